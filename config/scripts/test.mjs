@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * The test command behind `pnpm test` and `pnpm test:mysql`.
+ *
+ *   pnpm test         every Jest project on SQLite, including the browser test of the H5 build
+ *   pnpm test:mysql   the database-backed projects against MariaDB (TEST_DATABASE_URL,
+ *                     default mysql://root@127.0.0.1:3306/linli_test)
+ *
+ * Builds what is stale first (the browser test runs the built server and the H5 build), then runs
+ * Jest once and ends with the line CI reads: "N passed, N failed".
+ * Extra arguments go to Jest, e.g. `pnpm test -- --selectProjects domain`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const mysql = args.includes('--mysql');
+const jestArgs = args.filter((a) => a !== '--mysql');
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function run(cmd, cmdArgs, env = {}) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+/** What the browser test needs built: [output that proves a build, inputs it was built from, build command]. */
+const builds = [
+  ['packages/contracts/dist/index.js', ['packages/contracts/src'], ['--filter', '@linli/contracts', 'build']],
+  ['packages/domain/dist/index.js', ['packages/domain/src', 'packages/contracts/src'], ['--filter', '@linli/domain', 'build']],
+  ['packages/wechat-local/dist/index.js', ['packages/wechat-local/src'], ['--filter', '@linli/wechat-local', 'build']],
+  ['apps/server/dist/main.js', ['apps/server/src', 'packages/contracts/src', 'packages/domain/src'], ['--filter', '@linli/server', 'build']],
+  [
+    'apps/miniapp/dist/h5/index.html',
+    ['apps/miniapp/src', 'apps/miniapp/config', 'packages/contracts/src', 'packages/domain/src'],
+    ['--filter', '@linli/miniapp', 'build:h5'],
+  ],
+];
+
+if (!mysql) {
+  for (const [output, inputs, cmd] of builds) {
+    if (!existsSync(join(root, inputs[0]))) continue;
+    const built = existsSync(join(root, output)) ? statSync(join(root, output)).mtimeMs : 0;
+    const changed = Math.max(...inputs.map((i) => newestMtime(join(root, i))));
+    if (built >= changed) continue;
+    console.log(`[test] building ${output} (stale or missing)`);
+    if (run('pnpm', cmd) !== 0) {
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+}
+
+const report = join(mkdtempSync(join(tmpdir(), 'linli-jest-')), 'report.json');
+const env = mysql ? { LINLI_TEST_DB: 'mysql' } : {};
+const projects = mysql ? ['--selectProjects', 'server'] : [];
+const status = run('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...projects, ...jestArgs], env);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  skipped = r.numPendingTests + r.numTodoTests;
+}
+if (status !== 0 && failed === 0) failed = 1; // Jest failed outside any test (config, no tests found, …)
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(status === 0 && failed === 0 ? 0 : 1);
