@@ -1,0 +1,25 @@
+/**
+ * The HTTP API's routes, shared by the server's controllers (documentation) and the mini-program's
+ * request layer. Successful responses carry the DTO itself; errors carry `ApiError` with a 4xx/5xx status.
+ */
+export const API_PREFIX = '/api';
+
+export const ApiRoutes = {
+  health: '/api/health',
+  meta: '/api/meta',
+  wechatLogin: '/api/auth/wechat-login',
+  demoLogin: '/api/auth/demo-login',
+  me: '/api/me',
+  ticketCategories: '/api/ticket-categories',
+  uploads: '/api/uploads',
+  upload: (id: string) => `/api/uploads/${encodeURIComponent(id)}`,
+  tickets: '/api/tickets',
+  myTickets: '/api/tickets/mine',
+  myQueue: '/api/tickets/queue',
+  ticket: (id: string) => `/api/tickets/${encodeURIComponent(id)}`,
+  ticketActions: (id: string) => `/api/tickets/${encodeURIComponent(id)}/actions`,
+  testClock: '/api/test-clock',
+} as const;
+
+/** The multipart field name for POST /api/uploads. */
+export const UPLOAD_FIELD = 'file';
