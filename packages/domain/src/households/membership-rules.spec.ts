@@ -1,0 +1,49 @@
+import { MemberRole } from '@linli/contracts';
+import { joinApprovers, missingMoveInEvidence, nextReviewDate } from './membership-rules';
+
+const none = { idDocument: false, propertyDeed: false, ownerConsent: false, notarisedRelation: false };
+const all = { idDocument: true, propertyDeed: true, ownerConsent: true, notarisedRelation: true };
+
+describe('move-in evidence', () => {
+  it.each([
+    [MemberRole.Owner, ['idDocument', 'propertyDeed']],
+    [MemberRole.Family, ['idDocument', 'ownerConsent']],
+    [MemberRole.Tenant, ['idDocument', 'ownerConsent']],
+    [MemberRole.Relative, ['idDocument', 'ownerConsent', 'notarisedRelation']],
+  ])('%s with nothing shown misses %j', (role, missing) => {
+    expect(missingMoveInEvidence(role, none)).toEqual(missing);
+    expect(missingMoveInEvidence(role, all)).toEqual([]);
+  });
+
+  it('a relative with the owner consent but no notarised proof is still refused', () => {
+    expect(missingMoveInEvidence(MemberRole.Relative, { ...none, idDocument: true, ownerConsent: true })).toEqual([
+      'notarisedRelation',
+    ]);
+  });
+});
+
+describe('join approvals', () => {
+  it.each([
+    [MemberRole.Owner, ['office']],
+    [MemberRole.Family, ['owner']],
+    [MemberRole.Tenant, ['owner', 'office']],
+    [MemberRole.Relative, ['owner', 'office']],
+  ])('%s needs %j', (role, approvers) => {
+    expect(joinApprovers(role)).toEqual(approvers);
+  });
+});
+
+describe('quarterly review', () => {
+  it.each([
+    ['2026-01-15', '2026-04-15'],
+    ['2026-11-30', '2027-02-28'],
+    ['2027-11-30', '2028-02-29'],
+    ['2026-12-31', '2027-03-31'],
+  ])('%s → %s', (last, next) => {
+    expect(nextReviewDate(last)).toBe(next);
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => nextReviewDate('2026/01/15')).toThrow(RangeError);
+  });
+});
