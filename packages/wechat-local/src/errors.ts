@@ -1,0 +1,25 @@
+import { WechatErrorBody } from './types';
+
+/** WeChat's errcodes this server produces, with the errmsg text WeChat sends for them. */
+export const WECHAT_ERRORS: Record<number, string> = {
+  [-1]: 'system error',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40125: 'invalid appsecret',
+  40226: 'high risk user',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  40002: 'invalid grant_type',
+  45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  44004: 'not found',
+};
+
+let rid = 0;
+
+/** WeChat appends a request id to every errmsg, e.g. "invalid code, rid: 6543e1f2-…". */
+export function wechatError(errcode: number): WechatErrorBody {
+  rid += 1;
+  const text = WECHAT_ERRORS[errcode] ?? 'error';
+  return { errcode, errmsg: `${text}, rid: local-${rid.toString(16).padStart(8, '0')}` };
+}

@@ -1,0 +1,26 @@
+import { LoginCodes } from './login-codes';
+import { jscode2session } from './routes/jscode2session';
+
+/** What a route handler sees: the parsed request and the server's state. */
+export interface RouteContext {
+  query: Record<string, string>;
+  body: unknown;
+  app: { appid: string; secret: string };
+  codes: LoginCodes;
+}
+
+export interface RouteResult {
+  /** HTTP status; WeChat answers errors with 200 and an errcode, so this is almost always 200. */
+  status?: number;
+  body: unknown;
+}
+
+export type RouteHandler = (ctx: RouteContext) => RouteResult;
+
+/**
+ * The endpoints this server speaks, keyed by "METHOD path". To add one (stable_token,
+ * getuserphonenumber, subscribe/send…), write a handler in routes/ and list it here.
+ */
+export const ROUTES: Record<string, RouteHandler> = {
+  'GET /sns/jscode2session': jscode2session,
+};

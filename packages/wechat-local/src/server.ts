@@ -1,0 +1,109 @@
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { wechatError } from './errors';
+import { LoginCodes } from './login-codes';
+import { ROUTES } from './router';
+import { InjectedFailure, LocalWechatOptions, LocalWechatServer, RecordedRequest } from './types';
+
+const FIVE_MINUTES = 5 * 60 * 1000;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface PendingFailure {
+  failure: InjectedFailure;
+  remaining: number;
+  path?: string;
+}
+
+/** Start a server speaking WeChat's HTTP API on 127.0.0.1. Resolves once it is listening. */
+export async function startLocalWechatServer(options: LocalWechatOptions): Promise<LocalWechatServer> {
+  const now = options.now ?? (() => Date.now());
+  const codes = new LoginCodes(now, options.codeTtlMs ?? FIVE_MINUTES);
+  const app = { appid: options.appid, secret: options.secret };
+  const received: RecordedRequest[] = [];
+  const failures: PendingFailure[] = [];
+
+  function takeFailure(path: string): InjectedFailure | undefined {
+    const pending = failures.find((f) => f.remaining > 0 && (!f.path || f.path === path));
+    if (!pending) return undefined;
+    pending.remaining -= 1;
+    if (pending.remaining === 0) failures.splice(failures.indexOf(pending), 1);
+    return pending.failure;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      at: now(),
+    };
+    received.push(record);
+    const body = await readJsonBody(req);
+    if (body !== undefined) record.body = body;
+
+    const failure = takeFailure(record.path);
+    if (failure === 'timeout') return; // never answer: the caller's own timeout has to fire
+    const route = ROUTES[`${record.method} ${record.path}`];
+    const result =
+      failure !== undefined
+        ? { status: 200, body: wechatError(failure) }
+        : route
+          ? route({ query: record.query, body, app, codes })
+          : { status: 404, body: wechatError(44004) };
+    record.status = result.status ?? 200;
+    record.response = result.body;
+    // WeChat sends its JSON as text/plain on these endpoints: clients must parse the text themselves.
+    res.writeHead(record.status, { 'Content-Type': 'text/plain' });
+    res.end(JSON.stringify(result.body));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(JSON.stringify(wechatError(-1)));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    mintCode: (openid, mintOptions) => codes.mint(openid, mintOptions?.unionid),
+    failNext(failure, count = 1, path) {
+      if (!Number.isInteger(count) || count < 1) throw new RangeError(`failNext count must be a positive integer, got ${count}`);
+      failures.push({ failure, remaining: count, path });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections(); // including requests held by a 'timeout' failure
+      }),
+  };
+}
+
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (chunks.length === 0) return resolve(undefined);
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        resolve(text);
+      }
+    });
+  });
+}

@@ -1,0 +1,49 @@
+/** What the local server remembers about each request it answered, for tests to assert on. */
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. '/sns/jscode2session'. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, when the request had one. */
+  body?: unknown;
+  /** Status and body sent back (undefined when a 'timeout' failure swallowed the request). */
+  status?: number;
+  response?: unknown;
+  /** Milliseconds since the epoch, from the server's clock. */
+  at: number;
+}
+
+/** WeChat's error body: `{ errcode, errmsg }` (errcode 0 means success on the endpoints that send it). */
+export interface WechatErrorBody {
+  errcode: number;
+  errmsg: string;
+}
+
+/** A failure the next matching requests get instead of a real answer. */
+export type InjectedFailure = number | 'timeout';
+
+export interface LocalWechatOptions {
+  /** Port to listen on; 0 or unset picks a free one. Always binds to 127.0.0.1. */
+  port?: number;
+  appid: string;
+  secret: string;
+  /** Clock for code expiry (ms since epoch). Defaults to the real clock: this stands in for an outside service. */
+  now?: () => number;
+  /** How long a minted login code stays valid. WeChat: 5 minutes. */
+  codeTtlMs?: number;
+}
+
+export interface LocalWechatServer {
+  /** Base URL to use instead of https://api.weixin.qq.com, e.g. http://127.0.0.1:40123 */
+  url: string;
+  close(): Promise<void>;
+  /** What wx.login() would hand the mini-program for this user: a single-use code valid for 5 minutes. */
+  mintCode(openid: string, options?: { unionid?: string }): string;
+  /** Every request received, oldest first. */
+  received: RecordedRequest[];
+  /**
+   * Make the next `count` requests (to `path`, or to any path) fail: with WeChat's error body for an
+   * errcode (e.g. 45011, 40226, -1), or, for 'timeout', by never answering.
+   */
+  failNext(failure: InjectedFailure, count?: number, path?: string): void;
+}
