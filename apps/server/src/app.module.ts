@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CategoriesModule } from './modules/categories/categories.module';
+import { ClockModule } from './modules/clock/clock.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetaModule } from './modules/meta/meta.module';
+import { OrgModule } from './modules/org/org.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
+
+/** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.register(config),
+        DatabaseModule,
+        HealthModule,
+        MetaModule,
+        AuthModule.register(config),
+        OrgModule,
+        CategoriesModule,
+        UploadsModule,
+        TicketsModule,
+      ],
+    };
+  }
+}

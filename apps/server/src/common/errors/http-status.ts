@@ -1,0 +1,60 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '@linli/contracts';
+
+/** The transport's view of each error code. Exhaustive: a new code does not compile until it is placed here. */
+export function httpStatusFor(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.TICKET_CATEGORY_UNKNOWN:
+    case ErrorCode.UPLOAD_MISSING:
+    case ErrorCode.UPLOAD_TOO_MANY:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.AUTH_TOKEN_INVALID:
+    case ErrorCode.AUTH_WECHAT_CODE_INVALID:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.AUTH_NOT_REGISTERED:
+    case ErrorCode.AUTH_WECHAT_RISKY_USER:
+    case ErrorCode.TICKET_NO_HOUSEHOLD:
+    case ErrorCode.CLOCK_DISABLED:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.DEMO_PERSONA_UNKNOWN:
+    case ErrorCode.TICKET_NOT_FOUND:
+    case ErrorCode.UPLOAD_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.CONFLICT:
+    case ErrorCode.TICKET_STALE:
+    case ErrorCode.TICKET_ACTION_NOT_ALLOWED:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.UPLOAD_TOO_LARGE:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.UPLOAD_TYPE_NOT_ALLOWED:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ErrorCode.RATE_LIMITED:
+    case ErrorCode.AUTH_WECHAT_RATE_LIMITED:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.AUTH_WECHAT_UNAVAILABLE:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ErrorCode.NETWORK:
+      return HttpStatus.BAD_GATEWAY;
+    case ErrorCode.INTERNAL:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for error code ${String(unhandled)}`);
+    }
+  }
+}
+
+/** For exceptions that did not come from our code (Nest's router, body parser, multer…). */
+export function errorCodeForStatus(status: number): ErrorCode {
+  if (status === HttpStatus.BAD_REQUEST || status === HttpStatus.PAYLOAD_TOO_LARGE) return ErrorCode.VALIDATION_FAILED;
+  if (status === HttpStatus.UNAUTHORIZED) return ErrorCode.UNAUTHENTICATED;
+  if (status === HttpStatus.FORBIDDEN) return ErrorCode.FORBIDDEN;
+  if (status === HttpStatus.NOT_FOUND || status === HttpStatus.METHOD_NOT_ALLOWED) return ErrorCode.NOT_FOUND;
+  if (status === HttpStatus.CONFLICT) return ErrorCode.CONFLICT;
+  if (status === HttpStatus.TOO_MANY_REQUESTS) return ErrorCode.RATE_LIMITED;
+  return ErrorCode.INTERNAL;
+}

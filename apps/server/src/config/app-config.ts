@@ -1,0 +1,170 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** The server's settings, validated once at boot. Nothing else reads process.env. */
+export interface AppConfig {
+  port: number;
+  nodeEnv: 'development' | 'test' | 'production';
+  /** No WECHAT_APPID: a local WeChat server answers, demo personas may log in. */
+  demoMode: boolean;
+  /** NODE_ENV=production with an AppID: no demo login, no test clock. */
+  productionMode: boolean;
+  database: SqliteDatabaseConfig | MysqlDatabaseConfig;
+  dataDir: string;
+  uploadsDir: string;
+  h5Dir: string;
+  wechat: {
+    appid: string | null;
+    secret: string | null;
+    apiBase: string;
+    /** How long one call to WeChat may take before it counts as unavailable. */
+    timeoutMs: number;
+  };
+  jwt: { secret: string; ttlSeconds: number };
+  /** Upload URLs are signed and valid this long. */
+  uploadUrlTtlSeconds: number;
+  hotline: string;
+}
+
+export interface SqliteDatabaseConfig {
+  type: 'sqlite';
+  path: string;
+}
+
+export interface MysqlDatabaseConfig {
+  type: 'mysql';
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/** A setting that is wrong or missing. The message names it, so the operator knows what to fix. */
+export interface ConfigProblem {
+  setting: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The server's own directory: apps/server/src under Jest, apps/server/dist when built. */
+const SERVER_DIR = path.resolve(__dirname, '..');
+const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+export interface LoadConfigOptions {
+  /** Base for relative paths (LINLI_DATA_DIR). Default: process.cwd(). */
+  cwd?: string;
+}
+
+/** Read and validate the settings. Throws ConfigError listing every problem found. */
+export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const problems: ConfigProblem[] = [];
+  const problem = (setting: string, message: string) => problems.push({ setting, message });
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const port = parsePort(value('PORT') ?? '3000');
+  if (port === undefined) problem('PORT', `must be a port number 1-65535, got "${env.PORT}"`);
+
+  const nodeEnvRaw = value('NODE_ENV') ?? 'development';
+  const nodeEnv = NODE_ENVS.find((e) => e === nodeEnvRaw);
+  if (!nodeEnv) problem('NODE_ENV', `must be one of ${NODE_ENVS.join(', ')}, got "${nodeEnvRaw}"`);
+
+  const appid = value('WECHAT_APPID') ?? null;
+  const secret = value('WECHAT_SECRET') ?? null;
+  if (appid && !secret) problem('WECHAT_SECRET', 'is required when WECHAT_APPID is set');
+  if (appid && !/^wx[0-9a-zA-Z_-]{4,}$/.test(appid)) problem('WECHAT_APPID', `must look like wx0123456789abcdef, got "${appid}"`);
+  const demoMode = !appid;
+  const productionMode = nodeEnv === 'production' && !demoMode;
+
+  const apiBase = (value('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
+  if (!isHttpUrl(apiBase)) problem('WECHAT_API_BASE', `must be an http(s) URL, got "${apiBase}"`);
+
+  const jwtSecret = value('JWT_SECRET');
+  if (productionMode && !jwtSecret) problem('JWT_SECRET', 'is required in production (NODE_ENV=production with WECHAT_APPID)');
+  if (jwtSecret && jwtSecret.length < 16) problem('JWT_SECRET', 'must be at least 16 characters');
+
+  const dataDir = path.resolve(cwd, value('LINLI_DATA_DIR') ?? './data');
+  const uploadsDir = path.join(dataDir, 'uploads');
+  try {
+    mkdirSync(uploadsDir, { recursive: true });
+  } catch (err) {
+    problem('LINLI_DATA_DIR', `cannot create directory ${dataDir}: ${(err as Error).message}`);
+  }
+  const h5Dir = path.resolve(cwd, value('LINLI_H5_DIR') ?? path.resolve(SERVER_DIR, '../../miniapp/dist/h5'));
+
+  const databaseUrl = value('DATABASE_URL');
+  let database: AppConfig['database'] = { type: 'sqlite', path: path.join(dataDir, 'linli.sqlite') };
+  if (databaseUrl) {
+    const parsed = parseMysqlUrl(databaseUrl);
+    if (typeof parsed === 'string') problem('DATABASE_URL', parsed);
+    else database = parsed;
+  }
+
+  const hotline = value('LINLI_HOTLINE') ?? '400-800-1234';
+  if (!/^[0-9+][0-9 -]{2,19}$/.test(hotline)) problem('LINLI_HOTLINE', `must be a phone number, got "${hotline}"`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: port!,
+    nodeEnv: nodeEnv!,
+    demoMode,
+    productionMode,
+    database,
+    dataDir,
+    uploadsDir,
+    h5Dir,
+    wechat: { appid, secret, apiBase, timeoutMs: 5000 },
+    jwt: { secret: jwtSecret ?? DEV_JWT_SECRET, ttlSeconds: 7 * 24 * 3600 },
+    uploadUrlTtlSeconds: 24 * 3600,
+    hotline,
+  };
+}
+
+function parsePort(raw: string): number | undefined {
+  if (!/^\d+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= 1 && n <= 65535 ? n : undefined;
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** mysql://user:password@host:3306/db → connection settings, or the reason it is not usable. */
+export function parseMysqlUrl(raw: string): MysqlDatabaseConfig | string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'must be a URL like mysql://user:password@host:3306/database';
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') return `must start with mysql:// (got ${url.protocol}//)`;
+  if (!url.hostname) return 'has no host';
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) return 'must name the database (letters, digits, _) after the host, e.g. /linli';
+  const port = url.port ? Number(url.port) : 3306;
+  return {
+    type: 'mysql',
+    host: url.hostname,
+    port,
+    username: decodeURIComponent(url.username) || 'root',
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}

@@ -1,0 +1,56 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { requestLog } from './common/logging/request-log.middleware';
+import { createValidationPipe } from './common/validation/validation';
+import { AppConfig } from './config/app-config';
+
+/** Everything about the HTTP application that is not a module: shared by main.ts and the tests' app factory. */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.use(requestLog);
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app, config);
+  serveH5(app, config.h5Dir);
+}
+
+function setUpOpenApi(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Linli 邻里 API')
+      .setDescription(
+        [
+          'Customer service for residential property management. Errors are always `{ code, message, fields? }` (codes in packages/contracts).',
+          'Every endpoint states who may call it: a bearer token of the listed roles, or public.',
+          config.productionMode
+            ? ''
+            : 'Demo/test mode: `PUT /api/test-clock` is public (a demo tool to move business time) and `POST /api/auth/demo-login` signs in as a demo persona; neither route exists in production mode.',
+        ].join('\n\n'),
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The H5 build of the mini-program at /, with index.html for any other non-API path (client-side routes). */
+function serveH5(app: INestApplication, h5Dir: string): void {
+  const index = path.join(h5Dir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('H5').warn(`no H5 build at ${h5Dir}: serving the API only (build it with pnpm build:h5)`);
+    return;
+  }
+  const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
+  const assets = express.static(h5Dir, { index: 'index.html', fallthrough: true });
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApi(req) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    res.sendFile(index);
+  });
+}

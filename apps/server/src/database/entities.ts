@@ -1,0 +1,28 @@
+import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
+import { AssistantBuilding } from '../modules/org/entities/assistant-building.entity';
+import { Building } from '../modules/org/entities/building.entity';
+import { Community } from '../modules/org/entities/community.entity';
+import { Company } from '../modules/org/entities/company.entity';
+import { Household } from '../modules/org/entities/household.entity';
+import { Room } from '../modules/org/entities/room.entity';
+import { User } from '../modules/org/entities/user.entity';
+import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
+import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.entity';
+import { Ticket } from '../modules/tickets/entities/ticket.entity';
+import { Attachment } from '../modules/uploads/entities/attachment.entity';
+
+/** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
+export const ENTITIES = [
+  Company,
+  Community,
+  Building,
+  Room,
+  Household,
+  User,
+  AssistantBuilding,
+  TicketCategory,
+  Ticket,
+  TicketEvent,
+  TicketSequence,
+  Attachment,
+];

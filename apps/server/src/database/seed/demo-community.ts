@@ -1,0 +1,24 @@
+import { DemoPersona } from '@linli/contracts';
+
+/** The fixed WeChat openids of the demo personas; the local WeChat server mints login codes for them. */
+export const DEMO_OPENIDS: Record<DemoPersona, string> = {
+  [DemoPersona.Resident]: 'demo-resident',
+  [DemoPersona.Assistant]: 'demo-assistant',
+  [DemoPersona.Supervisor]: 'demo-supervisor',
+};
+export const DEMO_ADMIN_OPENID = 'demo-admin';
+
+/** 阳光花园: two buildings, two unit entrances each, three floors of two rooms. */
+export const DEMO_COMMUNITY = {
+  company: '阳光物业',
+  community: '阳光花园',
+  buildings: ['1栋', '2栋'],
+  units: ['1单元', '2单元'],
+  rooms: ['101', '102', '201', '202', '301', '302'],
+  /** The resident's home: building, unit, room. */
+  residentHome: ['1栋', '1单元', '101'] as const,
+};
+
+export function roomLabel(building: string, unit: string, number: string): string {
+  return `${building}${unit}${number}室`;
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Role } from '@linli/contracts';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { DEFAULT_CATEGORIES } from '../../modules/categories/category-catalog';
+import { TicketCategory } from '../../modules/categories/entities/ticket-category.entity';
+import { ClockService } from '../../modules/clock/clock.service';
+import { AssistantBuilding } from '../../modules/org/entities/assistant-building.entity';
+import { Building } from '../../modules/org/entities/building.entity';
+import { Community } from '../../modules/org/entities/community.entity';
+import { Company } from '../../modules/org/entities/company.entity';
+import { Household } from '../../modules/org/entities/household.entity';
+import { Room } from '../../modules/org/entities/room.entity';
+import { User } from '../../modules/org/entities/user.entity';
+import { insertRows, UnitOfWork } from '../unit-of-work';
+import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS, roomLabel } from './demo-community';
+
+/**
+ * Fills an empty database at boot: the ticket categories when there are none, and, outside production
+ * mode, the demo community 阳光花园 when there is no company yet. Running it again changes nothing.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.unitOfWork.run(async (db) => {
+      if ((await db.count(TicketCategory)) === 0) await this.seedCategories(db);
+      if (!this.config.productionMode && (await db.count(Company)) === 0) await this.seedDemoCommunity(db);
+    });
+  }
+
+  private async seedCategories(db: EntityManager): Promise<void> {
+    await insertRows(db, 
+      TicketCategory,
+      DEFAULT_CATEGORIES.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 })),
+    );
+    this.logger.log(`seeded ${DEFAULT_CATEGORIES.length} ticket categories`);
+  }
+
+  private async seedDemoCommunity(db: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const d = DEMO_COMMUNITY;
+    const company = { id: randomUUID(), name: d.company, createdAt: now };
+    const community = { id: randomUUID(), companyId: company.id, name: d.community, createdAt: now };
+    await insertRows(db, Company, company);
+    await insertRows(db, Community, community);
+
+    const buildings = d.buildings.map((name, i) => ({ id: randomUUID(), communityId: community.id, name, sortOrder: i + 1 }));
+    await insertRows(db, Building, buildings);
+    const rooms = buildings.flatMap((b) =>
+      d.units.flatMap((unit) => d.rooms.map((number) => ({ id: randomUUID(), buildingId: b.id, unit, number, label: roomLabel(b.name, unit, number) }))),
+    );
+    await insertRows(db, Room, rooms);
+
+    const [homeBuilding, homeUnit, homeNumber] = d.residentHome;
+    const home = rooms.find((r) => r.label === roomLabel(homeBuilding, homeUnit, homeNumber))!;
+    const household = { id: randomUUID(), roomId: home.id, createdAt: now };
+    await insertRows(db, Household, household);
+
+    const user = (name: string, role: Role, openid: string, extra: Partial<User> = {}) => ({
+      id: randomUUID(),
+      name,
+      role,
+      openid,
+      phone: null,
+      householdId: null,
+      communityId: community.id,
+      createdAt: now,
+      ...extra,
+    });
+    const resident = user('王女士', Role.Resident, DEMO_OPENIDS.resident, { householdId: household.id, phone: '13800000001' });
+    const assistant = user('李管家', Role.Assistant, DEMO_OPENIDS.assistant, { phone: '13800000002' });
+    const supervisor = user('张主任', Role.Supervisor, DEMO_OPENIDS.supervisor);
+    const admin = user('系统管理员', Role.Admin, DEMO_ADMIN_OPENID, { communityId: null });
+    await insertRows(db, User, [resident, assistant, supervisor, admin]);
+    await insertRows(db, 
+      AssistantBuilding,
+      buildings.map((b) => ({ userId: assistant.id, buildingId: b.id })),
+    );
+    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 4 users`);
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'Config', message: err.message, problems: err.problems })}\n`);
+    process.exit(1);
+  }
+  const app = await NestFactory.create(AppModule.register(config), {
+    logger: new ConsoleLogger({ json: true }),
+    routeResolutionStrategy: 'specificity',
+  });
+  configureApp(app, config);
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  const mode = config.productionMode ? 'production' : config.demoMode ? 'demo' : 'development';
+  new Logger('Linli').log(`listening on port ${config.port} (${mode} mode, ${config.database.type} database)`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'Linli', message: 'failed to start', error: String((err as Error)?.stack ?? err) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { TicketKind } from '@linli/contracts';
+import { Department } from './department';
+import { TicketCategory } from './entities/ticket-category.entity';
+
+const K = TicketKind;
+const D = Department;
+
+/**
+ * The categories a new installation starts with, from the cases of domain.md §6. Codes are stable
+ * identifiers (the mini-program and time limits refer to them); names are what residents see.
+ */
+export const DEFAULT_CATEGORIES: readonly Omit<TicketCategory, 'sortOrder'>[] = [
+  { code: 'water_leak', name: '漏水/跑水', kind: K.RepairHome, department: D.Engineering, emergency: true },
+  { code: 'power_cut', name: '停电', kind: K.RepairHome, department: D.Engineering, emergency: true },
+  { code: 'water_cut', name: '停水', kind: K.RepairHome, department: D.Engineering, emergency: true },
+  { code: 'toilet_blocked', name: '马桶堵塞', kind: K.RepairHome, department: D.Engineering, emergency: true },
+  { code: 'bulb', name: '灯泡更换', kind: K.RepairHome, department: D.Engineering, emergency: false },
+  { code: 'lock', name: '门锁维修', kind: K.RepairHome, department: D.Engineering, emergency: false },
+  { code: 'home_repair_other', name: '其他户内维修', kind: K.RepairHome, department: D.Engineering, emergency: false },
+  { code: 'common_repair', name: '公共区域维修', kind: K.RepairCommon, department: D.Engineering, emergency: false },
+  { code: 'manhole_missing', name: '井盖缺失', kind: K.RepairCommon, department: D.Engineering, emergency: true },
+  { code: 'noise', name: '噪音扰民', kind: K.Complaint, department: D.Security, emergency: false },
+  { code: 'staff_attitude', name: '服务态度投诉', kind: K.Complaint, department: D.CustomerService, emergency: false },
+  { code: 'complaint_general', name: '一般投诉', kind: K.Complaint, department: D.CustomerService, emergency: false },
+  { code: 'fee_inquiry', name: '物业费咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false },
+  { code: 'community_inquiry', name: '小区事务咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false },
+  { code: 'suggestion', name: '建议', kind: K.Suggestion, department: D.CustomerService, emergency: false },
+  { code: 'praise', name: '表扬', kind: K.Praise, department: D.CustomerService, emergency: false },
+];

@@ -1,0 +1,26 @@
+import { Role } from '@linli/contracts';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from './community.entity';
+import { Household } from './household.entity';
+
+/** Anyone who signs in: a resident bound to a household, or staff bound to a community. */
+@Entity('user')
+@Index('IDX_user_openid', ['openid'], { unique: true })
+export class User {
+  @IdColumn() id!: string;
+  /** The WeChat openid of this mini-program; null until the person first signs in with WeChat. */
+  @TextColumn(64, { nullable: true }) openid!: string | null;
+  @TextColumn(50) name!: string;
+  @TextColumn(20, { nullable: true }) phone!: string | null;
+  @EnumColumn(Role) role!: Role;
+  @RefColumn({ nullable: true }) householdId!: string | null;
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_user_household' })
+  household?: Household | null;
+  @RefColumn({ nullable: true }) communityId!: string | null;
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_user_community' })
+  community?: Community | null;
+  @InstantColumn() createdAt!: Date;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { UserProfileDto } from '@linli/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AssistantBuilding } from './entities/assistant-building.entity';
+import { Household } from './entities/household.entity';
+import { User } from './entities/user.entity';
+
+/** Where a household lives, copied onto its tickets. */
+export interface HouseholdPlace {
+  householdId: string;
+  roomId: string;
+  roomLabel: string;
+  buildingId: string;
+  communityId: string;
+  communityName: string;
+}
+
+/** Read-side of places and people: who someone is, where a household is, which buildings an assistant serves. */
+@Injectable()
+export class OrgDirectory {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
+  ) {}
+
+  findByOpenid(openid: string): Promise<User | null> {
+    return this.users.findOne({ where: { openid } });
+  }
+
+  async authUser(id: string): Promise<AuthUser | null> {
+    const user = await this.users.findOne({ where: { id } });
+    return user && { id: user.id, name: user.name, role: user.role, householdId: user.householdId, communityId: user.communityId };
+  }
+
+  async buildingsServedBy(userId: string): Promise<string[]> {
+    const rows = await this.assistantBuildings.find({ where: { userId } });
+    return rows.map((r) => r.buildingId).sort();
+  }
+
+  async householdPlace(householdId: string): Promise<HouseholdPlace | null> {
+    const household = await this.households.findOne({
+      where: { id: householdId },
+      relations: { room: { building: { community: true } } },
+    });
+    const room = household?.room;
+    const building = room?.building;
+    if (!household || !room || !building?.community) return null;
+    return {
+      householdId: household.id,
+      roomId: room.id,
+      roomLabel: room.label,
+      buildingId: building.id,
+      communityId: building.communityId,
+      communityName: building.community.name,
+    };
+  }
+
+  async profile(user: AuthUser): Promise<UserProfileDto> {
+    const place = user.householdId ? await this.householdPlace(user.householdId) : null;
+    return {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      communityId: user.communityId ?? place?.communityId ?? null,
+      household: place && { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName },
+      buildingIds: await this.buildingsServedBy(user.id),
+    };
+  }
+}

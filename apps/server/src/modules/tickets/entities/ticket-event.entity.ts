@@ -1,0 +1,31 @@
+import { TicketAction, TicketStatus } from '@linli/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { User } from '../../org/entities/user.entity';
+import { Ticket } from './ticket.entity';
+
+/**
+ * One thing that happened to a ticket: who did what, from which status to which, when. Append-only.
+ * `version` is the ticket version the change produced, so events are ordered and no two changes can
+ * claim the same version of a ticket.
+ */
+@Entity('ticket_event')
+@Index('IDX_ticket_event_ticket_version', ['ticketId', 'version'], { unique: true })
+export class TicketEvent {
+  @IdColumn() id!: string;
+  @RefColumn() ticketId!: string;
+  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_event_ticket' })
+  ticket?: Ticket;
+  @Column({ type: 'int' }) version!: number;
+  @EnumColumn(TicketAction) action!: TicketAction;
+  @EnumColumn(TicketStatus, { nullable: true }) fromStatus!: TicketStatus | null;
+  @EnumColumn(TicketStatus) toStatus!: TicketStatus;
+  /** Null when the system acted (automatic dispatch). */
+  @RefColumn({ nullable: true }) actorId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'actorId', foreignKeyConstraintName: 'FK_ticket_event_actor' })
+  actor?: User | null;
+  @TextColumn(500, { nullable: true }) note!: string | null;
+  @InstantColumn() at!: Date;
+}

@@ -1,0 +1,73 @@
+import { Channel, TicketKind, TicketStatus } from '@linli/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { TicketCategory } from '../../categories/entities/ticket-category.entity';
+import { Building } from '../../org/entities/building.entity';
+import { Community } from '../../org/entities/community.entity';
+import { Household } from '../../org/entities/household.entity';
+import { Room } from '../../org/entities/room.entity';
+import { User } from '../../org/entities/user.entity';
+
+/**
+ * A request, repair, complaint… from a household (报事). Where it is (room → building → community) is
+ * copied onto the ticket so queues and access checks need no joins. Status changes go through the
+ * domain state machine and an optimistic lock on `version`.
+ */
+@Entity('ticket')
+@Index('IDX_ticket_code', ['code'], { unique: true })
+@Index('IDX_ticket_reporter_idempotency', ['reporterId', 'idempotencyKey'], { unique: true })
+@Index('IDX_ticket_assignee_status', ['assigneeId', 'status'])
+@Index('IDX_ticket_building_status', ['buildingId', 'status'])
+@Index('IDX_ticket_household_created', ['householdId', 'createdAt'])
+export class Ticket {
+  @IdColumn() id!: string;
+  @TextColumn(20) code!: string;
+  @EnumColumn(TicketKind) kind!: TicketKind;
+
+  @TextColumn(32) categoryCode!: string;
+  @ManyToOne(() => TicketCategory, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'categoryCode', foreignKeyConstraintName: 'FK_ticket_category' })
+  category?: TicketCategory;
+
+  @TextColumn(500) description!: string;
+  @EnumColumn(TicketStatus) status!: TicketStatus;
+  @Column({ type: 'boolean', default: false }) emergency!: boolean;
+
+  @RefColumn() householdId!: string;
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_ticket_household' })
+  household?: Household;
+
+  @RefColumn() roomId!: string;
+  @ManyToOne(() => Room, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'roomId', foreignKeyConstraintName: 'FK_ticket_room' })
+  room?: Room;
+
+  @RefColumn() buildingId!: string;
+  @ManyToOne(() => Building, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_ticket_building' })
+  building?: Building;
+
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_ticket_community' })
+  community?: Community;
+
+  @RefColumn() reporterId!: string;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'reporterId', foreignKeyConstraintName: 'FK_ticket_reporter' })
+  reporter?: User;
+
+  @RefColumn({ nullable: true }) assigneeId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'assigneeId', foreignKeyConstraintName: 'FK_ticket_assignee' })
+  assignee?: User | null;
+
+  @EnumColumn(Channel) channel!: Channel;
+  /** Client-generated; the same (reporter, key) always means the same ticket. */
+  @TextColumn(64) idempotencyKey!: string;
+  @InstantColumn({ nullable: true }) preferredVisitAt!: Date | null;
+  @VersionColumn() version!: number;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn() updatedAt!: Date;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CategoriesModule } from '../categories/categories.module';
+import { OrgModule } from '../org/org.module';
+import { UploadsModule } from '../uploads/uploads.module';
+import { TicketEvent } from './entities/ticket-event.entity';
+import { TicketSequence } from './entities/ticket-sequence.entity';
+import { Ticket } from './entities/ticket.entity';
+import { TicketAccess } from './ticket-access';
+import { TicketActions } from './ticket-actions.service';
+import { TicketDispatcher } from './ticket-dispatcher';
+import { TicketNumbering } from './ticket-numbering';
+import { TicketQueries } from './ticket-queries.service';
+import { TicketSubmission } from './ticket-submission.service';
+import { TicketsController } from './tickets.controller';
+
+/** Tickets (报事): submission with dispatch, the resident's list, the assistant's queue, detail, and actions. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence]), OrgModule, CategoriesModule, UploadsModule],
+  controllers: [TicketsController],
+  providers: [TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
+})
+export class TicketsModule {}

@@ -1,0 +1,82 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/app-config';
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'linli-config-'));
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ LINLI_DATA_DIR: dataDir(), ...env });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems.map((p) => p.setting);
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('runs in demo mode on SQLite with nothing set', () => {
+    const cwd = dataDir();
+    const config = loadConfig({}, { cwd });
+    expect(config).toMatchObject({ port: 3000, demoMode: true, productionMode: false, hotline: '400-800-1234' });
+    expect(config.dataDir).toBe(path.join(cwd, 'data'));
+    expect(config.database).toEqual({ type: 'sqlite', path: path.join(cwd, 'data', 'linli.sqlite') });
+    expect(config.wechat.apiBase).toBe('https://api.weixin.qq.com');
+    expect(config.h5Dir).toBe(path.resolve(__dirname, '../../miniapp/dist/h5'));
+  });
+
+  it('reads a MySQL URL and production settings', () => {
+    const config = loadConfig({
+      LINLI_DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: 's3cret',
+      JWT_SECRET: 'a-long-production-secret',
+      DATABASE_URL: 'mysql://linli:p%40ss@db.internal:3307/linli',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({ port: 8080, demoMode: false, productionMode: true });
+    expect(config.database).toEqual({ type: 'mysql', host: 'db.internal', port: 3307, username: 'linli', password: 'p@ss', database: 'linli' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'postgres://x@y/z' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://root@localhost' }, 'DATABASE_URL'],
+    [{ WECHAT_APPID: 'wx0123456789abcdef' }, 'WECHAT_SECRET'],
+    [{ WECHAT_APPID: 'not-an-appid', WECHAT_SECRET: 'x' }, 'WECHAT_APPID'],
+    [{ WECHAT_API_BASE: 'ftp://example.com' }, 'WECHAT_API_BASE'],
+    [{ NODE_ENV: 'production', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 'x' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ LINLI_HOTLINE: 'call us' }, 'LINLI_HOTLINE'],
+  ])('refuses %j, naming %s', (env, setting) => {
+    expect(problemsOf(env)).toEqual([setting]);
+  });
+
+  it('refuses a data directory that cannot be created', () => {
+    const file = path.join(dataDir(), 'a-file');
+    writeFileSync(file, 'not a directory');
+    expect(problemsOf({ LINLI_DATA_DIR: file })).toEqual(['LINLI_DATA_DIR']);
+  });
+
+  it('reports every problem at once, each with its setting in the message', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ LINLI_DATA_DIR: dataDir(), PORT: '-1', DATABASE_URL: 'nonsense' });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error?.problems.map((p) => p.setting)).toEqual(['PORT', 'DATABASE_URL']);
+    expect(error?.message).toMatch(/PORT: .*\n.*DATABASE_URL: /);
+  });
+
+  it('creates the data directory with its uploads folder', () => {
+    const dir = path.join(dataDir(), 'nested', 'data');
+    const config = loadConfig({ LINLI_DATA_DIR: dir });
+    expect(config.uploadsDir).toBe(path.join(dir, 'uploads'));
+    expect(statSync(config.uploadsDir).isDirectory()).toBe(true);
+  });
+});
