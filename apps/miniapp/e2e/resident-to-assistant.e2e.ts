@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import { RunningServer, startLinli } from './support/linli-server';
+
+/** A small real PNG (8×8, red) standing in for a photo from the resident's album. */
+function writePhoto(): string {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQEAFjmL9FhtfIOAAAAAElFTkSuQmCC',
+    'base64',
+  );
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'linli-photo-')), 'leak.png');
+  writeFileSync(file, png);
+  return file;
+}
+
+/**
+ * Taro's H5 router keeps earlier pages in the DOM, hidden: a person only sees (and taps) what is
+ * visible, so every lookup is restricted to visible elements.
+ */
+const visible = (page: Page, text: string, options?: { exact?: boolean }) => page.getByText(text, options).filter({ visible: true }).first();
+const see = (page: Page, text: string, options?: { exact?: boolean }) => visible(page, text, options).waitFor();
+
+/** A NutUI button by its label (the label's own element sits under the button, which takes the tap). */
+const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true });
+
+async function loginAs(page: Page, persona: string): Promise<void> {
+  await page.goto('/');
+  await see(page, '选择演示身份');
+  await visible(page, persona).click();
+  await see(page, '您好');
+}
+
+// Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
+jest.setTimeout(180_000);
+
+const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
+
+(browserTestsEnabled ? describe : describe.skip)('H5 mini-program: a resident reports a repair, the assistant accepts it', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLinli();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('goes from the resident to the assistant and back, as people would click it', () =>
+    withFailureScreenshots(browser, async () => {
+    const residentPhone = await newPhone(browser, server.baseUrl);
+    const resident = await residentPhone.newPage();
+
+    // The resident signs in through the persona picker.
+    await resident.goto('/');
+    await see(resident, '选择演示身份');
+    await screenshot(resident, '01-login');
+    await visible(resident, '住户 · 王女士').click();
+    await see(resident, '您好，王女士');
+    await see(resident, '1栋1单元101室');
+    await screenshot(resident, '02-resident-home');
+
+    // Reports a leak with a photo.
+    await button(resident, '我要报事').first().click();
+    await visible(resident, '漏水/跑水').click();
+    await resident.locator('textarea').fill(DESCRIPTION);
+    await see(resident, '将作为紧急工单优先处理', { exact: false });
+    const chooser = resident.waitForEvent('filechooser');
+    await visible(resident, '添加照片').click();
+    // On phones Taro first asks camera or album.
+    const album = resident.getByText('从相册选择');
+    await Promise.race([chooser, album.waitFor().then(() => album.click())]);
+    await (await chooser).setFiles(writePhoto());
+    await see(resident, '照片（1/9）');
+    await album.waitFor({ state: 'hidden' });
+    await resident.locator('.report__photo-img img, img.report__photo-img').first().waitFor();
+    await screenshot(resident, '03-report-form');
+    await button(resident, '提交报事').click();
+    await resident.waitForURL(/ticket\/detail/);
+
+    // The new ticket's page: emergency, with its photo, waiting to be accepted.
+    await see(resident, '处理进度');
+    await see(resident, DESCRIPTION);
+    await see(resident, '【紧急】漏水/跑水');
+    const photoSrc = await resident.locator('.detail__photo img, img.detail__photo').first().getAttribute('src');
+    expect(photoSrc).toMatch(/\/api\/uploads\//);
+    const ticketUrl = resident.url();
+    await screenshot(resident, '04-resident-ticket-submitted');
+
+    // Back on the home page, it is the latest in "my tickets".
+    await resident.goBack();
+    await see(resident, '我的报事');
+    await see(resident, DESCRIPTION);
+    await visible(resident, '工单', { exact: true }).click();
+    await see(resident, '我的报事');
+    await see(resident, DESCRIPTION);
+    await screenshot(resident, '05-resident-my-tickets');
+
+    // The building's assistant sees it in the queue and accepts it.
+    const assistantPhone = await newPhone(browser, server.baseUrl);
+    const assistant = await assistantPhone.newPage();
+    await loginAs(assistant, '礼宾助理 · 李管家');
+    await screenshot(assistant, '06-assistant-home');
+    await visible(assistant, '工单', { exact: true }).click();
+    await see(assistant, '我的待办');
+    await visible(assistant, DESCRIPTION).click();
+    await see(assistant, '1栋1单元101室');
+    await screenshot(assistant, '07-assistant-ticket');
+    await button(assistant, '受理').click();
+    await see(assistant, '李管家');
+    await see(assistant, '已受理');
+    await screenshot(assistant, '08-assistant-accepted');
+
+    // The resident sees the change.
+    await resident.goto(ticketUrl);
+    await see(resident, '已受理');
+    await see(resident, '李管家');
+    await screenshot(resident, '09-resident-sees-accepted');
+
+    await residentPhone.close();
+    await assistantPhone.close();
+    }));
+});

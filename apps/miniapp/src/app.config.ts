@@ -1,0 +1,30 @@
+/**
+ * Only the tab-bar pages live in the main package (WeChat's 2 MB main-package limit);
+ * everything else is a subpackage loaded when first opened.
+ */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/tickets/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'subpackages/auth', pages: ['login/index'] },
+    { root: 'subpackages/ticket', pages: ['report/index', 'detail/index'] },
+  ],
+  // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
+  animation: false,
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#1a7f5a',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/tickets/index', text: '工单' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

@@ -1,0 +1,16 @@
+import { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import '@nutui/nutui-react-taro/dist/style.css';
+import { setUnauthenticatedHandler } from './services/http';
+import { LOGIN_PAGE } from './services/routes';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // An expired or revoked session sends the user back to login, wherever they were.
+    setUnauthenticatedHandler(() => void Taro.reLaunch({ url: LOGIN_PAGE }));
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROLE_LABELS, Role, TicketStatus, UserProfileDto } from '@linli/contracts';
+import { TicketList } from '../../components/ticket-list';
+import { REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { useRoleTickets } from '../../services/use-role-tickets';
+import { useRequiredUser } from '../../services/use-session';
+import './index.scss';
+
+const RECENT = 3;
+
+export default function HomePage() {
+  const user = useRequiredUser();
+  const { tickets } = useRoleTickets(user);
+  if (!user) return <View className='page' />;
+  return (
+    <View className='page home'>
+      <Greeting user={user} />
+      {user.role === Role.Resident ? (
+        <>
+          <View className='home__actions'>
+            <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
+              我要报事
+            </Button>
+            <Text className='muted home__hint'>报修、投诉、咨询，都可以在这里提交</Text>
+          </View>
+          <SectionHead title='我的报事' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
+          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='还没有报事记录' />
+        </>
+      ) : null}
+      {user.role === Role.Assistant ? (
+        <>
+          <View className='home__stats card'>
+            <Stat label='待受理' value={tickets?.filter((t) => t.status === TicketStatus.Submitted || t.status === TicketStatus.Assigned).length} />
+            <Stat label='处理中' value={tickets?.filter((t) => t.status === TicketStatus.Accepted || t.status === TicketStatus.OnSite).length} />
+            <Stat label='紧急' value={tickets?.filter((t) => t.emergency).length} />
+          </View>
+          <SectionHead title='我的待办' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
+          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单' showRoom />
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+function Greeting({ user }: { user: UserProfileDto }) {
+  return (
+    <View className='home__greeting card'>
+      <Text className='home__name'>您好，{user.name}</Text>
+      <Text className='muted'>
+        {ROLE_LABELS[user.role]}
+        {user.household ? ` · ${user.household.communityName} ${user.household.roomLabel}` : ''}
+      </Text>
+    </View>
+  );
+}
+
+function SectionHead({ title, onMore }: { title: string; onMore: () => void }) {
+  return (
+    <View className='home__section'>
+      <Text className='section-title'>{title}</Text>
+      <Text className='muted' onClick={onMore}>
+        查看全部
+      </Text>
+    </View>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number | undefined }) {
+  return (
+    <View className='home__stat'>
+      <Text className='home__stat-value'>{value ?? '-'}</Text>
+      <Text className='muted'>{label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro';
+import {
+  ApiRoutes,
+  AppMetaDto,
+  CreateTicketRequest,
+  DemoLoginRequest,
+  ERROR_MESSAGES,
+  ErrorCode,
+  SessionDto,
+  TicketActionRequest,
+  TicketCategoryDto,
+  TicketDetailDto,
+  TicketSummaryDto,
+  UPLOAD_FIELD,
+  UploadDto,
+  UserProfileDto,
+  WechatLoginRequest,
+} from '@linli/contracts';
+import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
+
+/** Every API call the mini-program makes, typed by @linli/contracts. */
+export const api = {
+  meta: () => request<AppMetaDto>('GET', ApiRoutes.meta),
+  demoLogin: (body: DemoLoginRequest) => request<SessionDto>('POST', ApiRoutes.demoLogin, body),
+  wechatLogin: (body: WechatLoginRequest) => request<SessionDto>('POST', ApiRoutes.wechatLogin, body),
+  me: () => request<UserProfileDto>('GET', ApiRoutes.me),
+  categories: () => request<TicketCategoryDto[]>('GET', ApiRoutes.ticketCategories),
+  createTicket: (body: CreateTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.tickets, body),
+  myTickets: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myTickets),
+  myQueue: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myQueue),
+  ticket: (id: string) => request<TicketDetailDto>('GET', ApiRoutes.ticket(id)),
+  act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
+  upload: uploadPhoto,
+};
+
+/** Uploads one local photo (a path from Taro.chooseMedia); the server checks its type and size. */
+async function uploadPhoto(filePath: string): Promise<UploadDto> {
+  let result: Taro.uploadFile.SuccessCallbackResult;
+  try {
+    result = await Taro.uploadFile({ url: `${API_BASE}${ApiRoutes.uploads}`, filePath, name: UPLOAD_FIELD, header: authHeader() });
+  } catch {
+    throw new ApiRequestError({ code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] }, 0);
+  }
+  let body: unknown = null;
+  try {
+    body = JSON.parse(result.data);
+  } catch {
+    body = null;
+  }
+  if (result.statusCode >= 200 && result.statusCode < 300 && body) return body as UploadDto;
+  const err = new ApiRequestError(toApiError(result.statusCode, body), result.statusCode);
+  handleAuthFailure(err);
+  throw err;
+}

@@ -1,0 +1,7 @@
+/** Page paths, one place (the app config lists the same pages). */
+export const HOME_PAGE = '/pages/home/index';
+export const TICKETS_PAGE = '/pages/tickets/index';
+export const ME_PAGE = '/pages/me/index';
+export const LOGIN_PAGE = '/subpackages/auth/login/index';
+export const REPORT_PAGE = '/subpackages/ticket/report/index';
+export const ticketDetailPage = (id: string) => `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;

@@ -1,0 +1,67 @@
+import Taro, { useLoad } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { AppMetaDto, DEMO_PERSONA_LABELS, DemoPersona, SessionDto } from '@linli/contracts';
+import { api } from '../../../services/api';
+import { showError } from '../../../services/http';
+import { HOME_PAGE } from '../../../services/routes';
+import { session } from '../../../services/session';
+import './index.scss';
+
+const PERSONAS = [DemoPersona.Resident, DemoPersona.Assistant, DemoPersona.Supervisor];
+
+/**
+ * WeChat login (Taro.login → code → server's jscode2session). Without a configured AppID the server runs
+ * in demo mode and this page offers the demo personas instead.
+ */
+export default function LoginPage() {
+  const [meta, setMeta] = useState<AppMetaDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  useLoad(() => {
+    api.meta().then(setMeta, showError);
+  });
+
+  const enter = async (login: () => Promise<SessionDto>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      session.save(await login());
+      await Taro.reLaunch({ url: HOME_PAGE });
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const wechatLogin = () =>
+    enter(async () => {
+      const { code } = await Taro.login();
+      return api.wechatLogin({ code });
+    });
+
+  return (
+    <View className='page login'>
+      <View className='login__brand'>
+        <Text className='login__title'>邻里</Text>
+        <Text className='muted'>物业服务，一键直达</Text>
+      </View>
+      {meta?.demoMode ? (
+        <View>
+          <Text className='section-title'>选择演示身份</Text>
+          {PERSONAS.map((p) => (
+            <View key={p} className='card login__persona' onClick={() => void enter(() => api.demoLogin({ persona: p }))}>
+              <Text className='login__persona-title'>{DEMO_PERSONA_LABELS[p].title}</Text>
+              <Text className='muted'>{DEMO_PERSONA_LABELS[p].subtitle}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Button type='primary' block loading={busy} disabled={!meta} onClick={() => void wechatLogin()}>
+          微信一键登录
+        </Button>
+      )}
+      {meta ? <Text className='muted login__hotline'>物业服务热线 {meta.hotline}</Text> : null}
+    </View>
+  );
+}
