@@ -4,15 +4,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
+import { solidPng } from './support/png';
 
-/** A small real PNG (8×8, red) standing in for a photo from the resident's album. */
+/** The resident's photo of the leak: a real PNG file on disk, as the file picker hands it over. */
 function writePhoto(): string {
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQEAFjmL9FhtfIOAAAAAElFTkSuQmCC',
-    'base64',
-  );
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'linli-photo-')), 'leak.png');
-  writeFileSync(file, png);
+  writeFileSync(file, solidPng(96, 96, [64, 128, 200]));
   return file;
 }
 
@@ -71,6 +68,7 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await visible(resident, '漏水/跑水').click();
     await resident.locator('textarea').fill(DESCRIPTION);
     await see(resident, '将作为紧急工单优先处理', { exact: false });
+    await see(resident, '24 小时物业热线 400-800-1234', { exact: false });
     const chooser = resident.waitForEvent('filechooser');
     await visible(resident, '添加照片').click();
     // On phones Taro first asks camera or album.
@@ -79,7 +77,7 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await (await chooser).setFiles(writePhoto());
     await see(resident, '照片（1/9）');
     await album.waitFor({ state: 'hidden' });
-    await resident.locator('.report__photo-img img, img.report__photo-img').first().waitFor();
+    await resident.locator('.photo-picker__img img, img.photo-picker__img').first().waitFor();
     await screenshot(resident, '03-report-form');
     await button(resident, '提交报事').click();
     await resident.waitForURL(/ticket\/detail/);
@@ -95,10 +93,10 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
 
     // Back on the home page, it is the latest in "my tickets".
     await resident.goBack();
-    await see(resident, '我的报事');
+    await see(resident, '最近报事');
     await see(resident, DESCRIPTION);
     await visible(resident, '工单', { exact: true }).click();
-    await see(resident, '我的报事');
+    await see(resident, '全部报事');
     await see(resident, DESCRIPTION);
     await screenshot(resident, '05-resident-my-tickets');
 
@@ -108,7 +106,7 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await loginAs(assistant, '礼宾助理 · 李管家');
     await screenshot(assistant, '06-assistant-home');
     await visible(assistant, '工单', { exact: true }).click();
-    await see(assistant, '我的待办');
+    await see(assistant, '我的工单队列');
     await visible(assistant, DESCRIPTION).click();
     await see(assistant, '1栋1单元101室');
     await screenshot(assistant, '07-assistant-ticket');

@@ -25,7 +25,7 @@ export default function HomePage() {
             </Button>
             <Text className='muted home__hint'>报修、投诉、咨询，都可以在这里提交</Text>
           </View>
-          <SectionHead title='我的报事' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
+          <SectionHead title='最近报事' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
           <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='还没有报事记录' />
         </>
       ) : null}
@@ -36,7 +36,7 @@ export default function HomePage() {
             <Stat label='处理中' value={tickets?.filter((t) => t.status === TicketStatus.Accepted || t.status === TicketStatus.OnSite).length} />
             <Stat label='紧急' value={tickets?.filter((t) => t.emergency).length} />
           </View>
-          <SectionHead title='我的待办' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
+          <SectionHead title='待办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
           <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单' showRoom />
         </>
       ) : null}

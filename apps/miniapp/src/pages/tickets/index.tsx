@@ -15,7 +15,7 @@ export default function TicketsPage() {
   const resident = user.role === Role.Resident;
   return (
     <View className='page'>
-      <View className='section-title'>{resident ? '我的报事' : '我的待办'}</View>
+      <View className='section-title'>{resident ? '全部报事' : '我的工单队列'}</View>
       <TicketList tickets={tickets} emptyText={resident ? '还没有报事记录' : '暂无待办工单'} showRoom={!resident} />
       {resident ? (
         <Button type='primary' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>

@@ -2,7 +2,8 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { ErrorCode, MAX_DESCRIPTION_LENGTH, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { ErrorCode, MAX_DESCRIPTION_LENGTH, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto, UploadDto } from '@linli/contracts';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
 import { formatTime, statusLabel, statusTagType } from '../../../services/format';
@@ -17,6 +18,9 @@ export default function TicketDetailPage() {
   const [ticket, setTicket] = useState<TicketDetailDto | null>(null);
   const [note, setNote] = useState('');
   const [acting, setActing] = useState<TicketAction | null>(null);
+  // Photos of the finished work, sent with "resolve".
+  const [resultPhotos, setResultPhotos] = useState<UploadDto[]>([]);
+  const [uploading, setUploading] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -34,10 +38,16 @@ export default function TicketDetailPage() {
       const { confirm } = await Taro.showModal({ title: TICKET_ACTION_LABELS[action], content: `确定要${TICKET_ACTION_LABELS[action]}吗？` });
       if (!confirm) return;
     }
+    if (uploading > 0) {
+      void Taro.showToast({ title: '图片还在上传，请稍候', icon: 'none' });
+      return;
+    }
     setActing(action);
     try {
-      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined }));
+      const photoIds = action === TicketAction.Resolve && resultPhotos.length > 0 ? resultPhotos.map((p) => p.id) : undefined;
+      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds }));
       setNote('');
+      if (action === TicketAction.Resolve) setResultPhotos([]);
       void Taro.showToast({ title: `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
     } catch (err) {
       showError(err);
@@ -86,6 +96,12 @@ export default function TicketDetailPage() {
       {ticket.allowedActions.length > 0 ? (
         <View className='card detail__actions'>
           <TextArea value={note} onChange={setNote} placeholder='备注（选填）' maxLength={MAX_DESCRIPTION_LENGTH} rows={2} />
+          {ticket.allowedActions.includes(TicketAction.Resolve) ? (
+            <View>
+              <Text className='muted'>处理结果照片（选填）</Text>
+              <PhotoPicker photos={resultPhotos} onChange={setResultPhotos} onUploadingChange={setUploading} />
+            </View>
+          ) : null}
           {ticket.allowedActions.map((action) => (
             <Button
               key={action}

@@ -1,12 +1,13 @@
 import Taro, { useLoad } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, TicketCategoryDto, UploadDto } from '@linli/contracts';
-import { detectEmergency } from '@linli/domain';
+import { chinaDateKey, detectEmergency } from '@linli/domain';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
-import { newIdempotencyKey, photoSlotsLeft, reportDraftProblem } from '../../../services/report-form';
+import { newIdempotencyKey, reportDraftProblem } from '../../../services/report-form';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { ticketDetailPage } from '../../../services/routes';
 import './index.scss';
 
@@ -17,39 +18,20 @@ export default function ReportPage() {
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
   const [submitting, setSubmitting] = useState(false);
+  // Preferred visit: a China-time date and time, both or neither.
+  const [visitDate, setVisitDate] = useState('');
+  const [visitTime, setVisitTime] = useState('');
   // One key per form: a retry after a lost response returns the same ticket.
   const idempotencyKey = useRef(newIdempotencyKey());
 
+  const [hotline, setHotline] = useState<string | null>(null);
   useLoad(() => {
     api.categories().then(setCategories, showError);
+    api.meta().then((m) => setHotline(m.hotline), () => setHotline(null));
   });
 
   const draft = { categoryCode, description, photoIds: photos.map((p) => p.id), uploading };
   const emergencyWords = detectEmergency(description);
-
-  const choosePhotos = async () => {
-    const count = photoSlotsLeft(draft);
-    if (count === 0) return;
-    let files: Taro.chooseMedia.ChooseMedia[];
-    try {
-      files = (await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })).tempFiles;
-    } catch {
-      return; // the resident closed the picker
-    }
-    setUploading((n) => n + files.length);
-    await Promise.all(
-      files.map(async (f) => {
-        try {
-          const uploaded = await api.upload(f.tempFilePath);
-          setPhotos((list) => (list.length < MAX_TICKET_PHOTOS ? [...list, uploaded] : list));
-        } catch (err) {
-          showError(err);
-        } finally {
-          setUploading((n) => n - 1);
-        }
-      }),
-    );
-  };
 
   const submit = async () => {
     const problem = reportDraftProblem(draft);
@@ -64,6 +46,7 @@ export default function ReportPage() {
         description: description.trim(),
         photoIds: draft.photoIds,
         idempotencyKey: idempotencyKey.current,
+        preferredVisitAt: visitDate && visitTime ? `${visitDate}T${visitTime}:00+08:00` : undefined,
       });
       void Taro.showToast({ title: '提交成功', icon: 'success' });
       await Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
@@ -99,31 +82,29 @@ export default function ReportPage() {
         rows={4}
       />
       {emergencyWords.length > 0 ? (
-        <Text className='report__emergency'>检测到“{emergencyWords.join('、')}”，将作为紧急工单优先处理；情况危急请直接拨打物业热线。</Text>
+        <View className='report__emergency'>
+          <Text>检测到“{emergencyWords.join('、')}”，将作为紧急工单优先处理。</Text>
+          {hotline ? (
+            <Text className='report__hotline' onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}>
+              情况危急请直接拨打 24 小时物业热线 {hotline}
+            </Text>
+          ) : null}
+        </View>
       ) : null}
 
       <Text className='section-title'>
         照片（{photos.length}/{MAX_TICKET_PHOTOS}）
       </Text>
-      <View className='report__photos'>
-        {photos.map((p) => (
-          <View key={p.id} className='report__photo'>
-            <Image className='report__photo-img' src={p.url} mode='aspectFill' />
-            <View className='report__photo-remove' onClick={() => setPhotos((list) => list.filter((x) => x.id !== p.id))}>
-              ×
-            </View>
-          </View>
-        ))}
-        {Array.from({ length: uploading }, (_, i) => (
-          <View key={`u${i}`} className='report__photo report__photo--uploading'>
-            上传中…
-          </View>
-        ))}
-        {photoSlotsLeft(draft) > 0 ? (
-          <View className='report__photo report__photo--add' onClick={() => void choosePhotos()}>
-            添加照片
-          </View>
-        ) : null}
+      <PhotoPicker photos={photos} onChange={setPhotos} onUploadingChange={setUploading} />
+
+      <Text className='section-title'>希望上门时间（选填）</Text>
+      <View className='report__visit'>
+        <Picker mode='date' value={visitDate} start={chinaDateKey(new Date())} onChange={(e) => setVisitDate(String(e.detail.value))}>
+          <View className='report__visit-field'>{visitDate || '选择日期'}</View>
+        </Picker>
+        <Picker mode='time' value={visitTime} onChange={(e) => setVisitTime(String(e.detail.value))}>
+          <View className='report__visit-field'>{visitTime || '选择时间'}</View>
+        </Picker>
       </View>
 
       <View className='report__submit'>
