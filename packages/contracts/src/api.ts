@@ -16,6 +16,7 @@ export const ApiRoutes = {
   tickets: '/api/tickets',
   myTickets: '/api/tickets/mine',
   myQueue: '/api/tickets/queue',
+  communityTickets: '/api/tickets/community',
   ticket: (id: string) => `/api/tickets/${encodeURIComponent(id)}`,
   ticketActions: (id: string) => `/api/tickets/${encodeURIComponent(id)}/actions`,
   testClock: '/api/test-clock',

@@ -140,3 +140,16 @@ export interface TicketDetailDto extends TicketSummaryDto {
   /** Actions the current user may take now (computed by the domain state machine). */
   allowedActions: TicketAction[];
 }
+
+/** GET /api/tickets/community?filter=: which of the community's tickets a supervisor lists. */
+export enum CommunityTicketFilter {
+  Open = 'open',
+  Done = 'done',
+  All = 'all',
+}
+
+export const COMMUNITY_TICKET_FILTER_LABELS: Record<CommunityTicketFilter, string> = {
+  [CommunityTicketFilter.Open]: '处理中',
+  [CommunityTicketFilter.Done]: '已结束',
+  [CommunityTicketFilter.All]: '全部',
+};

@@ -13,11 +13,13 @@ import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
 import { TicketSubmission } from './ticket-submission.service';
 import { TicketsController } from './tickets.controller';
+import { CommunityTicketsController } from './community-tickets.controller';
+import { CommunityTicketQueries } from './community-ticket-queries.service';
 
 /** Tickets (报事): submission with dispatch, the resident's list, the assistant's queue, detail, and actions. */
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence]), OrgModule, CategoriesModule, UploadsModule],
-  controllers: [TicketsController],
-  providers: [TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
+  controllers: [TicketsController, CommunityTicketsController],
+  providers: [CommunityTicketQueries, TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
 })
 export class TicketsModule {}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Not, Repository } from 'typeorm';
+import { CommunityTicketFilter, TicketSummaryDto } from '@linli/contracts';
+import { OPEN_STATUSES } from '@linli/domain';
+import { AuthUser } from '../../common/auth/auth-user';
+import { Ticket } from './entities/ticket.entity';
+import { TICKET_VIEW_RELATIONS, toTicketSummary } from './ticket-mapper';
+
+/** At most this many tickets per list; a community's open tickets fit, its history is paged by date later. */
+export const COMMUNITY_LIST_LIMIT = 200;
+
+/** The supervisor's view of their community's tickets. Scoped to the caller's community, never wider. */
+@Injectable()
+export class CommunityTicketQueries {
+  constructor(@InjectRepository(Ticket) private readonly tickets: Repository<Ticket>) {}
+
+  async list(user: AuthUser, filter: CommunityTicketFilter): Promise<TicketSummaryDto[]> {
+    if (!user.communityId) return [];
+    const community = { communityId: user.communityId };
+    const open = [...OPEN_STATUSES];
+    const rows =
+      filter === CommunityTicketFilter.Open
+        ? await this.tickets.find({
+            where: { ...community, status: In(open) },
+            relations: TICKET_VIEW_RELATIONS,
+            order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
+            take: COMMUNITY_LIST_LIMIT,
+          })
+        : await this.tickets.find({
+            where: filter === CommunityTicketFilter.Done ? { ...community, status: Not(In(open)) } : community,
+            relations: TICKET_VIEW_RELATIONS,
+            order: { createdAt: 'DESC', code: 'DESC' },
+            take: COMMUNITY_LIST_LIMIT,
+          });
+    return rows.map(toTicketSummary);
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CommunityTicketFilter, Role, TicketSummaryDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CommunityTicketQueries } from './community-ticket-queries.service';
+import { CommunityTicketsQueryDto } from './dto/community-tickets-query.dto';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets/community')
+export class CommunityTicketsController {
+  constructor(private readonly queries: CommunityTicketQueries) {}
+
+  @Get()
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiQuery({ name: 'filter', enum: CommunityTicketFilter, required: false })
+  @ApiOperation({ summary: "The supervisor's community's tickets: open ones (emergencies first, then oldest), closed ones, or all (newest first)" })
+  list(@CurrentUser() user: AuthUser, @Query() query: CommunityTicketsQueryDto): Promise<TicketSummaryDto[]> {
+    return this.queries.list(user, query.filter ?? CommunityTicketFilter.Open);
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional } from 'class-validator';
+import { CommunityTicketFilter } from '@linli/contracts';
+
+export class CommunityTicketsQueryDto {
+  @ApiPropertyOptional({ enum: CommunityTicketFilter, default: CommunityTicketFilter.Open })
+  @IsOptional()
+  @IsEnum(CommunityTicketFilter, { message: '筛选条件只能是 open、done 或 all' })
+  filter?: CommunityTicketFilter;
+}
