@@ -35,7 +35,7 @@ jest.setTimeout(180_000);
 
 const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
 
-(browserTestsEnabled ? describe : describe.skip)('H5 mini-program: a resident reports a repair, the assistant accepts it', () => {
+(browserTestsEnabled ? describe : describe.skip)('H5 mini-program: a resident reports a repair, the assistant accepts it, the supervisor follows', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -121,7 +121,24 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await see(resident, '李管家');
     await screenshot(resident, '09-resident-sees-accepted');
 
+    // The supervisor sees it among the community's open tickets, handled by the assistant.
+    const supervisorPhone = await newPhone(browser, server.baseUrl);
+    const supervisor = await supervisorPhone.newPage();
+    await loginAs(supervisor, '管理处主任 · 张主任');
+    await see(supervisor, '小区在办工单');
+    await see(supervisor, DESCRIPTION);
+    await screenshot(supervisor, '10-supervisor-home');
+    await visible(supervisor, '工单', { exact: true }).click();
+    await see(supervisor, '小区工单');
+    await visible(supervisor, '已结束').click();
+    await see(supervisor, '暂无工单');
+    await visible(supervisor, '处理中').click();
+    await visible(supervisor, DESCRIPTION).click();
+    await see(supervisor, '已受理');
+    await screenshot(supervisor, '11-supervisor-ticket');
+
     await residentPhone.close();
     await assistantPhone.close();
+    await supervisorPhone.close();
     }));
 });

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import {
   ApiRoutes,
   AppMetaDto,
+  CommunityTicketFilter,
   CreateTicketRequest,
   DemoLoginRequest,
   ERROR_MESSAGES,
@@ -28,6 +29,7 @@ export const api = {
   createTicket: (body: CreateTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.tickets, body),
   myTickets: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myTickets),
   myQueue: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myQueue),
+  communityTickets: (filter: CommunityTicketFilter) => request<TicketSummaryDto[]>('GET', `${ApiRoutes.communityTickets}?filter=${filter}`),
   ticket: (id: string) => request<TicketDetailDto>('GET', ApiRoutes.ticket(id)),
   act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
   upload: uploadPhoto,

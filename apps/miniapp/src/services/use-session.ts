@@ -9,7 +9,8 @@ export function useRequiredUser(): UserProfileDto | null {
   const [user, setUser] = useState<UserProfileDto | null>(() => session.user());
   useDidShow(() => {
     const current = session.user();
-    setUser(current);
+    // Keep the same object while the same person is signed in, so lists do not reload twice.
+    setUser((previous) => (previous && current && previous.id === current.id ? previous : current));
     if (!current) void Taro.reLaunch({ url: LOGIN_PAGE });
   });
   return user;

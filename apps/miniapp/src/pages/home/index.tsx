@@ -40,6 +40,17 @@ export default function HomePage() {
           <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单' showRoom />
         </>
       ) : null}
+      {user.role === Role.Supervisor || user.role === Role.Admin ? (
+        <>
+          <View className='home__stats card'>
+            <Stat label='处理中' value={tickets?.length} />
+            <Stat label='紧急' value={tickets?.filter((t) => t.emergency).length} />
+            <Stat label='未派单' value={tickets?.filter((t) => t.assigneeName === null).length} />
+          </View>
+          <SectionHead title='小区在办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
+          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='小区暂无在办工单' showRoom />
+        </>
+      ) : null}
     </View>
   );
 }

@@ -1,22 +1,41 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { Role } from '@linli/contracts';
+import { useState } from 'react';
+import { COMMUNITY_TICKET_FILTER_LABELS, CommunityTicketFilter, Role } from '@linli/contracts';
 import { TicketList } from '../../components/ticket-list';
 import { REPORT_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
+import './index.scss';
 
-/** Residents: "my tickets" (the household's). Assistants: "my queue" (their buildings, emergencies first). */
+const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.Done, CommunityTicketFilter.All];
+
+/**
+ * Residents: the household's tickets. Assistants: their queue (their buildings, emergencies first).
+ * Supervisors: the community's tickets, open / finished / all.
+ */
 export default function TicketsPage() {
   const user = useRequiredUser();
-  const { tickets } = useRoleTickets(user);
+  const [filter, setFilter] = useState(CommunityTicketFilter.Open);
+  const { tickets } = useRoleTickets(user, filter);
   if (!user) return <View className='page' />;
   const resident = user.role === Role.Resident;
+  const staff = user.role === Role.Supervisor || user.role === Role.Admin;
+  const title = resident ? '全部报事' : staff ? '小区工单' : '我的工单队列';
   return (
     <View className='page'>
-      <View className='section-title'>{resident ? '全部报事' : '我的工单队列'}</View>
-      <TicketList tickets={tickets} emptyText={resident ? '还没有报事记录' : '暂无待办工单'} showRoom={!resident} />
+      <View className='section-title'>{title}</View>
+      {staff ? (
+        <View className='tickets__filters'>
+          {FILTERS.map((f) => (
+            <View key={f} className={`tickets__filter${f === filter ? ' tickets__filter--active' : ''}`} onClick={() => setFilter(f)}>
+              {COMMUNITY_TICKET_FILTER_LABELS[f]}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <TicketList tickets={tickets} emptyText={resident ? '还没有报事记录' : '暂无工单'} showRoom={!resident} />
       {resident ? (
         <Button type='primary' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
           我要报事
