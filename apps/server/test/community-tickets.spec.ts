@@ -32,7 +32,7 @@ describe('GET /api/tickets/community (supervisor)', () => {
     bulb = (await submitTicket(t, resident, { categoryCode: 'bulb', description: '客厅灯泡坏了' })).id;
     t.clock.set({ advanceMinutes: 5 });
     const neighbour = await addResident(t, { building: '2栋', unit: '1单元', number: '201', name: '钱先生' });
-    const neighbourToken = (await loginOpenid(t, neighbour.openid)).token;
+    const neighbourToken = (await loginOpenid(t, neighbour.openid!)).token;
     leak = (await submitTicket(t, neighbourToken, { categoryCode: 'water_leak', description: '卫生间漏水' })).id;
     t.clock.set({ advanceMinutes: 5 });
     const cancelled = await submitTicket(t, resident, { categoryCode: 'lock', description: '门锁有点松' });
@@ -78,7 +78,7 @@ describe('GET /api/tickets/community (supervisor)', () => {
       communityId: other.id,
       createdAt: t.clock.now(),
     });
-    const token = (await loginOpenid(t, stranger.openid)).token;
+    const token = (await loginOpenid(t, stranger.openid!)).token;
     for (const filter of Object.values(CommunityTicketFilter)) {
       expect((await list(token, filter).expect(200)).body).toEqual([]);
     }
