@@ -137,6 +137,20 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await see(supervisor, '已受理');
     await screenshot(supervisor, '11-supervisor-ticket');
 
+    // In demo mode the business clock can be moved forward from "我的" (time limits read it).
+    await supervisor.goBack();
+    await visible(supervisor, '我的', { exact: true }).click();
+    await see(supervisor, '演示时钟');
+    const before = await visible(supervisor, '系统时间').textContent();
+    await button(supervisor, '+1 天').click();
+    await supervisor.waitForFunction(
+      (previous) => [...document.querySelectorAll('.demo-clock')].some((el) => el.textContent?.includes('系统时间') && !el.textContent.includes(previous)),
+      (before ?? '').replace('系统时间 ', '').slice(0, 16),
+    );
+    const clock = (await (await fetch(`${server.baseUrl}/api/test-clock`)).json()) as { offsetMs: number };
+    expect(clock.offsetMs).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000 - 60_000);
+    await screenshot(supervisor, '12-supervisor-demo-clock');
+
     await residentPhone.close();
     await assistantPhone.close();
     await supervisorPhone.close();

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import {
   ApiRoutes,
   AppMetaDto,
+  ClockDto,
   CommunityTicketFilter,
   CreateTicketRequest,
   DemoLoginRequest,
   ERROR_MESSAGES,
   ErrorCode,
   SessionDto,
+  SetClockRequest,
   TicketActionRequest,
   TicketCategoryDto,
   TicketDetailDto,
@@ -32,6 +34,8 @@ export const api = {
   communityTickets: (filter: CommunityTicketFilter) => request<TicketSummaryDto[]>('GET', `${ApiRoutes.communityTickets}?filter=${filter}`),
   ticket: (id: string) => request<TicketDetailDto>('GET', ApiRoutes.ticket(id)),
   act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
+  testClock: () => request<ClockDto>('GET', ApiRoutes.testClock),
+  setTestClock: (body: SetClockRequest) => request<ClockDto>('PUT', ApiRoutes.testClock, body),
   upload: uploadPhoto,
 };
 

@@ -2,7 +2,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { ROLE_LABELS } from '@linli/contracts';
+import { AppMetaDto, ROLE_LABELS } from '@linli/contracts';
+import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
 import { LOGIN_PAGE } from '../../services/routes';
 import { session } from '../../services/session';
@@ -10,10 +11,11 @@ import { useRequiredUser } from '../../services/use-session';
 
 export default function MePage() {
   const user = useRequiredUser();
-  const [hotline, setHotline] = useState<string | null>(null);
+  const [meta, setMeta] = useState<AppMetaDto | null>(null);
   useDidShow(() => {
-    api.meta().then((m) => setHotline(m.hotline), () => setHotline(null));
+    api.meta().then(setMeta, () => setMeta(null));
   });
+  const hotline = meta?.hotline;
   if (!user) return <View className='page' />;
   const logout = () => {
     session.clear();
@@ -28,6 +30,7 @@ export default function MePage() {
           <Cell title='物业服务热线' extra={hotline} clickable onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })} />
         ) : null}
       </CellGroup>
+      {meta?.demoMode ? <DemoClock /> : null}
       <Button block onClick={logout}>
         退出登录
       </Button>
