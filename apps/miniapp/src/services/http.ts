@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
-import { ApiError, ERROR_MESSAGES, ErrorCode, isErrorCode } from '@linli/contracts';
+import { ApiError, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
+import { toApiError } from './api-error';
 import { session } from './session';
+
+export { toApiError };
 
 /**
  * The one request layer over Taro.request: attaches the session token, and turns every failure
@@ -29,16 +32,6 @@ export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
 export function authHeader(): Record<string, string> {
   const token = session.token();
   return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
-/** Reads `{ code, message, fields }` from an error body, or builds one from the status. */
-export function toApiError(status: number, body: unknown): ApiError {
-  if (body && typeof body === 'object' && isErrorCode((body as ApiError).code)) {
-    const b = body as ApiError;
-    return { code: b.code, message: b.message || ERROR_MESSAGES[b.code], fields: b.fields };
-  }
-  const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.INTERNAL;
-  return { code, message: ERROR_MESSAGES[code] };
 }
 
 /** Called when the server says the session is gone: forget it and go to login. */
