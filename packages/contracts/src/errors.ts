@@ -29,6 +29,7 @@ export enum ErrorCode {
   TICKET_STALE = 'TICKET_STALE',
   TICKET_CATEGORY_UNKNOWN = 'TICKET_CATEGORY_UNKNOWN',
   TICKET_NO_HOUSEHOLD = 'TICKET_NO_HOUSEHOLD',
+  TICKET_REASON_REQUIRED = 'TICKET_REASON_REQUIRED',
 
   // uploads
   UPLOAD_MISSING = 'UPLOAD_MISSING',
@@ -65,6 +66,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.TICKET_STALE]: '工单已被他人处理，请刷新后查看',
   [ErrorCode.TICKET_CATEGORY_UNKNOWN]: '请选择有效的报事类别',
   [ErrorCode.TICKET_NO_HOUSEHOLD]: '您尚未绑定房屋，无法报事',
+  [ErrorCode.TICKET_REASON_REQUIRED]: '请填写原因',
 
   [ErrorCode.UPLOAD_MISSING]: '请选择要上传的图片',
   [ErrorCode.UPLOAD_TYPE_NOT_ALLOWED]: '只能上传 JPG、PNG 或 WebP 图片',

@@ -12,3 +12,4 @@ export * from './sla/durations';
 export * from './sla/deadline';
 export * from './sla/progress';
 export * from './sla/policies';
+export * from './sla/ticket-sla';

@@ -1,5 +1,5 @@
-import { ALL_ROLES, Role, TicketAction, TicketStatus } from '@linli/contracts';
-import { allowedActions, decideTransition, TicketActor } from './ticket-state-machine';
+import { ALL_ROLES, Role, SYSTEM_ACTIONS, TicketAction, TicketStatus } from '@linli/contracts';
+import { allowedActions, decideTransition, systemTransition, TicketActor } from './ticket-state-machine';
 
 const S = TicketStatus;
 const A = TicketAction;
@@ -26,13 +26,24 @@ const EXPECTED: Partial<Record<TicketStatus, Partial<Record<TicketAction, [Ticke
   [S.Assigned]: {
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Accept]: [S.Accepted, [Role.Assistant]],
+    [A.Transfer]: [S.Assigned, [Role.Assistant]],
     [A.Cancel]: [S.Cancelled, [Role.Resident, Role.Supervisor, Role.Admin]],
   },
   [S.Accepted]: {
+    [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
+    [A.Transfer]: [S.Assigned, [Role.Assistant]],
     [A.Arrive]: [S.OnSite, [Role.Assistant]],
+    [A.Hold]: [S.OnHold, [Role.Assistant, Role.Supervisor]],
     [A.Resolve]: [S.Resolved, [Role.Assistant]],
   },
-  [S.OnSite]: { [A.Resolve]: [S.Resolved, [Role.Assistant]] },
+  [S.OnSite]: {
+    [A.Hold]: [S.OnHold, [Role.Assistant, Role.Supervisor]],
+    [A.Resolve]: [S.Resolved, [Role.Assistant]],
+  },
+  [S.OnHold]: {
+    [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
+    [A.Resume]: [S.Accepted, [Role.Assistant, Role.Supervisor]],
+  },
   [S.Resolved]: {
     [A.Confirm]: [S.Closed, [Role.Resident]],
     [A.Reopen]: [S.Accepted, [Role.Resident]],
@@ -61,6 +72,16 @@ describe('ticket state machine', () => {
     },
   );
 
+  it('system actions are refused to every person, and the system closes only resolved tickets', () => {
+    for (const action of SYSTEM_ACTIONS) {
+      for (const status of Object.values(S)) for (const role of ALL_ROLES) expect(decideTransition(status, action, related[role]).allowed).toBe(false);
+    }
+    expect(Object.values(S).map((status) => [status, systemTransition(status, A.AutoClose)])).toEqual(
+      Object.values(S).map((status) => [status, status === S.Resolved ? S.Closed : null]),
+    );
+    expect(systemTransition(S.Accepted, A.Escalate)).toBeNull();
+  });
+
   it('an assistant of the building who is not the assignee may accept but not resolve', () => {
     const colleague: TicketActor = { ...stranger(Role.Assistant), servesBuilding: true };
     expect(decideTransition(S.Assigned, A.Accept, colleague)).toEqual({ allowed: true, to: S.Accepted });
@@ -74,8 +95,10 @@ describe('ticket state machine', () => {
 
   it.each([
     [S.Assigned, Role.Resident, [A.Cancel]],
-    [S.Assigned, Role.Assistant, [A.Accept]],
-    [S.Accepted, Role.Assistant, [A.Arrive, A.Resolve]],
+    [S.Assigned, Role.Assistant, [A.Accept, A.Transfer]],
+    [S.Accepted, Role.Assistant, [A.Transfer, A.Arrive, A.Hold, A.Resolve]],
+    [S.OnHold, Role.Assistant, [A.Resume]],
+    [S.OnHold, Role.Supervisor, [A.Assign, A.Resume]],
     [S.Resolved, Role.Resident, [A.Confirm, A.Reopen]],
     [S.Closed, Role.Resident, []],
     [S.Cancelled, Role.Supervisor, []],

@@ -37,17 +37,22 @@ const admin = { role: Role.Admin, anyOf: [] as Relation[] };
 
 /** The transition table. The server is its authority; nothing else decides what may happen to a ticket. */
 export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
-  { action: A.Assign, from: [S.Submitted, S.Assigned], to: S.Assigned, allowed: [supervisor, admin] },
+  // Dispatch, and the supervisor's reassignment of work already under way.
+  { action: A.Assign, from: [S.Submitted, S.Assigned, S.Accepted, S.OnHold], to: S.Assigned, allowed: [supervisor, admin] },
   {
     action: A.Accept,
     from: [S.Submitted, S.Assigned],
     to: S.Accepted,
     allowed: [assistant('assignee', 'servesBuilding')],
   },
+  { action: A.Transfer, from: [S.Assigned, S.Accepted], to: S.Assigned, allowed: [assistant('assignee')] },
   { action: A.Arrive, from: [S.Accepted], to: S.OnSite, allowed: [assistant('assignee')] },
+  { action: A.Hold, from: [S.Accepted, S.OnSite], to: S.OnHold, allowed: [assistant('assignee'), supervisor] },
+  { action: A.Resume, from: [S.OnHold], to: S.Accepted, allowed: [assistant('assignee'), supervisor] },
   { action: A.Resolve, from: [S.Accepted, S.OnSite], to: S.Resolved, allowed: [assistant('assignee')] },
   { action: A.Confirm, from: [S.Resolved], to: S.Closed, allowed: [resident('ownHousehold')] },
   { action: A.Reopen, from: [S.Resolved], to: S.Accepted, allowed: [resident('ownHousehold')] },
+  // Taken by the system only (no role may): see SYSTEM_TRANSITIONS.
   {
     action: A.Cancel,
     from: [S.Submitted, S.Assigned],
@@ -55,6 +60,20 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
     allowed: [resident('ownHousehold'), supervisor, admin],
   },
 ];
+
+/** Transitions the system makes on its own (no person is asked): closing a resolved ticket nobody confirmed. */
+export const SYSTEM_TRANSITIONS: readonly Pick<TransitionRule, 'action' | 'from' | 'to'>[] = [{ action: A.AutoClose, from: [S.Resolved], to: S.Closed }];
+
+/** Where a system action leads from `status`, or null when it does not apply. */
+export function systemTransition(status: TicketStatus, action: TicketAction): TicketStatus | null {
+  return SYSTEM_TRANSITIONS.find((r) => r.action === action && r.from.includes(status))?.to ?? null;
+}
+
+/** Actions that need a written reason (the note): the resident's dissatisfaction, a pause of the clock. */
+export const REASON_REQUIRED: readonly TicketAction[] = [A.Reopen, A.Hold];
+
+/** Actions that name the assistant who gets the ticket. */
+export const NAMES_ASSIGNEE: readonly TicketAction[] = [A.Assign, A.Transfer];
 
 export type TransitionDecision =
   | { allowed: true; to: TicketStatus }
@@ -81,7 +100,7 @@ export function allowedActions(status: TicketStatus, actor: TicketActor): Ticket
 }
 
 /** Statuses in which a ticket still needs work (counts toward an assistant's queue). */
-export const OPEN_STATUSES: readonly TicketStatus[] = [S.Submitted, S.Assigned, S.Accepted, S.OnSite];
+export const OPEN_STATUSES: readonly TicketStatus[] = [S.Submitted, S.Assigned, S.Accepted, S.OnSite, S.OnHold];
 
 /** Statuses after which nothing more happens. */
 export const FINAL_STATUSES: readonly TicketStatus[] = [S.Closed, S.Cancelled];
