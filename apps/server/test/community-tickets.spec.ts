@@ -56,7 +56,7 @@ describe('GET /api/tickets/community (supervisor)', () => {
   it('refuses an unknown filter with a Chinese message naming the field', async () => {
     const res = await list(supervisor, 'late').expect(400);
     expect(res.body.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(res.body.fields).toEqual([{ field: 'filter', message: '筛选条件只能是 open、done 或 all' }]);
+    expect(res.body.fields).toEqual([{ field: 'filter', message: '筛选条件只能是 open、at_risk、done 或 all' }]);
   });
 
   it('is for supervisors and admins only', async () => {

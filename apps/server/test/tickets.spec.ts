@@ -58,12 +58,12 @@ describe('the first vertical path', () => {
     const queued = queue.find((q) => q.id === ticket.id);
     expect(queued).toMatchObject({ status: TicketStatus.Assigned, version: 2 });
     const seenByAssistant = (await get(ApiRoutes.ticket(ticket.id), assistant).expect(200)).body as TicketDetailDto;
-    expect(seenByAssistant.allowedActions).toEqual([TicketAction.Accept]);
+    expect(seenByAssistant.allowedActions).toEqual([TicketAction.Accept, TicketAction.Transfer]);
 
     t.clock.set({ advanceMinutes: 5 });
     const accepted = (await act(ticket.id, assistant, TicketAction.Accept, queued!.version).expect(200)).body as TicketDetailDto;
     expect(accepted).toMatchObject({ status: TicketStatus.Accepted, version: 3, assigneeName: '李管家', updatedAt: '2026-11-22T01:05:00.000Z' });
-    expect(accepted.allowedActions).toEqual([TicketAction.Arrive, TicketAction.Resolve]);
+    expect(accepted.allowedActions).toEqual([TicketAction.Transfer, TicketAction.Arrive, TicketAction.Hold, TicketAction.Resolve]);
 
     const seenByResident = (await get(ApiRoutes.ticket(ticket.id), resident).expect(200)).body as TicketDetailDto;
     expect(seenByResident.status).toBe(TicketStatus.Accepted);
@@ -264,13 +264,12 @@ describe('the assistants', () => {
     expect(chosen).toContain('吴管家');
   });
 
-  it('queues emergencies first, then the oldest, and leaves out closed and others\' tickets', async () => {
+  it('queues by the nearest deadline, and leaves out closed and others\' tickets', async () => {
     const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body as TicketSummaryDto[];
     expect(queue.length).toBeGreaterThan(2);
-    const firstOrdinary = queue.findIndex((q) => !q.emergency);
-    expect(queue.slice(firstOrdinary).every((q) => !q.emergency)).toBe(true);
-    const ordinary = queue.slice(firstOrdinary).map((q) => q.createdAt);
-    expect([...ordinary].sort()).toEqual(ordinary);
+    const dues = queue.map((q) => (q.sla?.dueAt ? Date.parse(q.sla.dueAt) : Number.POSITIVE_INFINITY));
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    expect(queue.filter((q) => q.sla).length).toBeGreaterThan(0);
     expect(queue.every((q) => [TicketStatus.Submitted, TicketStatus.Assigned, TicketStatus.Accepted, TicketStatus.OnSite].includes(q.status))).toBe(true);
     expect(queue.every((q) => q.assigneeName === null || q.assigneeName === '李管家')).toBe(true);
   });

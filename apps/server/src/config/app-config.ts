@@ -24,6 +24,19 @@ export interface AppConfig {
   /** Upload URLs are signed and valid this long. */
   uploadUrlTtlSeconds: number;
   hotline: string;
+  sla: SlaSettings;
+}
+
+/** Time-limit defaults (domain.md §6–7, §13); each is an environment setting. */
+export interface SlaSettings {
+  /** Share of a limit after which the handler is warned (LINLI_SLA_WARN_PERCENT, default 80). */
+  warnShare: number;
+  /** A breach still open this long after reaching the supervisor goes to the company manager (LINLI_ESCALATE_MANAGER_MINUTES, default 1440). */
+  escalateToManagerAfterMinutes: number;
+  /** A resolved ticket the resident neither confirms nor reopens closes by itself after this (LINLI_AUTO_CLOSE_HOURS, default 72). */
+  autoCloseAfterHours: number;
+  /** How often the sweep looks for due milestones (LINLI_SLA_SWEEP_SECONDS, default 30; 0 turns the timer off, e.g. in tests). */
+  sweepIntervalSeconds: number;
 }
 
 export interface SqliteDatabaseConfig {
@@ -114,6 +127,20 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const hotline = value('LINLI_HOTLINE') ?? '400-800-1234';
   if (!/^[0-9+][0-9 -]{2,19}$/.test(hotline)) problem('LINLI_HOTLINE', `must be a phone number, got "${hotline}"`);
 
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= min && n <= max)) problem(name, `must be a whole number ${min}-${max}, got "${raw}"`);
+    return n;
+  };
+  const sla: SlaSettings = {
+    warnShare: integer('LINLI_SLA_WARN_PERCENT', 80, 1, 99) / 100,
+    escalateToManagerAfterMinutes: integer('LINLI_ESCALATE_MANAGER_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+    autoCloseAfterHours: integer('LINLI_AUTO_CLOSE_HOURS', 72, 1, 30 * 24),
+    sweepIntervalSeconds: integer('LINLI_SLA_SWEEP_SECONDS', 30, 0, 3600),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -128,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     jwt: { secret: jwtSecret ?? DEV_JWT_SECRET, ttlSeconds: 7 * 24 * 3600 },
     uploadUrlTtlSeconds: 24 * 3600,
     hotline,
+    sla,
   };
 }
 

@@ -7,6 +7,7 @@ import { Household } from '../modules/org/entities/household.entity';
 import { Room } from '../modules/org/entities/room.entity';
 import { User } from '../modules/org/entities/user.entity';
 import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
+import { TicketMilestone } from '../modules/tickets/entities/ticket-milestone.entity';
 import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.entity';
 import { Ticket } from '../modules/tickets/entities/ticket.entity';
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   TicketCategory,
   Ticket,
   TicketEvent,
+  TicketMilestone,
   TicketSequence,
   Attachment,
 ];

@@ -39,7 +39,8 @@ export interface TestApp {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-data-'));
-  const loaded = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: path.join(dataDir, 'no-h5'), ...options.env });
+  // The sweep's timer is off: tests run it explicitly (SlaSweeper.sweep) after moving the clock.
+  const loaded = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: path.join(dataDir, 'no-h5'), LINLI_SLA_SWEEP_SECONDS: '0', ...options.env });
   const withDb: AppConfig = options.env?.DATABASE_URL ? loaded : { ...loaded, database: db.config };
   const config = options.config ? options.config(withDb) : withDb;
 

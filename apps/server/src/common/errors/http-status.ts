@@ -6,6 +6,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.TICKET_CATEGORY_UNKNOWN:
+    case ErrorCode.TICKET_REASON_REQUIRED:
     case ErrorCode.UPLOAD_MISSING:
     case ErrorCode.UPLOAD_TOO_MANY:
       return HttpStatus.BAD_REQUEST;

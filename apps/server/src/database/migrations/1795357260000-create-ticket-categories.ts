@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 
-/** What residents can report, with its kind, handling department and emergency flag. Filled by the seed. */
+/** What residents can report, with its kind, handling department, emergency flag and time-limit policies. Filled by the seed. */
 export class CreateTicketCategories1795357260000 implements MigrationInterface {
   name = 'CreateTicketCategories1795357260000';
 
@@ -16,6 +16,8 @@ export class CreateTicketCategories1795357260000 implements MigrationInterface {
           { name: 'department', type: 'simple-enum', enum: ['engineering', 'environment', 'security', 'customer_service'] },
           { name: 'emergency', type: 'boolean', default: 0 },
           { name: 'sortOrder', type: 'int', default: 0 },
+          // Codes of the time-limit policies (domain.md §6) a ticket of this category is timed by.
+          { name: 'slaPolicies', type: 'json' },
         ],
       }),
     );

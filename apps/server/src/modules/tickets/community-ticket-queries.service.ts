@@ -5,22 +5,26 @@ import { CommunityTicketFilter, TicketSummaryDto } from '@linli/contracts';
 import { OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Ticket } from './entities/ticket.entity';
-import { TICKET_VIEW_RELATIONS, toTicketSummary } from './ticket-mapper';
+import { TICKET_VIEW_RELATIONS } from './ticket-mapper';
+import { byNearestDeadline, TicketQueries } from './ticket-queries.service';
 
 /** At most this many tickets per list; a community's open tickets fit, its history is paged by date later. */
 export const COMMUNITY_LIST_LIMIT = 200;
 
-/** The supervisor's view of their community's tickets. Scoped to the caller's community, never wider. */
+/** The supervisor's view of their community's tickets (open, at risk, finished, all). Scoped to the caller's community, never wider. */
 @Injectable()
 export class CommunityTicketQueries {
-  constructor(@InjectRepository(Ticket) private readonly tickets: Repository<Ticket>) {}
+  constructor(
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    private readonly views: TicketQueries,
+  ) {}
 
   async list(user: AuthUser, filter: CommunityTicketFilter): Promise<TicketSummaryDto[]> {
     if (!user.communityId) return [];
     const community = { communityId: user.communityId };
     const open = [...OPEN_STATUSES];
     const rows =
-      filter === CommunityTicketFilter.Open
+      filter === CommunityTicketFilter.Open || filter === CommunityTicketFilter.AtRisk
         ? await this.tickets.find({
             where: { ...community, status: In(open) },
             relations: TICKET_VIEW_RELATIONS,
@@ -33,6 +37,9 @@ export class CommunityTicketQueries {
             order: { createdAt: 'DESC', code: 'DESC' },
             take: COMMUNITY_LIST_LIMIT,
           });
-    return rows.map(toTicketSummary);
+    const summaries = await this.views.summaries(rows);
+    if (filter !== CommunityTicketFilter.AtRisk) return summaries;
+    // The at-risk list: a limit at warning or breached, or already escalated; the nearest deadline first.
+    return byNearestDeadline(summaries.filter((t) => t.escalationLevel > 0 || t.sla?.state === 'warning' || t.sla?.state === 'breached'));
   }
 }

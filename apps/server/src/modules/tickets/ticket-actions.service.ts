@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, MAX_TICKET_PHOTOS, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
-import { decideTransition } from '@linli/domain';
+import { decideTransition, NAMES_ASSIGNEE, REASON_REQUIRED } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -14,6 +14,7 @@ import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
 import { TicketQueries } from './ticket-queries.service';
 import { applyTransition } from './ticket-transition';
+import { TicketSla } from './ticket-sla.service';
 
 /** Someone acts on a ticket (accept, arrive, resolve, confirm…): the domain state machine decides, an optimistic lock guards. */
 @Injectable()
@@ -26,6 +27,7 @@ export class TicketActions {
     private readonly uploads: UploadsService,
     private readonly org: OrgDirectory,
     private readonly queries: TicketQueries,
+    private readonly sla: TicketSla,
   ) {}
 
   async perform(user: AuthUser, ticketId: string, dto: TicketActionDto): Promise<TicketDetailDto> {
@@ -39,9 +41,21 @@ export class TicketActions {
     }
     const photoIds = dto.photoIds ?? [];
     if (photoIds.length > MAX_TICKET_PHOTOS) throw new AppException(ErrorCode.UPLOAD_TOO_MANY);
+    const note = dto.note?.trim() || null;
+    if (REASON_REQUIRED.includes(dto.action) && !note) {
+      throw new AppException(ErrorCode.TICKET_REASON_REQUIRED, dto.action === TicketAction.Reopen ? '请说明哪里不满意' : '请填写挂起原因', [
+        { field: 'note', message: '请填写原因' },
+      ]);
+    }
+    if (dto.action === TicketAction.Hold && !dto.holdReason) {
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'holdReason', message: '请选择挂起原因' }]);
+    }
 
-    const changes = await this.assigneeChange(user, ticket, dto);
+    const assignee = await this.assigneeChange(user, ticket, dto);
     await this.unitOfWork.run(async (db) => {
+      const now = this.clock.now();
+      const timing = await this.sla.applyAction(db, ticket, dto.action, decision.to, now);
+      const hold = dto.action === TicketAction.Hold ? { holdReason: dto.holdReason ?? null } : {};
       const event = await applyTransition(db, {
         ticketId,
         fromVersion: dto.version,
@@ -49,25 +63,28 @@ export class TicketActions {
         toStatus: decision.to,
         action: dto.action,
         actorId: user.id,
-        note: dto.note?.trim() || null,
-        at: this.clock.now(),
-        changes,
+        note,
+        at: now,
+        changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
     });
     return this.queries.detail(user, ticketId);
   }
 
-  /** Accept makes the actor the assignee; assign names an assistant serving the ticket's building. */
+  /** Accept makes the actor the assignee; assign and transfer name an assistant serving the ticket's building. */
   private async assigneeChange(user: AuthUser, ticket: Ticket, dto: TicketActionDto): Promise<Pick<Ticket, 'assigneeId'> | undefined> {
-    if (dto.action !== TicketAction.Assign && dto.assigneeId) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '只有派单时才能指定礼宾助理' }]);
+    if (!NAMES_ASSIGNEE.includes(dto.action) && dto.assigneeId) {
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '只有派单或转派时才能指定礼宾助理' }]);
     }
     if (dto.action === TicketAction.Accept) return { assigneeId: user.id };
-    if (dto.action !== TicketAction.Assign) return undefined;
+    if (!NAMES_ASSIGNEE.includes(dto.action)) return undefined;
     const assignee = dto.assigneeId ? await this.org.authUser(dto.assigneeId) : null;
     const serves = assignee?.role === Role.Assistant && (await this.org.buildingsServedBy(assignee.id)).includes(ticket.buildingId);
     if (!serves) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '请选择负责该楼栋的礼宾助理' }]);
+    if (dto.action === TicketAction.Transfer && assignee.id === user.id) {
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '请选择另一位礼宾助理' }]);
+    }
     return { assigneeId: assignee.id };
   }
 }

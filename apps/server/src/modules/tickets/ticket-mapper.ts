@@ -1,11 +1,11 @@
-import { PhotoDto, TicketAction, TicketDetailDto, TicketEventDto, TicketSummaryDto } from '@linli/contracts';
+import { PhotoDto, TicketAction, TicketDetailDto, TicketEventDto, TicketMilestoneDto, TicketSlaDto, TicketSummaryDto } from '@linli/contracts';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
 /** The relations a ticket must be loaded with to be shown. */
 export const TICKET_VIEW_RELATIONS = { category: true, room: true, assignee: true } as const;
 
-export function toTicketSummary(t: Ticket): TicketSummaryDto {
+export function toTicketSummary(t: Ticket, sla: TicketSlaDto | null): TicketSummaryDto {
   return {
     id: t.id,
     code: t.code,
@@ -20,6 +20,8 @@ export function toTicketSummary(t: Ticket): TicketSummaryDto {
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     version: t.version,
+    sla,
+    escalationLevel: t.escalationLevel,
   };
 }
 
@@ -36,9 +38,18 @@ export function toTicketEvent(e: TicketEvent): TicketEventDto {
   };
 }
 
-export function toTicketDetail(t: Ticket, events: TicketEvent[], photos: PhotoDto[], allowedActions: TicketAction[]): TicketDetailDto {
+export function toTicketDetail(
+  t: Ticket,
+  events: TicketEvent[],
+  photos: PhotoDto[],
+  allowedActions: TicketAction[],
+  sla: { current: TicketSlaDto | null; milestones: TicketMilestoneDto[] },
+): TicketDetailDto {
   return {
-    ...toTicketSummary(t),
+    ...toTicketSummary(t, sla.current),
+    milestones: sla.milestones,
+    holdReason: t.holdReason,
+    reopenCount: t.reopenCount,
     photos,
     events: events.map(toTicketEvent),
     preferredVisitAt: t.preferredVisitAt?.toISOString() ?? null,

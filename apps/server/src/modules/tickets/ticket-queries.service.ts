@@ -11,6 +11,14 @@ import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
 import { TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
+import { TicketSla } from './ticket-sla.service';
+import { ClockService } from '../clock/clock.service';
+
+/** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
+export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
+  const due = (t: TicketSummaryDto) => (t.sla?.dueAt ? Date.parse(t.sla.dueAt) : Number.POSITIVE_INFINITY);
+  return list.map((t, i) => ({ t, i })).sort((a, b) => due(a.t) - due(b.t) || a.i - b.i).map((x) => x.t);
+}
 
 /** Reading tickets: a resident's list, an assistant's queue, one ticket's detail. Never shows a ticket to someone unrelated. */
 @Injectable()
@@ -21,7 +29,16 @@ export class TicketQueries {
     private readonly access: TicketAccess,
     private readonly org: OrgDirectory,
     private readonly uploads: UploadsService,
+    private readonly sla: TicketSla,
+    private readonly clock: ClockService,
   ) {}
+
+  /** List rows with their live countdowns (one query for all their milestones). */
+  async summaries(rows: Ticket[]): Promise<TicketSummaryDto[]> {
+    const now = this.clock.now();
+    const milestones = await this.sla.rowsByTicket(rows.map((r) => r.id));
+    return rows.map((r) => toTicketSummary(r, this.sla.current(r, milestones.get(r.id) ?? [], now)));
+  }
 
   async mine(user: AuthUser): Promise<TicketSummaryDto[]> {
     if (!user.householdId) return [];
@@ -30,10 +47,14 @@ export class TicketQueries {
       relations: TICKET_VIEW_RELATIONS,
       order: { createdAt: 'DESC', code: 'DESC' },
     });
-    return rows.map(toTicketSummary);
+    return this.summaries(rows);
   }
 
-  /** Open tickets of the assistant's buildings that are theirs or nobody's: emergencies first, then the oldest. */
+  /**
+   * Open tickets of the assistant's buildings that are theirs or nobody's, by the nearest deadline
+   * (breached ones first, as their deadline has passed); without a running limit (on hold, none
+   * applies): emergencies first, then the oldest.
+   */
   async queue(user: AuthUser): Promise<TicketSummaryDto[]> {
     const buildingIds = await this.org.buildingsServedBy(user.id);
     if (buildingIds.length === 0) return [];
@@ -46,7 +67,7 @@ export class TicketQueries {
       relations: TICKET_VIEW_RELATIONS,
       order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
     });
-    return rows.map(toTicketSummary);
+    return byNearestDeadline(await this.summaries(rows));
   }
 
   async idByIdempotencyKey(reporterId: string, idempotencyKey: string): Promise<string | null> {
@@ -63,6 +84,11 @@ export class TicketQueries {
       this.events.find({ where: { ticketId: id }, relations: { actor: true }, order: { version: 'ASC' } }),
       this.uploads.photosOf(id),
     ]);
-    return toTicketDetail(ticket, events, photos, allowedActions(ticket.status, actor));
+    const now = this.clock.now();
+    const milestones = (await this.sla.rowsByTicket([id])).get(id) ?? [];
+    return toTicketDetail(ticket, events, photos, allowedActions(ticket.status, actor), {
+      current: this.sla.current(ticket, milestones, now),
+      milestones: this.sla.all(ticket, milestones, now),
+    });
   }
 }

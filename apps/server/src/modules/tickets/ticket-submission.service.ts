@@ -15,7 +15,8 @@ import { Ticket } from './entities/ticket.entity';
 import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
-import { applyTransition } from './ticket-transition';
+import { applyTransition, setNextCheck } from './ticket-transition';
+import { TicketSla } from './ticket-sla.service';
 
 export interface SubmissionResult {
   ticket: TicketDetailDto;
@@ -25,7 +26,7 @@ export interface SubmissionResult {
 
 /**
  * A resident reports a problem. In one transaction: the ticket (with its code), the submit event,
- * the photos, and dispatch to the building's least-loaded assistant. Resubmitting the same
+ * the photos, its time limits, and dispatch to the building's least-loaded assistant. Resubmitting the same
  * idempotency key, even concurrently, yields the first ticket.
  */
 @Injectable()
@@ -39,6 +40,7 @@ export class TicketSubmission {
     private readonly numbering: TicketNumbering,
     private readonly dispatcher: TicketDispatcher,
     private readonly queries: TicketQueries,
+    private readonly sla: TicketSla,
   ) {}
 
   async submit(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
@@ -74,11 +76,21 @@ export class TicketSubmission {
           channel: Channel.MiniProgram,
           idempotencyKey: dto.idempotencyKey,
           preferredVisitAt: dto.preferredVisitAt ? new Date(dto.preferredVisitAt) : null,
+          holdReason: null,
+          pauses: [],
+          reopenCount: 0,
+          escalationLevel: 0,
+          escalatedAt: null,
+          resolvedAt: null,
+          nextCheckAt: null,
           version: 1,
           createdAt: now,
           updatedAt: now,
         };
         await insertRows(db, Ticket, ticket);
+        // The time limits start now; the sweep's first look is written without a version bump (nothing happened yet).
+        const nextCheckAt = await this.sla.plan(db, ticket as Ticket, category, now);
+        await setNextCheck(db, ticket.id, nextCheckAt);
         const submitted: TicketEvent = {
           id: randomUUID(),
           ticketId: ticket.id,

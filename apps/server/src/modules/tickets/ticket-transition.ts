@@ -6,6 +6,11 @@ import { insertRows } from '../../database/unit-of-work';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
+/** The columns a transition may change besides status and version. */
+export type TicketChanges = Partial<
+  Pick<Ticket, 'assigneeId' | 'holdReason' | 'pauses' | 'reopenCount' | 'escalationLevel' | 'escalatedAt' | 'resolvedAt' | 'nextCheckAt'>
+>;
+
 export interface Transition {
   ticketId: string;
   /** The version the change was decided on; if the ticket moved on meanwhile, nothing is written (TICKET_STALE). */
@@ -13,12 +18,12 @@ export interface Transition {
   fromStatus: TicketStatus;
   toStatus: TicketStatus;
   action: TicketAction;
-  /** Null for the system (automatic dispatch). */
+  /** Null for the system (automatic dispatch, the time-limit sweep). */
   actorId: string | null;
   note?: string | null;
   at: Date;
-  /** Other columns the action changes, e.g. the assignee. */
-  changes?: Partial<Pick<Ticket, 'assigneeId'>>;
+  /** Other columns the action changes, e.g. the assignee, the pauses, the sweep's next look. */
+  changes?: TicketChanges;
 }
 
 /**
@@ -47,4 +52,20 @@ export async function applyTransition(db: EntityManager, t: Transition): Promise
   };
   await insertRows(db, TicketEvent, event);
   return event;
+}
+
+/**
+ * Writes when the sweep should next look at a ticket without changing its version: nothing happened
+ * to the ticket, so a person holding it open must not get TICKET_STALE. `expectedVersion` makes the
+ * write conditional (the sweep); returns whether it was written.
+ */
+export async function setNextCheck(db: EntityManager, ticketId: string, nextCheckAt: Date | null, expectedVersion?: number): Promise<boolean> {
+  const result = await db
+    .createQueryBuilder()
+    .update(Ticket)
+    // Naming the version column keeps TypeORM from incrementing it.
+    .set({ nextCheckAt, version: () => 'version' })
+    .where(expectedVersion === undefined ? { id: ticketId } : { id: ticketId, version: expectedVersion })
+    .execute();
+  return result.affected === 1;
 }

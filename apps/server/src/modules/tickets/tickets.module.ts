@@ -4,6 +4,10 @@ import { CategoriesModule } from '../categories/categories.module';
 import { OrgModule } from '../org/org.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { TicketEvent } from './entities/ticket-event.entity';
+import { TicketMilestone } from './entities/ticket-milestone.entity';
+import { SlaSweeper } from './sla-sweeper.service';
+import { TicketSla, WORKING_CALENDAR } from './ticket-sla.service';
+import { WorkingCalendar } from '@linli/domain';
 import { TicketSequence } from './entities/ticket-sequence.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
@@ -16,10 +20,15 @@ import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
 
-/** Tickets (报事): submission with dispatch, the resident's list, the assistant's queue, detail, and actions. */
+/** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketSequence]), OrgModule, CategoriesModule, UploadsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence]), OrgModule, CategoriesModule, UploadsModule],
   controllers: [TicketsController, CommunityTicketsController],
-  providers: [CommunityTicketQueries, TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
+  providers: [
+    { provide: WORKING_CALENDAR, useFactory: () => new WorkingCalendar() },
+    TicketSla,
+    SlaSweeper,
+    CommunityTicketQueries,
+    TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
 })
 export class TicketsModule {}

@@ -12,4 +12,6 @@ export class TicketCategory {
   @EnumColumn(Department) department!: Department;
   @Column({ type: 'boolean', default: false }) emergency!: boolean;
   @Column({ type: 'int', default: 0 }) sortOrder!: number;
+  /** Codes of the time-limit policies (domain.md §6) that time its tickets; the stricter limit wins. */
+  @Column({ type: 'json' }) slaPolicies!: string[];
 }

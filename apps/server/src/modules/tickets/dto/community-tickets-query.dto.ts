@@ -5,6 +5,6 @@ import { CommunityTicketFilter } from '@linli/contracts';
 export class CommunityTicketsQueryDto {
   @ApiPropertyOptional({ enum: CommunityTicketFilter, default: CommunityTicketFilter.Open })
   @IsOptional()
-  @IsEnum(CommunityTicketFilter, { message: '筛选条件只能是 open、done 或 all' })
+  @IsEnum(CommunityTicketFilter, { message: '筛选条件只能是 open、at_risk、done 或 all' })
   filter?: CommunityTicketFilter;
 }

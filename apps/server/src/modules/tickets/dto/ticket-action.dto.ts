@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_DESCRIPTION_LENGTH, TicketAction, TicketActionRequest } from '@linli/contracts';
+import { HoldReason, MAX_DESCRIPTION_LENGTH, TicketAction, TicketActionRequest } from '@linli/contracts';
 import { IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class TicketActionDto implements TicketActionRequest {
@@ -24,7 +24,12 @@ export class TicketActionDto implements TicketActionRequest {
   @IsUUID('all', { each: true, message: '图片 id 格式不正确' })
   photoIds?: string[];
 
-  @ApiPropertyOptional({ description: '派单（assign）时：接单的礼宾助理，须负责该楼栋' })
+  @ApiPropertyOptional({ enum: HoldReason, description: '挂起（hold）时必填：挂起原因' })
+  @IsOptional()
+  @IsEnum(HoldReason, { message: '挂起原因不正确' })
+  holdReason?: HoldReason;
+
+  @ApiPropertyOptional({ description: '派单（assign）或转派（transfer）时：接单的礼宾助理，须负责该楼栋' })
   @IsOptional()
   @IsUUID('all', { message: '礼宾助理 id 格式不正确' })
   assigneeId?: string;

@@ -1,4 +1,4 @@
-import { Channel, TicketKind, TicketStatus } from '@linli/contracts';
+import { Channel, HoldReason, TicketKind, TicketStatus } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
 import { TicketCategory } from '../../categories/entities/ticket-category.entity';
@@ -7,6 +7,12 @@ import { Community } from '../../org/entities/community.entity';
 import { Household } from '../../org/entities/household.entity';
 import { Room } from '../../org/entities/room.entity';
 import { User } from '../../org/entities/user.entity';
+
+/** A stretch when the time limits stood still, as ISO instants; `to` is null while it lasts. */
+export interface StoredPause {
+  from: string;
+  to: string | null;
+}
 
 /**
  * A request, repair, complaint… from a household (报事). Where it is (room → building → community) is
@@ -19,6 +25,8 @@ import { User } from '../../org/entities/user.entity';
 @Index('IDX_ticket_assignee_status', ['assigneeId', 'status'])
 @Index('IDX_ticket_building_status', ['buildingId', 'status'])
 @Index('IDX_ticket_household_created', ['householdId', 'createdAt'])
+@Index('IDX_ticket_next_check', ['nextCheckAt'])
+@Index('IDX_ticket_community_created', ['communityId', 'createdAt'])
 export class Ticket {
   @IdColumn() id!: string;
   @TextColumn(20) code!: string;
@@ -67,6 +75,16 @@ export class Ticket {
   /** Client-generated; the same (reporter, key) always means the same ticket. */
   @TextColumn(64) idempotencyKey!: string;
   @InstantColumn({ nullable: true }) preferredVisitAt!: Date | null;
+  @EnumColumn(HoldReason, { nullable: true }) holdReason!: HoldReason | null;
+  /** Stretches when the time limits stood still (on hold), as ISO instants; the last may be open. */
+  @Column({ type: 'json' }) pauses!: StoredPause[];
+  @Column({ type: 'int', default: 0 }) reopenCount!: number;
+  /** 0 none, 1 supervisor, 2 company manager. */
+  @Column({ type: 'int', default: 0 }) escalationLevel!: number;
+  @InstantColumn({ nullable: true }) escalatedAt!: Date | null;
+  @InstantColumn({ nullable: true }) resolvedAt!: Date | null;
+  /** When the sweep must next look at this ticket; null when nothing is pending. */
+  @InstantColumn({ nullable: true }) nextCheckAt!: Date | null;
   @VersionColumn() version!: number;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
