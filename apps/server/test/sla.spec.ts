@@ -142,6 +142,17 @@ describe('hold, reopen, auto-close and transfer', () => {
     expect(Date.parse(resolve.dueAt!) - Date.parse(reopened.updatedAt)).toBe(4 * 3_600_000);
   });
 
+  it('a time agreed with the resident sets the resolve limit; a reopened round gets the policy\'s own 7 working days', async () => {
+    t.clock.set({ now: new Date('2026-11-25T01:00:00Z'), freeze: true }); // Wednesday 09:00
+    const agreed = await submitTicket(t, resident, { categoryCode: 'home_repair_other', description: '阳台推拉门卡住了', preferredVisitAt: '2026-11-26T06:00:00.000Z' });
+    expect(agreed.milestones.find((m) => m.milestone === SlaMilestone.Resolve)?.dueAt).toBe('2026-11-26T06:00:00.000Z');
+    let v = (await act(agreed.id, assistant, { action: TicketAction.Accept, version: agreed.version }).expect(200)).body.version;
+    v = (await act(agreed.id, assistant, { action: TicketAction.Resolve, version: v }).expect(200)).body.version;
+    const reopened = (await act(agreed.id, resident, { action: TicketAction.Reopen, version: v, note: '门还是卡' }).expect(200)).body as TicketDetailDto;
+    // Counted from Thursday 2026-11-26: 7 working days end at 24:00 of Friday 2026-12-04.
+    expect(reopened.milestones.find((m) => m.milestone === SlaMilestone.Resolve)?.dueAt).toBe('2026-12-04T16:00:00.000Z');
+  });
+
   it('a resolved ticket the resident never answers closes itself after 72 hours', async () => {
     const resolved = await run(assistant, { action: TicketAction.Resolve, note: '更换了镇流器' });
     expect(resolved.milestones.every((m) => m.state === 'met')).toBe(true);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { SlaState, TicketAction, TicketMilestoneDto, TicketSlaDto, TicketStatus } from '@linli/contracts';
+import { SlaMilestone, SlaState, TicketAction, TicketMilestoneDto, TicketSlaDto, TicketStatus } from '@linli/contracts';
 import {
   currentMilestone,
   FINAL_STATUSES,
@@ -12,6 +12,7 @@ import {
   MilestoneStatus,
   nextMilestoneCheck,
   planMilestones,
+  resolvePolicy,
   SlaPause,
   WorkingCalendar,
 } from '@linli/domain';
@@ -105,9 +106,12 @@ export class TicketSla {
       // A new round of work: the resolve limit starts again from now.
       changes.reopenCount = ticket.reopenCount + 1;
       changes.resolvedAt = null;
-      for (const row of rows.filter((r) => r.milestone === 'resolve')) {
-        Object.assign(row, { startAt: now, metAt: null, warnedAt: null, breachedAt: null });
-        await db.update(TicketMilestone, { id: row.id }, { startAt: now, metAt: null, warnedAt: null, breachedAt: null });
+      // An agreed time was for the first visit: the new round gets the policy's own limit.
+      for (const row of rows.filter((r) => r.milestone === SlaMilestone.Resolve)) {
+        const own = resolvePolicy(row.policyCode)?.milestones[SlaMilestone.Resolve];
+        const reset = { startAt: now, metAt: null, warnedAt: null, breachedAt: null, limitSpec: own ?? row.limitSpec };
+        Object.assign(row, reset);
+        await db.update(TicketMilestone, { id: row.id }, reset);
       }
     }
     const after: Ticket = { ...ticket, ...changes, status: toStatus };
