@@ -1,34 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
-import { solidPng } from './support/png';
-
-/** The resident's photo of the leak: a real PNG file on disk, as the file picker hands it over. */
-function writePhoto(): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'linli-photo-')), 'leak.png');
-  writeFileSync(file, solidPng(96, 96, [64, 128, 200]));
-  return file;
-}
-
-/**
- * Taro's H5 router keeps earlier pages in the DOM, hidden: a person only sees (and taps) what is
- * visible, so every lookup is restricted to visible elements.
- */
-const visible = (page: Page, text: string, options?: { exact?: boolean }) => page.getByText(text, options).filter({ visible: true }).first();
-const see = (page: Page, text: string, options?: { exact?: boolean }) => visible(page, text, options).waitFor();
-
-/** A NutUI button by its label (the label's own element sits under the button, which takes the tap). */
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true });
-
-async function loginAs(page: Page, persona: string): Promise<void> {
-  await page.goto('/');
-  await see(page, '选择演示身份');
-  await visible(page, persona).click();
-  await see(page, '您好');
-}
+import { button, loginAs, see, visible, writePhoto } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);

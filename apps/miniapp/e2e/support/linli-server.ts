@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
  * The built server (what `pnpm start` runs) on a fresh SQLite file in demo mode, serving the built H5
  * mini-program. `pnpm test` builds both first when they are stale.
  */
-export async function startLinli(): Promise<RunningServer> {
+export async function startLinli(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   for (const required of [SERVER_MAIN, path.join(H5_DIR, 'index.html')]) {
     if (!existsSync(required)) throw new Error(`${required} is missing: run pnpm build (pnpm test builds it when stale)`);
   }
@@ -37,6 +37,7 @@ export async function startLinli(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: H5_DIR };
   for (const key of ['DATABASE_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE', 'NODE_ENV']) delete env[key];
+  Object.assign(env, extraEnv);
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { TicketSummaryDto } from '@linli/contracts';
-import { formatTime, statusLabel, statusTagType } from '../services/format';
+import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../services/format';
+import { SlaBadge } from './sla-badge';
 import { ticketDetailPage } from '../services/routes';
 import './ticket-card.scss';
 
@@ -23,6 +24,12 @@ export function TicketCard({ ticket, showRoom = false }: Props) {
         <Tag type={statusTagType(ticket.status)}>{statusLabel(ticket.status)}</Tag>
       </View>
       <Text className='ticket-card__description'>{ticket.description}</Text>
+      {ticket.sla || ticket.escalationLevel > 0 ? (
+        <View className='ticket-card__sla'>
+          {ticket.sla ? <SlaBadge sla={ticket.sla} /> : null}
+          {ticket.escalationLevel > 0 ? <Text className='ticket-card__escalated'>{ESCALATION_LABELS[ticket.escalationLevel] ?? '已升级'}</Text> : null}
+        </View>
+      ) : null}
       <View className='ticket-card__foot'>
         <Text className='muted'>{ticket.code}</Text>
         {showRoom ? <Text className='muted'>{ticket.roomLabel}</Text> : null}

@@ -21,6 +21,8 @@ export function statusTagType(status: TicketStatus): TagType {
     case TicketStatus.Accepted:
     case TicketStatus.OnSite:
       return 'primary';
+    case TicketStatus.OnHold:
+      return 'default';
     case TicketStatus.Resolved:
       return 'info';
     case TicketStatus.Closed:
@@ -29,3 +31,6 @@ export function statusTagType(status: TicketStatus): TagType {
       return 'default';
   }
 }
+
+/** Who a late ticket has gone up to. */
+export const ESCALATION_LABELS: Record<number, string> = { 1: '已升级至主任', 2: '已升级至公司经理' };

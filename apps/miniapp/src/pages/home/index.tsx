@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, Role, TicketStatus, UserProfileDto } from '@linli/contracts';
+import { ROLE_LABELS, Role, TicketStatus, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { TicketList } from '../../components/ticket-list';
 import { REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
@@ -9,6 +9,9 @@ import { useRequiredUser } from '../../services/use-session';
 import './index.scss';
 
 const RECENT = 3;
+
+/** Late: a limit has run out, or the ticket was escalated for it. */
+const isLate = (t: TicketSummaryDto) => t.sla?.state === 'breached' || t.escalationLevel > 0;
 
 export default function HomePage() {
   const user = useRequiredUser();
@@ -33,8 +36,8 @@ export default function HomePage() {
         <>
           <View className='home__stats card'>
             <Stat label='待受理' value={tickets?.filter((t) => t.status === TicketStatus.Submitted || t.status === TicketStatus.Assigned).length} />
-            <Stat label='处理中' value={tickets?.filter((t) => t.status === TicketStatus.Accepted || t.status === TicketStatus.OnSite).length} />
-            <Stat label='紧急' value={tickets?.filter((t) => t.emergency).length} />
+            <Stat label='处理中' value={tickets?.filter((t) => [TicketStatus.Accepted, TicketStatus.OnSite, TicketStatus.OnHold].includes(t.status)).length} />
+            <Stat label='已超时' value={tickets?.filter(isLate).length} />
           </View>
           <SectionHead title='待办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
           <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单' showRoom />
@@ -44,7 +47,8 @@ export default function HomePage() {
         <>
           <View className='home__stats card'>
             <Stat label='处理中' value={tickets?.length} />
-            <Stat label='紧急' value={tickets?.filter((t) => t.emergency).length} />
+            <Stat label='即将超时' value={tickets?.filter((t) => t.sla?.state === 'warning').length} />
+            <Stat label='已超时' value={tickets?.filter(isLate).length} />
             <Stat label='未派单' value={tickets?.filter((t) => t.assigneeName === null).length} />
           </View>
           <SectionHead title='小区在办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />

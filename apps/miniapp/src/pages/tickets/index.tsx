@@ -9,11 +9,11 @@ import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import './index.scss';
 
-const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.Done, CommunityTicketFilter.All];
+const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, CommunityTicketFilter.Done, CommunityTicketFilter.All];
 
 /**
  * Residents: the household's tickets. Assistants: their queue (their buildings, emergencies first).
- * Supervisors: the community's tickets, open / finished / all.
+ * Supervisors: the community's tickets: open, at risk (warning, late or escalated), finished, all.
  */
 export default function TicketsPage() {
   const user = useRequiredUser();

@@ -2,15 +2,42 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { ErrorCode, MAX_DESCRIPTION_LENGTH, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto, UploadDto } from '@linli/contracts';
+import {
+  ErrorCode,
+  HOLD_REASON_LABELS,
+  HoldReason,
+  MAX_DESCRIPTION_LENGTH,
+  SLA_MILESTONE_LABELS,
+  SLA_STATE_LABELS,
+  TICKET_ACTION_LABELS,
+  TICKET_KIND_LABELS,
+  TicketAction,
+  TicketDetailDto,
+  TicketMilestoneDto,
+  UploadDto,
+} from '@linli/contracts';
+import { NAMES_ASSIGNEE, REASON_REQUIRED } from '@linli/domain';
+import { SlaBadge } from '../../../components/sla-badge';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
-import { formatTime, statusLabel, statusTagType } from '../../../services/format';
+import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
 /** Actions that undo or dispute work: shown as secondary buttons and asked to confirm. */
-const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen]);
+const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen, TicketAction.Hold]);
+/** Actions that name another assistant: offered where a colleague picker exists (not on this page yet). */
+const HIDDEN = new Set<TicketAction>(NAMES_ASSIGNEE);
+const HOLD_REASONS = Object.values(HoldReason);
+/** What the toast says after an action, where "已" + the button label reads badly. */
+const DONE_TEXT: Partial<Record<TicketAction, string>> = {
+  [TicketAction.Reopen]: '已退回，将重新处理',
+  [TicketAction.Resolve]: '已提交处理结果',
+  [TicketAction.Confirm]: '感谢您的确认',
+  [TicketAction.Resume]: '已恢复处理',
+};
+
+const MILESTONE_STATE_TEXT: Record<TicketMilestoneDto['state'], string> = { met: '已完成', ...SLA_STATE_LABELS };
 
 export default function TicketDetailPage() {
   const { params } = useRouter();
@@ -34,7 +61,19 @@ export default function TicketDetailPage() {
 
   const act = async (action: TicketAction) => {
     if (!ticket || acting) return;
-    if (SECONDARY.has(action)) {
+    if (REASON_REQUIRED.includes(action) && !note.trim()) {
+      void Taro.showToast({ title: action === TicketAction.Reopen ? '请在备注中说明哪里不满意' : '请在备注中写明原因', icon: 'none' });
+      return;
+    }
+    let holdReason: HoldReason | undefined;
+    if (action === TicketAction.Hold) {
+      try {
+        const { tapIndex } = await Taro.showActionSheet({ itemList: HOLD_REASONS.map((r) => HOLD_REASON_LABELS[r]) });
+        holdReason = HOLD_REASONS[tapIndex];
+      } catch {
+        return; // closed without choosing
+      }
+    } else if (SECONDARY.has(action)) {
       const { confirm } = await Taro.showModal({ title: TICKET_ACTION_LABELS[action], content: `确定要${TICKET_ACTION_LABELS[action]}吗？` });
       if (!confirm) return;
     }
@@ -45,10 +84,10 @@ export default function TicketDetailPage() {
     setActing(action);
     try {
       const photoIds = action === TicketAction.Resolve && resultPhotos.length > 0 ? resultPhotos.map((p) => p.id) : undefined;
-      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds }));
+      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds, holdReason }));
       setNote('');
       if (action === TicketAction.Resolve) setResultPhotos([]);
-      void Taro.showToast({ title: `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
+      void Taro.showToast({ title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
     } catch (err) {
       showError(err);
       // Someone else moved the ticket on: show them what it is now.
@@ -59,6 +98,7 @@ export default function TicketDetailPage() {
   };
 
   if (!ticket) return <View className='page' />;
+  const visibleActions = ticket.allowedActions.filter((a) => !HIDDEN.has(a));
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -91,18 +131,44 @@ export default function TicketDetailPage() {
         <Cell title='房屋' extra={ticket.roomLabel} />
         <Cell title='处理人' extra={ticket.assigneeName ?? '待分配'} />
         <Cell title='提交时间' extra={formatTime(ticket.createdAt)} />
+        {ticket.holdReason ? <Cell title='挂起原因' extra={HOLD_REASON_LABELS[ticket.holdReason]} /> : null}
+        {ticket.reopenCount > 0 ? <Cell title='返工' extra={`第 ${ticket.reopenCount + 1} 轮处理`} /> : null}
+        {ticket.escalationLevel > 0 ? <Cell title='升级' extra={ESCALATION_LABELS[ticket.escalationLevel]} /> : null}
       </CellGroup>
 
-      {ticket.allowedActions.length > 0 ? (
+      {ticket.milestones.length > 0 ? (
+        <View className='card detail__limits'>
+          <Text className='detail__limits-title'>服务时限</Text>
+          {ticket.sla ? <SlaBadge sla={ticket.sla} /> : null}
+          {ticket.milestones.map((m) => (
+            <View key={m.milestone} className={`detail__limit detail__limit--${m.state}`}>
+              <Text>
+                {SLA_MILESTONE_LABELS[m.milestone]}（{m.policyName}）
+              </Text>
+              <Text className='muted'>
+                {m.state === 'met' ? `${formatTime(m.metAt)} 完成` : m.dueAt ? `${formatTime(m.dueAt)} 前 · ${MILESTONE_STATE_TEXT[m.state]}` : MILESTONE_STATE_TEXT[m.state]}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {visibleActions.length > 0 ? (
         <View className='card detail__actions'>
-          <TextArea value={note} onChange={setNote} placeholder='备注（选填）' maxLength={MAX_DESCRIPTION_LENGTH} rows={2} />
+          <TextArea
+            value={note}
+            onChange={setNote}
+            placeholder={visibleActions.some((a) => REASON_REQUIRED.includes(a)) ? '备注（退回、挂起时必填原因）' : '备注（选填）'}
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            rows={2}
+          />
           {ticket.allowedActions.includes(TicketAction.Resolve) ? (
             <View>
               <Text className='muted'>处理结果照片（选填）</Text>
               <PhotoPicker photos={resultPhotos} onChange={setResultPhotos} onUploadingChange={setUploading} />
             </View>
           ) : null}
-          {ticket.allowedActions.map((action) => (
+          {visibleActions.map((action) => (
             <Button
               key={action}
               block
