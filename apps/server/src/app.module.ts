@@ -7,6 +7,7 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetaModule } from './modules/meta/meta.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -28,6 +29,7 @@ export class AppModule {
         CategoriesModule,
         UploadsModule,
         TicketsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -20,6 +20,9 @@ export const ApiRoutes = {
   ticket: (id: string) => `/api/tickets/${encodeURIComponent(id)}`,
   ticketActions: (id: string) => `/api/tickets/${encodeURIComponent(id)}/actions`,
   testClock: '/api/test-clock',
+  notifications: '/api/notifications',
+  notificationsUnread: '/api/notifications/unread-count',
+  notificationsRead: '/api/notifications/read',
 } as const;
 
 /** The multipart field name for POST /api/uploads. */

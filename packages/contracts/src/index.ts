@@ -6,3 +6,4 @@ export * from './system';
 export * from './api';
 export * from './households';
 export * from './sla';
+export * from './notifications';

@@ -1,4 +1,5 @@
 import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
+import { Notification } from '../modules/notifications/entities/notification.entity';
 import { AssistantBuilding } from '../modules/org/entities/assistant-building.entity';
 import { Building } from '../modules/org/entities/building.entity';
 import { Community } from '../modules/org/entities/community.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   TicketMilestone,
   TicketSequence,
   Attachment,
+  Notification,
 ];

@@ -2,6 +2,7 @@ import { CreateOrganisation1795357200000 } from './1795357200000-create-organisa
 import { CreateTicketCategories1795357260000 } from './1795357260000-create-ticket-categories';
 import { CreateTickets1795357320000 } from './1795357320000-create-tickets';
 import { CreateAttachments1795357380000 } from './1795357380000-create-attachments';
+import { CreateNotifications1795357440000 } from './1795357440000-create-notifications';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateTicketCategories1795357260000,
   CreateTickets1795357320000,
   CreateAttachments1795357380000,
+  CreateNotifications1795357440000,
 ];

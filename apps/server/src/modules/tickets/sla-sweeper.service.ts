@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, Repository } from 'typeorm';
-import { ErrorCode, SLA_MILESTONE_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import { ErrorCode, NotificationKind, SLA_MILESTONE_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
 import { formatChinaDateTime, isOpen, systemTransition } from '@linli/domain';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
@@ -10,6 +10,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
+import { TicketNotifier } from './ticket-notifier';
 import { TicketSla } from './ticket-sla.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
 
@@ -47,6 +48,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     private readonly sla: TicketSla,
+    private readonly notifier: TicketNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,6 +111,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       const closed = ticket.status === TicketStatus.Resolved ? systemTransition(ticket.status, TicketAction.AutoClose) : null;
       if (closed && autoCloseAt <= now.getTime()) {
         await record(TicketAction.AutoClose, `住户 ${this.config.sla.autoCloseAfterHours} 小时内未确认，系统自动完成`, { nextCheckAt: null }, closed);
+        await this.notifier.transitioned(db, ticket, TicketAction.AutoClose, closed, null, now, ticket.assigneeId);
         result.autoClosed += 1;
         return;
       }
@@ -122,14 +125,18 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
           if (s.state === 'warning' && !row.warnedAt) {
             row.warnedAt = now;
             await db.update(TicketMilestone, { id: row.id }, { warnedAt: now });
-            await record(TicketAction.SlaWarning, `「${label}」时限即将到期（截止 ${formatChinaDateTime(s.dueAt as Date)}）`);
+            const note = `「${label}」时限即将到期（截止 ${formatChinaDateTime(s.dueAt as Date)}）`;
+            await record(TicketAction.SlaWarning, note);
+            await this.notifier.slaEvent(db, ticket, NotificationKind.SlaWarning, note, 0, now);
             result.warnings += 1;
           }
           if (s.state === 'breached' && !row.breachedAt) {
             row.breachedAt = now;
             await db.update(TicketMilestone, { id: row.id }, { breachedAt: now, warnedAt: row.warnedAt ?? now });
             if (ticket.escalationLevel === 0) {
-              await record(TicketAction.Escalate, `「${label}」时限已超（截止 ${formatChinaDateTime(s.dueAt as Date)}），已升级至管理处主任`, { escalationLevel: 1, escalatedAt: now });
+              const note = `「${label}」时限已超（截止 ${formatChinaDateTime(s.dueAt as Date)}），已升级至管理处主任`;
+              await record(TicketAction.Escalate, note, { escalationLevel: 1, escalatedAt: now });
+              await this.notifier.slaEvent(db, ticket, NotificationKind.SlaEscalated, note, 1, now);
               result.escalations += 1;
             }
           }
@@ -137,7 +144,9 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
         const managerAt = ticket.escalatedAt ? ticket.escalatedAt.getTime() + this.config.sla.escalateToManagerAfterMinutes * 60_000 : Infinity;
         if (ticket.escalationLevel === 1 && managerAt <= now.getTime()) {
           const hours = Math.round(this.config.sla.escalateToManagerAfterMinutes / 60);
-          await record(TicketAction.Escalate, `升级 ${hours} 小时后仍未完成，已升级至公司经理`, { escalationLevel: 2, escalatedAt: now });
+          const note = `升级 ${hours} 小时后仍未完成，已升级至公司经理`;
+          await record(TicketAction.Escalate, note, { escalationLevel: 2, escalatedAt: now });
+          await this.notifier.slaEvent(db, ticket, NotificationKind.SlaEscalated, note, 2, now);
           result.escalations += 1;
         }
       }

@@ -15,6 +15,7 @@ import { TicketAccess } from './ticket-access';
 import { TicketQueries } from './ticket-queries.service';
 import { applyTransition } from './ticket-transition';
 import { TicketSla } from './ticket-sla.service';
+import { TicketNotifier } from './ticket-notifier';
 
 /** Someone acts on a ticket (accept, arrive, resolve, confirm…): the domain state machine decides, an optimistic lock guards. */
 @Injectable()
@@ -28,6 +29,7 @@ export class TicketActions {
     private readonly org: OrgDirectory,
     private readonly queries: TicketQueries,
     private readonly sla: TicketSla,
+    private readonly notifier: TicketNotifier,
   ) {}
 
   async perform(user: AuthUser, ticketId: string, dto: TicketActionDto): Promise<TicketDetailDto> {
@@ -68,6 +70,7 @@ export class TicketActions {
         changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
+      await this.notifier.transitioned(db, ticket, dto.action, decision.to, user.id, now, assignee?.assigneeId ?? null);
     });
     return this.queries.detail(user, ticketId);
   }

@@ -17,6 +17,7 @@ import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
 import { TicketSla } from './ticket-sla.service';
+import { TicketNotifier } from './ticket-notifier';
 
 export interface SubmissionResult {
   ticket: TicketDetailDto;
@@ -41,6 +42,7 @@ export class TicketSubmission {
     private readonly dispatcher: TicketDispatcher,
     private readonly queries: TicketQueries,
     private readonly sla: TicketSla,
+    private readonly notifier: TicketNotifier,
   ) {}
 
   async submit(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
@@ -117,6 +119,10 @@ export class TicketSubmission {
             at: now,
             changes: { assigneeId: assistantId },
           });
+          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, null, now, assistantId);
+        } else {
+          // Nobody serves the building: the supervisors must dispatch it by hand.
+          await this.notifier.undispatched(db, ticket as Ticket, now);
         }
         return ticket.id;
       });

@@ -6,6 +6,8 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { SlaSweeper } from './sla-sweeper.service';
+import { TicketNotifier } from './ticket-notifier';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { TicketSla, WORKING_CALENDAR } from './ticket-sla.service';
 import { WorkingCalendar } from '@linli/domain';
 import { TicketSequence } from './entities/ticket-sequence.entity';
@@ -22,11 +24,12 @@ import { CommunityTicketQueries } from './community-ticket-queries.service';
 
 /** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence]), OrgModule, CategoriesModule, UploadsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence]), OrgModule, CategoriesModule, UploadsModule, NotificationsModule],
   controllers: [TicketsController, CommunityTicketsController],
   providers: [
     { provide: WORKING_CALENDAR, useFactory: () => new WorkingCalendar() },
     TicketSla,
+    TicketNotifier,
     SlaSweeper,
     CommunityTicketQueries,
     TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],

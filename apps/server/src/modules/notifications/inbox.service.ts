@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { NotificationDto, NotificationKind, NotificationPageDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { insertRows } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { Notification } from './entities/notification.entity';
+
+export interface Message {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  ticketId: string | null;
+}
+
+export const DEFAULT_PAGE = 50;
+export const MAX_PAGE = 100;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The in-app inbox: written inside the transaction of the change it reports, read only by its owner. */
+@Injectable()
+export class Inbox {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Puts `message` in each recipient's inbox (once per person), in the caller's transaction. */
+  async deliver(db: EntityManager, recipients: readonly (string | null | undefined)[], message: Message, at: Date): Promise<void> {
+    const userIds = [...new Set(recipients.filter((r): r is string => Boolean(r)))];
+    if (userIds.length === 0) return;
+    await insertRows(
+      db,
+      Notification,
+      userIds.map((userId) => ({ id: randomUUID(), userId, kind: message.kind, title: cut(message.title, 50), body: cut(message.body, 200), ticketId: message.ticketId, createdAt: at, readAt: null })),
+    );
+  }
+
+  async page(user: AuthUser, limit = DEFAULT_PAGE, before?: Date): Promise<NotificationPageDto> {
+    const rows = await this.notifications.find({
+      where: before ? { userId: user.id, createdAt: LessThan(before) } : { userId: user.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: Math.min(Math.max(1, limit), MAX_PAGE),
+    });
+    return { items: rows.map(toDto), unread: await this.unread(user) };
+  }
+
+  unread(user: AuthUser): Promise<number> {
+    return this.notifications.count({ where: { userId: user.id, readAt: IsNull() } });
+  }
+
+  /** Marks the caller's own messages read (ids of anyone else's are ignored); returns the unread count left. */
+  async markRead(user: AuthUser, ids: readonly string[] | undefined, all: boolean): Promise<number> {
+    const mine = { userId: user.id, readAt: IsNull() };
+    if (all) await this.notifications.update(mine, { readAt: this.clock.now() });
+    else if (ids && ids.length > 0) await this.notifications.update({ ...mine, id: In([...ids]) }, { readAt: this.clock.now() });
+    return this.unread(user);
+  }
+}
+
+function toDto(n: Notification): NotificationDto {
+  return { id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, createdAt: n.createdAt.toISOString(), read: n.readAt !== null };
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NotificationKind, Role, TICKET_STATUS_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import { Inbox } from '../notifications/inbox.service';
+import { User } from '../org/entities/user.entity';
+import { Ticket } from './entities/ticket.entity';
+
+/** What a ticket change tells whom, in the inbox. Called inside the transaction of the change. */
+@Injectable()
+export class TicketNotifier {
+  constructor(private readonly inbox: Inbox) {}
+
+  /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
+  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null): Promise<void> {
+    const about = `${ticket.code}（${ticket.description.slice(0, 20)}）`;
+    const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
+    if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
+      await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id }, at);
+      return;
+    }
+    const residentNews: Partial<Record<TicketAction, string>> = {
+      [TicketAction.Accept]: '管家已受理您的报事',
+      [TicketAction.Arrive]: '工作人员已到场',
+      [TicketAction.Hold]: '您的报事已暂停处理',
+      [TicketAction.Resume]: '您的报事已恢复处理',
+      [TicketAction.Resolve]: '您的报事已处理完成，请确认',
+      [TicketAction.AutoClose]: '您的报事已自动完成',
+    };
+    const news = residentNews[action];
+    if (news) await this.inbox.deliver(db, others([ticket.reporterId]), { kind: NotificationKind.TicketUpdated, title: news, body: `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id }, at);
+    if (action === TicketAction.Reopen || action === TicketAction.Confirm || action === TicketAction.Cancel) {
+      const title = action === TicketAction.Reopen ? '住户不满意，工单已退回' : action === TicketAction.Confirm ? '住户已确认完成' : '住户已取消报事';
+      await this.inbox.deliver(db, others([ticket.assigneeId]), { kind: NotificationKind.TicketUpdated, title, body: about, ticketId: ticket.id }, at);
+    }
+  }
+
+  /** A new ticket no assistant serves: the community's supervisors must dispatch it. */
+  async undispatched(db: EntityManager, ticket: Ticket, at: Date): Promise<void> {
+    const to = await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
+    await this.inbox.deliver(db, to, { kind: NotificationKind.TicketAssigned, title: '新工单待派单', body: `${ticket.code}（${ticket.description.slice(0, 20)}）`, ticketId: ticket.id }, at);
+  }
+
+  /** The sweep: a warning goes to the handler; an escalation to the supervisors (level 1) or the company's admins (level 2). */
+  async slaEvent(db: EntityManager, ticket: Ticket, kind: NotificationKind.SlaWarning | NotificationKind.SlaEscalated, note: string, level: number, at: Date): Promise<void> {
+    const message = { kind, title: kind === NotificationKind.SlaWarning ? '工单时限即将到期' : '工单超时升级', body: `${ticket.code}：${note}`, ticketId: ticket.id };
+    if (kind === NotificationKind.SlaWarning) {
+      const to = ticket.assigneeId ? [ticket.assigneeId] : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
+      await this.inbox.deliver(db, to, message, at);
+      return;
+    }
+    const up = level >= 2 ? await this.usersWithRole(db, Role.Admin, null) : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
+    await this.inbox.deliver(db, [...up, ticket.assigneeId], message, at);
+  }
+
+  private async usersWithRole(db: EntityManager, role: Role, communityId: string | null): Promise<string[]> {
+    const rows = await db.find(User, { select: { id: true }, where: communityId ? { role, communityId } : { role } });
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,45 @@
+/** The in-app inbox (消息中心): the channel that always reaches a user, whatever WeChat allows. */
+export enum NotificationKind {
+  /** A ticket was dispatched, assigned or transferred to the recipient. */
+  TicketAssigned = 'ticket_assigned',
+  /** A ticket the recipient reported or handles moved on. */
+  TicketUpdated = 'ticket_updated',
+  /** A time limit of a ticket the recipient handles is about to run out. */
+  SlaWarning = 'sla_warning',
+  /** A time limit ran out and the ticket was escalated to the recipient. */
+  SlaEscalated = 'sla_escalated',
+}
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  [NotificationKind.TicketAssigned]: '新工单',
+  [NotificationKind.TicketUpdated]: '工单进度',
+  [NotificationKind.SlaWarning]: '时限预警',
+  [NotificationKind.SlaEscalated]: '超时升级',
+};
+
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** The ticket it is about, to open from the inbox. */
+  ticketId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** GET /api/notifications: newest first, at most `limit` (default 50), older than `before` when given. */
+export interface NotificationPageDto {
+  items: NotificationDto[];
+  unread: number;
+}
+
+/** POST /api/notifications/read: these ids, or everything when `all`. Only the caller's own are touched. */
+export interface MarkReadRequest {
+  ids?: string[];
+  all?: boolean;
+}
+
+export interface UnreadCountDto {
+  unread: number;
+}
