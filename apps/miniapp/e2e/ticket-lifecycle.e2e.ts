@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
-import { button, loginAs, openTicketsTab, see, visible } from './support/people';
+import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -75,6 +75,15 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await see(supervisor, '到场已超时', { exact: false });
       await see(supervisor, '已升级至主任');
       await screenshot(supervisor, 'loop-03-supervisor-sees-breach');
+
+      // The escalation also waits in the supervisor's 消息中心, with the badge on 我的.
+      await visible(supervisor, '我的', { exact: true }).click();
+      await see(supervisor, '条未读', { exact: false });
+      await cell(supervisor, '消息中心').click();
+      await see(supervisor, '工单超时升级');
+      await screenshot(supervisor, 'loop-03b-supervisor-inbox');
+      await visible(supervisor, '工单超时升级').click();
+      await see(supervisor, '超时升级 · 已受理');
 
       // The assistant resolves it.
       await openTicket(assistant);

@@ -7,6 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/ticket', pages: ['report/index', 'detail/index'] },
+    { root: 'subpackages/inbox', pages: ['index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

@@ -34,3 +34,6 @@ export async function openTicketsTab(page: Page): Promise<void> {
   await visible(page, '工单', { exact: true }).click();
   await page.getByText(/^(全部报事|我的工单队列|小区工单)$/).filter({ visible: true }).first().waitFor();
 }
+
+/** A NutUI cell (a tappable row) by its text. */
+export const cell = (page: Page, text: string) => page.locator('.nut-cell', { hasText: text }).filter({ visible: true }).first();

@@ -8,6 +8,8 @@ import {
   DemoLoginRequest,
   ERROR_MESSAGES,
   ErrorCode,
+  MarkReadRequest,
+  NotificationPageDto,
   SessionDto,
   SetClockRequest,
   TicketActionRequest,
@@ -15,6 +17,7 @@ import {
   TicketDetailDto,
   TicketSummaryDto,
   UPLOAD_FIELD,
+  UnreadCountDto,
   UploadDto,
   UserProfileDto,
   WechatLoginRequest,
@@ -36,6 +39,9 @@ export const api = {
   act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
   testClock: () => request<ClockDto>('GET', ApiRoutes.testClock),
   setTestClock: (body: SetClockRequest) => request<ClockDto>('PUT', ApiRoutes.testClock, body),
+  notifications: () => request<NotificationPageDto>('GET', ApiRoutes.notifications),
+  unreadCount: () => request<UnreadCountDto>('GET', ApiRoutes.notificationsUnread),
+  markRead: (body: MarkReadRequest) => request<UnreadCountDto>('POST', ApiRoutes.notificationsRead, body),
   upload: uploadPhoto,
 };
 

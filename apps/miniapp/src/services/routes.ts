@@ -5,3 +5,4 @@ export const ME_PAGE = '/pages/me/index';
 export const LOGIN_PAGE = '/subpackages/auth/login/index';
 export const REPORT_PAGE = '/subpackages/ticket/report/index';
 export const ticketDetailPage = (id: string) => `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;
+export const INBOX_PAGE = '/subpackages/inbox/index';

@@ -6,6 +6,7 @@ import { TicketList } from '../../components/ticket-list';
 import { REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
+import { useUnread } from '../../services/use-unread';
 import './index.scss';
 
 const RECENT = 3;
@@ -15,6 +16,7 @@ const isLate = (t: TicketSummaryDto) => t.sla?.state === 'breached' || t.escalat
 
 export default function HomePage() {
   const user = useRequiredUser();
+  useUnread(user !== null);
   const { tickets } = useRoleTickets(user);
   if (!user) return <View className='page' />;
   return (

@@ -7,6 +7,7 @@ import { TicketList } from '../../components/ticket-list';
 import { REPORT_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
+import { useUnread } from '../../services/use-unread';
 import './index.scss';
 
 const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, CommunityTicketFilter.Done, CommunityTicketFilter.All];
@@ -17,6 +18,7 @@ const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, Commu
  */
 export default function TicketsPage() {
   const user = useRequiredUser();
+  useUnread(user !== null);
   const [filter, setFilter] = useState(CommunityTicketFilter.Open);
   const { tickets } = useRoleTickets(user, filter);
   if (!user) return <View className='page' />;

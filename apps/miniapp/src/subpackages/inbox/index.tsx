@@ -1,0 +1,70 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Empty } from '@nutui/nutui-react-taro';
+import { useCallback, useState } from 'react';
+import { NOTIFICATION_KIND_LABELS, NotificationDto, NotificationKind } from '@linli/contracts';
+import { api } from '../../services/api';
+import { formatTime } from '../../services/format';
+import { showError } from '../../services/http';
+import { ticketDetailPage } from '../../services/routes';
+import './index.scss';
+
+const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
+
+/** 消息中心: the messages that always reach the user, newest first; tapping one opens its ticket. */
+export default function InboxPage() {
+  const [items, setItems] = useState<NotificationDto[] | null>(null);
+  const [unread, setUnread] = useState(0);
+  const load = useCallback(async () => {
+    try {
+      const page = await api.notifications();
+      setItems(page.items);
+      setUnread(page.unread);
+    } catch (err) {
+      showError(err);
+    }
+  }, []);
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+
+  const open = async (n: NotificationDto) => {
+    if (!n.read) {
+      setItems((list) => list?.map((x) => (x.id === n.id ? { ...x, read: true } : x)) ?? null);
+      api.markRead({ ids: [n.id] }).then((r) => setUnread(r.unread), showError);
+    }
+    if (n.ticketId) await Taro.navigateTo({ url: ticketDetailPage(n.ticketId) });
+  };
+  const readAll = async () => {
+    try {
+      setUnread((await api.markRead({ all: true })).unread);
+      setItems((list) => list?.map((x) => ({ ...x, read: true })) ?? null);
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  if (items === null) return <View className='page' />;
+  return (
+    <View className='page inbox'>
+      <View className='inbox__head'>
+        <Text className='section-title'>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
+        {unread > 0 ? (
+          <Button size='small' onClick={() => void readAll()}>
+            全部已读
+          </Button>
+        ) : null}
+      </View>
+      {items.length === 0 ? <Empty description='暂无消息' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items.map((n) => (
+        <View key={n.id} className={`card inbox__item${n.read ? '' : ' inbox__item--unread'}`} onClick={() => void open(n)}>
+          <View className='inbox__title'>
+            <Text className={`inbox__kind${URGENT.has(n.kind) ? ' inbox__kind--urgent' : ''}`}>{NOTIFICATION_KIND_LABELS[n.kind]}</Text>
+            <Text className='inbox__name'>{n.title}</Text>
+          </View>
+          <Text className='inbox__body'>{n.body}</Text>
+          <Text className='muted'>{formatTime(n.createdAt)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
