@@ -13,6 +13,13 @@ export const WECHAT_ERRORS: Record<number, string> = {
   40002: 'invalid grant_type',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   44004: 'not found',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  42001: 'access_token expired',
+  40003: 'invalid openid',
+  40037: 'invalid template_id',
+  43101: 'user refuse to accept the msg',
+  45009: 'reach max api daily quota limit',
+  47003: 'argument invalid! data.thing1.value invalid',
 };
 
 let rid = 0;

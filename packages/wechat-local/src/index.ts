@@ -1,3 +1,3 @@
 export { startLocalWechatServer } from './server';
 export { WECHAT_ERRORS } from './errors';
-export type { InjectedFailure, LocalWechatOptions, LocalWechatServer, RecordedRequest, WechatErrorBody } from './types';
+export type { DeliveredMessage, InjectedFailure, LocalWechatOptions, LocalWechatServer, RecordedRequest, WechatErrorBody } from './types';

@@ -1,5 +1,7 @@
 import { LoginCodes } from './login-codes';
+import { PlatformState } from './platform-state';
 import { jscode2session } from './routes/jscode2session';
+import { getUserPhoneNumber, stableToken, subscribeSend } from './routes/platform';
 
 /** What a route handler sees: the parsed request and the server's state. */
 export interface RouteContext {
@@ -7,6 +9,7 @@ export interface RouteContext {
   body: unknown;
   app: { appid: string; secret: string };
   codes: LoginCodes;
+  platform: PlatformState;
 }
 
 export interface RouteResult {
@@ -23,4 +26,7 @@ export type RouteHandler = (ctx: RouteContext) => RouteResult;
  */
 export const ROUTES: Record<string, RouteHandler> = {
   'GET /sns/jscode2session': jscode2session,
+  'POST /cgi-bin/stable_token': stableToken,
+  'POST /cgi-bin/message/subscribe/send': subscribeSend,
+  'POST /wxa/business/getuserphonenumber': getUserPhoneNumber,
 };

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { wechatError } from './errors';
 import { LoginCodes } from './login-codes';
+import { PlatformState } from './platform-state';
 import { ROUTES } from './router';
 import { InjectedFailure, LocalWechatOptions, LocalWechatServer, RecordedRequest } from './types';
 
@@ -21,8 +22,13 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
   const app = { appid: options.appid, secret: options.secret };
   const received: RecordedRequest[] = [];
   const failures: PendingFailure[] = [];
+  const platform = new PlatformState(now);
+  const randomFailures = new Map<string, { share: number; failures: InjectedFailure[]; random: () => number }>();
+  let phoneCodeSeq = 0;
 
   function takeFailure(path: string): InjectedFailure | undefined {
+    const randomly = randomFailures.get(path);
+    if (randomly && randomly.random() < randomly.share) return randomly.failures[Math.floor(randomly.random() * randomly.failures.length)];
     const pending = failures.find((f) => f.remaining > 0 && (!f.path || f.path === path));
     if (!pending) return undefined;
     pending.remaining -= 1;
@@ -49,7 +55,7 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       failure !== undefined
         ? { status: 200, body: wechatError(failure) }
         : route
-          ? route({ query: record.query, body, app, codes })
+          ? route({ query: record.query, body, app, codes, platform })
           : { status: 404, body: wechatError(44004) };
     record.status = result.status ?? 200;
     record.response = result.body;
@@ -78,6 +84,20 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       if (!Number.isInteger(count) || count < 1) throw new RangeError(`failNext count must be a positive integer, got ${count}`);
       failures.push({ failure, remaining: count, path });
     },
+    failRandomly(share, failureList, path, random = Math.random) {
+      if (!(share >= 0 && share <= 1)) throw new RangeError(`failRandomly share must be 0–1, got ${share}`);
+      if (share === 0) randomFailures.delete(path);
+      else randomFailures.set(path, { share, failures: failureList, random });
+    },
+    revoke: (openid, templateId = '*') => void platform.revoked.add(`${openid} ${templateId}`),
+    expireTokens: () => platform.expireTokens(),
+    mintPhoneCode(phone) {
+      phoneCodeSeq += 1;
+      const code = `phone-${phoneCodeSeq}-${Math.random().toString(36).slice(2, 10)}`;
+      platform.phoneCodes.set(code, phone);
+      return code;
+    },
+    delivered: platform.delivered,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -1,3 +1,5 @@
+import type { DeliveredMessage } from './platform-state';
+
 /** What the local server remembers about each request it answered, for tests to assert on. */
 export interface RecordedRequest {
   method: string;
@@ -46,4 +48,19 @@ export interface LocalWechatServer {
    * errcode (e.g. 45011, 40226, -1), or, for 'timeout', by never answering.
    */
   failNext(failure: InjectedFailure, count?: number, path?: string): void;
+  /**
+   * From now on, answer this share (0–1) of requests to `path` with one of `failures`, chosen at
+   * random (e.g. 0.3 of subscribe/send with -1, 45009 or 'timeout'). 0 stops it.
+   */
+  failRandomly(share: number, failures: InjectedFailure[], path: string, random?: () => number): void;
+  /** The user refused or revoked subscriptions (to one template, or '*' for all): sends get 43101. */
+  revoke(openid: string, templateId?: string): void;
+  /** Every issued access token stops working (40001), as after a forced refresh elsewhere. */
+  expireTokens(): void;
+  /** What the getPhoneNumber button would hand the mini-program for this phone number. */
+  mintPhoneCode(phone: string): string;
+  /** Subscribe messages accepted, oldest first. */
+  delivered: DeliveredMessage[];
 }
+
+export type { DeliveredMessage };
