@@ -20,6 +20,8 @@ export const ApiRoutes = {
   ticket: (id: string) => `/api/tickets/${encodeURIComponent(id)}`,
   ticketActions: (id: string) => `/api/tickets/${encodeURIComponent(id)}/actions`,
   testClock: '/api/test-clock',
+  subscribeTemplates: '/api/wechat/subscribe-templates',
+  subscriptions: '/api/wechat/subscriptions',
   notifications: '/api/notifications',
   notificationsUnread: '/api/notifications/unread-count',
   notificationsRead: '/api/notifications/read',

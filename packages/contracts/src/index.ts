@@ -7,3 +7,4 @@ export * from './api';
 export * from './households';
 export * from './sla';
 export * from './notifications';
+export * from './wechat';

@@ -25,6 +25,25 @@ export interface AppConfig {
   uploadUrlTtlSeconds: number;
   hotline: string;
   sla: SlaSettings;
+  outbox: OutboxSettings;
+}
+
+/** The WeChat notification outbox (subscribe messages); each is an environment setting. */
+export interface OutboxSettings {
+  /** Subscribe-message template id per kind of message (LINLI_WECHAT_TEMPLATES as JSON); in demo mode, demo ids. */
+  templates: Partial<Record<'ticket_assigned' | 'ticket_updated' | 'sla_warning' | 'sla_escalated', string>>;
+  /** How often the worker looks for messages (LINLI_OUTBOX_POLL_MS, default 1000; 0 turns the timer off, e.g. in tests). */
+  pollMs: number;
+  /** Messages claimed per batch. */
+  batchSize: number;
+  /** Attempts before a message is dead-lettered (LINLI_OUTBOX_MAX_ATTEMPTS, default 8). */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt up to 30 minutes, with full jitter (LINLI_OUTBOX_BACKOFF_MS, default 5000). */
+  backoffMs: number;
+  /** A claimed message not settled within this is claimed again (a worker died mid-delivery). */
+  claimTtlMs: number;
+  /** Non-urgent messages wait out quiet hours, China time (LINLI_QUIET_HOURS, default 22:00-08:00). */
+  quietHours: { startMinute: number; endMinute: number };
 }
 
 /** Time-limit defaults (domain.md §6–7, §13); each is an environment setting. */
@@ -141,6 +160,34 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     sweepIntervalSeconds: integer('LINLI_SLA_SWEEP_SECONDS', 30, 0, 3600),
   };
 
+  const TEMPLATE_KINDS = ['ticket_assigned', 'ticket_updated', 'sla_warning', 'sla_escalated'] as const;
+  let templates: OutboxSettings['templates'] = demoMode ? Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, `demo-tpl-${k}`])) : {};
+  const templatesRaw = value('LINLI_WECHAT_TEMPLATES');
+  if (templatesRaw) {
+    try {
+      const parsed = JSON.parse(templatesRaw) as Record<string, unknown>;
+      const unknown = Object.keys(parsed).filter((k) => !(TEMPLATE_KINDS as readonly string[]).includes(k) || typeof parsed[k] !== 'string');
+      if (unknown.length > 0) problem('LINLI_WECHAT_TEMPLATES', `unknown kinds or non-string ids: ${unknown.join(', ')} (kinds: ${TEMPLATE_KINDS.join(', ')})`);
+      templates = parsed as OutboxSettings['templates'];
+    } catch {
+      problem('LINLI_WECHAT_TEMPLATES', 'must be JSON like {"ticket_assigned":"<template id>"}');
+    }
+  }
+  const quietRaw = value('LINLI_QUIET_HOURS') ?? '22:00-08:00';
+  const quietMatch = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(quietRaw);
+  if (!quietMatch) problem('LINLI_QUIET_HOURS', `must look like 22:00-08:00, got "${quietRaw}"`);
+  const [, qh1, qm1, qh2, qm2] = quietMatch ?? ['', '22', '00', '08', '00'];
+  const outbox: OutboxSettings = {
+    templates,
+    pollMs: integer('LINLI_OUTBOX_POLL_MS', 1000, 0, 3_600_000),
+    batchSize: 50,
+    maxAttempts: integer('LINLI_OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
+    backoffMs: integer('LINLI_OUTBOX_BACKOFF_MS', 5000, 1, 3_600_000),
+    claimTtlMs: integer('LINLI_OUTBOX_CLAIM_TTL_MS', 60_000, 100, 3_600_000),
+    quietHours: { startMinute: Number(qh1) * 60 + Number(qm1), endMinute: Number(qh2) * 60 + Number(qm2) },
+  };
+  const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -151,11 +198,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     dataDir,
     uploadsDir,
     h5Dir,
-    wechat: { appid, secret, apiBase, timeoutMs: 5000 },
+    wechat: { appid, secret, apiBase, timeoutMs: wechatTimeoutMs },
     jwt: { secret: jwtSecret ?? DEV_JWT_SECRET, ttlSeconds: 7 * 24 * 3600 },
     uploadUrlTtlSeconds: 24 * 3600,
     hotline,
     sla,
+    outbox,
   };
 }
 

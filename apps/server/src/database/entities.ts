@@ -1,5 +1,8 @@
 import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
+import { OutboxMessage } from '../modules/outbox/entities/outbox-message.entity';
+import { SubscriptionCredit } from '../modules/outbox/entities/subscription-credit.entity';
+import { WechatToken } from '../modules/outbox/entities/wechat-token.entity';
 import { AssistantBuilding } from '../modules/org/entities/assistant-building.entity';
 import { Building } from '../modules/org/entities/building.entity';
 import { Community } from '../modules/org/entities/community.entity';
@@ -29,4 +32,7 @@ export const ENTITIES = [
   TicketSequence,
   Attachment,
   Notification,
+  OutboxMessage,
+  SubscriptionCredit,
+  WechatToken,
 ];

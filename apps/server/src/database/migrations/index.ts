@@ -3,6 +3,7 @@ import { CreateTicketCategories1795357260000 } from './1795357260000-create-tick
 import { CreateTickets1795357320000 } from './1795357320000-create-tickets';
 import { CreateAttachments1795357380000 } from './1795357380000-create-attachments';
 import { CreateNotifications1795357440000 } from './1795357440000-create-notifications';
+import { CreateWechatOutbox1795357500000 } from './1795357500000-create-wechat-outbox';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateTickets1795357320000,
   CreateAttachments1795357380000,
   CreateNotifications1795357440000,
+  CreateWechatOutbox1795357500000,
 ];

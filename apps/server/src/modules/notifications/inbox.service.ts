@@ -6,6 +6,7 @@ import { NotificationDto, NotificationKind, NotificationPageDto } from '@linli/c
 import { AuthUser } from '../../common/auth/auth-user';
 import { insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
+import { Outbox } from '../outbox/outbox.service';
 import { Notification } from './entities/notification.entity';
 
 export interface Message {
@@ -13,6 +14,9 @@ export interface Message {
   title: string;
   body: string;
   ticketId: string | null;
+  /** For the WeChat copy: the ticket's code, and whether it may break quiet hours. */
+  ticketCode?: string | null;
+  urgent?: boolean;
 }
 
 export const DEFAULT_PAGE = 50;
@@ -26,9 +30,13 @@ export class Inbox {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly clock: ClockService,
+    private readonly outbox: Outbox,
   ) {}
 
-  /** Puts `message` in each recipient's inbox (once per person), in the caller's transaction. */
+  /**
+   * Puts `message` in each recipient's inbox (once per person), in the caller's transaction, and queues
+   * a WeChat subscribe message for those who granted one.
+   */
   async deliver(db: EntityManager, recipients: readonly (string | null | undefined)[], message: Message, at: Date): Promise<void> {
     const userIds = [...new Set(recipients.filter((r): r is string => Boolean(r)))];
     if (userIds.length === 0) return;
@@ -37,6 +45,9 @@ export class Inbox {
       Notification,
       userIds.map((userId) => ({ id: randomUUID(), userId, kind: message.kind, title: cut(message.title, 50), body: cut(message.body, 200), ticketId: message.ticketId, createdAt: at, readAt: null })),
     );
+    for (const userId of userIds) {
+      await this.outbox.enqueue(db, userId, { ...message, ticketCode: message.ticketCode ?? null, urgent: message.urgent ?? false, at });
+    }
   }
 
   async page(user: AuthUser, limit = DEFAULT_PAGE, before?: Date): Promise<NotificationPageDto> {

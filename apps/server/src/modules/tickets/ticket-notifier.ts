@@ -15,7 +15,7 @@ export class TicketNotifier {
     const about = `${ticket.code}（${ticket.description.slice(0, 20)}）`;
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
-      await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id }, at);
+      await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
       return;
     }
     const residentNews: Partial<Record<TicketAction, string>> = {
@@ -27,22 +27,22 @@ export class TicketNotifier {
       [TicketAction.AutoClose]: '您的报事已自动完成',
     };
     const news = residentNews[action];
-    if (news) await this.inbox.deliver(db, others([ticket.reporterId]), { kind: NotificationKind.TicketUpdated, title: news, body: `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id }, at);
+    if (news) await this.inbox.deliver(db, others([ticket.reporterId]), { kind: NotificationKind.TicketUpdated, title: news, body: `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code }, at);
     if (action === TicketAction.Reopen || action === TicketAction.Confirm || action === TicketAction.Cancel) {
       const title = action === TicketAction.Reopen ? '住户不满意，工单已退回' : action === TicketAction.Confirm ? '住户已确认完成' : '住户已取消报事';
-      await this.inbox.deliver(db, others([ticket.assigneeId]), { kind: NotificationKind.TicketUpdated, title, body: about, ticketId: ticket.id }, at);
+      await this.inbox.deliver(db, others([ticket.assigneeId]), { kind: NotificationKind.TicketUpdated, title, body: about, ticketId: ticket.id, ticketCode: ticket.code }, at);
     }
   }
 
   /** A new ticket no assistant serves: the community's supervisors must dispatch it. */
   async undispatched(db: EntityManager, ticket: Ticket, at: Date): Promise<void> {
     const to = await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
-    await this.inbox.deliver(db, to, { kind: NotificationKind.TicketAssigned, title: '新工单待派单', body: `${ticket.code}（${ticket.description.slice(0, 20)}）`, ticketId: ticket.id }, at);
+    await this.inbox.deliver(db, to, { kind: NotificationKind.TicketAssigned, title: '新工单待派单', body: `${ticket.code}（${ticket.description.slice(0, 20)}）`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
   }
 
   /** The sweep: a warning goes to the handler; an escalation to the supervisors (level 1) or the company's admins (level 2). */
   async slaEvent(db: EntityManager, ticket: Ticket, kind: NotificationKind.SlaWarning | NotificationKind.SlaEscalated, note: string, level: number, at: Date): Promise<void> {
-    const message = { kind, title: kind === NotificationKind.SlaWarning ? '工单时限即将到期' : '工单超时升级', body: `${ticket.code}：${note}`, ticketId: ticket.id };
+    const message = { kind, title: kind === NotificationKind.SlaWarning ? '工单时限即将到期' : '工单超时升级', body: `${ticket.code}：${note}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: true };
     if (kind === NotificationKind.SlaWarning) {
       const to = ticket.assigneeId ? [ticket.assigneeId] : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
       await this.inbox.deliver(db, to, message, at);

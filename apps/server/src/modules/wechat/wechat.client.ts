@@ -36,6 +36,55 @@ export class WechatClient {
     throw new AppException((errcode !== undefined && ERRCODES[errcode]) || ErrorCode.AUTH_WECHAT_UNAVAILABLE);
   }
 
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html
+   * Throws AUTH_WECHAT_UNAVAILABLE when WeChat cannot be reached or refuses.
+   */
+  async stableToken(forceRefresh: boolean): Promise<{ token: string; expiresInSeconds: number }> {
+    const { appid, secret } = this.endpoint;
+    const body = await this.post('/cgi-bin/stable_token', {}, { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh });
+    if (typeof body.access_token === 'string' && typeof body.expires_in === 'number') return { token: body.access_token, expiresInSeconds: body.expires_in };
+    this.logger.warn('stable_token refused', { errcode: body.errcode, errmsg: body.errmsg });
+    throw new AppException(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+  }
+
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+   * Returns WeChat's errcode (0 = sent) and msgid; a network failure or timeout is errcode -1 (retry).
+   */
+  async sendSubscribe(
+    accessToken: string,
+    message: { touser: string; templateId: string; page: string | null; data: Record<string, { value: string }> },
+  ): Promise<{ errcode: number; errmsg: string; msgid?: string }> {
+    try {
+      const body = await this.post(
+        '/cgi-bin/message/subscribe/send',
+        { access_token: accessToken },
+        { touser: message.touser, template_id: message.templateId, ...(message.page ? { page: message.page } : {}), data: message.data, miniprogram_state: 'formal', lang: 'zh_CN' },
+      );
+      const errcode = typeof body.errcode === 'number' ? body.errcode : -1;
+      return { errcode, errmsg: String(body.errmsg ?? ''), ...(body.msgid !== undefined ? { msgid: String(body.msgid) } : {}) };
+    } catch {
+      return { errcode: -1, errmsg: 'WeChat unreachable or timed out' };
+    }
+  }
+
+  private async post(path: string, query: Record<string, string>, payload: unknown): Promise<Record<string, unknown>> {
+    const qs = new URLSearchParams(query).toString();
+    const url = `${this.endpoint.baseUrl}${path}${qs ? `?${qs}` : ''}`;
+    try {
+      const res = await fetch(url, { method: 'POST', body: JSON.stringify(payload), headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(this.endpoint.timeoutMs) });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('not a JSON object');
+      return parsed as Record<string, unknown>;
+    } catch (err) {
+      this.logger.warn(`WeChat ${path} unavailable: ${(err as Error).message}`);
+      throw new AppException(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+    }
+  }
+
   /** GET a WeChat endpoint and parse its JSON (WeChat often labels it text/plain). Network trouble → AUTH_WECHAT_UNAVAILABLE. */
   private async get(path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
     const url = `${this.endpoint.baseUrl}${path}?${new URLSearchParams(query)}`;

@@ -1,0 +1,179 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { classifyWechatErrcode, nextRetryDelayMs } from '@linli/domain';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ClockService } from '../clock/clock.service';
+import { User } from '../org/entities/user.entity';
+import { WechatClient } from '../wechat/wechat.client';
+import { AccessTokens } from './access-tokens.service';
+import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
+import { SubscriptionCredit } from './entities/subscription-credit.entity';
+
+/** InnoDB may pick a claim or a settle as a deadlock victim under contention: it is safe to run again. */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const errno = (err as { driverError?: { errno?: number } }).driverError?.errno;
+      if ((errno !== 1213 && errno !== 1205) || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 5 * i));
+    }
+  }
+}
+
+/** Deliveries in flight at once per worker. */
+const DELIVERY_CONCURRENCY = 8;
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  revoked: number;
+  dead: number;
+}
+
+/**
+ * Delivers the outbox to WeChat. Several instances may run against one MySQL/MariaDB: a worker claims
+ * a batch with SELECT … FOR UPDATE SKIP LOCKED and marks it 'sending' with a lease (nextAttemptAt =
+ * now + claim TTL), so no two workers hold the same message. A worker that dies mid-delivery leaves its
+ * claims to lapse; another worker takes them again. Delivery is therefore at-least-once at one boundary:
+ * if WeChat accepted a message and the worker died before recording it, it is sent again.
+ * On SQLite (one embedded process) the same claim runs without SKIP LOCKED.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  readonly workerId = `w-${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<DrainResult> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly wechat: WechatClient,
+    private readonly tokens: AccessTokens,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const ms = this.config.outbox.pollMs;
+    if (ms <= 0) return;
+    this.timer = setInterval(() => {
+      this.drain().catch((err: unknown) => this.logger.error(`outbox drain failed: ${String(err)}`));
+    }, ms);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Delivers everything due now, batch by batch, until nothing is due. Drains never overlap within an instance. */
+  drain(): Promise<DrainResult> {
+    this.running ??= this.loop().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async loop(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, revoked: 0, dead: 0 };
+    for (;;) {
+      const batch = await this.claim();
+      if (batch.length === 0) return result;
+      // A few deliveries in flight at once: WeChat's latency, not our CPU, bounds throughput.
+      for (let i = 0; i < batch.length; i += DELIVERY_CONCURRENCY) {
+        await Promise.all(batch.slice(i, i + DELIVERY_CONCURRENCY).map((m) => this.deliver(m, result)));
+      }
+    }
+  }
+
+  /** Claims up to one batch of due messages for this worker. */
+  async claim(): Promise<OutboxMessage[]> {
+    return retryOnDeadlock(() => this.claimOnce());
+  }
+
+  private claimOnce(): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.config.outbox.claimTtlMs);
+    // READ COMMITTED: no gap locks on the (status, nextAttemptAt) range, so claims and settles of
+    // other workers do not deadlock against it; SKIP LOCKED passes over rows another worker holds.
+    const isolation = this.ds.options.type === 'better-sqlite3' ? undefined : 'READ COMMITTED';
+    const work = async (db: import('typeorm').EntityManager) => {
+      const due = db
+        .createQueryBuilder(OutboxMessage, 'o')
+        .select('o.id', 'id')
+        .where('o.status IN (:...statuses) AND o.nextAttemptAt <= :now', { statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
+        .orderBy('o.nextAttemptAt', 'ASC')
+        .limit(this.config.outbox.batchSize);
+      if (this.ds.options.type !== 'better-sqlite3') due.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const ids = ((await due.getRawMany()) as { id: string }[]).map((r) => r.id);
+      if (ids.length === 0) return [];
+      await db
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: OutboxStatus.Sending, claimedBy: this.workerId, nextAttemptAt: lease, attempts: () => 'attempts + 1' })
+        .where({ id: In(ids) })
+        .execute();
+      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId } });
+    };
+    return isolation ? this.ds.transaction(isolation, work) : this.ds.transaction(work);
+  }
+
+  private async deliver(message: OutboxMessage, result: DrainResult): Promise<void> {
+    const user = await this.ds.getRepository(User).findOne({ where: { id: message.userId }, select: { id: true, openid: true } });
+    if (!user?.openid) return this.settle(message, OutboxStatus.Dead, result, { lastError: '用户没有微信 openid' });
+    let outcome = await this.send(message, user.openid, false);
+    if (outcome.kind === 'token_expired') outcome = await this.send(message, user.openid, true); // refreshed once
+    switch (outcome.kind) {
+      case 'sent':
+        return this.settle(message, OutboxStatus.Sent, result, { msgid: outcome.msgid ?? null, sentAt: this.clock.now(), lastError: null });
+      case 'revoked':
+        // The user turned these messages off: no retry, and no credits left for that template.
+        await this.ds.getRepository(SubscriptionCredit).update({ userId: message.userId, templateId: message.templateId }, { credits: 0, updatedAt: this.clock.now() });
+        return this.settle(message, OutboxStatus.Revoked, result, { lastError: outcome.error });
+      case 'permanent':
+        return this.settle(message, OutboxStatus.Dead, result, { lastError: outcome.error });
+      default: {
+        if (message.attempts >= this.config.outbox.maxAttempts) {
+          return this.settle(message, OutboxStatus.Dead, result, { lastError: `重试 ${message.attempts} 次仍失败：${outcome.error}` });
+        }
+        const backoff = this.config.outbox.backoffMs;
+        const delay = nextRetryDelayMs(message.attempts, Math.random, backoff, 30 * 60_000, Math.min(1000, backoff));
+        return this.settle(message, OutboxStatus.Pending, result, { lastError: outcome.error, nextAttemptAt: new Date(this.clock.now().getTime() + delay) });
+      }
+    }
+  }
+
+  private async send(message: OutboxMessage, openid: string, freshToken: boolean): Promise<{ kind: ReturnType<typeof classifyWechatErrcode>; error: string; msgid?: string }> {
+    let token: string;
+    try {
+      token = freshToken ? await this.tokens.refresh() : await this.tokens.get();
+    } catch {
+      return { kind: 'retry', error: '无法获取微信 access_token' };
+    }
+    const res = await this.wechat.sendSubscribe(token, { touser: openid, templateId: message.templateId, page: message.page, data: message.data });
+    const kind = classifyWechatErrcode(res.errcode);
+    // A second 40001 right after a refresh is WeChat's trouble, not ours: try again later.
+    return { kind: kind === 'token_expired' && freshToken ? 'retry' : kind, error: `${res.errcode} ${res.errmsg}`.slice(0, 200), msgid: res.msgid };
+  }
+
+  /** Records the outcome, only if this worker still holds the claim (a lapsed claim belongs to whoever took it). */
+  private async settle(message: OutboxMessage, status: OutboxStatus, result: DrainResult, changes: Partial<OutboxMessage>): Promise<void> {
+    const written = await retryOnDeadlock(() =>
+      this.ds
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status, claimedBy: null, ...changes })
+        .where({ id: message.id, status: OutboxStatus.Sending, claimedBy: this.workerId })
+        .execute(),
+    );
+    if (written.affected !== 1) return;
+    if (status === OutboxStatus.Sent) result.sent += 1;
+    else if (status === OutboxStatus.Pending) result.retried += 1;
+    else if (status === OutboxStatus.Revoked) result.revoked += 1;
+    else result.dead += 1;
+  }
+}
+

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatModule } from '../wechat/wechat.module';
+import { AccessTokens } from './access-tokens.service';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import { SubscriptionCredit } from './entities/subscription-credit.entity';
+import { WechatToken } from './entities/wechat-token.entity';
+import { OutboxWorker } from './outbox-worker.service';
+import { Outbox } from './outbox.service';
+import { SubscriptionsController } from './subscriptions.controller';
+
+/** WeChat subscribe messages: subscription credits, the outbox written with each change, and the worker delivering it. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule],
+  controllers: [SubscriptionsController],
+  providers: [Outbox, OutboxWorker, AccessTokens],
+  exports: [Outbox, OutboxWorker],
+})
+export class OutboxModule {}

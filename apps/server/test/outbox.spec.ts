@@ -1,0 +1,126 @@
+import { ApiRoutes, DemoPersona, SubscribeTemplatesDto, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { LocalWechatServer } from '@linli/wechat-local';
+import { OutboxMessage, OutboxStatus } from '../src/modules/outbox/entities/outbox-message.entity';
+import { SubscriptionCredit } from '../src/modules/outbox/entities/subscription-credit.entity';
+import { WechatToken } from '../src/modules/outbox/entities/wechat-token.entity';
+import { OutboxWorker } from '../src/modules/outbox/outbox-worker.service';
+import { submitTicket } from './support/builders';
+import { bearer, loginPersona } from './support/login';
+import { createTestApp, TestApp } from './support/test-app';
+
+let t: TestApp;
+let wechat: LocalWechatServer;
+let resident: string;
+let assistant: string;
+const UPDATED = 'demo-tpl-ticket_updated';
+const ASSIGNED = 'demo-tpl-ticket_assigned';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  wechat = t.wechat.local!;
+  t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
+  resident = (await loginPersona(t, DemoPersona.Resident)).token;
+  assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
+});
+afterAll(() => t?.close());
+
+const grant = (token: string, results: Record<string, string>) => t.http().post(ApiRoutes.subscriptions).set(bearer(token)).send({ results }).expect(200);
+const drain = () => t.app.get(OutboxWorker).drain();
+const outbox = () => t.dataSource.getRepository(OutboxMessage).find({ order: { createdAt: 'ASC' } });
+const accept = async (ticket: TicketDetailDto) =>
+  t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: ticket.version }).expect(200);
+const SEND = '/cgi-bin/message/subscribe/send';
+
+describe('WeChat subscribe messages through the outbox', () => {
+  it('offers the templates to ask for, and refuses malformed answers', async () => {
+    const res = (await t.http().get(ApiRoutes.subscribeTemplates).set(bearer(resident)).expect(200)).body as SubscribeTemplatesDto;
+    expect(res.templates.map((x) => x.templateId)).toEqual(['demo-tpl-ticket_assigned', 'demo-tpl-ticket_updated', 'demo-tpl-sla_warning', 'demo-tpl-sla_escalated']);
+    const bad = await t.http().post(ApiRoutes.subscriptions).set(bearer(resident)).send({ results: { [UPDATED]: 'yes' } }).expect(400);
+    expect(bad.body.fields).toEqual([{ field: 'results', message: '订阅结果只能是 accept、reject、ban 或 filter' }]);
+  });
+
+  it('without a subscription credit nothing goes to WeChat; the inbox still has the message', async () => {
+    const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
+    await accept(ticket);
+    expect(await outbox()).toEqual([]);
+    const inbox = (await t.http().get(ApiRoutes.notifications).set(bearer(resident)).expect(200)).body;
+    expect(inbox.items[0].title).toBe('管家已受理您的报事');
+  });
+
+  it('one accepted subscription lets one message through, shaped to the template rules', async () => {
+    expect((await grant(resident, { [UPDATED]: 'accept', 'unknown-template': 'accept' })).body).toEqual({ credits: { [UPDATED]: 1 } });
+    const ticket = await submitTicket(t, resident, { categoryCode: 'lock', description: '入户门的锁芯坏了，钥匙插不进去，家里老人进不了门' });
+    await accept(ticket);
+    expect(await drain()).toMatchObject({ sent: 1 });
+    const sent = wechat.delivered.at(-1)!;
+    expect(sent).toMatchObject({ touser: 'demo-resident', templateId: UPDATED, page: `subpackages/ticket/detail/index?id=${ticket.id}` });
+    expect(sent.data.thing1.value).toBe('管家已受理您的报事');
+    expect(sent.data.character_string2.value).toBe(ticket.code);
+    expect(Array.from(sent.data.thing3.value).length).toBeLessThanOrEqual(20);
+    expect(sent.data.time4.value).toBe('2026年11月23日 10:00');
+    expect((await grant(resident, {})).body).toEqual({ credits: { [UPDATED]: 0 } });
+    // The credit is spent: the next change reaches the inbox only.
+    const before = (await outbox()).length;
+    const t2 = await submitTicket(t, resident, { categoryCode: 'bulb' });
+    await accept(t2);
+    expect((await outbox()).length).toBe(before);
+  });
+
+  it('retries a transient failure with backoff, and refreshes an expired token once', async () => {
+    await grant(resident, { [UPDATED]: 'accept' });
+    await grant(resident, { [UPDATED]: 'accept' });
+    const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
+    await accept(ticket);
+    wechat.failNext(-1, 1, SEND);
+    expect(await drain()).toMatchObject({ sent: 0, retried: 1 });
+    const row = (await outbox()).at(-1)!;
+    expect(row).toMatchObject({ status: OutboxStatus.Pending, attempts: 1, lastError: expect.stringContaining('-1') });
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    t.clock.set({ advanceMinutes: 1 });
+    expect(await drain()).toMatchObject({ sent: 1 });
+
+    const tokenBefore = (await t.dataSource.getRepository(WechatToken).findOneByOrFail({ id: 'access' })).token;
+    wechat.expireTokens();
+    const again = await submitTicket(t, resident, { categoryCode: 'bulb' });
+    await accept(again);
+    expect(await drain()).toMatchObject({ sent: 1, retried: 0 });
+    expect((await t.dataSource.getRepository(WechatToken).findOneByOrFail({ id: 'access' })).token).not.toBe(tokenBefore);
+  });
+
+  it('a user who revoked is not retried and loses the credits; a permanent error is dead-lettered with the reason', async () => {
+    await grant(resident, { [UPDATED]: 'accept' });
+    await grant(resident, { [UPDATED]: 'accept' });
+    wechat.revoke('demo-resident', UPDATED);
+    const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
+    await accept(ticket);
+    expect(await drain()).toMatchObject({ revoked: 1 });
+    expect((await outbox()).at(-1)).toMatchObject({ status: OutboxStatus.Revoked, attempts: 1 });
+    expect((await t.dataSource.getRepository(SubscriptionCredit).findOneByOrFail({ templateId: UPDATED })).credits).toBe(0);
+    t.clock.set({ advanceMinutes: 60 });
+    expect(await drain()).toMatchObject({ sent: 0, retried: 0, revoked: 0 });
+
+    await grant(assistant, { [ASSIGNED]: 'accept' });
+    wechat.failNext(40037, 1, SEND);
+    await submitTicket(t, resident, { categoryCode: 'bulb' });
+    expect(await drain()).toMatchObject({ dead: 1 });
+    expect((await outbox()).at(-1)).toMatchObject({ status: OutboxStatus.Dead, lastError: expect.stringContaining('40037') });
+  });
+
+  it('holds ordinary messages through quiet hours; emergencies go at once', async () => {
+    t.clock.set({ now: new Date('2026-11-23T15:00:00Z'), freeze: true }); // 23:00 China time
+    resident = (await loginPersona(t, DemoPersona.Resident)).token;
+    assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
+    await grant(assistant, { [ASSIGNED]: 'accept' });
+    await grant(assistant, { [ASSIGNED]: 'accept' });
+    const sentBefore = wechat.delivered.length;
+    await submitTicket(t, resident, { categoryCode: 'bulb', description: '走廊灯不亮' });
+    await submitTicket(t, resident, { categoryCode: 'water_leak', description: '楼上漏水到我家了' });
+    expect(await drain()).toMatchObject({ sent: 1 });
+    expect(wechat.delivered.at(-1)!.data.thing1.value).toBe('新的紧急工单');
+    const waiting = (await outbox()).at(-2)!;
+    expect(waiting).toMatchObject({ status: OutboxStatus.Pending, urgent: false, nextAttemptAt: new Date('2026-11-24T00:00:00Z') });
+    t.clock.set({ now: new Date('2026-11-24T00:00:00Z'), freeze: true }); // 08:00
+    expect(await drain()).toMatchObject({ sent: 1 });
+    expect(wechat.delivered.length).toBe(sentBefore + 2);
+  });
+});
