@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
-import { button, loginAs, see, visible, writePhoto } from './support/people';
+import { button, cell, loginAs, see, visible, writePhoto } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -53,6 +53,11 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await resident.locator('.photo-picker__img img, img.photo-picker__img').first().waitFor();
     await screenshot(resident, '03-report-form');
     await button(resident, '提交报事').click();
+    // WeChat's subscription dialog, simulated in H5: the resident allows progress messages.
+    await see(resident, '接收微信通知');
+    await resident.waitForTimeout(400); // let the dialog finish fading in, for the screenshot only
+    await screenshot(resident, '03b-subscribe-prompt');
+    await visible(resident, '允许', { exact: true }).click();
     await resident.waitForURL(/ticket\/detail/);
 
     // The new ticket's page: emergency, with its photo, waiting to be accepted.
@@ -84,6 +89,8 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await see(assistant, '1栋1单元101室');
     await screenshot(assistant, '07-assistant-ticket');
     await button(assistant, '受理').click();
+    await see(assistant, '接收微信通知');
+    await visible(assistant, '暂不', { exact: true }).click();
     await see(assistant, '李管家');
     await see(assistant, '已受理');
     await screenshot(assistant, '08-assistant-accepted');
@@ -93,6 +100,14 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await see(resident, '已受理');
     await see(resident, '李管家');
     await screenshot(resident, '09-resident-sees-accepted');
+
+    // …and finds it in 消息中心 too.
+    await resident.goto('/');
+    await see(resident, '您好');
+    await visible(resident, '我的', { exact: true }).click();
+    await cell(resident, '消息中心').click();
+    await see(resident, '管家已受理您的报事');
+    await screenshot(resident, '09b-resident-inbox');
 
     // The supervisor sees it among the community's open tickets, handled by the assistant.
     const supervisorPhone = await newPhone(browser, server.baseUrl);

@@ -48,6 +48,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await resident.locator('textarea').fill(LEAK);
       await see(resident, '将作为紧急工单优先处理', { exact: false });
       await button(resident, '提交报事').click();
+      await visible(resident, '暂不', { exact: true }).click(); // no WeChat messages: the inbox only
       await see(resident, '【紧急】其他户内维修');
       await see(resident, '到场剩余', { exact: false });
       await screenshot(resident, 'loop-01-resident-reported-emergency');
@@ -56,6 +57,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await loginAs(assistant, '礼宾助理 · 李管家');
       await openTicket(assistant);
       await button(assistant, '受理').click();
+      await visible(assistant, '允许', { exact: true }).click();
       await see(assistant, '已受理');
       await see(assistant, '到场剩余', { exact: false });
       await screenshot(assistant, 'loop-02-assistant-accepted');

@@ -12,6 +12,9 @@ import {
   NotificationPageDto,
   SessionDto,
   SetClockRequest,
+  SubscribeTemplatesDto,
+  SubscriptionCreditsDto,
+  SubscriptionResultsRequest,
   TicketActionRequest,
   TicketCategoryDto,
   TicketDetailDto,
@@ -42,6 +45,8 @@ export const api = {
   notifications: () => request<NotificationPageDto>('GET', ApiRoutes.notifications),
   unreadCount: () => request<UnreadCountDto>('GET', ApiRoutes.notificationsUnread),
   markRead: (body: MarkReadRequest) => request<UnreadCountDto>('POST', ApiRoutes.notificationsRead, body),
+  subscribeTemplates: () => request<SubscribeTemplatesDto>('GET', ApiRoutes.subscribeTemplates),
+  reportSubscriptions: (body: SubscriptionResultsRequest) => request<SubscriptionCreditsDto>('POST', ApiRoutes.subscriptions, body),
   upload: uploadPhoto,
 };
 

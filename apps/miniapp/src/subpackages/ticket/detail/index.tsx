@@ -7,6 +7,7 @@ import {
   HOLD_REASON_LABELS,
   HoldReason,
   MAX_DESCRIPTION_LENGTH,
+  NotificationKind,
   SLA_MILESTONE_LABELS,
   SLA_STATE_LABELS,
   TICKET_ACTION_LABELS,
@@ -18,6 +19,7 @@ import {
 } from '@linli/contracts';
 import { NAMES_ASSIGNEE, REASON_REQUIRED } from '@linli/domain';
 import { SlaBadge } from '../../../components/sla-badge';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
@@ -87,6 +89,8 @@ export default function TicketDetailPage() {
       setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds, holdReason }));
       setNote('');
       if (action === TicketAction.Resolve) setResultPhotos([]);
+      // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
+      if (action === TicketAction.Accept) void askForSubscriptions([NotificationKind.TicketAssigned, NotificationKind.SlaWarning, NotificationKind.SlaEscalated]);
       void Taro.showToast({ title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
     } catch (err) {
       showError(err);

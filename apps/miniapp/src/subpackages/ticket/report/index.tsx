@@ -2,7 +2,8 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
-import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, TicketCategoryDto, UploadDto } from '@linli/contracts';
+import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, NotificationKind, TicketCategoryDto, UploadDto } from '@linli/contracts';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { chinaDateKey, detectEmergency } from '@linli/domain';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
@@ -48,8 +49,10 @@ export default function ReportPage() {
         idempotencyKey: idempotencyKey.current,
         preferredVisitAt: visitDate && visitTime ? `${visitDate}T${visitTime}:00+08:00` : undefined,
       });
-      void Taro.showToast({ title: '提交成功', icon: 'success' });
+      // The moment the resident most wants to hear back: ask for WeChat progress messages now.
+      await askForSubscriptions([NotificationKind.TicketUpdated]);
       await Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
+      void Taro.showToast({ title: '提交成功', icon: 'success' });
     } catch (err) {
       showError(err);
     } finally {
