@@ -6,6 +6,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
+import { HouseholdsModule } from './modules/households/households.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -30,6 +31,7 @@ export class AppModule {
         UploadsModule,
         TicketsModule,
         NotificationsModule,
+        HouseholdsModule,
       ],
     };
   }

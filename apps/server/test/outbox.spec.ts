@@ -27,6 +27,8 @@ afterAll(() => t?.close());
 const grant = (token: string, results: Record<string, string>) => t.http().post(ApiRoutes.subscriptions).set(bearer(token)).send({ results }).expect(200);
 const drain = () => t.app.get(OutboxWorker).drain();
 const outbox = () => t.dataSource.getRepository(OutboxMessage).find({ order: { createdAt: 'ASC' } });
+/** The message about one ticket (rows made at one frozen instant have no order of their own). */
+const rowFor = async (ticketId: string) => (await outbox()).find((m) => m.page?.endsWith(`id=${ticketId}`))!;
 const accept = async (ticket: TicketDetailDto) =>
   t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: ticket.version }).expect(200);
 const SEND = '/cgi-bin/message/subscribe/send';
@@ -73,7 +75,7 @@ describe('WeChat subscribe messages through the outbox', () => {
     await accept(ticket);
     wechat.failNext(-1, 1, SEND);
     expect(await drain()).toMatchObject({ sent: 0, retried: 1 });
-    const row = (await outbox()).at(-1)!;
+    const row = await rowFor(ticket.id);
     expect(row).toMatchObject({ status: OutboxStatus.Pending, attempts: 1, lastError: expect.stringContaining('-1') });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
     t.clock.set({ advanceMinutes: 1 });
@@ -94,16 +96,16 @@ describe('WeChat subscribe messages through the outbox', () => {
     const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
     await accept(ticket);
     expect(await drain()).toMatchObject({ revoked: 1 });
-    expect((await outbox()).at(-1)).toMatchObject({ status: OutboxStatus.Revoked, attempts: 1 });
+    expect(await rowFor(ticket.id)).toMatchObject({ status: OutboxStatus.Revoked, attempts: 1 });
     expect((await t.dataSource.getRepository(SubscriptionCredit).findOneByOrFail({ templateId: UPDATED })).credits).toBe(0);
     t.clock.set({ advanceMinutes: 60 });
     expect(await drain()).toMatchObject({ sent: 0, retried: 0, revoked: 0 });
 
     await grant(assistant, { [ASSIGNED]: 'accept' });
     wechat.failNext(40037, 1, SEND);
-    await submitTicket(t, resident, { categoryCode: 'bulb' });
+    const doomed = await submitTicket(t, resident, { categoryCode: 'bulb' });
     expect(await drain()).toMatchObject({ dead: 1 });
-    expect((await outbox()).at(-1)).toMatchObject({ status: OutboxStatus.Dead, lastError: expect.stringContaining('40037') });
+    expect(await rowFor(doomed.id)).toMatchObject({ status: OutboxStatus.Dead, lastError: expect.stringContaining('40037') });
   });
 
   it('holds ordinary messages through quiet hours; emergencies go at once', async () => {
@@ -113,11 +115,11 @@ describe('WeChat subscribe messages through the outbox', () => {
     await grant(assistant, { [ASSIGNED]: 'accept' });
     await grant(assistant, { [ASSIGNED]: 'accept' });
     const sentBefore = wechat.delivered.length;
-    await submitTicket(t, resident, { categoryCode: 'bulb', description: '走廊灯不亮' });
+    const ordinary = await submitTicket(t, resident, { categoryCode: 'bulb', description: '走廊灯不亮' });
     await submitTicket(t, resident, { categoryCode: 'water_leak', description: '楼上漏水到我家了' });
     expect(await drain()).toMatchObject({ sent: 1 });
     expect(wechat.delivered.at(-1)!.data.thing1.value).toBe('新的紧急工单');
-    const waiting = (await outbox()).at(-2)!;
+    const waiting = await rowFor(ordinary.id);
     expect(waiting).toMatchObject({ status: OutboxStatus.Pending, urgent: false, nextAttemptAt: new Date('2026-11-24T00:00:00Z') });
     t.clock.set({ now: new Date('2026-11-24T00:00:00Z'), freeze: true }); // 08:00
     expect(await drain()).toMatchObject({ sent: 1 });

@@ -38,6 +38,11 @@ export enum ErrorCode {
   UPLOAD_TOO_MANY = 'UPLOAD_TOO_MANY',
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
 
+  // households
+  HOUSEHOLD_NOT_FOUND = 'HOUSEHOLD_NOT_FOUND',
+  HOUSEHOLD_INVITE_INVALID = 'HOUSEHOLD_INVITE_INVALID',
+  HOUSEHOLD_ALREADY_BOUND = 'HOUSEHOLD_ALREADY_BOUND',
+
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
 }
@@ -73,6 +78,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.UPLOAD_TOO_LARGE]: '图片太大，单张不能超过 10MB',
   [ErrorCode.UPLOAD_TOO_MANY]: '最多只能上传 9 张图片',
   [ErrorCode.UPLOAD_NOT_FOUND]: '图片不存在或已失效，请重新上传',
+
+  [ErrorCode.HOUSEHOLD_NOT_FOUND]: '房屋档案不存在',
+  [ErrorCode.HOUSEHOLD_INVITE_INVALID]: '邀请码无效或已过期，请向业主或物业服务中心重新获取',
+  [ErrorCode.HOUSEHOLD_ALREADY_BOUND]: '您已绑定房屋，如需更换请联系物业服务中心',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
 };

@@ -47,3 +47,102 @@ export const HOUSEHOLD_DOCUMENT_LABELS: Record<HouseholdDocument, string> = {
   [HouseholdDocument.IdCopies]: '身份证复印件',
   [HouseholdDocument.FloorPlan]: '房屋平面图',
 };
+
+/** One person on a household's file. Phones and ID numbers arrive masked unless the caller's role may see them. */
+export interface HouseholdMemberDto {
+  id: string;
+  name: string;
+  role: MemberRole;
+  relationship: string | null;
+  phone: string | null;
+  idNumber: string | null;
+  moveInDate: string | null;
+  /** Bound to a WeChat account (can use the mini-program). */
+  onWechat: boolean;
+}
+
+/** The building's assistant as residents see them (the assistant's card). */
+export interface AssistantCardDto {
+  id: string;
+  name: string;
+  /** The service phone residents may call. */
+  phone: string | null;
+}
+
+/** GET /api/households/mine: the resident's own household. */
+export interface MyHouseholdDto {
+  id: string;
+  roomLabel: string;
+  communityName: string;
+  members: HouseholdMemberDto[];
+  assistants: AssistantCardDto[];
+}
+
+export interface HouseholdNoteDto {
+  id: string;
+  text: string;
+  authorName: string;
+  at: string;
+}
+
+/** GET /api/households/:id: the household file, for the building's assistants and the community's supervisors. */
+export interface HouseholdFileDto {
+  id: string;
+  roomLabel: string;
+  buildingName: string;
+  members: HouseholdMemberDto[];
+  notes: HouseholdNoteDto[];
+  /** The household's tickets, newest first (the timeline). */
+  tickets: { id: string; code: string; categoryName: string; status: string; createdAt: string }[];
+}
+
+export interface BuildingDto {
+  id: string;
+  name: string;
+}
+
+/** A room of a building, with who lives there in brief. */
+export interface RoomSummaryDto {
+  roomId: string;
+  label: string;
+  householdId: string | null;
+  memberCount: number;
+  openTickets: number;
+}
+
+export interface AddMemberRequest {
+  name: string;
+  role: MemberRole;
+  relationship?: string;
+  phone?: string;
+  idNumber?: string;
+  /** 'YYYY-MM-DD' */
+  moveInDate?: string;
+}
+
+export interface AddNoteRequest {
+  text: string;
+}
+
+/** Who read a household's file, when (supervisors). */
+export interface FileReadDto {
+  readerName: string;
+  readerRole: string;
+  at: string;
+}
+
+export interface InviteDto {
+  code: string;
+  role: MemberRole;
+  expiresAt: string;
+}
+
+export interface CreateInviteRequest {
+  role: MemberRole;
+}
+
+export interface JoinHouseholdRequest {
+  code: string;
+  /** The name to put on the household file. */
+  name: string;
+}

@@ -1,4 +1,8 @@
 import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
+import { HouseholdInvite } from '../modules/households/entities/household-invite.entity';
+import { HouseholdMember } from '../modules/households/entities/household-member.entity';
+import { HouseholdNote } from '../modules/households/entities/household-note.entity';
+import { HouseholdRead } from '../modules/households/entities/household-read.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
 import { OutboxMessage } from '../modules/outbox/entities/outbox-message.entity';
 import { SubscriptionCredit } from '../modules/outbox/entities/subscription-credit.entity';
@@ -35,4 +39,8 @@ export const ENTITIES = [
   OutboxMessage,
   SubscriptionCredit,
   WechatToken,
+  HouseholdMember,
+  HouseholdNote,
+  HouseholdRead,
+  HouseholdInvite,
 ];

@@ -7,6 +7,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.TICKET_CATEGORY_UNKNOWN:
     case ErrorCode.TICKET_REASON_REQUIRED:
+    case ErrorCode.HOUSEHOLD_INVITE_INVALID:
     case ErrorCode.UPLOAD_MISSING:
     case ErrorCode.UPLOAD_TOO_MANY:
       return HttpStatus.BAD_REQUEST;
@@ -23,11 +24,13 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.DEMO_PERSONA_UNKNOWN:
     case ErrorCode.TICKET_NOT_FOUND:
+    case ErrorCode.HOUSEHOLD_NOT_FOUND:
     case ErrorCode.UPLOAD_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:
     case ErrorCode.TICKET_ACTION_NOT_ALLOWED:
+    case ErrorCode.HOUSEHOLD_ALREADY_BOUND:
       return HttpStatus.CONFLICT;
     case ErrorCode.UPLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;

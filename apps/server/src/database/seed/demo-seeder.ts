@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Role } from '@linli/contracts';
+import { MemberRole, Role } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DEFAULT_CATEGORIES } from '../../modules/categories/category-catalog';
+import { HouseholdMember } from '../../modules/households/entities/household-member.entity';
 import { TicketCategory } from '../../modules/categories/entities/ticket-category.entity';
 import { ClockService } from '../../modules/clock/clock.service';
 import { AssistantBuilding } from '../../modules/org/entities/assistant-building.entity';
@@ -86,6 +87,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
       AssistantBuilding,
       buildings.map((b) => ({ userId: assistant.id, buildingId: b.id })),
     );
+    // The resident's household file: her (bound to her WeChat) and her husband.
+    await insertRows(db, HouseholdMember, [
+      { id: randomUUID(), householdId: household.id, name: '王女士', role: MemberRole.Owner, relationship: '本人', phone: '13800000001', idNumber: '110105198503152428', moveInDate: '2020-06-01', userId: resident.id, createdAt: now, removedAt: null },
+      { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
+    ]);
     this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 4 users`);
   }
 }

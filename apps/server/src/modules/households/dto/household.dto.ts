@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AddMemberRequest, AddNoteRequest, CreateInviteRequest, JoinHouseholdRequest, MemberRole } from '@linli/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class AddMemberDto implements AddMemberRequest {
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写姓名' }) @Length(1, 50, { message: '姓名需要 1 到 50 个字' }) name!: string;
+  @ApiProperty({ enum: MemberRole }) @IsEnum(MemberRole, { message: '住户身份只能是业主、家属、租户或借住亲属' }) role!: MemberRole;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, 20, { message: '关系最多 20 个字' }) relationship?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: '手机号格式不正确' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: '身份证号码不正确' }) idNumber?: string;
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '入住日期格式应为 2026-11-01' })
+  moveInDate?: string;
+}
+
+export class AddNoteDto implements AddNoteRequest {
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写备注' }) @Length(1, 500, { message: '备注需要 1 到 500 个字' }) text!: string;
+}
+
+export class CreateInviteDto implements CreateInviteRequest {
+  @ApiProperty({ enum: MemberRole }) @IsEnum(MemberRole, { message: '住户身份只能是业主、家属、租户或借住亲属' }) role!: MemberRole;
+}
+
+export class JoinHouseholdDto implements JoinHouseholdRequest {
+  @ApiProperty() @Transform(trim) @IsString({ message: '请输入邀请码' }) @Matches(/^[A-Za-z0-9]{8}$/, { message: '邀请码是 8 位字母或数字' }) code!: string;
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写姓名' }) @Length(1, 50, { message: '姓名需要 1 到 50 个字' }) name!: string;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BuildingDto, FileReadDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { AddMemberDto, AddNoteDto, CreateInviteDto, JoinHouseholdDto } from './dto/household.dto';
+import { Households } from './households.service';
+
+const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
+
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller()
+export class HouseholdsController {
+  constructor(private readonly households: Households) {}
+
+  @Get('households/mine')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: "The resident's own household: members (a tenant sees only themself, phones masked) and the building's assistants" })
+  mine(@CurrentUser() user: AuthUser): Promise<MyHouseholdDto> {
+    return this.households.mine(user);
+  }
+
+  @Post('households/join')
+  @HttpCode(200)
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Bind the caller to a household with a one-time invitation code' })
+  join(@CurrentUser() user: AuthUser, @Body() body: JoinHouseholdDto): Promise<MyHouseholdDto> {
+    return this.households.join(user, body.code, body.name);
+  }
+
+  @Get('buildings')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: "The buildings the caller works in (an assistant's own, a supervisor's community's)" })
+  buildings(@CurrentUser() user: AuthUser): Promise<BuildingDto[]> {
+    return this.households.buildingsOf(user);
+  }
+
+  @Get('buildings/:id/rooms')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The rooms of one of those buildings, with member counts and open tickets' })
+  rooms(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<RoomSummaryDto[]> {
+    return this.households.roomsOf(user, id);
+  }
+
+  @Get('households/:id')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The household file (members, notes, tickets) for the building’s assistants and the community’s supervisors; every read is audited' })
+  file(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<HouseholdFileDto> {
+    return this.households.file(user, id);
+  }
+
+  @Post('households/:id/members')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Register a member on the file (ID number and phone checked)' })
+  addMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddMemberDto): Promise<HouseholdMemberDto> {
+    return this.households.addMember(user, id, body);
+  }
+
+  @Post('households/:id/notes')
+  @HttpCode(204)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: "Add to the assistants' notes about the household" })
+  addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddNoteDto): Promise<void> {
+    return this.households.addNote(user, id, body.text);
+  }
+
+  @Get('households/:id/reads')
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: "Who read the household's file, newest first (the audit)" })
+  reads(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FileReadDto[]> {
+    return this.households.readsOf(user, id);
+  }
+
+  @Post('households/:id/invites')
+  @Roles(Role.Resident, ...STAFF)
+  @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
+  invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
+    return this.households.invite(user, id, body.role);
+  }
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { In, IsNull, Repository } from 'typeorm';
+import {
+  AddMemberRequest,
+  AssistantCardDto,
+  BuildingDto,
+  ErrorCode,
+  FileReadDto,
+  HouseholdFileDto,
+  HouseholdMemberDto,
+  InviteDto,
+  MemberRole,
+  MyHouseholdDto,
+  Role,
+  RoomSummaryDto,
+} from '@linli/contracts';
+import { isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { AssistantBuilding } from '../org/entities/assistant-building.entity';
+import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
+import { User } from '../org/entities/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { Ticket } from '../tickets/entities/ticket.entity';
+import { HouseholdInvite } from './entities/household-invite.entity';
+import { HouseholdMember } from './entities/household-member.entity';
+import { HouseholdNote } from './entities/household-note.entity';
+import { HouseholdRead } from './entities/household-read.entity';
+
+/** How long an invitation code stays valid. */
+const INVITE_TTL_MS = 7 * 24 * 3_600_000;
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out over the phone
+
+const ROLE_ORDER = [MemberRole.Owner, MemberRole.Family, MemberRole.Tenant, MemberRole.Relative];
+/** Owners first, then family, tenants and relatives; within a role, who came first. */
+const byRole = (a: HouseholdMember, b: HouseholdMember) =>
+  ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, 'zh');
+
+/** Who may see what of a member: the principle of least privilege, per role (domain.md §3, §13). */
+function present(m: HouseholdMember, viewer: AuthUser): HouseholdMemberDto {
+  const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
+  const fullId = viewer.role === Role.Supervisor || viewer.role === Role.Admin;
+  const self = m.userId !== null && m.userId === viewer.id;
+  return {
+    id: m.id,
+    name: m.name,
+    role: m.role,
+    relationship: m.relationship,
+    // Staff call residents back; residents see their housemates' numbers masked.
+    phone: m.phone === null ? null : staff || self ? m.phone : maskPhone(m.phone),
+    idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber),
+    moveInDate: m.moveInDate,
+    onWechat: m.userId !== null,
+  };
+}
+
+/** Household files: what residents see of their own, what the building's staff see, the notes and their audit. */
+@Injectable()
+export class Households {
+  constructor(
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
+    @InjectRepository(HouseholdNote) private readonly notes: Repository<HouseholdNote>,
+    @InjectRepository(HouseholdRead) private readonly reads: Repository<HouseholdRead>,
+    @InjectRepository(HouseholdInvite) private readonly invites: Repository<HouseholdInvite>,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
+    @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
+    private readonly org: OrgDirectory,
+    private readonly clock: ClockService,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /** The resident's own household: members (a tenant sees only themself) and the building's assistants. */
+  async mine(user: AuthUser): Promise<MyHouseholdDto> {
+    const place = user.householdId ? await this.org.householdPlace(user.householdId) : null;
+    if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
+    const all = (await this.members.find({ where: { householdId: place.householdId, removedAt: IsNull() } })).sort(byRole);
+    const me = all.find((m) => m.userId === user.id);
+    const visible = me && me.role === MemberRole.Tenant ? [me] : all;
+    const links = await this.assistantBuildings.find({ where: { buildingId: place.buildingId }, relations: { user: true } });
+    const assistants: AssistantCardDto[] = links.filter((l) => l.user).map((l) => ({ id: l.user!.id, name: l.user!.name, phone: l.user!.phone }));
+    return { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName, members: visible.map((m) => present(m, user)), assistants };
+  }
+
+  /** Buildings the caller works in: an assistant's own, a supervisor's community's. */
+  async buildingsOf(user: AuthUser): Promise<BuildingDto[]> {
+    const rows =
+      user.role === Role.Assistant
+        ? await this.buildings.find({ where: { id: In(await this.org.buildingsServedBy(user.id)) }, order: { sortOrder: 'ASC' } })
+        : await this.buildings.find({ where: user.role === Role.Admin ? {} : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
+    return rows.map((b) => ({ id: b.id, name: b.name }));
+  }
+
+  async roomsOf(user: AuthUser, buildingId: string): Promise<RoomSummaryDto[]> {
+    const building = await this.buildings.findOne({ where: { id: buildingId } });
+    if (!building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.NOT_FOUND);
+    const rooms = await this.rooms.find({ where: { buildingId }, order: { unit: 'ASC', number: 'ASC' } });
+    const households = await this.households.find({ where: { roomId: In(rooms.map((r) => r.id)) } });
+    const householdIds = households.map((h) => h.id);
+    const memberCounts = new Map<string, number>();
+    for (const m of householdIds.length ? await this.members.find({ where: { householdId: In(householdIds), removedAt: IsNull() }, select: { householdId: true } }) : []) {
+      memberCounts.set(m.householdId, (memberCounts.get(m.householdId) ?? 0) + 1);
+    }
+    const openCounts = new Map<string, number>();
+    for (const t of householdIds.length ? await this.tickets.find({ where: { householdId: In(householdIds), status: In([...OPEN_STATUSES]) }, select: { householdId: true } }) : []) {
+      openCounts.set(t.householdId, (openCounts.get(t.householdId) ?? 0) + 1);
+    }
+    return rooms.map((r) => {
+      const h = households.find((x) => x.roomId === r.id);
+      return { roomId: r.id, label: r.label, householdId: h?.id ?? null, memberCount: h ? (memberCounts.get(h.id) ?? 0) : 0, openTickets: h ? (openCounts.get(h.id) ?? 0) : 0 };
+    });
+  }
+
+  /** The household file, with notes; every reading is written to the audit supervisors see. */
+  async file(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
+    const { place, buildingName } = await this.staffAccess(user, householdId);
+    const now = this.clock.now();
+    await this.reads.insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
+    const [members, notes, tickets] = await Promise.all([
+      this.members.find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
+      this.notes.find({ where: { householdId }, relations: { author: true }, order: { createdAt: 'DESC' } }),
+      this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
+    ]);
+    return {
+      id: householdId,
+      roomLabel: place.roomLabel,
+      buildingName,
+      members: members.map((m) => present(m, user)),
+      notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() })),
+      tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
+    };
+  }
+
+  async addNote(user: AuthUser, householdId: string, text: string): Promise<void> {
+    await this.staffAccess(user, householdId);
+    await this.notes.insert({ id: randomUUID(), householdId, authorId: user.id, text: text.trim(), createdAt: this.clock.now() });
+  }
+
+  async addMember(user: AuthUser, householdId: string, req: AddMemberRequest): Promise<HouseholdMemberDto> {
+    await this.staffAccess(user, householdId);
+    const problems: { field: string; message: string }[] = [];
+    if (req.phone && !isValidMobile(req.phone)) problems.push({ field: 'phone', message: '手机号格式不正确' });
+    if (req.idNumber && !isValidResidentId(req.idNumber)) problems.push({ field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' });
+    if (problems.length > 0) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    const member: HouseholdMember = {
+      id: randomUUID(),
+      householdId,
+      name: req.name.trim(),
+      role: req.role,
+      relationship: req.relationship?.trim() || null,
+      phone: req.phone?.trim() || null,
+      idNumber: req.idNumber?.trim().toUpperCase() || null,
+      moveInDate: req.moveInDate ?? null,
+      userId: null,
+      createdAt: this.clock.now(),
+      removedAt: null,
+    };
+    await this.members.insert(member);
+    return present(member, user);
+  }
+
+  /** Supervisors: who read this household's file, newest first. */
+  async readsOf(user: AuthUser, householdId: string): Promise<FileReadDto[]> {
+    await this.staffAccess(user, householdId, [Role.Supervisor, Role.Admin]);
+    const rows = await this.reads.find({ where: { householdId }, relations: { reader: true }, order: { at: 'DESC' }, take: 200 });
+    return rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() }));
+  }
+
+  /** An invitation code for a new member: issued by the building's staff, or by an owner of the household. */
+  async invite(user: AuthUser, householdId: string, role: MemberRole): Promise<InviteDto> {
+    if (user.role === Role.Resident) {
+      const owner = await this.members.findOne({ where: { householdId, userId: user.id, role: MemberRole.Owner, removedAt: IsNull() } });
+      if (!owner) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    } else {
+      await this.staffAccess(user, householdId);
+    }
+    const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const expiresAt = new Date(this.clock.now().getTime() + INVITE_TTL_MS);
+    await this.invites.insert({ code, householdId, role, createdById: user.id, expiresAt, usedById: null, usedAt: null });
+    return { code, role, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** A WeChat user binds to the household of an invitation code (once; the code is then spent). */
+  async join(user: AuthUser, code: string, name: string): Promise<MyHouseholdDto> {
+    if (user.role !== Role.Resident) throw new AppException(ErrorCode.FORBIDDEN);
+    if (user.householdId) throw new AppException(ErrorCode.HOUSEHOLD_ALREADY_BOUND);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      // Spend the code first, conditionally: two people racing for one code, one wins.
+      const spent = await db
+        .createQueryBuilder()
+        .update(HouseholdInvite)
+        .set({ usedById: user.id, usedAt: now })
+        .where('code = :code AND usedById IS NULL AND expiresAt > :now', { code: code.trim().toUpperCase(), now })
+        .execute();
+      if (spent.affected !== 1) throw new AppException(ErrorCode.HOUSEHOLD_INVITE_INVALID);
+      const invite = await db.findOneOrFail(HouseholdInvite, { where: { code: code.trim().toUpperCase() } });
+      const household = await db.findOneOrFail(Household, { where: { id: invite.householdId }, relations: { room: { building: true } } });
+      await db.update(User, { id: user.id }, { householdId: invite.householdId, communityId: household.room?.building?.communityId ?? null });
+      await db.insert(HouseholdMember, {
+        id: randomUUID(),
+        householdId: invite.householdId,
+        name: name.trim(),
+        role: invite.role,
+        relationship: null,
+        phone: null,
+        idNumber: null,
+        moveInDate: null,
+        userId: user.id,
+        createdAt: now,
+        removedAt: null,
+      });
+    });
+    return this.mine({ ...user, householdId: (await this.org.authUser(user.id))?.householdId ?? null });
+  }
+
+  private async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {
+    if (user.role === Role.Admin) return true;
+    if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
+    if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
+    return false;
+  }
+
+  /** The household, if the caller is staff of its building (assistants) or community (supervisors); else not found. */
+  private async staffAccess(user: AuthUser, householdId: string, roles: Role[] = [Role.Assistant, Role.Supervisor, Role.Admin]) {
+    const place = roles.includes(user.role) ? await this.org.householdPlace(householdId) : null;
+    const building = place ? await this.buildings.findOne({ where: { id: place.buildingId } }) : null;
+    if (!place || !building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    return { place, buildingName: building.name };
+  }
+}

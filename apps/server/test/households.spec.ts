@@ -1,0 +1,120 @@
+import { ApiRoutes, DemoPersona, ErrorCode, HouseholdFileDto, MemberRole, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { randomUUID } from 'node:crypto';
+import { Building } from '../src/modules/org/entities/building.entity';
+import { Community } from '../src/modules/org/entities/community.entity';
+import { User } from '../src/modules/org/entities/user.entity';
+import { addAssistant, addResident, submitTicket } from './support/builders';
+import { bearer, loginOpenid, loginPersona } from './support/login';
+import { createTestApp, TestApp } from './support/test-app';
+
+let t: TestApp;
+let resident: string;
+let assistant: string;
+let supervisor: string;
+let home: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
+  resident = (await loginPersona(t, DemoPersona.Resident)).token;
+  assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
+  supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
+  home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as MyHouseholdDto).id;
+});
+afterAll(() => t?.close());
+
+const get = (url: string, token: string) => t.http().get(url).set(bearer(token));
+
+describe('the household file', () => {
+  it('shows the resident their household, housemates\' numbers masked, and the building\'s assistant', async () => {
+    const mine = (await get(ApiRoutes.myHousehold, resident).expect(200)).body as MyHouseholdDto;
+    expect(mine).toMatchObject({ roomLabel: '1栋1单元101室', communityName: '阳光花园', assistants: [{ name: '李管家', phone: '13800000002' }] });
+    expect(mine.members.map((m) => [m.name, m.role, m.phone, m.idNumber, m.onWechat])).toEqual([
+      ['王女士', MemberRole.Owner, '13800000001', '110***********2428', true],
+      ['王先生', MemberRole.Family, '139****0002', '110***********1819', false],
+    ]);
+  });
+
+  it('lets the building\'s assistant browse rooms and read the file: full phones, masked ID numbers; every read audited', async () => {
+    await submitTicket(t, resident, { categoryCode: 'bulb', description: '客厅灯不亮' });
+    const [b1] = (await get(ApiRoutes.buildings, assistant).expect(200)).body as { id: string; name: string }[];
+    const rooms = (await get(ApiRoutes.buildingRooms(b1.id), assistant).expect(200)).body as RoomSummaryDto[];
+    expect(rooms.find((r) => r.label === '1栋1单元101室')).toMatchObject({ householdId: home, memberCount: 2, openTickets: 1 });
+    const file = (await get(ApiRoutes.household(home), assistant).expect(200)).body as HouseholdFileDto;
+    expect(file.members.map((m) => [m.phone, m.idNumber])).toEqual([
+      ['13800000001', '110***********2428'],
+      ['13900000002', '110***********1819'],
+    ]);
+    expect(file.tickets[0]).toMatchObject({ categoryName: '灯泡更换', status: 'assigned' });
+    await t.http().post(ApiRoutes.householdNotes(home)).set(bearer(assistant)).send({ text: '王先生上午 10 点前不接电话' }).expect(204);
+    t.clock.set({ advanceMinutes: 1 });
+    const bySupervisor = (await get(ApiRoutes.household(home), supervisor).expect(200)).body as HouseholdFileDto;
+    expect(bySupervisor.members[0].idNumber).toBe('110105198503152428');
+    expect(bySupervisor.notes.map((n) => [n.text, n.authorName])).toEqual([['王先生上午 10 点前不接电话', '李管家']]);
+    const reads = (await get(ApiRoutes.householdReads(home), supervisor).expect(200)).body as { readerName: string }[];
+    expect(reads.map((r) => r.readerName)).toEqual(['张主任', '李管家']);
+    await get(ApiRoutes.householdReads(home), assistant).expect(403);
+  });
+
+  it('checks a new member\'s ID number and phone, naming the field in Chinese', async () => {
+    const bad = await t.http().post(ApiRoutes.householdMembers(home)).set(bearer(assistant)).send({ name: '王小明', role: MemberRole.Family, idNumber: '110105199001011235', phone: '1234' }).expect(400);
+    expect(bad.body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      fields: [
+        { field: 'phone', message: '手机号格式不正确' },
+        { field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' },
+      ],
+    });
+    const ok = await t.http().post(ApiRoutes.householdMembers(home)).set(bearer(assistant)).send({ name: '王小明', role: MemberRole.Family, relationship: '儿子', moveInDate: '2026-11-01' }).expect(201);
+    expect(ok.body).toMatchObject({ name: '王小明', role: MemberRole.Family, onWechat: false });
+  });
+
+  it('binds a tenant to the household with the owner\'s invitation code, once; a tenant sees only themself', async () => {
+    const invite = (await t.http().post(ApiRoutes.householdInvites(home)).set(bearer(resident)).send({ role: MemberRole.Tenant }).expect(201)).body as { code: string };
+    expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
+    const tenantUser = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `o-${randomUUID()}`, name: '新租客', phone: null, role: Role.Resident, householdId: null, communityId: null, createdAt: t.clock.now() });
+    const tenant = (await loginOpenid(t, tenantUser.openid!)).token;
+    await t.http().post(ApiRoutes.joinHousehold).set(bearer(tenant)).send({ code: 'ZZZZZZZZ', name: '赵租客' }).expect(400);
+    const joined = (await t.http().post(ApiRoutes.joinHousehold).set(bearer(tenant)).send({ code: invite.code.toLowerCase(), name: '赵租客' }).expect(200)).body as MyHouseholdDto;
+    expect(joined.members.map((m) => [m.name, m.role])).toEqual([['赵租客', MemberRole.Tenant]]);
+    const other = (await loginOpenid(t, (await addResident(t, { building: '2栋', unit: '1单元', number: '102' })).openid!)).token;
+    expect((await t.http().post(ApiRoutes.joinHousehold).set(bearer(other)).send({ code: invite.code, name: 'x' }).expect(409)).body.code).toBe(ErrorCode.HOUSEHOLD_ALREADY_BOUND);
+    const lateUser = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `o-${randomUUID()}`, name: '晚来者', phone: null, role: Role.Resident, householdId: null, communityId: null, createdAt: t.clock.now() });
+    const late = (await loginOpenid(t, lateUser.openid!)).token;
+    expect((await t.http().post(ApiRoutes.joinHousehold).set(bearer(late)).send({ code: invite.code, name: '晚来者' }).expect(400)).body.code).toBe(ErrorCode.HOUSEHOLD_INVITE_INVALID);
+  });
+});
+
+describe('authorisation walk: every household endpoint, every role, a household that is not theirs', () => {
+  it('refuses with no data in the body', async () => {
+    // A household in 2栋 (not the resident's) and one in another community (not the supervisor's).
+    const neighbour = (await addResident(t, { building: '2栋', unit: '2单元', number: '301', name: '孙女士' })).householdId!;
+    const ours = await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' });
+    const otherCommunity = await t.dataSource.getRepository(Community).save({ id: randomUUID(), companyId: ours.companyId, name: '翠湖苑', createdAt: t.clock.now() });
+    const otherBuilding = await t.dataSource.getRepository(Building).save({ id: randomUUID(), communityId: otherCommunity.id, name: '9栋', sortOrder: 9 });
+    const b2assistant = (await loginOpenid(t, (await addAssistant(t, '钱管家', ['2栋'])).openid!)).token;
+    const cases: [string, string, 'get' | 'post', string, object?][] = [
+      ['resident', resident, 'get', ApiRoutes.household(neighbour)],
+      ['resident', resident, 'post', ApiRoutes.householdNotes(neighbour), { text: 'x' }],
+      ['resident', resident, 'post', ApiRoutes.householdMembers(neighbour), { name: 'x', role: MemberRole.Family }],
+      ['resident', resident, 'post', ApiRoutes.householdInvites(neighbour), { role: MemberRole.Tenant }],
+      ['resident', resident, 'get', ApiRoutes.householdReads(neighbour)],
+      ['resident', resident, 'get', ApiRoutes.buildings],
+      ['2栋 assistant', b2assistant, 'get', ApiRoutes.household(home)],
+      ['2栋 assistant', b2assistant, 'post', ApiRoutes.householdNotes(home), { text: 'x' }],
+      ['2栋 assistant', b2assistant, 'post', ApiRoutes.householdMembers(home), { name: 'x', role: MemberRole.Family }],
+      ['2栋 assistant', b2assistant, 'post', ApiRoutes.householdInvites(home), { role: MemberRole.Tenant }],
+      ['supervisor', supervisor, 'get', ApiRoutes.buildingRooms(otherBuilding.id)],
+      ['assistant', assistant, 'get', ApiRoutes.buildingRooms(otherBuilding.id)],
+      ['anonymous', '', 'get', ApiRoutes.household(home)],
+      ['anonymous', '', 'get', ApiRoutes.myHousehold],
+    ];
+    for (const [who, token, method, url, body] of cases) {
+      const req = method === 'get' ? t.http().get(url) : t.http().post(url).send(body ?? {});
+      const res = await (token ? req.set(bearer(token)) : req);
+      expect([who, url, [401, 403, 404].includes(res.status)]).toEqual([who, url, true]);
+      expect(Object.keys(res.body).sort()).toEqual(['code', 'message']);
+      expect(JSON.stringify(res.body)).not.toMatch(/王|孙|1380|1390|110105/);
+    }
+  });
+});
