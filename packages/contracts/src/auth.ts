@@ -10,12 +10,15 @@ export enum DemoPersona {
   Resident = 'resident',
   Assistant = 'assistant',
   Supervisor = 'supervisor',
+  /** A neighbour who has just moved in and has not yet bound a room. */
+  Newcomer = 'newcomer',
 }
 
 export const DEMO_PERSONA_LABELS: Record<DemoPersona, { title: string; subtitle: string }> = {
   [DemoPersona.Resident]: { title: '住户 · 王女士', subtitle: '阳光花园 1栋1单元101室' },
   [DemoPersona.Assistant]: { title: '礼宾助理 · 李管家', subtitle: '负责 1栋、2栋' },
   [DemoPersona.Supervisor]: { title: '管理处主任 · 张主任', subtitle: '阳光花园管理处' },
+  [DemoPersona.Newcomer]: { title: '新住户 · 赵先生', subtitle: '刚租住 1栋1单元101室，尚未绑定房屋' },
 };
 
 export interface DemoLoginRequest {

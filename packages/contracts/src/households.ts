@@ -76,6 +76,8 @@ export interface MyHouseholdDto {
   communityName: string;
   members: HouseholdMemberDto[];
   assistants: AssistantCardDto[];
+  /** The caller's own role in the household (owners may invite), null when not on the file. */
+  myRole: MemberRole | null;
 }
 
 export interface HouseholdNoteDto {

@@ -5,6 +5,7 @@ export const DEMO_OPENIDS: Record<DemoPersona, string> = {
   [DemoPersona.Resident]: 'demo-resident',
   [DemoPersona.Assistant]: 'demo-assistant',
   [DemoPersona.Supervisor]: 'demo-supervisor',
+  [DemoPersona.Newcomer]: 'demo-newcomer',
 };
 export const DEMO_ADMIN_OPENID = 'demo-admin';
 

@@ -82,7 +82,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const assistant = user('李管家', Role.Assistant, DEMO_OPENIDS.assistant, { phone: '13800000002' });
     const supervisor = user('张主任', Role.Supervisor, DEMO_OPENIDS.supervisor);
     const admin = user('系统管理员', Role.Admin, DEMO_ADMIN_OPENID, { communityId: null });
-    await insertRows(db, User, [resident, assistant, supervisor, admin]);
+    const newcomer = user('赵先生', Role.Resident, DEMO_OPENIDS.newcomer, { communityId: null });
+    await insertRows(db, User, [resident, assistant, supervisor, admin, newcomer]);
     await insertRows(db, 
       AssistantBuilding,
       buildings.map((b) => ({ userId: assistant.id, buildingId: b.id })),
@@ -92,6 +93,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王女士', role: MemberRole.Owner, relationship: '本人', phone: '13800000001', idNumber: '110105198503152428', moveInDate: '2020-06-01', userId: resident.id, createdAt: now, removedAt: null },
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
-    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 4 users`);
+    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 5 users`);
   }
 }

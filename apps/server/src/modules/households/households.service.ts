@@ -87,7 +87,7 @@ export class Households {
     const visible = me && me.role === MemberRole.Tenant ? [me] : all;
     const links = await this.assistantBuildings.find({ where: { buildingId: place.buildingId }, relations: { user: true } });
     const assistants: AssistantCardDto[] = links.filter((l) => l.user).map((l) => ({ id: l.user!.id, name: l.user!.name, phone: l.user!.phone }));
-    return { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName, members: visible.map((m) => present(m, user)), assistants };
+    return { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName, members: visible.map((m) => present(m, user)), assistants, myRole: me?.role ?? null };
   }
 
   /** Buildings the caller works in: an assistant's own, a supervisor's community's. */
