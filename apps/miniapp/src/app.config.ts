@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/ticket', pages: ['report/index', 'detail/index'] },
     { root: 'subpackages/inbox', pages: ['index'] },
+    { root: 'subpackages/household', pages: ['mine/index', 'join/index', 'rooms/index', 'file/index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

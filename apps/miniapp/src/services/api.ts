@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro';
 import {
+  AddNoteRequest,
   ApiRoutes,
+  BuildingDto,
+  CreateInviteRequest,
+  HouseholdFileDto,
+  InviteDto,
+  JoinHouseholdRequest,
+  MyHouseholdDto,
+  RoomSummaryDto,
   AppMetaDto,
   ClockDto,
   CommunityTicketFilter,
@@ -47,6 +55,13 @@ export const api = {
   markRead: (body: MarkReadRequest) => request<UnreadCountDto>('POST', ApiRoutes.notificationsRead, body),
   subscribeTemplates: () => request<SubscribeTemplatesDto>('GET', ApiRoutes.subscribeTemplates),
   reportSubscriptions: (body: SubscriptionResultsRequest) => request<SubscriptionCreditsDto>('POST', ApiRoutes.subscriptions, body),
+  myHousehold: () => request<MyHouseholdDto>('GET', ApiRoutes.myHousehold),
+  joinHousehold: (body: JoinHouseholdRequest) => request<MyHouseholdDto>('POST', ApiRoutes.joinHousehold, body),
+  invite: (householdId: string, body: CreateInviteRequest) => request<InviteDto>('POST', ApiRoutes.householdInvites(householdId), body),
+  buildings: () => request<BuildingDto[]>('GET', ApiRoutes.buildings),
+  rooms: (buildingId: string) => request<RoomSummaryDto[]>('GET', ApiRoutes.buildingRooms(buildingId)),
+  householdFile: (id: string) => request<HouseholdFileDto>('GET', ApiRoutes.household(id)),
+  addNote: (id: string, body: AddNoteRequest) => request<void>('POST', ApiRoutes.householdNotes(id), body),
   upload: uploadPhoto,
 };
 

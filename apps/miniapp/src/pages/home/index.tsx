@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, Role, TicketStatus, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { TicketList } from '../../components/ticket-list';
-import { REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { JOIN_HOUSEHOLD_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import { useUnread } from '../../services/use-unread';
@@ -22,7 +22,15 @@ export default function HomePage() {
   return (
     <View className='page home'>
       <Greeting user={user} />
-      {user.role === Role.Resident ? (
+      {user.role === Role.Resident && !user.household ? (
+        <View className='card home__unbound'>
+          <Text>您还没有绑定房屋。请向业主或物业服务中心索取邀请码。</Text>
+          <Button type='primary' block onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })}>
+            绑定房屋
+          </Button>
+        </View>
+      ) : null}
+      {user.role === Role.Resident && user.household ? (
         <>
           <View className='home__actions'>
             <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>

@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { api } from '../../../services/api';
+import { showError } from '../../../services/http';
+import { HOME_PAGE } from '../../../services/routes';
+import { session } from '../../../services/session';
+import '../household.scss';
+
+/** 绑定房屋: a newcomer enters the invitation code from the owner or the service centre. */
+export default function JoinHouseholdPage() {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState(session.user()?.name ?? '');
+  const [busy, setBusy] = useState(false);
+  const join = async () => {
+    if (!/^[A-Za-z0-9]{8}$/.test(code.trim())) return void Taro.showToast({ title: '邀请码是 8 位字母或数字', icon: 'none' });
+    if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
+    setBusy(true);
+    try {
+      const household = await api.joinHousehold({ code: code.trim(), name: name.trim() });
+      // The session's profile predates the binding: refresh it so the app knows the room.
+      const current = session.get();
+      if (current) session.save({ ...current, user: await api.me() });
+      void Taro.showToast({ title: `已绑定 ${household.roomLabel}`, icon: 'success' });
+      await Taro.reLaunch({ url: HOME_PAGE });
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='page household'>
+      <View className='card'>
+        <Text className='section-title'>输入邀请码</Text>
+        <Text className='muted'>邀请码由业主在“我的房屋”中生成，或由物业服务中心提供。</Text>
+        <Input className='household__input' value={code} onChange={setCode} placeholder='8 位邀请码' maxLength={8} />
+        <Input className='household__input' value={name} onChange={setName} placeholder='您的姓名' maxLength={50} />
+      </View>
+      <Button type='primary' block loading={busy} onClick={() => void join()}>
+        绑定房屋
+      </Button>
+    </View>
+  );
+}

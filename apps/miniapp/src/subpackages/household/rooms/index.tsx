@@ -1,0 +1,54 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
+import { api } from '../../../services/api';
+import { showError } from '../../../services/http';
+import { householdFilePage } from '../../../services/routes';
+import '../household.scss';
+
+/** 住户档案: the caller's buildings, then each room with its household in brief. */
+export default function RoomsPage() {
+  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
+  const [current, setCurrent] = useState<BuildingDto | null>(null);
+  const [rooms, setRooms] = useState<RoomSummaryDto[]>([]);
+  const open = async (b: BuildingDto) => {
+    setCurrent(b);
+    try {
+      setRooms(await api.rooms(b.id));
+    } catch (err) {
+      showError(err);
+    }
+  };
+  useDidShow(() => {
+    api.buildings().then((list) => {
+      setBuildings(list);
+      const first = current ?? list[0];
+      if (first) void open(first);
+    }, showError);
+  });
+  return (
+    <View className='page household'>
+      <View className='tickets__filters'>
+        {buildings.map((b) => (
+          <View key={b.id} className={`tickets__filter${b.id === current?.id ? ' tickets__filter--active' : ''}`} onClick={() => void open(b)}>
+            {b.name}
+          </View>
+        ))}
+      </View>
+      <CellGroup>
+        {rooms.map((r) => (
+          <Cell
+            key={r.roomId}
+            title={r.label}
+            description={r.householdId ? `${r.memberCount} 位住户` : '暂无住户档案'}
+            extra={r.openTickets > 0 ? <Text className='household__open'>{r.openTickets} 张在办工单</Text> : ''}
+            clickable={r.householdId !== null}
+            onClick={() => r.householdId && void Taro.navigateTo({ url: householdFilePage(r.householdId) })}
+          />
+        ))}
+      </CellGroup>
+    </View>
+  );
+}
