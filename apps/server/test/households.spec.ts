@@ -85,6 +85,33 @@ describe('the household file', () => {
   });
 });
 
+describe('binding by the WeChat phone number', () => {
+  const newcomer = async () => {
+    const u = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `o-${randomUUID()}`, name: '微信用户', phone: null, role: Role.Resident, householdId: null, communityId: null, createdAt: t.clock.now() });
+    return { user: u, token: (await loginOpenid(t, u.openid!)).token };
+  };
+  const bind = (token: string, code: string) => t.http().post(ApiRoutes.bindPhone).set(bearer(token)).send({ code });
+
+  it('binds the caller to the household whose file has that number, as that member, once', async () => {
+    const { user, token } = await newcomer();
+    const res = await bind(token, t.wechat.local!.mintPhoneCode('13900000002')).expect(200);
+    expect(res.body).toMatchObject({ id: home, myRole: MemberRole.Family });
+    expect((res.body as MyHouseholdDto).members.find((m) => m.name === '王先生')).toMatchObject({ onWechat: true, phone: '13900000002' });
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).householdId).toBe(home);
+    // The member is taken: another account with the same number finds nothing to bind to.
+    const second = await newcomer();
+    expect((await bind(second.token, t.wechat.local!.mintPhoneCode('13900000002')).expect(404)).body.code).toBe(ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND);
+  });
+
+  it('keeps the number but binds nothing when no file has it; refuses a spent code', async () => {
+    const { user, token } = await newcomer();
+    const code = t.wechat.local!.mintPhoneCode('13700001111');
+    expect((await bind(token, code).expect(404)).body).toEqual({ code: ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND, message: '未找到该手机号对应的住户档案，请使用邀请码或联系物业服务中心' });
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).phone).toBe('13700001111');
+    expect((await bind(token, code).expect(400)).body.code).toBe(ErrorCode.PHONE_CODE_INVALID);
+  });
+});
+
 describe('authorisation walk: every household endpoint, every role, a household that is not theirs', () => {
   it('refuses with no data in the body', async () => {
     // A household in 2栋 (not the resident's) and one in another community (not the supervisor's).

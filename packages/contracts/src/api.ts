@@ -22,6 +22,7 @@ export const ApiRoutes = {
   testClock: '/api/test-clock',
   myHousehold: '/api/households/mine',
   joinHousehold: '/api/households/join',
+  bindPhone: '/api/households/bind-phone',
   household: (id: string) => `/api/households/${encodeURIComponent(id)}`,
   householdMembers: (id: string) => `/api/households/${encodeURIComponent(id)}/members`,
   householdNotes: (id: string) => `/api/households/${encodeURIComponent(id)}/notes`,

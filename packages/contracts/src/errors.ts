@@ -42,6 +42,8 @@ export enum ErrorCode {
   HOUSEHOLD_NOT_FOUND = 'HOUSEHOLD_NOT_FOUND',
   HOUSEHOLD_INVITE_INVALID = 'HOUSEHOLD_INVITE_INVALID',
   HOUSEHOLD_ALREADY_BOUND = 'HOUSEHOLD_ALREADY_BOUND',
+  HOUSEHOLD_PHONE_NOT_FOUND = 'HOUSEHOLD_PHONE_NOT_FOUND',
+  PHONE_CODE_INVALID = 'PHONE_CODE_INVALID',
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
@@ -82,6 +84,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HOUSEHOLD_NOT_FOUND]: '房屋档案不存在',
   [ErrorCode.HOUSEHOLD_INVITE_INVALID]: '邀请码无效或已过期，请向业主或物业服务中心重新获取',
   [ErrorCode.HOUSEHOLD_ALREADY_BOUND]: '您已绑定房屋，如需更换请联系物业服务中心',
+  [ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND]: '未找到该手机号对应的住户档案，请使用邀请码或联系物业服务中心',
+  [ErrorCode.PHONE_CODE_INVALID]: '手机号授权已失效，请重新授权',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
 };

@@ -148,3 +148,8 @@ export interface JoinHouseholdRequest {
   /** The name to put on the household file. */
   name: string;
 }
+
+/** POST /api/households/bind-phone: the code from the getPhoneNumber button; the number finds the caller on a household file. */
+export interface BindPhoneRequest {
+  code: string;
+}

@@ -8,6 +8,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TICKET_CATEGORY_UNKNOWN:
     case ErrorCode.TICKET_REASON_REQUIRED:
     case ErrorCode.HOUSEHOLD_INVITE_INVALID:
+    case ErrorCode.PHONE_CODE_INVALID:
     case ErrorCode.UPLOAD_MISSING:
     case ErrorCode.UPLOAD_TOO_MANY:
       return HttpStatus.BAD_REQUEST;
@@ -25,6 +26,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.DEMO_PERSONA_UNKNOWN:
     case ErrorCode.TICKET_NOT_FOUND:
     case ErrorCode.HOUSEHOLD_NOT_FOUND:
+    case ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND:
     case ErrorCode.UPLOAD_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BuildingDto, FileReadDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { AddMemberDto, AddNoteDto, CreateInviteDto, JoinHouseholdDto } from './dto/household.dto';
+import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, JoinHouseholdDto } from './dto/household.dto';
 import { Households } from './households.service';
 
 const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
@@ -27,6 +27,14 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'Bind the caller to a household with a one-time invitation code' })
   join(@CurrentUser() user: AuthUser, @Body() body: JoinHouseholdDto): Promise<MyHouseholdDto> {
     return this.households.join(user, body.code, body.name);
+  }
+
+  @Post('households/bind-phone')
+  @HttpCode(200)
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Share the WeChat phone number (getPhoneNumber code); a match on a household file binds the caller to it' })
+  bindPhone(@CurrentUser() user: AuthUser, @Body() body: BindPhoneDto): Promise<MyHouseholdDto> {
+    return this.households.bindPhone(user, body.code);
   }
 
   @Get('buildings')

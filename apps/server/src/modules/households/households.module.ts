@@ -5,6 +5,8 @@ import { Building } from '../org/entities/building.entity';
 import { Household } from '../org/entities/household.entity';
 import { Room } from '../org/entities/room.entity';
 import { OrgModule } from '../org/org.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { WechatModule } from '../wechat/wechat.module';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdMember } from './entities/household-member.entity';
@@ -15,7 +17,7 @@ import { Households } from './households.service';
 
 /** Household files (住户档案): members, notes with their read audit, invitations, the assistant's card. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, Ticket, Building, Room, AssistantBuilding]), OrgModule],
+  imports: [TypeOrmModule.forFeature([Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, Ticket, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule],
   controllers: [HouseholdsController],
   providers: [Households],
 })

@@ -28,6 +28,8 @@ import { Room } from '../org/entities/room.entity';
 import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Ticket } from '../tickets/entities/ticket.entity';
+import { AccessTokens } from '../outbox/access-tokens.service';
+import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
@@ -76,6 +78,8 @@ export class Households {
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly wechat: WechatClient,
+    private readonly tokens: AccessTokens,
   ) {}
 
   /** The resident's own household: members (a tenant sees only themself) and the building's assistants. */
@@ -220,6 +224,32 @@ export class Households {
       });
     });
     return this.mine({ ...user, householdId: (await this.org.authUser(user.id))?.householdId ?? null });
+  }
+
+  /**
+   * The resident shares their WeChat phone number (getPhoneNumber): it is saved, and when it matches
+   * exactly one unbound member on a household file, the caller is bound to that household as that member.
+   */
+  async bindPhone(user: AuthUser, code: string): Promise<MyHouseholdDto> {
+    if (user.role !== Role.Resident) throw new AppException(ErrorCode.FORBIDDEN);
+    let answer = await this.wechat.phoneNumber(await this.tokens.get(), code);
+    if ('errcode' in answer && (answer.errcode === 40001 || answer.errcode === 42001)) answer = await this.wechat.phoneNumber(await this.tokens.refresh(), code);
+    if ('errcode' in answer) throw new AppException(answer.errcode === 40029 ? ErrorCode.PHONE_CODE_INVALID : ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+    const phone = answer.phone;
+    const candidates = await this.members.find({ where: { phone, userId: IsNull(), removedAt: IsNull() } });
+    const match = user.householdId ? candidates.find((m) => m.householdId === user.householdId) : candidates.length === 1 ? candidates[0] : undefined;
+    await this.unitOfWork.run(async (db) => {
+      await db.update(User, { id: user.id }, { phone });
+      if (!match) return;
+      // Linked only if still unlinked: two accounts racing for one member, one wins.
+      const linked = await db.createQueryBuilder().update(HouseholdMember).set({ userId: user.id }).where('id = :id AND userId IS NULL', { id: match.id }).execute();
+      if (linked.affected !== 1 || user.householdId) return;
+      const household = await db.findOneOrFail(Household, { where: { id: match.householdId }, relations: { room: { building: true } } });
+      await db.update(User, { id: user.id }, { householdId: match.householdId, communityId: household.room?.building?.communityId ?? null });
+    });
+    const bound = (await this.org.authUser(user.id))?.householdId ?? null;
+    if (!bound) throw new AppException(ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND);
+    return this.mine({ ...user, householdId: bound });
   }
 
   private async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {

@@ -14,6 +14,6 @@ import { SubscriptionsController } from './subscriptions.controller';
   imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule],
   controllers: [SubscriptionsController],
   providers: [Outbox, OutboxWorker, AccessTokens],
-  exports: [Outbox, OutboxWorker],
+  exports: [Outbox, OutboxWorker, AccessTokens],
 })
 export class OutboxModule {}

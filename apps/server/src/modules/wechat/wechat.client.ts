@@ -69,6 +69,17 @@ export class WechatClient {
     }
   }
 
+  /**
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html
+   * The number behind a getPhoneNumber code, or the errcode WeChat answered (40001 token, 40029 code).
+   */
+  async phoneNumber(accessToken: string, code: string): Promise<{ phone: string } | { errcode: number }> {
+    const body = await this.post('/wxa/business/getuserphonenumber', { access_token: accessToken }, { code });
+    const info = body.phone_info as { purePhoneNumber?: unknown } | undefined;
+    if (body.errcode === 0 && typeof info?.purePhoneNumber === 'string') return { phone: info.purePhoneNumber };
+    return { errcode: typeof body.errcode === 'number' ? body.errcode : -1 };
+  }
+
   private async post(path: string, query: Record<string, string>, payload: unknown): Promise<Record<string, unknown>> {
     const qs = new URLSearchParams(query).toString();
     const url = `${this.endpoint.baseUrl}${path}${qs ? `?${qs}` : ''}`;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AddMemberRequest, AddNoteRequest, CreateInviteRequest, JoinHouseholdRequest, MemberRole } from '@linli/contracts';
+import { AddMemberRequest, AddNoteRequest, BindPhoneRequest, CreateInviteRequest, JoinHouseholdRequest, MemberRole } from '@linli/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -28,4 +28,8 @@ export class CreateInviteDto implements CreateInviteRequest {
 export class JoinHouseholdDto implements JoinHouseholdRequest {
   @ApiProperty() @Transform(trim) @IsString({ message: '请输入邀请码' }) @Matches(/^[A-Za-z0-9]{8}$/, { message: '邀请码是 8 位字母或数字' }) code!: string;
   @ApiProperty() @Transform(trim) @IsString({ message: '请填写姓名' }) @Length(1, 50, { message: '姓名需要 1 到 50 个字' }) name!: string;
+}
+
+export class BindPhoneDto implements BindPhoneRequest {
+  @ApiProperty({ description: 'getPhoneNumber 按钮返回的 code' }) @IsString({ message: '手机号授权无效' }) @Length(1, 128, { message: '手机号授权无效' }) code!: string;
 }
