@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import {
   AddNoteRequest,
   ApiRoutes,
+  BindPhoneRequest,
   BuildingDto,
   CreateInviteRequest,
   HouseholdFileDto,
@@ -57,6 +58,7 @@ export const api = {
   reportSubscriptions: (body: SubscriptionResultsRequest) => request<SubscriptionCreditsDto>('POST', ApiRoutes.subscriptions, body),
   myHousehold: () => request<MyHouseholdDto>('GET', ApiRoutes.myHousehold),
   joinHousehold: (body: JoinHouseholdRequest) => request<MyHouseholdDto>('POST', ApiRoutes.joinHousehold, body),
+  bindPhone: (body: BindPhoneRequest) => request<MyHouseholdDto>('POST', ApiRoutes.bindPhone, body),
   invite: (householdId: string, body: CreateInviteRequest) => request<InviteDto>('POST', ApiRoutes.householdInvites(householdId), body),
   buildings: () => request<BuildingDto[]>('GET', ApiRoutes.buildings),
   rooms: (buildingId: string) => request<RoomSummaryDto[]>('GET', ApiRoutes.buildingRooms(buildingId)),

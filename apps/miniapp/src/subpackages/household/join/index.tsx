@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button as NativeButton, Text, View } from '@tarojs/components';
+import type { MyHouseholdDto } from '@linli/contracts';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';
@@ -13,17 +14,28 @@ export default function JoinHouseholdPage() {
   const [code, setCode] = useState('');
   const [name, setName] = useState(session.user()?.name ?? '');
   const [busy, setBusy] = useState(false);
+  /** After binding: refresh the session's profile (it predates the room) and start over at home. */
+  const bound = async (household: MyHouseholdDto) => {
+    const current = session.get();
+    if (current) session.save({ ...current, user: await api.me() });
+    void Taro.showToast({ title: `已绑定 ${household.roomLabel}`, icon: 'success' });
+    await Taro.reLaunch({ url: HOME_PAGE });
+  };
+  // WeChat only: the number the property office has on file finds the household without a code.
+  const byPhone = async (e: { detail: { code?: string } }) => {
+    if (!e.detail.code) return; // the user declined
+    try {
+      await bound(await api.bindPhone({ code: e.detail.code }));
+    } catch (err) {
+      showError(err);
+    }
+  };
   const join = async () => {
     if (!/^[A-Za-z0-9]{8}$/.test(code.trim())) return void Taro.showToast({ title: '邀请码是 8 位字母或数字', icon: 'none' });
     if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
     setBusy(true);
     try {
-      const household = await api.joinHousehold({ code: code.trim(), name: name.trim() });
-      // The session's profile predates the binding: refresh it so the app knows the room.
-      const current = session.get();
-      if (current) session.save({ ...current, user: await api.me() });
-      void Taro.showToast({ title: `已绑定 ${household.roomLabel}`, icon: 'success' });
-      await Taro.reLaunch({ url: HOME_PAGE });
+      await bound(await api.joinHousehold({ code: code.trim(), name: name.trim() }));
     } catch (err) {
       showError(err);
     } finally {
@@ -41,6 +53,11 @@ export default function JoinHouseholdPage() {
       <Button type='primary' block loading={busy} onClick={() => void join()}>
         绑定房屋
       </Button>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <NativeButton className='household__phone' openType='getPhoneNumber' onGetPhoneNumber={(e) => void byPhone(e)}>
+          已在物业登记过手机号？微信手机号一键绑定
+        </NativeButton>
+      ) : null}
     </View>
   );
 }
