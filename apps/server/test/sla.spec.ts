@@ -181,9 +181,16 @@ describe('hold, reopen, auto-close and transfer', () => {
     const self = (await t.http().get(ApiRoutes.me).set(bearer(assistant)).expect(200)).body as { id: string };
     await act(ticket.id, assistant, { action: TicketAction.Transfer, version: mine.version, assigneeId: self.id }).expect(400);
     await act(ticket.id, assistant, { action: TicketAction.Transfer, version: mine.version, assigneeId: outsider.id }).expect(400);
+    const options = (await t.http().get(ApiRoutes.ticketAssignees(ticket.id)).set(bearer(assistant)).expect(200)).body as { name: string; openTickets: number }[];
+    expect(options.map((o) => o.name)).toEqual(['陈管家', '李管家']); // least loaded first; 周管家 serves 2栋 only
+    expect(options[0].openTickets).toBe(0);
+    await t.http().get(ApiRoutes.ticketAssignees(ticket.id)).set(bearer(resident)).expect(403);
+    await t.http().get(ApiRoutes.ticketAssignees(ticket.id)).set(bearer(supervisor)).expect(200);
     const moved = (await act(ticket.id, assistant, { action: TicketAction.Transfer, version: mine.version, assigneeId: colleague.id, note: '我今天休假' }).expect(200)).body as TicketDetailDto;
     expect(moved).toMatchObject({ status: TicketStatus.Assigned, assigneeName: '陈管家' });
     const colleagueToken = (await loginOpenid(t, colleague.openid!)).token;
+    const outsiderToken = (await loginOpenid(t, outsider.openid!)).token;
+    await t.http().get(ApiRoutes.ticketAssignees(ticket.id)).set(bearer(outsiderToken)).expect(404);
     const queue = (await t.http().get(ApiRoutes.myQueue).set(bearer(colleagueToken)).expect(200)).body as TicketSummaryDto[];
     expect(queue.map((q) => q.id)).toContain(ticket.id);
   });

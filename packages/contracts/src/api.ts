@@ -19,6 +19,7 @@ export const ApiRoutes = {
   communityTickets: '/api/tickets/community',
   ticket: (id: string) => `/api/tickets/${encodeURIComponent(id)}`,
   ticketActions: (id: string) => `/api/tickets/${encodeURIComponent(id)}/actions`,
+  ticketAssignees: (id: string) => `/api/tickets/${encodeURIComponent(id)}/assignees`,
   testClock: '/api/test-clock',
   myHousehold: '/api/households/mine',
   joinHousehold: '/api/households/join',

@@ -221,3 +221,10 @@ export const COMMUNITY_TICKET_FILTER_LABELS: Record<CommunityTicketFilter, strin
   [CommunityTicketFilter.Done]: '已结束',
   [CommunityTicketFilter.All]: '全部',
 };
+
+/** GET /api/tickets/:id/assignees: who may take the ticket over (assistants of its building), least loaded first. */
+export interface AssigneeOptionDto {
+  id: string;
+  name: string;
+  openTickets: number;
+}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { AssigneeOptionDto, ErrorCode, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { AssistantBuilding } from '../org/entities/assistant-building.entity';
+import { User } from '../org/entities/user.entity';
 import { allowedActions, OPEN_STATUSES } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
@@ -68,6 +70,32 @@ export class TicketQueries {
       order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
     });
     return byNearestDeadline(await this.summaries(rows));
+  }
+
+  /**
+   * Who could take the ticket over: the assistants serving its building, least loaded first. Only for
+   * those who may hand it on (its assignee, the community's supervisor, an admin).
+   */
+  async assignees(user: AuthUser, id: string): Promise<AssigneeOptionDto[]> {
+    const ticket = await this.tickets.findOne({ where: { id } });
+    const actor = ticket && (await this.access.actorFor(user, ticket));
+    if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+    if (!(actor.assignee || actor.supervisesCommunity || actor.role === Role.Admin)) throw new AppException(ErrorCode.FORBIDDEN);
+    const rows: { id: string; name: string; open: string | number }[] = await this.tickets.manager
+      .createQueryBuilder()
+      .select('u.id', 'id')
+      .addSelect('u.name', 'name')
+      .addSelect('COUNT(t.id)', 'open')
+      .from(AssistantBuilding, 'ab')
+      .innerJoin(User, 'u', 'u.id = ab.userId')
+      .leftJoin(Ticket, 't', 't.assigneeId = u.id AND t.status IN (:...open)', { open: [...OPEN_STATUSES] })
+      .where('ab.buildingId = :b', { b: ticket.buildingId })
+      .groupBy('u.id')
+      .addGroupBy('u.name')
+      .getRawMany();
+    return rows
+      .map((r) => ({ id: r.id, name: r.name, openTickets: Number(r.open) }))
+      .sort((a, b) => a.openTickets - b.openTickets || a.name.localeCompare(b.name, 'zh'));
   }
 
   async idByIdempotencyKey(reporterId: string, idempotencyKey: string): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { ALL_ROLES, AssigneeOptionDto, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -49,6 +49,13 @@ export class TicketsController {
   @ApiOperation({ summary: 'One ticket with its events, photos and the actions the caller may take' })
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketDetailDto> {
     return this.queries.detail(user, id);
+  }
+
+  @Get(':id/assignees')
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: "Who may take the ticket over (its building's assistants, least loaded first): for its assignee, supervisor or admin" })
+  assignees(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AssigneeOptionDto[]> {
+    return this.queries.assignees(user, id);
   }
 
   @Post(':id/actions')
