@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import {
   AddNoteRequest,
   ApiRoutes,
+  AssigneeOptionDto,
   BindPhoneRequest,
   BuildingDto,
   CreateInviteRequest,
@@ -49,6 +50,7 @@ export const api = {
   communityTickets: (filter: CommunityTicketFilter) => request<TicketSummaryDto[]>('GET', `${ApiRoutes.communityTickets}?filter=${filter}`),
   ticket: (id: string) => request<TicketDetailDto>('GET', ApiRoutes.ticket(id)),
   act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
+  assignees: (id: string) => request<AssigneeOptionDto[]>('GET', ApiRoutes.ticketAssignees(id)),
   testClock: () => request<ClockDto>('GET', ApiRoutes.testClock),
   setTestClock: (body: SetClockRequest) => request<ClockDto>('PUT', ApiRoutes.testClock, body),
   notifications: () => request<NotificationPageDto>('GET', ApiRoutes.notifications),

@@ -28,8 +28,8 @@ import './index.scss';
 
 /** Actions that undo or dispute work: shown as secondary buttons and asked to confirm. */
 const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen, TicketAction.Hold]);
-/** Actions that name another assistant: offered where a colleague picker exists (not on this page yet). */
-const HIDDEN = new Set<TicketAction>(NAMES_ASSIGNEE);
+/** WeChat's action sheet shows at most six choices. */
+const MAX_CHOICES = 6;
 const HOLD_REASONS = Object.values(HoldReason);
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
@@ -68,7 +68,19 @@ export default function TicketDetailPage() {
       return;
     }
     let holdReason: HoldReason | undefined;
-    if (action === TicketAction.Hold) {
+    let assigneeId: string | undefined;
+    if (NAMES_ASSIGNEE.includes(action)) {
+      // Dispatch or hand on: pick one of the building's assistants, least loaded first.
+      try {
+        const options = (await api.assignees(ticket.id)).filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName).slice(0, MAX_CHOICES);
+        if (options.length === 0) return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
+        const { tapIndex } = await Taro.showActionSheet({ itemList: options.map((o) => `${o.name}（${o.openTickets} 单在办）`) });
+        assigneeId = options[tapIndex].id;
+      } catch (err) {
+        if (err instanceof ApiRequestError) showError(err);
+        return; // closed without choosing
+      }
+    } else if (action === TicketAction.Hold) {
       try {
         const { tapIndex } = await Taro.showActionSheet({ itemList: HOLD_REASONS.map((r) => HOLD_REASON_LABELS[r]) });
         holdReason = HOLD_REASONS[tapIndex];
@@ -86,7 +98,7 @@ export default function TicketDetailPage() {
     setActing(action);
     try {
       const photoIds = action === TicketAction.Resolve && resultPhotos.length > 0 ? resultPhotos.map((p) => p.id) : undefined;
-      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds, holdReason }));
+      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds, holdReason, assigneeId }));
       setNote('');
       if (action === TicketAction.Resolve) setResultPhotos([]);
       // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
@@ -102,7 +114,7 @@ export default function TicketDetailPage() {
   };
 
   if (!ticket) return <View className='page' />;
-  const visibleActions = ticket.allowedActions.filter((a) => !HIDDEN.has(a));
+  const visibleActions = ticket.allowedActions;
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -176,7 +188,7 @@ export default function TicketDetailPage() {
             <Button
               key={action}
               block
-              type={SECONDARY.has(action) ? 'default' : 'primary'}
+              type={SECONDARY.has(action) || NAMES_ASSIGNEE.includes(action) ? 'default' : 'primary'}
               loading={acting === action}
               onClick={() => void act(action)}
             >
