@@ -85,6 +85,23 @@ describe('the household file', () => {
   });
 });
 
+describe('the resident\'s export of everything held about their household', () => {
+  it('has the household, members, staff notes, tickets with their history and own messages; nothing of others', async () => {
+    const res = await get(ApiRoutes.myHouseholdExport, resident).expect(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="linli-household-export.json"');
+    const data = res.body as import('@linli/contracts').HouseholdExportDto;
+    expect(data.household).toMatchObject({ id: home, roomLabel: '1栋1单元101室' });
+    const own = data.members.find((m) => m.name === '王女士')!;
+    expect([own.phone, own.idNumber]).toEqual(['13800000001', '110105198503152428']);
+    expect(data.members.find((m) => m.name === '王先生')!.idNumber).toBe('110***********1819');
+    expect(data.notes.map((n) => n.text)).toContain('王先生上午 10 点前不接电话');
+    expect(data.tickets[0]).toMatchObject({ category: '灯泡更换', description: '客厅灯不亮' });
+    expect(data.tickets[0].events.map((e) => e.action)).toEqual(['submit', 'assign']);
+    expect(JSON.stringify(data)).not.toMatch(/孙女士|钱先生/);
+    await get(ApiRoutes.myHouseholdExport, assistant).expect(403);
+  });
+});
+
 describe('binding by the WeChat phone number', () => {
   const newcomer = async () => {
     const u = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `o-${randomUUID()}`, name: '微信用户', phone: null, role: Role.Resident, householdId: null, communityId: null, createdAt: t.clock.now() });

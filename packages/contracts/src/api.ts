@@ -22,6 +22,7 @@ export const ApiRoutes = {
   ticketAssignees: (id: string) => `/api/tickets/${encodeURIComponent(id)}/assignees`,
   testClock: '/api/test-clock',
   myHousehold: '/api/households/mine',
+  myHouseholdExport: '/api/households/mine/export',
   joinHousehold: '/api/households/join',
   bindPhone: '/api/households/bind-phone',
   household: (id: string) => `/api/households/${encodeURIComponent(id)}`,

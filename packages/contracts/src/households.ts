@@ -153,3 +153,16 @@ export interface JoinHouseholdRequest {
 export interface BindPhoneRequest {
   code: string;
 }
+
+/** GET /api/households/mine/export: everything held about the caller's household (PIPL art. 45 right of access). */
+export interface HouseholdExportDto {
+  exportedAt: string;
+  household: { id: string; roomLabel: string; communityName: string };
+  /** The caller's own record in full; housemates' phone and ID numbers masked. */
+  members: HouseholdMemberDto[];
+  /** The staff's notes about the household. */
+  notes: { text: string; at: string }[];
+  tickets: { code: string; category: string; description: string; status: string; createdAt: string; events: { action: string; status: string; note: string | null; at: string }[] }[];
+  /** The caller's own messages. */
+  notifications: { title: string; body: string; at: string }[];
+}

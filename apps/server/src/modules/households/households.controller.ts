@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { BuildingDto, FileReadDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, JoinHouseholdDto } from './dto/household.dto';
@@ -19,6 +19,14 @@ export class HouseholdsController {
   @ApiOperation({ summary: "The resident's own household: members (a tenant sees only themself, phones masked) and the building's assistants" })
   mine(@CurrentUser() user: AuthUser): Promise<MyHouseholdDto> {
     return this.households.mine(user);
+  }
+
+  @Get('households/mine/export')
+  @Roles(Role.Resident)
+  @Header('Content-Disposition', 'attachment; filename="linli-household-export.json"')
+  @ApiOperation({ summary: 'Everything held about the caller’s household, as a JSON download (PIPL right of access)' })
+  exportMine(@CurrentUser() user: AuthUser): Promise<HouseholdExportDto> {
+    return this.households.exportMine(user);
   }
 
   @Post('households/join')

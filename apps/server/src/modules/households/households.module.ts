@@ -8,6 +8,8 @@ import { OrgModule } from '../org/org.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { Ticket } from '../tickets/entities/ticket.entity';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity';
+import { Notification } from '../notifications/entities/notification.entity';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
@@ -17,7 +19,7 @@ import { Households } from './households.service';
 
 /** Household files (住户档案): members, notes with their read audit, invitations, the assistant's card. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, Ticket, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule],
+  imports: [TypeOrmModule.forFeature([Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule],
   controllers: [HouseholdsController],
   providers: [Households],
 })

@@ -8,6 +8,7 @@ import {
   BuildingDto,
   ErrorCode,
   FileReadDto,
+  HouseholdExportDto,
   HouseholdFileDto,
   HouseholdMemberDto,
   InviteDto,
@@ -28,6 +29,8 @@ import { Room } from '../org/entities/room.entity';
 import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Ticket } from '../tickets/entities/ticket.entity';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity';
+import { Notification } from '../notifications/entities/notification.entity';
 import { AccessTokens } from '../outbox/access-tokens.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
@@ -72,6 +75,8 @@ export class Households {
     @InjectRepository(HouseholdRead) private readonly reads: Repository<HouseholdRead>,
     @InjectRepository(HouseholdInvite) private readonly invites: Repository<HouseholdInvite>,
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
     @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
@@ -92,6 +97,34 @@ export class Households {
     const links = await this.assistantBuildings.find({ where: { buildingId: place.buildingId }, relations: { user: true } });
     const assistants: AssistantCardDto[] = links.filter((l) => l.user).map((l) => ({ id: l.user!.id, name: l.user!.name, phone: l.user!.phone }));
     return { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName, members: visible.map((m) => present(m, user)), assistants, myRole: me?.role ?? null };
+  }
+
+  /** Everything held about the caller's household, for the resident to keep (PIPL right of access). */
+  async exportMine(user: AuthUser): Promise<HouseholdExportDto> {
+    const mine = await this.mine(user);
+    const own = await this.members.findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
+    const [notes, tickets, notifications] = await Promise.all([
+      this.notes.find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
+      this.tickets.find({ where: { householdId: mine.id }, relations: { category: true }, order: { createdAt: 'ASC' } }),
+      this.notifications.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+    ]);
+    const events = tickets.length ? await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } }) : [];
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      household: { id: mine.id, roomLabel: mine.roomLabel, communityName: mine.communityName },
+      // The caller's own record in full (their own data); housemates as the caller may see them.
+      members: mine.members.map((m) => (own && m.id === own.id ? { ...m, phone: own.phone, idNumber: own.idNumber } : m)),
+      notes: notes.map((n) => ({ text: n.text, at: n.createdAt.toISOString() })),
+      tickets: tickets.map((t) => ({
+        code: t.code,
+        category: t.category?.name ?? t.categoryCode,
+        description: t.description,
+        status: t.status,
+        createdAt: t.createdAt.toISOString(),
+        events: events.filter((e) => e.ticketId === t.id).map((e) => ({ action: e.action, status: e.toStatus, note: e.note, at: e.at.toISOString() })),
+      })),
+      notifications: notifications.map((n) => ({ title: n.title, body: n.body, at: n.createdAt.toISOString() })),
+    };
   }
 
   /** Buildings the caller works in: an assistant's own, a supervisor's community's. */
