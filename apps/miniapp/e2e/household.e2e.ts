@@ -26,7 +26,9 @@ jest.setTimeout(240_000);
   it('invites, joins, and shows the file', () =>
     withFailureScreenshots(browser, async () => {
       // The owner opens 我的房屋: her husband's number masked, the building's assistant with his service phone.
-      const owner = await (await newPhone(browser, server.baseUrl)).newPage();
+      const ownerPhone = await newPhone(browser, server.baseUrl);
+      await ownerPhone.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const owner = await ownerPhone.newPage();
       await loginAs(owner, '住户 · 王女士');
       await visible(owner, '我的', { exact: true }).click();
       await cell(owner, '我的房屋').click();
@@ -38,6 +40,14 @@ jest.setTimeout(240_000);
       const code = (await owner.locator('.household__code-value').filter({ visible: true }).first().textContent())?.trim() ?? '';
       expect(code).toMatch(/^[A-Z2-9]{8}$/);
       await screenshot(owner, 'household-01-owner-invites');
+
+      // Her right of access: everything held about the household, copied for her to keep.
+      await button(owner, '导出我的数据').click();
+      await see(owner, '已导出');
+      await see(owner, '2 位成员', { exact: false });
+      const copied = JSON.parse(await owner.evaluate(() => navigator.clipboard.readText())) as { household: { roomLabel: string } };
+      expect(copied.household.roomLabel).toBe('1栋1单元101室');
+      await visible(owner, '确定', { exact: true }).click();
 
       // The newcomer binds the room with the code.
       const newcomer = await (await newPhone(browser, server.baseUrl)).newPage();

@@ -24,6 +24,16 @@ export default function MyHouseholdPage() {
       showError(err);
     }
   };
+  // 个人信息查阅: everything held about the household, copied for the resident to keep.
+  const exportData = async () => {
+    try {
+      const data = await api.exportHousehold();
+      await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+      void Taro.showModal({ title: '已导出', content: `已复制 ${data.members.length} 位成员、${data.tickets.length} 张工单、${data.notes.length} 条备注及您的消息记录，可粘贴保存。`, showCancel: false });
+    } catch (err) {
+      showError(err);
+    }
+  };
   return (
     <View className='page household'>
       <View className='card'>
@@ -40,6 +50,9 @@ export default function MyHouseholdPage() {
           <Cell key={a.id} title={a.name} extra={a.phone ? `致电 ${a.phone}` : ''} clickable onClick={() => a.phone && void Taro.makePhoneCall({ phoneNumber: a.phone })} />
         ))}
       </CellGroup>
+      <Button block onClick={() => void exportData()}>
+        导出我的数据（个人信息查阅）
+      </Button>
       {owner ? (
         <View className='card household__invite'>
           <Text className='section-title'>邀请家人或租户绑定房屋</Text>
