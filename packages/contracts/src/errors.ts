@@ -1,3 +1,5 @@
+import type { ReleaseSlipDto } from './move-outs';
+
 /**
  * Stable error codes shared by the server and the mini-program.
  * The server's transport layer alone maps a code to an HTTP status; clients switch on the code.
@@ -44,6 +46,39 @@ export enum ErrorCode {
   HOUSEHOLD_ALREADY_BOUND = 'HOUSEHOLD_ALREADY_BOUND',
   HOUSEHOLD_PHONE_NOT_FOUND = 'HOUSEHOLD_PHONE_NOT_FOUND',
   PHONE_CODE_INVALID = 'PHONE_CODE_INVALID',
+  HOUSEHOLD_IMPORT_REJECTED = 'HOUSEHOLD_IMPORT_REJECTED',
+  HOUSEHOLD_SHEET_UNREADABLE = 'HOUSEHOLD_SHEET_UNREADABLE',
+  ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
+  JOIN_REQUEST_NOT_FOUND = 'JOIN_REQUEST_NOT_FOUND',
+  JOIN_REQUEST_DUPLICATE = 'JOIN_REQUEST_DUPLICATE',
+  JOIN_REQUEST_ALREADY_MEMBER = 'JOIN_REQUEST_ALREADY_MEMBER',
+  JOIN_REQUEST_DECIDED = 'JOIN_REQUEST_DECIDED',
+  MEMBER_NOT_FOUND = 'MEMBER_NOT_FOUND',
+  MEMBER_REMOVE_NOT_ALLOWED = 'MEMBER_REMOVE_NOT_ALLOWED',
+
+  // WeChat messages and phone tasks
+  CALL_TASK_NOT_FOUND = 'CALL_TASK_NOT_FOUND',
+  CALL_TASK_DONE = 'CALL_TASK_DONE',
+  OUTBOX_MESSAGE_NOT_FOUND = 'OUTBOX_MESSAGE_NOT_FOUND',
+  OUTBOX_NOT_RETRYABLE = 'OUTBOX_NOT_RETRYABLE',
+  EXTENSION_NOT_ALLOWED = 'EXTENSION_NOT_ALLOWED',
+  EXTENSION_PENDING = 'EXTENSION_PENDING',
+  EXTENSION_NOT_FOUND = 'EXTENSION_NOT_FOUND',
+  EXTENSION_DECIDED = 'EXTENSION_DECIDED',
+
+  // moving out and release slips (domain.md §4)
+  MOVE_OUT_NOT_FOUND = 'MOVE_OUT_NOT_FOUND',
+  MOVE_OUT_DATE_INVALID = 'MOVE_OUT_DATE_INVALID',
+  MOVE_OUT_NOT_A_MEMBER = 'MOVE_OUT_NOT_A_MEMBER',
+  MOVE_OUT_STATE = 'MOVE_OUT_STATE',
+  MOVE_OUT_OWNER_ONLY = 'MOVE_OUT_OWNER_ONLY',
+  MOVE_OUT_NEEDS_OWNER = 'MOVE_OUT_NEEDS_OWNER',
+  MOVE_OUT_FEES_UNSETTLED = 'MOVE_OUT_FEES_UNSETTLED',
+  MOVE_OUT_NOT_YET_USED = 'MOVE_OUT_NOT_YET_USED',
+  RELEASE_SLIP_INVALID = 'RELEASE_SLIP_INVALID',
+  RELEASE_SLIP_USED = 'RELEASE_SLIP_USED',
+  RELEASE_SLIP_EXPIRED = 'RELEASE_SLIP_EXPIRED',
+  RELEASE_SLIP_NOT_YET_VALID = 'RELEASE_SLIP_NOT_YET_VALID',
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
@@ -86,6 +121,37 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HOUSEHOLD_ALREADY_BOUND]: '您已绑定房屋，如需更换请联系物业服务中心',
   [ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND]: '未找到该手机号对应的住户档案，请使用邀请码或联系物业服务中心',
   [ErrorCode.PHONE_CODE_INVALID]: '手机号授权已失效，请重新授权',
+  [ErrorCode.HOUSEHOLD_IMPORT_REJECTED]: '表格中有数据不符合要求，本次未导入任何数据，请按提示修改后重新导入',
+  [ErrorCode.HOUSEHOLD_SHEET_UNREADABLE]: '无法读取表格，请使用导入模板（.xlsx 或 .csv）',
+  [ErrorCode.ROOM_NOT_FOUND]: '未找到该房号，请从列表中选择或按“1栋1单元101室”的格式填写',
+  [ErrorCode.JOIN_REQUEST_NOT_FOUND]: '入住申请不存在',
+  [ErrorCode.JOIN_REQUEST_DUPLICATE]: '您已提交过该房屋的申请，请等待审核',
+  [ErrorCode.JOIN_REQUEST_ALREADY_MEMBER]: '您已是该房屋的住户',
+  [ErrorCode.JOIN_REQUEST_DECIDED]: '该申请已处理，或您已审核过',
+  [ErrorCode.MEMBER_NOT_FOUND]: '该住户不存在或已移除',
+  [ErrorCode.MEMBER_REMOVE_NOT_ALLOWED]: '业主只能由物业服务中心办理迁出，不能在此移除',
+
+  [ErrorCode.CALL_TASK_NOT_FOUND]: '电话任务不存在',
+  [ErrorCode.CALL_TASK_DONE]: '该电话任务已完成',
+  [ErrorCode.OUTBOX_MESSAGE_NOT_FOUND]: '消息不存在',
+  [ErrorCode.OUTBOX_NOT_RETRYABLE]: '只有发送失败的消息可以重发',
+  [ErrorCode.EXTENSION_NOT_ALLOWED]: '当前不能申请延期',
+  [ErrorCode.EXTENSION_PENDING]: '已有延期申请待审批',
+  [ErrorCode.EXTENSION_NOT_FOUND]: '延期申请不存在',
+  [ErrorCode.EXTENSION_DECIDED]: '该延期申请已处理',
+
+  [ErrorCode.MOVE_OUT_NOT_FOUND]: '搬出申请不存在',
+  [ErrorCode.MOVE_OUT_DATE_INVALID]: '搬出日期不符合要求，请重新选择',
+  [ErrorCode.MOVE_OUT_NOT_A_MEMBER]: '您不在本户住户档案中，不能申请搬出，请联系物业服务中心',
+  [ErrorCode.MOVE_OUT_STATE]: '该搬出申请当前状态下不能进行此操作，请刷新后查看',
+  [ErrorCode.MOVE_OUT_OWNER_ONLY]: '只有本户业主可以授权搬出',
+  [ErrorCode.MOVE_OUT_NEEDS_OWNER]: '租户或代办人搬出须经业主授权，业主授权后物业才能审批',
+  [ErrorCode.MOVE_OUT_FEES_UNSETTLED]: '整户搬出须先结清物业管理费和水电等费用，请先确认费用已结清',
+  [ErrorCode.MOVE_OUT_NOT_YET_USED]: '放行条核验使用后才能办理住户迁出',
+  [ErrorCode.RELEASE_SLIP_INVALID]: '放行条无效：放行码不存在或不属于本小区，请勿放行',
+  [ErrorCode.RELEASE_SLIP_USED]: '放行条已使用，不能重复放行',
+  [ErrorCode.RELEASE_SLIP_EXPIRED]: '放行条已过期，请勿放行，请住户联系物业服务中心重新申请',
+  [ErrorCode.RELEASE_SLIP_NOT_YET_VALID]: '未到放行条上的搬出日期，请勿放行',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
 };
@@ -96,6 +162,10 @@ export interface ApiError {
   message: string;
   /** For VALIDATION_FAILED: each offending field and its Chinese message. */
   fields?: { field: string; message: string }[];
+  /** For HOUSEHOLD_IMPORT_REJECTED: every rejected row (1-based sheet row number) and why, in Chinese. */
+  rejected?: { row: number; reason: string }[];
+  /** For RELEASE_SLIP_USED / _EXPIRED / _NOT_YET_VALID: the slip the guard checked, with who used it and when. */
+  releaseSlip?: ReleaseSlipDto;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

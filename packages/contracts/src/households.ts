@@ -1,3 +1,6 @@
+import type { MembershipEventDto } from './join-requests';
+import { WechatReach } from './wechat';
+
 /** Household members' roles (domain.md §3). */
 export enum MemberRole {
   Owner = 'owner',
@@ -59,6 +62,8 @@ export interface HouseholdMemberDto {
   moveInDate: string | null;
   /** Bound to a WeChat account (can use the mini-program). */
   onWechat: boolean;
+  /** Staff only (null for residents): whether WeChat messages reach them now. */
+  wechatReach: WechatReach | null;
 }
 
 /** The building's assistant as residents see them (the assistant's card). */
@@ -78,6 +83,10 @@ export interface MyHouseholdDto {
   assistants: AssistantCardDto[];
   /** The caller's own role in the household (owners may invite), null when not on the file. */
   myRole: MemberRole | null;
+  /** Owners only (empty for others): who joined, was approved, rejected or removed, and by whom. */
+  history: MembershipEventDto[];
+  /** Owners only (0 for others): join requests waiting for an owner's approval. */
+  pendingJoinRequests: number;
 }
 
 export interface HouseholdNoteDto {
@@ -96,6 +105,10 @@ export interface HouseholdFileDto {
   notes: HouseholdNoteDto[];
   /** The household's tickets, newest first (the timeline). */
   tickets: { id: string; code: string; categoryName: string; status: string; createdAt: string }[];
+  /** Who joined, was approved, rejected or removed, and by whom, newest first. */
+  history: MembershipEventDto[];
+  /** Join requests for this household still waiting for the office's approval. */
+  pendingOfficeApprovals: number;
 }
 
 export interface BuildingDto {
@@ -165,4 +178,28 @@ export interface HouseholdExportDto {
   tickets: { code: string; category: string; description: string; status: string; createdAt: string; events: { action: string; status: string; note: string | null; at: string }[] }[];
   /** The caller's own messages. */
   notifications: { title: string; body: string; at: string }[];
+}
+
+/** The household sheet (住户资料表) comes and goes as Excel or as CSV (UTF-8 with BOM). */
+export type HouseholdSheetFormat = 'xlsx' | 'csv';
+
+/** At most this large an import file. */
+export const HOUSEHOLD_SHEET_MAX_BYTES = 20 * 1024 * 1024;
+
+/** One rejected row of an import: its 1-based row number in the sheet (the header is row 1) and why, in Chinese. */
+export interface HouseholdImportRejectionDto {
+  row: number;
+  reason: string;
+}
+
+/**
+ * POST /api/communities/:id/household-sheet/import: what the import did. All or nothing: when any row is
+ * rejected nothing is written and the answer is an ApiError HOUSEHOLD_IMPORT_REJECTED carrying `rejected`.
+ */
+export interface HouseholdImportReportDto {
+  rooms: { created: number; existing: number };
+  households: { created: number };
+  members: { created: number; existing: number };
+  /** Always empty on success (kept so a client can treat both answers alike). */
+  rejected: HouseholdImportRejectionDto[];
 }

@@ -8,3 +8,8 @@ export * from './households';
 export * from './sla';
 export * from './notifications';
 export * from './wechat';
+export * from './calendar';
+export * from './join-requests';
+export * from './outages';
+export * from './work-orders';
+export * from './move-outs';

@@ -8,6 +8,8 @@ export enum NotificationKind {
   SlaWarning = 'sla_warning',
   /** A time limit ran out and the ticket was escalated to the recipient. */
   SlaEscalated = 'sla_escalated',
+  /** A notice to residents of a community or building, e.g. a planned water or power cut (domain.md §11). */
+  Notice = 'notice',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -15,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.TicketUpdated]: '工单进度',
   [NotificationKind.SlaWarning]: '时限预警',
   [NotificationKind.SlaEscalated]: '超时升级',
+  [NotificationKind.Notice]: '通知公告',
 };
 
 export interface NotificationDto {

@@ -4,6 +4,8 @@ export enum Role {
   Assistant = 'assistant',
   Supervisor = 'supervisor',
   Admin = 'admin',
+  /** The gate guard (保安/门岗): may only check release slips (放行条) at the gate, nothing else. */
+  Guard = 'guard',
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,6 +13,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.Assistant]: '礼宾助理',
   [Role.Supervisor]: '管理处主任',
   [Role.Admin]: '系统管理员',
+  [Role.Guard]: '保安/门岗',
 };
 
-export const ALL_ROLES: readonly Role[] = [Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin];
+/** Every role there is. Only for what anyone signed in may do (who am I); the guard is among them. */
+export const ALL_ROLES: readonly Role[] = [Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin, Role.Guard];
+
+/** The property company's office: assistants, supervisors and the administrator. Not the gate guard. */
+export const STAFF_ROLES: readonly Role[] = [Role.Assistant, Role.Supervisor, Role.Admin];
+
+/** Everyone who uses the service itself (tickets, messages, categories): residents and the office. Not the gate guard. */
+export const SERVICE_ROLES: readonly Role[] = [Role.Resident, ...STAFF_ROLES];

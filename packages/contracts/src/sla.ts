@@ -18,6 +18,27 @@ export const SLA_MILESTONE_LABELS: Record<SlaMilestone, string> = {
 /** A limit is data: minutes on the wall clock, or "within N working days". */
 export type SlaLimit = { kind: 'wall'; minutes: number } | { kind: 'workingDays'; days: number };
 
+/** A time-limit policy of domain.md §6 as a company runs it: the default numbers and its own. */
+export interface SlaPolicyDto {
+  code: string;
+  name: string;
+  covers: string;
+  kinds: string[];
+  defaults: Partial<Record<SlaMilestone, SlaLimit>>;
+  effective: Partial<Record<SlaMilestone, SlaLimit>>;
+  /** The company changed this policy's numbers. */
+  overridden: boolean;
+  updatedByName: string | null;
+  updatedAt: string | null;
+  /** Company admins only. */
+  canEdit: boolean;
+}
+
+/** PUT /api/admin/sla-policies/:code — per milestone a limit, or null to drop it; milestones not given keep the default. */
+export interface UpdateSlaPolicyRequest {
+  milestones: Partial<Record<SlaMilestone, SlaLimit | null>>;
+}
+
 /** 'paused': the resident is holding things up and the clock is stopped. */
 export type SlaState = 'ok' | 'warning' | 'breached' | 'paused';
 

@@ -1,4 +1,6 @@
+import { WechatReach } from './wechat';
 import { SlaMilestone, SlaState } from './sla';
+import type { WorkOrderDto } from './work-orders';
 
 /** Ticket kinds (domain.md §5). */
 export enum TicketKind {
@@ -30,6 +32,10 @@ export enum TicketStatus {
   Resolved = 'resolved',
   Closed = 'closed',
   Cancelled = 'cancelled',
+  /** A complaint judged outside the company's remit (developer, environment, municipal): the explanation to the resident is due. */
+  Invalid = 'invalid',
+  /** Handed to the developer or an outside agency and followed until it is fixed: the company's clock pauses. */
+  Forwarded = 'forwarded',
 }
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
@@ -41,6 +47,8 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   [TicketStatus.Resolved]: '待确认',
   [TicketStatus.Closed]: '已完成',
   [TicketStatus.Cancelled]: '已取消',
+  [TicketStatus.Invalid]: '无效投诉待答复',
+  [TicketStatus.Forwarded]: '已转交外部单位',
 };
 
 /** What someone does to a ticket. Each action is one row family in the domain transition table. */
@@ -63,10 +71,34 @@ export enum TicketAction {
   SlaWarning = 'sla_warning',
   /** Recorded by the sweep: a limit ran out and the ticket goes to the supervisor (level 1) or the company manager (level 2). */
   Escalate = 'escalate',
+  /** A complaint is judged invalid (not the company's remit); the note says why. */
+  MarkInvalid = 'mark_invalid',
+  /** The explanation of an invalid complaint, sent to the resident (within 1 working day). */
+  Reply = 'reply',
+  /** Handed to the developer or an outside agency; the note says to whom and what. */
+  Forward = 'forward',
+  /** A follow-up with the outside party, recorded while forwarded. */
+  FollowUp = 'follow_up',
+  /** Recorded, not a transition: the handler asks for a later deadline (domain.md §6: only with approval). */
+  RequestExtension = 'request_extension',
+  /** Recorded: the supervisor approved the extension; the milestone's deadline moves. */
+  ApproveExtension = 'approve_extension',
+  /** By the system: a report of a planned cut closed together with its notice when supply is back. */
+  OutageClose = 'outage_close',
+  /** Recorded: the handler cannot solve it and sends it up with an escalation slip (工作传签单, domain.md §7). */
+  EscalationSlip = 'escalation_slip',
+  /** Recorded: the supervisor issued a work order (工作安排通知单) to a department about this ticket. */
+  WorkOrder = 'work_order',
+  /** Recorded: the department reported the work order done. */
+  WorkOrderDone = 'work_order_done',
+  /** Recorded: staff changed the urgency or severity; the time limits were planned again. */
+  Reclassify = 'reclassify',
+  /** Recorded: the supervisor refused it, with the reason; the deadline stands. */
+  RejectExtension = 'reject_extension',
 }
 
 /** Actions only the system takes; a person asking for one is refused. */
-export const SYSTEM_ACTIONS: readonly TicketAction[] = [TicketAction.AutoClose, TicketAction.SlaWarning, TicketAction.Escalate];
+export const SYSTEM_ACTIONS: readonly TicketAction[] = [TicketAction.AutoClose, TicketAction.SlaWarning, TicketAction.Escalate, TicketAction.OutageClose];
 
 export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   [TicketAction.Submit]: '提交',
@@ -83,6 +115,18 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   [TicketAction.AutoClose]: '超时自动完成',
   [TicketAction.SlaWarning]: '时限预警',
   [TicketAction.Escalate]: '超时升级',
+  [TicketAction.MarkInvalid]: '判定无效投诉',
+  [TicketAction.Reply]: '答复住户',
+  [TicketAction.Forward]: '转交开发商/外部单位',
+  [TicketAction.FollowUp]: '记录跟进',
+  [TicketAction.RequestExtension]: '申请延期',
+  [TicketAction.ApproveExtension]: '批准延期',
+  [TicketAction.Reclassify]: '调整紧急/严重程度',
+  [TicketAction.OutageClose]: '随停水停电通知关闭',
+  [TicketAction.EscalationSlip]: '填写工作传签单',
+  [TicketAction.WorkOrder]: '下达工作安排通知单',
+  [TicketAction.WorkOrderDone]: '工作安排已完成',
+  [TicketAction.RejectExtension]: '驳回延期',
 };
 
 /** Why work is on hold (the clock pauses only for these: domain.md §6). */
@@ -106,12 +150,99 @@ export enum Channel {
   WechatChat = 'wechat_chat',
 }
 
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  [Channel.MiniProgram]: '小程序',
+  [Channel.Hotline]: '24 小时热线',
+  [Channel.WalkIn]: '服务中心来访',
+  [Channel.Patrol]: '巡查发现',
+  [Channel.WechatChat]: '微信沟通',
+};
+
 export interface TicketCategoryDto {
   code: string;
   name: string;
   kind: TicketKind;
   /** True when this category is an emergency by default (e.g. water leak): shown highlighted. */
   emergency: boolean;
+}
+
+/** A category as supervisors manage it: who handles it and which time-limit policies time it. */
+export interface TicketCategoryAdminDto extends TicketCategoryDto {
+  /** Serious by default (severity at intake). */
+  serious: boolean;
+  department: string;
+  departmentLabel: string;
+  slaPolicies: string[];
+}
+
+/** A time-limit policy a category can use (domain.md §6). */
+export interface SlaPolicyOptionDto {
+  code: string;
+  name: string;
+  covers: string;
+  kinds: TicketKind[];
+}
+
+/** GET /api/ticket-categories/manage: the taxonomy with what each field may be set to. */
+export interface CategoryTaxonomyDto {
+  categories: TicketCategoryAdminDto[];
+  departments: { code: string; label: string }[];
+  policies: SlaPolicyOptionDto[];
+}
+
+/** PUT /api/ticket-categories/:code (wx.request has no PATCH) — only the fields given change. The kind of a category is fixed. */
+export interface UpdateTicketCategoryRequest {
+  name?: string;
+  department?: string;
+  emergency?: boolean;
+  serious?: boolean;
+  slaPolicies?: string[];
+}
+
+/** POST /api/tickets/:id/classification — staff set urgency and severity; the time limits follow. */
+export interface ClassifyTicketRequest {
+  version: number;
+  urgent: boolean;
+  serious: boolean;
+  note?: string;
+}
+
+export type ExtensionStatus = 'pending' | 'approved' | 'rejected';
+
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+
+/** A request to move a milestone's deadline, and the supervisor's decision on it. */
+export interface TicketExtensionDto {
+  id: string;
+  ticketId: string;
+  ticketCode: string;
+  milestone: SlaMilestone;
+  status: ExtensionStatus;
+  reason: string;
+  requestedByName: string;
+  requestedAt: string;
+  /** The deadline when it was asked for, and the one asked for. */
+  previousDueAt: string;
+  requestedDueAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+/** POST /api/tickets/:id/extensions */
+export interface RequestExtensionRequest {
+  /** Which limit: the resolve milestone unless said otherwise. */
+  milestone?: SlaMilestone;
+  /** The new deadline asked for (ISO instant). */
+  until: string;
+  reason: string;
+}
+
+/** POST /api/ticket-extensions/:id/decision */
+export interface DecideExtensionRequest {
+  approve: boolean;
+  /** Required when refusing: the handler is told why. */
+  note?: string;
 }
 
 export const MAX_TICKET_PHOTOS = 9;
@@ -126,6 +257,20 @@ export interface CreateTicketRequest {
   idempotencyKey: string;
   /** ISO-8601 instant the resident prefers for a visit. */
   preferredVisitAt?: string;
+}
+
+/** The channels staff take a request through on a resident's behalf (the mini-program is the resident's own). */
+export const STAFF_CHANNELS: readonly Channel[] = [Channel.Hotline, Channel.WalkIn, Channel.Patrol, Channel.WechatChat];
+
+/**
+ * POST /api/tickets/on-behalf: staff register a request received by phone, at the desk, on patrol or in
+ * WeChat chat (首接责任制: the receiver owns it until it is handed on). The contact is whoever called.
+ */
+export interface CreateTicketOnBehalfRequest extends CreateTicketRequest {
+  householdId: string;
+  channel: Channel;
+  contactName: string;
+  contactPhone: string;
 }
 
 export interface TicketActionRequest {
@@ -165,7 +310,10 @@ export interface TicketSummaryDto {
   categoryName: string;
   description: string;
   status: TicketStatus;
+  /** Urgent (an emergency): shown highlighted and timed by the urgent limits. */
   emergency: boolean;
+  /** Serious: timed by the stricter limit where the table has one (e.g. a serious staff-attitude complaint). */
+  serious: boolean;
   roomLabel: string;
   assigneeName: string | null;
   createdAt: string;
@@ -204,6 +352,25 @@ export interface TicketDetailDto extends TicketSummaryDto {
   holdReason: HoldReason | null;
   /** How many times the resident sent the work back (a second round is normal). */
   reopenCount: number;
+  /** Staff only (null for residents): who reported it, their phone, and whether WeChat reaches them now. */
+  reporter: { name: string; phone: string | null; wechatReach: WechatReach } | null;
+  /** How the request came in. */
+  channel: Channel;
+  /** Staff only: for a request staff registered, who received it and whom to call back. */
+  intake: { receivedByName: string; contactName: string | null; contactPhone: string | null } | null;
+  /** Staff only: the deadline extension requests of this ticket, newest first (empty for residents). */
+  extensions: TicketExtensionDto[];
+  /** What the current user may do about extensions now: ask for one (the assignee), decide the pending one (its supervisor). */
+  extensionActions: { request: boolean; decide: boolean };
+  /** The handler or the supervisor may change urgency and severity now. */
+  canClassify: boolean;
+  /** A report of a planned cut: linked to its notice, not dispatched, closed when supply is back. */
+  outage: { id: string; title: string; endsAt: string } | null;
+  /** The assignee may send it up with an escalation slip; the supervisor may issue a work order about it. */
+  canEscalate: boolean;
+  canIssueWorkOrder: boolean;
+  /** Work orders issued about this ticket (staff only). */
+  workOrders: WorkOrderDto[];
 }
 
 /** GET /api/tickets/community?filter=: which of the community's tickets a supervisor lists. */
@@ -213,6 +380,8 @@ export enum CommunityTicketFilter {
   AtRisk = 'at_risk',
   Done = 'done',
   All = 'all',
+  /** A department head's queue: open tickets of the categories their department handles. */
+  Department = 'department',
 }
 
 export const COMMUNITY_TICKET_FILTER_LABELS: Record<CommunityTicketFilter, string> = {
@@ -220,6 +389,7 @@ export const COMMUNITY_TICKET_FILTER_LABELS: Record<CommunityTicketFilter, strin
   [CommunityTicketFilter.AtRisk]: '预警/超时',
   [CommunityTicketFilter.Done]: '已结束',
   [CommunityTicketFilter.All]: '全部',
+  [CommunityTicketFilter.Department]: '本部门',
 };
 
 /** GET /api/tickets/:id/assignees: who may take the ticket over (assistants of its building), least loaded first. */

@@ -17,3 +17,83 @@ export interface SubscriptionCreditsDto {
   /** Messages the user may still receive on WeChat, per template id. */
   credits: Record<string, number>;
 }
+
+/** Whether a person can be reached on WeChat, as staff see it (the in-app inbox always works). */
+export enum WechatReach {
+  /** No WeChat account bound: only a phone call reaches them. */
+  Unbound = 'unbound',
+  /** Bound, but no subscription left: messages reach the in-app inbox only. */
+  InboxOnly = 'inbox_only',
+  /** Has subscriptions left: the next message reaches their WeChat. */
+  Wechat = 'wechat',
+}
+
+export const WECHAT_REACH_LABELS: Record<WechatReach, string> = {
+  [WechatReach.Unbound]: '未绑定微信',
+  [WechatReach.InboxOnly]: '仅站内消息',
+  [WechatReach.Wechat]: '可收微信通知',
+};
+
+/** The states of a WeChat message in the outbox. */
+export type OutboxStatusName = 'pending' | 'sending' | 'sent' | 'revoked' | 'dead';
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatusName, string> = {
+  pending: '待发送',
+  sending: '发送中',
+  sent: '已送达',
+  revoked: '用户已拒收',
+  dead: '发送失败',
+};
+
+/** GET /api/admin/outbox?status=dead: the outbox as an admin sees it, newest first. */
+export interface OutboxItemDto {
+  id: string;
+  kind: NotificationKind;
+  recipientName: string;
+  templateId: string;
+  status: OutboxStatusName;
+  attempts: number;
+  /** Why it failed (WeChat's errcode and message, or ours). */
+  lastError: string | null;
+  /** The ticket's code the message was about, when it was about one. */
+  ticketCode: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface OutboxPageDto {
+  /** How many messages are in each state. */
+  counts: Record<OutboxStatusName, number>;
+  items: OutboxItemDto[];
+}
+
+export enum CallTaskStatus {
+  Open = 'open',
+  Done = 'done',
+}
+
+/**
+ * A phone call staff must make because WeChat cannot carry an emergency's news: the person has no
+ * subscription left (or no WeChat at all). GET /api/call-tasks lists the open ones for the caller.
+ */
+export interface CallTaskDto {
+  id: string;
+  ticketId: string | null;
+  ticketCode: string | null;
+  /** Whom to call. */
+  calleeName: string;
+  calleePhone: string | null;
+  /** What to tell them. */
+  reason: string;
+  /** Who should call; null: whoever of the management office is on duty. */
+  callerName: string | null;
+  status: CallTaskStatus;
+  createdAt: string;
+  doneAt: string | null;
+  outcome: string | null;
+}
+
+/** POST /api/call-tasks/:id/done: what came of the call. */
+export interface CallTaskDoneRequest {
+  outcome: string;
+}

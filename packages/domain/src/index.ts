@@ -13,3 +13,8 @@ export * from './sla/deadline';
 export * from './sla/progress';
 export * from './sla/policies';
 export * from './sla/ticket-sla';
+export * from './sla/extension';
+export * from './households/household-sheet';
+export * from './sla/classification';
+export * from './outages/outage-rules';
+export * from './households/move-out-rules';

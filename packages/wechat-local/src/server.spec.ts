@@ -68,3 +68,25 @@ describe('local WeChat server: jscode2session', () => {
     expect(JSON.parse(await res.text()).errcode).toBe(44004);
   });
 });
+
+describe('local WeChat server: latency', () => {
+  it('holds every answer back by at least the set latency, and can be turned off', async () => {
+    const wechat = await startLocalWechatServer({ appid: APPID, secret: SECRET, latencyMs: 150 });
+    try {
+      const ask = async () => {
+        const t0 = performance.now();
+        const query = new URLSearchParams({ appid: APPID, secret: SECRET, grant_type: 'authorization_code', js_code: 'nope' });
+        const body = JSON.parse(await (await fetch(`${wechat.url}/sns/jscode2session?${query}`)).text());
+        return { body, ms: performance.now() - t0 };
+      };
+      const slow = await ask();
+      expect(slow.body.errcode).toBe(40029);
+      expect(slow.ms).toBeGreaterThanOrEqual(140);
+      wechat.setLatency(0);
+      expect((await ask()).body.errcode).toBe(40029);
+      expect(() => wechat.setLatency(-1)).toThrow(RangeError);
+    } finally {
+      await wechat.close();
+    }
+  });
+});

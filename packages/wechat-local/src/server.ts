@@ -25,6 +25,7 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
   const platform = new PlatformState(now);
   const randomFailures = new Map<string, { share: number; failures: InjectedFailure[]; random: () => number }>();
   let phoneCodeSeq = 0;
+  let latencyMs = options.latencyMs ?? 0;
 
   function takeFailure(path: string): InjectedFailure | undefined {
     const randomly = randomFailures.get(path);
@@ -50,6 +51,7 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
 
     const failure = takeFailure(record.path);
     if (failure === 'timeout') return; // never answer: the caller's own timeout has to fire
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs)); // WeChat's round trip
     const route = ROUTES[`${record.method} ${record.path}`];
     const result =
       failure !== undefined
@@ -98,6 +100,10 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       return code;
     },
     delivered: platform.delivered,
+    setLatency(ms) {
+      if (!(ms >= 0)) throw new RangeError(`latency must be ≥ 0 ms, got ${ms}`);
+      latencyMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -33,6 +33,8 @@ export interface LocalWechatOptions {
   now?: () => number;
   /** How long a minted login code stays valid. WeChat: 5 minutes. */
   codeTtlMs?: number;
+  /** Milliseconds every answer is held back, like WeChat's round trip (default 0). */
+  latencyMs?: number;
 }
 
 export interface LocalWechatServer {
@@ -59,6 +61,8 @@ export interface LocalWechatServer {
   expireTokens(): void;
   /** What the getPhoneNumber button would hand the mini-program for this phone number. */
   mintPhoneCode(phone: string): string;
+  /** From now on hold every answer back this many milliseconds (WeChat's round trip from a server is tens of ms). */
+  setLatency(ms: number): void;
   /** Subscribe messages accepted, oldest first. */
   delivered: DeliveredMessage[];
 }

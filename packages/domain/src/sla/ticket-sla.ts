@@ -74,6 +74,11 @@ export function milestonesMetBy(action: TicketAction): readonly SlaMilestone[] {
       return [SlaMilestone.Respond, SlaMilestone.Arrive];
     case TicketAction.Resolve:
       return Object.values(SlaMilestone);
+    // Judging a complaint invalid settles the company's own limits; the explanation has its own (Reply).
+    case TicketAction.MarkInvalid:
+      return [SlaMilestone.Respond, SlaMilestone.Arrive, SlaMilestone.Resolve];
+    case TicketAction.Reply:
+      return [SlaMilestone.Reply];
     default:
       return [];
   }
