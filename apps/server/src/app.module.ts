@@ -3,10 +3,16 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
+import { OutagesModule } from './modules/outages/outages.module';
+import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
+import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
+import { MoveOutsModule } from './modules/move-outs/move-outs.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -28,10 +34,16 @@ export class AppModule {
         AuthModule.register(config),
         OrgModule,
         CategoriesModule,
+        CalendarModule,
+        SlaPoliciesModule,
+        OutagesModule,
+        WorkOrdersModule,
+        DutyModule,
         UploadsModule,
         TicketsModule,
         NotificationsModule,
         HouseholdsModule,
+        MoveOutsModule,
       ],
     };
   }

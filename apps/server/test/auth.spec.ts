@@ -114,6 +114,8 @@ describe('demo login (no WeChat AppID)', () => {
     [DemoPersona.Resident, { name: '王女士', role: Role.Resident, household: { roomLabel: '1栋1单元101室', communityName: '阳光花园' } }],
     [DemoPersona.Assistant, { name: '李管家', role: Role.Assistant, household: null }],
     [DemoPersona.Supervisor, { name: '张主任', role: Role.Supervisor, household: null }],
+    [DemoPersona.Admin, { name: '系统管理员', role: Role.Admin, household: null }],
+    [DemoPersona.DepartmentHead, { name: '孙经理', role: Role.Supervisor, household: null }],
   ])('signs in as %s through the in-process WeChat server', async (persona, expected) => {
     const before = t.wechat.local!.received.length;
     const session = await loginPersona(t, persona);

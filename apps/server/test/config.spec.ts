@@ -80,3 +80,38 @@ describe('configuration', () => {
     expect(statSync(config.uploadsDir).isDirectory()).toBe(true);
   });
 });
+
+describe('LINLI_WECHAT_TEMPLATES', () => {
+  const load = (templates: unknown) => loadConfig({ LINLI_DATA_DIR: dataDir(), LINLI_WECHAT_TEMPLATES: JSON.stringify(templates) }).outbox.templates;
+  const problems = (templates: unknown) => {
+    try {
+      load(templates);
+    } catch (err) {
+      return (err as ConfigError).problems.map((p) => p.message);
+    }
+    throw new Error('expected the templates to be refused');
+  };
+
+  it('takes a template id alone (the default layout) or an id with its own field layout', () => {
+    const templates = load({ ticket_assigned: 'tpl-A', sla_escalated: { id: 'tpl-B', fields: { phrase1: 'title', thing2: 'body', date3: 'at' } } });
+    expect(templates).toEqual({
+      ticket_assigned: { id: 'tpl-A', fields: { thing1: 'title', character_string2: 'ticketCode', thing3: 'body', time4: 'at' } },
+      sla_escalated: { id: 'tpl-B', fields: { phrase1: 'title', thing2: 'body', date3: 'at' } },
+    });
+  });
+
+  it.each([
+    [{ ticket_closed: 'tpl' }, 'unknown kind "ticket_closed"'],
+    [{ ticket_updated: { id: 'tpl', fields: { headline1: 'title' } } }, '"headline1" is not a WeChat field key'],
+    [{ ticket_updated: { id: 'tpl', fields: { thing1: 'subject' } } }, 'field thing1 must be one of title, body, ticketCode, at, got "subject"'],
+    [{ ticket_updated: { fields: { thing1: 'title' } } }, 'must be a template id or {"id": "…", "fields": {…}}'],
+    [{ ticket_updated: 'has spaces in it' }, 'template id must be 1-64 letters'],
+    [['tpl'], 'must be a JSON object keyed by kind of message'],
+  ])('refuses %j at boot', (templates, message) => {
+    expect(problems(templates).join('\n')).toContain(message);
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(problemsOf({ LINLI_WECHAT_TEMPLATES: '{ticket_assigned: tpl}' })).toEqual(['LINLI_WECHAT_TEMPLATES']);
+  });
+});

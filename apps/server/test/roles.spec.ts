@@ -21,6 +21,21 @@ function unguardedHandlers(controllers: object[], scanner: MetadataScanner, refl
   return found;
 }
 
+/** Every route handler of the given controllers that `role` may call. */
+function handlersFor(role: Role, controllers: object[], scanner: MetadataScanner, reflector: Reflector): string[] {
+  const found: string[] = [];
+  for (const instance of controllers) {
+    const proto = Object.getPrototypeOf(instance);
+    for (const name of scanner.getAllMethodNames(proto)) {
+      const handler = proto[name];
+      if (!Reflect.hasMetadata('method', handler) && !Reflect.hasMetadata('path', handler)) continue;
+      const roles = reflector.getAllAndOverride<Role[]>(ROLES_KEY, [handler, proto.constructor]);
+      if (roles?.includes(role)) found.push(`${proto.constructor.name}.${name}`);
+    }
+  }
+  return found;
+}
+
 describe('every endpoint says who may call it', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -34,6 +49,15 @@ describe('every endpoint says who may call it', () => {
     const names = controllers.map((c) => c.constructor.name);
     expect(names).toEqual(expect.arrayContaining(['AuthController', 'DemoLoginController', 'TestClockController', 'TicketsController', 'UploadsController']));
     expect(unguardedHandlers(controllers, new MetadataScanner(), new Reflector())).toEqual([]);
+  });
+
+  it('lets the gate guard call only /api/me and the release slip check', () => {
+    const discovery = new DiscoveryService(t.app.get(ModulesContainer));
+    const controllers = discovery.getControllers().map((w) => w.instance as object);
+    const forGuard = handlersFor(Role.Guard, controllers, new MetadataScanner(), new Reflector());
+    expect(forGuard.sort()).toEqual(['AuthController.me', 'MoveOutsController.verify']);
+    // …while residents and the office keep what they had (the check can fail).
+    expect(handlersFor(Role.Resident, controllers, new MetadataScanner(), new Reflector())).toEqual(expect.arrayContaining(['AuthController.me', 'TicketsController.detail', 'NotificationsController.list']));
   });
 
   it('would catch a handler that forgot (the check can fail)', () => {

@@ -133,7 +133,7 @@ describe('hold, reopen, auto-close and transfer', () => {
 
   it('a reopen needs the reason, counts the round and restarts the resolve limit', async () => {
     await run(assistant, { action: TicketAction.Resolve, note: '已更换灯泡' });
-    expect(await run(resident, { action: TicketAction.Reopen }, 400)).toMatchObject({ code: ErrorCode.TICKET_REASON_REQUIRED, message: '请说明哪里不满意' });
+    expect(await run(resident, { action: TicketAction.Reopen }, 400)).toMatchObject({ code: ErrorCode.TICKET_REASON_REQUIRED, message: '请在备注中说明哪里不满意' });
     t.clock.set({ advanceMinutes: 30 });
     const reopened = await run(resident, { action: TicketAction.Reopen, note: '灯还是闪' });
     expect(reopened).toMatchObject({ status: TicketStatus.Accepted, reopenCount: 1 });

@@ -63,7 +63,7 @@ describe('the first vertical path', () => {
     t.clock.set({ advanceMinutes: 5 });
     const accepted = (await act(ticket.id, assistant, TicketAction.Accept, queued!.version).expect(200)).body as TicketDetailDto;
     expect(accepted).toMatchObject({ status: TicketStatus.Accepted, version: 3, assigneeName: '李管家', updatedAt: '2026-11-22T01:05:00.000Z' });
-    expect(accepted.allowedActions).toEqual([TicketAction.Transfer, TicketAction.Arrive, TicketAction.Hold, TicketAction.Resolve]);
+    expect(accepted.allowedActions).toEqual([TicketAction.Transfer, TicketAction.Arrive, TicketAction.Hold, TicketAction.Resolve, TicketAction.Forward]);
 
     const seenByResident = (await get(ApiRoutes.ticket(ticket.id), resident).expect(200)).body as TicketDetailDto;
     expect(seenByResident.status).toBe(TicketStatus.Accepted);

@@ -1,5 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { NotificationKind } from '@linli/contracts';
+import { DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy } from '@linli/domain';
+import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from './wechat-templates';
 
 /** The server's settings, validated once at boot. Nothing else reads process.env. */
 export interface AppConfig {
@@ -26,15 +29,16 @@ export interface AppConfig {
   hotline: string;
   sla: SlaSettings;
   outbox: OutboxSettings;
+  moveOut: MoveOutPolicy;
 }
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
 export interface OutboxSettings {
-  /** Subscribe-message template id per kind of message (LINLI_WECHAT_TEMPLATES as JSON); in demo mode, demo ids. */
-  templates: Partial<Record<'ticket_assigned' | 'ticket_updated' | 'sla_warning' | 'sla_escalated', string>>;
+  /** Subscribe-message template (id and field layout) per kind of message (LINLI_WECHAT_TEMPLATES as JSON); in demo mode, demo ids. */
+  templates: Partial<Record<NotificationKind, TemplateSetting>>;
   /** How often the worker looks for messages (LINLI_OUTBOX_POLL_MS, default 1000; 0 turns the timer off, e.g. in tests). */
   pollMs: number;
-  /** Messages claimed per batch. */
+  /** Messages a worker claims at once (LINLI_OUTBOX_BATCH_SIZE, default 50). */
   batchSize: number;
   /** Attempts before a message is dead-lettered (LINLI_OUTBOX_MAX_ATTEMPTS, default 8). */
   maxAttempts: number;
@@ -56,6 +60,8 @@ export interface SlaSettings {
   autoCloseAfterHours: number;
   /** How often the sweep looks for due milestones (LINLI_SLA_SWEEP_SECONDS, default 30; 0 turns the timer off, e.g. in tests). */
   sweepIntervalSeconds: number;
+  /** The most one approved extension may add to a deadline (LINLI_MAX_EXTENSION_DAYS, default 30). */
+  maxExtensionDays: number;
 }
 
 export interface SqliteDatabaseConfig {
@@ -158,20 +164,17 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     escalateToManagerAfterMinutes: integer('LINLI_ESCALATE_MANAGER_MINUTES', 24 * 60, 1, 30 * 24 * 60),
     autoCloseAfterHours: integer('LINLI_AUTO_CLOSE_HOURS', 72, 1, 30 * 24),
     sweepIntervalSeconds: integer('LINLI_SLA_SWEEP_SECONDS', 30, 0, 3600),
+    maxExtensionDays: integer('LINLI_MAX_EXTENSION_DAYS', 30, 1, 365),
   };
 
-  const TEMPLATE_KINDS = ['ticket_assigned', 'ticket_updated', 'sla_warning', 'sla_escalated'] as const;
-  let templates: OutboxSettings['templates'] = demoMode ? Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, `demo-tpl-${k}`])) : {};
+  let templates: OutboxSettings['templates'] = demoMode
+    ? Object.fromEntries(Object.values(NotificationKind).map((k) => [k, { id: `demo-tpl-${k}`, fields: { ...DEFAULT_TEMPLATE_FIELDS } }]))
+    : {};
   const templatesRaw = value('LINLI_WECHAT_TEMPLATES');
   if (templatesRaw) {
-    try {
-      const parsed = JSON.parse(templatesRaw) as Record<string, unknown>;
-      const unknown = Object.keys(parsed).filter((k) => !(TEMPLATE_KINDS as readonly string[]).includes(k) || typeof parsed[k] !== 'string');
-      if (unknown.length > 0) problem('LINLI_WECHAT_TEMPLATES', `unknown kinds or non-string ids: ${unknown.join(', ')} (kinds: ${TEMPLATE_KINDS.join(', ')})`);
-      templates = parsed as OutboxSettings['templates'];
-    } catch {
-      problem('LINLI_WECHAT_TEMPLATES', 'must be JSON like {"ticket_assigned":"<template id>"}');
-    }
+    const parsed = parseWechatTemplates(templatesRaw);
+    parsed.problems.forEach((p) => problem('LINLI_WECHAT_TEMPLATES', p));
+    templates = parsed.templates;
   }
   const quietRaw = value('LINLI_QUIET_HOURS') ?? '22:00-08:00';
   const quietMatch = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(quietRaw);
@@ -180,11 +183,17 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const outbox: OutboxSettings = {
     templates,
     pollMs: integer('LINLI_OUTBOX_POLL_MS', 1000, 0, 3_600_000),
-    batchSize: 50,
+    batchSize: integer('LINLI_OUTBOX_BATCH_SIZE', 50, 1, 1000),
     maxAttempts: integer('LINLI_OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     backoffMs: integer('LINLI_OUTBOX_BACKOFF_MS', 5000, 1, 3_600_000),
     claimTtlMs: integer('LINLI_OUTBOX_CLAIM_TTL_MS', 60_000, 100, 3_600_000),
     quietHours: { startMinute: Number(qh1) * 60 + Number(qm1), endMinute: Number(qh2) * 60 + Number(qm2) },
+  };
+  /** Moving out (domain.md §4): LINLI_MOVE_OUT_NOTICE_DAYS, LINLI_MOVE_OUT_MAX_AHEAD_DAYS, LINLI_RELEASE_SLIP_GRACE_DAYS. */
+  const moveOut: MoveOutPolicy = {
+    noticeDays: integer('LINLI_MOVE_OUT_NOTICE_DAYS', DEFAULT_MOVE_OUT_POLICY.noticeDays, 0, 30),
+    maxAheadDays: integer('LINLI_MOVE_OUT_MAX_AHEAD_DAYS', DEFAULT_MOVE_OUT_POLICY.maxAheadDays, 1, 365),
+    graceDays: integer('LINLI_RELEASE_SLIP_GRACE_DAYS', DEFAULT_MOVE_OUT_POLICY.graceDays, 0, 30),
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
 
@@ -204,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     hotline,
     sla,
     outbox,
+    moveOut,
   };
 }
 

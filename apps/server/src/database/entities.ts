@@ -1,8 +1,17 @@
+import { CalendarOverride } from '../modules/calendar/entities/calendar-override.entity';
+import { SlaPolicyOverrideRow } from '../modules/sla-policies/entities/sla-policy-override.entity';
+import { OutageNotice } from '../modules/outages/entities/outage-notice.entity';
+import { WorkOrder } from '../modules/work-orders/entities/work-order.entity';
+import { DutyShift } from '../modules/duty/entities/duty-shift.entity';
 import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
 import { HouseholdInvite } from '../modules/households/entities/household-invite.entity';
+import { HouseholdJoinRequest } from '../modules/households/entities/household-join-request.entity';
+import { HouseholdMemberEvent } from '../modules/households/entities/household-member-event.entity';
 import { HouseholdMember } from '../modules/households/entities/household-member.entity';
 import { HouseholdNote } from '../modules/households/entities/household-note.entity';
 import { HouseholdRead } from '../modules/households/entities/household-read.entity';
+import { MoveOut } from '../modules/move-outs/entities/move-out.entity';
+import { CallTask } from '../modules/notifications/entities/call-task.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
 import { OutboxMessage } from '../modules/outbox/entities/outbox-message.entity';
 import { SubscriptionCredit } from '../modules/outbox/entities/subscription-credit.entity';
@@ -14,6 +23,7 @@ import { Company } from '../modules/org/entities/company.entity';
 import { Household } from '../modules/org/entities/household.entity';
 import { Room } from '../modules/org/entities/room.entity';
 import { User } from '../modules/org/entities/user.entity';
+import { TicketExtension } from '../modules/tickets/entities/ticket-extension.entity';
 import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
 import { TicketMilestone } from '../modules/tickets/entities/ticket-milestone.entity';
 import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.entity';
@@ -43,4 +53,14 @@ export const ENTITIES = [
   HouseholdNote,
   HouseholdRead,
   HouseholdInvite,
+  CallTask,
+  CalendarOverride,
+  TicketExtension,
+  SlaPolicyOverrideRow,
+  OutageNotice,
+  WorkOrder,
+  DutyShift,
+  MoveOut,
+  HouseholdJoinRequest,
+  HouseholdMemberEvent,
 ];

@@ -27,7 +27,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof AppException) {
-      return { code: exception.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) };
+      return {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.fields ? { fields: exception.fields } : {}),
+        ...(exception.rejected ? { rejected: exception.rejected } : {}),
+        ...(exception.releaseSlip ? { releaseSlip: exception.releaseSlip } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const code = errorCodeForStatus(exception.getStatus());

@@ -1,4 +1,4 @@
-import { ErrorCode, ERROR_MESSAGES } from '@linli/contracts';
+import { ErrorCode, ERROR_MESSAGES, ReleaseSlipDto } from '@linli/contracts';
 
 export interface FieldError {
   field: string;
@@ -15,6 +15,10 @@ export class AppException extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly fields?: FieldError[],
+    /** For HOUSEHOLD_IMPORT_REJECTED: the rejected rows of an import. */
+    readonly rejected?: { row: number; reason: string }[],
+    /** For the guard's refusals: the slip that was checked (who used it, when). */
+    readonly releaseSlip?: ReleaseSlipDto,
   ) {
     super(message ?? ERROR_MESSAGES[code]);
     this.name = 'AppException';

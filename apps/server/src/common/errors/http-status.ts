@@ -11,7 +11,11 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.PHONE_CODE_INVALID:
     case ErrorCode.UPLOAD_MISSING:
     case ErrorCode.UPLOAD_TOO_MANY:
+    case ErrorCode.HOUSEHOLD_SHEET_UNREADABLE:
+    case ErrorCode.MOVE_OUT_DATE_INVALID:
       return HttpStatus.BAD_REQUEST;
+    case ErrorCode.HOUSEHOLD_IMPORT_REJECTED:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.AUTH_TOKEN_INVALID:
     case ErrorCode.AUTH_WECHAT_CODE_INVALID:
@@ -21,6 +25,9 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.AUTH_WECHAT_RISKY_USER:
     case ErrorCode.TICKET_NO_HOUSEHOLD:
     case ErrorCode.CLOCK_DISABLED:
+    case ErrorCode.MEMBER_REMOVE_NOT_ALLOWED:
+    case ErrorCode.MOVE_OUT_NOT_A_MEMBER:
+    case ErrorCode.MOVE_OUT_OWNER_ONLY:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.DEMO_PERSONA_UNKNOWN:
@@ -28,12 +35,36 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.HOUSEHOLD_NOT_FOUND:
     case ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND:
     case ErrorCode.UPLOAD_NOT_FOUND:
+    case ErrorCode.CALL_TASK_NOT_FOUND:
+    case ErrorCode.OUTBOX_MESSAGE_NOT_FOUND:
+    case ErrorCode.EXTENSION_NOT_FOUND:
+    case ErrorCode.ROOM_NOT_FOUND:
+    case ErrorCode.JOIN_REQUEST_NOT_FOUND:
+    case ErrorCode.MEMBER_NOT_FOUND:
+    case ErrorCode.MOVE_OUT_NOT_FOUND:
+    case ErrorCode.RELEASE_SLIP_INVALID:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:
     case ErrorCode.TICKET_ACTION_NOT_ALLOWED:
     case ErrorCode.HOUSEHOLD_ALREADY_BOUND:
+    case ErrorCode.CALL_TASK_DONE:
+    case ErrorCode.OUTBOX_NOT_RETRYABLE:
+    case ErrorCode.EXTENSION_NOT_ALLOWED:
+    case ErrorCode.EXTENSION_PENDING:
+    case ErrorCode.EXTENSION_DECIDED:
+    case ErrorCode.JOIN_REQUEST_DUPLICATE:
+    case ErrorCode.JOIN_REQUEST_ALREADY_MEMBER:
+    case ErrorCode.JOIN_REQUEST_DECIDED:
+    case ErrorCode.MOVE_OUT_STATE:
+    case ErrorCode.MOVE_OUT_NEEDS_OWNER:
+    case ErrorCode.MOVE_OUT_FEES_UNSETTLED:
+    case ErrorCode.MOVE_OUT_NOT_YET_USED:
+    case ErrorCode.RELEASE_SLIP_USED:
+    case ErrorCode.RELEASE_SLIP_NOT_YET_VALID:
       return HttpStatus.CONFLICT;
+    case ErrorCode.RELEASE_SLIP_EXPIRED:
+      return HttpStatus.GONE;
     case ErrorCode.UPLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UPLOAD_TYPE_NOT_ALLOWED:

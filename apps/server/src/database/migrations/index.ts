@@ -5,6 +5,19 @@ import { CreateAttachments1795357380000 } from './1795357380000-create-attachmen
 import { CreateNotifications1795357440000 } from './1795357440000-create-notifications';
 import { CreateWechatOutbox1795357500000 } from './1795357500000-create-wechat-outbox';
 import { CreateHouseholdFile1795357560000 } from './1795357560000-create-household-file';
+import { CreateCallTasks1795357620000 } from './1795357620000-create-call-tasks';
+import { AddTicketIntake1795357680000 } from './1795357680000-add-ticket-intake';
+import { TicketInvalidAndForwarded1795357860000 } from './1795357860000-ticket-invalid-and-forwarded';
+import { CreateCalendarOverrides1795357920000 } from './1795357920000-create-calendar-overrides';
+import { TicketExtensions1795357980000 } from './1795357980000-ticket-extensions';
+import { TicketSeverity1795358040000 } from './1795358040000-ticket-severity';
+import { CreateSlaPolicyOverrides1795358100000 } from './1795358100000-create-sla-policy-overrides';
+import { OutageNotices1795358120000 } from './1795358120000-outage-notices';
+import { WorkOrders1795358140000 } from './1795358140000-work-orders';
+import { HouseholdJoinRequests1795358160000 } from './1795358160000-household-join-requests';
+import { DutyShifts1795358180000 } from './1795358180000-duty-shifts';
+import { AddGuardRole1795358220000 } from './1795358220000-add-guard-role';
+import { CreateMoveOuts1795358230000 } from './1795358230000-create-move-outs';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +28,17 @@ export const MIGRATIONS = [
   CreateNotifications1795357440000,
   CreateWechatOutbox1795357500000,
   CreateHouseholdFile1795357560000,
+  CreateCallTasks1795357620000,
+  AddTicketIntake1795357680000,
+  TicketInvalidAndForwarded1795357860000,
+  CreateCalendarOverrides1795357920000,
+  TicketExtensions1795357980000,
+  TicketSeverity1795358040000,
+  CreateSlaPolicyOverrides1795358100000,
+  OutageNotices1795358120000,
+  WorkOrders1795358140000,
+  HouseholdJoinRequests1795358160000,
+  DutyShifts1795358180000,
+  AddGuardRole1795358220000,
+  CreateMoveOuts1795358230000,
 ];

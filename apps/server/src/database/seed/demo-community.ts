@@ -6,8 +6,11 @@ export const DEMO_OPENIDS: Record<DemoPersona, string> = {
   [DemoPersona.Assistant]: 'demo-assistant',
   [DemoPersona.Supervisor]: 'demo-supervisor',
   [DemoPersona.Newcomer]: 'demo-newcomer',
+  [DemoPersona.Admin]: 'demo-admin',
+  [DemoPersona.DepartmentHead]: 'demo-department_head',
+  [DemoPersona.Guard]: 'demo-guard',
 };
-export const DEMO_ADMIN_OPENID = 'demo-admin';
+export const DEMO_ADMIN_OPENID = DEMO_OPENIDS[DemoPersona.Admin];
 
 /** 阳光花园: two buildings, two unit entrances each, three floors of two rooms. */
 export const DEMO_COMMUNITY = {
@@ -18,6 +21,8 @@ export const DEMO_COMMUNITY = {
   rooms: ['101', '102', '201', '202', '301', '302'],
   /** The resident's home: building, unit, room. */
   residentHome: ['1栋', '1单元', '101'] as const,
+  /** The gate guard who checks release slips. */
+  guardName: '刘师傅',
 };
 
 export function roomLabel(building: string, unit: string, number: string): string {

@@ -36,13 +36,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await this.unitOfWork.run(async (db) => {
       if ((await db.count(TicketCategory)) === 0) await this.seedCategories(db);
       if (!this.config.productionMode && (await db.count(Company)) === 0) await this.seedDemoCommunity(db);
+      else if (!this.config.productionMode) await this.seedDemoGuard(db);
     });
+  }
+
+  /** A demo database seeded before the guard role existed gets the guard persona, once. */
+  private async seedDemoGuard(db: EntityManager): Promise<void> {
+    if ((await db.count(User, { where: { openid: DEMO_OPENIDS.guard } })) > 0) return;
+    const community = await db.findOne(Community, { where: { name: DEMO_COMMUNITY.community } });
+    if (!community) return;
+    await insertRows(db, User, this.guardOf(community.id));
+    this.logger.log(`seeded the demo guard ${DEMO_COMMUNITY.guardName}`);
+  }
+
+  private guardOf(communityId: string) {
+    return { id: randomUUID(), name: DEMO_COMMUNITY.guardName, role: Role.Guard, openid: DEMO_OPENIDS.guard, phone: '13800000009', householdId: null, communityId, createdAt: this.clock.now() };
   }
 
   private async seedCategories(db: EntityManager): Promise<void> {
     await insertRows(db, 
       TicketCategory,
-      DEFAULT_CATEGORIES.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 })),
+      DEFAULT_CATEGORIES.map((c, i) => ({ ...c, serious: c.serious ?? false, sortOrder: (i + 1) * 10 })),
     );
     this.logger.log(`seeded ${DEFAULT_CATEGORIES.length} ticket categories`);
   }
@@ -83,7 +97,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const supervisor = user('张主任', Role.Supervisor, DEMO_OPENIDS.supervisor);
     const admin = user('系统管理员', Role.Admin, DEMO_ADMIN_OPENID, { communityId: null });
     const newcomer = user('赵先生', Role.Resident, DEMO_OPENIDS.newcomer, { communityId: null });
-    await insertRows(db, User, [resident, assistant, supervisor, admin, newcomer]);
+    const engineering = user('孙经理', Role.Supervisor, DEMO_OPENIDS.department_head, { department: 'engineering', phone: '13800000005' });
+    const guard = this.guardOf(community.id);
+    await insertRows(db, User, [resident, assistant, supervisor, admin, newcomer, engineering, guard]);
     await insertRows(db, 
       AssistantBuilding,
       buildings.map((b) => ({ userId: assistant.id, buildingId: b.id })),
@@ -93,6 +109,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王女士', role: MemberRole.Owner, relationship: '本人', phone: '13800000001', idNumber: '110105198503152428', moveInDate: '2020-06-01', userId: resident.id, createdAt: now, removedAt: null },
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
-    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 5 users`);
+    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, TicketCategoryDto } from '@linli/contracts';
+import { SERVICE_ROLES, CategoryTaxonomyDto, Role, TicketCategoryAdminDto, TicketCategoryDto } from '@linli/contracts';
 import { Roles } from '../../common/auth/decorators';
 import { CategoriesService } from './categories.service';
+import { UpdateTicketCategoryDto } from './dto/update-category.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -11,9 +12,23 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: 'What can be reported, in display order' })
   list(): Promise<TicketCategoryDto[]> {
     return this.categories.list();
+  }
+
+  @Get('manage')
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Supervisors and admins: the taxonomy with departments and time-limit policies, and the options for each' })
+  taxonomy(): Promise<CategoryTaxonomyDto> {
+    return this.categories.taxonomy();
+  }
+
+  @Put(':code')
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Supervisors and admins: change a category’s name, department, default emergency or time-limit policies (new tickets only)' })
+  update(@Param('code') code: string, @Body() body: UpdateTicketCategoryDto): Promise<TicketCategoryAdminDto> {
+    return this.categories.update(code, body);
   }
 }

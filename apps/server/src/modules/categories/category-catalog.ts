@@ -9,7 +9,7 @@ const D = Department;
  * The categories a new installation starts with, from the cases of domain.md §6. Codes are stable
  * identifiers (the mini-program and time limits refer to them); names are what residents see.
  */
-export const DEFAULT_CATEGORIES: readonly Omit<TicketCategory, 'sortOrder'>[] = [
+export const DEFAULT_CATEGORIES: readonly (Omit<TicketCategory, 'sortOrder' | 'serious'> & { serious?: boolean })[] = [
   { code: 'water_leak', name: '漏水/跑水', kind: K.RepairHome, department: D.Engineering, emergency: true, slaPolicies: ['emergency_home', 'home_repair'] },
   { code: 'power_cut', name: '停电', kind: K.RepairHome, department: D.Engineering, emergency: true, slaPolicies: ['emergency_home', 'home_repair'] },
   { code: 'water_cut', name: '停水', kind: K.RepairHome, department: D.Engineering, emergency: true, slaPolicies: ['emergency_home', 'home_repair'] },

@@ -16,6 +16,7 @@ import {
   MyHouseholdDto,
   Role,
   RoomSummaryDto,
+  WechatReach,
 } from '@linli/contracts';
 import { isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -32,8 +33,12 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { AccessTokens } from '../outbox/access-tokens.service';
+import { Outbox } from '../outbox/outbox.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
+import { HouseholdJoinRequest } from './entities/household-join-request.entity';
+import { HouseholdMemberEvent } from './entities/household-member-event.entity';
+import { HISTORY_LIMIT, PENDING, presentEvent } from './membership-history';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
 import { HouseholdRead } from './entities/household-read.entity';
@@ -47,10 +52,15 @@ const ROLE_ORDER = [MemberRole.Owner, MemberRole.Family, MemberRole.Tenant, Memb
 const byRole = (a: HouseholdMember, b: HouseholdMember) =>
   ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, 'zh');
 
+/** Full ID numbers are for supervisors and admins; everyone else sees them masked (domain.md §3, §13). */
+export function seesFullIdNumbers(role: Role): boolean {
+  return role === Role.Supervisor || role === Role.Admin;
+}
+
 /** Who may see what of a member: the principle of least privilege, per role (domain.md §3, §13). */
-function present(m: HouseholdMember, viewer: AuthUser): HouseholdMemberDto {
+function present(m: HouseholdMember, viewer: AuthUser, reach?: ReadonlyMap<string, WechatReach>): HouseholdMemberDto {
   const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
-  const fullId = viewer.role === Role.Supervisor || viewer.role === Role.Admin;
+  const fullId = seesFullIdNumbers(viewer.role);
   const self = m.userId !== null && m.userId === viewer.id;
   return {
     id: m.id,
@@ -62,6 +72,8 @@ function present(m: HouseholdMember, viewer: AuthUser): HouseholdMemberDto {
     idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber),
     moveInDate: m.moveInDate,
     onWechat: m.userId !== null,
+    // Staff decide whether to call or message: can WeChat reach this person now?
+    wechatReach: !staff ? null : m.userId === null ? WechatReach.Unbound : (reach?.get(m.userId) ?? WechatReach.InboxOnly),
   };
 }
 
@@ -74,6 +86,8 @@ export class Households {
     @InjectRepository(HouseholdNote) private readonly notes: Repository<HouseholdNote>,
     @InjectRepository(HouseholdRead) private readonly reads: Repository<HouseholdRead>,
     @InjectRepository(HouseholdInvite) private readonly invites: Repository<HouseholdInvite>,
+    @InjectRepository(HouseholdMemberEvent) private readonly memberEvents: Repository<HouseholdMemberEvent>,
+    @InjectRepository(HouseholdJoinRequest) private readonly joinRequests: Repository<HouseholdJoinRequest>,
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
@@ -85,6 +99,7 @@ export class Households {
     private readonly unitOfWork: UnitOfWork,
     private readonly wechat: WechatClient,
     private readonly tokens: AccessTokens,
+    private readonly outbox: Outbox,
   ) {}
 
   /** The resident's own household: members (a tenant sees only themself) and the building's assistants. */
@@ -93,10 +108,28 @@ export class Households {
     if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
     const all = (await this.members.find({ where: { householdId: place.householdId, removedAt: IsNull() } })).sort(byRole);
     const me = all.find((m) => m.userId === user.id);
+    // Owners, family and relatives see the household; a tenant only themself.
     const visible = me && me.role === MemberRole.Tenant ? [me] : all;
     const links = await this.assistantBuildings.find({ where: { buildingId: place.buildingId }, relations: { user: true } });
     const assistants: AssistantCardDto[] = links.filter((l) => l.user).map((l) => ({ id: l.user!.id, name: l.user!.name, phone: l.user!.phone }));
-    return { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName, members: visible.map((m) => present(m, user)), assistants, myRole: me?.role ?? null };
+    const owner = me?.role === MemberRole.Owner;
+    // Owners see who joined, was approved, rejected or removed, and the requests waiting for them.
+    const [history, pendingJoinRequests] = owner
+      ? await Promise.all([
+          this.memberEvents.find({ where: { householdId: place.householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
+          this.joinRequests.count({ where: { householdId: place.householdId, status: PENDING, needsOwner: true, ownerApprovedAt: IsNull() } }),
+        ])
+      : [[], 0];
+    return {
+      id: place.householdId,
+      roomLabel: place.roomLabel,
+      communityName: place.communityName,
+      members: visible.map((m) => present(m, user)),
+      assistants,
+      myRole: me?.role ?? null,
+      history: history.map(presentEvent),
+      pendingJoinRequests,
+    };
   }
 
   /** Everything held about the caller's household, for the resident to keep (PIPL right of access). */
@@ -161,18 +194,23 @@ export class Households {
     const { place, buildingName } = await this.staffAccess(user, householdId);
     const now = this.clock.now();
     await this.reads.insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
-    const [members, notes, tickets] = await Promise.all([
+    const [members, notes, tickets, history, pendingOfficeApprovals] = await Promise.all([
       this.members.find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
       this.notes.find({ where: { householdId }, relations: { author: true }, order: { createdAt: 'DESC' } }),
       this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
+      this.memberEvents.find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
+      this.joinRequests.count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
     ]);
+    const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
     return {
       id: householdId,
       roomLabel: place.roomLabel,
       buildingName,
-      members: members.map((m) => present(m, user)),
+      members: members.map((m) => present(m, user, reach)),
       notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() })),
       tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
+      history: history.map(presentEvent),
+      pendingOfficeApprovals,
     };
   }
 
@@ -199,6 +237,7 @@ export class Households {
       userId: null,
       createdAt: this.clock.now(),
       removedAt: null,
+      removedById: null,
     };
     await this.members.insert(member);
     return present(member, user);
@@ -242,8 +281,9 @@ export class Households {
       const invite = await db.findOneOrFail(HouseholdInvite, { where: { code: code.trim().toUpperCase() } });
       const household = await db.findOneOrFail(Household, { where: { id: invite.householdId }, relations: { room: { building: true } } });
       await db.update(User, { id: user.id }, { householdId: invite.householdId, communityId: household.room?.building?.communityId ?? null });
+      const memberId = randomUUID();
       await db.insert(HouseholdMember, {
-        id: randomUUID(),
+        id: memberId,
         householdId: invite.householdId,
         name: name.trim(),
         role: invite.role,
@@ -254,6 +294,22 @@ export class Households {
         userId: user.id,
         createdAt: now,
         removedAt: null,
+        removedById: null,
+      });
+      // The membership history shows invitation joins too (the invitation's issuer consented).
+      await db.insert(HouseholdMemberEvent, {
+        id: randomUUID(),
+        householdId: invite.householdId,
+        requestId: null,
+        memberId,
+        action: 'joined',
+        actingAs: null,
+        actorId: user.id,
+        actorName: name.trim().slice(0, 50),
+        subjectName: name.trim(),
+        subjectRole: invite.role,
+        note: '凭邀请码加入',
+        at: now,
       });
     });
     return this.mine({ ...user, householdId: (await this.org.authUser(user.id))?.householdId ?? null });

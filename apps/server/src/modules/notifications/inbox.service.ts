@@ -35,19 +35,22 @@ export class Inbox {
 
   /**
    * Puts `message` in each recipient's inbox (once per person), in the caller's transaction, and queues
-   * a WeChat subscribe message for those who granted one.
+   * a WeChat subscribe message for those who granted one. Returns the recipients WeChat will not reach.
    */
-  async deliver(db: EntityManager, recipients: readonly (string | null | undefined)[], message: Message, at: Date): Promise<void> {
+  async deliver(db: EntityManager, recipients: readonly (string | null | undefined)[], message: Message, at: Date): Promise<string[]> {
     const userIds = [...new Set(recipients.filter((r): r is string => Boolean(r)))];
-    if (userIds.length === 0) return;
+    if (userIds.length === 0) return [];
     await insertRows(
       db,
       Notification,
       userIds.map((userId) => ({ id: randomUUID(), userId, kind: message.kind, title: cut(message.title, 50), body: cut(message.body, 200), ticketId: message.ticketId, createdAt: at, readAt: null })),
     );
+    const unreached: string[] = [];
     for (const userId of userIds) {
-      await this.outbox.enqueue(db, userId, { ...message, ticketCode: message.ticketCode ?? null, urgent: message.urgent ?? false, at });
+      const queued = await this.outbox.enqueue(db, userId, { ...message, ticketCode: message.ticketCode ?? null, urgent: message.urgent ?? false, at });
+      if (!queued) unreached.push(userId);
     }
+    return unreached;
   }
 
   async page(user: AuthUser, limit = DEFAULT_PAGE, before?: Date): Promise<NotificationPageDto> {

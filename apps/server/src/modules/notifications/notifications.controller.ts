@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, NotificationPageDto, UnreadCountDto } from '@linli/contracts';
+import { SERVICE_ROLES, NotificationPageDto, UnreadCountDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { MarkReadDto, NotificationQueryDto } from './dto/notification-query.dto';
@@ -13,14 +13,14 @@ export class NotificationsController {
   constructor(private readonly inbox: Inbox) {}
 
   @Get()
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: "The caller's own inbox (消息中心), newest first, with the unread count" })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     return this.inbox.page(user, query.limit, query.before ? new Date(query.before) : undefined);
   }
 
   @Get('unread-count')
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: "How many of the caller's messages are unread (for the badge)" })
   async unread(@CurrentUser() user: AuthUser): Promise<UnreadCountDto> {
     return { unread: await this.inbox.unread(user) };
@@ -28,7 +28,7 @@ export class NotificationsController {
 
   @Post('read')
   @HttpCode(200)
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: "Mark the caller's messages read (given ids, or all); others' ids are ignored" })
   async markRead(@CurrentUser() user: AuthUser, @Body() body: MarkReadDto): Promise<UnreadCountDto> {
     return { unread: await this.inbox.markRead(user, body.ids, body.all === true) };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { UserProfileDto } from '@linli/contracts';
+import { Role, UserProfileDto } from '@linli/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { HouseholdMember } from '../households/entities/household-member.entity';
 import { AssistantBuilding } from './entities/assistant-building.entity';
 import { Household } from './entities/household.entity';
 import { User } from './entities/user.entity';
@@ -40,6 +41,24 @@ export class OrgDirectory {
     return rows.map((r) => r.buildingId).sort();
   }
 
+  /**
+   * The resident of this household who uses this phone number, if any: one whose active room it is, or a
+   * member on its file linked to their account (someone with several rooms may have another one active),
+   * by the account's number or the one on the file.
+   */
+  async boundMemberWithPhone(householdId: string, phone: string): Promise<string | null> {
+    const user = await this.users.findOne({ where: { householdId, phone, role: Role.Resident }, select: { id: true } });
+    if (user) return user.id;
+    const member = await this.users
+      .createQueryBuilder('u')
+      .innerJoin(HouseholdMember, 'm', 'm.userId = u.id AND m.householdId = :householdId AND m.removedAt IS NULL', { householdId })
+      .where('u.role = :role AND (u.phone = :phone OR m.phone = :phone)', { role: Role.Resident, phone })
+      .orderBy('m.createdAt', 'ASC')
+      .select('u.id', 'id')
+      .getRawOne<{ id: string }>();
+    return member?.id ?? null;
+  }
+
   async householdPlace(householdId: string): Promise<HouseholdPlace | null> {
     const household = await this.households.findOne({
       where: { id: householdId },
@@ -67,6 +86,7 @@ export class OrgDirectory {
       communityId: user.communityId ?? place?.communityId ?? null,
       household: place && { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName },
       buildingIds: await this.buildingsServedBy(user.id),
+      department: (await this.users.findOne({ where: { id: user.id }, select: { id: true, department: true } }))?.department ?? null,
     };
   }
 }

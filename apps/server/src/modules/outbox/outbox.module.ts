@@ -5,6 +5,8 @@ import { AccessTokens } from './access-tokens.service';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { SubscriptionCredit } from './entities/subscription-credit.entity';
 import { WechatToken } from './entities/wechat-token.entity';
+import { OutboxAdminController } from './outbox-admin.controller';
+import { OutboxAdmin } from './outbox-admin.service';
 import { OutboxWorker } from './outbox-worker.service';
 import { Outbox } from './outbox.service';
 import { SubscriptionsController } from './subscriptions.controller';
@@ -12,8 +14,8 @@ import { SubscriptionsController } from './subscriptions.controller';
 /** WeChat subscribe messages: subscription credits, the outbox written with each change, and the worker delivering it. */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule],
-  controllers: [SubscriptionsController],
-  providers: [Outbox, OutboxWorker, AccessTokens],
+  controllers: [SubscriptionsController, OutboxAdminController],
+  providers: [Outbox, OutboxWorker, AccessTokens, OutboxAdmin],
   exports: [Outbox, OutboxWorker, AccessTokens],
 })
 export class OutboxModule {}

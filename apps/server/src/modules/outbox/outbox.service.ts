@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
-import { NotificationKind, SubscribeAnswer, SubscriptionCreditsDto } from '@linli/contracts';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { NotificationKind, SubscribeAnswer, SubscriptionCreditsDto, WechatReach } from '@linli/contracts';
 import { earliestDelivery, fieldTypeOf, shapeField } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { DEFAULT_TEMPLATE_FIELDS, MessageSource } from '../../config/wechat-templates';
 import { insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
+import { User } from '../org/entities/user.entity';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { SubscriptionCredit } from './entities/subscription-credit.entity';
 
@@ -23,15 +25,15 @@ export interface OutgoingMessage {
 }
 
 /**
- * The fields of our subscribe templates (one layout for every kind: what happened, which ticket, the
- * details, when), shaped so WeChat never answers 47003 because of our data.
+ * The template's fields filled from the message as its layout says (by default: what happened, which
+ * ticket, the details, when), shaped so WeChat never answers 47003 because of our data.
  */
-export function templateData(m: OutgoingMessage): Record<string, { value: string }> {
-  const fields: Record<string, string | Date> = { thing1: m.title, character_string2: m.ticketCode ?? '-', thing3: m.body, time4: m.at };
+export function templateData(m: OutgoingMessage, layout: Readonly<Record<string, MessageSource>> = DEFAULT_TEMPLATE_FIELDS): Record<string, { value: string }> {
+  const source: Record<MessageSource, string | Date> = { title: m.title, body: m.body, ticketCode: m.ticketCode ?? '-', at: m.at };
   const data: Record<string, { value: string }> = {};
-  for (const [key, raw] of Object.entries(fields)) {
+  for (const [key, from] of Object.entries(layout)) {
     const type = fieldTypeOf(key);
-    const value = type ? shapeField(type, raw) : null;
+    const value = type ? shapeField(type, source[from]) : null;
     if (value !== null) data[key] = { value };
   }
   return data;
@@ -50,13 +52,14 @@ export class Outbox {
   ) {}
 
   templateFor(kind: NotificationKind): string | null {
-    return this.config.outbox.templates[kind] ?? null;
+    return this.config.outbox.templates[kind]?.id ?? null;
   }
 
   /** Queues the message for `userId` if a template exists and the user has a credit for it; returns whether it was queued. */
   async enqueue(db: EntityManager, userId: string, message: OutgoingMessage): Promise<boolean> {
-    const templateId = this.templateFor(message.kind);
-    if (!templateId) return false;
+    const template = this.config.outbox.templates[message.kind];
+    if (!template) return false;
+    const templateId = template.id;
     const spent = await db
       .createQueryBuilder()
       .update(SubscriptionCredit)
@@ -70,7 +73,7 @@ export class Outbox {
       kind: message.kind,
       templateId,
       page: message.ticketId ? `subpackages/ticket/detail/index?id=${message.ticketId}` : null,
-      data: templateData(message),
+      data: templateData(message, template.fields),
       urgent: message.urgent,
       status: OutboxStatus.Pending,
       attempts: 0,
@@ -87,7 +90,7 @@ export class Outbox {
 
   /** The mini-program reports wx.requestSubscribeMessage's answers: each 'accept' is one more message allowed. */
   async recordAnswers(userId: string, results: Record<string, SubscribeAnswer>): Promise<SubscriptionCreditsDto> {
-    const known = new Set(Object.values(this.config.outbox.templates));
+    const known = new Set(Object.values(this.config.outbox.templates).map((t) => t.id));
     const now = this.clock.now();
     for (const [templateId, answer] of Object.entries(results)) {
       if (!known.has(templateId)) continue;
@@ -100,6 +103,20 @@ export class Outbox {
       }
     }
     return this.creditsOf(userId);
+  }
+
+  /** Whether WeChat reaches each of these users now: bound at all, and with a subscription left to spend. */
+  async reachOf(userIds: readonly string[]): Promise<Map<string, WechatReach>> {
+    const reach = new Map<string, WechatReach>();
+    if (userIds.length === 0) return reach;
+    const users = await this.credits.manager.find(User, { select: { id: true, openid: true }, where: { id: In([...userIds]) } });
+    const subscribed = await this.credits.find({ select: { userId: true }, where: { userId: In([...userIds]), credits: MoreThan(0) } });
+    const withCredits = new Set(subscribed.map((c) => c.userId));
+    for (const id of userIds) {
+      const openid = users.find((u) => u.id === id)?.openid;
+      reach.set(id, !openid ? WechatReach.Unbound : withCredits.has(id) ? WechatReach.Wechat : WechatReach.InboxOnly);
+    }
+    return reach;
   }
 
   async creditsOf(userId: string): Promise<SubscriptionCreditsDto> {

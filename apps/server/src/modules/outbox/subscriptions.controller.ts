@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, NotificationKind, SubscribeTemplatesDto, SubscriptionCreditsDto } from '@linli/contracts';
+import { SERVICE_ROLES, NotificationKind, SubscribeTemplatesDto, SubscriptionCreditsDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SubscriptionResultsDto } from './dto/subscription-results.dto';
@@ -13,7 +13,7 @@ export class SubscriptionsController {
   constructor(private readonly outbox: Outbox) {}
 
   @Get('subscribe-templates')
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: 'The subscribe-message templates the mini-program should ask the user for' })
   templates(): SubscribeTemplatesDto {
     const templates = Object.values(NotificationKind)
@@ -24,7 +24,7 @@ export class SubscriptionsController {
 
   @Post('subscriptions')
   @HttpCode(200)
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: "Report wx.requestSubscribeMessage's answers; each accept allows one WeChat message of that template" })
   record(@CurrentUser() user: AuthUser, @Body() body: SubscriptionResultsDto): Promise<SubscriptionCreditsDto> {
     return this.outbox.recordAnswers(user.id, body.results);

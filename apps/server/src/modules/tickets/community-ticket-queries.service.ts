@@ -5,6 +5,8 @@ import { CommunityTicketFilter, TicketSummaryDto } from '@linli/contracts';
 import { OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Ticket } from './entities/ticket.entity';
+import { User } from '../org/entities/user.entity';
+import { Department } from '../categories/department';
 import { TICKET_VIEW_RELATIONS } from './ticket-mapper';
 import { byNearestDeadline, TicketQueries } from './ticket-queries.service';
 
@@ -23,6 +25,18 @@ export class CommunityTicketQueries {
     if (!user.communityId) return [];
     const community = { communityId: user.communityId };
     const open = [...OPEN_STATUSES];
+    if (filter === CommunityTicketFilter.Department) {
+      // The department head's queue: open tickets of the categories their department handles, nearest deadline first.
+      const me = await this.tickets.manager.findOne(User, { where: { id: user.id }, select: { id: true, department: true } });
+      if (!me?.department) return [];
+      const rows = await this.tickets.find({
+        where: { ...community, status: In(open), category: { department: me.department as Department } },
+        relations: TICKET_VIEW_RELATIONS,
+        order: { createdAt: 'ASC', code: 'ASC' },
+        take: COMMUNITY_LIST_LIMIT,
+      });
+      return byNearestDeadline(await this.views.summaries(rows));
+    }
     const rows =
       filter === CommunityTicketFilter.Open || filter === CommunityTicketFilter.AtRisk
         ? await this.tickets.find({

@@ -11,6 +11,8 @@ import { ClockService } from '../clock/clock.service';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketNotifier } from './ticket-notifier';
+import { WorkingCalendars } from '../calendar/working-calendars.service';
+import { SlaPolicyOverrides } from '../sla-policies/sla-policy-overrides.service';
 import { TicketSla } from './ticket-sla.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
 
@@ -48,6 +50,8 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     private readonly sla: TicketSla,
+    private readonly calendars: WorkingCalendars,
+    private readonly policyOverrides: SlaPolicyOverrides,
     private readonly notifier: TicketNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -73,6 +77,8 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async round(): Promise<SweepResult> {
     const result: SweepResult = { checked: 0, warnings: 0, escalations: 0, autoClosed: 0, skipped: 0 };
+    // Calendar changes made on another instance (and communities created since) count from this round.
+    await Promise.all([this.calendars.reload(), this.policyOverrides.reload()]);
     const now = this.clock.now();
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const due = await this.tickets.find({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, MAX_TICKET_PHOTOS, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
-import { decideTransition, NAMES_ASSIGNEE, REASON_REQUIRED } from '@linli/domain';
+import { decideTransition, NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -37,17 +37,17 @@ export class TicketActions {
     const actor = ticket && (await this.access.actorFor(user, ticket));
     if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
     if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
-    const decision = decideTransition(ticket.status, dto.action, actor);
+    const decision = decideTransition(ticket.status, dto.action, actor, ticket.kind);
     if (!decision.allowed) {
+      if (decision.reason === 'kind') throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '只有投诉可以判定为无效投诉');
       throw new AppException(decision.reason === 'status' ? ErrorCode.TICKET_ACTION_NOT_ALLOWED : ErrorCode.FORBIDDEN);
     }
     const photoIds = dto.photoIds ?? [];
     if (photoIds.length > MAX_TICKET_PHOTOS) throw new AppException(ErrorCode.UPLOAD_TOO_MANY);
     const note = dto.note?.trim() || null;
     if (REASON_REQUIRED.includes(dto.action) && !note) {
-      throw new AppException(ErrorCode.TICKET_REASON_REQUIRED, dto.action === TicketAction.Reopen ? '请说明哪里不满意' : '请填写挂起原因', [
-        { field: 'note', message: '请填写原因' },
-      ]);
+      const prompt = NOTE_PROMPTS[dto.action] ?? '请填写备注';
+      throw new AppException(ErrorCode.TICKET_REASON_REQUIRED, prompt, [{ field: 'note', message: prompt }]);
     }
     if (dto.action === TicketAction.Hold && !dto.holdReason) {
       throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'holdReason', message: '请选择挂起原因' }]);
@@ -70,7 +70,7 @@ export class TicketActions {
         changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
-      await this.notifier.transitioned(db, ticket, dto.action, decision.to, user.id, now, assignee?.assigneeId ?? null);
+      await this.notifier.transitioned(db, ticket, dto.action, decision.to, user.id, now, assignee?.assigneeId ?? null, note);
     });
     return this.queries.detail(user, ticketId);
   }

@@ -2,12 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { OPEN_STATUSES } from '@linli/domain';
 import { EntityManager } from 'typeorm';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
+import { DutyShift } from '../duty/entities/duty-shift.entity';
 import { Ticket } from './entities/ticket.entity';
 
-/** Who gets a new ticket: among the assistants serving its building, the one with the fewest open tickets. */
+/**
+ * Who gets a new ticket: the assistant on duty for its building now (the rota of the 24 h lobby duty;
+ * if several, the least loaded of them); with nobody on duty, the least loaded of the assistants who
+ * serve the building.
+ */
 @Injectable()
 export class TicketDispatcher {
-  async pickAssistant(db: EntityManager, buildingId: string): Promise<string | null> {
+  async pickAssistant(db: EntityManager, buildingId: string, now: Date): Promise<string | null> {
+    const onDuty = await db
+      .createQueryBuilder(DutyShift, 'd')
+      .select('d.assistantId', 'userId')
+      .addSelect('COUNT(t.id)', 'openCount')
+      .leftJoin(Ticket, 't', 't.assigneeId = d.assistantId AND t.status IN (:...open)', { open: OPEN_STATUSES })
+      .where('d.buildingId = :buildingId AND d.startsAt <= :now AND d.endsAt > :now', { buildingId, now })
+      .groupBy('d.assistantId')
+      .orderBy('openCount', 'ASC')
+      .addOrderBy('d.assistantId', 'ASC')
+      .limit(1)
+      .getRawOne<{ userId: string }>();
+    if (onDuty) return onDuty.userId;
     const row = await db
       .createQueryBuilder(AssistantBuilding, 'ab')
       .select('ab.userId', 'userId')

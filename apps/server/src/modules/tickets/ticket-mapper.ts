@@ -3,7 +3,7 @@ import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
 /** The relations a ticket must be loaded with to be shown. */
-export const TICKET_VIEW_RELATIONS = { category: true, room: true, assignee: true } as const;
+export const TICKET_VIEW_RELATIONS = { category: true, room: true, assignee: true, outage: true } as const;
 
 export function toTicketSummary(t: Ticket, sla: TicketSlaDto | null): TicketSummaryDto {
   return {
@@ -15,6 +15,7 @@ export function toTicketSummary(t: Ticket, sla: TicketSlaDto | null): TicketSumm
     description: t.description,
     status: t.status,
     emergency: t.emergency,
+    serious: t.serious,
     roomLabel: t.room?.label ?? '',
     assigneeName: t.assignee?.name ?? null,
     createdAt: t.createdAt.toISOString(),
@@ -38,12 +39,27 @@ export function toTicketEvent(e: TicketEvent): TicketEventDto {
   };
 }
 
+/** What only staff see on a ticket, and what they may do besides its transitions. */
+export type StaffView = Pick<TicketDetailDto, 'reporter' | 'intake' | 'extensions' | 'extensionActions' | 'canClassify' | 'canEscalate' | 'canIssueWorkOrder' | 'workOrders'>;
+
+export const NO_STAFF_VIEW: StaffView = {
+  reporter: null,
+  intake: null,
+  extensions: [],
+  extensionActions: { request: false, decide: false },
+  canClassify: false,
+  canEscalate: false,
+  canIssueWorkOrder: false,
+  workOrders: [],
+};
+
 export function toTicketDetail(
   t: Ticket,
   events: TicketEvent[],
   photos: PhotoDto[],
   allowedActions: TicketAction[],
   sla: { current: TicketSlaDto | null; milestones: TicketMilestoneDto[] },
+  staff: StaffView = NO_STAFF_VIEW,
 ): TicketDetailDto {
   return {
     ...toTicketSummary(t, sla.current),
@@ -54,5 +70,8 @@ export function toTicketDetail(
     events: events.map(toTicketEvent),
     preferredVisitAt: t.preferredVisitAt?.toISOString() ?? null,
     allowedActions,
+    channel: t.channel,
+    outage: t.outage ? { id: t.outage.id, title: t.outage.title, endsAt: t.outage.endsAt.toISOString() } : null,
+    ...staff,
   };
 }

@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationKind, Role, TICKET_STATUS_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { Ticket } from './entities/ticket.entity';
 
-/** What a ticket change tells whom, in the inbox. Called inside the transaction of the change. */
+/**
+ * What a ticket change tells whom, in the inbox (and on WeChat for those subscribed). Called inside the
+ * transaction of the change. When an emergency's news cannot reach someone on WeChat, staff get a phone
+ * task instead: the assistant calls the resident; the duty desk (supervisors) calls the assistant.
+ */
 @Injectable()
 export class TicketNotifier {
-  constructor(private readonly inbox: Inbox) {}
+  constructor(
+    private readonly inbox: Inbox,
+    private readonly calls: CallTasks,
+  ) {}
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
-  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null): Promise<void> {
+  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
     const about = `${ticket.code}（${ticket.description.slice(0, 20)}）`;
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
-      await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
+      const unreached = await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
+      if (ticket.emergency && unreached.includes(assigneeId)) {
+        await this.calls.create(db, { communityId: ticket.communityId, ticketId: ticket.id, calleeId: assigneeId, callerId: null, reason: `紧急工单已派给您，请立即受理：${ticket.description.slice(0, 40)}` }, at);
+      }
       return;
     }
     const residentNews: Partial<Record<TicketAction, string>> = {
@@ -25,9 +36,37 @@ export class TicketNotifier {
       [TicketAction.Resume]: '您的报事已恢复处理',
       [TicketAction.Resolve]: '您的报事已处理完成，请确认',
       [TicketAction.AutoClose]: '您的报事已自动完成',
+      [TicketAction.Forward]: '您的报事已转交相关单位处理，我们会持续跟进',
+      // The explanation itself is the news: the resident reads it in full in the inbox.
+      [TicketAction.Reply]: '关于您投诉的答复',
     };
     const news = residentNews[action];
-    if (news) await this.inbox.deliver(db, others([ticket.reporterId]), { kind: NotificationKind.TicketUpdated, title: news, body: `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code }, at);
+    if (news) {
+      // A request staff registered for someone without an account has no resident to message: only a call reaches them.
+      const resident = ticket.receivedById !== null && ticket.reporterId === ticket.receivedById ? null : ticket.reporterId;
+      const unreached = resident
+        ? await this.inbox.deliver(
+            db,
+            others([resident]),
+            { kind: NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
+            at,
+          )
+        : [];
+      if (ticket.emergency && (resident ? unreached.includes(resident) : ticket.contactPhone !== null)) {
+        await this.calls.create(
+          db,
+          {
+            communityId: ticket.communityId,
+            ticketId: ticket.id,
+            calleeId: resident,
+            contact: { name: ticket.contactName ?? '住户', phone: ticket.contactPhone },
+            callerId: ticket.assigneeId,
+            reason: `紧急报事的进展未能通过微信送达，请电话告知住户：${news}`,
+          },
+          at,
+        );
+      }
+    }
     if (action === TicketAction.Reopen || action === TicketAction.Confirm || action === TicketAction.Cancel) {
       const title = action === TicketAction.Reopen ? '住户不满意，工单已退回' : action === TicketAction.Confirm ? '住户已确认完成' : '住户已取消报事';
       await this.inbox.deliver(db, others([ticket.assigneeId]), { kind: NotificationKind.TicketUpdated, title, body: about, ticketId: ticket.id, ticketCode: ticket.code }, at);

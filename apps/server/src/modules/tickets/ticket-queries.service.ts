@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { AssigneeOptionDto, ErrorCode, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { AssigneeOptionDto, ErrorCode, Role, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
-import { allowedActions, OPEN_STATUSES } from '@linli/domain';
+import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES, TicketActor } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { OrgDirectory } from '../org/org-directory.service';
+import { Outbox } from '../outbox/outbox.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
-import { TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
+import { NO_STAFF_VIEW, StaffView, TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
+import { WorkOrders } from '../work-orders/work-orders.service';
 import { TicketSla } from './ticket-sla.service';
+import { TicketExtensions } from './ticket-extensions.service';
 import { ClockService } from '../clock/clock.service';
 
 /** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
@@ -33,6 +36,9 @@ export class TicketQueries {
     private readonly uploads: UploadsService,
     private readonly sla: TicketSla,
     private readonly clock: ClockService,
+    private readonly outbox: Outbox,
+    private readonly extensions: TicketExtensions,
+    private readonly workOrders: WorkOrders,
   ) {}
 
   /** List rows with their live countdowns (one query for all their milestones). */
@@ -114,9 +120,43 @@ export class TicketQueries {
     ]);
     const now = this.clock.now();
     const milestones = (await this.sla.rowsByTicket([id])).get(id) ?? [];
-    return toTicketDetail(ticket, events, photos, allowedActions(ticket.status, actor), {
-      current: this.sla.current(ticket, milestones, now),
-      milestones: this.sla.all(ticket, milestones, now),
-    });
+    return toTicketDetail(
+      ticket,
+      events,
+      photos,
+      allowedActions(ticket.status, actor, ticket.kind),
+      { current: this.sla.current(ticket, milestones, now), milestones: this.sla.all(ticket, milestones, now) },
+      await this.staffView(user, ticket, actor),
+    );
+  }
+
+  /**
+   * What staff need to call residents back: the reporter's name and phone and whether WeChat reaches
+   * them now, and for a request staff registered, who took it and the caller to call back.
+   */
+  private async staffView(user: AuthUser, ticket: Ticket, actor: TicketActor): Promise<StaffView> {
+    if (user.role === Role.Resident) return NO_STAFF_VIEW;
+    const extensions = await this.extensions.ofTicket(this.tickets.manager, ticket.id);
+    const pending = extensions.some((e) => e.status === 'pending');
+    const extensionActions = {
+      request: actor.assignee && !pending && isOpen(ticket.status) && !PAUSED_STATUSES.includes(ticket.status),
+      decide: pending && (actor.supervisesCommunity || user.role === Role.Admin),
+    };
+    const ids = [ticket.reporterId, ticket.receivedById].filter((id): id is string => id !== null);
+    const people = await this.tickets.manager.find(User, { where: { id: In(ids) }, select: { id: true, name: true, phone: true } });
+    const reporter = people.find((p) => p.id === ticket.reporterId);
+    const receiver = people.find((p) => p.id === ticket.receivedById);
+    const residentReporter = reporter && reporter.id !== ticket.receivedById;
+    const reach = residentReporter ? ((await this.outbox.reachOf([reporter.id])).get(reporter.id) ?? WechatReach.Unbound) : null;
+    return {
+      reporter: residentReporter && reach ? { name: reporter.name, phone: reporter.phone, wechatReach: reach } : null,
+      intake: receiver ? { receivedByName: receiver.name, contactName: ticket.contactName, contactPhone: ticket.contactPhone } : null,
+      extensions,
+      extensionActions,
+      canClassify: isOpen(ticket.status) && (actor.assignee || actor.supervisesCommunity || user.role === Role.Admin),
+      canEscalate: isOpen(ticket.status) && actor.assignee,
+      canIssueWorkOrder: isOpen(ticket.status) && (actor.supervisesCommunity || user.role === Role.Admin),
+      workOrders: await this.workOrders.ofTicket(this.tickets.manager, user, ticket.id),
+    };
   }
 }

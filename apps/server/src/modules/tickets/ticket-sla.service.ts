@@ -4,31 +4,36 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { SlaMilestone, SlaState, TicketAction, TicketMilestoneDto, TicketSlaDto, TicketStatus } from '@linli/contracts';
 import {
+  policiesFor,
   currentMilestone,
   FINAL_STATUSES,
   isOpen,
   milestonesMetBy,
+  PAUSED_STATUSES,
   milestoneStatus,
   MilestoneStatus,
   nextMilestoneCheck,
   planMilestones,
   resolvePolicy,
   SlaPause,
-  WorkingCalendar,
 } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRows } from '../../database/unit-of-work';
 import { TicketCategory } from '../categories/entities/ticket-category.entity';
+import { WorkingCalendars } from '../calendar/working-calendars.service';
+import { SlaPolicyOverrides } from '../sla-policies/sla-policy-overrides.service';
+import { TicketExtension } from './entities/ticket-extension.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { StoredPause, Ticket } from './entities/ticket.entity';
 import { TicketChanges } from './ticket-transition';
 
 const HOUR_MS = 3_600_000;
+/** The policy whose limit the explanation of an invalid complaint runs on. */
+const INVALID_COMPLAINT_POLICY = 'invalid_complaint_explanation';
 const MINUTE_MS = 60_000;
 
 /** The working calendar every time limit is counted on (published Chinese schedule). */
-export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');
 
 export const toPauses = (stored: readonly StoredPause[] | null | undefined): SlaPause[] =>
   (stored ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
@@ -41,7 +46,8 @@ export const toPauses = (stored: readonly StoredPause[] | null | undefined): Sla
 export class TicketSla {
   constructor(
     @InjectRepository(TicketMilestone) private readonly milestones: Repository<TicketMilestone>,
-    @Inject(WORKING_CALENDAR) readonly calendar: WorkingCalendar,
+    private readonly calendars: WorkingCalendars,
+    private readonly policyOverrides: SlaPolicyOverrides,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,12 +58,13 @@ export class TicketSla {
   /** Plans the new ticket's milestones (inside the intake transaction); returns the sweep's first look. */
   async plan(db: EntityManager, ticket: Ticket, category: TicketCategory, now: Date): Promise<Date | null> {
     const planned = planMilestones({
-      policyCodes: category.slaPolicies ?? [],
+      policyCodes: policiesFor(category.slaPolicies ?? [], { urgent: ticket.emergency, serious: ticket.serious }),
       kind: ticket.kind,
       emergency: ticket.emergency,
       start: ticket.createdAt,
       agreedAt: ticket.preferredVisitAt,
-      calendar: this.calendar,
+      calendar: this.calendars.forCommunity(ticket.communityId),
+      overrides: this.policyOverrides.forCommunity(ticket.communityId),
     });
     const rows: TicketMilestone[] = planned.map((p) => ({
       id: randomUUID(),
@@ -76,6 +83,53 @@ export class TicketSla {
   }
 
   /**
+   * Plans the limits again after staff changed the urgency or severity (`ticket` carries the new ones):
+   * a milestone already met stays met; an open one the new plan keeps takes the new policy, counted from
+   * its own start (the report, or the reopen that restarted it); one the new plan drops no longer
+   * applies; one it adds starts now. The explanation owed on an invalid complaint is not touched, nor a
+   * deadline the supervisor extended (the approval stands; a dropped milestone still goes).
+   * Returns the sweep's next look.
+   */
+  async replan(db: EntityManager, ticket: Ticket, category: TicketCategory, now: Date): Promise<Date | null> {
+    const rows = await db.find(TicketMilestone, { where: { ticketId: ticket.id } });
+    const planned = planMilestones({
+      policyCodes: policiesFor(category.slaPolicies ?? [], { urgent: ticket.emergency, serious: ticket.serious }),
+      kind: ticket.kind,
+      emergency: ticket.emergency,
+      start: ticket.createdAt,
+      agreedAt: ticket.preferredVisitAt,
+      calendar: this.calendars.forCommunity(ticket.communityId),
+      overrides: this.policyOverrides.forCommunity(ticket.communityId),
+    });
+    const kept = rows.filter((r) => r.metAt || r.policyCode === INVALID_COMPLAINT_POLICY);
+    // A deadline the supervisor approved an extension to stands: a new classification does not undo the decision.
+    const extended = new Set((await db.find(TicketExtension, { where: { ticketId: ticket.id, status: 'approved' }, select: { milestone: true } })).map((e) => e.milestone));
+    for (const row of rows) {
+      if (kept.includes(row)) continue;
+      const plan = planned.find((p) => p.milestone === row.milestone);
+      if (!plan) {
+        await db.delete(TicketMilestone, { id: row.id });
+        continue;
+      }
+      // A limit planned from the report applies as planned; a round restarted later gets the policy's own limit.
+      const sameStart = row.startAt.getTime() === ticket.createdAt.getTime();
+      const policyLimit = sameStart ? plan.limit : (resolvePolicy(plan.policyCode, this.policyOverrides.forCommunity(ticket.communityId))?.milestones[plan.milestone] ?? plan.limit);
+      const limit = extended.has(row.milestone) ? row.limitSpec : policyLimit;
+      const changes = { policyCode: plan.policyCode, policyName: plan.policyName, limitSpec: limit, warnedAt: null, breachedAt: null };
+      Object.assign(row, changes);
+      await db.update(TicketMilestone, { id: row.id }, changes);
+      kept.push(row);
+    }
+    for (const plan of planned) {
+      if (rows.some((r) => r.milestone === plan.milestone)) continue;
+      const row: TicketMilestone = { id: randomUUID(), ticketId: ticket.id, milestone: plan.milestone, policyCode: plan.policyCode, policyName: plan.policyName, limitSpec: plan.limit, startAt: now, metAt: null, warnedAt: null, breachedAt: null };
+      await insertRows(db, TicketMilestone, row);
+      kept.push(row);
+    }
+    return this.nextCheck(ticket, kept, now);
+  }
+
+  /**
    * What `action` does to the ticket's time limits, inside the transition's transaction: milestones it
    * meets, the pause a hold opens and a resume closes, the new round a reopen starts. Returns the
    * ticket columns to write with the transition.
@@ -91,15 +145,37 @@ export class TicketSla {
     }
     const changes: TicketChanges = {};
     const pauses = [...(ticket.pauses ?? [])];
-    if (action === TicketAction.Hold) {
+    // The clock stands still on hold and while an outside party has the ticket (on hold → forwarded keeps the one pause).
+    const wasPaused = PAUSED_STATUSES.includes(ticket.status);
+    const isPaused = PAUSED_STATUSES.includes(toStatus);
+    if (!wasPaused && isPaused) {
       pauses.push({ from: now.toISOString(), to: null });
       changes.pauses = pauses;
     }
-    if (action === TicketAction.Resume || (ticket.status === TicketStatus.OnHold && toStatus !== TicketStatus.OnHold)) {
+    if (wasPaused && !isPaused) {
       const open = pauses.findIndex((p) => p.to === null);
       if (open >= 0) pauses[open] = { ...pauses[open], to: now.toISOString() };
       changes.pauses = pauses;
-      changes.holdReason = null;
+    }
+    if (ticket.status === TicketStatus.OnHold && toStatus !== TicketStatus.OnHold) changes.holdReason = null;
+    if (action === TicketAction.MarkInvalid) {
+      // The explanation to the resident has its own limit, from now (domain.md §5: within 1 working day).
+      const policy = resolvePolicy(INVALID_COMPLAINT_POLICY, this.policyOverrides.forCommunity(ticket.communityId));
+      const limit = policy?.milestones[SlaMilestone.Reply];
+      if (policy && limit) {
+        // One row per milestone: a reply limit planned at intake (complaints without a resident deadline)
+        // is re-planned as this one; otherwise the row is added.
+        const plan = { policyCode: policy.code, policyName: policy.name, limitSpec: limit, startAt: now, metAt: null, warnedAt: null, breachedAt: null };
+        const existing = rows.find((r) => r.milestone === SlaMilestone.Reply);
+        if (existing) {
+          Object.assign(existing, plan);
+          await db.update(TicketMilestone, { id: existing.id }, plan);
+        } else {
+          const row: TicketMilestone = { id: randomUUID(), ticketId: ticket.id, milestone: SlaMilestone.Reply, ...plan };
+          await insertRows(db, TicketMilestone, row);
+          rows.push(row);
+        }
+      }
     }
     if (action === TicketAction.Resolve) changes.resolvedAt = now;
     if (action === TicketAction.Reopen) {
@@ -108,7 +184,7 @@ export class TicketSla {
       changes.resolvedAt = null;
       // An agreed time was for the first visit: the new round gets the policy's own limit.
       for (const row of rows.filter((r) => r.milestone === SlaMilestone.Resolve)) {
-        const own = resolvePolicy(row.policyCode)?.milestones[SlaMilestone.Resolve];
+        const own = resolvePolicy(row.policyCode, this.policyOverrides.forCommunity(ticket.communityId))?.milestones[SlaMilestone.Resolve];
         const reset = { startAt: now, metAt: null, warnedAt: null, breachedAt: null, limitSpec: own ?? row.limitSpec };
         Object.assign(row, reset);
         await db.update(TicketMilestone, { id: row.id }, reset);
@@ -120,10 +196,11 @@ export class TicketSla {
   }
 
   /** How each milestone stands at `now`. */
-  statuses(ticket: Pick<Ticket, 'pauses'>, rows: readonly TicketMilestone[], now: Date): MilestoneStatus[] {
+  statuses(ticket: Pick<Ticket, 'pauses' | 'communityId'>, rows: readonly TicketMilestone[], now: Date): MilestoneStatus[] {
     const pauses = toPauses(ticket.pauses);
+    const calendar = this.calendars.forCommunity(ticket.communityId);
     return rows.map((r) =>
-      milestoneStatus({ milestone: r.milestone, policyCode: r.policyCode, policyName: r.policyName, limit: r.limitSpec, startAt: r.startAt, metAt: r.metAt }, pauses, now, this.calendar, this.warnShare),
+      milestoneStatus({ milestone: r.milestone, policyCode: r.policyCode, policyName: r.policyName, limit: r.limitSpec, startAt: r.startAt, metAt: r.metAt }, pauses, now, calendar, this.warnShare),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, ErrorCode, MAX_TICKET_PHOTOS, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
+import { Channel, CHANNEL_LABELS, ErrorCode, MAX_TICKET_PHOTOS, Role, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
 import { detectEmergency } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -9,7 +9,8 @@ import { CategoriesService } from '../categories/categories.service';
 import { ClockService } from '../clock/clock.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { CreateTicketDto } from './dto/create-ticket.dto';
+import { HouseholdPlace } from '../org/org-directory.service';
+import { CreateTicketDto, CreateTicketOnBehalfDto } from './dto/create-ticket.dto';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketDispatcher } from './ticket-dispatcher';
@@ -18,6 +19,8 @@ import { TicketQueries } from './ticket-queries.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
 import { TicketSla } from './ticket-sla.service';
 import { TicketNotifier } from './ticket-notifier';
+import { OutagesService } from '../outages/outages.service';
+import { formatChinaDateTime, OUTAGE_KIND_LABELS } from '@linli/domain';
 
 export interface SubmissionResult {
   ticket: TicketDetailDto;
@@ -25,9 +28,21 @@ export interface SubmissionResult {
   created: boolean;
 }
 
+/** Who registered a request, through which channel, for whom: the resident themself, or staff on their behalf. */
+interface Intake {
+  place: HouseholdPlace;
+  reporterId: string;
+  channel: Channel;
+  /** Staff who took the request (首接责任制); null when the resident reported it. */
+  receiver: AuthUser | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
 /**
- * A resident reports a problem. In one transaction: the ticket (with its code), the submit event,
- * the photos, its time limits, and dispatch to the building's least-loaded assistant. Resubmitting the same
+ * A resident reports a problem, or staff register one for them. In one transaction: the ticket (with
+ * its code), the submit event, the photos, its time limits, and dispatch: to the receiving assistant
+ * (first-contact responsibility), else to the building's least-loaded assistant. Resubmitting the same
  * idempotency key, even concurrently, yields the first ticket.
  */
 @Injectable()
@@ -43,15 +58,40 @@ export class TicketSubmission {
     private readonly queries: TicketQueries,
     private readonly sla: TicketSla,
     private readonly notifier: TicketNotifier,
+    private readonly outages: OutagesService,
   ) {}
 
   async submit(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
     const earlier = await this.queries.idByIdempotencyKey(user.id, dto.idempotencyKey);
     if (earlier) return { ticket: await this.queries.detail(user, earlier), created: false };
-
     if (!user.householdId) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
     const place = await this.org.householdPlace(user.householdId);
     if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
+    return this.create(user, dto, { place, reporterId: user.id, channel: Channel.MiniProgram, receiver: null, contactName: null, contactPhone: null });
+  }
+
+  /**
+   * Staff register a request received by phone, at the desk, on patrol or in WeChat chat. Only for a
+   * household they may see (an assistant: the buildings they serve; a supervisor: their community).
+   * The reporter is the household's member with the caller's phone when they use the mini-program (so
+   * they follow it there), otherwise the receiver, with the caller kept as the contact to call back.
+   */
+  async submitOnBehalf(staff: AuthUser, dto: CreateTicketOnBehalfDto): Promise<SubmissionResult> {
+    const place = await this.org.householdPlace(dto.householdId);
+    const mayFile =
+      place &&
+      (staff.role === Role.Admin ||
+        (staff.role === Role.Supervisor && staff.communityId === place.communityId) ||
+        (staff.role === Role.Assistant && (await this.org.buildingsServedBy(staff.id)).includes(place.buildingId)));
+    if (!place || !mayFile) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    const reporterId = (await this.org.boundMemberWithPhone(place.householdId, dto.contactPhone)) ?? staff.id;
+    const earlier = await this.queries.idByIdempotencyKey(reporterId, dto.idempotencyKey);
+    if (earlier) return { ticket: await this.queries.detail(staff, earlier), created: false };
+    return this.create(staff, dto, { place, reporterId, channel: dto.channel, receiver: staff, contactName: dto.contactName, contactPhone: dto.contactPhone });
+  }
+
+  private async create(user: AuthUser, dto: CreateTicketDto, intake: Intake): Promise<SubmissionResult> {
+    const { place } = intake;
     const category = await this.categories.find(dto.categoryCode);
     if (!category) throw new AppException(ErrorCode.TICKET_CATEGORY_UNKNOWN);
     if (dto.photoIds.length > MAX_TICKET_PHOTOS) throw new AppException(ErrorCode.UPLOAD_TOO_MANY);
@@ -61,21 +101,28 @@ export class TicketSubmission {
     try {
       ticketId = await this.unitOfWork.run(async (db) => {
         const now = this.clock.now();
-        const ticket: Omit<Ticket, 'category' | 'household' | 'room' | 'building' | 'community' | 'reporter' | 'assignee'> = {
+        // A report of a planned cut announced for this building: linked to the notice, not dispatched.
+        const outage = await this.outages.covering(db, place, category.code, now);
+        const ticket: Omit<Ticket, 'category' | 'household' | 'room' | 'building' | 'community' | 'reporter' | 'assignee' | 'receivedBy'> = {
           id: randomUUID(),
           code: await this.numbering.nextCode(db, category.kind, now),
           kind: category.kind,
           categoryCode: category.code,
           description: dto.description,
           status: TicketStatus.Submitted,
-          emergency: category.emergency || detectEmergency(dto.description).length > 0,
+          emergency: outage ? false : category.emergency || detectEmergency(dto.description).length > 0,
+          serious: category.serious,
+          outageId: outage?.id ?? null,
           householdId: place.householdId,
           roomId: place.roomId,
           buildingId: place.buildingId,
           communityId: place.communityId,
-          reporterId: user.id,
+          reporterId: intake.reporterId,
           assigneeId: null,
-          channel: Channel.MiniProgram,
+          channel: intake.channel,
+          receivedById: intake.receiver?.id ?? null,
+          contactName: intake.contactName,
+          contactPhone: intake.contactPhone,
           idempotencyKey: dto.idempotencyKey,
           preferredVisitAt: dto.preferredVisitAt ? new Date(dto.preferredVisitAt) : null,
           holdReason: null,
@@ -91,8 +138,10 @@ export class TicketSubmission {
         };
         await insertRows(db, Ticket, ticket);
         // The time limits start now; the sweep's first look is written without a version bump (nothing happened yet).
-        const nextCheckAt = await this.sla.plan(db, ticket as Ticket, category, now);
-        await setNextCheck(db, ticket.id, nextCheckAt);
+        if (!outage) {
+          const nextCheckAt = await this.sla.plan(db, ticket as Ticket, category, now);
+          await setNextCheck(db, ticket.id, nextCheckAt);
+        }
         const submitted: TicketEvent = {
           id: randomUUID(),
           ticketId: ticket.id,
@@ -101,13 +150,21 @@ export class TicketSubmission {
           fromStatus: null,
           toStatus: TicketStatus.Submitted,
           actorId: user.id,
-          note: null,
+          // Read back to the caller, as first-contact responsibility asks: how it came in and whom to call.
+          note: outage
+            ? `计划${OUTAGE_KIND_LABELS[outage.kind]}期间的报事，已关联通知「${outage.title}」（预计 ${formatChinaDateTime(outage.endsAt)} 恢复），恢复后一并关闭`
+            : intake.receiver
+              ? `${CHANNEL_LABELS[intake.channel]}受理，联系人 ${intake.contactName}（${intake.contactPhone}）`
+              : null,
           at: now,
         };
         await insertRows(db, TicketEvent, submitted);
         await this.uploads.attachToTicket(db, user.id, dto.photoIds, ticket.id, submitted.id);
 
-        const assistantId = await this.dispatcher.pickAssistant(db, place.buildingId);
+        if (outage) return ticket.id;
+        // First-contact responsibility: an assistant who took the request owns it until they hand it on.
+        const receiverOwns = intake.receiver?.role === Role.Assistant;
+        const assistantId = receiverOwns ? intake.receiver!.id : await this.dispatcher.pickAssistant(db, place.buildingId, now);
         if (assistantId) {
           await applyTransition(db, {
             ticketId: ticket.id,
@@ -115,11 +172,11 @@ export class TicketSubmission {
             fromStatus: TicketStatus.Submitted,
             toStatus: TicketStatus.Assigned,
             action: TicketAction.Assign,
-            actorId: null,
+            actorId: receiverOwns ? intake.receiver!.id : null,
             at: now,
             changes: { assigneeId: assistantId },
           });
-          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, null, now, assistantId);
+          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, receiverOwns ? intake.receiver!.id : null, now, assistantId);
         } else {
           // Nobody serves the building: the supervisors must dispatch it by hand.
           await this.notifier.undispatched(db, ticket as Ticket, now);
@@ -128,7 +185,7 @@ export class TicketSubmission {
       });
     } catch (err) {
       // A concurrent duplicate committed first: answer with its ticket.
-      const winner = isUniqueViolation(err) ? await this.queries.idByIdempotencyKey(user.id, dto.idempotencyKey) : null;
+      const winner = isUniqueViolation(err) ? await this.queries.idByIdempotencyKey(intake.reporterId, dto.idempotencyKey) : null;
       if (!winner) throw err;
       return { ticket: await this.queries.detail(user, winner), created: false };
     }

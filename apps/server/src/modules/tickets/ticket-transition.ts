@@ -8,7 +8,7 @@ import { Ticket } from './entities/ticket.entity';
 
 /** The columns a transition may change besides status and version. */
 export type TicketChanges = Partial<
-  Pick<Ticket, 'assigneeId' | 'holdReason' | 'pauses' | 'reopenCount' | 'escalationLevel' | 'escalatedAt' | 'resolvedAt' | 'nextCheckAt'>
+  Pick<Ticket, 'emergency' | 'serious' | 'assigneeId' | 'holdReason' | 'pauses' | 'reopenCount' | 'escalationLevel' | 'escalatedAt' | 'resolvedAt' | 'nextCheckAt'>
 >;
 
 export interface Transition {

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, AssigneeOptionDto, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { SERVICE_ROLES, AssigneeOptionDto, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { CreateTicketDto } from './dto/create-ticket.dto';
+import { CreateTicketDto, CreateTicketOnBehalfDto } from './dto/create-ticket.dto';
 import { TicketActionDto } from './dto/ticket-action.dto';
+import { ClassifyTicketDto } from './dto/classify-ticket.dto';
+import { TicketClassification } from './ticket-classification.service';
+import { TicketEscalation } from './ticket-escalation.service';
+import { EscalationSlipDto } from '../work-orders/dto/work-order.dto';
 import { TicketActions } from './ticket-actions.service';
 import { TicketQueries } from './ticket-queries.service';
 import { SubmissionResult, TicketSubmission } from './ticket-submission.service';
@@ -21,6 +25,8 @@ export class TicketsController {
     private readonly submission: TicketSubmission,
     private readonly queries: TicketQueries,
     private readonly actions: TicketActions,
+    private readonly classification: TicketClassification,
+    private readonly escalation: TicketEscalation,
   ) {}
 
   @Post()
@@ -28,6 +34,16 @@ export class TicketsController {
   @ApiOperation({ summary: 'Report a problem (201; 200 with the first ticket when the idempotency key was used before)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Res({ passthrough: true }) res: Response): Promise<TicketDetailDto> {
     return this.submission.submit(user, dto).then(respond(res));
+  }
+
+  @Post('on-behalf')
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({
+    summary:
+      "Staff only: register a request received by hotline, walk-in, patrol or WeChat chat for a household they serve (201; 200 for a used idempotency key). An assistant who takes it owns it (首接责任制)",
+  })
+  createOnBehalf(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketOnBehalfDto, @Res({ passthrough: true }) res: Response): Promise<TicketDetailDto> {
+    return this.submission.submitOnBehalf(user, dto).then(respond(res));
   }
 
   @Get('mine')
@@ -45,7 +61,7 @@ export class TicketsController {
   }
 
   @Get(':id')
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: 'One ticket with its events, photos and the actions the caller may take' })
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketDetailDto> {
     return this.queries.detail(user, id);
@@ -60,9 +76,25 @@ export class TicketsController {
 
   @Post(':id/actions')
   @HttpCode(200)
-  @Roles(...ALL_ROLES)
+  @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: 'Act on a ticket (accept, arrive, resolve, confirm, reopen, cancel, assign)' })
   act(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: TicketActionDto): Promise<TicketDetailDto> {
     return this.actions.perform(user, id, dto);
+  }
+
+  @Post(':id/escalation-slip')
+  @HttpCode(200)
+  @Roles(Role.Assistant)
+  @ApiOperation({ summary: 'The assignee: send the ticket up to the supervisor with an escalation slip (工作传签单) saying what is needed' })
+  escalationSlip(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: EscalationSlipDto): Promise<TicketDetailDto> {
+    return this.escalation.slip(user, id, dto);
+  }
+
+  @Post(':id/classification')
+  @HttpCode(200)
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'The handler or the supervisor: set urgency and severity; the time limits are planned again (recorded on the timeline)' })
+  classify(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ClassifyTicketDto): Promise<TicketDetailDto> {
+    return this.classification.classify(user, id, dto);
   }
 }

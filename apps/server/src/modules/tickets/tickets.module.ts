@@ -7,10 +7,19 @@ import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { SlaSweeper } from './sla-sweeper.service';
 import { TicketNotifier } from './ticket-notifier';
+import { OutboxModule } from '../outbox/outbox.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { TicketSla, WORKING_CALENDAR } from './ticket-sla.service';
-import { WorkingCalendar } from '@linli/domain';
+import { TicketSla } from './ticket-sla.service';
+import { CalendarModule } from '../calendar/calendar.module';
+import { SlaPoliciesModule } from '../sla-policies/sla-policies.module';
+import { OutagesModule } from '../outages/outages.module';
 import { TicketSequence } from './entities/ticket-sequence.entity';
+import { TicketExtension } from './entities/ticket-extension.entity';
+import { TicketExtensions } from './ticket-extensions.service';
+import { TicketClassification } from './ticket-classification.service';
+import { TicketEscalation } from './ticket-escalation.service';
+import { WorkOrdersModule } from '../work-orders/work-orders.module';
+import { TicketExtensionsController } from './ticket-extensions.controller';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
 import { TicketActions } from './ticket-actions.service';
@@ -24,11 +33,13 @@ import { CommunityTicketQueries } from './community-ticket-queries.service';
 
 /** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence]), OrgModule, CategoriesModule, UploadsModule, NotificationsModule],
-  controllers: [TicketsController, CommunityTicketsController],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence, TicketExtension]), OrgModule, CategoriesModule, CalendarModule, SlaPoliciesModule, OutagesModule, WorkOrdersModule, UploadsModule, NotificationsModule, OutboxModule],
+  controllers: [TicketsController, CommunityTicketsController, TicketExtensionsController],
   providers: [
-    { provide: WORKING_CALENDAR, useFactory: () => new WorkingCalendar() },
     TicketSla,
+    TicketExtensions,
+    TicketClassification,
+    TicketEscalation,
     TicketNotifier,
     SlaSweeper,
     CommunityTicketQueries,

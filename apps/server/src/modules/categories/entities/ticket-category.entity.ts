@@ -11,6 +11,8 @@ export class TicketCategory {
   @EnumColumn(TicketKind) kind!: TicketKind;
   @EnumColumn(Department) department!: Department;
   @Column({ type: 'boolean', default: false }) emergency!: boolean;
+  /** Serious by default (the ticket's severity at intake; staff may change it). */
+  @Column({ type: 'boolean', default: false }) serious!: boolean;
   @Column({ type: 'int', default: 0 }) sortOrder!: number;
   /** Codes of the time-limit policies (domain.md §6) that time its tickets; the stricter limit wins. */
   @Column({ type: 'json' }) slaPolicies!: string[];

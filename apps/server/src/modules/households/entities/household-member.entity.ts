@@ -26,4 +26,9 @@ export class HouseholdMember {
   user?: User | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) removedAt!: Date | null;
+  /** Who removed the member (an owner or the office); the removal is also in the membership history. */
+  @RefColumn({ nullable: true }) removedById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'removedById', foreignKeyConstraintName: 'FK_member_remover' })
+  removedBy?: User | null;
 }

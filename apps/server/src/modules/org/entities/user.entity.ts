@@ -1,8 +1,10 @@
-import { Role } from '@linli/contracts';
+import { DepartmentName, Role } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
 import { Community } from './community.entity';
 import { Household } from './household.entity';
+
+export const DEPARTMENTS: Record<string, DepartmentName> = { Engineering: 'engineering', Environment: 'environment', Security: 'security', CustomerService: 'customer_service' };
 
 /** Anyone who signs in: a resident bound to a household, or staff bound to a community. */
 @Entity('user')
@@ -23,4 +25,6 @@ export class User {
   @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_user_community' })
   community?: Community | null;
   @InstantColumn() createdAt!: Date;
+  /** A department head (部门负责人, role supervisor): the department whose work orders they receive. */
+  @EnumColumn(DEPARTMENTS, { nullable: true }) department?: DepartmentName | null;
 }

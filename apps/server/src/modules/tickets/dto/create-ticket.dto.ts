@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CreateTicketRequest, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS } from '@linli/contracts';
+import { Channel, CreateTicketOnBehalfRequest, CreateTicketRequest, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, STAFF_CHANNELS } from '@linli/contracts';
 import { Transform } from 'class-transformer';
-import { IsArray, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -31,4 +31,26 @@ export class CreateTicketDto implements CreateTicketRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '上门时间格式不正确' })
   preferredVisitAt?: string;
+}
+
+export class CreateTicketOnBehalfDto extends CreateTicketDto implements CreateTicketOnBehalfRequest {
+  @ApiProperty({ description: '报事房屋的档案 id（楼栋 → 房屋中选择）' })
+  @IsUUID('all', { message: '请选择房屋' })
+  householdId!: string;
+
+  @ApiProperty({ enum: STAFF_CHANNELS, description: '受理渠道：热线、来访、巡查或微信沟通' })
+  @IsIn(STAFF_CHANNELS, { message: '请选择受理渠道（热线、来访、巡查或微信沟通）' })
+  channel!: Channel;
+
+  @ApiProperty({ example: '王女士' })
+  @Transform(trim)
+  @IsString({ message: '请填写联系人' })
+  @Length(1, 50, { message: '联系人需要 1 到 50 个字' })
+  contactName!: string;
+
+  @ApiProperty({ example: '13800000001' })
+  @Transform(trim)
+  @IsString({ message: '请填写联系电话' })
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '联系电话格式不正确（手机号或带区号的固定电话）' })
+  contactPhone!: string;
 }

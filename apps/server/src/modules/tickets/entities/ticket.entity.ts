@@ -1,4 +1,5 @@
 import { Channel, HoldReason, TicketKind, TicketStatus } from '@linli/contracts';
+import { OutageNotice } from '../../outages/entities/outage-notice.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
 import { TicketCategory } from '../../categories/entities/ticket-category.entity';
@@ -27,6 +28,7 @@ export interface StoredPause {
 @Index('IDX_ticket_household_created', ['householdId', 'createdAt'])
 @Index('IDX_ticket_next_check', ['nextCheckAt'])
 @Index('IDX_ticket_community_created', ['communityId', 'createdAt'])
+@Index('IDX_ticket_outage', ['outageId'])
 export class Ticket {
   @IdColumn() id!: string;
   @TextColumn(20) code!: string;
@@ -40,6 +42,13 @@ export class Ticket {
   @TextColumn(500) description!: string;
   @EnumColumn(TicketStatus) status!: TicketStatus;
   @Column({ type: 'boolean', default: false }) emergency!: boolean;
+  /** Severity (domain.md §6): a serious case gets the stricter limit where the table has one. Urgency is `emergency`. */
+  @Column({ type: 'boolean', default: false }) serious!: boolean;
+  /** A report of a planned cut: linked to its notice instead of dispatched, closed with it. */
+  @RefColumn({ nullable: true }) outageId!: string | null;
+  @ManyToOne(() => OutageNotice, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'outageId', foreignKeyConstraintName: 'FK_ticket_outage' })
+  outage?: OutageNotice | null;
 
   @RefColumn() householdId!: string;
   @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
@@ -72,6 +81,14 @@ export class Ticket {
   assignee?: User | null;
 
   @EnumColumn(Channel) channel!: Channel;
+  /** The staff member who registered a request received by phone, at the desk or on patrol (首接责任制). */
+  @RefColumn({ nullable: true }) receivedById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'receivedById', foreignKeyConstraintName: 'FK_ticket_received_by' })
+  receivedBy?: User | null;
+  /** Whom to call back about a request staff registered: the caller may have no account. */
+  @TextColumn(50, { nullable: true }) contactName!: string | null;
+  @TextColumn(20, { nullable: true }) contactPhone!: string | null;
   /** Client-generated; the same (reporter, key) always means the same ticket. */
   @TextColumn(64) idempotencyKey!: string;
   @InstantColumn({ nullable: true }) preferredVisitAt!: Date | null;

@@ -1,0 +1,27 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Company } from '../../org/entities/company.entity';
+import { User } from '../../org/entities/user.entity';
+
+/**
+ * A company's adjustment of the working calendar: a day made a working day or a day off, winning over
+ * the published schedule (e.g. next year's holidays before a package release carries them).
+ */
+@Entity('calendar_override')
+@Index('IDX_calendar_override_company_date', ['companyId', 'date'], { unique: true })
+export class CalendarOverride {
+  @IdColumn() id!: string;
+  @RefColumn() companyId!: string;
+  @ManyToOne(() => Company, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_calendar_override_company' })
+  company?: Company;
+  /** China-time day, 'YYYY-MM-DD'. */
+  @TextColumn(10) date!: string;
+  @Column({ type: 'boolean' }) working!: boolean;
+  @TextColumn(100, { nullable: true }) note!: string | null;
+  @RefColumn({ nullable: true }) updatedById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'updatedById', foreignKeyConstraintName: 'FK_calendar_override_user' })
+  updatedBy?: User | null;
+  @InstantColumn() updatedAt!: Date;
+}

@@ -1,0 +1,320 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
+import { ErrorCode, HouseholdImportReportDto, HouseholdSheetFormat, MemberRole, Role } from '@linli/contracts';
+import {
+  HOUSEHOLD_SHEET_COLUMNS,
+  HOUSEHOLD_SHEET_EXAMPLE,
+  HouseholdSheetRow,
+  locateColumns,
+  maskIdNumber,
+  maskPhone,
+  RawSheetRow,
+  roomKey,
+  RowRejection,
+  SHEET_ROLE_LABELS,
+  sheetCells,
+  validateSheetRows,
+} from '@linli/domain';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
+import { roomLabel } from '../../database/seed/demo-community';
+import { ClockService } from '../clock/clock.service';
+import { Building } from '../org/entities/building.entity';
+import { Community } from '../org/entities/community.entity';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
+import { HouseholdMember } from './entities/household-member.entity';
+import { HouseholdRead } from './entities/household-read.entity';
+import { readSheet, writeSheet } from './household-sheet.codec';
+import { seesFullIdNumbers } from './households.service';
+
+/** Rows per INSERT: well under SQLite's 32,766 bound parameters and MySQL's 65,535 for the widest table. */
+const INSERT_CHUNK = 500;
+
+const ROLE_ORDER = [MemberRole.Owner, MemberRole.Family, MemberRole.Tenant, MemberRole.Relative];
+const natural = (a: string, b: string) => a.localeCompare(b, 'zh', { numeric: true });
+
+const TEMPLATE_NOTES = [
+  '填写说明（导入时只读取第一个工作表“住户资料”）：',
+  '1. 每行是一个房屋中的一位住户；只登记房屋、暂无住户时，姓名及之后各列留空。',
+  '2. 楼栋、单元、房号必填；表中的楼栋在本小区不存在时会自动新建。',
+  '3. 身份填写：业主、家庭成员、租户、亲属。业主和租户必须填写手机号（11 位手机号）。',
+  '4. 入住日期格式为 YYYY-MM-DD，例如 2024-01-01；证件号为 18 位居民身份证号，可不填。',
+  '5. 任何一行有误时整个文件都不会导入，系统会列出所有有误的行号和原因，修改后重新导入即可。',
+  '6. 同一文件重复导入不会重复登记：房屋按“楼栋+单元+房号”识别，住户按同一房屋内的手机号或姓名识别。',
+];
+
+export interface SheetFile {
+  data: Buffer;
+  filename: string;
+  format: HouseholdSheetFormat;
+}
+
+/** What the import reads of a community before deciding: its buildings, rooms, households and current members. */
+interface CommunityState {
+  buildings: Building[];
+  rooms: Pick<Room, 'id' | 'buildingId' | 'unit' | 'number' | 'label'>[];
+  households: Pick<Household, 'id' | 'roomId'>[];
+  members: HouseholdMember[];
+}
+
+/**
+ * The household sheet (住户资料表) of a community: template, import (all or nothing, in one transaction)
+ * and export. For the company's admins and the community's supervisors.
+ */
+@Injectable()
+export class HouseholdSheets {
+  private readonly logger = new Logger('HouseholdSheets');
+
+  constructor(
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: ClockService,
+  ) {}
+
+  async template(user: AuthUser, communityId: string, format: HouseholdSheetFormat): Promise<SheetFile> {
+    await this.community(user, communityId);
+    return { data: await writeSheet([HOUSEHOLD_SHEET_EXAMPLE], format, TEMPLATE_NOTES), filename: `住户资料导入模板.${format}`, format };
+  }
+
+  async export(user: AuthUser, communityId: string, format: HouseholdSheetFormat): Promise<SheetFile> {
+    const community = await this.community(user, communityId);
+    const fullId = seesFullIdNumbers(user.role);
+    const { rows, householdIds } = await this.unitOfWork.run(async (db) => {
+      const state = await this.load(db, communityId);
+      const buildings = new Map(state.buildings.map((b) => [b.id, b]));
+      const householdOf = new Map(state.households.map((h) => [h.roomId, h.id]));
+      const membersOf = new Map<string, HouseholdMember[]>();
+      for (const m of state.members) membersOf.set(m.householdId, [...(membersOf.get(m.householdId) ?? []), m]);
+      const rooms = [...state.rooms].sort((a, b) => {
+        const ba = buildings.get(a.buildingId)!;
+        const bb = buildings.get(b.buildingId)!;
+        return ba.sortOrder - bb.sortOrder || natural(ba.name, bb.name) || natural(a.unit, b.unit) || natural(a.number, b.number);
+      });
+      const out: string[][] = [];
+      const read: string[] = [];
+      for (const room of rooms) {
+        const place = { building: buildings.get(room.buildingId)!.name, unit: room.unit, number: room.number };
+        const householdId = householdOf.get(room.id);
+        const members = (householdId ? (membersOf.get(householdId) ?? []) : []).sort(
+          (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || natural(a.name, b.name),
+        );
+        if (members.length === 0) out.push(sheetCells(place, null));
+        else if (householdId) read.push(householdId);
+        for (const m of members) out.push(sheetCells(place, { ...m, idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber) }));
+      }
+      return { rows: out, householdIds: read };
+    });
+    // Exporting is reading every file at once: each household's read audit records it, as a single read does.
+    const at = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      for (let i = 0; i < householdIds.length; i += INSERT_CHUNK) {
+        await insertRows(db, HouseholdRead, householdIds.slice(i, i + INSERT_CHUNK).map((householdId) => ({ id: randomUUID(), householdId, readerId: user.id, at })));
+      }
+    });
+    this.logger.log(`household sheet of community ${communityId} exported by ${user.id}: ${rows.length} rows`);
+    return { data: await writeSheet(rows, format), filename: `住户资料-${community.name}.${format}`, format };
+  }
+
+  /**
+   * Imports a sheet: every row is checked (on its own, against the other rows and against what the
+   * community already holds) before anything is written; any rejected row rejects the whole file.
+   */
+  async import(user: AuthUser, communityId: string, data: Buffer): Promise<HouseholdImportReportDto> {
+    await this.community(user, communityId);
+    const sheet = await readSheet(data);
+    const { columns, missing } = locateColumns(sheet.header);
+    if (missing.length > 0) throw new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, `表头缺少以下列：${missing.join('、')}。请使用导入模板`);
+    const raw: RawSheetRow[] = sheet.rows.map(({ row, values }) => ({
+      row,
+      cells: Object.fromEntries(HOUSEHOLD_SHEET_COLUMNS.flatMap((c) => (columns[c] === undefined ? [] : [[c, values[columns[c]!] ?? '']]))),
+    }));
+    const { rows, rejected } = validateSheetRows(raw);
+    if (rows.length === 0 && rejected.length === 0) throw new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, '表格中没有数据行，请在表头下方填写后再导入');
+
+    const started = Date.now();
+    try {
+      const report = await this.unitOfWork.run(async (db) => {
+        await this.lockCommunity(db, communityId);
+        const state = await this.load(db, communityId);
+        const plan = this.plan(communityId, state, rows);
+        const all = [...rejected, ...plan.rejected].sort((a, b) => a.row - b.row);
+        if (all.length > 0) {
+          throw new AppException(ErrorCode.HOUSEHOLD_IMPORT_REJECTED, `表格中有 ${all.length} 行数据不符合要求，本次未导入任何数据，请按提示修改后重新导入`, undefined, all);
+        }
+        await insertChunks(db, Building, plan.buildings);
+        await insertChunks(db, Room, plan.rooms);
+        await insertChunks(db, Household, plan.households);
+        await insertChunks(db, HouseholdMember, plan.members);
+        return plan.report;
+      });
+      this.logger.log(
+        `household sheet imported into community ${communityId} by ${user.id} in ${Date.now() - started} ms: ` +
+          `rooms +${report.rooms.created} (${report.rooms.existing} existing), households +${report.households.created}, members +${report.members.created}`,
+      );
+      return report;
+    } catch (error) {
+      // Someone else wrote the same rooms meanwhile (SQLite imports queue; MySQL ones lock the community row).
+      if (isUniqueViolation(error)) throw new AppException(ErrorCode.CONFLICT, '住户资料刚被他人修改，本次未导入任何数据，请稍后重新导入');
+      throw error;
+    }
+  }
+
+  /** What the sheet adds to the community, and which rows conflict with what it already holds. */
+  private plan(communityId: string, state: CommunityState, rows: HouseholdSheetRow[]) {
+    const now = this.clock.now();
+    const rejected: RowRejection[] = [];
+    const buildings = new Map<string, Building>();
+    for (const b of [...state.buildings].sort((a, b) => a.sortOrder - b.sortOrder)) if (!buildings.has(b.name.toLowerCase())) buildings.set(b.name.toLowerCase(), b);
+    let sortOrder = Math.max(0, ...state.buildings.map((b) => b.sortOrder));
+    const rooms = new Map(state.rooms.map((r) => [roomKey(r.buildingId, r.unit, r.number), r.id]));
+    const households = new Map(state.households.map((h) => [h.roomId, h.id]));
+    const members = new Map<string, HouseholdMember[]>();
+    for (const m of state.members) members.set(m.householdId, [...(members.get(m.householdId) ?? []), m]);
+
+    const out = { buildings: [] as Building[], rooms: [] as Room[], households: [] as Household[], members: [] as HouseholdMember[] };
+    const existingRooms = new Set<string>();
+    const createdRooms = new Set<string>();
+    let existingMembers = 0;
+    for (const row of rows) {
+      let building = buildings.get(row.building.toLowerCase());
+      if (!building) {
+        building = { id: randomUUID(), communityId, name: row.building, sortOrder: ++sortOrder };
+        buildings.set(row.building.toLowerCase(), building);
+        out.buildings.push(building);
+      }
+      const key = roomKey(building.id, row.unit, row.number);
+      let roomId = rooms.get(key);
+      if (!roomId) {
+        roomId = randomUUID();
+        rooms.set(key, roomId);
+        createdRooms.add(roomId);
+        out.rooms.push({ id: roomId, buildingId: building.id, unit: row.unit, number: row.number, label: roomLabel(building.name, row.unit, row.number) });
+      } else if (!createdRooms.has(roomId)) {
+        existingRooms.add(roomId);
+      }
+      if (!row.member) continue;
+      const m = row.member;
+      let householdId = households.get(roomId);
+      if (!householdId) {
+        householdId = randomUUID();
+        households.set(roomId, householdId);
+        out.households.push({ id: householdId, roomId, createdAt: now });
+      }
+      const current = members.get(householdId) ?? [];
+      const byPhone = m.phone ? current.find((c) => c.phone === m.phone) : undefined;
+      const match = byPhone ?? current.find((c) => c.name === m.name);
+      if (match) {
+        const problem = conflict(match, m, byPhone !== undefined);
+        if (problem) rejected.push({ row: row.row, reason: problem });
+        else existingMembers += 1;
+        continue;
+      }
+      if (m.idMasked) {
+        rejected.push({ row: row.row, reason: '证件号是脱敏后的号码，新登记的住户请填写完整证件号或留空' });
+        continue;
+      }
+      const member: HouseholdMember = {
+        id: randomUUID(),
+        householdId,
+        name: m.name,
+        role: m.role,
+        relationship: m.relationship,
+        phone: m.phone,
+        idNumber: m.idNumber,
+        moveInDate: m.moveInDate,
+        userId: null,
+        createdAt: now,
+        removedAt: null,
+        removedById: null,
+      };
+      members.set(householdId, [...current, member]);
+      out.members.push(member);
+    }
+    const report: HouseholdImportReportDto = {
+      rooms: { created: out.rooms.length, existing: existingRooms.size },
+      households: { created: out.households.length },
+      members: { created: out.members.length, existing: existingMembers },
+      rejected: [],
+    };
+    return { ...out, rejected, report };
+  }
+
+  /** Reads everything the community holds, with one query per table (joins, not lists of ids). */
+  private async load(db: EntityManager, communityId: string): Promise<CommunityState> {
+    // One after another: inside a transaction they share one connection anyway.
+    const buildings = await db.find(Building, { where: { communityId } });
+    const rooms = await db
+        .createQueryBuilder(Room, 'r')
+        .innerJoin('r.building', 'b')
+        .where('b.communityId = :communityId', { communityId })
+        .select(['r.id', 'r.buildingId', 'r.unit', 'r.number', 'r.label'])
+        .getMany();
+    const households = await db
+        .createQueryBuilder(Household, 'h')
+        .innerJoin('h.room', 'r')
+        .innerJoin('r.building', 'b')
+        .where('b.communityId = :communityId', { communityId })
+        .select(['h.id', 'h.roomId'])
+        .getMany();
+    const members = await db
+        .createQueryBuilder(HouseholdMember, 'm')
+        .innerJoin('m.household', 'h')
+        .innerJoin('h.room', 'r')
+        .innerJoin('r.building', 'b')
+        .where('b.communityId = :communityId AND m.removedAt IS NULL', { communityId })
+        .getMany();
+    return { buildings, rooms, households, members };
+  }
+
+  /** On MySQL/MariaDB, imports into one community take turns (SQLite's UnitOfWork already runs them one by one). */
+  private async lockCommunity(db: EntityManager, communityId: string): Promise<void> {
+    if (db.connection.options.type === 'better-sqlite3') return;
+    await db.createQueryBuilder(Community, 'c').setLock('pessimistic_write').where('c.id = :communityId', { communityId }).getOne();
+  }
+
+  /**
+   * The community, if the caller may manage its household files: its own supervisor, or an admin —
+   * of the community's company when the admin belongs to a community, else (the platform's admin) any.
+   * Anyone else learns nothing, not even that the community exists.
+   */
+  private async community(user: AuthUser, communityId: string): Promise<Community> {
+    const community = await this.communities.findOne({ where: { id: communityId } });
+    if (!community) throw new AppException(ErrorCode.NOT_FOUND);
+    if (user.role === Role.Supervisor && user.communityId === community.id) return community;
+    if (user.role === Role.Admin) {
+      if (user.communityId === null) return community;
+      const own = await this.communities.findOne({ where: { id: user.communityId } });
+      if (own && own.companyId === community.companyId) return community;
+    }
+    throw new AppException(ErrorCode.NOT_FOUND);
+  }
+}
+
+/**
+ * Why a sheet row cannot be the member it matched on file, or null when it is that member. The import
+ * never changes a registered member, so every value the row gives must agree with the file (values the
+ * row leaves empty are not compared); otherwise the office would believe a change was made that was not.
+ */
+function conflict(existing: HouseholdMember, row: NonNullable<HouseholdSheetRow['member']>, byPhone: boolean): string | null {
+  if (byPhone && existing.name !== row.name) return `该房屋已登记手机号 ${row.phone} 的住户“${existing.name}”，与表中姓名“${row.name}”不一致`;
+  const differs: string[] = [];
+  if (existing.role !== row.role) differs.push(`身份（已登记为${SHEET_ROLE_LABELS[existing.role]}）`);
+  if (row.phone && existing.phone !== row.phone) differs.push(existing.phone ? `手机号（已登记为 ${maskPhone(existing.phone)}）` : '手机号（未登记）');
+  if (row.relationship && existing.relationship !== row.relationship) differs.push(`关系（已登记为${existing.relationship ?? '空'}）`);
+  if (row.moveInDate && existing.moveInDate !== row.moveInDate) differs.push(`入住日期（已登记为${existing.moveInDate ?? '空'}）`);
+  if (row.idNumber) {
+    const registered = existing.idNumber?.toUpperCase() ?? null;
+    const same = registered !== null && (row.idMasked ? maskIdNumber(registered) === row.idNumber : registered === row.idNumber);
+    if (!same) differs.push(registered ? '证件号' : '证件号（未登记）');
+  }
+  if (differs.length === 0) return null;
+  return `该房屋已登记住户“${existing.name}”，表中的${differs.join('、')}与已登记信息不一致；导入不会修改已登记的住户，请在住户档案中修改或更正表格`;
+}
+
+async function insertChunks<T extends object>(db: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertRows(db, entity, rows.slice(i, i + INSERT_CHUNK));
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MyHouseholdRefDto, Role, UserProfileDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CreateJoinRequestDto, RejectJoinRequestDto, RemoveMemberDto, SwitchHouseholdDto } from './dto/join-request.dto';
+import { JoinRequests } from './join-requests.service';
+
+const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
+
+@ApiTags('join-requests')
+@ApiBearerAuth()
+@Controller()
+export class JoinRequestsController {
+  constructor(private readonly joins: JoinRequests) {}
+
+  @Get('join-requests/communities')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Communities a resident may ask to join a room in' })
+  communities(): Promise<JoinCommunityDto[]> {
+    return this.joins.communityList();
+  }
+
+  @Get('join-requests/communities/:id/buildings')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: "A community's buildings with their room labels (nobody's data)" })
+  buildings(@Param('id') id: string): Promise<JoinBuildingDto[]> {
+    return this.joins.buildingsOf(id);
+  }
+
+  @Post('join-requests')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Ask to join a room as family, tenant or relative; approved by the owner and/or the office (joinApprovers)' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateJoinRequestDto): Promise<JoinRequestDto> {
+    return this.joins.create(user, body);
+  }
+
+  @Get('join-requests/mine')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: "The caller's own join requests, newest first" })
+  mine(@CurrentUser() user: AuthUser): Promise<JoinRequestDto[]> {
+    return this.joins.mine(user);
+  }
+
+  @Get('join-requests/pending')
+  @Roles(Role.Resident, ...STAFF)
+  @ApiOperation({ summary: "Requests waiting for the caller: an owner's households; the office's buildings or community" })
+  pending(@CurrentUser() user: AuthUser): Promise<JoinRequestDto[]> {
+    return this.joins.pending(user);
+  }
+
+  @Post('join-requests/:id/approve')
+  @HttpCode(200)
+  @Roles(Role.Resident, ...STAFF)
+  @ApiOperation({ summary: 'Approve as owner or office; the last approval makes the requester a member' })
+  approve(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<JoinRequestDto> {
+    return this.joins.approve(user, id);
+  }
+
+  @Post('join-requests/:id/reject')
+  @HttpCode(200)
+  @Roles(Role.Resident, ...STAFF)
+  @ApiOperation({ summary: 'Reject, with the reason the requester reads' })
+  reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: RejectJoinRequestDto): Promise<JoinRequestDto> {
+    return this.joins.reject(user, id, body.reason);
+  }
+
+  @Post('join-requests/:id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'The requester withdraws a pending request' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<JoinRequestDto> {
+    return this.joins.cancel(user, id);
+  }
+
+  @Post('households/:id/members/:memberId/remove')
+  @HttpCode(204)
+  @Roles(Role.Resident, ...STAFF)
+  @ApiOperation({ summary: "Remove a member (owners: not an owner; or the building's office); kept on file with who and when" })
+  remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('memberId') memberId: string, @Body() body: RemoveMemberDto): Promise<void> {
+    return this.joins.removeMember(user, id, memberId, body.reason);
+  }
+
+  @Get('me/households')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Every room the caller belongs to; the active one is what tickets and 我的房屋 use' })
+  myHouseholds(@CurrentUser() user: AuthUser): Promise<MyHouseholdRefDto[]> {
+    return this.joins.myHouseholds(user);
+  }
+
+  @Post('me/active-household')
+  @HttpCode(200)
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'Switch the active room to another of the caller’s rooms (403 for any other)' })
+  switchHousehold(@CurrentUser() user: AuthUser, @Body() body: SwitchHouseholdDto): Promise<UserProfileDto> {
+    return this.joins.switchTo(user, body.householdId);
+  }
+}

@@ -1,0 +1,442 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import {
+  CreateJoinRequest,
+  ErrorCode,
+  JoinApprover,
+  JoinBuildingDto,
+  JoinCommunityDto,
+  JoinRequestDto,
+  MemberRole,
+  MyHouseholdRefDto,
+  Role,
+  UserProfileDto,
+} from '@linli/contracts';
+import { isValidMobile, joinApprovers, maskPhone } from '@linli/domain';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { Building } from '../org/entities/building.entity';
+import { Community } from '../org/entities/community.entity';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
+import { User } from '../org/entities/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { HouseholdJoinRequest } from './entities/household-join-request.entity';
+import { HouseholdMemberEvent } from './entities/household-member-event.entity';
+import { HouseholdMember } from './entities/household-member.entity';
+import { PENDING } from './membership-history';
+
+const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
+
+/** '1栋 1单元 101' → '1栋1单元101室': how the room labels are written. */
+function normaliseRoomLabel(typed: string): string {
+  const compact = typed.replace(/\s+/g, '');
+  return compact.endsWith('室') ? compact : `${compact}室`;
+}
+
+/**
+ * Joining a household from WeChat (issue #4): a signed-in resident asks to join a room; an owner of the
+ * household and/or the office approve as joinApprovers(role) requires; on the last approval the
+ * requester becomes a member (bound, and active if they had no room yet). Every step goes to the
+ * household's membership history. Also: owners and the office remove members (kept on file), and a
+ * person in several rooms switches the active one (user.householdId, which the rest of the app uses).
+ */
+@Injectable()
+export class JoinRequests {
+  constructor(
+    @InjectRepository(HouseholdJoinRequest) private readonly requests: Repository<HouseholdJoinRequest>,
+    @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly org: OrgDirectory,
+    private readonly clock: ClockService,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  // ---- picking the room ----
+
+  async communityList(): Promise<JoinCommunityDto[]> {
+    const rows = await this.communities.find({ order: { name: 'ASC' } });
+    return rows.map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  /** The community's buildings and their rooms: labels only, nothing about who lives there. */
+  async buildingsOf(communityId: string): Promise<JoinBuildingDto[]> {
+    const buildings = await this.buildings.find({ where: { communityId }, order: { sortOrder: 'ASC' } });
+    if (buildings.length === 0) throw new AppException(ErrorCode.NOT_FOUND);
+    const rooms = await this.rooms.find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { unit: 'ASC', number: 'ASC' } });
+    return buildings.map((b) => ({ id: b.id, name: b.name, rooms: rooms.filter((r) => r.buildingId === b.id).map((r) => ({ id: r.id, label: r.label })) }));
+  }
+
+  // ---- the request ----
+
+  async create(user: AuthUser, req: CreateJoinRequest): Promise<JoinRequestDto> {
+    if (!isValidMobile(req.phone)) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'phone', message: '手机号格式不正确' }]);
+    const room = await this.findRoom(req);
+    const building = await this.buildings.findOneByOrFail({ id: room.buildingId });
+    const household = await this.householdOf(room);
+    const already = await this.members.findOne({ where: { householdId: household.id, userId: user.id, removedAt: IsNull() } });
+    if (already || user.householdId === household.id) throw new AppException(ErrorCode.JOIN_REQUEST_ALREADY_MEMBER);
+    if (await this.requests.findOne({ where: { householdId: household.id, userId: user.id, status: PENDING } })) throw new AppException(ErrorCode.JOIN_REQUEST_DUPLICATE);
+    const approvers = joinApprovers(req.role);
+    const now = this.clock.now();
+    const request: HouseholdJoinRequest = {
+      id: randomUUID(),
+      householdId: household.id,
+      buildingId: building.id,
+      communityId: building.communityId,
+      userId: user.id,
+      name: req.name.trim(),
+      phone: req.phone.trim(),
+      role: req.role,
+      relationship: req.relationship?.trim() || null,
+      status: PENDING,
+      needsOwner: approvers.includes('owner'),
+      needsOffice: approvers.includes('office'),
+      ownerApprovedById: null,
+      ownerApprovedAt: null,
+      officeApprovedById: null,
+      officeApprovedAt: null,
+      decidedById: null,
+      decidedAt: null,
+      rejectReason: null,
+      memberId: null,
+      createdAt: now,
+    };
+    await this.unitOfWork.run(async (db) => {
+      await db.insert(HouseholdJoinRequest, request);
+      await this.record(db, request, { action: 'requested', as: null, actor: user, actorName: request.name, at: now });
+    });
+    return this.present(user, await this.load(request.id));
+  }
+
+  /** The caller's own requests, newest first. */
+  async mine(user: AuthUser): Promise<JoinRequestDto[]> {
+    const rows = await this.requests.find({ where: { userId: user.id }, relations: this.relations, order: { createdAt: 'DESC' }, take: 50 });
+    return Promise.all(rows.map((r) => this.present(user, r)));
+  }
+
+  /** Requests waiting for the caller: an owner's for their households, the office's for their buildings or community. */
+  async pending(user: AuthUser): Promise<JoinRequestDto[]> {
+    let rows: HouseholdJoinRequest[];
+    if (user.role === Role.Resident) {
+      const owned = await this.ownedHouseholds(user.id);
+      rows = owned.length ? await this.requests.find({ where: { householdId: In(owned), status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } }) : [];
+    } else if (user.role === Role.Assistant) {
+      const served = await this.org.buildingsServedBy(user.id);
+      rows = served.length ? await this.requests.find({ where: { buildingId: In(served), status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } }) : [];
+    } else if (user.role === Role.Supervisor) {
+      rows = user.communityId ? await this.requests.find({ where: { communityId: user.communityId, status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } }) : [];
+    } else {
+      rows = await this.requests.find({ where: { status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } });
+    }
+    const shown = await Promise.all(rows.map((r) => this.present(user, r)));
+    return shown.filter((r) => r.canDecideAs !== null);
+  }
+
+  async approve(user: AuthUser, id: string): Promise<JoinRequestDto> {
+    const request = await this.visible(user, id);
+    const as = await this.capacity(user, request);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      const [byColumn, atColumn] = as === 'owner' ? ['ownerApprovedById', 'ownerApprovedAt'] : ['officeApprovedById', 'officeApprovedAt'];
+      // Conditional, so two approvers racing (or one tapping twice) record one approval each, once.
+      const given = await db
+        .createQueryBuilder()
+        .update(HouseholdJoinRequest)
+        .set({ [byColumn]: user.id, [atColumn]: now })
+        .where(`id = :id AND status = :pending AND ${atColumn} IS NULL`, { id, pending: PENDING })
+        .execute();
+      if (given.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
+      await this.record(db, request, { action: 'approved', as, actor: user, actorName: user.name, at: now, note: this.onBehalfNote(user, as) });
+      // Whoever gives the last approval completes it: the row's own state decides, not what was read before.
+      const complete = await db
+        .createQueryBuilder()
+        .update(HouseholdJoinRequest)
+        .set({ status: 'approved', decidedAt: now })
+        .where('id = :id AND status = :pending AND (needsOwner = 0 OR ownerApprovedAt IS NOT NULL) AND (needsOffice = 0 OR officeApprovedAt IS NOT NULL)', { id, pending: PENDING })
+        .execute();
+      if (complete.affected === 1) await this.admit(db, request, now);
+    });
+    return this.present(user, await this.load(id));
+  }
+
+  async reject(user: AuthUser, id: string, reason: string): Promise<JoinRequestDto> {
+    const request = await this.visible(user, id);
+    const as = await this.capacity(user, request);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      const done = await db
+        .createQueryBuilder()
+        .update(HouseholdJoinRequest)
+        .set({ status: 'rejected', decidedById: user.id, decidedAt: now, rejectReason: reason.trim() })
+        .where('id = :id AND status = :pending', { id, pending: PENDING })
+        .execute();
+      if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
+      await this.record(db, request, { action: 'rejected', as, actor: user, actorName: user.name, at: now, note: reason.trim() });
+    });
+    return this.present(user, await this.load(id));
+  }
+
+  /** The requester withdraws a request still pending. */
+  async cancel(user: AuthUser, id: string): Promise<JoinRequestDto> {
+    const request = await this.requests.findOne({ where: { id, userId: user.id } });
+    if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      const done = await db.createQueryBuilder().update(HouseholdJoinRequest).set({ status: 'cancelled', decidedById: user.id, decidedAt: now }).where('id = :id AND status = :pending', { id, pending: PENDING }).execute();
+      if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
+      await this.record(db, request, { action: 'cancelled', as: null, actor: user, actorName: request.name, at: now });
+    });
+    return this.present(user, await this.load(id));
+  }
+
+  // ---- members: removal, several rooms ----
+
+  /** An owner (not of an owner) or the building's office removes a member: kept on file with who and when. */
+  async removeMember(user: AuthUser, householdId: string, memberId: string, reason: string | undefined): Promise<void> {
+    let as: JoinApprover;
+    if (user.role === Role.Resident) {
+      if (!(await this.ownedHouseholds(user.id)).includes(householdId)) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+      as = 'owner';
+    } else {
+      const place = await this.org.householdPlace(householdId);
+      const building = place ? await this.buildings.findOneBy({ id: place.buildingId }) : null;
+      if (!building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+      as = 'office';
+    }
+    const member = await this.members.findOne({ where: { id: memberId, householdId, removedAt: IsNull() } });
+    if (!member) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
+    if (as === 'owner' && member.role === MemberRole.Owner) throw new AppException(ErrorCode.MEMBER_REMOVE_NOT_ALLOWED);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      const done = await db.createQueryBuilder().update(HouseholdMember).set({ removedAt: now, removedById: user.id }).where('id = :id AND removedAt IS NULL', { id: memberId }).execute();
+      if (done.affected !== 1) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
+      await db.insert(HouseholdMemberEvent, {
+        id: randomUUID(),
+        householdId,
+        requestId: null,
+        memberId,
+        action: 'removed',
+        actingAs: as,
+        actorId: user.id,
+        actorName: user.name.slice(0, 50),
+        subjectName: member.name,
+        subjectRole: member.role,
+        note: reason?.trim() || null,
+        at: now,
+      });
+      if (member.userId) await this.leave(db, member.userId, householdId);
+    });
+  }
+
+  /** Every room the caller is a member of (and the active one, even where the file has no member row for them). */
+  async myHouseholds(user: AuthUser): Promise<MyHouseholdRefDto[]> {
+    const rows = await this.members.find({ where: { userId: user.id, removedAt: IsNull() } });
+    const ids = [...new Set([...(user.householdId ? [user.householdId] : []), ...rows.map((m) => m.householdId)])];
+    const refs: MyHouseholdRefDto[] = [];
+    for (const householdId of ids) {
+      const place = await this.org.householdPlace(householdId);
+      if (!place) continue;
+      const role = rows.find((m) => m.householdId === householdId)?.role ?? null;
+      refs.push({ householdId, roomLabel: place.roomLabel, communityName: place.communityName, role, active: householdId === user.householdId });
+    }
+    return refs.sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || a.roomLabel.localeCompare(b.roomLabel, 'zh'));
+  }
+
+  /** Makes one of the caller's rooms the active one (tickets, 我的房屋… follow it). Not theirs: 403, nothing said. */
+  async switchTo(user: AuthUser, householdId: string): Promise<UserProfileDto> {
+    const member = await this.members.findOne({ where: { userId: user.id, householdId, removedAt: IsNull() } });
+    if (!member && user.householdId !== householdId) throw new AppException(ErrorCode.FORBIDDEN);
+    const place = await this.org.householdPlace(householdId);
+    if (!place) throw new AppException(ErrorCode.FORBIDDEN);
+    await this.users.update({ id: user.id }, { householdId, communityId: place.communityId });
+    return this.org.profile({ ...user, householdId, communityId: place.communityId });
+  }
+
+  // ---- internals ----
+
+  private readonly relations = { household: { room: { building: { community: true } } }, ownerApprovedBy: true, officeApprovedBy: true, decidedBy: true } as const;
+
+  private load(id: string): Promise<HouseholdJoinRequest> {
+    return this.requests.findOneOrFail({ where: { id }, relations: this.relations });
+  }
+
+  private async findRoom(req: CreateJoinRequest): Promise<Room> {
+    if (req.roomId) {
+      const room = await this.rooms.findOneBy({ id: req.roomId });
+      if (room) return room;
+    } else if (req.communityId && req.roomLabel) {
+      const buildings = await this.buildings.find({ where: { communityId: req.communityId } });
+      const label = normaliseRoomLabel(req.roomLabel);
+      const room = buildings.length ? await this.rooms.findOne({ where: { buildingId: In(buildings.map((b) => b.id)), label } }) : null;
+      if (room) return room;
+    }
+    throw new AppException(ErrorCode.ROOM_NOT_FOUND);
+  }
+
+  /** The room's household file, opened now if the room has none yet (one per room: a racing request reads the winner's). */
+  private async householdOf(room: Room): Promise<Household> {
+    const found = await this.households.findOneBy({ roomId: room.id });
+    if (found) return found;
+    try {
+      const created = { id: randomUUID(), roomId: room.id, createdAt: this.clock.now() };
+      await this.households.insert(created);
+      return created;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return this.households.findOneByOrFail({ roomId: room.id });
+    }
+  }
+
+  private async ownedHouseholds(userId: string): Promise<string[]> {
+    const rows = await this.members.find({ where: { userId, role: MemberRole.Owner, removedAt: IsNull() } });
+    return rows.map((m) => m.householdId);
+  }
+
+  private async hasBoundOwner(householdId: string): Promise<boolean> {
+    const owners = await this.members.find({ where: { householdId, role: MemberRole.Owner, removedAt: IsNull() } });
+    return owners.some((o) => o.userId !== null);
+  }
+
+  private async mayWorkIn(user: AuthUser, building: Pick<Building, 'id' | 'communityId'>): Promise<boolean> {
+    if (user.role === Role.Admin) return true;
+    if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
+    if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
+    return false;
+  }
+
+  /** Whom the request concerns: the requester, an owner of the household, the office of its building. Others: not found. */
+  private async visible(user: AuthUser, id: string): Promise<HouseholdJoinRequest> {
+    const request = await this.requests.findOne({ where: { id } });
+    if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
+    const sees =
+      request.userId === user.id ||
+      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF.includes(user.role) && (await this.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
+    if (!sees) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
+    return request;
+  }
+
+  /**
+   * The capacity in which the caller may approve or reject now, or null. An owner of the household approves
+   * as owner; the building's office as office, and also for the owner when no owner of the household uses
+   * the mini-program (the office then holds the owner's written consent, domain.md §4).
+   */
+  private async decidesAs(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover | null> {
+    if (r.status !== PENDING || r.userId === user.id) return null;
+    const ownerStep = r.needsOwner && r.ownerApprovedAt === null;
+    if (user.role === Role.Resident) return ownerStep && (await this.ownedHouseholds(user.id)).includes(r.householdId) ? 'owner' : null;
+    if (!(await this.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }))) return null;
+    if (r.needsOffice && r.officeApprovedAt === null) return 'office';
+    if (ownerStep && !(await this.hasBoundOwner(r.householdId))) return 'owner';
+    return null;
+  }
+
+  private async capacity(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover> {
+    const as = await this.decidesAs(user, r);
+    if (as) return as;
+    // The requester, or someone whose step is done or not theirs.
+    throw new AppException(r.status !== PENDING ? ErrorCode.JOIN_REQUEST_DECIDED : r.userId === user.id ? ErrorCode.FORBIDDEN : ErrorCode.JOIN_REQUEST_DECIDED);
+  }
+
+  private onBehalfNote(user: AuthUser, as: JoinApprover): string | null {
+    return as === 'owner' && user.role !== Role.Resident ? '业主未使用小程序，由物业核实业主书面同意后代为确认' : null;
+  }
+
+  /** On the last approval: a member row linked to the requester (an unbound one with their phone, if on file), bound if they had no room. */
+  private async admit(db: EntityManager, r: HouseholdJoinRequest, now: Date): Promise<void> {
+    const existing =
+      (await db.findOne(HouseholdMember, { where: { householdId: r.householdId, userId: r.userId, removedAt: IsNull() } })) ??
+      (await db.findOne(HouseholdMember, { where: { householdId: r.householdId, phone: r.phone, userId: IsNull(), removedAt: IsNull() } }));
+    let memberId: string;
+    if (existing) {
+      memberId = existing.id;
+      if (existing.userId === null) await db.update(HouseholdMember, { id: existing.id }, { userId: r.userId });
+    } else {
+      memberId = randomUUID();
+      await db.insert(HouseholdMember, {
+        id: memberId,
+        householdId: r.householdId,
+        name: r.name,
+        role: r.role,
+        relationship: r.relationship,
+        phone: r.phone,
+        idNumber: null,
+        moveInDate: null,
+        userId: r.userId,
+        createdAt: now,
+        removedAt: null,
+        removedById: null,
+      });
+    }
+    await db.update(HouseholdJoinRequest, { id: r.id }, { memberId });
+    await db.createQueryBuilder().update(User).set({ householdId: r.householdId, communityId: r.communityId }).where('id = :id AND householdId IS NULL', { id: r.userId }).execute();
+    await this.record(db, { ...r, memberId }, { action: 'joined', as: null, actor: null, actorName: null, at: now, memberId });
+  }
+
+  /** A removed member's account leaves the room: another room of theirs becomes active, or none. */
+  private async leave(db: EntityManager, userId: string, householdId: string): Promise<void> {
+    const user = await db.findOne(User, { where: { id: userId } });
+    if (!user || user.householdId !== householdId) return;
+    const other = await db.findOne(HouseholdMember, { where: { userId, removedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const place = other ? await this.org.householdPlace(other.householdId) : null;
+    await db.update(User, { id: userId }, { householdId: place?.householdId ?? null, communityId: place?.communityId ?? user.communityId });
+  }
+
+  private async record(
+    db: EntityManager,
+    r: Pick<HouseholdJoinRequest, 'id' | 'householdId' | 'name' | 'role'> & { memberId?: string | null },
+    e: { action: HouseholdMemberEvent['action']; as: JoinApprover | null; actor: AuthUser | null; actorName: string | null; at: Date; note?: string | null; memberId?: string },
+  ): Promise<void> {
+    await db.insert(HouseholdMemberEvent, {
+      id: randomUUID(),
+      householdId: r.householdId,
+      requestId: r.id,
+      memberId: e.memberId ?? r.memberId ?? null,
+      action: e.action,
+      actingAs: e.as,
+      actorId: e.actor?.id ?? null,
+      actorName: e.actorName?.slice(0, 50) ?? null,
+      subjectName: r.name,
+      subjectRole: r.role,
+      note: e.note ?? null,
+      at: e.at,
+    });
+  }
+
+  private async present(viewer: AuthUser, r: HouseholdJoinRequest): Promise<JoinRequestDto> {
+    const room = r.household?.room;
+    const approvers: JoinApprover[] = [...(r.needsOwner ? (['owner'] as const) : []), ...(r.needsOffice ? (['office'] as const) : [])];
+    const approvals = [
+      ...(r.ownerApprovedAt ? [{ as: 'owner' as const, byName: r.ownerApprovedBy?.name ?? '', at: r.ownerApprovedAt.toISOString() }] : []),
+      ...(r.officeApprovedAt ? [{ as: 'office' as const, byName: r.officeApprovedBy?.name ?? '', at: r.officeApprovedAt.toISOString() }] : []),
+    ];
+    const ownerOnly = viewer.role === Role.Resident && viewer.id !== r.userId;
+    return {
+      id: r.id,
+      householdId: r.householdId,
+      roomLabel: room?.label ?? '',
+      communityName: room?.building?.community?.name ?? '',
+      name: r.name,
+      phone: ownerOnly ? maskPhone(r.phone) : r.phone,
+      role: r.role,
+      relationship: r.relationship,
+      status: r.status,
+      approvers,
+      approvals,
+      waitingFor: r.status === PENDING ? approvers.filter((a) => !approvals.some((g) => g.as === a)) : [],
+      canDecideAs: await this.decidesAs(viewer, r),
+      rejectedByName: r.status === 'rejected' ? (r.decidedBy?.name ?? null) : null,
+      rejectReason: r.rejectReason,
+      createdAt: r.createdAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    };
+  }
+}

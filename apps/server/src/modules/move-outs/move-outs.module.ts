@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HouseholdMember } from '../households/entities/household-member.entity';
+import { User } from '../org/entities/user.entity';
+import { OrgModule } from '../org/org.module';
+import { MoveOut } from './entities/move-out.entity';
+import { MoveOutsController } from './move-outs.controller';
+import { MoveOuts } from './move-outs.service';
+
+/** Moving belongings out, release slips and the gate guard's check (domain.md §4). */
+@Module({
+  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule],
+  controllers: [MoveOutsController],
+  providers: [MoveOuts],
+})
+export class MoveOutsModule {}

@@ -1,0 +1,395 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { In, IsNull, Not, Repository } from 'typeorm';
+import {
+  CreateMoveOutRequest,
+  ErrorCode,
+  MemberRole,
+  MoveOutDto,
+  MoveOutScope,
+  MoveOutStatus,
+  OwnerAuthorisation,
+  ReleaseSlipDto,
+  Role,
+  VerifyReleaseSlipResultDto,
+} from '@linli/contracts';
+import {
+  formatChinaDateTime,
+  isValidMobile,
+  moveDateProblem,
+  moveOutItemLines,
+  moveOutNeedsOwnerAuthorisation,
+  newSlipCode,
+  normaliseSlipCode,
+  releaseSlipTiming,
+  releaseSlipWindow,
+} from '@linli/domain';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { HouseholdMemberEvent } from '../households/entities/household-member-event.entity';
+import { HouseholdMember } from '../households/entities/household-member.entity';
+import { User } from '../org/entities/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { MoveOut } from './entities/move-out.entity';
+
+const RELATIONS = { household: { room: true }, community: true, ownerAuthorisedBy: true, feesSettledBy: true, decidedBy: true, deregisteredBy: true } as const;
+/** What the office still has to act on. */
+const OFFICE_OPEN = [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOutStatus.Approved, MoveOutStatus.Used];
+
+const stamp = (by: User | null | undefined, at: Date | null, fallback = '') => (at ? { name: by?.name ?? fallback, at: at.toISOString() } : null);
+
+/**
+ * Moving belongings out (domain.md §4): the resident's application, the owner's authorisation for
+ * anyone else, the office's check of the fees and approval with a release slip, the guard's single use
+ * of the slip at the gate, and the deregistration of the people who left for good.
+ */
+@Injectable()
+export class MoveOuts {
+  constructor(
+    @InjectRepository(MoveOut) private readonly moveOuts: Repository<MoveOut>,
+    @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
+    private readonly org: OrgDirectory,
+    private readonly clock: ClockService,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- residents ----
+
+  async create(user: AuthUser, req: CreateMoveOutRequest): Promise<MoveOutDto> {
+    const member = await this.memberOf(user);
+    const place = await this.org.householdPlace(member.householdId);
+    if (!place) throw new AppException(ErrorCode.MOVE_OUT_NOT_A_MEMBER);
+    const now = this.clock.now();
+    const problems: { field: string; message: string }[] = [];
+    const dateProblem = moveDateProblem(req.moveDate, now, this.config.moveOut);
+    if (dateProblem) throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, dateProblem, [{ field: 'moveDate', message: dateProblem }]);
+    const items = moveOutItemLines(req.items);
+    if (items.length === 0) problems.push({ field: 'items', message: '请至少填写一项主要物品' });
+    if (items.join('\n').length > 1000) problems.push({ field: 'items', message: '主要物品清单太长，请精简到 1000 字以内' });
+    if (!isValidMobile(req.carrierPhone)) problems.push({ field: 'carrierPhone', message: '搬运人手机号格式不正确' });
+    const plate = req.vehiclePlate?.trim().toUpperCase() || null;
+    if (plate && plate.length < 5) problems.push({ field: 'vehiclePlate', message: '车牌号不完整' });
+    if (problems.length) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
+
+    const self = !moveOutNeedsOwnerAuthorisation(member.role);
+    const row: MoveOut = {
+      id: randomUUID(),
+      householdId: place.householdId,
+      buildingId: place.buildingId,
+      communityId: place.communityId,
+      status: self ? MoveOutStatus.Pending : MoveOutStatus.AwaitingOwner,
+      scope: req.scope,
+      moveDate: req.moveDate,
+      items: items.join('\n'),
+      carrierName: req.carrierName.trim(),
+      carrierPhone: req.carrierPhone.trim(),
+      vehiclePlate: plate,
+      applicantId: user.id,
+      applicantName: member.name,
+      applicantRole: member.role,
+      createdAt: now,
+      ownerAuthorisation: self ? OwnerAuthorisation.Self : null,
+      ownerAuthorisedById: self ? user.id : null,
+      ownerAuthorisedAt: self ? now : null,
+      writtenAuthorisationNote: null,
+      feesSettledById: null,
+      feesSettledAt: null,
+      decidedById: null,
+      decidedAt: null,
+      rejectReason: null,
+      slipCode: null,
+      slipValidUntil: null,
+      usedById: null,
+      usedByName: null,
+      usedAt: null,
+      deregisteredById: null,
+      deregisteredAt: null,
+    };
+    await this.moveOuts.insert(row);
+    return this.get(user, row.id);
+  }
+
+  /** The household's applications: an owner sees all of them, anyone else their own. */
+  async mine(user: AuthUser): Promise<MoveOutDto[]> {
+    const member = await this.memberOf(user);
+    const where = member.role === MemberRole.Owner ? { householdId: member.householdId } : { householdId: member.householdId, applicantId: user.id };
+    const rows = await this.moveOuts.find({ where, relations: RELATIONS, order: { createdAt: 'DESC' }, take: 50 });
+    return Promise.all(rows.map((r) => this.present(r, user, member)));
+  }
+
+  /** The owner authorises (or refuses) a tenant's or an agent's application. */
+  async ownerDecision(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    const member = await this.memberOf(user);
+    if (member.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY);
+    const now = this.clock.now();
+    const changes: Partial<MoveOut> = approve
+      ? { status: MoveOutStatus.Pending, ownerAuthorisation: OwnerAuthorisation.Owner, ownerAuthorisedById: user.id, ownerAuthorisedAt: now }
+      : { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: `业主未授权${reason?.trim() ? `：${reason.trim()}` : ''}` };
+    await this.transition(row.id, [MoveOutStatus.AwaitingOwner], changes);
+    return this.get(user, row.id);
+  }
+
+  /** The applicant (or the household's owner) withdraws an application whose slip has not been used. */
+  async cancel(user: AuthUser, id: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    const member = await this.memberOf(user);
+    if (row.applicantId !== user.id && member.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY);
+    await this.transition(row.id, [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOutStatus.Approved], { status: MoveOutStatus.Cancelled });
+    return this.get(user, row.id);
+  }
+
+  // ---- the office ----
+
+  /** Open applications of the caller's buildings or community; with a household, all of that household's. */
+  async office(user: AuthUser, householdId?: string): Promise<MoveOutDto[]> {
+    const scope =
+      user.role === Role.Admin ? {} : user.role === Role.Supervisor ? { communityId: user.communityId ?? '-' } : { buildingId: In(await this.org.buildingsServedBy(user.id)) };
+    const rows = await this.moveOuts.find({
+      where: householdId ? { ...scope, householdId } : { ...scope, status: In(OFFICE_OPEN), deregisteredAt: IsNull() },
+      relations: RELATIONS,
+      order: { moveDate: 'ASC', createdAt: 'ASC' },
+      take: 200,
+    });
+    // Used slips stay on the list only while a whole move-out still has people to deregister.
+    const open = householdId ? rows : rows.filter((r) => r.status !== MoveOutStatus.Used || r.scope === MoveOutScope.Whole);
+    return Promise.all(open.map((r) => this.present(r, user)));
+  }
+
+  /** The office holds the owner's written authorisation (copy of the owner's ID, the owner's phone). */
+  async recordWrittenAuthorisation(user: AuthUser, id: string, note: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    await this.transition(row.id, [MoveOutStatus.AwaitingOwner], {
+      status: MoveOutStatus.Pending,
+      ownerAuthorisation: OwnerAuthorisation.Written,
+      ownerAuthorisedById: user.id,
+      ownerAuthorisedAt: this.clock.now(),
+      writtenAuthorisationNote: note.trim(),
+    });
+    return this.get(user, row.id);
+  }
+
+  /** Staff record that management and utility fees are settled (required before a whole move-out is approved). */
+  async markFeesSettled(user: AuthUser, id: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    if (row.feesSettledAt) throw new AppException(ErrorCode.MOVE_OUT_STATE, '费用结清已登记');
+    await this.transition(row.id, [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending], { feesSettledById: user.id, feesSettledAt: this.clock.now() }, { feesSettledAt: IsNull() });
+    return this.get(user, row.id);
+  }
+
+  /** Approve (a release slip is issued) or reject. */
+  async decide(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    if (row.status === MoveOutStatus.AwaitingOwner) throw new AppException(ErrorCode.MOVE_OUT_NEEDS_OWNER);
+    if (row.status !== MoveOutStatus.Pending) throw new AppException(ErrorCode.MOVE_OUT_STATE);
+    const now = this.clock.now();
+    if (!approve) {
+      if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [{ field: 'reason', message: '请写明不批准的原因' }]);
+      await this.transition(row.id, [MoveOutStatus.Pending], { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      return this.get(user, row.id);
+    }
+    if (row.scope === MoveOutScope.Whole && !row.feesSettledAt) throw new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED);
+    const window = releaseSlipWindow(row.moveDate, this.config.moveOut.graceDays);
+    if (releaseSlipTiming(now, window) === 'expired') throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, '搬出日期已过，请住户重新申请');
+    // A fresh code; on the rare clash with an existing one, another.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.transition(row.id, [MoveOutStatus.Pending], {
+          status: MoveOutStatus.Approved,
+          decidedById: user.id,
+          decidedAt: now,
+          slipCode: newSlipCode(randomInt),
+          slipValidUntil: window.until,
+        });
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 5) throw err;
+      }
+    }
+    return this.get(user, row.id);
+  }
+
+  /** After the slip was used: the members who left for good leave the file (kept with removedAt) and their WeChat accounts are unbound. */
+  async deregister(user: AuthUser, id: string, memberIds: string[]): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    if (row.status !== MoveOutStatus.Used) throw new AppException(ErrorCode.MOVE_OUT_NOT_YET_USED);
+    if (row.deregisteredAt) throw new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理');
+    const ids = [...new Set(memberIds)];
+    const leaving = await this.members.find({ where: { id: In(ids), householdId: row.householdId, removedAt: IsNull() } });
+    if (leaving.length !== ids.length) throw new AppException(ErrorCode.VALIDATION_FAILED, '所选住户不在本户当前档案中', [{ field: 'memberIds', message: '所选住户不在本户当前档案中' }]);
+    const now = this.clock.now();
+    await this.unitOfWork.run(async (db) => {
+      const done = await db
+        .createQueryBuilder()
+        .update(MoveOut)
+        .set({ deregisteredById: user.id, deregisteredAt: now })
+        .where('id = :id AND status = :used AND deregisteredAt IS NULL', { id: row.id, used: MoveOutStatus.Used })
+        .execute();
+      if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理');
+      await db.update(HouseholdMember, { id: In(ids) }, { removedAt: now, removedById: user.id });
+      // The household's membership history shows who deregistered whom, as for an owner's removal.
+      await insertRows(
+        db,
+        HouseholdMemberEvent,
+        leaving.map((m) => ({
+          id: randomUUID(),
+          householdId: row.householdId,
+          requestId: null,
+          memberId: m.id,
+          action: 'removed' as const,
+          actingAs: 'office' as const,
+          actorId: user.id,
+          actorName: user.name.slice(0, 50),
+          subjectName: m.name,
+          subjectRole: m.role,
+          note: '搬出后办理迁出登记',
+          at: now,
+        })),
+      );
+      const userIds = leaving.flatMap((m) => (m.userId ? [m.userId] : []));
+      if (userIds.length) await db.update(User, { id: In(userIds), householdId: row.householdId }, { householdId: null, communityId: null });
+    });
+    return this.get(user, row.id);
+  }
+
+  // ---- the gate ----
+
+  /** The guard checks a slip at the gate: valid → marked used by them; used, expired, early or unknown → refused. */
+  async verify(user: AuthUser, typed: string): Promise<VerifyReleaseSlipResultDto> {
+    if (user.role !== Role.Guard) throw new AppException(ErrorCode.FORBIDDEN);
+    const code = normaliseSlipCode(typed);
+    const row = code ? await this.moveOuts.findOne({ where: { slipCode: code }, relations: RELATIONS }) : null;
+    // A guard checks the slips of their own community only; anyone else's is as good as unknown.
+    if (!row || row.communityId !== user.communityId) throw new AppException(ErrorCode.RELEASE_SLIP_INVALID);
+    if (row.status === MoveOutStatus.Cancelled) throw new AppException(ErrorCode.RELEASE_SLIP_INVALID, '放行条已被撤销，请勿放行', undefined, undefined, this.slipOf(row) ?? undefined);
+    if (row.status === MoveOutStatus.Used) throw this.alreadyUsed(row);
+    const now = this.clock.now();
+    const timing = releaseSlipTiming(now, releaseSlipWindow(row.moveDate, this.config.moveOut.graceDays));
+    if (timing === 'early') throw new AppException(ErrorCode.RELEASE_SLIP_NOT_YET_VALID, `未到搬出日期（${row.moveDate}），请勿放行`, undefined, undefined, this.slipOf(row) ?? undefined);
+    if (timing === 'expired') throw new AppException(ErrorCode.RELEASE_SLIP_EXPIRED, undefined, undefined, undefined, this.slipOf(row) ?? undefined);
+    // Used once: of two guards checking at the same moment, one lets the goods out, the other is told.
+    const done = await this.moveOuts
+      .createQueryBuilder()
+      .update(MoveOut)
+      .set({ status: MoveOutStatus.Used, usedById: user.id, usedByName: user.name, usedAt: now })
+      .where('id = :id AND status = :approved', { id: row.id, approved: MoveOutStatus.Approved })
+      .execute();
+    const after = await this.moveOuts.findOneOrFail({ where: { id: row.id }, relations: RELATIONS });
+    if (done.affected !== 1) throw after.status === MoveOutStatus.Used ? this.alreadyUsed(after) : new AppException(ErrorCode.RELEASE_SLIP_INVALID);
+    return { slip: this.slipOf(after)! };
+  }
+
+  // ---- shared ----
+
+  async get(user: AuthUser, id: string): Promise<MoveOutDto> {
+    const row = await this.load(user, id);
+    return this.present(row, user, user.role === Role.Resident ? await this.memberOf(user) : undefined);
+  }
+
+  private alreadyUsed(row: MoveOut): AppException {
+    const when = row.usedAt ? formatChinaDateTime(row.usedAt) : '';
+    return new AppException(ErrorCode.RELEASE_SLIP_USED, `放行条已于 ${when} 由 ${row.usedByName ?? '门岗'} 核验放行，不能重复使用`, undefined, undefined, this.slipOf(row) ?? undefined);
+  }
+
+  /** The caller's own current record on a household file (residents). */
+  private async memberOf(user: AuthUser): Promise<HouseholdMember> {
+    const member = user.role === Role.Resident && user.householdId ? await this.members.findOne({ where: { householdId: user.householdId, userId: user.id, removedAt: IsNull() } }) : null;
+    if (!member) throw new AppException(ErrorCode.MOVE_OUT_NOT_A_MEMBER);
+    return member;
+  }
+
+  /** The application, if the caller may see it: its household's owner or its applicant; the building's assistant; the community's supervisor; the admin. */
+  private async load(user: AuthUser, id: string): Promise<MoveOut> {
+    const row = await this.moveOuts.findOne({ where: { id }, relations: RELATIONS });
+    if (!row || !(await this.maySee(user, row))) throw new AppException(ErrorCode.MOVE_OUT_NOT_FOUND);
+    return row;
+  }
+
+  private async maySee(user: AuthUser, row: MoveOut): Promise<boolean> {
+    switch (user.role) {
+      case Role.Admin:
+        return true;
+      case Role.Supervisor:
+        return user.communityId !== null && user.communityId === row.communityId;
+      case Role.Assistant:
+        return (await this.org.buildingsServedBy(user.id)).includes(row.buildingId);
+      case Role.Resident: {
+        if (user.householdId !== row.householdId) return false;
+        const member = await this.members.findOne({ where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() } });
+        return member !== null && (member.role === MemberRole.Owner || row.applicantId === user.id);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Move the application on, only from the expected states (two clicks at once: one wins, the other is told). */
+  private async transition(id: string, from: MoveOutStatus[], changes: Partial<MoveOut>, extra: Record<string, unknown> = {}): Promise<void> {
+    const done = await this.moveOuts.update({ id, status: In(from), ...extra }, changes);
+    if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE);
+  }
+
+  private slipOf(row: MoveOut): ReleaseSlipDto | null {
+    if (!row.slipCode || !row.decidedAt || !row.slipValidUntil) return null;
+    return {
+      code: row.slipCode,
+      roomLabel: row.household?.room?.label ?? '',
+      communityName: row.community?.name ?? '',
+      scope: row.scope,
+      moveDate: row.moveDate,
+      items: row.items.split('\n'),
+      carrierName: row.carrierName,
+      carrierPhone: row.carrierPhone,
+      vehiclePlate: row.vehiclePlate,
+      issuedAt: row.decidedAt.toISOString(),
+      validUntil: row.slipValidUntil.toISOString(),
+      approvedBy: row.decidedBy?.name ?? '',
+      used: row.usedAt ? { name: row.usedByName ?? '', at: row.usedAt.toISOString() } : null,
+    };
+  }
+
+  private async present(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): Promise<MoveOutDto> {
+    const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
+    const owner = member?.role === MemberRole.Owner && member.householdId === row.householdId;
+    const open = row.status === MoveOutStatus.AwaitingOwner || row.status === MoveOutStatus.Pending;
+    const departed = row.deregisteredAt
+      ? (await this.members.find({ where: { householdId: row.householdId, removedAt: Not(IsNull()) } })).filter((m) => m.removedAt?.getTime() === row.deregisteredAt!.getTime()).map((m) => m.name)
+      : [];
+    return {
+      id: row.id,
+      householdId: row.householdId,
+      roomLabel: row.household?.room?.label ?? '',
+      status: row.status,
+      scope: row.scope,
+      moveDate: row.moveDate,
+      items: row.items.split('\n'),
+      carrierName: row.carrierName,
+      carrierPhone: row.carrierPhone,
+      vehiclePlate: row.vehiclePlate,
+      applicant: { name: row.applicantName, role: row.applicantRole },
+      createdAt: row.createdAt.toISOString(),
+      ownerAuthorisation: row.ownerAuthorisation,
+      ownerAuthorised: stamp(row.ownerAuthorisedBy, row.ownerAuthorisedAt),
+      writtenAuthorisationNote: row.writtenAuthorisationNote,
+      feesSettled: stamp(row.feesSettledBy, row.feesSettledAt),
+      decided: stamp(row.decidedBy, row.decidedAt),
+      rejectReason: row.rejectReason,
+      slip: row.status === MoveOutStatus.Approved || row.status === MoveOutStatus.Used ? this.slipOf(row) : null,
+      deregistered: row.deregisteredAt ? { ...stamp(row.deregisteredBy, row.deregisteredAt)!, members: departed } : null,
+      can: {
+        ownerDecide: owner && row.status === MoveOutStatus.AwaitingOwner,
+        recordWrittenAuthorisation: staff && row.status === MoveOutStatus.AwaitingOwner,
+        markFeesSettled: staff && open && row.feesSettledAt === null,
+        decide: staff && row.status === MoveOutStatus.Pending,
+        cancel: !staff && (row.applicantId === viewer.id || owner) && (open || row.status === MoveOutStatus.Approved),
+        deregister: staff && row.status === MoveOutStatus.Used && row.deregisteredAt === null,
+      },
+    };
+  }
+}

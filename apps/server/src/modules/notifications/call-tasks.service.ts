@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { CallTaskDto, CallTaskStatus, ErrorCode, Role } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { insertRows } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { User } from '../org/entities/user.entity';
+import { CallTask } from './entities/call-task.entity';
+
+export interface NewCallTask {
+  communityId: string;
+  ticketId: string | null;
+  /** A user to call (their name and phone are copied), or null with `contact` for a caller with no account. */
+  calleeId: string | null;
+  contact?: { name: string; phone: string | null };
+  /** Who should call; null: the community's supervisors. */
+  callerId: string | null;
+  reason: string;
+}
+
+const LIST_LIMIT = 100;
+
+/**
+ * Phone calls staff owe people that WeChat cannot reach with an emergency's news (no subscription left,
+ * or no WeChat at all): the fallback when the outbox has nothing to send.
+ */
+@Injectable()
+export class CallTasks {
+  constructor(
+    @InjectRepository(CallTask) private readonly tasks: Repository<CallTask>,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Written in the transaction of the change that needed the call. One open task per callee and ticket. */
+  async create(db: EntityManager, task: NewCallTask, at: Date): Promise<void> {
+    const user = task.calleeId ? await db.findOne(User, { where: { id: task.calleeId }, select: { id: true, name: true, phone: true } }) : null;
+    const calleeName = (user?.name ?? task.contact?.name ?? '').slice(0, 50);
+    const calleePhone = user?.phone ?? task.contact?.phone ?? null;
+    const reason = task.reason.slice(0, 100);
+    // One open call per person and ticket: a newer piece of news replaces what to tell them.
+    const same = { ticketId: task.ticketId ?? IsNull(), status: CallTaskStatus.Open, ...(task.calleeId ? { calleeId: task.calleeId } : { calleeId: IsNull(), calleePhone: calleePhone ?? IsNull() }) };
+    if ((await db.count(CallTask, { where: same })) > 0) {
+      await db.update(CallTask, same, { reason });
+      return;
+    }
+    await insertRows(db, CallTask, {
+      id: randomUUID(),
+      communityId: task.communityId,
+      ticketId: task.ticketId,
+      calleeId: task.calleeId,
+      calleeName,
+      calleePhone,
+      callerId: task.callerId,
+      reason,
+      status: CallTaskStatus.Open,
+      createdAt: at,
+      doneAt: null,
+      doneById: null,
+      outcome: null,
+    });
+  }
+
+  /**
+   * The caller's calls: an assistant's own; a supervisor's own and the duty desk's of their community
+   * (all of them with `all`); an admin's, every community's. Open ones first, oldest first.
+   */
+  async list(user: AuthUser, status: CallTaskStatus | undefined): Promise<CallTaskDto[]> {
+    const statusWhere = status ? { status } : {};
+    let where: object[];
+    if (user.role === Role.Admin) where = [statusWhere];
+    else if (user.role === Role.Supervisor && user.communityId) where = [{ ...statusWhere, communityId: user.communityId }];
+    else where = [{ ...statusWhere, callerId: user.id }];
+    const rows = await this.tasks.find({
+      where,
+      relations: { caller: true, ticket: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: LIST_LIMIT,
+    });
+    // Open ones first (sorted here: MySQL orders an ENUM by its declared position, SQLite by text).
+    const rank = (t: CallTask) => (t.status === CallTaskStatus.Open ? 0 : 1);
+    return rows.sort((a, b) => rank(a) - rank(b)).map(toDto);
+  }
+
+  /** Records the call's outcome. The assigned caller, or a supervisor of that community (or an admin), may. */
+  async done(user: AuthUser, id: string, outcome: string): Promise<CallTaskDto> {
+    const task = await this.tasks.findOne({ where: { id }, relations: { caller: true, ticket: true } });
+    const mayAct =
+      task &&
+      (user.role === Role.Admin ||
+        (user.role === Role.Supervisor && task.communityId === user.communityId) ||
+        (user.role === Role.Assistant && task.callerId === user.id));
+    if (!task || !mayAct) throw new AppException(ErrorCode.CALL_TASK_NOT_FOUND);
+    if (task.status === CallTaskStatus.Done) throw new AppException(ErrorCode.CALL_TASK_DONE);
+    const now = this.clock.now();
+    const written = await this.tasks.update({ id, status: CallTaskStatus.Open }, { status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
+    if (written.affected !== 1) throw new AppException(ErrorCode.CALL_TASK_DONE);
+    return toDto({ ...task, status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
+  }
+}
+
+function toDto(t: CallTask): CallTaskDto {
+  return {
+    id: t.id,
+    ticketId: t.ticketId,
+    ticketCode: t.ticket?.code ?? null,
+    calleeName: t.calleeName,
+    calleePhone: t.calleePhone,
+    reason: t.reason,
+    callerName: t.caller?.name ?? null,
+    status: t.status,
+    createdAt: t.createdAt.toISOString(),
+    doneAt: t.doneAt?.toISOString() ?? null,
+    outcome: t.outcome,
+  };
+}

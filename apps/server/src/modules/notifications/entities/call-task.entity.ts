@@ -1,0 +1,43 @@
+import { CallTaskStatus } from '@linli/contracts';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from '../../org/entities/community.entity';
+import { User } from '../../org/entities/user.entity';
+import { Ticket } from '../../tickets/entities/ticket.entity';
+
+/** A phone call staff owe someone WeChat could not reach with an emergency's news. */
+@Entity('call_task')
+@Index('IDX_call_task_caller', ['callerId', 'status', 'createdAt'])
+@Index('IDX_call_task_community', ['communityId', 'status', 'createdAt'])
+export class CallTask {
+  @IdColumn() id!: string;
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_call_task_community' })
+  community?: Community;
+  @RefColumn({ nullable: true }) ticketId!: string | null;
+  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_call_task_ticket' })
+  ticket?: Ticket | null;
+  /** Whom to call: a user, or a caller with no account (a request taken by phone). Name and phone are copied at creation. */
+  @RefColumn({ nullable: true }) calleeId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'calleeId', foreignKeyConstraintName: 'FK_call_task_callee' })
+  callee?: User | null;
+  @TextColumn(50) calleeName!: string;
+  @TextColumn(20, { nullable: true }) calleePhone!: string | null;
+  /** Who should call; null: the community's supervisors (the duty desk). */
+  @RefColumn({ nullable: true }) callerId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'callerId', foreignKeyConstraintName: 'FK_call_task_caller' })
+  caller?: User | null;
+  @TextColumn(100) reason!: string;
+  @EnumColumn(CallTaskStatus) status!: CallTaskStatus;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn({ nullable: true }) doneAt!: Date | null;
+  @RefColumn({ nullable: true }) doneById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'doneById', foreignKeyConstraintName: 'FK_call_task_done_by' })
+  doneBy?: User | null;
+  @TextColumn(200, { nullable: true }) outcome!: string | null;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module';
+import { SlaPolicyOverrideRow } from './entities/sla-policy-override.entity';
+import { SlaPoliciesAdmin } from './sla-policies-admin.service';
+import { SlaPoliciesController } from './sla-policies.controller';
+import { SlaPolicyOverrides } from './sla-policy-overrides.service';
+
+/** The time-limit policies of domain.md §6 and each company's own numbers for them. */
+@Module({
+  imports: [TypeOrmModule.forFeature([SlaPolicyOverrideRow]), CalendarModule],
+  controllers: [SlaPoliciesController],
+  providers: [SlaPolicyOverrides, SlaPoliciesAdmin],
+  exports: [SlaPolicyOverrides],
+})
+export class SlaPoliciesModule {}
