@@ -73,5 +73,26 @@ jest.setTimeout(240_000);
       await button(assistant, '添加备注').click();
       await see(assistant, '租户赵先生，晚上 8 点后方便联系');
       await screenshot(assistant, 'household-04-assistant-file');
+
+      // The tenant phones the hotline about a lamp: the assistant registers it from the file (代客报事).
+      await button(assistant, '代客报事').click();
+      await see(assistant, '代客报事 · 1栋1单元101室');
+      await visible(assistant, '24 小时热线', { exact: true }).click();
+      await assistant.locator('input[placeholder="联系人姓名"]').filter({ visible: true }).first().fill('赵先生');
+      await assistant.locator('input[placeholder="回访电话"]').filter({ visible: true }).first().fill('13700000009');
+      await visible(assistant, '灯泡更换', { exact: true }).click();
+      await assistant.locator('textarea').filter({ visible: true }).first().fill('租户来电：卧室吸顶灯不亮');
+      await screenshot(assistant, 'household-05-on-behalf-form');
+      await button(assistant, '提交报事').click();
+      await assistant.waitForURL(/ticket\/detail/);
+      await see(assistant, '租户来电：卧室吸顶灯不亮');
+      await see(assistant, '受理渠道');
+      await see(assistant, '联系人 赵先生');
+      await see(assistant, '李管家 受理');
+      await see(assistant, '24 小时热线受理，联系人 赵先生（13700000009）');
+      // First-contact responsibility: the assistant who took the call holds it, ready to accept.
+      await see(assistant, '待受理');
+      await button(assistant, '受理').waitFor();
+      await screenshot(assistant, 'household-06-on-behalf-ticket');
     }));
 });

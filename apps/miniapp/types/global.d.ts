@@ -16,3 +16,8 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string;
   }
 }
+
+/** qrcode's core (no canvas, no Node): the module matrix of a QR code, drawn by components/qr-code.tsx. */
+declare module 'qrcode/lib/core/qrcode' {
+  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; data: Uint8Array } };
+}

@@ -9,7 +9,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
- * The `{ code, message, fields }` of a failed response. A body from our API is kept as sent (with the
+ * The `{ code, message, fields, rejected }` of a failed response. A body from our API is kept as sent (with the
  * default Chinese message if it carried none); anything else (a proxy's HTML page, an empty body) gets
  * the code its HTTP status implies, so the user always reads a Chinese sentence, never a raw error.
  */
@@ -17,7 +17,15 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && isErrorCode((body as ApiError).code)) {
     const b = body as ApiError;
     const message = typeof b.message === 'string' && b.message.trim() ? b.message : ERROR_MESSAGES[b.code];
-    return Array.isArray(b.fields) ? { code: b.code, message, fields: b.fields } : { code: b.code, message };
+    return {
+      code: b.code,
+      message,
+      ...(Array.isArray(b.fields) ? { fields: b.fields } : {}),
+      // A rejected household sheet lists every bad row; the import page shows them all.
+      ...(Array.isArray(b.rejected) ? { rejected: b.rejected } : {}),
+      // The guard's refusals carry the slip that was checked (who used it, when).
+      ...(b.releaseSlip && typeof b.releaseSlip === 'object' ? { releaseSlip: b.releaseSlip } : {}),
+    };
   }
   const code = BY_STATUS[status] ?? ErrorCode.INTERNAL;
   return { code, message: ERROR_MESSAGES[code] };

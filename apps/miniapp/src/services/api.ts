@@ -5,16 +5,53 @@ import {
   AssigneeOptionDto,
   BindPhoneRequest,
   BuildingDto,
+  CallTaskDoneRequest,
+  CallTaskDto,
+  CallTaskStatus,
+  CalendarOverrideDto,
+  CalendarOverrideRequest,
+  CalendarYearDto,
+  CategoryTaxonomyDto,
+  ClassifyTicketRequest,
+  AssistantOptionDto,
+  CreateDutyShiftRequest,
+  DutyShiftDto,
+  CompleteWorkOrderRequest,
+  EscalationSlipRequest,
+  IssueWorkOrderRequest,
+  WorkOrderDto,
+  CloseOutageRequest,
+  CreateOutageRequest,
+  OutageNoticeDto,
+  SlaPolicyDto,
+  UpdateSlaPolicyRequest,
+  DecideExtensionRequest,
+  RequestExtensionRequest,
+  TicketExtensionDto,
+  TicketCategoryAdminDto,
+  UpdateTicketCategoryRequest,
+  OutboxItemDto,
+  OutboxPageDto,
+  OutboxStatusName,
   CreateInviteRequest,
   HouseholdExportDto,
   HouseholdFileDto,
   InviteDto,
   JoinHouseholdRequest,
+  CreateJoinRequest,
+  JoinBuildingDto,
+  JoinCommunityDto,
+  JoinRequestDto,
+  MyHouseholdRefDto,
+  RejectJoinRequest,
+  RemoveMemberRequest,
+  SwitchHouseholdRequest,
   MyHouseholdDto,
   RoomSummaryDto,
   AppMetaDto,
   ClockDto,
   CommunityTicketFilter,
+  CreateTicketOnBehalfRequest,
   CreateTicketRequest,
   DemoLoginRequest,
   ERROR_MESSAGES,
@@ -31,10 +68,21 @@ import {
   TicketDetailDto,
   TicketSummaryDto,
   UPLOAD_FIELD,
+  HOUSEHOLD_SHEET_FIELD,
+  HouseholdImportReportDto,
+  HouseholdSheetFormat,
   UnreadCountDto,
   UploadDto,
   UserProfileDto,
   WechatLoginRequest,
+  CreateMoveOutRequest,
+  MoveOutDto,
+  OwnerDecisionRequest,
+  MoveOutDecisionRequest,
+  WrittenAuthorisationRequest,
+  DeregisterMembersRequest,
+  VerifyReleaseSlipRequest,
+  VerifyReleaseSlipResultDto,
 } from '@linli/contracts';
 import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
 
@@ -46,6 +94,7 @@ export const api = {
   me: () => request<UserProfileDto>('GET', ApiRoutes.me),
   categories: () => request<TicketCategoryDto[]>('GET', ApiRoutes.ticketCategories),
   createTicket: (body: CreateTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.tickets, body),
+  createTicketOnBehalf: (body: CreateTicketOnBehalfRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketsOnBehalf, body),
   myTickets: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myTickets),
   myQueue: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myQueue),
   communityTickets: (filter: CommunityTicketFilter) => request<TicketSummaryDto[]>('GET', `${ApiRoutes.communityTickets}?filter=${filter}`),
@@ -63,19 +112,93 @@ export const api = {
   exportHousehold: () => request<HouseholdExportDto>('GET', ApiRoutes.myHouseholdExport),
   joinHousehold: (body: JoinHouseholdRequest) => request<MyHouseholdDto>('POST', ApiRoutes.joinHousehold, body),
   bindPhone: (body: BindPhoneRequest) => request<MyHouseholdDto>('POST', ApiRoutes.bindPhone, body),
+  joinCommunities: () => request<JoinCommunityDto[]>('GET', ApiRoutes.joinCommunities),
+  joinBuildings: (communityId: string) => request<JoinBuildingDto[]>('GET', ApiRoutes.joinBuildings(communityId)),
+  askToJoin: (body: CreateJoinRequest) => request<JoinRequestDto>('POST', ApiRoutes.joinRequests, body),
+  myJoinRequests: () => request<JoinRequestDto[]>('GET', ApiRoutes.joinRequestsMine),
+  pendingJoinRequests: () => request<JoinRequestDto[]>('GET', ApiRoutes.joinRequestsPending),
+  approveJoinRequest: (id: string) => request<JoinRequestDto>('POST', ApiRoutes.joinRequestApprove(id)),
+  rejectJoinRequest: (id: string, body: RejectJoinRequest) => request<JoinRequestDto>('POST', ApiRoutes.joinRequestReject(id), body),
+  cancelJoinRequest: (id: string) => request<JoinRequestDto>('POST', ApiRoutes.joinRequestCancel(id)),
+  removeMember: (householdId: string, memberId: string, body: RemoveMemberRequest) => request<void>('POST', ApiRoutes.householdMemberRemove(householdId, memberId), body),
+  myHouseholds: () => request<MyHouseholdRefDto[]>('GET', ApiRoutes.myHouseholds),
+  switchHousehold: (body: SwitchHouseholdRequest) => request<UserProfileDto>('POST', ApiRoutes.activeHousehold, body),
   invite: (householdId: string, body: CreateInviteRequest) => request<InviteDto>('POST', ApiRoutes.householdInvites(householdId), body),
   buildings: () => request<BuildingDto[]>('GET', ApiRoutes.buildings),
   rooms: (buildingId: string) => request<RoomSummaryDto[]>('GET', ApiRoutes.buildingRooms(buildingId)),
   householdFile: (id: string) => request<HouseholdFileDto>('GET', ApiRoutes.household(id)),
   addNote: (id: string, body: AddNoteRequest) => request<void>('POST', ApiRoutes.householdNotes(id), body),
+  callTasks: (status: CallTaskStatus) => request<CallTaskDto[]>('GET', `${ApiRoutes.callTasks}?status=${status}`),
+  callTaskDone: (id: string, body: CallTaskDoneRequest) => request<CallTaskDto>('POST', ApiRoutes.callTaskDone(id), body),
+  adminOutbox: (status: OutboxStatusName) => request<OutboxPageDto>('GET', `${ApiRoutes.adminOutbox}?status=${status}`),
+  adminOutboxRetry: (id: string) => request<OutboxItemDto>('POST', ApiRoutes.adminOutboxRetry(id)),
+  classify: (ticketId: string, body: ClassifyTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketClassification(ticketId), body),
+  requestExtension: (ticketId: string, body: RequestExtensionRequest) => request<TicketExtensionDto>('POST', ApiRoutes.ticketExtensions(ticketId), body),
+  decideExtension: (id: string, body: DecideExtensionRequest) => request<TicketExtensionDto>('POST', ApiRoutes.extensionDecision(id), body),
+  pendingExtensions: () => request<TicketExtensionDto[]>('GET', ApiRoutes.pendingExtensions),
+  categoryTaxonomy: () => request<CategoryTaxonomyDto>('GET', ApiRoutes.ticketCategoriesManage),
+  updateCategory: (code: string, body: UpdateTicketCategoryRequest) => request<TicketCategoryAdminDto>('PUT', ApiRoutes.ticketCategory(code), body),
+  escalationSlip: (ticketId: string, body: EscalationSlipRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketEscalationSlip(ticketId), body),
+  dutyShifts: () => request<DutyShiftDto[]>('GET', ApiRoutes.dutyShifts),
+  communityAssistants: () => request<AssistantOptionDto[]>('GET', ApiRoutes.communityAssistants),
+  createDutyShift: (body: CreateDutyShiftRequest) => request<DutyShiftDto>('POST', ApiRoutes.dutyShifts, body),
+  removeDutyShift: (id: string) => request<void>('DELETE', ApiRoutes.dutyShift(id)),
+  workOrders: () => request<WorkOrderDto[]>('GET', ApiRoutes.workOrders),
+  issueWorkOrder: (body: IssueWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrders, body),
+  acceptWorkOrder: (id: string) => request<WorkOrderDto>('POST', ApiRoutes.workOrderAccept(id)),
+  completeWorkOrder: (id: string, body: CompleteWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrderDone(id), body),
+  outages: () => request<OutageNoticeDto[]>('GET', ApiRoutes.outages),
+  currentOutages: () => request<OutageNoticeDto[]>('GET', ApiRoutes.currentOutages),
+  createOutage: (body: CreateOutageRequest) => request<OutageNoticeDto>('POST', ApiRoutes.outages, body),
+  closeOutage: (id: string, body: CloseOutageRequest) => request<OutageNoticeDto>('POST', ApiRoutes.outageClose(id), body),
+  slaPolicies: () => request<SlaPolicyDto[]>('GET', ApiRoutes.slaPolicies),
+  setSlaPolicy: (code: string, body: UpdateSlaPolicyRequest) => request<SlaPolicyDto>('PUT', ApiRoutes.slaPolicy(code), body),
+  resetSlaPolicy: (code: string) => request<void>('DELETE', ApiRoutes.slaPolicy(code)),
+  calendar: (year: number) => request<CalendarYearDto>('GET', `${ApiRoutes.calendar}?year=${year}`),
+  setCalendarOverride: (date: string, body: CalendarOverrideRequest) => request<CalendarOverrideDto>('PUT', ApiRoutes.calendarOverride(date), body),
+  removeCalendarOverride: (date: string) => request<void>('DELETE', ApiRoutes.calendarOverride(date)),
+  applyMoveOut: (body: CreateMoveOutRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOuts, body),
+  myMoveOuts: () => request<MoveOutDto[]>('GET', ApiRoutes.myMoveOuts),
+  officeMoveOuts: (householdId?: string) => request<MoveOutDto[]>('GET', householdId ? `${ApiRoutes.officeMoveOuts}?householdId=${encodeURIComponent(householdId)}` : ApiRoutes.officeMoveOuts),
+  moveOutOwnerDecision: (id: string, body: OwnerDecisionRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutOwnerDecision(id), body),
+  cancelMoveOut: (id: string) => request<MoveOutDto>('POST', ApiRoutes.moveOutCancel(id)),
+  recordWrittenAuthorisation: (id: string, body: WrittenAuthorisationRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutWrittenAuthorisation(id), body),
+  markFeesSettled: (id: string) => request<MoveOutDto>('POST', ApiRoutes.moveOutFeesSettled(id)),
+  decideMoveOut: (id: string, body: MoveOutDecisionRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutDecision(id), body),
+  deregisterMembers: (id: string, body: DeregisterMembersRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutDeregister(id), body),
+  verifySlip: (body: VerifyReleaseSlipRequest) => request<VerifyReleaseSlipResultDto>('POST', ApiRoutes.releaseSlipVerify, body),
   upload: uploadPhoto,
+  /** Imports a household sheet (a path from Taro.chooseMessageFile); all rows or none. */
+  importHouseholdSheet: (communityId: string, filePath: string) => uploadTo<HouseholdImportReportDto>(ApiRoutes.householdSheetImport(communityId), filePath, HOUSEHOLD_SHEET_FIELD),
+  /** Downloads the import template or the community's export to a local temporary file. */
+  downloadHouseholdSheet: (communityId: string, which: 'template' | 'export', format: HouseholdSheetFormat = 'xlsx') =>
+    downloadTo(which === 'template' ? ApiRoutes.householdSheetTemplate(communityId, format) : ApiRoutes.householdSheetExport(communityId, format)),
 };
 
 /** Uploads one local photo (a path from Taro.chooseMedia); the server checks its type and size. */
-async function uploadPhoto(filePath: string): Promise<UploadDto> {
+function uploadPhoto(filePath: string): Promise<UploadDto> {
+  return uploadTo<UploadDto>(ApiRoutes.uploads, filePath, UPLOAD_FIELD);
+}
+
+/** A GET download saved to a temporary file (for Taro.openDocument); failures become ApiRequestError. */
+async function downloadTo(url: string): Promise<string> {
+  let result: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    result = await Taro.downloadFile({ url: `${API_BASE}${url}`, header: authHeader() });
+  } catch {
+    throw new ApiRequestError({ code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] }, 0);
+  }
+  if (result.statusCode >= 200 && result.statusCode < 300) return result.tempFilePath;
+  const err = new ApiRequestError(toApiError(result.statusCode, null), result.statusCode);
+  handleAuthFailure(err);
+  throw err;
+}
+
+/** One local file, multipart, to an API route; the JSON answer or an ApiRequestError. */
+async function uploadTo<T>(url: string, filePath: string, field: string): Promise<T> {
   let result: Taro.uploadFile.SuccessCallbackResult;
   try {
-    result = await Taro.uploadFile({ url: `${API_BASE}${ApiRoutes.uploads}`, filePath, name: UPLOAD_FIELD, header: authHeader() });
+    result = await Taro.uploadFile({ url: `${API_BASE}${url}`, filePath, name: field, header: authHeader() });
   } catch {
     throw new ApiRequestError({ code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] }, 0);
   }
@@ -85,7 +208,7 @@ async function uploadPhoto(filePath: string): Promise<UploadDto> {
   } catch {
     body = null;
   }
-  if (result.statusCode >= 200 && result.statusCode < 300 && body) return body as UploadDto;
+  if (result.statusCode >= 200 && result.statusCode < 300 && body) return body as T;
   const err = new ApiRequestError(toApiError(result.statusCode, body), result.statusCode);
   handleAuthFailure(err);
   throw err;

@@ -4,9 +4,31 @@ export const TICKETS_PAGE = '/pages/tickets/index';
 export const ME_PAGE = '/pages/me/index';
 export const LOGIN_PAGE = '/subpackages/auth/login/index';
 export const REPORT_PAGE = '/subpackages/ticket/report/index';
+/** The report form in staff mode: a request taken by phone, at the desk or on patrol for this household. */
+export const reportOnBehalfPage = (householdId: string, roomLabel: string) =>
+  `${REPORT_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 export const ticketDetailPage = (id: string) => `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;
 export const INBOX_PAGE = '/subpackages/inbox/index';
 export const MY_HOUSEHOLD_PAGE = '/subpackages/household/mine/index';
 export const JOIN_HOUSEHOLD_PAGE = '/subpackages/household/join/index';
 export const ROOMS_PAGE = '/subpackages/household/rooms/index';
+/** 申请加入房屋: a resident asks to join a room (approved by the owner and/or the office). */
+export const APPLY_HOUSEHOLD_PAGE = '/subpackages/household/apply/index';
+/** 入住审批: join requests waiting for the caller (an owner, or the office). */
+export const JOIN_APPROVALS_PAGE = '/subpackages/household/approvals/index';
 export const householdFilePage = (id: string) => `/subpackages/household/file/index?id=${encodeURIComponent(id)}`;
+export const CALL_TASKS_PAGE = '/subpackages/staff/calls/index';
+export const OUTBOX_ADMIN_PAGE = '/subpackages/staff/outbox/index';
+export const CALENDAR_PAGE = '/subpackages/staff/calendar/index';
+export const OUTAGES_PAGE = '/subpackages/staff/outages/index';
+export const WORK_ORDERS_PAGE = '/subpackages/staff/work-orders/index';
+export const DUTY_PAGE = '/subpackages/staff/duty/index';
+export const SLA_POLICIES_PAGE = '/subpackages/staff/sla-policies/index';
+export const CATEGORIES_PAGE = '/subpackages/staff/categories/index';
+export const EXTENSIONS_PAGE = '/subpackages/staff/extensions/index';
+export const HOUSEHOLD_SHEET_PAGE = '/subpackages/staff/household-sheet/index';
+export const MOVE_OUT_APPLY_PAGE = '/subpackages/household/move-out/index';
+export const MY_SLIPS_PAGE = '/subpackages/household/slips/index';
+export const OFFICE_MOVE_OUTS_PAGE = '/subpackages/staff/move-outs/index';
+export const officeMoveOutsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_OUTS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
+export const GATE_PAGE = '/subpackages/gate/verify/index';

@@ -14,6 +14,9 @@ function loaderFor(user: UserProfileDto, filter: CommunityTicketFilter): () => P
       return api.myTickets;
     case Role.Assistant:
       return api.myQueue;
+    case Role.Guard:
+      return async () => []; // the gate guard has no tickets
+
     default:
       return () => api.communityTickets(filter);
   }

@@ -3,7 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, Role, TicketStatus, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { TicketList } from '../../components/ticket-list';
-import { JOIN_HOUSEHOLD_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, CALL_TASKS_PAGE, EXTENSIONS_PAGE, GATE_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { usePendingMoveOuts } from '../../services/use-pending-move-outs';
+import { useOpenCalls } from '../../services/use-open-calls';
+import { usePendingExtensions } from '../../services/use-pending-extensions';
+import { usePendingJoins } from '../../services/use-pending-joins';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import { useUnread } from '../../services/use-unread';
@@ -15,18 +19,59 @@ const RECENT = 3;
 const isLate = (t: TicketSummaryDto) => t.sla?.state === 'breached' || t.escalationLevel > 0;
 
 export default function HomePage() {
-  const user = useRequiredUser();
-  useUnread(user !== null);
+  const user = useRequiredUser({ refresh: true });
+  // The gate guard checks release slips and nothing else: no messages, tickets or phone tasks to load.
+  const guard = user !== null && user.role === Role.Guard;
+  useUnread(user !== null && !guard);
   const { tickets } = useRoleTickets(user);
+  const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
+  const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
+  const pendingMoveOuts = usePendingMoveOuts(user);
+  const pendingJoins = usePendingJoins(user !== null && !guard && (user.role !== Role.Resident || user.household !== null));
   if (!user) return <View className='page' />;
   return (
     <View className='page home'>
       <Greeting user={user} />
+      {openCalls > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: CALL_TASKS_PAGE })}>
+          <Text className='home__calls-title'>{`${openCalls} 个电话待拨打`}</Text>
+          <Text className='muted'>紧急工单的消息未能通过微信送达，请电话通知</Text>
+        </View>
+      ) : null}
+      {pendingExtensions > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: EXTENSIONS_PAGE })}>
+          <Text className='home__calls-title'>{`${pendingExtensions} 个延期申请待审批`}</Text>
+          <Text className='muted'>未经批准，任何人不得超过服务时限</Text>
+        </View>
+      ) : null}
+      {pendingJoins > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: JOIN_APPROVALS_PAGE })}>
+          <Text className='home__calls-title'>{`${pendingJoins} 个入住申请待审批`}</Text>
+          <Text className='muted'>{user.role === Role.Resident ? '家人、租户申请加入您的房屋' : '租户、借住亲属加入房屋需物业审核'}</Text>
+        </View>
+      ) : null}
+      {guard ? (
+        <View className='home__actions'>
+          <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: GATE_PAGE })}>
+            核验放行条
+          </Button>
+          <Text className='muted home__hint'>住户搬出物品时，输入或扫描放行条上的放行码</Text>
+        </View>
+      ) : null}
+      {pendingMoveOuts > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: user.role === Role.Resident ? MY_SLIPS_PAGE : OFFICE_MOVE_OUTS_PAGE })}>
+          <Text className='home__calls-title'>{user.role === Role.Resident ? `${pendingMoveOuts} 个搬出申请待您授权` : `${pendingMoveOuts} 个搬出申请待处理`}</Text>
+          <Text className='muted'>{user.role === Role.Resident ? '租户或代办人搬出物品，须经业主同意' : '业主授权 · 费用结清 · 出具放行条 · 迁出登记'}</Text>
+        </View>
+      ) : null}
       {user.role === Role.Resident && !user.household ? (
         <View className='card home__unbound'>
-          <Text>您还没有绑定房屋。请向业主或物业服务中心索取邀请码。</Text>
+          <Text>您还没有绑定房屋。可向业主或物业服务中心索取邀请码，也可以直接申请加入房屋，由业主（租户还需物业）审核。</Text>
           <Button type='primary' block onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })}>
             绑定房屋
+          </Button>
+          <Button block onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })}>
+            申请加入房屋
           </Button>
         </View>
       ) : null}

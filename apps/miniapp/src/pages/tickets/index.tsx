@@ -8,7 +8,6 @@ import { REPORT_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import { useUnread } from '../../services/use-unread';
-import './index.scss';
 
 const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, CommunityTicketFilter.Done, CommunityTicketFilter.All];
 
@@ -18,10 +17,17 @@ const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, Commu
  */
 export default function TicketsPage() {
   const user = useRequiredUser();
-  useUnread(user !== null);
+  useUnread(user !== null && user.role !== Role.Guard);
   const [filter, setFilter] = useState(CommunityTicketFilter.Open);
   const { tickets } = useRoleTickets(user, filter);
   if (!user) return <View className='page' />;
+  if (user.role === Role.Guard) {
+    return (
+      <View className='page'>
+        <View className='card muted'>门岗不处理工单。核验放行条请回到首页。</View>
+      </View>
+    );
+  }
   const resident = user.role === Role.Resident;
   const staff = user.role === Role.Supervisor || user.role === Role.Admin;
   const title = resident ? '全部报事' : staff ? '小区工单' : '我的工单队列';
@@ -29,9 +35,9 @@ export default function TicketsPage() {
     <View className='page'>
       <View className='section-title'>{title}</View>
       {staff ? (
-        <View className='tickets__filters'>
-          {FILTERS.map((f) => (
-            <View key={f} className={`tickets__filter${f === filter ? ' tickets__filter--active' : ''}`} onClick={() => setFilter(f)}>
+        <View className='chips'>
+          {[...FILTERS, ...(user.department ? [CommunityTicketFilter.Department] : [])].map((f) => (
+            <View key={f} className={`chip${f === filter ? ' chip--active' : ''}`} onClick={() => setFilter(f)}>
               {COMMUNITY_TICKET_FILTER_LABELS[f]}
             </View>
           ))}

@@ -9,7 +9,7 @@ import { HOME_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
 import './index.scss';
 
-const PERSONAS = [DemoPersona.Resident, DemoPersona.Assistant, DemoPersona.Supervisor, DemoPersona.Newcomer];
+const PERSONAS = [DemoPersona.Resident, DemoPersona.Assistant, DemoPersona.Supervisor, DemoPersona.DepartmentHead, DemoPersona.Newcomer, DemoPersona.Admin, DemoPersona.Guard];
 
 /**
  * WeChat login (Taro.login → code → server's jscode2session). Without a configured AppID the server runs

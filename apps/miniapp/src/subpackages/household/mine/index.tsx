@@ -2,24 +2,64 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { InviteDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdDto } from '@linli/contracts';
+import { HouseholdMemberDto, InviteDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdDto, MyHouseholdRefDto } from '@linli/contracts';
+import { MembershipHistory } from '../../../components/membership-history';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
+import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE } from '../../../services/routes';
+import { session } from '../../../services/session';
 import '../household.scss';
 
-/** 我的房屋: the household's members (numbers masked), the building's assistant, and inviting family or a tenant. */
+/**
+ * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's
+ * assistant, switching between the caller's rooms, and for owners: invitations, join requests to
+ * approve, removing a member and the membership history.
+ */
 export default function MyHouseholdPage() {
   const [household, setHousehold] = useState<MyHouseholdDto | null>(null);
+  const [rooms, setRooms] = useState<MyHouseholdRefDto[]>([]);
   const [invite, setInvite] = useState<InviteDto | null>(null);
-  useDidShow(() => {
-    api.myHousehold().then(setHousehold, showError);
-  });
+  const load = async () => {
+    try {
+      const [mine, all] = await Promise.all([api.myHousehold(), api.myHouseholds()]);
+      setHousehold(mine);
+      setRooms(all);
+    } catch (err) {
+      showError(err);
+    }
+  };
+  useDidShow(() => void load());
   if (!household) return <View className='page' />;
   const owner = household.myRole === MemberRole.Owner;
   const issue = async (role: MemberRole) => {
     try {
       setInvite(await api.invite(household.id, { role }));
+    } catch (err) {
+      showError(err);
+    }
+  };
+  /** Another of the caller's rooms becomes the active one; the session's profile follows. */
+  const switchTo = async (room: MyHouseholdRefDto) => {
+    if (room.active) return;
+    try {
+      const profile = await api.switchHousehold({ householdId: room.householdId });
+      const current = session.get();
+      if (current) session.save({ ...current, user: profile });
+      setInvite(null);
+      await load();
+      void Taro.showToast({ title: `已切换到 ${room.roomLabel}`, icon: 'none' });
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const remove = async (m: HouseholdMemberDto) => {
+    const { confirm } = await Taro.showModal({ title: `移除 ${m.name}？`, content: '移除后 TA 将不能再以本房屋住户身份使用小程序，记录会保留在房屋档案中。', confirmText: '移除' });
+    if (!confirm) return;
+    try {
+      await api.removeMember(household.id, m.id, {});
+      void Taro.showToast({ title: `已移除 ${m.name}`, icon: 'none' });
+      await load();
     } catch (err) {
       showError(err);
     }
@@ -40,9 +80,43 @@ export default function MyHouseholdPage() {
         <Text className='household__room'>{household.roomLabel}</Text>
         <Text className='muted'>{household.communityName}</Text>
       </View>
-      <CellGroup title='家庭成员'>
+      {rooms.length > 1 ? (
+        <View className='card'>
+          <Text className='section-title'>切换房屋</Text>
+          <View className='chips household__chips'>
+            {rooms.map((r) => (
+              <View key={r.householdId} className={`chip${r.active ? ' chip--active' : ''}`} onClick={() => void switchTo(r)}>
+                {`${r.roomLabel}${r.role ? ` · ${MEMBER_ROLE_LABELS[r.role]}` : ''}`}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      {owner && household.pendingJoinRequests > 0 ? (
+        <View className='card household__pending' onClick={() => void Taro.navigateTo({ url: JOIN_APPROVALS_PAGE })}>
+          <Text className='section-title'>{`${household.pendingJoinRequests} 个入住申请待我审批`}</Text>
+          <Text className='muted'>家人、租户申请加入本房屋，需要您同意</Text>
+        </View>
+      ) : null}
+      <CellGroup title={household.myRole === MemberRole.Tenant ? '我的登记信息' : '家庭成员'}>
         {household.members.map((m) => (
-          <Cell key={m.id} title={`${m.name}（${MEMBER_ROLE_LABELS[m.role]}${m.relationship ? ` · ${m.relationship}` : ''}）`} description={m.idNumber ?? undefined} extra={m.phone ?? ''} />
+          <Cell
+            key={m.id}
+            title={`${m.name}（${MEMBER_ROLE_LABELS[m.role]}${m.relationship ? ` · ${m.relationship}` : ''}）`}
+            description={m.idNumber ?? undefined}
+            extra={
+              owner && m.role !== MemberRole.Owner ? (
+                <View className='household__member-extra'>
+                  <Text>{m.phone ?? ''}</Text>
+                  <Text className='household__remove' onClick={() => void remove(m)}>
+                    移除
+                  </Text>
+                </View>
+              ) : (
+                (m.phone ?? '')
+              )
+            }
+          />
         ))}
       </CellGroup>
       <CellGroup title='我的管家'>
@@ -70,6 +144,12 @@ export default function MyHouseholdPage() {
           ) : null}
         </View>
       ) : null}
+      {owner ? <MembershipHistory events={household.history} /> : null}
+      <View className='household__actions'>
+        <Button block onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })}>
+          申请加入其他房屋
+        </Button>
+      </View>
     </View>
   );
 }

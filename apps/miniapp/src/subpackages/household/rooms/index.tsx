@@ -30,9 +30,9 @@ export default function RoomsPage() {
   });
   return (
     <View className='page household'>
-      <View className='tickets__filters'>
+      <View className='chips'>
         {buildings.map((b) => (
-          <View key={b.id} className={`tickets__filter${b.id === current?.id ? ' tickets__filter--active' : ''}`} onClick={() => void open(b)}>
+          <View key={b.id} className={`chip${b.id === current?.id ? ' chip--active' : ''}`} onClick={() => void open(b)}>
             {b.name}
           </View>
         ))}

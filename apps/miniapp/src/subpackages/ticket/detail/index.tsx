@@ -3,6 +3,8 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import {
+  Channel,
+  CHANNEL_LABELS,
   ErrorCode,
   HOLD_REASON_LABELS,
   HoldReason,
@@ -16,18 +18,21 @@ import {
   TicketDetailDto,
   TicketMilestoneDto,
   UploadDto,
+  WECHAT_REACH_LABELS,
 } from '@linli/contracts';
-import { NAMES_ASSIGNEE, REASON_REQUIRED } from '@linli/domain';
+import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { SlaBadge } from '../../../components/sla-badge';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
+import { ExtensionCard } from '../../../components/extension-card';
+import { EscalationCard } from '../../../components/escalation-card';
 import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
 /** Actions that undo or dispute work: shown as secondary buttons and asked to confirm. */
-const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen, TicketAction.Hold]);
+const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen, TicketAction.Hold, TicketAction.MarkInvalid, TicketAction.Forward, TicketAction.FollowUp]);
 /** WeChat's action sheet shows at most six choices. */
 const MAX_CHOICES = 6;
 const HOLD_REASONS = Object.values(HoldReason);
@@ -37,7 +42,26 @@ const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   [TicketAction.Resolve]: '已提交处理结果',
   [TicketAction.Confirm]: '感谢您的确认',
   [TicketAction.Resume]: '已恢复处理',
+  [TicketAction.MarkInvalid]: '已判定，请在 1 个工作日内答复住户',
+  [TicketAction.Reply]: '已答复住户',
+  [TicketAction.Forward]: '已转交，请持续跟进',
+  [TicketAction.FollowUp]: '已记录跟进',
 };
+
+const CLASSES = [
+  { label: '紧急 · 严重', urgent: true, serious: true },
+  { label: '紧急 · 一般', urgent: true, serious: false },
+  { label: '非紧急 · 严重', urgent: false, serious: true },
+  { label: '非紧急 · 一般', urgent: false, serious: false },
+];
+
+/** The note box's hint: the one prompt when a single action needs a note, a general one when several do. */
+function notePlaceholder(actions: readonly TicketAction[]): string {
+  const needing = actions.filter((a) => REASON_REQUIRED.includes(a));
+  if (needing.length === 0) return '备注（选填）';
+  if (needing.length === 1 && actions.length === 1) return NOTE_PROMPTS[needing[0]] ?? '请填写备注';
+  return `备注（${needing.map((a) => TICKET_ACTION_LABELS[a]).join('、')}时必填）`;
+}
 
 const MILESTONE_STATE_TEXT: Record<TicketMilestoneDto['state'], string> = { met: '已完成', ...SLA_STATE_LABELS };
 
@@ -61,10 +85,29 @@ export default function TicketDetailPage() {
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
+  /** Staff set urgency and severity; the server plans the time limits again and records it. */
+  const reclassify = async () => {
+    if (!ticket) return;
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: CLASSES.map((c) => c.label) }));
+    } catch {
+      return; // closed without choosing
+    }
+    const chosen = CLASSES[tapIndex];
+    try {
+      setTicket(await api.classify(ticket.id, { version: ticket.version, urgent: chosen.urgent, serious: chosen.serious, note: note.trim() || undefined }));
+      setNote('');
+      void Taro.showToast({ title: '已调整，时限已重新计算', icon: 'none' });
+    } catch (err) {
+      showError(err);
+    }
+  };
+
   const act = async (action: TicketAction) => {
     if (!ticket || acting) return;
     if (REASON_REQUIRED.includes(action) && !note.trim()) {
-      void Taro.showToast({ title: action === TicketAction.Reopen ? '请在备注中说明哪里不满意' : '请在备注中写明原因', icon: 'none' });
+      void Taro.showToast({ title: NOTE_PROMPTS[action] ?? '请在备注中写明原因', icon: 'none' });
       return;
     }
     let holdReason: HoldReason | undefined;
@@ -123,7 +166,10 @@ export default function TicketDetailPage() {
             {ticket.emergency ? '【紧急】' : ''}
             {ticket.categoryName}
           </Text>
-          <Tag type={statusTagType(ticket.status)}>{statusLabel(ticket.status)}</Tag>
+          <View className='detail__tags'>
+            {ticket.serious ? <Tag type='danger'>严重</Tag> : null}
+            <Tag type={statusTagType(ticket.status)}>{statusLabel(ticket.status)}</Tag>
+          </View>
         </View>
         <Text className='detail__description'>{ticket.description}</Text>
         {ticket.photos.length > 0 ? (
@@ -141,11 +187,40 @@ export default function TicketDetailPage() {
         ) : null}
       </View>
 
+      {ticket.outage ? (
+        <View className='card detail__outage'>
+          <Text>{`已关联计划停水停电通知「${ticket.outage.title}」`}</Text>
+          <Text className='muted'>{`预计 ${formatTime(ticket.outage.endsAt)} 恢复，恢复后本报事一并关闭；如届时仍未恢复，请重新报事。`}</Text>
+        </View>
+      ) : null}
+
       <CellGroup>
         <Cell title='工单号' extra={ticket.code} />
         <Cell title='类型' extra={TICKET_KIND_LABELS[ticket.kind]} />
+        {ticket.canClassify ? (
+          <Cell title='紧急/严重程度' extra={`${ticket.emergency ? '紧急' : '非紧急'} · ${ticket.serious ? '严重' : '一般'}`} clickable onClick={() => void reclassify()} />
+        ) : null}
         <Cell title='房屋' extra={ticket.roomLabel} />
         <Cell title='处理人' extra={ticket.assigneeName ?? '待分配'} />
+        {ticket.channel !== Channel.MiniProgram ? <Cell title='受理渠道' extra={CHANNEL_LABELS[ticket.channel]} /> : null}
+        {ticket.intake ? (
+          <Cell
+            title={`联系人 ${ticket.intake.contactName ?? ''}`}
+            description={`${ticket.intake.receivedByName} 受理`}
+            extra={ticket.intake.contactPhone ?? ''}
+            clickable={ticket.intake.contactPhone !== null}
+            onClick={() => ticket.intake?.contactPhone && void Taro.makePhoneCall({ phoneNumber: ticket.intake.contactPhone })}
+          />
+        ) : null}
+        {ticket.reporter ? (
+          <Cell
+            title={`报事人 ${ticket.reporter.name}`}
+            description={WECHAT_REACH_LABELS[ticket.reporter.wechatReach]}
+            extra={ticket.reporter.phone ?? '无登记电话'}
+            clickable={ticket.reporter.phone !== null}
+            onClick={() => ticket.reporter?.phone && void Taro.makePhoneCall({ phoneNumber: ticket.reporter.phone })}
+          />
+        ) : null}
         <Cell title='提交时间' extra={formatTime(ticket.createdAt)} />
         {ticket.holdReason ? <Cell title='挂起原因' extra={HOLD_REASON_LABELS[ticket.holdReason]} /> : null}
         {ticket.reopenCount > 0 ? <Cell title='返工' extra={`第 ${ticket.reopenCount + 1} 轮处理`} /> : null}
@@ -169,12 +244,15 @@ export default function TicketDetailPage() {
         </View>
       ) : null}
 
+      <ExtensionCard ticket={ticket} onChanged={setTicket} />
+      <EscalationCard ticket={ticket} onChanged={setTicket} />
+
       {visibleActions.length > 0 ? (
         <View className='card detail__actions'>
           <TextArea
             value={note}
             onChange={setNote}
-            placeholder={visibleActions.some((a) => REASON_REQUIRED.includes(a)) ? '备注（退回、挂起时必填原因）' : '备注（选填）'}
+            placeholder={notePlaceholder(visibleActions)}
             maxLength={MAX_DESCRIPTION_LENGTH}
             rows={2}
           />

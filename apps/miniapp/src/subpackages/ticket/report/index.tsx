@@ -1,10 +1,11 @@
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
-import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, NotificationKind, TicketCategoryDto, UploadDto } from '@linli/contracts';
+import { Channel, CHANNEL_LABELS, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, NotificationKind, OutageNoticeDto, STAFF_CHANNELS, TicketCategoryDto, UploadDto } from '@linli/contracts';
 import { askForSubscriptions } from '../../../services/subscribe';
-import { chinaDateKey, detectEmergency } from '@linli/domain';
+import { chinaDateKey, detectEmergency, OUTAGE_KIND_LABELS } from '@linli/domain';
+import { formatTime } from '../../../services/format';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import { newIdempotencyKey, reportDraftProblem } from '../../../services/report-form';
@@ -12,7 +13,16 @@ import { PhotoPicker } from '../../../components/photo-picker';
 import { ticketDetailPage } from '../../../services/routes';
 import './index.scss';
 
+/**
+ * 我要报事 for a resident; with ?householdId= it is 代客报事 for staff: a request taken by phone, at the
+ * desk, on patrol or in WeChat chat, with the channel and whom to call back.
+ */
 export default function ReportPage() {
+  const { params } = useRouter();
+  const onBehalfOf = params.householdId ? { householdId: params.householdId, roomLabel: decodeURIComponent(params.room ?? '') } : null;
+  const [channel, setChannel] = useState<Channel>(Channel.Hotline);
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
   const [categories, setCategories] = useState<TicketCategoryDto[]>([]);
   const [categoryCode, setCategoryCode] = useState<string | null>(null);
   const [description, setDescription] = useState('');
@@ -26,8 +36,11 @@ export default function ReportPage() {
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const [hotline, setHotline] = useState<string | null>(null);
+  const [outages, setOutages] = useState<OutageNoticeDto[]>([]);
   useLoad(() => {
     api.categories().then(setCategories, showError);
+    // Residents are told of planned cuts before they report one (staff filing for a resident see the file instead).
+    if (!onBehalfOf) api.currentOutages().then(setOutages, () => setOutages([]));
     api.meta().then((m) => setHotline(m.hotline), () => setHotline(null));
   });
 
@@ -40,17 +53,24 @@ export default function ReportPage() {
       void Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
+    if (onBehalfOf && (!contactName.trim() || !contactPhone.trim())) {
+      void Taro.showToast({ title: '请填写联系人和联系电话', icon: 'none' });
+      return;
+    }
     setSubmitting(true);
     try {
-      const ticket = await api.createTicket({
+      const body = {
         categoryCode: categoryCode as string,
         description: description.trim(),
         photoIds: draft.photoIds,
         idempotencyKey: idempotencyKey.current,
         preferredVisitAt: visitDate && visitTime ? `${visitDate}T${visitTime}:00+08:00` : undefined,
-      });
+      };
+      const ticket = onBehalfOf
+        ? await api.createTicketOnBehalf({ ...body, householdId: onBehalfOf.householdId, channel, contactName: contactName.trim(), contactPhone: contactPhone.trim() })
+        : await api.createTicket(body);
       // The moment the resident most wants to hear back: ask for WeChat progress messages now.
-      await askForSubscriptions([NotificationKind.TicketUpdated]);
+      if (!onBehalfOf) await askForSubscriptions([NotificationKind.TicketUpdated]);
       await Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
       void Taro.showToast({ title: '提交成功', icon: 'success' });
     } catch (err) {
@@ -62,6 +82,34 @@ export default function ReportPage() {
 
   return (
     <View className='page report'>
+      {outages.map((o) => (
+        <View key={o.id} className='card report__outage'>
+          <Text className='report__outage-title'>{`计划${OUTAGE_KIND_LABELS[o.kind]}：${o.title}`}</Text>
+          <Text>{`${formatTime(o.startsAt)} 至 ${formatTime(o.endsAt)}`}</Text>
+          <Text className='muted'>{`期间报${OUTAGE_KIND_LABELS[o.kind]}会自动关联此通知，恢复后一并关闭，无需重复报事。`}</Text>
+        </View>
+      ))}
+      {onBehalfOf ? (
+        <>
+          <View className='card'>
+            <Text className='report__room'>{`代客报事 · ${onBehalfOf.roomLabel}`}</Text>
+            <Text className='muted'>首接责任：由您受理的报事由您负责，直至交给处理人</Text>
+          </View>
+          <Text className='section-title'>受理渠道</Text>
+          <View className='chips'>
+            {STAFF_CHANNELS.map((c) => (
+              <View key={c} className={`chip${c === channel ? ' chip--active' : ''}`} onClick={() => setChannel(c)}>
+                {CHANNEL_LABELS[c]}
+              </View>
+            ))}
+          </View>
+          <Text className='section-title'>联系人</Text>
+          <View className='report__contact'>
+            <Input value={contactName} onChange={setContactName} placeholder='联系人姓名' maxLength={50} />
+            <Input value={contactPhone} onChange={setContactPhone} placeholder='回访电话' type='tel' maxLength={20} />
+          </View>
+        </>
+      ) : null}
       <Text className='section-title'>报事类别</Text>
       <View className='report__categories'>
         {categories.map((c) => (

@@ -1,0 +1,160 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import {
+  JOIN_APPROVER_LABELS,
+  JOIN_REQUEST_STATUS_LABELS,
+  JOINABLE_ROLES,
+  JoinableRole,
+  JoinBuildingDto,
+  JoinCommunityDto,
+  JoinRequestDto,
+  MEMBER_ROLE_LABELS,
+  MemberRole,
+} from '@linli/contracts';
+import { api } from '../../../services/api';
+import { formatTime } from '../../../services/format';
+import { showError } from '../../../services/http';
+import { session } from '../../../services/session';
+import '../household.scss';
+
+/** Who approves, said before the resident sends the request (joinApprovers). */
+const WHO_APPROVES: Record<JoinableRole, string> = {
+  [MemberRole.Family]: '家属由业主在小程序中审核。',
+  [MemberRole.Tenant]: '租户需业主同意，并经物业服务中心审核。',
+  [MemberRole.Relative]: '借住亲属需业主同意，并经物业服务中心审核。',
+};
+
+/** 申请加入房屋: pick the building and room (or type it), say who you are; the owner and/or the office approve. */
+export default function ApplyHouseholdPage() {
+  const [communities, setCommunities] = useState<JoinCommunityDto[]>([]);
+  const [community, setCommunity] = useState<JoinCommunityDto | null>(null);
+  const [buildings, setBuildings] = useState<JoinBuildingDto[]>([]);
+  const [building, setBuilding] = useState<JoinBuildingDto | null>(null);
+  const [roomId, setRoomId] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [role, setRole] = useState<JoinableRole>(MemberRole.Tenant);
+  const [name, setName] = useState(session.user()?.name ?? '');
+  const [phone, setPhone] = useState('');
+  const [relationship, setRelationship] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [mine, setMine] = useState<JoinRequestDto[]>([]);
+
+  const openCommunity = async (c: JoinCommunityDto) => {
+    setCommunity(c);
+    setBuilding(null);
+    setRoomId(null);
+    try {
+      setBuildings(await api.joinBuildings(c.id));
+    } catch (err) {
+      showError(err);
+    }
+  };
+  useDidShow(() => {
+    api.joinCommunities().then((list) => {
+      setCommunities(list);
+      if (!community && list[0]) void openCommunity(list[0]);
+    }, showError);
+    api.myJoinRequests().then(setMine, showError);
+  });
+
+  const submit = async () => {
+    if (!roomId && !typed.trim()) return void Taro.showToast({ title: '请选择或填写房号', icon: 'none' });
+    if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
+    if (!/^1\d{10}$/.test(phone.trim())) return void Taro.showToast({ title: '请填写 11 位手机号', icon: 'none' });
+    setBusy(true);
+    try {
+      const where = roomId ? { roomId } : { communityId: community?.id, roomLabel: typed.trim() };
+      const sent = await api.askToJoin({ ...where, name: name.trim(), phone: phone.trim(), role, relationship: relationship.trim() || undefined });
+      setMine([sent, ...mine]);
+      void Taro.showToast({ title: '申请已提交', icon: 'success' });
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancel = async (id: string) => {
+    try {
+      const updated = await api.cancelJoinRequest(id);
+      setMine(mine.map((r) => (r.id === id ? updated : r)));
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <View className='page household'>
+      {communities.length > 1 ? (
+        <View className='chips'>
+          {communities.map((c) => (
+            <View key={c.id} className={`chip${c.id === community?.id ? ' chip--active' : ''}`} onClick={() => void openCommunity(c)}>
+              {c.name}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <View className='card'>
+        <Text className='section-title'>{`选择房屋${community ? ` · ${community.name}` : ''}`}</Text>
+        <View className='chips household__chips'>
+          {buildings.map((b) => (
+            <View key={b.id} className={`chip${b.id === building?.id ? ' chip--active' : ''}`} onClick={() => (setBuilding(b), setRoomId(null))}>
+              {b.name}
+            </View>
+          ))}
+        </View>
+        {building ? (
+          <View className='chips household__chips'>
+            {building.rooms.map((r) => (
+              <View key={r.id} className={`chip${r.id === roomId ? ' chip--active' : ''}`} onClick={() => (setRoomId(r.id), setTyped(''))}>
+                {r.label.replace(building.name, '')}
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <Input className='household__input' value={typed} onChange={(v) => (setTyped(v), setRoomId(null))} placeholder='找不到？直接填写房号，如 1栋1单元101室' maxLength={100} />
+      </View>
+      <View className='card'>
+        <Text className='section-title'>您的身份</Text>
+        <View className='chips household__chips'>
+          {JOINABLE_ROLES.map((r) => (
+            <View key={r} className={`chip${r === role ? ' chip--active' : ''}`} onClick={() => setRole(r)}>
+              {MEMBER_ROLE_LABELS[r]}
+            </View>
+          ))}
+        </View>
+        <Text className='muted'>{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
+        <Input className='household__input' value={name} onChange={setName} placeholder='您的姓名' maxLength={50} />
+        <Input className='household__input' value={phone} onChange={setPhone} placeholder='手机号' type='digit' maxLength={11} />
+        <Input className='household__input' value={relationship} onChange={setRelationship} placeholder='与业主关系，如 租客、配偶、母亲' maxLength={20} />
+      </View>
+      <Button type='primary' block loading={busy} onClick={() => void submit()}>
+        提交申请
+      </Button>
+      {mine.length > 0 ? (
+        <View className='card household__requests'>
+          <Text className='section-title'>我的申请</Text>
+          {mine.map((r) => (
+            <View key={r.id} className='household__request'>
+              <View className='household__room-row'>
+                <Text>{`${r.roomLabel} · ${MEMBER_ROLE_LABELS[r.role]}`}</Text>
+                <Text className={`household__status household__status--${r.status}`}>{JOIN_REQUEST_STATUS_LABELS[r.status]}</Text>
+              </View>
+              {r.approvals.map((a) => (
+                <Text key={a.as} className='muted'>{`${JOIN_APPROVER_LABELS[a.as]} ${a.byName} 已同意 · ${formatTime(a.at)}`}</Text>
+              ))}
+              {r.waitingFor.length > 0 ? <Text className='muted'>{`等待${r.waitingFor.map((a) => JOIN_APPROVER_LABELS[a]).join('、')}审核`}</Text> : null}
+              {r.status === 'rejected' ? <Text className='household__reject'>{`${r.rejectedByName ?? ''} 未同意：${r.rejectReason ?? ''}`}</Text> : null}
+              {r.status === 'pending' ? (
+                <Button size='small' onClick={() => void cancel(r.id)}>
+                  撤回申请
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

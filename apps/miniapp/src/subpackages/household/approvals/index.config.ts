@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入住审批', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '电话任务', enablePullDownRefresh: true });

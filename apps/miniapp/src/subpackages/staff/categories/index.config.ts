@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报事类别', enablePullDownRefresh: true });

@@ -1,0 +1,114 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { useCallback, useState } from 'react';
+import { AssistantOptionDto, BuildingDto, DutyShiftDto, Role } from '@linli/contracts';
+import { api } from '../../../services/api';
+import { chinaInputToIso, formatTime } from '../../../services/format';
+import { showError } from '../../../services/http';
+import { useRequiredUser } from '../../../services/use-session';
+import '../staff.scss';
+
+/**
+ * 值班表: who is on duty for which building (the 24 h lobby duty). New tickets of a building go to
+ * whoever is on duty there. The supervisor plans shifts; assistants read the rota.
+ */
+export default function DutyPage() {
+  const user = useRequiredUser();
+  const canPlan = user?.role === Role.Supervisor;
+  const [shifts, setShifts] = useState<DutyShiftDto[] | null>(null);
+  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
+  const [assistants, setAssistants] = useState<AssistantOptionDto[]>([]);
+  const [buildingId, setBuildingId] = useState('');
+  const [assistantId, setAssistantId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      setShifts(await api.dutyShifts());
+    } catch (err) {
+      showError(err);
+    }
+  }, []);
+  useDidShow(() => {
+    void load();
+    if (canPlan) {
+      api.buildings().then(setBuildings, showError);
+      api.communityAssistants().then(setAssistants, showError);
+    }
+  });
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+
+  const add = async () => {
+    const startsAt = chinaInputToIso(from);
+    const endsAt = chinaInputToIso(to);
+    if (!buildingId || !assistantId) return void Taro.showToast({ title: '请选择楼栋和礼宾助理', icon: 'none' });
+    if (!startsAt || !endsAt) return void Taro.showToast({ title: '请按 2026-11-24 08:00 的格式填写起止时间', icon: 'none' });
+    try {
+      await api.createDutyShift({ buildingId, assistantId, startsAt, endsAt });
+      setFrom('');
+      setTo('');
+      void Taro.showToast({ title: '已排班', icon: 'success' });
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const remove = async (s: DutyShiftDto) => {
+    const { confirm } = await Taro.showModal({ title: '删除班次', content: `${s.buildingName} ${s.assistantName} ${formatTime(s.startsAt)} 的班次将删除，确定吗？` });
+    if (!confirm) return;
+    try {
+      await api.removeDutyShift(s.id);
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <View className='page staff'>
+      {canPlan ? (
+        <View className='card staff__item'>
+          <Text className='staff__title'>排班</Text>
+          <View className='chips'>
+            {buildings.map((b) => (
+              <View key={b.id} className={`chip${b.id === buildingId ? ' chip--active' : ''}`} onClick={() => setBuildingId(b.id)}>
+                {b.name}
+              </View>
+            ))}
+          </View>
+          <View className='chips'>
+            {assistants.map((a) => (
+              <View key={a.id} className={`chip${a.id === assistantId ? ' chip--active' : ''}`} onClick={() => setAssistantId(a.id)}>
+                {a.name}
+              </View>
+            ))}
+          </View>
+          <Input value={from} onChange={setFrom} placeholder='开始，如 2026-11-24 08:00' maxLength={16} />
+          <Input value={to} onChange={setTo} placeholder='结束，如 2026-11-24 20:00' maxLength={16} />
+          <Button type='primary' block onClick={() => void add()}>
+            添加班次
+          </Button>
+        </View>
+      ) : null}
+      {shifts && shifts.length === 0 ? <Text className='muted'>未来两周没有排班：新报事派给本楼栋在办最少的礼宾助理</Text> : null}
+      {(shifts ?? []).map((s) => (
+        <View key={s.id} className='card staff__item duty-shift'>
+          <View className='staff__title'>
+            <Text>{`${s.buildingName} · ${s.assistantName}`}</Text>
+            {s.current ? <Text className='staff__error'>值班中</Text> : null}
+          </View>
+          <Text className='muted'>{`${formatTime(s.startsAt)} 至 ${formatTime(s.endsAt)}`}</Text>
+          {canPlan ? (
+            <View className='staff__buttons'>
+              <Button size='small' onClick={() => void remove(s)}>
+                删除
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

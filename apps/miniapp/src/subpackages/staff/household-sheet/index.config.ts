@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '住户资料导入' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '搬出审批', enablePullDownRefresh: true });

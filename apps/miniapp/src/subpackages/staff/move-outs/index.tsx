@@ -1,0 +1,130 @@
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Empty, Input } from '@nutui/nutui-react-taro';
+import { useCallback, useState } from 'react';
+import {
+  HouseholdMemberDto,
+  MEMBER_ROLE_LABELS,
+  MOVE_OUT_SCOPE_LABELS,
+  MOVE_OUT_STATUS_LABELS,
+  MoveOutDto,
+  MoveOutScope,
+  OWNER_AUTHORISATION_LABELS,
+} from '@linli/contracts';
+import { SlipDetails } from '../../../components/slip-card';
+import { api } from '../../../services/api';
+import { formatTime } from '../../../services/format';
+import { showError } from '../../../services/http';
+import '../staff.scss';
+
+/**
+ * 搬出审批 (the building's assistant, the community's supervisor): applications to move out, oldest
+ * date first. The office records the owner's written authorisation when the owner did not authorise in
+ * the mini-program, marks the fees settled (whole move-outs), approves (a release slip is issued) or
+ * rejects, and once the guard has let the goods out deregisters the members who left for good.
+ * With ?householdId= it lists that household's applications (from the household file).
+ */
+export default function OfficeMoveOutsPage() {
+  const { params } = useRouter();
+  const householdId = params.householdId || undefined;
+  const room = params.room ? decodeURIComponent(params.room) : '';
+  const [items, setItems] = useState<MoveOutDto[] | null>(null);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [members, setMembers] = useState<Record<string, HouseholdMemberDto[]>>({});
+  const [leaving, setLeaving] = useState<Record<string, string[]>>({});
+  const load = useCallback(async () => {
+    try {
+      const list = await api.officeMoveOuts(householdId);
+      setItems(list);
+      // Who may be deregistered: the current members of each household whose slip was used.
+      for (const m of list.filter((x) => x.can.deregister)) {
+        const file = await api.householdFile(m.householdId);
+        setMembers((all) => ({ ...all, [m.id]: file.members }));
+        setLeaving((all) => ({ ...all, [m.id]: all[m.id] ?? (m.scope === MoveOutScope.Whole ? file.members.map((x) => x.id) : []) }));
+      }
+    } catch (err) {
+      showError(err);
+    }
+  }, [householdId]);
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const toggle = (id: string, memberId: string) =>
+    setLeaving((all) => {
+      const now = all[id] ?? [];
+      return { ...all, [id]: now.includes(memberId) ? now.filter((x) => x !== memberId) : [...now, memberId] };
+    });
+  return (
+    <View className='page staff'>
+      {room ? <View className='section-title'>{`${room} 的搬出申请`}</View> : null}
+      {items && items.length === 0 ? <Empty description={householdId ? '该户没有搬出申请' : '没有待处理的搬出申请'} image={<Text className='empty-mark'>无</Text>} /> : null}
+      {(items ?? []).map((m) => (
+        <View key={m.id} className='card staff__item move-out-office'>
+          <View className='staff__title'>
+            <Text>{`${m.roomLabel} · ${m.moveDate} ${MOVE_OUT_SCOPE_LABELS[m.scope]}`}</Text>
+            <Text className='muted'>{MOVE_OUT_STATUS_LABELS[m.status]}</Text>
+          </View>
+          <Text>{`${m.applicant.name}（${MEMBER_ROLE_LABELS[m.applicant.role]}）· ${formatTime(m.createdAt)} 申请`}</Text>
+          <Text>{`物品：${m.items.join('、')}`}</Text>
+          <Text>{`搬运人：${m.carrierName} ${m.carrierPhone}${m.vehiclePlate ? ` · ${m.vehiclePlate}` : ''}`}</Text>
+          <Text className='muted'>
+            {m.ownerAuthorisation ? `${OWNER_AUTHORISATION_LABELS[m.ownerAuthorisation]}${m.ownerAuthorised ? ` · ${m.ownerAuthorised.name} ${formatTime(m.ownerAuthorised.at)}` : ''}` : '待业主授权'}
+            {m.writtenAuthorisationNote ? `（${m.writtenAuthorisationNote}）` : ''}
+          </Text>
+          {m.scope === MoveOutScope.Whole ? (
+            <Text className={m.feesSettled ? 'muted' : 'staff__error'}>{m.feesSettled ? `费用已结清 · ${m.feesSettled.name} ${formatTime(m.feesSettled.at)} 确认` : '整户搬出：费用尚未确认结清'}</Text>
+          ) : null}
+          {m.rejectReason ? <Text className='staff__error'>{`原因：${m.rejectReason}`}</Text> : null}
+          {m.can.recordWrittenAuthorisation ? (
+            <View className='move-out-office__row'>
+              <Input value={notes[m.id] ?? ''} onChange={(v) => setNotes({ ...notes, [m.id]: v })} placeholder='书面授权：业主身份证复印件、业主电话' maxLength={200} />
+              <Button size='small' onClick={() => void run(() => api.recordWrittenAuthorisation(m.id, { note: notes[m.id] ?? '' }), '已登记')}>
+                登记业主书面授权
+              </Button>
+            </View>
+          ) : null}
+          {m.can.markFeesSettled && m.scope === MoveOutScope.Whole ? (
+            <Button size='small' onClick={() => void run(() => api.markFeesSettled(m.id), '已确认')}>
+              确认物业费、水电费已结清
+            </Button>
+          ) : null}
+          {m.can.decide ? (
+            <View className='move-out-office__row'>
+              <Button type='primary' size='small' onClick={() => void run(() => api.decideMoveOut(m.id, { approve: true }), '已出具放行条')}>
+                批准并出具放行条
+              </Button>
+              <Input value={reasons[m.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [m.id]: v })} placeholder='不批准的原因' maxLength={200} />
+              <Button size='small' onClick={() => void run(() => api.decideMoveOut(m.id, { approve: false, reason: reasons[m.id] ?? '' }), '已回复')}>
+                不批准
+              </Button>
+            </View>
+          ) : null}
+          {m.slip ? <SlipDetails slip={m.slip} /> : null}
+          {m.can.deregister ? (
+            <View className='move-out-office__row'>
+              <Text className='section-title'>住户迁出登记（已离开的住户）</Text>
+              {(members[m.id] ?? []).map((x) => (
+                <View key={x.id} className={`chip${(leaving[m.id] ?? []).includes(x.id) ? ' chip--active' : ''}`} onClick={() => toggle(m.id, x.id)}>
+                  {`${x.name}（${MEMBER_ROLE_LABELS[x.role]}）`}
+                </View>
+              ))}
+              <Button size='small' type='primary' onClick={() => void run(() => api.deregisterMembers(m.id, { memberIds: leaving[m.id] ?? [] }), '已办理迁出')}>
+                办理迁出
+              </Button>
+            </View>
+          ) : null}
+          {m.deregistered ? <Text className='muted'>{`已迁出：${m.deregistered.members.join('、')} · ${m.deregistered.name} ${formatTime(m.deregistered.at)}`}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微信消息投递', enablePullDownRefresh: true });

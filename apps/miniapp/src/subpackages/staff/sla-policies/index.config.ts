@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务时限标准', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工作安排通知单', enablePullDownRefresh: true });
