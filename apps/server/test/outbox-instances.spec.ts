@@ -75,7 +75,7 @@ const SEND = '/cgi-bin/message/subscribe/send';
 
     const open = () => a.dataSource.getRepository(OutboxMessage).count({ where: { status: In([OutboxStatus.Pending, OutboxStatus.Sending]) } });
     const sentBy = [0, 0];
-    const deadline = Date.now() + 170_000;
+    const deadline = Date.now() + 360_000;
     while ((await open()) > 0 && Date.now() < deadline) {
       const results = await Promise.all([a.app.get(OutboxWorker).drain(), b.app.get(OutboxWorker).drain()]);
       results.forEach((r, i) => (sentBy[i] += r.sent));
@@ -101,5 +101,5 @@ const SEND = '/cgi-bin/message/subscribe/send';
     expect(sentBy[0]).toBeGreaterThan(0);
     expect(sentBy[1]).toBeGreaterThan(0);
     expect(sentBy[0] + sentBy[1]).toBe(MESSAGES);
-  }, 200_000);
+  }, 400_000);
 });

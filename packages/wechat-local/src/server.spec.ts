@@ -60,6 +60,9 @@ describe('local WeChat server: jscode2session', () => {
     await expect(res).rejects.toThrow(/timeout|aborted/i);
     expect(wechat.received).toHaveLength(1);
     expect(wechat.received[0].status).toBeUndefined();
+    // When the caller gave up is recorded once its connection closes.
+    for (let i = 0; i < 100 && wechat.received[0].abandonedAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(wechat.received[0].abandonedAt).toBeGreaterThanOrEqual(wechat.received[0].at + 150);
   });
 
   it('answers unknown paths with 404 and a WeChat error body', async () => {

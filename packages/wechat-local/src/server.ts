@@ -50,7 +50,11 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
     if (body !== undefined) record.body = body;
 
     const failure = takeFailure(record.path);
-    if (failure === 'timeout') return; // never answer: the caller's own timeout has to fire
+    if (failure === 'timeout') {
+      // Never answer: the caller's own timeout has to fire. Note when the caller gave up.
+      res.once('close', () => (record.abandonedAt = now()));
+      return;
+    }
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs)); // WeChat's round trip
     const route = ROUTES[`${record.method} ${record.path}`];
     const result =

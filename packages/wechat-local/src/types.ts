@@ -13,6 +13,8 @@ export interface RecordedRequest {
   response?: unknown;
   /** Milliseconds since the epoch, from the server's clock. */
   at: number;
+  /** For a request held by a 'timeout' failure: when the caller gave up and closed the connection. */
+  abandonedAt?: number;
 }
 
 /** WeChat's error body: `{ errcode, errmsg }` (errcode 0 means success on the endpoints that send it). */

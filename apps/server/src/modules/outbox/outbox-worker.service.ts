@@ -82,10 +82,14 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     for (;;) {
       const batch = await this.claim();
       if (batch.length === 0) return result;
-      // A few deliveries in flight at once: WeChat's latency, not our CPU, bounds throughput.
-      for (let i = 0; i < batch.length; i += DELIVERY_CONCURRENCY) {
-        await Promise.all(batch.slice(i, i + DELIVERY_CONCURRENCY).map((m) => this.deliver(m, result)));
-      }
+      // A few deliveries in flight at once: WeChat's latency, not our CPU, bounds throughput. Each
+      // slot takes the next message as soon as its own delivery ends, so one request WeChat leaves
+      // hanging until the timeout holds up only its own slot, not the seven beside it.
+      let next = 0;
+      const slot = async () => {
+        while (next < batch.length) await this.deliver(batch[next++], result);
+      };
+      await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, batch.length) }, slot));
     }
   }
 
@@ -122,6 +126,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async deliver(message: OutboxMessage, result: DrainResult): Promise<void> {
+    // The claim lapsed while earlier messages of the batch were being sent (WeChat slow or hanging):
+    // another worker may hold the message now, so sending it here could deliver it twice. Hand it
+    // back untried; the attempt counted at claim time did not happen.
+    if (this.clock.now().getTime() >= message.nextAttemptAt.getTime()) {
+      return this.settle(message, OutboxStatus.Pending, result, { nextAttemptAt: this.clock.now(), attempts: message.attempts - 1 }, false);
+    }
     const user = await this.ds.getRepository(User).findOne({ where: { id: message.userId }, select: { id: true, openid: true } });
     if (!user?.openid) return this.settle(message, OutboxStatus.Dead, result, { lastError: '用户没有微信 openid' });
     let outcome = await this.send(message, user.openid, false);
@@ -160,7 +170,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Records the outcome, only if this worker still holds the claim (a lapsed claim belongs to whoever took it). */
-  private async settle(message: OutboxMessage, status: OutboxStatus, result: DrainResult, changes: Partial<OutboxMessage>): Promise<void> {
+  private async settle(message: OutboxMessage, status: OutboxStatus, result: DrainResult, changes: Partial<OutboxMessage>, counted = true): Promise<void> {
     const written = await retryOnDeadlock(() =>
       this.ds
         .createQueryBuilder()
@@ -169,7 +179,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
         .where({ id: message.id, status: OutboxStatus.Sending, claimedBy: this.workerId })
         .execute(),
     );
-    if (written.affected !== 1) return;
+    if (written.affected !== 1 || !counted) return;
     if (status === OutboxStatus.Sent) result.sent += 1;
     else if (status === OutboxStatus.Pending) result.retried += 1;
     else if (status === OutboxStatus.Revoked) result.revoked += 1;
