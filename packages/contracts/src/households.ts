@@ -1,4 +1,5 @@
 import type { MembershipEventDto } from './join-requests';
+import type { PhotoDto } from './tickets';
 import { WechatReach } from './wechat';
 
 /** Household members' roles (domain.md §3). */
@@ -50,6 +51,88 @@ export const HOUSEHOLD_DOCUMENT_LABELS: Record<HouseholdDocument, string> = {
   [HouseholdDocument.IdCopies]: '身份证复印件',
   [HouseholdDocument.FloorPlan]: '房屋平面图',
 };
+
+/** Renovation papers are on the checklist only once the household renovates (one of them is on file). */
+export const RENOVATION_DOCUMENTS: readonly HouseholdDocument[] = [
+  HouseholdDocument.RenovationAgreement,
+  HouseholdDocument.RenovationStartApplication,
+  HouseholdDocument.RenovationWorkerRegister,
+  HouseholdDocument.RenovationPledge,
+  HouseholdDocument.RenovationFeeNotice,
+];
+
+/** One line of the documents checklist of a household file. */
+export interface HouseholdDocumentDto {
+  kind: HouseholdDocument;
+  label: string;
+  /** On file (recorded by staff), with who recorded it and when. */
+  onFile: boolean;
+  /** Expected on every file (renovation papers only once the household renovates). */
+  required: boolean;
+  note: string | null;
+  recordedByName: string | null;
+  recordedAt: string | null;
+  /** Scans or photos of the paper. */
+  photos: PhotoDto[];
+}
+
+/** PUT /api/households/:id/documents/:kind: the paper is on file; photos add to those already attached. */
+export interface RecordDocumentRequest {
+  note?: string;
+  /** Ids of the caller's own uploads (POST /api/uploads). */
+  photoIds?: string[];
+}
+
+/** The quarterly review of a household file (domain.md §3). */
+export interface HouseholdReviewStateDto {
+  /** 'YYYY-MM-DD' (China): when the next review is due; null = never reviewed, due now. */
+  nextReviewOn: string | null;
+  lastReviewedAt: string | null;
+  lastReviewerName: string | null;
+  lastReviewNote: string | null;
+  /** Due today or overdue. */
+  due: boolean;
+}
+
+/** POST /api/households/:id/reviews: the assistant went through the file with the household. */
+export interface CompleteReviewRequest {
+  note?: string;
+}
+
+/** One household file whose review is due, for the assistant's task list. */
+export interface ReviewDueDto {
+  householdId: string;
+  roomLabel: string;
+  buildingName: string;
+  nextReviewOn: string | null;
+  lastReviewedAt: string | null;
+  /** Whole days past the due date (0 = due today; never reviewed counts from the file's creation). */
+  overdueDays: number;
+}
+
+/** GET /api/household-reviews/due: the caller's files due for review, most overdue first. */
+export interface ReviewsDueDto {
+  total: number;
+  items: ReviewDueDto[];
+}
+
+export enum TimelineKind {
+  Ticket = 'ticket',
+  Membership = 'membership',
+  MoveOut = 'move_out',
+  Document = 'document',
+  Review = 'review',
+}
+
+/** One entry of a household's timeline: everything that happened about it, newest first. */
+export interface TimelineEntryDto {
+  at: string;
+  kind: TimelineKind;
+  /** Short Chinese line, e.g. '报修 LL2611230001 · 水管漏水（已关闭）'. */
+  title: string;
+  /** The ticket, move-out… it is about, to open it. */
+  refId: string | null;
+}
 
 /** One person on a household's file. Phones and ID numbers arrive masked unless the caller's role may see them. */
 export interface HouseholdMemberDto {
@@ -109,6 +192,13 @@ export interface HouseholdFileDto {
   history: MembershipEventDto[];
   /** Join requests for this household still waiting for the office's approval. */
   pendingOfficeApprovals: number;
+  /** The documents checklist (domain.md §3): what is on file and what is missing. */
+  documents: HouseholdDocumentDto[];
+  /** Required documents not yet on file. */
+  missingDocuments: number;
+  review: HouseholdReviewStateDto;
+  /** Tickets, membership changes, move-outs, documents and reviews, newest first. */
+  timeline: TimelineEntryDto[];
 }
 
 export interface BuildingDto {

@@ -18,3 +18,4 @@ export * from './households/household-sheet';
 export * from './sla/classification';
 export * from './outages/outage-rules';
 export * from './households/move-out-rules';
+export * from './households/file-review';
