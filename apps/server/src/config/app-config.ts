@@ -30,6 +30,8 @@ export interface AppConfig {
   sla: SlaSettings;
   outbox: OutboxSettings;
   moveOut: MoveOutPolicy;
+  /** The household file is reviewed every this many months (domain.md §3: quarterly). */
+  householdReviewMonths: number;
 }
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
@@ -196,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     graceDays: integer('LINLI_RELEASE_SLIP_GRACE_DAYS', DEFAULT_MOVE_OUT_POLICY.graceDays, 0, 30),
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
+  const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     sla,
     outbox,
     moveOut,
+    householdReviewMonths,
   };
 }
 

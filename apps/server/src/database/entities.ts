@@ -4,7 +4,10 @@ import { OutageNotice } from '../modules/outages/entities/outage-notice.entity';
 import { WorkOrder } from '../modules/work-orders/entities/work-order.entity';
 import { DutyShift } from '../modules/duty/entities/duty-shift.entity';
 import { TicketCategory } from '../modules/categories/entities/ticket-category.entity';
+import { HouseholdDocumentPhoto } from '../modules/households/entities/household-document-photo.entity';
+import { HouseholdDocumentRecord } from '../modules/households/entities/household-document.entity';
 import { HouseholdInvite } from '../modules/households/entities/household-invite.entity';
+import { HouseholdReview } from '../modules/households/entities/household-review.entity';
 import { HouseholdJoinRequest } from '../modules/households/entities/household-join-request.entity';
 import { HouseholdMemberEvent } from '../modules/households/entities/household-member-event.entity';
 import { HouseholdMember } from '../modules/households/entities/household-member.entity';
@@ -53,6 +56,9 @@ export const ENTITIES = [
   HouseholdNote,
   HouseholdRead,
   HouseholdInvite,
+  HouseholdDocumentRecord,
+  HouseholdDocumentPhoto,
+  HouseholdReview,
   CallTask,
   CalendarOverride,
   TicketExtension,

@@ -34,6 +34,8 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TICKET_NOT_FOUND:
     case ErrorCode.HOUSEHOLD_NOT_FOUND:
     case ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND:
+    case ErrorCode.HOUSEHOLD_DOCUMENT_UNKNOWN:
+    case ErrorCode.HOUSEHOLD_DOCUMENT_NOT_ON_FILE:
     case ErrorCode.UPLOAD_NOT_FOUND:
     case ErrorCode.CALL_TASK_NOT_FOUND:
     case ErrorCode.OUTBOX_MESSAGE_NOT_FOUND:

@@ -18,6 +18,7 @@ import { HouseholdJoinRequests1795358160000 } from './1795358160000-household-jo
 import { DutyShifts1795358180000 } from './1795358180000-duty-shifts';
 import { AddGuardRole1795358220000 } from './1795358220000-add-guard-role';
 import { CreateMoveOuts1795358230000 } from './1795358230000-create-move-outs';
+import { HouseholdDocumentsAndReviews1795358240000 } from './1795358240000-household-documents-and-reviews';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   DutyShifts1795358180000,
   AddGuardRole1795358220000,
   CreateMoveOuts1795358230000,
+  HouseholdDocumentsAndReviews1795358240000,
 ];

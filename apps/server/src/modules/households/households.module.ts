@@ -11,7 +11,15 @@ import { WechatModule } from '../wechat/wechat.module';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Notification } from '../notifications/entities/notification.entity';
+import { MoveOut } from '../move-outs/entities/move-out.entity';
+import { UploadsModule } from '../uploads/uploads.module';
+import { HouseholdDocumentPhoto } from './entities/household-document-photo.entity';
+import { HouseholdDocumentRecord } from './entities/household-document.entity';
 import { HouseholdInvite } from './entities/household-invite.entity';
+import { HouseholdReview } from './entities/household-review.entity';
+import { HouseholdAccess } from './household-access';
+import { HouseholdRecordsController } from './household-records.controller';
+import { HouseholdRecords } from './household-records.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { User } from '../org/entities/user.entity';
@@ -25,10 +33,10 @@ import { Households } from './households.service';
 import { JoinRequestsController } from './join-requests.controller';
 import { JoinRequests } from './join-requests.service';
 
-/** Household files (住户档案): members, notes with their read audit, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
+/** Household files (住户档案): members, notes with their read audit, the documents checklist, quarterly reviews, the timeline, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule],
-  controllers: [HouseholdsController, HouseholdSheetController, JoinRequestsController],
-  providers: [Households, HouseholdSheets, JoinRequests],
+  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule],
+  controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
+  providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdSheets, JoinRequests],
 })
 export class HouseholdsModule {}

@@ -36,6 +36,8 @@ import { AccessTokens } from '../outbox/access-tokens.service';
 import { Outbox } from '../outbox/outbox.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
+import { HouseholdAccess } from './household-access';
+import { HouseholdRecords } from './household-records.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HISTORY_LIMIT, PENDING, presentEvent } from './membership-history';
@@ -100,6 +102,8 @@ export class Households {
     private readonly wechat: WechatClient,
     private readonly tokens: AccessTokens,
     private readonly outbox: Outbox,
+    private readonly access: HouseholdAccess,
+    private readonly records: HouseholdRecords,
   ) {}
 
   /** The resident's own household: members (a tenant sees only themself) and the building's assistants. */
@@ -171,7 +175,7 @@ export class Households {
 
   async roomsOf(user: AuthUser, buildingId: string): Promise<RoomSummaryDto[]> {
     const building = await this.buildings.findOne({ where: { id: buildingId } });
-    if (!building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.NOT_FOUND);
+    if (!building || !(await this.access.mayWorkIn(user, building))) throw new AppException(ErrorCode.NOT_FOUND);
     const rooms = await this.rooms.find({ where: { buildingId }, order: { unit: 'ASC', number: 'ASC' } });
     const households = await this.households.find({ where: { roomId: In(rooms.map((r) => r.id)) } });
     const householdIds = households.map((h) => h.id);
@@ -191,7 +195,7 @@ export class Households {
 
   /** The household file, with notes; every reading is written to the audit supervisors see. */
   async file(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
-    const { place, buildingName } = await this.staffAccess(user, householdId);
+    const { place, buildingName } = await this.access.staff(user, householdId);
     const now = this.clock.now();
     await this.reads.insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
     const [members, notes, tickets, history, pendingOfficeApprovals] = await Promise.all([
@@ -202,6 +206,7 @@ export class Households {
       this.joinRequests.count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
     ]);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
+    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.records.timeline(householdId)]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
@@ -211,16 +216,20 @@ export class Households {
       tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
       history: history.map(presentEvent),
       pendingOfficeApprovals,
+      documents: checklist.documents,
+      missingDocuments: checklist.missing,
+      review,
+      timeline,
     };
   }
 
   async addNote(user: AuthUser, householdId: string, text: string): Promise<void> {
-    await this.staffAccess(user, householdId);
+    await this.access.staff(user, householdId);
     await this.notes.insert({ id: randomUUID(), householdId, authorId: user.id, text: text.trim(), createdAt: this.clock.now() });
   }
 
   async addMember(user: AuthUser, householdId: string, req: AddMemberRequest): Promise<HouseholdMemberDto> {
-    await this.staffAccess(user, householdId);
+    await this.access.staff(user, householdId);
     const problems: { field: string; message: string }[] = [];
     if (req.phone && !isValidMobile(req.phone)) problems.push({ field: 'phone', message: '手机号格式不正确' });
     if (req.idNumber && !isValidResidentId(req.idNumber)) problems.push({ field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' });
@@ -245,7 +254,7 @@ export class Households {
 
   /** Supervisors: who read this household's file, newest first. */
   async readsOf(user: AuthUser, householdId: string): Promise<FileReadDto[]> {
-    await this.staffAccess(user, householdId, [Role.Supervisor, Role.Admin]);
+    await this.access.staff(user, householdId, [Role.Supervisor, Role.Admin]);
     const rows = await this.reads.find({ where: { householdId }, relations: { reader: true }, order: { at: 'DESC' }, take: 200 });
     return rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() }));
   }
@@ -256,7 +265,7 @@ export class Households {
       const owner = await this.members.findOne({ where: { householdId, userId: user.id, role: MemberRole.Owner, removedAt: IsNull() } });
       if (!owner) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
     } else {
-      await this.staffAccess(user, householdId);
+      await this.access.staff(user, householdId);
     }
     const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
     const expiresAt = new Date(this.clock.now().getTime() + INVITE_TTL_MS);
@@ -339,20 +348,5 @@ export class Households {
     const bound = (await this.org.authUser(user.id))?.householdId ?? null;
     if (!bound) throw new AppException(ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND);
     return this.mine({ ...user, householdId: bound });
-  }
-
-  private async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {
-    if (user.role === Role.Admin) return true;
-    if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
-    if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
-    return false;
-  }
-
-  /** The household, if the caller is staff of its building (assistants) or community (supervisors); else not found. */
-  private async staffAccess(user: AuthUser, householdId: string, roles: Role[] = [Role.Assistant, Role.Supervisor, Role.Admin]) {
-    const place = roles.includes(user.role) ? await this.org.householdPlace(householdId) : null;
-    const building = place ? await this.buildings.findOne({ where: { id: place.buildingId } }) : null;
-    if (!place || !building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
-    return { place, buildingName: building.name };
   }
 }

@@ -9,6 +9,6 @@ import { UploadsService } from './uploads.service';
   imports: [TypeOrmModule.forFeature([Attachment])],
   controllers: [UploadsController],
   providers: [UploadsService, UploadUrlSigner],
-  exports: [UploadsService],
+  exports: [UploadsService, UploadUrlSigner],
 })
 export class UploadsModule {}

@@ -1,0 +1,23 @@
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { HouseholdDocument } from '@linli/contracts';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Household } from '../../org/entities/household.entity';
+import { User } from '../../org/entities/user.entity';
+
+/** A paper of the household's file that the office holds (domain.md §3 checklist): one row per kind. */
+@Entity('household_document')
+@Index('IDX_household_document_kind', ['householdId', 'kind'], { unique: true })
+export class HouseholdDocumentRecord {
+  @IdColumn() id!: string;
+  @RefColumn() householdId!: string;
+  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_household_document_household' })
+  household?: Household;
+  @EnumColumn(HouseholdDocument) kind!: HouseholdDocument;
+  @TextColumn(200, { nullable: true }) note!: string | null;
+  @RefColumn({ nullable: true }) recordedById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'recordedById', foreignKeyConstraintName: 'FK_household_document_recorder' })
+  recordedBy?: User | null;
+  @InstantColumn() recordedAt!: Date;
+}
