@@ -1,5 +1,10 @@
 import Taro from '@tarojs/taro';
 import {
+  CompleteReviewRequest,
+  HouseholdDocumentDto,
+  HouseholdReviewStateDto,
+  RecordDocumentRequest,
+  ReviewsDueDto,
   AddNoteRequest,
   ApiRoutes,
   AssigneeOptionDto,
@@ -128,6 +133,10 @@ export const api = {
   rooms: (buildingId: string) => request<RoomSummaryDto[]>('GET', ApiRoutes.buildingRooms(buildingId)),
   householdFile: (id: string) => request<HouseholdFileDto>('GET', ApiRoutes.household(id)),
   addNote: (id: string, body: AddNoteRequest) => request<void>('POST', ApiRoutes.householdNotes(id), body),
+  recordDocument: (id: string, kind: string, body: RecordDocumentRequest) => request<HouseholdDocumentDto[]>('PUT', ApiRoutes.householdDocument(id, kind), body),
+  removeDocument: (id: string, kind: string) => request<HouseholdDocumentDto[]>('DELETE', ApiRoutes.householdDocument(id, kind)),
+  completeReview: (id: string, body: CompleteReviewRequest) => request<HouseholdReviewStateDto>('POST', ApiRoutes.householdReviews(id), body),
+  reviewsDue: () => request<ReviewsDueDto>('GET', ApiRoutes.reviewsDue),
   callTasks: (status: CallTaskStatus) => request<CallTaskDto[]>('GET', `${ApiRoutes.callTasks}?status=${status}`),
   callTaskDone: (id: string, body: CallTaskDoneRequest) => request<CallTaskDto>('POST', ApiRoutes.callTaskDone(id), body),
   adminOutbox: (status: OutboxStatusName) => request<OutboxPageDto>('GET', `${ApiRoutes.adminOutbox}?status=${status}`),

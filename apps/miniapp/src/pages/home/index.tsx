@@ -3,11 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, Role, TicketStatus, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { TicketList } from '../../components/ticket-list';
-import { APPLY_HOUSEHOLD_PAGE, CALL_TASKS_PAGE, EXTENSIONS_PAGE, GATE_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, CALL_TASKS_PAGE, EXTENSIONS_PAGE, GATE_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, REPORT_PAGE, REVIEWS_DUE_PAGE, TICKETS_PAGE } from '../../services/routes';
 import { usePendingMoveOuts } from '../../services/use-pending-move-outs';
 import { useOpenCalls } from '../../services/use-open-calls';
 import { usePendingExtensions } from '../../services/use-pending-extensions';
 import { usePendingJoins } from '../../services/use-pending-joins';
+import { useReviewsDue } from '../../services/use-reviews-due';
 import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import { useUnread } from '../../services/use-unread';
@@ -27,6 +28,7 @@ export default function HomePage() {
   const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
   const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
   const pendingMoveOuts = usePendingMoveOuts(user);
+  const reviewsDue = useReviewsDue(user !== null && (user.role === Role.Assistant || user.role === Role.Supervisor));
   const pendingJoins = usePendingJoins(user !== null && !guard && (user.role !== Role.Resident || user.household !== null));
   if (!user) return <View className='page' />;
   return (
@@ -48,6 +50,12 @@ export default function HomePage() {
         <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: JOIN_APPROVALS_PAGE })}>
           <Text className='home__calls-title'>{`${pendingJoins} 个入住申请待审批`}</Text>
           <Text className='muted'>{user.role === Role.Resident ? '家人、租户申请加入您的房屋' : '租户、借住亲属加入房屋需物业审核'}</Text>
+        </View>
+      ) : null}
+      {reviewsDue > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: REVIEWS_DUE_PAGE })}>
+          <Text className='home__calls-title'>{`${reviewsDue} 户档案待复核`}</Text>
+          <Text className='muted'>住户档案每季度复核一次</Text>
         </View>
       ) : null}
       {guard ? (

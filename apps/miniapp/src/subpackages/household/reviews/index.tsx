@@ -1,0 +1,38 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { ReviewsDueDto } from '@linli/contracts';
+import { api } from '../../../services/api';
+import { showError } from '../../../services/http';
+import { householdFilePage } from '../../../services/routes';
+import '../household.scss';
+
+/** The assistant's task list of household files due for their quarterly review (domain.md §3), most overdue first. */
+export default function ReviewsDuePage() {
+  const [list, setList] = useState<ReviewsDueDto | null>(null);
+  useDidShow(() => void api.reviewsDue().then(setList, showError));
+  if (!list) return <View className='page' />;
+  return (
+    <View className='page household'>
+      <View className='card'>
+        <Text className='section-title'>{`${list.total} 户档案待复核`}</Text>
+        <Text className='muted'>每季度与住户核对一次档案：成员、联系方式、资料清单</Text>
+      </View>
+      <CellGroup>
+        {list.items.length === 0 ? <Cell title='暂无到期的档案复核' /> : null}
+        {list.items.map((i) => (
+          <Cell
+            key={i.householdId}
+            title={i.roomLabel}
+            description={i.nextReviewOn ? `应于 ${i.nextReviewOn} 复核` : '从未复核'}
+            extra={i.overdueDays > 0 ? `逾期 ${i.overdueDays} 天` : '今日到期'}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: householdFilePage(i.householdId) })}
+          />
+        ))}
+      </CellGroup>
+      {list.total > list.items.length ? <Text className='muted'>{`仅显示逾期最久的 ${list.items.length} 户`}</Text> : null}
+    </View>
+  );
+}
