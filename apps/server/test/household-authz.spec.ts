@@ -404,6 +404,10 @@ describe('the rightful callers get the foreign household (the walk is not vacuou
       expect(file.members.find((m) => m.name === F.family.name)?.phone).toBe(F.family.phone);
       expect(file.notes.map((n) => n.text)).toEqual([F.note]);
     }
+    // The platform's admin (no community of their own) reaches every company's communities by design.
+    const platformAdmin = (await loginPersona(t, DemoPersona.Admin)).token;
+    expect(((await get(ApiRoutes.household(f.householdId), platformAdmin).expect(200)).body as HouseholdFileDto).roomLabel).toBe(f.roomLabel);
+    expect(((await get(ApiRoutes.moveOut(f.moveOutId), platformAdmin).expect(200)).body as MoveOutDto).id).toBe(f.moveOutId);
     const rooms = (await get(ApiRoutes.buildingRooms(f.buildingId), f.tokens.assistant).expect(200)).body as RoomSummaryDto[];
     expect(rooms.find((r) => r.householdId === f.householdId)?.memberCount).toBe(3);
     const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
@@ -451,7 +455,7 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
     expect(file.notes.map((n) => n.text)).toEqual([F.note]);
     const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
     // Only its own staff opened the file (every opening is audited, a refused one is not an opening).
-    expect([...new Set(reads.map((r) => r.readerName))].sort()).toEqual(['吴管家', '周主任', '明月管理员'].sort());
+    expect([...new Set(reads.map((r) => r.readerName))].sort()).toEqual(['吴管家', '周主任', '明月管理员', '系统管理员'].sort());
     expect(await t.dataSource.getRepository(HouseholdInvite).countBy({ householdId: f.householdId })).toBe(1);
 
     const request = await t.dataSource.getRepository(HouseholdJoinRequest).findOneByOrFail({ id: f.joinRequestId });

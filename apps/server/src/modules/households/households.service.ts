@@ -165,7 +165,7 @@ export class Households {
     const rows =
       user.role === Role.Assistant
         ? await this.buildings.find({ where: { id: In(await this.org.buildingsServedBy(user.id)) }, order: { sortOrder: 'ASC' } })
-        : await this.buildings.find({ where: user.role === Role.Admin ? {} : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
+        : await this.buildings.find({ where: user.role === Role.Admin ? await this.adminBuildings(user) : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
     return rows.map((b) => ({ id: b.id, name: b.name }));
   }
 
@@ -341,8 +341,14 @@ export class Households {
     return this.mine({ ...user, householdId: bound });
   }
 
+  /** The buildings an admin works in: every one for the platform's admin, else those of their company's communities. */
+  private async adminBuildings(user: AuthUser) {
+    const reach = await this.org.communitiesOfAdmin(user);
+    return reach === 'all' ? {} : { communityId: In(reach) };
+  }
+
   private async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {
-    if (user.role === Role.Admin) return true;
+    if (user.role === Role.Admin) return this.org.adminReaches(user, building.communityId);
     if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
     if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
     return false;
