@@ -11,7 +11,7 @@ const STAFF_ROLES = [Role.Assistant, Role.Supervisor, Role.Admin];
 
 /**
  * Who of the staff may work on a household file: the assistants of its building, the supervisors of
- * its community, admins. Anyone else gets "not found", so a foreign id reveals nothing.
+ * its community, admins of its company (the platform's admin: all). Anyone else gets "not found", so a foreign id reveals nothing.
  */
 @Injectable()
 export class HouseholdAccess {
@@ -21,7 +21,7 @@ export class HouseholdAccess {
   ) {}
 
   async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {
-    if (user.role === Role.Admin) return true;
+    if (user.role === Role.Admin) return this.org.adminReaches(user, building.communityId);
     if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
     if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
     return false;
@@ -42,7 +42,11 @@ export class HouseholdAccess {
       if (!user.communityId) return [];
       return (await this.buildings.find({ where: { communityId: In([user.communityId]) }, select: { id: true } })).map((b) => b.id);
     }
-    if (user.role === Role.Admin) return (await this.buildings.find({ select: { id: true } })).map((b) => b.id);
+    if (user.role === Role.Admin) {
+      // The platform's admin: every community; a company's admin: its company's communities.
+      const reach = await this.org.communitiesOfAdmin(user);
+      return (await this.buildings.find({ where: reach === 'all' ? {} : { communityId: In(reach) }, select: { id: true } })).map((b) => b.id);
+    }
     return [];
   }
 }

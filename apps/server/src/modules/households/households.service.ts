@@ -169,7 +169,7 @@ export class Households {
     const rows =
       user.role === Role.Assistant
         ? await this.buildings.find({ where: { id: In(await this.org.buildingsServedBy(user.id)) }, order: { sortOrder: 'ASC' } })
-        : await this.buildings.find({ where: user.role === Role.Admin ? {} : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
+        : await this.buildings.find({ where: user.role === Role.Admin ? await this.adminBuildings(user) : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
     return rows.map((b) => ({ id: b.id, name: b.name }));
   }
 
@@ -348,5 +348,11 @@ export class Households {
     const bound = (await this.org.authUser(user.id))?.householdId ?? null;
     if (!bound) throw new AppException(ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND);
     return this.mine({ ...user, householdId: bound });
+  }
+
+  /** The buildings an admin works in: every one for the platform's admin, else those of their company's communities. */
+  private async adminBuildings(user: AuthUser) {
+    const reach = await this.org.communitiesOfAdmin(user);
+    return reach === 'all' ? {} : { communityId: In(reach) };
   }
 }

@@ -135,7 +135,9 @@ export class JoinRequests {
     } else if (user.role === Role.Supervisor) {
       rows = user.communityId ? await this.requests.find({ where: { communityId: user.communityId, status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } }) : [];
     } else {
-      rows = await this.requests.find({ where: { status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } });
+      // An admin: the platform's, every community; a company's, its company's communities.
+      const reach = await this.org.communitiesOfAdmin(user);
+      rows = await this.requests.find({ where: reach === 'all' ? { status: PENDING } : { communityId: In(reach), status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } });
     }
     const shown = await Promise.all(rows.map((r) => this.present(user, r)));
     return shown.filter((r) => r.canDecideAs !== null);
@@ -307,7 +309,7 @@ export class JoinRequests {
   }
 
   private async mayWorkIn(user: AuthUser, building: Pick<Building, 'id' | 'communityId'>): Promise<boolean> {
-    if (user.role === Role.Admin) return true;
+    if (user.role === Role.Admin) return this.org.adminReaches(user, building.communityId);
     if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
     if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
     return false;

@@ -149,8 +149,15 @@ export class MoveOuts {
 
   /** Open applications of the caller's buildings or community; with a household, all of that household's. */
   async office(user: AuthUser, householdId?: string): Promise<MoveOutDto[]> {
+    const adminReach = user.role === Role.Admin ? await this.org.communitiesOfAdmin(user) : [];
     const scope =
-      user.role === Role.Admin ? {} : user.role === Role.Supervisor ? { communityId: user.communityId ?? '-' } : { buildingId: In(await this.org.buildingsServedBy(user.id)) };
+      user.role === Role.Admin
+        ? adminReach === 'all'
+          ? {}
+          : { communityId: In(adminReach) }
+        : user.role === Role.Supervisor
+          ? { communityId: user.communityId ?? '-' }
+          : { buildingId: In(await this.org.buildingsServedBy(user.id)) };
     const rows = await this.moveOuts.find({
       where: householdId ? { ...scope, householdId } : { ...scope, status: In(OFFICE_OPEN), deregisteredAt: IsNull() },
       relations: RELATIONS,
@@ -314,7 +321,7 @@ export class MoveOuts {
   private async maySee(user: AuthUser, row: MoveOut): Promise<boolean> {
     switch (user.role) {
       case Role.Admin:
-        return true;
+        return this.org.adminReaches(user, row.communityId);
       case Role.Supervisor:
         return user.communityId !== null && user.communityId === row.communityId;
       case Role.Assistant:

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { AssistantBuilding } from './entities/assistant-building.entity';
+import { Community } from './entities/community.entity';
 import { Household } from './entities/household.entity';
 import { User } from './entities/user.entity';
 
@@ -25,6 +26,7 @@ export class OrgDirectory {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
     @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
   ) {}
 
   findByOpenid(openid: string): Promise<User | null> {
@@ -34,6 +36,24 @@ export class OrgDirectory {
   async authUser(id: string): Promise<AuthUser | null> {
     const user = await this.users.findOne({ where: { id } });
     return user && { id: user.id, name: user.name, role: user.role, householdId: user.householdId, communityId: user.communityId };
+  }
+
+  /**
+   * The communities an admin acts for: every one for the platform's admin (no community of their own),
+   * else those of the company their community belongs to (as household-sheet.service decides it).
+   */
+  async communitiesOfAdmin(user: AuthUser): Promise<'all' | string[]> {
+    if (user.role !== Role.Admin) return [];
+    if (user.communityId === null) return 'all';
+    const own = await this.communities.findOne({ where: { id: user.communityId }, select: { id: true, companyId: true } });
+    if (!own) return [];
+    return (await this.communities.find({ where: { companyId: own.companyId }, select: { id: true } })).map((c) => c.id);
+  }
+
+  /** Whether an admin acts for this community (see communitiesOfAdmin). */
+  async adminReaches(user: AuthUser, communityId: string): Promise<boolean> {
+    const reach = await this.communitiesOfAdmin(user);
+    return reach === 'all' || reach.includes(communityId);
   }
 
   async buildingsServedBy(userId: string): Promise<string[]> {
