@@ -12,6 +12,7 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
+import { StaffProfilesModule } from './modules/staff-profiles/staff-profiles.module';
 import { MoveOutsModule } from './modules/move-outs/move-outs.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TicketsModule,
         NotificationsModule,
         HouseholdsModule,
+        StaffProfilesModule,
         MoveOutsModule,
       ],
     };

@@ -28,7 +28,7 @@ const get = (url: string, token: string) => t.http().get(url).set(bearer(token))
 describe('the household file', () => {
   it('shows the resident their household, housemates\' numbers masked, and the building\'s assistant', async () => {
     const mine = (await get(ApiRoutes.myHousehold, resident).expect(200)).body as MyHouseholdDto;
-    expect(mine).toMatchObject({ roomLabel: '1栋1单元101室', communityName: '阳光花园', assistants: [{ name: '李管家', phone: '13800000002' }] });
+    expect(mine).toMatchObject({ roomLabel: '1栋1单元101室', communityName: '阳光花园', assistants: [{ name: '李管家', phone: '13800000002', specialities: [], onDutyNow: false }] });
     expect(mine.members.map((m) => [m.name, m.role, m.phone, m.idNumber, m.onWechat])).toEqual([
       ['王女士', MemberRole.Owner, '13800000001', '110***********2428', true],
       ['王先生', MemberRole.Family, '139****0002', '110***********1819', false],

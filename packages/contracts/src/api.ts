@@ -52,6 +52,7 @@ export const ApiRoutes = {
   joinRequestReject: (id: string) => `/api/join-requests/${encodeURIComponent(id)}/reject`,
   joinRequestCancel: (id: string) => `/api/join-requests/${encodeURIComponent(id)}/cancel`,
   myHouseholds: '/api/me/households',
+  myStaffProfile: '/api/me/staff-profile',
   activeHousehold: '/api/me/active-household',
   buildings: '/api/buildings',
   buildingRooms: (id: string) => `/api/buildings/${encodeURIComponent(id)}/rooms`,

@@ -153,9 +153,40 @@ export interface HouseholdMemberDto {
 export interface AssistantCardDto {
   id: string;
   name: string;
-  /** The service phone residents may call. */
+  /** The service phone residents may call (the card's service phone, else the staff member's own). */
   phone: string | null;
+  /** Signed URL of the assistant's photo, when they put one on their card. */
+  photoUrl: string | null;
+  /** What they are good at, e.g. ['水电维修', '老人关怀']. */
+  specialities: string[];
+  /** A line of introduction in their own words. */
+  intro: string | null;
+  /** On duty for this building right now (the duty rota). */
+  onDutyNow: boolean;
+  /** Their shifts for this building in the coming 7 days, soonest first. */
+  shifts: { startsAt: string; endsAt: string }[];
 }
+
+/** GET/PUT /api/me/staff-profile: what an assistant shows residents on their card. */
+export interface StaffProfileDto {
+  photoId: string | null;
+  photoUrl: string | null;
+  specialities: string[];
+  servicePhone: string | null;
+  intro: string | null;
+}
+
+export interface UpdateStaffProfileRequest {
+  /** An upload of the caller's own (POST /api/uploads), or null to remove the photo. */
+  photoId?: string | null;
+  /** At most 6, each 1–10 characters. */
+  specialities?: string[];
+  /** A mobile number, a landline (0755-12345678) or a 400 number; null to use the account's phone. */
+  servicePhone?: string | null;
+  intro?: string | null;
+}
+
+export const MAX_SPECIALITIES = 6;
 
 /** GET /api/households/mine: the resident's own household. */
 export interface MyHouseholdDto {

@@ -31,6 +31,7 @@ import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
 import { TicketMilestone } from '../modules/tickets/entities/ticket-milestone.entity';
 import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.entity';
 import { Ticket } from '../modules/tickets/entities/ticket.entity';
+import { StaffProfile } from '../modules/staff-profiles/entities/staff-profile.entity';
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
@@ -59,6 +60,7 @@ export const ENTITIES = [
   HouseholdDocumentRecord,
   HouseholdDocumentPhoto,
   HouseholdReview,
+  StaffProfile,
   CallTask,
   CalendarOverride,
   TicketExtension,

@@ -4,7 +4,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
 import {
   AddMemberRequest,
-  AssistantCardDto,
   BuildingDto,
   ErrorCode,
   FileReadDto,
@@ -23,7 +22,6 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
-import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { Building } from '../org/entities/building.entity';
 import { Household } from '../org/entities/household.entity';
 import { Room } from '../org/entities/room.entity';
@@ -38,6 +36,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdAccess } from './household-access';
 import { HouseholdRecords } from './household-records.service';
+import { StaffProfiles } from '../staff-profiles/staff-profiles.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HISTORY_LIMIT, PENDING, presentEvent } from './membership-history';
@@ -95,7 +94,6 @@ export class Households {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
-    @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
@@ -104,6 +102,7 @@ export class Households {
     private readonly outbox: Outbox,
     private readonly access: HouseholdAccess,
     private readonly records: HouseholdRecords,
+    private readonly staffProfiles: StaffProfiles,
   ) {}
 
   /** The resident's own household: members (a tenant sees only themself) and the building's assistants. */
@@ -114,8 +113,7 @@ export class Households {
     const me = all.find((m) => m.userId === user.id);
     // Owners, family and relatives see the household; a tenant only themself.
     const visible = me && me.role === MemberRole.Tenant ? [me] : all;
-    const links = await this.assistantBuildings.find({ where: { buildingId: place.buildingId }, relations: { user: true } });
-    const assistants: AssistantCardDto[] = links.filter((l) => l.user).map((l) => ({ id: l.user!.id, name: l.user!.name, phone: l.user!.phone }));
+    const assistants = await this.staffProfiles.cardsOf(place.buildingId);
     const owner = me?.role === MemberRole.Owner;
     // Owners see who joined, was approved, rejected or removed, and the requests waiting for them.
     const [history, pendingJoinRequests] = owner

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, StaffProfileDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { UpdateStaffProfileDto } from './dto/staff-profile.dto';
+import { StaffProfiles } from './staff-profiles.service';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('me/staff-profile')
+export class StaffProfilesController {
+  constructor(private readonly profiles: StaffProfiles) {}
+
+  @Get()
+  @Roles(Role.Assistant, Role.Supervisor)
+  @ApiOperation({ summary: 'The caller’s own card as residents see it (photo, specialities, service phone, introduction)' })
+  mine(@CurrentUser() user: AuthUser): Promise<StaffProfileDto> {
+    return this.profiles.mine(user);
+  }
+
+  @Put()
+  @Roles(Role.Assistant, Role.Supervisor)
+  @ApiOperation({ summary: 'Change the caller’s own card; fields left out stay as they are' })
+  update(@CurrentUser() user: AuthUser, @Body() body: UpdateStaffProfileDto): Promise<StaffProfileDto> {
+    return this.profiles.update(user, body);
+  }
+}
