@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
 import {
+  StaffProfileDto,
+  UpdateStaffProfileRequest,
   CompleteReviewRequest,
   HouseholdDocumentDto,
   HouseholdReviewStateDto,
@@ -136,6 +138,8 @@ export const api = {
   recordDocument: (id: string, kind: string, body: RecordDocumentRequest) => request<HouseholdDocumentDto[]>('PUT', ApiRoutes.householdDocument(id, kind), body),
   removeDocument: (id: string, kind: string) => request<HouseholdDocumentDto[]>('DELETE', ApiRoutes.householdDocument(id, kind)),
   completeReview: (id: string, body: CompleteReviewRequest) => request<HouseholdReviewStateDto>('POST', ApiRoutes.householdReviews(id), body),
+  myStaffProfile: () => request<StaffProfileDto>('GET', ApiRoutes.myStaffProfile),
+  updateStaffProfile: (body: UpdateStaffProfileRequest) => request<StaffProfileDto>('PUT', ApiRoutes.myStaffProfile, body),
   reviewsDue: () => request<ReviewsDueDto>('GET', ApiRoutes.reviewsDue),
   callTasks: (status: CallTaskStatus) => request<CallTaskDto[]>('GET', `${ApiRoutes.callTasks}?status=${status}`),
   callTaskDone: (id: string, body: CallTaskDoneRequest) => request<CallTaskDto>('POST', ApiRoutes.callTaskDone(id), body),

@@ -7,6 +7,9 @@ export const REPORT_PAGE = '/subpackages/ticket/report/index';
 /** The report form in staff mode: a request taken by phone, at the desk or on patrol for this household. */
 export const reportOnBehalfPage = (householdId: string, roomLabel: string) =>
   `${REPORT_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
+/** 留言 to the building's assistant: the report form on a community inquiry, answered within its time limit. */
+export const MESSAGE_ASSISTANT_PAGE = `${REPORT_PAGE}?category=community_inquiry`;
+export const STAFF_PROFILE_PAGE = '/subpackages/staff/profile/index';
 export const ticketDetailPage = (id: string) => `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;
 export const INBOX_PAGE = '/subpackages/inbox/index';
 export const MY_HOUSEHOLD_PAGE = '/subpackages/household/mine/index';

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { HouseholdMemberDto, InviteDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdDto, MyHouseholdRefDto } from '@linli/contracts';
+import { AssistantCard } from '../../../components/assistant-card';
 import { MembershipHistory } from '../../../components/membership-history';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
@@ -119,11 +120,10 @@ export default function MyHouseholdPage() {
           />
         ))}
       </CellGroup>
-      <CellGroup title='我的管家'>
-        {household.assistants.map((a) => (
-          <Cell key={a.id} title={a.name} extra={a.phone ? `致电 ${a.phone}` : ''} clickable onClick={() => a.phone && void Taro.makePhoneCall({ phoneNumber: a.phone })} />
-        ))}
-      </CellGroup>
+      <Text className='household__section'>我的管家</Text>
+      {household.assistants.map((a) => (
+        <AssistantCard key={a.id} card={a} />
+      ))}
       <Button block onClick={() => void exportData()}>
         导出我的数据（个人信息查阅）
       </Button>

@@ -24,7 +24,8 @@ export default function ReportPage() {
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [categories, setCategories] = useState<TicketCategoryDto[]>([]);
-  const [categoryCode, setCategoryCode] = useState<string | null>(null);
+  // 留言 from the assistant's card opens the form on an inquiry (咨询) the building's assistant answers.
+  const [categoryCode, setCategoryCode] = useState<string | null>(params.category ?? null);
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
