@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
  * Issue #4 on the H5 build: the assistant fills in their card; the resident of their building sees
  * it on 我的房屋, can call the service phone, and 留言 opens an inquiry to the building's assistant.
  */
-(browserTestsEnabled ? describe : describe.skip)("H5 mini-program: the assistant's card", () => {
+(browserTestsEnabled ? describe : describe.skip)("H5 mini-program: the assistant's card; the owner edits a member", () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -51,5 +51,21 @@ jest.setTimeout(240_000);
       // 留言 opens the report form on a community inquiry, which the building's assistant answers.
       await button(resident, '留言').click();
       await resident.locator('.report__category--active', { hasText: '小区事务咨询' }).filter({ visible: true }).waitFor();
+    }));
+
+  it("the owner corrects a member's relationship and move-in date on 我的房屋", () =>
+    withFailureScreenshots(browser, async () => {
+      const owner = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(owner, '住户 · 王女士');
+      await visible(owner, '我的', { exact: true }).click();
+      await cell(owner, '我的房屋').click();
+      await cell(owner, '王先生（家属 · 配偶）').click();
+      await owner.locator('input[placeholder="与业主关系，如 配偶、子女"]').fill('丈夫');
+      await owner.locator('input[placeholder="入住日期，如 2026-11-01"]').fill('2020-05-01');
+      await button(owner, '保存').click();
+      await see(owner, '王先生（家属 · 丈夫）');
+      await owner.reload();
+      await see(owner, '王先生（家属 · 丈夫）');
+      await screenshot(owner, 'card-03-owner-edits-member');
     }));
 });

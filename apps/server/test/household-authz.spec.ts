@@ -206,6 +206,7 @@ const ROUTES: Row[] = [
   // households.controller.ts
   { route: 'GET /api/households/mine', kind: 'own' },
   { route: 'GET /api/households/mine/export', kind: 'own' },
+  { route: 'PUT /api/households/mine/members/:memberId', kind: 'foreign', params: (f) => ({ memberId: f.familyMemberId }), body: () => ({ phone: '13722220009' }) },
   // The invitation code is the only key to a household here: the foreign one, already spent. A bound resident
   // is told they are bound (409); anyone else that the code is invalid (400); staff and the guard 403.
   { route: 'POST /api/households/join', kind: 'foreign', body: (f) => ({ code: f.spentInviteCode, name: '走查者' }), refuse: [400, 403, 409] },
@@ -459,6 +460,7 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
   it('left the foreign household as it was: nobody else added, removed, noted, decided or invited anything', async () => {
     const file = (await get(ApiRoutes.household(f.householdId), f.tokens.assistant).expect(200)).body as HouseholdFileDto;
     expect(file.members.map((m) => m.name).sort()).toEqual([F.owner.name, F.family.name, F.relative].sort());
+    expect(file.members.find((m) => m.name === F.family.name)?.phone).toBe(F.family.phone);
     expect(file.notes.map((n) => n.text)).toEqual([F.note]);
     const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
     // Only its own staff opened the file (every opening is audited, a refused one is not an opening).

@@ -32,6 +32,7 @@ export const ApiRoutes = {
   testClock: '/api/test-clock',
   myHousehold: '/api/households/mine',
   myHouseholdExport: '/api/households/mine/export',
+  myHouseholdMember: (memberId: string) => `/api/households/mine/members/${encodeURIComponent(memberId)}`,
   joinHousehold: '/api/households/join',
   bindPhone: '/api/households/bind-phone',
   household: (id: string) => `/api/households/${encodeURIComponent(id)}`,

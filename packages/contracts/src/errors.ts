@@ -57,6 +57,7 @@ export enum ErrorCode {
   JOIN_REQUEST_DECIDED = 'JOIN_REQUEST_DECIDED',
   MEMBER_NOT_FOUND = 'MEMBER_NOT_FOUND',
   MEMBER_REMOVE_NOT_ALLOWED = 'MEMBER_REMOVE_NOT_ALLOWED',
+  MEMBER_EDIT_NOT_ALLOWED = 'MEMBER_EDIT_NOT_ALLOWED',
 
   // WeChat messages and phone tasks
   CALL_TASK_NOT_FOUND = 'CALL_TASK_NOT_FOUND',
@@ -134,6 +135,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.JOIN_REQUEST_DECIDED]: '该申请已处理，或您已审核过',
   [ErrorCode.MEMBER_NOT_FOUND]: '该住户不存在或已移除',
   [ErrorCode.MEMBER_REMOVE_NOT_ALLOWED]: '业主只能由物业服务中心办理迁出，不能在此移除',
+  [ErrorCode.MEMBER_EDIT_NOT_ALLOWED]: '只有业主可以修改其他成员的信息，您可以修改自己的信息',
 
   [ErrorCode.CALL_TASK_NOT_FOUND]: '电话任务不存在',
   [ErrorCode.CALL_TASK_DONE]: '该电话任务已完成',

@@ -197,6 +197,8 @@ export interface MyHouseholdDto {
   assistants: AssistantCardDto[];
   /** The caller's own role in the household (owners may invite), null when not on the file. */
   myRole: MemberRole | null;
+  /** The caller's own entry among `members` (they may edit it), null when not on the file. */
+  myMemberId: string | null;
   /** Owners only (empty for others): who joined, was approved, rejected or removed, and by whom. */
   history: MembershipEventDto[];
   /** Owners only (0 for others): join requests waiting for an owner's approval. */
@@ -254,6 +256,14 @@ export interface AddMemberRequest {
   idNumber?: string;
   /** 'YYYY-MM-DD' */
   moveInDate?: string;
+}
+
+/** PUT /api/households/mine/members/:memberId (WeChat's wx.request has no PATCH): an owner edits any member, anyone else only themself. */
+export interface EditMemberRequest {
+  phone?: string | null;
+  relationship?: string | null;
+  /** 'YYYY-MM-DD' */
+  moveInDate?: string | null;
 }
 
 export interface AddNoteRequest {

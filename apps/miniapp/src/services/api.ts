@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import {
+  EditMemberRequest,
   StaffProfileDto,
   UpdateStaffProfileRequest,
   CompleteReviewRequest,
@@ -116,6 +117,7 @@ export const api = {
   subscribeTemplates: () => request<SubscribeTemplatesDto>('GET', ApiRoutes.subscribeTemplates),
   reportSubscriptions: (body: SubscriptionResultsRequest) => request<SubscriptionCreditsDto>('POST', ApiRoutes.subscriptions, body),
   myHousehold: () => request<MyHouseholdDto>('GET', ApiRoutes.myHousehold),
+  editMember: (memberId: string, body: EditMemberRequest) => request<MyHouseholdDto>('PUT', ApiRoutes.myHouseholdMember(memberId), body),
   exportHousehold: () => request<HouseholdExportDto>('GET', ApiRoutes.myHouseholdExport),
   joinHousehold: (body: JoinHouseholdRequest) => request<MyHouseholdDto>('POST', ApiRoutes.joinHousehold, body),
   bindPhone: (body: BindPhoneRequest) => request<MyHouseholdDto>('POST', ApiRoutes.bindPhone, body),

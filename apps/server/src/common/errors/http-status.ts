@@ -26,6 +26,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TICKET_NO_HOUSEHOLD:
     case ErrorCode.CLOCK_DISABLED:
     case ErrorCode.MEMBER_REMOVE_NOT_ALLOWED:
+    case ErrorCode.MEMBER_EDIT_NOT_ALLOWED:
     case ErrorCode.MOVE_OUT_NOT_A_MEMBER:
     case ErrorCode.MOVE_OUT_OWNER_ONLY:
       return HttpStatus.FORBIDDEN;

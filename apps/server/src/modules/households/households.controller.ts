@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BuildingDto, FileReadDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, JoinHouseholdDto } from './dto/household.dto';
+import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
 import { Households } from './households.service';
 
 const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
@@ -27,6 +27,13 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'Everything held about the caller’s household, as a JSON download (PIPL right of access)' })
   exportMine(@CurrentUser() user: AuthUser): Promise<HouseholdExportDto> {
     return this.households.exportMine(user);
+  }
+
+  @Put('households/mine/members/:memberId')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: "Edit a member's phone, relationship or move-in date on the caller's own household: an owner any member, anyone else only themself" })
+  editMember(@CurrentUser() user: AuthUser, @Param('memberId') memberId: string, @Body() body: EditMemberDto): Promise<MyHouseholdDto> {
+    return this.households.editMember(user, memberId, body);
   }
 
   @Post('households/join')

@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
 import {
   AddMemberRequest,
+  EditMemberRequest,
   BuildingDto,
   ErrorCode,
   FileReadDto,
@@ -129,9 +130,30 @@ export class Households {
       members: visible.map((m) => present(m, user)),
       assistants,
       myRole: me?.role ?? null,
+      myMemberId: me?.id ?? null,
       history: history.map(presentEvent),
       pendingJoinRequests,
     };
+  }
+
+  /**
+   * A resident corrects their household's file: an owner any current member's phone, relationship and
+   * move-in date; family, tenants and relatives only their own. Names, roles and ID numbers stay with
+   * the office, which checks the papers. A member of another household is not found.
+   */
+  async editMember(user: AuthUser, memberId: string, req: EditMemberRequest): Promise<MyHouseholdDto> {
+    const member = user.householdId ? await this.members.findOne({ where: { id: memberId, householdId: user.householdId, removedAt: IsNull() } }) : null;
+    if (!member) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
+    if (member.userId !== user.id) {
+      const me = await this.members.findOne({ where: { householdId: member.householdId, userId: user.id, removedAt: IsNull() } });
+      if (me?.role !== MemberRole.Owner) throw new AppException(ErrorCode.MEMBER_EDIT_NOT_ALLOWED);
+    }
+    const changes: Partial<HouseholdMember> = {};
+    if (req.phone !== undefined) changes.phone = req.phone?.trim() || null;
+    if (req.relationship !== undefined) changes.relationship = req.relationship?.trim() || null;
+    if (req.moveInDate !== undefined) changes.moveInDate = req.moveInDate || null;
+    if (Object.keys(changes).length > 0) await this.members.update({ id: member.id }, changes);
+    return this.mine(user);
   }
 
   /** Everything held about the caller's household, for the resident to keep (PIPL right of access). */

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { HouseholdMemberDto, InviteDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdDto, MyHouseholdRefDto } from '@linli/contracts';
 import { AssistantCard } from '../../../components/assistant-card';
@@ -21,6 +21,7 @@ export default function MyHouseholdPage() {
   const [household, setHousehold] = useState<MyHouseholdDto | null>(null);
   const [rooms, setRooms] = useState<MyHouseholdRefDto[]>([]);
   const [invite, setInvite] = useState<InviteDto | null>(null);
+  const [editing, setEditing] = useState<{ id: string; phone: string; relationship: string; moveInDate: string } | null>(null);
   const load = async () => {
     try {
       const [mine, all] = await Promise.all([api.myHousehold(), api.myHouseholds()]);
@@ -65,6 +66,22 @@ export default function MyHouseholdPage() {
       showError(err);
     }
   };
+  /** An owner edits any member; anyone else only their own entry (numbers of others arrive masked, so they start empty). */
+  const startEditing = (m: HouseholdMemberDto) => {
+    if (!(owner || m.id === household.myMemberId)) return;
+    setEditing(editing?.id === m.id ? null : { id: m.id, phone: m.phone && !m.phone.includes('*') ? m.phone : '', relationship: m.relationship ?? '', moveInDate: m.moveInDate ?? '' });
+  };
+  const saveMember = async () => {
+    if (!editing) return;
+    try {
+      const body = { relationship: editing.relationship.trim() || null, moveInDate: editing.moveInDate.trim() || null, ...(editing.phone.trim() ? { phone: editing.phone.trim() } : {}) };
+      setHousehold(await api.editMember(editing.id, body));
+      setEditing(null);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (err) {
+      showError(err);
+    }
+  };
   // 个人信息查阅: everything held about the household, copied for the resident to keep.
   const exportData = async () => {
     try {
@@ -101,23 +118,43 @@ export default function MyHouseholdPage() {
       ) : null}
       <CellGroup title={household.myRole === MemberRole.Tenant ? '我的登记信息' : '家庭成员'}>
         {household.members.map((m) => (
-          <Cell
-            key={m.id}
-            title={`${m.name}（${MEMBER_ROLE_LABELS[m.role]}${m.relationship ? ` · ${m.relationship}` : ''}）`}
-            description={m.idNumber ?? undefined}
-            extra={
-              owner && m.role !== MemberRole.Owner ? (
-                <View className='household__member-extra'>
-                  <Text>{m.phone ?? ''}</Text>
-                  <Text className='household__remove' onClick={() => void remove(m)}>
-                    移除
-                  </Text>
-                </View>
-              ) : (
-                (m.phone ?? '')
-              )
-            }
-          />
+          <View key={m.id}>
+            <Cell
+              clickable={owner || m.id === household.myMemberId}
+              onClick={() => startEditing(m)}
+              title={`${m.name}（${MEMBER_ROLE_LABELS[m.role]}${m.relationship ? ` · ${m.relationship}` : ''}）`}
+              description={m.idNumber ?? undefined}
+              extra={
+                owner && m.role !== MemberRole.Owner ? (
+                  <View className='household__member-extra'>
+                    <Text>{m.phone ?? ''}</Text>
+                    <Text
+                      className='household__remove'
+                      onClick={(e) => {
+                        e.stopPropagation(); // not also open the member's edit form
+                        void remove(m);
+                      }}
+                    >
+                      移除
+                    </Text>
+                  </View>
+                ) : (
+                  (m.phone ?? '')
+                )
+              }
+            />
+            {editing?.id === m.id ? (
+              <View className='household__member-form'>
+                <Input value={editing.phone} onChange={(phone) => setEditing({ ...editing, phone })} placeholder={m.phone?.includes('*') ? `手机号（现为 ${m.phone}，不改请留空）` : '手机号'} />
+                <Input value={editing.relationship} onChange={(relationship) => setEditing({ ...editing, relationship })} placeholder='与业主关系，如 配偶、子女' />
+                <Input value={editing.moveInDate} onChange={(moveInDate) => setEditing({ ...editing, moveInDate })} placeholder='入住日期，如 2026-11-01' />
+                <Text className='muted'>姓名、身份和证件号码请到物业服务中心核对证件后修改</Text>
+                <Button size='small' type='primary' onClick={() => void saveMember()}>
+                  保存
+                </Button>
+              </View>
+            ) : null}
+          </View>
         ))}
       </CellGroup>
       <Text className='household__section'>我的管家</Text>

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AddMemberRequest, AddNoteRequest, BindPhoneRequest, CreateInviteRequest, JoinHouseholdRequest, MemberRole } from '@linli/contracts';
+import { IsEnum, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { AddMemberRequest, AddNoteRequest, EditMemberRequest, BindPhoneRequest, CreateInviteRequest, JoinHouseholdRequest, MemberRole } from '@linli/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -32,4 +32,14 @@ export class JoinHouseholdDto implements JoinHouseholdRequest {
 
 export class BindPhoneDto implements BindPhoneRequest {
   @ApiProperty({ description: 'getPhoneNumber 按钮返回的 code' }) @IsString({ message: '手机号授权无效' }) @Length(1, 128, { message: '手机号授权无效' }) code!: string;
+}
+
+export class EditMemberDto implements EditMemberRequest {
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @ValidateIf((_, v) => v !== null && v !== '') @Matches(/^1[3-9]\d{9}$/, { message: '手机号格式不正确' }) phone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @ValidateIf((_, v) => v !== null) @IsString() @Length(0, 20, { message: '关系最多 20 个字' }) relationship?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-01' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null && v !== '')
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '入住日期格式应为 2026-11-01' })
+  moveInDate?: string | null;
 }
