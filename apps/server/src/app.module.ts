@@ -14,6 +14,7 @@ import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
 import { StaffProfilesModule } from './modules/staff-profiles/staff-profiles.module';
 import { MoveOutsModule } from './modules/move-outs/move-outs.module';
+import { MoveInsModule } from './modules/move-ins/move-ins.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -46,6 +47,7 @@ export class AppModule {
         HouseholdsModule,
         StaffProfilesModule,
         MoveOutsModule,
+        MoveInsModule,
       ],
     };
   }

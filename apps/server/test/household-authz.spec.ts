@@ -1,6 +1,6 @@
 /**
  * The authorisation walk of issue #4 ("least privilege everywhere"): every endpoint of the household area
- * (households, join requests, the household sheet, move-outs) is called by every role with the ids of a
+ * (households, join requests, the household sheet, move-outs, move-ins) is called by every role with the ids of a
  * household that is not theirs — in another company's community — and must refuse with nothing of that
  * household in the body. The route table below is checked against the controllers' own route metadata, so
  * a new endpoint without a row fails this test.
@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
 import { CONTROLLER_WATERMARK, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ApiRoutes, DemoPersona, FileReadDto, HouseholdDocument, HouseholdFileDto, isErrorCode, JoinRequestDto, MemberRole, MoveOutDto, MoveOutScope, MoveOutStatus, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, FileReadDto, HouseholdDocument, HouseholdFileDto, isErrorCode, JoinRequestDto, MemberRole, MoveInDto, MoveInPaper, MoveInStatus, MoveOutDto, MoveOutScope, MoveOutStatus, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import type { Response } from 'supertest';
 import { HouseholdInvite } from '../src/modules/households/entities/household-invite.entity';
 import { HouseholdJoinRequest } from '../src/modules/households/entities/household-join-request.entity';
 import { MoveOut } from '../src/modules/move-outs/entities/move-out.entity';
+import { MoveIn } from '../src/modules/move-ins/entities/move-in.entity';
 import { AssistantBuilding } from '../src/modules/org/entities/assistant-building.entity';
 import { Building } from '../src/modules/org/entities/building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
@@ -49,6 +50,8 @@ interface Foreign {
   joinRequestId: string;
   moveOutId: string;
   slipCode: string;
+  moveInId: string;
+  moveInPersonId: string;
   spentInviteCode: string;
   /** The target household's own staff and people (for the positive side). */
   tokens: { owner: string; assistant: string; supervisor: string; admin: string; guard: string };
@@ -66,6 +69,7 @@ const F = {
   item: '红木书柜 1 个',
   carrier: { name: '慕容师傅', phone: '13611110004' },
   neighbour: { name: '诸葛邻居', phone: '13611110009' },
+  newcomer: { name: '欧阳小妹', phone: '13611110005', idNumber: '110105200008080068' },
 } as const;
 
 /** The foreign community's household sheet: the target household in 甲栋, a neighbour's in 乙栋. */
@@ -144,6 +148,9 @@ async function buildForeignWorld(): Promise<Foreign & { neighbour: string; neigh
   await ok(post(ApiRoutes.moveOutFeesSettled(moveOut.id), assistant.token));
   const approved = (await ok(post(ApiRoutes.moveOutDecision(moveOut.id), assistant.token, { approve: true }))).body as MoveOutDto;
 
+  // The owner registers a family member moving in (pending: the office has not seen the ID yet).
+  const moveIn = (await ok(post(ApiRoutes.moveIns, owner.token, { householdId, people: [{ name: F.newcomer.name, role: MemberRole.Family, relationship: '女儿', phone: F.newcomer.phone, idNumber: F.newcomer.idNumber, moveInDate: MOVE_DATE }] }), 201)).body as MoveInDto;
+
   const file = (await ok(get(ApiRoutes.household(householdId), assistant.token))).body as HouseholdFileDto;
   const memberId = (name: string) => file.members.find((m) => m.name === name)!.id;
   return {
@@ -159,6 +166,8 @@ async function buildForeignWorld(): Promise<Foreign & { neighbour: string; neigh
     joinRequestId: request.id,
     moveOutId: moveOut.id,
     slipCode: approved.slip!.code,
+    moveInId: moveIn.id,
+    moveInPersonId: moveIn.people[0].id,
     spentInviteCode: invite.code,
     tokens: { owner: owner.token, assistant: assistant.token, supervisor: supervisor.token, admin: admin.token, guard: guard.token },
     neighbour: neighbour.token,
@@ -201,6 +210,7 @@ const id = (f: Foreign) => ({ id: f.householdId });
 const jr = (f: Foreign) => ({ id: f.joinRequestId });
 const mo = (f: Foreign) => ({ id: f.moveOutId });
 const community = (f: Foreign) => ({ communityId: f.communityId });
+const mi = (f: Foreign) => ({ id: f.moveInId });
 
 const ROUTES: Row[] = [
   // households.controller.ts
@@ -262,10 +272,26 @@ const ROUTES: Row[] = [
   { route: 'POST /api/move-outs/:id/decision', kind: 'foreign', params: mo, body: () => ({ approve: false, reason: '走查' }) },
   { route: 'POST /api/move-outs/:id/deregister', kind: 'foreign', params: mo, body: (f) => ({ memberIds: [f.familyMemberId] }) },
   { route: 'POST /api/release-slips/verify', kind: 'foreign', body: (f) => ({ code: f.slipCode }) },
+
+  // move-ins.controller.ts
+  {
+    route: 'POST /api/move-ins',
+    kind: 'foreign',
+    body: (f) => ({ householdId: f.householdId, people: [{ name: '走查入住', role: MemberRole.Tenant, phone: '13722220004', idNumber: '110105199507070053', moveInDate: MOVE_DATE }] }),
+  },
+  { route: 'GET /api/move-ins/mine', kind: 'own' },
+  { route: 'GET /api/move-ins/office', kind: 'own' },
+  { route: 'GET /api/move-ins/office', kind: 'scoped', query: 'householdId={householdId}' },
+  { route: 'GET /api/move-ins/:id', kind: 'foreign', params: mi },
+  { route: 'POST /api/move-ins/:id/owner-consent', kind: 'foreign', params: mi, body: () => ({ approve: false, reason: '走查' }) },
+  { route: 'POST /api/move-ins/:id/written-consent', kind: 'foreign', params: mi, body: () => ({ note: '走查书面同意' }) },
+  { route: 'POST /api/move-ins/:id/papers', kind: 'foreign', params: mi, body: (f) => ({ people: [{ personId: f.moveInPersonId, papers: [MoveInPaper.IdDocument] }] }) },
+  { route: 'POST /api/move-ins/:id/decision', kind: 'foreign', params: mi, body: () => ({ approve: false, reason: '走查' }) },
+  { route: 'POST /api/move-ins/:id/cancel', kind: 'foreign', params: mi },
 ];
 
 /** The controllers of the area: every *.controller.ts of these module folders, so a new controller is walked too. */
-const AREA = ['households', 'move-outs'].map((m) => path.join(__dirname, '../src/modules', m));
+const AREA = ['households', 'move-outs', 'move-ins'].map((m) => path.join(__dirname, '../src/modules', m));
 
 function declaredRoutes(): string[] {
   const routes: string[] = [];
@@ -315,7 +341,8 @@ function secrets(f: Foreign) {
     F.family.name, F.family.phone, F.family.idNumber,
     F.relative, F.requester.name, F.requester.phone,
     F.note, F.documentNote, F.item, F.carrier.name, F.carrier.phone, f.slipCode,
-    f.ownerMemberId, f.familyMemberId, f.relativeMemberId, f.joinRequestId, f.moveOutId,
+    F.newcomer.name, F.newcomer.phone, F.newcomer.idNumber,
+    f.ownerMemberId, f.familyMemberId, f.relativeMemberId, f.joinRequestId, f.moveOutId, f.moveInId, f.moveInPersonId,
   ];
   // Where it is: a directory of rooms may name the room, nothing else may.
   const place = [f.roomLabel, f.householdId, f.buildingId];
@@ -422,6 +449,15 @@ describe('the rightful callers get the foreign household (the walk is not vacuou
     expect(reads.map((r) => r.readerName)).toEqual(expect.arrayContaining(['吴管家', '周主任']));
   });
 
+  it('its owner, assistant, supervisor and admin see the move-in registration', async () => {
+    for (const token of [f.tokens.owner, f.tokens.assistant, f.tokens.supervisor, f.tokens.admin]) {
+      const moveIn = (await get(ApiRoutes.moveIn(f.moveInId), token).expect(200)).body as MoveInDto;
+      expect(moveIn).toMatchObject({ roomLabel: f.roomLabel, status: MoveInStatus.Pending, people: [expect.objectContaining({ name: F.newcomer.name })] });
+    }
+    const office = (await get(ApiRoutes.officeMoveIns, f.tokens.assistant).expect(200)).body as MoveInDto[];
+    expect(office.map((m) => m.id)).toEqual([f.moveInId]);
+  });
+
   it('its owner, assistant and supervisor see the move-out; the office sees the join request waiting', async () => {
     for (const token of [f.tokens.owner, f.tokens.assistant, f.tokens.supervisor]) {
       const moveOut = (await get(ApiRoutes.moveOut(f.moveOutId), token).expect(200)).body as MoveOutDto;
@@ -474,6 +510,9 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
     expect(request).toMatchObject({ status: 'pending', ownerApprovedAt: null, officeApprovedAt: null, decidedAt: null });
     const moveOut = await t.dataSource.getRepository(MoveOut).findOneByOrFail({ id: f.moveOutId });
     expect(moveOut).toMatchObject({ status: MoveOutStatus.Approved, usedAt: null, writtenAuthorisationNote: null, deregisteredAt: null });
+    const moveIn = await t.dataSource.getRepository(MoveIn).findOneByOrFail({ id: f.moveInId });
+    expect(moveIn).toMatchObject({ status: MoveInStatus.Pending, writtenConsentAt: null, decidedAt: null });
+    expect(await t.dataSource.getRepository(MoveIn).countBy({ householdId: f.householdId })).toBe(1);
     // Nobody became a member of it or switched to it.
     const users = await t.dataSource.getRepository(User).findBy({ householdId: f.householdId });
     expect(users).toHaveLength(2); // the owner's and the relative's accounts

@@ -82,6 +82,12 @@ export enum ErrorCode {
   RELEASE_SLIP_USED = 'RELEASE_SLIP_USED',
   RELEASE_SLIP_EXPIRED = 'RELEASE_SLIP_EXPIRED',
   RELEASE_SLIP_NOT_YET_VALID = 'RELEASE_SLIP_NOT_YET_VALID',
+  MOVE_IN_NOT_FOUND = 'MOVE_IN_NOT_FOUND',
+  MOVE_IN_NOT_A_MEMBER = 'MOVE_IN_NOT_A_MEMBER',
+  MOVE_IN_STATE = 'MOVE_IN_STATE',
+  MOVE_IN_OWNER_ONLY = 'MOVE_IN_OWNER_ONLY',
+  MOVE_IN_INCOMPLETE = 'MOVE_IN_INCOMPLETE',
+  MOVE_IN_ALREADY_REGISTERED = 'MOVE_IN_ALREADY_REGISTERED',
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
@@ -158,6 +164,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.RELEASE_SLIP_USED]: '放行条已使用，不能重复放行',
   [ErrorCode.RELEASE_SLIP_EXPIRED]: '放行条已过期，请勿放行，请住户联系物业服务中心重新申请',
   [ErrorCode.RELEASE_SLIP_NOT_YET_VALID]: '未到放行条上的搬出日期，请勿放行',
+  [ErrorCode.MOVE_IN_NOT_FOUND]: '入住登记不存在',
+  [ErrorCode.MOVE_IN_NOT_A_MEMBER]: '您不在本户住户档案中，不能办理入住登记，请到物业服务中心办理',
+  [ErrorCode.MOVE_IN_STATE]: '该入住登记当前状态下不能进行此操作，请刷新后查看',
+  [ErrorCode.MOVE_IN_OWNER_ONLY]: '只有本户业主可以同意入住',
+  [ErrorCode.MOVE_IN_INCOMPLETE]: '入住登记资料不全，暂不能审核通过',
+  [ErrorCode.MOVE_IN_ALREADY_REGISTERED]: '此人已在本户住户档案中或已有待审核的入住登记',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
 };

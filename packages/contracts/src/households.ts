@@ -147,6 +147,8 @@ export interface HouseholdMemberDto {
   onWechat: boolean;
   /** Staff only (null for residents): whether WeChat messages reach them now. */
   wechatReach: WechatReach | null;
+  /** The residence pass (居住证) number issued at move-in registration, if any. */
+  residencePass: string | null;
 }
 
 /** The building's assistant as residents see them (the assistant's card). */
@@ -225,6 +227,8 @@ export interface HouseholdFileDto {
   history: MembershipEventDto[];
   /** Join requests for this household still waiting for the office's approval. */
   pendingOfficeApprovals: number;
+  /** Move-in registrations of this household waiting for the office (入住登记). */
+  pendingMoveIns: number;
   /** The documents checklist (domain.md §3): what is on file and what is missing. */
   documents: HouseholdDocumentDto[];
   /** Required documents not yet on file. */

@@ -91,6 +91,12 @@ import {
   DeregisterMembersRequest,
   VerifyReleaseSlipRequest,
   VerifyReleaseSlipResultDto,
+  CreateMoveInRequest,
+  MoveInDto,
+  MoveInOwnerConsentRequest,
+  MoveInWrittenConsentRequest,
+  MoveInPapersRequest,
+  MoveInDecisionRequest,
 } from '@linli/contracts';
 import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
 
@@ -181,6 +187,14 @@ export const api = {
   markFeesSettled: (id: string) => request<MoveOutDto>('POST', ApiRoutes.moveOutFeesSettled(id)),
   decideMoveOut: (id: string, body: MoveOutDecisionRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutDecision(id), body),
   deregisterMembers: (id: string, body: DeregisterMembersRequest) => request<MoveOutDto>('POST', ApiRoutes.moveOutDeregister(id), body),
+  registerMoveIn: (body: CreateMoveInRequest) => request<MoveInDto>('POST', ApiRoutes.moveIns, body),
+  myMoveIns: () => request<MoveInDto[]>('GET', ApiRoutes.myMoveIns),
+  officeMoveIns: (householdId?: string) => request<MoveInDto[]>('GET', householdId ? `${ApiRoutes.officeMoveIns}?householdId=${encodeURIComponent(householdId)}` : ApiRoutes.officeMoveIns),
+  moveInOwnerConsent: (id: string, body: MoveInOwnerConsentRequest) => request<MoveInDto>('POST', ApiRoutes.moveInOwnerConsent(id), body),
+  moveInWrittenConsent: (id: string, body: MoveInWrittenConsentRequest) => request<MoveInDto>('POST', ApiRoutes.moveInWrittenConsent(id), body),
+  checkMoveInPapers: (id: string, body: MoveInPapersRequest) => request<MoveInDto>('POST', ApiRoutes.moveInPapers(id), body),
+  decideMoveIn: (id: string, body: MoveInDecisionRequest) => request<MoveInDto>('POST', ApiRoutes.moveInDecision(id), body),
+  cancelMoveIn: (id: string) => request<MoveInDto>('POST', ApiRoutes.moveInCancel(id)),
   verifySlip: (body: VerifyReleaseSlipRequest) => request<VerifyReleaseSlipResultDto>('POST', ApiRoutes.releaseSlipVerify, body),
   upload: uploadPhoto,
   /** Imports a household sheet (a path from Taro.chooseMessageFile); all rows or none. */

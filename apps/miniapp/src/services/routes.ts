@@ -35,4 +35,9 @@ export const MOVE_OUT_APPLY_PAGE = '/subpackages/household/move-out/index';
 export const MY_SLIPS_PAGE = '/subpackages/household/slips/index';
 export const OFFICE_MOVE_OUTS_PAGE = '/subpackages/staff/move-outs/index';
 export const officeMoveOutsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_OUTS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
+/** 入住登记: a member registers people moving into their room; status, owner's consent and residence passes. */
+export const MOVE_IN_PAGE = '/subpackages/household/move-in/index';
+/** 入住登记审核 (the office): pending registrations, the paper checks, written consent, approve or reject. */
+export const OFFICE_MOVE_INS_PAGE = '/subpackages/staff/move-ins/index';
+export const officeMoveInsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_INS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 export const GATE_PAGE = '/subpackages/gate/verify/index';

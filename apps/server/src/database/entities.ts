@@ -14,6 +14,8 @@ import { HouseholdMember } from '../modules/households/entities/household-member
 import { HouseholdNote } from '../modules/households/entities/household-note.entity';
 import { HouseholdRead } from '../modules/households/entities/household-read.entity';
 import { MoveOut } from '../modules/move-outs/entities/move-out.entity';
+import { MoveInPerson } from '../modules/move-ins/entities/move-in-person.entity';
+import { MoveIn } from '../modules/move-ins/entities/move-in.entity';
 import { CallTask } from '../modules/notifications/entities/call-task.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
 import { OutboxMessage } from '../modules/outbox/entities/outbox-message.entity';
@@ -71,4 +73,6 @@ export const ENTITIES = [
   MoveOut,
   HouseholdJoinRequest,
   HouseholdMemberEvent,
+  MoveIn,
+  MoveInPerson,
 ];

@@ -1,26 +1,5 @@
 import { MemberRole } from '@linli/contracts';
-import { joinApprovers, missingMoveInEvidence, nextReviewDate } from './membership-rules';
-
-const none = { idDocument: false, propertyDeed: false, ownerConsent: false, notarisedRelation: false };
-const all = { idDocument: true, propertyDeed: true, ownerConsent: true, notarisedRelation: true };
-
-describe('move-in evidence', () => {
-  it.each([
-    [MemberRole.Owner, ['idDocument', 'propertyDeed']],
-    [MemberRole.Family, ['idDocument', 'ownerConsent']],
-    [MemberRole.Tenant, ['idDocument', 'ownerConsent']],
-    [MemberRole.Relative, ['idDocument', 'ownerConsent', 'notarisedRelation']],
-  ])('%s with nothing shown misses %j', (role, missing) => {
-    expect(missingMoveInEvidence(role, none)).toEqual(missing);
-    expect(missingMoveInEvidence(role, all)).toEqual([]);
-  });
-
-  it('a relative with the owner consent but no notarised proof is still refused', () => {
-    expect(missingMoveInEvidence(MemberRole.Relative, { ...none, idDocument: true, ownerConsent: true })).toEqual([
-      'notarisedRelation',
-    ]);
-  });
-});
+import { joinApprovers, nextReviewDate } from './membership-rules';
 
 describe('join approvals', () => {
   it.each([

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AppMetaDto, ROLE_LABELS, Role, STAFF_ROLES } from '@linli/contracts';
 import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
-import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, OFFICE_MOVE_INS_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
 import { useRequiredUser } from '../../services/use-session';
@@ -35,6 +35,7 @@ export default function MePage() {
           user.household ? (
             <>
               <Cell title='我的房屋' extra='成员 · 管家 · 邀请' clickable onClick={() => void Taro.navigateTo({ url: MY_HOUSEHOLD_PAGE })} />
+              <Cell title='入住登记' extra='家人、租户搬入 · 居住证' clickable onClick={() => void Taro.navigateTo({ url: MOVE_IN_PAGE })} />
               <Cell title='搬出申请' extra='搬出物品须提前申请' clickable onClick={() => void Taro.navigateTo({ url: MOVE_OUT_APPLY_PAGE })} />
               <Cell title='我的放行条' extra='放行码 · 业主授权' clickable onClick={() => void Taro.navigateTo({ url: MY_SLIPS_PAGE })} />
             </>
@@ -47,6 +48,7 @@ export default function MePage() {
         {staff || (user.role === Role.Resident && user.household) ? (
           <Cell title='入住审批' extra={staff ? '租户、借住亲属待物业审核' : '家人、租户的加入申请'} clickable onClick={() => void Taro.navigateTo({ url: JOIN_APPROVALS_PAGE })} />
         ) : null}
+        {staff ? <Cell title='入住登记审核' extra='查验证件 · 业主同意 · 居住证' clickable onClick={() => void Taro.navigateTo({ url: OFFICE_MOVE_INS_PAGE })} /> : null}
         {staff ? <Cell title='搬出审批' extra='授权 · 结清费用 · 放行条 · 迁出' clickable onClick={() => void Taro.navigateTo({ url: OFFICE_MOVE_OUTS_PAGE })} /> : null}
         {!guard ? <Cell title='消息中心' extra={unread > 0 ? `${unread} 条未读` : ''} clickable onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })} /> : null}
         {staff ? <Cell title='电话任务' extra='微信未送达的紧急通知' clickable onClick={() => void Taro.navigateTo({ url: CALL_TASKS_PAGE })} /> : null}

@@ -29,6 +29,8 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MEMBER_EDIT_NOT_ALLOWED:
     case ErrorCode.MOVE_OUT_NOT_A_MEMBER:
     case ErrorCode.MOVE_OUT_OWNER_ONLY:
+    case ErrorCode.MOVE_IN_NOT_A_MEMBER:
+    case ErrorCode.MOVE_IN_OWNER_ONLY:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.DEMO_PERSONA_UNKNOWN:
@@ -46,6 +48,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MEMBER_NOT_FOUND:
     case ErrorCode.MOVE_OUT_NOT_FOUND:
     case ErrorCode.RELEASE_SLIP_INVALID:
+    case ErrorCode.MOVE_IN_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:
@@ -65,6 +68,9 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MOVE_OUT_NOT_YET_USED:
     case ErrorCode.RELEASE_SLIP_USED:
     case ErrorCode.RELEASE_SLIP_NOT_YET_VALID:
+    case ErrorCode.MOVE_IN_STATE:
+    case ErrorCode.MOVE_IN_INCOMPLETE:
+    case ErrorCode.MOVE_IN_ALREADY_REGISTERED:
       return HttpStatus.CONFLICT;
     case ErrorCode.RELEASE_SLIP_EXPIRED:
       return HttpStatus.GONE;

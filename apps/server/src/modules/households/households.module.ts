@@ -13,6 +13,8 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { MoveOut } from '../move-outs/entities/move-out.entity';
 import { StaffProfilesModule } from '../staff-profiles/staff-profiles.module';
+import { MoveIn } from '../move-ins/entities/move-in.entity';
+import { MoveInPerson } from '../move-ins/entities/move-in-person.entity';
 import { UploadsModule } from '../uploads/uploads.module';
 import { HouseholdDocumentPhoto } from './entities/household-document-photo.entity';
 import { HouseholdDocumentRecord } from './entities/household-document.entity';
@@ -36,8 +38,9 @@ import { JoinRequests } from './join-requests.service';
 
 /** Household files (住户档案): members, notes with their read audit, the documents checklist, quarterly reviews, the timeline, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule],
+  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule],
   controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
   providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdSheets, JoinRequests],
+  exports: [HouseholdAccess],
 })
 export class HouseholdsModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import {
+  MoveInStatus,
   AddMemberRequest,
   EditMemberRequest,
   BuildingDto,
@@ -23,6 +24,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
+import { MoveInPerson } from '../move-ins/entities/move-in-person.entity';
+import { MoveIn } from '../move-ins/entities/move-in.entity';
 import { Building } from '../org/entities/building.entity';
 import { Household } from '../org/entities/household.entity';
 import { Room } from '../org/entities/room.entity';
@@ -60,7 +63,7 @@ export function seesFullIdNumbers(role: Role): boolean {
 }
 
 /** Who may see what of a member: the principle of least privilege, per role (domain.md §3, §13). */
-function present(m: HouseholdMember, viewer: AuthUser, reach?: ReadonlyMap<string, WechatReach>): HouseholdMemberDto {
+function present(m: HouseholdMember, viewer: AuthUser, passes: ReadonlyMap<string, string>, reach?: ReadonlyMap<string, WechatReach>): HouseholdMemberDto {
   const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
   const fullId = seesFullIdNumbers(viewer.role);
   const self = m.userId !== null && m.userId === viewer.id;
@@ -76,6 +79,7 @@ function present(m: HouseholdMember, viewer: AuthUser, reach?: ReadonlyMap<strin
     onWechat: m.userId !== null,
     // Staff decide whether to call or message: can WeChat reach this person now?
     wechatReach: !staff ? null : m.userId === null ? WechatReach.Unbound : (reach?.get(m.userId) ?? WechatReach.InboxOnly),
+    residencePass: passes.get(m.id) ?? null,
   };
 }
 
@@ -95,6 +99,8 @@ export class Households {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
+    @InjectRepository(MoveIn) private readonly moveIns: Repository<MoveIn>,
+    @InjectRepository(MoveInPerson) private readonly moveInPeople: Repository<MoveInPerson>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
@@ -114,6 +120,7 @@ export class Households {
     const me = all.find((m) => m.userId === user.id);
     // Owners, family and relatives see the household; a tenant only themself.
     const visible = me && me.role === MemberRole.Tenant ? [me] : all;
+    const passes = await this.residencePasses(visible);
     const assistants = await this.staffProfiles.cardsOf(place.buildingId);
     const owner = me?.role === MemberRole.Owner;
     // Owners see who joined, was approved, rejected or removed, and the requests waiting for them.
@@ -127,7 +134,7 @@ export class Households {
       id: place.householdId,
       roomLabel: place.roomLabel,
       communityName: place.communityName,
-      members: visible.map((m) => present(m, user)),
+      members: visible.map((m) => present(m, user, passes)),
       assistants,
       myRole: me?.role ?? null,
       myMemberId: me?.id ?? null,
@@ -218,29 +225,39 @@ export class Households {
     const { place, buildingName } = await this.access.staff(user, householdId);
     const now = this.clock.now();
     await this.reads.insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
-    const [members, notes, tickets, history, pendingOfficeApprovals] = await Promise.all([
+    const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] = await Promise.all([
       this.members.find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
       this.notes.find({ where: { householdId }, relations: { author: true }, order: { createdAt: 'DESC' } }),
       this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
       this.memberEvents.find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
       this.joinRequests.count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
+      this.moveIns.count({ where: { householdId, status: MoveInStatus.Pending } }),
     ]);
+    const passes = await this.residencePasses(members);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
     const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.records.timeline(householdId)]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
       buildingName,
-      members: members.map((m) => present(m, user, reach)),
+      members: members.map((m) => present(m, user, passes, reach)),
       notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() })),
       tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
       history: history.map(presentEvent),
       pendingOfficeApprovals,
+      pendingMoveIns,
       documents: checklist.documents,
       missingDocuments: checklist.missing,
       review,
       timeline,
     };
+  }
+
+  /** The residence pass numbers issued to these members at move-in registration, by member id. */
+  private async residencePasses(members: HouseholdMember[]): Promise<Map<string, string>> {
+    if (members.length === 0) return new Map();
+    const rows = await this.moveInPeople.find({ where: { memberId: In(members.map((m) => m.id)), residencePass: Not(IsNull()) }, select: { memberId: true, residencePass: true } });
+    return new Map(rows.map((r) => [r.memberId!, r.residencePass!]));
   }
 
   async addNote(user: AuthUser, householdId: string, text: string): Promise<void> {
@@ -269,7 +286,7 @@ export class Households {
       removedById: null,
     };
     await this.members.insert(member);
-    return present(member, user);
+    return present(member, user, new Map());
   }
 
   /** Supervisors: who read this household's file, newest first. */

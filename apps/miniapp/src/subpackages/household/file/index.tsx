@@ -6,7 +6,7 @@ import { HouseholdDocumentDto, HouseholdFileDto, UploadDto, MEMBER_ROLE_LABELS, 
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
-import { JOIN_APPROVALS_PAGE, officeMoveOutsPage, reportOnBehalfPage, ticketDetailPage } from '../../../services/routes';
+import { JOIN_APPROVALS_PAGE, officeMoveInsPage, officeMoveOutsPage, reportOnBehalfPage, ticketDetailPage } from '../../../services/routes';
 import { MembershipHistory } from '../../../components/membership-history';
 import { PhotoPicker } from '../../../components/photo-picker';
 import '../household.scss';
@@ -75,6 +75,9 @@ export default function HouseholdFilePage() {
         </Button>
         <Button block onClick={() => void Taro.navigateTo({ url: officeMoveOutsPage(id, file.roomLabel) })}>
           搬出申请记录
+        </Button>
+        <Button block onClick={() => void Taro.navigateTo({ url: officeMoveInsPage(id, file.roomLabel) })}>
+          {file.pendingMoveIns > 0 ? `入住登记（${file.pendingMoveIns} 个待审核）` : '入住登记记录'}
         </Button>
       </View>
       <ReviewCard file={file} onDone={load} />

@@ -8,14 +8,14 @@ import { MembershipHistory } from '../../../components/membership-history';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
-import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE } from '../../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE, MOVE_IN_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
 import '../household.scss';
 
 /**
  * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's
  * assistant, switching between the caller's rooms, and for owners: invitations, join requests to
- * approve, removing a member and the membership history.
+ * approve, removing a member and the membership history; 入住登记 for people moving in (with their residence passes).
  */
 export default function MyHouseholdPage() {
   const [household, setHousehold] = useState<MyHouseholdDto | null>(null);
@@ -123,7 +123,7 @@ export default function MyHouseholdPage() {
               clickable={owner || m.id === household.myMemberId}
               onClick={() => startEditing(m)}
               title={`${m.name}（${MEMBER_ROLE_LABELS[m.role]}${m.relationship ? ` · ${m.relationship}` : ''}）`}
-              description={m.idNumber ?? undefined}
+              description={[m.idNumber, m.residencePass ? `居住证 ${m.residencePass}` : null].filter(Boolean).join(' · ') || undefined}
               extra={
                 owner && m.role !== MemberRole.Owner ? (
                   <View className='household__member-extra'>
@@ -183,6 +183,9 @@ export default function MyHouseholdPage() {
       ) : null}
       {owner ? <MembershipHistory events={household.history} /> : null}
       <View className='household__actions'>
+        <Button block onClick={() => void Taro.navigateTo({ url: MOVE_IN_PAGE })}>
+          入住登记（家人、租户、借住亲属搬入）
+        </Button>
         <Button block onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })}>
           申请加入其他房屋
         </Button>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入住登记审核', enablePullDownRefresh: true });
