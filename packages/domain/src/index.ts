@@ -19,3 +19,4 @@ export * from './sla/classification';
 export * from './outages/outage-rules';
 export * from './households/move-out-rules';
 export * from './households/file-review';
+export * from './households/structure';
