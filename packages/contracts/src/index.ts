@@ -13,3 +13,4 @@ export * from './join-requests';
 export * from './outages';
 export * from './work-orders';
 export * from './move-outs';
+export * from './structure';
