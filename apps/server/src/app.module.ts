@@ -13,6 +13,7 @@ import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
 import { MoveOutsModule } from './modules/move-outs/move-outs.module';
+import { StructureModule } from './modules/structure/structure.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsModule,
         HouseholdsModule,
         MoveOutsModule,
+        StructureModule,
       ],
     };
   }
