@@ -164,7 +164,10 @@ describe("a building's assistants", () => {
     expect((await buildingNamed('9栋'))!.assistants).toEqual([{ id: chen.id, name: '陈管家' }]);
     const mine = (await get(ApiRoutes.buildings, chenToken).expect(200)).body as { name: string }[];
     expect(mine.map((b) => b.name)).toEqual(['9栋']);
-    expect(((await get(ApiRoutes.buildingRooms(nine.id), chenToken).expect(200)).body as unknown[]).length).toBe(73);
+    const rooms = (await get(ApiRoutes.buildingRooms(nine.id), chenToken).expect(200)).body as { label: string }[];
+    expect(rooms).toHaveLength(73);
+    // In 住户档案 a tall building reads floor by floor: 901 … 1001, not 1001 before 101.
+    expect(rooms.slice(16, 20).map((r) => r.label)).toEqual(['9栋1单元901室', '9栋1单元902室', '9栋1单元1001室', '9栋1单元1002室']);
 
     const one = (await buildingNamed('1栋'))!;
     await put(ApiRoutes.structureAssistant(one.id, chen.id), companyAdmin).expect(200);
