@@ -15,6 +15,7 @@ import { HouseholdsModule } from './modules/households/households.module';
 import { StaffProfilesModule } from './modules/staff-profiles/staff-profiles.module';
 import { MoveOutsModule } from './modules/move-outs/move-outs.module';
 import { MoveInsModule } from './modules/move-ins/move-ins.module';
+import { StructureModule } from './modules/structure/structure.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -48,6 +49,7 @@ export class AppModule {
         StaffProfilesModule,
         MoveOutsModule,
         MoveInsModule,
+        StructureModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
 /**
  * The authorisation walk of issue #4 ("least privilege everywhere"): every endpoint of the household area
- * (households, join requests, the household sheet, move-outs, move-ins) is called by every role with the ids of a
+ * (households, join requests, the household sheet, move-outs, move-ins, structure management) is called by every role with the ids of a
  * household that is not theirs — in another company's community — and must refuse with nothing of that
  * household in the body. The route table below is checked against the controllers' own route metadata, so
  * a new endpoint without a row fails this test.
@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
 import { CONTROLLER_WATERMARK, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ApiRoutes, DemoPersona, FileReadDto, HouseholdDocument, HouseholdFileDto, isErrorCode, JoinRequestDto, MemberRole, MoveInDto, MoveInPaper, MoveInStatus, MoveOutDto, MoveOutScope, MoveOutStatus, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { ApiRoutes, CommunityStructureDto, DemoPersona, FileReadDto, HouseholdDocument, HouseholdFileDto, isErrorCode, JoinRequestDto, MemberRole, MoveInDto, MoveInPaper, MoveInStatus, MoveOutDto, MoveOutScope, MoveOutStatus, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { AssistantBuilding } from '../src/modules/org/entities/assistant-buildin
 import { Building } from '../src/modules/org/entities/building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { Company } from '../src/modules/org/entities/company.entity';
+import { Room } from '../src/modules/org/entities/room.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -53,6 +54,8 @@ interface Foreign {
   moveInId: string;
   moveInPersonId: string;
   spentInviteCode: string;
+  /** 吴管家, the assistant of the target household's building. */
+  assistantId: string;
   /** The target household's own staff and people (for the positive side). */
   tokens: { owner: string; assistant: string; supervisor: string; admin: string; guard: string };
 }
@@ -169,6 +172,7 @@ async function buildForeignWorld(): Promise<Foreign & { neighbour: string; neigh
     moveInId: moveIn.id,
     moveInPersonId: moveIn.people[0].id,
     spentInviteCode: invite.code,
+    assistantId: assistant.user.id,
     tokens: { owner: owner.token, assistant: assistant.token, supervisor: supervisor.token, admin: admin.token, guard: guard.token },
     neighbour: neighbour.token,
     neighbourAssistant: neighbourAssistant.token,
@@ -211,6 +215,7 @@ const jr = (f: Foreign) => ({ id: f.joinRequestId });
 const mo = (f: Foreign) => ({ id: f.moveOutId });
 const community = (f: Foreign) => ({ communityId: f.communityId });
 const mi = (f: Foreign) => ({ id: f.moveInId });
+const building = (f: Foreign) => ({ buildingId: f.buildingId });
 
 const ROUTES: Row[] = [
   // households.controller.ts
@@ -288,10 +293,22 @@ const ROUTES: Row[] = [
   { route: 'POST /api/move-ins/:id/papers', kind: 'foreign', params: mi, body: (f) => ({ people: [{ personId: f.moveInPersonId, papers: [MoveInPaper.IdDocument] }] }) },
   { route: 'POST /api/move-ins/:id/decision', kind: 'foreign', params: mi, body: () => ({ approve: false, reason: '走查' }) },
   { route: 'POST /api/move-ins/:id/cancel', kind: 'foreign', params: mi },
+  // structure.controller.ts: the foreign community, its building 甲栋 and the target household's room
+  { route: 'GET /api/structure/communities', kind: 'own' },
+  { route: 'GET /api/structure/communities/:communityId', kind: 'foreign', params: community },
+  { route: 'POST /api/structure/communities/:communityId/buildings', kind: 'foreign', params: community, body: () => ({ name: '走查楼' }) },
+  { route: 'PUT /api/structure/buildings/:buildingId', kind: 'foreign', params: building, body: () => ({ name: '走查楼', sortOrder: 9 }) },
+  { route: 'DELETE /api/structure/buildings/:buildingId', kind: 'foreign', params: building },
+  { route: 'POST /api/structure/buildings/:buildingId/rooms', kind: 'foreign', params: building, body: () => ({ unit: '9', number: '901' }) },
+  { route: 'POST /api/structure/buildings/:buildingId/room-range', kind: 'foreign', params: building, body: () => ({ unitFrom: 9, unitTo: 9, floorFrom: 1, floorTo: 2, perFloor: 1 }) },
+  { route: 'PUT /api/structure/rooms/:roomId', kind: 'foreign', params: (f) => ({ roomId: f.roomId }), body: () => ({ unit: '9', number: '999' }) },
+  { route: 'DELETE /api/structure/rooms/:roomId', kind: 'foreign', params: (f) => ({ roomId: f.roomId }) },
+  { route: 'PUT /api/structure/buildings/:buildingId/assistants/:userId', kind: 'foreign', params: (f) => ({ buildingId: f.buildingId, userId: f.assistantId }) },
+  { route: 'DELETE /api/structure/buildings/:buildingId/assistants/:userId', kind: 'foreign', params: (f) => ({ buildingId: f.buildingId, userId: f.assistantId }) },
 ];
 
 /** The controllers of the area: every *.controller.ts of these module folders, so a new controller is walked too. */
-const AREA = ['households', 'move-outs', 'move-ins'].map((m) => path.join(__dirname, '../src/modules', m));
+const AREA = ['households', 'move-outs', 'move-ins', 'structure'].map((m) => path.join(__dirname, '../src/modules', m));
 
 function declaredRoutes(): string[] {
   const routes: string[] = [];
@@ -329,7 +346,8 @@ function send(row: Row, f: Foreign, token: string): Promise<Response> {
   const method = row.route.split(' ')[0];
   const url = urlOf(row, f);
   if (method === 'GET') return get(url, token);
-  const req = t.http().post(url).set(bearer(token));
+  // Each row is sent with its own method (a PUT sent as POST would be refused as an unknown route, proving nothing).
+  const req = t.http()[method.toLowerCase() as 'post' | 'put' | 'delete'](url).set(bearer(token));
   if (row.upload) return req.attach('file', row.upload(f), 'walk.csv');
   return req.send(row.body?.(f) ?? {});
 }
@@ -471,6 +489,15 @@ describe('the rightful callers get the foreign household (the walk is not vacuou
     }
   });
 
+  it('its supervisor and its company’s admin read the community’s structure', async () => {
+    for (const token of [f.tokens.supervisor, f.tokens.admin]) {
+      const structure = (await get(ApiRoutes.communityStructure(f.communityId), token).expect(200)).body as CommunityStructureDto;
+      const jia = structure.buildings.find((b) => b.id === f.buildingId)!;
+      expect(jia.units[0].rooms.find((r) => r.id === f.roomId)).toMatchObject({ label: f.roomLabel, householdId: f.householdId, inUse: true });
+      expect(jia.assistants.map((a) => a.id)).toEqual([f.assistantId]);
+    }
+  });
+
   it('its supervisor exports the community’s sheet with the household in it', async () => {
     const res = await get(ApiRoutes.householdSheetExport(f.communityId, 'csv'), f.tokens.supervisor).expect(200);
     expect(res.text).toContain(F.owner.name);
@@ -517,6 +544,10 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
     const users = await t.dataSource.getRepository(User).findBy({ householdId: f.householdId });
     expect(users).toHaveLength(2); // the owner's and the relative's accounts
     expect(await t.dataSource.getRepository(Building).countBy({ communityId: f.communityId })).toBe(2);
+    // Its structure: 甲栋 as it was, both its rooms, the same assistant.
+    expect((await t.dataSource.getRepository(Building).findOneByOrFail({ id: f.buildingId })).name).toBe('甲栋');
+    expect((await t.dataSource.getRepository(Room).findBy({ buildingId: f.buildingId })).map((r) => r.label).sort()).toEqual(['甲栋1单元101室', '甲栋1单元102室']);
+    expect(await t.dataSource.getRepository(AssistantBuilding).findBy({ buildingId: f.buildingId })).toEqual([{ userId: f.assistantId, buildingId: f.buildingId }]);
   });
 
   it('the slip the walk showed the other gate is good at its own gate (the guard’s refusal was about the community)', async () => {

@@ -59,6 +59,12 @@ export enum ErrorCode {
   MEMBER_REMOVE_NOT_ALLOWED = 'MEMBER_REMOVE_NOT_ALLOWED',
   MEMBER_EDIT_NOT_ALLOWED = 'MEMBER_EDIT_NOT_ALLOWED',
 
+  // structure: buildings, units and rooms (issue #4)
+  BUILDING_NAME_TAKEN = 'BUILDING_NAME_TAKEN',
+  ROOM_NUMBER_TAKEN = 'ROOM_NUMBER_TAKEN',
+  BUILDING_IN_USE = 'BUILDING_IN_USE',
+  ROOM_IN_USE = 'ROOM_IN_USE',
+
   // WeChat messages and phone tasks
   CALL_TASK_NOT_FOUND = 'CALL_TASK_NOT_FOUND',
   CALL_TASK_DONE = 'CALL_TASK_DONE',
@@ -142,6 +148,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.MEMBER_NOT_FOUND]: '该住户不存在或已移除',
   [ErrorCode.MEMBER_REMOVE_NOT_ALLOWED]: '业主只能由物业服务中心办理迁出，不能在此移除',
   [ErrorCode.MEMBER_EDIT_NOT_ALLOWED]: '只有业主可以修改其他成员的信息，您可以修改自己的信息',
+
+  [ErrorCode.BUILDING_NAME_TAKEN]: '本小区已有同名楼栋，请换一个名称',
+  [ErrorCode.ROOM_NUMBER_TAKEN]: '该楼栋已有相同单元和房号的房屋',
+  [ErrorCode.BUILDING_IN_USE]: '该楼栋已有住户或工单记录，不能删除',
+  [ErrorCode.ROOM_IN_USE]: '该房屋已有住户或工单记录，不能删除',
 
   [ErrorCode.CALL_TASK_NOT_FOUND]: '电话任务不存在',
   [ErrorCode.CALL_TASK_DONE]: '该电话任务已完成',

@@ -14,3 +14,4 @@ export * from './outages';
 export * from './work-orders';
 export * from './move-outs';
 export * from './move-ins';
+export * from './structure';

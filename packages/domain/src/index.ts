@@ -20,3 +20,4 @@ export * from './outages/outage-rules';
 export * from './households/move-out-rules';
 export * from './households/file-review';
 export * from './households/move-in-rules';
+export * from './households/structure';

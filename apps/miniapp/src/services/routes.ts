@@ -31,6 +31,8 @@ export const SLA_POLICIES_PAGE = '/subpackages/staff/sla-policies/index';
 export const CATEGORIES_PAGE = '/subpackages/staff/categories/index';
 export const EXTENSIONS_PAGE = '/subpackages/staff/extensions/index';
 export const HOUSEHOLD_SHEET_PAGE = '/subpackages/staff/household-sheet/index';
+/** 楼栋房屋管理: buildings, units, rooms and each building's assistants (supervisors, admins). */
+export const STRUCTURE_PAGE = '/subpackages/staff/structure/index';
 export const MOVE_OUT_APPLY_PAGE = '/subpackages/household/move-out/index';
 export const MY_SLIPS_PAGE = '/subpackages/household/slips/index';
 export const OFFICE_MOVE_OUTS_PAGE = '/subpackages/staff/move-outs/index';

@@ -61,6 +61,10 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.EXTENSION_DECIDED:
     case ErrorCode.JOIN_REQUEST_DUPLICATE:
     case ErrorCode.JOIN_REQUEST_ALREADY_MEMBER:
+    case ErrorCode.BUILDING_NAME_TAKEN:
+    case ErrorCode.ROOM_NUMBER_TAKEN:
+    case ErrorCode.BUILDING_IN_USE:
+    case ErrorCode.ROOM_IN_USE:
     case ErrorCode.JOIN_REQUEST_DECIDED:
     case ErrorCode.MOVE_OUT_STATE:
     case ErrorCode.MOVE_OUT_NEEDS_OWNER:

@@ -24,7 +24,3 @@ export const DEMO_COMMUNITY = {
   /** The gate guard who checks release slips. */
   guardName: '刘师傅',
 };
-
-export function roomLabel(building: string, unit: string, number: string): string {
-  return `${building}${unit}${number}室`;
-}

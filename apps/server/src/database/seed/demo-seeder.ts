@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MemberRole, Role } from '@linli/contracts';
+import { roomLabel } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -16,7 +17,7 @@ import { Household } from '../../modules/org/entities/household.entity';
 import { Room } from '../../modules/org/entities/room.entity';
 import { User } from '../../modules/org/entities/user.entity';
 import { insertRows, UnitOfWork } from '../unit-of-work';
-import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS, roomLabel } from './demo-community';
+import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-community';
 
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production

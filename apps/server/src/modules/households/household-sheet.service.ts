@@ -12,6 +12,7 @@ import {
   maskPhone,
   RawSheetRow,
   roomKey,
+  roomLabel,
   RowRejection,
   SHEET_ROLE_LABELS,
   sheetCells,
@@ -20,7 +21,6 @@ import {
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
-import { roomLabel } from '../../database/seed/demo-community';
 import { ClockService } from '../clock/clock.service';
 import { Building } from '../org/entities/building.entity';
 import { Community } from '../org/entities/community.entity';

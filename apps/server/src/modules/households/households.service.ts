@@ -203,7 +203,9 @@ export class Households {
   async roomsOf(user: AuthUser, buildingId: string): Promise<RoomSummaryDto[]> {
     const building = await this.buildings.findOne({ where: { id: buildingId } });
     if (!building || !(await this.access.mayWorkIn(user, building))) throw new AppException(ErrorCode.NOT_FOUND);
-    const rooms = await this.rooms.find({ where: { buildingId }, order: { unit: 'ASC', number: 'ASC' } });
+    // Natural order (101, 102, 201 … 1001), not the database's text order (1001 before 101).
+    const byNumber = (a: string, b: string) => a.localeCompare(b, 'zh', { numeric: true });
+    const rooms = (await this.rooms.find({ where: { buildingId } })).sort((a, b) => byNumber(a.unit, b.unit) || byNumber(a.number, b.number));
     const households = await this.households.find({ where: { roomId: In(rooms.map((r) => r.id)) } });
     const householdIds = households.map((h) => h.id);
     const memberCounts = new Map<string, number>();

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '楼栋房屋管理', enablePullDownRefresh: true });
