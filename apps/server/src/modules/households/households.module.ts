@@ -12,6 +12,7 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { MoveOut } from '../move-outs/entities/move-out.entity';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { StaffProfilesModule } from '../staff-profiles/staff-profiles.module';
 import { MoveIn } from '../move-ins/entities/move-in.entity';
 import { MoveInPerson } from '../move-ins/entities/move-in-person.entity';
@@ -38,7 +39,7 @@ import { JoinRequests } from './join-requests.service';
 
 /** Household files (住户档案): members, notes with their read audit, the documents checklist, quarterly reviews, the timeline, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule],
+  imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
   controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
   providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdSheets, JoinRequests],
   exports: [HouseholdAccess],

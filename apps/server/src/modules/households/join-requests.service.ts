@@ -9,6 +9,7 @@ import {
   JoinBuildingDto,
   JoinCommunityDto,
   JoinRequestDto,
+  MEMBER_ROLE_LABELS,
   MemberRole,
   MyHouseholdRefDto,
   Role,
@@ -24,6 +25,7 @@ import { Community } from '../org/entities/community.entity';
 import { Household } from '../org/entities/household.entity';
 import { Room } from '../org/entities/room.entity';
 import { User } from '../org/entities/user.entity';
+import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
@@ -58,6 +60,7 @@ export class JoinRequests {
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly notices: HouseholdNotices,
   ) {}
 
   // ---- picking the room ----
@@ -110,9 +113,14 @@ export class JoinRequests {
       memberId: null,
       createdAt: now,
     };
+    const roomLabel = room.label;
     await this.unitOfWork.run(async (db) => {
       await db.insert(HouseholdJoinRequest, request);
       await this.record(db, request, { action: 'requested', as: null, actor: user, actorName: request.name, at: now });
+      // The owner decides first; without an owner on WeChat (or for the office's step) the building's assistants.
+      const owners = request.needsOwner ? await this.notices.owners(db, household.id) : [];
+      const who = owners.length ? owners : await this.notices.office(db, building.id);
+      await this.notices.tell(db, who, owners.length ? '入住申请待您审批' : '入住申请待物业审核', `${request.name}（${MEMBER_ROLE_LABELS[request.role]}）申请加入 ${roomLabel}`);
     });
     return this.present(user, await this.load(request.id));
   }
@@ -165,7 +173,12 @@ export class JoinRequests {
         .set({ status: 'approved', decidedAt: now })
         .where('id = :id AND status = :pending AND (needsOwner = 0 OR ownerApprovedAt IS NOT NULL) AND (needsOffice = 0 OR officeApprovedAt IS NOT NULL)', { id, pending: PENDING })
         .execute();
-      if (complete.affected === 1) await this.admit(db, request, now);
+      if (complete.affected === 1) {
+        await this.admit(db, request, now);
+        await this.notices.tell(db, [request.userId], '入住申请已通过', `您已加入 ${roomOf(request)}，可以在“我的房屋”查看`);
+      } else if (as === 'owner' && request.needsOffice) {
+        await this.notices.tell(db, await this.notices.office(db, request.buildingId), '入住申请待物业审核', `业主已同意 ${request.name}（${MEMBER_ROLE_LABELS[request.role]}）加入 ${roomOf(request)}`);
+      }
     });
     return this.present(user, await this.load(id));
   }
@@ -183,6 +196,7 @@ export class JoinRequests {
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
       await this.record(db, request, { action: 'rejected', as, actor: user, actorName: user.name, at: now, note: reason.trim() });
+      await this.notices.tell(db, [request.userId], '入住申请未通过', `${roomOf(request)}：${reason.trim()}`);
     });
     return this.present(user, await this.load(id));
   }
@@ -317,7 +331,7 @@ export class JoinRequests {
 
   /** Whom the request concerns: the requester, an owner of the household, the office of its building. Others: not found. */
   private async visible(user: AuthUser, id: string): Promise<HouseholdJoinRequest> {
-    const request = await this.requests.findOne({ where: { id } });
+    const request = await this.requests.findOne({ where: { id }, relations: { household: { room: true } } });
     if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     const sees =
       request.userId === user.id ||
@@ -441,4 +455,9 @@ export class JoinRequests {
       decidedAt: r.decidedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** The room a request is for, as loaded with its household (visible() loads the relations). */
+function roomOf(r: HouseholdJoinRequest): string {
+  return r.household?.room?.label ?? '房屋';
 }

@@ -9,10 +9,11 @@ import { MoveInPerson } from './entities/move-in-person.entity';
 import { MoveIn } from './entities/move-in.entity';
 import { MoveInsController } from './move-ins.controller';
 import { MoveIns } from './move-ins.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Move-in registration with the office's paper checks, the owner's consents and residence passes (domain.md §4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]), OrgModule, HouseholdsModule, UploadsModule],
+  imports: [TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]), OrgModule, HouseholdsModule, UploadsModule, NotificationsModule],
   controllers: [MoveInsController],
   providers: [MoveIns],
 })

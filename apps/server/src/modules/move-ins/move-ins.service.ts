@@ -36,6 +36,7 @@ import { HouseholdMember } from '../households/entities/household-member.entity'
 import { HouseholdAccess } from '../households/household-access';
 import { seesFullIdNumbers } from '../households/households.service';
 import { Building } from '../org/entities/building.entity';
+import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Attachment } from '../uploads/entities/attachment.entity';
 import { UploadUrlSigner } from '../uploads/upload-url-signer';
@@ -69,6 +70,7 @@ export class MoveIns {
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
     private readonly signer: UploadUrlSigner,
+    private readonly notices: HouseholdNotices,
   ) {}
 
   async create(user: AuthUser, req: CreateMoveInRequest): Promise<MoveInDto> {
@@ -138,6 +140,10 @@ export class MoveIns {
           residencePass: null,
         })),
       );
+      // The office checks the papers; where the owner's agreement is still wanted, the owner is asked too.
+      const names = people.map((p) => `${p.name.trim()}（${MEMBER_ROLE_LABELS[p.role]}）`).join('、');
+      await this.notices.tell(db, await this.notices.office(db, row.buildingId), '入住登记待审核', `${place.roomLabel}：${names}`);
+      if (moveInAwaitsOwner(people.map((p) => p.role), consentsOf(row))) await this.notices.tell(db, await this.notices.owners(db, row.householdId), '入住登记待您同意', `${row.registrantName} 为 ${names} 办理 ${place.roomLabel} 入住登记`);
     });
     return this.get(user, row.id);
   }
@@ -180,6 +186,7 @@ export class MoveIns {
     } else {
       const why = `业主不同意入住${reason?.trim() ? `：${reason.trim()}` : ''}`.slice(0, 200);
       await this.transition(row.id, { status: MoveInStatus.Pending }, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: why });
+      await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', why);
     }
     return this.get(user, row.id);
   }
@@ -217,6 +224,7 @@ export class MoveIns {
     if (!approve) {
       if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不通过的原因', [{ field: 'reason', message: '请写明不通过的原因' }]);
       await this.transition(row.id, { status: MoveInStatus.Pending }, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', reason.trim());
       return this.get(user, row.id);
     }
     const people = await this.people.find({ where: { moveInId: row.id }, order: { position: 'ASC' } });
@@ -237,6 +245,7 @@ export class MoveIns {
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_IN_STATE);
       for (const p of people) await this.admit(db, row, p, user, now);
+      await this.notices.tell(db, [row.registrantId], '入住登记已通过', `${people.map((p) => p.name).join('、')} 已登记为住户，居住证号可在“我的房屋”查看`);
     });
     return this.get(user, row.id);
   }

@@ -6,10 +6,11 @@ import { OrgModule } from '../org/org.module';
 import { MoveOut } from './entities/move-out.entity';
 import { MoveOutsController } from './move-outs.controller';
 import { MoveOuts } from './move-outs.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Moving belongings out, release slips and the gate guard's check (domain.md §4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule],
+  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule],
   controllers: [MoveOutsController],
   providers: [MoveOuts],
 })

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import {
+  MEMBER_ROLE_LABELS,
   CreateMoveOutRequest,
   ErrorCode,
   MemberRole,
@@ -34,6 +35,7 @@ import { ClockService } from '../clock/clock.service';
 import { HouseholdMemberEvent } from '../households/entities/household-member-event.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { User } from '../org/entities/user.entity';
+import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { MoveOut } from './entities/move-out.entity';
 
@@ -57,6 +59,7 @@ export class MoveOuts {
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notices: HouseholdNotices,
   ) {}
 
   // ---- residents ----
@@ -111,7 +114,13 @@ export class MoveOuts {
       deregisteredById: null,
       deregisteredAt: null,
     };
-    await this.moveOuts.insert(row);
+    await this.unitOfWork.run(async (db) => {
+      await db.insert(MoveOut, row);
+      // A tenant's or agent's application waits for the owner; the owner's own goes to the office.
+      const what = `${row.applicantName}（${MEMBER_ROLE_LABELS[row.applicantRole]}）申请 ${row.moveDate} 从 ${place.roomLabel} 搬出物品`;
+      if (self) await this.notices.tell(db, await this.notices.office(db, row.buildingId), '搬出申请待审批', what);
+      else await this.notices.tell(db, await this.notices.owners(db, row.householdId), '搬出申请待您授权', what);
+    });
     return this.get(user, row.id);
   }
 
@@ -133,6 +142,8 @@ export class MoveOuts {
       ? { status: MoveOutStatus.Pending, ownerAuthorisation: OwnerAuthorisation.Owner, ownerAuthorisedById: user.id, ownerAuthorisedAt: now }
       : { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: `业主未授权${reason?.trim() ? `：${reason.trim()}` : ''}` };
     await this.transition(row.id, [MoveOutStatus.AwaitingOwner], changes);
+    if (approve) await this.notices.tellAfter((db) => this.notices.office(db, row.buildingId), '搬出申请待审批', `业主已授权 ${row.applicantName} ${row.moveDate} 搬出物品`);
+    else await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未获业主授权', changes.rejectReason ?? '');
     return this.get(user, row.id);
   }
 
@@ -199,6 +210,7 @@ export class MoveOuts {
     if (!approve) {
       if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [{ field: 'reason', message: '请写明不批准的原因' }]);
       await this.transition(row.id, [MoveOutStatus.Pending], { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未批准', reason.trim());
       return this.get(user, row.id);
     }
     if (row.scope === MoveOutScope.Whole && !row.feesSettledAt) throw new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED);
@@ -219,6 +231,8 @@ export class MoveOuts {
         if (!isUniqueViolation(err) || attempt >= 5) throw err;
       }
     }
+    const slip = await this.moveOuts.findOneOrFail({ where: { id: row.id }, select: { id: true, slipCode: true } });
+    await this.notices.tellAfter(async () => [row.applicantId], '放行条已出具', `放行码 ${slip.slipCode}，${row.moveDate} 搬出时请向门岗出示`);
     return this.get(user, row.id);
   }
 

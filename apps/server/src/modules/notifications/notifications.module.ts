@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HouseholdMember } from '../households/entities/household-member.entity';
+import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { OutboxModule } from '../outbox/outbox.module';
 import { CallTasks } from './call-tasks.service';
 import { CallTasksController } from './call-tasks.controller';
 import { CallTask } from './entities/call-task.entity';
 import { Notification } from './entities/notification.entity';
+import { HouseholdNotices } from './household-notices.service';
 import { Inbox } from './inbox.service';
 import { NotificationsController } from './notifications.controller';
 
@@ -13,9 +16,9 @@ import { NotificationsController } from './notifications.controller';
  * Other modules write to both inside their own transactions.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, CallTask]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Notification, CallTask, HouseholdMember, AssistantBuilding]), OutboxModule],
   controllers: [NotificationsController, CallTasksController],
-  providers: [Inbox, CallTasks],
-  exports: [Inbox, CallTasks],
+  providers: [Inbox, CallTasks, HouseholdNotices],
+  exports: [Inbox, CallTasks, HouseholdNotices],
 })
 export class NotificationsModule {}
