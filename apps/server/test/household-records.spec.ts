@@ -1,4 +1,4 @@
-import { ApiRoutes, DemoPersona, ErrorCode, HouseholdDocument, HouseholdDocumentDto, HouseholdFileDto, HouseholdReviewStateDto, MyHouseholdDto, ReviewsDueDto, TimelineKind, UploadDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, ErrorCode, HouseholdDocument, MemberRole, HouseholdDocumentDto, HouseholdFileDto, HouseholdReviewStateDto, MyHouseholdDto, ReviewsDueDto, TimelineKind, UploadDto } from '@linli/contracts';
 import { addAssistant, addResident, submitTicket, tinyPng } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -148,6 +148,13 @@ describe('the timeline of a household', () => {
     expect(f.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining([TimelineKind.Ticket, TimelineKind.Document, TimelineKind.Review]));
     const times = f.timeline.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('shows a move-in registration with the people and where it stands', async () => {
+    await at('2027-03-02T03:00:00Z');
+    const registered = await t.http().post(ApiRoutes.moveIns).set(bearer(resident)).send({ householdId: home, people: [{ name: '王小宝', role: MemberRole.Family, relationship: '弟弟', phone: '13700000074', idNumber: '110105199507070053', moveInDate: '2027-03-02' }] }).expect(201);
+    const f = await file();
+    expect(f.timeline[0]).toMatchObject({ kind: TimelineKind.MoveIn, refId: registered.body.id, title: '入住登记：王小宝（家属） · 待物业审核' });
   });
 });
 

@@ -87,6 +87,7 @@ describe('the household file', () => {
 
 describe('the resident\'s export of everything held about their household', () => {
   it('has the household, members, staff notes, tickets with their history and own messages; nothing of others', async () => {
+    await t.http().put(ApiRoutes.householdDocument(home, 'member_register')).set(bearer(assistant)).send({}).expect(200);
     const res = await get(ApiRoutes.myHouseholdExport, resident).expect(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="linli-household-export.json"');
     const data = res.body as import('@linli/contracts').HouseholdExportDto;
@@ -97,6 +98,9 @@ describe('the resident\'s export of everything held about their household', () =
     expect(data.notes.map((n) => n.text)).toContain('王先生上午 10 点前不接电话');
     expect(data.tickets[0]).toMatchObject({ category: '灯泡更换', description: '客厅灯不亮' });
     expect(data.tickets[0].events.map((e) => e.action)).toEqual(['submit', 'assign']);
+    // The papers the office holds, and the household's history.
+    expect(data.documents).toEqual([{ label: '住户成员情况登记表', recordedAt: expect.any(String) }]);
+    expect(data.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['ticket', 'document']));
     expect(JSON.stringify(data)).not.toMatch(/孙女士|钱先生/);
     await get(ApiRoutes.myHouseholdExport, assistant).expect(403);
   });

@@ -1,4 +1,4 @@
-import { ApiRoutes, DemoPersona, ErrorCode, InviteDto, MemberRole, MyHouseholdDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, ErrorCode, HouseholdExportDto, InviteDto, MemberRole, MyHouseholdDto } from '@linli/contracts';
 import { addResident } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -47,6 +47,14 @@ describe("residents edit their own household's members", () => {
     const refused = await edit(tenant, husband.id, { phone: '13700000078' }).expect(403);
     expect(refused.body).toEqual({ code: ErrorCode.MEMBER_EDIT_NOT_ALLOWED, message: '只有业主可以修改其他成员的信息，您可以修改自己的信息' });
     expect((await mine(owner)).members.find((m) => m.id === husband.id)!.phone).toBe('139****0099');
+  });
+
+  it("a tenant's export holds their own record and leaves out the household's history, which names the others", async () => {
+    const data = (await t.http().get(ApiRoutes.myHouseholdExport).set(bearer(tenant)).expect(200)).body as HouseholdExportDto;
+    expect(data.members.map((m) => m.name)).toEqual(['赵先生']);
+    expect(data.timeline).toEqual([]);
+    const owners = (await t.http().get(ApiRoutes.myHouseholdExport).set(bearer(owner)).expect(200)).body as HouseholdExportDto;
+    expect(owners.timeline.some((e) => e.title.includes('赵先生'))).toBe(true);
   });
 
   it("another household's member is not found, and names nothing", async () => {

@@ -120,6 +120,7 @@ export enum TimelineKind {
   Ticket = 'ticket',
   Membership = 'membership',
   MoveOut = 'move_out',
+  MoveIn = 'move_in',
   Document = 'document',
   Review = 'review',
 }
@@ -234,7 +235,7 @@ export interface HouseholdFileDto {
   /** Required documents not yet on file. */
   missingDocuments: number;
   review: HouseholdReviewStateDto;
-  /** Tickets, membership changes, move-outs, documents and reviews, newest first. */
+  /** Tickets, membership changes, move-ins, move-outs, documents and reviews, newest first. */
   timeline: TimelineEntryDto[];
 }
 
@@ -313,6 +314,10 @@ export interface HouseholdExportDto {
   tickets: { code: string; category: string; description: string; status: string; createdAt: string; events: { action: string; status: string; note: string | null; at: string }[] }[];
   /** The caller's own messages. */
   notifications: { title: string; body: string; at: string }[];
+  /** The papers the office holds for the household (which, and since when). */
+  documents: { label: string; recordedAt: string }[];
+  /** Everything that happened about the household (tickets, membership, move-ins and -outs, papers, reviews); empty for a tenant, who sees only themself. */
+  timeline: TimelineEntryDto[];
 }
 
 /** The household sheet (住户资料表) comes and goes as Excel or as CSV (UTF-8 with BOM). */

@@ -10,6 +10,7 @@ import {
   HouseholdReviewStateDto,
   MEMBER_ROLE_LABELS,
   MEMBERSHIP_ACTION_LABELS,
+  MOVE_IN_STATUS_LABELS,
   MOVE_OUT_SCOPE_LABELS,
   MOVE_OUT_STATUS_LABELS,
   RecordDocumentRequest,
@@ -26,6 +27,8 @@ import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
+import { MoveInPerson } from '../move-ins/entities/move-in-person.entity';
+import { MoveIn } from '../move-ins/entities/move-in.entity';
 import { MoveOut } from '../move-outs/entities/move-out.entity';
 import { Household } from '../org/entities/household.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -60,6 +63,8 @@ export class HouseholdRecords {
     @InjectRepository(HouseholdMemberEvent) private readonly memberEvents: Repository<HouseholdMemberEvent>,
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(MoveOut) private readonly moveOuts: Repository<MoveOut>,
+    @InjectRepository(MoveIn) private readonly moveIns: Repository<MoveIn>,
+    @InjectRepository(MoveInPerson) private readonly moveInPeople: Repository<MoveInPerson>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly access: HouseholdAccess,
     private readonly signer: UploadUrlSigner,
@@ -190,13 +195,15 @@ export class HouseholdRecords {
   /** Everything that happened about the household, newest first. */
   async timeline(householdId: string): Promise<TimelineEntryDto[]> {
     const take = TIMELINE_LIMIT;
-    const [tickets, events, moveOuts, documents, reviews] = await Promise.all([
+    const [tickets, events, moveOuts, moveIns, documents, reviews] = await Promise.all([
       this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take }),
       this.memberEvents.find({ where: { householdId }, order: { at: 'DESC' }, take }),
       this.moveOuts.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
+      this.moveIns.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
       this.documents.find({ where: { householdId }, order: { recordedAt: 'DESC' }, take }),
       this.reviews.find({ where: { householdId }, relations: { reviewer: true }, order: { reviewedAt: 'DESC' }, take }),
     ]);
+    const movers = moveIns.length ? await this.moveInPeople.find({ where: { moveInId: In(moveIns.map((m) => m.id)) }, order: { position: 'ASC' } }) : [];
     const entries: (TimelineEntryDto & { time: number })[] = [
       ...tickets.map((t) => ({
         time: t.createdAt.getTime(),
@@ -214,6 +221,15 @@ export class HouseholdRecords {
         time: m.createdAt.getTime(),
         kind: TimelineKind.MoveOut,
         title: `搬出申请（${MOVE_OUT_SCOPE_LABELS[m.scope]}）· ${m.moveDate} · ${MOVE_OUT_STATUS_LABELS[m.status]}`,
+        refId: m.id,
+      })),
+      ...moveIns.map((m) => ({
+        time: m.createdAt.getTime(),
+        kind: TimelineKind.MoveIn,
+        title: `入住登记：${movers
+          .filter((p) => p.moveInId === m.id)
+          .map((p) => `${p.name}（${MEMBER_ROLE_LABELS[p.role]}）`)
+          .join('、')} · ${MOVE_IN_STATUS_LABELS[m.status]}`,
         refId: m.id,
       })),
       ...documents.map((d) => ({ time: d.recordedAt.getTime(), kind: TimelineKind.Document, title: `资料归档：${HOUSEHOLD_DOCUMENT_LABELS[d.kind]}`, refId: null })),

@@ -167,10 +167,11 @@ export class Households {
   async exportMine(user: AuthUser): Promise<HouseholdExportDto> {
     const mine = await this.mine(user);
     const own = await this.members.findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
-    const [notes, tickets, notifications] = await Promise.all([
+    const [notes, tickets, notifications, checklist] = await Promise.all([
       this.notes.find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
       this.tickets.find({ where: { householdId: mine.id }, relations: { category: true }, order: { createdAt: 'ASC' } }),
       this.notifications.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+      this.records.checklist(mine.id),
     ]);
     const events = tickets.length ? await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } }) : [];
     return {
@@ -188,6 +189,9 @@ export class Households {
         events: events.filter((e) => e.ticketId === t.id).map((e) => ({ action: e.action, status: e.toStatus, note: e.note, at: e.at.toISOString() })),
       })),
       notifications: notifications.map((n) => ({ title: n.title, body: n.body, at: n.createdAt.toISOString() })),
+      documents: checklist.documents.filter((d) => d.onFile).map((d) => ({ label: d.label, recordedAt: d.recordedAt ?? '' })),
+      // A tenant sees only themself on the household; the household's history names the others.
+      timeline: mine.myRole === MemberRole.Tenant ? [] : await this.records.timeline(mine.id),
     };
   }
 
