@@ -70,6 +70,22 @@ jest.setTimeout(240_000);
       await see(assistant, '每季度与住户核对一次档案', { exact: false });
       await expectGone(assistant);
     }));
+
+  it("the supervisor reads the community's log of who opened which file", () =>
+    withFailureScreenshots(browser, async () => {
+      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(supervisor, '管理处主任 · 张主任');
+      await visible(supervisor, '我的', { exact: true }).click();
+      await cell(supervisor, '档案查阅记录').click();
+      // The assistant's openings of the file in the first test are on the log.
+      const read = cell(supervisor, '李管家（礼宾助理）查阅 1栋1单元101室');
+      await read.waitFor();
+      await screenshot(supervisor, 'records-04-read-log');
+      await read.click();
+      // On the file itself: who opened it, this opening by the supervisor included.
+      await see(supervisor, '本档案查阅记录');
+      await cell(supervisor, '张主任（管理处主任）').waitFor();
+    }));
 });
 
 async function expectGone(page: import('playwright-core').Page): Promise<void> {

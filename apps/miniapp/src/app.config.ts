@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/ticket', pages: ['report/index', 'detail/index'] },
     { root: 'subpackages/inbox', pages: ['index'] },
-    { root: 'subpackages/household', pages: ['mine/index', 'join/index', 'rooms/index', 'file/index', 'move-out/index', 'slips/index', 'apply/index', 'approvals/index', 'reviews/index', 'move-in/index'] },
+    { root: 'subpackages/household', pages: ['mine/index', 'join/index', 'rooms/index', 'file/index', 'move-out/index', 'slips/index', 'apply/index', 'approvals/index', 'reviews/index', 'move-in/index', 'reads/index'] },
     { root: 'subpackages/staff', pages: ['calls/index', 'outbox/index', 'calendar/index', 'sla-policies/index', 'outages/index', 'work-orders/index', 'duty/index', 'categories/index', 'extensions/index', 'household-sheet/index', 'move-outs/index', 'profile/index', 'move-ins/index', 'structure/index'] },
     { root: 'subpackages/gate', pages: ['verify/index'] },
   ],

@@ -1,4 +1,4 @@
-import { ApiRoutes, DemoPersona, ErrorCode, HouseholdFileDto, MemberRole, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, ErrorCode, FileReadLogEntryDto, HouseholdFileDto, MemberRole, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { Building } from '../src/modules/org/entities/building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
@@ -82,6 +82,18 @@ describe('the household file', () => {
     const lateUser = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `o-${randomUUID()}`, name: '晚来者', phone: null, role: Role.Resident, householdId: null, communityId: null, createdAt: t.clock.now() });
     const late = (await loginOpenid(t, lateUser.openid!)).token;
     expect((await t.http().post(ApiRoutes.joinHousehold).set(bearer(late)).send({ code: invite.code, name: '晚来者' }).expect(400)).body.code).toBe(ErrorCode.HOUSEHOLD_INVITE_INVALID);
+  });
+});
+
+describe("the community's read log of household files", () => {
+  it('shows supervisors who read which file, newest first; assistants and residents are refused', async () => {
+    const log = (await get(ApiRoutes.householdReadLog, supervisor).expect(200)).body as FileReadLogEntryDto[];
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.find((r) => r.readerName === '李管家')).toMatchObject({ householdId: home, roomLabel: '1栋1单元101室', buildingName: '1栋', readerRole: Role.Assistant });
+    const times = log.map((r) => r.at);
+    expect(times).toEqual([...times].sort().reverse());
+    await get(ApiRoutes.householdReadLog, assistant).expect(403);
+    await get(ApiRoutes.householdReadLog, resident).expect(403);
   });
 });
 

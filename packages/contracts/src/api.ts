@@ -43,6 +43,7 @@ export const ApiRoutes = {
   householdDocument: (id: string, kind: string) => `/api/households/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
   householdReviews: (id: string) => `/api/households/${encodeURIComponent(id)}/reviews`,
   reviewsDue: '/api/household-reviews/due',
+  householdReadLog: '/api/household-reads',
   householdMemberRemove: (id: string, memberId: string) => `/api/households/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}/remove`,
   joinRequests: '/api/join-requests',
   joinRequestsMine: '/api/join-requests/mine',

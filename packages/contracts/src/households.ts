@@ -282,6 +282,16 @@ export interface FileReadDto {
   at: string;
 }
 
+/** GET /api/household-reads: the latest reads of household files in the caller's community (supervisors) or company (admins). */
+export interface FileReadLogEntryDto {
+  householdId: string;
+  roomLabel: string;
+  buildingName: string;
+  readerName: string;
+  readerRole: string;
+  at: string;
+}
+
 export interface InviteDto {
   code: string;
   role: MemberRole;

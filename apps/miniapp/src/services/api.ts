@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
 import {
+  FileReadDto,
+  FileReadLogEntryDto,
   EditMemberRequest,
   StaffProfileDto,
   UpdateStaffProfileRequest,
@@ -170,6 +172,8 @@ export const api = {
   completeReview: (id: string, body: CompleteReviewRequest) => request<HouseholdReviewStateDto>('POST', ApiRoutes.householdReviews(id), body),
   myStaffProfile: () => request<StaffProfileDto>('GET', ApiRoutes.myStaffProfile),
   updateStaffProfile: (body: UpdateStaffProfileRequest) => request<StaffProfileDto>('PUT', ApiRoutes.myStaffProfile, body),
+  householdReads: (id: string) => request<FileReadDto[]>('GET', ApiRoutes.householdReads(id)),
+  householdReadLog: () => request<FileReadLogEntryDto[]>('GET', ApiRoutes.householdReadLog),
   reviewsDue: () => request<ReviewsDueDto>('GET', ApiRoutes.reviewsDue),
   callTasks: (status: CallTaskStatus) => request<CallTaskDto[]>('GET', `${ApiRoutes.callTasks}?status=${status}`),
   callTaskDone: (id: string, body: CallTaskDoneRequest) => request<CallTaskDto>('POST', ApiRoutes.callTaskDone(id), body),

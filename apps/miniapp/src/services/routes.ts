@@ -19,6 +19,7 @@ export const ROOMS_PAGE = '/subpackages/household/rooms/index';
 export const APPLY_HOUSEHOLD_PAGE = '/subpackages/household/apply/index';
 /** 入住审批: join requests waiting for the caller (an owner, or the office). */
 export const JOIN_APPROVALS_PAGE = '/subpackages/household/approvals/index';
+export const READ_LOG_PAGE = '/subpackages/household/reads/index';
 export const REVIEWS_DUE_PAGE = '/subpackages/household/reviews/index';
 export const householdFilePage = (id: string) => `/subpackages/household/file/index?id=${encodeURIComponent(id)}`;
 export const CALL_TASKS_PAGE = '/subpackages/staff/calls/index';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AppMetaDto, ROLE_LABELS, Role, STAFF_ROLES } from '@linli/contracts';
 import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
-import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, READ_LOG_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
 import { useRequiredUser } from '../../services/use-session';
@@ -58,6 +58,7 @@ export default function MePage() {
         {staff ? <Cell title='停水停电通知' extra={user.role === Role.Assistant ? '查看' : '发布 · 恢复'} clickable onClick={() => void Taro.navigateTo({ url: OUTAGES_PAGE })} /> : null}
         {staff ? <Cell title='服务时限标准' extra={user.role === Role.Admin ? '查看 · 调整' : '查看'} clickable onClick={() => void Taro.navigateTo({ url: SLA_POLICIES_PAGE })} /> : null}
         {staff ? <Cell title='工作日历' extra={user.role === Role.Admin ? '节假日 · 调休 · 调整' : '节假日 · 调休'} clickable onClick={() => void Taro.navigateTo({ url: CALENDAR_PAGE })} /> : null}
+        {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='档案查阅记录' extra='谁查阅了哪户档案' clickable onClick={() => void Taro.navigateTo({ url: READ_LOG_PAGE })} /> : null}
         {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='报事类别' extra='部门 · 紧急 · 时限' clickable onClick={() => void Taro.navigateTo({ url: CATEGORIES_PAGE })} /> : null}
         {user.role === Role.Supervisor || user.role === Role.Admin ? (
           <Cell title='楼栋房屋管理' extra='楼栋 · 单元 · 房号 · 管家' clickable onClick={() => void Taro.navigateTo({ url: STRUCTURE_PAGE })} />

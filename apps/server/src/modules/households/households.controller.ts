@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
@@ -93,6 +93,13 @@ export class HouseholdsController {
   @ApiOperation({ summary: "Who read the household's file, newest first (the audit)" })
   reads(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FileReadDto[]> {
     return this.households.readsOf(user, id);
+  }
+
+  @Get('household-reads')
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first" })
+  readLog(@CurrentUser() user: AuthUser): Promise<FileReadLogEntryDto[]> {
+    return this.households.readLog(user);
   }
 
   @Post('households/:id/invites')

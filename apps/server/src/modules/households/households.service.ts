@@ -9,6 +9,7 @@ import {
   BuildingDto,
   ErrorCode,
   FileReadDto,
+  FileReadLogEntryDto,
   HouseholdExportDto,
   HouseholdFileDto,
   HouseholdMemberDto,
@@ -48,6 +49,8 @@ import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
 import { HouseholdRead } from './entities/household-read.entity';
 
+/** How many reads the community's read log shows, newest first. */
+const READ_LOG_LIMIT = 200;
 /** How long an invitation code stays valid. */
 const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out over the phone
@@ -300,6 +303,30 @@ export class Households {
     await this.access.staff(user, householdId, [Role.Supervisor, Role.Admin]);
     const rows = await this.reads.find({ where: { householdId }, relations: { reader: true }, order: { at: 'DESC' }, take: 200 });
     return rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() }));
+  }
+
+  /** Supervisors and admins: the latest reads of any household file in their reach, to spot reading without cause. */
+  async readLog(user: AuthUser): Promise<FileReadLogEntryDto[]> {
+    const buildingIds = await this.access.buildingIdsOf(user);
+    if (buildingIds.length === 0) return [];
+    const rows = await this.reads
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.reader', 'u')
+      .innerJoinAndSelect('r.household', 'h')
+      .innerJoinAndSelect('h.room', 'room')
+      .innerJoinAndSelect('room.building', 'b')
+      .where('b.id IN (:...buildingIds)', { buildingIds })
+      .orderBy('r.at', 'DESC')
+      .take(READ_LOG_LIMIT)
+      .getMany();
+    return rows.map((r) => ({
+      householdId: r.householdId,
+      roomLabel: r.household?.room?.label ?? '',
+      buildingName: r.household?.room?.building?.name ?? '',
+      readerName: r.reader?.name ?? '',
+      readerRole: r.reader?.role ?? '',
+      at: r.at.toISOString(),
+    }));
   }
 
   /** An invitation code for a new member: issued by the building's staff, or by an owner of the household. */

@@ -2,22 +2,30 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { HouseholdDocumentDto, HouseholdFileDto, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
+import { FileReadDto, HouseholdDocumentDto, HouseholdFileDto, Role, ROLE_LABELS, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { JOIN_APPROVALS_PAGE, officeMoveInsPage, officeMoveOutsPage, reportOnBehalfPage, ticketDetailPage } from '../../../services/routes';
 import { MembershipHistory } from '../../../components/membership-history';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { useRequiredUser } from '../../../services/use-session';
 import '../household.scss';
 
 /** A household's file for the building's assistant: members, tickets, and the notes (every opening is audited). */
 export default function HouseholdFilePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
+  const user = useRequiredUser();
   const [file, setFile] = useState<HouseholdFileDto | null>(null);
   const [note, setNote] = useState('');
-  const load = () => api.householdFile(id).then(setFile, showError);
+  const [reads, setReads] = useState<FileReadDto[]>([]);
+  const auditor = user !== null && (user.role === Role.Supervisor || user.role === Role.Admin);
+  const load = async () => {
+    await api.householdFile(id).then(setFile, showError);
+    // Supervisors see who opened this file (the opening just made included).
+    if (auditor) await api.householdReads(id).then(setReads, () => setReads([]));
+  };
   useDidShow(() => void load());
   const save = async () => {
     if (!note.trim()) return;
@@ -89,6 +97,13 @@ export default function HouseholdFilePage() {
           <Cell key={t.id} title={`${t.categoryName} · ${t.code}`} description={formatTime(t.createdAt)} extra={TICKET_STATUS_LABELS[t.status as TicketStatus] ?? t.status} clickable onClick={() => void Taro.navigateTo({ url: ticketDetailPage(t.id) })} />
         ))}
       </CellGroup>
+      {auditor ? (
+        <CellGroup title='本档案查阅记录'>
+          {reads.slice(0, 20).map((r, i) => (
+            <Cell key={`${r.at}-${i}`} title={`${r.readerName}（${ROLE_LABELS[r.readerRole as Role] ?? r.readerRole}）`} extra={formatTime(r.at)} />
+          ))}
+        </CellGroup>
+      ) : null}
       <CellGroup title='档案动态'>
         {file.timeline.length === 0 ? <Cell title='暂无记录' /> : null}
         {file.timeline.map((e, i) => (
