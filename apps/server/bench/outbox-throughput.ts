@@ -14,7 +14,7 @@
  * Writes bench/results/outbox-throughput.md with medians over BENCH_RUNS runs.
  */
 import 'reflect-metadata';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -40,6 +40,8 @@ interface Scenario {
   database: 'mysql' | 'sqlite';
   instances: number;
   latencyMs: number;
+  /** Share of subscribe/send requests WeChat leaves unanswered until the client's timeout (WECHAT_TIMEOUT_MS=500). */
+  hangShare?: number;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -49,7 +51,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'MariaDB, 2 instances, WeChat 30 ms', database: 'mysql', instances: 2, latencyMs: 30 },
   { name: 'SQLite, 1 instance, WeChat 0 ms', database: 'sqlite', instances: 1, latencyMs: 0 },
   { name: 'SQLite, 1 instance, WeChat 30 ms', database: 'sqlite', instances: 1, latencyMs: 30 },
+  { name: 'MariaDB, 1 instance, WeChat 30 ms, 5% hang 500 ms', database: 'mysql', instances: 1, latencyMs: 30, hangShare: 0.05 },
 ];
+
+const FINDINGS_MARKER = '<!-- findings: kept across runs -->';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,6 +96,9 @@ async function run(scenario: Scenario): Promise<{ perSecond: number; seconds: nu
     LINLI_QUIET_HOURS: '00:00-00:00',
     LINLI_SLA_SWEEP_SECONDS: '0',
     LINLI_OUTBOX_POLL_MS: '100',
+    // A hanging request is given up after 500 ms and retried 50 ms later.
+    WECHAT_TIMEOUT_MS: '500',
+    LINLI_OUTBOX_BACKOFF_MS: '50',
   };
   // Migrate and seed through the real app (its own worker is off: LINLI_OUTBOX_POLL_MS=0).
   const app = await createTestApp({ database: db, env: { ...env, NODE_ENV: 'test', LINLI_OUTBOX_POLL_MS: '0' } });
@@ -104,6 +112,7 @@ async function run(scenario: Scenario): Promise<{ perSecond: number; seconds: nu
         await app.app.get(Outbox).enqueue(tx, resident.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `M${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
       }
     });
+    if (scenario.hangShare) wechat.failRandomly(scenario.hangShare, ['timeout'], '/cgi-bin/message/subscribe/send');
     const t0 = performance.now();
     const deadline = Date.now() + 300_000;
     while (wechat.delivered.length < MESSAGES) {
@@ -158,6 +167,7 @@ Ratios within this run:
 - 2 instances / 1 instance on MariaDB, WeChat 0 ms: ${ratio('MariaDB, 2 instances, WeChat 0 ms', 'MariaDB, 1 instance, WeChat 0 ms')}×
 - 2 instances / 1 instance on MariaDB, WeChat 30 ms: ${ratio('MariaDB, 2 instances, WeChat 30 ms', 'MariaDB, 1 instance, WeChat 30 ms')}×
 - WeChat 30 ms / 0 ms, 1 instance on MariaDB: ${ratio('MariaDB, 1 instance, WeChat 30 ms', 'MariaDB, 1 instance, WeChat 0 ms')}×
+- 5% of requests hanging / none, 1 instance on MariaDB, WeChat 30 ms: ${ratio('MariaDB, 1 instance, WeChat 30 ms, 5% hang 500 ms', 'MariaDB, 1 instance, WeChat 30 ms')}×
 
 How to read it: with WeChat answering at once, a worker's cost is the database round trips per message
 (claim in batches, one settling UPDATE each) and the two instances share ${os.cpus().length} cores with MariaDB and
@@ -166,7 +176,10 @@ worker is bound by its 8 deliveries in flight (at most 8 / 30 ms ≈ 266 message
 work); a second instance doubles what is in flight.
 `;
   const file = path.join(__dirname, 'results', 'outbox-throughput.md');
-  writeFileSync(file, report);
+  // What earlier runs found is written by hand below the marker, and kept when the table is measured again.
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const findings = previous.includes(FINDINGS_MARKER) ? previous.slice(previous.indexOf(FINDINGS_MARKER)) : `${FINDINGS_MARKER}\n`;
+  writeFileSync(file, `${report}\n${findings}`);
   console.log(report);
   console.log(`written to ${file}`);
 }
