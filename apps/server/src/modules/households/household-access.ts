@@ -20,7 +20,7 @@ export class HouseholdAccess {
     private readonly org: OrgDirectory,
   ) {}
 
-  async mayWorkIn(user: AuthUser, building: Building): Promise<boolean> {
+  async mayWorkIn(user: AuthUser, building: Pick<Building, 'id' | 'communityId'>): Promise<boolean> {
     if (user.role === Role.Admin) return this.org.adminReaches(user, building.communityId);
     if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
     if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);

@@ -28,6 +28,7 @@ import { User } from '../org/entities/user.entity';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
+import { HouseholdAccess } from './household-access';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PENDING } from './membership-history';
@@ -61,6 +62,7 @@ export class JoinRequests {
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
     private readonly notices: HouseholdNotices,
+    private readonly access: HouseholdAccess,
   ) {}
 
   // ---- picking the room ----
@@ -225,7 +227,7 @@ export class JoinRequests {
     } else {
       const place = await this.org.householdPlace(householdId);
       const building = place ? await this.buildings.findOneBy({ id: place.buildingId }) : null;
-      if (!building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+      if (!building || !(await this.access.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
       as = 'office';
     }
     const member = await this.members.findOne({ where: { id: memberId, householdId, removedAt: IsNull() } });
@@ -322,20 +324,13 @@ export class JoinRequests {
     return owners.some((o) => o.userId !== null);
   }
 
-  private async mayWorkIn(user: AuthUser, building: Pick<Building, 'id' | 'communityId'>): Promise<boolean> {
-    if (user.role === Role.Admin) return this.org.adminReaches(user, building.communityId);
-    if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === building.communityId;
-    if (user.role === Role.Assistant) return (await this.org.buildingsServedBy(user.id)).includes(building.id);
-    return false;
-  }
-
   /** Whom the request concerns: the requester, an owner of the household, the office of its building. Others: not found. */
   private async visible(user: AuthUser, id: string): Promise<HouseholdJoinRequest> {
     const request = await this.requests.findOne({ where: { id }, relations: { household: { room: true } } });
     if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     const sees =
       request.userId === user.id ||
-      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF.includes(user.role) && (await this.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
+      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF.includes(user.role) && (await this.access.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
     if (!sees) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     return request;
   }
@@ -349,7 +344,7 @@ export class JoinRequests {
     if (r.status !== PENDING || r.userId === user.id) return null;
     const ownerStep = r.needsOwner && r.ownerApprovedAt === null;
     if (user.role === Role.Resident) return ownerStep && (await this.ownedHouseholds(user.id)).includes(r.householdId) ? 'owner' : null;
-    if (!(await this.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }))) return null;
+    if (!(await this.access.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }))) return null;
     if (r.needsOffice && r.officeApprovedAt === null) return 'office';
     if (ownerStep && !(await this.hasBoundOwner(r.householdId))) return 'owner';
     return null;

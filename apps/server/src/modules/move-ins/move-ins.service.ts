@@ -35,7 +35,6 @@ import { HouseholdMemberEvent } from '../households/entities/household-member-ev
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { HouseholdAccess } from '../households/household-access';
 import { seesFullIdNumbers } from '../households/households.service';
-import { Building } from '../org/entities/building.entity';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Attachment } from '../uploads/entities/attachment.entity';
@@ -332,7 +331,7 @@ export class MoveIns {
     const row = await this.moveIns.findOne({ where: { id }, relations: RELATIONS });
     if (!row) throw new AppException(ErrorCode.MOVE_IN_NOT_FOUND);
     if (STAFF.includes(user.role)) {
-      if (await this.access.mayWorkIn(user, { id: row.buildingId, communityId: row.communityId } as Building)) return { row, member: null };
+      if (await this.access.mayWorkIn(user, { id: row.buildingId, communityId: row.communityId })) return { row, member: null };
     } else if (user.role === Role.Resident && !officeOnly) {
       const member = await this.members.findOne({ where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() } });
       if (member && (member.role === MemberRole.Owner || row.registrantId === user.id)) return { row, member };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdMember } from '../households/entities/household-member.entity';
+import { HouseholdsModule } from '../households/households.module';
 import { User } from '../org/entities/user.entity';
 import { OrgModule } from '../org/org.module';
 import { MoveOut } from './entities/move-out.entity';
@@ -10,7 +11,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Moving belongings out, release slips and the gate guard's check (domain.md §4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule, HouseholdsModule],
   controllers: [MoveOutsController],
   providers: [MoveOuts],
 })

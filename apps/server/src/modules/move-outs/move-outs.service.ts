@@ -35,6 +35,7 @@ import { ClockService } from '../clock/clock.service';
 import { HouseholdMemberEvent } from '../households/entities/household-member-event.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { User } from '../org/entities/user.entity';
+import { HouseholdAccess } from '../households/household-access';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { MoveOut } from './entities/move-out.entity';
@@ -60,6 +61,7 @@ export class MoveOuts {
     private readonly unitOfWork: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notices: HouseholdNotices,
+    private readonly access: HouseholdAccess,
   ) {}
 
   // ---- residents ----
@@ -160,15 +162,9 @@ export class MoveOuts {
 
   /** Open applications of the caller's buildings or community; with a household, all of that household's. */
   async office(user: AuthUser, householdId?: string): Promise<MoveOutDto[]> {
-    const adminReach = user.role === Role.Admin ? await this.org.communitiesOfAdmin(user) : [];
-    const scope =
-      user.role === Role.Admin
-        ? adminReach === 'all'
-          ? {}
-          : { communityId: In(adminReach) }
-        : user.role === Role.Supervisor
-          ? { communityId: user.communityId ?? '-' }
-          : { buildingId: In(await this.org.buildingsServedBy(user.id)) };
+    const buildingIds = await this.access.buildingIdsOf(user);
+    if (buildingIds.length === 0) return [];
+    const scope = { buildingId: In(buildingIds) };
     const rows = await this.moveOuts.find({
       where: householdId ? { ...scope, householdId } : { ...scope, status: In(OFFICE_OPEN), deregisteredAt: IsNull() },
       relations: RELATIONS,
@@ -335,11 +331,9 @@ export class MoveOuts {
   private async maySee(user: AuthUser, row: MoveOut): Promise<boolean> {
     switch (user.role) {
       case Role.Admin:
-        return this.org.adminReaches(user, row.communityId);
       case Role.Supervisor:
-        return user.communityId !== null && user.communityId === row.communityId;
       case Role.Assistant:
-        return (await this.org.buildingsServedBy(user.id)).includes(row.buildingId);
+        return this.access.mayWorkIn(user, { id: row.buildingId, communityId: row.communityId });
       case Role.Resident: {
         if (user.householdId !== row.householdId) return false;
         const member = await this.members.findOne({ where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() } });
