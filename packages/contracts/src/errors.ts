@@ -68,6 +68,8 @@ export enum ErrorCode {
   // WeChat messages and phone tasks
   CALL_TASK_NOT_FOUND = 'CALL_TASK_NOT_FOUND',
   CALL_TASK_DONE = 'CALL_TASK_DONE',
+  TICKET_CHASE_NOT_DUE = 'TICKET_CHASE_NOT_DUE',
+  TICKET_CHASE_TOO_SOON = 'TICKET_CHASE_TOO_SOON',
   OUTBOX_MESSAGE_NOT_FOUND = 'OUTBOX_MESSAGE_NOT_FOUND',
   OUTBOX_NOT_RETRYABLE = 'OUTBOX_NOT_RETRYABLE',
   EXTENSION_NOT_ALLOWED = 'EXTENSION_NOT_ALLOWED',
@@ -156,6 +158,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
   [ErrorCode.CALL_TASK_NOT_FOUND]: '电话任务不存在',
   [ErrorCode.CALL_TASK_DONE]: '该电话任务已完成',
+  [ErrorCode.TICKET_CHASE_NOT_DUE]: '报事还未临近处理时限，暂不需要催办',
+  [ErrorCode.TICKET_CHASE_TOO_SOON]: '您刚催办过，管家已收到提醒，请稍后再试',
   [ErrorCode.OUTBOX_MESSAGE_NOT_FOUND]: '消息不存在',
   [ErrorCode.OUTBOX_NOT_RETRYABLE]: '只有发送失败的消息可以重发',
   [ErrorCode.EXTENSION_NOT_ALLOWED]: '当前不能申请延期',

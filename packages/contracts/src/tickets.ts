@@ -95,6 +95,10 @@ export enum TicketAction {
   Reclassify = 'reclassify',
   /** Recorded: the supervisor refused it, with the reason; the deadline stands. */
   RejectExtension = 'reject_extension',
+  /** Recorded: the resident chases (催办) a ticket that is late or close to it; the handler is told. */
+  Chase = 'chase',
+  /** Recorded: the supervisor urges (督办) the handler, with what to do; the handler is told. */
+  Urge = 'urge',
 }
 
 /** Actions only the system takes; a person asking for one is refused. */
@@ -127,6 +131,8 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   [TicketAction.WorkOrder]: '下达工作安排通知单',
   [TicketAction.WorkOrderDone]: '工作安排已完成',
   [TicketAction.RejectExtension]: '驳回延期',
+  [TicketAction.Chase]: '催办',
+  [TicketAction.Urge]: '督办',
 };
 
 /** Why work is on hold (the clock pauses only for these: domain.md §6). */

@@ -70,6 +70,16 @@ export interface OutboxPageDto {
 export enum CallTaskStatus {
   Open = 'open',
   Done = 'done',
+  /** Ended by itself: what the call asked for happened, or it became pointless; `outcome` says why. */
+  Ended = 'ended',
+}
+
+/** What a phone task asks for: decides when it ends by itself (domain call-task-rules). */
+export enum CallTaskPurpose {
+  /** Tell the assignee an emergency was dispatched to them, so they accept it. */
+  AcceptTicket = 'accept_ticket',
+  /** Tell the resident of an emergency's progress. */
+  TellResident = 'tell_resident',
 }
 
 /**
@@ -88,8 +98,11 @@ export interface CallTaskDto {
   /** Who should call; null: whoever of the management office is on duty. */
   callerName: string | null;
   status: CallTaskStatus;
+  purpose: CallTaskPurpose;
   createdAt: string;
+  /** When it was done, or ended by itself. */
   doneAt: string | null;
+  /** What came of the call, or (ended) why it is no longer needed. */
   outcome: string | null;
 }
 

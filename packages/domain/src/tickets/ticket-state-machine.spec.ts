@@ -23,12 +23,15 @@ const COMPLAINT_ONLY = 'complaint only';
  */
 const EXPECTED: Partial<Record<TicketStatus, Partial<Record<TicketAction, [TicketStatus, Role[], typeof COMPLAINT_ONLY?]>>>> = {
   [S.Submitted]: {
+    [A.Chase]: [S.Submitted, [Role.Resident]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Accept]: [S.Accepted, [Role.Assistant]],
     [A.Cancel]: [S.Cancelled, [Role.Resident, Role.Supervisor, Role.Admin]],
     [A.MarkInvalid]: [S.Invalid, [Role.Assistant, Role.Supervisor], COMPLAINT_ONLY],
   },
   [S.Assigned]: {
+    [A.Chase]: [S.Assigned, [Role.Resident]],
+    [A.Urge]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Accept]: [S.Accepted, [Role.Assistant]],
     [A.Transfer]: [S.Assigned, [Role.Assistant]],
@@ -36,6 +39,8 @@ const EXPECTED: Partial<Record<TicketStatus, Partial<Record<TicketAction, [Ticke
     [A.MarkInvalid]: [S.Invalid, [Role.Assistant, Role.Supervisor], COMPLAINT_ONLY],
   },
   [S.Accepted]: {
+    [A.Chase]: [S.Accepted, [Role.Resident]],
+    [A.Urge]: [S.Accepted, [Role.Supervisor, Role.Admin]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Transfer]: [S.Assigned, [Role.Assistant]],
     [A.Arrive]: [S.OnSite, [Role.Assistant]],
@@ -45,21 +50,28 @@ const EXPECTED: Partial<Record<TicketStatus, Partial<Record<TicketAction, [Ticke
     [A.Forward]: [S.Forwarded, [Role.Assistant, Role.Supervisor]],
   },
   [S.OnSite]: {
+    [A.Chase]: [S.OnSite, [Role.Resident]],
+    [A.Urge]: [S.OnSite, [Role.Supervisor, Role.Admin]],
     [A.Hold]: [S.OnHold, [Role.Assistant, Role.Supervisor]],
     [A.Resolve]: [S.Resolved, [Role.Assistant]],
     [A.MarkInvalid]: [S.Invalid, [Role.Assistant, Role.Supervisor], COMPLAINT_ONLY],
     [A.Forward]: [S.Forwarded, [Role.Assistant, Role.Supervisor]],
   },
   [S.OnHold]: {
+    [A.Chase]: [S.OnHold, [Role.Resident]],
+    [A.Urge]: [S.OnHold, [Role.Supervisor, Role.Admin]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Resume]: [S.Accepted, [Role.Assistant, Role.Supervisor]],
     [A.Forward]: [S.Forwarded, [Role.Assistant, Role.Supervisor]],
   },
   [S.Invalid]: {
+    [A.Urge]: [S.Invalid, [Role.Supervisor, Role.Admin]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Reply]: [S.Closed, [Role.Assistant, Role.Supervisor]],
   },
   [S.Forwarded]: {
+    [A.Chase]: [S.Forwarded, [Role.Resident]],
+    [A.Urge]: [S.Forwarded, [Role.Supervisor, Role.Admin]],
     [A.Assign]: [S.Assigned, [Role.Supervisor, Role.Admin]],
     [A.Resume]: [S.Accepted, [Role.Assistant, Role.Supervisor]],
     [A.Resolve]: [S.Resolved, [Role.Assistant]],
@@ -129,14 +141,14 @@ describe('ticket state machine', () => {
   });
 
   it.each([
-    [S.Assigned, Role.Resident, TicketKind.RepairHome, [A.Cancel]],
+    [S.Assigned, Role.Resident, TicketKind.RepairHome, [A.Cancel, A.Chase]],
     [S.Assigned, Role.Assistant, TicketKind.RepairHome, [A.Accept, A.Transfer]],
     [S.Accepted, Role.Assistant, TicketKind.RepairHome, [A.Transfer, A.Arrive, A.Hold, A.Resolve, A.Forward]],
     [S.Accepted, Role.Assistant, TicketKind.Complaint, [A.Transfer, A.Arrive, A.Hold, A.Resolve, A.MarkInvalid, A.Forward]],
     [S.OnHold, Role.Assistant, TicketKind.RepairHome, [A.Resume, A.Forward]],
-    [S.OnHold, Role.Supervisor, TicketKind.RepairHome, [A.Assign, A.Resume, A.Forward]],
+    [S.OnHold, Role.Supervisor, TicketKind.RepairHome, [A.Assign, A.Resume, A.Forward, A.Urge]],
     [S.Forwarded, Role.Assistant, TicketKind.RepairCommon, [A.Resume, A.Resolve, A.FollowUp]],
-    [S.Invalid, Role.Supervisor, TicketKind.Complaint, [A.Assign, A.Reply]],
+    [S.Invalid, Role.Supervisor, TicketKind.Complaint, [A.Assign, A.Reply, A.Urge]],
     [S.Resolved, Role.Resident, TicketKind.RepairHome, [A.Confirm, A.Reopen]],
     [S.Closed, Role.Resident, TicketKind.RepairHome, []],
     [S.Cancelled, Role.Supervisor, TicketKind.RepairHome, []],

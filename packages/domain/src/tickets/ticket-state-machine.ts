@@ -18,11 +18,14 @@ export interface TicketActor {
 
 type Relation = keyof Omit<TicketActor, 'role'>;
 
+/** The target of an action that is recorded on the ticket but leaves its status as it was (催办, 督办). */
+export const STAYS = 'stays' as const;
+
 /** One row of the transition table: who may do `action` from which statuses, and where it leads. */
 export interface TransitionRule {
   action: TicketAction;
   from: readonly TicketStatus[];
-  to: TicketStatus;
+  to: TicketStatus | typeof STAYS;
   /** Each entry: a role, and the relations of which at least one must hold (empty: none needed). */
   allowed: readonly { role: Role; anyOf: readonly Relation[] }[];
   /** Only tickets of these kinds (e.g. only a complaint can be judged invalid); all kinds when absent. */
@@ -67,17 +70,20 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   // Developer-caused issues (or an outside agency's) are handed over and followed until closed.
   { action: A.Forward, from: [S.Accepted, S.OnSite, S.OnHold], to: S.Forwarded, allowed: [assistant('assignee'), supervisor] },
   { action: A.FollowUp, from: [S.Forwarded], to: S.Forwarded, allowed: [assistant('assignee'), supervisor] },
-  // Taken by the system only (no role may): see SYSTEM_TRANSITIONS.
   {
     action: A.Cancel,
     from: [S.Submitted, S.Assigned],
     to: S.Cancelled,
     allowed: [resident('ownHousehold'), supervisor, admin],
   },
+  // Nudges, recorded on the timeline without moving the ticket: the resident chases (催办) work still to
+  // be done (only when late or close to it: chase-rules.ts), the supervisor urges (督办) the handler.
+  { action: A.Chase, from: [S.Submitted, S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded], to: STAYS, allowed: [resident('ownHousehold')] },
+  { action: A.Urge, from: [S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded, S.Invalid], to: STAYS, allowed: [supervisor, admin] },
 ];
 
 /** Transitions the system makes on its own (no person is asked): closing a resolved ticket nobody confirmed, or a report of a planned cut that has ended. */
-export const SYSTEM_TRANSITIONS: readonly Pick<TransitionRule, 'action' | 'from' | 'to'>[] = [
+export const SYSTEM_TRANSITIONS: readonly (Pick<TransitionRule, 'action' | 'from'> & { to: TicketStatus })[] = [
   { action: A.AutoClose, from: [S.Resolved], to: S.Closed },
   // A report of a planned cut waits, undispatched, for the notice to close (supply back).
   { action: A.OutageClose, from: [S.Submitted], to: S.Closed },
@@ -92,7 +98,7 @@ export function systemTransition(status: TicketStatus, action: TicketAction): Ti
  * Actions that need a written note: the resident's dissatisfaction, a pause of the clock, why a
  * complaint is invalid, the explanation to the resident, to whom a ticket is handed, a follow-up.
  */
-export const REASON_REQUIRED: readonly TicketAction[] = [A.Reopen, A.Hold, A.MarkInvalid, A.Reply, A.Forward, A.FollowUp];
+export const REASON_REQUIRED: readonly TicketAction[] = [A.Reopen, A.Hold, A.MarkInvalid, A.Reply, A.Forward, A.FollowUp, A.Urge];
 
 /** What the note of each note-requiring action must say: shown by the mini-program and returned by the server. */
 export const NOTE_PROMPTS: Readonly<Record<string, string>> = {
@@ -102,6 +108,7 @@ export const NOTE_PROMPTS: Readonly<Record<string, string>> = {
   [A.Reply]: '请在备注中写下给住户的答复',
   [A.Forward]: '请在备注中写明转交给哪个单位、什么问题',
   [A.FollowUp]: '请在备注中写下跟进情况',
+  [A.Urge]: '请在备注中写明督办要求（如今天 18:00 前上门）',
 };
 
 /** Actions that name the assistant who gets the ticket. */
@@ -122,7 +129,8 @@ export function decideTransition(status: TicketStatus, action: TicketAction, act
   const forRole = rule.allowed.filter((a) => a.role === actor.role);
   if (forRole.length === 0) return { allowed: false, reason: 'role' };
   const related = forRole.some((a) => a.anyOf.length === 0 || a.anyOf.some((rel) => actor[rel]));
-  return related ? { allowed: true, to: rule.to } : { allowed: false, reason: 'relation' };
+  if (!related) return { allowed: false, reason: 'relation' };
+  return { allowed: true, to: rule.to === STAYS ? status : rule.to };
 }
 
 /** The actions `actor` may take now, in table order (for buttons in the mini-program). */

@@ -55,6 +55,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TICKET_ACTION_NOT_ALLOWED:
     case ErrorCode.HOUSEHOLD_ALREADY_BOUND:
     case ErrorCode.CALL_TASK_DONE:
+    case ErrorCode.TICKET_CHASE_NOT_DUE:
     case ErrorCode.OUTBOX_NOT_RETRYABLE:
     case ErrorCode.EXTENSION_NOT_ALLOWED:
     case ErrorCode.EXTENSION_PENDING:
@@ -83,6 +84,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.UPLOAD_TYPE_NOT_ALLOWED:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.TICKET_CHASE_TOO_SOON:
     case ErrorCode.AUTH_WECHAT_RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.AUTH_WECHAT_UNAVAILABLE:

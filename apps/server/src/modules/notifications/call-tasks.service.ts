@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import { CallTaskDto, CallTaskStatus, ErrorCode, Role } from '@linli/contracts';
+import { CallTaskDto, CallTaskPurpose, CallTaskStatus, ErrorCode, Role } from '@linli/contracts';
+import { callTaskEnding } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { User } from '../org/entities/user.entity';
+import { Ticket } from '../tickets/entities/ticket.entity';
 import { CallTask } from './entities/call-task.entity';
 
 export interface NewCallTask {
@@ -19,6 +21,7 @@ export interface NewCallTask {
   /** Who should call; null: the community's supervisors. */
   callerId: string | null;
   reason: string;
+  purpose: CallTaskPurpose;
 }
 
 const LIST_LIMIT = 100;
@@ -41,7 +44,7 @@ export class CallTasks {
     const calleePhone = user?.phone ?? task.contact?.phone ?? null;
     const reason = task.reason.slice(0, 100);
     // One open call per person and ticket: a newer piece of news replaces what to tell them.
-    const same = { ticketId: task.ticketId ?? IsNull(), status: CallTaskStatus.Open, ...(task.calleeId ? { calleeId: task.calleeId } : { calleeId: IsNull(), calleePhone: calleePhone ?? IsNull() }) };
+    const same = { ticketId: task.ticketId ?? IsNull(), status: CallTaskStatus.Open, purpose: task.purpose, ...(task.calleeId ? { calleeId: task.calleeId } : { calleeId: IsNull(), calleePhone: calleePhone ?? IsNull() }) };
     if ((await db.count(CallTask, { where: same })) > 0) {
       await db.update(CallTask, same, { reason });
       return;
@@ -55,6 +58,7 @@ export class CallTasks {
       calleePhone,
       callerId: task.callerId,
       reason,
+      purpose: task.purpose,
       status: CallTaskStatus.Open,
       createdAt: at,
       doneAt: null,
@@ -93,12 +97,32 @@ export class CallTasks {
         (user.role === Role.Supervisor && task.communityId === user.communityId) ||
         (user.role === Role.Assistant && task.callerId === user.id));
     if (!task || !mayAct) throw new AppException(ErrorCode.CALL_TASK_NOT_FOUND);
-    if (task.status === CallTaskStatus.Done) throw new AppException(ErrorCode.CALL_TASK_DONE);
+    if (task.status !== CallTaskStatus.Open) throw new AppException(ErrorCode.CALL_TASK_DONE);
     const now = this.clock.now();
     const written = await this.tasks.update({ id, status: CallTaskStatus.Open }, { status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
     if (written.affected !== 1) throw new AppException(ErrorCode.CALL_TASK_DONE);
     return toDto({ ...task, status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
   }
+}
+
+/**
+ * In the transaction of a ticket change: ends the ticket's open phone tasks that the change made
+ * pointless (the emergency was accepted or handed to someone else; the ticket finished), recording why.
+ * Ending is a conditional write, so a call recorded meanwhile by a person keeps their outcome.
+ */
+export async function endSettledCallTasks(db: EntityManager, ticketId: string, at: Date): Promise<number> {
+  const open = await db.find(CallTask, { where: { ticketId, status: CallTaskStatus.Open }, select: { id: true, purpose: true, calleeId: true } });
+  if (open.length === 0) return 0;
+  const ticket = await db.findOne(Ticket, { where: { id: ticketId }, select: { id: true, status: true, assigneeId: true } });
+  if (!ticket) return 0;
+  let ended = 0;
+  for (const task of open) {
+    const why = callTaskEnding(task, ticket);
+    if (!why) continue;
+    const written = await db.update(CallTask, { id: task.id, status: CallTaskStatus.Open }, { status: CallTaskStatus.Ended, doneAt: at, doneById: null, outcome: why });
+    ended += written.affected ?? 0;
+  }
+  return ended;
 }
 
 function toDto(t: CallTask): CallTaskDto {
@@ -111,6 +135,7 @@ function toDto(t: CallTask): CallTaskDto {
     reason: t.reason,
     callerName: t.caller?.name ?? null,
     status: t.status,
+    purpose: t.purpose,
     createdAt: t.createdAt.toISOString(),
     doneAt: t.doneAt?.toISOString() ?? null,
     outcome: t.outcome,

@@ -16,6 +16,7 @@ import { TicketQueries } from './ticket-queries.service';
 import { applyTransition } from './ticket-transition';
 import { TicketSla } from './ticket-sla.service';
 import { TicketNotifier } from './ticket-notifier';
+import { TicketChase } from './ticket-chase.service';
 
 /** Someone acts on a ticket (accept, arrive, resolve, confirm…): the domain state machine decides, an optimistic lock guards. */
 @Injectable()
@@ -30,6 +31,7 @@ export class TicketActions {
     private readonly queries: TicketQueries,
     private readonly sla: TicketSla,
     private readonly notifier: TicketNotifier,
+    private readonly chase: TicketChase,
   ) {}
 
   async perform(user: AuthUser, ticketId: string, dto: TicketActionDto): Promise<TicketDetailDto> {
@@ -52,6 +54,8 @@ export class TicketActions {
     if (dto.action === TicketAction.Hold && !dto.holdReason) {
       throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'holdReason', message: '请选择挂起原因' }]);
     }
+
+    if (dto.action === TicketAction.Chase) await this.chase.assertAllowed(ticket, this.clock.now());
 
     const assignee = await this.assigneeChange(user, ticket, dto);
     await this.unitOfWork.run(async (db) => {

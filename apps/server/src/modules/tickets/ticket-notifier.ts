@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotificationKind, Role, TICKET_STATUS_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import { CallTaskPurpose, NotificationKind, Role, TICKET_STATUS_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
 import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
@@ -25,7 +25,7 @@ export class TicketNotifier {
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
       const unreached = await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
       if (ticket.emergency && unreached.includes(assigneeId)) {
-        await this.calls.create(db, { communityId: ticket.communityId, ticketId: ticket.id, calleeId: assigneeId, callerId: null, reason: `紧急工单已派给您，请立即受理：${ticket.description.slice(0, 40)}` }, at);
+        await this.calls.create(db, { communityId: ticket.communityId, ticketId: ticket.id, calleeId: assigneeId, callerId: null, reason: `紧急工单已派给您，请立即受理：${ticket.description.slice(0, 40)}`, purpose: CallTaskPurpose.AcceptTicket }, at);
       }
       return;
     }
@@ -62,10 +62,19 @@ export class TicketNotifier {
             contact: { name: ticket.contactName ?? '住户', phone: ticket.contactPhone },
             callerId: ticket.assigneeId,
             reason: `紧急报事的进展未能通过微信送达，请电话告知住户：${news}`,
+            purpose: CallTaskPurpose.TellResident,
           },
           at,
         );
       }
+    }
+    if (action === TicketAction.Chase || action === TicketAction.Urge) {
+      // A nudge reaches the handler; with nobody assigned yet (or escalated, for a chase), the supervisors too.
+      const supervisors = action === TicketAction.Chase && (!ticket.assigneeId || ticket.escalationLevel > 0) ? await this.usersWithRole(db, Role.Supervisor, ticket.communityId) : [];
+      const title = action === TicketAction.Chase ? '住户催办' : '主管督办';
+      const body = action === TicketAction.Urge && note ? `${about}：${note}` : `${about} 住户在催，请尽快处理`;
+      await this.inbox.deliver(db, others([ticket.assigneeId, ...supervisors]), { kind: NotificationKind.TicketUpdated, title, body, ticketId: ticket.id, ticketCode: ticket.code, urgent: true }, at);
+      return;
     }
     if (action === TicketAction.Reopen || action === TicketAction.Confirm || action === TicketAction.Cancel) {
       const title = action === TicketAction.Reopen ? '住户不满意，工单已退回' : action === TicketAction.Confirm ? '住户已确认完成' : '住户已取消报事';

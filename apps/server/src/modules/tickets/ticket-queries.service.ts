@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssigneeOptionDto, ErrorCode, Role, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
+import { AssigneeOptionDto, ErrorCode, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
 import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES, TicketActor } from '@linli/domain';
@@ -18,6 +18,7 @@ import { WorkOrders } from '../work-orders/work-orders.service';
 import { TicketSla } from './ticket-sla.service';
 import { TicketExtensions } from './ticket-extensions.service';
 import { ClockService } from '../clock/clock.service';
+import { TicketChase } from './ticket-chase.service';
 
 /** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
 export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
@@ -39,6 +40,7 @@ export class TicketQueries {
     private readonly outbox: Outbox,
     private readonly extensions: TicketExtensions,
     private readonly workOrders: WorkOrders,
+    private readonly chase: TicketChase,
   ) {}
 
   /** List rows with their live countdowns (one query for all their milestones). */
@@ -120,11 +122,14 @@ export class TicketQueries {
     ]);
     const now = this.clock.now();
     const milestones = (await this.sla.rowsByTicket([id])).get(id) ?? [];
+    let actions = allowedActions(ticket.status, actor, ticket.kind);
+    // 催办 is offered only when the chase rules allow it now (late or close to it, not chased just now).
+    if (actions.includes(TicketAction.Chase) && (await this.chase.refusal(ticket, now)) !== null) actions = actions.filter((a) => a !== TicketAction.Chase);
     return toTicketDetail(
       ticket,
       events,
       photos,
-      allowedActions(ticket.status, actor, ticket.kind),
+      actions,
       { current: this.sla.current(ticket, milestones, now), milestones: this.sla.all(ticket, milestones, now) },
       await this.staffView(user, ticket, actor),
     );

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';
+import { endSettledCallTasks } from '../notifications/call-tasks.service';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
@@ -51,6 +52,8 @@ export async function applyTransition(db: EntityManager, t: Transition): Promise
     at: t.at,
   };
   await insertRows(db, TicketEvent, event);
+  // A phone task ends by itself once the change made it pointless (accepted, reassigned, finished).
+  if (t.toStatus !== t.fromStatus || t.changes?.assigneeId !== undefined) await endSettledCallTasks(db, t.ticketId, t.at);
   return event;
 }
 

@@ -30,6 +30,7 @@ import { TicketSubmission } from './ticket-submission.service';
 import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
+import { TicketChase } from './ticket-chase.service';
 
 /** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
@@ -43,6 +44,7 @@ import { CommunityTicketQueries } from './community-ticket-queries.service';
     TicketNotifier,
     SlaSweeper,
     CommunityTicketQueries,
+    TicketChase,
     TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
 })
 export class TicketsModule {}

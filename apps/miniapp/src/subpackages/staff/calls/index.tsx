@@ -12,6 +12,7 @@ import '../staff.scss';
 const TABS: { status: CallTaskStatus; label: string }[] = [
   { status: CallTaskStatus.Open, label: '待拨打' },
   { status: CallTaskStatus.Done, label: '已完成' },
+  { status: CallTaskStatus.Ended, label: '已自动结束' },
 ];
 
 /**
@@ -71,6 +72,7 @@ export default function CallTasksPage() {
             {[task.ticketCode, formatTime(task.createdAt), task.callerName ? `由 ${task.callerName} 拨打` : '管理处值班拨打'].filter(Boolean).join(' · ')}
           </Text>
           {task.status === CallTaskStatus.Done ? <Text className='muted'>{`${formatTime(task.doneAt ?? task.createdAt)} 已通知：${task.outcome ?? ''}`}</Text> : null}
+          {task.status === CallTaskStatus.Ended ? <Text className='muted'>{`${formatTime(task.doneAt ?? task.createdAt)} 自动结束：${task.outcome ?? ''}`}</Text> : null}
           {task.status === CallTaskStatus.Open && writing === task.id ? (
             <TextArea value={outcome} onChange={setOutcome} maxLength={200} placeholder='通话结果，如：已告知师傅十分钟内到场' />
           ) : null}

@@ -4,9 +4,9 @@ import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-valida
 import { CallTaskDoneRequest, CallTaskStatus } from '@linli/contracts';
 
 export class CallTaskQueryDto {
-  @ApiPropertyOptional({ enum: CallTaskStatus, description: '只看待拨打（open）或已完成（done）' })
+  @ApiPropertyOptional({ enum: CallTaskStatus, description: '只看待拨打（open）、已完成（done）或已自动结束（ended）' })
   @IsOptional()
-  @IsEnum(CallTaskStatus, { message: '状态只能是 open 或 done' })
+  @IsEnum(CallTaskStatus, { message: '状态只能是 open、done 或 ended' })
   status?: CallTaskStatus;
 }
 

@@ -1,4 +1,4 @@
-import { CallTaskStatus } from '@linli/contracts';
+import { CallTaskPurpose, CallTaskStatus } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -32,6 +32,9 @@ export class CallTask {
   @JoinColumn({ name: 'callerId', foreignKeyConstraintName: 'FK_call_task_caller' })
   caller?: User | null;
   @TextColumn(100) reason!: string;
+  /** What the call asks for: decides when the task ends by itself. */
+  @EnumColumn(CallTaskPurpose) purpose!: CallTaskPurpose;
+  /** Open; done by a person (the outcome is theirs); or ended by itself (the outcome says why). */
   @EnumColumn(CallTaskStatus) status!: CallTaskStatus;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) doneAt!: Date | null;
