@@ -29,7 +29,8 @@ describe('the in-app inbox (消息中心)', () => {
     const page = await inbox(assistant);
     expect(page.unread).toBe(1);
     expect(page.items[0]).toMatchObject({ kind: NotificationKind.TicketAssigned, title: '新的紧急工单', ticketId: ticket.id, read: false });
-    expect(page.items[0].body).toContain(ticket.code);
+    // What it is about in one line: category, room, description (issue 9 item 12); the code is the WeChat field.
+    expect(page.items[0].body).toBe('漏水/跑水 · 1栋1单元101室｜厨房漏水了');
     expect((await inbox(resident)).items).toEqual([]);
   });
 
@@ -49,6 +50,7 @@ describe('the in-app inbox (消息中心)', () => {
     const sup = await inbox(supervisor);
     expect(sup.items[0]).toMatchObject({ kind: NotificationKind.SlaEscalated, title: '工单超时升级', ticketId: ticket.id });
     expect(sup.items[0].body).toContain('已升级至管理处主任');
+    expect(sup.items[0].body).toContain('漏水/跑水 · 1栋1单元101室｜厨房漏水了');
   });
 
   it('marks read only the caller\'s own messages', async () => {

@@ -48,7 +48,7 @@ describe('the first vertical path', () => {
       [TicketAction.Submit, null, TicketStatus.Submitted, '王女士'],
       [TicketAction.Assign, TicketStatus.Submitted, TicketStatus.Assigned, '系统'],
     ]);
-    expect(ticket.photos).toEqual([{ id: photoId, url: expect.stringContaining(`/api/uploads/${photoId}?exp=`) }]);
+    expect(ticket.photos).toEqual([{ id: photoId, url: expect.stringContaining(`/api/uploads/${photoId}?exp=`), eventId: ticket.events[0].id }]);
     await t.http().get(ticket.photos[0].url).expect(200).expect('content-type', 'image/png');
 
     const mine = (await get(ApiRoutes.myTickets, resident).expect(200)).body as TicketSummaryDto[];

@@ -295,6 +295,8 @@ export interface TicketActionRequest {
 export interface PhotoDto {
   id: string;
   url: string;
+  /** The timeline entry it came with: the report (报事照片) or, e.g., the resolve (处理结果); null when unknown. */
+  eventId: string | null;
 }
 
 export interface TicketEventDto {

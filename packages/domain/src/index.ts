@@ -23,3 +23,4 @@ export * from './households/move-in-rules';
 export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './notifications/call-task-rules';
+export * from './sla/promise';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CallTaskPurpose, NotificationKind, Role, TICKET_STATUS_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import { CallTaskPurpose, NotificationKind, Role, TicketAction, TicketStatus } from '@linli/contracts';
 import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
+import { Room } from '../org/entities/room.entity';
+import { TicketCategory } from '../categories/entities/ticket-category.entity';
 import { Ticket } from './entities/ticket.entity';
 
 /**
@@ -20,7 +22,7 @@ export class TicketNotifier {
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
   async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
-    const about = `${ticket.code}（${ticket.description.slice(0, 20)}）`;
+    const about = await this.about(db, ticket);
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
       const unreached = await this.inbox.deliver(db, others([assigneeId]), { kind: NotificationKind.TicketAssigned, title: ticket.emergency ? '新的紧急工单' : '新工单待受理', body: about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
@@ -48,7 +50,7 @@ export class TicketNotifier {
         ? await this.inbox.deliver(
             db,
             others([resident]),
-            { kind: NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
+            { kind: NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
             at,
           )
         : [];
@@ -72,7 +74,7 @@ export class TicketNotifier {
       // A nudge reaches the handler; with nobody assigned yet (or escalated, for a chase), the supervisors too.
       const supervisors = action === TicketAction.Chase && (!ticket.assigneeId || ticket.escalationLevel > 0) ? await this.usersWithRole(db, Role.Supervisor, ticket.communityId) : [];
       const title = action === TicketAction.Chase ? '住户催办' : '主管督办';
-      const body = action === TicketAction.Urge && note ? `${about}：${note}` : `${about} 住户在催，请尽快处理`;
+      const body = action === TicketAction.Urge && note ? `${note}｜${about}` : `住户在催，请尽快处理｜${about}`;
       await this.inbox.deliver(db, others([ticket.assigneeId, ...supervisors]), { kind: NotificationKind.TicketUpdated, title, body, ticketId: ticket.id, ticketCode: ticket.code, urgent: true }, at);
       return;
     }
@@ -85,12 +87,12 @@ export class TicketNotifier {
   /** A new ticket no assistant serves: the community's supervisors must dispatch it. */
   async undispatched(db: EntityManager, ticket: Ticket, at: Date): Promise<void> {
     const to = await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
-    await this.inbox.deliver(db, to, { kind: NotificationKind.TicketAssigned, title: '新工单待派单', body: `${ticket.code}（${ticket.description.slice(0, 20)}）`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
+    await this.inbox.deliver(db, to, { kind: NotificationKind.TicketAssigned, title: '新工单待派单', body: await this.about(db, ticket), ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency }, at);
   }
 
   /** The sweep: a warning goes to the handler; an escalation to the supervisors (level 1) or the company's admins (level 2). */
   async slaEvent(db: EntityManager, ticket: Ticket, kind: NotificationKind.SlaWarning | NotificationKind.SlaEscalated, note: string, level: number, at: Date): Promise<void> {
-    const message = { kind, title: kind === NotificationKind.SlaWarning ? '工单时限即将到期' : '工单超时升级', body: `${ticket.code}：${note}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: true };
+    const message = { kind, title: kind === NotificationKind.SlaWarning ? '工单时限即将到期' : '工单超时升级', body: `${note}｜${await this.about(db, ticket)}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: true };
     if (kind === NotificationKind.SlaWarning) {
       const to = ticket.assigneeId ? [ticket.assigneeId] : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
       await this.inbox.deliver(db, to, message, at);
@@ -100,8 +102,24 @@ export class TicketNotifier {
     await this.inbox.deliver(db, [...up, ticket.assigneeId], message, at);
   }
 
+  /** What the message is about, in one line: category · room｜description, cut with an ellipsis. */
+  private async about(db: EntityManager, ticket: Ticket): Promise<string> {
+    const category = ticket.category ?? (await db.findOne(TicketCategory, { where: { code: ticket.categoryCode }, select: { code: true, name: true } }));
+    const room = ticket.room ?? (await db.findOne(Room, { where: { id: ticket.roomId }, select: { id: true, label: true } }));
+    return ticketLine(category?.name ?? '', room?.label ?? '', ticket.description);
+  }
+
   private async usersWithRole(db: EntityManager, role: Role, communityId: string | null): Promise<string[]> {
     const rows = await db.find(User, { select: { id: true }, where: communityId ? { role, communityId } : { role } });
     return rows.map((r) => r.id);
   }
+}
+
+const LINE_CHARS = 24;
+
+/** 水管漏水 · 1栋1单元101室｜厨房水管接头在滴水…: one line, whatever the description's line breaks. */
+export function ticketLine(categoryName: string, roomLabel: string, description: string): string {
+  const flat = description.replace(/\s+/g, ' ').trim();
+  const cut = [...flat].length > LINE_CHARS ? `${[...flat].slice(0, LINE_CHARS).join('')}…` : flat;
+  return `${[categoryName, roomLabel].filter(Boolean).join(' · ')}｜${cut}`;
 }

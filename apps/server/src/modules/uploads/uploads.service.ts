@@ -62,6 +62,6 @@ export class UploadsService {
 
   async photosOf(ticketId: string): Promise<PhotoDto[]> {
     const rows = await this.attachments.find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map((a) => ({ id: a.id, url: this.signer.url(a.id) }));
+    return rows.map((a) => ({ id: a.id, url: this.signer.url(a.id), eventId: a.eventId }));
   }
 }

@@ -1,12 +1,13 @@
 import { ApiRoutes, CallTaskDto, CallTaskStatus, DemoPersona, ErrorCode, NotificationPageDto, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
 import { TicketEvent } from '../src/modules/tickets/entities/ticket-event.entity';
-import { addAssistant, addResident, submitTicket } from './support/builders';
+import { addAssistant, addResident, submitTicket, tinyPng } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * Issue 9 items 2, 11 and 13: phone tasks end by themselves when what they asked for has happened;
- * the resident chases (催办) a late ticket, rate-limited; the supervisor urges (督办) and reassigns (改派).
+ * Issue 9: phone tasks end by themselves when what they asked for has happened (item 2); the resident
+ * chases (催办) a late ticket, rate-limited (11); the supervisor urges (督办) and reassigns (改派) (13);
+ * photos belong to the timeline entry they came with (9).
  */
 let t: TestApp;
 let resident: string;
@@ -122,5 +123,20 @@ describe('the supervisor urges and reassigns (item 13)', () => {
     const colleague = await addAssistant(t, '赵管家', ['1栋']);
     const moved = (await act(supervisor, urged, TicketAction.Assign, { assigneeId: colleague.id }).expect(200)).body as TicketDetailDto;
     expect(moved).toMatchObject({ status: TicketStatus.Assigned, assigneeName: '赵管家' });
+  });
+});
+
+describe('photos belong to their timeline entry (item 9)', () => {
+  it("the resident's photos come with the report, the assistant's with the resolve", async () => {
+    const upload = async (token: string) => (await t.http().post(ApiRoutes.uploads).set(bearer(token)).attach('file', tinyPng(), 'p.png').expect(201)).body.id as string;
+    const before = await upload(resident);
+    const lock = await submitTicket(t, resident, { categoryCode: 'lock', description: '门锁坏了', photoIds: [before] });
+    await act(assistant, lock, TicketAction.Accept).expect(200);
+    const after = await upload(assistant);
+    const resolved = (await act(assistant, await view(assistant, lock.id), TicketAction.Resolve, { photoIds: [after] }).expect(200)).body as TicketDetailDto;
+    const submitEvent = resolved.events.find((e) => e.action === TicketAction.Submit)!;
+    const resolveEvent = resolved.events.find((e) => e.action === TicketAction.Resolve)!;
+    const byId = Object.fromEntries(resolved.photos.map((p) => [p.id, p.eventId]));
+    expect(byId).toEqual({ [before]: submitEvent.id, [after]: resolveEvent.id });
   });
 });
