@@ -295,7 +295,10 @@ export interface TicketActionRequest {
 export interface PhotoDto {
   id: string;
   url: string;
-  /** The timeline entry it came with: the report (报事照片) or, e.g., the resolve (处理结果); null when unknown. */
+}
+
+/** A ticket's photo, with the timeline entry it came with: the report (报事照片) or, e.g., the resolve (处理结果). */
+export interface TicketPhotoDto extends PhotoDto {
   eventId: string | null;
 }
 
@@ -351,7 +354,7 @@ export interface TicketMilestoneDto {
 export type TicketSlaDto = Omit<TicketMilestoneDto, 'policyName' | 'metAt'> & { state: SlaState };
 
 export interface TicketDetailDto extends TicketSummaryDto {
-  photos: PhotoDto[];
+  photos: TicketPhotoDto[];
   events: TicketEventDto[];
   preferredVisitAt: string | null;
   /** Actions the current user may take now (computed by the domain state machine). */

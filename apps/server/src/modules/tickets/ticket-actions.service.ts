@@ -74,7 +74,7 @@ export class TicketActions {
         changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
-      await this.notifier.transitioned(db, ticket, dto.action, decision.to, user.id, now, assignee?.assigneeId ?? null, note);
+      await this.notifier.transitioned(db, ticket, dto.action, user.id, now, assignee?.assigneeId ?? null, note);
     });
     return this.queries.detail(user, ticketId);
   }

@@ -1,4 +1,4 @@
-import { PhotoDto, TicketAction, TicketDetailDto, TicketEventDto, TicketMilestoneDto, TicketSlaDto, TicketSummaryDto } from '@linli/contracts';
+import { TicketPhotoDto, TicketAction, TicketDetailDto, TicketEventDto, TicketMilestoneDto, TicketSlaDto, TicketSummaryDto } from '@linli/contracts';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
@@ -56,7 +56,7 @@ export const NO_STAFF_VIEW: StaffView = {
 export function toTicketDetail(
   t: Ticket,
   events: TicketEvent[],
-  photos: PhotoDto[],
+  photos: TicketPhotoDto[],
   allowedActions: TicketAction[],
   sla: { current: TicketSlaDto | null; milestones: TicketMilestoneDto[] },
   staff: StaffView = NO_STAFF_VIEW,

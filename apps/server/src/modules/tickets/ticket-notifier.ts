@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CallTaskPurpose, NotificationKind, Role, TicketAction, TicketStatus } from '@linli/contracts';
+import { CallTaskPurpose, NotificationKind, Role, TicketAction } from '@linli/contracts';
 import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
@@ -21,7 +21,7 @@ export class TicketNotifier {
   ) {}
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
-  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
+  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
     const about = await this.about(db, ticket);
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
-import { ErrorCode, PhotoDto, UploadDto } from '@linli/contracts';
+import { ErrorCode, TicketPhotoDto, UploadDto } from '@linli/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -60,7 +60,7 @@ export class UploadsService {
     if (result.affected !== ids.length) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
   }
 
-  async photosOf(ticketId: string): Promise<PhotoDto[]> {
+  async photosOf(ticketId: string): Promise<TicketPhotoDto[]> {
     const rows = await this.attachments.find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map((a) => ({ id: a.id, url: this.signer.url(a.id), eventId: a.eventId }));
   }

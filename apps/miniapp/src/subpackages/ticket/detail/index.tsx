@@ -1,41 +1,21 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import {
-  Channel,
-  CHANNEL_LABELS,
-  ErrorCode,
-  HOLD_REASON_LABELS,
-  HoldReason,
-  MAX_DESCRIPTION_LENGTH,
-  NotificationKind,
-  SLA_MILESTONE_LABELS,
-  SLA_STATE_LABELS,
-  TICKET_ACTION_LABELS,
-  TICKET_KIND_LABELS,
-  TicketAction,
-  TicketDetailDto,
-  TicketMilestoneDto,
-  UploadDto,
-  WECHAT_REACH_LABELS,
-} from '@linli/contracts';
-import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
-import { SlaBadge } from '../../../components/sla-badge';
+import { Channel, CHANNEL_LABELS, ErrorCode, HOLD_REASON_LABELS, NotificationKind, Role, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto, WECHAT_REACH_LABELS } from '@linli/contracts';
 import { askForSubscriptions } from '../../../services/subscribe';
-import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
+import { useRequiredUser } from '../../../services/use-session';
+import { ActionInput, TicketActionBar } from '../../../components/ticket-detail/ticket-action-bar';
+import { TicketLimitsCard } from '../../../components/ticket-detail/ticket-limits-card';
+import { TicketPhotos } from '../../../components/ticket-detail/ticket-photos';
+import { reportPhotos, TicketTimeline } from '../../../components/ticket-detail/ticket-timeline';
 import { ApiRequestError, showError } from '../../../services/http';
 import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
 import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
-/** Actions that undo or dispute work: shown as secondary buttons and asked to confirm. */
-const SECONDARY = new Set([TicketAction.Cancel, TicketAction.Reopen, TicketAction.Hold, TicketAction.MarkInvalid, TicketAction.Forward, TicketAction.FollowUp]);
-/** WeChat's action sheet shows at most six choices. */
-const MAX_CHOICES = 6;
-const HOLD_REASONS = Object.values(HoldReason);
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   [TicketAction.Reopen]: '已退回，将重新处理',
@@ -46,6 +26,9 @@ const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   [TicketAction.Reply]: '已答复住户',
   [TicketAction.Forward]: '已转交，请持续跟进',
   [TicketAction.FollowUp]: '已记录跟进',
+  [TicketAction.Cancel]: '已撤销报事',
+  [TicketAction.Chase]: '已催办',
+  [TicketAction.Urge]: '已督办',
 };
 
 const CLASSES = [
@@ -55,25 +38,12 @@ const CLASSES = [
   { label: '非紧急 · 一般', urgent: false, serious: false },
 ];
 
-/** The note box's hint: the one prompt when a single action needs a note, a general one when several do. */
-function notePlaceholder(actions: readonly TicketAction[]): string {
-  const needing = actions.filter((a) => REASON_REQUIRED.includes(a));
-  if (needing.length === 0) return '备注（选填）';
-  if (needing.length === 1 && actions.length === 1) return NOTE_PROMPTS[needing[0]] ?? '请填写备注';
-  return `备注（${needing.map((a) => TICKET_ACTION_LABELS[a]).join('、')}时必填）`;
-}
-
-const MILESTONE_STATE_TEXT: Record<TicketMilestoneDto['state'], string> = { met: '已完成', ...SLA_STATE_LABELS };
-
 export default function TicketDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [ticket, setTicket] = useState<TicketDetailDto | null>(null);
-  const [note, setNote] = useState('');
-  const [acting, setActing] = useState<TicketAction | null>(null);
-  // Photos of the finished work, sent with "resolve".
-  const [resultPhotos, setResultPhotos] = useState<UploadDto[]>([]);
-  const [uploading, setUploading] = useState(0);
+  const user = useRequiredUser();
+  const forResident = user?.role === Role.Resident;
 
   const load = useCallback(async () => {
     try {
@@ -96,68 +66,31 @@ export default function TicketDetailPage() {
     }
     const chosen = CLASSES[tapIndex];
     try {
-      setTicket(await api.classify(ticket.id, { version: ticket.version, urgent: chosen.urgent, serious: chosen.serious, note: note.trim() || undefined }));
-      setNote('');
+      setTicket(await api.classify(ticket.id, { version: ticket.version, urgent: chosen.urgent, serious: chosen.serious }));
       void Taro.showToast({ title: '已调整，时限已重新计算', icon: 'none' });
     } catch (err) {
       showError(err);
     }
   };
 
-  const act = async (action: TicketAction) => {
-    if (!ticket || acting) return;
-    if (REASON_REQUIRED.includes(action) && !note.trim()) {
-      void Taro.showToast({ title: NOTE_PROMPTS[action] ?? '请在备注中写明原因', icon: 'none' });
-      return;
-    }
-    let holdReason: HoldReason | undefined;
-    let assigneeId: string | undefined;
-    if (NAMES_ASSIGNEE.includes(action)) {
-      // Dispatch or hand on: pick one of the building's assistants, least loaded first.
-      try {
-        const options = (await api.assignees(ticket.id)).filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName).slice(0, MAX_CHOICES);
-        if (options.length === 0) return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
-        const { tapIndex } = await Taro.showActionSheet({ itemList: options.map((o) => `${o.name}（${o.openTickets} 单在办）`) });
-        assigneeId = options[tapIndex].id;
-      } catch (err) {
-        if (err instanceof ApiRequestError) showError(err);
-        return; // closed without choosing
-      }
-    } else if (action === TicketAction.Hold) {
-      try {
-        const { tapIndex } = await Taro.showActionSheet({ itemList: HOLD_REASONS.map((r) => HOLD_REASON_LABELS[r]) });
-        holdReason = HOLD_REASONS[tapIndex];
-      } catch {
-        return; // closed without choosing
-      }
-    } else if (SECONDARY.has(action)) {
-      const { confirm } = await Taro.showModal({ title: TICKET_ACTION_LABELS[action], content: `确定要${TICKET_ACTION_LABELS[action]}吗？` });
-      if (!confirm) return;
-    }
-    if (uploading > 0) {
-      void Taro.showToast({ title: '图片还在上传，请稍候', icon: 'none' });
-      return;
-    }
-    setActing(action);
+  const act = async (action: TicketAction, input: ActionInput): Promise<boolean> => {
+    if (!ticket) return false;
     try {
-      const photoIds = action === TicketAction.Resolve && resultPhotos.length > 0 ? resultPhotos.map((p) => p.id) : undefined;
-      setTicket(await api.act(ticket.id, { action, version: ticket.version, note: note.trim() || undefined, photoIds, holdReason, assigneeId }));
-      setNote('');
-      if (action === TicketAction.Resolve) setResultPhotos([]);
+      setTicket(await api.act(ticket.id, { action, version: ticket.version, ...input }));
       // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
       if (action === TicketAction.Accept) void askForSubscriptions([NotificationKind.TicketAssigned, NotificationKind.SlaWarning, NotificationKind.SlaEscalated]);
       void Taro.showToast({ title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
+      return true;
     } catch (err) {
       showError(err);
       // Someone else moved the ticket on: show them what it is now.
       if (err instanceof ApiRequestError && (err.code === ErrorCode.TICKET_STALE || err.code === ErrorCode.TICKET_ACTION_NOT_ALLOWED)) await load();
-    } finally {
-      setActing(null);
+      return false;
     }
   };
 
   if (!ticket) return <View className='page' />;
-  const visibleActions = ticket.allowedActions;
+  const photosOfReport = reportPhotos(ticket);
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -172,19 +105,7 @@ export default function TicketDetailPage() {
           </View>
         </View>
         <Text className='detail__description'>{ticket.description}</Text>
-        {ticket.photos.length > 0 ? (
-          <View className='detail__photos'>
-            {ticket.photos.map((p) => (
-              <Image
-                key={p.id}
-                className='detail__photo'
-                src={p.url}
-                mode='aspectFill'
-                onClick={() => void Taro.previewImage({ current: p.url, urls: ticket.photos.map((x) => x.url) })}
-              />
-            ))}
-          </View>
-        ) : null}
+        <TicketPhotos photos={photosOfReport} caption='报事照片' />
       </View>
 
       {ticket.outage ? (
@@ -193,6 +114,8 @@ export default function TicketDetailPage() {
           <Text className='muted'>{`预计 ${formatTime(ticket.outage.endsAt)} 恢复，恢复后本报事一并关闭；如届时仍未恢复，请重新报事。`}</Text>
         </View>
       ) : null}
+
+      <TicketLimitsCard ticket={ticket} forResident={forResident} />
 
       <CellGroup>
         <Cell title='工单号' extra={ticket.code} />
@@ -207,7 +130,7 @@ export default function TicketDetailPage() {
           <Cell
             title={`联系人 ${ticket.intake.contactName ?? ''}`}
             description={`${ticket.intake.receivedByName} 受理`}
-            extra={ticket.intake.contactPhone ?? ''}
+            extra={<PhoneLink phone={ticket.intake.contactPhone} />}
             clickable={ticket.intake.contactPhone !== null}
             onClick={() => ticket.intake?.contactPhone && void Taro.makePhoneCall({ phoneNumber: ticket.intake.contactPhone })}
           />
@@ -216,7 +139,7 @@ export default function TicketDetailPage() {
           <Cell
             title={`报事人 ${ticket.reporter.name}`}
             description={WECHAT_REACH_LABELS[ticket.reporter.wechatReach]}
-            extra={ticket.reporter.phone ?? '无登记电话'}
+            extra={<PhoneLink phone={ticket.reporter.phone} />}
             clickable={ticket.reporter.phone !== null}
             onClick={() => ticket.reporter?.phone && void Taro.makePhoneCall({ phoneNumber: ticket.reporter.phone })}
           />
@@ -227,69 +150,18 @@ export default function TicketDetailPage() {
         {ticket.escalationLevel > 0 ? <Cell title='升级' extra={ESCALATION_LABELS[ticket.escalationLevel]} /> : null}
       </CellGroup>
 
-      {ticket.milestones.length > 0 ? (
-        <View className='card detail__limits'>
-          <Text className='detail__limits-title'>服务时限</Text>
-          {ticket.sla ? <SlaBadge sla={ticket.sla} /> : null}
-          {ticket.milestones.map((m) => (
-            <View key={m.milestone} className={`detail__limit detail__limit--${m.state}`}>
-              <Text>
-                {SLA_MILESTONE_LABELS[m.milestone]}（{m.policyName}）
-              </Text>
-              <Text className='muted'>
-                {m.state === 'met' ? `${formatTime(m.metAt)} 完成` : m.dueAt ? `${formatTime(m.dueAt)} 前 · ${MILESTONE_STATE_TEXT[m.state]}` : MILESTONE_STATE_TEXT[m.state]}
-              </Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
-
       <ExtensionCard ticket={ticket} onChanged={setTicket} />
       <EscalationCard ticket={ticket} onChanged={setTicket} />
 
-      {visibleActions.length > 0 ? (
-        <View className='card detail__actions'>
-          <TextArea
-            value={note}
-            onChange={setNote}
-            placeholder={notePlaceholder(visibleActions)}
-            maxLength={MAX_DESCRIPTION_LENGTH}
-            rows={2}
-          />
-          {ticket.allowedActions.includes(TicketAction.Resolve) ? (
-            <View>
-              <Text className='muted'>处理结果照片（选填）</Text>
-              <PhotoPicker photos={resultPhotos} onChange={setResultPhotos} onUploadingChange={setUploading} />
-            </View>
-          ) : null}
-          {visibleActions.map((action) => (
-            <Button
-              key={action}
-              block
-              type={SECONDARY.has(action) || NAMES_ASSIGNEE.includes(action) ? 'default' : 'primary'}
-              loading={acting === action}
-              onClick={() => void act(action)}
-            >
-              {TICKET_ACTION_LABELS[action]}
-            </Button>
-          ))}
-        </View>
-      ) : null}
+      <TicketTimeline ticket={ticket} />
 
-      <Text className='section-title'>处理进度</Text>
-      <View className='card detail__timeline'>
-        {[...ticket.events].reverse().map((e) => (
-          <View key={e.id} className='detail__event'>
-            <Text className='detail__event-title'>
-              {TICKET_ACTION_LABELS[e.action]} · {statusLabel(e.toStatus)}
-            </Text>
-            <Text className='muted'>
-              {e.actorName} · {formatTime(e.at)}
-            </Text>
-            {e.note ? <Text className='detail__event-note'>{e.note}</Text> : null}
-          </View>
-        ))}
-      </View>
+      <TicketActionBar ticket={ticket} forResident={forResident} onAct={act} />
     </View>
   );
+}
+
+/** A phone number staff call with one tap. */
+function PhoneLink({ phone }: { phone: string | null }) {
+  if (!phone) return <Text className='muted'>无登记电话</Text>;
+  return <Text className='detail__phone'>{`${phone} 拨打`}</Text>;
 }
