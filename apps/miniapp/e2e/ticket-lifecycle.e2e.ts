@@ -35,6 +35,14 @@ const LEAK = '卫生间天花板漏水，越滴越多';
     await see(page, '处理进度');
   };
 
+  /** Before arriving, 处理完成 waits behind 更多 (到场 is the next step); the result is written in the sheet. */
+  const resolveFromMenu = async (page: Page, result: string) => {
+    await button(page, '更多').click();
+    await page.locator('.taro-actionsheet__cell', { hasText: '处理完成' }).filter({ visible: true }).click();
+    await page.locator('textarea').filter({ visible: true }).fill(result);
+    await button(page, '提交处理结果').click();
+  };
+
   it('reports, escalates on breach, is sent back once and confirmed', () =>
     withFailureScreenshots(browser, async () => {
       const resident = await (await newPhone(browser, server.baseUrl)).newPage();
@@ -50,7 +58,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await button(resident, '提交报事').click();
       await visible(resident, '暂不', { exact: true }).click(); // no WeChat messages: the inbox only
       await see(resident, '【紧急】其他户内维修');
-      await see(resident, '到场剩余', { exact: false });
+      await see(resident, '前上门', { exact: false });
       await screenshot(resident, 'loop-01-resident-reported-emergency');
 
       // The assistant accepts; the on-site limit (10 minutes for an emergency) keeps running.
@@ -90,19 +98,17 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       // The assistant resolves it.
       await openTicket(assistant);
       await see(assistant, '超时升级', { exact: false });
-      await assistant.locator('textarea').fill('已更换天花板内的水管接头');
-      await button(assistant, '处理完成').click();
+      await resolveFromMenu(assistant, '已更换天花板内的水管接头');
       await see(assistant, '待确认');
       await screenshot(assistant, 'loop-04-assistant-resolved');
 
       // The resident is not satisfied and sends it back, with the reason.
       await openTicket(resident);
       await see(resident, '待确认');
-      await button(resident, '不满意，退回').click();
-      await see(resident, '请在备注中说明哪里不满意');
-      await resident.locator('textarea').fill('还是有水滴下来');
-      await button(resident, '不满意，退回').click();
-      await visible(resident, '确定', { exact: true }).click(); // Taro's confirmation dialog
+      await button(resident, '更多').click();
+      await resident.locator('.taro-actionsheet__cell', { hasText: '不满意，退回' }).filter({ visible: true }).click();
+      await resident.locator('textarea').filter({ visible: true }).fill('还是有水滴下来');
+      await button(resident, '退回重新处理').click();
       await see(resident, '第 2 轮处理');
       await see(resident, '已受理');
       await screenshot(resident, 'loop-05-resident-reopened');
@@ -110,8 +116,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       // Second round, then the resident confirms.
       await openTicket(assistant);
       await see(assistant, '还是有水滴下来');
-      await assistant.locator('textarea').fill('重新做了防水，观察半小时无渗漏');
-      await button(assistant, '处理完成').click();
+      await resolveFromMenu(assistant, '重新做了防水，观察半小时无渗漏');
       await see(assistant, '待确认');
 
       await openTicket(resident);

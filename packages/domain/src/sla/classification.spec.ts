@@ -19,6 +19,13 @@ describe('urgency and severity pick the limit (domain.md §6)', () => {
     expect(policiesFor(['complaint_attitude_serious'], { urgent: false, serious: false })).toEqual(['complaint_attitude']);
   });
 
+  it.each([
+    [false, ['complaint_general', 'reply_not_urgent']],
+    [true, ['complaint_complex', 'reply_not_urgent']],
+  ])('a general complaint judged serious %s is complex (72 h): %j', (serious, expected) => {
+    expect(policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious })).toEqual(expected);
+  });
+
   it('leaves policies without variants alone', () => {
     expect(policiesFor(['ordinary_request', 'simple_repair'], { urgent: true, serious: true })).toEqual(['ordinary_request', 'simple_repair']);
   });

@@ -10,8 +10,14 @@ export interface TicketClassification {
 
 /** [not urgent, urgent] */
 const BY_URGENCY: readonly (readonly [string, string])[] = [['reply_not_urgent', 'reply_urgent']];
-/** [ordinary, serious] */
-const BY_SEVERITY: readonly (readonly [string, string])[] = [['complaint_attitude', 'complaint_attitude_serious']];
+/**
+ * [ordinary, serious]. A general complaint staff judge serious is a complex one (domain.md §6: resolved
+ * within 72 h instead of 24 h, the resident told why if late): complexity is the complaint's severity.
+ */
+const BY_SEVERITY: readonly (readonly [string, string])[] = [
+  ['complaint_attitude', 'complaint_attitude_serious'],
+  ['complaint_general', 'complaint_complex'],
+];
 
 /** The policy codes that time a ticket of this classification, in the category's order, without repeats. */
 export function policiesFor(codes: readonly string[], c: TicketClassification): string[] {

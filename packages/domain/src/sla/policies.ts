@@ -48,6 +48,9 @@ export const SLA_POLICIES: readonly SlaPolicy[] = [
   { code: 'invalid_complaint_explanation', name: '无效投诉解释', covers: '非本公司责任的投诉，1个工作日内向住户说明原因', kinds: [Complaint], milestones: { [Reply]: workingDays(1) } },
 ];
 
+/** The policy no category names: it times the explanation owed once a complaint is judged invalid (domain.md §5). */
+export const INVALID_COMPLAINT_POLICY = 'invalid_complaint_explanation';
+
 /** A company's change to one policy: a limit replaces the default, null removes the milestone. */
 export interface SlaPolicyOverride {
   code: string;

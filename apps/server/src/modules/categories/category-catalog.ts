@@ -21,9 +21,13 @@ export const DEFAULT_CATEGORIES: readonly (Omit<TicketCategory, 'sortOrder' | 's
   { code: 'manhole_missing', name: '井盖缺失', kind: K.RepairCommon, department: D.Engineering, emergency: true, slaPolicies: ['common_hazard', 'common_repair'] },
   { code: 'noise', name: '噪音扰民', kind: K.Complaint, department: D.Security, emergency: false, slaPolicies: ['neighbour_disturbance'] },
   { code: 'staff_attitude', name: '服务态度投诉', kind: K.Complaint, department: D.CustomerService, emergency: false, slaPolicies: ['complaint_attitude', 'reply_not_urgent'] },
+  // Staff mark a general complaint 严重 when it is complex: it is then timed as one (72 h).
   { code: 'complaint_general', name: '一般投诉', kind: K.Complaint, department: D.CustomerService, emergency: false, slaPolicies: ['complaint_general', 'reply_not_urgent'] },
+  { code: 'complaint_other', name: '其他投诉', kind: K.Complaint, department: D.CustomerService, emergency: false, slaPolicies: ['complaint_other', 'reply_not_urgent'] },
   { code: 'fee_inquiry', name: '物业费咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false, slaPolicies: ['inquiry_fees'] },
   { code: 'community_inquiry', name: '小区事务咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false, slaPolicies: ['inquiry_community'] },
+  { code: 'outside_inquiry', name: '社会服务咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false, slaPolicies: ['inquiry_outside'] },
+  { code: 'procedure_inquiry', name: '办事流程咨询', kind: K.Inquiry, department: D.CustomerService, emergency: false, slaPolicies: ['inquiry_procedures'] },
   { code: 'suggestion', name: '建议', kind: K.Suggestion, department: D.CustomerService, emergency: false, slaPolicies: [] },
   { code: 'praise', name: '表扬', kind: K.Praise, department: D.CustomerService, emergency: false, slaPolicies: [] },
 ];

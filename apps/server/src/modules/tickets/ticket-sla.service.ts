@@ -4,6 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { SlaMilestone, SlaState, TicketAction, TicketMilestoneDto, TicketSlaDto, TicketStatus } from '@linli/contracts';
 import {
+  INVALID_COMPLAINT_POLICY,
   policiesFor,
   currentMilestone,
   FINAL_STATUSES,
@@ -30,7 +31,6 @@ import { TicketChanges } from './ticket-transition';
 
 const HOUR_MS = 3_600_000;
 /** The policy whose limit the explanation of an invalid complaint runs on. */
-const INVALID_COMPLAINT_POLICY = 'invalid_complaint_explanation';
 const MINUTE_MS = 60_000;
 
 /** The working calendar every time limit is counted on (published Chinese schedule). */
