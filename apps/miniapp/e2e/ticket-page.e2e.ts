@@ -87,11 +87,13 @@ const sheetItem = (page: Page, text: string) => page.locator('.taro-actionsheet_
       // The assistant's next step is the one primary button; the rest wait behind 更多.
       await button(assistant, '受理').click();
       await visible(assistant, '暂不', { exact: true }).click();
+      await assistant.getByText('接收微信通知').first().waitFor({ state: 'hidden' });
       await see(assistant, '13800000001 拨打');
       await button(assistant, '到场').waitFor();
       await screenshot(assistant, 'ticket-05-assistant-accepted');
       await button(assistant, '更多').click();
       await sheetItem(assistant, '处理完成').waitFor();
+      await assistant.waitForTimeout(500); // the sheet slides up
       await screenshot(assistant, 'ticket-06-assistant-more');
       await visible(assistant, '取消', { exact: true }).click();
 
@@ -103,11 +105,12 @@ const sheetItem = (page: Page, text: string) => page.locator('.taro-actionsheet_
       await see(supervisor, '督办 · 已受理');
       await button(supervisor, '更多').click();
       await sheetItem(supervisor, '改派').waitFor();
+      await supervisor.waitForTimeout(500);
       await screenshot(supervisor, 'ticket-07-supervisor-urged');
       await visible(supervisor, '取消', { exact: true }).click();
 
       // The staff table names each limit in plain words, in the order they fall due.
       await see(supervisor, '管家受理');
-      await see(supervisor, '处理完成');
+      await see(supervisor, '24:00 前', { exact: false });
     }));
 });

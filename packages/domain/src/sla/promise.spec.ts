@@ -1,5 +1,5 @@
 import { SlaMilestone, TicketKind } from '@linli/contracts';
-import { promiseTime, residentPromise } from './promise';
+import { formatDeadline, promiseTime, residentPromise } from './promise';
 
 // Friday 4 December 2026, 15:00 China time.
 const now = new Date('2026-12-04T07:00:00Z');
@@ -15,7 +15,9 @@ describe('the one promise a resident sees', () => {
     // A working-day limit ends at 24:00: the day it closes, not the next midnight.
     [SlaMilestone.Resolve, TicketKind.RepairHome, '2026-12-17T00:00:00', 'ok', '预计12月16日内处理完成', '按时处理中'],
     [SlaMilestone.Resolve, TicketKind.RepairHome, '2026-12-05T00:00:00', 'ok', '预计今天内处理完成', '按时处理中'],
-    [SlaMilestone.Resolve, TicketKind.Complaint, '2026-12-04T14:00:00', 'breached', '预计今天 14:00 前处理完成', '已超过承诺时间'],
+    // Late: told as what was promised.
+    [SlaMilestone.Resolve, TicketKind.Complaint, '2026-12-04T14:00:00', 'breached', '原定今天 14:00 前处理完成', '已超过承诺时间'],
+    [SlaMilestone.Respond, TicketKind.RepairHome, '2026-12-04T14:30:00', 'breached', '管家原定今天 14:30 前受理', '已超过承诺时间'],
     [SlaMilestone.Reply, TicketKind.Complaint, '2026-12-08T00:00:00', 'ok', '将于12月7日内答复您', '按时处理中'],
   ] as const)('%s of a %s due %s (%s)', (milestone, kind, due, state, text, status) => {
     expect(residentPromise({ milestone, kind, dueAt: china(due), state }, now)).toEqual({ text, status, tone: state });
@@ -37,5 +39,15 @@ describe('the one promise a resident sees', () => {
     ['2027-01-01T08:30:00', '1月1日 08:30', false],
   ])('time %s reads %s', (due, text, endOfDay) => {
     expect(promiseTime(china(due), now)).toEqual({ text, endOfDay });
+  });
+});
+
+describe('deadlines for staff', () => {
+  it.each([
+    ['2026-12-16T00:00:00', '2026-12-15 24:00'],
+    ['2026-12-16T00:01:00', '2026-12-16 00:01'],
+    ['2026-12-04T15:52:00', '2026-12-04 15:52'],
+  ])('%s reads %s', (due, text) => {
+    expect(formatDeadline(china(due))).toBe(text);
   });
 });

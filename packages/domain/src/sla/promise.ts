@@ -1,5 +1,5 @@
 import { SlaMilestone, type SlaState, TicketKind } from '@linli/contracts';
-import { CHINA_OFFSET_MS, chinaDateKey } from '../time/china-time';
+import { CHINA_OFFSET_MS, chinaDateKey, formatChinaDateTime } from '../time/china-time';
 
 /**
  * What a resident is promised on their ticket page: one sentence about the next thing that will happen
@@ -53,6 +53,12 @@ export function promiseTime(due: Date, now: Date): { text: string; endOfDay: boo
   return { text: `${dayText} ${shifted.toISOString().slice(11, 16)}`, endOfDay };
 }
 
+/** A deadline for staff, in China time; the end of a working-day limit reads as 24:00 of its last day, not 00:00 of the next. */
+export function formatDeadline(due: Date): string {
+  if ((due.getTime() + CHINA_OFFSET_MS) % 86_400_000 !== 0) return formatChinaDateTime(due);
+  return `${chinaDateKey(new Date(due.getTime() - 1))} 24:00`;
+}
+
 /** The one promise for the resident, from the ticket's nearest unmet limit; null when none runs. */
 export function residentPromise(current: PromiseInput | null, now: Date): TicketPromise | null {
   if (!current) return null;
@@ -60,7 +66,10 @@ export function residentPromise(current: PromiseInput | null, now: Date): Ticket
   const tone: PromiseTone = current.state;
   const when = promiseTime(current.dueAt, now);
   const by = when.endOfDay ? `${when.text}内` : `${when.text} 前`;
-  return { text: promiseSentence(current.milestone, current.kind, by), status: STATUS[tone], tone };
+  const sentence = promiseSentence(current.milestone, current.kind, by);
+  // Once late, the promise is told as what was promised: "管家原定今天 19:29 前受理".
+  const text = tone === 'breached' ? sentence.replace(/^(.*?)(将于|预计)/, (_, who: string) => `${who}原定`) : sentence;
+  return { text, status: STATUS[tone], tone };
 }
 
 function promiseSentence(milestone: SlaMilestone, kind: TicketKind, by: string): string {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { SLA_STATE_LABELS, TicketDetailDto, TicketMilestoneDto } from '@linli/contracts';
-import { MILESTONE_WORDS, residentPromise } from '@linli/domain';
+import { formatDeadline, MILESTONE_WORDS, residentPromise } from '@linli/domain';
 import { SlaBadge } from '../sla-badge';
 import { formatTime } from '../../services/format';
 import './ticket-detail.scss';
@@ -38,7 +38,7 @@ export function TicketLimitsCard({ ticket, forResident }: { ticket: TicketDetail
         <View key={m.milestone} className={`ticket-limits__row ticket-limits__row--${m.state}`}>
           <Text className='ticket-limits__name'>{MILESTONE_WORDS[m.milestone]}</Text>
           <Text className='ticket-limits__when'>
-            {m.state === 'met' ? `${formatTime(m.metAt)} 完成` : m.dueAt ? `${formatTime(m.dueAt)} 前 · ${STATE_TEXT[m.state]}` : STATE_TEXT[m.state]}
+            {m.state === 'met' ? `${formatTime(m.metAt)} 完成` : m.dueAt ? `${formatDeadline(new Date(m.dueAt))} 前 · ${STATE_TEXT[m.state]}` : STATE_TEXT[m.state]}
           </Text>
         </View>
       ))}

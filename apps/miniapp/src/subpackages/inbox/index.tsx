@@ -46,14 +46,14 @@ export default function InboxPage() {
   if (items === null) return <View className='page' />;
   return (
     <View className='page inbox'>
-      <View className='inbox__head'>
-        <Text className='section-title'>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
-        {unread > 0 ? (
+      {unread > 0 ? (
+        <View className='inbox__head'>
+          <Text className='muted'>{`${unread} 条未读`}</Text>
           <Button size='small' onClick={() => void readAll()}>
             全部已读
           </Button>
-        ) : null}
-      </View>
+        </View>
+      ) : null}
       {items.length === 0 ? <Empty description='暂无消息' image={<Text className='empty-mark'>无</Text>} /> : null}
       {items.map((n) => (
         <View key={n.id} className={`card inbox__item${n.read ? '' : ' inbox__item--unread'}`} onClick={() => void open(n)}>
@@ -62,7 +62,7 @@ export default function InboxPage() {
             <Text className='inbox__name'>{n.title}</Text>
           </View>
           <Text className='inbox__body'>{n.body}</Text>
-          <Text className='muted'>{formatTime(n.createdAt)}</Text>
+          <Text className='inbox__time'>{formatTime(n.createdAt)}</Text>
         </View>
       ))}
     </View>
