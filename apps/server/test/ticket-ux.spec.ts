@@ -140,3 +140,18 @@ describe('photos belong to their timeline entry (item 9)', () => {
     expect(byId).toEqual({ [before]: submitEvent.id, [after]: resolveEvent.id });
   });
 });
+
+describe('"at the agreed time, at most 7 working days" stays in working days (item 4)', () => {
+  it('a Friday-to-Monday pause adds one working day to the cap, not 72 hours', async () => {
+    const repair = await submitTicket(t, resident, { categoryCode: 'home_repair_other', description: '阳台推拉门变形关不上', preferredVisitAt: '2026-12-31T07:00:00.000Z' });
+    await act(assistant, repair, TicketAction.Accept).expect(200);
+    const resolveDue = async () => (await view(assistant, repair.id)).milestones.find((m) => m.milestone === 'resolve')?.dueAt;
+    // Seven working days after Monday 23 November: 24:00 of Wednesday 2 December (China time).
+    expect(await resolveDue()).toBe('2026-12-02T16:00:00.000Z');
+    t.clock.set({ now: new Date('2026-11-26T16:00:00Z'), freeze: true }); // Friday 00:00
+    await act(assistant, await view(assistant, repair.id), TicketAction.Hold, { holdReason: 'waiting_resident', note: '住户出差，周一再约' }).expect(200);
+    t.clock.set({ now: new Date('2026-11-29T16:00:00Z'), freeze: true }); // Monday 00:00
+    await act(assistant, await view(assistant, repair.id), TicketAction.Resume).expect(200);
+    expect(await resolveDue()).toBe('2026-12-03T16:00:00.000Z');
+  });
+});

@@ -16,7 +16,17 @@ export const SLA_MILESTONE_LABELS: Record<SlaMilestone, string> = {
 };
 
 /** A limit is data: minutes on the wall clock, or "within N working days". */
-export type SlaLimit = { kind: 'wall'; minutes: number } | { kind: 'workingDays'; days: number };
+export type SlaLimit =
+  | { kind: 'wall'; minutes: number }
+  | {
+      kind: 'workingDays';
+      days: number;
+      /**
+       * "At the time agreed with the resident, at most N working days" (a ticket's own limit, never a
+       * policy's): the agreed instant (ISO); the deadline is the earlier of it and the N working days.
+       */
+      agreedAt?: string;
+    };
 
 /** A time-limit policy of domain.md §6 as a company runs it: the default numbers and its own. */
 export interface SlaPolicyDto {

@@ -63,11 +63,10 @@ interface ClockRun {
   pausedSinceMs: number | null;
 }
 
-/** Runs the clock over the pauses; an open pause ends at `resumeAtMs` when that is given. */
-function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, pauses: readonly SlaPause[], resumeAtMs: number | null): ClockRun {
-  const wall = limit.kind === 'wall';
-  let deadline = baseDeadlineMs(startMs, limit, calendar);
-  let covered = countingStartMs(startMs, limit, calendar); // overlapping pauses count once
+/** Runs one clock from `countFromMs` to `baseMs` over the pauses: wall time added on the wall clock, working time by walking working days. */
+function runOne(wall: boolean, baseMs: number, countFromMs: number, calendar: WorkingCalendar, pauses: readonly SlaPause[], resumeAtMs: number | null): ClockRun {
+  let deadline = baseMs;
+  let covered = countFromMs; // overlapping pauses count once
   for (const pause of orderedPauses(pauses)) {
     const from = Math.max(pause.from.getTime(), covered);
     if (from >= deadline) break; // the limit had already run out
@@ -78,6 +77,21 @@ function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, p
     covered = to;
   }
   return { deadlineMs: deadline, pausedSinceMs: null };
+}
+
+/**
+ * Runs the clock over the pauses; an open pause ends at `resumeAtMs` when that is given. "At the agreed
+ * time, at most N working days" runs two clocks: the agreed instant (an appointment: paused time added
+ * on the wall clock) and the N working days (paused working time walked forward over working days);
+ * whichever runs out first is the deadline, so the cap stays a working-day limit in every path.
+ */
+function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, pauses: readonly SlaPause[], resumeAtMs: number | null): ClockRun {
+  const wall = limit.kind === 'wall';
+  const cap = runOne(wall, baseDeadlineMs(startMs, limit, calendar), countingStartMs(startMs, limit, calendar), calendar, pauses, resumeAtMs);
+  if (limit.kind !== 'workingDays' || limit.agreedAt === undefined) return cap;
+  const agreed = runOne(true, Date.parse(limit.agreedAt), startMs, calendar, pauses, resumeAtMs);
+  const first = agreed.deadlineMs < cap.deadlineMs ? agreed : cap;
+  return first;
 }
 
 /**

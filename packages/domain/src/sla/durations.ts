@@ -21,6 +21,7 @@ export function limitProblem(limit: SlaLimit): string | null {
     return Number.isInteger(limit.minutes) && limit.minutes >= 0 ? null : `minutes must be a whole number ≥ 0: ${limit.minutes}`;
   }
   if (limit.kind === 'workingDays') {
+    if (limit.agreedAt !== undefined && Number.isNaN(Date.parse(limit.agreedAt))) return `agreed time is not an instant: ${limit.agreedAt}`;
     return Number.isInteger(limit.days) && limit.days >= 1 ? null : `working days must be a whole number ≥ 1: ${limit.days}`;
   }
   return `unknown limit kind: ${(limit as { kind: unknown }).kind}`;

@@ -39,6 +39,38 @@ describe('planMilestones', () => {
     expect(dueOf(late[0])).toBe('2026-12-03 00:00');
   });
 
+  describe('"at the agreed time, at most 7 working days" stays a working-day limit (issue 9 item 4)', () => {
+    const start = china('2026-11-23T09:00:00'); // Monday
+    const agreedLate = china('2026-12-31T15:00:00');
+    const resolveOf = (agreedAt: Date) => plan(['home_repair'], TicketKind.RepairHome, start, { agreedAt })[0].limit;
+    const due = (limit: PlannedMilestone['limit'], cal: WorkingCalendar, pauses: { from: Date; to: Date | null }[] = []) => {
+      const r = computeDeadline(start, limit, cal, pauses);
+      if (r.paused) throw new Error('paused');
+      return formatChinaDateTime(r.deadline);
+    };
+
+    it('keeps the working days and the agreed time, not wall minutes', () => {
+      expect(resolveOf(agreedLate)).toEqual({ kind: 'workingDays', days: 7, agreedAt: agreedLate.toISOString() });
+    });
+
+    it('a pause walks forward over working days: a Friday-to-Monday pause adds one working day, not 72 hours', () => {
+      const pause = { from: china('2026-11-27T00:00:00'), to: china('2026-11-30T00:00:00') };
+      expect(due(resolveOf(agreedLate), calendar)).toBe('2026-12-03 00:00');
+      expect(due(resolveOf(agreedLate), calendar, [pause])).toBe('2026-12-04 00:00');
+    });
+
+    it('a later calendar change (a company day off) moves the deadline', () => {
+      const companyOff = new WorkingCalendar({ overrides: [{ date: '2026-12-01', working: false }] });
+      expect(due(resolveOf(agreedLate), companyOff)).toBe('2026-12-04 00:00');
+    });
+
+    it('an agreed time before the cap is the deadline, and a pause adds its wall time to the appointment', () => {
+      const agreed = china('2026-11-24T15:00:00');
+      expect(due(resolveOf(agreed), calendar)).toBe('2026-11-24 15:00');
+      expect(due(resolveOf(agreed), calendar, [{ from: china('2026-11-24T10:00:00'), to: china('2026-11-24T12:00:00') }])).toBe('2026-11-24 17:00');
+    });
+  });
+
   it('the stricter of two limits on one milestone wins, and a flagged emergency adds the emergency limits', () => {
     const start = china('2026-11-23T09:00:00');
     const ms = plan(['ordinary_request', 'home_repair'], TicketKind.RepairHome, start, { emergency: true });

@@ -6,9 +6,8 @@
 import { SlaMilestone, TicketAction, TicketKind, type SlaLimit, type SlaState } from '@linli/contracts';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { computeDeadline, type SlaPause } from './deadline';
-import { cappedAppointmentDeadline, resolvePolicy, type SlaPolicyOverride } from './policies';
+import { resolvePolicy, type SlaPolicyOverride } from './policies';
 import { DEFAULT_WARN_SHARE, evaluateSla } from './progress';
-import { workingDays } from './durations';
 
 /** One milestone a ticket is timed to, as planned at intake (or restarted on reopen). */
 export interface PlannedMilestone {
@@ -48,10 +47,10 @@ export function planMilestones(input: PlanInput): PlannedMilestone[] {
     if (!policy) continue;
     for (const [milestone, baseLimit] of Object.entries(policy.milestones) as [SlaMilestone, SlaLimit][]) {
       let limit = baseLimit;
-      if (policy.agreedTimeCapped && milestone === SlaMilestone.Resolve && baseLimit.kind === 'workingDays') {
-        // "At the time agreed with the resident, at most N working days": a fixed instant, kept as wall time.
-        const due = cappedAppointmentDeadline(input.agreedAt, input.start, input.calendar, workingDays(baseLimit.days));
-        limit = { kind: 'wall', minutes: Math.max(1, Math.ceil((due.getTime() - input.start.getTime()) / 60_000)) };
+      if (policy.agreedTimeCapped && milestone === SlaMilestone.Resolve && baseLimit.kind === 'workingDays' && input.agreedAt) {
+        // "At the time agreed with the resident, at most N working days": both kept, so the cap stays a
+        // working-day limit (pauses walk working days; a calendar change moves it).
+        limit = { kind: 'workingDays', days: baseLimit.days, agreedAt: input.agreedAt.toISOString() };
       }
       const result = computeDeadline(input.start, limit, input.calendar);
       const deadlineMs = result.paused ? Number.POSITIVE_INFINITY : result.deadline.getTime();

@@ -30,6 +30,8 @@ export function limitInputProblem(value: unknown): string | null {
     return null;
   }
   if (limit.kind === 'workingDays') {
+    // An agreed time belongs to a ticket, never to a company's policy.
+    if ('agreedAt' in limit) return '时限标准不能带约定时间';
     const days = (limit as { days?: unknown }).days;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_WORKING_DAYS) return `工作日数应为 1 到 ${MAX_WORKING_DAYS} 之间的整数`;
     return null;
