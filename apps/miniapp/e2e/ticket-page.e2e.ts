@@ -112,5 +112,19 @@ const sheetItem = (page: Page, text: string) => page.locator('.taro-actionsheet_
       // The staff table names each limit in plain words, in the order they fall due.
       await see(supervisor, '管家受理');
       await see(supervisor, '24:00 前', { exact: false });
+
+      // Once accepted, the resident's promise is the repair's end date, and their inbox says what happened.
+      await openTicket(resident);
+      await see(resident, '处理完成', { exact: false });
+      await see(resident, '预计', { exact: false });
+      await screenshot(resident, 'ticket-08-resident-accepted');
+      await visible(resident, '我的', { exact: true }).click();
+      await cell(resident, '消息中心').click();
+      await see(resident, '管家已受理您的报事');
+      await screenshot(resident, 'ticket-09-resident-inbox');
+      await visible(supervisor, '我的', { exact: true }).click();
+      await cell(supervisor, '消息中心').click();
+      await supervisor.getByText(/暂无消息|条未读|工单/).filter({ visible: true }).first().waitFor();
+      await screenshot(supervisor, 'ticket-10-supervisor-inbox');
     }));
 });

@@ -178,7 +178,7 @@ describe(`seed on ${driverName}`, () => {
       const count = async (ds: DataSource) => [await ds.getRepository(Company).count(), await ds.getRepository(User).count(), await ds.getRepository(TicketCategory).count()];
       const afterFirst = await count(first.dataSource);
       await first.close();
-      expect(afterFirst).toEqual([1, 7, 16]);
+      expect(afterFirst).toEqual([1, 7, 19]);
       const second = await createTestApp({ database: db });
       expect(await count(second.dataSource)).toEqual(afterFirst);
       await second.close();
