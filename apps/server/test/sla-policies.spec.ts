@@ -42,7 +42,7 @@ describe("the company's own time-limit numbers (domain.md §6 as configurable de
 
   it('refuses numbers that cannot be, in Chinese, and keeps the defaults', async () => {
     const zero = await put('emergency_home', { respond: { kind: 'wall', minutes: 0 } }).expect(400);
-    expect(zero.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: '响应：分钟数应为 1 到 43200 之间的整数' });
+    expect(zero.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: '受理：分钟数应为 1 到 43200 之间的整数' });
     expect((await put('common_repair', { resolve: { kind: 'workingDays', days: 2.5 } }).expect(400)).body.message).toBe('处理完成：工作日数应为 1 到 30 之间的整数');
     expect((await put('common_repair', { resolve: { kind: 'weeks', n: 1 } }).expect(400)).body.message).toBe('处理完成：时限单位只能是分钟（wall）或工作日（workingDays）');
     expect((await put('common_repair', { lunch: { kind: 'wall', minutes: 5 } }).expect(400)).body.message).toBe('没有这个时限节点：lunch');

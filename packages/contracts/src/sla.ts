@@ -8,8 +8,9 @@ export enum SlaMilestone {
   Reply = 'reply',
 }
 
+/** Short names, in the words the ticket page uses (管家受理, 上门/到场…): countdowns, messages, the policy table. */
 export const SLA_MILESTONE_LABELS: Record<SlaMilestone, string> = {
-  [SlaMilestone.Respond]: '响应',
+  [SlaMilestone.Respond]: '受理',
   [SlaMilestone.Arrive]: '到场',
   [SlaMilestone.Resolve]: '处理完成',
   [SlaMilestone.Reply]: '答复',
