@@ -118,10 +118,14 @@ const sheetItem = (page: Page, text: string) => page.locator('.taro-actionsheet_
       await see(resident, '处理完成', { exact: false });
       await see(resident, '预计', { exact: false });
       await screenshot(resident, 'ticket-08-resident-accepted');
+      await resident.goto('/');
+      await see(resident, '您好');
       await visible(resident, '我的', { exact: true }).click();
       await cell(resident, '消息中心').click();
       await see(resident, '管家已受理您的报事');
       await screenshot(resident, 'ticket-09-resident-inbox');
+      await supervisor.goto('/');
+      await see(supervisor, '您好');
       await visible(supervisor, '我的', { exact: true }).click();
       await cell(supervisor, '消息中心').click();
       await supervisor.getByText(/暂无消息|条未读|工单/).filter({ visible: true }).first().waitFor();
