@@ -7,36 +7,15 @@ import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { api } from '../../services/api';
 import { ApiRequestError, showError } from '../../services/http';
 import { PhotoPicker } from '../photo-picker';
+import { splitActions } from '../../services/ticket-next-step';
 import './ticket-detail.scss';
 
 /** What an action needs besides the version: what the bar collected before calling it. */
 export type ActionInput = Omit<TicketActionRequest, 'action' | 'version'>;
 
-/**
- * The next step, in the order work happens: the first of these the user may take is the one primary
- * button; everything else goes to 更多. Actions that undo, hand on or dispute are never primary.
- */
-const NEXT_STEP_ORDER: readonly TicketAction[] = [
-  TicketAction.Accept,
-  TicketAction.Arrive,
-  TicketAction.Resolve,
-  TicketAction.Confirm,
-  TicketAction.Reply,
-  TicketAction.Resume,
-  TicketAction.Chase,
-  TicketAction.Urge,
-  TicketAction.Assign,
-  TicketAction.FollowUp,
-];
 /** WeChat's action sheet shows at most six choices. */
 const MAX_CHOICES = 6;
 const HOLD_REASONS = Object.values(HoldReason);
-
-/** The primary action (or null) and the rest, in table order. */
-export function splitActions(actions: readonly TicketAction[]): { primary: TicketAction | null; rest: TicketAction[] } {
-  const primary = NEXT_STEP_ORDER.find((a) => actions.includes(a)) ?? null;
-  return { primary, rest: actions.filter((a) => a !== primary) };
-}
 
 /** Button words: a resident withdraws (撤销报事); a supervisor re-dispatching a ticket someone holds reassigns (改派). */
 export function actionLabel(action: TicketAction, ticket: TicketDetailDto, forResident: boolean): string {
