@@ -90,8 +90,7 @@ function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, p
   const cap = runOne(wall, baseDeadlineMs(startMs, limit, calendar), countingStartMs(startMs, limit, calendar), calendar, pauses, resumeAtMs);
   if (limit.kind !== 'workingDays' || limit.agreedAt === undefined) return cap;
   const agreed = runOne(true, Date.parse(limit.agreedAt), startMs, calendar, pauses, resumeAtMs);
-  const first = agreed.deadlineMs < cap.deadlineMs ? agreed : cap;
-  return first;
+  return agreed.deadlineMs < cap.deadlineMs ? agreed : cap;
 }
 
 /**
