@@ -64,7 +64,9 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
     await see(resident, '处理进度');
     await see(resident, DESCRIPTION);
     await see(resident, '【紧急】漏水/跑水');
-    const photoSrc = await resident.locator('.detail__photo img, img.detail__photo').first().getAttribute('src');
+    // The resident's photos sit under 报事照片, apart from the assistant's 处理结果 later.
+    await see(resident, '报事照片');
+    const photoSrc = await resident.locator('.ticket-photos__photo img, img.ticket-photos__photo').first().getAttribute('src');
     expect(photoSrc).toMatch(/\/api\/uploads\//);
     const ticketUrl = resident.url();
     await screenshot(resident, '04-resident-ticket-submitted');
