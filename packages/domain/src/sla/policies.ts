@@ -17,7 +17,7 @@ export interface SlaPolicy {
   covers: string;
   kinds: readonly TicketKind[];
   milestones: SlaMilestones;
-  /** The resolve limit is a cap on a time agreed with the resident (see cappedAppointmentDeadline). */
+  /** The resolve limit is a cap on a time agreed with the resident: a ticket keeps both (SlaLimit.workingDays.agreedAt; see computeDeadline). */
   agreedTimeCapped?: boolean;
 }
 
