@@ -23,3 +23,4 @@ export * from './households/move-in-rules';
 export * from './households/structure';
 export * from './indicators/indicators';
 export * from './indicators/stats';
+export * from './indicators/periods';

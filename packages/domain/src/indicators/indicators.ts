@@ -10,7 +10,7 @@
  * A ticket whose limit has not run out at `asOf` and is not yet met is *pending*: listed, never counted
  * as on time or as late.
  */
-import { SlaMilestone, TicketAction, TicketKind, TicketStatus, type Channel, type SlaLimit } from '@linli/contracts';
+import { SlaMilestone, TicketAction, TicketKind, type Channel, type SlaLimit, type TicketStatus } from '@linli/contracts';
 import { DAY_MS } from '../calendar/day-index';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { computeDeadline, type SlaPause } from '../sla/deadline';
@@ -428,9 +428,4 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     escalations,
     handlers,
   };
-}
-
-/** Open now (for the load figures): not yet resolved, closed, cancelled or judged invalid and answered. */
-export function isOpenStatus(status: TicketStatus): boolean {
-  return ![TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Cancelled].includes(status);
 }
