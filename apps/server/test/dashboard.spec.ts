@@ -122,10 +122,10 @@ describe('the supervisor’s November', () => {
   });
 
   it('exports the tables as a workbook', async () => {
-    const res = await get(ApiRoutes.dashboardExport, tokens.supervisor, { month: '2026-11' }).buffer(true).parse(binary).expect(200);
+    const res = await download(ApiRoutes.dashboardExport, tokens.supervisor, { month: '2026-11' }).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['核心指标', '报事分布', '时效', '管家与部门']);
     const values = book.getWorksheet('核心指标')!.getSheetValues().flat().filter(Boolean);
     expect(values).toEqual(expect.arrayContaining(['紧急报修 30 分钟内响应率', '50%', '90%', '未达标']));
@@ -177,14 +177,14 @@ describe('reports kept as issued', () => {
   });
 
   it('downloads the same workbook after the data changed', async () => {
-    const first = (await get(ApiRoutes.reportFile(monthly.id), tokens.supervisor).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const first = (await download(ApiRoutes.reportFile(monthly.id), tokens.supervisor).expect(200)).body as Buffer;
     // Later history of a November ticket: the power cut is resolved in December.
     ids.power = await act(ids.power, TicketAction.Resolve, tokens.assistant, { note: '已恢复供电' });
     await at('2026-12-03 10:00');
-    const second = (await get(ApiRoutes.reportFile(monthly.id), tokens.supervisor).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const second = (await download(ApiRoutes.reportFile(monthly.id), tokens.supervisor).expect(200)).body as Buffer;
     expect(second.equals(first)).toBe(true);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(first);
+    await book.xlsx.load(first as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['核心指标', '客服部投诉', '部门汇总']);
     const complaints = book.getWorksheet('客服部投诉')!.getSheetValues().flat().filter(Boolean);
     expect(complaints).toEqual(expect.arrayContaining([ids.quick.code, ids.slow.code, '有效投诉', '否', '是']));
@@ -233,8 +233,12 @@ describe('targets are company settings', () => {
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+function download(url: string, token: string, query: Record<string, string> = {}) {
+  return get(url, token, query)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
 }
