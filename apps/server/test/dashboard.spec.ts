@@ -101,6 +101,7 @@ describe('the supervisor’s November', () => {
       ['投诉', 2],
       ['户内报修', 2],
     ]);
+    expect(d.complaintsByCategory).toEqual([{ key: 'complaint_general', label: '一般投诉', count: 2 }]);
     // Responses: 10, 45, 30, 20 minutes → nearest-rank median 20, p90 45.
     expect(d.firstResponseMinutes).toEqual({ count: 4, median: 20, p90: 45 });
     expect(d.trend.map((p) => p.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);

@@ -33,9 +33,9 @@ describe('the demo community’s history', () => {
     expect(members.filter((m) => m.idNumber && !isValidResidentId(m.idNumber))).toEqual([]);
   });
 
-  it('has about a month of tickets whose every event follows the state machine', async () => {
+  it('has six months of tickets whose every event follows the state machine', async () => {
     const tickets = await t.dataSource.getRepository(Ticket).find();
-    expect(tickets.length).toBeGreaterThanOrEqual(35);
+    expect(tickets.length).toBeGreaterThanOrEqual(200);
     expect(new Set(tickets.map((x) => x.code)).size).toBe(tickets.length);
     const events = await t.dataSource.getRepository(TicketEvent).find({ order: { ticketId: 'ASC', version: 'ASC' } });
     for (const ticket of tickets) {
@@ -68,7 +68,8 @@ describe('the demo community’s history', () => {
     const all = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'all' }).set(bearer(supervisor)).expect(200)).body as TicketSummaryDto[];
     expect(all.length).toBeGreaterThan(0);
     const d = (await t.http().get(ApiRoutes.dashboard).set(bearer(supervisor)).expect(200)).body as DashboardDto;
-    const lastMonth = d.trend.slice(-2).reduce((n, p) => n + p.received, 0);
-    expect(lastMonth).toBeGreaterThanOrEqual(35);
+    // Every month of the trend has tickets (the first and the current one partly).
+    expect(d.trend.every((p) => p.received > 0)).toBe(true);
+    expect(d.trend.slice(1, -1).every((p) => p.received >= 30)).toBe(true);
   });
 });

@@ -75,6 +75,8 @@ export interface DashboardDto {
   byChannel: CountRowDto[];
   byBuilding: CountRowDto[];
   byDepartment: CountRowDto[];
+  /** Complaints by category, most first (the Pareto chart). */
+  complaintsByCategory: CountRowDto[];
   firstResponseMinutes: DistributionDto;
   resolutionHours: DistributionDto;
   resolutionWorkingDays: DistributionDto;

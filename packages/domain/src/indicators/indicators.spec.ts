@@ -146,6 +146,7 @@ describe('computeIndicators over a hand-worked November', () => {
       { key: TicketKind.RepairHome, count: 7 },
       { key: TicketKind.Complaint, count: 5 },
     ]);
+    expect(r.complaintsByCategory).toEqual([{ key: 'complaint_general', count: 5 }]);
     expect(r.byDepartment).toEqual([
       { key: 'engineering', count: 11 },
       { key: 'environment', count: 1 },

@@ -143,6 +143,8 @@ export interface Indicators {
   byChannel: CountRow[];
   byBuilding: CountRow[];
   byDepartment: CountRow[];
+  /** Complaints by category, most first: the Pareto of what residents complain about. */
+  complaintsByCategory: CountRow[];
   /** Minutes from report to first response, paused time excluded. */
   firstResponseMinutes: Distribution;
   /** Hours from report to resolution on the wall clock, paused time excluded (limits counted in hours or minutes). */
@@ -418,6 +420,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     byChannel: countBy(cohort, (t) => t.channel),
     byBuilding: countBy(cohort, (t) => t.buildingId),
     byDepartment: countBy(cohort, (t) => t.department),
+    complaintsByCategory: countBy(cohort.filter((t) => t.kind === TicketKind.Complaint), (t) => t.categoryCode),
     firstResponseMinutes: distribution(round(responseMinutes, 1)),
     resolutionHours: distribution(round(resolutionHours, 2)),
     resolutionWorkingDays: distribution(round(resolutionDays, 2)),

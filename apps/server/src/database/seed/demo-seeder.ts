@@ -21,6 +21,9 @@ import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-communit
 import { seedDemoHouseholds } from './demo-households';
 import { seedTicketHistory } from './demo-ticket-history';
 
+/** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
+const HISTORY_DAYS = 183;
+
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production
  * mode, the demo community 阳光花园 when there is no company yet. Running it again changes nothing.
@@ -118,7 +121,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const seeded = await seedDemoHouseholds(db, community.id, rooms, now);
     const buildingOf = new Map<string, string>(rooms.map((r) => [r.id, r.buildingId]));
     const households = [{ householdId: household.id as string, roomId: home.id as string, userId: resident.id as string }, ...seeded].map((h) => ({ ...h, buildingId: buildingOf.get(h.roomId)! }));
-    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar() });
-    this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past 30 days`);
+    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS });
+    this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`);
   }
 }

@@ -71,6 +71,7 @@ export class ReadDashboard {
       byChannel: labelled(indicators.byChannel, channelLabel),
       byBuilding: labelled(indicators.byBuilding, (id) => buildingNames.get(id)),
       byDepartment: labelled(indicators.byDepartment, departmentLabel),
+      complaintsByCategory: labelled(indicators.complaintsByCategory, (code) => categories.get(code)?.name),
       firstResponseMinutes: indicators.firstResponseMinutes,
       resolutionHours: indicators.resolutionHours,
       resolutionWorkingDays: indicators.resolutionWorkingDays,
