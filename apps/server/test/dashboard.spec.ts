@@ -3,13 +3,14 @@
  * against the targets, the tickets behind a missed figure, a department head's share, the company
  * view, reports kept as issued, the targets as company settings, and who may read what.
  */
-import { ApiRoutes, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { Company } from '../src/modules/org/entities/company.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
+import { WeeklyReviewDelivery } from '../src/modules/dashboard/weekly-review-delivery';
 import { submitTicket } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -207,6 +208,18 @@ describe('reports kept as issued', () => {
     expect(listed.map((r) => r.id).sort()).toEqual([monthly.id, weekly.id].sort());
     const foreign = await get(ApiRoutes.reportFile(weekly.id), tokens.foreignAdmin).expect(404);
     expect(foreign.body.code).toBe(ErrorCode.REPORT_NOT_FOUND);
+  });
+});
+
+describe('the weekly review list reaches each department head', () => {
+  it('issues last week’s list for the department once, and tells the head once', async () => {
+    const delivery = t.app.get(WeeklyReviewDelivery);
+    expect(await delivery.run()).toBe(1); // 孙经理, the demo's only department head
+    expect(await delivery.run()).toBe(0);
+    const inbox = (await get(ApiRoutes.notifications, tokens.engineering).expect(200)).body as NotificationPageDto;
+    expect(inbox.items.filter((n) => n.title.includes('投诉复核清单')).map((n) => n.title)).toEqual(['2026-11-23 起一周投诉复核清单']);
+    const listed = (await get(ApiRoutes.reports, tokens.engineering).expect(200)).body as ReportSummaryDto[];
+    expect(listed.find((r) => r.period === '2026-11-23')).toMatchObject({ department: 'engineering', issuedByName: '系统' });
   });
 });
 

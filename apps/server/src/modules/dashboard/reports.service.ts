@@ -39,12 +39,12 @@ export class Reports {
 
   async issue(user: AuthUser, dto: IssueReportDto): Promise<ReportSummaryDto> {
     const scope = await this.scopes.resolve(user, dto.communityId);
-    const issued = await this.issueFor(scope, dto.kind, dto.period, user.id);
-    return this.summary(await this.ds.getRepository(IssuedReport).findOneOrFail({ where: { id: issued.id }, relations: { issuedBy: true } }));
+    const { report } = await this.issueFor(scope, dto.kind, dto.period, user.id);
+    return this.summary(await this.ds.getRepository(IssuedReport).findOneOrFail({ where: { id: report.id }, relations: { issuedBy: true } }));
   }
 
   /** Issues (or finds) a report for a scope; also used by the weekly delivery to department heads. */
-  async issueFor(scope: DashboardScope, kind: ReportKind, period: string, issuedById: string | null): Promise<IssuedReport> {
+  async issueFor(scope: DashboardScope, kind: ReportKind, period: string, issuedById: string | null): Promise<{ report: IssuedReport; created: boolean }> {
     const window = periodWindow(kind, period);
     if (!window) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'period', message: PERIOD_FORMAT[kind] }]);
     const now = this.clock.now();
@@ -52,7 +52,7 @@ export class Reports {
     const department = kind === ReportKind.Weekly ? scope.department : null;
     const repo = this.ds.getRepository(IssuedReport);
     const existing = await repo.findOne({ where: { communityId: scope.communityId, kind, period, scopeKey: department ?? '*' } });
-    if (existing) return existing;
+    if (existing) return { report: existing, created: false };
     const content = await this.content(scope, kind, window, department, now);
     const title = `${scope.communityName}${department ? ` ${DEPARTMENT_NAMES[department]}` : ''} ${window.label} ${REPORT_KIND_LABELS[kind]}`;
     const row: IssuedReport = { id: randomUUID(), communityId: scope.communityId, kind, period, department, scopeKey: department ?? '*', title: title.slice(0, 100), content, issuedById, issuedAt: now };
@@ -61,10 +61,10 @@ export class Reports {
     } catch (err) {
       // Issued at the same moment by someone else (or another instance): theirs stands.
       const theirs = await repo.findOne({ where: { communityId: scope.communityId, kind, period, scopeKey: row.scopeKey } });
-      if (theirs) return theirs;
+      if (theirs) return { report: theirs, created: false };
       throw err;
     }
-    return row;
+    return { report: row, created: true };
   }
 
   async list(user: AuthUser, communityId?: string): Promise<ReportSummaryDto[]> {
