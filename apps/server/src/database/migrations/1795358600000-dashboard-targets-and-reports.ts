@@ -33,6 +33,7 @@ export class DashboardTargetsAndReports1795358600000 implements MigrationInterfa
           { name: 'scopeKey', type: 'varchar', length: '32' },
           { name: 'title', type: 'varchar', length: '100' },
           { name: 'content', type: 'json' },
+          { name: 'workbook', type: 'json' },
           { name: 'issuedById', type: 'varchar', length: '36', isNullable: true },
           { name: 'issuedAt', type: 'datetime', precision: 3 },
         ],

@@ -23,8 +23,8 @@ const DEPARTMENTS = Object.keys(DEPARTMENT_NAMES) as DepartmentName[];
 /**
  * The reports of the brief's "Indicators and reports": a department head's weekly complaints to review,
  * each department's monthly complaint report, the quarterly analysis across departments and the annual
- * summary. A report is computed once when issued and stored; issuing the same report again returns the
- * stored one, and every download is built from what was stored.
+ * summary. A report is computed once when issued and stored with its workbook; issuing the same report
+ * again returns the stored one, and every download is the stored workbook.
  */
 @Injectable()
 export class Reports {
@@ -55,7 +55,8 @@ export class Reports {
     if (existing) return { report: existing, created: false };
     const content = await this.content(scope, kind, window, department, now);
     const title = `${scope.communityName}${department ? ` ${DEPARTMENT_NAMES[department]}` : ''} ${window.label} ${REPORT_KIND_LABELS[kind]}`;
-    const row: IssuedReport = { id: randomUUID(), communityId: scope.communityId, kind, period, department, scopeKey: department ?? '*', title: title.slice(0, 100), content, issuedById, issuedAt: now };
+    const workbook = (await reportWorkbook(content, now)).toString('base64');
+    const row: IssuedReport = { id: randomUUID(), communityId: scope.communityId, kind, period, department, scopeKey: department ?? '*', title: title.slice(0, 100), content, workbook, issuedById, issuedAt: now };
     try {
       await repo.insert(row);
     } catch (err) {
@@ -70,6 +71,7 @@ export class Reports {
   async list(user: AuthUser, communityId?: string): Promise<ReportSummaryDto[]> {
     const scope = await this.scopes.resolve(user, communityId);
     const rows = await this.ds.getRepository(IssuedReport).find({
+      select: { id: true, kind: true, title: true, period: true, department: true, issuedAt: true, issuedById: true, issuedBy: { id: true, name: true } },
       where: { communityId: scope.communityId, ...(scope.department ? { scopeKey: In([scope.department, '*']) } : {}) },
       relations: { issuedBy: true },
       order: { issuedAt: 'DESC' },
@@ -86,7 +88,7 @@ export class Reports {
       const scope = await this.scopes.resolve(user);
       if (scope.department && scope.department !== row.department) throw new AppException(ErrorCode.REPORT_NOT_FOUND);
     }
-    return { filename: `${row.title}.xlsx`, data: await reportWorkbook(row.content, row.issuedAt) };
+    return { filename: `${row.title}.xlsx`, data: Buffer.from(row.workbook, 'base64') };
   }
 
   private summary(r: IssuedReport): ReportSummaryDto {

@@ -6,8 +6,8 @@ import { User } from '../../org/entities/user.entity';
 import type { ReportContent } from '../report-content';
 
 /**
- * A report as issued (the brief: records are kept for 2 years): its content is computed once, stored,
- * and every download is built from the stored content, so November's report never changes afterwards.
+ * A report as issued (the brief: records are kept for 2 years): its content and its workbook are made
+ * once and stored; every download is the stored workbook, so November's report never changes afterwards.
  */
 @Entity('issued_report')
 @Index('IDX_issued_report_scope', ['communityId', 'kind', 'period', 'scopeKey'], { unique: true })
@@ -26,6 +26,8 @@ export class IssuedReport {
   @TextColumn(32) scopeKey!: string;
   @TextColumn(100) title!: string;
   @Column({ type: 'json' }) content!: ReportContent;
+  /** The .xlsx as issued, base64: every download is these bytes (a workbook built again would differ in its zip dates). */
+  @Column({ type: 'json' }) workbook!: string;
   @RefColumn({ nullable: true }) issuedById!: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'issuedById', foreignKeyConstraintName: 'FK_issued_report_user' })
