@@ -9,6 +9,7 @@ import { OutagesModule } from './modules/outages/outages.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
@@ -50,6 +51,7 @@ export class AppModule {
         MoveOutsModule,
         MoveInsModule,
         StructureModule,
+        DashboardModule,
       ],
     };
   }

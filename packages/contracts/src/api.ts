@@ -112,6 +112,14 @@ export const ApiRoutes = {
   slaPolicies: '/api/admin/sla-policies',
   slaPolicy: (code: string) => `/api/admin/sla-policies/${encodeURIComponent(code)}`,
   calendarOverride: (date: string) => `/api/admin/calendar/overrides/${encodeURIComponent(date)}`,
+  // 数据看板 and reports
+  dashboard: '/api/dashboard',
+  dashboardCompany: '/api/dashboard/company',
+  dashboardTickets: '/api/dashboard/tickets',
+  dashboardExport: '/api/dashboard/export',
+  dashboardTargets: '/api/dashboard/targets',
+  reports: '/api/reports',
+  reportFile: (id: string) => `/api/reports/${encodeURIComponent(id)}/file`,
 } as const;
 
 /** The multipart field name for POST /api/uploads. */

@@ -99,6 +99,7 @@ export enum ErrorCode {
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
+  REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -187,6 +188,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.MOVE_IN_ALREADY_REGISTERED]: '此人已在本户住户档案中或已有待审核的入住登记',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
+  [ErrorCode.REPORT_NOT_FOUND]: '报表不存在或您无权查看',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

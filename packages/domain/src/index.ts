@@ -24,3 +24,6 @@ export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './notifications/call-task-rules';
 export * from './sla/promise';
+export * from './indicators/indicators';
+export * from './indicators/stats';
+export * from './indicators/periods';

@@ -236,7 +236,7 @@ function uploadPhoto(filePath: string): Promise<UploadDto> {
 }
 
 /** A GET download saved to a temporary file (for Taro.openDocument); failures become ApiRequestError. */
-async function downloadTo(url: string): Promise<string> {
+export async function downloadTo(url: string): Promise<string> {
   let result: Taro.downloadFile.FileSuccessCallbackResult;
   try {
     result = await Taro.downloadFile({ url: `${API_BASE}${url}`, header: authHeader() });

@@ -44,3 +44,8 @@ export const MOVE_IN_PAGE = '/subpackages/household/move-in/index';
 export const OFFICE_MOVE_INS_PAGE = '/subpackages/staff/move-ins/index';
 export const officeMoveInsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_INS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 export const GATE_PAGE = '/subpackages/gate/verify/index';
+/** 数据看板 (supervisors, department heads, company admins), the tickets behind a figure, and the reports. */
+export const DASHBOARD_PAGE = '/subpackages/dashboard/index';
+export const dashboardTicketsPage = (indicator: string, month: string, communityId: string) =>
+  `/subpackages/dashboard/tickets/index?indicator=${encodeURIComponent(indicator)}&month=${encodeURIComponent(month)}&communityId=${encodeURIComponent(communityId)}`;
+export const REPORTS_PAGE = '/subpackages/dashboard/reports/index';

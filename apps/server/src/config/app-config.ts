@@ -32,6 +32,10 @@ export interface AppConfig {
   moveOut: MoveOutPolicy;
   /** The household file is reviewed every this many months (domain.md §3: quarterly). */
   householdReviewMonths: number;
+  /** How often the weekly complaint review lists are issued to department heads (0: off). */
+  reportsSweepSeconds: number;
+  /** Demo mode only: seed a past month of tickets into the demo community (off under NODE_ENV=test). */
+  demoHistory: boolean;
 }
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
@@ -199,6 +203,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
+  const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
+  const demoHistoryRaw = value('LINLI_DEMO_HISTORY');
+  if (demoHistoryRaw !== undefined && demoHistoryRaw !== '0' && demoHistoryRaw !== '1') problem('LINLI_DEMO_HISTORY', `must be 0 or 1, got "${demoHistoryRaw}"`);
+  const demoHistory = demoHistoryRaw === undefined ? nodeEnv !== 'test' : demoHistoryRaw === '1';
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -218,6 +226,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     outbox,
     moveOut,
     householdReviewMonths,
+    demoHistory,
+    reportsSweepSeconds,
   };
 }
 

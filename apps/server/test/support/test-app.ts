@@ -40,7 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const db = options.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-data-'));
   // The sweep's timer is off: tests run it explicitly (SlaSweeper.sweep) after moving the clock.
-  const loaded = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: path.join(dataDir, 'no-h5'), LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0', ...options.env });
+  const loaded = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: path.join(dataDir, 'no-h5'), LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0', LINLI_REPORTS_SWEEP_SECONDS: '0', ...options.env });
   const withDb: AppConfig = options.env?.DATABASE_URL ? loaded : { ...loaded, database: db.config };
   const config = options.config ? options.config(withDb) : withDb;
 

@@ -18,9 +18,14 @@ export function isValidResidentId(id: string): boolean {
   const d = Number(v.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
+  return residentIdCheckChar(v.slice(0, 17)) === v[17];
+}
+
+/** The ISO 7064 MOD 11-2 check character of the first 17 digits of a Resident Identity Card number. */
+export function residentIdCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(v[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11] === v[17];
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
 }
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */

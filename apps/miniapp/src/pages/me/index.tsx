@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AppMetaDto, ROLE_LABELS, Role, STAFF_ROLES } from '@linli/contracts';
 import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
-import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, READ_LOG_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, DASHBOARD_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, READ_LOG_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
 import { useRequiredUser } from '../../services/use-session';
@@ -43,6 +43,7 @@ export default function MePage() {
             <Cell title='绑定房屋' extra='输入邀请码' clickable onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })} />
           )
         ) : null}
+        {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='数据看板' extra='指标 · 趋势 · 报表' clickable onClick={() => void Taro.navigateTo({ url: DASHBOARD_PAGE })} /> : null}
         {staff ? <Cell title='住户档案' extra='楼栋 · 房屋 · 备注' clickable onClick={() => void Taro.navigateTo({ url: ROOMS_PAGE })} /> : null}
         {user.role === Role.Resident ? <Cell title='申请加入房屋' extra='选择房号 · 业主/物业审核' clickable onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })} /> : null}
         {staff || (user.role === Role.Resident && user.household) ? (

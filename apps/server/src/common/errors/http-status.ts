@@ -49,6 +49,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MOVE_OUT_NOT_FOUND:
     case ErrorCode.RELEASE_SLIP_INVALID:
     case ErrorCode.MOVE_IN_NOT_FOUND:
+    case ErrorCode.REPORT_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:

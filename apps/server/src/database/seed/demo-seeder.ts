@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MemberRole, Role } from '@linli/contracts';
-import { roomLabel } from '@linli/domain';
+import { roomLabel, WorkingCalendar } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -18,6 +18,11 @@ import { Room } from '../../modules/org/entities/room.entity';
 import { User } from '../../modules/org/entities/user.entity';
 import { insertRows, UnitOfWork } from '../unit-of-work';
 import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-community';
+import { seedDemoHouseholds } from './demo-households';
+import { seedTicketHistory } from './demo-ticket-history';
+
+/** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
+const HISTORY_DAYS = 183;
 
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production
@@ -111,5 +116,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
     this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
+    if (!this.config.demoHistory) return;
+    // The rest of the community and its past month (off in tests, which build their own data).
+    const seeded = await seedDemoHouseholds(db, community.id, rooms, now);
+    const buildingOf = new Map<string, string>(rooms.map((r) => [r.id, r.buildingId]));
+    const households = [{ householdId: household.id as string, roomId: home.id as string, userId: resident.id as string }, ...seeded].map((h) => ({ ...h, buildingId: buildingOf.get(h.roomId)! }));
+    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS });
+    this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`);
   }
 }

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrgModule } from '../org/org.module';
+import { DashboardController } from './dashboard.controller';
+import { DashboardScopes } from './dashboard-scope';
+import { ExportDashboard } from './export-dashboard.service';
+import { IndicatorSource } from './indicator-source';
+import { IndicatorTargetsService } from './indicator-targets.service';
+import { ListIndicatorTickets } from './indicator-tickets.service';
+import { ReadCompanyDashboard } from './read-company-dashboard.service';
+import { ReadDashboard } from './read-dashboard.service';
+import { ReportsController } from './reports.controller';
+import { Reports } from './reports.service';
+import { WeeklyReviewDelivery } from './weekly-review-delivery';
+
+/** 数据看板 and the reports (the brief's "Indicators and reports"); definitions live in @linli/domain. */
+@Module({
+  imports: [OrgModule, CalendarModule, NotificationsModule],
+  controllers: [DashboardController, ReportsController],
+  providers: [DashboardScopes, IndicatorSource, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery],
+  exports: [Reports, DashboardScopes],
+})
+export class DashboardModule {}

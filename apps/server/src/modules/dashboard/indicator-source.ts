@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TicketStatus } from '@linli/contracts';
+import { IndicatorTicket, isOpen, responsibleDepartment } from '@linli/domain';
+import { Between, DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { TicketCategory } from '../categories/entities/ticket-category.entity';
+import { CallTask } from '../notifications/entities/call-task.entity';
+import { CallTaskStatus } from '@linli/contracts';
+import { Ticket } from '../tickets/entities/ticket.entity';
+import { TicketEvent } from '../tickets/entities/ticket-event.entity';
+import { TicketExtension } from '../tickets/entities/ticket-extension.entity';
+import { TicketMilestone } from '../tickets/entities/ticket-milestone.entity';
+import { WorkOrder } from '../work-orders/entities/work-order.entity';
+
+/** Rows fetched per `IN (…)` list, well under every driver's parameter limit. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const OPEN_STATUSES = Object.values(TicketStatus).filter(isOpen);
+
+export interface OpenLoad {
+  /** assigneeId (or '' for unassigned) → open and late counts. */
+  byAssignee: Map<string, { open: number; late: number }>;
+  byDepartment: Map<string, { open: number; late: number }>;
+}
+
+/**
+ * Reads the recorded history the indicators are computed from: a community's tickets received in a
+ * window, with their events, milestones, extensions and work orders, in the domain's terms. Only the
+ * columns the definitions use are selected.
+ */
+@Injectable()
+export class IndicatorSource {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async categoryDepartments(): Promise<Map<string, { department: string; name: string }>> {
+    const rows = await this.ds.getRepository(TicketCategory).find({ select: { code: true, department: true, name: true } });
+    return new Map(rows.map((c) => [c.code, { department: c.department, name: c.name }]));
+  }
+
+  async cohort(communityId: string, from: Date, to: Date, asOf: Date): Promise<IndicatorTicket[]> {
+    const tickets = await this.ds.getRepository(Ticket).find({
+      where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
+      select: { id: true, code: true, kind: true, categoryCode: true, channel: true, buildingId: true, emergency: true, serious: true, status: true, createdAt: true, pauses: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    if (tickets.length === 0) return [];
+    const ids = tickets.map((t) => t.id);
+    const events = new Map<string, TicketEvent[]>();
+    const milestones = new Map<string, TicketMilestone[]>();
+    const extensions = new Map<string, TicketExtension[]>();
+    const orders = new Map<string, WorkOrder[]>();
+    const push = <T>(map: Map<string, T[]>, key: string, row: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(row);
+    for (const part of chunks(ids)) {
+      for (const e of await this.ds.getRepository(TicketEvent).find({ where: { ticketId: In(part) }, select: { ticketId: true, version: true, action: true, at: true, actorId: true }, order: { ticketId: 'ASC', version: 'ASC' } })) push(events, e.ticketId, e);
+      for (const m of await this.ds.getRepository(TicketMilestone).find({ where: { ticketId: In(part) }, select: { ticketId: true, milestone: true, limitSpec: true, startAt: true, metAt: true, warnedAt: true, breachedAt: true } })) push(milestones, m.ticketId, m);
+      for (const x of await this.ds.getRepository(TicketExtension).find({ where: { ticketId: In(part) }, select: { ticketId: true, status: true, requestedAt: true } })) push(extensions, x.ticketId, x);
+      for (const w of await this.ds.getRepository(WorkOrder).find({ where: { ticketId: In(part) }, select: { ticketId: true, department: true, issuedAt: true } })) push(orders, w.ticketId as string, w);
+    }
+    const categories = await this.categoryDepartments();
+    return tickets.map((t) => ({
+      id: t.id,
+      code: t.code,
+      kind: t.kind,
+      categoryCode: t.categoryCode,
+      channel: t.channel,
+      buildingId: t.buildingId,
+      department: responsibleDepartment(categories.get(t.categoryCode)?.department ?? 'customer_service', orders.get(t.id) ?? [], asOf),
+      emergency: t.emergency,
+      serious: t.serious,
+      status: t.status,
+      createdAt: t.createdAt,
+      pauses: (t.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+      events: (events.get(t.id) ?? []).map((e) => ({ action: e.action, at: e.at, actorId: e.actorId })),
+      milestones: (milestones.get(t.id) ?? []).map((m) => ({ milestone: m.milestone, limit: m.limitSpec, startAt: m.startAt, metAt: m.metAt, warnedAt: m.warnedAt, breachedAt: m.breachedAt })),
+      extensions: (extensions.get(t.id) ?? []).map((x) => ({ status: x.status, requestedAt: x.requestedAt })),
+    }));
+  }
+
+  /** Open tickets now, per assignee and per department; late = a limit breached and not yet met. */
+  async openLoad(communityId: string, department: string | null): Promise<OpenLoad> {
+    const open = await this.ds.getRepository(Ticket).find({ where: { communityId, status: In(OPEN_STATUSES) }, select: { id: true, assigneeId: true, categoryCode: true } });
+    const categories = await this.categoryDepartments();
+    const late = new Set<string>();
+    for (const part of chunks(open.map((t) => t.id))) {
+      const rows = await this.ds.getRepository(TicketMilestone).find({ where: { ticketId: In(part), breachedAt: Not(IsNull()), metAt: IsNull() }, select: { ticketId: true } });
+      for (const r of rows) late.add(r.ticketId);
+    }
+    const load: OpenLoad = { byAssignee: new Map(), byDepartment: new Map() };
+    for (const t of open) {
+      const dept = categories.get(t.categoryCode)?.department ?? 'customer_service';
+      if (department && dept !== department) continue;
+      for (const [map, key] of [[load.byAssignee, t.assigneeId ?? ''], [load.byDepartment, dept]] as const) {
+        const row = map.get(key) ?? { open: 0, late: 0 };
+        row.open += 1;
+        if (late.has(t.id)) row.late += 1;
+        map.set(key, row);
+      }
+    }
+    return load;
+  }
+
+  /** Phone tasks still open an hour after they were created. */
+  overduePhoneTasks(communityId: string, now: Date): Promise<number> {
+    return this.ds.getRepository(CallTask).count({ where: { communityId, status: CallTaskStatus.Open, createdAt: LessThan(new Date(now.getTime() - 3_600_000)) } });
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotificationKind, ReportKind, Role } from '@linli/contracts';
+import { periodWindow, previousWeekMonday } from '@linli/domain';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { ClockService } from '../clock/clock.service';
+import { Inbox } from '../notifications/inbox.service';
+import { User } from '../org/entities/user.entity';
+import { DashboardScopes } from './dashboard-scope';
+import { Reports } from './reports.service';
+
+/**
+ * Department heads review their complaint records weekly (the brief's "Indicators and reports"): once the
+ * week has ended, each head gets last week's 周度投诉复核清单 issued for their department and a message
+ * in 消息中心. Issuing is idempotent under the report's unique key, so with several instances the one
+ * that inserted the report is the one that sends the message; a head is never told twice.
+ */
+@Injectable()
+export class WeeklyReviewDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WeeklyReview');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reports: Reports,
+    private readonly scopes: DashboardScopes,
+    private readonly inbox: Inbox,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.reportsSweepSeconds;
+    if (seconds <= 0) return;
+    this.timer = setInterval(() => {
+      this.run().catch((err: unknown) => this.logger.error(`weekly review failed: ${String(err)}`));
+    }, seconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Issues last week's list to every department head who has not had it; returns how many were delivered. */
+  async run(): Promise<number> {
+    const now = this.clock.now();
+    const monday = previousWeekMonday(now);
+    const label = periodWindow('weekly', monday)!.label;
+    const heads = await this.ds.getRepository(User).find({ where: { role: Role.Supervisor, department: Not(IsNull()), communityId: Not(IsNull()) } });
+    let delivered = 0;
+    for (const head of heads) {
+      const scope = await this.scopes.resolve({ id: head.id, name: head.name, role: head.role, householdId: null, communityId: head.communityId });
+      const { report, created } = await this.reports.issueFor(scope, ReportKind.Weekly, monday, null);
+      if (!created) continue;
+      await this.unitOfWork.run((db) =>
+        this.inbox.deliver(db, [head.id], { kind: NotificationKind.Notice, title: `${label}投诉复核清单`, body: `${report.title} 已生成，请在 我的 → 数据看板 → 报表 中查看并复核`, ticketId: null, ticketCode: null }, now),
+      );
+      delivered += 1;
+    }
+    if (delivered > 0) this.logger.log(`issued ${delivered} weekly complaint review list(s) for ${monday}`);
+    return delivered;
+  }
+}
