@@ -116,14 +116,30 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
     ['guard', '门岗 · 刘师傅'],
   ];
 
+  /** Something each home shows once its lists have loaded (the screenshot waits for it). */
+  const HOME_LOADED: Record<string, string> = {
+    resident: '我的管家',
+    newcomer: '您还没有绑定房屋，绑定后即可报事',
+    assistant: '暂无待办工单，新报事会出现在这里',
+    supervisor: '小区暂无在办工单',
+    'department-head': '小区暂无在办工单',
+    admin: '各小区暂无在办工单',
+    guard: '核验放行条',
+  };
+
   it.each(PERSONAS)('%s: home and 我的 at 390 × 844, grouped, nothing wrapped', (key, persona) =>
     withFailureScreenshots(browser, async () => {
       const page = await (await newPhone(browser, server.baseUrl)).newPage();
       await loginAs(page, persona);
+      await see(page, HOME_LOADED[key]);
+      await page.waitForLoadState('networkidle');
       await screenshot(page, `ux-home-${key}`);
       await visible(page, '我的', { exact: true }).click();
       await see(page, '退出登录');
+      await page.waitForLoadState('networkidle');
       await screenshot(page, `ux-me-${key}`);
+      await visible(page, '退出登录').scrollIntoViewIfNeeded();
+      await screenshot(page, `ux-me-${key}-end`);
       // Every right-hand value stays on one line.
       const wrapped = await page.evaluate(() =>
         [...document.querySelectorAll('.menu-list__value')].filter((el) => (el as HTMLElement).offsetParent !== null && (el as HTMLElement).getBoundingClientRect().height > 24).map((el) => el.textContent),
@@ -168,7 +184,7 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
       await context.close();
     }));
 
-  it('H5 sub-pages have a title and a back button; offline, a page that cannot load says so and retries', () =>
+  it('H5 sub-pages have a title and a back button; offline, a page that cannot load says so and retries; the emergency leads the homes', () =>
     withFailureScreenshots(browser, async () => {
       const context = await newPhone(browser, server.baseUrl);
       const page = await context.newPage();
@@ -182,10 +198,37 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
       await context.setOffline(false);
       await visible(page, '重试', { exact: true }).click();
       await see(page, '问题描述');
+      await page.getByText('网络连接失败').waitFor({ state: 'hidden' });
       await expect(barTitle(page).textContent()).resolves.toBe('我要报事');
       await screenshot(page, 'ux-09-report-with-title-bar');
       // The bar's back arrow returns home.
       await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click();
       await see(page, '最近报事');
+
+      // A leak reported: her home puts the running emergency first (item 16).
+      await button(page, '我要报事').click();
+      await visible(page, '其他户内维修').click();
+      await page.locator('textarea').filter({ visible: true }).fill('卫生间天花板漏水，水一直往下滴');
+      await button(page, '提交报事').click();
+      await visible(page, '暂不', { exact: true }).click();
+      await see(page, '【紧急】其他户内维修');
+      await page.goto('/');
+      await see(page, '紧急报事处理中');
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, 'ux-10-resident-home-emergency');
+
+      // The company admin's home shows it (item 7); once it is late, first and flagged.
+      const admin = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(admin, '公司管理员 · 系统管理员');
+      await see(admin, '各小区在办工单');
+      await see(admin, '【紧急】其他户内维修');
+      await visible(admin, '我的', { exact: true }).click();
+      await button(admin, '+1 小时').click();
+      await page.waitForTimeout(500);
+      await visible(admin, '首页', { exact: true }).click();
+      await see(admin, '1 个工单需要您关注', { exact: false });
+      await see(admin, '1栋1单元101室', { exact: false });
+      await admin.waitForLoadState('networkidle');
+      await screenshot(admin, 'ux-11-admin-home-attention');
     }));
 });

@@ -106,10 +106,8 @@ export default function HomePage() {
             <Stat label='已超时' value={tickets?.filter(isLate).length} />
             <Stat label='未派单' value={tickets?.filter((t) => t.assigneeName === null).length} />
           </View>
-          <Section
-            title={tickets?.some(needsAttention) ? '需要您关注' : user.role === Role.Admin ? '各小区在办工单' : '小区在办工单'}
-            more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}
-          >
+          <Section title={user.role === Role.Admin ? '各小区在办工单' : '小区在办工单'} more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}>
+            {tickets?.some(needsAttention) ? <Text className='home__attention'>{`${tickets.filter(needsAttention).length} 个工单需要您关注：已升级、已超时或即将超时，排在最前`}</Text> : null}
             <TicketList tickets={tickets && staffPriorities(tickets).slice(0, RECENT)} emptyText={user.role === Role.Admin ? '各小区暂无在办工单' : '小区暂无在办工单'} showRoom />
           </Section>
         </>

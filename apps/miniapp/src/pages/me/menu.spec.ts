@@ -25,16 +25,16 @@ describe('我的: who sees which group and entry', () => {
     [Role.Admin, ['住户档案', '入住审批', '入住登记审核', '搬出审批', '电话任务', '工作安排通知单', '停水停电通知'], ['服务时限标准', '工作日历', '报事类别', '楼栋房屋管理', '住户资料导入', '档案查阅记录', '微信消息投递']],
   ])('%s sees 工作台 and 管理 entries for their role, never a resident entry', (role, work, admin) => {
     expect(titles(ctx(role))).toEqual([
-      ['我的服务', ['消息中心', '物业服务热线']],
       ['工作台', work],
+      ['我的服务', ['消息中心', '物业服务热线']],
       ['管理', admin],
     ]);
   });
 
   it('the gate guard sees the one thing they do (and the hotline), not the message centre', () => {
     expect(titles(ctx(Role.Guard))).toEqual([
-      ['我的服务', ['物业服务热线']],
       ['工作台', ['核验放行条']],
+      ['我的服务', ['物业服务热线']],
     ]);
   });
 

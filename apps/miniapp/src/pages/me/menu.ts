@@ -4,7 +4,7 @@ import * as routes from '../../services/routes';
 /**
  * 我的, as data: groups of entries and who sees each one. A feature adds its entry to the group where
  * people look for it (我的房屋: their home; 我的服务: messages and help; 工作台: daily staff work;
- * 管理: settings a supervisor or admin changes now and then) with a `who` rule; the page draws the rest.
+ * 管理: settings a supervisor or admin changes now and then; staff see 工作台 first) with a `who` rule; the page draws the rest.
  */
 export interface MeContext {
   role: Role;
@@ -64,14 +64,6 @@ export const ME_GROUPS: MeGroup[] = [
     ],
   },
   {
-    key: 'service',
-    title: '我的服务',
-    entries: [
-      { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, badge: (ctx) => ctx.unread, to: routes.INBOX_PAGE },
-      { key: 'hotline', title: '物业服务热线', icon: 'phone', color: GREEN, who: (ctx) => ctx.hotline !== null, value: (ctx) => ctx.hotline ?? undefined, to: { action: 'call-hotline' } },
-    ],
-  },
-  {
     key: 'work',
     title: '工作台',
     entries: [
@@ -85,6 +77,14 @@ export const ME_GROUPS: MeGroup[] = [
       { key: 'duty', title: '值班表', icon: 'clock', color: BLUE, who: desk, value: (ctx) => (ctx.role === Role.Supervisor ? '排班' : '查看'), to: routes.DUTY_PAGE },
       { key: 'outages', title: '停水停电通知', icon: 'notice', color: ORANGE, who: office, value: (ctx) => (ctx.role === Role.Assistant ? '查看' : '发布 · 恢复'), to: routes.OUTAGES_PAGE },
       { key: 'profile', title: '我的名片', icon: 'edit', color: GREEN, who: desk, value: () => '照片 · 擅长 · 电话', to: routes.STAFF_PROFILE_PAGE },
+    ],
+  },
+  {
+    key: 'service',
+    title: '我的服务',
+    entries: [
+      { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, badge: (ctx) => ctx.unread, to: routes.INBOX_PAGE },
+      { key: 'hotline', title: '物业服务热线', icon: 'phone', color: GREEN, who: (ctx) => ctx.hotline !== null, value: (ctx) => ctx.hotline ?? undefined, to: { action: 'call-hotline' } },
     ],
   },
   {
