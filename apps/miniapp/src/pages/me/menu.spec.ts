@@ -38,10 +38,15 @@ describe('我的: who sees which group and entry', () => {
     ]);
   });
 
-  it('works out values and badges, and drops the hotline when the company has none', () => {
+  it('works out values, and drops the hotline when the company has none', () => {
     const groups = visibleGroups(ME_GROUPS, ctx(Role.Resident, { bound: true, unread: 3, hotline: null }));
     const service = groups.find((g) => g.key === 'service')!;
-    expect(service.entries.map((e) => [e.title, e.badge])).toEqual([['消息中心', 3]]);
+    expect(service.entries.map((e) => [e.title, e.value])).toEqual([['消息中心', '3 条未读']]);
+    const none = visibleGroups(ME_GROUPS, ctx(Role.Resident, { bound: true, unread: 0 }));
+    expect(none.find((g) => g.key === 'service')!.entries.map((e) => [e.title, e.value])).toEqual([
+      ['消息中心', undefined],
+      ['物业服务热线', '400-800-1234'],
+    ]);
   });
 
   it.each([

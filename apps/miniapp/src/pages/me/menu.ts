@@ -83,7 +83,7 @@ export const ME_GROUPS: MeGroup[] = [
     key: 'service',
     title: '我的服务',
     entries: [
-      { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, badge: (ctx) => ctx.unread, to: routes.INBOX_PAGE },
+      { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, value: (ctx) => (ctx.unread > 0 ? `${ctx.unread} 条未读` : undefined), to: routes.INBOX_PAGE },
       { key: 'hotline', title: '物业服务热线', icon: 'phone', color: GREEN, who: (ctx) => ctx.hotline !== null, value: (ctx) => ctx.hotline ?? undefined, to: { action: 'call-hotline' } },
     ],
   },
