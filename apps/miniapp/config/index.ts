@@ -50,6 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
       postcss: {
+        // The root font follows the screen's narrow side up to this size: a phone gets the usual scale, a
+        // desktop browser a phone's scale too (not twice it), with the width capped in app.scss.
+        pxtransform: { enable: true, config: { maxRootSize: 22 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

@@ -20,6 +20,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'black',
+    // H5 draws its own title bar with a back button from this (WeChat draws its own in the weapp build).
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f7',
   },
   tabBar: {

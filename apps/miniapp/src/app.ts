@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import '@nutui/nutui-react-taro/dist/style.css';
+import { installChunkRetry } from './services/chunk-retry';
 import { setUnauthenticatedHandler } from './services/http';
 import { LOGIN_PAGE } from './services/routes';
 import './app.scss';
@@ -9,6 +10,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // An expired or revoked session sends the user back to login, wherever they were.
     setUnauthenticatedHandler(() => void Taro.reLaunch({ url: LOGIN_PAGE }));
+    installChunkRetry();
   });
   return children;
 }

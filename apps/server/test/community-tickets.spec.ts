@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, Role, TicketAction, TicketStatus, TicketSummaryDto } from '@linli/contracts';
 import { Community } from '../src/modules/org/entities/community.entity';
+import { Company } from '../src/modules/org/entities/company.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { addResident, submitTicket } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
@@ -79,6 +80,30 @@ describe('GET /api/tickets/community (supervisor)', () => {
       createdAt: t.clock.now(),
     });
     const token = (await loginOpenid(t, stranger.openid!)).token;
+    for (const filter of Object.values(CommunityTicketFilter)) {
+      expect((await list(token, filter).expect(200)).body).toEqual([]);
+    }
+  });
+
+  it("shows the company admin every community's tickets their company runs, and no other company's", async () => {
+    // The demo admin has no community of their own: the platform's admin, who oversees every community.
+    const admin = (await loginPersona(t, DemoPersona.Admin)).token;
+    expect(((await list(admin).expect(200)).body as TicketSummaryDto[]).map((x) => x.id)).toEqual([leak, bulb]);
+
+    // Another company's admin (bound to that company's community) sees none of 阳光花园's tickets.
+    const company = await t.dataSource.getRepository(Company).save({ id: randomUUID(), name: '明月物业', createdAt: t.clock.now() });
+    const theirs = await t.dataSource.getRepository(Community).save({ id: randomUUID(), companyId: company.id, name: '明月小区', createdAt: t.clock.now() });
+    const foreignAdmin = await t.dataSource.getRepository(User).save({
+      id: randomUUID(),
+      openid: `test-${randomUUID()}`,
+      name: '明月管理员',
+      phone: null,
+      role: Role.Admin,
+      householdId: null,
+      communityId: theirs.id,
+      createdAt: t.clock.now(),
+    });
+    const token = (await loginOpenid(t, foreignAdmin.openid!)).token;
     for (const filter of Object.values(CommunityTicketFilter)) {
       expect((await list(token, filter).expect(200)).body).toEqual([]);
     }

@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
 import type { TicketSummaryDto } from '@linli/contracts';
+import { EmptyState } from './empty-state';
 import { TicketCard } from './ticket-card';
 
 interface Props {
@@ -12,8 +12,7 @@ interface Props {
 /** A list of ticket cards; nothing while loading, an explicit empty state once loaded. */
 export function TicketList({ tickets, emptyText, showRoom }: Props) {
   if (tickets === null) return null;
-  // Empty's default picture is fetched from a CDN; a drawn mark works offline and on the intranet.
-  if (tickets.length === 0) return <Empty description={emptyText} image={<Text className='empty-mark'>无</Text>} />;
+  if (tickets.length === 0) return <EmptyState text={emptyText} />;
   return (
     <View>
       {tickets.map((t) => (

@@ -1,5 +1,5 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS } from '@linli/contracts';
-import { newIdempotencyKey, photoSlotsLeft, reportDraftProblem } from './report-form';
+import { newIdempotencyKey, photoSlotsLeft, reportDraftProblem, visitDateRange } from './report-form';
 
 const ok = { categoryCode: 'water_leak', description: '厨房水管漏水', photoIds: [], uploading: 0 };
 
@@ -31,5 +31,15 @@ describe('report form', () => {
     expect(b).toMatch(pattern);
     expect(a).not.toBe(b);
     expect(newIdempotencyKey(() => 0, () => 0)).toBe('r-0-0000000000000000');
+  });
+});
+
+describe('visitDateRange', () => {
+  it.each([
+    ['2026-12-04T02:00:00Z', '2026-12-04', '2027-01-03'],
+    // 23:30 UTC is already the next morning in China.
+    ['2026-12-31T23:30:00Z', '2027-01-01', '2027-01-31'],
+  ])('at %s offers %s to %s', (now, start, end) => {
+    expect(visitDateRange(new Date(now))).toEqual({ start, end });
   });
 });

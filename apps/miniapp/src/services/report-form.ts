@@ -1,4 +1,5 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS } from '@linli/contracts';
+import { chinaDateKey } from '@linli/domain';
 
 /** What the report form holds before it is sent. */
 export interface ReportDraft {
@@ -32,4 +33,12 @@ export function photoSlotsLeft(draft: Pick<ReportDraft, 'photoIds' | 'uploading'
 export function newIdempotencyKey(random: () => number = Math.random, now: () => number = Date.now): string {
   const part = () => Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0');
   return `r-${now().toString(36)}-${part()}${part()}`;
+}
+
+/** How far ahead a resident may ask for a visit: the picker offers these days only, not years to 2999. */
+export const VISIT_DAYS_AHEAD = 30;
+
+/** The China-time dates the visit-date picker offers: today to VISIT_DAYS_AHEAD days on. */
+export function visitDateRange(now: Date): { start: string; end: string } {
+  return { start: chinaDateKey(now), end: chinaDateKey(new Date(now.getTime() + VISIT_DAYS_AHEAD * 24 * 60 * 60 * 1000)) };
 }

@@ -2,8 +2,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, Role, TicketStatus, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
+import { NewcomerHome } from '../../components/newcomer-home';
+import { ResidentHome } from '../../components/resident-home';
+import { Section } from '../../components/section';
 import { TicketList } from '../../components/ticket-list';
-import { APPLY_HOUSEHOLD_PAGE, CALL_TASKS_PAGE, EXTENSIONS_PAGE, GATE_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, REPORT_PAGE, REVIEWS_DUE_PAGE, TICKETS_PAGE } from '../../services/routes';
+import { needsAttention, staffPriorities } from '../../services/home-priorities';
+import { useWorkOrdersDue } from '../../services/use-work-orders-due';
+import { CALL_TASKS_PAGE, EXTENSIONS_PAGE, GATE_PAGE, JOIN_APPROVALS_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_OUTS_PAGE, REVIEWS_DUE_PAGE, TICKETS_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
 import { usePendingMoveOuts } from '../../services/use-pending-move-outs';
 import { useOpenCalls } from '../../services/use-open-calls';
 import { usePendingExtensions } from '../../services/use-pending-extensions';
@@ -23,12 +28,13 @@ export default function HomePage() {
   const user = useRequiredUser({ refresh: true });
   // The gate guard checks release slips and nothing else: no messages, tickets or phone tasks to load.
   const guard = user !== null && user.role === Role.Guard;
-  useUnread(user !== null && !guard);
+  const unread = useUnread(user !== null && !guard);
   const { tickets } = useRoleTickets(user);
   const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
   const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
   const pendingMoveOuts = usePendingMoveOuts(user);
   const reviewsDue = useReviewsDue(user !== null && (user.role === Role.Assistant || user.role === Role.Supervisor));
+  const workOrdersDue = useWorkOrdersDue(user !== null && user.role === Role.Supervisor && user.department !== null);
   const pendingJoins = usePendingJoins(user !== null && !guard && (user.role !== Role.Resident || user.household !== null));
   if (!user) return <View className='page' />;
   return (
@@ -52,6 +58,12 @@ export default function HomePage() {
           <Text className='muted'>{user.role === Role.Resident ? '家人、租户申请加入您的房屋' : '租户、借住亲属加入房屋需物业审核'}</Text>
         </View>
       ) : null}
+      {workOrdersDue > 0 ? (
+        <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: WORK_ORDERS_PAGE })}>
+          <Text className='home__calls-title'>{`${workOrdersDue} 张工作安排通知单待处理`}</Text>
+          <Text className='muted'>接收后按期完成，结果写入工单进度</Text>
+        </View>
+      ) : null}
       {reviewsDue > 0 ? (
         <View className='card home__calls' onClick={() => void Taro.navigateTo({ url: REVIEWS_DUE_PAGE })}>
           <Text className='home__calls-title'>{`${reviewsDue} 户档案待复核`}</Text>
@@ -72,29 +84,8 @@ export default function HomePage() {
           <Text className='muted'>{user.role === Role.Resident ? '租户或代办人搬出物品，须经业主同意' : '业主授权 · 费用结清 · 出具放行条 · 迁出登记'}</Text>
         </View>
       ) : null}
-      {user.role === Role.Resident && !user.household ? (
-        <View className='card home__unbound'>
-          <Text>您还没有绑定房屋。可向业主或物业服务中心索取邀请码，也可以直接申请加入房屋，由业主（租户还需物业）审核。</Text>
-          <Button type='primary' block onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })}>
-            绑定房屋
-          </Button>
-          <Button block onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })}>
-            申请加入房屋
-          </Button>
-        </View>
-      ) : null}
-      {user.role === Role.Resident && user.household ? (
-        <>
-          <View className='home__actions'>
-            <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
-              我要报事
-            </Button>
-            <Text className='muted home__hint'>报修、投诉、咨询，都可以在这里提交</Text>
-          </View>
-          <SectionHead title='最近报事' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
-          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='还没有报事记录' />
-        </>
-      ) : null}
+      {user.role === Role.Resident && !user.household ? <NewcomerHome /> : null}
+      {user.role === Role.Resident && user.household ? <ResidentHome tickets={tickets} unread={unread} /> : null}
       {user.role === Role.Assistant ? (
         <>
           <View className='home__stats card'>
@@ -102,8 +93,9 @@ export default function HomePage() {
             <Stat label='处理中' value={tickets?.filter((t) => [TicketStatus.Accepted, TicketStatus.OnSite, TicketStatus.OnHold].includes(t.status)).length} />
             <Stat label='已超时' value={tickets?.filter(isLate).length} />
           </View>
-          <SectionHead title='待办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
-          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单' showRoom />
+          <Section title='待办工单' more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}>
+            <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='暂无待办工单，新报事会出现在这里' showRoom />
+          </Section>
         </>
       ) : null}
       {user.role === Role.Supervisor || user.role === Role.Admin ? (
@@ -114,8 +106,10 @@ export default function HomePage() {
             <Stat label='已超时' value={tickets?.filter(isLate).length} />
             <Stat label='未派单' value={tickets?.filter((t) => t.assigneeName === null).length} />
           </View>
-          <SectionHead title='小区在办工单' onMore={() => void Taro.switchTab({ url: TICKETS_PAGE })} />
-          <TicketList tickets={tickets && tickets.slice(0, RECENT)} emptyText='小区暂无在办工单' showRoom />
+          <Section title={user.role === Role.Admin ? '各小区在办工单' : '小区在办工单'} more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}>
+            {tickets?.some(needsAttention) ? <Text className='home__attention'>{`${tickets.filter(needsAttention).length} 个工单需要您关注：已升级、已超时或即将超时，排在最前`}</Text> : null}
+            <TicketList tickets={tickets && staffPriorities(tickets).slice(0, RECENT)} emptyText={user.role === Role.Admin ? '各小区暂无在办工单' : '小区暂无在办工单'} showRoom />
+          </Section>
         </>
       ) : null}
     </View>
@@ -129,17 +123,6 @@ function Greeting({ user }: { user: UserProfileDto }) {
       <Text className='muted'>
         {ROLE_LABELS[user.role]}
         {user.household ? ` · ${user.household.communityName} ${user.household.roomLabel}` : ''}
-      </Text>
-    </View>
-  );
-}
-
-function SectionHead({ title, onMore }: { title: string; onMore: () => void }) {
-  return (
-    <View className='home__section'>
-      <Text className='section-title'>{title}</Text>
-      <Text className='muted' onClick={onMore}>
-        查看全部
       </Text>
     </View>
   );

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
-import { CommunityTicketFilter, TicketSummaryDto } from '@linli/contracts';
+import { FindOptionsWhere, In, Not, Repository } from 'typeorm';
+import { CommunityTicketFilter, Role, TicketSummaryDto } from '@linli/contracts';
 import { OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Ticket } from './entities/ticket.entity';
 import { User } from '../org/entities/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import { Department } from '../categories/department';
 import { TICKET_VIEW_RELATIONS } from './ticket-mapper';
 import { byNearestDeadline, TicketQueries } from './ticket-queries.service';
@@ -13,17 +14,31 @@ import { byNearestDeadline, TicketQueries } from './ticket-queries.service';
 /** At most this many tickets per list; a community's open tickets fit, its history is paged by date later. */
 export const COMMUNITY_LIST_LIMIT = 200;
 
-/** The supervisor's view of their community's tickets (open, at risk, finished, all). Scoped to the caller's community, never wider. */
+/**
+ * The supervisor's view of their community's tickets (open, at risk, finished, all), and the company admin's
+ * of every community their company runs (the platform's admin: every community). Never wider.
+ */
 @Injectable()
 export class CommunityTicketQueries {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly views: TicketQueries,
+    private readonly org: OrgDirectory,
   ) {}
 
+  /** Which communities' tickets the caller oversees, as a where-clause; null when none. */
+  private async scope(user: AuthUser): Promise<FindOptionsWhere<Ticket> | null> {
+    if (user.role === Role.Admin) {
+      const reach = await this.org.communitiesOfAdmin(user);
+      if (reach === 'all') return {};
+      return reach.length > 0 ? { communityId: In(reach) } : null;
+    }
+    return user.communityId ? { communityId: user.communityId } : null;
+  }
+
   async list(user: AuthUser, filter: CommunityTicketFilter): Promise<TicketSummaryDto[]> {
-    if (!user.communityId) return [];
-    const community = { communityId: user.communityId };
+    const community = await this.scope(user);
+    if (!community) return [];
     const open = [...OPEN_STATUSES];
     if (filter === CommunityTicketFilter.Department) {
       // The department head's queue: open tickets of the categories their department handles, nearest deadline first.

@@ -14,8 +14,10 @@ import {
   MemberRole,
 } from '@linli/contracts';
 import { api } from '../../../services/api';
+import { ErrorCode } from '@linli/contracts';
+import { JoinStatusCard } from '../../../components/join-status-card';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { ApiRequestError, showError } from '../../../services/http';
 import { session } from '../../../services/session';
 import '../household.scss';
 
@@ -40,6 +42,8 @@ export default function ApplyHouseholdPage() {
   const [relationship, setRelationship] = useState('');
   const [busy, setBusy] = useState(false);
   const [mine, setMine] = useState<JoinRequestDto[]>([]);
+  // The application shown on top after sending: the new one, or the earlier one a duplicate ran into.
+  const [shown, setShown] = useState<{ id: string; note?: string } | null>(null);
 
   const openCommunity = async (c: JoinCommunityDto) => {
     setCommunity(c);
@@ -68,9 +72,24 @@ export default function ApplyHouseholdPage() {
       const where = roomId ? { roomId } : { communityId: community?.id, roomLabel: typed.trim() };
       const sent = await api.askToJoin({ ...where, name: name.trim(), phone: phone.trim(), role, relationship: relationship.trim() || undefined });
       setMine([sent, ...mine]);
+      // Sent: the form starts over and the application's state is on top, where the eye goes next.
+      setRoomId(null);
+      setTyped('');
+      setPhone('');
+      setRelationship('');
+      setShown({ id: sent.id });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       void Taro.showToast({ title: '申请已提交', icon: 'success' });
     } catch (err) {
-      showError(err);
+      const earlier = err instanceof ApiRequestError && err.error.code === ErrorCode.JOIN_REQUEST_DUPLICATE ? await api.myJoinRequests().catch(() => null) : null;
+      const open = earlier?.find((r) => r.status === 'pending' && (roomId ? r.roomLabel === building?.rooms.find((x) => x.id === roomId)?.label : true));
+      if (earlier && open) {
+        setMine(earlier);
+        setShown({ id: open.id, note: '您已申请过这套房屋，无需重复提交。请等待审核；如需修改，可先撤回再重新申请。' });
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      } else {
+        showError(err);
+      }
     } finally {
       setBusy(false);
     }
@@ -84,8 +103,10 @@ export default function ApplyHouseholdPage() {
     }
   };
 
+  const top = shown ? mine.find((r) => r.id === shown.id) : undefined;
   return (
     <View className='page household'>
+      {top ? <JoinStatusCard request={top} note={shown?.note} /> : null}
       {communities.length > 1 ? (
         <View className='chips'>
           {communities.map((c) => (

@@ -1,8 +1,9 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { JOIN_APPROVER_LABELS, JoinRequestDto, MEMBER_ROLE_LABELS, Role } from '@linli/contracts';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -49,7 +50,7 @@ export default function JoinApprovalsPage() {
 
   return (
     <View className='page household'>
-      {items && items.length === 0 ? <Empty description='没有待审批的入住申请' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items && items.length === 0 ? <EmptyState text='没有待审批的入住申请' /> : null}
       {(items ?? []).map((r) => (
         <View key={r.id} className='card household__request'>
           <Text className='section-title'>{`${r.name}（${MEMBER_ROLE_LABELS[r.role]}${r.relationship ? ` · ${r.relationship}` : ''}）`}</Text>

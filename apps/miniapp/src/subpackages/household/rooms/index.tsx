@@ -29,7 +29,7 @@ export default function RoomsPage() {
     }, showError);
   });
   return (
-    <View className='page household'>
+    <View className='page page--wide household'>
       <View className='chips'>
         {buildings.map((b) => (
           <View key={b.id} className={`chip${b.id === current?.id ? ' chip--active' : ''}`} onClick={() => void open(b)}>

@@ -1,10 +1,11 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { MEMBER_ROLE_LABELS, MOVE_OUT_SCOPE_LABELS, MOVE_OUT_STATUS_LABELS, MoveOutDto, MoveOutStatus, OWNER_AUTHORISATION_LABELS } from '@linli/contracts';
 import { QrCode } from '../../../components/qr-code';
 import { SlipDetails } from '../../../components/slip-card';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -44,7 +45,7 @@ export default function MySlipsPage() {
       <Button type='primary' block onClick={() => void Taro.navigateTo({ url: MOVE_OUT_APPLY_PAGE })}>
         新的搬出申请
       </Button>
-      {items && items.length === 0 ? <Empty description='还没有搬出申请' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items && items.length === 0 ? <EmptyState text='还没有搬出申请' /> : null}
       {(items ?? []).map((m) => (
         <View key={m.id} className='card move-out'>
           <View className='move-out__head'>

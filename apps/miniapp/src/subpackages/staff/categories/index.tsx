@@ -44,7 +44,7 @@ export default function CategoriesPage() {
   const policyName = (code: string) => data?.policies.find((p) => p.code === code)?.name ?? code;
 
   return (
-    <View className='page staff'>
+    <View className='page page--wide staff'>
       {(data?.categories ?? []).map((c) => (
         <View key={c.code} className='card staff__item category-item'>
           <View className='staff__title'>

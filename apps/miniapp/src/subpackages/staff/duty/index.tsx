@@ -67,7 +67,7 @@ export default function DutyPage() {
   };
 
   return (
-    <View className='page staff'>
+    <View className='page page--wide staff'>
       {canPlan ? (
         <View className='card staff__item'>
           <Text className='staff__title'>排班</Text>

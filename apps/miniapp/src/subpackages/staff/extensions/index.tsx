@@ -1,8 +1,8 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { SLA_MILESTONE_LABELS, TicketExtensionDto } from '@linli/contracts';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -24,7 +24,7 @@ export default function ExtensionsPage() {
 
   return (
     <View className='page staff'>
-      {items && items.length === 0 ? <Empty description='没有待审批的延期申请' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items && items.length === 0 ? <EmptyState text='没有待审批的延期申请' /> : null}
       {(items ?? []).map((e) => (
         <View key={e.id} className='card staff__item' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(e.ticketId) })}>
           <View className='staff__title'>

@@ -59,7 +59,7 @@ export default function HouseholdSheetPage() {
 
   if (user && !communityId) {
     return (
-      <View className='page staff'>
+      <View className='page page--wide staff'>
         <View className='card'>
           <Text className='muted'>您的账号未归属小区，请在管理后台选择小区后再导入住户资料。</Text>
         </View>
@@ -68,7 +68,7 @@ export default function HouseholdSheetPage() {
   }
 
   return (
-    <View className='page staff'>
+    <View className='page page--wide staff'>
       <View className='card staff__item'>
         <Text className='staff__title'>导入步骤</Text>
         <Text className='muted'>1. 下载导入模板，转发到电脑，按“填写说明”填写：楼栋、单元、房号、姓名、身份、关系、手机号、入住日期、证件号。</Text>

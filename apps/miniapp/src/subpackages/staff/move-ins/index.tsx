@@ -1,10 +1,11 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Input } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { MOVE_IN_PAPER_LABELS, MoveInDto, MoveInPaper } from '@linli/contracts';
 import { MOVE_IN_PAPERS } from '@linli/domain';
 import { MoveInDetails } from '../../../components/move-in-card';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import '../staff.scss';
@@ -53,7 +54,7 @@ export default function OfficeMoveInsPage() {
   return (
     <View className='page staff'>
       {room ? <View className='section-title'>{`${room} 的入住登记`}</View> : null}
-      {items && items.length === 0 ? <Empty description={householdId ? '该户没有入住登记' : '没有待审核的入住登记'} image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items && items.length === 0 ? <EmptyState text={householdId ? '该户没有入住登记' : '没有待审核的入住登记'} /> : null}
       {(items ?? []).map((m) => (
         <View key={m.id} className='card staff__item move-in-office'>
           <MoveInDetails moveIn={m} />

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Input } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import {
   HouseholdMemberDto,
@@ -12,6 +12,7 @@ import {
   OWNER_AUTHORISATION_LABELS,
 } from '@linli/contracts';
 import { SlipDetails } from '../../../components/slip-card';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -66,7 +67,7 @@ export default function OfficeMoveOutsPage() {
   return (
     <View className='page staff'>
       {room ? <View className='section-title'>{`${room} 的搬出申请`}</View> : null}
-      {items && items.length === 0 ? <Empty description={householdId ? '该户没有搬出申请' : '没有待处理的搬出申请'} image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items && items.length === 0 ? <EmptyState text={householdId ? '该户没有搬出申请' : '没有待处理的搬出申请'} /> : null}
       {(items ?? []).map((m) => (
         <View key={m.id} className='card staff__item move-out-office'>
           <View className='staff__title'>

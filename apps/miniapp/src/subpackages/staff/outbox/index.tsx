@@ -1,8 +1,9 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { NOTIFICATION_KIND_LABELS, OUTBOX_STATUS_LABELS, OutboxPageDto, OutboxStatusName } from '@linli/contracts';
+import { EmptyState } from '../../../components/empty-state';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -58,7 +59,7 @@ export default function OutboxAdminPage() {
           </View>
         ))}
       </View>
-      {page && page.items.length === 0 ? <Empty description='没有这类消息' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {page && page.items.length === 0 ? <EmptyState text='没有这类消息' /> : null}
       {(page?.items ?? []).map((m) => (
         <View key={m.id} className='card staff__item outbox-item'>
           <View className='staff__title'>

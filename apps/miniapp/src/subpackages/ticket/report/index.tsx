@@ -4,12 +4,15 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import { Channel, CHANNEL_LABELS, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, NotificationKind, OutageNoticeDto, STAFF_CHANNELS, TicketCategoryDto, UploadDto } from '@linli/contracts';
 import { askForSubscriptions } from '../../../services/subscribe';
-import { chinaDateKey, detectEmergency, OUTAGE_KIND_LABELS } from '@linli/domain';
+import { detectEmergency, OUTAGE_KIND_LABELS } from '@linli/domain';
 import { formatTime } from '../../../services/format';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import { newIdempotencyKey, reportDraftProblem } from '../../../services/report-form';
+import { NewcomerCard } from '../../../components/newcomer-card';
 import { PhotoPicker } from '../../../components/photo-picker';
+import { useRequiredUser } from '../../../services/use-session';
+import { visitDateRange } from '../../../services/report-form';
 import { ticketDetailPage } from '../../../services/routes';
 import './index.scss';
 
@@ -19,6 +22,7 @@ import './index.scss';
  */
 export default function ReportPage() {
   const { params } = useRouter();
+  const user = useRequiredUser({ refresh: true });
   const onBehalfOf = params.householdId ? { householdId: params.householdId, roomLabel: decodeURIComponent(params.room ?? '') } : null;
   const [channel, setChannel] = useState<Channel>(Channel.Hotline);
   const [contactName, setContactName] = useState('');
@@ -81,6 +85,16 @@ export default function ReportPage() {
     }
   };
 
+  // Someone without a room is told so before typing anything, with the ways forward (issue #9, item 5).
+  if (!onBehalfOf && user && !user.household) {
+    return (
+      <View className='page report'>
+        <NewcomerCard hotline={hotline} lead='报事前请先绑定房屋' />
+      </View>
+    );
+  }
+  const visitRange = visitDateRange(new Date());
+
   return (
     <View className='page report'>
       {outages.map((o) => (
@@ -124,6 +138,13 @@ export default function ReportPage() {
         ))}
       </View>
 
+      {categories.some((c) => c.emergency) ? (
+        <View className='report__legend'>
+          <View className='report__legend-mark' />
+          <Text className='muted'>橙色边框为紧急类别，将优先派单处理</Text>
+        </View>
+      ) : null}
+
       <Text className='section-title'>问题描述</Text>
       <TextArea
         value={description}
@@ -151,10 +172,10 @@ export default function ReportPage() {
 
       <Text className='section-title'>希望上门时间（选填）</Text>
       <View className='report__visit'>
-        <Picker mode='date' value={visitDate} start={chinaDateKey(new Date())} onChange={(e) => setVisitDate(String(e.detail.value))}>
+        <Picker className='report__visit-picker' mode='date' value={visitDate} start={visitRange.start} end={visitRange.end} onChange={(e) => setVisitDate(String(e.detail.value))}>
           <View className='report__visit-field'>{visitDate || '选择日期'}</View>
         </Picker>
-        <Picker mode='time' value={visitTime} onChange={(e) => setVisitTime(String(e.detail.value))}>
+        <Picker className='report__visit-picker' mode='time' value={visitTime} onChange={(e) => setVisitTime(String(e.detail.value))}>
           <View className='report__visit-field'>{visitTime || '选择时间'}</View>
         </Picker>
       </View>

@@ -1,0 +1,16 @@
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from './api';
+
+/** How many work orders wait for the caller's department to accept or complete them, refreshed whenever the page shows. */
+export function useWorkOrdersDue(enabled: boolean): number {
+  const [count, setCount] = useState(0);
+  useDidShow(() => {
+    if (!enabled) return;
+    api.workOrders().then(
+      (items) => setCount(items.filter((w) => w.canAccept || w.canComplete).length),
+      () => undefined, // a hint on the page; a failure must not interrupt it
+    );
+  });
+  return count;
+}
