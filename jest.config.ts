@@ -5,6 +5,9 @@
 import type { Config } from 'jest';
 
 const config: Config = {
+  // testTimeout is read from the root config only when several projects run together, so the server
+  // project's 30 s (each test file boots the server on a fresh database) is set here for the whole run.
+  testTimeout: 30_000,
   projects: [
     '<rootDir>/packages/domain/jest.config.js',
     '<rootDir>/packages/contracts/jest.config.js',
