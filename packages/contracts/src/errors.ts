@@ -97,6 +97,9 @@ export enum ErrorCode {
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
+
+  // request bounds (issue #10)
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -183,6 +186,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.MOVE_IN_ALREADY_REGISTERED]: '此人已在本户住户档案中或已有待审核的入住登记',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
+  [ErrorCode.PAYLOAD_TOO_LARGE]: '提交的内容太大',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

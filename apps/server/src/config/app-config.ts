@@ -8,10 +8,16 @@ import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from '
 export interface AppConfig {
   port: number;
   nodeEnv: 'development' | 'test' | 'production';
-  /** No WECHAT_APPID: a local WeChat server answers, demo personas may log in. */
+  /** No WECHAT_APPID: a local WeChat server answers, demo personas may log in. Under NODE_ENV=production only with LINLI_DEMO=1. */
   demoMode: boolean;
-  /** NODE_ENV=production with an AppID: no demo login, no test clock. */
+  /** NODE_ENV=production, fully configured (AppID, secret, JWT secret): no demo login, no test clock. */
   productionMode: boolean;
+  /** NODE_ENV=production running demo mode because LINLI_DEMO=1 asked for it: said loudly at boot. */
+  demoInProduction: boolean;
+  /** The OpenAPI document and its page at /api/docs: on outside production, in production only with LINLI_API_DOCS=1. */
+  apiDocs: boolean;
+  /** Request bodies (JSON) are refused before validation above these bounds: see docs/security.md. */
+  limits: RequestLimits;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
   dataDir: string;
   uploadsDir: string;
@@ -32,6 +38,14 @@ export interface AppConfig {
   moveOut: MoveOutPolicy;
   /** The household file is reviewed every this many months (domain.md §3: quarterly). */
   householdReviewMonths: number;
+}
+
+/** Bounds on what a request may carry, checked before any validation or parsing into objects. */
+export interface RequestLimits {
+  /** A JSON body larger than this is answered 413 PAYLOAD_TOO_LARGE (LINLI_JSON_LIMIT_KB, default 100). */
+  jsonBytes: number;
+  /** A JSON body nested deeper than this is answered 400 (LINLI_JSON_MAX_DEPTH, default 16). */
+  jsonDepth: number;
 }
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
@@ -124,14 +138,23 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const secret = value('WECHAT_SECRET') ?? null;
   if (appid && !secret) problem('WECHAT_SECRET', 'is required when WECHAT_APPID is set');
   if (appid && !/^wx[0-9a-zA-Z_-]{4,}$/.test(appid)) problem('WECHAT_APPID', `must look like wx0123456789abcdef, got "${appid}"`);
-  const demoMode = !appid;
+  // Production must be fully configured; demo mode there only when asked for by name (issue #10).
+  const demoAsked = value('LINLI_DEMO') === '1';
+  const demoInProduction = nodeEnv === 'production' && demoAsked;
+  if (nodeEnv === 'production' && !demoAsked) {
+    const missing = 'is required in production (NODE_ENV=production); to run the demo there instead, set LINLI_DEMO=1';
+    if (!appid) problem('WECHAT_APPID', missing);
+    if (!appid && !secret) problem('WECHAT_SECRET', missing);
+  }
+  const demoMode = !appid || demoInProduction;
   const productionMode = nodeEnv === 'production' && !demoMode;
+  const apiDocs = !productionMode || value('LINLI_API_DOCS') === '1';
 
   const apiBase = (value('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
   if (!isHttpUrl(apiBase)) problem('WECHAT_API_BASE', `must be an http(s) URL, got "${apiBase}"`);
 
   const jwtSecret = value('JWT_SECRET');
-  if (productionMode && !jwtSecret) problem('JWT_SECRET', 'is required in production (NODE_ENV=production with WECHAT_APPID)');
+  if (nodeEnv === 'production' && !demoAsked && !jwtSecret) problem('JWT_SECRET', 'is required in production (NODE_ENV=production)');
   if (jwtSecret && jwtSecret.length < 16) problem('JWT_SECRET', 'must be at least 16 characters');
 
   const dataDir = path.resolve(cwd, value('LINLI_DATA_DIR') ?? './data');
@@ -199,6 +222,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
+  const limits: RequestLimits = {
+    jsonBytes: integer('LINLI_JSON_LIMIT_KB', 100, 1, 10_240) * 1024,
+    jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -206,6 +233,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     nodeEnv: nodeEnv!,
     demoMode,
     productionMode,
+    demoInProduction,
+    apiDocs,
+    limits,
     database,
     dataDir,
     uploadsDir,
