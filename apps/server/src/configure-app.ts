@@ -19,8 +19,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // here and Taro's runtime uses inline styles; everything else is helmet's defaults.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   // JSON bodies: size (413 PAYLOAD_TOO_LARGE) and nesting (400) bounded before anything walks them.
-  // Registered before Nest's own parser, which then sees jsonParser applied and adds none.
-  http.useBodyParser('json', { limit: config.limits.jsonBytes, verify: refuseDeepJson(config.limits.jsonDepth) });
+  // Registered before Nest's own parser, which then sees a jsonParser applied and adds none.
+  app.use(express.json({ limit: config.limits.jsonBytes, verify: refuseDeepJson(config.limits.jsonDepth) }));
   app.use(requestLog);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
