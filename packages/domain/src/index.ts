@@ -21,3 +21,4 @@ export * from './households/move-out-rules';
 export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/structure';
+export * from './access/reach';
