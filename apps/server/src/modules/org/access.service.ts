@@ -35,6 +35,11 @@ export class Access {
     return { role: user.role, userId: user.id, householdId: user.householdId, communityId: user.communityId, companyId, buildingIds };
   }
 
+  /** The platform's admin (an admin bound to no community): the operator of every company, e.g. of the WeChat outbox. */
+  async isPlatformAdmin(user: AuthUser): Promise<boolean> {
+    return reachLevel(await this.principal(user)) === 'platform';
+  }
+
   /** Whether a member of staff works where this place is (assistants: their buildings; supervisors: their community; admins: their company). */
   async reaches(user: AuthUser, ref: PlaceRef): Promise<boolean> {
     const place = await this.place(ref);
