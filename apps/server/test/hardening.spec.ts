@@ -50,6 +50,24 @@ describe('request bodies', () => {
     expect(await t.dataSource.getRepository(Ticket).count()).toBe(before);
   });
 
+  it.each([
+    ['a NUL character', '{"description":"水管\\u0000漏水"}'],
+    ['a lone high surrogate', '{"description":"水管\\ud83d漏水"}'],
+    ['a lone low surrogate', '{"description":"\\ude00"}'],
+    ['a raw NUL byte', '{"description":"水管\u0000漏水"}'],
+  ])('refuses a string with %s (400, nothing written)', async (_, body) => {
+    const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).set('Content-Type', 'application/json').send(body).expect(400);
+    expect(res.body).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: '提交的内容含有无效字符' });
+  });
+
+  it('accepts emoji (a proper surrogate pair, escaped or not) and an escaped backslash before u', async () => {
+    for (const body of ['{"description":"\\ud83d\\ude00"}', '{"description":"😀"}', '{"description":"C:\\\\u0000"}']) {
+      const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body.message).not.toBe('提交的内容含有无效字符');
+      expect(res.body.fields.map((f: { field: string }) => f.field)).not.toContain('description');
+    }
+  });
+
   it('lets ordinary nesting through to validation', async () => {
     const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).send({ description: '水管漏水', photoIds: [[['x']]] }).expect(400);
     expect(res.body.code).toBe(ErrorCode.VALIDATION_FAILED);

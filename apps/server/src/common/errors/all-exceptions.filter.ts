@@ -37,6 +37,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const cause = exception instanceof HttpException ? (exception as { cause?: unknown }).cause : undefined;
     if (isBodyParserError(cause) && cause.type === 'entity.too.deep') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容层级太深' };
+    if (isBodyParserError(cause) && cause.type === 'entity.bad.text') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容含有无效字符' };
     if (exception instanceof HttpException) {
       const code = errorCodeForStatus(exception.getStatus());
       if (exception.getStatus() === HttpStatus.BAD_REQUEST && isBodyParseError(exception)) {
