@@ -121,11 +121,11 @@ describe('production configuration', () => {
       expect((await t.http().post(ApiRoutes.demoLogin).send({ persona: DemoPersona.Resident }).expect(404)).body.code).toBe(ErrorCode.NOT_FOUND);
       await t.http().get('/api/docs-json').expect(404);
       await t.http().get('/api/docs').expect(404);
-    });
+    }, 60_000);
 
     it('serves the OpenAPI docs when LINLI_API_DOCS=1', async () => {
       t = await createTestApp({ env: { ...env, LINLI_API_DOCS: '1' } });
       expect((await t.http().get('/api/docs-json').expect(200)).body.openapi).toMatch(/^3\./);
-    });
+    }, 60_000);
   });
 });
