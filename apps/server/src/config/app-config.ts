@@ -18,6 +18,8 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Request bodies (JSON) are refused before validation above these bounds: see docs/security.md. */
   limits: RequestLimits;
+  /** How often a user and an address may call each limited operation (docs/security.md). */
+  rateLimits: Record<RateLimitedOperation, RateLimitRule>;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
   dataDir: string;
   uploadsDir: string;
@@ -47,6 +49,25 @@ export interface RequestLimits {
   /** A JSON body nested deeper than this is answered 400 (LINLI_JSON_MAX_DEPTH, default 16). */
   jsonDepth: number;
 }
+
+/** Operations limited per user and per address: signing in, reporting, asking to join, checking a release slip, chasing a ticket. */
+export type RateLimitedOperation = 'login' | 'ticketSubmit' | 'joinRequest' | 'slipVerify' | 'chase';
+
+/** At most `perUser` calls by one signed-in user and `perIp` from one address in `windowSeconds` (null: not counted that way). */
+export interface RateLimitRule {
+  perUser: number | null;
+  perIp: number;
+  windowSeconds: number;
+}
+
+/** The defaults, before LINLI_RATE_LIMIT_MULTIPLIER. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitedOperation, RateLimitRule> = {
+  login: { perUser: null, perIp: 20, windowSeconds: 60 },
+  ticketSubmit: { perUser: 10, perIp: 60, windowSeconds: 60 },
+  joinRequest: { perUser: 5, perIp: 30, windowSeconds: 60 },
+  slipVerify: { perUser: 30, perIp: 60, windowSeconds: 60 },
+  chase: { perUser: 5, perIp: 30, windowSeconds: 60 },
+};
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
 export interface OutboxSettings {
@@ -222,6 +243,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
+  // Every limit times LINLI_RATE_LIMIT_MULTIPLIER (default 1): tests and load runs raise them in one place.
+  const multiplier = integer('LINLI_RATE_LIMIT_MULTIPLIER', 1, 1, 1_000_000);
+  const rateLimits = Object.fromEntries(
+    Object.entries(DEFAULT_RATE_LIMITS).map(([op, r]) => [op, { perUser: r.perUser === null ? null : r.perUser * multiplier, perIp: r.perIp * multiplier, windowSeconds: r.windowSeconds }]),
+  ) as Record<RateLimitedOperation, RateLimitRule>;
   const limits: RequestLimits = {
     jsonBytes: integer('LINLI_JSON_LIMIT_KB', 100, 1, 10_240) * 1024,
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
@@ -236,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     demoInProduction,
     apiDocs,
     limits,
+    rateLimits,
     database,
     dataDir,
     uploadsDir,

@@ -20,6 +20,7 @@ import { AddGuardRole1795358220000 } from './1795358220000-add-guard-role';
 import { CreateMoveOuts1795358230000 } from './1795358230000-create-move-outs';
 import { HouseholdDocumentsAndReviews1795358240000 } from './1795358240000-household-documents-and-reviews';
 import { CreateStaffProfiles1795358250000 } from './1795358250000-create-staff-profiles';
+import { CreateRateLimitBuckets1795358400000 } from './1795358400000-create-rate-limit-buckets';
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   HouseholdDocumentsAndReviews1795358240000,
   CreateStaffProfiles1795358250000,
   CreateMoveIns1795358270000,
+  CreateRateLimitBuckets1795358400000,
 ];

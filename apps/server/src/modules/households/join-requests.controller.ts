@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateJoinRequestDto, RejectJoinRequestDto, RemoveMemberDto, SwitchHouseholdDto } from './dto/join-request.dto';
 import { JoinRequests } from './join-requests.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 
 @ApiTags('join-requests')
@@ -28,6 +29,7 @@ export class JoinRequestsController {
   }
 
   @Post('join-requests')
+  @RateLimit('joinRequest')
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Ask to join a room as family, tenant or relative; approved by the owner and/or the office (joinApprovers)' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateJoinRequestDto): Promise<JoinRequestDto> {
