@@ -38,7 +38,7 @@ describe('reporting', () => {
     t.clock.set({ advanceMinutes: 5 });
     const wang = (await loginPersona(t, DemoPersona.Resident)).token;
     const submit = (token: string) => t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest({ categoryCode: 'bulb' }));
-    for (let i = 0; i < DEFAULT_RATE_LIMITS.ticketSubmit.perUser; i++) await submit(wang).expect(201);
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.ticketSubmit.perUser!; i++) await submit(wang).expect(201);
     const refused = await submit(wang).expect(429);
     expect(refused.body.code).toBe(ErrorCode.RATE_LIMITED);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
