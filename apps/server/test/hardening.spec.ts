@@ -3,6 +3,7 @@
  * headers, production mode that refuses to start half-configured, OpenAPI docs off in production.
  */
 import { ApiRoutes, DemoPersona, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { jsonDepthOf } from '../src/common/http/json-depth';
 import { ConfigError, loadConfig } from '../src/config/app-config';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { bearer, loginPersona } from './support/login';
+import { SERVER_MAIN } from './support/server-process';
 import { createTestApp, TestApp } from './support/test-app';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'linli-hardening-'));
@@ -104,6 +106,18 @@ describe('production configuration', () => {
     expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' })).toEqual(['WECHAT_APPID', 'WECHAT_SECRET']);
     expect(problemsOf({ NODE_ENV: 'production', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's' })).toEqual(['JWT_SECRET']);
   });
+
+  it('the built server exits at boot in production without an AppID, naming what is missing, and never listens', () => {
+    const run = spawnSync(process.execPath, [SERVER_MAIN], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', LINLI_DATA_DIR: dataDir(), PORT: '1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('"level":"fatal"');
+    expect(run.stderr).toContain('WECHAT_APPID');
+    expect(run.stdout).not.toContain('listening');
+  }, 60_000);
 
   it('runs demo mode in production only when LINLI_DEMO=1 asks for it, and marks it', () => {
     const config = loadConfig({ LINLI_DATA_DIR: dataDir(), NODE_ENV: 'production', LINLI_DEMO: '1' });
