@@ -74,7 +74,8 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
 
       // The landlord's complaint by its address: not there, and nothing to cancel.
       await tenant.goto(detailUrl.replace(/id=[^&]+/, `id=${complaint.id}`));
-      await see(tenant, '工单不存在', { exact: false });
+      await see(tenant, '工单不存在，或不在您可查看的范围内');
+      await see(tenant, '返回工单列表');
       expect(await visible(tenant, COMPLAINT, { exact: false }).count()).toBe(0);
       expect(await button(tenant, '取消').count()).toBe(0);
       await screenshot(tenant, 'household-tickets-03-complaint-not-found');

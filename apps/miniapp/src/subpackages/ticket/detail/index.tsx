@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Empty, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import {
   Channel,
@@ -74,12 +74,16 @@ export default function TicketDetailPage() {
   // Photos of the finished work, sent with "resolve".
   const [resultPhotos, setResultPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
+  /** Not there, or not the caller's to see (another household member's complaint): said on the page, not in a passing toast. */
+  const [missing, setMissing] = useState(false);
 
   const load = useCallback(async () => {
     try {
       setTicket(await api.ticket(id));
+      setMissing(false);
     } catch (err) {
-      showError(err);
+      if (err instanceof ApiRequestError && err.error.code === ErrorCode.TICKET_NOT_FOUND) setMissing(true);
+      else showError(err);
     }
   }, [id]);
   useDidShow(() => void load());
@@ -156,6 +160,17 @@ export default function TicketDetailPage() {
     }
   };
 
+  if (missing)
+    return (
+      <View className='page'>
+        <Empty description='工单不存在，或不在您可查看的范围内' image={<Text className='empty-mark'>无</Text>} />
+        <View style={{ marginTop: '16px' }}>
+          <Button block type='primary' onClick={() => void Taro.switchTab({ url: '/pages/tickets/index' })}>
+            返回工单列表
+          </Button>
+        </View>
+      </View>
+    );
   if (!ticket) return <View className='page' />;
   const visibleActions = ticket.allowedActions;
   return (
