@@ -19,7 +19,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set({ now: MONDAY_9AM, freeze: true });
-});
+}, 60_000);
 afterAll(() => t?.close());
 
 const escalations = async (token: string) =>

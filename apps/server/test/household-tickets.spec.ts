@@ -42,7 +42,7 @@ beforeAll(async () => {
   t.clock.set({ now: new Date(LATER.getTime() + 3_600_000), freeze: true });
   laterRepair = await submitTicket(t, owner, { categoryCode: 'bulb', description: '客厅灯泡不亮' });
   tenantComplaint = await submitTicket(t, tenant, { categoryCode: 'staff_attitude', description: `保安态度差 ${randomUUID().slice(0, 4)}` });
-});
+}, 60_000);
 afterAll(() => t?.close());
 
 describe('a new tenant', () => {

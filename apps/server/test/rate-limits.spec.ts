@@ -14,7 +14,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ env: { LINLI_RATE_LIMIT_MULTIPLIER: '1' } });
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
-});
+}, 60_000);
 afterAll(() => t?.close());
 
 describe('signing in', () => {

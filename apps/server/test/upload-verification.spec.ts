@@ -57,7 +57,7 @@ describe('uploading and serving', () => {
   beforeAll(async () => {
     t = await createTestApp();
     resident = (await loginPersona(t, DemoPersona.Resident)).token;
-  });
+  }, 60_000);
   afterAll(() => t?.close());
 
   it('refuses HTML dressed as a JPEG (415) and stores nothing', async () => {

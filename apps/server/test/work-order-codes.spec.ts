@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // Monday 10:00 China time
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
-});
+}, 60_000);
 afterAll(() => t?.close());
 
 const issue = (n: number) =>
