@@ -15,6 +15,8 @@ import { AppConfig } from './config/app-config';
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;
   http.disable('x-powered-by');
+  // Behind a reverse proxy the client's address (rate limits per address) comes from X-Forwarded-For.
+  if (config.trustProxy !== false) http.set('trust proxy', config.trustProxy);
   // Security headers (nosniff, frame and referrer policies…). The CSP is off: the H5 build is served from
   // here and Taro's runtime uses inline styles; everything else is helmet's defaults.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));

@@ -47,3 +47,18 @@ describe('reporting', () => {
     expect((await submit(newcomer).expect(403)).body.code).toBe(ErrorCode.TICKET_NO_HOUSEHOLD);
   });
 });
+
+describe('behind a reverse proxy (LINLI_TRUST_PROXY)', () => {
+  let proxied: TestApp;
+  beforeAll(async () => {
+    proxied = await createTestApp({ env: { LINLI_RATE_LIMIT_MULTIPLIER: '1', LINLI_TRUST_PROXY: '1' } });
+  }, 60_000);
+  afterAll(() => proxied?.close());
+
+  it('counts each client address, not the proxy’s', async () => {
+    const login = (ip: string) => proxied.http().post(ApiRoutes.demoLogin).set('X-Forwarded-For', ip).send({ persona: DemoPersona.Resident });
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.login.perIp; i++) await login('203.0.113.7').expect(200);
+    await login('203.0.113.7').expect(429);
+    await login('198.51.100.20').expect(200);
+  });
+});

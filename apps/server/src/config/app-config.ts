@@ -20,6 +20,8 @@ export interface AppConfig {
   limits: RequestLimits;
   /** How often a user and an address may call each limited operation (docs/security.md). */
   rateLimits: Record<RateLimitedOperation, RateLimitRule>;
+  /** Express's `trust proxy` (LINLI_TRUST_PROXY: a hop count, or addresses/subnets): the client's address behind a reverse proxy. */
+  trustProxy: number | string | false;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
   dataDir: string;
   uploadsDir: string;
@@ -248,6 +250,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const rateLimits = Object.fromEntries(
     Object.entries(DEFAULT_RATE_LIMITS).map(([op, r]) => [op, { perUser: r.perUser === null ? null : r.perUser * multiplier, perIp: r.perIp * multiplier, windowSeconds: r.windowSeconds }]),
   ) as Record<RateLimitedOperation, RateLimitRule>;
+  const trustRaw = value('LINLI_TRUST_PROXY');
+  const trustProxy: number | string | false = trustRaw === undefined ? false : /^\d+$/.test(trustRaw) ? Number(trustRaw) : trustRaw;
+  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F:.,/ a-z]+$/.test(trustProxy)) problem('LINLI_TRUST_PROXY', `must be a hop count or addresses/subnets (e.g. 1, loopback, 10.0.0.0/8), got "${trustRaw}"`);
   const limits: RequestLimits = {
     jsonBytes: integer('LINLI_JSON_LIMIT_KB', 100, 1, 10_240) * 1024,
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
@@ -263,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     apiDocs,
     limits,
     rateLimits,
+    trustProxy,
     database,
     dataDir,
     uploadsDir,
