@@ -22,6 +22,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrgModule } from './modules/org/org.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 
 /** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.register(config),
         DatabaseModule,
+        RateLimitsModule,
         HealthModule,
         MetaModule,
         AuthModule.register(config),

@@ -1,15 +1,28 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { refuseDeepJson } from './common/http/json-depth';
 import { requestLog } from './common/logging/request-log.middleware';
 import { createValidationPipe } from './common/validation/validation';
 import { AppConfig } from './config/app-config';
 
 /** Everything about the HTTP application that is not a module: shared by main.ts and the tests' app factory. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
+  const http = app as NestExpressApplication;
+  http.disable('x-powered-by');
+  // Behind a reverse proxy the client's address (rate limits per address) comes from X-Forwarded-For.
+  if (config.trustProxy !== false) http.set('trust proxy', config.trustProxy);
+  // Security headers (nosniff, frame and referrer policies…). The CSP is off: the H5 build is served from
+  // here and Taro's runtime uses inline styles; everything else is helmet's defaults.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // JSON bodies: size (413 PAYLOAD_TOO_LARGE) and nesting (400) bounded before anything walks them.
+  // Registered before Nest's own parser, which then sees a jsonParser applied and adds none.
+  app.use(express.json({ limit: config.limits.jsonBytes, verify: refuseDeepJson(config.limits.jsonDepth) }));
   app.use(requestLog);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -19,6 +32,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 }
 
 function setUpOpenApi(app: INestApplication, config: AppConfig): void {
+  if (!config.apiDocs) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

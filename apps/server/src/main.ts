@@ -21,6 +21,11 @@ async function main(): Promise<void> {
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port);
+  if (config.demoInProduction) {
+    new Logger('Linli').warn(
+      'DEMO MODE IN PRODUCTION (LINLI_DEMO=1): demo personas can log in, the test clock is open and tokens may be signed with the public development secret. Never use this with real residents.',
+    );
+  }
   const mode = config.productionMode ? 'production' : config.demoMode ? 'demo' : 'development';
   new Logger('Linli').log(`listening on port ${config.port} (${mode} mode, ${config.database.type} database)`);
 }

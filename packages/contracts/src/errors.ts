@@ -100,6 +100,9 @@ export enum ErrorCode {
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
   REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
+
+  // request bounds (issue #10)
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -189,6 +192,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
   [ErrorCode.REPORT_NOT_FOUND]: '报表不存在或您无权查看',
+  [ErrorCode.PAYLOAD_TOO_LARGE]: '提交的内容太大',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

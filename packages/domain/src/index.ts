@@ -27,3 +27,4 @@ export * from './sla/promise';
 export * from './indicators/indicators';
 export * from './indicators/stats';
 export * from './indicators/periods';
+export * from './access/reach';

@@ -35,8 +35,9 @@ export async function startLinli(extraEnv: Record<string, string> = {}): Promise
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-e2e-'));
-  // The lean demo seed (personas, one household) unless a test asks for the full community with its past month.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: H5_DIR, LINLI_DEMO_HISTORY: '0' };
+  // The lean demo seed (personas, one household) unless a test asks for the full community with its history.
+  // The personas sign in many times a minute from one address: rate limits raised (rate-limits.spec.ts proves the defaults).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: H5_DIR, LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000' };
   for (const key of ['DATABASE_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE', 'NODE_ENV']) delete env[key];
   Object.assign(env, extraEnv);
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

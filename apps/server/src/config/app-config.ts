@@ -8,10 +8,20 @@ import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from '
 export interface AppConfig {
   port: number;
   nodeEnv: 'development' | 'test' | 'production';
-  /** No WECHAT_APPID: a local WeChat server answers, demo personas may log in. */
+  /** No WECHAT_APPID: a local WeChat server answers, demo personas may log in. Under NODE_ENV=production only with LINLI_DEMO=1. */
   demoMode: boolean;
-  /** NODE_ENV=production with an AppID: no demo login, no test clock. */
+  /** NODE_ENV=production, fully configured (AppID, secret, JWT secret): no demo login, no test clock. */
   productionMode: boolean;
+  /** NODE_ENV=production running demo mode because LINLI_DEMO=1 asked for it: said loudly at boot. */
+  demoInProduction: boolean;
+  /** The OpenAPI document and its page at /api/docs: on outside production, in production only with LINLI_API_DOCS=1. */
+  apiDocs: boolean;
+  /** Request bodies (JSON) are refused before validation above these bounds: see docs/security.md. */
+  limits: RequestLimits;
+  /** How often a user and an address may call each limited operation (docs/security.md). */
+  rateLimits: Record<RateLimitedOperation, RateLimitRule>;
+  /** Express's `trust proxy` (LINLI_TRUST_PROXY: a hop count, or addresses/subnets): the client's address behind a reverse proxy. */
+  trustProxy: number | string | false;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
   dataDir: string;
   uploadsDir: string;
@@ -37,6 +47,33 @@ export interface AppConfig {
   /** Demo mode only: seed a past month of tickets into the demo community (off under NODE_ENV=test). */
   demoHistory: boolean;
 }
+
+/** Bounds on what a request may carry, checked before any validation or parsing into objects. */
+export interface RequestLimits {
+  /** A JSON body larger than this is answered 413 PAYLOAD_TOO_LARGE (LINLI_JSON_LIMIT_KB, default 100). */
+  jsonBytes: number;
+  /** A JSON body nested deeper than this is answered 400 (LINLI_JSON_MAX_DEPTH, default 16). */
+  jsonDepth: number;
+}
+
+/** Operations limited per user and per address: signing in, reporting, asking to join, checking a release slip, chasing a ticket. */
+export type RateLimitedOperation = 'login' | 'ticketSubmit' | 'joinRequest' | 'slipVerify' | 'chase';
+
+/** At most `perUser` calls by one signed-in user and `perIp` from one address in `windowSeconds` (null: not counted that way). */
+export interface RateLimitRule {
+  perUser: number | null;
+  perIp: number;
+  windowSeconds: number;
+}
+
+/** The defaults, before LINLI_RATE_LIMIT_MULTIPLIER. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitedOperation, RateLimitRule> = {
+  login: { perUser: null, perIp: 20, windowSeconds: 60 },
+  ticketSubmit: { perUser: 10, perIp: 60, windowSeconds: 60 },
+  joinRequest: { perUser: 5, perIp: 30, windowSeconds: 60 },
+  slipVerify: { perUser: 30, perIp: 60, windowSeconds: 60 },
+  chase: { perUser: 5, perIp: 30, windowSeconds: 60 },
+};
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
 export interface OutboxSettings {
@@ -128,14 +165,23 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const secret = value('WECHAT_SECRET') ?? null;
   if (appid && !secret) problem('WECHAT_SECRET', 'is required when WECHAT_APPID is set');
   if (appid && !/^wx[0-9a-zA-Z_-]{4,}$/.test(appid)) problem('WECHAT_APPID', `must look like wx0123456789abcdef, got "${appid}"`);
-  const demoMode = !appid;
+  // Production must be fully configured; demo mode there only when asked for by name (issue #10).
+  const demoAsked = value('LINLI_DEMO') === '1';
+  const demoInProduction = nodeEnv === 'production' && demoAsked;
+  if (nodeEnv === 'production' && !demoAsked) {
+    const missing = 'is required in production (NODE_ENV=production); to run the demo there instead, set LINLI_DEMO=1';
+    if (!appid) problem('WECHAT_APPID', missing);
+    if (!appid && !secret) problem('WECHAT_SECRET', missing);
+  }
+  const demoMode = !appid || demoInProduction;
   const productionMode = nodeEnv === 'production' && !demoMode;
+  const apiDocs = !productionMode || value('LINLI_API_DOCS') === '1';
 
   const apiBase = (value('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
   if (!isHttpUrl(apiBase)) problem('WECHAT_API_BASE', `must be an http(s) URL, got "${apiBase}"`);
 
   const jwtSecret = value('JWT_SECRET');
-  if (productionMode && !jwtSecret) problem('JWT_SECRET', 'is required in production (NODE_ENV=production with WECHAT_APPID)');
+  if (nodeEnv === 'production' && !demoAsked && !jwtSecret) problem('JWT_SECRET', 'is required in production (NODE_ENV=production)');
   if (jwtSecret && jwtSecret.length < 16) problem('JWT_SECRET', 'must be at least 16 characters');
 
   const dataDir = path.resolve(cwd, value('LINLI_DATA_DIR') ?? './data');
@@ -207,6 +253,18 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const demoHistoryRaw = value('LINLI_DEMO_HISTORY');
   if (demoHistoryRaw !== undefined && demoHistoryRaw !== '0' && demoHistoryRaw !== '1') problem('LINLI_DEMO_HISTORY', `must be 0 or 1, got "${demoHistoryRaw}"`);
   const demoHistory = demoHistoryRaw === undefined ? nodeEnv !== 'test' : demoHistoryRaw === '1';
+  // Every limit times LINLI_RATE_LIMIT_MULTIPLIER (default 1): tests and load runs raise them in one place.
+  const multiplier = integer('LINLI_RATE_LIMIT_MULTIPLIER', 1, 1, 1_000_000);
+  const rateLimits = Object.fromEntries(
+    Object.entries(DEFAULT_RATE_LIMITS).map(([op, r]) => [op, { perUser: r.perUser === null ? null : r.perUser * multiplier, perIp: r.perIp * multiplier, windowSeconds: r.windowSeconds }]),
+  ) as Record<RateLimitedOperation, RateLimitRule>;
+  const trustRaw = value('LINLI_TRUST_PROXY');
+  const trustProxy: number | string | false = trustRaw === undefined ? false : /^\d+$/.test(trustRaw) ? Number(trustRaw) : trustRaw;
+  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F:.,/ a-z]+$/.test(trustProxy)) problem('LINLI_TRUST_PROXY', `must be a hop count or addresses/subnets (e.g. 1, loopback, 10.0.0.0/8), got "${trustRaw}"`);
+  const limits: RequestLimits = {
+    jsonBytes: integer('LINLI_JSON_LIMIT_KB', 100, 1, 10_240) * 1024,
+    jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -214,6 +272,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     nodeEnv: nodeEnv!,
     demoMode,
     productionMode,
+    demoInProduction,
+    apiDocs,
+    limits,
+    rateLimits,
+    trustProxy,
     database,
     dataDir,
     uploadsDir,

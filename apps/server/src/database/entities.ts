@@ -34,6 +34,7 @@ import { TicketMilestone } from '../modules/tickets/entities/ticket-milestone.en
 import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.entity';
 import { Ticket } from '../modules/tickets/entities/ticket.entity';
 import { StaffProfile } from '../modules/staff-profiles/entities/staff-profile.entity';
+import { RateLimitBucket } from '../modules/rate-limits/entities/rate-limit-bucket.entity';
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
 import { IndicatorTargetsRow } from '../modules/dashboard/entities/indicator-targets.entity';
 import { IssuedReport } from '../modules/dashboard/entities/issued-report.entity';
@@ -65,6 +66,7 @@ export const ENTITIES = [
   HouseholdDocumentPhoto,
   HouseholdReview,
   StaffProfile,
+  RateLimitBucket,
   CallTask,
   CalendarOverride,
   TicketExtension,

@@ -45,7 +45,7 @@ export function databaseEnv(db: TestDatabase): Record<string, string> {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run pnpm --filter @linli/server build (pnpm test builds it when stale)`);
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, PORT: String(port), LINLI_H5_DIR: path.join(ROOT, 'apps/miniapp/dist/h5'), LINLI_DEMO_HISTORY: '0', ...env };
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, PORT: String(port), LINLI_H5_DIR: path.join(ROOT, 'apps/miniapp/dist/h5'), LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000', ...env };
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

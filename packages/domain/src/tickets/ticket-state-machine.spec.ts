@@ -6,14 +6,14 @@ const A = TicketAction;
 
 /** Actors with the relation that makes each role eligible, and the same roles without it. */
 const related: Record<Role, TicketActor> = {
-  [Role.Resident]: { role: Role.Resident, ownHousehold: true, assignee: false, servesBuilding: false, supervisesCommunity: false },
-  [Role.Assistant]: { role: Role.Assistant, ownHousehold: false, assignee: true, servesBuilding: true, supervisesCommunity: false },
-  [Role.Supervisor]: { role: Role.Supervisor, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: true },
-  [Role.Admin]: { role: Role.Admin, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false },
+  [Role.Resident]: { role: Role.Resident, ownHousehold: true, assignee: false, servesBuilding: false, supervisesCommunity: false, adminsCompany: false },
+  [Role.Assistant]: { role: Role.Assistant, ownHousehold: false, assignee: true, servesBuilding: true, supervisesCommunity: false, adminsCompany: false },
+  [Role.Supervisor]: { role: Role.Supervisor, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: true, adminsCompany: false },
+  [Role.Admin]: { role: Role.Admin, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false, adminsCompany: true },
   // The gate guard is in no table row: no ticket action, whatever the ticket.
-  [Role.Guard]: { role: Role.Guard, ownHousehold: true, assignee: true, servesBuilding: true, supervisesCommunity: true },
+  [Role.Guard]: { role: Role.Guard, ownHousehold: true, assignee: true, servesBuilding: true, supervisesCommunity: true, adminsCompany: true },
 };
-const stranger = (role: Role): TicketActor => ({ role, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false });
+const stranger = (role: Role): TicketActor => ({ role, ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false, adminsCompany: false });
 
 const COMPLAINT_ONLY = 'complaint only';
 
@@ -102,6 +102,13 @@ describe('ticket state machine', () => {
       expect(decision.allowed).toBe(false);
     }
   });
+
+  it.each(cases.filter(([status, action, role, kind]) => expectedAllows(status, action, role, kind) && role === Role.Admin))(
+    '%s × %s × %s (%s) is refused to an admin of another company',
+    (status, action, role, kind) => {
+      expect(decideTransition(status, action, stranger(role), kind)).toEqual({ allowed: false, reason: 'relation' });
+    },
+  );
 
   it.each(cases.filter(([status, action, role, kind]) => expectedAllows(status, action, role, kind) && role !== Role.Admin))(
     '%s × %s × %s (%s) is refused without the relation',

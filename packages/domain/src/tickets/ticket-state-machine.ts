@@ -14,6 +14,8 @@ export interface TicketActor {
   servesBuilding: boolean;
   /** The actor supervises the ticket's community. */
   supervisesCommunity: boolean;
+  /** The actor is an admin of the ticket's company, or the platform's admin (access/reach.ts). */
+  adminsCompany: boolean;
 }
 
 type Relation = keyof Omit<TicketActor, 'role'>;
@@ -38,7 +40,7 @@ const A = TicketAction;
 const resident = (...anyOf: Relation[]) => ({ role: Role.Resident, anyOf });
 const assistant = (...anyOf: Relation[]) => ({ role: Role.Assistant, anyOf });
 const supervisor = { role: Role.Supervisor, anyOf: ['supervisesCommunity'] as Relation[] };
-const admin = { role: Role.Admin, anyOf: [] as Relation[] };
+const admin = { role: Role.Admin, anyOf: ['adminsCompany'] as Relation[] };
 
 /** The transition table. The server is its authority; nothing else decides what may happen to a ticket. */
 export const TICKET_TRANSITIONS: readonly TransitionRule[] = [

@@ -35,16 +35,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ...(exception.releaseSlip ? { releaseSlip: exception.releaseSlip } : {}),
       };
     }
+    const cause = exception instanceof HttpException ? (exception as { cause?: unknown }).cause : undefined;
+    if (isBodyParserError(cause) && cause.type === 'entity.too.deep') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容层级太深' };
+    if (isBodyParserError(cause) && cause.type === 'entity.bad.text') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容含有无效字符' };
     if (exception instanceof HttpException) {
       const code = errorCodeForStatus(exception.getStatus());
       if (exception.getStatus() === HttpStatus.BAD_REQUEST && isBodyParseError(exception)) {
         return { code, message: '请求内容不是有效的 JSON' };
       }
-      if (exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) return { code, message: '提交的内容太大' };
+      if (exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[ErrorCode.PAYLOAD_TOO_LARGE] };
       return { code, message: ERROR_MESSAGES[code] };
     }
     if (isBodyParserError(exception)) {
-      return { code: ErrorCode.VALIDATION_FAILED, message: exception.status === 413 ? '提交的内容太大' : '请求内容不是有效的 JSON' };
+      if (exception.status === 413) return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[ErrorCode.PAYLOAD_TOO_LARGE] };
+      if (exception.type === 'entity.too.deep') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容层级太深' };
+      return { code: ErrorCode.VALIDATION_FAILED, message: '请求内容不是有效的 JSON' };
     }
     return { code: ErrorCode.INTERNAL, message: ERROR_MESSAGES[ErrorCode.INTERNAL] };
   }

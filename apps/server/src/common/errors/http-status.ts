@@ -81,6 +81,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.RELEASE_SLIP_EXPIRED:
       return HttpStatus.GONE;
     case ErrorCode.UPLOAD_TOO_LARGE:
+    case ErrorCode.PAYLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UPLOAD_TYPE_NOT_ALLOWED:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -103,7 +104,8 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
 
 /** For exceptions that did not come from our code (Nest's router, body parser, multer…). */
 export function errorCodeForStatus(status: number): ErrorCode {
-  if (status === HttpStatus.BAD_REQUEST || status === HttpStatus.PAYLOAD_TOO_LARGE) return ErrorCode.VALIDATION_FAILED;
+  if (status === HttpStatus.BAD_REQUEST) return ErrorCode.VALIDATION_FAILED;
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return ErrorCode.PAYLOAD_TOO_LARGE;
   if (status === HttpStatus.UNAUTHORIZED) return ErrorCode.UNAUTHENTICATED;
   if (status === HttpStatus.FORBIDDEN) return ErrorCode.FORBIDDEN;
   if (status === HttpStatus.NOT_FOUND || status === HttpStatus.METHOD_NOT_ALLOWED) return ErrorCode.NOT_FOUND;

@@ -20,6 +20,7 @@ import { AddGuardRole1795358220000 } from './1795358220000-add-guard-role';
 import { CreateMoveOuts1795358230000 } from './1795358230000-create-move-outs';
 import { HouseholdDocumentsAndReviews1795358240000 } from './1795358240000-household-documents-and-reviews';
 import { CreateStaffProfiles1795358250000 } from './1795358250000-create-staff-profiles';
+import { CreateRateLimitBuckets1795358400000 } from './1795358400000-create-rate-limit-buckets';
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
 import { TicketNudgesAndEndingCalls1795358450000 } from './1795358450000-ticket-nudges-and-ending-calls';
 import { DashboardTargetsAndReports1795358600000 } from './1795358600000-dashboard-targets-and-reports';
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   HouseholdDocumentsAndReviews1795358240000,
   CreateStaffProfiles1795358250000,
   CreateMoveIns1795358270000,
+  CreateRateLimitBuckets1795358400000,
   TicketNudgesAndEndingCalls1795358450000,
   DashboardTargetsAndReports1795358600000,
 ];

@@ -6,6 +6,7 @@ import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import { OrgDirectory } from '../org/org-directory.service';
 import { AuthService } from './auth.service';
 import { DemoLoginDto, WechatLoginDto } from './dto/login.dto';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -16,6 +17,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/wechat-login')
+  @RateLimit('login')
   @HttpCode(200)
   @Public('Signing in: the WeChat login code is the credential.')
   @ApiOperation({ summary: 'Sign in with the code from wx.login()' })
@@ -39,6 +41,7 @@ export class DemoLoginController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('demo-login')
+  @RateLimit('login')
   @HttpCode(200)
   @Public('Demo mode only: sign in as one of the demo personas. The route does not exist when a WeChat AppID is set.')
   @ApiOperation({ summary: 'Demo mode: sign in as a demo persona (through the local WeChat server)' })

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HouseholdDocumentDto, HouseholdReviewStateDto, ReviewsDueDto, Role } from '@linli/contracts';
+import { HouseholdDocumentDto, HouseholdReviewStateDto, ReviewsDueDto, STAFF_ROLES } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CompleteReviewDto, RecordDocumentDto } from './dto/household-records.dto';
 import { HouseholdRecords } from './household-records.service';
 
-const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
 
 /** The documents checklist and the quarterly review of household files: the building's assistants and the community's supervisors. */
 @ApiTags('households')
@@ -16,14 +15,14 @@ export class HouseholdRecordsController {
   constructor(private readonly records: HouseholdRecords) {}
 
   @Put('households/:id/documents/:kind')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: a paper of the checklist is on file (note replaced, scans added); answers the checklist' })
   record(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string, @Body() body: RecordDocumentDto): Promise<HouseholdDocumentDto[]> {
     return this.records.recordDocument(user, id, kind, body);
   }
 
   @Delete('households/:id/documents/:kind')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: take a paper recorded by mistake off the file; answers the checklist' })
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string): Promise<HouseholdDocumentDto[]> {
     return this.records.removeDocument(user, id, kind);
@@ -31,14 +30,14 @@ export class HouseholdRecordsController {
 
   @Post('households/:id/reviews')
   @HttpCode(200)
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: the file was reviewed; the next review is due in LINLI_HOUSEHOLD_REVIEW_MONTHS' })
   review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CompleteReviewDto): Promise<HouseholdReviewStateDto> {
     return this.records.completeReview(user, id, body.note);
   }
 
   @Get('household-reviews/due')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "The caller's household files due for review (an assistant's buildings, a supervisor's community), most overdue first" })
   due(@CurrentUser() user: AuthUser): Promise<ReviewsDueDto> {
     return this.records.dueReviews(user);

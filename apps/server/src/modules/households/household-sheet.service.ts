@@ -1,3 +1,4 @@
+import { Access } from '../org/access.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -73,6 +74,7 @@ export class HouseholdSheets {
     @InjectRepository(Community) private readonly communities: Repository<Community>,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
+    private readonly access: Access,
   ) {}
 
   async template(user: AuthUser, communityId: string, format: HouseholdSheetFormat): Promise<SheetFile> {
@@ -284,12 +286,7 @@ export class HouseholdSheets {
   private async community(user: AuthUser, communityId: string): Promise<Community> {
     const community = await this.communities.findOne({ where: { id: communityId } });
     if (!community) throw new AppException(ErrorCode.NOT_FOUND);
-    if (user.role === Role.Supervisor && user.communityId === community.id) return community;
-    if (user.role === Role.Admin) {
-      if (user.communityId === null) return community;
-      const own = await this.communities.findOne({ where: { id: user.communityId } });
-      if (own && own.companyId === community.companyId) return community;
-    }
+    if ((user.role === Role.Supervisor || user.role === Role.Admin) && (await this.access.reaches(user, { communityId: community.id }))) return community;
     throw new AppException(ErrorCode.NOT_FOUND);
   }
 }

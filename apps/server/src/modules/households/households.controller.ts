@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto } from '@linli/contracts';
+import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto, STAFF_ROLES } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
 import { Households } from './households.service';
 
-const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -53,28 +52,28 @@ export class HouseholdsController {
   }
 
   @Get('buildings')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "The buildings the caller works in (an assistant's own, a supervisor's community's)" })
   buildings(@CurrentUser() user: AuthUser): Promise<BuildingDto[]> {
     return this.households.buildingsOf(user);
   }
 
   @Get('buildings/:id/rooms')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The rooms of one of those buildings, with member counts and open tickets' })
   rooms(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<RoomSummaryDto[]> {
     return this.households.roomsOf(user, id);
   }
 
   @Get('households/:id')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The household file (members, notes, tickets) for the building’s assistants and the community’s supervisors; every read is audited' })
   file(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<HouseholdFileDto> {
     return this.households.file(user, id);
   }
 
   @Post('households/:id/members')
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a member on the file (ID number and phone checked)' })
   addMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddMemberDto): Promise<HouseholdMemberDto> {
     return this.households.addMember(user, id, body);
@@ -82,7 +81,7 @@ export class HouseholdsController {
 
   @Post('households/:id/notes')
   @HttpCode(204)
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "Add to the assistants' notes about the household" })
   addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddNoteDto): Promise<void> {
     return this.households.addNote(user, id, body.text);
@@ -103,7 +102,7 @@ export class HouseholdsController {
   }
 
   @Post('households/:id/invites')
-  @Roles(Role.Resident, ...STAFF)
+  @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
   invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
     return this.households.invite(user, id, body.role);

@@ -1,3 +1,4 @@
+import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -111,6 +112,7 @@ export class Households {
     private readonly tokens: AccessTokens,
     private readonly outbox: Outbox,
     private readonly access: HouseholdAccess,
+    private readonly reach: Access,
     private readonly records: HouseholdRecords,
     private readonly staffProfiles: StaffProfiles,
   ) {}
@@ -170,12 +172,14 @@ export class Households {
   async exportMine(user: AuthUser): Promise<HouseholdExportDto> {
     const mine = await this.mine(user);
     const own = await this.members.findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
-    const [notes, tickets, notifications, checklist] = await Promise.all([
+    const [notes, householdTickets, notifications, checklist] = await Promise.all([
       this.notes.find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
       this.tickets.find({ where: { householdId: mine.id }, relations: { category: true }, order: { createdAt: 'ASC' } }),
       this.notifications.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.records.checklist(mine.id),
     ]);
+    // Only the tickets the caller may see (issue #9, item 1): their own, and the household's repairs since they joined.
+    const tickets = await this.reach.residentVisible(user, mine.id, householdTickets);
     const events = tickets.length ? await this.events.find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } }) : [];
     return {
       exportedAt: this.clock.now().toISOString(),
@@ -422,7 +426,7 @@ export class Households {
 
   /** The buildings an admin works in: every one for the platform's admin, else those of their company's communities. */
   private async adminBuildings(user: AuthUser) {
-    const reach = await this.org.communitiesOfAdmin(user);
+    const reach = await this.reach.communityIds(user);
     return reach === 'all' ? {} : { communityId: In(reach) };
   }
 }

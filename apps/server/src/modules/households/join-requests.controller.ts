@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MyHouseholdRefDto, Role, UserProfileDto } from '@linli/contracts';
+import { JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MyHouseholdRefDto, Role, STAFF_ROLES, UserProfileDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateJoinRequestDto, RejectJoinRequestDto, RemoveMemberDto, SwitchHouseholdDto } from './dto/join-request.dto';
 import { JoinRequests } from './join-requests.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
-const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
 
 @ApiTags('join-requests')
 @ApiBearerAuth()
@@ -29,6 +29,7 @@ export class JoinRequestsController {
   }
 
   @Post('join-requests')
+  @RateLimit('joinRequest')
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Ask to join a room as family, tenant or relative; approved by the owner and/or the office (joinApprovers)' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateJoinRequestDto): Promise<JoinRequestDto> {
@@ -43,7 +44,7 @@ export class JoinRequestsController {
   }
 
   @Get('join-requests/pending')
-  @Roles(Role.Resident, ...STAFF)
+  @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: "Requests waiting for the caller: an owner's households; the office's buildings or community" })
   pending(@CurrentUser() user: AuthUser): Promise<JoinRequestDto[]> {
     return this.joins.pending(user);
@@ -51,7 +52,7 @@ export class JoinRequestsController {
 
   @Post('join-requests/:id/approve')
   @HttpCode(200)
-  @Roles(Role.Resident, ...STAFF)
+  @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: 'Approve as owner or office; the last approval makes the requester a member' })
   approve(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<JoinRequestDto> {
     return this.joins.approve(user, id);
@@ -59,7 +60,7 @@ export class JoinRequestsController {
 
   @Post('join-requests/:id/reject')
   @HttpCode(200)
-  @Roles(Role.Resident, ...STAFF)
+  @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: 'Reject, with the reason the requester reads' })
   reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: RejectJoinRequestDto): Promise<JoinRequestDto> {
     return this.joins.reject(user, id, body.reason);
@@ -75,7 +76,7 @@ export class JoinRequestsController {
 
   @Post('households/:id/members/:memberId/remove')
   @HttpCode(204)
-  @Roles(Role.Resident, ...STAFF)
+  @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: "Remove a member (owners: not an owner; or the building's office); kept on file with who and when" })
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('memberId') memberId: string, @Body() body: RemoveMemberDto): Promise<void> {
     return this.joins.removeMember(user, id, memberId, body.reason);

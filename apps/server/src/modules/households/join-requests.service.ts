@@ -2,19 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import {
-  CreateJoinRequest,
-  ErrorCode,
-  JoinApprover,
-  JoinBuildingDto,
-  JoinCommunityDto,
-  JoinRequestDto,
-  MEMBER_ROLE_LABELS,
-  MemberRole,
-  MyHouseholdRefDto,
-  Role,
-  UserProfileDto,
-} from '@linli/contracts';
+import { CreateJoinRequest, ErrorCode, JoinApprover, JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdRefDto, Role, STAFF_ROLES, UserProfileDto } from '@linli/contracts';
 import { isValidMobile, joinApprovers, maskPhone } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -33,7 +21,6 @@ import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PENDING } from './membership-history';
 
-const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
 
 /** '1栋 1单元 101' → '1栋1单元101室': how the room labels are written. */
 function normaliseRoomLabel(typed: string): string {
@@ -330,7 +317,7 @@ export class JoinRequests {
     if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     const sees =
       request.userId === user.id ||
-      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF.includes(user.role) && (await this.access.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
+      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF_ROLES.includes(user.role) && (await this.access.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
     if (!sees) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     return request;
   }

@@ -2,19 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import {
-  CreateMoveInRequest,
-  ErrorCode,
-  MEMBER_ROLE_LABELS,
-  MemberRole,
-  MOVE_IN_MISSING_LABELS,
-  MoveInDto,
-  MoveInOwnerConsent,
-  MoveInPaper,
-  MoveInPersonDto,
-  MoveInStatus,
-  Role,
-} from '@linli/contracts';
+import { CreateMoveInRequest, ErrorCode, MEMBER_ROLE_LABELS, MemberRole, MOVE_IN_MISSING_LABELS, MoveInDto, MoveInOwnerConsent, MoveInPaper, MoveInPersonDto, MoveInStatus, Role, STAFF_ROLES } from '@linli/contracts';
 import {
   chinaDateKey,
   isValidMobile,
@@ -43,7 +31,6 @@ import { MoveInPerson } from './entities/move-in-person.entity';
 import { MoveIn } from './entities/move-in.entity';
 
 const RELATIONS = { household: { room: true }, ownerConsentBy: true, writtenConsentBy: true, decidedBy: true } as const;
-const STAFF = [Role.Assistant, Role.Supervisor, Role.Admin];
 type Field = { field: string; message: string };
 
 const stamp = (name: string | undefined, at: Date | null) => (at ? { name: name ?? '', at: at.toISOString() } : null);
@@ -330,7 +317,7 @@ export class MoveIns {
   private async load(user: AuthUser, id: string, officeOnly = false): Promise<{ row: MoveIn; member: HouseholdMember | null }> {
     const row = await this.moveIns.findOne({ where: { id }, relations: RELATIONS });
     if (!row) throw new AppException(ErrorCode.MOVE_IN_NOT_FOUND);
-    if (STAFF.includes(user.role)) {
+    if (STAFF_ROLES.includes(user.role)) {
       if (await this.access.mayWorkIn(user, { id: row.buildingId, communityId: row.communityId })) return { row, member: null };
     } else if (user.role === Role.Resident && !officeOnly) {
       const member = await this.members.findOne({ where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() } });
@@ -351,7 +338,7 @@ export class MoveIns {
   }
 
   private present(row: MoveIn, people: MoveInPerson[], viewer: AuthUser, member?: HouseholdMember): MoveInDto {
-    const staff = STAFF.includes(viewer.role);
+    const staff = STAFF_ROLES.includes(viewer.role);
     const owner = member?.role === MemberRole.Owner && member.householdId === row.householdId;
     const registrant = row.registrantId === viewer.id;
     const pending = row.status === MoveInStatus.Pending;

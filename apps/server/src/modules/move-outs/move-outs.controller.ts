@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateMoveOutDto, DeregisterMembersDto, MoveOutDecisionDto, OwnerDecisionDto, VerifyReleaseSlipDto, WrittenAuthorisationDto } from './dto/move-out.dto';
 import { MoveOuts } from './move-outs.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 /** Moving belongings out (搬出) and the release slip (放行条), domain.md §4. */
 @ApiTags('move-outs')
@@ -91,6 +92,7 @@ export class MoveOutsController {
   }
 
   @Post('release-slips/verify')
+  @RateLimit('slipVerify')
   @HttpCode(200)
   @Roles(Role.Guard)
   @ApiOperation({ summary: 'The gate guard checks a release slip code: shows the slip and marks it used; a used, expired or unknown slip is refused' })

@@ -1,7 +1,8 @@
+import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { CallTaskDto, CallTaskPurpose, CallTaskStatus, ErrorCode, Role } from '@linli/contracts';
 import { callTaskEnding } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -35,6 +36,7 @@ export class CallTasks {
   constructor(
     @InjectRepository(CallTask) private readonly tasks: Repository<CallTask>,
     private readonly clock: ClockService,
+    private readonly access: Access,
   ) {}
 
   /** Written in the transaction of the change that needed the call. One open task per callee and ticket. */
@@ -74,7 +76,9 @@ export class CallTasks {
   async list(user: AuthUser, status: CallTaskStatus | undefined): Promise<CallTaskDto[]> {
     const statusWhere = status ? { status } : {};
     let where: object[];
-    if (user.role === Role.Admin) where = [statusWhere];
+    const reach = user.role === Role.Admin ? await this.access.communityIds(user) : [];
+    if (reach === 'all') where = [statusWhere];
+    else if (user.role === Role.Admin) where = reach.length ? [{ ...statusWhere, communityId: In(reach) }] : [];
     else if (user.role === Role.Supervisor && user.communityId) where = [{ ...statusWhere, communityId: user.communityId }];
     else where = [{ ...statusWhere, callerId: user.id }];
     const rows = await this.tasks.find({
@@ -93,8 +97,7 @@ export class CallTasks {
     const task = await this.tasks.findOne({ where: { id }, relations: { caller: true, ticket: true } });
     const mayAct =
       task &&
-      (user.role === Role.Admin ||
-        (user.role === Role.Supervisor && task.communityId === user.communityId) ||
+      (((user.role === Role.Admin || user.role === Role.Supervisor) && (await this.access.reaches(user, { communityId: task.communityId }))) ||
         (user.role === Role.Assistant && task.callerId === user.id));
     if (!task || !mayAct) throw new AppException(ErrorCode.CALL_TASK_NOT_FOUND);
     if (task.status !== CallTaskStatus.Open) throw new AppException(ErrorCode.CALL_TASK_DONE);

@@ -1,3 +1,4 @@
+import { OrgModule } from '../org/org.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdMember } from '../households/entities/household-member.entity';
@@ -16,7 +17,7 @@ import { NotificationsController } from './notifications.controller';
  * Other modules write to both inside their own transactions.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, CallTask, HouseholdMember, AssistantBuilding]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Notification, CallTask, HouseholdMember, AssistantBuilding]), OutboxModule, OrgModule],
   controllers: [NotificationsController, CallTasksController],
   providers: [Inbox, CallTasks, HouseholdNotices],
   exports: [Inbox, CallTasks, HouseholdNotices],

@@ -7,12 +7,13 @@ import { Company } from './entities/company.entity';
 import { Household } from './entities/household.entity';
 import { Room } from './entities/room.entity';
 import { User } from './entities/user.entity';
+import { Access } from './access.service';
 import { OrgDirectory } from './org-directory.service';
 
 /** Places (company → community → building → room → household) and the people bound to them. */
 @Module({
   imports: [TypeOrmModule.forFeature([Company, Community, Building, Room, Household, User, AssistantBuilding])],
-  providers: [OrgDirectory],
-  exports: [OrgDirectory],
+  providers: [OrgDirectory, Access],
+  exports: [OrgDirectory, Access],
 })
 export class OrgModule {}

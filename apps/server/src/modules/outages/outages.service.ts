@@ -1,3 +1,4 @@
+import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, NotificationKind, OutageNoticeDto, Role, TicketAction, TicketStatus } from '@linli/contracts';
@@ -29,6 +30,7 @@ export class OutagesService {
     private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
     private readonly clock: ClockService,
+    private readonly access: Access,
   ) {}
 
   async create(user: AuthUser, dto: CreateOutageDto): Promise<OutageNoticeDto> {
@@ -82,7 +84,7 @@ export class OutagesService {
     const note = dto.note?.trim() || null;
     await this.unitOfWork.run(async (db) => {
       const outage = await db.findOne(OutageNotice, { where: { id } });
-      const mayClose = outage && (user.role === Role.Admin || (user.role === Role.Supervisor && user.communityId === outage.communityId));
+      const mayClose = outage && (user.role === Role.Admin || user.role === Role.Supervisor) && (await this.access.reaches(user, { communityId: outage.communityId }));
       if (!outage || !mayClose) throw new AppException(ErrorCode.NOT_FOUND, '通知不存在');
       if (outage.status !== 'active') throw new AppException(ErrorCode.CONFLICT, '该通知已结束');
       const now = this.clock.now();

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OutboxItemDto, OutboxPageDto, Role } from '@linli/contracts';
-import { Roles } from '../../common/auth/decorators';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxAdmin } from './outbox-admin.service';
@@ -14,16 +15,16 @@ export class OutboxAdminController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Admins only: WeChat messages by state (default: the dead letters, with the reason), and the count in each state' })
-  list(@Query() query: OutboxQueryDto): Promise<OutboxPageDto> {
-    return this.admin.page((query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead);
+  @ApiOperation({ summary: "The platform's admin only: WeChat messages by state (default: the dead letters, with the reason), and the count in each state" })
+  list(@CurrentUser() user: AuthUser, @Query() query: OutboxQueryDto): Promise<OutboxPageDto> {
+    return this.admin.page(user, (query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead);
   }
 
   @Post(':id/retry')
   @HttpCode(200)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Admins only: send a dead letter again (revoked or delivered messages cannot be)' })
-  retry(@Param('id') id: string): Promise<OutboxItemDto> {
-    return this.admin.retry(id);
+  @ApiOperation({ summary: "The platform's admin only: send a dead letter again (revoked or delivered messages cannot be)" })
+  retry(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<OutboxItemDto> {
+    return this.admin.retry(user, id);
   }
 }

@@ -1,3 +1,4 @@
+import { OrgModule } from '../org/org.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WechatModule } from '../wechat/wechat.module';
@@ -13,7 +14,7 @@ import { SubscriptionsController } from './subscriptions.controller';
 
 /** WeChat subscribe messages: subscription credits, the outbox written with each change, and the worker delivering it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule, OrgModule],
   controllers: [SubscriptionsController, OutboxAdminController],
   providers: [Outbox, OutboxWorker, AccessTokens, OutboxAdmin],
   exports: [Outbox, OutboxWorker, AccessTokens],

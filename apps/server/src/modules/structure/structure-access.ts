@@ -7,7 +7,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { Building } from '../org/entities/building.entity';
 import { Community } from '../org/entities/community.entity';
 import { Room } from '../org/entities/room.entity';
-import { OrgDirectory } from '../org/org-directory.service';
+import { Access } from '../org/access.service';
 
 /**
  * Who manages a community's structure: its own supervisors, and the admins who reach it (their company's
@@ -20,23 +20,17 @@ export class StructureAccess {
     @InjectRepository(Community) private readonly communities: Repository<Community>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
-    private readonly org: OrgDirectory,
+    private readonly access: Access,
   ) {}
 
   async mayManage(user: AuthUser, communityId: string): Promise<boolean> {
-    if (user.role === Role.Supervisor) return user.communityId !== null && user.communityId === communityId;
-    if (user.role === Role.Admin) return this.org.adminReaches(user, communityId);
-    return false;
+    return (user.role === Role.Supervisor || user.role === Role.Admin) && this.access.reaches(user, { communityId });
   }
 
   /** The communities the caller manages, by name. */
   async managed(user: AuthUser): Promise<Community[]> {
-    let rows: Community[] = [];
-    if (user.role === Role.Supervisor && user.communityId) rows = await this.communities.find({ where: { id: user.communityId } });
-    if (user.role === Role.Admin) {
-      const reach = await this.org.communitiesOfAdmin(user);
-      rows = reach === 'all' ? await this.communities.find() : reach.length ? await this.communities.findBy(reach.map((id) => ({ id }))) : [];
-    }
+    const reach = await this.access.communityIds(user);
+    const rows = reach === 'all' ? await this.communities.find() : reach.length ? await this.communities.findBy(reach.map((id) => ({ id }))) : [];
     return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }
 

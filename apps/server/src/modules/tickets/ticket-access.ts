@@ -1,27 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@linli/contracts';
 import { TicketActor } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
-import { OrgDirectory } from '../org/org-directory.service';
+import { Access } from '../org/access.service';
 import { Ticket } from './entities/ticket.entity';
 
-/** How a user relates to a ticket, in the terms of the domain state machine, and whether they may see it at all. */
+/** The state machine's actor, with whether the caller may see the ticket and whether they are an admin of its company. */
+export type TicketActorReach = TicketActor & { canView: boolean; adminsCompany: boolean };
+
+/**
+ * How a user relates to a ticket, in the terms of the domain state machine, and whether they may see it at
+ * all: the one policy (Access → packages/domain access/reach.ts). An admin reaches their company's
+ * tickets only; inside a household, complaints and other personal kinds are the reporter's own.
+ */
 @Injectable()
 export class TicketAccess {
-  constructor(private readonly org: OrgDirectory) {}
+  constructor(private readonly access: Access) {}
 
-  async actorFor(user: AuthUser, ticket: Pick<Ticket, 'householdId' | 'assigneeId' | 'buildingId' | 'communityId'>): Promise<TicketActor> {
-    return {
-      role: user.role,
-      ownHousehold: user.role === Role.Resident && user.householdId !== null && user.householdId === ticket.householdId,
-      assignee: ticket.assigneeId === user.id,
-      servesBuilding: user.role === Role.Assistant && (await this.org.buildingsServedBy(user.id)).includes(ticket.buildingId),
-      supervisesCommunity: user.role === Role.Supervisor && user.communityId !== null && user.communityId === ticket.communityId,
-    };
+  async actorFor(user: AuthUser, ticket: Pick<Ticket, 'householdId' | 'assigneeId' | 'buildingId' | 'communityId' | 'reporterId' | 'kind' | 'createdAt'>): Promise<TicketActorReach> {
+    const reach = await this.access.ticket(user, ticket);
+    return { role: user.role, ...reach };
   }
 
-  /** Residents see their household's tickets, assistants their buildings', supervisors their community's; admins all. */
-  canView(actor: TicketActor): boolean {
-    return actor.role === Role.Admin || actor.ownHousehold || actor.assignee || actor.servesBuilding || actor.supervisesCommunity;
+  /** Nobody acts on a ticket they may not see: every ticket operation asks this first. */
+  canView(actor: TicketActorReach): boolean {
+    return actor.canView;
   }
 }

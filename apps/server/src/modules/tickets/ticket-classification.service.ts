@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { ErrorCode, TicketAction, TicketDetailDto } from '@linli/contracts';
 import { isOpen } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -33,7 +33,7 @@ export class TicketClassification {
       const ticket = await db.findOne(Ticket, { where: { id: ticketId } });
       const actor = ticket && (await this.access.actorFor(user, ticket));
       if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-      if (!(actor.assignee || actor.supervisesCommunity || user.role === Role.Admin)) throw new AppException(ErrorCode.FORBIDDEN, '只有处理人或管理处主任可以调整紧急与严重程度');
+      if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN, '只有处理人或管理处主任可以调整紧急与严重程度');
       if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
       if (!isOpen(ticket.status)) throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，不能再调整');
       if (ticket.emergency === dto.urgent && ticket.serious === dto.serious) {

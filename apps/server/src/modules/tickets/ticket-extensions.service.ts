@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
+import { Access } from '../org/access.service';
 import { User } from '../org/entities/user.entity';
 import { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
 import { TicketExtension } from './entities/ticket-extension.entity';
@@ -31,6 +32,7 @@ export class TicketExtensions {
     @InjectRepository(TicketExtension) private readonly extensions: Repository<TicketExtension>,
     private readonly unitOfWork: UnitOfWork,
     private readonly access: TicketAccess,
+    private readonly reach: Access,
     private readonly sla: TicketSla,
     private readonly inbox: Inbox,
     private readonly clock: ClockService,
@@ -89,7 +91,7 @@ export class TicketExtensions {
       const ticket = ext && (await db.findOne(Ticket, { where: { id: ext.ticketId } }));
       const actor = ticket && (await this.access.actorFor(user, ticket));
       if (!ext || !ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.EXTENSION_NOT_FOUND);
-      if (!(actor.supervisesCommunity || user.role === Role.Admin)) throw new AppException(ErrorCode.FORBIDDEN, '只有管理处主任可以审批延期');
+      if (!(actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN, '只有管理处主任可以审批延期');
       if (ext.status !== 'pending') throw new AppException(ErrorCode.EXTENSION_DECIDED);
       const now = this.clock.now();
       // Conditional: two supervisors deciding at once, one wins.
@@ -117,10 +119,11 @@ export class TicketExtensions {
     return this.one(extensionId);
   }
 
-  /** A supervisor's pending requests (their community); an admin's, everywhere. Oldest first. */
+  /** A supervisor's pending requests (their community); an admin's, their company's (the platform's admin: all). Oldest first. */
   async pending(user: AuthUser): Promise<TicketExtensionDto[]> {
-    if (user.role === Role.Supervisor && !user.communityId) return [];
-    const where = user.role === Role.Admin ? { status: 'pending' as const } : { status: 'pending' as const, communityId: user.communityId! };
+    const communities = await this.reach.communityIds(user);
+    if (communities !== 'all' && communities.length === 0) return [];
+    const where = communities === 'all' ? { status: 'pending' as const } : { status: 'pending' as const, communityId: In(communities) };
     const rows = await this.extensions.find({ where, relations: { requestedBy: true, decidedBy: true, ticket: true }, order: { requestedAt: 'ASC' }, take: 200 });
     return rows.map(toDto);
   }

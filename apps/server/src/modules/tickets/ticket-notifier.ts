@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { CallTaskPurpose, NotificationKind, Role, TicketAction } from '@linli/contracts';
 import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
+import { Community } from '../org/entities/community.entity';
 import { User } from '../org/entities/user.entity';
 import { Room } from '../org/entities/room.entity';
 import { TicketCategory } from '../categories/entities/ticket-category.entity';
@@ -98,7 +99,7 @@ export class TicketNotifier {
       await this.inbox.deliver(db, to, message, at);
       return;
     }
-    const up = level >= 2 ? await this.usersWithRole(db, Role.Admin, null) : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
+    const up = level >= 2 ? await this.adminsOf(db, ticket.communityId) : await this.usersWithRole(db, Role.Supervisor, ticket.communityId);
     await this.inbox.deliver(db, [...up, ticket.assigneeId], message, at);
   }
 
@@ -107,6 +108,14 @@ export class TicketNotifier {
     const category = ticket.category ?? (await db.findOne(TicketCategory, { where: { code: ticket.categoryCode }, select: { code: true, name: true } }));
     const room = ticket.room ?? (await db.findOne(Room, { where: { id: ticket.roomId }, select: { id: true, label: true } }));
     return ticketLine(category?.name ?? '', room?.label ?? '', ticket.description);
+  }
+
+  /** The admins who reach a community (docs/access.md): its company's, and the platform's (bound to no community). Never another company's. */
+  private async adminsOf(db: EntityManager, communityId: string): Promise<string[]> {
+    const own = await db.findOne(Community, { where: { id: communityId }, select: { id: true, companyId: true } });
+    const siblings = own ? (await db.find(Community, { where: { companyId: own.companyId }, select: { id: true } })).map((c) => c.id) : [];
+    const rows = await db.find(User, { select: { id: true }, where: [{ role: Role.Admin, communityId: IsNull() }, ...(siblings.length ? [{ role: Role.Admin, communityId: In(siblings) }] : [])] });
+    return rows.map((r) => r.id);
   }
 
   private async usersWithRole(db: EntityManager, role: Role, communityId: string | null): Promise<string[]> {

@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { AssigneeOptionDto, ErrorCode, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
-import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES, TicketActor } from '@linli/domain';
+import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { Access } from '../org/access.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Outbox } from '../outbox/outbox.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
-import { TicketAccess } from './ticket-access';
+import { TicketAccess, TicketActorReach } from './ticket-access';
 import { NO_STAFF_VIEW, StaffView, TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
 import { WorkOrders } from '../work-orders/work-orders.service';
 import { TicketSla } from './ticket-sla.service';
@@ -33,6 +34,7 @@ export class TicketQueries {
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     private readonly access: TicketAccess,
+    private readonly reach: Access,
     private readonly org: OrgDirectory,
     private readonly uploads: UploadsService,
     private readonly sla: TicketSla,
@@ -57,7 +59,7 @@ export class TicketQueries {
       relations: TICKET_VIEW_RELATIONS,
       order: { createdAt: 'DESC', code: 'DESC' },
     });
-    return this.summaries(rows);
+    return this.summaries(await this.reach.residentVisible(user, user.householdId, rows));
   }
 
   /**
@@ -88,7 +90,7 @@ export class TicketQueries {
     const ticket = await this.tickets.findOne({ where: { id } });
     const actor = ticket && (await this.access.actorFor(user, ticket));
     if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-    if (!(actor.assignee || actor.supervisesCommunity || actor.role === Role.Admin)) throw new AppException(ErrorCode.FORBIDDEN);
+    if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN);
     const rows: { id: string; name: string; open: string | number }[] = await this.tickets.manager
       .createQueryBuilder()
       .select('u.id', 'id')
@@ -139,13 +141,13 @@ export class TicketQueries {
    * What staff need to call residents back: the reporter's name and phone and whether WeChat reaches
    * them now, and for a request staff registered, who took it and the caller to call back.
    */
-  private async staffView(user: AuthUser, ticket: Ticket, actor: TicketActor): Promise<StaffView> {
+  private async staffView(user: AuthUser, ticket: Ticket, actor: TicketActorReach): Promise<StaffView> {
     if (user.role === Role.Resident) return NO_STAFF_VIEW;
     const extensions = await this.extensions.ofTicket(this.tickets.manager, ticket.id);
     const pending = extensions.some((e) => e.status === 'pending');
     const extensionActions = {
       request: actor.assignee && !pending && isOpen(ticket.status) && !PAUSED_STATUSES.includes(ticket.status),
-      decide: pending && (actor.supervisesCommunity || user.role === Role.Admin),
+      decide: pending && (actor.supervisesCommunity || actor.adminsCompany),
     };
     const ids = [ticket.reporterId, ticket.receivedById].filter((id): id is string => id !== null);
     const people = await this.tickets.manager.find(User, { where: { id: In(ids) }, select: { id: true, name: true, phone: true } });
@@ -158,9 +160,9 @@ export class TicketQueries {
       intake: receiver ? { receivedByName: receiver.name, contactName: ticket.contactName, contactPhone: ticket.contactPhone } : null,
       extensions,
       extensionActions,
-      canClassify: isOpen(ticket.status) && (actor.assignee || actor.supervisesCommunity || user.role === Role.Admin),
+      canClassify: isOpen(ticket.status) && (actor.assignee || actor.supervisesCommunity || actor.adminsCompany),
       canEscalate: isOpen(ticket.status) && actor.assignee,
-      canIssueWorkOrder: isOpen(ticket.status) && (actor.supervisesCommunity || user.role === Role.Admin),
+      canIssueWorkOrder: isOpen(ticket.status) && (actor.supervisesCommunity || actor.adminsCompany),
       workOrders: await this.workOrders.ofTicket(this.tickets.manager, user, ticket.id),
     };
   }

@@ -7,6 +7,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
 import { CategoriesService } from '../categories/categories.service';
 import { ClockService } from '../clock/clock.service';
+import { Access } from '../org/access.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { HouseholdPlace } from '../org/org-directory.service';
@@ -52,6 +53,7 @@ export class TicketSubmission {
     private readonly clock: ClockService,
     private readonly categories: CategoriesService,
     private readonly org: OrgDirectory,
+    private readonly access: Access,
     private readonly uploads: UploadsService,
     private readonly numbering: TicketNumbering,
     private readonly dispatcher: TicketDispatcher,
@@ -78,12 +80,7 @@ export class TicketSubmission {
    */
   async submitOnBehalf(staff: AuthUser, dto: CreateTicketOnBehalfDto): Promise<SubmissionResult> {
     const place = await this.org.householdPlace(dto.householdId);
-    const mayFile =
-      place &&
-      (staff.role === Role.Admin ||
-        (staff.role === Role.Supervisor && staff.communityId === place.communityId) ||
-        (staff.role === Role.Assistant && (await this.org.buildingsServedBy(staff.id)).includes(place.buildingId)));
-    if (!place || !mayFile) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    if (!place || !(await this.access.reaches(staff, place))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
     const reporterId = (await this.org.boundMemberWithPhone(place.householdId, dto.contactPhone)) ?? staff.id;
     const earlier = await this.queries.idByIdempotencyKey(reporterId, dto.idempotencyKey);
     if (earlier) return { ticket: await this.queries.detail(staff, earlier), created: false };

@@ -13,6 +13,7 @@ import { EscalationSlipDto } from '../work-orders/dto/work-order.dto';
 import { TicketActions } from './ticket-actions.service';
 import { TicketQueries } from './ticket-queries.service';
 import { SubmissionResult, TicketSubmission } from './ticket-submission.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 /** 201 for a new ticket, 200 when the idempotency key returned the first one. */
 const respond = (res: Response) => (result: SubmissionResult) => (res.status(result.created ? 201 : 200), result.ticket);
@@ -31,6 +32,7 @@ export class TicketsController {
 
   @Post()
   @Roles(Role.Resident)
+  @RateLimit('ticketSubmit')
   @ApiOperation({ summary: 'Report a problem (201; 200 with the first ticket when the idempotency key was used before)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Res({ passthrough: true }) res: Response): Promise<TicketDetailDto> {
     return this.submission.submit(user, dto).then(respond(res));

@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Attachment } from './entities/attachment.entity';
-import { sniffImageType } from './image-type';
+import { isWellFormedImage, sniffImageType } from './image-type';
 import { UploadUrlSigner } from './upload-url-signer';
 
 /** Photos: stored under LINLI_DATA_DIR/uploads, served by signed URL, attached to tickets by their owner. */
@@ -30,7 +30,7 @@ export class UploadsService {
   async store(owner: AuthUser, file: Express.Multer.File | undefined): Promise<UploadDto> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UPLOAD_MISSING);
     const mimeType = sniffImageType(file.buffer);
-    if (!mimeType) throw new AppException(ErrorCode.UPLOAD_TYPE_NOT_ALLOWED);
+    if (!mimeType || !isWellFormedImage(file.buffer, mimeType)) throw new AppException(ErrorCode.UPLOAD_TYPE_NOT_ALLOWED);
     const now = this.clock.now();
     const id = randomUUID();
     const storageKey = `${now.toISOString().slice(0, 7)}/${id}`;
@@ -49,7 +49,9 @@ export class UploadsService {
     const attachment = await this.attachments.findOne({ where: { id } });
     if (!attachment) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
     const stream = createReadStream(path.join(this.config.uploadsDir, attachment.storageKey));
-    return new StreamableFile(stream, { type: attachment.mimeType, length: attachment.size, disposition: 'inline' });
+    // Shown in <img> (inline) under a name of our making; nosniff (helmet) keeps browsers to the type we checked.
+    const extension = attachment.mimeType.split('/')[1];
+    return new StreamableFile(stream, { type: attachment.mimeType, length: attachment.size, disposition: `inline; filename="${attachment.id}.${extension}"` });
   }
 
   /** Inside the caller's transaction: attach the owner's free photos to a ticket, or fail with UPLOAD_NOT_FOUND. */

@@ -1,3 +1,4 @@
+import { OrgModule } from '../org/org.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -7,7 +8,7 @@ import { WorkOrders } from './work-orders.service';
 
 /** Work orders (工作安排通知单) from supervisors to departments. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkOrder]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([WorkOrder]), NotificationsModule, OrgModule],
   controllers: [WorkOrdersController],
   providers: [WorkOrders],
   exports: [WorkOrders],

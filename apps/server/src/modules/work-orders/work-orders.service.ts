@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEPARTMENT_NAMES, ErrorCode, NotificationKind, Role, TicketAction, WorkOrderDto } from '@linli/contracts';
 import { chinaDateKey, formatChinaDateTime, isOpen } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Like } from 'typeorm';
+import { DataSource, EntityManager, In, Like } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { nextInSequence, prepareSequence } from '../../database/daily-sequence';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
+import { Access } from '../org/access.service';
 import { User } from '../org/entities/user.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { applyTransition } from '../tickets/ticket-transition';
@@ -27,6 +29,7 @@ export class WorkOrders {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly access: Access,
     private readonly inbox: Inbox,
     private readonly clock: ClockService,
   ) {}
@@ -37,17 +40,20 @@ export class WorkOrders {
     const dueProblem = dueAt.getTime() <= now.getTime() ? '完成时限必须晚于现在' : dueAt.getTime() - now.getTime() > MAX_DAYS * 86_400_000 ? `完成时限不能超过 ${MAX_DAYS} 天` : null;
     if (dueProblem) throw new AppException(ErrorCode.VALIDATION_FAILED, dueProblem, [{ field: 'dueAt', message: dueProblem }]);
     const id = randomUUID();
+    const day = chinaDateKey(now).replace(/-/g, '');
+    // The day's numbers from a locked counter (as ticket codes): counting + 1 gave two concurrent orders one code.
+    const sequence = `GZ${day}`;
+    await prepareSequence(this.unitOfWork, sequence, (db) => db.count(WorkOrder, { where: { code: Like(`GZ${day}-%`) } }));
     await this.unitOfWork.run(async (db) => {
       const ticket = dto.ticketId ? await db.findOne(Ticket, { where: { id: dto.ticketId } }) : null;
       if (dto.ticketId && !ticket) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
       const communityId = ticket?.communityId ?? user.communityId;
-      const mayIssue = communityId && (user.role === Role.Admin || (user.role === Role.Supervisor && user.communityId === communityId));
+      const mayIssue = communityId && (await this.access.reaches(user, { communityId }));
       if (!communityId || !mayIssue) throw new AppException(ticket ? ErrorCode.TICKET_NOT_FOUND : ErrorCode.FORBIDDEN, ticket ? undefined : '请以小区管理处主任身份下达');
       if (ticket && !isOpen(ticket.status)) throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，无需下达工作安排');
-      const day = chinaDateKey(now).replace(/-/g, '');
-      const sameDay = await db.count(WorkOrder, { where: { code: Like(`GZ${day}-%`) } });
+      const number = await nextInSequence(db, sequence);
       const row: WorkOrder = {
-        id, code: `GZ${day}-${String(sameDay + 1).padStart(3, '0')}`, communityId, department: dto.department, ticketId: ticket?.id ?? null,
+        id, code: `GZ${day}-${String(number).padStart(3, '0')}`, communityId, department: dto.department, ticketId: ticket?.id ?? null,
         instructions: dto.instructions.trim(), dueAt, status: 'issued', issuedById: user.id, issuedAt: now, acceptedById: null, acceptedAt: null, doneAt: null, result: null,
       };
       await insertRows(db, WorkOrder, row);
@@ -62,11 +68,12 @@ export class WorkOrders {
     return this.one(user, id);
   }
 
-  /** A department head: their department's; a supervisor: the community's; an admin: all. Open first, by due time. */
+  /** A department head: their department's; a supervisor: the community's; an admin: their company's (the platform's admin: all). Open first, by due time. */
   async list(user: AuthUser): Promise<WorkOrderDto[]> {
     const me = await this.ds.getRepository(User).findOne({ where: { id: user.id }, select: { id: true, department: true } });
-    if (user.role !== Role.Admin && !user.communityId) return [];
-    const where = user.role === Role.Admin ? {} : me?.department ? { communityId: user.communityId!, department: me.department } : { communityId: user.communityId! };
+    const communities = await this.access.communityIds(user);
+    if (communities !== 'all' && communities.length === 0) return [];
+    const where = communities === 'all' ? {} : me?.department && user.role === Role.Supervisor ? { communityId: user.communityId!, department: me.department } : { communityId: In(communities) };
     const rows = await this.ds.getRepository(WorkOrder).find({ where, relations: { issuedBy: true, acceptedBy: true, ticket: true }, order: { dueAt: 'ASC' }, take: 200 });
     const open = rows.filter((r) => r.status !== 'done');
     const done = rows.filter((r) => r.status === 'done').reverse();
@@ -105,7 +112,7 @@ export class WorkOrders {
       const order = await db.findOne(WorkOrder, { where: { id } });
       const me = await db.findOne(User, { where: { id: user.id }, select: { id: true, department: true, communityId: true } });
       const isHead = order && me?.department === order.department && me.communityId === order.communityId;
-      if (!order || (!isHead && user.role !== Role.Admin && !(user.role === Role.Supervisor && user.communityId === order.communityId))) throw new AppException(ErrorCode.NOT_FOUND, '工作安排通知单不存在');
+      if (!order || (!isHead && !(await this.access.reaches(user, { communityId: order.communityId })))) throw new AppException(ErrorCode.NOT_FOUND, '工作安排通知单不存在');
       if (!isHead) throw new AppException(ErrorCode.FORBIDDEN, `只有${DEPARTMENT_NAMES[order.department]}负责人可以办理`);
       if (order.status !== from) throw new AppException(ErrorCode.CONFLICT, order.status === 'done' ? '该工作安排已完成' : from === 'issued' ? '该工作安排已接收' : '请先接收该工作安排');
       await step(db, order, this.clock.now());

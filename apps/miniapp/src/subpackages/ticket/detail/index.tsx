@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { Channel, CHANNEL_LABELS, ErrorCode, HOLD_REASON_LABELS, NotificationKind, Role, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto, WECHAT_REACH_LABELS } from '@linli/contracts';
 import { askForSubscriptions } from '../../../services/subscribe';
@@ -13,6 +13,8 @@ import { reportPhotos, TicketTimeline } from '../../../components/ticket-detail/
 import { ApiRequestError, showError } from '../../../services/http';
 import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
+import { EmptyState } from '../../../components/empty-state';
+import { TICKETS_PAGE } from '../../../services/routes';
 import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
@@ -44,12 +46,16 @@ export default function TicketDetailPage() {
   const [ticket, setTicket] = useState<TicketDetailDto | null>(null);
   const user = useRequiredUser();
   const forResident = user?.role === Role.Resident;
+  /** Not there, or not the caller's to see (another household member's complaint): said on the page, not in a passing toast. */
+  const [missing, setMissing] = useState(false);
 
   const load = useCallback(async () => {
     try {
       setTicket(await api.ticket(id));
+      setMissing(false);
     } catch (err) {
-      showError(err);
+      if (err instanceof ApiRequestError && err.code === ErrorCode.TICKET_NOT_FOUND) setMissing(true);
+      else showError(err);
     }
   }, [id]);
   useDidShow(() => void load());
@@ -89,6 +95,19 @@ export default function TicketDetailPage() {
     }
   };
 
+  if (missing)
+    return (
+      <View className='page'>
+        <EmptyState
+          text='工单不存在，或不在您可查看的范围内'
+          action={
+            <Button block type='primary' onClick={() => void Taro.switchTab({ url: TICKETS_PAGE })}>
+              返回工单列表
+            </Button>
+          }
+        />
+      </View>
+    );
   if (!ticket) return <View className='page' />;
   const photosOfReport = reportPhotos(ticket);
   return (
