@@ -62,7 +62,7 @@ function secrets(): string[] {
     SECOND.owner.name, SECOND.owner.phone, SECOND.owner.idNumber, SECOND.family.name, SECOND.family.phone, SECOND.family.idNumber,
     SECOND.complaint, SECOND.repair, SECOND.workOrder, SECOND.callee, SECOND.extensionReason,
     w.complaintCode, w.repairCode, w.workOrderCode,
-    w.complaintId, w.repairId, w.extensionId, w.workOrderId, w.callTaskId, w.uploadId, w.householdId, ...w.ownerNotificationIds,
+    w.complaintId, w.repairId, w.extensionId, w.workOrderId, w.callTaskId, w.uploadId, w.householdId, w.reportId, ...w.ownerNotificationIds,
   ];
 }
 

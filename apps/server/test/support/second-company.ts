@@ -5,7 +5,8 @@
  * own staff. Built through the API wherever there is one; the repositories only for what has none
  * (companies, communities, staff accounts, which buildings an assistant serves, phone tasks).
  */
-import { ApiRoutes, CallTaskStatus, MemberRole, NotificationPageDto, Role, RoomSummaryDto, TicketAction, TicketDetailDto, TicketExtensionDto, UploadDto, WorkOrderDto } from '@linli/contracts';
+import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
+import { ApiRoutes, CallTaskPurpose, CallTaskStatus, MemberRole, NotificationPageDto, Role, RoomSummaryDto, TicketAction, TicketDetailDto, TicketExtensionDto, UploadDto, WorkOrderDto } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { CallTask } from '../../src/modules/notifications/entities/call-task.entity';
 import { AssistantBuilding } from '../../src/modules/org/entities/assistant-building.entity';
@@ -50,6 +51,8 @@ export interface SecondCompany {
   dutyShiftId: string;
   callTaskId: string;
   uploadId: string;
+  /** Last month's report of the second community, issued by its supervisor. */
+  reportId: string;
   ownerNotificationIds: string[];
   assistantId: string;
   tokens: { owner: string; neighbour: string; tenant: string; assistant: string; neighbourAssistant: string; supervisor: string; admin: string; guard: string };
@@ -123,7 +126,8 @@ export async function buildSecondCompany(t: TestApp): Promise<SecondCompany> {
   );
   const shift = await ok<{ id: string }>(post(ApiRoutes.dutyShifts, supervisor.token, { buildingId: jia.id, assistantId: assistant.user.id, startsAt: new Date(now.getTime() + 3_600_000).toISOString(), endsAt: new Date(now.getTime() + 8 * 3_600_000).toISOString() }), 201);
   // Phone tasks are made by the notifier when WeChat cannot reach someone: one for the owner, by hand.
-  const callTask = await t.dataSource.getRepository(CallTask).save({ id: randomUUID(), communityId: community.id, ticketId: complaint.id, calleeId: null, calleeName: SECOND.callee, calleePhone: SECOND.owner.phone, callerId: assistant.user.id, reason: '回访投诉处理进度', status: CallTaskStatus.Open, createdAt: now, doneAt: null, doneById: null, outcome: null });
+  const callTask = await t.dataSource.getRepository(CallTask).save({ id: randomUUID(), communityId: community.id, ticketId: complaint.id, calleeId: null, calleeName: SECOND.callee, calleePhone: SECOND.owner.phone, callerId: assistant.user.id, reason: '回访投诉处理进度', purpose: CallTaskPurpose.TellResident, status: CallTaskStatus.Open, createdAt: now, doneAt: null, doneById: null, outcome: null });
+  const report = await ok<{ id: string }>(post(ApiRoutes.reports, supervisor.token, { kind: 'monthly', period: monthsEndingWith(chinaMonthOf(now), 2)[0] }), 201);
   const latest = await ok<TicketDetailDto>(t.http().get(ApiRoutes.ticket(complaint.id)).set(bearer(assistant.token)));
   const notices = await ok<NotificationPageDto>(t.http().get(ApiRoutes.notifications).set(bearer(owner.token)));
 
@@ -147,6 +151,7 @@ export async function buildSecondCompany(t: TestApp): Promise<SecondCompany> {
     dutyShiftId: shift.id,
     callTaskId: callTask.id,
     uploadId: upload.id,
+    reportId: report.id,
     ownerNotificationIds: notices.items.map((n) => n.id),
     assistantId: assistant.user.id,
     tokens: { owner: owner.token, neighbour: neighbour.token, tenant: tenant.token, assistant: assistant.token, neighbourAssistant: neighbourAssistant.token, supervisor: supervisor.token, admin: admin.token, guard: guard.token },
