@@ -54,8 +54,11 @@ jest.setTimeout(180_000);
       await screenshot(page, 'dashboard-03-tickets-behind');
       await page.locator('.card', { has: page.locator('.dashboard__tag') }).filter({ visible: true }).first().click();
       await page.waitForURL(/ticket\/detail/);
-      await page.goBack();
-      await page.goBack();
+      await see(page, '处理进度', { exact: false });
+      // Back to the dashboard (through the tickets behind the figure).
+      for (let i = 0; i < 4 && !/dashboard\/index/.test(page.url()); i++) await page.goBack();
+      await page.waitForURL(/dashboard\/index/);
+      await see(page, '核心指标');
 
       const [exported] = await Promise.all([page.waitForEvent('download'), button(page, '导出 Excel').click()]);
       const book = new ExcelJS.Workbook();

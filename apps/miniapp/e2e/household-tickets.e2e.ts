@@ -68,7 +68,7 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
       // The shared repair opens, with 取消 (the tenant may act on what they see).
       await visible(tenant, NEW_REPAIR, { exact: false }).click();
       await see(tenant, '处理进度', { exact: false });
-      expect(await button(tenant, '取消').count()).toBeGreaterThan(0);
+      expect(await button(tenant, '撤销报事').count()).toBeGreaterThan(0);
       const detailUrl = tenant.url();
       await screenshot(tenant, 'household-tickets-02-shared-repair');
 
@@ -77,7 +77,7 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
       await see(tenant, '工单不存在，或不在您可查看的范围内');
       await see(tenant, '返回工单列表');
       expect(await visible(tenant, COMPLAINT, { exact: false }).count()).toBe(0);
-      expect(await button(tenant, '取消').count()).toBe(0);
+      expect(await button(tenant, '撤销报事').count()).toBe(0);
       await screenshot(tenant, 'household-tickets-03-complaint-not-found');
 
       // The landlord still sees all three.
