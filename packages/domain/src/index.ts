@@ -21,3 +21,7 @@ export * from './households/move-out-rules';
 export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/structure';
+export * from './feedback/rating-rules';
+export * from './feedback/callback-rules';
+export * from './feedback/sampling';
+export * from './feedback/care-schedule';
