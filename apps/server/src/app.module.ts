@@ -21,6 +21,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrgModule } from './modules/org/org.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 
 /** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         MoveOutsModule,
         MoveInsModule,
         StructureModule,
+        FeedbackModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationKind } from '@linli/contracts';
-import { DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy } from '@linli/domain';
+import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
 import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from './wechat-templates';
 
 /** The server's settings, validated once at boot. Nothing else reads process.env. */
@@ -32,6 +32,19 @@ export interface AppConfig {
   moveOut: MoveOutPolicy;
   /** The household file is reviewed every this many months (domain.md §3: quarterly). */
   householdReviewMonths: number;
+  /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
+  feedback: FeedbackSettings;
+}
+
+/**
+ * Callbacks and sampling; each an environment setting with the domain brief's default:
+ * LINLI_CALLBACK_MAX_ATTEMPTS (3), LINLI_CALLBACK_RETRY_DAYS (1), LINLI_CALLBACK_HANDLER_ALLOWED (0: the
+ * handler may not call back their own ticket), LINLI_CALLBACK_DUE_DAYS (2: complaint callbacks due in),
+ * LINLI_SAMPLE_FORMAL_PERCENT (10), LINLI_SAMPLE_IN_PERSON_PERCENT (30), LINLI_SAMPLE_SUPERVISOR_PERCENT (50).
+ */
+export interface FeedbackSettings {
+  callback: CallbackPolicy;
+  sampling: SamplingPolicy;
 }
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
@@ -199,6 +212,19 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   };
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
+  const feedback: FeedbackSettings = {
+    callback: {
+      maxAttempts: integer('LINLI_CALLBACK_MAX_ATTEMPTS', DEFAULT_CALLBACK_POLICY.maxAttempts, 1, 10),
+      retryAfterDays: integer('LINLI_CALLBACK_RETRY_DAYS', DEFAULT_CALLBACK_POLICY.retryAfterDays, 1, 30),
+      handlerMayCallBack: integer('LINLI_CALLBACK_HANDLER_ALLOWED', 0, 0, 1) === 1,
+      dueDays: { ...DEFAULT_CALLBACK_POLICY.dueDays, complaint: integer('LINLI_CALLBACK_DUE_DAYS', DEFAULT_CALLBACK_POLICY.dueDays.complaint, 1, 30) },
+    },
+    sampling: {
+      formalSharePct: integer('LINLI_SAMPLE_FORMAL_PERCENT', DEFAULT_SAMPLING_POLICY.formalSharePct, 0, 100),
+      inPersonSharePct: integer('LINLI_SAMPLE_IN_PERSON_PERCENT', DEFAULT_SAMPLING_POLICY.inPersonSharePct, 0, 100),
+      supervisorSharePct: integer('LINLI_SAMPLE_SUPERVISOR_PERCENT', DEFAULT_SAMPLING_POLICY.supervisorSharePct, 0, 100),
+    },
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -218,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     outbox,
     moveOut,
     householdReviewMonths,
+    feedback,
   };
 }
 

@@ -5,6 +5,7 @@ import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { Ticket } from './entities/ticket.entity';
+import { CallbackPlanner } from '../feedback/callback-planner';
 
 /**
  * What a ticket change tells whom, in the inbox (and on WeChat for those subscribed). Called inside the
@@ -16,10 +17,13 @@ export class TicketNotifier {
   constructor(
     private readonly inbox: Inbox,
     private readonly calls: CallTasks,
+    private readonly callbacks: CallbackPlanner,
   ) {}
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
   async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
+    // Every valid complaint gets a callback when it closes (domain.md §8).
+    await this.callbacks.ticketTransitioned(db, ticket, action, toStatus, at);
     const about = `${ticket.code}（${ticket.description.slice(0, 20)}）`;
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
