@@ -95,14 +95,14 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await see(assistant, '待确认');
       await screenshot(assistant, 'loop-04-assistant-resolved');
 
-      // The resident is not satisfied and sends it back, with the reason.
+      // The resident is not satisfied and sends it back with the rating, saying why.
       await openTicket(resident);
       await see(resident, '待确认');
-      await button(resident, '不满意，退回').click();
-      await see(resident, '请在备注中说明哪里不满意');
-      await resident.locator('textarea').fill('还是有水滴下来');
-      await button(resident, '不满意，退回').click();
-      await visible(resident, '确定', { exact: true }).click(); // Taro's confirmation dialog
+      await visible(resident, '不满意', { exact: true }).click();
+      await button(resident, '提交评价').click();
+      await see(resident, '请说明哪里不满意');
+      await resident.locator('textarea').filter({ visible: true }).first().fill('还是有水滴下来');
+      await button(resident, '提交评价').click();
       await see(resident, '第 2 轮处理');
       await see(resident, '已受理');
       await screenshot(resident, 'loop-05-resident-reopened');
@@ -115,7 +115,9 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await see(assistant, '待确认');
 
       await openTicket(resident);
-      await button(resident, '确认完成').click();
+      await see(resident, '整改完成了，请再次评价');
+      await visible(resident, '满意', { exact: true }).click();
+      await button(resident, '提交评价').click();
       await see(resident, '已完成');
       await screenshot(resident, 'loop-06-resident-confirmed');
     }));

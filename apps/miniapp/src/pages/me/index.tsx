@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { AppMetaDto, ROLE_LABELS, Role, STAFF_ROLES } from '@linli/contracts';
 import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
+import { CALLBACK_COVERAGE_PAGE, MY_CALLBACKS_PAGE } from '../../services/feedback-api';
 import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, READ_LOG_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
@@ -52,6 +53,8 @@ export default function MePage() {
         {staff ? <Cell title='搬出审批' extra='授权 · 结清费用 · 放行条 · 迁出' clickable onClick={() => void Taro.navigateTo({ url: OFFICE_MOVE_OUTS_PAGE })} /> : null}
         {!guard ? <Cell title='消息中心' extra={unread > 0 ? `${unread} 条未读` : ''} clickable onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })} /> : null}
         {staff ? <Cell title='电话任务' extra='微信未送达的紧急通知' clickable onClick={() => void Taro.navigateTo({ url: CALL_TASKS_PAGE })} /> : null}
+        {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='我的回访' extra='今日待回访 · 超期 · 已完成' clickable onClick={() => void Taro.navigateTo({ url: MY_CALLBACKS_PAGE })} /> : null}
+        {user.role === Role.Supervisor ? <Cell title='回访抽查' extra='本月回访覆盖 · 抽样' clickable onClick={() => void Taro.navigateTo({ url: CALLBACK_COVERAGE_PAGE })} /> : null}
         {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='我的名片' extra='照片 · 擅长 · 服务电话' clickable onClick={() => void Taro.navigateTo({ url: STAFF_PROFILE_PAGE })} /> : null}
         {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='值班表' extra={user.role === Role.Supervisor ? '排班 · 派单优先值班人' : '查看'} clickable onClick={() => void Taro.navigateTo({ url: DUTY_PAGE })} /> : null}
         {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='工作安排通知单' extra='部门接收 · 完成' clickable onClick={() => void Taro.navigateTo({ url: WORK_ORDERS_PAGE })} /> : null}

@@ -28,6 +28,7 @@ import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
 import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
+import { RATING_REPLACES, RatingCard } from '../../../components/rating-card';
 import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
@@ -157,7 +158,8 @@ export default function TicketDetailPage() {
   };
 
   if (!ticket) return <View className='page' />;
-  const visibleActions = ticket.allowedActions;
+  // The rating card confirms (满意, 基本满意) or sends back (不满意) a resolved ticket.
+  const visibleActions = ticket.allowedActions.filter((a) => !RATING_REPLACES.includes(a));
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -246,6 +248,7 @@ export default function TicketDetailPage() {
 
       <ExtensionCard ticket={ticket} onChanged={setTicket} />
       <EscalationCard ticket={ticket} onChanged={setTicket} />
+      <RatingCard ticket={ticket} onChanged={() => void load()} />
 
       {visibleActions.length > 0 ? (
         <View className='card detail__actions'>
