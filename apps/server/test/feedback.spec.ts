@@ -10,6 +10,8 @@ import {
   ErrorCode,
   FeedbackRoutes,
   MyCallbacksDto,
+  NotificationKind,
+  NotificationPageDto,
   Satisfaction,
   TicketAction,
   TicketDetailDto,
@@ -21,6 +23,7 @@ import { CallbackSweeper } from '../src/modules/feedback/callback-sweeper.servic
 import { CallbackTask } from '../src/modules/feedback/entities/callback-task.entity';
 import { TicketRating } from '../src/modules/feedback/entities/ticket-rating.entity';
 import { SlaSweeper } from '../src/modules/tickets/sla-sweeper.service';
+import { OutboxMessage } from '../src/modules/outbox/entities/outbox-message.entity';
 import { addAssistant, addResident, submitTicket, tinyPng } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -72,6 +75,19 @@ async function resolved(categoryCode = 'bulb', description = '客厅灯泡坏了
 }
 
 describe('the resident rates a resolved ticket', () => {
+  it('is asked to rate when the ticket is resolved: on WeChat with a "please rate" subscription, in the inbox always', async () => {
+    const resident2 = await addResident(t, { building: '1栋', unit: '2单元', number: '101', name: '林女士' });
+    const token = (await loginOpenid(t, resident2.openid!)).token;
+    await t.http().post(ApiRoutes.subscriptions).set(bearer(token)).send({ results: { 'demo-tpl-rate_request': 'accept' } }).expect(200);
+    const mine = await submitTicket(t, token, { categoryCode: 'bulb', description: '卧室灯不亮' });
+    const accepted = (await act(mine.id, assistant, { action: TicketAction.Accept, version: mine.version }).expect(200)).body as TicketDetailDto;
+    await act(mine.id, assistant, { action: TicketAction.Resolve, version: accepted.version, note: '已更换' }).expect(200);
+    const inbox = ((await t.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto).items;
+    expect(inbox.find((n) => n.ticketId === mine.id && n.kind === NotificationKind.RateRequest)?.title).toBe('您的报事已处理完成，请评价');
+    const queued = await t.dataSource.getRepository(OutboxMessage).find({ where: { userId: resident2.id, kind: NotificationKind.RateRequest } });
+    expect(queued.map((m) => m.templateId)).toEqual(['demo-tpl-rate_request']);
+  });
+
   it('不满意 sends it back as a rectification round and gives the supervisor a callback; then 满意 closes it', async () => {
     const ticket = await resolved();
     expect((await feedback(ticket.id)).canRate).toBe(true);

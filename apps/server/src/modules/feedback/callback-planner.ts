@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CallbackReason, CallbackStatus, Role, TicketAction, TicketKind, TicketStatus } from '@linli/contracts';
 import { pickCallbackAssignee } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRows } from '../../database/unit-of-work';
@@ -76,7 +76,7 @@ export class CallbackPlanner {
 
   /** A 不满意 callback goes to the supervisor; others to a colleague of the handler serving the building. */
   private async pickAssignee(db: EntityManager, ticket: NewCallback['ticket'], reason: CallbackReason): Promise<string | null> {
-    const supervisor = await db.findOne(User, { where: { role: Role.Supervisor, communityId: ticket.communityId }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } });
+    const supervisor = await db.findOne(User, { where: { role: Role.Supervisor, communityId: ticket.communityId, department: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } });
     if (reason === CallbackReason.Dissatisfied && supervisor) return supervisor.id;
     const serving = await db.find(AssistantBuilding, { where: { buildingId: ticket.buildingId }, order: { userId: 'ASC' } });
     return pickCallbackAssignee(

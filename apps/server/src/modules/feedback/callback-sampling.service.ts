@@ -3,7 +3,7 @@ import { CallbackCoverageDto, CallbackReason, CallbackStatus, ErrorCode, Role, S
 import { chinaDateKey, chinaMidnight, drawMonthlySample, SAMPLE_REASON_LABELS, SampleCandidate, shareOf } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { Between, EntityManager, In, Not, Repository } from 'typeorm';
+import { Between, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
@@ -159,7 +159,7 @@ export class CallbackSampling {
   }
 
   private async supervisorOf(db: EntityManager, communityId: string): Promise<string | null> {
-    const supervisor = await db.findOne(User, { where: { role: Role.Supervisor, communityId }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } });
+    const supervisor = await db.findOne(User, { where: { role: Role.Supervisor, communityId, department: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } });
     return supervisor?.id ?? null;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CALLBACK_REASON_LABELS, CallbackStatus, NotificationKind, Role } from '@linli/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -53,7 +53,7 @@ export class CallbackSweeper implements OnApplicationBootstrap, OnApplicationShu
       const claimed = await this.unitOfWork.run(async (db) => {
         const result = await db.createQueryBuilder().update(CallbackTask).set({ nextCheckAt: null, escalatedAt: now }).where({ id: task.id, nextCheckAt: task.nextCheckAt }).execute();
         if (result.affected !== 1) return false;
-        const supervisors = await db.find(User, { where: { role: Role.Supervisor, communityId: task.communityId }, select: { id: true } });
+        const supervisors = await db.find(User, { where: { role: Role.Supervisor, communityId: task.communityId, department: IsNull() }, select: { id: true } });
         await this.inbox.deliver(
           db,
           supervisors.map((s) => s.id),

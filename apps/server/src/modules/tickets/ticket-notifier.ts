@@ -38,7 +38,7 @@ export class TicketNotifier {
       [TicketAction.Arrive]: '工作人员已到场',
       [TicketAction.Hold]: '您的报事已暂停处理',
       [TicketAction.Resume]: '您的报事已恢复处理',
-      [TicketAction.Resolve]: '您的报事已处理完成，请确认',
+      [TicketAction.Resolve]: '您的报事已处理完成，请评价',
       [TicketAction.AutoClose]: '您的报事已自动完成',
       [TicketAction.Forward]: '您的报事已转交相关单位处理，我们会持续跟进',
       // The explanation itself is the news: the resident reads it in full in the inbox.
@@ -52,7 +52,7 @@ export class TicketNotifier {
         ? await this.inbox.deliver(
             db,
             others([resident]),
-            { kind: NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
+            { kind: action === TicketAction.Resolve ? NotificationKind.RateRequest : NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : `${about} ${TICKET_STATUS_LABELS[toStatus]}`, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
             at,
           )
         : [];
