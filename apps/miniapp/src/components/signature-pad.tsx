@@ -43,12 +43,30 @@ export function SignaturePad({ canvasId, onSigned }: SignaturePadProps) {
   }, [canvasId]);
 
   useEffect(() => {
-    ctx.current = Taro.createCanvasContext(canvasId);
+    ctx.current = null;
     measure();
   }, [canvasId, measure]);
 
+  /**
+   * The drawing context, made at the first touch (the canvas exists by then). In H5 the canvas's own
+   * pixel size is first matched to its displayed size, or strokes would land scaled.
+   */
+  const context = (): Taro.CanvasContext => {
+    if (process.env.TARO_ENV === 'h5' && !drawn) {
+      const el = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`);
+      if (el && el.clientWidth > 0 && (el.width !== el.clientWidth || el.height !== el.clientHeight)) {
+        el.width = el.clientWidth;
+        el.height = el.clientHeight;
+        ctx.current = null;
+      }
+    }
+    ctx.current ??= Taro.createCanvasContext(canvasId);
+    return ctx.current;
+  };
+
   const start = (e: { touches: { x?: number; y?: number; clientX?: number; clientY?: number }[] }) => {
     measure();
+    context();
     last.current = pointOf(e.touches[0], origin.current);
   };
   const move = (e: { touches: { x?: number; y?: number; clientX?: number; clientY?: number }[] }) => {

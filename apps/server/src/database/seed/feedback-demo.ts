@@ -323,7 +323,7 @@ export async function seedFeedbackDemo(db: EntityManager, now: Date, uploadsDir:
   const care = (p: (typeof people)[number], dueAt: Date, extra: Partial<CallbackTask> = {}): CallbackTask =>
     task({ ticketId: null, buildingId: p.building.id, householdId: p.household.id }, CallbackReason.Care, assistant.id, at(dueAt, -7 * 24), { dueAt, nextCheckAt: dueAt, ...extra });
   const endOfToday = chinaMidnight(chinaDateKey(at(now, 24)));
-  rows.push(care(people[0], at(endOfToday, -0.5)));
+  rows.push(care(people[0], at(endOfToday, -1 / 60)));
   rows.push(care(people[1], at(now, -30), { escalatedAt: at(now, -29), nextCheckAt: null }));
   const careDone = care(people[2], at(now, -2 * 24), done(assistant.id, at(now, -3 * 24), CallbackOutcome.Satisfied, '一切都好，希望小区多办些老人活动'));
   rows.push(careDone);
