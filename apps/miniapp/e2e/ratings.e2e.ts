@@ -121,7 +121,7 @@ async function sign(page: Page): Promise<void> {
       await assistant.locator('.feedback__signature').filter({ visible: true }).first().waitFor();
       await button(assistant, '保存回访').click();
       await see(assistant, '回访已记录');
-      await visible(assistant, '已完成', { exact: true }).click();
+      await assistant.getByText(/^已完成( \d+)?$/).filter({ visible: true }).first().click(); // the tab shows its count
       await see(assistant, '住得很舒心，希望多办老人活动', { exact: false });
       await see(assistant, '住户已签字');
       await screenshot(assistant, 'ratings-06-callback-done');

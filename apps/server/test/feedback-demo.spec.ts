@@ -50,6 +50,8 @@ describe('the demo ratings and callbacks', () => {
     const assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
     const mine = (await t.http().get(FeedbackRoutes.myCallbacks).set(bearer(assistant)).expect(200)).body as MyCallbacksDto;
     expect([mine.dueToday.length, mine.overdue.length]).toEqual([1, 1]);
+    // A care callback has no ticket: it names a resident of the household to call.
+    expect(mine.dueToday[0]).toMatchObject({ reason: 'care', ticketId: null, residentName: '赵阿姨', residentPhone: '13800000101', roomLabel: '1栋1单元201室' });
     expect(mine.done.length).toBeGreaterThanOrEqual(2);
     expect(mine.done.some((c) => c.signatureId !== null && c.channel === 'in_person')).toBe(true);
     const reworked = await t.dataSource.getRepository(Ticket).findOneByOrFail({ description: '单元门禁经常失灵' });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallbackStatus, CallbackTaskDto } from '@linli/contracts';
+import { CallbackStatus, CallbackTaskDto, Role } from '@linli/contracts';
 import { CALLBACK_QUESTIONS } from '@linli/domain';
 import { EntityManager, In } from 'typeorm';
 import { Room } from '../org/entities/room.entity';
@@ -24,11 +24,16 @@ export class CallbackReader {
     const rooms = await db.find(Room, { where: { id: In(households.map((h) => h.roomId)) }, select: { id: true, label: true } });
     const userIds = [...new Set([...tasks.flatMap((t) => [t.assigneeId, t.doneById]), ...tickets.map((t) => t.reporterId)].filter((id): id is string => id !== null))];
     const users = userIds.length ? await db.find(User, { where: { id: In(userIds) }, select: { id: true, name: true, phone: true } }) : [];
+    // A care callback has no ticket: whom to call is a resident of the household (the earliest registered).
+    const careHouseholds = [...new Set(tasks.filter((t) => t.ticketId === null).map((t) => t.householdId))];
+    const householdResidents = careHouseholds.length
+      ? await db.find(User, { where: { householdId: In(careHouseholds), role: Role.Resident }, select: { id: true, name: true, phone: true, householdId: true }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
     const [ticketMap, householdMap, roomMap, userMap] = [byId(tickets), byId(households), byId(rooms), byId(users)];
     return tasks.map((t) => {
       const ticket = t.ticketId ? ticketMap.get(t.ticketId) : undefined;
-      const reporter = ticket ? userMap.get(ticket.reporterId) : undefined;
+      const reporter = ticket ? userMap.get(ticket.reporterId) : householdResidents.find((u) => u.householdId === t.householdId);
       const household = householdMap.get(t.householdId);
       return {
         id: t.id,
