@@ -20,6 +20,7 @@ import {
   UploadDto,
 } from '@linli/contracts';
 import { CallbackSweeper } from '../src/modules/feedback/callback-sweeper.service';
+import { CarePlanner } from '../src/modules/feedback/care-planner.service';
 import { CallbackTask } from '../src/modules/feedback/entities/callback-task.entity';
 import { TicketRating } from '../src/modules/feedback/entities/ticket-rating.entity';
 import { SlaSweeper } from '../src/modules/tickets/sla-sweeper.service';
@@ -312,5 +313,26 @@ describe("the month's sample and the supervisor's coverage", () => {
       expect((await t.http().post(FeedbackRoutes.callbackSamples).set(bearer(token)).send({}).expect(403)).body.code).toBe(ErrorCode.FORBIDDEN);
     }
     expect((await t.http().get(`${FeedbackRoutes.callbackCoverage}?month=2026-13`).set(bearer(supervisor)).expect(400)).body.code).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+});
+
+describe('care callbacks (a month after moving in, then every six months)', () => {
+  it('puts one on the building assistant’s list, not while a complaint is open, and never twice', async () => {
+    const calm = await addResident(t, { building: '2栋', unit: '2单元', number: '301', name: '冯先生' });
+    const upset = await addResident(t, { building: '2栋', unit: '2单元', number: '302', name: '韩女士' });
+    const upsetToken = (await loginOpenid(t, upset.openid!)).token;
+    await submitTicket(t, upsetToken, { categoryCode: 'complaint_general', description: '楼下烧烤油烟' });
+    const planner = t.app.get(CarePlanner);
+    const repo = t.dataSource.getRepository(CallbackTask);
+    const later = new Date(MONDAY_10AM.getTime() + 40 * 86_400_000);
+    await planner.planToday(later);
+    const calmCare = await repo.find({ where: { householdId: calm.householdId!, reason: CallbackReason.Care } });
+    expect(calmCare.map((c) => [c.status, c.careDueOn])).toEqual([[CallbackStatus.Due, '2026-12-23']]);
+    // 2栋 is served by 李管家 alone here: the care callback is his.
+    expect(calmCare[0].assigneeId).toBe((await loginPersona(t, DemoPersona.Assistant)).user.id);
+    expect(await repo.count({ where: { householdId: upset.householdId!, reason: CallbackReason.Care } })).toBe(0);
+    // The next day: the calm household's callback is still open, so nothing new.
+    expect(await planner.planToday(new Date(later.getTime() + 86_400_000))).toBe(0);
+    expect(await repo.count({ where: { householdId: calm.householdId!, reason: CallbackReason.Care } })).toBe(1);
   });
 });

@@ -98,6 +98,7 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'reason', type: 'simple-enum', enum: REASONS },
           { name: 'status', type: 'simple-enum', enum: STATUSES },
           { name: 'assigneeId', type: 'varchar', length: '36', isNullable: true },
+          { name: 'careDueOn', type: 'varchar', length: '10', isNullable: true },
           { name: 'supervisorCheck', type: 'boolean', default: 0 },
           { name: 'inPersonRequired', type: 'boolean', default: 0 },
           { name: 'dueAt', type: 'datetime', precision: 3 },
@@ -119,6 +120,7 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'IDX_callback_task_household', columnNames: ['householdId', 'createdAt'] },
           { name: 'IDX_callback_task_next_check', columnNames: ['nextCheckAt'] },
           { name: 'IDX_callback_task_signature', columnNames: ['signatureId'], isUnique: true },
+          { name: 'IDX_callback_task_care', columnNames: ['householdId', 'careDueOn'], isUnique: true },
         ],
         foreignKeys: [
           fk('callback_task', 'communityId', 'community'),

@@ -224,6 +224,7 @@ export async function seedFeedbackDemo(db: EntityManager, now: Date, uploadsDir:
     householdId: t.householdId,
     ticketId: t.ticketId,
     sampleId: null,
+    careDueOn: null,
     reason,
     status: CallbackStatus.Due,
     assigneeId,
@@ -321,7 +322,7 @@ export async function seedFeedbackDemo(db: EntityManager, now: Date, uploadsDir:
 
   // This month: 李管家's care callbacks (domain.md §9): due today, overdue (escalated), done.
   const care = (p: (typeof people)[number], dueAt: Date, extra: Partial<CallbackTask> = {}): CallbackTask =>
-    task({ ticketId: null, buildingId: p.building.id, householdId: p.household.id }, CallbackReason.Care, assistant.id, at(dueAt, -7 * 24), { dueAt, nextCheckAt: dueAt, ...extra });
+    task({ ticketId: null, buildingId: p.building.id, householdId: p.household.id }, CallbackReason.Care, assistant.id, at(dueAt, -7 * 24), { dueAt, nextCheckAt: dueAt, careDueOn: chinaDateKey(at(dueAt, -7 * 24)), ...extra });
   const endOfToday = chinaMidnight(chinaDateKey(at(now, 24)));
   rows.push(care(people[0], at(endOfToday, -1 / 60)));
   rows.push(care(people[1], at(now, -30), { escalatedAt: at(now, -29), nextCheckAt: null }));

@@ -53,6 +53,7 @@ export class CallbackPlanner {
       householdId: c.ticket.householdId,
       ticketId: c.ticket.id,
       sampleId: c.sampleId ?? null,
+      careDueOn: null,
       reason: c.reason,
       status: CallbackStatus.Due,
       assigneeId,

@@ -9,6 +9,7 @@ import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { CallbackTask } from './entities/callback-task.entity';
+import { CarePlanner } from './care-planner.service';
 
 const BATCH = 100;
 
@@ -28,6 +29,7 @@ export class CallbackSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     private readonly inbox: Inbox,
+    private readonly care: CarePlanner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,9 +46,10 @@ export class CallbackSweeper implements OnApplicationBootstrap, OnApplicationShu
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Escalate every open callback past its due date; returns how many this instance escalated. */
+  /** Plan today's care callbacks (once a day), then escalate every open callback past its due date; returns how many this instance escalated. */
   async sweep(): Promise<number> {
     const now = this.clock.now();
+    await this.care.planToday(now);
     const due = await this.tasks.find({ where: { nextCheckAt: LessThanOrEqual(now), status: In([CallbackStatus.Due, CallbackStatus.Retrying]) }, order: { nextCheckAt: 'ASC' }, take: BATCH });
     let escalated = 0;
     for (const task of due) {

@@ -14,12 +14,14 @@ import { TicketRating } from './entities/ticket-rating.entity';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackCoreModule } from './feedback-core.module';
 import { Ratings } from './ratings.service';
+import { CarePlanner } from './care-planner.service';
+import { Household } from '../org/entities/household.entity';
 
 /** Ratings (评价) and callbacks (回访), issue #11: the resident's verdict and the company's follow-up. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketRating, CallbackTask, CallbackSample]), TicketsModule, FeedbackCoreModule, OrgModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketRating, CallbackTask, CallbackSample, Household]), TicketsModule, FeedbackCoreModule, OrgModule, NotificationsModule],
   controllers: [FeedbackController],
-  providers: [Ratings, Callbacks, CallbackSampling, CallbackSweeper, CallbackReader],
+  providers: [Ratings, Callbacks, CallbackSampling, CallbackSweeper, CallbackReader, CarePlanner],
   exports: [CallbackSampling],
 })
 export class FeedbackModule {}

@@ -17,6 +17,7 @@ import { CallbackSample } from './callback-sample.entity';
 @Index('IDX_callback_task_household', ['householdId', 'createdAt'])
 @Index('IDX_callback_task_next_check', ['nextCheckAt'])
 @Index('IDX_callback_task_signature', ['signatureId'], { unique: true })
+@Index('IDX_callback_task_care', ['householdId', 'careDueOn'], { unique: true })
 export class CallbackTask {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
@@ -45,6 +46,8 @@ export class CallbackTask {
   @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'assigneeId', foreignKeyConstraintName: 'FK_callback_task_assignee' })
   assignee?: User | null;
+  /** Care callbacks: the day ('YYYY-MM-DD') the schedule made it due; one per household and day (several instances plan at once). */
+  @TextColumn(10, { nullable: true }) careDueOn!: string | null;
   /** The supervisor's own monthly check (domain §8: ≥50% of handled complaints, every major one). */
   @Column({ type: 'boolean', default: 0 }) supervisorCheck!: boolean;
   /** Chosen for an in-person callback with the resident's signature. */
