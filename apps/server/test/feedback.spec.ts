@@ -194,8 +194,10 @@ describe('callbacks', () => {
     const tasks = await t.dataSource.getRepository(CallbackTask).find({ where: { ticketId: complaint.id } });
     expect(tasks.map((x) => [x.reason, x.assigneeId])).toEqual([[CallbackReason.Complaint, colleagueId]]);
     const mine = (await t.http().get(FeedbackRoutes.myCallbacks).set(bearer(colleague)).expect(200)).body as MyCallbacksDto;
-    task = [...mine.dueToday, ...mine.overdue, ...mine.done].find((c) => c.ticketId === complaint.id) ?? (await t.http().get(FeedbackRoutes.callback(tasks[0].id)).set(bearer(colleague)).expect(200)).body;
+    task = [...mine.dueToday, ...mine.overdue, ...mine.upcoming, ...mine.done].find((c) => c.ticketId === complaint.id) ?? (await t.http().get(FeedbackRoutes.callback(tasks[0].id)).set(bearer(colleague)).expect(200)).body;
     expect(task).toMatchObject({ reason: CallbackReason.Complaint, status: CallbackStatus.Due, roomLabel: expect.stringContaining('1栋'), residentName: '王女士' });
+    // Due in two days: listed under 未到期, workable now.
+    expect(mine.upcoming.map((c) => c.id)).toContain(task.id);
     expect(task.questions.length).toBeGreaterThan(0);
   });
 

@@ -136,8 +136,11 @@ export interface CallbackTaskDto {
 }
 
 export interface MyCallbacksDto {
+  /** Open, due by the end of today (China time), not yet overdue. */
   dueToday: CallbackTaskDto[];
   overdue: CallbackTaskDto[];
+  /** Open, due after today: may be done now. */
+  upcoming: CallbackTaskDto[];
   done: CallbackTaskDto[];
 }
 

@@ -33,7 +33,7 @@ export class Callbacks {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** 我的回访: open ones due by the end of today (overdue apart), and those finished in the last 30 days. */
+  /** 我的回访: open ones due by the end of today, overdue, due later, and those finished in the last 30 days. */
   async mine(user: AuthUser): Promise<MyCallbacksDto> {
     const now = this.clock.now();
     const endOfToday = chinaMidnight(chinaDateKey(new Date(now.getTime() + DAY_MS)));
@@ -48,6 +48,7 @@ export class Callbacks {
     return {
       overdue: openDtos.filter((d) => d.overdue),
       dueToday: openDtos.filter((d) => !d.overdue && Date.parse(d.dueAt) < endOfToday.getTime()),
+      upcoming: openDtos.filter((d) => Date.parse(d.dueAt) >= endOfToday.getTime()),
       done: dtos.slice(open.length),
     };
   }

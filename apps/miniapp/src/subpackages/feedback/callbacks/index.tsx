@@ -20,10 +20,11 @@ import { ticketDetailPage } from '../../../services/routes';
 import { SignaturePad } from '../../../components/signature-pad';
 import '../feedback.scss';
 
-type Tab = 'dueToday' | 'overdue' | 'done';
+type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
 const TABS: { key: Tab; label: string; empty: string }[] = [
   { key: 'dueToday', label: '今日待回访', empty: '今天没有待回访的住户' },
   { key: 'overdue', label: '已超期', empty: '没有超期的回访' },
+  { key: 'upcoming', label: '未到期', empty: '没有未到期的回访' },
   { key: 'done', label: '已完成', empty: '近 30 天没有完成的回访' },
 ];
 const OUTCOMES = Object.values(CallbackOutcome);
