@@ -102,13 +102,14 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await see(assistant, '待确认');
       await screenshot(assistant, 'loop-04-assistant-resolved');
 
-      // The resident is not satisfied and sends it back, with the reason.
+      // The resident is not satisfied and sends it back with the rating, saying why.
       await openTicket(resident);
       await see(resident, '待确认');
-      await button(resident, '更多').click();
-      await resident.locator('.taro-actionsheet__cell', { hasText: '不满意，退回' }).filter({ visible: true }).click();
-      await resident.locator('textarea').filter({ visible: true }).fill('还是有水滴下来');
-      await button(resident, '退回重新处理').click();
+      await visible(resident, '不满意', { exact: true }).click();
+      await button(resident, '提交评价').click();
+      await see(resident, '请说明哪里不满意');
+      await resident.locator('textarea').filter({ visible: true }).first().fill('还是有水滴下来');
+      await button(resident, '提交评价').click();
       await see(resident, '第 2 轮处理');
       await see(resident, '已受理');
       await screenshot(resident, 'loop-05-resident-reopened');
@@ -120,7 +121,9 @@ const LEAK = '卫生间天花板漏水，越滴越多';
       await see(assistant, '待确认');
 
       await openTicket(resident);
-      await button(resident, '确认完成').click();
+      await see(resident, '整改完成了，请再次评价');
+      await visible(resident, '满意', { exact: true }).click();
+      await button(resident, '提交评价').click();
       await see(resident, '已完成');
       await screenshot(resident, 'loop-06-resident-confirmed');
     }));

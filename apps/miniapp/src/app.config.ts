@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'subpackages/staff', pages: ['calls/index', 'outbox/index', 'calendar/index', 'sla-policies/index', 'outages/index', 'work-orders/index', 'duty/index', 'categories/index', 'extensions/index', 'household-sheet/index', 'move-outs/index', 'profile/index', 'move-ins/index', 'structure/index'] },
     { root: 'subpackages/gate', pages: ['verify/index'] },
     { root: 'subpackages/dashboard', pages: ['index', 'tickets/index', 'reports/index'] },
+    { root: 'subpackages/feedback', pages: ['callbacks/index', 'coverage/index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

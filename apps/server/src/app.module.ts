@@ -23,6 +23,7 @@ import { OrgModule } from './modules/org/org.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 
 /** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         MoveInsModule,
         StructureModule,
         DashboardModule,
+        FeedbackModule,
       ],
     };
   }

@@ -103,6 +103,14 @@ export enum ErrorCode {
 
   // request bounds (issue #10)
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+
+  // ratings and callbacks
+  RATING_NOT_ALLOWED = 'RATING_NOT_ALLOWED',
+  RATING_ALREADY_GIVEN = 'RATING_ALREADY_GIVEN',
+  CALLBACK_NOT_FOUND = 'CALLBACK_NOT_FOUND',
+  CALLBACK_CLOSED = 'CALLBACK_CLOSED',
+  CALLBACK_SIGNATURE_REQUIRED = 'CALLBACK_SIGNATURE_REQUIRED',
+  CALLBACK_HANDLER_NOT_ALLOWED = 'CALLBACK_HANDLER_NOT_ALLOWED',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -193,6 +201,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
   [ErrorCode.REPORT_NOT_FOUND]: '报表不存在或您无权查看',
   [ErrorCode.PAYLOAD_TOO_LARGE]: '提交的内容太大',
+
+  [ErrorCode.RATING_NOT_ALLOWED]: '只有处理完成待确认的本户工单可以评价',
+  [ErrorCode.RATING_ALREADY_GIVEN]: '本次处理已评价过，可以追加评价但不能修改',
+  [ErrorCode.CALLBACK_NOT_FOUND]: '回访任务不存在',
+  [ErrorCode.CALLBACK_CLOSED]: '该回访任务已完成',
+  [ErrorCode.CALLBACK_SIGNATURE_REQUIRED]: '上门回访须请住户签字',
+  [ErrorCode.CALLBACK_HANDLER_NOT_ALLOWED]: '按公司规定，工单处理人不能回访自己处理的工单',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

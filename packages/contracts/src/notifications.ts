@@ -10,6 +10,8 @@ export enum NotificationKind {
   SlaEscalated = 'sla_escalated',
   /** A notice to residents of a community or building, e.g. a planned water or power cut (domain.md §11). */
   Notice = 'notice',
+  /** A ticket of the recipient's was resolved: please rate it (满意 / 基本满意 / 不满意). */
+  RateRequest = 'rate_request',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -18,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.SlaWarning]: '时限预警',
   [NotificationKind.SlaEscalated]: '超时升级',
   [NotificationKind.Notice]: '通知公告',
+  [NotificationKind.RateRequest]: '服务评价',
 };
 
 export interface NotificationDto {

@@ -28,3 +28,7 @@ export * from './indicators/indicators';
 export * from './indicators/stats';
 export * from './indicators/periods';
 export * from './access/reach';
+export * from './feedback/rating-rules';
+export * from './feedback/callback-rules';
+export * from './feedback/sampling';
+export * from './feedback/care-schedule';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationKind } from '@linli/contracts';
-import { DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy } from '@linli/domain';
+import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
 import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from './wechat-templates';
 
 /** The server's settings, validated once at boot. Nothing else reads process.env. */
@@ -46,6 +46,8 @@ export interface AppConfig {
   reportsSweepSeconds: number;
   /** Demo mode only: seed a past month of tickets into the demo community (off under NODE_ENV=test). */
   demoHistory: boolean;
+  /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
+  feedback: FeedbackSettings;
 }
 
 /** Bounds on what a request may carry, checked before any validation or parsing into objects. */
@@ -74,6 +76,17 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitedOperation, RateLimitRule> = 
   slipVerify: { perUser: 30, perIp: 60, windowSeconds: 60 },
   chase: { perUser: 5, perIp: 30, windowSeconds: 60 },
 };
+
+/**
+ * Callbacks and sampling; each an environment setting with the domain brief's default:
+ * LINLI_CALLBACK_MAX_ATTEMPTS (3), LINLI_CALLBACK_RETRY_DAYS (1), LINLI_CALLBACK_HANDLER_ALLOWED (0: the
+ * handler may not call back their own ticket), LINLI_CALLBACK_DUE_DAYS (2: complaint callbacks due in),
+ * LINLI_SAMPLE_FORMAL_PERCENT (10), LINLI_SAMPLE_IN_PERSON_PERCENT (30), LINLI_SAMPLE_SUPERVISOR_PERCENT (50).
+ */
+export interface FeedbackSettings {
+  callback: CallbackPolicy;
+  sampling: SamplingPolicy;
+}
 
 /** The WeChat notification outbox (subscribe messages); each is an environment setting. */
 export interface OutboxSettings {
@@ -250,6 +263,19 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
   const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
+  const feedback: FeedbackSettings = {
+    callback: {
+      maxAttempts: integer('LINLI_CALLBACK_MAX_ATTEMPTS', DEFAULT_CALLBACK_POLICY.maxAttempts, 1, 10),
+      retryAfterDays: integer('LINLI_CALLBACK_RETRY_DAYS', DEFAULT_CALLBACK_POLICY.retryAfterDays, 1, 30),
+      handlerMayCallBack: integer('LINLI_CALLBACK_HANDLER_ALLOWED', 0, 0, 1) === 1,
+      dueDays: { ...DEFAULT_CALLBACK_POLICY.dueDays, complaint: integer('LINLI_CALLBACK_DUE_DAYS', DEFAULT_CALLBACK_POLICY.dueDays.complaint, 1, 30) },
+    },
+    sampling: {
+      formalSharePct: integer('LINLI_SAMPLE_FORMAL_PERCENT', DEFAULT_SAMPLING_POLICY.formalSharePct, 0, 100),
+      inPersonSharePct: integer('LINLI_SAMPLE_IN_PERSON_PERCENT', DEFAULT_SAMPLING_POLICY.inPersonSharePct, 0, 100),
+      supervisorSharePct: integer('LINLI_SAMPLE_SUPERVISOR_PERCENT', DEFAULT_SAMPLING_POLICY.supervisorSharePct, 0, 100),
+    },
+  };
   const demoHistoryRaw = value('LINLI_DEMO_HISTORY');
   if (demoHistoryRaw !== undefined && demoHistoryRaw !== '0' && demoHistoryRaw !== '1') problem('LINLI_DEMO_HISTORY', `must be 0 or 1, got "${demoHistoryRaw}"`);
   const demoHistory = demoHistoryRaw === undefined ? nodeEnv !== 'test' : demoHistoryRaw === '1';
@@ -291,6 +317,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     householdReviewMonths,
     demoHistory,
     reportsSweepSeconds,
+    feedback,
   };
 }
 

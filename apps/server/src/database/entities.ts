@@ -1,3 +1,8 @@
+import { TicketRating } from '../modules/feedback/entities/ticket-rating.entity';
+import { RatingAddendum } from '../modules/feedback/entities/rating-addendum.entity';
+import { CallbackSample } from '../modules/feedback/entities/callback-sample.entity';
+import { CallbackTask } from '../modules/feedback/entities/callback-task.entity';
+import { CallbackAttempt } from '../modules/feedback/entities/callback-attempt.entity';
 import { CalendarOverride } from '../modules/calendar/entities/calendar-override.entity';
 import { SlaPolicyOverrideRow } from '../modules/sla-policies/entities/sla-policy-override.entity';
 import { OutageNotice } from '../modules/outages/entities/outage-notice.entity';
@@ -81,4 +86,9 @@ export const ENTITIES = [
   MoveInPerson,
   IndicatorTargetsRow,
   IssuedReport,
+  TicketRating,
+  RatingAddendum,
+  CallbackSample,
+  CallbackTask,
+  CallbackAttempt,
 ];

@@ -1,5 +1,6 @@
 import { Role } from '@linli/contracts';
 import * as routes from '../../services/routes';
+import { CALLBACK_COVERAGE_PAGE as COVERAGE_PAGE, MY_CALLBACKS_PAGE as CALLBACKS_PAGE } from '../../services/feedback-api';
 
 /**
  * 我的, as data: groups of entries and who sees each one. A feature adds its entry to the group where
@@ -73,6 +74,8 @@ export const ME_GROUPS: MeGroup[] = [
       { key: 'office-approvals', title: '入住审批', icon: 'check', color: BLUE, who: office, value: () => '租户、借住亲属', to: routes.JOIN_APPROVALS_PAGE },
       { key: 'office-move-ins', title: '入住登记审核', icon: 'location', color: ORANGE, who: office, value: () => '证件 · 居住证', to: routes.OFFICE_MOVE_INS_PAGE },
       { key: 'office-move-outs', title: '搬出审批', icon: 'order', color: ORANGE, who: office, value: () => '放行条 · 迁出', to: routes.OFFICE_MOVE_OUTS_PAGE },
+      { key: 'callbacks', title: '我的回访', icon: 'phone', color: GREEN, who: desk, value: () => '待回访 · 超期 · 已完成', to: CALLBACKS_PAGE },
+      { key: 'callback-coverage', title: '回访抽查', icon: 'check', color: PURPLE, who: (ctx) => ctx.role === Role.Supervisor, value: () => '覆盖 · 抽样', to: COVERAGE_PAGE },
       { key: 'calls', title: '电话任务', icon: 'phone', color: RED, who: office, value: () => '微信未送达的通知', to: routes.CALL_TASKS_PAGE },
       { key: 'work-orders', title: '工作安排通知单', icon: 'list', color: PURPLE, who: managers, value: () => '部门接收 · 完成', to: routes.WORK_ORDERS_PAGE },
       { key: 'duty', title: '值班表', icon: 'clock', color: BLUE, who: desk, value: (ctx) => (ctx.role === Role.Supervisor ? '排班' : '查看'), to: routes.DUTY_PAGE },

@@ -13,6 +13,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.UPLOAD_TOO_MANY:
     case ErrorCode.HOUSEHOLD_SHEET_UNREADABLE:
     case ErrorCode.MOVE_OUT_DATE_INVALID:
+    case ErrorCode.CALLBACK_SIGNATURE_REQUIRED:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.HOUSEHOLD_IMPORT_REJECTED:
       return HttpStatus.UNPROCESSABLE_ENTITY;
@@ -31,6 +32,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MOVE_OUT_OWNER_ONLY:
     case ErrorCode.MOVE_IN_NOT_A_MEMBER:
     case ErrorCode.MOVE_IN_OWNER_ONLY:
+    case ErrorCode.CALLBACK_HANDLER_NOT_ALLOWED:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.DEMO_PERSONA_UNKNOWN:
@@ -50,6 +52,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.RELEASE_SLIP_INVALID:
     case ErrorCode.MOVE_IN_NOT_FOUND:
     case ErrorCode.REPORT_NOT_FOUND:
+    case ErrorCode.CALLBACK_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:
@@ -77,6 +80,9 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MOVE_IN_STATE:
     case ErrorCode.MOVE_IN_INCOMPLETE:
     case ErrorCode.MOVE_IN_ALREADY_REGISTERED:
+    case ErrorCode.RATING_NOT_ALLOWED:
+    case ErrorCode.RATING_ALREADY_GIVEN:
+    case ErrorCode.CALLBACK_CLOSED:
       return HttpStatus.CONFLICT;
     case ErrorCode.RELEASE_SLIP_EXPIRED:
       return HttpStatus.GONE;

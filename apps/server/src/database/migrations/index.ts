@@ -24,6 +24,8 @@ import { CreateRateLimitBuckets1795358400000 } from './1795358400000-create-rate
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
 import { TicketNudgesAndEndingCalls1795358450000 } from './1795358450000-ticket-nudges-and-ending-calls';
 import { DashboardTargetsAndReports1795358600000 } from './1795358600000-dashboard-targets-and-reports';
+import { CreateRatingsAndCallbacks1795358300000 } from './1795358300000-create-ratings-and-callbacks';
+import { RateRequestNotificationKind1795358310000 } from './1795358310000-rate-request-notification-kind';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -50,6 +52,8 @@ export const MIGRATIONS = [
   HouseholdDocumentsAndReviews1795358240000,
   CreateStaffProfiles1795358250000,
   CreateMoveIns1795358270000,
+  CreateRatingsAndCallbacks1795358300000,
+  RateRequestNotificationKind1795358310000,
   CreateRateLimitBuckets1795358400000,
   TicketNudgesAndEndingCalls1795358450000,
   DashboardTargetsAndReports1795358600000,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MemberRole, Role } from '@linli/contracts';
-import { roomLabel, WorkingCalendar } from '@linli/domain';
+import { chinaMidnight, chinaMonthOf, monthsEndingWith, roomLabel, WorkingCalendar } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -20,6 +20,7 @@ import { insertRows, UnitOfWork } from '../unit-of-work';
 import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-community';
 import { seedDemoHouseholds } from './demo-households';
 import { seedTicketHistory } from './demo-ticket-history';
+import { seedFeedbackDemo } from './feedback-demo';
 
 /** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
 const HISTORY_DAYS = 183;
@@ -116,12 +117,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
     this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
-    if (!this.config.demoHistory) return;
-    // The rest of the community and its past month (off in tests, which build their own data).
+    // The rest of the community, outside the server tests (their counts assume the bare community): the
+    // neighbours' households first, which every feature's demo below reuses by room.
+    if (this.config.nodeEnv === 'test' && !this.config.demoHistory) return;
     const seeded = await seedDemoHouseholds(db, community.id, rooms, now);
+    // Ratings and callbacks of last month and this one.
+    if (this.config.nodeEnv !== 'test') await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
+    if (!this.config.demoHistory) return;
+    // Six months of tickets; complaints of last month and this one are the feedback demo's (rated, called back).
     const buildingOf = new Map<string, string>(rooms.map((r) => [r.id, r.buildingId]));
     const households = [{ householdId: household.id as string, roomId: home.id as string, userId: resident.id as string }, ...seeded].map((h) => ({ ...h, buildingId: buildingOf.get(h.roomId)! }));
-    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS });
+    const lastMonth = chinaMidnight(`${monthsEndingWith(chinaMonthOf(now), 2)[0]}-01`);
+    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS, noComplaintsFrom: lastMonth });
     this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`);
   }
 }

@@ -69,6 +69,8 @@ export interface HistoryInput {
   now: Date;
   calendar: WorkingCalendar;
   days?: number;
+  /** From this instant on, no complaints: another seed writes them, with their ratings and callbacks. */
+  noComplaintsFrom?: Date;
 }
 
 interface Draft {
@@ -106,7 +108,9 @@ export async function seedTicketHistory(db: EntityManager, input: HistoryInput):
     const count = 1 + (rand() < 0.5 ? 1 : 0) + (rand() < 0.12 ? 1 : 0);
     const starts = Array.from({ length: count }, () => dayStart.getTime() + Math.floor(between(7.5, 21.5) * HOUR)).sort((a, b) => a - b);
     for (const startMs of starts) {
-      const [code, , description] = category();
+      let [code, , description] = category();
+      for (let tries = 0; input.noComplaintsFrom && startMs >= input.noComplaintsFrom.getTime() && DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint && tries < 20; tries++) [code, , description] = category();
+      if (input.noComplaintsFrom && startMs >= input.noComplaintsFrom.getTime() && DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint) continue;
       const c = DEFAULT_CATEGORIES.find((x) => x.code === code)!;
       const home = pick(input.households);
       const created = new Date(startMs);

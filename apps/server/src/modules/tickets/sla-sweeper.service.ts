@@ -117,7 +117,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       const closed = ticket.status === TicketStatus.Resolved ? systemTransition(ticket.status, TicketAction.AutoClose) : null;
       if (closed && autoCloseAt <= now.getTime()) {
         await record(TicketAction.AutoClose, `住户 ${this.config.sla.autoCloseAfterHours} 小时内未确认，系统自动完成`, { nextCheckAt: null }, closed);
-        await this.notifier.transitioned(db, ticket, TicketAction.AutoClose, null, now, ticket.assigneeId);
+        await this.notifier.transitioned(db, ticket, TicketAction.AutoClose, TicketStatus.Closed, null, now, ticket.assigneeId);
         result.autoClosed += 1;
         return;
       }

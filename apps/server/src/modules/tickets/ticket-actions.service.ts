@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, MAX_TICKET_PHOTOS, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
 import { decideTransition, NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -34,7 +34,11 @@ export class TicketActions {
     private readonly chase: TicketChase,
   ) {}
 
-  async perform(user: AuthUser, ticketId: string, dto: TicketActionDto): Promise<TicketDetailDto> {
+  /**
+   * `alsoWithin`, when given, runs inside the same transaction after the transition (a rating stored
+   * with the confirm or reopen it caused); if it throws, the transition is undone too.
+   */
+  async perform(user: AuthUser, ticketId: string, dto: TicketActionDto, alsoWithin?: (db: EntityManager, ticket: Ticket, now: Date) => Promise<void>): Promise<TicketDetailDto> {
     const ticket = await this.tickets.findOne({ where: { id: ticketId } });
     const actor = ticket && (await this.access.actorFor(user, ticket));
     if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
@@ -74,7 +78,8 @@ export class TicketActions {
         changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
-      await this.notifier.transitioned(db, ticket, dto.action, user.id, now, assignee?.assigneeId ?? null, note);
+      await this.notifier.transitioned(db, ticket, dto.action, decision.to, user.id, now, assignee?.assigneeId ?? null, note);
+      await alsoWithin?.(db, ticket, now);
     });
     return this.queries.detail(user, ticketId);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { CallTaskPurpose, NotificationKind, Role, TicketAction } from '@linli/contracts';
+import { CallTaskPurpose, NotificationKind, Role, TicketAction, TicketStatus } from '@linli/contracts';
 import { CallTasks } from '../notifications/call-tasks.service';
 import { Inbox } from '../notifications/inbox.service';
 import { Community } from '../org/entities/community.entity';
@@ -8,6 +8,7 @@ import { User } from '../org/entities/user.entity';
 import { Room } from '../org/entities/room.entity';
 import { TicketCategory } from '../categories/entities/ticket-category.entity';
 import { Ticket } from './entities/ticket.entity';
+import { CallbackPlanner } from '../feedback/callback-planner';
 
 /**
  * What a ticket change tells whom, in the inbox (and on WeChat for those subscribed). Called inside the
@@ -19,10 +20,13 @@ export class TicketNotifier {
   constructor(
     private readonly inbox: Inbox,
     private readonly calls: CallTasks,
+    private readonly callbacks: CallbackPlanner,
   ) {}
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
-  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
+  async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
+    // Every valid complaint gets a callback when it closes (domain.md §8).
+    await this.callbacks.ticketTransitioned(db, ticket, action, toStatus, at);
     const about = await this.about(db, ticket);
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);
     if ((action === TicketAction.Assign || action === TicketAction.Transfer) && assigneeId) {
@@ -37,7 +41,7 @@ export class TicketNotifier {
       [TicketAction.Arrive]: '工作人员已到场',
       [TicketAction.Hold]: '您的报事已暂停处理',
       [TicketAction.Resume]: '您的报事已恢复处理',
-      [TicketAction.Resolve]: '您的报事已处理完成，请确认',
+      [TicketAction.Resolve]: '您的报事已处理完成，请评价',
       [TicketAction.AutoClose]: '您的报事已自动完成',
       [TicketAction.Forward]: '您的报事已转交相关单位处理，我们会持续跟进',
       // The explanation itself is the news: the resident reads it in full in the inbox.
@@ -51,7 +55,7 @@ export class TicketNotifier {
         ? await this.inbox.deliver(
             db,
             others([resident]),
-            { kind: NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
+            { kind: action === TicketAction.Resolve ? NotificationKind.RateRequest : NotificationKind.TicketUpdated, title: news, body: action === TicketAction.Reply && note ? note : about, ticketId: ticket.id, ticketCode: ticket.code, urgent: ticket.emergency },
             at,
           )
         : [];

@@ -173,7 +173,7 @@ export class TicketSubmission {
             at: now,
             changes: { assigneeId: assistantId },
           });
-          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, receiverOwns ? intake.receiver!.id : null, now, assistantId);
+          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, receiverOwns ? intake.receiver!.id : null, now, assistantId);
         } else {
           // Nobody serves the building: the supervisors must dispatch it by hand.
           await this.notifier.undispatched(db, ticket as Ticket, now);

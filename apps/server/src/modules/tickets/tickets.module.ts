@@ -31,10 +31,11 @@ import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
 import { TicketChase } from './ticket-chase.service';
+import { FeedbackCoreModule } from '../feedback/feedback-core.module';
 
 /** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence, TicketExtension]), OrgModule, CategoriesModule, CalendarModule, SlaPoliciesModule, OutagesModule, WorkOrdersModule, UploadsModule, NotificationsModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence, TicketExtension]), OrgModule, CategoriesModule, CalendarModule, SlaPoliciesModule, OutagesModule, WorkOrdersModule, UploadsModule, NotificationsModule, OutboxModule, FeedbackCoreModule],
   controllers: [TicketsController, CommunityTicketsController, TicketExtensionsController],
   providers: [
     TicketSla,
@@ -46,5 +47,7 @@ import { TicketChase } from './ticket-chase.service';
     CommunityTicketQueries,
     TicketChase,
     TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
+  // Ratings act on a ticket through the resident's confirm and reopen.
+  exports: [TicketActions, TicketAccess],
 })
 export class TicketsModule {}

@@ -15,6 +15,7 @@ import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
 import { EmptyState } from '../../../components/empty-state';
 import { TICKETS_PAGE } from '../../../services/routes';
+import { RATING_REPLACES, RatingCard } from '../../../components/rating-card';
 import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
 import './index.scss';
 
@@ -110,6 +111,8 @@ export default function TicketDetailPage() {
     );
   if (!ticket) return <View className='page' />;
   const photosOfReport = reportPhotos(ticket);
+  // The rating card confirms (满意, 基本满意) or sends back (不满意) a resolved ticket.
+  const visibleActions = ticket.allowedActions.filter((a) => !RATING_REPLACES.includes(a));
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -171,10 +174,11 @@ export default function TicketDetailPage() {
 
       <ExtensionCard ticket={ticket} onChanged={setTicket} />
       <EscalationCard ticket={ticket} onChanged={setTicket} />
+      <RatingCard ticket={ticket} onChanged={() => void load()} />
 
       <TicketTimeline ticket={ticket} />
 
-      <TicketActionBar ticket={ticket} forResident={forResident} onAct={act} />
+      <TicketActionBar ticket={{ ...ticket, allowedActions: visibleActions }} forResident={forResident} onAct={act} />
     </View>
   );
 }

@@ -75,7 +75,7 @@ export default function ReportPage() {
         ? await api.createTicketOnBehalf({ ...body, householdId: onBehalfOf.householdId, channel, contactName: contactName.trim(), contactPhone: contactPhone.trim() })
         : await api.createTicket(body);
       // The moment the resident most wants to hear back: ask for WeChat progress messages now.
-      if (!onBehalfOf) await askForSubscriptions([NotificationKind.TicketUpdated]);
+      if (!onBehalfOf) await askForSubscriptions([NotificationKind.TicketUpdated, NotificationKind.RateRequest]);
       await Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
       void Taro.showToast({ title: '提交成功', icon: 'success' });
     } catch (err) {
