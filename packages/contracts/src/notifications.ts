@@ -10,6 +10,8 @@ export enum NotificationKind {
   SlaEscalated = 'sla_escalated',
   /** A notice to residents of a community or building, e.g. a planned water or power cut (domain.md §11). */
   Notice = 'notice',
+  /** An invitation (or reminder) to answer a satisfaction questionnaire (domain.md §9). */
+  SurveyInvite = 'survey_invite',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -18,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.SlaWarning]: '时限预警',
   [NotificationKind.SlaEscalated]: '超时升级',
   [NotificationKind.Notice]: '通知公告',
+  [NotificationKind.SurveyInvite]: '满意度调查',
 };
 
 export interface NotificationDto {
