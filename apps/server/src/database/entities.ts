@@ -35,6 +35,7 @@ import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.enti
 import { Ticket } from '../modules/tickets/entities/ticket.entity';
 import { StaffProfile } from '../modules/staff-profiles/entities/staff-profile.entity';
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
+import { SURVEY_ENTITIES } from '../modules/surveys/entities';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -75,4 +76,5 @@ export const ENTITIES = [
   HouseholdMemberEvent,
   MoveIn,
   MoveInPerson,
+  ...SURVEY_ENTITIES,
 ];

@@ -18,7 +18,7 @@ const A = SurveyRoundAction;
 const office = [Role.Supervisor, Role.Admin] as const;
 
 export const SURVEY_ROUND_TRANSITIONS: readonly SurveyRoundRule[] = [
-  { action: A.AddHouseholds, from: [S.Draft, S.Open], to: S.Draft, roles: office },
+  { action: A.AddHouseholds, from: [S.Draft], to: S.Draft, roles: office },
   { action: A.Send, from: [S.Draft], to: S.Open, roles: office },
   { action: A.Close, from: [S.Open], to: S.Closed, roles: office },
   { action: A.Expire, from: [S.Open], to: S.Closed, roles: [] },
@@ -26,12 +26,12 @@ export const SURVEY_ROUND_TRANSITIONS: readonly SurveyRoundRule[] = [
   { action: A.Cancel, from: [S.Draft, S.Open], to: S.Cancelled, roles: office },
 ];
 
-/** Where `action` leads from `status` for `role` (null: the system), or null when not allowed. Adding households keeps the status. */
+/** Where `action` leads from `status` for `role` (null: the system), or null when not allowed. Adding households (before sending) keeps the status. */
 export function surveyRoundTransition(status: SurveyRoundStatus, action: SurveyRoundAction, role: Role | null): SurveyRoundStatus | null {
   const rule = SURVEY_ROUND_TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
   if (!rule) return null;
   if (role === null ? rule.roles.length > 0 : !rule.roles.includes(role)) return null;
-  return action === A.AddHouseholds ? status : rule.to;
+  return rule.to;
 }
 
 /** The actions `role` may take on a round in `status`, for the mini-program's buttons. */

@@ -166,7 +166,6 @@ describe('round transitions', () => {
     const office = r === Role.Supervisor || r === Role.Admin;
     const table: Record<string, SurveyRoundStatus | null> = {
       [`${SurveyRoundStatus.Draft}:add_households`]: office ? SurveyRoundStatus.Draft : null,
-      [`${SurveyRoundStatus.Open}:add_households`]: office ? SurveyRoundStatus.Open : null,
       [`${SurveyRoundStatus.Draft}:send`]: office ? SurveyRoundStatus.Open : null,
       [`${SurveyRoundStatus.Open}:close`]: office ? SurveyRoundStatus.Closed : null,
       [`${SurveyRoundStatus.Open}:expire`]: r === null ? SurveyRoundStatus.Closed : null,
