@@ -9,6 +9,7 @@ import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, 
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
 import { useRequiredUser } from '../../services/use-session';
+import { SURVEY_ROUNDS_PAGE, SURVEYS_MINE_PAGE } from '../../services/surveys-api';
 
 export default function MePage() {
   const user = useRequiredUser({ refresh: true });
@@ -50,6 +51,8 @@ export default function MePage() {
         ) : null}
         {staff ? <Cell title='入住登记审核' extra='查验证件 · 业主同意 · 居住证' clickable onClick={() => void Taro.navigateTo({ url: OFFICE_MOVE_INS_PAGE })} /> : null}
         {staff ? <Cell title='搬出审批' extra='授权 · 结清费用 · 放行条 · 迁出' clickable onClick={() => void Taro.navigateTo({ url: OFFICE_MOVE_OUTS_PAGE })} /> : null}
+        {user.role === Role.Resident ? <Cell title='我的问卷' extra='满意度调查 · 结果' clickable onClick={() => void Taro.navigateTo({ url: SURVEYS_MINE_PAGE })} /> : null}
+        {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='满意度调查' extra='抽样 · 发送 · 结果' clickable onClick={() => void Taro.navigateTo({ url: SURVEY_ROUNDS_PAGE })} /> : null}
         {!guard ? <Cell title='消息中心' extra={unread > 0 ? `${unread} 条未读` : ''} clickable onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })} /> : null}
         {staff ? <Cell title='电话任务' extra='微信未送达的紧急通知' clickable onClick={() => void Taro.navigateTo({ url: CALL_TASKS_PAGE })} /> : null}
         {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='我的名片' extra='照片 · 擅长 · 服务电话' clickable onClick={() => void Taro.navigateTo({ url: STAFF_PROFILE_PAGE })} /> : null}
