@@ -54,9 +54,11 @@ export async function seedDemoSurveys(db: EntityManager, now: Date, nodeEnv: str
     const t = DEFAULT_QUESTIONNAIRES[theme];
     return { id: randomUUID(), companyId: community.companyId, communityId: community.id, title: t.title, theme, version: 1, status: 'published', questions: t.questions, createdById: null, createdAt: new Date(now.getTime() - 40 * DAY), publishedAt: new Date(now.getTime() - 40 * DAY) };
   };
+  // Occupied households per building when the rounds were drawn (the demo's target: 5% rounded up, i.e. 1 per building).
+  const strata = [...new Set(homes.map((h) => h.buildingId))].map((buildingId) => ({ buildingId, occupied: homes.filter((h) => h.buildingId === buildingId).length, target: 1 }));
   const round = (q: Questionnaire, title: string, opensDaysAgo: number, closesInDays: number, status: SurveyRoundStatus, extra: Partial<SurveyRound> = {}): SurveyRound => ({
     id: randomUUID(), communityId: community.id, questionnaireId: q.id, kind: SurveyRoundKind.Monthly, title, status, opensAt: new Date(now.getTime() - opensDaysAgo * DAY), closesAt: new Date(now.getTime() + closesInDays * DAY),
-    seed: 20261001 + opensDaysAgo, strata: [], recontactExcluded: 0, shortfall: 0, createdById: null, createdAt: new Date(now.getTime() - opensDaysAgo * DAY), sentAt: new Date(now.getTime() - opensDaysAgo * DAY),
+    seed: 20261001 + opensDaysAgo, strata, recontactExcluded: 0, shortfall: 0, createdById: null, createdAt: new Date(now.getTime() - opensDaysAgo * DAY), sentAt: new Date(now.getTime() - opensDaysAgo * DAY),
     closedAt: null, resultsPublishedAt: null, improvements: null, nextCheckAt: null, remindedAt: null, ...extra,
   });
 

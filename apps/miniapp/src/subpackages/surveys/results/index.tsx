@@ -70,7 +70,7 @@ export default function SurveyResultsPage() {
       {r.trend.length > 1 ? (
         <View className='card surveys__item'>
           <Text className='surveys__title'>历次满意率</Text>
-          <BarChart max={100} target={r.target} data={r.trend.map((x) => ({ label: x.title.slice(0, 6), value: x.adjustedSatisfaction ?? 0, caption: `${x.adjustedSatisfaction ?? '—'}%`, warn: (x.adjustedSatisfaction ?? 0) < r.target }))} />
+          <BarChart max={100} target={r.target} data={r.trend.map((x) => ({ label: x.title, value: x.adjustedSatisfaction ?? 0, caption: `${x.adjustedSatisfaction ?? '—'}%`, warn: (x.adjustedSatisfaction ?? 0) < r.target }))} />
         </View>
       ) : null}
 

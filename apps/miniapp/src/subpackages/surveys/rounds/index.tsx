@@ -28,7 +28,9 @@ export default function SurveyRoundsPage() {
     try {
       const [r, q] = await Promise.all([surveysApi.rounds(), surveysApi.questionnaires()]);
       setRounds(r);
-      setTemplates(q.filter((x) => x.status === 'published'));
+      // The shipped templates, then the community's and company's own (not the frozen copies of shipped ones that rounds made).
+      const builtinTitles = new Set(q.filter((x) => x.builtin).map((x) => x.title));
+      setTemplates([...q.filter((x) => x.builtin), ...q.filter((x) => !x.builtin && x.status === 'published' && !builtinTitles.has(x.title))]);
     } catch (err) {
       showError(err);
     }
@@ -44,7 +46,7 @@ export default function SurveyRoundsPage() {
       const name = title.trim() || `${chosen?.title ?? '满意度调查'}`;
       await surveysApi.createRound({ questionnaireId, kind, title: name.slice(0, 60), opensAt: new Date(now).toISOString(), closesAt: new Date(now + days * 86_400_000).toISOString() });
       setTitle('');
-      void Taro.showToast({ title: '已抽取样本，请确认后发送', icon: 'none' });
+      void Taro.showToast({ title: '样本已抽取', icon: 'none' });
       await load();
     } catch (err) {
       showError(err);
