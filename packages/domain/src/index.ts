@@ -21,8 +21,3 @@ export * from './households/move-out-rules';
 export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/structure';
-export * from './surveys/templates';
-export * from './surveys/sampling';
-export * from './surveys/scoring';
-export * from './surveys/round-state-machine';
-export * from './surveys/answering';

@@ -1,5 +1,6 @@
 import { MemberRole, NotificationKind, QuestionType, SurveyAnswerValue, SurveyRoundKind, SurveyRoundStatus, SurveyTheme } from '@linli/contracts';
-import { DEFAULT_QUESTIONNAIRES, isSatisfied, roomLabel } from '@linli/domain';
+import { roomLabel } from '@linli/domain';
+import { DEFAULT_QUESTIONNAIRES, isSatisfied } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { HouseholdMember } from '../../modules/households/entities/household-member.entity';

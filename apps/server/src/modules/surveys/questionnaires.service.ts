@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, QuestionnaireDto, Role, SurveyQuestion, SurveyTheme } from '@linli/contracts';
-import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain';
+import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';

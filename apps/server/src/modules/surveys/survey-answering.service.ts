@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, MySurveyDto, SurveyAnswerInput, SurveyAnswerValue, SurveyConversationDto, SurveyRoundStatus, SurveySummaryDto } from '@linli/contracts';
-import { answerText, isComplete, isSatisfied, nextQuestion, SURVEY_GREETING, SURVEY_THANKS, surveyProgress, surveyWindowOpen, validateAnswer } from '@linli/domain';
+import { answerText, isComplete, isSatisfied, nextQuestion, SURVEY_GREETING, SURVEY_THANKS, surveyProgress, surveyWindowOpen, validateAnswer } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SURVEY_THEME_LABELS } from '@linli/contracts';
-import { answerText, formatChinaDateTime } from '@linli/domain';
+import { formatChinaDateTime } from '@linli/domain';
+import { answerText } from '@linli/domain/surveys';
 import * as ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, QuestionType, RateDto, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
-import { adjustedSatisfaction, byTheme, countsOf, pareto, rate, responsePenalty, satisfactionOf, ScoredAnswer } from '@linli/domain';
+import { adjustedSatisfaction, byTheme, countsOf, pareto, rate, responsePenalty, satisfactionOf, ScoredAnswer } from '@linli/domain/surveys';
 import { DataSource, In, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, NotificationKind, Role, SurveyRoundAction, SurveyRoundDto, SurveyRoundStatus } from '@linli/contracts';
-import { reminderDueAt, surveyRoundTransition } from '@linli/domain';
+import { reminderDueAt, surveyRoundTransition } from '@linli/domain/surveys';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';

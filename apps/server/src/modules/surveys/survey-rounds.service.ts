@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Role, SampleBuildingDto, SurveyRoundAction, SurveyRoundDto, SurveyRoundKind, SurveyRoundStatus, TicketKind } from '@linli/contracts';
-import { allowedSurveyRoundActions, drawSample, SampleCandidate, surveyRoundTransition, surveyWindowProblem } from '@linli/domain';
+import { allowedSurveyRoundActions, drawSample, SampleCandidate, surveyRoundTransition, surveyWindowProblem } from '@linli/domain/surveys';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SurveySettingsDto } from '@linli/contracts';
-import { DEFAULT_SAMPLING_RULES, DEFAULT_TARGET_PERCENT, SamplingRules } from '@linli/domain';
+import { DEFAULT_SAMPLING_RULES, DEFAULT_TARGET_PERCENT, SamplingRules } from '@linli/domain/surveys';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SurveyRoundAction, SurveyRoundStatus } from '@linli/contracts';
-import { earliestDelivery, surveyRoundTransition } from '@linli/domain';
+import { earliestDelivery } from '@linli/domain';
+import { surveyRoundTransition } from '@linli/domain/surveys';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';

@@ -3,7 +3,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { QuestionType, SurveyConversationDto, SurveyQuestion } from '@linli/contracts';
-import { SATISFACTION_LABELS } from '@linli/domain';
+import { SATISFACTION_LABELS } from '@linli/domain/surveys';
 import { showError } from '../../../services/http';
 import { surveysApi } from '../../../services/surveys-api';
 import './index.scss';
