@@ -85,6 +85,8 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             instant('invitedAt'),
             instant('completedAt', true),
             id('completedById', true),
+            { name: 'rated', type: 'int', default: 0 },
+            { name: 'satisfied', type: 'int', default: 0 },
           ],
           indices: [
             { name: 'IDX_survey_invite_round_household', columnNames: ['roundId', 'householdId'], isUnique: true },

@@ -74,7 +74,9 @@ export async function seedDemoSurveys(db: EntityManager, now: Date, nodeEnv: str
   await insertRows(db, Questionnaire, [repairs, cleaning]);
   await insertRows(db, SurveyRound, [october, november]);
 
-  const octInvites = homes.slice(1, 11).map((h, i) => ({ id: randomUUID(), roundId: october.id, householdId: h.householdId, buildingId: h.buildingId, source: 'random' as const, invitedAt: october.sentAt!, completedAt: i < OCTOBER.length ? new Date(october.opensAt.getTime() + (i + 1) * DAY) : null, completedById: null }));
+  const octInvites = homes.slice(1, 11).map((h, i) => ({ id: randomUUID(), roundId: october.id, householdId: h.householdId, buildingId: h.buildingId, source: 'random' as const, invitedAt: october.sentAt!, completedAt: i < OCTOBER.length ? new Date(october.opensAt.getTime() + (i + 1) * DAY) : null, completedById: null,
+    // Each completed one: two rating answers (q1, q2), satisfied as its answers say.
+    rated: i < OCTOBER.length ? 2 : 0, satisfied: i < OCTOBER.length ? [OCTOBER[i][0] !== '不满意', OCTOBER[i][1] >= 4].filter(Boolean).length : 0 }));
   await insertRows(db, SurveyInvite, octInvites);
   const answers: SurveyAnswer[] = [];
   OCTOBER.forEach(([sat, stars, single, text, tag], i) => {

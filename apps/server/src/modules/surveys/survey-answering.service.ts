@@ -78,7 +78,13 @@ export class SurveyAnswering {
       const answers = await this.answersOf(db, invite.id);
       if (isComplete(questionnaire.questions, answers)) {
         // The first member to answer the last question completes the household's questionnaire.
-        await db.createQueryBuilder().update(SurveyInvite).set({ completedAt: now, completedById: who.userId }).where('id = :id AND completedAt IS NULL', { id: invite.id }).execute();
+        const verdicts = [...answers.values()].map(isSatisfied).filter((v): v is boolean => v !== null);
+        await db
+          .createQueryBuilder()
+          .update(SurveyInvite)
+          .set({ completedAt: now, completedById: who.userId, rated: verdicts.length, satisfied: verdicts.filter(Boolean).length })
+          .where('id = :id AND completedAt IS NULL', { id: invite.id })
+          .execute();
       }
       return this.state(db, round, await db.findOneByOrFail(SurveyInvite, { id: invite.id }));
     });

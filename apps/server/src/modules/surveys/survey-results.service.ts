@@ -26,9 +26,9 @@ export interface Headline {
 }
 
 /**
- * Results (domain brief §9, §12). Only completed questionnaires count. The headline figures are two
- * aggregate queries over indexed columns (the invite's completion, the answer's `satisfied`), so they
- * stay fast with a million answers; the per-question detail reads the round's completed answers.
+ * Results (domain brief §9, §12). Only completed questionnaires count. The headline figures are one
+ * aggregate over the round's invitations (each completed one carries its rated and satisfied counts),
+ * so they stay fast with a million answers; the per-question detail reads the round's completed answers.
  */
 @Injectable()
 export class SurveyResultsService {
@@ -39,27 +39,18 @@ export class SurveyResultsService {
   ) {}
 
   async headline(roundId: string): Promise<Headline> {
-    const inv = (await this.ds
+    const row = (await this.ds
       .createQueryBuilder()
       .select('COUNT(*)', 'invited')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END)', 'responded')
+      .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE i.rated END)', 'rated')
+      .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE i.satisfied END)', 'satisfied')
       .from('survey_invite', 'i')
       .where('i.roundId = :roundId', { roundId })
-      .getRawOne()) as { invited: string | number; responded: string | number | null };
-    const sat = (await this.ds
-      .createQueryBuilder()
-      .select('a.satisfied', 'satisfied')
-      .addSelect('COUNT(*)', 'n')
-      .from('survey_answer', 'a')
-      .innerJoin('survey_invite', 'i', 'i.id = a.inviteId')
-      .where('a.roundId = :roundId AND a.satisfied IS NOT NULL AND i.completedAt IS NOT NULL', { roundId })
-      .groupBy('a.satisfied')
-      .getRawMany()) as { satisfied: number | boolean | string; n: string | number }[];
-    const invited = Number(inv.invited);
-    const responded = Number(inv.responded ?? 0);
-    const yes = sat.filter((s) => Number(s.satisfied) === 1 || s.satisfied === true).reduce((x, s) => x + Number(s.n), 0);
-    const all = sat.reduce((x, s) => x + Number(s.n), 0);
-    const satisfaction = rate(yes, all);
+      .getRawOne()) as { invited: string | number; responded: string | number | null; rated: string | number | null; satisfied: string | number | null };
+    const invited = Number(row.invited);
+    const responded = Number(row.responded ?? 0);
+    const satisfaction = rate(Number(row.satisfied ?? 0), Number(row.rated ?? 0));
     const penalty = responsePenalty(responded, invited);
     return { invited, responded, responseRate: rate(responded, invited), satisfaction, penalty, adjustedSatisfaction: adjustedSatisfaction(satisfaction.percent, penalty) };
   }

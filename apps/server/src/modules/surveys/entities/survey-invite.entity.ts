@@ -1,5 +1,5 @@
 import { SampleSource } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EnumColumn, IdColumn, InstantColumn, RefColumn } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { SurveyRound } from './survey-round.entity';
@@ -25,4 +25,10 @@ export class SurveyInvite {
   @InstantColumn() invitedAt!: Date;
   @InstantColumn({ nullable: true }) completedAt!: Date | null;
   @RefColumn({ nullable: true }) completedById!: string | null;
+  /**
+   * Set when the questionnaire completes (answers are final then): its rating answers and how many were
+   * satisfied, so a round's headline is one range scan over its invitations, not a join over its answers.
+   */
+  @Column({ type: 'int', default: 0 }) rated!: number;
+  @Column({ type: 'int', default: 0 }) satisfied!: number;
 }
