@@ -79,6 +79,10 @@ const card = (page: Page, text: string) => page.locator('.surveys__item', { hasT
       await chip(resident, '及时').click();
       await resident.locator('input[placeholder="写下您的意见…"]').fill('楼道很干净，谢谢保洁阿姨');
       await button(resident, '发送').click();
+      // Finishing is when she is asked whether WeChat may invite her next time (the H5 stand-in dialog).
+      await see(resident, '接收微信通知');
+      await screenshot(resident, 'surveys-06a-subscribe');
+      await visible(resident, '暂不', { exact: true }).click();
       await see(resident, '感谢您的宝贵意见', { exact: false });
       await see(resident, '已完成');
       await screenshot(resident, 'surveys-06-thanks');

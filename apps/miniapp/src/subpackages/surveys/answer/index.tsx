@@ -2,9 +2,10 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { QuestionType, SurveyConversationDto, SurveyQuestion } from '@linli/contracts';
+import { NotificationKind, QuestionType, SurveyConversationDto, SurveyQuestion } from '@linli/contracts';
 import { SATISFACTION_LABELS } from '@linli/domain/surveys';
 import { showError } from '../../../services/http';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { surveysApi } from '../../../services/surveys-api';
 import './index.scss';
 
@@ -36,9 +37,12 @@ export default function SurveyAnswerPage() {
   const send = async (question: SurveyQuestion, value: number | string | string[] | undefined, skip = false) => {
     setBusy(true);
     try {
-      setState(await surveysApi.answer(roundId, { questionId: question.id, value, skip }));
+      const next = await surveysApi.answer(roundId, { questionId: question.id, value, skip });
+      setState(next);
       setPicked([]);
       setText('');
+      // Having just given their opinion is the moment to ask whether WeChat may invite them next time.
+      if (next.completed) void askForSubscriptions([NotificationKind.SurveyInvite]);
     } catch (err) {
       showError(err);
     } finally {
