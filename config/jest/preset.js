@@ -33,6 +33,7 @@ module.exports = {
   moduleNameMapper: {
     '^@linli/contracts$': path.join(root, 'packages/contracts/src/index.ts'),
     '^@linli/domain$': path.join(root, 'packages/domain/src/index.ts'),
+    '^@linli/domain/surveys$': path.join(root, 'packages/domain/src/surveys/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'subpackages/gate', pages: ['verify/index'] },
     { root: 'subpackages/dashboard', pages: ['index', 'tickets/index', 'reports/index'] },
     { root: 'subpackages/feedback', pages: ['callbacks/index', 'coverage/index'] },
+    { root: 'subpackages/surveys', pages: ['answer/index', 'mine/index', 'rounds/index', 'results/index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

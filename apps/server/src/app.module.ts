@@ -6,6 +6,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
 import { OutagesModule } from './modules/outages/outages.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -56,6 +57,7 @@ export class AppModule {
         StructureModule,
         DashboardModule,
         FeedbackModule,
+        SurveysModule,
       ],
     };
   }

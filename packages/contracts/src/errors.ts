@@ -97,6 +97,15 @@ export enum ErrorCode {
   MOVE_IN_INCOMPLETE = 'MOVE_IN_INCOMPLETE',
   MOVE_IN_ALREADY_REGISTERED = 'MOVE_IN_ALREADY_REGISTERED',
 
+  // satisfaction surveys
+  SURVEY_NOT_FOUND = 'SURVEY_NOT_FOUND',
+  SURVEY_STATE = 'SURVEY_STATE',
+  SURVEY_NOT_INVITED = 'SURVEY_NOT_INVITED',
+  SURVEY_WINDOW_CLOSED = 'SURVEY_WINDOW_CLOSED',
+  SURVEY_ALREADY_COMPLETED = 'SURVEY_ALREADY_COMPLETED',
+  SURVEY_ANSWER_INVALID = 'SURVEY_ANSWER_INVALID',
+  QUESTIONNAIRE_FROZEN = 'QUESTIONNAIRE_FROZEN',
+
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
   REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
@@ -197,6 +206,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.MOVE_IN_OWNER_ONLY]: '只有本户业主可以同意入住',
   [ErrorCode.MOVE_IN_INCOMPLETE]: '入住登记资料不全，暂不能审核通过',
   [ErrorCode.MOVE_IN_ALREADY_REGISTERED]: '此人已在本户住户档案中或已有待审核的入住登记',
+
+  [ErrorCode.SURVEY_NOT_FOUND]: '问卷不存在或您无权查看',
+  [ErrorCode.SURVEY_STATE]: '该轮调查当前状态下不能进行此操作，请刷新后查看',
+  [ErrorCode.SURVEY_NOT_INVITED]: '本轮调查没有邀请您家参加，感谢您的关注',
+  [ErrorCode.SURVEY_WINDOW_CLOSED]: '本轮调查已结束，感谢您的关注，结果公布后会通知您',
+  [ErrorCode.SURVEY_ALREADY_COMPLETED]: '您家已提交过本轮问卷，感谢参与',
+  [ErrorCode.SURVEY_ANSWER_INVALID]: '请按题目要求作答',
+  [ErrorCode.QUESTIONNAIRE_FROZEN]: '问卷已发布，不能再修改；如需调整请另存为新版本',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
   [ErrorCode.REPORT_NOT_FOUND]: '报表不存在或您无权查看',

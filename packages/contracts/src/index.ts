@@ -17,3 +17,4 @@ export * from './move-ins';
 export * from './structure';
 export * from './dashboard';
 export * from './feedback';
+export * from './surveys';

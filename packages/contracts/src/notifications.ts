@@ -12,6 +12,8 @@ export enum NotificationKind {
   Notice = 'notice',
   /** A ticket of the recipient's was resolved: please rate it (满意 / 基本满意 / 不满意). */
   RateRequest = 'rate_request',
+  /** An invitation (or reminder) to answer a satisfaction questionnaire (domain.md §9). */
+  SurveyInvite = 'survey_invite',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -21,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.SlaEscalated]: '超时升级',
   [NotificationKind.Notice]: '通知公告',
   [NotificationKind.RateRequest]: '服务评价',
+  [NotificationKind.SurveyInvite]: '满意度调查',
 };
 
 export interface NotificationDto {

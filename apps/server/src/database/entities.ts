@@ -43,6 +43,7 @@ import { RateLimitBucket } from '../modules/rate-limits/entities/rate-limit-buck
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
 import { IndicatorTargetsRow } from '../modules/dashboard/entities/indicator-targets.entity';
 import { IssuedReport } from '../modules/dashboard/entities/issued-report.entity';
+import { SURVEY_ENTITIES } from '../modules/surveys/entities';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -91,4 +92,5 @@ export const ENTITIES = [
   CallbackSample,
   CallbackTask,
   CallbackAttempt,
+  ...SURVEY_ENTITIES,
 ];

@@ -1,5 +1,6 @@
 import { Role } from '@linli/contracts';
 import * as routes from '../../services/routes';
+import { SURVEY_ROUNDS_PAGE, SURVEYS_MINE_PAGE } from '../../services/surveys-api';
 import { CALLBACK_COVERAGE_PAGE as COVERAGE_PAGE, MY_CALLBACKS_PAGE as CALLBACKS_PAGE } from '../../services/feedback-api';
 
 /**
@@ -76,6 +77,7 @@ export const ME_GROUPS: MeGroup[] = [
       { key: 'office-move-outs', title: '搬出审批', icon: 'order', color: ORANGE, who: office, value: () => '放行条 · 迁出', to: routes.OFFICE_MOVE_OUTS_PAGE },
       { key: 'callbacks', title: '我的回访', icon: 'phone', color: GREEN, who: desk, value: () => '待回访 · 超期 · 已完成', to: CALLBACKS_PAGE },
       { key: 'callback-coverage', title: '回访抽查', icon: 'check', color: PURPLE, who: (ctx) => ctx.role === Role.Supervisor, value: () => '覆盖 · 抽样', to: COVERAGE_PAGE },
+      { key: 'survey-rounds', title: '满意度调查', icon: 'list', color: ORANGE, who: managers, value: () => '抽样 · 发送 · 结果', to: SURVEY_ROUNDS_PAGE },
       { key: 'calls', title: '电话任务', icon: 'phone', color: RED, who: office, value: () => '微信未送达的通知', to: routes.CALL_TASKS_PAGE },
       { key: 'work-orders', title: '工作安排通知单', icon: 'list', color: PURPLE, who: managers, value: () => '部门接收 · 完成', to: routes.WORK_ORDERS_PAGE },
       { key: 'duty', title: '值班表', icon: 'clock', color: BLUE, who: desk, value: (ctx) => (ctx.role === Role.Supervisor ? '排班' : '查看'), to: routes.DUTY_PAGE },
@@ -87,6 +89,7 @@ export const ME_GROUPS: MeGroup[] = [
     key: 'service',
     title: '我的服务',
     entries: [
+      { key: 'surveys', title: '我的问卷', icon: 'edit', color: ORANGE, who: boundResident, value: () => '满意度调查 · 结果', to: SURVEYS_MINE_PAGE },
       { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, value: (ctx) => (ctx.unread > 0 ? `${ctx.unread} 条未读` : undefined), to: routes.INBOX_PAGE },
       { key: 'hotline', title: '物业服务热线', icon: 'phone', color: GREEN, who: (ctx) => ctx.hotline !== null, value: (ctx) => ctx.hotline ?? undefined, to: { action: 'call-hotline' } },
     ],

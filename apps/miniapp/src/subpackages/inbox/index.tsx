@@ -7,6 +7,7 @@ import { api } from '../../services/api';
 import { formatTime } from '../../services/format';
 import { showError } from '../../services/http';
 import { ticketDetailPage } from '../../services/routes';
+import { SURVEYS_MINE_PAGE } from '../../services/surveys-api';
 import './index.scss';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
@@ -33,6 +34,7 @@ export default function InboxPage() {
       api.markRead({ ids: [n.id] }).then((r) => setUnread(r.unread), showError);
     }
     if (n.ticketId) await Taro.navigateTo({ url: ticketDetailPage(n.ticketId) });
+    else if (n.kind === NotificationKind.SurveyInvite) await Taro.navigateTo({ url: SURVEYS_MINE_PAGE });
   };
   const readAll = async () => {
     try {

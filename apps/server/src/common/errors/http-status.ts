@@ -5,6 +5,7 @@ import { ErrorCode } from '@linli/contracts';
 export function httpStatusFor(code: ErrorCode): HttpStatus {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.SURVEY_ANSWER_INVALID:
     case ErrorCode.TICKET_CATEGORY_UNKNOWN:
     case ErrorCode.TICKET_REASON_REQUIRED:
     case ErrorCode.HOUSEHOLD_INVITE_INVALID:
@@ -22,6 +23,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.AUTH_WECHAT_CODE_INVALID:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.SURVEY_NOT_INVITED:
     case ErrorCode.AUTH_NOT_REGISTERED:
     case ErrorCode.AUTH_WECHAT_RISKY_USER:
     case ErrorCode.TICKET_NO_HOUSEHOLD:
@@ -53,6 +55,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.MOVE_IN_NOT_FOUND:
     case ErrorCode.REPORT_NOT_FOUND:
     case ErrorCode.CALLBACK_NOT_FOUND:
+    case ErrorCode.SURVEY_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
     case ErrorCode.TICKET_STALE:
@@ -83,8 +86,12 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.RATING_NOT_ALLOWED:
     case ErrorCode.RATING_ALREADY_GIVEN:
     case ErrorCode.CALLBACK_CLOSED:
+    case ErrorCode.SURVEY_STATE:
+    case ErrorCode.SURVEY_ALREADY_COMPLETED:
+    case ErrorCode.QUESTIONNAIRE_FROZEN:
       return HttpStatus.CONFLICT;
     case ErrorCode.RELEASE_SLIP_EXPIRED:
+    case ErrorCode.SURVEY_WINDOW_CLOSED:
       return HttpStatus.GONE;
     case ErrorCode.UPLOAD_TOO_LARGE:
     case ErrorCode.PAYLOAD_TOO_LARGE:

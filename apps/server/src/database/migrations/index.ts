@@ -26,6 +26,7 @@ import { TicketNudgesAndEndingCalls1795358450000 } from './1795358450000-ticket-
 import { DashboardTargetsAndReports1795358600000 } from './1795358600000-dashboard-targets-and-reports';
 import { CreateRatingsAndCallbacks1795358300000 } from './1795358300000-create-ratings-and-callbacks';
 import { RateRequestNotificationKind1795358310000 } from './1795358310000-rate-request-notification-kind';
+import { CreateSurveys1795358350000 } from './1795358350000-create-surveys';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   CreateMoveIns1795358270000,
   CreateRatingsAndCallbacks1795358300000,
   RateRequestNotificationKind1795358310000,
+  CreateSurveys1795358350000,
   CreateRateLimitBuckets1795358400000,
   TicketNudgesAndEndingCalls1795358450000,
   DashboardTargetsAndReports1795358600000,

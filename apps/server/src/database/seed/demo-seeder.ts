@@ -24,6 +24,7 @@ import { seedFeedbackDemo } from './feedback-demo';
 
 /** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
 const HISTORY_DAYS = 183;
+import { seedDemoSurveys } from './demo-surveys';
 
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production
@@ -123,6 +124,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const seeded = await seedDemoHouseholds(db, community.id, rooms, now);
     // Ratings and callbacks of last month and this one.
     if (this.config.nodeEnv !== 'test') await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
+    // Questionnaire rounds: last month's with published results, this month's open one.
+    await seedDemoSurveys(db, now, this.config.nodeEnv);
     if (!this.config.demoHistory) return;
     // Six months of tickets; complaints of last month and this one are the feedback demo's (rated, called back).
     const buildingOf = new Map<string, string>(rooms.map((r) => [r.id, r.buildingId]));

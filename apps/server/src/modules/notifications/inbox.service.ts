@@ -17,6 +17,8 @@ export interface Message {
   /** For the WeChat copy: the ticket's code, and whether it may break quiet hours. */
   ticketCode?: string | null;
   urgent?: boolean;
+  /** The mini-program page the WeChat message opens, when it is not a ticket (e.g. a questionnaire). */
+  page?: string | null;
 }
 
 export const DEFAULT_PAGE = 50;

@@ -22,6 +22,7 @@ export interface OutgoingMessage {
   ticketId: string | null;
   at: Date;
   urgent: boolean;
+  page?: string | null;
 }
 
 /**
@@ -72,7 +73,7 @@ export class Outbox {
       userId,
       kind: message.kind,
       templateId,
-      page: message.ticketId ? `subpackages/ticket/detail/index?id=${message.ticketId}` : null,
+      page: message.page ?? (message.ticketId ? `subpackages/ticket/detail/index?id=${message.ticketId}` : null),
       data: templateData(message, template.fields),
       urgent: message.urgent,
       status: OutboxStatus.Pending,

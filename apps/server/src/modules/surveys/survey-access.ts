@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, Role } from '@linli/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { AppException } from '../../common/errors/app-exception';
+import { Community } from '../org/entities/community.entity';
+import { Company } from '../org/entities/company.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { SurveyRound } from './entities/survey-round.entity';
+
+/**
+ * Who runs a community's surveys: its supervisors and the admins who reach it. Anyone else gets "not
+ * found" for a round, so a foreign id reveals nothing.
+ */
+@Injectable()
+export class SurveyAccess {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly org: OrgDirectory,
+  ) {}
+
+  async runs(user: AuthUser, communityId: string): Promise<boolean> {
+    if (user.role === Role.Supervisor) return user.communityId === communityId;
+    if (user.role === Role.Admin) return this.org.adminReaches(user, communityId);
+    return false;
+  }
+
+  /** The round, if the caller runs its community; else SURVEY_NOT_FOUND. */
+  async roundFor(user: AuthUser, roundId: string, db: EntityManager = this.ds.manager): Promise<SurveyRound> {
+    const round = await db.findOne(SurveyRound, { where: { id: roundId } });
+    if (!round || !(await this.runs(user, round.communityId))) throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
+    return round;
+  }
+
+  /** The community a supervisor runs, or the one an admin names (and reaches). */
+  async communityFor(user: AuthUser, requested?: string): Promise<string> {
+    const communityId = user.role === Role.Supervisor ? user.communityId : (requested ?? user.communityId ?? (await this.onlyCommunity()));
+    if (!communityId || !(await this.runs(user, communityId))) throw new AppException(ErrorCode.FORBIDDEN, '请选择您管理的小区');
+    return communityId;
+  }
+
+  /** The company whose templates the caller uses: that of their community, else (the platform admin) the only company. */
+  async companyOf(user: AuthUser): Promise<string> {
+    if (user.communityId) {
+      const c = await this.ds.getRepository(Community).findOne({ where: { id: user.communityId } });
+      if (c) return c.companyId;
+    }
+    const companies = await this.ds.getRepository(Company).find({ take: 2 });
+    if (companies.length !== 1) throw new AppException(ErrorCode.FORBIDDEN, '请以物业公司管理员身份操作');
+    return companies[0].id;
+  }
+
+  async companyOfCommunity(communityId: string): Promise<string> {
+    return (await this.ds.getRepository(Community).findOneOrFail({ where: { id: communityId } })).companyId;
+  }
+
+  private async onlyCommunity(): Promise<string | null> {
+    const rows = await this.ds.getRepository(Community).find({ take: 2 });
+    return rows.length === 1 ? rows[0].id : null;
+  }
+}

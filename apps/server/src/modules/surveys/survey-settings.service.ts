@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SurveySettingsDto } from '@linli/contracts';
+import { DEFAULT_SAMPLING_RULES, DEFAULT_TARGET_PERCENT, SamplingRules } from '@linli/domain/surveys';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../../common/auth/auth-user';
+import { ClockService } from '../clock/clock.service';
+import { SurveySettingsDto as SaveSurveySettingsDto } from './dto/survey.dto';
+import { SurveySettings } from './entities/survey-settings.entity';
+import { SurveyAccess } from './survey-access';
+
+/** The defaults a company starts with (domain brief §9); staff see answers anonymously unless the company allows otherwise. */
+export const SURVEY_SETTING_DEFAULTS: SurveySettingsDto = {
+  staffSeeHouseholdAnswers: false,
+  recontactDays: DEFAULT_SAMPLING_RULES.recontactDays,
+  reminderHoursBeforeClose: 48,
+  monthlyRatePercent: DEFAULT_SAMPLING_RULES.ratePercent.monthly,
+  annualRatePercent: DEFAULT_SAMPLING_RULES.ratePercent.annual,
+  targetPercent: DEFAULT_TARGET_PERCENT,
+};
+
+export function samplingRulesOf(s: SurveySettingsDto): SamplingRules {
+  return { ratePercent: { monthly: s.monthlyRatePercent, annual: s.annualRatePercent, ad_hoc: s.monthlyRatePercent }, recontactDays: s.recontactDays };
+}
+
+@Injectable()
+export class SurveySettingsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: SurveyAccess,
+    private readonly clock: ClockService,
+  ) {}
+
+  async ofCompany(companyId: string, db: EntityManager = this.ds.manager): Promise<SurveySettingsDto> {
+    const row = await db.findOne(SurveySettings, { where: { companyId } });
+    if (!row) return { ...SURVEY_SETTING_DEFAULTS };
+    const { staffSeeHouseholdAnswers, recontactDays, reminderHoursBeforeClose, monthlyRatePercent, annualRatePercent, targetPercent } = row;
+    return { staffSeeHouseholdAnswers, recontactDays, reminderHoursBeforeClose, monthlyRatePercent, annualRatePercent, targetPercent };
+  }
+
+  async ofCommunity(communityId: string, db?: EntityManager): Promise<SurveySettingsDto> {
+    return this.ofCompany(await this.access.companyOfCommunity(communityId), db);
+  }
+
+  async get(user: AuthUser): Promise<SurveySettingsDto> {
+    return this.ofCompany(await this.access.companyOf(user));
+  }
+
+  async save(user: AuthUser, dto: SaveSurveySettingsDto): Promise<SurveySettingsDto> {
+    const companyId = await this.access.companyOf(user);
+    const row: SurveySettings = { companyId, ...dto, updatedAt: this.clock.now() };
+    await this.ds.getRepository(SurveySettings).save(row);
+    return this.ofCompany(companyId);
+  }
+}
