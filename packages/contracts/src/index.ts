@@ -15,3 +15,4 @@ export * from './work-orders';
 export * from './move-outs';
 export * from './move-ins';
 export * from './structure';
+export * from './care';
