@@ -1,5 +1,5 @@
 import { SkipReason } from '@linli/contracts';
-import { DEFAULT_TIMING_GUARD, householdSkipReason, inQuietHours, nextSendableAt } from './timing-guard';
+import { careSendableAt, DEFAULT_TIMING_GUARD, householdSkipReason } from './timing-guard';
 
 const NOW = new Date('2026-09-24T02:00:00.000Z'); // 10:00 China time
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
@@ -17,21 +17,13 @@ describe('householdSkipReason', () => {
   });
 });
 
-describe('quiet hours (21:00–08:00 China time)', () => {
+describe('quiet hours (default 22:00–08:00 China time)', () => {
   it.each([
-    ['2026-09-24T12:59:00.000Z', false, '2026-09-24T12:59:00.000Z'], // 20:59
-    ['2026-09-24T13:00:00.000Z', true, '2026-09-25T00:00:00.000Z'], // 21:00 → 08:00 next day
-    ['2026-09-24T18:30:00.000Z', true, '2026-09-25T00:00:00.000Z'], // 02:30 → 08:00 same day
-    ['2026-09-25T00:00:00.000Z', false, '2026-09-25T00:00:00.000Z'], // 08:00
-  ])('%s quiet=%s, sendable from %s', (at, quiet, next) => {
-    expect(inQuietHours(new Date(at))).toBe(quiet);
-    expect(nextSendableAt(new Date(at)).toISOString()).toBe(next);
-  });
-
-  it('a daytime window (13–14) does not wrap', () => {
-    const policy = { ...DEFAULT_TIMING_GUARD, quietHours: { startHour: 13, endHour: 14 } };
-    expect(inQuietHours(new Date('2026-09-24T05:30:00.000Z'), policy)).toBe(true);
-    expect(inQuietHours(new Date('2026-09-24T06:00:00.000Z'), policy)).toBe(false);
-    expect(nextSendableAt(new Date('2026-09-24T05:30:00.000Z'), policy).toISOString()).toBe('2026-09-24T06:00:00.000Z');
+    ['2026-09-24T13:59:00.000Z', '2026-09-24T13:59:00.000Z'], // 21:59: sent now
+    ['2026-09-24T14:00:00.000Z', '2026-09-25T00:00:00.000Z'], // 22:00 → 08:00 next day
+    ['2026-09-24T18:30:00.000Z', '2026-09-25T00:00:00.000Z'], // 02:30 → 08:00 same day
+    ['2026-09-25T00:00:00.000Z', '2026-09-25T00:00:00.000Z'], // 08:00
+  ])('at %s a greeting may go from %s', (at, next) => {
+    expect(careSendableAt(new Date(at)).toISOString()).toBe(next);
   });
 });
