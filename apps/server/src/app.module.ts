@@ -6,6 +6,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
 import { OutagesModule } from './modules/outages/outages.module';
+import { CareModule } from './modules/care/care.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CalendarModule,
         SlaPoliciesModule,
         OutagesModule,
+        CareModule,
         WorkOrdersModule,
         DutyModule,
         UploadsModule,

@@ -113,6 +113,8 @@ export interface AudienceSpecDto {
   newResidentDays?: number;
   /** Birthdays within this many days from the occasion date (default 7). */
   birthdayWindowDays?: number;
+  /** The timing guard: an open complaint made within this many days holds the greeting back (default 30). */
+  complaintWindowDays?: number;
 }
 
 export interface CreateCampaignRequest {
@@ -198,4 +200,55 @@ export interface GiftActionRequest {
   note?: string;
   /** Uploads (photo of the hand-over or the resident's signature), required to mark delivered. */
   photoIds?: string[];
+}
+
+/** POST /api/care/audience-preview: how many households the audience holds now, and whom the timing guard would hold back. */
+export interface AudiencePreviewRequest {
+  communityId: string;
+  audience: AudienceSpecDto;
+  /** 'YYYY-MM-DD': the day ages and birthdays are counted on (today when absent). */
+  occasionDate?: string;
+}
+
+/** POST /api/care/campaigns/:id/send: start the fan-out at `sendAt` (now when absent). */
+export interface SendCampaignRequest {
+  sendAt?: string | null;
+}
+
+/** POST /api/care/campaigns/:id/resend-skipped: these skipped households (all of them when absent) go back into the fan-out. */
+export interface ResendSkippedRequest {
+  recipientIds?: string[];
+}
+
+export const CareRoutes = {
+  calendar: '/api/care/calendar',
+  audiencePreview: '/api/care/audience-preview',
+  campaigns: '/api/care/campaigns',
+  campaign: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}`,
+  send: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/send`,
+  cancel: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/cancel`,
+  recipients: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/recipients`,
+  resendSkipped: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/resend-skipped`,
+  gifts: '/api/care/gifts',
+  gift: (recipientId: string) => `/api/care/gifts/${encodeURIComponent(recipientId)}`,
+  myGreetings: '/api/care/greetings/mine',
+  greeting: (recipientId: string) => `/api/care/greetings/${encodeURIComponent(recipientId)}`,
+} as const;
+
+/** GET /api/care/calendar?communityId=&year=&reminderDays= */
+export interface CareCalendarDto {
+  year: number;
+  reminderDays: number;
+  entries: CareCalendarEntryDto[];
+  /** Occasions whose reminder day has come (today in China time), to plan now. */
+  toPlan: CareCalendarEntryDto[];
+}
+
+/** A line of the assistant's gift and visit list (GET /api/care/gifts). */
+export interface GiftLineDto extends CampaignRecipientDto {
+  campaignId: string;
+  campaignTitle: string;
+  giftName: string | null;
+  /** The campaign asks for a visit (the elderly, gifts). */
+  visit: boolean;
 }

@@ -97,6 +97,12 @@ export enum ErrorCode {
 
   // test clock
   CLOCK_DISABLED = 'CLOCK_DISABLED',
+  // festival care
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  CAMPAIGN_STATE = 'CAMPAIGN_STATE',
+  CARE_RECIPIENT_NOT_FOUND = 'CARE_RECIPIENT_NOT_FOUND',
+  GIFT_STATE = 'GIFT_STATE',
+  GIFT_PROOF_REQUIRED = 'GIFT_PROOF_REQUIRED',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -183,6 +189,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.MOVE_IN_ALREADY_REGISTERED]: '此人已在本户住户档案中或已有待审核的入住登记',
 
   [ErrorCode.CLOCK_DISABLED]: '生产环境不允许修改系统时间',
+
+  [ErrorCode.CAMPAIGN_NOT_FOUND]: '关怀活动不存在',
+  [ErrorCode.CAMPAIGN_STATE]: '该关怀活动当前状态下不能进行此操作，请刷新后查看',
+  [ErrorCode.CARE_RECIPIENT_NOT_FOUND]: '未找到该住户的关怀记录',
+  [ErrorCode.GIFT_STATE]: '该礼品已登记发放结果，不能重复登记',
+  [ErrorCode.GIFT_PROOF_REQUIRED]: '送达礼品须上传交接照片或住户签名',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

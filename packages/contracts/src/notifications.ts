@@ -10,6 +10,8 @@ export enum NotificationKind {
   SlaEscalated = 'sla_escalated',
   /** A notice to residents of a community or building, e.g. a planned water or power cut (domain.md §11). */
   Notice = 'notice',
+  /** A festival greeting card from the community (domain.md §10). */
+  CareGreeting = 'care_greeting',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -18,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.SlaWarning]: '时限预警',
   [NotificationKind.SlaEscalated]: '超时升级',
   [NotificationKind.Notice]: '通知公告',
+  [NotificationKind.CareGreeting]: '节日问候',
 };
 
 export interface NotificationDto {

@@ -35,6 +35,8 @@ import { TicketSequence } from '../modules/tickets/entities/ticket-sequence.enti
 import { Ticket } from '../modules/tickets/entities/ticket.entity';
 import { StaffProfile } from '../modules/staff-profiles/entities/staff-profile.entity';
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
+import { CareCampaign } from '../modules/care/entities/care-campaign.entity';
+import { CareRecipient } from '../modules/care/entities/care-recipient.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -75,4 +77,6 @@ export const ENTITIES = [
   HouseholdMemberEvent,
   MoveIn,
   MoveInPerson,
+  CareCampaign,
+  CareRecipient,
 ];

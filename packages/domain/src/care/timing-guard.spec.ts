@@ -1,5 +1,5 @@
 import { SkipReason } from '@linli/contracts';
-import { careSendableAt, DEFAULT_TIMING_GUARD, householdSkipReason } from './timing-guard';
+import { careSendableAt, DEFAULT_TIMING_GUARD, householdSkipReason, renovationUnderWay } from './timing-guard';
 
 const NOW = new Date('2026-09-24T02:00:00.000Z'); // 10:00 China time
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
@@ -26,4 +26,13 @@ describe('quiet hours (default 22:00–08:00 China time)', () => {
   ])('at %s a greeting may go from %s', (at, next) => {
     expect(careSendableAt(new Date(at)).toISOString()).toBe(next);
   });
+});
+
+describe('renovationUnderWay', () => {
+  it.each<[string, Date | null, boolean]>([
+    ['no start application', null, false],
+    ['started 10 days ago', daysAgo(10), true],
+    ['started 90 days ago', daysAgo(90), true],
+    ['started 91 days ago', daysAgo(91), false],
+  ])('%s → %s', (_n, at, expected) => expect(renovationUnderWay(at, NOW)).toBe(expected));
 });

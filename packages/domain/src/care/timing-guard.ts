@@ -35,3 +35,13 @@ export function householdSkipReason(h: HouseholdTiming, now: Date, policy: Timin
 export function careSendableAt(now: Date, quietHours: QuietHours = DEFAULT_QUIET_HOURS): Date {
   return earliestDelivery(now, false, quietHours);
 }
+
+/** How long after the renovation start application is recorded the works count as under way (no completion paper exists yet). */
+export const RENOVATION_DAYS = 90;
+
+/** Whether a household renovates at `now`: its start application was recorded within the last `days`. */
+export function renovationUnderWay(startRecordedAt: Date | null, now: Date, days = RENOVATION_DAYS): boolean {
+  if (!startRecordedAt) return false;
+  const age = now.getTime() - startRecordedAt.getTime();
+  return age >= 0 && age <= days * 86_400_000;
+}

@@ -78,6 +78,14 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case ErrorCode.RELEASE_SLIP_EXPIRED:
       return HttpStatus.GONE;
+    case ErrorCode.CAMPAIGN_NOT_FOUND:
+    case ErrorCode.CARE_RECIPIENT_NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.CAMPAIGN_STATE:
+    case ErrorCode.GIFT_STATE:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.GIFT_PROOF_REQUIRED:
+      return HttpStatus.BAD_REQUEST;
     case ErrorCode.UPLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UPLOAD_TYPE_NOT_ALLOWED:

@@ -21,6 +21,7 @@ import { CreateMoveOuts1795358230000 } from './1795358230000-create-move-outs';
 import { HouseholdDocumentsAndReviews1795358240000 } from './1795358240000-household-documents-and-reviews';
 import { CreateStaffProfiles1795358250000 } from './1795358250000-create-staff-profiles';
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
+import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   HouseholdDocumentsAndReviews1795358240000,
   CreateStaffProfiles1795358250000,
   CreateMoveIns1795358270000,
+  CareCampaigns1795358550000,
 ];
