@@ -21,7 +21,7 @@ export * from './households/move-out-rules';
 export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/structure';
-export * from './care/care-calendar';
+export * from './care/dates';
 export * from './care/audience';
 export * from './care/timing-guard';
 export * from './care/campaign-state';

@@ -44,3 +44,7 @@ export const MOVE_IN_PAGE = '/subpackages/household/move-in/index';
 export const OFFICE_MOVE_INS_PAGE = '/subpackages/staff/move-ins/index';
 export const officeMoveInsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_INS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 export const GATE_PAGE = '/subpackages/gate/verify/index';
+/** Festival care: the supervisor's planner, the resident's greeting cards, the assistant's gift list. */
+export const CARE_PLANNER_PAGE = '/subpackages/care/planner/index';
+export const CARE_GREETINGS_PAGE = '/subpackages/care/greetings/index';
+export const CARE_GIFTS_PAGE = '/subpackages/care/gifts/index';

@@ -1,6 +1,6 @@
 import { AudienceSegment, MemberRole } from '@linli/contracts';
 import { isValidResidentId } from '../households/identity';
-import { addDays } from './care-calendar';
+import { addDays } from './dates';
 
 /**
  * Campaign audiences (domain.md §10) as pure functions over the household files: the server loads

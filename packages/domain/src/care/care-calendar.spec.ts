@@ -1,5 +1,6 @@
 import { CareOccasion } from '@linli/contracts';
-import { addDays, careCalendar, occasionDate, occasionsToPlan, BUILT_IN_OCCASIONS } from './care-calendar';
+import { addDays } from './dates';
+import { careCalendar, occasionDate, occasionsToPlan, BUILT_IN_OCCASIONS } from './care-calendar';
 
 const rule = (o: CareOccasion) => BUILT_IN_OCCASIONS.find((d) => d.occasion === o)!.rule;
 

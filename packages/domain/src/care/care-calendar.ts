@@ -1,9 +1,13 @@
 import { CareOccasion } from '@linli/contracts';
 import { Lunar } from 'lunar-typescript';
+import { addDays } from './dates';
 
 /**
  * The care calendar (domain.md §10): the festivals a community greets its residents on. Lunar
  * festivals are converted with the maintained `lunar-typescript` package, never a hand-typed table.
+ *
+ * Not exported from the package index: the lunar tables weigh ~400 KB and the mini-program's main
+ * package imports the index. The server imports `@linli/domain/dist/care/care-calendar`.
  */
 export type OccasionRule =
   | { type: 'solar'; month: number; day: number }
@@ -58,12 +62,6 @@ export function occasionDate(rule: OccasionRule, year: number): string {
   }
 }
 
-/** 'YYYY-MM-DD' shifted by `days` (negative: earlier). */
-export function addDays(dateKey: string, days: number): string {
-  const t = Date.parse(`${dateKey}T00:00:00.000Z`);
-  if (Number.isNaN(t)) throw new RangeError(`not a date: ${dateKey}`);
-  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** A community's own occasion: a name and a solar or lunar day it recurs on every year. */
 export interface CustomOccasion {

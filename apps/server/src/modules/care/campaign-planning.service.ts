@@ -5,7 +5,9 @@ import { DataSource, In } from 'typeorm';
 import {
   AudiencePreviewDto, CampaignAction, CampaignDto, CampaignStatus, ErrorCode, RecipientStatus, SKIP_REASON_LABELS,
 } from '@linli/contracts';
-import { BUILT_IN_OCCASIONS, campaignTransition, chinaDateKey, occasionDate } from '@linli/domain';
+import { campaignTransition, chinaDateKey } from '@linli/domain';
+// The lunar calendar stays out of the package index (see care-calendar.ts).
+import { BUILT_IN_OCCASIONS, occasionDate } from '@linli/domain/dist/care/care-calendar';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';

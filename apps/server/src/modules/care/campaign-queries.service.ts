@@ -5,7 +5,9 @@ import {
   CAMPAIGN_STATUS_LABELS, CampaignDto, CampaignProgressDto, CampaignRecipientDto, CareCalendarDto, CareCalendarEntryDto, GIFT_STATUS_LABELS, GiftStatus, RecipientStatus,
   SKIP_REASON_LABELS,
 } from '@linli/contracts';
-import { addDays, careCalendar, chinaDateKey, COVERAGE_TARGET, coverage, DEFAULT_REMINDER_DAYS, occasionsToPlan } from '@linli/domain';
+import { addDays, chinaDateKey, COVERAGE_TARGET, coverage } from '@linli/domain';
+// The lunar calendar stays out of the package index (see care-calendar.ts).
+import { careCalendar, DEFAULT_REMINDER_DAYS, occasionsToPlan } from '@linli/domain/dist/care/care-calendar';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
 import { Room } from '../org/entities/room.entity';
