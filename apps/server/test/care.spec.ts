@@ -277,3 +277,22 @@ describe('the fan-out under two instances and quiet hours', () => {
     expect(await fanout()).toMatchObject({ campaigns: 0, sent: 0 });
   });
 });
+
+describe('the demo community’s care (seeded outside tests)', () => {
+  it('has the past Mid-Autumn with gifts handed over and the coming festivals planned', async () => {
+    const demo = await createTestApp({ env: { NODE_ENV: 'development' } });
+    try {
+      demo.clock.set({ now: NOW, freeze: true });
+      const token = (await loginPersona(demo, DemoPersona.Supervisor)).token;
+      const me = await demo.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-supervisor' });
+      const list = (await demo.http().get(CareRoutes.campaigns).query({ communityId: me.communityId }).set(bearer(token)).expect(200)).body as CampaignDto[];
+      expect(list.map((c) => [c.title, c.status])).toEqual(expect.arrayContaining([['中秋节', CampaignStatus.Sent], ['元旦', CampaignStatus.Draft], ['春节', CampaignStatus.Draft]]));
+      const midAutumn = list.find((c) => c.title === '中秋节')!;
+      expect(midAutumn.progress).toMatchObject({ targeted: 5, sent: 4, skipped: 1, giftsDelivered: 4, coverage: 0.8 });
+      const preview = (await demo.http().post(CareRoutes.audiencePreview).set(bearer(token)).send({ communityId: me.communityId, audience: { buildingIds: [], segments: [AudienceSegment.Elderly] } }).expect(200)).body as AudiencePreviewDto;
+      expect(preview.targeted).toBe(4);
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { Room } from '../../modules/org/entities/room.entity';
 import { User } from '../../modules/org/entities/user.entity';
 import { insertRows, UnitOfWork } from '../unit-of-work';
 import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-community';
+import { seedCare } from './care-seed';
 
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production
@@ -110,6 +111,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王女士', role: MemberRole.Owner, relationship: '本人', phone: '13800000001', idNumber: '110105198503152428', moveInDate: '2020-06-01', userId: resident.id, createdAt: now, removedAt: null },
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
+    // Festival care's demo (more households, campaigns); not under test, whose specs count on the bare community.
+    if (this.config.nodeEnv !== 'test') await seedCare(db, community.id, supervisor.id, assistant.id, household.id, now);
     this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
   }
 }
