@@ -7,6 +7,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
 import { OutagesModule } from './modules/outages/outages.module';
 import { CareModule } from './modules/care/care.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -42,6 +43,7 @@ export class AppModule {
         SlaPoliciesModule,
         OutagesModule,
         CareModule,
+        NoticesModule,
         WorkOrdersModule,
         DutyModule,
         UploadsModule,

@@ -103,6 +103,7 @@ export enum ErrorCode {
   CARE_RECIPIENT_NOT_FOUND = 'CARE_RECIPIENT_NOT_FOUND',
   GIFT_STATE = 'GIFT_STATE',
   GIFT_PROOF_REQUIRED = 'GIFT_PROOF_REQUIRED',
+  NOTICE_NOT_FOUND = 'NOTICE_NOT_FOUND',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -195,6 +196,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CARE_RECIPIENT_NOT_FOUND]: '未找到该住户的关怀记录',
   [ErrorCode.GIFT_STATE]: '该礼品已登记发放结果，不能重复登记',
   [ErrorCode.GIFT_PROOF_REQUIRED]: '送达礼品须上传交接照片或住户签名',
+  [ErrorCode.NOTICE_NOT_FOUND]: '通知不存在',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

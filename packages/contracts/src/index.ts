@@ -16,3 +16,4 @@ export * from './move-outs';
 export * from './move-ins';
 export * from './structure';
 export * from './care';
+export * from './notices';

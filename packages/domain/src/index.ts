@@ -25,3 +25,4 @@ export * from './care/dates';
 export * from './care/audience';
 export * from './care/timing-guard';
 export * from './care/campaign-state';
+export * from './notices/notice-rules';

@@ -37,6 +37,8 @@ import { StaffProfile } from '../modules/staff-profiles/entities/staff-profile.e
 import { Attachment } from '../modules/uploads/entities/attachment.entity';
 import { CareCampaign } from '../modules/care/entities/care-campaign.entity';
 import { CareRecipient } from '../modules/care/entities/care-recipient.entity';
+import { Notice } from '../modules/notices/entities/notice.entity';
+import { NoticeRead } from '../modules/notices/entities/notice-read.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -79,4 +81,6 @@ export const ENTITIES = [
   MoveInPerson,
   CareCampaign,
   CareRecipient,
+  Notice,
+  NoticeRead,
 ];

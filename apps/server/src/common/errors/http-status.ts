@@ -80,6 +80,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case ErrorCode.CAMPAIGN_NOT_FOUND:
     case ErrorCode.CARE_RECIPIENT_NOT_FOUND:
+    case ErrorCode.NOTICE_NOT_FOUND:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CAMPAIGN_STATE:
     case ErrorCode.GIFT_STATE:

@@ -22,6 +22,7 @@ import { HouseholdDocumentsAndReviews1795358240000 } from './1795358240000-house
 import { CreateStaffProfiles1795358250000 } from './1795358250000-create-staff-profiles';
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
 import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
+import { Notices1795358560000 } from './1795358560000-notices';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CreateStaffProfiles1795358250000,
   CreateMoveIns1795358270000,
   CareCampaigns1795358550000,
+  Notices1795358560000,
 ];
