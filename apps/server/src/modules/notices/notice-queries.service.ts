@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, Not } from 'typeorm';
-import { ErrorCode, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import { ErrorCode, MemberRole, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
 import { noticePinned, noticeReaches, UNREAD_CALL_LEAD_MINUTES, unreadCallsDue } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -102,7 +102,11 @@ export class NoticeQueries {
         read: Boolean(r),
         readAt: r?.readAt.toISOString() ?? null,
         readByName: r?.user?.name ?? null,
-        contacts: members.filter((m) => m.householdId === h.householdId).map((m) => ({ name: m.name, phone: m.phone })),
+        contacts: members
+          .filter((m) => m.householdId === h.householdId)
+          // The owner first: the one to call.
+          .sort((a, b) => Number(b.role === MemberRole.Owner) - Number(a.role === MemberRole.Owner) || a.name.localeCompare(b.name, 'zh-CN'))
+          .map((m) => ({ name: m.name, phone: m.phone })),
       };
     });
     // Only households someone lives in are expected to read it.
