@@ -48,3 +48,5 @@ export const GATE_PAGE = '/subpackages/gate/verify/index';
 export const CARE_PLANNER_PAGE = '/subpackages/care/planner/index';
 export const CARE_GREETINGS_PAGE = '/subpackages/care/greetings/index';
 export const CARE_GIFTS_PAGE = '/subpackages/care/gifts/index';
+/** 通知公告: notices with read receipts (residents read, staff see receipts, the supervisor publishes). */
+export const NOTICES_PAGE = '/subpackages/care/notices/index';
