@@ -49,7 +49,7 @@ export class CampaignQueries {
 
   async list(user: AuthUser, communityId: string): Promise<CampaignDto[]> {
     await this.scope.community(user, communityId);
-    const rows = await this.ds.getRepository(CareCampaign).find({ where: { communityId }, relations: { owner: true }, order: { occasionDate: 'DESC', createdAt: 'DESC' }, take: 100 });
+    const rows = await this.ds.getRepository(CareCampaign).find({ where: { communityId }, relations: { owner: true }, order: { createdAt: 'DESC' }, take: 100 });
     return Promise.all(rows.map((r) => this.toDto(r)));
   }
 

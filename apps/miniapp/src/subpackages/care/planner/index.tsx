@@ -130,18 +130,16 @@ export default function CarePlannerPage() {
         {(calendar?.entries ?? []).map((e) => {
           const due = calendar?.toPlan.some((p) => p.occasion === e.occasion && p.date === e.date);
           return (
-            <View key={`${e.occasion}-${e.date}-${e.name}`} className='care__row'>
+            <View key={`${e.occasion}-${e.date}-${e.name}`} className='care__row' onClick={() => plan(e)}>
               <Text>{`${e.name} · ${md(e.date)}${e.lunar ? '（农历）' : ''}`}</Text>
               {e.campaignIds.length > 0 ? (
                 <Text className='care__ok'>已安排</Text>
               ) : due ? (
-                <Button size='small' type='primary' onClick={() => plan(e)}>
+                <Button size='small' type='primary'>
                   待策划
                 </Button>
               ) : (
-                <Text className='muted' onClick={() => plan(e)}>
-                  策划
-                </Text>
+                <Text className='muted'>策划</Text>
               )}
             </View>
           );
