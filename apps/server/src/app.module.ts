@@ -8,6 +8,7 @@ import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
 import { OutagesModule } from './modules/outages/outages.module';
 import { CareModule } from './modules/care/care.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { EventsModule } from './modules/events/events.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OutagesModule,
         CareModule,
         NoticesModule,
+        EventsModule,
         WorkOrdersModule,
         DutyModule,
         UploadsModule,

@@ -104,6 +104,9 @@ export enum ErrorCode {
   GIFT_STATE = 'GIFT_STATE',
   GIFT_PROOF_REQUIRED = 'GIFT_PROOF_REQUIRED',
   NOTICE_NOT_FOUND = 'NOTICE_NOT_FOUND',
+  EVENT_NOT_FOUND = 'EVENT_NOT_FOUND',
+  EVENT_SIGNUP_STATE = 'EVENT_SIGNUP_STATE',
+  EVENT_CODE_INVALID = 'EVENT_CODE_INVALID',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -197,6 +200,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.GIFT_STATE]: '该礼品已登记发放结果，不能重复登记',
   [ErrorCode.GIFT_PROOF_REQUIRED]: '送达礼品须上传交接照片或住户签名',
   [ErrorCode.NOTICE_NOT_FOUND]: '通知不存在',
+  [ErrorCode.EVENT_NOT_FOUND]: '活动不存在',
+  [ErrorCode.EVENT_SIGNUP_STATE]: '报名状态已变化，请刷新后查看',
+  [ErrorCode.EVENT_CODE_INVALID]: '签到码无效：不是本活动的报名，或已取消',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

@@ -17,3 +17,4 @@ export * from './move-ins';
 export * from './structure';
 export * from './care';
 export * from './notices';
+export * from './events';

@@ -26,3 +26,4 @@ export * from './care/audience';
 export * from './care/timing-guard';
 export * from './care/campaign-state';
 export * from './notices/notice-rules';
+export * from './events/signup-rules';

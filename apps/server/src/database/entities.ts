@@ -39,6 +39,8 @@ import { CareCampaign } from '../modules/care/entities/care-campaign.entity';
 import { CareRecipient } from '../modules/care/entities/care-recipient.entity';
 import { Notice } from '../modules/notices/entities/notice.entity';
 import { NoticeRead } from '../modules/notices/entities/notice-read.entity';
+import { CommunityEvent } from '../modules/events/entities/community-event.entity';
+import { EventSignup } from '../modules/events/entities/event-signup.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -83,4 +85,6 @@ export const ENTITIES = [
   CareRecipient,
   Notice,
   NoticeRead,
+  CommunityEvent,
+  EventSignup,
 ];

@@ -81,7 +81,11 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.CAMPAIGN_NOT_FOUND:
     case ErrorCode.CARE_RECIPIENT_NOT_FOUND:
     case ErrorCode.NOTICE_NOT_FOUND:
+    case ErrorCode.EVENT_NOT_FOUND:
+    case ErrorCode.EVENT_CODE_INVALID:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.EVENT_SIGNUP_STATE:
+      return HttpStatus.CONFLICT;
     case ErrorCode.CAMPAIGN_STATE:
     case ErrorCode.GIFT_STATE:
       return HttpStatus.CONFLICT;

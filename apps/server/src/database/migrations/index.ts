@@ -23,6 +23,7 @@ import { CreateStaffProfiles1795358250000 } from './1795358250000-create-staff-p
 import { CreateMoveIns1795358270000 } from './1795358270000-create-move-ins';
 import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
 import { Notices1795358560000 } from './1795358560000-notices';
+import { CommunityEvents1795358570000 } from './1795358570000-community-events';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CreateMoveIns1795358270000,
   CareCampaigns1795358550000,
   Notices1795358560000,
+  CommunityEvents1795358570000,
 ];
