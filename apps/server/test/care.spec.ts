@@ -1,6 +1,6 @@
 import {
   ApiRoutes, AudiencePreviewDto, AudienceSegment, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareOccasion, CareRoutes, DemoPersona, ErrorCode,
-  GiftAction, GiftLineDto, GiftStatus, GreetingCardDto, HouseholdDocument, MemberRole, NotificationKind, RecipientStatus, Role, SkipReason, UploadDto,
+  GiftAction, GiftLineDto, GiftStatus, GreetingCardDto, HouseholdDocument, MemberRole, NotificationKind, RecipientStatus, Role, SkipReason, TimelineKind, UploadDto,
 } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../src/config/app-config';
@@ -200,6 +200,8 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
     expect(delivered.gift).toMatchObject({ status: GiftStatus.Delivered, statusLabel: '已送达', photoIds: [signature], note: '王奶奶本人签收' });
     const twice = await t.http().post(CareRoutes.gift(home.id)).set(bearer(assistant)).send({ action: GiftAction.Decline }).expect(409);
     expect(twice.body.code).toBe(ErrorCode.GIFT_STATE);
+    const file = (await t.http().get(ApiRoutes.household(residentHousehold)).set(bearer(assistant)).expect(200)).body as { timeline: { kind: TimelineKind; title: string }[] };
+    expect(file.timeline).toContainEqual(expect.objectContaining({ kind: TimelineKind.Care, title: '中秋节关怀礼品：月饼礼盒（已送达）' }));
     const pickedUp = (await t.http().post(CareRoutes.gift(list[1].id)).set(bearer(assistant)).send({ action: GiftAction.PickUp }).expect(200)).body as GiftLineDto;
     expect(pickedUp.gift?.status).toBe(GiftStatus.PickedUp);
     const progress = (await t.http().get(CareRoutes.campaign(campaign.id)).set(bearer(supervisor)).expect(200)).body as CampaignDto;

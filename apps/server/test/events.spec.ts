@@ -1,4 +1,4 @@
-import { CommunityEventDto, DemoPersona, ErrorCode, EventKind, EventRoutes, SignupDto, SignupStatus } from '@linli/contracts';
+import { ApiRoutes, CommunityEventDto, TimelineKind, DemoPersona, ErrorCode, EventKind, EventRoutes, SignupDto, SignupStatus } from '@linli/contracts';
 import { User } from '../src/modules/org/entities/user.entity';
 import { addResident } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
@@ -72,6 +72,10 @@ describe('an event with sign-up, waiting list and check-in', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     const checked = (await t.http().post(EventRoutes.checkIn(event.id)).set(bearer(assistant)).send({ code: code.toLowerCase() }).expect(200)).body as SignupDto;
     expect(checked).toMatchObject({ status: SignupStatus.Attended, householdLabel: '1栋1单元101室', name: '王女士' });
+    // Attendance lands on the household's timeline.
+    const me = await t.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-resident' });
+    const file = (await t.http().get(ApiRoutes.household(me.householdId!)).set(bearer(assistant)).expect(200)).body as { timeline: { kind: TimelineKind; title: string }[] };
+    expect(file.timeline).toContainEqual(expect.objectContaining({ kind: TimelineKind.Care, title: '参加活动：冬季老年人健康讲座（已签到）' }));
     expect((await t.http().post(EventRoutes.checkIn(event.id)).set(bearer(assistant)).send({ code }).expect(409)).body.message).toBe('该住户已签到');
     const [waiting] = (await t.http().get(EventRoutes.events).set(bearer(neighbours[2])).expect(200)).body as CommunityEventDto[];
     expect((await t.http().post(EventRoutes.checkIn(event.id)).set(bearer(supervisor)).send({ code: waiting.mine!.code }).expect(409)).body.message).toBe('该住户在候补名单中，尚未获得名额');
