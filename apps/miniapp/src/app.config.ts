@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'subpackages/household', pages: ['mine/index', 'join/index', 'rooms/index', 'file/index', 'move-out/index', 'slips/index', 'apply/index', 'approvals/index', 'reviews/index', 'move-in/index', 'reads/index'] },
     { root: 'subpackages/staff', pages: ['calls/index', 'outbox/index', 'calendar/index', 'sla-policies/index', 'outages/index', 'work-orders/index', 'duty/index', 'categories/index', 'extensions/index', 'household-sheet/index', 'move-outs/index', 'profile/index', 'move-ins/index', 'structure/index'] },
     { root: 'subpackages/gate', pages: ['verify/index'] },
-    { root: 'subpackages/care', pages: ['planner/index', 'greetings/index', 'gifts/index', 'notices/index'] },
+    { root: 'subpackages/care', pages: ['planner/index', 'greetings/index', 'gifts/index', 'notices/index', 'events/index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

@@ -1,4 +1,5 @@
 import {
+  CommunityEventDto, EventRoutes, NoticeDto, NoticeRoutes,
   ApiRoutes, AudiencePreviewDto, AudienceSegment, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareOccasion, CareRoutes, DemoPersona, ErrorCode,
   GiftAction, GiftLineDto, GiftStatus, GreetingCardDto, HouseholdDocument, MemberRole, NotificationKind, RecipientStatus, Role, SkipReason, TimelineKind, UploadDto,
 } from '@linli/contracts';
@@ -284,7 +285,7 @@ describe('the demo community’s care (seeded outside tests)', () => {
   it('has the past Mid-Autumn with gifts handed over and the coming festivals planned', async () => {
     const demo = await createTestApp({ env: { NODE_ENV: 'development' } });
     try {
-      demo.clock.set({ now: NOW, freeze: true });
+      // Seeded and read at the real time: the seed places its notices and events around "now".
       const token = (await loginPersona(demo, DemoPersona.Supervisor)).token;
       const me = await demo.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-supervisor' });
       const list = (await demo.http().get(CareRoutes.campaigns).query({ communityId: me.communityId }).set(bearer(token)).expect(200)).body as CampaignDto[];
@@ -293,6 +294,11 @@ describe('the demo community’s care (seeded outside tests)', () => {
       expect(midAutumn.progress).toMatchObject({ targeted: 5, sent: 4, skipped: 1, giftsDelivered: 4, coverage: 0.8 });
       const preview = (await demo.http().post(CareRoutes.audiencePreview).set(bearer(token)).send({ communityId: me.communityId, audience: { buildingIds: [], segments: [AudienceSegment.Elderly] } }).expect(200)).body as AudiencePreviewDto;
       expect(preview.targeted).toBe(4);
+      const resident = (await loginPersona(demo, DemoPersona.Resident)).token;
+      const notices = (await demo.http().get(NoticeRoutes.mine).set(bearer(resident)).expect(200)).body as NoticeDto[];
+      expect(notices.map((n) => [n.title, n.pinned, n.read])).toEqual([['1栋楼道灭鼠消杀', true, false], ['第三季度公共收益公示', false, true]]);
+      const events = (await demo.http().get(EventRoutes.events).set(bearer(resident)).expect(200)).body as CommunityEventDto[];
+      expect(events.map((e) => [e.title, e.confirmed, e.capacity])).toEqual([['冬季老年人健康讲座', 2, 3]]);
     } finally {
       await demo.close();
     }

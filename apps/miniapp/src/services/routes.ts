@@ -50,3 +50,5 @@ export const CARE_GREETINGS_PAGE = '/subpackages/care/greetings/index';
 export const CARE_GIFTS_PAGE = '/subpackages/care/gifts/index';
 /** 通知公告: notices with read receipts (residents read, staff see receipts, the supervisor publishes). */
 export const NOTICES_PAGE = '/subpackages/care/notices/index';
+/** 社区活动: sign-up with a waiting list, the check-in code, staff check-in. */
+export const EVENTS_PAGE = '/subpackages/care/events/index';

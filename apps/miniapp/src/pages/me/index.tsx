@@ -6,7 +6,7 @@ import { AppMetaDto, ROLE_LABELS, Role, STAFF_ROLES } from '@linli/contracts';
 import { DemoClock } from '../../components/demo-clock';
 import { api } from '../../services/api';
 import { APPLY_HOUSEHOLD_PAGE, CALENDAR_PAGE, CALL_TASKS_PAGE, CATEGORIES_PAGE, DUTY_PAGE, GATE_PAGE, HOUSEHOLD_SHEET_PAGE, INBOX_PAGE, JOIN_APPROVALS_PAGE, JOIN_HOUSEHOLD_PAGE, LOGIN_PAGE, MOVE_IN_PAGE, MOVE_OUT_APPLY_PAGE, MY_HOUSEHOLD_PAGE, MY_SLIPS_PAGE, OFFICE_MOVE_INS_PAGE, OFFICE_MOVE_OUTS_PAGE, OUTAGES_PAGE, OUTBOX_ADMIN_PAGE, READ_LOG_PAGE, ROOMS_PAGE, SLA_POLICIES_PAGE, STAFF_PROFILE_PAGE, STRUCTURE_PAGE, WORK_ORDERS_PAGE } from '../../services/routes';
-import { CARE_GIFTS_PAGE, CARE_GREETINGS_PAGE, CARE_PLANNER_PAGE, NOTICES_PAGE } from '../../services/routes';
+import { CARE_GIFTS_PAGE, CARE_GREETINGS_PAGE, CARE_PLANNER_PAGE, EVENTS_PAGE, NOTICES_PAGE } from '../../services/routes';
 import { useUnread } from '../../services/use-unread';
 import { session } from '../../services/session';
 import { useRequiredUser } from '../../services/use-session';
@@ -57,6 +57,9 @@ export default function MePage() {
         {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='值班表' extra={user.role === Role.Supervisor ? '排班 · 派单优先值班人' : '查看'} clickable onClick={() => void Taro.navigateTo({ url: DUTY_PAGE })} /> : null}
         {user.role === Role.Supervisor || user.role === Role.Admin ? <Cell title='工作安排通知单' extra='部门接收 · 完成' clickable onClick={() => void Taro.navigateTo({ url: WORK_ORDERS_PAGE })} /> : null}
         {!guard ? <Cell title='通知公告' extra={staff ? '发布 · 已读回执' : '物业通知 · 停水停电'} clickable onClick={() => void Taro.navigateTo({ url: NOTICES_PAGE })} /> : null}
+        {user.role === Role.Supervisor || user.role === Role.Assistant || (user.role === Role.Resident && user.household) ? (
+          <Cell title='社区活动' extra={staff ? '报名名单 · 签到' : '报名 · 签到码'} clickable onClick={() => void Taro.navigateTo({ url: EVENTS_PAGE })} />
+        ) : null}
         {user.role === Role.Supervisor ? <Cell title='节日关怀' extra='关怀日历 · 活动 · 覆盖率' clickable onClick={() => void Taro.navigateTo({ url: CARE_PLANNER_PAGE })} /> : null}
         {user.role === Role.Assistant || user.role === Role.Supervisor ? <Cell title='礼品发放' extra='节日礼品 · 上门关怀' clickable onClick={() => void Taro.navigateTo({ url: CARE_GIFTS_PAGE })} /> : null}
         {user.role === Role.Resident && user.household ? <Cell title='节日问候' extra='物业送来的节日贺卡' clickable onClick={() => void Taro.navigateTo({ url: CARE_GREETINGS_PAGE })} /> : null}

@@ -1,4 +1,4 @@
-import { CampaignStatus, CareOccasion, GiftStatus, MemberRole, RecipientStatus, SkipReason } from '@linli/contracts';
+import { CampaignStatus, CareOccasion, EventKind, GiftStatus, MemberRole, NoticeKind, RecipientStatus, SignupStatus, SkipReason } from '@linli/contracts';
 import { addDays, chinaDateKey, chinaMidnight } from '@linli/domain';
 // The lunar calendar stays out of the domain index (see care-calendar.ts).
 import { BUILT_IN_OCCASIONS, occasionDate } from '@linli/domain/dist/care/care-calendar';
@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CareCampaign } from '../../modules/care/entities/care-campaign.entity';
 import { CareRecipient } from '../../modules/care/entities/care-recipient.entity';
+import { CommunityEvent } from '../../modules/events/entities/community-event.entity';
+import { EventSignup } from '../../modules/events/entities/event-signup.entity';
 import { HouseholdMember } from '../../modules/households/entities/household-member.entity';
+import { NoticeRead } from '../../modules/notices/entities/notice-read.entity';
+import { Notice } from '../../modules/notices/entities/notice.entity';
 import { Household } from '../../modules/org/entities/household.entity';
 import { Room } from '../../modules/org/entities/room.entity';
 import { insertRows } from '../unit-of-work';
@@ -115,4 +119,31 @@ export async function seedCare(db: EntityManager, communityId: string, superviso
       status: CampaignStatus.Draft, ownerId: supervisorId, targeted: 0, nextCheckAt: null, createdAt: now, finishedAt: null,
     });
   }
+
+  // Notices: a pest control in 1栋 in force this week (two of its households have read it), last quarter's accounts for everyone.
+  const buildingOf = (label: string) => rooms.find((r) => r.label === label)!.buildingId;
+  const b1 = buildingOf('1栋1单元101室');
+  const pest = {
+    id: randomUUID(), communityId, kind: NoticeKind.PestControl, title: '1栋楼道灭鼠消杀', body: '本周三上午在 1 栋各单元楼道投放鼠药并张贴警示标识，请看管好儿童和宠物。',
+    target: { buildingIds: [b1], units: [] }, publishAt: new Date(now.getTime() - 86_400_000), publishedAt: new Date(now.getTime() - 86_400_000),
+    inForceUntil: new Date(now.getTime() + 6 * 86_400_000), startsAt: null, outageId: null, createdById: supervisorId, createdAt: new Date(now.getTime() - 86_400_000),
+  };
+  const accounts = {
+    id: randomUUID(), communityId, kind: NoticeKind.FinancialReport, title: '第三季度公共收益公示', body: '停车费、广告位收入及维修支出明细已张贴于各楼栋公告栏，欢迎业主查阅。',
+    target: { buildingIds: [], units: [] }, publishAt: new Date(now.getTime() - 10 * 86_400_000), publishedAt: new Date(now.getTime() - 10 * 86_400_000),
+    inForceUntil: null, startsAt: null, outageId: null, createdById: supervisorId, createdAt: new Date(now.getTime() - 10 * 86_400_000),
+  };
+  await insertRows(db, Notice, [pest, accounts]);
+  await insertRows(db, NoticeRead, [
+    { noticeId: pest.id, householdId: householdIds[1].id, userId: null, readAt: new Date(now.getTime() - 20 * 3_600_000) },
+    { noticeId: accounts.id, householdId: householdIds[0].id, userId: null, readAt: new Date(now.getTime() - 9 * 86_400_000) },
+    { noticeId: accounts.id, householdId: householdIds[2].id, userId: null, readAt: new Date(now.getTime() - 8 * 86_400_000) },
+  ]);
+
+  // A health talk next week with two households signed up (one seat left).
+  const talk = { id: randomUUID(), communityId, kind: EventKind.HealthTalk, title: '冬季老年人健康讲座', place: '社区活动室', startsAt: new Date(chinaMidnight(addDays(today, 7)).getTime() + 14 * 3_600_000), capacity: 3, confirmedCount: 2, createdById: supervisorId, createdAt: now };
+  await insertRows(db, CommunityEvent, talk);
+  await insertRows(db, EventSignup, [householdIds[1], householdIds[2]].map((h, i) => ({
+    id: randomUUID(), eventId: talk.id, householdId: h.id, userId: null, status: SignupStatus.Confirmed, code: ['K7M2QX', 'P4RW9T'][i], createdAt: now, cancelledAt: null, checkedInAt: null, checkedInById: null,
+  })));
 }

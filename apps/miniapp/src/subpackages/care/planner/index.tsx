@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   AudiencePreviewDto, AudienceSegment, BuildingDto, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareCalendarEntryDto, RecipientStatus,
 } from '@linli/contracts';
@@ -43,17 +43,21 @@ export default function CarePlannerPage() {
   const [preview, setPreview] = useState<AudiencePreviewDto | null>(null);
   const [skipped, setSkipped] = useState<Record<string, CampaignRecipientDto[]>>({});
   const [busy, setBusy] = useState(false);
+  const [year, setYear] = useState<number | undefined>(undefined);
 
   const load = useCallback(async () => {
     if (!communityId) return;
     try {
-      const [cal, list] = await Promise.all([careApi.calendar(communityId), careApi.campaigns(communityId)]);
+      const [cal, list] = await Promise.all([careApi.calendar(communityId, year), careApi.campaigns(communityId)]);
       setCalendar(cal);
       setCampaigns(list);
     } catch (err) {
       showError(err);
     }
-  }, [communityId]);
+  }, [communityId, year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   useDidShow(() => {
     void load();
     api.buildings().then(setBuildings, showError);
@@ -102,6 +106,27 @@ export default function CarePlannerPage() {
     }
   };
 
+  const sendDraft = async (c: CampaignDto) => {
+    const { confirm } = await Taro.showModal({ title: `发送「${c.title}」关怀`, content: '将在后台分批发送，可随时查看进度。' });
+    if (!confirm) return;
+    try {
+      await careApi.send(c.id);
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const cancelDraft = async (c: CampaignDto) => {
+    const { confirm } = await Taro.showModal({ title: '取消关怀活动', content: `确定取消「${c.title}」吗？` });
+    if (!confirm) return;
+    try {
+      await careApi.cancel(c.id);
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
   const showSkipped = async (c: CampaignDto) => {
     try {
       const rows = await careApi.recipients(c.id, RecipientStatus.Skipped);
@@ -124,7 +149,14 @@ export default function CarePlannerPage() {
 
   return (
     <View className='page care'>
-      <Text className='section-title'>{calendar ? `${calendar.year} 年关怀日历` : '关怀日历'}</Text>
+      <View className='care__row section-title'>
+        <Text>{calendar ? `${calendar.year} 年关怀日历` : '关怀日历'}</Text>
+        {calendar ? (
+          <Text className='care__link' onClick={() => setYear(calendar.year === new Date().getFullYear() ? calendar.year + 1 : calendar.year - 1)}>
+            {calendar.year === new Date().getFullYear() ? '看明年' : '回今年'}
+          </Text>
+        ) : null}
+      </View>
       <View className='card care__item'>
         {!calendar ? <Text className='muted'>加载中…</Text> : null}
         {(calendar?.entries ?? []).map((e) => {
@@ -202,27 +234,47 @@ export default function CarePlannerPage() {
             <Text className={c.status === CampaignStatus.Sending ? 'care__due' : 'muted'}>{c.statusLabel}</Text>
           </View>
           <Text className='muted'>{`${c.audience.segments.map((s) => AUDIENCE_SEGMENT_LABELS[s]).join('、') || '全体住户'}${c.gift ? ` · 礼品：${c.gift.name} ${c.gift.stock} 份` : ''}`}</Text>
-          <View className='care__row'>
-            <Text>{`覆盖率 ${pct(c.progress.coverage)}`}</Text>
-            <Text className={c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'}>{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
-          </View>
-          <View className='care__bar'>
-            <View className='care__bar-fill' style={{ width: pct(Math.min(1, c.progress.coverage)) }} />
-          </View>
-          <View className='care__counts'>
-            {[
-              ['目标', c.progress.targeted],
-              ['已送达', c.progress.sent],
-              ['暂缓', c.progress.skipped],
-              ['已读', c.progress.opened],
-              ['礼品已发', c.progress.giftsDelivered],
-            ].map(([label, n]) => (
-              <View key={label} className='care__count'>
-                <Text className='care__count-value'>{n}</Text>
-                <Text className='muted'>{label}</Text>
+          {c.status === CampaignStatus.Draft || c.status === CampaignStatus.Scheduled || c.status === CampaignStatus.Cancelled ? (
+            <View className='care__item'>
+              <Text className='muted'>{c.status === CampaignStatus.Scheduled && c.sendAt ? `定于 ${c.sendAt.slice(0, 10)} 发送` : c.greeting}</Text>
+              {c.status !== CampaignStatus.Cancelled ? (
+                <View className='care__buttons'>
+                  {c.status === CampaignStatus.Draft ? (
+                    <Button size='small' type='primary' onClick={() => void sendDraft(c)}>
+                      发送
+                    </Button>
+                  ) : null}
+                  <Button size='small' onClick={() => void cancelDraft(c)}>
+                    取消活动
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ) : (
+            <View className='care__item'>
+              <View className='care__row'>
+                <Text>{`覆盖率 ${pct(c.progress.coverage)}`}</Text>
+                <Text className={c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'}>{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
               </View>
-            ))}
-          </View>
+              <View className='care__bar'>
+                <View className='care__bar-fill' style={{ width: pct(Math.min(1, c.progress.coverage)) }} />
+              </View>
+              <View className='care__counts'>
+                {[
+                  ['目标', c.progress.targeted],
+                  ['已送达', c.progress.sent],
+                  ['暂缓', c.progress.skipped],
+                  ['已读', c.progress.opened],
+                  ['礼品已发', c.progress.giftsDelivered],
+                ].map(([label, n]) => (
+                  <View key={label} className='care__count'>
+                    <Text className='care__count-value'>{n}</Text>
+                    <Text className='muted'>{label}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
           {c.progress.pending > 0 ? <Text className='care__due'>{`发送中，还有 ${c.progress.pending} 户`}</Text> : null}
           {(skipped[c.id] ?? []).map((r) => (
             <Text key={r.id} className='care__due'>{`${r.householdLabel}：${r.skipReasonLabel ?? ''}`}</Text>
