@@ -120,4 +120,32 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
       await see(supervisor, '王女士 已读');
       await screenshot(supervisor, 'notice-04-receipts');
     }));
+
+  it('an event: the resident takes the last seat and checks in with the code', () =>
+    withFailureScreenshots(browser, async () => {
+      const resident = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(resident, '住户 · 王女士');
+      await visible(resident, '我的', { exact: true }).click();
+      await cell(resident, '社区活动').click();
+      await see(resident, '冬季老年人健康讲座');
+      await see(resident, '名额 2/3');
+      await screenshot(resident, 'event-01-resident');
+      await button(resident, '报名').click();
+      await see(resident, '名额 3/3');
+      await see(resident, '签到码', { exact: false });
+      await screenshot(resident, 'event-02-signed-up');
+      const code = ((await visible(resident, '签到码', { exact: false }).innerText()).match(/[2-9A-Z]{6}/) ?? [''])[0];
+
+      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(assistant, '礼宾助理 · 李管家');
+      await visible(assistant, '我的', { exact: true }).click();
+      await cell(assistant, '社区活动').click();
+      await see(assistant, '冬季老年人健康讲座');
+      await assistant.locator('input[placeholder="输入签到码"]').filter({ visible: true }).first().fill(code);
+      await button(assistant, '签到').click();
+      await see(assistant, '已签到 1 户', { exact: false });
+      await visible(assistant, '查看报名名单').click();
+      await see(assistant, '1栋1单元101室 王女士');
+      await screenshot(assistant, 'event-03-checked-in');
+    }));
 });
