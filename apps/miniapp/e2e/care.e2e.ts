@@ -95,10 +95,10 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
       await visible(supervisor, '我的', { exact: true }).click();
       await cell(supervisor, '通知公告').click();
       await see(supervisor, '发布通知');
-      await visible(supervisor, '消杀通知', { exact: true }).click();
+      await visible(supervisor, '施工通知', { exact: true }).click();
       await visible(supervisor, '1栋', { exact: true }).click();
-      await supervisor.locator('input[placeholder="标题，如 楼道灭鼠消杀"]').fill('1栋楼道灭鼠消杀');
-      await supervisor.locator('textarea').filter({ visible: true }).fill('周三上午在楼道投放鼠药并张贴警示标识，请看管好儿童和宠物。');
+      await supervisor.locator('input[placeholder="标题，如 楼道灭鼠消杀"]').fill('1栋电梯年检');
+      await supervisor.locator('textarea').filter({ visible: true }).fill('周四 9:00–12:00 电梯年检停运，请走楼梯，行动不便的住户请提前联系管家。');
       await button(supervisor, '发布通知').click();
       await see(supervisor, '已读 0/3 户');
       await screenshot(supervisor, 'notice-01-published');
@@ -107,16 +107,16 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
       await loginAs(resident, '住户 · 王女士');
       await visible(resident, '我的', { exact: true }).click();
       await cell(resident, '通知公告').click();
-      await see(resident, '1栋楼道灭鼠消杀');
+      await see(resident, '1栋电梯年检');
       await screenshot(resident, 'notice-02-resident-unread');
-      await visible(resident, '1栋楼道灭鼠消杀').click();
-      await see(resident, '请看管好儿童和宠物', { exact: false });
-      await see(resident, '已读', { exact: true });
+      await visible(resident, '1栋电梯年检').click();
+      await see(resident, '请走楼梯', { exact: false });
+      await resident.locator('.notice-item', { hasText: '1栋电梯年检' }).filter({ hasText: '已读' }).filter({ visible: true }).first().waitFor();
       await screenshot(resident, 'notice-03-resident-read');
 
       await supervisor.reload();
       await see(supervisor, '已读 1/3 户');
-      await visible(supervisor, '1栋楼道灭鼠消杀').click();
+      await visible(supervisor, '1栋电梯年检').click();
       await see(supervisor, '王女士 已读');
       await screenshot(supervisor, 'notice-04-receipts');
     }));

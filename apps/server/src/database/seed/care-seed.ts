@@ -136,6 +136,7 @@ export async function seedCare(db: EntityManager, communityId: string, superviso
   await insertRows(db, Notice, [pest, accounts]);
   await insertRows(db, NoticeRead, [
     { noticeId: pest.id, householdId: householdIds[1].id, userId: null, readAt: new Date(now.getTime() - 20 * 3_600_000) },
+    { noticeId: pest.id, householdId: householdIds[2].id, userId: null, readAt: new Date(now.getTime() - 18 * 3_600_000) },
     { noticeId: accounts.id, householdId: householdIds[0].id, userId: null, readAt: new Date(now.getTime() - 9 * 86_400_000) },
     { noticeId: accounts.id, householdId: householdIds[2].id, userId: null, readAt: new Date(now.getTime() - 8 * 86_400_000) },
   ]);

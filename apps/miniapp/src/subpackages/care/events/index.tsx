@@ -62,9 +62,9 @@ export default function EventsPage() {
   const showSignups = (e: CommunityEventDto) => void eventsApi.signups(e.id).then((rows) => setSignups({ ...signups, [e.id]: rows }), showError);
   const checkIn = (e: CommunityEventDto) =>
     void run(async () => {
-      const done = await eventsApi.checkIn(e.id, { code: (codes[e.id] ?? '').trim() });
+      await eventsApi.checkIn(e.id, { code: (codes[e.id] ?? '').trim() });
       setCodes({ ...codes, [e.id]: '' });
-      void Taro.showToast({ title: `${done.householdLabel} 签到成功`, icon: 'none' });
+      void Taro.showToast({ title: '签到成功', icon: 'none' });
       setSignups({ ...signups, [e.id]: await eventsApi.signups(e.id) });
     });
 
