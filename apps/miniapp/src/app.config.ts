@@ -14,6 +14,7 @@ export default defineAppConfig({
     { root: 'subpackages/dashboard', pages: ['index', 'tickets/index', 'reports/index'] },
     { root: 'subpackages/feedback', pages: ['callbacks/index', 'coverage/index'] },
     { root: 'subpackages/surveys', pages: ['answer/index', 'mine/index', 'rounds/index', 'results/index'] },
+    { root: 'subpackages/care', pages: ['planner/index', 'greetings/index', 'gifts/index', 'notices/index', 'events/index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

@@ -7,6 +7,9 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module';
 import { OutagesModule } from './modules/outages/outages.module';
 import { SurveysModule } from './modules/surveys/surveys.module';
+import { CareModule } from './modules/care/care.module';
+import { NoticesModule } from './modules/notices/notices.module';
+import { EventsModule } from './modules/events/events.module';
 import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
@@ -45,6 +48,9 @@ export class AppModule {
         CalendarModule,
         SlaPoliciesModule,
         OutagesModule,
+        CareModule,
+        NoticesModule,
+        EventsModule,
         WorkOrdersModule,
         DutyModule,
         UploadsModule,

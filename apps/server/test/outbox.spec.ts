@@ -39,7 +39,7 @@ const SEND = '/cgi-bin/message/subscribe/send';
 describe('WeChat subscribe messages through the outbox', () => {
   it('offers the templates to ask for, and refuses malformed answers', async () => {
     const res = (await t.http().get(ApiRoutes.subscribeTemplates).set(bearer(resident)).expect(200)).body as SubscribeTemplatesDto;
-    expect(res.templates.map((x) => x.templateId)).toEqual(['demo-tpl-ticket_assigned', 'demo-tpl-ticket_updated', 'demo-tpl-sla_warning', 'demo-tpl-sla_escalated', 'demo-tpl-notice', 'demo-tpl-rate_request', 'demo-tpl-survey_invite']);
+    expect(res.templates.map((x) => x.templateId)).toEqual(['demo-tpl-ticket_assigned', 'demo-tpl-ticket_updated', 'demo-tpl-sla_warning', 'demo-tpl-sla_escalated', 'demo-tpl-notice', 'demo-tpl-rate_request', 'demo-tpl-survey_invite', 'demo-tpl-care_greeting']);
     const bad = await t.http().post(ApiRoutes.subscriptions).set(bearer(resident)).send({ results: { [UPDATED]: 'yes' } }).expect(400);
     expect(bad.body.fields).toEqual([{ field: 'results', message: '订阅结果只能是 accept、reject、ban 或 filter' }]);
   });

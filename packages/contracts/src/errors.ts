@@ -120,6 +120,16 @@ export enum ErrorCode {
   CALLBACK_CLOSED = 'CALLBACK_CLOSED',
   CALLBACK_SIGNATURE_REQUIRED = 'CALLBACK_SIGNATURE_REQUIRED',
   CALLBACK_HANDLER_NOT_ALLOWED = 'CALLBACK_HANDLER_NOT_ALLOWED',
+  // festival care
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  CAMPAIGN_STATE = 'CAMPAIGN_STATE',
+  CARE_RECIPIENT_NOT_FOUND = 'CARE_RECIPIENT_NOT_FOUND',
+  GIFT_STATE = 'GIFT_STATE',
+  GIFT_PROOF_REQUIRED = 'GIFT_PROOF_REQUIRED',
+  NOTICE_NOT_FOUND = 'NOTICE_NOT_FOUND',
+  EVENT_NOT_FOUND = 'EVENT_NOT_FOUND',
+  EVENT_SIGNUP_STATE = 'EVENT_SIGNUP_STATE',
+  EVENT_CODE_INVALID = 'EVENT_CODE_INVALID',
 }
 
 /** Default Chinese message for each code, shown to the user when the server sends none more specific. */
@@ -225,6 +235,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CALLBACK_CLOSED]: '该回访任务已完成',
   [ErrorCode.CALLBACK_SIGNATURE_REQUIRED]: '上门回访须请住户签字',
   [ErrorCode.CALLBACK_HANDLER_NOT_ALLOWED]: '按公司规定，工单处理人不能回访自己处理的工单',
+
+  [ErrorCode.CAMPAIGN_NOT_FOUND]: '关怀活动不存在',
+  [ErrorCode.CAMPAIGN_STATE]: '该关怀活动当前状态下不能进行此操作，请刷新后查看',
+  [ErrorCode.CARE_RECIPIENT_NOT_FOUND]: '未找到该住户的关怀记录',
+  [ErrorCode.GIFT_STATE]: '该礼品已登记发放结果，不能重复登记',
+  [ErrorCode.GIFT_PROOF_REQUIRED]: '送达礼品须上传交接照片或住户签名',
+  [ErrorCode.NOTICE_NOT_FOUND]: '通知不存在',
+  [ErrorCode.EVENT_NOT_FOUND]: '活动不存在',
+  [ErrorCode.EVENT_SIGNUP_STATE]: '报名状态已变化，请刷新后查看',
+  [ErrorCode.EVENT_CODE_INVALID]: '签到码无效：不是本活动的报名，或已取消',
 };
 
 /** The one error shape every API error takes. `field` names the offending input on validation errors. */

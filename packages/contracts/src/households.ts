@@ -123,6 +123,8 @@ export enum TimelineKind {
   MoveIn = 'move_in',
   Document = 'document',
   Review = 'review',
+  /** Festival care and community life: gifts handed over, events attended. */
+  Care = 'care',
 }
 
 /** One entry of a household's timeline: everything that happened about it, newest first. */

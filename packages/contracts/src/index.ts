@@ -18,3 +18,6 @@ export * from './structure';
 export * from './dashboard';
 export * from './feedback';
 export * from './surveys';
+export * from './care';
+export * from './notices';
+export * from './events';

@@ -14,6 +14,8 @@ export enum NotificationKind {
   RateRequest = 'rate_request',
   /** An invitation (or reminder) to answer a satisfaction questionnaire (domain.md §9). */
   SurveyInvite = 'survey_invite',
+  /** A festival greeting card from the community (domain.md §10). */
+  CareGreeting = 'care_greeting',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -24,6 +26,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.Notice]: '通知公告',
   [NotificationKind.RateRequest]: '服务评价',
   [NotificationKind.SurveyInvite]: '满意度调查',
+  [NotificationKind.CareGreeting]: '节日问候',
 };
 
 export interface NotificationDto {

@@ -23,5 +23,4 @@ export const feedbackApi = {
 };
 
 /** Pages of the feedback subpackage. */
-export const MY_CALLBACKS_PAGE = '/subpackages/feedback/callbacks/index';
-export const CALLBACK_COVERAGE_PAGE = '/subpackages/feedback/coverage/index';
+export { CALLBACK_COVERAGE_PAGE, MY_CALLBACKS_PAGE } from './routes';

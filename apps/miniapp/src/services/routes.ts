@@ -49,3 +49,17 @@ export const DASHBOARD_PAGE = '/subpackages/dashboard/index';
 export const dashboardTicketsPage = (indicator: string, month: string, communityId: string) =>
   `/subpackages/dashboard/tickets/index?indicator=${encodeURIComponent(indicator)}&month=${encodeURIComponent(month)}&communityId=${encodeURIComponent(communityId)}`;
 export const REPORTS_PAGE = '/subpackages/dashboard/reports/index';
+/** Festival care: the supervisor's planner, the resident's greeting cards, the assistant's gift list. */
+export const CARE_PLANNER_PAGE = '/subpackages/care/planner/index';
+export const CARE_GREETINGS_PAGE = '/subpackages/care/greetings/index';
+export const CARE_GIFTS_PAGE = '/subpackages/care/gifts/index';
+/** 通知公告: notices with read receipts (residents read, staff see receipts, the supervisor publishes). */
+export const NOTICES_PAGE = '/subpackages/care/notices/index';
+/** 社区活动: sign-up with a waiting list, the check-in code, staff check-in. */
+export const EVENTS_PAGE = '/subpackages/care/events/index';
+/** 我的问卷 (residents) and 满意度调查 (supervisors, admins). */
+export const SURVEYS_MINE_PAGE = '/subpackages/surveys/mine/index';
+export const SURVEY_ROUNDS_PAGE = '/subpackages/surveys/rounds/index';
+/** 我的回访 (assistants, supervisors) and 回访抽查 (supervisors). */
+export const MY_CALLBACKS_PAGE = '/subpackages/feedback/callbacks/index';
+export const CALLBACK_COVERAGE_PAGE = '/subpackages/feedback/coverage/index';

@@ -23,7 +23,6 @@ export const surveysApi = {
   summary: (roundId: string) => request<SurveySummaryDto>('GET', SurveyRoutes.summary(roundId)),
 };
 
-export const SURVEYS_MINE_PAGE = '/subpackages/surveys/mine/index';
-export const SURVEY_ROUNDS_PAGE = '/subpackages/surveys/rounds/index';
+export { SURVEYS_MINE_PAGE, SURVEY_ROUNDS_PAGE } from './routes';
 export const surveyAnswerPage = (roundId: string) => `/subpackages/surveys/answer/index?roundId=${encodeURIComponent(roundId)}`;
 export const surveyResultsPage = (roundId: string) => `/subpackages/surveys/results/index?roundId=${encodeURIComponent(roundId)}`;

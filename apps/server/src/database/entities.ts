@@ -44,6 +44,12 @@ import { Attachment } from '../modules/uploads/entities/attachment.entity';
 import { IndicatorTargetsRow } from '../modules/dashboard/entities/indicator-targets.entity';
 import { IssuedReport } from '../modules/dashboard/entities/issued-report.entity';
 import { SURVEY_ENTITIES } from '../modules/surveys/entities';
+import { CareCampaign } from '../modules/care/entities/care-campaign.entity';
+import { CareRecipient } from '../modules/care/entities/care-recipient.entity';
+import { Notice } from '../modules/notices/entities/notice.entity';
+import { NoticeRead } from '../modules/notices/entities/notice-read.entity';
+import { CommunityEvent } from '../modules/events/entities/community-event.entity';
+import { EventSignup } from '../modules/events/entities/event-signup.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -93,4 +99,10 @@ export const ENTITIES = [
   CallbackTask,
   CallbackAttempt,
   ...SURVEY_ENTITIES,
+  CareCampaign,
+  CareRecipient,
+  Notice,
+  NoticeRead,
+  CommunityEvent,
+  EventSignup,
 ];

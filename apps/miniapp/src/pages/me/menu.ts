@@ -1,7 +1,5 @@
 import { Role } from '@linli/contracts';
 import * as routes from '../../services/routes';
-import { SURVEY_ROUNDS_PAGE, SURVEYS_MINE_PAGE } from '../../services/surveys-api';
-import { CALLBACK_COVERAGE_PAGE as COVERAGE_PAGE, MY_CALLBACKS_PAGE as CALLBACKS_PAGE } from '../../services/feedback-api';
 
 /**
  * 我的, as data: groups of entries and who sees each one. A feature adds its entry to the group where
@@ -75,9 +73,11 @@ export const ME_GROUPS: MeGroup[] = [
       { key: 'office-approvals', title: '入住审批', icon: 'check', color: BLUE, who: office, value: () => '租户、借住亲属', to: routes.JOIN_APPROVALS_PAGE },
       { key: 'office-move-ins', title: '入住登记审核', icon: 'location', color: ORANGE, who: office, value: () => '证件 · 居住证', to: routes.OFFICE_MOVE_INS_PAGE },
       { key: 'office-move-outs', title: '搬出审批', icon: 'order', color: ORANGE, who: office, value: () => '放行条 · 迁出', to: routes.OFFICE_MOVE_OUTS_PAGE },
-      { key: 'callbacks', title: '我的回访', icon: 'phone', color: GREEN, who: desk, value: () => '待回访 · 超期 · 已完成', to: CALLBACKS_PAGE },
-      { key: 'callback-coverage', title: '回访抽查', icon: 'check', color: PURPLE, who: (ctx) => ctx.role === Role.Supervisor, value: () => '覆盖 · 抽样', to: COVERAGE_PAGE },
-      { key: 'survey-rounds', title: '满意度调查', icon: 'list', color: ORANGE, who: managers, value: () => '抽样 · 发送 · 结果', to: SURVEY_ROUNDS_PAGE },
+      { key: 'callbacks', title: '我的回访', icon: 'phone', color: GREEN, who: desk, value: () => '待回访 · 超期 · 已完成', to: routes.MY_CALLBACKS_PAGE },
+      { key: 'callback-coverage', title: '回访抽查', icon: 'check', color: PURPLE, who: (ctx) => ctx.role === Role.Supervisor, value: () => '覆盖 · 抽样', to: routes.CALLBACK_COVERAGE_PAGE },
+      { key: 'survey-rounds', title: '满意度调查', icon: 'list', color: ORANGE, who: managers, value: () => '抽样 · 发送 · 结果', to: routes.SURVEY_ROUNDS_PAGE },
+      { key: 'care', title: '节日关怀', icon: 'notice', color: RED, who: (ctx) => ctx.role === Role.Supervisor, value: () => '关怀日历 · 覆盖率', to: routes.CARE_PLANNER_PAGE },
+      { key: 'gifts', title: '礼品发放', icon: 'store', color: ORANGE, who: desk, value: () => '节日礼品 · 上门关怀', to: routes.CARE_GIFTS_PAGE },
       { key: 'calls', title: '电话任务', icon: 'phone', color: RED, who: office, value: () => '微信未送达的通知', to: routes.CALL_TASKS_PAGE },
       { key: 'work-orders', title: '工作安排通知单', icon: 'list', color: PURPLE, who: managers, value: () => '部门接收 · 完成', to: routes.WORK_ORDERS_PAGE },
       { key: 'duty', title: '值班表', icon: 'clock', color: BLUE, who: desk, value: (ctx) => (ctx.role === Role.Supervisor ? '排班' : '查看'), to: routes.DUTY_PAGE },
@@ -89,7 +89,10 @@ export const ME_GROUPS: MeGroup[] = [
     key: 'service',
     title: '我的服务',
     entries: [
-      { key: 'surveys', title: '我的问卷', icon: 'edit', color: ORANGE, who: boundResident, value: () => '满意度调查 · 结果', to: SURVEYS_MINE_PAGE },
+      { key: 'greetings', title: '节日问候', icon: 'notice', color: RED, who: boundResident, value: () => '物业送来的节日贺卡', to: routes.CARE_GREETINGS_PAGE },
+      { key: 'notices', title: '通知公告', icon: 'notice', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, value: (ctx) => (ctx.role === Role.Resident ? '物业通知 · 停水停电' : '发布 · 已读回执'), to: routes.NOTICES_PAGE },
+      { key: 'events', title: '社区活动', icon: 'people', color: GREEN, who: (ctx) => boundResident(ctx) || desk(ctx), value: (ctx) => (ctx.role === Role.Resident ? '报名 · 签到码' : '报名名单 · 签到'), to: routes.EVENTS_PAGE },
+      { key: 'surveys', title: '我的问卷', icon: 'edit', color: ORANGE, who: boundResident, value: () => '满意度调查 · 结果', to: routes.SURVEYS_MINE_PAGE },
       { key: 'inbox', title: '消息中心', icon: 'message', color: BLUE, who: (ctx) => ctx.role !== Role.Guard, value: (ctx) => (ctx.unread > 0 ? `${ctx.unread} 条未读` : undefined), to: routes.INBOX_PAGE },
       { key: 'hotline', title: '物业服务热线', icon: 'phone', color: GREEN, who: (ctx) => ctx.hotline !== null, value: (ctx) => ctx.hotline ?? undefined, to: { action: 'call-hotline' } },
     ],

@@ -93,6 +93,19 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.RELEASE_SLIP_EXPIRED:
     case ErrorCode.SURVEY_WINDOW_CLOSED:
       return HttpStatus.GONE;
+    case ErrorCode.CAMPAIGN_NOT_FOUND:
+    case ErrorCode.CARE_RECIPIENT_NOT_FOUND:
+    case ErrorCode.NOTICE_NOT_FOUND:
+    case ErrorCode.EVENT_NOT_FOUND:
+    case ErrorCode.EVENT_CODE_INVALID:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.EVENT_SIGNUP_STATE:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.CAMPAIGN_STATE:
+    case ErrorCode.GIFT_STATE:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.GIFT_PROOF_REQUIRED:
+      return HttpStatus.BAD_REQUEST;
     case ErrorCode.UPLOAD_TOO_LARGE:
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;

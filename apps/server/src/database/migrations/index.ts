@@ -27,6 +27,9 @@ import { DashboardTargetsAndReports1795358600000 } from './1795358600000-dashboa
 import { CreateRatingsAndCallbacks1795358300000 } from './1795358300000-create-ratings-and-callbacks';
 import { RateRequestNotificationKind1795358310000 } from './1795358310000-rate-request-notification-kind';
 import { CreateSurveys1795358350000 } from './1795358350000-create-surveys';
+import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
+import { Notices1795358560000 } from './1795358560000-notices';
+import { CommunityEvents1795358570000 } from './1795358570000-community-events';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -58,5 +61,8 @@ export const MIGRATIONS = [
   CreateSurveys1795358350000,
   CreateRateLimitBuckets1795358400000,
   TicketNudgesAndEndingCalls1795358450000,
+  CareCampaigns1795358550000,
+  Notices1795358560000,
+  CommunityEvents1795358570000,
   DashboardTargetsAndReports1795358600000,
 ];

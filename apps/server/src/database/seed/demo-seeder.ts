@@ -21,10 +21,11 @@ import { DEMO_ADMIN_OPENID, DEMO_COMMUNITY, DEMO_OPENIDS } from './demo-communit
 import { seedDemoHouseholds } from './demo-households';
 import { seedTicketHistory } from './demo-ticket-history';
 import { seedFeedbackDemo } from './feedback-demo';
+import { seedDemoSurveys } from './demo-surveys';
+import { seedCare } from './care-seed';
 
 /** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
 const HISTORY_DAYS = 183;
-import { seedDemoSurveys } from './demo-surveys';
 
 /**
  * Fills an empty database at boot: the ticket categories when there are none, and, outside production
@@ -118,12 +119,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
     ]);
     this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
-    // The rest of the community, outside the server tests (their counts assume the bare community): the
-    // neighbours' households first, which every feature's demo below reuses by room.
-    if (this.config.nodeEnv === 'test' && !this.config.demoHistory) return;
-    const seeded = await seedDemoHouseholds(db, community.id, rooms, now);
+    // The features' demos, outside the server tests (whose specs count on the bare community). Festival care
+    // first (its elderly households), then, with the full demo (LINLI_DEMO_HISTORY), the other neighbours'
+    // households; the feedback and questionnaire demos reuse whatever household a room already has.
+    const demo = this.config.nodeEnv !== 'test';
+    if (demo) await seedCare(db, community.id, supervisor.id, assistant.id, household.id, now);
+    const seeded = this.config.demoHistory ? await seedDemoHouseholds(db, community.id, rooms, now) : [];
     // Ratings and callbacks of last month and this one.
-    if (this.config.nodeEnv !== 'test') await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
+    if (demo) await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
     // Questionnaire rounds: last month's with published results, this month's open one.
     await seedDemoSurveys(db, now, this.config.nodeEnv);
     if (!this.config.demoHistory) return;

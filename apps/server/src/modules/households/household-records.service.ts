@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { careTimeline } from '../events/care-timeline';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
@@ -195,13 +196,14 @@ export class HouseholdRecords {
   /** Everything that happened about the household, newest first. */
   async timeline(householdId: string): Promise<TimelineEntryDto[]> {
     const take = TIMELINE_LIMIT;
-    const [tickets, events, moveOuts, moveIns, documents, reviews] = await Promise.all([
+    const [tickets, events, moveOuts, moveIns, documents, reviews, care] = await Promise.all([
       this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take }),
       this.memberEvents.find({ where: { householdId }, order: { at: 'DESC' }, take }),
       this.moveOuts.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
       this.moveIns.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
       this.documents.find({ where: { householdId }, order: { recordedAt: 'DESC' }, take }),
       this.reviews.find({ where: { householdId }, relations: { reviewer: true }, order: { reviewedAt: 'DESC' }, take }),
+      careTimeline(this.tickets.manager, householdId, take),
     ]);
     const movers = moveIns.length ? await this.moveInPeople.find({ where: { moveInId: In(moveIns.map((m) => m.id)) }, order: { position: 'ASC' } }) : [];
     const entries: (TimelineEntryDto & { time: number })[] = [
@@ -239,6 +241,7 @@ export class HouseholdRecords {
         title: `档案复核${r.reviewer ? ` · ${r.reviewer.name}` : ''}${r.note ? `：${r.note}` : ''}（下次 ${r.nextReviewOn}）`,
         refId: null,
       })),
+      ...care,
     ].map((e) => ({ ...e, at: new Date(e.time).toISOString() }));
     return entries
       .sort((a, b) => b.time - a.time)

@@ -17,6 +17,8 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { applyTransition } from '../tickets/ticket-transition';
 import { CloseOutageDto, CreateOutageDto } from './dto/outage.dto';
 import { OutageNotice } from './entities/outage-notice.entity';
+import { Notice } from '../notices/entities/notice.entity';
+import { recordOutageNotice } from '../notices/notice-publishing.service';
 
 /**
  * Planned water and power cuts (domain.md §11): announced to the residents of the buildings they
@@ -51,6 +53,8 @@ export class OutagesService {
         createdById: user.id, createdAt: now, closedById: null, closedAt: null, closeNote: null,
       };
       await insertRows(db, OutageNotice, row);
+      // The cut is also a notice of its kind: pinned until it ends, with read receipts per household.
+      await recordOutageNotice(db, row, now);
       // The notice reaches every resident of the covered buildings (in the inbox; on WeChat for the subscribed).
       const residents = await this.residentsOf(db, communityId, buildingIds);
       const when = `${formatChinaDateTime(startsAt)} 至 ${formatChinaDateTime(endsAt)}`;
@@ -89,6 +93,7 @@ export class OutagesService {
       if (outage.status !== 'active') throw new AppException(ErrorCode.CONFLICT, '该通知已结束');
       const now = this.clock.now();
       await db.update(OutageNotice, { id }, { status: 'closed', closedById: user.id, closedAt: now, closeNote: note });
+      await db.update(Notice, { outageId: id }, { inForceUntil: now });
       const back = outage.kind === 'water' ? '供水已恢复' : '供电已恢复';
       const linked = await db.find(Ticket, { where: { outageId: id, status: TicketStatus.Submitted } });
       for (const ticket of linked) {

@@ -1,0 +1,21 @@
+import {
+  AudiencePreviewDto, AudiencePreviewRequest, CampaignDto, CampaignRecipientDto, CareCalendarDto, CareRoutes, CreateCampaignRequest, GiftActionRequest, GiftLineDto,
+  GreetingCardDto, RecipientStatus, ResendSkippedRequest, SendCampaignRequest,
+} from '@linli/contracts';
+import { request } from './http';
+
+/** Festival care's requests (kept apart from the shared api.ts). */
+export const careApi = {
+  calendar: (communityId: string, year?: number) => request<CareCalendarDto>('GET', `${CareRoutes.calendar}?communityId=${communityId}${year ? `&year=${year}` : ''}`),
+  preview: (body: AudiencePreviewRequest) => request<AudiencePreviewDto>('POST', CareRoutes.audiencePreview, body),
+  campaigns: (communityId: string) => request<CampaignDto[]>('GET', `${CareRoutes.campaigns}?communityId=${communityId}`),
+  createCampaign: (body: CreateCampaignRequest) => request<CampaignDto>('POST', CareRoutes.campaigns, body),
+  send: (id: string, body: SendCampaignRequest = {}) => request<CampaignDto>('POST', CareRoutes.send(id), body),
+  cancel: (id: string) => request<CampaignDto>('POST', CareRoutes.cancel(id), {}),
+  recipients: (id: string, status?: RecipientStatus) => request<CampaignRecipientDto[]>('GET', `${CareRoutes.recipients(id)}${status ? `?status=${status}` : ''}`),
+  resendSkipped: (id: string, body: ResendSkippedRequest = {}) => request<CampaignDto>('POST', CareRoutes.resendSkipped(id), body),
+  gifts: () => request<GiftLineDto[]>('GET', CareRoutes.gifts),
+  giftAction: (recipientId: string, body: GiftActionRequest) => request<GiftLineDto>('POST', CareRoutes.gift(recipientId), body),
+  myGreetings: () => request<GreetingCardDto[]>('GET', CareRoutes.myGreetings),
+  openGreeting: (recipientId: string) => request<GreetingCardDto>('POST', CareRoutes.greeting(recipientId), {}),
+};

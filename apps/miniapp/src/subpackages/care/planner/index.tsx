@@ -1,0 +1,296 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  AudiencePreviewDto, AudienceSegment, BuildingDto, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareCalendarEntryDto, RecipientStatus,
+} from '@linli/contracts';
+import { AUDIENCE_SEGMENT_LABELS } from '@linli/domain';
+import { api } from '../../../services/api';
+import { careApi } from '../../../services/care-api';
+import { showError } from '../../../services/http';
+import { useRequiredUser } from '../../../services/use-session';
+import '../care.scss';
+
+const SEGMENTS = Object.values(AudienceSegment);
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+const GREETINGS: Record<string, string> = {
+  mid_autumn: '花好月圆，人月两团圆。物业服务中心祝您中秋快乐、阖家幸福！',
+  spring_festival: '新春快乐！感谢您一年来对我们工作的支持，祝您新年万事如意。',
+  double_ninth: '九九重阳，敬老爱老。祝您福寿安康，有事随时找管家。',
+};
+
+/**
+ * 节日关怀 (supervisor): the year's care calendar with what is due for planning, a campaign planner
+ * (audience with its size and the households the timing guard holds back, greeting, channels, gift),
+ * and each campaign's progress and coverage against 98%, with the skipped list to send later.
+ */
+export default function CarePlannerPage() {
+  const user = useRequiredUser();
+  const communityId = user?.communityId ?? '';
+  const [calendar, setCalendar] = useState<CareCalendarDto | null>(null);
+  const [campaigns, setCampaigns] = useState<CampaignDto[] | null>(null);
+  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
+  const [entry, setEntry] = useState<CareCalendarEntryDto | null>(null);
+  const [segments, setSegments] = useState<AudienceSegment[]>([AudienceSegment.Elderly]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [greeting, setGreeting] = useState('');
+  const [channels, setChannels] = useState({ card: true, wechat: true, visit: false });
+  const [giftName, setGiftName] = useState('');
+  const [giftStock, setGiftStock] = useState('');
+  const [preview, setPreview] = useState<AudiencePreviewDto | null>(null);
+  const [skipped, setSkipped] = useState<Record<string, CampaignRecipientDto[]>>({});
+  const [busy, setBusy] = useState(false);
+  const [year, setYear] = useState<number | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    if (!communityId) return;
+    try {
+      const [cal, list] = await Promise.all([careApi.calendar(communityId, year), careApi.campaigns(communityId)]);
+      setCalendar(cal);
+      setCampaigns(list);
+    } catch (err) {
+      showError(err);
+    }
+  }, [communityId, year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useDidShow(() => {
+    void load();
+    api.buildings().then(setBuildings, showError);
+  });
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+
+  const audience = () => ({ buildingIds: chosen, segments });
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const plan = (e: CareCalendarEntryDto) => {
+    setEntry(e);
+    setPreview(null);
+    setGreeting(GREETINGS[e.occasion] ?? `${e.name}快乐！物业服务中心祝您和家人节日愉快。`);
+    if (e.occasion === 'double_ninth' || e.occasion === 'mid_autumn') setSegments([AudienceSegment.Elderly]);
+    else setSegments([]);
+  };
+
+  const runPreview = async () => {
+    if (!entry) return;
+    try {
+      setPreview(await careApi.preview({ communityId, audience: audience(), occasionDate: entry.date }));
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const submit = async () => {
+    if (!entry) return;
+    const stock = giftName.trim() ? Number(giftStock) : 0;
+    if (giftName.trim() && !(stock > 0)) return void Taro.showToast({ title: '请填写礼品数量', icon: 'none' });
+    setBusy(true);
+    try {
+      const created = await careApi.createCampaign({
+        communityId, occasion: entry.occasion, title: entry.name, occasionDate: entry.date, audience: audience(), greeting: greeting.trim(), channels,
+        gift: giftName.trim() ? { name: giftName.trim(), stock } : null,
+      });
+      await careApi.send(created.id);
+      setEntry(null);
+      setGiftName('');
+      setGiftStock('');
+      void Taro.showToast({ title: '已安排发送，稍后查看进度', icon: 'none' });
+      await load();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendDraft = async (c: CampaignDto) => {
+    const { confirm } = await Taro.showModal({ title: `发送「${c.title}」关怀`, content: '将在后台分批发送，可随时查看进度。' });
+    if (!confirm) return;
+    try {
+      await careApi.send(c.id);
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const cancelDraft = async (c: CampaignDto) => {
+    const { confirm } = await Taro.showModal({ title: '取消关怀活动', content: `确定取消「${c.title}」吗？` });
+    if (!confirm) return;
+    try {
+      await careApi.cancel(c.id);
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const showSkipped = async (c: CampaignDto) => {
+    try {
+      const rows = await careApi.recipients(c.id, RecipientStatus.Skipped);
+      setSkipped({ ...skipped, [c.id]: rows });
+    } catch (err) {
+      showError(err);
+    }
+  };
+  const resend = async (c: CampaignDto) => {
+    const { confirm } = await Taro.showModal({ title: '补发暂缓住户', content: '将再次检查投诉与装修情况，原因已消除的住户会收到问候。' });
+    if (!confirm) return;
+    try {
+      await careApi.resendSkipped(c.id);
+      setSkipped({ ...skipped, [c.id]: [] });
+      await load();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <View className='page care'>
+      <View className='care__row section-title'>
+        <Text>{calendar ? `${calendar.year} 年关怀日历` : '关怀日历'}</Text>
+        {calendar ? (
+          <Text className='care__link' onClick={() => setYear(calendar.year === new Date().getFullYear() ? calendar.year + 1 : calendar.year - 1)}>
+            {calendar.year === new Date().getFullYear() ? '看明年' : '回今年'}
+          </Text>
+        ) : null}
+      </View>
+      <View className='card care__item'>
+        {!calendar ? <Text className='muted'>加载中…</Text> : null}
+        {(calendar?.entries ?? []).map((e) => {
+          const due = calendar?.toPlan.some((p) => p.occasion === e.occasion && p.date === e.date);
+          return (
+            <View key={`${e.occasion}-${e.date}-${e.name}`} className='care__row' onClick={() => plan(e)}>
+              <Text>{`${e.name} · ${md(e.date)}${e.lunar ? '（农历）' : ''}`}</Text>
+              {e.campaignIds.length > 0 ? (
+                <Text className='care__ok'>已安排</Text>
+              ) : due ? (
+                <Button size='small' type='primary'>
+                  待策划
+                </Button>
+              ) : (
+                <Text className='muted'>策划</Text>
+              )}
+            </View>
+          );
+        })}
+      </View>
+
+      {entry ? (
+        <View className='card care__item'>
+          <Text className='care__title'>{`策划「${entry.name}」关怀（${md(entry.date)}）`}</Text>
+          <Text className='muted'>关怀对象（可多选，同时满足）</Text>
+          <View className='chips'>
+            {SEGMENTS.map((s) => (
+              <View key={s} className={`chip${segments.includes(s) ? ' chip--active' : ''}`} onClick={() => { setSegments(toggle(segments, s)); setPreview(null); }}>
+                {AUDIENCE_SEGMENT_LABELS[s]}
+              </View>
+            ))}
+          </View>
+          <Text className='muted'>楼栋（不选为全小区）</Text>
+          <View className='chips'>
+            {buildings.map((b) => (
+              <View key={b.id} className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`} onClick={() => { setChosen(toggle(chosen, b.id)); setPreview(null); }}>
+                {b.name}
+              </View>
+            ))}
+          </View>
+          <Text className='muted'>关怀方式</Text>
+          <View className='chips'>
+            {([['card', '小程序贺卡'], ['wechat', '微信消息'], ['visit', '管家上门']] as const).map(([k, label]) => (
+              <View key={k} className={`chip${channels[k] ? ' chip--active' : ''}`} onClick={() => setChannels({ ...channels, [k]: !channels[k] })}>
+                {label}
+              </View>
+            ))}
+          </View>
+          <TextArea value={greeting} onChange={setGreeting} placeholder='祝福语' maxLength={500} rows={3} />
+          <Input value={giftName} onChange={setGiftName} placeholder='礼品（选填），如 月饼礼盒' maxLength={40} />
+          {giftName.trim() ? <Input value={giftStock} onChange={setGiftStock} type='digit' placeholder='礼品数量（份）' maxLength={6} /> : null}
+          <Button block onClick={() => void runPreview()}>
+            查看覆盖人数
+          </Button>
+          {preview ? (
+            <View className='care__item'>
+              <Text>{`共 ${preview.targeted} 户，其中 ${preview.skipped.length} 户暂缓发送`}</Text>
+              {preview.skipped.map((s) => (
+                <Text key={s.householdId} className='care__due'>{`${s.label}：${s.reasonLabel}`}</Text>
+              ))}
+            </View>
+          ) : null}
+          <Button type='primary' block loading={busy} onClick={() => void submit()}>
+            保存并发送
+          </Button>
+        </View>
+      ) : null}
+
+      <Text className='section-title'>关怀活动</Text>
+      {campaigns && campaigns.length === 0 ? <Text className='muted'>还没有关怀活动，从上方日历开始策划</Text> : null}
+      {(campaigns ?? []).map((c) => (
+        <View key={c.id} className='card care__item campaign-item'>
+          <View className='care__title'>
+            <Text>{`${c.title} · ${md(c.occasionDate)}`}</Text>
+            <Text className={c.status === CampaignStatus.Sending ? 'care__due' : 'muted'}>{c.statusLabel}</Text>
+          </View>
+          <Text className='muted'>{`${c.audience.segments.map((s) => AUDIENCE_SEGMENT_LABELS[s]).join('、') || '全体住户'}${c.gift ? ` · 礼品：${c.gift.name} ${c.gift.stock} 份` : ''}`}</Text>
+          {c.status === CampaignStatus.Draft || c.status === CampaignStatus.Scheduled || c.status === CampaignStatus.Cancelled ? (
+            <View className='care__item'>
+              <Text className='muted'>{c.status === CampaignStatus.Scheduled && c.sendAt ? `定于 ${c.sendAt.slice(0, 10)} 发送` : c.greeting}</Text>
+              {c.status !== CampaignStatus.Cancelled ? (
+                <View className='care__buttons'>
+                  {c.status === CampaignStatus.Draft ? (
+                    <Button size='small' type='primary' onClick={() => void sendDraft(c)}>
+                      发送
+                    </Button>
+                  ) : null}
+                  <Button size='small' onClick={() => void cancelDraft(c)}>
+                    取消活动
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ) : (
+            <View className='care__item'>
+              <View className='care__row'>
+                <Text>{`覆盖率 ${pct(c.progress.coverage)}`}</Text>
+                <Text className={c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'}>{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
+              </View>
+              <View className='care__bar'>
+                <View className='care__bar-fill' style={{ width: pct(Math.min(1, c.progress.coverage)) }} />
+              </View>
+              <View className='care__counts'>
+                {[
+                  ['目标', c.progress.targeted],
+                  ['已送达', c.progress.sent],
+                  ['暂缓', c.progress.skipped],
+                  ['已读', c.progress.opened],
+                  ['礼品已发', c.progress.giftsDelivered],
+                ].map(([label, n]) => (
+                  <View key={label} className='care__count'>
+                    <Text className='care__count-value'>{n}</Text>
+                    <Text className='muted'>{label}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+          {c.progress.pending > 0 ? <Text className='care__due'>{`发送中，还有 ${c.progress.pending} 户`}</Text> : null}
+          {(skipped[c.id] ?? []).map((r) => (
+            <Text key={r.id} className='care__due'>{`${r.householdLabel}：${r.skipReasonLabel ?? ''}`}</Text>
+          ))}
+          {c.progress.skipped > 0 ? (
+            <View className='care__buttons'>
+              <Button size='small' onClick={() => void showSkipped(c)}>
+                暂缓名单
+              </Button>
+              <Button size='small' type='primary' onClick={() => void resend(c)}>
+                补发暂缓住户
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

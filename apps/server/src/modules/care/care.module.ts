@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HouseholdsModule } from '../households/households.module';
+import { OrgModule } from '../org/org.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { CampaignPlanning } from './campaign-planning.service';
+import { CampaignQueries } from './campaign-queries.service';
+import { CareAudience } from './care-audience.service';
+import { CareController } from './care.controller';
+import { CareFanout } from './care-fanout.service';
+import { CareGifts } from './care-gifts.service';
+import { CareGreetings } from './care-greetings.service';
+import { CareScope } from './care-scope';
+import { CareCampaign } from './entities/care-campaign.entity';
+import { CareRecipient } from './entities/care-recipient.entity';
+
+/** Festival care (domain.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
+@Module({
+  imports: [TypeOrmModule.forFeature([CareCampaign, CareRecipient]), OrgModule, OutboxModule, HouseholdsModule],
+  controllers: [CareController],
+  providers: [CareScope, CareAudience, CampaignQueries, CampaignPlanning, CareFanout, CareGifts, CareGreetings],
+  exports: [CareFanout],
+})
+export class CareModule {}

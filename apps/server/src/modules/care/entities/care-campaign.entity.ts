@@ -1,0 +1,48 @@
+import { AudienceSpecDto, CampaignStatus, CareOccasion } from '@linli/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from '../../org/entities/community.entity';
+import { User } from '../../org/entities/user.entity';
+
+export interface CampaignChannels {
+  card: boolean;
+  wechat: boolean;
+  visit: boolean;
+}
+
+/** A festival care campaign (domain.md §10): occasion, audience, greeting, channels, schedule, optional gift, owner. */
+@Entity('care_campaign')
+@Index('IDX_care_campaign_community', ['communityId', 'occasionDate'])
+@Index('IDX_care_campaign_next_check', ['nextCheckAt'])
+export class CareCampaign {
+  @IdColumn() id!: string;
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_care_campaign_community' })
+  community?: Community;
+  @EnumColumn(CareOccasion) occasion!: CareOccasion;
+  @TextColumn(40) title!: string;
+  /** 'YYYY-MM-DD' (China calendar day). */
+  @TextColumn(10) occasionDate!: string;
+  @Column({ type: 'json' }) audience!: AudienceSpecDto;
+  @TextColumn(500) greeting!: string;
+  @TextColumn(500, { nullable: true }) imageUrl!: string | null;
+  @Column({ type: 'json' }) channels!: CampaignChannels;
+  @InstantColumn({ nullable: true }) sendAt!: Date | null;
+  @TextColumn(40, { nullable: true }) giftName!: string | null;
+  @Column({ type: 'int', nullable: true }) giftStock!: number | null;
+  @EnumColumn(CampaignStatus) status!: CampaignStatus;
+  @RefColumn({ nullable: true }) ownerId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'ownerId', foreignKeyConstraintName: 'FK_care_campaign_owner' })
+  owner?: User | null;
+  /** Households targeted, fixed when the fan-out starts. */
+  @Column({ type: 'int', default: 0 }) targeted!: number;
+  /**
+   * When the fan-out next looks at this campaign (null: nothing to do). An instance claims a round by
+   * moving it forward under a compare-and-set, so two instances never work the same round.
+   */
+  @InstantColumn({ nullable: true }) nextCheckAt!: Date | null;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn({ nullable: true }) finishedAt!: Date | null;
+}

@@ -1,0 +1,28 @@
+import { EventKind } from '@linli/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from '../../org/entities/community.entity';
+import { User } from '../../org/entities/user.entity';
+
+/** A community event with sign-up: arts, a health talk, a parent-child activity, the owners' meeting. */
+@Entity('community_event')
+@Index('IDX_community_event_community', ['communityId', 'startsAt'])
+export class CommunityEvent {
+  @IdColumn() id!: string;
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_community_event_community' })
+  community?: Community;
+  @EnumColumn(EventKind) kind!: EventKind;
+  @TextColumn(60) title!: string;
+  @TextColumn(60) place!: string;
+  @InstantColumn() startsAt!: Date;
+  @Column({ type: 'int' }) capacity!: number;
+  /** Seats taken; moved only by conditional UPDATEs (never past capacity). */
+  @Column({ type: 'int', default: 0 }) confirmedCount!: number;
+  @RefColumn({ nullable: true }) createdById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'createdById', foreignKeyConstraintName: 'FK_community_event_creator' })
+  createdBy?: User | null;
+  @InstantColumn() createdAt!: Date;
+}

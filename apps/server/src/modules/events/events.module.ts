@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgModule } from '../org/org.module';
+import { CommunityEvent } from './entities/community-event.entity';
+import { EventSignup } from './entities/event-signup.entity';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
+
+/** Community events with sign-up, waiting list and check-in (domain.md §10). */
+@Module({
+  imports: [TypeOrmModule.forFeature([CommunityEvent, EventSignup]), OrgModule],
+  controllers: [EventsController],
+  providers: [EventsService],
+})
+export class EventsModule {}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoticeDto, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CreateNoticeDto } from './dto/notice.dto';
+import { NoticePublishing } from './notice-publishing.service';
+import { NoticeQueries } from './notice-queries.service';
+
+@ApiTags('notices')
+@ApiBearerAuth()
+@Controller('notices')
+export class NoticesController {
+  constructor(
+    private readonly publishing: NoticePublishing,
+    private readonly queries: NoticeQueries,
+  ) {}
+
+  @Get()
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Staff: the community’s notices with how many targeted households have read each' })
+  list(@CurrentUser() user: AuthUser): Promise<NoticeDto[]> {
+    return this.queries.list(user);
+  }
+
+  @Post()
+  @Roles(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'The community’s supervisor: publish a notice (now or at publishAt) to the community, buildings or unit entrances' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateNoticeDto): Promise<NoticeDto> {
+    return this.publishing.create(user, body);
+  }
+
+  @Get('mine')
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'A resident: published notices that reach their household, pinned first, with whether it was read' })
+  mine(@CurrentUser() user: AuthUser): Promise<NoticeDto[]> {
+    return this.queries.mine(user);
+  }
+
+  @Get('unread-before-cuts')
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Staff: water or power cuts starting within the hour, and the households (of their buildings) that have not read the notice' })
+  unreadBeforeCuts(@CurrentUser() user: AuthUser): Promise<UnreadBeforeCutDto[]> {
+    return this.queries.unreadBeforeCuts(user);
+  }
+
+  @Get(':id')
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Staff: one notice of their community' })
+  one(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NoticeDto> {
+    return this.queries.one(user, id);
+  }
+
+  @Get(':id/receipts')
+  @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'Staff: read receipts per household (assistants: their buildings), unread first with whom to call' })
+  receipts(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NoticeReceiptDto[]> {
+    return this.queries.receipts(user, id);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Roles(Role.Resident)
+  @ApiOperation({ summary: 'A resident opened the notice: their household’s read receipt (the first one counts)' })
+  read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NoticeDto> {
+    return this.queries.read(user, id);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrgModule } from '../org/org.module';
+import { NoticeRead } from './entities/notice-read.entity';
+import { Notice } from './entities/notice.entity';
+import { NoticePublishing } from './notice-publishing.service';
+import { NoticeQueries } from './notice-queries.service';
+import { NoticesController } from './notices.controller';
+
+/** Notices of every kind (domain.md §11) with read receipts per household; planned cuts are announced as one. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notice, NoticeRead]), NotificationsModule, OrgModule],
+  controllers: [NoticesController],
+  providers: [NoticeQueries, NoticePublishing],
+  exports: [NoticePublishing],
+})
+export class NoticesModule {}
