@@ -3,7 +3,7 @@
  * against the targets, the tickets behind a missed figure, a department head's share, the company
  * view, reports kept as issued, the targets as company settings, and who may read what.
  */
-import { ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { FeedbackRoutes, ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { Community } from '../src/modules/org/entities/community.entity';
@@ -97,7 +97,8 @@ describe('the supervisor’s November', () => {
     expect(d.received).toBe(4);
     expect(headline(d, 'emergencyResponse')).toMatchObject({ label: '紧急报修 30 分钟内响应率', numerator: 1, denominator: 2, rate: 0.5, target: 0.9, met: false, missed: 1 });
     expect(headline(d, 'complaintResolve')).toMatchObject({ label: '投诉 24 小时内处理完成率', numerator: 1, denominator: 2, rate: 0.5, target: 0.8, met: false, missed: 1 });
-    expect(headline(d, 'satisfaction')).toMatchObject({ rate: null, met: null, available: false });
+    // Ratings are recorded, but nobody rated a November ticket yet: 暂无数据, not 0%.
+    expect(headline(d, 'satisfaction')).toMatchObject({ rate: null, met: null, denominator: 0 });
     expect(d.byKind.map((r) => [r.label, r.count])).toEqual([
       ['投诉', 2],
       ['户内报修', 2],
@@ -244,6 +245,20 @@ describe('targets are company settings', () => {
     // Setting the default again removes the company's own value.
     const back = (await t.http().put(ApiRoutes.dashboardTargets).set(bearer(tokens.admin)).send({ communityId: ours(), emergencyResponseMinutes: 30 }).expect(200)).body as IndicatorTargetsDto;
     expect(back.customised).toBe(false);
+  });
+});
+
+describe('what residents said', () => {
+  it('a rating counts in the satisfaction figure with its latest verdict; only a reached callback counts as called back', async () => {
+    await at('2026-12-03 11:00');
+    const rate = (ticket: TicketDetailDto, overall: string) =>
+      t.http().post(FeedbackRoutes.ticketRating(ticket.id)).set(bearer(tokens.resident)).send({ version: ticket.version, overall, speed: 4, attitude: 5, quality: 4 });
+    const quick = (await t.http().get(ApiRoutes.ticket(ids.quick.id)).set(bearer(tokens.resident)).expect(200)).body as TicketDetailDto;
+    await rate(quick, 'satisfied').expect(200);
+    const d = await dashboard(tokens.supervisor);
+    expect(headline(d, 'satisfaction')).toMatchObject({ numerator: 1, denominator: 1, rate: 1, met: true });
+    // The closed complaint now has its callback task, not yet done: counted, and missed.
+    expect(headline(d, 'callbackCoverage')).toMatchObject({ numerator: 0, denominator: 2, rate: 0, met: false });
   });
 });
 

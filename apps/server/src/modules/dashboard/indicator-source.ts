@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketStatus } from '@linli/contracts';
-import { IndicatorTicket, isOpen, responsibleDepartment } from '@linli/domain';
-import { Between, DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { IndicatorTicket, isOpen, OverallVerdict, responsibleDepartment } from '@linli/domain';
+import { Between, DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
+import { CallbackStatus, Satisfaction } from '@linli/contracts';
+import { CallbackTask } from '../feedback/entities/callback-task.entity';
+import { TicketRating } from '../feedback/entities/ticket-rating.entity';
+import { SurveyInvite } from '../surveys/entities/survey-invite.entity';
+import { SurveyRound } from '../surveys/entities/survey-round.entity';
 import { TicketCategory } from '../categories/entities/ticket-category.entity';
 import { CallTask } from '../notifications/entities/call-task.entity';
 import { CallTaskStatus } from '@linli/contracts';
@@ -11,6 +16,8 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { TicketExtension } from '../tickets/entities/ticket-extension.entity';
 import { TicketMilestone } from '../tickets/entities/ticket-milestone.entity';
 import { WorkOrder } from '../work-orders/entities/work-order.entity';
+
+const VERDICT: Record<Satisfaction, OverallVerdict> = { [Satisfaction.Satisfied]: 'satisfied', [Satisfaction.Basic]: 'basic', [Satisfaction.Dissatisfied]: 'dissatisfied' };
 
 /** Rows fetched per `IN (…)` list, well under every driver's parameter limit. */
 const CHUNK = 500;
@@ -103,6 +110,30 @@ export class IndicatorSource {
       }
     }
     return load;
+  }
+
+  /**
+   * What residents said of these tickets as of `asOf`: each ticket's latest rating (a ticket sent back and
+   * rated again counts with its last verdict), and the tickets a callback reached (status done).
+   */
+  async feedbackOf(tickets: readonly IndicatorTicket[], asOf: Date): Promise<{ verdicts: Map<string, OverallVerdict>; calledBack: Set<string> }> {
+    const verdicts = new Map<string, OverallVerdict>();
+    const calledBack = new Set<string>();
+    for (const part of chunks(tickets.map((t) => t.id))) {
+      const ratings = await this.ds.getRepository(TicketRating).find({ where: { ticketId: In(part), createdAt: LessThanOrEqual(asOf) }, select: { ticketId: true, round: true, overall: true }, order: { round: 'ASC' } });
+      for (const r of ratings) verdicts.set(r.ticketId, VERDICT[r.overall]);
+      const done = await this.ds.getRepository(CallbackTask).find({ where: { ticketId: In(part), status: CallbackStatus.Done, doneAt: LessThanOrEqual(asOf) }, select: { ticketId: true } });
+      for (const c of done) if (c.ticketId) calledBack.add(c.ticketId);
+    }
+    return { verdicts, calledBack };
+  }
+
+  /** Questionnaire invitations of the rounds the community sent in a window, and how many were answered by `asOf`; null when none. */
+  async surveyResponse(communityId: string, from: Date, to: Date, asOf: Date): Promise<{ invited: number; answered: number } | null> {
+    const rounds = await this.ds.getRepository(SurveyRound).find({ where: { communityId, sentAt: Between(from, new Date(to.getTime() - 1)) }, select: { id: true } });
+    if (rounds.length === 0) return null;
+    const invites = await this.ds.getRepository(SurveyInvite).find({ where: { roundId: In(rounds.map((r) => r.id)) }, select: { id: true, completedAt: true } });
+    return { invited: invites.length, answered: invites.filter((i) => i.completedAt && i.completedAt.getTime() <= asOf.getTime()).length };
   }
 
   /** Phone tasks still open an hour after they were created. */

@@ -31,7 +31,8 @@ export class ListIndicatorTickets {
     const { targets } = await this.targets.forCompany(scope.companyId);
     let tickets = await this.source.cohort(scope.communityId, window.from, window.to, now);
     if (scope.department) tickets = tickets.filter((t) => t.department === scope.department);
-    const figure = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar: this.calendars.forCommunity(scope.communityId), targets }).headline[query.indicator];
+    const feedback = await this.source.feedbackOf(tickets, now);
+    const figure = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar: this.calendars.forCommunity(scope.communityId), targets, ...feedback }).headline[query.indicator];
     const wanted = [...figure.missedTicketIds.map((id) => [id, 'missed'] as const), ...figure.pendingTicketIds.map((id) => [id, 'pending'] as const)];
     if (wanted.length === 0) return [];
     const rows = await this.ds.getRepository(Ticket).find({

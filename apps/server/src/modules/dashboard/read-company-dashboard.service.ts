@@ -30,7 +30,9 @@ export class ReadCompanyDashboard {
     for (const c of communities) {
       const { targets } = await this.targets.forCompany(c.companyId);
       const tickets = await this.source.cohort(c.id, window.from, window.to, now);
-      const r = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar: this.calendars.forCommunity(c.id), targets });
+      const feedback = await this.source.feedbackOf(tickets, now);
+      const survey = await this.source.surveyResponse(c.id, window.from, window.to, now);
+      const r = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar: this.calendars.forCommunity(c.id), targets, ...feedback, survey });
       rows.push({ communityId: c.id, communityName: c.name, received: r.received, headline: headlineDtos(r) });
     }
     return { month, asOf: now.toISOString(), communities: rows };

@@ -46,10 +46,12 @@ export class ReadDashboard {
     const calendar = this.calendars.forCommunity(scope.communityId);
     const { targets } = await this.targets.forCompany(scope.companyId);
     const tickets = await this.cohort(scope, months, now);
-    const indicators = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar, targets });
+    const feedback = await this.source.feedbackOf(tickets, now);
+    const survey = scope.department ? null : await this.source.surveyResponse(scope.communityId, window.from, window.to, now);
+    const indicators = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar, targets, ...feedback, survey });
     const trend = months.map((m) => {
       const w = periodWindow('monthly', m)!;
-      const r = m === month ? indicators : computeIndicators({ tickets, from: w.from, to: w.to, asOf: now, calendar, targets });
+      const r = m === month ? indicators : computeIndicators({ tickets, from: w.from, to: w.to, asOf: now, calendar, targets, ...feedback });
       return { month: m, received: r.received, emergencyResponse: r.headline.emergencyResponse.rate, complaintResolve: r.headline.complaintResolve.rate, satisfaction: r.headline.satisfaction.rate };
     });
 

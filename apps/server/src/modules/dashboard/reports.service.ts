@@ -111,7 +111,8 @@ export class Reports {
     const { targets } = await this.targets.forCompany(scope.companyId);
     let tickets = await this.source.cohort(scope.communityId, window.from, window.to, asOf);
     if (department) tickets = tickets.filter((t) => t.department === department);
-    const compute = (subset: IndicatorTicket[], w: { from: Date; to: Date } = window) => computeIndicators({ tickets: subset, from: w.from, to: w.to, asOf, calendar, targets });
+    const feedback = await this.source.feedbackOf(tickets, asOf);
+    const compute = (subset: IndicatorTicket[], w: { from: Date; to: Date } = window) => computeIndicators({ tickets: subset, from: w.from, to: w.to, asOf, calendar, targets, ...feedback });
     const all = compute(tickets);
     const heading = (name: string) => [
       `${scope.communityName}${department ? ` ${DEPARTMENT_NAMES[department]}` : ''} ${name}`,
