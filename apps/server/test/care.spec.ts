@@ -293,7 +293,8 @@ describe('the demo community’s care (seeded outside tests)', () => {
       const midAutumn = list.find((c) => c.title === '中秋节')!;
       expect(midAutumn.progress).toMatchObject({ targeted: 5, sent: 4, skipped: 1, giftsDelivered: 4, coverage: 0.8 });
       const preview = (await demo.http().post(CareRoutes.audiencePreview).set(bearer(token)).send({ communityId: me.communityId, audience: { buildingIds: [], segments: [AudienceSegment.Elderly] } }).expect(200)).body as AudiencePreviewDto;
-      expect(preview.targeted).toBe(4);
+      // Care's four elderly households, and four more among the full demo's neighbours (1栋1单元202, 1栋1单元302, 2栋1单元301, 2栋2单元202).
+      expect(preview.targeted).toBe(8);
       const resident = (await loginPersona(demo, DemoPersona.Resident)).token;
       const notices = (await demo.http().get(NoticeRoutes.mine).set(bearer(resident)).expect(200)).body as NoticeDto[];
       expect(notices.map((n) => [n.title, n.pinned, n.read])).toEqual([['1栋楼道灭鼠消杀', true, false], ['第三季度公共收益公示', false, true]]);

@@ -58,7 +58,7 @@ describe('phone tasks end by themselves (item 2)', () => {
     await act(assistant, current, TicketAction.Resolve).expect(200);
     const ask = (await calls(assistant, CallTaskStatus.Open)).filter((c) => c.ticketId === leak.id);
     expect(ask).toHaveLength(1);
-    expect(ask[0].reason).toContain('请确认');
+    expect(ask[0].reason).toContain('请评价');
     current = await view(resident, leak.id);
     await act(resident, current, TicketAction.Confirm).expect(200);
     expect((await calls(assistant, CallTaskStatus.Open)).filter((c) => c.ticketId === leak.id)).toEqual([]);

@@ -100,6 +100,8 @@ export async function seedTicketHistory(db: EntityManager, input: HistoryInput):
   const today = chinaMidnight(chinaDateKey(input.now));
   const days = input.days ?? 30;
   const sequences = new Map<string, number>();
+  /** The day's counter before this seed (another demo's tickets that day). */
+  const offsets = new Map<string, number>();
   const drafts: Draft[] = [];
   let index = 0;
 
@@ -115,13 +117,19 @@ export async function seedTicketHistory(db: EntityManager, input: HistoryInput):
       const home = pick(input.households);
       const created = new Date(startMs);
       const dayKey = chinaDateKey(created);
-      const seq = (sequences.get(dayKey) ?? 0) + 1;
-      sequences.set(dayKey, seq);
-      drafts.push(buildTicket({ input, index: index++, back, code, description, category: c, home, created, seq, rand, between }));
+      if (!offsets.has(dayKey)) offsets.set(dayKey, (await db.findOne(TicketSequence, { where: { dayKey } }))?.lastValue ?? 0);
+      const count = (sequences.get(dayKey) ?? 0) + 1;
+      sequences.set(dayKey, count);
+      drafts.push(buildTicket({ input, index: index++, back, code, description, category: c, home, created, seq: offsets.get(dayKey)! + count, rand, between }));
     }
   }
 
-  for (const [dayKey, lastValue] of sequences) await insertRows(db, TicketSequence, { dayKey, lastValue });
+  for (const [dayKey, count] of sequences) {
+    // Another demo may have numbered tickets that day: ours follow its, and the day's counter covers both.
+    const before = offsets.get(dayKey) ?? 0;
+    if (before > 0) await db.update(TicketSequence, { dayKey }, { lastValue: before + count });
+    else await insertRows(db, TicketSequence, { dayKey, lastValue: count });
+  }
   for (const d of drafts) {
     await insertRows(db, Ticket, d.ticket);
     await insertRows(db, TicketEvent, d.events);
