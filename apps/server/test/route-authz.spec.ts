@@ -6,9 +6,22 @@
  * department head, an admin of another company, guards — with the ids of a second company's resources,
  * and must refuse, leak nothing, and answer no 5xx.
  */
-import { ApiRoutes, DemoPersona, isErrorCode, NotificationPageDto, Role, TicketDetailDto, TicketExtensionDto, TicketStatus, TicketSummaryDto, WorkOrderDto } from '@linli/contracts';
+import {
+  ApiRoutes, CallbackTaskDto, CampaignRecipientDto, CareRoutes, DemoPersona, FeedbackRoutes, NoticeRoutes, SurveyRoundDto, SurveyRoutes, TicketFeedbackDto, isErrorCode, NotificationPageDto, Role, TicketDetailDto, TicketExtensionDto, TicketStatus, TicketSummaryDto, WorkOrderDto,
+} from '@linli/contracts';
 import type { Response } from 'supertest';
+import { In } from 'typeorm';
+import { CareCampaign } from '../src/modules/care/entities/care-campaign.entity';
+import { CommunityEvent } from '../src/modules/events/entities/community-event.entity';
+import { EventSignup } from '../src/modules/events/entities/event-signup.entity';
+import { CallbackTask } from '../src/modules/feedback/entities/callback-task.entity';
+import { TicketRating } from '../src/modules/feedback/entities/ticket-rating.entity';
+import { Notice } from '../src/modules/notices/entities/notice.entity';
+import { NoticeRead } from '../src/modules/notices/entities/notice-read.entity';
 import { CallTask } from '../src/modules/notifications/entities/call-task.entity';
+import { Questionnaire } from '../src/modules/surveys/entities/questionnaire.entity';
+import { SurveyAnswer } from '../src/modules/surveys/entities/survey-answer.entity';
+import { SurveyRound } from '../src/modules/surveys/entities/survey-round.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { declaredRoutes, HOUSEHOLD_AREA, Row, tableRows, urlOf } from './authz/walk';
@@ -29,6 +42,27 @@ interface Walker {
 let walkers: Walker[];
 /** The second company's tickets as set up, before the walk. */
 let before: Pick<Ticket, 'id' | 'status' | 'version' | 'emergency' | 'serious' | 'assigneeId'>[];
+/** The second company's ratings, callbacks, care, notices, events and surveys as set up, before the walk. */
+let beforeRest: unknown;
+
+/** What the walk must not change of the second company beyond its tickets. */
+async function rest(): Promise<unknown> {
+  const repo = t.dataSource.getRepository.bind(t.dataSource);
+  const both = [w.communityId, w.community2Id];
+  const pick = <T extends object>(rows: T[], ...keys: (keyof T)[]) => rows.map((r) => keys.map((k) => r[k])).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return {
+    ratings: pick(await repo(TicketRating).find({ where: { ticketId: In([w.ratedComplaintId, w.resolvedComplaintId]) } }), 'id'),
+    callbacks: pick(await repo(CallbackTask).find({ where: { communityId: In(both) } }), 'id', 'status', 'attempts', 'assigneeId'),
+    campaigns: pick(await repo(CareCampaign).find({ where: { communityId: In(both) } }), 'id', 'status'),
+    notices: pick(await repo(Notice).find({ where: { communityId: In(both) } }), 'id'),
+    reads: pick(await repo(NoticeRead).find({ where: { noticeId: w.noticeId } }), 'householdId', 'userId'),
+    events: pick(await repo(CommunityEvent).find({ where: { communityId: In(both) } }), 'id'),
+    signups: pick(await repo(EventSignup).find({ where: { eventId: w.eventId } }), 'id', 'status', 'checkedInAt'),
+    questionnaires: pick(await repo(Questionnaire).find({ where: { communityId: In(both) } }), 'id', 'status', 'version'),
+    rounds: pick(await repo(SurveyRound).find({ where: { communityId: In(both) } }), 'id', 'status'),
+    answers: pick(await repo(SurveyAnswer).find({ where: { roundId: w.surveyRoundId } }), 'id', 'tag'),
+  };
+}
 
 const ROWS = tableRows();
 
@@ -38,6 +72,7 @@ beforeAll(async () => {
   w = await buildSecondCompany(t);
   const snapshot = (x: Ticket) => ({ id: x.id, status: x.status, version: x.version, emergency: x.emergency, serious: x.serious, assigneeId: x.assigneeId });
   before = (await t.dataSource.getRepository(Ticket).find({ where: { communityId: w.communityId }, order: { code: 'ASC' } })).map(snapshot);
+  beforeRest = await rest();
   const home = await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' });
   const persona = async (p: DemoPersona) => (await loginPersona(t, p)).token;
   walkers = [
@@ -63,6 +98,11 @@ function secrets(): string[] {
     SECOND.complaint, SECOND.repair, SECOND.workOrder, SECOND.callee, SECOND.extensionReason,
     w.complaintCode, w.repairCode, w.workOrderCode,
     w.complaintId, w.repairId, w.extensionId, w.workOrderId, w.callTaskId, w.uploadId, w.householdId, w.reportId, ...w.ownerNotificationIds,
+    // Ratings, callbacks, care, and 明月二期's notice, event and survey.
+    SECOND.ratedComplaint, SECOND.resolvedComplaint, SECOND.ratingComment, SECOND.owner2.name, SECOND.owner2.phone,
+    SECOND.notice, SECOND.event, SECOND.questionnaire, SECOND.surveyAnswer, SECOND.campaign,
+    w.ratedComplaintId, w.resolvedComplaintId, w.callbackId, w.household2Id, w.noticeId, w.eventId, w.questionnaireId, w.surveyRoundId, w.surveyAnswerId,
+    w.campaignId, w.sentCampaignId, w.careRecipientId,
   ];
 }
 
@@ -128,10 +168,23 @@ describe('the rightful callers reach the second company’s resources (the walk 
     expect(orders.map((o) => o.id)).toEqual([w.workOrderId]);
   });
 
+  it('its owner reads the rating, its supervisor the callback and the campaigns', async () => {
+    const fb = (await t.http().get(FeedbackRoutes.ticketFeedback(w.ratedComplaintId)).set(bearer(w.tokens.owner)).expect(200)).body as TicketFeedbackDto;
+    expect(fb.ratings.map((r) => r.comment)).toEqual([SECOND.ratingComment]);
+    expect(((await t.http().get(FeedbackRoutes.ticketFeedback(w.resolvedComplaintId)).set(bearer(w.tokens.owner)).expect(200)).body as TicketFeedbackDto).canRate).toBe(true);
+    expect(((await t.http().get(FeedbackRoutes.callback(w.callbackId)).set(bearer(w.tokens.supervisor)).expect(200)).body as CallbackTaskDto).ticketId).toBe(w.ratedComplaintId);
+    await t.http().get(CareRoutes.campaign(w.campaignId)).set(bearer(w.tokens.supervisor)).expect(200);
+    const recipients = (await t.http().get(CareRoutes.recipients(w.sentCampaignId)).set(bearer(w.tokens.admin)).expect(200)).body as CampaignRecipientDto[];
+    expect(recipients.map((r) => r.id)).toEqual([w.careRecipientId]);
+  });
+
   it('the platform’s admin (bound to no community) reaches every company', async () => {
     const platform = (await loginPersona(t, DemoPersona.Admin)).token;
     await t.http().get(ApiRoutes.ticket(w.complaintId)).set(bearer(platform)).expect(200);
     await t.http().get('/api/admin/outbox').set(bearer(platform)).expect(200);
+    // 明月二期's notice and round are real, and reachable by whom they belong to.
+    await t.http().get(NoticeRoutes.notice(w.noticeId)).set(bearer(platform)).expect(200);
+    expect(((await t.http().get(SurveyRoutes.round(w.surveyRoundId)).set(bearer(platform)).expect(200)).body as SurveyRoundDto).status).toBe('open');
   });
 });
 
@@ -166,6 +219,11 @@ describe('the walk: every route, every role, the second company’s ids', () => 
     const inbox = (await t.http().get(ApiRoutes.notifications).set(bearer(w.tokens.owner)).expect(200)).body as NotificationPageDto;
     expect(inbox.unread).toBe(w.ownerNotificationIds.length);
     const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(w.tokens.owner)).expect(200)).body as TicketSummaryDto[];
-    expect(mine.map((x) => x.id).sort()).toEqual([w.complaintId, w.repairId].sort());
+    expect(mine.map((x) => x.id).sort()).toEqual([w.complaintId, w.repairId, w.ratedComplaintId, w.resolvedComplaintId].sort());
+    expect(before.find((x) => x.id === w.resolvedComplaintId)).toMatchObject({ status: TicketStatus.Resolved });
+    // Ratings, callbacks, campaigns, notices and their receipts, events and sign-ups, questionnaires, rounds
+    // and answers: none added, none changed (so no walker published into 明月二期, rated, called back, …).
+    expect(await rest()).toEqual(beforeRest);
+    expect((await t.dataSource.getRepository(CallbackTask).findOneByOrFail({ id: w.callbackId })).attempts).toBe(0);
   });
 });

@@ -1,13 +1,22 @@
 /**
  * A second property company for authorisation tests (issue #10): 明月物业 → 明月小区 → 甲栋 (the target
  * household, 甲栋1单元101室, with its own tickets, an extension request, a work order, an outage notice, a
- * duty shift, a phone task, a photo and notices) and 乙栋 (a neighbour's household with a tenant), with its
- * own staff. Built through the API wherever there is one; the repositories only for what has none
- * (companies, communities, staff accounts, which buildings an assistant serves, phone tasks).
+ * duty shift, a phone task, a photo and notices; two more complaints, one rated and closed with its callback,
+ * one awaiting a rating; a care campaign sent to it) and 乙栋 (a neighbour's household with a tenant), with its
+ * own staff and a draft campaign; and 明月二期, a second community with one household, a notice, an event and
+ * a survey round (what reaches a whole community lives there, where no walker belongs). Built through the
+ * API wherever there is one; the repositories only for what has none (companies, communities, staff
+ * accounts, which buildings an assistant serves, phone tasks) and the care fan-out's background job.
  */
 import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
-import { ApiRoutes, CallTaskPurpose, CallTaskStatus, MemberRole, NotificationPageDto, Role, RoomSummaryDto, TicketAction, TicketDetailDto, TicketExtensionDto, UploadDto, WorkOrderDto } from '@linli/contracts';
+import {
+  ApiRoutes, CallTaskPurpose, CallTaskStatus, CampaignDto, CampaignRecipientDto, CareOccasion, CareRoutes, CommunityEventDto, EventKind, EventRoutes, FeedbackRoutes, MemberRole, MyCallbacksDto,
+  NoticeDto, NoticeKind, NoticeRoutes, NotificationPageDto, QuestionnaireDto, Role, RoomSummaryDto, Satisfaction, SurveyConversationDto, SurveyRoundDto, SurveyRoutes, TicketAction, TicketDetailDto,
+  TicketExtensionDto, UploadDto, WorkOrderDto,
+} from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
+import { CareFanout } from '../../src/modules/care/care-fanout.service';
+import { SurveyAnswer } from '../../src/modules/surveys/entities/survey-answer.entity';
 import { CallTask } from '../../src/modules/notifications/entities/call-task.entity';
 import { AssistantBuilding } from '../../src/modules/org/entities/assistant-building.entity';
 import { Community } from '../../src/modules/org/entities/community.entity';
@@ -28,6 +37,17 @@ export const SECOND = {
   workOrder: '请保安部夜间巡查噪音来源并登记',
   callee: '欧阳业主（电话回访）',
   extensionReason: '需与楼上住户约定时间上门核实',
+  ratedComplaint: '快递柜被人长期占用，取件要排队半小时',
+  resolvedComplaint: '地库出口的减速带松动，开车经过响声很大',
+  ratingComment: '处理及时，欧阳家很满意',
+  /** 明月二期: the company's second community, for what reaches a whole community (notices, events, surveys). */
+  community2: '明月二期',
+  owner2: { name: '上官业主', phone: '13611110021' },
+  notice: '明月二期地下车库环氧地坪施工',
+  event: '明月二期业主茶话会',
+  questionnaire: '明月二期保洁专项问卷',
+  surveyAnswer: '垃圾房门口总有积水，气味很重',
+  campaign: '明月小区重阳敬老',
 } as const;
 
 /** The second company's ids (passed to every route) and tokens. */
@@ -55,6 +75,27 @@ export interface SecondCompany {
   reportId: string;
   ownerNotificationIds: string[];
   assistantId: string;
+  /** The owner's complaint, resolved, rated 满意 and so closed: its callback (to the supervisor). */
+  ratedComplaintId: string;
+  callbackId: string;
+  /** The owner's complaint, resolved and awaiting the owner's rating. */
+  resolvedComplaintId: string;
+  resolvedComplaintVersion: number;
+  /** 明月二期 (same company, another community) and what reaches all of it. */
+  community2Id: string;
+  household2Id: string;
+  noticeId: string;
+  eventId: string;
+  /** The 二期 owner's sign-up code for the event. */
+  eventCheckInCode: string;
+  /** A draft questionnaire of 二期's supervisor, and a round (sent, answered by the 二期 owner). */
+  questionnaireId: string;
+  surveyRoundId: string;
+  surveyAnswerId: string;
+  /** Care: a draft campaign of 明月小区, and a sent one (甲栋) with its recipient. */
+  campaignId: string;
+  sentCampaignId: string;
+  careRecipientId: string;
   tokens: { owner: string; neighbour: string; tenant: string; assistant: string; neighbourAssistant: string; supervisor: string; admin: string; guard: string };
 }
 
@@ -129,6 +170,62 @@ export async function buildSecondCompany(t: TestApp): Promise<SecondCompany> {
   const callTask = await t.dataSource.getRepository(CallTask).save({ id: randomUUID(), communityId: community.id, ticketId: complaint.id, calleeId: null, calleeName: SECOND.callee, calleePhone: SECOND.owner.phone, callerId: assistant.user.id, reason: '回访投诉处理进度', purpose: CallTaskPurpose.TellResident, status: CallTaskStatus.Open, createdAt: now, doneAt: null, doneById: null, outcome: null });
   const report = await ok<{ id: string }>(post(ApiRoutes.reports, supervisor.token, { kind: 'monthly', period: monthsEndingWith(chinaMonthOf(now), 2)[0] }), 201);
   const latest = await ok<TicketDetailDto>(t.http().get(ApiRoutes.ticket(complaint.id)).set(bearer(assistant.token)));
+
+  // Ratings and callbacks: two more complaints of the owner, resolved by 吴管家; the owner rates one 满意 (it
+  // closes, and its callback goes to 周主任: 吴管家 handled it and serves 甲栋 alone); the other awaits a rating.
+  const resolve = async (description: string) => {
+    const c = await submit('complaint_general', description);
+    const accepted = await ok<TicketDetailDto>(post(ApiRoutes.ticketActions(c.id), assistant.token, { action: TicketAction.Accept, version: c.version }));
+    return ok<TicketDetailDto>(post(ApiRoutes.ticketActions(c.id), assistant.token, { action: TicketAction.Resolve, version: accepted.version, note: '已处理' }));
+  };
+  const stars = { speed: 5, attitude: 5, quality: 4 };
+  const rated = await resolve(SECOND.ratedComplaint);
+  await ok(post(FeedbackRoutes.ticketRating(rated.id), owner.token, { version: rated.version, overall: Satisfaction.Satisfied, ...stars, comment: SECOND.ratingComment }));
+  const resolved = await resolve(SECOND.resolvedComplaint);
+  const callbacks = await ok<MyCallbacksDto>(t.http().get(FeedbackRoutes.myCallbacks).set(bearer(supervisor.token)));
+  const callback = [...callbacks.dueToday, ...callbacks.overdue, ...callbacks.upcoming].find((c) => c.ticketId === rated.id)!;
+
+  // Care: a draft campaign for the whole of 明月小区, and one for 甲栋 sent now (the fan-out is a background job).
+  const campaignBody = (occasion: CareOccasion, buildingIds: string[]) => ({
+    communityId: community.id, occasion, title: SECOND.campaign, audience: { buildingIds, segments: [] }, greeting: '明月物业祝您节日快乐、身体安康！',
+    channels: { card: true, wechat: false, visit: true }, gift: { name: '重阳糕', stock: 5 },
+  });
+  const draftCampaign = await ok<CampaignDto>(post(CareRoutes.campaigns, supervisor.token, campaignBody(CareOccasion.NewYear, [])), 201);
+  const sentCampaign = await ok<CampaignDto>(post(CareRoutes.campaigns, supervisor.token, campaignBody(CareOccasion.SpringFestival, [jia.id])), 201);
+  await ok(post(CareRoutes.send(sentCampaign.id), supervisor.token, {}));
+  await t.app.get(CareFanout).sweep();
+  const careRecipients = await ok<CampaignRecipientDto[]>(t.http().get(CareRoutes.recipients(sentCampaign.id)).set(bearer(supervisor.token)));
+
+  // 明月二期: its supervisor, one occupied household (丙栋), a notice, an event and a survey round.
+  const community2 = await t.dataSource.getRepository(Community).save({ id: randomUUID(), companyId: company.id, name: SECOND.community2, createdAt: now });
+  const supervisor2 = await account(t, Role.Supervisor, '萧主任', community2.id);
+  const sheet2 = [SHEET[0], ['丙栋', '1单元', '101', SECOND.owner2.name, '业主', '本人', SECOND.owner2.phone, '2021-05-01', '']];
+  await ok(t.http().post(ApiRoutes.householdSheetImport(community2.id)).set(bearer(supervisor2.token)).attach('file', csv(sheet2), '明月二期住户.csv'));
+  const owner2 = await account(t, Role.Resident, '微信用户', null);
+  await ok(post(ApiRoutes.bindPhone, owner2.token, { code: t.wechat.local!.mintPhoneCode(SECOND.owner2.phone) }));
+  const household2Id = (await t.dataSource.getRepository(User).findOneByOrFail({ id: owner2.user.id })).householdId!;
+  const notice = await ok<NoticeDto>(post(NoticeRoutes.notices, supervisor2.token, { kind: NoticeKind.Works, title: SECOND.notice, body: '施工期间地库禁止停车，请车主提前挪车。', target: { buildingIds: [], units: [] } }), 201);
+  await ok(post(NoticeRoutes.read(notice.id), owner2.token));
+  const event = await ok<CommunityEventDto>(post(EventRoutes.events, supervisor2.token, { kind: EventKind.OwnersMeeting, title: SECOND.event, place: '二期会所', startsAt: new Date(now.getTime() + 5 * 86_400_000).toISOString(), capacity: 20 }), 201);
+  const signedUp = await ok<CommunityEventDto>(post(EventRoutes.signups(event.id), owner2.token), 201);
+  const questionnaire = await ok<QuestionnaireDto>(
+    post(SurveyRoutes.questionnaires, supervisor2.token, { title: SECOND.questionnaire, theme: 'cleaning', questions: [{ id: 'q1', type: 'satisfaction', theme: 'cleaning', text: '您对保洁是否满意？', required: true }, { id: 'q2', type: 'text', theme: 'cleaning', text: '您对保洁有什么意见？', required: false }] }),
+    201,
+  );
+  const round = await ok<SurveyRoundDto>(
+    post(SurveyRoutes.rounds, supervisor2.token, { questionnaireId: 'builtin:cleaning', kind: 'ad_hoc', title: '二期清洁卫生意见征询', opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString() }),
+    201,
+  );
+  await ok(post(SurveyRoutes.roundSend(round.id), supervisor2.token));
+  let conversation = await ok<SurveyConversationDto>(t.http().get(SurveyRoutes.conversation(round.id)).set(bearer(owner2.token)));
+  while (conversation.next) {
+    const q = conversation.next;
+    const value = q.type === 'text' ? SECOND.surveyAnswer : q.type === 'stars' ? 4 : q.type === 'satisfaction' ? '满意' : q.type === 'multiple' ? [q.options![0]] : q.options![0];
+    conversation = await ok<SurveyConversationDto>(post(SurveyRoutes.answers(round.id), owner2.token, { questionId: q.id, value }), 201);
+  }
+  // The answer to tag: the free-text reason, where the questionnaire has one.
+  const answers = await t.dataSource.getRepository(SurveyAnswer).find({ where: { roundId: round.id }, order: { answeredAt: 'ASC' } });
+  const surveyAnswer = answers.find((a) => a.satisfied === null) ?? answers[0];
   const notices = await ok<NotificationPageDto>(t.http().get(ApiRoutes.notifications).set(bearer(owner.token)));
 
   return {
@@ -154,6 +251,21 @@ export async function buildSecondCompany(t: TestApp): Promise<SecondCompany> {
     reportId: report.id,
     ownerNotificationIds: notices.items.map((n) => n.id),
     assistantId: assistant.user.id,
+    ratedComplaintId: rated.id,
+    callbackId: callback.id,
+    resolvedComplaintId: resolved.id,
+    resolvedComplaintVersion: resolved.version,
+    community2Id: community2.id,
+    household2Id,
+    noticeId: notice.id,
+    eventId: event.id,
+    eventCheckInCode: signedUp.mine!.code!,
+    questionnaireId: questionnaire.id,
+    surveyRoundId: round.id,
+    surveyAnswerId: surveyAnswer.id,
+    campaignId: draftCampaign.id,
+    sentCampaignId: sentCampaign.id,
+    careRecipientId: careRecipients[0].id,
     tokens: { owner: owner.token, neighbour: neighbour.token, tenant: tenant.token, assistant: assistant.token, neighbourAssistant: neighbourAssistant.token, supervisor: supervisor.token, admin: admin.token, guard: guard.token },
   };
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '回访抽查', enablePullDownRefresh: true });
