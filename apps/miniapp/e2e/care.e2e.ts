@@ -100,7 +100,8 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
       await supervisor.locator('input[placeholder="标题，如 楼道灭鼠消杀"]').fill('1栋电梯年检');
       await supervisor.locator('textarea').filter({ visible: true }).fill('周四 9:00–12:00 电梯年检停运，请走楼梯，行动不便的住户请提前联系管家。');
       await button(supervisor, '发布通知').click();
-      await see(supervisor, '已读 0/3 户');
+      // 1栋's households in the e2e demo (王女士's and those the care, feedback and questionnaire demos seed there).
+      await see(supervisor, '已读 0/7 户');
       await screenshot(supervisor, 'notice-01-published');
 
       const resident = await (await newPhone(browser, server.baseUrl)).newPage();
@@ -115,7 +116,7 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
       await screenshot(resident, 'notice-03-resident-read');
 
       await supervisor.reload();
-      await see(supervisor, '已读 1/3 户');
+      await see(supervisor, '已读 1/7 户');
       await visible(supervisor, '1栋电梯年检').click();
       await see(supervisor, '王女士 已读');
       await screenshot(supervisor, 'notice-04-receipts');

@@ -5,6 +5,18 @@ import { button, cell, loginAs, openTicketsTab, see, visible } from './support/p
 
 jest.setTimeout(240_000);
 
+/** 处理完成 from the ticket page's bottom bar (the primary step, or under 更多 while 到场 comes first); the result goes in the sheet. */
+async function resolve(page: Page, result: string): Promise<void> {
+  const direct = button(page, '处理完成');
+  if ((await direct.count()) > 0) await direct.first().click();
+  else {
+    await button(page, '更多').click();
+    await page.locator('.taro-actionsheet__cell', { hasText: '处理完成' }).filter({ visible: true }).click();
+  }
+  await page.locator('textarea').filter({ visible: true }).fill(result);
+  await button(page, '提交处理结果').click();
+}
+
 const COMPLAINT = '楼道里的自行车长期无人清理';
 
 /** Draws a stroke on the signature canvas with touch events, as a finger would. */
@@ -69,8 +81,7 @@ async function sign(page: Page): Promise<void> {
       await button(assistant, '受理').click();
       await visible(assistant, '暂不', { exact: true }).click();
       await see(assistant, '已受理');
-      await assistant.locator('textarea').filter({ visible: true }).first().fill('已通知车主限期清理');
-      await button(assistant, '处理完成').click();
+      await resolve(assistant, '已通知车主限期清理');
       await see(assistant, '待确认');
 
       // The ticket page asks the resident to rate instead of a bare "confirm".
@@ -88,8 +99,7 @@ async function sign(page: Page): Promise<void> {
 
       await openTicket(assistant);
       await see(assistant, '评价：不满意', { exact: false });
-      await assistant.locator('textarea').filter({ visible: true }).first().fill('已联系车主搬走，楼道清空');
-      await button(assistant, '处理完成').click();
+      await resolve(assistant, '已联系车主搬走，楼道清空');
       await see(assistant, '待确认');
 
       await openTicket(resident);
