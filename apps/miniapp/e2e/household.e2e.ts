@@ -44,7 +44,7 @@ jest.setTimeout(240_000);
       // Her right of access: everything held about the household, copied for her to keep.
       await button(owner, '导出我的数据').click();
       await see(owner, '已导出');
-      await see(owner, '2 位成员', { exact: false });
+      await see(owner, '3 位成员', { exact: false }); // 王女士, 王先生 and 王奶奶 (the care demo's elderly member)
       const copied = JSON.parse(await owner.evaluate(() => navigator.clipboard.readText())) as { household: { roomLabel: string } };
       expect(copied.household.roomLabel).toBe('1栋1单元101室');
       await visible(owner, '确定', { exact: true }).click();
