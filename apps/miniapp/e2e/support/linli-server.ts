@@ -30,6 +30,20 @@ function freePort(): Promise<number> {
  * mini-program. `pnpm test` builds both first when they are stale.
  */
 export async function startLinli(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  // The probed port can be taken before the server binds it (an outgoing connection may get it as its
+  // local port): such a start is tried again on another port, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(extraEnv);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof PortTaken)) throw err;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce(extraEnv: Record<string, string>): Promise<RunningServer> {
   for (const required of [SERVER_MAIN, path.join(H5_DIR, 'index.html')]) {
     if (!existsSync(required)) throw new Error(`${required} is missing: run pnpm build (pnpm test builds it when stale)`);
   }
@@ -53,7 +67,7 @@ export async function startLinli(extraEnv: Record<string, string> = {}): Promise
     });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(`server exited with ${child.exitCode}:\n${log}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;

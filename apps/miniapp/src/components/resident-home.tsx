@@ -51,7 +51,7 @@ export function ResidentHome({ tickets, unread }: { tickets: TicketSummaryDto[] 
         <Text className='muted resident-home__hint resident-home__hint--center'>报修、投诉、咨询，都可以在这里提交</Text>
       </View>
       <Section title='最近报事' more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}>
-        {tickets === null ? null : others.length > 0 ? others.map((t) => <TicketCard key={t.id} ticket={t} />) : <EmptyState text={tickets.length > 0 ? '没有其他报事' : '还没有报事记录'} />}
+        {tickets === null ? <Text className='muted'>正在加载…</Text> : others.length > 0 ? others.map((t) => <TicketCard key={t.id} ticket={t} />) : <EmptyState text={tickets.length > 0 ? '没有其他报事' : '还没有报事记录'} />}
       </Section>
       {outages.length > 0 || unread > 0 ? (
         <Section title='通知'>

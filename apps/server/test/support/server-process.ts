@@ -43,6 +43,20 @@ export function databaseEnv(db: TestDatabase): Record<string, string> {
  * /api/health answers. The caller's environment is not inherited beyond PATH-like basics: only `env`.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  // The probed port can be taken before the server binds it (an outgoing connection may get it as its
+  // local port): such a start is tried again on another port, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof PortTaken)) throw err;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run pnpm --filter @linli/server build (pnpm test builds it when stale)`);
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, PORT: String(port), LINLI_H5_DIR: path.join(ROOT, 'apps/miniapp/dist/h5'), LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000', ...env };
@@ -58,7 +72,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(`server exited with ${child.exitCode}:\n${log}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
