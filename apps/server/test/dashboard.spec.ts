@@ -3,7 +3,7 @@
  * against the targets, the tickets behind a missed figure, a department head's share, the company
  * view, reports kept as issued, the targets as company settings, and who may read what.
  */
-import { FeedbackRoutes, ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { CallbackReason, CallbackStatus, FeedbackRoutes, ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { Community } from '../src/modules/org/entities/community.entity';
@@ -11,6 +11,7 @@ import { Company } from '../src/modules/org/entities/company.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
 import { WeeklyReviewDelivery } from '../src/modules/dashboard/weekly-review-delivery';
+import { CallbackTask } from '../src/modules/feedback/entities/callback-task.entity';
 import { submitTicket } from './support/builders';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -259,6 +260,13 @@ describe('what residents said', () => {
     expect(headline(d, 'satisfaction')).toMatchObject({ numerator: 1, denominator: 1, rate: 1, met: true });
     // The closed complaint now has its callback task, not yet done: counted, and missed.
     expect(headline(d, 'callbackCoverage')).toMatchObject({ numerator: 0, denominator: 2, rate: 0, met: false });
+    // A sample call reaching the resident is not the complaint's callback; the complaint's own, done, is.
+    const tasks = t.dataSource.getRepository(CallbackTask);
+    const own = await tasks.findOneByOrFail({ ticketId: ids.quick.id, reason: CallbackReason.Complaint });
+    await tasks.save({ ...own, id: randomUUID(), reason: CallbackReason.Sample, status: CallbackStatus.Done, doneAt: t.clock.now() });
+    expect(headline(await dashboard(tokens.supervisor), 'callbackCoverage')).toMatchObject({ numerator: 0, denominator: 2 });
+    await tasks.update({ id: own.id }, { status: CallbackStatus.Done, doneAt: t.clock.now() });
+    expect(headline(await dashboard(tokens.supervisor), 'callbackCoverage')).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5 });
   });
 });
 

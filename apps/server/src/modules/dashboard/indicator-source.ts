@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketStatus } from '@linli/contracts';
 import { IndicatorTicket, isOpen, OverallVerdict, responsibleDepartment } from '@linli/domain';
 import { Between, DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
-import { CallbackStatus, Satisfaction } from '@linli/contracts';
+import { CallbackReason, CallbackStatus, Satisfaction } from '@linli/contracts';
 import { CallbackTask } from '../feedback/entities/callback-task.entity';
 import { TicketRating } from '../feedback/entities/ticket-rating.entity';
 import { SurveyInvite } from '../surveys/entities/survey-invite.entity';
@@ -122,15 +122,19 @@ export class IndicatorSource {
     for (const part of chunks(tickets.map((t) => t.id))) {
       const ratings = await this.ds.getRepository(TicketRating).find({ where: { ticketId: In(part), createdAt: LessThanOrEqual(asOf) }, select: { ticketId: true, round: true, overall: true }, order: { round: 'ASC' } });
       for (const r of ratings) verdicts.set(r.ticketId, VERDICT[r.overall]);
-      const done = await this.ds.getRepository(CallbackTask).find({ where: { ticketId: In(part), status: CallbackStatus.Done, doneAt: LessThanOrEqual(asOf) }, select: { ticketId: true } });
+      // The complaint's own callback (回访抽查 counts the same); a sample or dissatisfaction call is another matter.
+      const done = await this.ds.getRepository(CallbackTask).find({ where: { ticketId: In(part), reason: CallbackReason.Complaint, status: CallbackStatus.Done, doneAt: LessThanOrEqual(asOf) }, select: { ticketId: true } });
       for (const c of done) if (c.ticketId) calledBack.add(c.ticketId);
     }
     return { verdicts, calledBack };
   }
 
-  /** Questionnaire invitations of the rounds the community sent in a window, and how many were answered by `asOf`; null when none. */
+  /**
+   * Questionnaire invitations of the rounds the community sent in a window whose answering window has
+   * closed by `asOf` (an open round's rate is not final), and how many were answered; null when none.
+   */
   async surveyResponse(communityId: string, from: Date, to: Date, asOf: Date): Promise<{ invited: number; answered: number } | null> {
-    const rounds = await this.ds.getRepository(SurveyRound).find({ where: { communityId, sentAt: Between(from, new Date(to.getTime() - 1)) }, select: { id: true } });
+    const rounds = await this.ds.getRepository(SurveyRound).find({ where: { communityId, sentAt: Between(from, new Date(to.getTime() - 1)), closesAt: LessThanOrEqual(asOf) }, select: { id: true } });
     if (rounds.length === 0) return null;
     const invites = await this.ds.getRepository(SurveyInvite).find({ where: { roundId: In(rounds.map((r) => r.id)) }, select: { id: true, completedAt: true } });
     return { invited: invites.length, answered: invites.filter((i) => i.completedAt && i.completedAt.getTime() <= asOf.getTime()).length };
