@@ -18,6 +18,8 @@ export * from './households/household-sheet';
 export * from './sla/classification';
 export * from './outages/outage-rules';
 export * from './households/move-out-rules';
+export * from './households/move-out-workflow';
+export * from './workflow/workflow-table';
 export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/structure';

@@ -16,9 +16,17 @@ import {
   VerifyReleaseSlipResultDto,
 } from '@linli/contracts';
 import {
+  MOVE_OUT_WORKFLOW,
+  MoveOutFact,
+  MoveOutRelation,
+  MoveOutStep,
+  WorkflowFacts,
+  decideStep,
   formatChinaDateTime,
+  fromOf,
   isValidMobile,
   moveDateProblem,
+  moveOutActions,
   moveOutItemLines,
   moveOutNeedsOwnerAuthorisation,
   newSlipCode,
@@ -138,12 +146,13 @@ export class MoveOuts {
   async ownerDecision(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
-    if (member.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY);
+    const step: MoveOutStep = approve ? 'ownerAuthorise' : 'ownerRefuse';
+    this.check(row, step, this.facts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
     const now = this.clock.now();
     const changes: Partial<MoveOut> = approve
       ? { status: MoveOutStatus.Pending, ownerAuthorisation: OwnerAuthorisation.Owner, ownerAuthorisedById: user.id, ownerAuthorisedAt: now }
       : { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: `业主未授权${reason?.trim() ? `：${reason.trim()}` : ''}` };
-    await this.transition(row.id, [MoveOutStatus.AwaitingOwner], changes);
+    await this.transition(row.id, step, changes);
     if (approve) await this.notices.tellAfter((db) => this.notices.office(db, row.buildingId), '搬出申请待审批', `业主已授权 ${row.applicantName} ${row.moveDate} 搬出物品`);
     else await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未获业主授权', changes.rejectReason ?? '');
     return this.get(user, row.id);
@@ -153,8 +162,8 @@ export class MoveOuts {
   async cancel(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
-    if (row.applicantId !== user.id && member.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY);
-    await this.transition(row.id, [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOutStatus.Approved], { status: MoveOutStatus.Cancelled });
+    this.check(row, 'cancel', this.facts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
+    await this.transition(row.id, 'cancel', { status: MoveOutStatus.Cancelled });
     return this.get(user, row.id);
   }
 
@@ -179,7 +188,8 @@ export class MoveOuts {
   /** The office holds the owner's written authorisation (copy of the owner's ID, the owner's phone). */
   async recordWrittenAuthorisation(user: AuthUser, id: string, note: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    await this.transition(row.id, [MoveOutStatus.AwaitingOwner], {
+    this.check(row, 'recordWrittenAuthorisation', this.facts(row, user));
+    await this.transition(row.id, 'recordWrittenAuthorisation', {
       status: MoveOutStatus.Pending,
       ownerAuthorisation: OwnerAuthorisation.Written,
       ownerAuthorisedById: user.id,
@@ -192,8 +202,10 @@ export class MoveOuts {
   /** Staff record that management and utility fees are settled (required before a whole move-out is approved). */
   async markFeesSettled(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    if (row.feesSettledAt) throw new AppException(ErrorCode.MOVE_OUT_STATE, '费用结清已登记');
-    await this.transition(row.id, [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending], { feesSettledById: user.id, feesSettledAt: this.clock.now() }, { feesSettledAt: IsNull() });
+    const settledAlready = new AppException(ErrorCode.MOVE_OUT_STATE, '费用结清已登记');
+    if (row.feesSettledAt) throw settledAlready;
+    this.check(row, 'markFeesSettled', this.facts(row, user), { condition: settledAlready });
+    await this.transition(row.id, 'markFeesSettled', { feesSettledById: user.id, feesSettledAt: this.clock.now() }, { feesSettledAt: IsNull() });
     return this.get(user, row.id);
   }
 
@@ -201,21 +213,20 @@ export class MoveOuts {
   async decide(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     if (row.status === MoveOutStatus.AwaitingOwner) throw new AppException(ErrorCode.MOVE_OUT_NEEDS_OWNER);
-    if (row.status !== MoveOutStatus.Pending) throw new AppException(ErrorCode.MOVE_OUT_STATE);
+    this.check(row, approve ? 'approve' : 'reject', this.facts(row, user), { condition: new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED) });
     const now = this.clock.now();
     if (!approve) {
       if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [{ field: 'reason', message: '请写明不批准的原因' }]);
-      await this.transition(row.id, [MoveOutStatus.Pending], { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      await this.transition(row.id, 'reject', { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
       await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未批准', reason.trim());
       return this.get(user, row.id);
     }
-    if (row.scope === MoveOutScope.Whole && !row.feesSettledAt) throw new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED);
     const window = releaseSlipWindow(row.moveDate, this.config.moveOut.graceDays);
     if (releaseSlipTiming(now, window) === 'expired') throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, '搬出日期已过，请住户重新申请');
     // A fresh code; on the rare clash with an existing one, another.
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.transition(row.id, [MoveOutStatus.Pending], {
+        await this.transition(row.id, 'approve', {
           status: MoveOutStatus.Approved,
           decidedById: user.id,
           decidedAt: now,
@@ -235,8 +246,10 @@ export class MoveOuts {
   /** After the slip was used: the members who left for good leave the file (kept with removedAt) and their WeChat accounts are unbound. */
   async deregister(user: AuthUser, id: string, memberIds: string[]): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    if (row.status !== MoveOutStatus.Used) throw new AppException(ErrorCode.MOVE_OUT_NOT_YET_USED);
-    if (row.deregisteredAt) throw new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理');
+    this.check(row, 'deregister', this.facts(row, user), {
+      state: new AppException(ErrorCode.MOVE_OUT_NOT_YET_USED),
+      condition: new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理'),
+    });
     const ids = [...new Set(memberIds)];
     const leaving = await this.members.find({ where: { id: In(ids), householdId: row.householdId, removedAt: IsNull() } });
     if (leaving.length !== ids.length) throw new AppException(ErrorCode.VALIDATION_FAILED, '所选住户不在本户当前档案中', [{ field: 'memberIds', message: '所选住户不在本户当前档案中' }]);
@@ -246,7 +259,7 @@ export class MoveOuts {
         .createQueryBuilder()
         .update(MoveOut)
         .set({ deregisteredById: user.id, deregisteredAt: now })
-        .where('id = :id AND status = :used AND deregisteredAt IS NULL', { id: row.id, used: MoveOutStatus.Used })
+        .where('id = :id AND status IN (:...from) AND deregisteredAt IS NULL', { id: row.id, from: fromOf(MOVE_OUT_WORKFLOW, 'deregister') })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理');
       await db.update(HouseholdMember, { id: In(ids) }, { removedAt: now, removedById: user.id });
@@ -295,7 +308,7 @@ export class MoveOuts {
       .createQueryBuilder()
       .update(MoveOut)
       .set({ status: MoveOutStatus.Used, usedById: user.id, usedByName: user.name, usedAt: now })
-      .where('id = :id AND status = :approved', { id: row.id, approved: MoveOutStatus.Approved })
+      .where('id = :id AND status IN (:...from)', { id: row.id, from: fromOf(MOVE_OUT_WORKFLOW, 'useSlip') })
       .execute();
     const after = await this.moveOuts.findOneOrFail({ where: { id: row.id }, relations: RELATIONS });
     if (done.affected !== 1) throw after.status === MoveOutStatus.Used ? this.alreadyUsed(after) : new AppException(ErrorCode.RELEASE_SLIP_INVALID);
@@ -344,9 +357,36 @@ export class MoveOuts {
     }
   }
 
-  /** Move the application on, only from the expected states (two clicks at once: one wins, the other is told). */
-  private async transition(id: string, from: MoveOutStatus[], changes: Partial<MoveOut>, extra: Record<string, unknown> = {}): Promise<void> {
-    const done = await this.moveOuts.update({ id, status: In(from), ...extra }, changes);
+  /** Who the viewer is to the application, and what holds of it: the workflow table's inputs. */
+  private facts(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): WorkflowFacts<MoveOutRelation, MoveOutFact> {
+    const resident = viewer.role === Role.Resident;
+    return {
+      owner: resident && member?.role === MemberRole.Owner && member.householdId === row.householdId,
+      applicant: resident && row.applicantId === viewer.id,
+      staff: viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin,
+      guard: viewer.role === Role.Guard,
+      feesUnsettled: row.feesSettledAt === null,
+      feesClearForApproval: row.scope !== MoveOutScope.Whole || row.feesSettledAt !== null,
+      notDeregistered: row.deregisteredAt === null,
+    };
+  }
+
+  /** Refuses a step the workflow table does not allow now, with the step's own error for each reason. */
+  private check(
+    row: MoveOut,
+    step: MoveOutStep,
+    facts: WorkflowFacts<MoveOutRelation, MoveOutFact>,
+    refusals: { actor?: AppException; state?: AppException; condition?: AppException } = {},
+  ): void {
+    const decision = decideStep(MOVE_OUT_WORKFLOW, row.status, step, facts);
+    if (decision.allowed) return;
+    if (decision.reason === 'actor') throw refusals.actor ?? new AppException(ErrorCode.FORBIDDEN);
+    throw (decision.reason === 'state' ? refusals.state : refusals.condition) ?? new AppException(ErrorCode.MOVE_OUT_STATE);
+  }
+
+  /** Take the step, only from the states the table starts it in (two clicks at once: one wins, the other is told). */
+  private async transition(id: string, step: MoveOutStep, changes: Partial<MoveOut>, extra: Record<string, unknown> = {}): Promise<void> {
+    const done = await this.moveOuts.update({ id, status: In(fromOf(MOVE_OUT_WORKFLOW, step)), ...extra }, changes);
     if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE);
   }
 
@@ -370,9 +410,6 @@ export class MoveOuts {
   }
 
   private async present(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): Promise<MoveOutDto> {
-    const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
-    const owner = member?.role === MemberRole.Owner && member.householdId === row.householdId;
-    const open = row.status === MoveOutStatus.AwaitingOwner || row.status === MoveOutStatus.Pending;
     const departed = row.deregisteredAt
       ? (await this.members.find({ where: { householdId: row.householdId, removedAt: Not(IsNull()) } })).filter((m) => m.removedAt?.getTime() === row.deregisteredAt!.getTime()).map((m) => m.name)
       : [];
@@ -397,14 +434,7 @@ export class MoveOuts {
       rejectReason: row.rejectReason,
       slip: row.status === MoveOutStatus.Approved || row.status === MoveOutStatus.Used ? this.slipOf(row) : null,
       deregistered: row.deregisteredAt ? { ...stamp(row.deregisteredBy, row.deregisteredAt)!, members: departed } : null,
-      can: {
-        ownerDecide: owner && row.status === MoveOutStatus.AwaitingOwner,
-        recordWrittenAuthorisation: staff && row.status === MoveOutStatus.AwaitingOwner,
-        markFeesSettled: staff && open && row.feesSettledAt === null,
-        decide: staff && row.status === MoveOutStatus.Pending,
-        cancel: !staff && (row.applicantId === viewer.id || owner) && (open || row.status === MoveOutStatus.Approved),
-        deregister: staff && row.status === MoveOutStatus.Used && row.deregisteredAt === null,
-      },
+      can: moveOutActions(row.status, this.facts(row, viewer, member)),
     };
   }
 }
