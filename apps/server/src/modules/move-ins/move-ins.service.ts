@@ -4,6 +4,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { CreateMoveInRequest, ErrorCode, MEMBER_ROLE_LABELS, MemberRole, MOVE_IN_MISSING_LABELS, MoveInDto, MoveInOwnerConsent, MoveInPaper, MoveInPersonDto, MoveInStatus, Role, STAFF_ROLES } from '@linli/contracts';
 import {
+  MOVE_IN_WORKFLOW,
+  MoveInFact,
+  MoveInRelation,
+  MoveInStep,
+  WorkflowFacts,
+  decideStep,
+  fromOf,
+  moveInActions,
   chinaDateKey,
   isValidMobile,
   isValidResidentId,
@@ -165,13 +173,15 @@ export class MoveIns {
   /** The household's owner agrees (family, tenants) or refuses: a refusal ends the registration. */
   async ownerConsent(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveInDto> {
     const { row, member } = await this.load(user, id);
-    if (member?.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_IN_OWNER_ONLY);
+    const roles = (await this.people.find({ where: { moveInId: row.id }, select: { id: true, role: true } })).map((p) => p.role);
+    const step: MoveInStep = approve ? 'ownerAgree' : 'ownerRefuse';
+    this.check(row, step, this.facts(row, user, member ?? undefined, roles), { actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY) });
     const now = this.clock.now();
     if (approve) {
-      await this.transition(row.id, { status: MoveInStatus.Pending, ownerConsentAt: IsNull() }, { ownerConsent: MoveInOwnerConsent.MiniProgram, ownerConsentById: user.id, ownerConsentAt: now });
+      await this.transition(row.id, step, { ownerConsentAt: IsNull() }, { ownerConsent: MoveInOwnerConsent.MiniProgram, ownerConsentById: user.id, ownerConsentAt: now });
     } else {
       const why = `业主不同意入住${reason?.trim() ? `：${reason.trim()}` : ''}`.slice(0, 200);
-      await this.transition(row.id, { status: MoveInStatus.Pending }, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: why });
+      await this.transition(row.id, step, {}, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: why });
       await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', why);
     }
     return this.get(user, row.id);
@@ -180,14 +190,15 @@ export class MoveIns {
   /** The office holds the owner's written consent (a signed consent, a copy of the owner's ID…). */
   async recordWrittenConsent(user: AuthUser, id: string, note: string): Promise<MoveInDto> {
     const { row } = await this.load(user, id, true);
-    await this.transition(row.id, { status: MoveInStatus.Pending, writtenConsentAt: IsNull() }, { writtenConsentById: user.id, writtenConsentAt: this.clock.now(), writtenConsentNote: note.trim() });
+    this.check(row, 'recordWrittenConsent', this.facts(row, user));
+    await this.transition(row.id, 'recordWrittenConsent', { writtenConsentAt: IsNull() }, { writtenConsentById: user.id, writtenConsentAt: this.clock.now(), writtenConsentNote: note.trim() });
     return this.get(user, row.id);
   }
 
   /** The papers the office saw for each person named (what was ticked before is replaced). */
   async checkPapers(user: AuthUser, id: string, checks: { personId: string; papers: MoveInPaper[] }[]): Promise<MoveInDto> {
     const { row } = await this.load(user, id, true);
-    if (row.status !== MoveInStatus.Pending) throw new AppException(ErrorCode.MOVE_IN_STATE);
+    this.check(row, 'checkPapers', this.facts(row, user));
     const people = await this.people.find({ where: { moveInId: row.id } });
     const byId = new Map(people.map((p) => [p.id, p]));
     const unknown = checks.findIndex((c) => !byId.has(c.personId));
@@ -205,11 +216,11 @@ export class MoveIns {
   /** Approve once nothing is missing (members on the file, a residence pass each), or reject with the reason. */
   async decide(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveInDto> {
     const { row } = await this.load(user, id, true);
-    if (row.status !== MoveInStatus.Pending) throw new AppException(ErrorCode.MOVE_IN_STATE);
+    this.check(row, approve ? 'approve' : 'reject', this.facts(row, user));
     const now = this.clock.now();
     if (!approve) {
       if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不通过的原因', [{ field: 'reason', message: '请写明不通过的原因' }]);
-      await this.transition(row.id, { status: MoveInStatus.Pending }, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      await this.transition(row.id, 'reject', {}, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
       await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', reason.trim());
       return this.get(user, row.id);
     }
@@ -227,7 +238,7 @@ export class MoveIns {
         .createQueryBuilder()
         .update(MoveIn)
         .set({ status: MoveInStatus.Approved, decidedById: user.id, decidedAt: now })
-        .where('id = :id AND status = :pending', { id: row.id, pending: MoveInStatus.Pending })
+        .where('id = :id AND status IN (:...from)', { id: row.id, from: fromOf(MOVE_IN_WORKFLOW, 'approve') })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_IN_STATE);
       for (const p of people) await this.admit(db, row, p, user, now);
@@ -239,8 +250,8 @@ export class MoveIns {
   /** The registrant or the household's owner withdraws a pending registration. */
   async cancel(user: AuthUser, id: string): Promise<MoveInDto> {
     const { row, member } = await this.load(user, id);
-    if (row.registrantId !== user.id && member?.role !== MemberRole.Owner) throw new AppException(ErrorCode.MOVE_IN_OWNER_ONLY);
-    await this.transition(row.id, { status: MoveInStatus.Pending }, { status: MoveInStatus.Cancelled, decidedById: user.id, decidedAt: this.clock.now() });
+    this.check(row, 'cancel', this.facts(row, user, member ?? undefined), { actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY) });
+    await this.transition(row.id, 'cancel', {}, { status: MoveInStatus.Cancelled, decidedById: user.id, decidedAt: this.clock.now() });
     return this.get(user, row.id);
   }
 
@@ -326,9 +337,28 @@ export class MoveIns {
     throw new AppException(ErrorCode.MOVE_IN_NOT_FOUND);
   }
 
-  /** Moves the registration on only from the expected state (two clicks at once: one wins, the other is told). */
-  private async transition(id: string, where: Record<string, unknown>, changes: Partial<MoveIn>): Promise<void> {
-    const done = await this.moveIns.update({ id, ...where }, changes);
+  /** Who the viewer is to the registration, and what holds of it: the workflow table's inputs (`roles`: of the people registered, when known). */
+  private facts(row: MoveIn, viewer: AuthUser, member?: HouseholdMember, roles: readonly MemberRole[] = []): WorkflowFacts<MoveInRelation, MoveInFact> {
+    const resident = viewer.role === Role.Resident;
+    return {
+      owner: resident && member?.role === MemberRole.Owner && member.householdId === row.householdId,
+      registrant: resident && row.registrantId === viewer.id,
+      staff: STAFF_ROLES.includes(viewer.role),
+      ownerConsentWanted: moveInAwaitsOwner(roles, consentsOf(row)),
+      noWrittenConsent: row.writtenConsentAt === null,
+    };
+  }
+
+  /** Refuses a step the workflow table does not allow now: a stranger with `actor`, anything else as a state conflict. */
+  private check(row: MoveIn, step: MoveInStep, facts: WorkflowFacts<MoveInRelation, MoveInFact>, refusals: { actor?: AppException } = {}): void {
+    const decision = decideStep(MOVE_IN_WORKFLOW, row.status, step, facts);
+    if (decision.allowed) return;
+    throw decision.reason === 'actor' ? (refusals.actor ?? new AppException(ErrorCode.FORBIDDEN)) : new AppException(ErrorCode.MOVE_IN_STATE);
+  }
+
+  /** Takes the step only from the states the table starts it in (two clicks at once: one wins, the other is told). */
+  private async transition(id: string, step: MoveInStep, where: Record<string, unknown>, changes: Partial<MoveIn>): Promise<void> {
+    const done = await this.moveIns.update({ id, status: In(fromOf(MOVE_IN_WORKFLOW, step)), ...where }, changes);
     if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_IN_STATE);
   }
 
@@ -339,7 +369,6 @@ export class MoveIns {
 
   private present(row: MoveIn, people: MoveInPerson[], viewer: AuthUser, member?: HouseholdMember): MoveInDto {
     const staff = STAFF_ROLES.includes(viewer.role);
-    const owner = member?.role === MemberRole.Owner && member.householdId === row.householdId;
     const registrant = row.registrantId === viewer.id;
     const pending = row.status === MoveInStatus.Pending;
     const consents = consentsOf(row);
@@ -370,13 +399,7 @@ export class MoveIns {
       decided: stamp(row.decidedBy?.name, row.decidedAt),
       rejectReason: row.rejectReason,
       ready: pending && shown.every((p) => p.missing.length === 0),
-      can: {
-        ownerConsent: owner && pending && moveInAwaitsOwner(people.map((p) => p.role), consents),
-        recordWrittenConsent: staff && pending && !consents.written,
-        checkPapers: staff && pending,
-        decide: staff && pending,
-        cancel: !staff && pending && (registrant || owner),
-      },
+      can: moveInActions(row.status, this.facts(row, viewer, member, people.map((p) => p.role))),
     };
   }
 }
