@@ -32,13 +32,17 @@ export function decideStep<S extends string, A extends string, R extends string,
   action: A,
   facts: WorkflowFacts<R, F>,
 ): StepDecision<S> {
-  // Who may ever take the action is asked first (a stranger is told so, whatever the state), then the state.
+  // Who may ever take the action is asked first (a stranger is told so, whatever the state), then the
+  // state, then the facts. An action may have several rows (e.g. one per capacity, each with its own facts).
+  const admits = (r: WorkflowRule<S, A, R, F>) => r.anyOf.some((relation) => facts[relation] === true);
+  const holds = (r: WorkflowRule<S, A, R, F>) => (r.requires ?? []).every((fact) => facts[fact] === true);
   const rules = table.filter((r) => r.action === action);
-  if (!rules.some((r) => r.anyOf.some((relation) => facts[relation] === true))) return { allowed: false, reason: 'actor' };
-  const rule = rules.find((r) => r.from.includes(state));
-  if (!rule) return { allowed: false, reason: 'state' };
-  if (!rule.anyOf.some((relation) => facts[relation] === true)) return { allowed: false, reason: 'actor' };
-  if (rule.requires && !rule.requires.every((fact) => facts[fact] === true)) return { allowed: false, reason: 'condition' };
+  if (!rules.some(admits)) return { allowed: false, reason: 'actor' };
+  const here = rules.filter((r) => r.from.includes(state));
+  if (here.length === 0) return { allowed: false, reason: 'state' };
+  if (!here.some(admits)) return { allowed: false, reason: 'actor' };
+  const rule = here.find((r) => admits(r) && holds(r));
+  if (!rule) return { allowed: false, reason: 'condition' };
   return { allowed: true, to: rule.to === KEEPS_STATE ? state : rule.to };
 }
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { CreateJoinRequest, ErrorCode, JoinApprover, JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdRefDto, Role, STAFF_ROLES, UserProfileDto } from '@linli/contracts';
-import { isValidMobile, joinApprovers, maskPhone } from '@linli/domain';
+import { JOIN_REQUEST_COMPLETES, JOIN_REQUEST_WORKFLOW, JoinRequestStep, fromOf, isValidMobile, joinApprovers, joinRequestCapacity, maskPhone } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
@@ -151,7 +151,7 @@ export class JoinRequests {
         .createQueryBuilder()
         .update(HouseholdJoinRequest)
         .set({ [byColumn]: user.id, [atColumn]: now })
-        .where(`id = :id AND status = :pending AND ${atColumn} IS NULL`, { id, pending: PENDING })
+        .where(`id = :id AND status IN (:...from) AND ${atColumn} IS NULL`, { id, from: fromOf(JOIN_REQUEST_WORKFLOW, as === 'owner' ? 'approveAsOwner' : 'approveAsOffice') })
         .execute();
       if (given.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
       await this.record(db, request, { action: 'approved', as, actor: user, actorName: user.name, at: now, note: this.onBehalfNote(user, as) });
@@ -159,8 +159,8 @@ export class JoinRequests {
       const complete = await db
         .createQueryBuilder()
         .update(HouseholdJoinRequest)
-        .set({ status: 'approved', decidedAt: now })
-        .where('id = :id AND status = :pending AND (needsOwner = 0 OR ownerApprovedAt IS NOT NULL) AND (needsOffice = 0 OR officeApprovedAt IS NOT NULL)', { id, pending: PENDING })
+        .set({ status: JOIN_REQUEST_COMPLETES.to, decidedAt: now })
+        .where('id = :id AND status IN (:...from) AND (needsOwner = 0 OR ownerApprovedAt IS NOT NULL) AND (needsOffice = 0 OR officeApprovedAt IS NOT NULL)', { id, from: JOIN_REQUEST_COMPLETES.from })
         .execute();
       if (complete.affected === 1) {
         await this.admit(db, request, now);
@@ -181,7 +181,7 @@ export class JoinRequests {
         .createQueryBuilder()
         .update(HouseholdJoinRequest)
         .set({ status: 'rejected', decidedById: user.id, decidedAt: now, rejectReason: reason.trim() })
-        .where('id = :id AND status = :pending', { id, pending: PENDING })
+        .where('id = :id AND status IN (:...from)', { id, from: fromOf(JOIN_REQUEST_WORKFLOW, as === 'owner' ? 'rejectAsOwner' : 'rejectAsOffice') })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
       await this.record(db, request, { action: 'rejected', as, actor: user, actorName: user.name, at: now, note: reason.trim() });
@@ -196,7 +196,7 @@ export class JoinRequests {
     if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     const now = this.clock.now();
     await this.unitOfWork.run(async (db) => {
-      const done = await db.createQueryBuilder().update(HouseholdJoinRequest).set({ status: 'cancelled', decidedById: user.id, decidedAt: now }).where('id = :id AND status = :pending', { id, pending: PENDING }).execute();
+      const done = await db.createQueryBuilder().update(HouseholdJoinRequest).set({ status: 'cancelled', decidedById: user.id, decidedAt: now }).where('id = :id AND status IN (:...from)', { id, from: fromOf(JOIN_REQUEST_WORKFLOW, 'cancel' satisfies JoinRequestStep) }).execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
       await this.record(db, request, { action: 'cancelled', as: null, actor: user, actorName: request.name, at: now });
     });
@@ -329,12 +329,14 @@ export class JoinRequests {
    */
   private async decidesAs(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover | null> {
     if (r.status !== PENDING || r.userId === user.id) return null;
-    const ownerStep = r.needsOwner && r.ownerApprovedAt === null;
-    if (user.role === Role.Resident) return ownerStep && (await this.ownedHouseholds(user.id)).includes(r.householdId) ? 'owner' : null;
-    if (!(await this.access.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }))) return null;
-    if (r.needsOffice && r.officeApprovedAt === null) return 'office';
-    if (ownerStep && !(await this.hasBoundOwner(r.householdId))) return 'owner';
-    return null;
+    const ownerStepOpen = r.needsOwner && r.ownerApprovedAt === null;
+    const officeStepOpen = r.needsOffice && r.officeApprovedAt === null;
+    const resident = user.role === Role.Resident;
+    const householdOwner = resident && ownerStepOpen && (await this.ownedHouseholds(user.id)).includes(r.householdId);
+    const office = !resident && (await this.access.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }));
+    // Only looked up when it could matter: the office steps in for owners who do not use the mini-program.
+    const officeForOwner = office && !officeStepOpen && ownerStepOpen && !(await this.hasBoundOwner(r.householdId));
+    return joinRequestCapacity(r.status, { householdOwner, office, officeForOwner, ownerStepOpen, officeStepOpen });
   }
 
   private async capacity(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover> {
