@@ -1,4 +1,4 @@
-import { isValidMobile, isValidResidentId, maskIdNumber, maskPhone } from './identity';
+import { isValidMobile, isValidPhone, isValidResidentId, maskIdNumber, maskPhone } from './identity';
 
 describe('resident identity numbers', () => {
   it.each([
@@ -35,5 +35,23 @@ describe('phones', () => {
 
   it('masks the middle four digits', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
+  });
+});
+
+describe('the one phone rule', () => {
+  it.each<[string, 'mobile' | 'contact' | 'service', boolean]>([
+    ['13812341234', 'mobile', true],
+    ['0755-86001234', 'mobile', false],
+    ['12812341234', 'contact', false],
+    ['0755-86001234', 'contact', true],
+    ['01088886666', 'contact', true],
+    ['400-800-1234', 'contact', false],
+    ['400-800-1234', 'service', true],
+    ['4008001234', 'service', true],
+    ['0755-8600', 'service', false],
+    [' 13812341234 ', 'contact', true],
+    ['', 'service', false],
+  ])('%s as %s → %s', (phone, kind, ok) => {
+    expect(isValidPhone(phone, kind)).toBe(ok);
   });
 });

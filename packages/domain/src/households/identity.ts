@@ -33,6 +33,27 @@ export function isValidMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone.trim());
 }
 
+/** A landline with its area code (0755-86001234, 01088886666). */
+export function isValidLandline(phone: string): boolean {
+  return /^0\d{2,3}-?\d{7,8}$/.test(phone.trim());
+}
+
+/** A national service number (400-800-1234). */
+export function isValidServiceNumber(phone: string): boolean {
+  return /^400-?\d{3}-?\d{4}$/.test(phone.trim());
+}
+
+/** The kinds of number a form accepts: a resident's own mobile; a contact (mobile or landline); a company's service line (also 400). */
+export type PhoneKind = 'mobile' | 'contact' | 'service';
+
+/** Whether `phone` is a number of `kind` (the one phone rule every form and DTO uses). */
+export function isValidPhone(phone: string, kind: PhoneKind): boolean {
+  if (isValidMobile(phone)) return true;
+  if (kind === 'mobile') return false;
+  if (isValidLandline(phone)) return true;
+  return kind === 'service' && isValidServiceNumber(phone);
+}
+
 /** 110105199001011234 → 110***********1234 (first 3 and last 4 kept). Other documents keep 2 + 2. */
 export function maskIdNumber(id: string): string {
   const v = id.trim();

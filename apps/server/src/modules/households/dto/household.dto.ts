@@ -1,3 +1,4 @@
+import { IsPhone } from '../../../common/validation/is-phone';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
@@ -35,7 +36,7 @@ export class BindPhoneDto implements BindPhoneRequest {
 }
 
 export class EditMemberDto implements EditMemberRequest {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @ValidateIf((_, v) => v !== null && v !== '') @Matches(/^1[3-9]\d{9}$/, { message: '手机号格式不正确' }) phone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @ValidateIf((_, v) => v !== null && v !== '') @IsPhone('mobile', { message: '手机号格式不正确' }) phone?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @ValidateIf((_, v) => v !== null) @IsString() @Length(0, 20, { message: '关系最多 20 个字' }) relationship?: string | null;
   @ApiPropertyOptional({ nullable: true, example: '2026-11-01' })
   @IsOptional()

@@ -1,6 +1,7 @@
+import { IsPhone } from '../../../common/validation/is-phone';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { MAX_SPECIALITIES, UpdateStaffProfileRequest } from '@linli/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,7 +27,7 @@ export class UpdateStaffProfileDto implements UpdateStaffProfileRequest {
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})$/, { message: '服务电话应为手机号、座机（如 0755-86001234）或 400 电话' })
+  @IsPhone('service', { message: '服务电话应为手机号、座机（如 0755-86001234）或 400 电话' })
   servicePhone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })

@@ -1,3 +1,4 @@
+import { IsPhone } from '../../../common/validation/is-phone';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Channel, CreateTicketOnBehalfRequest, CreateTicketRequest, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, STAFF_CHANNELS } from '@linli/contracts';
 import { Transform } from 'class-transformer';
@@ -51,6 +52,6 @@ export class CreateTicketOnBehalfDto extends CreateTicketDto implements CreateTi
   @ApiProperty({ example: '13800000001' })
   @Transform(trim)
   @IsString({ message: '请填写联系电话' })
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '联系电话格式不正确（手机号或带区号的固定电话）' })
+  @IsPhone('contact', { message: '联系电话格式不正确（手机号或带区号的固定电话）' })
   contactPhone!: string;
 }
