@@ -1,26 +1,9 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ErrorCode, HOUSEHOLD_SHEET_FIELD, HOUSEHOLD_SHEET_MAX_BYTES } from '@linli/contracts';
-import type { Request, Response } from 'express';
-import multer, { MulterError } from 'multer';
-import { Observable } from 'rxjs';
 import { AppException } from '../../common/errors/app-exception';
-
-const receiveOne = multer({ storage: multer.memoryStorage(), limits: { fileSize: HOUSEHOLD_SHEET_MAX_BYTES, files: 1, fields: 5 } }).single(HOUSEHOLD_SHEET_FIELD);
+import { oneFileUpload } from '../../common/http/one-file-upload';
 
 /** Receives one spreadsheet (.xlsx or .csv) in the multipart field `file`, at most HOUSEHOLD_SHEET_MAX_BYTES. */
-@Injectable()
-export class SheetUploadInterceptor implements NestInterceptor {
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    await new Promise<void>((resolve, reject) =>
-      receiveOne(http.getRequest<Request>(), http.getResponse<Response>(), (err: unknown) => (err ? reject(toAppException(err)) : resolve())),
-    );
-    return next.handle();
-  }
-}
-
-function toAppException(err: unknown): AppException {
-  if (!(err instanceof MulterError)) return new AppException(ErrorCode.VALIDATION_FAILED, '上传内容格式不正确');
+export const SheetUploadInterceptor = oneFileUpload(HOUSEHOLD_SHEET_FIELD, HOUSEHOLD_SHEET_MAX_BYTES, (err) => {
   switch (err.code) {
     case 'LIMIT_FILE_SIZE':
       return new AppException(ErrorCode.UPLOAD_TOO_LARGE, `文件太大，不能超过 ${HOUSEHOLD_SHEET_MAX_BYTES / 1024 / 1024}MB，请拆分后分批导入`);
@@ -30,4 +13,4 @@ function toAppException(err: unknown): AppException {
     default:
       return new AppException(ErrorCode.VALIDATION_FAILED, '上传内容格式不正确');
   }
-}
+});
