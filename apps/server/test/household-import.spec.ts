@@ -1,4 +1,4 @@
-import { ApiError, ApiRoutes, DemoPersona, ErrorCode, HouseholdImportReportDto, MemberRole, Role } from '@linli/contracts';
+import { ApiError, ApiRoutes, DemoPersona, ErrorCode, HOUSEHOLD_SHEET_MAX_BYTES, HouseholdImportReportDto, MemberRole, Role } from '@linli/contracts';
 import { HOUSEHOLD_SHEET_COLUMNS, HOUSEHOLD_SHEET_EXAMPLE } from '@linli/domain';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -218,6 +218,19 @@ describe('importing a sheet', () => {
     expect(headerOnly.body.message).toBe('表格中没有数据行，请在表头下方填写后再导入');
     const none = await t.http().post(ApiRoutes.householdSheetImport(communityId)).set(bearer(supervisor)).expect(400);
     expect(none.body.code).toBe(ErrorCode.UPLOAD_MISSING);
+  });
+
+  it('refuses a sheet over the size limit, and two files at once, in Chinese', async () => {
+    const huge = await upload(Buffer.alloc(HOUSEHOLD_SHEET_MAX_BYTES + 1, 0x20), 'huge.csv').expect(413);
+    expect(huge.body).toEqual({ code: ErrorCode.UPLOAD_TOO_LARGE, message: '文件太大，不能超过 20MB，请拆分后分批导入' });
+    const two = await t
+      .http()
+      .post(ApiRoutes.householdSheetImport(communityId))
+      .set(bearer(supervisor))
+      .attach('file', csv([HEADER]), 'a.csv')
+      .attach('file', csv([HEADER]), 'b.csv')
+      .expect(400);
+    expect(two.body).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: '提交的信息有误，请检查后重试', fields: [{ field: 'file', message: '每次只能导入一个文件，请放在 file 字段' }] });
   });
 });
 
