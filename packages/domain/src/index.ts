@@ -24,6 +24,7 @@ export * from './households/file-review';
 export * from './households/move-in-rules';
 export * from './households/move-in-workflow';
 export * from './households/join-request-workflow';
+export * from './households/member-view';
 export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './notifications/call-task-rules';

@@ -10,6 +10,7 @@ import {
   HouseholdSheetRow,
   locateColumns,
   maskIdNumber,
+  seesFullIdNumbers,
   maskPhone,
   RawSheetRow,
   roomKey,
@@ -30,7 +31,6 @@ import { Room } from '../org/entities/room.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdRead } from './entities/household-read.entity';
 import { readSheet, writeSheet } from './household-sheet.codec';
-import { seesFullIdNumbers } from './households.service';
 
 /** Rows per INSERT: well under SQLite's 32,766 bound parameters and MySQL's 65,535 for the widest table. */
 const INSERT_CHUNK = 500;

@@ -21,7 +21,7 @@ import {
   RoomSummaryDto,
   WechatReach,
 } from '@linli/contracts';
-import { isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
+import { isValidMobile, isValidResidentId, memberView, OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -61,28 +61,20 @@ const ROLE_ORDER = [MemberRole.Owner, MemberRole.Family, MemberRole.Tenant, Memb
 const byRole = (a: HouseholdMember, b: HouseholdMember) =>
   ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, 'zh');
 
-/** Full ID numbers are for supervisors and admins; everyone else sees them masked (domain.md §3, §13). */
-export function seesFullIdNumbers(role: Role): boolean {
-  return role === Role.Supervisor || role === Role.Admin;
-}
-
-/** Who may see what of a member: the principle of least privilege, per role (domain.md §3, §13). */
+/** Who may see what of a member: the principle of least privilege, per role (domain's memberView). */
 function present(m: HouseholdMember, viewer: AuthUser, passes: ReadonlyMap<string, string>, reach?: ReadonlyMap<string, WechatReach>): HouseholdMemberDto {
-  const staff = viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin;
-  const fullId = seesFullIdNumbers(viewer.role);
-  const self = m.userId !== null && m.userId === viewer.id;
+  const view = memberView({ role: viewer.role, self: m.userId !== null && m.userId === viewer.id }, m);
   return {
     id: m.id,
     name: m.name,
     role: m.role,
     relationship: m.relationship,
-    // Staff call residents back; residents see their housemates' numbers masked.
-    phone: m.phone === null ? null : staff || self ? m.phone : maskPhone(m.phone),
-    idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber),
+    phone: view.phone,
+    idNumber: view.idNumber,
     moveInDate: m.moveInDate,
     onWechat: m.userId !== null,
     // Staff decide whether to call or message: can WeChat reach this person now?
-    wechatReach: !staff ? null : m.userId === null ? WechatReach.Unbound : (reach?.get(m.userId) ?? WechatReach.InboxOnly),
+    wechatReach: !view.showsReach ? null : m.userId === null ? WechatReach.Unbound : (reach?.get(m.userId) ?? WechatReach.InboxOnly),
     residencePass: passes.get(m.id) ?? null,
   };
 }

@@ -15,8 +15,7 @@ import {
   chinaDateKey,
   isValidMobile,
   isValidResidentId,
-  maskIdNumber,
-  maskPhone,
+  memberView,
   missingForMoveIn,
   moveInAwaitsOwner,
   moveInDateProblem,
@@ -30,7 +29,6 @@ import { ClockService } from '../clock/clock.service';
 import { HouseholdMemberEvent } from '../households/entities/household-member-event.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { HouseholdAccess } from '../households/household-access';
-import { seesFullIdNumbers } from '../households/households.service';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Attachment } from '../uploads/entities/attachment.entity';
@@ -368,17 +366,17 @@ export class MoveIns {
   }
 
   private present(row: MoveIn, people: MoveInPerson[], viewer: AuthUser, member?: HouseholdMember): MoveInDto {
-    const staff = STAFF_ROLES.includes(viewer.role);
     const registrant = row.registrantId === viewer.id;
     const pending = row.status === MoveInStatus.Pending;
     const consents = consentsOf(row);
-    const shown: MoveInPersonDto[] = people.map((p) => ({
+    const shown: MoveInPersonDto[] = people.map((p) => ({ p, view: memberView({ role: viewer.role, self: registrant }, p) })).map(({ p, view }) => ({
       id: p.id,
       name: p.name,
       role: p.role,
       relationship: p.relationship,
-      phone: staff || registrant ? p.phone : maskPhone(p.phone),
-      idNumber: seesFullIdNumbers(viewer.role) ? p.idNumber : maskIdNumber(p.idNumber),
+      // The registrant typed these numbers in; the owner sees them masked, as on the household file.
+      phone: view.phone,
+      idNumber: view.idNumber,
       moveInDate: p.moveInDate,
       photoUrl: p.photoId ? this.signer.url(p.photoId) : null,
       papers: papersOf(p),
