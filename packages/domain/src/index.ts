@@ -25,6 +25,7 @@ export * from './households/move-in-rules';
 export * from './households/move-in-workflow';
 export * from './households/join-request-workflow';
 export * from './households/member-view';
+export * from './work-orders/work-order-workflow';
 export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './notifications/call-task-rules';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEPARTMENT_NAMES, ErrorCode, NotificationKind, Role, TicketAction, WorkOrderDto } from '@linli/contracts';
-import { chinaDateKey, formatChinaDateTime, isOpen } from '@linli/domain';
+import { WORK_ORDER_WORKFLOW, WorkOrderStep, chinaDateKey, decideStep, formatChinaDateTime, fromOf, isOpen, workOrderActions, workOrderDueProblem, workOrderStepConflict } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Like } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -16,8 +16,6 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { applyTransition } from '../tickets/ticket-transition';
 import { CompleteWorkOrderDto, IssueWorkOrderDto } from './dto/work-order.dto';
 import { WorkOrder } from './entities/work-order.entity';
-
-const MAX_DAYS = 30;
 
 /**
  * Work orders (工作安排通知单, domain.md §7): the supervisor names the responsible department and
@@ -37,7 +35,7 @@ export class WorkOrders {
   async issue(user: AuthUser, dto: IssueWorkOrderDto): Promise<WorkOrderDto> {
     const now = this.clock.now();
     const dueAt = new Date(dto.dueAt);
-    const dueProblem = dueAt.getTime() <= now.getTime() ? '完成时限必须晚于现在' : dueAt.getTime() - now.getTime() > MAX_DAYS * 86_400_000 ? `完成时限不能超过 ${MAX_DAYS} 天` : null;
+    const dueProblem = workOrderDueProblem(dueAt, now);
     if (dueProblem) throw new AppException(ErrorCode.VALIDATION_FAILED, dueProblem, [{ field: 'dueAt', message: dueProblem }]);
     const id = randomUUID();
     const day = chinaDateKey(now).replace(/-/g, '');
@@ -87,16 +85,16 @@ export class WorkOrders {
   }
 
   accept(user: AuthUser, id: string): Promise<WorkOrderDto> {
-    return this.advance(user, id, 'issued', async (db, _order, now) => {
-      await db.update(WorkOrder, { id, status: 'issued' }, { status: 'accepted', acceptedById: user.id, acceptedAt: now });
+    return this.advance(user, id, 'accept', async (db, _order, now) => {
+      await db.update(WorkOrder, { id, status: In(fromOf(WORK_ORDER_WORKFLOW, 'accept')) }, { status: 'accepted', acceptedById: user.id, acceptedAt: now });
     });
   }
 
   complete(user: AuthUser, id: string, dto: CompleteWorkOrderDto): Promise<WorkOrderDto> {
     const result = dto.result.trim();
     if (!result) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明处理结果', [{ field: 'result', message: '请写明处理结果' }]);
-    return this.advance(user, id, 'accepted', async (db, order, now) => {
-      await db.update(WorkOrder, { id, status: 'accepted' }, { status: 'done', doneAt: now, result });
+    return this.advance(user, id, 'complete', async (db, order, now) => {
+      await db.update(WorkOrder, { id, status: In(fromOf(WORK_ORDER_WORKFLOW, 'complete')) }, { status: 'done', doneAt: now, result });
       const label = DEPARTMENT_NAMES[order.department];
       const ticket = order.ticketId ? await db.findOne(Ticket, { where: { id: order.ticketId } }) : null;
       if (ticket) {
@@ -106,15 +104,16 @@ export class WorkOrders {
     });
   }
 
-  /** A step of the department head of the order's department, from status `from`; a second, concurrent step gets a conflict. */
-  private async advance(user: AuthUser, id: string, from: WorkOrder['status'], step: (db: EntityManager, order: WorkOrder, now: Date) => Promise<void>): Promise<WorkOrderDto> {
+  /** A step of the department head of the order's department, as the workflow table allows; a second, concurrent step gets a conflict. */
+  private async advance(user: AuthUser, id: string, stepName: WorkOrderStep, step: (db: EntityManager, order: WorkOrder, now: Date) => Promise<void>): Promise<WorkOrderDto> {
     await this.unitOfWork.run(async (db) => {
       const order = await db.findOne(WorkOrder, { where: { id } });
       const me = await db.findOne(User, { where: { id: user.id }, select: { id: true, department: true, communityId: true } });
       const isHead = order && me?.department === order.department && me.communityId === order.communityId;
       if (!order || (!isHead && !(await this.access.reaches(user, { communityId: order.communityId })))) throw new AppException(ErrorCode.NOT_FOUND, '工作安排通知单不存在');
-      if (!isHead) throw new AppException(ErrorCode.FORBIDDEN, `只有${DEPARTMENT_NAMES[order.department]}负责人可以办理`);
-      if (order.status !== from) throw new AppException(ErrorCode.CONFLICT, order.status === 'done' ? '该工作安排已完成' : from === 'issued' ? '该工作安排已接收' : '请先接收该工作安排');
+      const decision = decideStep(WORK_ORDER_WORKFLOW, order.status, stepName, { departmentHead: isHead === true });
+      if (!decision.allowed && decision.reason === 'actor') throw new AppException(ErrorCode.FORBIDDEN, `只有${DEPARTMENT_NAMES[order.department]}负责人可以办理`);
+      if (!decision.allowed) throw new AppException(ErrorCode.CONFLICT, workOrderStepConflict(order.status, stepName));
       await step(db, order, this.clock.now());
     });
     return this.one(user, id);
@@ -152,8 +151,7 @@ export class WorkOrders {
       doneAt: r.doneAt?.toISOString() ?? null,
       result: r.result,
       late: r.status !== 'done' && r.dueAt.getTime() < this.clock.now().getTime(),
-      canAccept: isHead && r.status === 'issued',
-      canComplete: isHead && r.status === 'accepted',
+      ...workOrderActions(r.status, { departmentHead: isHead }),
     };
   }
 }
