@@ -14,6 +14,7 @@ export * from './sla/progress';
 export * from './sla/policies';
 export * from './sla/ticket-sla';
 export * from './sla/extension';
+export * from './sla/extension-workflow';
 export * from './households/household-sheet';
 export * from './sla/classification';
 export * from './outages/outage-rules';

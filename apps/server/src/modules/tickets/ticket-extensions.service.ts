@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, NotificationKind, Role, SLA_MILESTONE_LABELS, SlaMilestone, TicketAction, TicketExtensionDto } from '@linli/contracts';
-import { extensionProblem, formatChinaDateTime, isOpen, PAUSED_STATUSES, wallLimitUntil } from '@linli/domain';
+import { EXTENSION_WORKFLOW, ExtensionStep, decideStep, extensionProblem, formatChinaDateTime, fromOf, isOpen, PAUSED_STATUSES, wallLimitUntil } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -91,11 +91,13 @@ export class TicketExtensions {
       const ticket = ext && (await db.findOne(Ticket, { where: { id: ext.ticketId } }));
       const actor = ticket && (await this.access.actorFor(user, ticket));
       if (!ext || !ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.EXTENSION_NOT_FOUND);
-      if (!(actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN, '只有管理处主任可以审批延期');
-      if (ext.status !== 'pending') throw new AppException(ErrorCode.EXTENSION_DECIDED);
+      const step: ExtensionStep = dto.approve ? 'approve' : 'reject';
+      const decision = decideStep(EXTENSION_WORKFLOW, ext.status, step, { supervisesCommunity: actor.supervisesCommunity, adminsCompany: actor.adminsCompany });
+      if (!decision.allowed && decision.reason === 'actor') throw new AppException(ErrorCode.FORBIDDEN, '只有管理处主任可以审批延期');
+      if (!decision.allowed) throw new AppException(ErrorCode.EXTENSION_DECIDED);
       const now = this.clock.now();
       // Conditional: two supervisors deciding at once, one wins.
-      const claimed = await db.update(TicketExtension, { id: ext.id, status: 'pending' }, { status: dto.approve ? 'approved' : 'rejected', decidedById: user.id, decidedAt: now, decisionNote: note });
+      const claimed = await db.update(TicketExtension, { id: ext.id, status: In(fromOf(EXTENSION_WORKFLOW, step)) }, { status: decision.to, decidedById: user.id, decidedAt: now, decisionNote: note });
       if (claimed.affected !== 1) throw new AppException(ErrorCode.EXTENSION_DECIDED);
       const label = SLA_MILESTONE_LABELS[ext.milestone];
       let changes: Partial<Ticket> = {};
