@@ -29,6 +29,28 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is pure: time is a parameter, configuration is passed in, nothing touches the world.
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain rules take `now` as a parameter: no new Date() without an argument' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain rules take `now` as a parameter: no Date.now()' },
+        { selector: "MemberExpression[object.name='process']", message: 'domain rules take their settings as parameters: no process.*' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'domain rules take a random source as a parameter: no Math.random()' },
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'typeorm', 'mysql2*', '@nestjs/*', '@tarojs/*', 'react'], message: 'packages/domain imports nothing impure' }] }],
+    },
+  },
+  {
+    // The mini-program talks to the server over HTTP only: it shares contracts and domain, never server code.
+    files: ['apps/miniapp/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/server/**', '@linli/server', '@linli/server/*', 'typeorm', '@nestjs/*', 'mysql2*'], message: 'the mini-program imports no server code' }] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
     rules: {
       // Tests poke at raw HTTP bodies; they assert on shapes instead of typing them.
