@@ -1,9 +1,8 @@
 import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
 import { portableTable } from './portable-table';
+import { ref, text } from './column-helpers';
 
 const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
 const instant = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
 const fk = (name: string, column: string, table: string, onDelete = 'RESTRICT'): TableForeignKeyOptions => ({
   name,

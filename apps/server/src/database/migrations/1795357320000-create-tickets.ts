@@ -1,5 +1,6 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableForeignKeyOptions } from 'typeorm';
 import { portableTable } from './portable-table';
+import { instant, ref, text } from './column-helpers';
 
 const STATUSES = ['submitted', 'assigned', 'accepted', 'on_site', 'on_hold', 'resolved', 'closed', 'cancelled'];
 const ACTIONS = ['submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate'];
@@ -8,9 +9,6 @@ const MILESTONES = ['respond', 'arrive', 'resolve', 'reply'];
 const KINDS = ['repair_home', 'repair_common', 'complaint', 'inquiry', 'suggestion', 'praise'];
 const CHANNELS = ['mini_program', 'hotline', 'walk_in', 'patrol', 'wechat_chat'];
 
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
 const fk = (name: string, column: string, table: string, referenced = 'id', onDelete = 'RESTRICT'): TableForeignKeyOptions => ({
   name,
   columnNames: [column],

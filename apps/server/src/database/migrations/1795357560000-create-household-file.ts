@@ -1,10 +1,8 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableForeignKeyOptions } from 'typeorm';
 import { portableTable } from './portable-table';
+import { instant, ref, text } from './column-helpers';
 
 const ROLES = ['owner', 'family', 'tenant', 'relative'];
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
 const fk = (name: string, column: string, table: string, onDelete = 'CASCADE'): TableForeignKeyOptions => ({
   name,
   columnNames: [column],

@@ -1,8 +1,7 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableForeignKeyOptions } from 'typeorm';
 import { portableTable } from './portable-table';
+import { instant, ref } from './column-helpers';
 
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
 const fk = (name: string, column: string, table: string, onDelete = 'CASCADE'): TableForeignKeyOptions => ({
   name,
   columnNames: [column],

@@ -1,22 +1,13 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
+import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
+import { fk, instant, ref } from './column-helpers';
 
 const ACTIONS = [
   'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
   'mark_invalid', 'reply', 'forward', 'follow_up',
 ];
 const NEW_ACTIONS = [...ACTIONS, 'request_extension', 'approve_extension', 'reject_extension'];
-
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
-const fk = (name: string, column: string, table: string, onDelete: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-  onUpdate: 'RESTRICT',
-});
 
 /**
  * Deadline extensions: the requests and decisions, and three event actions more on the ticket's
@@ -65,32 +56,7 @@ export class TicketExtensions1795357980000 implements MigrationInterface {
     await db.dropTable('ticket_extension');
   }
 
-  private async setActions(db: QueryRunner, actions: string[]): Promise<void> {
-    if (db.connection.driver.options.type !== 'better-sqlite3') {
-      await db.query(`ALTER TABLE \`ticket_event\` MODIFY \`action\` enum (${actions.map((v) => `'${v}'`).join(',')}) NOT NULL`);
-      return;
-    }
-    await db.query('PRAGMA foreign_keys = OFF');
-    try {
-      const [{ foreign_keys: enforced }] = (await db.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
-      if (enforced) throw new Error(`${this.name} rebuilds tables on SQLite and must run outside a transaction (migrationsTransactionMode 'each')`);
-      await db.startTransaction();
-      try {
-        const table = await db.getTable('ticket_event');
-        const old = table?.findColumnByName('action');
-        if (!table || !old) throw new Error('ticket_event.action is missing');
-        const next = old.clone();
-        next.enum = actions;
-        await db.changeColumn(table, old, next);
-        const broken = (await db.query('PRAGMA foreign_key_check')) as unknown[];
-        if (broken.length > 0) throw new Error(`foreign keys broken by the rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
-        await db.commitTransaction();
-      } catch (err) {
-        await db.rollbackTransaction();
-        throw err;
-      }
-    } finally {
-      await db.query('PRAGMA foreign_keys = ON');
-    }
+  private setActions(db: QueryRunner, actions: string[]): Promise<void> {
+    return withForeignKeysOff(db, this.name, () => setEnum(db, 'ticket_event', 'action', actions));
   }
 }

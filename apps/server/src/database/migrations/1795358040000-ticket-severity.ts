@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ACTIONS = [
   'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
@@ -17,7 +18,7 @@ export class TicketSeverity1795358040000 implements MigrationInterface {
   transaction = false;
 
   up(db: QueryRunner): Promise<void> {
-    return this.withForeignKeysOff(db, async () => {
+    return withForeignKeysOff(db, this.name, async () => {
       await db.addColumn('ticket_category', new TableColumn({ name: 'serious', type: 'boolean', default: 0 }));
       await db.addColumn('ticket', new TableColumn({ name: 'serious', type: 'boolean', default: 0 }));
       await this.setActions(db, NEW_ACTIONS);
@@ -25,45 +26,14 @@ export class TicketSeverity1795358040000 implements MigrationInterface {
   }
 
   down(db: QueryRunner): Promise<void> {
-    return this.withForeignKeysOff(db, async () => {
+    return withForeignKeysOff(db, this.name, async () => {
       await this.setActions(db, ACTIONS);
       await db.dropColumn('ticket', 'serious');
       await db.dropColumn('ticket_category', 'serious');
     });
   }
 
-  private async setActions(db: QueryRunner, actions: string[]): Promise<void> {
-    if (db.connection.driver.options.type !== 'better-sqlite3') {
-      await db.query(`ALTER TABLE \`ticket_event\` MODIFY \`action\` enum (${actions.map((v) => `'${v}'`).join(',')}) NOT NULL`);
-      return;
-    }
-    const table = await db.getTable('ticket_event');
-    const old = table?.findColumnByName('action');
-    if (!table || !old) throw new Error('ticket_event.action is missing');
-    const next = old.clone();
-    next.enum = actions;
-    await db.changeColumn(table, old, next);
-  }
-
-  /** MySQL: DDL as is. SQLite: foreign keys off, one transaction, a foreign_key_check before committing. */
-  private async withForeignKeysOff(db: QueryRunner, work: () => Promise<void>): Promise<void> {
-    if (db.connection.driver.options.type !== 'better-sqlite3') return work();
-    await db.query('PRAGMA foreign_keys = OFF');
-    try {
-      const [{ foreign_keys: enforced }] = (await db.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
-      if (enforced) throw new Error(`${this.name} rebuilds tables on SQLite and must run outside a transaction (migrationsTransactionMode 'each')`);
-      await db.startTransaction();
-      try {
-        await work();
-        const broken = (await db.query('PRAGMA foreign_key_check')) as unknown[];
-        if (broken.length > 0) throw new Error(`foreign keys broken by the rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
-        await db.commitTransaction();
-      } catch (err) {
-        await db.rollbackTransaction();
-        throw err;
-      }
-    } finally {
-      await db.query('PRAGMA foreign_keys = ON');
-    }
+  private setActions(db: QueryRunner, actions: string[]): Promise<void> {
+    return setEnum(db, 'ticket_event', 'action', actions);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ROLES = ['resident', 'assistant', 'supervisor', 'admin'];
 const NEW_ROLES = [...ROLES, 'guard'];
@@ -24,32 +25,7 @@ export class AddGuardRole1795358220000 implements MigrationInterface {
     await this.setRoles(db, ROLES);
   }
 
-  private async setRoles(db: QueryRunner, roles: string[]): Promise<void> {
-    if (db.connection.driver.options.type !== 'better-sqlite3') {
-      await db.query(`ALTER TABLE \`user\` MODIFY \`role\` enum (${roles.map((v) => `'${v}'`).join(',')}) NOT NULL`);
-      return;
-    }
-    await db.query('PRAGMA foreign_keys = OFF');
-    try {
-      const [{ foreign_keys: enforced }] = (await db.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
-      if (enforced) throw new Error(`${this.name} rebuilds tables on SQLite and must run outside a transaction (migrationsTransactionMode 'each')`);
-      await db.startTransaction();
-      try {
-        const table = await db.getTable('user');
-        const old = table?.findColumnByName('role');
-        if (!table || !old) throw new Error('user.role is missing');
-        const next = old.clone();
-        next.enum = roles;
-        await db.changeColumn(table, old, next);
-        const broken = (await db.query('PRAGMA foreign_key_check')) as unknown[];
-        if (broken.length > 0) throw new Error(`foreign keys broken by the rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
-        await db.commitTransaction();
-      } catch (err) {
-        await db.rollbackTransaction();
-        throw err;
-      }
-    } finally {
-      await db.query('PRAGMA foreign_keys = ON');
-    }
+  private setRoles(db: QueryRunner, roles: string[]): Promise<void> {
+    return withForeignKeysOff(db, this.name, () => setEnum(db, 'user', 'role', roles));
   }
 }

@@ -1,17 +1,6 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
-
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
-const fk = (name: string, column: string, table: string, onDelete: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-  onUpdate: 'RESTRICT',
-});
+import { fk, instant, ref, text } from './column-helpers';
 
 /** Move-out applications with their release slips (domain.md §4). */
 export class CreateMoveOuts1795358230000 implements MigrationInterface {

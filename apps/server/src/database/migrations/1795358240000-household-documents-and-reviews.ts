@@ -1,17 +1,8 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
 import { portableTable } from './portable-table';
+import { fk, ref, text } from './column-helpers';
 
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
 const instant = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: false });
-const fk = (name: string, column: string, table: string, onDelete: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-  onUpdate: 'RESTRICT',
-});
 
 const DOCUMENT_KINDS = [
   'move_in_sign_off',

@@ -1,18 +1,8 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
+import { fk, instant, ref, text } from './column-helpers';
 
 const ROLES = ['owner', 'family', 'tenant', 'relative'];
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
-const instant = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable });
-const fk = (name: string, column: string, table: string, onDelete: string): TableForeignKeyOptions => ({
-  name,
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-  onDelete,
-  onUpdate: 'RESTRICT',
-});
 
 /** Move-in registrations (入住登记, domain.md §4): the people, the papers checked, the consents and the residence passes. */
 export class CreateMoveIns1795358270000 implements MigrationInterface {

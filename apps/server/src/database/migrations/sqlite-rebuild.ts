@@ -1,6 +1,8 @@
 import { QueryRunner } from 'typeorm';
 
 /**
+ * FROZEN and append-only, like column-helpers.ts: shipped migrations depend on exactly this behaviour.
+ *
  * For migrations that change enums or add columns: on SQLite those rebuild the table, which must
  * happen with foreign keys off, or dropping the old table would cascade into the rows that reference
  * it. PRAGMA foreign_keys is ignored inside a transaction, so such a migration sets `transaction =
