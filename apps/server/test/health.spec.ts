@@ -1,11 +1,14 @@
 import { ApiRoutes, DemoPersona, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { isDatabaseUnavailable } from '../src/common/errors/database-unavailable';
 import { HealthService } from '../src/modules/health/health.service';
 import { ticketRequest } from './support/builders';
 import { bearer, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
 import { useMysql } from './support/test-database';
+
+/** better-sqlite3 (the server's SQLite driver) opened beside the server, as another process's writer would. */
+const Database = createRequire(__filename)('better-sqlite3') as new (file: string, options: { timeout: number }) => { exec(sql: string): void; close(): void };
 
 let t: TestApp;
 beforeAll(async () => {

@@ -48,6 +48,11 @@ export interface AppConfig {
   demoHistory: boolean;
   /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
   feedback: FeedbackSettings;
+  /**
+   * On SIGTERM: in-flight requests and job rounds get this long to finish (LINLI_SHUTDOWN_TIMEOUT_MS,
+   * default 10000); then the process exits anyway (docs/deployment.md).
+   */
+  shutdownTimeoutMs: number;
 }
 
 /** Bounds on what a request may carry, checked before any validation or parsing into objects. */
@@ -292,6 +297,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
   };
 
+  const shutdownTimeoutMs = integer('LINLI_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -318,6 +325,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     demoHistory,
     reportsSweepSeconds,
     feedback,
+    shutdownTimeoutMs,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthDto, ReadinessDto } from '@linli/contracts';
 import { DataSource } from 'typeorm';
+import { lifecycle } from '../../common/lifecycle/draining';
 import { ClockService } from '../clock/clock.service';
 
 /** How long readiness waits for the database before calling it down: a probe must answer quickly. */
@@ -41,7 +42,9 @@ export class HealthService {
         migrations = 'unknown';
       }
     }
-    return { status: database === 'up' && migrations === 'current' ? 'ready' : 'not_ready', database, migrations };
+    // Shutting down: still answering, but the load balancer should send nothing new.
+    const ready = database === 'up' && migrations === 'current' && !lifecycle.draining;
+    return { status: ready ? 'ready' : 'not_ready', database, migrations };
   }
 
   /** The names of this build's migrations the database has not recorded as run. */
