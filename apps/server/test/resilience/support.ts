@@ -62,3 +62,10 @@ export async function login(baseUrl: string, persona: DemoPersona): Promise<stri
   if (res.status !== 200) throw new Error(`demo login as ${persona} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as SessionDto).token;
 }
+
+/** Signs in through the real WeChat login path (a server with WECHAT_APPID has no demo login): the code minted by the local WeChat server. */
+export async function loginWechat(baseUrl: string, wechat: { mintCode(openid: string): string }, openid: string): Promise<string> {
+  const res = await call(baseUrl, 'POST', ApiRoutes.wechatLogin, undefined, { code: wechat.mintCode(openid) });
+  if (res.status !== 200) throw new Error(`login as ${openid} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as SessionDto).token;
+}
