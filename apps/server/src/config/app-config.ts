@@ -23,6 +23,12 @@ export interface AppConfig {
   /** Express's `trust proxy` (LINLI_TRUST_PROXY: a hop count, or addresses/subnets): the client's address behind a reverse proxy. */
   trustProxy: number | string | false;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
+  /**
+   * Read replicas of the MySQL/MariaDB primary (DATABASE_REPLICA_URLS, comma-separated mysql:// URLs):
+   * the dashboard and reports read from them; everything else, and every write, uses the primary
+   * (docs/deployment.md). Empty: everything on the primary.
+   */
+  databaseReplicas: MysqlDatabaseConfig[];
   dataDir: string;
   uploadsDir: string;
   h5Dir: string;
@@ -218,6 +224,16 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (typeof parsed === 'string') problem('DATABASE_URL', parsed);
     else database = parsed;
   }
+  const databaseReplicas: MysqlDatabaseConfig[] = [];
+  const replicaUrls = value('DATABASE_REPLICA_URLS');
+  if (replicaUrls) {
+    if (!databaseUrl) problem('DATABASE_REPLICA_URLS', 'needs DATABASE_URL: read replicas are of a MySQL/MariaDB primary');
+    for (const url of replicaUrls.split(',').map((u) => u.trim()).filter(Boolean)) {
+      const parsed = parseMysqlUrl(url);
+      if (typeof parsed === 'string') problem('DATABASE_REPLICA_URLS', parsed);
+      else databaseReplicas.push(parsed);
+    }
+  }
 
   const hotline = value('LINLI_HOTLINE') ?? '400-800-1234';
   if (!/^[0-9+][0-9 -]{2,19}$/.test(hotline)) problem('LINLI_HOTLINE', `must be a phone number, got "${hotline}"`);
@@ -311,6 +327,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     rateLimits,
     trustProxy,
     database,
+    databaseReplicas,
     dataDir,
     uploadsDir,
     h5Dir,
