@@ -107,6 +107,12 @@ export interface OutboxSettings {
   pollMs: number;
   /** Messages a worker claims at once (LINLI_OUTBOX_BATCH_SIZE, default 50). */
   batchSize: number;
+  /**
+   * Claim with SELECT … FOR UPDATE SKIP LOCKED (LINLI_DB_SKIP_LOCKED, default 1). 0 for MySQL-compatible
+   * databases that do not implement it (docs/deployment.md): the claim is then a plain compare-and-set
+   * UPDATE, still exactly once across instances, with more contention between them.
+   */
+  skipLocked: boolean;
   /** Attempts before a message is dead-lettered (LINLI_OUTBOX_MAX_ATTEMPTS, default 8). */
   maxAttempts: number;
   /** First retry delay; doubles per attempt up to 30 minutes, with full jitter (LINLI_OUTBOX_BACKOFF_MS, default 5000). */
@@ -270,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     templates,
     pollMs: integer('LINLI_OUTBOX_POLL_MS', 1000, 0, 3_600_000),
     batchSize: integer('LINLI_OUTBOX_BATCH_SIZE', 50, 1, 1000),
+    skipLocked: integer('LINLI_DB_SKIP_LOCKED', 1, 0, 1) === 1,
     maxAttempts: integer('LINLI_OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     backoffMs: integer('LINLI_OUTBOX_BACKOFF_MS', 5000, 1, 3_600_000),
     claimTtlMs: integer('LINLI_OUTBOX_CLAIM_TTL_MS', 60_000, 100, 3_600_000),

@@ -113,32 +113,42 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Claims up to one batch of due messages for this worker. */
   async claim(): Promise<OutboxMessage[]> {
-    return retryOnDeadlock(() => this.claimOnce());
+    // Without SKIP LOCKED another worker can take every row this one read first: read again (a few times),
+    // the rows it took are no longer due.
+    for (let attempt = 1; ; attempt++) {
+      const claimed = await retryOnDeadlock(() => this.claimOnce());
+      if (claimed !== null || attempt >= 5) return claimed ?? [];
+    }
   }
 
-  private claimOnce(): Promise<OutboxMessage[]> {
+  /** The claimed messages; null when due rows were read but another worker took all of them first. */
+  private claimOnce(): Promise<OutboxMessage[] | null> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.config.outbox.claimTtlMs);
     // READ COMMITTED: no gap locks on the (status, nextAttemptAt) range, so claims and settles of
     // other workers do not deadlock against it; SKIP LOCKED passes over rows another worker holds.
     const isolation = this.ds.options.type === 'better-sqlite3' ? undefined : 'READ COMMITTED';
-    const work = async (db: import('typeorm').EntityManager) => {
+    const work = async (db: import('typeorm').EntityManager): Promise<OutboxMessage[] | null> => {
       const due = db
         .createQueryBuilder(OutboxMessage, 'o')
         .select('o.id', 'id')
         .where('o.status IN (:...statuses) AND o.nextAttemptAt <= :now', { statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
         .orderBy('o.nextAttemptAt', 'ASC')
         .limit(this.config.outbox.batchSize);
-      if (this.ds.options.type !== 'better-sqlite3') due.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (this.ds.options.type !== 'better-sqlite3' && this.config.outbox.skipLocked) due.setLock('pessimistic_write').setOnLocked('skip_locked');
       const ids = ((await due.getRawMany()) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return [];
-      await db
+      // A compare-and-set: only rows still due are taken. With SKIP LOCKED nobody else can hold them; without
+      // it (LINLI_DB_SKIP_LOCKED=0) two workers may read the same ids, and the second UPDATE, re-evaluated
+      // after the first commits, finds them leased and takes none of them.
+      const taken = await db
         .createQueryBuilder()
         .update(OutboxMessage)
         .set({ status: OutboxStatus.Sending, claimedBy: this.workerId, nextAttemptAt: lease, attempts: () => 'attempts + 1' })
-        .where({ id: In(ids) })
+        .where('id IN (:...ids) AND status IN (:...statuses) AND nextAttemptAt <= :now', { ids, statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
         .execute();
-      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId } });
+      if (taken.affected === 0) return null;
+      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId, nextAttemptAt: lease } });
     };
     return isolation ? this.ds.transaction(isolation, work) : this.ds.transaction(work);
   }
