@@ -29,6 +29,8 @@ export interface AppConfig {
    * (docs/deployment.md). Empty: everything on the primary.
    */
   databaseReplicas: MysqlDatabaseConfig[];
+  /** Rate-limit counters in Redis (REDIS_URL, redis://host:6379/0); unset: in the database. */
+  redisUrl: string | null;
   dataDir: string;
   uploadsDir: string;
   h5Dir: string;
@@ -320,6 +322,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
   };
 
+  const redisUrl = value('REDIS_URL') ?? null;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problem('REDIS_URL', `must look like redis://host:6379/0, got "${redisUrl}"`);
   const shutdownTimeoutMs = integer('LINLI_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -335,6 +339,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     trustProxy,
     database,
     databaseReplicas,
+    redisUrl,
     dataDir,
     uploadsDir,
     h5Dir,
