@@ -6,6 +6,8 @@ module.exports = {
   displayName: 'server',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  // The fault tests run on their own: `pnpm test:resilience` (jest.resilience.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/resilience/'],
   moduleNameMapper: {
     ...preset.moduleNameMapper,
     '^@linli/wechat-local$': path.resolve(__dirname, '../../packages/wechat-local/src/index.ts'),

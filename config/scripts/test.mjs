@@ -5,6 +5,8 @@
  *   pnpm test         every Jest project on SQLite, including the browser test of the H5 build
  *   pnpm test:mysql   the database-backed projects against MariaDB (TEST_DATABASE_URL,
  *                     default mysql://root@127.0.0.1:3306/linli_test)
+ *   pnpm test:resilience  the fault tests (apps/server/test/resilience: kill, database outage, graceful
+ *                     shutdown, jobs on two instances, read replica) against MariaDB, one file at a time
  *
  * Builds what is stale first (the browser test runs the built server and the H5 build; the MariaDB run
  * builds the server only), then runs
@@ -18,8 +20,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const mysql = args.includes('--mysql');
-const jestArgs = args.filter((a) => a !== '--mysql');
+const resilience = args.includes('--resilience');
+const mysql = args.includes('--mysql') || resilience;
+const jestArgs = args.filter((a) => a !== '--mysql' && a !== '--resilience');
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -71,7 +74,7 @@ const builds = [
 
 const report = join(mkdtempSync(join(tmpdir(), 'linli-jest-')), 'report.json');
 const env = mysql ? { LINLI_TEST_DB: 'mysql' } : {};
-const projects = mysql ? ['--selectProjects', 'server'] : [];
+const projects = resilience ? ['--config', 'apps/server/jest.resilience.config.js', '--runInBand'] : mysql ? ['--selectProjects', 'server'] : [];
 const status = run('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...projects, ...jestArgs], env);
 
 let passed = 0;

@@ -3,6 +3,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { lifecycle } from './common/lifecycle/draining';
 import { configureApp } from './configure-app';
 
 async function main(): Promise<void> {
@@ -18,8 +19,26 @@ async function main(): Promise<void> {
     logger: new ConsoleLogger({ json: true }),
     routeResolutionStrategy: 'specificity',
   });
+  // Graceful shutdown (docs/deployment.md): on SIGTERM readiness turns 503, the job loops start no new
+  // round and finish (or hand back) what they hold, the HTTP server stops accepting and lets in-flight
+  // requests finish, the database closes, and the process exits 0. Bounded: after
+  // LINLI_SHUTDOWN_TIMEOUT_MS it exits 1 whatever is still running.
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   configureApp(app, config);
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      lifecycle.draining = true;
+      new Logger('Linli').log(`${signal}: shutting down (at most ${config.shutdownTimeoutMs} ms)`);
+      setTimeout(() => {
+        process.stderr.write(`${JSON.stringify({ level: 'error', context: 'Linli', message: `shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting anyway` })}\n`);
+        process.exit(1);
+      }, config.shutdownTimeoutMs).unref();
+    });
+  }
   await app.listen(config.port);
   if (config.demoInProduction) {
     new Logger('Linli').warn(

@@ -52,8 +52,18 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 'x' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ LINLI_HOTLINE: 'call us' }, 'LINLI_HOTLINE'],
+    [{ DATABASE_REPLICA_URLS: 'mysql://ro@replica:3306/linli' }, 'DATABASE_REPLICA_URLS'],
+    [{ DATABASE_URL: 'mysql://root@db/linli', DATABASE_REPLICA_URLS: 'mysql://ro@replica' }, 'DATABASE_REPLICA_URLS'],
+    [{ LINLI_SHUTDOWN_TIMEOUT_MS: '5' }, 'LINLI_SHUTDOWN_TIMEOUT_MS'],
   ])('refuses %j, naming %s', (env, setting) => {
     expect(problemsOf(env)).toEqual([setting]);
+  });
+
+  it('reads the read replicas and the shutdown bound', () => {
+    const config = loadConfig({ LINLI_DATA_DIR: dataDir(), DATABASE_URL: 'mysql://linli@primary/linli', DATABASE_REPLICA_URLS: 'mysql://ro@replica-1:3306/linli, mysql://ro@replica-2:3307/linli', LINLI_SHUTDOWN_TIMEOUT_MS: '20000' });
+    expect(config.databaseReplicas.map((r) => `${r.host}:${r.port}`)).toEqual(['replica-1:3306', 'replica-2:3307']);
+    expect(config.shutdownTimeoutMs).toBe(20_000);
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir() })).toMatchObject({ databaseReplicas: [], shutdownTimeoutMs: 10_000 });
   });
 
   it('refuses a data directory that cannot be created', () => {

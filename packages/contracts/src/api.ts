@@ -8,6 +8,8 @@ export const API_PREFIX = '/api';
 
 export const ApiRoutes = {
   health: '/api/health',
+  healthLive: '/api/health/live',
+  healthReady: '/api/health/ready',
   meta: '/api/meta',
   wechatLogin: '/api/auth/wechat-login',
   demoLogin: '/api/auth/demo-login',

@@ -15,6 +15,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL = 'INTERNAL',
   NETWORK = 'NETWORK',
+  /** The database cannot be reached (down, restarting, connection lost, busy): try again shortly. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
 
   // identity
   AUTH_WECHAT_CODE_INVALID = 'AUTH_WECHAT_CODE_INVALID',
@@ -141,6 +143,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CONFLICT]: '数据已被他人修改，请刷新后重试',
   [ErrorCode.RATE_LIMITED]: '操作过于频繁，请稍后再试',
   [ErrorCode.INTERNAL]: '服务暂时不可用，请稍后再试',
+  [ErrorCode.DATABASE_UNAVAILABLE]: '系统繁忙，请稍后再试',
   [ErrorCode.NETWORK]: '网络连接失败，请检查网络后重试',
 
   [ErrorCode.AUTH_WECHAT_CODE_INVALID]: '微信登录凭证无效或已过期，请重新登录',

@@ -4,6 +4,18 @@ export interface HealthDto {
   time: string;
 }
 
+/** GET /api/health/live: the process is up and answering (restart it if not). */
+export interface LivenessDto {
+  status: 'ok';
+}
+
+/** GET /api/health/ready: may this instance take traffic? 503 unless the database answers and no migration is pending. */
+export interface ReadinessDto {
+  status: 'ready' | 'not_ready';
+  database: 'up' | 'down';
+  migrations: 'current' | 'pending' | 'unknown';
+}
+
 /** GET/PUT /api/test-clock (non-production only). */
 export interface ClockDto {
   now: string;

@@ -23,6 +23,14 @@ export interface AppConfig {
   /** Express's `trust proxy` (LINLI_TRUST_PROXY: a hop count, or addresses/subnets): the client's address behind a reverse proxy. */
   trustProxy: number | string | false;
   database: SqliteDatabaseConfig | MysqlDatabaseConfig;
+  /**
+   * Read replicas of the MySQL/MariaDB primary (DATABASE_REPLICA_URLS, comma-separated mysql:// URLs):
+   * the dashboard and reports read from them; everything else, and every write, uses the primary
+   * (docs/deployment.md). Empty: everything on the primary.
+   */
+  databaseReplicas: MysqlDatabaseConfig[];
+  /** Rate-limit counters in Redis (REDIS_URL, redis://host:6379/0); unset: in the database. */
+  redisUrl: string | null;
   dataDir: string;
   uploadsDir: string;
   h5Dir: string;
@@ -48,6 +56,11 @@ export interface AppConfig {
   demoHistory: boolean;
   /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
   feedback: FeedbackSettings;
+  /**
+   * On SIGTERM: in-flight requests and job rounds get this long to finish (LINLI_SHUTDOWN_TIMEOUT_MS,
+   * default 10000); then the process exits anyway (docs/deployment.md).
+   */
+  shutdownTimeoutMs: number;
 }
 
 /** Bounds on what a request may carry, checked before any validation or parsing into objects. */
@@ -96,6 +109,12 @@ export interface OutboxSettings {
   pollMs: number;
   /** Messages a worker claims at once (LINLI_OUTBOX_BATCH_SIZE, default 50). */
   batchSize: number;
+  /**
+   * Claim with SELECT … FOR UPDATE SKIP LOCKED (LINLI_DB_SKIP_LOCKED, default 1). 0 for MySQL-compatible
+   * databases that do not implement it (docs/deployment.md): the claim is then a plain compare-and-set
+   * UPDATE, still exactly once across instances, with more contention between them.
+   */
+  skipLocked: boolean;
   /** Attempts before a message is dead-lettered (LINLI_OUTBOX_MAX_ATTEMPTS, default 8). */
   maxAttempts: number;
   /** First retry delay; doubles per attempt up to 30 minutes, with full jitter (LINLI_OUTBOX_BACKOFF_MS, default 5000). */
@@ -213,6 +232,16 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (typeof parsed === 'string') problem('DATABASE_URL', parsed);
     else database = parsed;
   }
+  const databaseReplicas: MysqlDatabaseConfig[] = [];
+  const replicaUrls = value('DATABASE_REPLICA_URLS');
+  if (replicaUrls) {
+    if (!databaseUrl) problem('DATABASE_REPLICA_URLS', 'needs DATABASE_URL: read replicas are of a MySQL/MariaDB primary');
+    for (const url of replicaUrls.split(',').map((u) => u.trim()).filter(Boolean)) {
+      const parsed = parseMysqlUrl(url);
+      if (typeof parsed === 'string') problem('DATABASE_REPLICA_URLS', parsed);
+      else databaseReplicas.push(parsed);
+    }
+  }
 
   const hotline = value('LINLI_HOTLINE') ?? '400-800-1234';
   if (!/^[0-9+][0-9 -]{2,19}$/.test(hotline)) problem('LINLI_HOTLINE', `must be a phone number, got "${hotline}"`);
@@ -249,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     templates,
     pollMs: integer('LINLI_OUTBOX_POLL_MS', 1000, 0, 3_600_000),
     batchSize: integer('LINLI_OUTBOX_BATCH_SIZE', 50, 1, 1000),
+    skipLocked: integer('LINLI_DB_SKIP_LOCKED', 1, 0, 1) === 1,
     maxAttempts: integer('LINLI_OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
     backoffMs: integer('LINLI_OUTBOX_BACKOFF_MS', 5000, 1, 3_600_000),
     claimTtlMs: integer('LINLI_OUTBOX_CLAIM_TTL_MS', 60_000, 100, 3_600_000),
@@ -292,6 +322,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
   };
 
+  const redisUrl = value('REDIS_URL') ?? null;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problem('REDIS_URL', `must look like redis://host:6379/0, got "${redisUrl}"`);
+  const shutdownTimeoutMs = integer('LINLI_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -304,6 +338,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     rateLimits,
     trustProxy,
     database,
+    databaseReplicas,
+    redisUrl,
     dataDir,
     uploadsDir,
     h5Dir,
@@ -318,6 +354,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     demoHistory,
     reportsSweepSeconds,
     feedback,
+    shutdownTimeoutMs,
   };
 }
 

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { detectMysqlFlavour } from './mysql-flavour';
+import { REPORTING_DATA_SOURCE, ReportingDataSourceCloser, reportingDataSourceProvider } from './reporting-data-source';
 import { DemoSeeder } from './seed/demo-seeder';
 import { UnitOfWork } from './unit-of-work';
 
@@ -19,7 +20,7 @@ import { UnitOfWork } from './unit-of-work';
       },
     }),
   ],
-  providers: [UnitOfWork, DemoSeeder],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, DemoSeeder, reportingDataSourceProvider, ReportingDataSourceCloser],
+  exports: [UnitOfWork, REPORTING_DATA_SOURCE],
 })
 export class DatabaseModule {}

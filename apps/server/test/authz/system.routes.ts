@@ -7,6 +7,8 @@ export const rows: Row[] = [
   { route: 'POST /api/auth/demo-login', kind: 'public', body: () => ({ persona: 'nobody' }) },
   { route: 'GET /api/me', kind: 'own' },
   { route: 'GET /api/health', kind: 'public' },
+  { route: 'GET /api/health/live', kind: 'public' },
+  { route: 'GET /api/health/ready', kind: 'public' },
   { route: 'GET /api/meta', kind: 'public' },
   { route: 'GET /api/test-clock', kind: 'public' },
   // Public in demo/test mode by design (absent in production); an empty body changes nothing.

@@ -14,6 +14,8 @@ export interface ServerProcess {
   output(): string;
   /** Ends the process with `signal` and waits for it to exit (SIGKILL: no shutdown hooks run). */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Settles when the process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export function freePort(): Promise<number> {
@@ -64,7 +66,7 @@ async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
@@ -84,5 +86,5 @@ async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl, pid: child.pid ?? -1, output: () => log, kill };
+  return { baseUrl, pid: child.pid ?? -1, output: () => log, kill, exited };
 }

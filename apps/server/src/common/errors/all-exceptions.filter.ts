@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ApiError, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
 import type { Response } from 'express';
 import { AppException } from './app-exception';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { errorCodeForStatus, httpStatusFor } from './http-status';
 
 /**
@@ -16,7 +17,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     const status = httpStatusFor(body.code);
-    if (status >= 500 && !(exception instanceof AppException)) {
+    if (body.code === ErrorCode.DATABASE_UNAVAILABLE) {
+      // Expected while the database restarts or fails over: one line, no stack (the pool reconnects by itself).
+      const req = host.switchToHttp().getRequest<{ method?: string; originalUrl?: string }>();
+      this.logger.warn(`${req.method} ${req.originalUrl?.split('?')[0]}: database unavailable (${describe(exception)})`);
+    } else if (status >= 500 && !(exception instanceof AppException)) {
       // Unexpected: the stack goes to the log, never to the client.
       const req = host.switchToHttp().getRequest<{ method?: string; originalUrl?: string }>();
       this.logger.error(`${req.method} ${req.originalUrl?.split('?')[0]} failed: ${describe(exception)}`, (exception as Error)?.stack);
@@ -35,6 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         ...(exception.releaseSlip ? { releaseSlip: exception.releaseSlip } : {}),
       };
     }
+    if (isDatabaseUnavailable(exception)) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: ERROR_MESSAGES[ErrorCode.DATABASE_UNAVAILABLE] };
     const cause = exception instanceof HttpException ? (exception as { cause?: unknown }).cause : undefined;
     if (isBodyParserError(cause) && cause.type === 'entity.too.deep') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容层级太深' };
     if (isBodyParserError(cause) && cause.type === 'entity.bad.text') return { code: ErrorCode.VALIDATION_FAILED, message: '提交的内容含有无效字符' };

@@ -116,6 +116,7 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.AUTH_WECHAT_RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.AUTH_WECHAT_UNAVAILABLE:
+    case ErrorCode.DATABASE_UNAVAILABLE:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.NETWORK:
       return HttpStatus.BAD_GATEWAY;

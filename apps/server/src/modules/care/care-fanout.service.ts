@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
@@ -14,6 +14,7 @@ import { Outbox } from '../outbox/outbox.service';
 import { CareAudience } from './care-audience.service';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /** Households per transaction, and transactions per campaign per round; a larger audience is worked off over the next rounds. */
 export const FANOUT_BATCH = 200;
@@ -41,9 +42,9 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
  * WeChat message (through the outbox) are written in that same transaction.
  */
 @Injectable()
-export class CareFanout implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CareFanout implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CareFanout');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'fan-out failed');
   private running: Promise<FanoutResult> | null = null;
   /** Identifies this instance's claims in logs. */
   readonly instance = randomUUID().slice(0, 8);
@@ -58,15 +59,12 @@ export class CareFanout implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     const seconds = this.config.sla.sweepIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err: unknown) => this.logger.error(`fan-out failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** One round over every campaign due now. Rounds never overlap within an instance. */
@@ -80,6 +78,7 @@ export class CareFanout implements OnApplicationBootstrap, OnApplicationShutdown
     const now = this.clock.now();
     const due = await this.ds.getRepository(CareCampaign).find({ where: { nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: 20 });
     for (const campaign of due) {
+      if (this.loop.stopping) break; // shutting down: claim no further campaign
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
       const claimed = await this.ds.getRepository(CareCampaign).update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, { nextCheckAt: leaseUntil });
       if (claimed.affected !== 1) {
@@ -111,7 +110,7 @@ export class CareFanout implements OnApplicationBootstrap, OnApplicationShutdown
       await release({ nextCheckAt: sendable });
       return;
     }
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    for (let batch = 0; batch < MAX_BATCHES && !this.loop.stopping; batch++) {
       const pending = await this.ds.getRepository(CareRecipient).find({ where: { campaignId: campaign.id, status: RecipientStatus.Pending }, take: FANOUT_BATCH });
       if (pending.length === 0) {
         await release({ status: campaignTransition(CampaignStatus.Sending, CampaignAction.Finish, true)!, nextCheckAt: null, finishedAt: now });
@@ -119,7 +118,7 @@ export class CareFanout implements OnApplicationBootstrap, OnApplicationShutdown
       }
       await this.ds.transaction((db) => this.sendBatch(db, campaign, pending, now, result));
     }
-    // More to do: the next round continues (possibly on another instance).
+    // More to do (or shutting down): the lease is handed back, the next round continues (possibly on another instance).
     await release({ nextCheckAt: now });
   }
 

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { TicketStatus } from '@linli/contracts';
 import { IndicatorTicket, isOpen, OverallVerdict, responsibleDepartment } from '@linli/domain';
 import { Between, DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
@@ -16,6 +15,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { TicketExtension } from '../tickets/entities/ticket-extension.entity';
 import { TicketMilestone } from '../tickets/entities/ticket-milestone.entity';
 import { WorkOrder } from '../work-orders/entities/work-order.entity';
+import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 
 const VERDICT: Record<Satisfaction, OverallVerdict> = { [Satisfaction.Satisfied]: 'satisfied', [Satisfaction.Basic]: 'basic', [Satisfaction.Dissatisfied]: 'dissatisfied' };
 
@@ -43,7 +43,8 @@ export interface OpenLoad {
  */
 @Injectable()
 export class IndicatorSource {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /** Reads the read replica when there is one (docs/deployment.md): month figures tolerate its lag. */
+  constructor(@Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource) {}
 
   async categoryDepartments(): Promise<Map<string, { department: string; name: string }>> {
     const rows = await this.ds.getRepository(TicketCategory).find({ select: { code: true, department: true, name: true } });

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { IndicatorTicketDto, TICKET_KIND_LABELS, TICKET_STATUS_LABELS } from '@linli/contracts';
 import { chinaMonthOf, computeIndicators, periodWindow } from '@linli/domain';
 import { DataSource, In } from 'typeorm';
@@ -11,12 +10,13 @@ import { DashboardScopes } from './dashboard-scope';
 import { IndicatorTicketsQueryDto } from './dto/dashboard.dto';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 
 /** One tap from a figure to the tickets behind it: those counted against the target, then those still pending. */
 @Injectable()
 export class ListIndicatorTickets {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource,
     private readonly scopes: DashboardScopes,
     private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,

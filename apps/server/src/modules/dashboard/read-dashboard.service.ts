@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AssistantRowDto, DashboardDto, Role } from '@linli/contracts';
 import { chinaMonthOf, computeIndicators, IndicatorTicket, monthsEndingWith, periodWindow } from '@linli/domain';
 import { DataSource, In } from 'typeorm';
@@ -14,6 +13,7 @@ import { DashboardQueryDto } from './dto/dashboard.dto';
 import { channelLabel, departmentLabel, headlineDtos, kindLabel, labelled, milestoneRows } from './indicator-presenter';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 
 const TREND_MONTHS = 6;
 
@@ -21,7 +21,7 @@ const TREND_MONTHS = 6;
 @Injectable()
 export class ReadDashboard {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource,
     private readonly scopes: DashboardScopes,
     private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,

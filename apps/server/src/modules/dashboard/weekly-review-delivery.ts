@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, ReportKind, Role } from '@linli/contracts';
 import { periodWindow, previousWeekMonday } from '@linli/domain';
@@ -11,6 +11,7 @@ import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { DashboardScopes } from './dashboard-scope';
 import { Reports } from './reports.service';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /**
  * Department heads review their complaint records weekly (the brief's "Indicators and reports"): once the
@@ -19,9 +20,9 @@ import { Reports } from './reports.service';
  * that inserted the report is the one that sends the message; a head is never told twice.
  */
 @Injectable()
-export class WeeklyReviewDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WeeklyReviewDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WeeklyReview');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'weekly review failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -35,15 +36,12 @@ export class WeeklyReviewDelivery implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     const seconds = this.config.reportsSweepSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((err: unknown) => this.logger.error(`weekly review failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.run());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Issues last week's list to every department head who has not had it; returns how many were delivered. */

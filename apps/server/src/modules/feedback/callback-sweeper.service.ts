@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CALLBACK_REASON_LABELS, CallbackStatus, NotificationKind, Role } from '@linli/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
@@ -10,6 +10,7 @@ import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { CallbackTask } from './entities/callback-task.entity';
 import { CarePlanner } from './care-planner.service';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 const BATCH = 100;
 
@@ -20,9 +21,9 @@ const BATCH = 100;
  * supervisors in the inbox. A missed retry (its new due date) escalates again.
  */
 @Injectable()
-export class CallbackSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CallbackSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CallbackSweeper');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'callback sweep failed');
 
   constructor(
     @InjectRepository(CallbackTask) private readonly tasks: Repository<CallbackTask>,
@@ -35,15 +36,12 @@ export class CallbackSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     const seconds = this.config.sla.sweepIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err: unknown) => this.logger.error(`callback sweep failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Plan today's care callbacks (once a day), then escalate every open callback past its due date; returns how many this instance escalated. */

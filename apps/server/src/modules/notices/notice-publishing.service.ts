@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
@@ -16,6 +16,7 @@ import { CreateNoticeDto } from './dto/notice.dto';
 import { Notice } from './entities/notice.entity';
 import { householdsReached, residentsOf } from './notice-audience';
 import { NoticeQueries } from './notice-queries.service';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 const invalid = (field: string, message: string) => new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
 
@@ -26,9 +27,9 @@ const invalid = (field: string, message: string) => new AppException(ErrorCode.V
  * unpublished notices; each one claimed by setting `publishedAt` only where it is still null).
  */
 @Injectable()
-export class NoticePublishing implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NoticePublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NoticePublishing');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'publishing failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -41,15 +42,12 @@ export class NoticePublishing implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     const seconds = this.config.sla.sweepIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.publishDue().catch((err: unknown) => this.logger.error(`publishing failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.publishDue());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   async create(user: AuthUser, dto: CreateNoticeDto): Promise<NoticeDto> {

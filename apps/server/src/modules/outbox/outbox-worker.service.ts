@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -11,6 +11,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { AccessTokens } from './access-tokens.service';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { SubscriptionCredit } from './entities/subscription-credit.entity';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /** InnoDB may pick a claim or a settle as a deadlock victim under contention: it is safe to run again. */
 async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
@@ -44,10 +45,10 @@ export interface DrainResult {
  * On SQLite (one embedded process) the same claim runs without SKIP LOCKED.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   readonly workerId = `w-${randomUUID().slice(0, 8)}`;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly poller = new JobLoop(this.logger, 'outbox drain failed');
   private running: Promise<DrainResult> | null = null;
 
   constructor(
@@ -60,15 +61,30 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     const ms = this.config.outbox.pollMs;
-    if (ms <= 0) return;
-    this.timer = setInterval(() => {
-      this.drain().catch((err: unknown) => this.logger.error(`outbox drain failed: ${String(err)}`));
-    }, ms);
-    this.timer.unref();
+    this.poller.every(ms, () => this.drain());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.poller.stop(this.config.shutdownTimeoutMs / 2);
+    const released = await this.releaseClaims();
+    if (released > 0) this.logger.log(`shutdown: handed back ${released} claimed message(s)`);
+  }
+
+  /**
+   * Hands back every message this worker still holds (due now, the attempt not counted), so another
+   * instance sends it at once instead of waiting for the claim to lapse.
+   */
+  async releaseClaims(): Promise<number> {
+    const released = await retryOnDeadlock(() =>
+      this.ds
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: OutboxStatus.Pending, claimedBy: null, nextAttemptAt: this.clock.now(), attempts: () => 'attempts - 1' })
+        .where({ status: OutboxStatus.Sending, claimedBy: this.workerId })
+        .execute(),
+    );
+    return released.affected ?? 0;
   }
 
   /** Delivers everything due now, batch by batch, until nothing is due. Drains never overlap within an instance. */
@@ -80,6 +96,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async loop(): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, revoked: 0, dead: 0 };
     for (;;) {
+      if (this.poller.stopping) return result; // shutting down: claim nothing more
       const batch = await this.claim();
       if (batch.length === 0) return result;
       // A few deliveries in flight at once: WeChat's latency, not our CPU, bounds throughput. Each
@@ -87,7 +104,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       // hanging until the timeout holds up only its own slot, not the seven beside it.
       let next = 0;
       const slot = async () => {
-        while (next < batch.length) await this.deliver(batch[next++], result);
+        // Shutting down: deliveries under way finish, the rest of the batch is handed back (releaseClaims).
+        while (next < batch.length && !this.poller.stopping) await this.deliver(batch[next++], result);
       };
       await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, batch.length) }, slot));
     }
@@ -95,32 +113,42 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Claims up to one batch of due messages for this worker. */
   async claim(): Promise<OutboxMessage[]> {
-    return retryOnDeadlock(() => this.claimOnce());
+    // Without SKIP LOCKED another worker can take every row this one read first: read again (a few times),
+    // the rows it took are no longer due.
+    for (let attempt = 1; ; attempt++) {
+      const claimed = await retryOnDeadlock(() => this.claimOnce());
+      if (claimed !== null || attempt >= 5) return claimed ?? [];
+    }
   }
 
-  private claimOnce(): Promise<OutboxMessage[]> {
+  /** The claimed messages; null when due rows were read but another worker took all of them first. */
+  private claimOnce(): Promise<OutboxMessage[] | null> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.config.outbox.claimTtlMs);
     // READ COMMITTED: no gap locks on the (status, nextAttemptAt) range, so claims and settles of
     // other workers do not deadlock against it; SKIP LOCKED passes over rows another worker holds.
     const isolation = this.ds.options.type === 'better-sqlite3' ? undefined : 'READ COMMITTED';
-    const work = async (db: import('typeorm').EntityManager) => {
+    const work = async (db: import('typeorm').EntityManager): Promise<OutboxMessage[] | null> => {
       const due = db
         .createQueryBuilder(OutboxMessage, 'o')
         .select('o.id', 'id')
         .where('o.status IN (:...statuses) AND o.nextAttemptAt <= :now', { statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
         .orderBy('o.nextAttemptAt', 'ASC')
         .limit(this.config.outbox.batchSize);
-      if (this.ds.options.type !== 'better-sqlite3') due.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (this.ds.options.type !== 'better-sqlite3' && this.config.outbox.skipLocked) due.setLock('pessimistic_write').setOnLocked('skip_locked');
       const ids = ((await due.getRawMany()) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return [];
-      await db
+      // A compare-and-set: only rows still due are taken. With SKIP LOCKED nobody else can hold them; without
+      // it (LINLI_DB_SKIP_LOCKED=0) two workers may read the same ids, and the second UPDATE, re-evaluated
+      // after the first commits, finds them leased and takes none of them.
+      const taken = await db
         .createQueryBuilder()
         .update(OutboxMessage)
         .set({ status: OutboxStatus.Sending, claimedBy: this.workerId, nextAttemptAt: lease, attempts: () => 'attempts + 1' })
-        .where({ id: In(ids) })
+        .where('id IN (:...ids) AND status IN (:...statuses) AND nextAttemptAt <= :now', { ids, statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
         .execute();
-      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId } });
+      if (taken.affected === 0) return null;
+      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId, nextAttemptAt: lease } });
     };
     return isolation ? this.ds.transaction(isolation, work) : this.ds.transaction(work);
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SurveyRoundAction, SurveyRoundStatus } from '@linli/contracts';
 import { earliestDelivery } from '@linli/domain';
@@ -11,6 +11,7 @@ import { ClockService } from '../clock/clock.service';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyMessages } from './survey-messages';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 export interface SurveySweepResult {
   checked: number;
@@ -30,9 +31,9 @@ const BATCH = 50;
  * and closes the round when its window ends. Runs on the SLA sweep's interval.
  */
 @Injectable()
-export class SurveySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SurveySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SurveySweeper');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'sweep failed');
   private running: Promise<SurveySweepResult> | null = null;
 
   constructor(
@@ -45,15 +46,12 @@ export class SurveySweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     const seconds = this.config.sla.sweepIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err: unknown) => this.logger.error(`sweep failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   sweep(): Promise<SurveySweepResult> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { ErrorCode, NotificationKind, SLA_MILESTONE_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
@@ -15,6 +15,7 @@ import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { SlaPolicyOverrides } from '../sla-policies/sla-policy-overrides.service';
 import { TicketSla } from './ticket-sla.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /** Tickets read per batch, and batches per round at most; a larger backlog is worked off by the next rounds. */
 export const SWEEP_BATCH = 200;
@@ -40,9 +41,9 @@ export interface SweepResult {
  * find the version moved and skip the ticket.
  */
 @Injectable()
-export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SlaSweeper');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'sweep failed');
   private running: Promise<SweepResult> | null = null;
 
   constructor(
@@ -58,15 +59,12 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     const seconds = this.config.sla.sweepIntervalSeconds;
-    if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((err: unknown) => this.logger.error(`sweep failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** One round over every ticket due now. Rounds never overlap within an instance. */
@@ -80,7 +78,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     // Calendar changes made on another instance (and communities created since) count from this round.
     await Promise.all([this.calendars.reload(), this.policyOverrides.reload()]);
     const now = this.clock.now();
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    for (let batch = 0; batch < MAX_BATCHES && !this.loop.stopping; batch++) {
       const due = await this.tickets.find({
         select: { id: true },
         where: { nextCheckAt: LessThanOrEqual(now) },
