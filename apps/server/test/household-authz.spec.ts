@@ -464,7 +464,7 @@ describe('the rightful callers get the foreign household (the walk is not vacuou
     expect(((await get(ApiRoutes.moveOut(f.moveOutId), platformAdmin).expect(200)).body as MoveOutDto).id).toBe(f.moveOutId);
     const rooms = (await get(ApiRoutes.buildingRooms(f.buildingId), f.tokens.assistant).expect(200)).body as RoomSummaryDto[];
     expect(rooms.find((r) => r.householdId === f.householdId)?.memberCount).toBe(3);
-    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
+    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body.items as FileReadDto[];
     expect(reads.map((r) => r.readerName)).toEqual(expect.arrayContaining(['吴管家', '周主任']));
   });
 
@@ -526,7 +526,7 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
     expect(file.members.map((m) => m.name).sort()).toEqual([F.owner.name, F.family.name, F.relative].sort());
     expect(file.members.find((m) => m.name === F.family.name)?.phone).toBe(F.family.phone);
     expect(file.notes.map((n) => n.text)).toEqual([F.note]);
-    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
+    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body.items as FileReadDto[];
     // Only its own staff opened the file (every opening is audited, a refused one is not an opening).
     expect([...new Set(reads.map((r) => r.readerName))].sort()).toEqual(['吴管家', '周主任', '明月管理员', '系统管理员'].sort());
     expect(await t.dataSource.getRepository(HouseholdInvite).countBy({ householdId: f.householdId })).toBe(1);

@@ -218,7 +218,7 @@ describe('the walk: every route, every role, the second company’s ids', () => 
     expect(shifts.map((s) => s.id)).toEqual([w.dutyShiftId]);
     const inbox = (await t.http().get(ApiRoutes.notifications).set(bearer(w.tokens.owner)).expect(200)).body as NotificationPageDto;
     expect(inbox.unread).toBe(w.ownerNotificationIds.length);
-    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(w.tokens.owner)).expect(200)).body as TicketSummaryDto[];
+    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(w.tokens.owner)).expect(200)).body.items as TicketSummaryDto[];
     expect(mine.map((x) => x.id).sort()).toEqual([w.complaintId, w.repairId, w.ratedComplaintId, w.resolvedComplaintId].sort());
     expect(before.find((x) => x.id === w.resolvedComplaintId)).toMatchObject({ status: TicketStatus.Resolved });
     // Ratings, callbacks, campaigns, notices and their receipts, events and sign-ups, questionnaires, rounds

@@ -90,10 +90,10 @@ describe("a department head's queue (category → department)", () => {
     expect(me.department).toBe('engineering');
     const bulb = await submitTicket(t, resident, { categoryCode: 'bulb', description: '电梯厅灯不亮' });
     const noise = await submitTicket(t, resident, { categoryCode: 'noise', description: '楼上半夜装修' });
-    const queue = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(engineering)).expect(200)).body as { id: string }[];
+    const queue = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(engineering)).expect(200)).body.items as { id: string }[];
     expect(queue.map((x) => x.id)).toContain(bulb.id);
     expect(queue.map((x) => x.id)).not.toContain(noise.id);
     // The community manager has no department: that list is empty for them (their lists are the community's).
-    expect((await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(supervisor)).expect(200)).body).toEqual([]);
+    expect((await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(supervisor)).expect(200)).body).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -110,8 +110,10 @@ import {
   MoveInWrittenConsentRequest,
   MoveInPapersRequest,
   MoveInDecisionRequest,
+  Page,
 } from '@linli/contracts';
 import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
+import { pageQuery } from './paged-list';
 
 /** Every API call the mini-program makes, typed by @linli/contracts. */
 export const api = {
@@ -122,15 +124,15 @@ export const api = {
   categories: () => request<TicketCategoryDto[]>('GET', ApiRoutes.ticketCategories),
   createTicket: (body: CreateTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.tickets, body),
   createTicketOnBehalf: (body: CreateTicketOnBehalfRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketsOnBehalf, body),
-  myTickets: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myTickets),
+  myTickets: (cursor: string | null = null) => request<Page<TicketSummaryDto>>('GET', `${ApiRoutes.myTickets}${pageQuery({}, cursor)}`),
   myQueue: () => request<TicketSummaryDto[]>('GET', ApiRoutes.myQueue),
-  communityTickets: (filter: CommunityTicketFilter) => request<TicketSummaryDto[]>('GET', `${ApiRoutes.communityTickets}?filter=${filter}`),
+  communityTickets: (filter: CommunityTicketFilter, cursor: string | null = null) => request<Page<TicketSummaryDto>>('GET', `${ApiRoutes.communityTickets}${pageQuery({ filter }, cursor)}`),
   ticket: (id: string) => request<TicketDetailDto>('GET', ApiRoutes.ticket(id)),
   act: (id: string, body: TicketActionRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketActions(id), body),
   assignees: (id: string) => request<AssigneeOptionDto[]>('GET', ApiRoutes.ticketAssignees(id)),
   testClock: () => request<ClockDto>('GET', ApiRoutes.testClock),
   setTestClock: (body: SetClockRequest) => request<ClockDto>('PUT', ApiRoutes.testClock, body),
-  notifications: () => request<NotificationPageDto>('GET', ApiRoutes.notifications),
+  notifications: (cursor: string | null = null) => request<NotificationPageDto>('GET', `${ApiRoutes.notifications}${pageQuery({}, cursor)}`),
   unreadCount: () => request<UnreadCountDto>('GET', ApiRoutes.notificationsUnread),
   markRead: (body: MarkReadRequest) => request<UnreadCountDto>('POST', ApiRoutes.notificationsRead, body),
   subscribeTemplates: () => request<SubscribeTemplatesDto>('GET', ApiRoutes.subscribeTemplates),
@@ -172,12 +174,12 @@ export const api = {
   completeReview: (id: string, body: CompleteReviewRequest) => request<HouseholdReviewStateDto>('POST', ApiRoutes.householdReviews(id), body),
   myStaffProfile: () => request<StaffProfileDto>('GET', ApiRoutes.myStaffProfile),
   updateStaffProfile: (body: UpdateStaffProfileRequest) => request<StaffProfileDto>('PUT', ApiRoutes.myStaffProfile, body),
-  householdReads: (id: string) => request<FileReadDto[]>('GET', ApiRoutes.householdReads(id)),
-  householdReadLog: () => request<FileReadLogEntryDto[]>('GET', ApiRoutes.householdReadLog),
+  householdReads: (id: string, cursor: string | null = null) => request<Page<FileReadDto>>('GET', `${ApiRoutes.householdReads(id)}${pageQuery({}, cursor)}`),
+  householdReadLog: (cursor: string | null = null) => request<Page<FileReadLogEntryDto>>('GET', `${ApiRoutes.householdReadLog}${pageQuery({}, cursor)}`),
   reviewsDue: () => request<ReviewsDueDto>('GET', ApiRoutes.reviewsDue),
-  callTasks: (status: CallTaskStatus) => request<CallTaskDto[]>('GET', `${ApiRoutes.callTasks}?status=${status}`),
+  callTasks: (status: CallTaskStatus, cursor: string | null = null) => request<Page<CallTaskDto>>('GET', `${ApiRoutes.callTasks}${pageQuery({ status }, cursor)}`),
   callTaskDone: (id: string, body: CallTaskDoneRequest) => request<CallTaskDto>('POST', ApiRoutes.callTaskDone(id), body),
-  adminOutbox: (status: OutboxStatusName) => request<OutboxPageDto>('GET', `${ApiRoutes.adminOutbox}?status=${status}`),
+  adminOutbox: (status: OutboxStatusName, cursor: string | null = null) => request<OutboxPageDto>('GET', `${ApiRoutes.adminOutbox}${pageQuery({ status }, cursor)}`),
   adminOutboxRetry: (id: string) => request<OutboxItemDto>('POST', ApiRoutes.adminOutboxRetry(id)),
   classify: (ticketId: string, body: ClassifyTicketRequest) => request<TicketDetailDto>('POST', ApiRoutes.ticketClassification(ticketId), body),
   requestExtension: (ticketId: string, body: RequestExtensionRequest) => request<TicketExtensionDto>('POST', ApiRoutes.ticketExtensions(ticketId), body),

@@ -17,11 +17,13 @@ import {
   InviteDto,
   MemberRole,
   MyHouseholdDto,
+  Page,
   Role,
   RoomSummaryDto,
   WechatReach,
 } from '@linli/contracts';
-import { isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
+import { cutPage, isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
+import { cursorCondition, emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -50,8 +52,6 @@ import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
 import { HouseholdRead } from './entities/household-read.entity';
 
-/** How many reads the community's read log shows, newest first. */
-const READ_LOG_LIMIT = 200;
 /** How long an invitation code stays valid. */
 const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out over the phone
@@ -303,34 +303,36 @@ export class Households {
   }
 
   /** Supervisors: who read this household's file, newest first. */
-  async readsOf(user: AuthUser, householdId: string): Promise<FileReadDto[]> {
+  async readsOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<FileReadDto>> {
     await this.access.staff(user, householdId, [Role.Supervisor, Role.Admin]);
-    const rows = await this.reads.find({ where: { householdId }, relations: { reader: true }, order: { at: 'DESC' }, take: 200 });
-    return rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() }));
+    return findPage(this.reads, { householdId }, page, (rows) => rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() })), {
+      at: 'at',
+      relations: { reader: true },
+    });
   }
 
   /** Supervisors and admins: the latest reads of any household file in their reach, to spot reading without cause. */
-  async readLog(user: AuthUser): Promise<FileReadLogEntryDto[]> {
+  async readLog(user: AuthUser, page: PageRequest): Promise<Page<FileReadLogEntryDto>> {
     const buildingIds = await this.access.buildingIdsOf(user);
-    if (buildingIds.length === 0) return [];
-    const rows = await this.reads
+    if (buildingIds.length === 0) return emptyPage();
+    const query = this.reads
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.reader', 'u')
       .innerJoinAndSelect('r.household', 'h')
       .innerJoinAndSelect('h.room', 'room')
       .innerJoinAndSelect('room.building', 'b')
-      .where('b.id IN (:...buildingIds)', { buildingIds })
-      .orderBy('r.at', 'DESC')
-      .take(READ_LOG_LIMIT)
-      .getMany();
-    return rows.map((r) => ({
+      .where('b.id IN (:...buildingIds)', { buildingIds });
+    if (page.cursor) query.andWhere(...cursorCondition('r', page.cursor, 'at'));
+    const rows = await query.orderBy('r.at', 'DESC').addOrderBy('r.id', 'DESC').take(page.limit + 1).getMany();
+    const { items, nextCursor } = cutPage(rows, page.limit, (r) => ({ at: r.at, id: r.id }));
+    return { nextCursor, items: items.map((r) => ({
       householdId: r.householdId,
       roomLabel: r.household?.room?.label ?? '',
       buildingName: r.household?.room?.building?.name ?? '',
       readerName: r.reader?.name ?? '',
       readerRole: r.reader?.role ?? '',
       at: r.at.toISOString(),
-    }));
+    })) };
   }
 
   /** An invitation code for a new member: issued by the building's staff, or by an owner of the household. */

@@ -24,7 +24,7 @@ export default function HouseholdFilePage() {
   const load = async () => {
     await api.householdFile(id).then(setFile, showError);
     // Supervisors see who opened this file (the opening just made included).
-    if (auditor) await api.householdReads(id).then(setReads, () => setReads([]));
+    if (auditor) await api.householdReads(id).then((page) => setReads(page.items), () => setReads([]));
   };
   useDidShow(() => void load());
   const save = async () => {

@@ -1,0 +1,145 @@
+import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, NotificationKind, NotificationPageDto, Page, TicketSummaryDto } from '@linli/contracts';
+import { PAGE_SIZE } from '@linli/domain';
+import { randomUUID } from 'node:crypto';
+import { Notification } from '../src/modules/notifications/entities/notification.entity';
+import { submitTicket } from './support/builders';
+import { bearer, loginPersona } from './support/login';
+import { createTestApp, TestApp } from './support/test-app';
+
+// The cursor convention at the database (issue #16): (createdAt, id) < (cursorAt, cursorId), portable between
+// SQLite and MariaDB (run with LINLI_TEST_DB=mysql too). Rows of the same millisecond straddle page boundaries.
+
+let t: TestApp;
+let resident: string;
+let assistant: string;
+let assistantId: string;
+let supervisor: string;
+let newcomer: string;
+
+const SAME = new Date('2026-11-20T08:00:00.000Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set({ now: new Date('2026-11-23T01:00:00Z'), freeze: true });
+  resident = (await loginPersona(t, DemoPersona.Resident)).token;
+  const a = await loginPersona(t, DemoPersona.Assistant);
+  assistant = a.token;
+  assistantId = a.user.id;
+  supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
+  newcomer = (await loginPersona(t, DemoPersona.Newcomer)).token;
+});
+afterAll(() => t?.close());
+
+/** Follows nextCursor from the first page to the last; returns every page. */
+async function walk<T>(route: string, token: string, query: Record<string, string | number>): Promise<Page<T>[]> {
+  const pages: Page<T>[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const res = await t.http().get(route).query(cursor ? { ...query, cursor } : query).set(bearer(token)).expect(200);
+    const page = res.body as Page<T>;
+    pages.push(page);
+    cursor = page.nextCursor;
+    if (cursor === null) return pages;
+  }
+  throw new Error('the cursor never reached the last page');
+}
+
+describe('the inbox pages by (createdAt, id)', () => {
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    // Seven messages: five in the same millisecond, one before, one after.
+    const at = (ms: number) => new Date(SAME.getTime() + ms);
+    const rows = [at(-1), SAME, SAME, SAME, SAME, SAME, at(1)].map((createdAt) => ({
+      id: randomUUID(),
+      userId: assistantId,
+      kind: NotificationKind.TicketUpdated,
+      title: '测试消息',
+      body: '翻页测试',
+      ticketId: null,
+      createdAt,
+      readAt: null,
+    }));
+    await t.dataSource.getRepository(Notification).insert(rows);
+    ids.push(...rows.map((r) => r.id));
+  });
+
+  it.each([1, 2, 3, 4, 7, 8])('in pages of %i: every message once, newest first, ties by id; the last page says so', async (limit) => {
+    const pages = await walk<{ id: string; createdAt: string }>(ApiRoutes.notifications, assistant, { limit });
+    const seen = pages.flatMap((p) => p.items.map((n) => n.id));
+    const sameMs = ids.slice(1, 6).sort().reverse();
+    expect(seen).toEqual([ids[6], ...sameMs, ids[0]]);
+    expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    expect(pages[pages.length - 1].nextCursor).toBeNull();
+    // No empty trailing page: a full last page carries no cursor when nothing follows.
+    expect(pages.length).toBe(Math.ceil(ids.length / limit));
+    expect((pages[0] as NotificationPageDto).unread).toBe(ids.length);
+  });
+
+  it('an inbox with nothing in it is one empty page', async () => {
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(newcomer)).expect(200)).body as NotificationPageDto;
+    expect(page).toEqual({ items: [], nextCursor: null, unread: 0 });
+  });
+
+  it('gives the default page size when no limit is named', async () => {
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(assistant)).expect(200)).body as NotificationPageDto;
+    expect(page.items).toHaveLength(Math.min(ids.length, PAGE_SIZE.default));
+  });
+});
+
+describe("the resident's tickets page across tickets reported in the same millisecond", () => {
+  const reported: string[] = [];
+
+  beforeAll(async () => {
+    t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
+    for (let i = 0; i < 5; i++) reported.push((await submitTicket(t, resident, { description: `第${i + 1}个灯泡坏了` })).id);
+  });
+
+  it.each([1, 2, 3, 5])('in pages of %i', async (limit) => {
+    const pages = await walk<TicketSummaryDto>(ApiRoutes.myTickets, resident, { limit });
+    const seen = pages.flatMap((p) => p.items.map((x) => x.id));
+    const once = (await t.http().get(ApiRoutes.myTickets).query({ limit: PAGE_SIZE.max }).set(bearer(resident)).expect(200)).body as Page<TicketSummaryDto>;
+    expect(once.nextCursor).toBeNull();
+    expect(seen).toEqual(once.items.map((x) => x.id));
+    // The five of the same millisecond, in id order (newest first: the greater id first), none lost or repeated.
+    expect(seen.filter((id) => reported.includes(id))).toEqual([...reported].sort().reverse());
+    expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    expect(pages[pages.length - 1].nextCursor).toBeNull();
+  });
+
+  it("the community's history pages the same way (all, then done)", async () => {
+    const all = (await walk<TicketSummaryDto>(ApiRoutes.communityTickets, supervisor, { filter: CommunityTicketFilter.All, limit: 2 })).flatMap((p) => p.items.map((x) => x.id));
+    const once = (await t.http().get(ApiRoutes.communityTickets).query({ filter: CommunityTicketFilter.All, limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<TicketSummaryDto>;
+    expect(once.nextCursor).toBeNull();
+    expect(all).toEqual(once.items.map((x) => x.id));
+    expect(all).toEqual(expect.arrayContaining(reported));
+  });
+
+  it('a resident without a household gets one empty page', async () => {
+    expect((await t.http().get(ApiRoutes.myTickets).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('a bad cursor or page size is refused in Chinese', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
+    ['an old `before` instant passed as a cursor', { cursor: '2026-11-23T01:00:00.000Z' }, 'cursor'],
+    ['a limit of 0', { limit: '0' }, 'limit'],
+    ['a limit above the most', { limit: String(PAGE_SIZE.max + 1) }, 'limit'],
+    ['a limit that is not a number', { limit: 'all' }, 'limit'],
+    ['a fractional limit', { limit: '2.5' }, 'limit'],
+  ])('%s', async (_n, query, field) => {
+    for (const [route, token] of [
+      [ApiRoutes.myTickets, resident],
+      [ApiRoutes.notifications, assistant],
+      [ApiRoutes.communityTickets, supervisor],
+      [ApiRoutes.householdReadLog, supervisor],
+      [ApiRoutes.callTasks, assistant],
+    ] as const) {
+      const res = await t.http().get(route).query(query).set(bearer(token)).expect(400);
+      expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      expect(res.body.fields[0].field).toBe(field);
+      expect(res.body.fields[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
