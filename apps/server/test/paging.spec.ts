@@ -1,4 +1,4 @@
-import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, NotificationKind, NotificationPageDto, Page, TicketSummaryDto } from '@linli/contracts';
+import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
@@ -120,6 +120,54 @@ describe("the resident's tickets page across tickets reported in the same millis
   });
 });
 
+describe("a household's timeline pages across its sources", () => {
+  it('entries of the same instant from different tables are neither lost nor repeated', async () => {
+    const home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as { id: string }).id;
+    // At the instant of the five tickets above: a paper recorded and a review, so three sources tie.
+    t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
+    await t.http().put(ApiRoutes.householdDocument(home, HouseholdDocument.MemberRegister)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
+    await t.http().post(ApiRoutes.householdReviews(home)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
+    const route = ApiRoutes.householdTimeline(home);
+    const once = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<TimelineEntryDto>;
+    expect(once.nextCursor).toBeNull();
+    const tied = once.items.filter((e) => e.at === '2026-11-23T02:00:00.000Z');
+    expect(tied.map((e) => e.kind).sort()).toEqual(['document', 'review', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
+    for (const limit of [1, 2, 3, 7]) {
+      const pages = await walk<TimelineEntryDto>(route, assistant, { limit });
+      expect(pages.flatMap((p) => p.items)).toEqual(once.items);
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    }
+    // The file carries the first page and the cursor to the next.
+    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200)).body as HouseholdFileDto;
+    expect(file.timeline).toEqual(once.items.slice(0, PAGE_SIZE.default));
+    expect(file.timelineNextCursor === null).toBe(once.items.length <= PAGE_SIZE.default);
+    // Another household's timeline is not the assistant's to read through the cursor route either.
+    await t.http().get(route).set(bearer(resident)).expect(403);
+  });
+});
+
+describe('work orders: the open ones whole on the first page, the finished ones paged after them', () => {
+  it('every order once; a cursor continues the finished ones only', async () => {
+    const head = (await loginPersona(t, DemoPersona.DepartmentHead)).token;
+    t.clock.set({ now: new Date('2026-11-23T03:00:00Z'), freeze: true });
+    const issue = async (n: number) =>
+      (await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'engineering', instructions: `翻页测试第${n}单`, dueAt: '2026-11-25T02:00:00.000Z' }).expect(201)).body as WorkOrderDto;
+    const orders = [];
+    for (let n = 1; n <= 5; n++) orders.push(await issue(n));
+    // Three finished (issued in the same millisecond), two still open.
+    for (const o of orders.slice(0, 3)) {
+      await t.http().post(ApiRoutes.workOrderAccept(o.id)).set(bearer(head)).expect(200);
+      await t.http().post(ApiRoutes.workOrderDone(o.id)).set(bearer(head)).send({ result: '已完成' }).expect(200);
+    }
+    const pages = await walk<WorkOrderDto>(ApiRoutes.workOrders, supervisor, { limit: 1 });
+    expect(pages[0].items.map((o) => o.status)).toEqual(['issued', 'issued', 'done']);
+    const seen = pages.flatMap((p) => p.items.map((o) => o.id));
+    expect([...seen].sort()).toEqual(orders.map((o) => o.id).sort());
+    expect(pages.length).toBe(3);
+    expect(pages.slice(1).every((p) => p.items.every((o) => o.status === 'done'))).toBe(true);
+  });
+});
+
 describe('a bad cursor or page size is refused in Chinese', () => {
   it.each<[string, Record<string, string>, string]>([
     ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
@@ -135,6 +183,7 @@ describe('a bad cursor or page size is refused in Chinese', () => {
       [ApiRoutes.communityTickets, supervisor],
       [ApiRoutes.householdReadLog, supervisor],
       [ApiRoutes.callTasks, assistant],
+      [ApiRoutes.workOrders, supervisor],
     ] as const) {
       const res = await t.http().get(route).query(query).set(bearer(token)).expect(400);
       expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/[\u4e00-\u9fff]/) });

@@ -164,7 +164,7 @@ describe('the rightful callers reach the second company’s resources (the walk 
     }
     const pending = (await t.http().get(ApiRoutes.pendingExtensions).set(bearer(w.tokens.admin)).expect(200)).body as TicketExtensionDto[];
     expect(pending.map((e) => e.id)).toEqual([w.extensionId]);
-    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.admin)).expect(200)).body as WorkOrderDto[];
+    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.admin)).expect(200)).body.items as WorkOrderDto[];
     expect(orders.map((o) => o.id)).toEqual([w.workOrderId]);
   });
 
@@ -208,7 +208,7 @@ describe('the walk: every route, every role, the second company’s ids', () => 
     expect(after.map((x) => ({ id: x.id, status: x.status, version: x.version, emergency: x.emergency, serious: x.serious, assigneeId: x.assigneeId }))).toEqual(before);
     expect(before.find((x) => x.id === w.complaintId)).toMatchObject({ status: TicketStatus.Accepted, version: w.complaintVersion });
     expect((await t.dataSource.getRepository(CallTask).findOneByOrFail({ id: w.callTaskId })).status).toBe('open');
-    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.supervisor)).expect(200)).body as WorkOrderDto[];
+    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.supervisor)).expect(200)).body.items as WorkOrderDto[];
     expect(orders.map((o) => [o.id, o.status])).toEqual([[w.workOrderId, 'issued']]);
     const pending = (await t.http().get(ApiRoutes.pendingExtensions).set(bearer(w.tokens.supervisor)).expect(200)).body as TicketExtensionDto[];
     expect(pending.map((e) => e.id)).toEqual([w.extensionId]);

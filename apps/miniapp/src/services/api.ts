@@ -111,6 +111,7 @@ import {
   MoveInPapersRequest,
   MoveInDecisionRequest,
   Page,
+  TimelineEntryDto,
 } from '@linli/contracts';
 import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
 import { pageQuery } from './paged-list';
@@ -168,6 +169,7 @@ export const api = {
   assignAssistant: (buildingId: string, userId: string) => request<StructureAssistantDto[]>('PUT', ApiRoutes.structureAssistant(buildingId, userId)),
   unassignAssistant: (buildingId: string, userId: string) => request<StructureAssistantDto[]>('DELETE', ApiRoutes.structureAssistant(buildingId, userId)),
   householdFile: (id: string) => request<HouseholdFileDto>('GET', ApiRoutes.household(id)),
+  householdTimeline: (id: string, cursor: string) => request<Page<TimelineEntryDto>>('GET', `${ApiRoutes.householdTimeline(id)}${pageQuery({}, cursor)}`),
   addNote: (id: string, body: AddNoteRequest) => request<void>('POST', ApiRoutes.householdNotes(id), body),
   recordDocument: (id: string, kind: string, body: RecordDocumentRequest) => request<HouseholdDocumentDto[]>('PUT', ApiRoutes.householdDocument(id, kind), body),
   removeDocument: (id: string, kind: string) => request<HouseholdDocumentDto[]>('DELETE', ApiRoutes.householdDocument(id, kind)),
@@ -192,7 +194,7 @@ export const api = {
   communityAssistants: () => request<AssistantOptionDto[]>('GET', ApiRoutes.communityAssistants),
   createDutyShift: (body: CreateDutyShiftRequest) => request<DutyShiftDto>('POST', ApiRoutes.dutyShifts, body),
   removeDutyShift: (id: string) => request<void>('DELETE', ApiRoutes.dutyShift(id)),
-  workOrders: () => request<WorkOrderDto[]>('GET', ApiRoutes.workOrders),
+  workOrders: (cursor: string | null = null) => request<Page<WorkOrderDto>>('GET', `${ApiRoutes.workOrders}${pageQuery({}, cursor)}`),
   issueWorkOrder: (body: IssueWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrders, body),
   acceptWorkOrder: (id: string) => request<WorkOrderDto>('POST', ApiRoutes.workOrderAccept(id)),
   completeWorkOrder: (id: string, body: CompleteWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrderDone(id), body),

@@ -1,5 +1,5 @@
 import type { Page } from '@linli/contracts';
-import { initialPagedList, loadingMore, pageArrived, pageFailed, pageQuery, PagedList, reloading, shouldFollowEmptyPage, wantsMore } from './paged-list';
+import { initialPagedList, loadingMore, pageArrived, pageFailed, pageQuery, PagedList, reloading, restarted, shouldFollowEmptyPage, wantsMore } from './paged-list';
 
 type Row = { id: string };
 const key = (r: Row) => r.id;
@@ -34,6 +34,13 @@ describe('a list loaded a page at a time', () => {
     expect(pageFailed(list, stale)).toBe(list);
     list = pageArrived(list, page(['y'], null), true, list.generation, key);
     expect(list.items!.map(key)).toEqual(['y']);
+  });
+
+  it('another list (a new filter) shows nothing of the old one, and drops its late answers', () => {
+    const shown = pageArrived(reloading(initialPagedList<Row>()), page(['a'], 'c'), true, 1, key);
+    const other = restarted(shown);
+    expect(other).toMatchObject({ items: null, nextCursor: null, status: 'loading' });
+    expect(pageArrived(other, page(['late'], null), false, shown.generation, key)).toBe(other);
   });
 
   it('a failed page keeps what is shown and offers 重试; a failed first page shows an empty list', () => {

@@ -20,6 +20,11 @@ export function reloading<T>(list: PagedList<T>): PagedList<T> {
   return { ...list, status: 'loading', generation: list.generation + 1 };
 }
 
+/** Another list altogether (a new filter or tab): nothing of the old one stays on screen while it loads. */
+export function restarted<T>(list: PagedList<T>): PagedList<T> {
+  return { items: null, nextCursor: null, status: 'loading', generation: list.generation + 1 };
+}
+
 /** Whether scrolling to the bottom should fetch another page now. */
 export function wantsMore<T>(list: PagedList<T>): boolean {
   return list.items !== null && list.status === 'idle' && list.nextCursor !== null;

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@linli/contracts';
-import { initialPagedList, loadingMore, pageArrived, pageFailed, PagedList, reloading, shouldFollowEmptyPage, wantsMore } from './paged-list';
+import { initialPagedList, loadingMore, pageArrived, pageFailed, PagedList, reloading, restarted, shouldFollowEmptyPage, wantsMore } from './paged-list';
 
 /** How many empty pages in a row are followed at once before the list waits for the user (加载更多). */
 const FOLLOW_EMPTY_PAGES = 5;
@@ -73,6 +73,8 @@ export function usePagedList<T>(
       firstDeps.current = false;
       return;
     }
+    // Another list (new filter or tab): clear the old one rather than show it under the new heading.
+    update(restarted);
     void reload();
   }, [reload]);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));

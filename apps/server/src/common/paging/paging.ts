@@ -1,4 +1,4 @@
-import { Equal, FindOptionsOrder, FindOptionsRelations, FindOptionsWhere, LessThan, ObjectLiteral, Repository } from 'typeorm';
+import { Equal, FindOptionsOrder, FindOptionsRelations, FindOptionsWhere, LessThan, LessThanOrEqual, ObjectLiteral, Repository } from 'typeorm';
 import { Page, PageQuery } from '@linli/contracts';
 import { CursorKey, cutPage, decodeCursor, PAGE_SIZE } from '@linli/domain';
 
@@ -55,3 +55,18 @@ export async function findPage<T extends ObjectLiteral & { id: string }, D>(
 
 /** An empty page (the caller reaches nothing). */
 export const emptyPage = <D>(): Page<D> => ({ items: [], nextCursor: null });
+
+/**
+ * For a list merged from several tables (e.g. a household's timeline): each table is a source with a
+ * one-character prefix, and an entry's cursor id is the prefix followed by its row's id, so entries of the
+ * same instant are ordered by source, then by id. This narrows one source's rows to those after the cursor.
+ */
+export function afterMergedCursor<T extends ObjectLiteral>(where: Where<T>, cursor: CursorKey | null, prefix: string, at: keyof T & string): FindOptionsWhere<T>[] {
+  const branches = Array.isArray(where) ? where : [where];
+  if (!cursor) return branches;
+  const source = cursor.id.slice(0, 1);
+  // The cursor is in this source: the usual (at, id) condition on the rest of its id.
+  if (source === prefix) return afterCursor(branches, { at: cursor.at, id: cursor.id.slice(1) }, at);
+  // Another source: at the cursor's instant, a source with a smaller prefix comes after it, a greater one before.
+  return branches.map((w) => ({ ...w, [at]: prefix < source ? LessThanOrEqual(cursor.at) : LessThan(cursor.at) }) as FindOptionsWhere<T>);
+}

@@ -19,10 +19,11 @@ import {
   MyHouseholdDto,
   Page,
   Role,
+  TimelineEntryDto,
   RoomSummaryDto,
   WechatReach,
 } from '@linli/contracts';
-import { cutPage, isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
+import { cutPage, PAGE_SIZE, isValidMobile, isValidResidentId, maskIdNumber, maskPhone, OPEN_STATUSES } from '@linli/domain';
 import { cursorCondition, emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -44,6 +45,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdAccess } from './household-access';
 import { HouseholdRecords } from './household-records.service';
+import { HouseholdTimeline } from './household-timeline.service';
 import { StaffProfiles } from '../staff-profiles/staff-profiles.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
@@ -114,6 +116,7 @@ export class Households {
     private readonly access: HouseholdAccess,
     private readonly reach: Access,
     private readonly records: HouseholdRecords,
+    private readonly timeline: HouseholdTimeline,
     private readonly staffProfiles: StaffProfiles,
   ) {}
 
@@ -198,7 +201,7 @@ export class Households {
       notifications: notifications.map((n) => ({ title: n.title, body: n.body, at: n.createdAt.toISOString() })),
       documents: checklist.documents.filter((d) => d.onFile).map((d) => ({ label: d.label, recordedAt: d.recordedAt ?? '' })),
       // A tenant sees only themself on the household; the household's history names the others.
-      timeline: mine.myRole === MemberRole.Tenant ? [] : await this.records.timeline(mine.id),
+      timeline: mine.myRole === MemberRole.Tenant ? [] : await this.timeline.all(mine.id),
     };
   }
 
@@ -248,7 +251,7 @@ export class Households {
     ]);
     const passes = await this.residencePasses(members);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
-    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.records.timeline(householdId)]);
+    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
@@ -262,7 +265,8 @@ export class Households {
       documents: checklist.documents,
       missingDocuments: checklist.missing,
       review,
-      timeline,
+      timeline: timeline.items,
+      timelineNextCursor: timeline.nextCursor,
     };
   }
 
@@ -300,6 +304,12 @@ export class Households {
     };
     await this.members.insert(member);
     return present(member, user, new Map());
+  }
+
+  /** Staff of the building: the next page of the household's timeline (the file carries the first). */
+  async timelineOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<TimelineEntryDto>> {
+    await this.access.staff(user, householdId);
+    return this.timeline.page(householdId, page);
   }
 
   /** Supervisors: who read this household's file, newest first. */
