@@ -17,8 +17,9 @@ const label = (i: number) => `翻页测试第${String(i).padStart(2, '0')}号报
 async function scrollToEnd(page: Page): Promise<void> {
   for (const back of [600, 300, 0]) {
     await page.evaluate((offset) => {
-      const scrollers = [document.scrollingElement, ...Array.from(document.querySelectorAll('.taro_page'))].filter(
-        (el): el is Element => el !== null && el.scrollHeight > el.clientHeight + 1 && (el as HTMLElement).offsetParent !== null,
+      const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) && (el as HTMLElement).offsetParent !== null;
+      const scrollers = [document.scrollingElement, ...Array.from(document.querySelectorAll('*')).filter(scrolls)].filter(
+        (el): el is Element => el !== null && el.scrollHeight > el.clientHeight + 1,
       );
       for (const el of scrollers) el.scrollTo(0, Math.max(0, el.scrollHeight - el.clientHeight - offset));
       window.scrollTo(0, Math.max(0, document.documentElement.scrollHeight - window.innerHeight - offset));
@@ -32,7 +33,10 @@ async function scrollUntilEnd(page: Page): Promise<number> {
   for (let scrolls = 1; scrolls <= 15; scrolls++) {
     await scrollToEnd(page);
     await page.waitForTimeout(400);
-    if ((await visible(page, '没有更多了').count()) > 0) return scrolls;
+    if ((await visible(page, '没有更多了').count()) > 0) {
+      await scrollToEnd(page); // the last page arrived below the fold: bring the end of the list on screen
+      return scrolls;
+    }
   }
   throw new Error('the list never reached 没有更多了');
 }
