@@ -112,8 +112,33 @@ async function scrollUntilEnd(page: Page): Promise<number> {
       await see(assistant, '全部已读');
       const before = await assistant.locator('.inbox__item').filter({ visible: true }).count();
       expect(before).toBe(20);
+      // The network fails for the next page: the list stays, its end says so and offers 重试.
+      const nextPage = /\/api\/notifications\?.*cursor=/;
+      await assistant.route(nextPage, (route) => route.abort());
+      await scrollToEnd(assistant);
+      await see(assistant, '加载失败，请检查网络');
+      expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBe(20);
+      await scrollToEnd(assistant);
+      await screenshot(assistant, 'paging-04-assistant-inbox-load-failed');
+      await assistant.unroute(nextPage);
+      await visible(assistant, '重试', { exact: true }).click();
       await scrollUntilEnd(assistant);
       expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBeGreaterThanOrEqual(REPORTS);
       await screenshot(assistant, 'paging-03-assistant-inbox-end');
+
+      // 张主任's 档案查阅记录: every opening of a file is logged; 25 openings are more than a page.
+      const household = (await api<{ id: string }>('GET', '/api/households/mine', owner)).id;
+      const boss = await persona('supervisor');
+      for (let i = 0; i < 25; i++) await api('GET', `/api/households/${household}`, boss);
+      await supervisor.goto('/');
+      await see(supervisor, '您好');
+      await visible(supervisor, '我的', { exact: true }).click();
+      await cell(supervisor, '档案查阅记录').click();
+      await see(supervisor, '住户档案含敏感信息', { exact: false });
+      const firstPage = await supervisor.locator('.nut-cell').filter({ hasText: '查阅 1栋1单元101室' }).filter({ visible: true }).count();
+      expect(firstPage).toBe(20);
+      await scrollUntilEnd(supervisor);
+      expect(await supervisor.locator('.nut-cell').filter({ hasText: '查阅 1栋1单元101室' }).filter({ visible: true }).count()).toBeGreaterThanOrEqual(25);
+      await screenshot(supervisor, 'paging-05-supervisor-read-log-end');
     }));
 });

@@ -2,6 +2,7 @@ import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocu
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
+import { WorkOrder } from '../src/modules/work-orders/entities/work-order.entity';
 import { submitTicket } from './support/builders';
 import { bearer, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -165,6 +166,29 @@ describe('work orders: the open ones whole on the first page, the finished ones 
     expect([...seen].sort()).toEqual(orders.map((o) => o.id).sort());
     expect(pages.length).toBe(3);
     expect(pages.slice(1).every((p) => p.items.every((o) => o.status === 'done'))).toBe(true);
+  });
+
+  it('an open order is listed however many finished ones came due before it (the list used to read 200 by due date)', async () => {
+    const open = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
+    const template = await t.dataSource.getRepository(WorkOrder).findOneByOrFail({ id: open.items[0].id });
+    const due = new Date('2026-11-20T00:00:00Z');
+    const finished = Array.from({ length: 210 }, (_, i) => ({
+      ...template,
+      id: randomUUID(),
+      code: `GZ-PAGING-${String(i).padStart(3, '0')}`,
+      status: 'done' as const,
+      dueAt: due,
+      issuedAt: new Date(due.getTime() - 86_400_000),
+      doneAt: due,
+      result: '已完成',
+    }));
+    for (let i = 0; i < finished.length; i += 30) await t.dataSource.getRepository(WorkOrder).insert(finished.slice(i, i + 30));
+    const page = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
+    const openIds = open.items.filter((o) => o.status !== 'done').map((o) => o.id);
+    expect(openIds.length).toBeGreaterThan(0);
+    expect(page.items.slice(0, openIds.length).map((o) => o.id)).toEqual(openIds);
+    expect(page.items.length).toBe(openIds.length + PAGE_SIZE.default);
+    expect(page.nextCursor).not.toBeNull();
   });
 });
 

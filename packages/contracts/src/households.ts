@@ -288,6 +288,8 @@ export interface FileReadDto {
 
 /** GET /api/household-reads: the latest reads of household files in the caller's community (supervisors) or company (admins). */
 export interface FileReadLogEntryDto {
+  /** The read itself (two reads of one file in one millisecond are still two rows of the paged log). */
+  id: string;
   householdId: string;
   roomLabel: string;
   buildingName: string;

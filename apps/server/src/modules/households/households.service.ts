@@ -336,6 +336,7 @@ export class Households {
     const rows = await query.orderBy('r.at', 'DESC').addOrderBy('r.id', 'DESC').take(page.limit + 1).getMany();
     const { items, nextCursor } = cutPage(rows, page.limit, (r) => ({ at: r.at, id: r.id }));
     return { nextCursor, items: items.map((r) => ({
+      id: r.id,
       householdId: r.householdId,
       roomLabel: r.household?.room?.label ?? '',
       buildingName: r.household?.room?.building?.name ?? '',

@@ -12,7 +12,7 @@ import '../household.scss';
 
 /** Supervisors: every opening of a household file in the community, newest first, a page at a time (domain.md §3: every read is audited). */
 export default function ReadLogPage() {
-  const list = usePagedList<FileReadLogEntryDto>((cursor) => api.householdReadLog(cursor), (r) => `${r.householdId}-${r.at}-${r.readerName}`, [], { onFirstPageError: showError });
+  const list = usePagedList<FileReadLogEntryDto>((cursor) => api.householdReadLog(cursor), (r) => r.id, [], { onFirstPageError: showError });
   const log = list.items;
   if (!log) return <View className='page' />;
   return (
@@ -23,9 +23,9 @@ export default function ReadLogPage() {
       </View>
       <CellGroup>
         {log.length === 0 ? <Cell title='暂无查阅记录' /> : null}
-        {log.map((r, i) => (
+        {log.map((r) => (
           <Cell
-            key={`${r.householdId}-${r.at}-${i}`}
+            key={r.id}
             title={`${r.readerName}（${ROLE_LABELS[r.readerRole as Role] ?? r.readerRole}）查阅 ${r.roomLabel}`}
             description={formatTime(r.at)}
             clickable
