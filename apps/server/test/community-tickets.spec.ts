@@ -42,15 +42,15 @@ describe('GET /api/tickets/community (supervisor)', () => {
   });
 
   it('lists the open tickets of every building of the community: emergencies first, then the oldest', async () => {
-    const open = (await list(supervisor).expect(200)).body as TicketSummaryDto[];
+    const open = (await list(supervisor).expect(200)).body.items as TicketSummaryDto[];
     expect(open.map((x) => x.id)).toEqual([leak, bulb]);
     expect(open[0]).toMatchObject({ emergency: true, roomLabel: '2栋1单元201室' });
   });
 
   it('lists finished tickets and everything, newest first', async () => {
-    const done = (await list(supervisor, CommunityTicketFilter.Done).expect(200)).body as TicketSummaryDto[];
+    const done = (await list(supervisor, CommunityTicketFilter.Done).expect(200)).body.items as TicketSummaryDto[];
     expect(done.map((x) => [x.id, x.status])).toEqual([[closed, TicketStatus.Cancelled]]);
-    const all = (await list(supervisor, CommunityTicketFilter.All).expect(200)).body as TicketSummaryDto[];
+    const all = (await list(supervisor, CommunityTicketFilter.All).expect(200)).body.items as TicketSummaryDto[];
     expect(all.map((x) => x.id)).toEqual([closed, leak, bulb]);
   });
 
@@ -81,14 +81,14 @@ describe('GET /api/tickets/community (supervisor)', () => {
     });
     const token = (await loginOpenid(t, stranger.openid!)).token;
     for (const filter of Object.values(CommunityTicketFilter)) {
-      expect((await list(token, filter).expect(200)).body).toEqual([]);
+      expect((await list(token, filter).expect(200)).body).toEqual({ items: [], nextCursor: null });
     }
   });
 
   it("shows the company admin every community's tickets their company runs, and no other company's", async () => {
     // The demo admin has no community of their own: the platform's admin, who oversees every community.
     const admin = (await loginPersona(t, DemoPersona.Admin)).token;
-    expect(((await list(admin).expect(200)).body as TicketSummaryDto[]).map((x) => x.id)).toEqual([leak, bulb]);
+    expect(((await list(admin).expect(200)).body.items as TicketSummaryDto[]).map((x) => x.id)).toEqual([leak, bulb]);
 
     // Another company's admin (bound to that company's community) sees none of 阳光花园's tickets.
     const company = await t.dataSource.getRepository(Company).save({ id: randomUUID(), name: '明月物业', createdAt: t.clock.now() });
@@ -105,7 +105,7 @@ describe('GET /api/tickets/community (supervisor)', () => {
     });
     const token = (await loginOpenid(t, foreignAdmin.openid!)).token;
     for (const filter of Object.values(CommunityTicketFilter)) {
-      expect((await list(token, filter).expect(200)).body).toEqual([]);
+      expect((await list(token, filter).expect(200)).body).toEqual({ items: [], nextCursor: null });
     }
   });
 });

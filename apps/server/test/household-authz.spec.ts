@@ -232,6 +232,7 @@ const ROUTES: Row[] = [
   { route: 'GET /api/households/:id', kind: 'foreign', params: id },
   { route: 'POST /api/households/:id/members', kind: 'foreign', params: id, body: () => ({ name: '走查新增', role: MemberRole.Family }) },
   { route: 'POST /api/households/:id/notes', kind: 'foreign', params: id, body: () => ({ text: '走查备注' }) },
+  { route: 'GET /api/households/:id/timeline', kind: 'foreign', params: id },
   { route: 'GET /api/households/:id/reads', kind: 'foreign', params: id },
   { route: 'GET /api/household-reads', kind: 'own' },
   { route: 'POST /api/households/:id/invites', kind: 'foreign', params: id, body: () => ({ role: MemberRole.Tenant }) },
@@ -464,7 +465,7 @@ describe('the rightful callers get the foreign household (the walk is not vacuou
     expect(((await get(ApiRoutes.moveOut(f.moveOutId), platformAdmin).expect(200)).body as MoveOutDto).id).toBe(f.moveOutId);
     const rooms = (await get(ApiRoutes.buildingRooms(f.buildingId), f.tokens.assistant).expect(200)).body as RoomSummaryDto[];
     expect(rooms.find((r) => r.householdId === f.householdId)?.memberCount).toBe(3);
-    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
+    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body.items as FileReadDto[];
     expect(reads.map((r) => r.readerName)).toEqual(expect.arrayContaining(['吴管家', '周主任']));
   });
 
@@ -526,7 +527,7 @@ describe('the walk: every route, every role, the foreign household’s ids', () 
     expect(file.members.map((m) => m.name).sort()).toEqual([F.owner.name, F.family.name, F.relative].sort());
     expect(file.members.find((m) => m.name === F.family.name)?.phone).toBe(F.family.phone);
     expect(file.notes.map((n) => n.text)).toEqual([F.note]);
-    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body as FileReadDto[];
+    const reads = (await get(ApiRoutes.householdReads(f.householdId), f.tokens.supervisor).expect(200)).body.items as FileReadDto[];
     // Only its own staff opened the file (every opening is audited, a refused one is not an opening).
     expect([...new Set(reads.map((r) => r.readerName))].sort()).toEqual(['吴管家', '周主任', '明月管理员', '系统管理员'].sort());
     expect(await t.dataSource.getRepository(HouseholdInvite).countBy({ householdId: f.householdId })).toBe(1);

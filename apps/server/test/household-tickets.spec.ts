@@ -22,7 +22,7 @@ let earlierRepair: TicketDetailDto;
 let laterRepair: TicketDetailDto;
 let tenantComplaint: TicketDetailDto;
 
-const mine = async (token: string) => ((await t.http().get(ApiRoutes.myTickets).set(bearer(token)).expect(200)).body as TicketSummaryDto[]).map((x) => x.id);
+const mine = async (token: string) => ((await t.http().get(ApiRoutes.myTickets).set(bearer(token)).expect(200)).body.items as TicketSummaryDto[]).map((x) => x.id);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -51,7 +51,7 @@ describe('the household file', () => {
     const bySupervisor = (await get(ApiRoutes.household(home), supervisor).expect(200)).body as HouseholdFileDto;
     expect(bySupervisor.members[0].idNumber).toBe('110105198503152428');
     expect(bySupervisor.notes.map((n) => [n.text, n.authorName])).toEqual([['王先生上午 10 点前不接电话', '李管家']]);
-    const reads = (await get(ApiRoutes.householdReads(home), supervisor).expect(200)).body as { readerName: string }[];
+    const reads = (await get(ApiRoutes.householdReads(home), supervisor).expect(200)).body.items as { readerName: string }[];
     expect(reads.map((r) => r.readerName)).toEqual(['张主任', '李管家']);
     await get(ApiRoutes.householdReads(home), assistant).expect(403);
   });
@@ -87,7 +87,7 @@ describe('the household file', () => {
 
 describe("the community's read log of household files", () => {
   it('shows supervisors who read which file, newest first; assistants and residents are refused', async () => {
-    const log = (await get(ApiRoutes.householdReadLog, supervisor).expect(200)).body as FileReadLogEntryDto[];
+    const log = (await get(ApiRoutes.householdReadLog, supervisor).expect(200)).body.items as FileReadLogEntryDto[];
     expect(log.length).toBeGreaterThan(0);
     expect(log.find((r) => r.readerName === '李管家')).toMatchObject({ householdId: home, roomLabel: '1栋1单元101室', buildingName: '1栋', readerRole: Role.Assistant });
     const times = log.map((r) => r.at);

@@ -269,7 +269,7 @@ describe('several rooms per person', () => {
       ['1栋1单元101室', MemberRole.Family, false],
       ['2栋1单元202室', MemberRole.Owner, true],
     ]);
-    const ids = async () => ((await get(ApiRoutes.myTickets, token).expect(200)).body as TicketSummaryDto[]).map((x) => x.id);
+    const ids = async () => ((await get(ApiRoutes.myTickets, token).expect(200)).body.items as TicketSummaryDto[]).map((x) => x.id);
     expect(await ids()).toEqual([ownTicket.id]);
     expect(((await get(ApiRoutes.myHousehold, token).expect(200)).body as MyHouseholdDto).members.map((m) => m.name)).toEqual(['陈先生']);
     await get(ApiRoutes.ticket(homeTicket.id), token).expect(404);

@@ -58,7 +58,7 @@ describe('notices with read receipts', () => {
     await t.http().post(NoticeRoutes.read(pest.id)).set(bearer(resident)).expect(200);
     const receipts = (await t.http().get(NoticeRoutes.receipts(pest.id)).set(bearer(supervisor)).expect(200)).body as NoticeReceiptDto[];
     expect(receipts.map((r) => [r.householdLabel, r.read, r.readByName])).toEqual([['1栋1单元101室', true, '王女士']]);
-    const listed = (await t.http().get(NoticeRoutes.notices).set(bearer(assistant)).expect(200)).body as NoticeDto[];
+    const listed = (await t.http().get(NoticeRoutes.notices).set(bearer(assistant)).expect(200)).body.items as NoticeDto[];
     expect(listed.find((n) => n.id === pest.id)?.receipts).toEqual({ targeted: 1, read: 1 });
     // Not theirs: the neighbour of 2栋 cannot read it.
     expect((await t.http().post(NoticeRoutes.read(pest.id)).set(bearer(neighbour)).expect(404)).body.code).toBe(ErrorCode.NOTICE_NOT_FOUND);
@@ -78,13 +78,13 @@ describe('notices with read receipts', () => {
   });
 
   it('refuses bad input with a code and a message, writing nothing', async () => {
-    const before = ((await t.http().get(NoticeRoutes.notices).set(bearer(supervisor)).expect(200)).body as NoticeDto[]).length;
+    const before = ((await t.http().get(NoticeRoutes.notices).set(bearer(supervisor)).expect(200)).body.items as NoticeDto[]).length;
     expect((await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ ...PEST(), kind: 'spam' }).expect(400)).body.code).toBe(ErrorCode.VALIDATION_FAILED);
     const foreign = await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ ...PEST(), target: { buildingIds: [randomUUID()], units: [] } }).expect(400);
     expect(foreign.body.message).toBe('请选择本小区的楼栋');
     const past = await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ ...PEST(), inForceUntil: '2026-11-01T00:00:00.000Z' }).expect(400);
     expect(past.body.message).toBe('有效期须晚于发布时间');
-    expect(((await t.http().get(NoticeRoutes.notices).set(bearer(supervisor)).expect(200)).body as NoticeDto[]).length).toBe(before);
+    expect(((await t.http().get(NoticeRoutes.notices).set(bearer(supervisor)).expect(200)).body.items as NoticeDto[]).length).toBe(before);
   });
 
   it('is refused to anyone else', async () => {
@@ -98,7 +98,7 @@ describe('notices with read receipts', () => {
     // An assistant of no building of the community sees none of it.
     const stranger = await addAssistant(t, '钱管家', []);
     const token = (await loginOpenid(t, stranger.openid!)).token;
-    expect((await t.http().get(NoticeRoutes.notices).set(bearer(token)).expect(200)).body).toEqual([]);
+    expect((await t.http().get(NoticeRoutes.notices).set(bearer(token)).expect(200)).body).toEqual({ items: [], nextCursor: null });
     await t.http().get(NoticeRoutes.receipts(pest.id)).set(bearer(token)).expect(404);
   });
 });

@@ -58,7 +58,7 @@ describe('staff register a request for a resident (hotline, desk, patrol, WeChat
     expect(ticket.events[0]).toMatchObject({ action: TicketAction.Submit, actorName: '李管家', note: '24 小时热线受理，联系人 王先生（13900000002）' });
     expect(ticket.events[1]).toMatchObject({ action: TicketAction.Assign, actorName: '李管家' });
     // The household sees it among its tickets, without the staff-only intake details.
-    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body as TicketSummaryDto[];
+    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body.items as TicketSummaryDto[];
     expect(mine.map((x) => x.id)).toContain(ticket.id);
     const seen = (await t.http().get(ApiRoutes.ticket(ticket.id)).set(bearer(resident)).expect(200)).body as TicketDetailDto;
     expect(seen.intake).toBeNull();
@@ -89,12 +89,12 @@ describe('staff register a request for a resident (hotline, desk, patrol, WeChat
     const leak = (await file(assistant, request({ categoryCode: 'water_leak', description: '热线：楼上漏水', contactName: '王先生', contactPhone: '13900000002' })).expect(201)).body as TicketDetailDto;
     expect(leak.emergency).toBe(true);
     await t.http().post(ApiRoutes.ticketActions(leak.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: leak.version }).expect(200);
-    const calls = (await t.http().get(ApiRoutes.callTasks).set(bearer(assistant)).expect(200)).body as CallTaskDto[];
+    const calls = (await t.http().get(ApiRoutes.callTasks).set(bearer(assistant)).expect(200)).body.items as CallTaskDto[];
     expect(calls).toEqual([expect.objectContaining({ ticketId: leak.id, calleeName: '王先生', calleePhone: '13900000002', callerName: '李管家' })]);
   });
 
   it('refuses bad input with the field and a Chinese message, and creates nothing', async () => {
-    const before = ((await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body as TicketSummaryDto[]).length;
+    const before = ((await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body.items as TicketSummaryDto[]).length;
     const cases: [Partial<CreateTicketOnBehalfRequest> & Record<string, unknown>, string, string][] = [
       [{ channel: Channel.MiniProgram }, 'channel', '请选择受理渠道（热线、来访、巡查或微信沟通）'],
       [{ contactPhone: '12345' }, 'contactPhone', '联系电话格式不正确（手机号或带区号的固定电话）'],
@@ -108,7 +108,7 @@ describe('staff register a request for a resident (hotline, desk, patrol, WeChat
     }
     const unknownCategory = await file(assistant, request({ categoryCode: 'nope' })).expect(400);
     expect(unknownCategory.body.code).toBe(ErrorCode.TICKET_CATEGORY_UNKNOWN);
-    expect(((await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body as TicketSummaryDto[]).length).toBe(before);
+    expect(((await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body.items as TicketSummaryDto[]).length).toBe(before);
   });
 
   it('only for households the staff member serves: residents, other buildings and other communities are refused', async () => {

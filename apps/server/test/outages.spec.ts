@@ -77,7 +77,7 @@ describe('a planned water cut and the reports of it (outage-aware intake)', () =
   it('when supply is back, closing the notice closes the linked reports and tells everyone', async () => {
     t.clock.set({ now: new Date('2026-11-24T09:30:00Z'), freeze: true });
     await relogin();
-    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body as { id: string; status: TicketStatus; description: string }[];
+    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body.items as { id: string; status: TicketStatus; description: string }[];
     const linkedId = mine.find((x) => x.description === '又没水了')!.id;
     await t.http().post(ApiRoutes.outageClose(outage.id)).set(bearer(assistant)).send({}).expect(403);
     const closed = (await t.http().post(ApiRoutes.outageClose(outage.id)).set(bearer(supervisor)).send({ note: '水箱清洗完毕，已恢复供水' }).expect(200)).body as OutageNoticeDto;

@@ -30,7 +30,7 @@ const grant = (token: string, templateId: string) => t.http().post(ApiRoutes.sub
 const act = (token: string, ticket: TicketDetailDto, action: TicketAction) =>
   t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(token)).send({ action, version: ticket.version }).expect(200);
 const calls = async (token: string, status?: CallTaskStatus) =>
-  (await t.http().get(ApiRoutes.callTasks).query(status ? { status } : {}).set(bearer(token)).expect(200)).body as CallTaskDto[];
+  (await t.http().get(ApiRoutes.callTasks).query(status ? { status } : {}).set(bearer(token)).expect(200)).body.items as CallTaskDto[];
 
 describe('staff see whether WeChat reaches a resident', () => {
   it('on the household file: unbound, inbox only, or WeChat; residents are not shown it', async () => {

@@ -164,7 +164,7 @@ describe('the rightful callers reach the second company’s resources (the walk 
     }
     const pending = (await t.http().get(ApiRoutes.pendingExtensions).set(bearer(w.tokens.admin)).expect(200)).body as TicketExtensionDto[];
     expect(pending.map((e) => e.id)).toEqual([w.extensionId]);
-    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.admin)).expect(200)).body as WorkOrderDto[];
+    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.admin)).expect(200)).body.items as WorkOrderDto[];
     expect(orders.map((o) => o.id)).toEqual([w.workOrderId]);
   });
 
@@ -208,7 +208,7 @@ describe('the walk: every route, every role, the second company’s ids', () => 
     expect(after.map((x) => ({ id: x.id, status: x.status, version: x.version, emergency: x.emergency, serious: x.serious, assigneeId: x.assigneeId }))).toEqual(before);
     expect(before.find((x) => x.id === w.complaintId)).toMatchObject({ status: TicketStatus.Accepted, version: w.complaintVersion });
     expect((await t.dataSource.getRepository(CallTask).findOneByOrFail({ id: w.callTaskId })).status).toBe('open');
-    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.supervisor)).expect(200)).body as WorkOrderDto[];
+    const orders = (await t.http().get(ApiRoutes.workOrders).set(bearer(w.tokens.supervisor)).expect(200)).body.items as WorkOrderDto[];
     expect(orders.map((o) => [o.id, o.status])).toEqual([[w.workOrderId, 'issued']]);
     const pending = (await t.http().get(ApiRoutes.pendingExtensions).set(bearer(w.tokens.supervisor)).expect(200)).body as TicketExtensionDto[];
     expect(pending.map((e) => e.id)).toEqual([w.extensionId]);
@@ -218,7 +218,7 @@ describe('the walk: every route, every role, the second company’s ids', () => 
     expect(shifts.map((s) => s.id)).toEqual([w.dutyShiftId]);
     const inbox = (await t.http().get(ApiRoutes.notifications).set(bearer(w.tokens.owner)).expect(200)).body as NotificationPageDto;
     expect(inbox.unread).toBe(w.ownerNotificationIds.length);
-    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(w.tokens.owner)).expect(200)).body as TicketSummaryDto[];
+    const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(w.tokens.owner)).expect(200)).body.items as TicketSummaryDto[];
     expect(mine.map((x) => x.id).sort()).toEqual([w.complaintId, w.repairId, w.ratedComplaintId, w.resolvedComplaintId].sort());
     expect(before.find((x) => x.id === w.resolvedComplaintId)).toMatchObject({ status: TicketStatus.Resolved });
     // Ratings, callbacks, campaigns, notices and their receipts, events and sign-ups, questionnaires, rounds

@@ -81,7 +81,7 @@ describe('time limits of an emergency leak', () => {
     const d = await detail(id);
     expect(d).toMatchObject({ escalationLevel: 1, sla: { milestone: SlaMilestone.Arrive, state: 'breached', remainingMs: -60_000 } });
     expect(d.events.at(-1)).toMatchObject({ action: TicketAction.Escalate, note: '「到场」时限已超（截止 2026-11-23 09:10），已升级至管理处主任' });
-    const atRisk = (await t.http().get(ApiRoutes.communityTickets).query({ filter: CommunityTicketFilter.AtRisk }).set(bearer(supervisor)).expect(200)).body as TicketSummaryDto[];
+    const atRisk = (await t.http().get(ApiRoutes.communityTickets).query({ filter: CommunityTicketFilter.AtRisk }).set(bearer(supervisor)).expect(200)).body.items as TicketSummaryDto[];
     expect(atRisk.map((x) => x.id)).toContain(id);
     expect(await sweep()).toMatchObject({ escalations: 0 });
   });

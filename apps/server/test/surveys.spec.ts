@@ -356,7 +356,7 @@ describe('authorisation of every survey route', () => {
       expect(res.body.code).toBe(ErrorCode.SURVEY_NOT_FOUND);
     }
     await http().put(SurveyRoutes.answerTag(answerId)).set(bearer(foreignSupervisor)).send({ tag: '偷看' }).expect(404);
-    const rounds = (await http().get(SurveyRoutes.rounds).set(bearer(foreignSupervisor)).expect(200)).body as SurveyRoundDto[];
+    const rounds = (await http().get(SurveyRoutes.rounds).set(bearer(foreignSupervisor)).expect(200)).body.items as SurveyRoundDto[];
     expect(rounds).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ const minutesLater = (m: number) => t.clock.set({ now: new Date(START.getTime() 
 const view = async (token: string, id: string) => (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
 const act = (token: string, ticket: Pick<TicketDetailDto, 'id' | 'version'>, action: TicketAction, extra: object = {}) =>
   t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(token)).send({ action, version: ticket.version, ...extra });
-const calls = async (token: string, status: CallTaskStatus) => (await t.http().get(ApiRoutes.callTasks).query({ status }).set(bearer(token)).expect(200)).body as CallTaskDto[];
+const calls = async (token: string, status: CallTaskStatus) => (await t.http().get(ApiRoutes.callTasks).query({ status }).set(bearer(token)).expect(200)).body.items as CallTaskDto[];
 const inbox = async (token: string) => ((await t.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto).items;
 const eventsOf = (id: string, action: TicketAction) => t.dataSource.getRepository(TicketEvent).countBy({ ticketId: id, action });
 

@@ -51,7 +51,7 @@ describe('the first vertical path', () => {
     expect(ticket.photos).toEqual([{ id: photoId, url: expect.stringContaining(`/api/uploads/${photoId}?exp=`), eventId: ticket.events[0].id }]);
     await t.http().get(ticket.photos[0].url).expect(200).expect('content-type', 'image/png');
 
-    const mine = (await get(ApiRoutes.myTickets, resident).expect(200)).body as TicketSummaryDto[];
+    const mine = (await get(ApiRoutes.myTickets, resident).expect(200)).body.items as TicketSummaryDto[];
     expect(mine.map((m) => m.id)).toContain(ticket.id);
 
     const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body as TicketSummaryDto[];
@@ -69,7 +69,7 @@ describe('the first vertical path', () => {
     expect(seenByResident.status).toBe(TicketStatus.Accepted);
     expect(seenByResident.events.at(-1)).toMatchObject({ action: TicketAction.Accept, actorName: '李管家', actorRole: Role.Assistant, at: '2026-11-22T01:05:00.000Z' });
     expect(seenByResident.allowedActions).toEqual([]);
-    expect(((await get(ApiRoutes.myTickets, resident)).body as TicketSummaryDto[]).find((m) => m.id === ticket.id)?.status).toBe(TicketStatus.Accepted);
+    expect(((await get(ApiRoutes.myTickets, resident)).body.items as TicketSummaryDto[]).find((m) => m.id === ticket.id)?.status).toBe(TicketStatus.Accepted);
 
     const seenBySupervisor = (await get(ApiRoutes.ticket(ticket.id), supervisor).expect(200)).body as TicketDetailDto;
     expect(seenBySupervisor.id).toBe(ticket.id);
@@ -82,7 +82,7 @@ describe('the first vertical path', () => {
     expect(Number(second.code.slice(-4))).toBe(Number(first.code.slice(-4)) + 1);
     expect(first.code).toMatch(/^ZX20261122-\d{4}$/);
     expect(second.code).toMatch(/^BY20261122-\d{4}$/);
-    const mine = (await get(ApiRoutes.myTickets, resident)).body as TicketSummaryDto[];
+    const mine = (await get(ApiRoutes.myTickets, resident)).body.items as TicketSummaryDto[];
     expect(mine.indexOf(mine.find((m) => m.id === second.id)!)).toBeLessThan(mine.indexOf(mine.find((m) => m.id === first.id)!));
 
     t.clock.set({ now: new Date('2026-11-22T16:30:00Z') }); // 00:30 on the 23rd in China
@@ -170,7 +170,7 @@ describe('who sees and acts on a ticket', () => {
     const res = await get(ApiRoutes.ticket(ticket.id), token).expect(404);
     expect(res.body).toEqual({ code: ErrorCode.TICKET_NOT_FOUND, message: '工单不存在' });
     expect((await act(ticket.id, token, TicketAction.Cancel, ticket.version).expect(404)).body.code).toBe(ErrorCode.TICKET_NOT_FOUND);
-    expect(((await get(ApiRoutes.myTickets, token)).body as unknown[]).length).toBe(0);
+    expect(((await get(ApiRoutes.myTickets, token)).body.items as unknown[]).length).toBe(0);
     expect((await get(ApiRoutes.ticket('00000000-0000-4000-8000-000000000000'), token).expect(404)).body.code).toBe(ErrorCode.TICKET_NOT_FOUND);
   });
 

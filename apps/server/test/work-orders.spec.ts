@@ -53,7 +53,7 @@ describe('an escalation slip and a work order (domain.md §7)', () => {
     expect(order).toMatchObject({ code: 'GZ20261123-001', department: 'engineering', departmentLabel: '工程部', status: 'issued', ticketCode: ticket.code, issuedByName: '张主任', canAccept: false });
     expect((await detail(ticket.id)).events.at(-1)).toMatchObject({ action: TicketAction.WorkOrder, note: `工作安排通知单 GZ20261123-001 下达至工程部：疏通车库排水沟，评估加装截水沟（2026-11-24 18:00 前完成）` });
     expect(await titles(engineering)).toContain('新的工作安排通知单（工程部）');
-    const mine = (await t.http().get(ApiRoutes.workOrders).set(bearer(engineering)).expect(200)).body as WorkOrderDto[];
+    const mine = (await t.http().get(ApiRoutes.workOrders).set(bearer(engineering)).expect(200)).body.items as WorkOrderDto[];
     expect(mine.map((o) => [o.code, o.canAccept])).toEqual([['GZ20261123-001', true]]);
   });
 
@@ -77,8 +77,8 @@ describe('an escalation slip and a work order (domain.md §7)', () => {
     const own = (await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'environment', instructions: '清理2栋天台杂物', dueAt: '2026-11-25T10:00:00.000Z' }).expect(201)).body as WorkOrderDto;
     expect(own).toMatchObject({ code: 'GZ20261123-002', ticketId: null, departmentLabel: '环境部' });
     // No environment head on file: the community's supervisors keep it in view.
-    expect((await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body.map((o: WorkOrderDto) => o.code)).toEqual(['GZ20261123-002', 'GZ20261123-001']);
-    expect((await t.http().get(ApiRoutes.workOrders).set(bearer(engineering)).expect(200)).body.map((o: WorkOrderDto) => o.code)).toEqual(['GZ20261123-001']);
+    expect((await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body.items.map((o: WorkOrderDto) => o.code)).toEqual(['GZ20261123-002', 'GZ20261123-001']);
+    expect((await t.http().get(ApiRoutes.workOrders).set(bearer(engineering)).expect(200)).body.items.map((o: WorkOrderDto) => o.code)).toEqual(['GZ20261123-001']);
     await t.http().get(ApiRoutes.workOrders).set(bearer(resident)).expect(403);
     expect((await detail(ticket.id, resident)).workOrders).toEqual([]);
   });
@@ -90,10 +90,10 @@ describe("a department head's queue (category → department)", () => {
     expect(me.department).toBe('engineering');
     const bulb = await submitTicket(t, resident, { categoryCode: 'bulb', description: '电梯厅灯不亮' });
     const noise = await submitTicket(t, resident, { categoryCode: 'noise', description: '楼上半夜装修' });
-    const queue = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(engineering)).expect(200)).body as { id: string }[];
+    const queue = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(engineering)).expect(200)).body.items as { id: string }[];
     expect(queue.map((x) => x.id)).toContain(bulb.id);
     expect(queue.map((x) => x.id)).not.toContain(noise.id);
     // The community manager has no department: that list is empty for them (their lists are the community's).
-    expect((await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(supervisor)).expect(200)).body).toEqual([]);
+    expect((await t.http().get(ApiRoutes.communityTickets).query({ filter: 'department' }).set(bearer(supervisor)).expect(200)).body).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -41,6 +41,7 @@ export const ApiRoutes = {
   householdMembers: (id: string) => `/api/households/${encodeURIComponent(id)}/members`,
   householdNotes: (id: string) => `/api/households/${encodeURIComponent(id)}/notes`,
   householdReads: (id: string) => `/api/households/${encodeURIComponent(id)}/reads`,
+  householdTimeline: (id: string) => `/api/households/${encodeURIComponent(id)}/timeline`,
   householdInvites: (id: string) => `/api/households/${encodeURIComponent(id)}/invites`,
   householdDocument: (id: string, kind: string) => `/api/households/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
   householdReviews: (id: string) => `/api/households/${encodeURIComponent(id)}/reviews`,

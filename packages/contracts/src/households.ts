@@ -237,8 +237,10 @@ export interface HouseholdFileDto {
   /** Required documents not yet on file. */
   missingDocuments: number;
   review: HouseholdReviewStateDto;
-  /** Tickets, membership changes, move-ins, move-outs, documents and reviews, newest first. */
+  /** Tickets, membership changes, move-ins, move-outs, documents and reviews, newest first: the first page. */
   timeline: TimelineEntryDto[];
+  /** For GET /api/households/:id/timeline?cursor=: the next page of the timeline; null when it is all here. */
+  timelineNextCursor: string | null;
 }
 
 export interface BuildingDto {
@@ -286,6 +288,8 @@ export interface FileReadDto {
 
 /** GET /api/household-reads: the latest reads of household files in the caller's community (supervisors) or company (admins). */
 export interface FileReadLogEntryDto {
+  /** The read itself (two reads of one file in one millisecond are still two rows of the paged log). */
+  id: string;
   householdId: string;
   roomLabel: string;
   buildingName: string;

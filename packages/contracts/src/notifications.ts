@@ -1,3 +1,4 @@
+import type { Page } from './paging';
 /** The in-app inbox (消息中心): the channel that always reaches a user, whatever WeChat allows. */
 export enum NotificationKind {
   /** A ticket was dispatched, assigned or transferred to the recipient. */
@@ -41,8 +42,8 @@ export interface NotificationDto {
 }
 
 /** GET /api/notifications: newest first, at most `limit` (default 50), older than `before` when given. */
-export interface NotificationPageDto {
-  items: NotificationDto[];
+/** A page of the inbox (newest first) with the unread count of the whole inbox. */
+export interface NotificationPageDto extends Page<NotificationDto> {
   unread: number;
 }
 

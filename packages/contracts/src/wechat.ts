@@ -1,3 +1,4 @@
+import type { Page } from './paging';
 import { NotificationKind } from './notifications';
 
 /** GET /api/wechat/subscribe-templates: the subscribe-message templates to ask for, per kind of message. */
@@ -61,10 +62,10 @@ export interface OutboxItemDto {
   sentAt: string | null;
 }
 
-export interface OutboxPageDto {
+/** A page of one state's messages (newest first) with how many messages are in each state. */
+export interface OutboxPageDto extends Page<OutboxItemDto> {
   /** How many messages are in each state. */
   counts: Record<OutboxStatusName, number>;
-  items: OutboxItemDto[];
 }
 
 export enum CallTaskStatus {

@@ -1,9 +1,10 @@
-import { CreateNoticeRequest, NoticeDto, NoticeReceiptDto, NoticeRoutes, UnreadBeforeCutDto } from '@linli/contracts';
+import { CreateNoticeRequest, NoticeDto, NoticeReceiptDto, NoticeRoutes, Page, UnreadBeforeCutDto } from '@linli/contracts';
 import { request } from './http';
+import { pageQuery } from './paged-list';
 
 /** Notices' requests (kept apart from the shared api.ts). */
 export const noticesApi = {
-  list: () => request<NoticeDto[]>('GET', NoticeRoutes.notices),
+  list: (cursor: string | null = null) => request<Page<NoticeDto>>('GET', `${NoticeRoutes.notices}${pageQuery({}, cursor)}`),
   create: (body: CreateNoticeRequest) => request<NoticeDto>('POST', NoticeRoutes.notices, body),
   mine: () => request<NoticeDto[]>('GET', NoticeRoutes.mine),
   read: (id: string) => request<NoticeDto>('POST', NoticeRoutes.read(id), {}),

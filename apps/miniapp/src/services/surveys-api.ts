@@ -1,13 +1,14 @@
 import {
-  AddRoundHouseholdsRequest, CreateSurveyRoundRequest, MySurveyDto, PublishSurveyResultsRequest, QuestionnaireDto, SurveyAnswerInput, SurveyConversationDto, SurveyResultsDto,
+  AddRoundHouseholdsRequest, CreateSurveyRoundRequest, MySurveyDto, Page, PublishSurveyResultsRequest, QuestionnaireDto, SurveyAnswerInput, SurveyConversationDto, SurveyResultsDto,
   SurveyRoundDto, SurveyRoutes, SurveySummaryDto, TagAnswerRequest,
 } from '@linli/contracts';
 import { request } from './http';
+import { pageQuery } from './paged-list';
 
 /** The questionnaire routes (kept apart from api.ts, which every feature edits). */
 export const surveysApi = {
   questionnaires: () => request<QuestionnaireDto[]>('GET', SurveyRoutes.questionnaires),
-  rounds: () => request<SurveyRoundDto[]>('GET', SurveyRoutes.rounds),
+  rounds: (cursor: string | null = null) => request<Page<SurveyRoundDto>>('GET', `${SurveyRoutes.rounds}${pageQuery({}, cursor)}`),
   round: (id: string) => request<SurveyRoundDto>('GET', SurveyRoutes.round(id)),
   createRound: (body: CreateSurveyRoundRequest) => request<SurveyRoundDto>('POST', SurveyRoutes.rounds, body),
   addHouseholds: (id: string, body: AddRoundHouseholdsRequest) => request<SurveyRoundDto>('POST', SurveyRoutes.roundHouseholds(id), body),

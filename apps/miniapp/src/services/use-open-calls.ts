@@ -9,7 +9,7 @@ export function useOpenCalls(enabled: boolean): number {
   useDidShow(() => {
     if (!enabled) return;
     api.callTasks(CallTaskStatus.Open).then(
-      (tasks) => setOpen(tasks.length),
+      (page) => setOpen(page.items.length),
       () => undefined, // a hint on the page; a failure must not interrupt it
     );
   });

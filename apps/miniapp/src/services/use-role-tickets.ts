@@ -1,51 +1,37 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { CommunityTicketFilter, Role, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
+import { CommunityTicketFilter, Page, Role, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { api } from './api';
 import { showError } from './http';
+import { usePagedList } from './use-paged-list';
+
+const whole = (items: TicketSummaryDto[]): Page<TicketSummaryDto> => ({ items, nextCursor: null });
 
 /**
- * Who sees which list: a resident their household's tickets, an assistant their queue, a supervisor
- * (or admin) their community's tickets under `filter`.
+ * Who sees which list: a resident their household's tickets (paged), an assistant their queue (one list),
+ * a supervisor (or admin) their community's tickets under `filter` (finished and all are paged).
  */
-function loaderFor(user: UserProfileDto, filter: CommunityTicketFilter): () => Promise<TicketSummaryDto[]> {
+function loaderFor(user: UserProfileDto, filter: CommunityTicketFilter): (cursor: string | null) => Promise<Page<TicketSummaryDto>> {
   switch (user.role) {
     case Role.Resident:
-      return api.myTickets;
+      return (cursor) => api.myTickets(cursor);
     case Role.Assistant:
-      return api.myQueue;
+      return () => api.myQueue().then(whole);
     case Role.Guard:
-      return async () => []; // the gate guard has no tickets
+      return async () => whole([]); // the gate guard has no tickets
 
     default:
-      return () => api.communityTickets(filter);
+      return (cursor) => api.communityTickets(filter, cursor);
   }
 }
 
-/** The signed-in user's ticket list, reloaded whenever the page shows and on pull-down. */
-export function useRoleTickets(
-  user: UserProfileDto | null,
-  filter: CommunityTicketFilter = CommunityTicketFilter.Open,
-): { tickets: TicketSummaryDto[] | null; reload: () => Promise<void> } {
-  const [tickets, setTickets] = useState<TicketSummaryDto[] | null>(null);
-  const reload = useCallback(async () => {
-    if (!user) return;
-    try {
-      setTickets(await loaderFor(user, filter)());
-    } catch (err) {
-      showError(err);
-    }
-  }, [user, filter]);
-  // Shown pages reload (coming back from a ticket must show its new status); a new filter reloads too.
-  useDidShow(() => void reload());
-  const firstFilter = useRef(true);
-  useEffect(() => {
-    if (firstFilter.current) {
-      firstFilter.current = false;
-      return;
-    }
-    void reload();
-  }, [filter]);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
-  return { tickets, reload };
+/**
+ * The signed-in user's ticket list: reloaded whenever the page shows, on pull-down and for a new filter;
+ * the next page when the user scrolls to the bottom (unless `scrollLoads` is false, as on 首页).
+ */
+export function useRoleTickets(user: UserProfileDto | null, filter: CommunityTicketFilter = CommunityTicketFilter.Open, options: { scrollLoads?: boolean } = {}) {
+  const list = usePagedList<TicketSummaryDto>((cursor) => (user ? loaderFor(user, filter)(cursor) : Promise.resolve(whole([]))), (t) => t.id, [user, filter], {
+    enabled: user !== null,
+    onFirstPageError: showError,
+    scrollLoads: options.scrollLoads,
+  });
+  return { tickets: list.items, list };
 }

@@ -8,7 +8,8 @@ export function useWorkOrdersDue(enabled: boolean): number {
   useDidShow(() => {
     if (!enabled) return;
     api.workOrders().then(
-      (items) => setCount(items.filter((w) => w.canAccept || w.canComplete).length),
+      // The first page carries every open order (only open ones can be accepted or completed).
+      (page) => setCount(page.items.filter((w) => w.canAccept || w.canComplete).length),
       () => undefined, // a hint on the page; a failure must not interrupt it
     );
   });

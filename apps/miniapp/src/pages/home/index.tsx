@@ -29,7 +29,7 @@ export default function HomePage() {
   // The gate guard checks release slips and nothing else: no messages, tickets or phone tasks to load.
   const guard = user !== null && user.role === Role.Guard;
   const unread = useUnread(user !== null && !guard);
-  const { tickets } = useRoleTickets(user);
+  const { tickets } = useRoleTickets(user, undefined, { scrollLoads: false });
   const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
   const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
   const pendingMoveOuts = usePendingMoveOuts(user);

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { COMMUNITY_TICKET_FILTER_LABELS, CommunityTicketFilter, Role } from '@linli/contracts';
+import { LoadMore } from '../../components/load-more';
 import { TicketList } from '../../components/ticket-list';
 import { REPORT_PAGE } from '../../services/routes';
 import { useRoleTickets } from '../../services/use-role-tickets';
@@ -14,12 +15,13 @@ const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, Commu
 /**
  * Residents: the household's tickets. Assistants: their queue (their buildings, emergencies first).
  * Supervisors: the community's tickets: open, at risk (warning, late or escalated), finished, all.
+ * Histories (the resident's, finished, all) load a page at a time as the list is scrolled to its end.
  */
 export default function TicketsPage() {
   const user = useRequiredUser();
   useUnread(user !== null && user.role !== Role.Guard);
   const [filter, setFilter] = useState(CommunityTicketFilter.Open);
-  const { tickets } = useRoleTickets(user, filter);
+  const { tickets, list } = useRoleTickets(user, filter);
   if (!user) return <View className='page' />;
   if (user.role === Role.Guard) {
     return (
@@ -44,6 +46,7 @@ export default function TicketsPage() {
         </View>
       ) : null}
       <TicketList tickets={tickets} emptyText={resident ? '还没有报事记录' : '暂无工单'} showRoom={!resident} />
+      {tickets !== null ? <LoadMore status={list.status} count={tickets.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
       {resident ? (
         <Button type='primary' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
           我要报事

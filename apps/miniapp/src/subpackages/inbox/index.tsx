@@ -1,9 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { NOTIFICATION_KIND_LABELS, NotificationDto, NotificationKind } from '@linli/contracts';
+import { LoadMore } from '../../components/load-more';
 import { api } from '../../services/api';
+import { usePagedList } from '../../services/use-paged-list';
 import { formatTime } from '../../services/format';
 import { showError } from '../../services/http';
 import { ticketDetailPage } from '../../services/routes';
@@ -12,25 +14,27 @@ import './index.scss';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
 
-/** 消息中心: the messages that always reach the user, newest first; tapping one opens its ticket. */
+/** 消息中心: the messages that always reach the user, newest first, a page at a time; tapping one opens its ticket. */
 export default function InboxPage() {
-  const [items, setItems] = useState<NotificationDto[] | null>(null);
   const [unread, setUnread] = useState(0);
-  const load = useCallback(async () => {
-    try {
-      const page = await api.notifications();
-      setItems(page.items);
+  // Messages marked read here, shown read without reloading the pages already loaded.
+  const [readHere, setReadHere] = useState<{ ids: Set<string>; all: boolean }>({ ids: new Set(), all: false });
+  const list = usePagedList<NotificationDto>(
+    async (cursor) => {
+      const page = await api.notifications(cursor);
       setUnread(page.unread);
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+      if (cursor === null) setReadHere({ ids: new Set(), all: false });
+      return page;
+    },
+    (n) => n.id,
+    [],
+    { onFirstPageError: showError },
+  );
+  const items = list.items?.map((n) => (!n.read && (readHere.all || readHere.ids.has(n.id)) ? { ...n, read: true } : n)) ?? null;
 
   const open = async (n: NotificationDto) => {
     if (!n.read) {
-      setItems((list) => list?.map((x) => (x.id === n.id ? { ...x, read: true } : x)) ?? null);
+      setReadHere((r) => ({ ...r, ids: new Set([...r.ids, n.id]) }));
       api.markRead({ ids: [n.id] }).then((r) => setUnread(r.unread), showError);
     }
     if (n.ticketId) await Taro.navigateTo({ url: ticketDetailPage(n.ticketId) });
@@ -39,7 +43,7 @@ export default function InboxPage() {
   const readAll = async () => {
     try {
       setUnread((await api.markRead({ all: true })).unread);
-      setItems((list) => list?.map((x) => ({ ...x, read: true })) ?? null);
+      setReadHere((r) => ({ ...r, all: true }));
     } catch (err) {
       showError(err);
     }
@@ -67,6 +71,7 @@ export default function InboxPage() {
           <Text className='inbox__time'>{formatTime(n.createdAt)}</Text>
         </View>
       ))}
+      <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} />
     </View>
   );
 }

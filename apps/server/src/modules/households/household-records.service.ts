@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { careTimeline } from '../events/care-timeline';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
@@ -9,18 +8,9 @@ import {
   HouseholdDocument,
   HouseholdDocumentDto,
   HouseholdReviewStateDto,
-  MEMBER_ROLE_LABELS,
-  MEMBERSHIP_ACTION_LABELS,
-  MOVE_IN_STATUS_LABELS,
-  MOVE_OUT_SCOPE_LABELS,
-  MOVE_OUT_STATUS_LABELS,
   RecordDocumentRequest,
   ReviewDueDto,
   ReviewsDueDto,
-  TICKET_KIND_LABELS,
-  TICKET_STATUS_LABELS,
-  TimelineEntryDto,
-  TimelineKind,
 } from '@linli/contracts';
 import { addMonthsToDateKey, chinaDateKey, daysBetweenDateKeys, requiredDocuments } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -28,21 +18,14 @@ import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
-import { MoveInPerson } from '../move-ins/entities/move-in-person.entity';
-import { MoveIn } from '../move-ins/entities/move-in.entity';
-import { MoveOut } from '../move-outs/entities/move-out.entity';
 import { Household } from '../org/entities/household.entity';
-import { Ticket } from '../tickets/entities/ticket.entity';
 import { Attachment } from '../uploads/entities/attachment.entity';
 import { UploadUrlSigner } from '../uploads/upload-url-signer';
 import { HouseholdDocumentPhoto } from './entities/household-document-photo.entity';
 import { HouseholdDocumentRecord } from './entities/household-document.entity';
-import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HouseholdReview } from './entities/household-review.entity';
 import { HouseholdAccess } from './household-access';
 
-/** How many entries a household's timeline shows, newest first. */
-export const TIMELINE_LIMIT = 100;
 /** How many due files the review task list carries (the total is given beside it). */
 const DUE_LIST_LIMIT = 200;
 /** At most this many photos per paper. */
@@ -52,7 +35,7 @@ const DOCUMENT_ORDER = Object.values(HouseholdDocument);
 
 /**
  * The records kept with a household file (domain.md §3): the documents checklist with its scans, the
- * quarterly review with the assistants' list of files due, and the household's timeline.
+ * quarterly review with the assistants' list of files due (the timeline is HouseholdTimeline).
  */
 @Injectable()
 export class HouseholdRecords {
@@ -61,11 +44,6 @@ export class HouseholdRecords {
     @InjectRepository(HouseholdDocumentRecord) private readonly documents: Repository<HouseholdDocumentRecord>,
     @InjectRepository(HouseholdDocumentPhoto) private readonly documentPhotos: Repository<HouseholdDocumentPhoto>,
     @InjectRepository(HouseholdReview) private readonly reviews: Repository<HouseholdReview>,
-    @InjectRepository(HouseholdMemberEvent) private readonly memberEvents: Repository<HouseholdMemberEvent>,
-    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
-    @InjectRepository(MoveOut) private readonly moveOuts: Repository<MoveOut>,
-    @InjectRepository(MoveIn) private readonly moveIns: Repository<MoveIn>,
-    @InjectRepository(MoveInPerson) private readonly moveInPeople: Repository<MoveInPerson>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly access: HouseholdAccess,
     private readonly signer: UploadUrlSigner,
@@ -191,62 +169,6 @@ export class HouseholdRecords {
       .filter((r) => r.nextReviewOn === null || r.nextReviewOn <= today)
       .sort((a, b) => b.overdueDays - a.overdueDays || a.buildingName.localeCompare(b.buildingName, 'zh') || a.roomLabel.localeCompare(b.roomLabel, 'zh'));
     return { total: due.length, items: due.slice(0, DUE_LIST_LIMIT) };
-  }
-
-  /** Everything that happened about the household, newest first. */
-  async timeline(householdId: string): Promise<TimelineEntryDto[]> {
-    const take = TIMELINE_LIMIT;
-    const [tickets, events, moveOuts, moveIns, documents, reviews, care] = await Promise.all([
-      this.tickets.find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take }),
-      this.memberEvents.find({ where: { householdId }, order: { at: 'DESC' }, take }),
-      this.moveOuts.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
-      this.moveIns.find({ where: { householdId }, order: { createdAt: 'DESC' }, take }),
-      this.documents.find({ where: { householdId }, order: { recordedAt: 'DESC' }, take }),
-      this.reviews.find({ where: { householdId }, relations: { reviewer: true }, order: { reviewedAt: 'DESC' }, take }),
-      careTimeline(this.tickets.manager, householdId, take),
-    ]);
-    const movers = moveIns.length ? await this.moveInPeople.find({ where: { moveInId: In(moveIns.map((m) => m.id)) }, order: { position: 'ASC' } }) : [];
-    const entries: (TimelineEntryDto & { time: number })[] = [
-      ...tickets.map((t) => ({
-        time: t.createdAt.getTime(),
-        kind: TimelineKind.Ticket,
-        title: `${TICKET_KIND_LABELS[t.kind]} ${t.code} · ${t.category?.name ?? t.categoryCode}（${TICKET_STATUS_LABELS[t.status]}）`,
-        refId: t.id,
-      })),
-      ...events.map((e) => ({
-        time: e.at.getTime(),
-        kind: TimelineKind.Membership,
-        title: `${MEMBERSHIP_ACTION_LABELS[e.action]}：${e.subjectName}（${MEMBER_ROLE_LABELS[e.subjectRole]}）${e.actorName ? ` · ${e.actorName}` : ''}`,
-        refId: e.requestId,
-      })),
-      ...moveOuts.map((m) => ({
-        time: m.createdAt.getTime(),
-        kind: TimelineKind.MoveOut,
-        title: `搬出申请（${MOVE_OUT_SCOPE_LABELS[m.scope]}）· ${m.moveDate} · ${MOVE_OUT_STATUS_LABELS[m.status]}`,
-        refId: m.id,
-      })),
-      ...moveIns.map((m) => ({
-        time: m.createdAt.getTime(),
-        kind: TimelineKind.MoveIn,
-        title: `入住登记：${movers
-          .filter((p) => p.moveInId === m.id)
-          .map((p) => `${p.name}（${MEMBER_ROLE_LABELS[p.role]}）`)
-          .join('、')} · ${MOVE_IN_STATUS_LABELS[m.status]}`,
-        refId: m.id,
-      })),
-      ...documents.map((d) => ({ time: d.recordedAt.getTime(), kind: TimelineKind.Document, title: `资料归档：${HOUSEHOLD_DOCUMENT_LABELS[d.kind]}`, refId: null })),
-      ...reviews.map((r) => ({
-        time: r.reviewedAt.getTime(),
-        kind: TimelineKind.Review,
-        title: `档案复核${r.reviewer ? ` · ${r.reviewer.name}` : ''}${r.note ? `：${r.note}` : ''}（下次 ${r.nextReviewOn}）`,
-        refId: null,
-      })),
-      ...care,
-    ].map((e) => ({ ...e, at: new Date(e.time).toISOString() }));
-    return entries
-      .sort((a, b) => b.time - a.time)
-      .slice(0, TIMELINE_LIMIT)
-      .map(({ time: _time, ...entry }) => entry);
   }
 
   private kindOf(kind: string): HouseholdDocument {

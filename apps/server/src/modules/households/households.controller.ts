@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Role, RoomSummaryDto, STAFF_ROLES } from '@linli/contracts';
+import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Page, Role, RoomSummaryDto, STAFF_ROLES, TimelineEntryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
 import { Households } from './households.service';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 
 @ApiTags('households')
@@ -87,18 +89,25 @@ export class HouseholdsController {
     return this.households.addNote(user, id, body.text);
   }
 
+  @Get('households/:id/timeline')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "Staff of the building: the household's timeline, newest first, a page at a time after the file's first (?cursor=&limit=)" })
+  timeline(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<TimelineEntryDto>> {
+    return this.households.timelineOf(user, id, pageRequest(query));
+  }
+
   @Get('households/:id/reads')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Who read the household's file, newest first (the audit)" })
-  reads(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FileReadDto[]> {
-    return this.households.readsOf(user, id);
+  @ApiOperation({ summary: "Who read the household's file, newest first (the audit), a page at a time (?cursor=&limit=)" })
+  reads(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<FileReadDto>> {
+    return this.households.readsOf(user, id, pageRequest(query));
   }
 
   @Get('household-reads')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first" })
-  readLog(@CurrentUser() user: AuthUser): Promise<FileReadLogEntryDto[]> {
-    return this.households.readLog(user);
+  @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first, a page at a time (?cursor=&limit=)" })
+  readLog(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<FileReadLogEntryDto>> {
+    return this.households.readLog(user, pageRequest(query));
   }
 
   @Post('households/:id/invites')

@@ -24,6 +24,7 @@ import { HouseholdReview } from './entities/household-review.entity';
 import { HouseholdAccess } from './household-access';
 import { HouseholdRecordsController } from './household-records.controller';
 import { HouseholdRecords } from './household-records.service';
+import { HouseholdTimeline } from './household-timeline.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { User } from '../org/entities/user.entity';
@@ -41,7 +42,7 @@ import { JoinRequests } from './join-requests.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
   controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
-  providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdSheets, JoinRequests],
+  providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests],
   exports: [HouseholdAccess],
 })
 export class HouseholdsModule {}

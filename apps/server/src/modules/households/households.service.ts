@@ -17,11 +17,14 @@ import {
   InviteDto,
   MemberRole,
   MyHouseholdDto,
+  Page,
   Role,
+  TimelineEntryDto,
   RoomSummaryDto,
   WechatReach,
 } from '@linli/contracts';
-import { isValidMobile, isValidResidentId, memberView, OPEN_STATUSES } from '@linli/domain';
+import { cutPage, PAGE_SIZE, isValidMobile, isValidResidentId, memberView, OPEN_STATUSES } from '@linli/domain';
+import { cursorCondition, emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -42,6 +45,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdAccess } from './household-access';
 import { HouseholdRecords } from './household-records.service';
+import { HouseholdTimeline } from './household-timeline.service';
 import { StaffProfiles } from '../staff-profiles/staff-profiles.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
@@ -50,8 +54,6 @@ import { HouseholdMember } from './entities/household-member.entity';
 import { HouseholdNote } from './entities/household-note.entity';
 import { HouseholdRead } from './entities/household-read.entity';
 
-/** How many reads the community's read log shows, newest first. */
-const READ_LOG_LIMIT = 200;
 /** How long an invitation code stays valid. */
 const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read out over the phone
@@ -106,6 +108,7 @@ export class Households {
     private readonly access: HouseholdAccess,
     private readonly reach: Access,
     private readonly records: HouseholdRecords,
+    private readonly timeline: HouseholdTimeline,
     private readonly staffProfiles: StaffProfiles,
   ) {}
 
@@ -190,7 +193,7 @@ export class Households {
       notifications: notifications.map((n) => ({ title: n.title, body: n.body, at: n.createdAt.toISOString() })),
       documents: checklist.documents.filter((d) => d.onFile).map((d) => ({ label: d.label, recordedAt: d.recordedAt ?? '' })),
       // A tenant sees only themself on the household; the household's history names the others.
-      timeline: mine.myRole === MemberRole.Tenant ? [] : await this.records.timeline(mine.id),
+      timeline: mine.myRole === MemberRole.Tenant ? [] : await this.timeline.all(mine.id),
     };
   }
 
@@ -240,7 +243,7 @@ export class Households {
     ]);
     const passes = await this.residencePasses(members);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
-    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.records.timeline(householdId)]);
+    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
@@ -254,7 +257,8 @@ export class Households {
       documents: checklist.documents,
       missingDocuments: checklist.missing,
       review,
-      timeline,
+      timeline: timeline.items,
+      timelineNextCursor: timeline.nextCursor,
     };
   }
 
@@ -294,35 +298,44 @@ export class Households {
     return present(member, user, new Map());
   }
 
+  /** Staff of the building: the next page of the household's timeline (the file carries the first). */
+  async timelineOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<TimelineEntryDto>> {
+    await this.access.staff(user, householdId);
+    return this.timeline.page(householdId, page);
+  }
+
   /** Supervisors: who read this household's file, newest first. */
-  async readsOf(user: AuthUser, householdId: string): Promise<FileReadDto[]> {
+  async readsOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<FileReadDto>> {
     await this.access.staff(user, householdId, [Role.Supervisor, Role.Admin]);
-    const rows = await this.reads.find({ where: { householdId }, relations: { reader: true }, order: { at: 'DESC' }, take: 200 });
-    return rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() }));
+    return findPage(this.reads, { householdId }, page, (rows) => rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() })), {
+      at: 'at',
+      relations: { reader: true },
+    });
   }
 
   /** Supervisors and admins: the latest reads of any household file in their reach, to spot reading without cause. */
-  async readLog(user: AuthUser): Promise<FileReadLogEntryDto[]> {
+  async readLog(user: AuthUser, page: PageRequest): Promise<Page<FileReadLogEntryDto>> {
     const buildingIds = await this.access.buildingIdsOf(user);
-    if (buildingIds.length === 0) return [];
-    const rows = await this.reads
+    if (buildingIds.length === 0) return emptyPage();
+    const query = this.reads
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.reader', 'u')
       .innerJoinAndSelect('r.household', 'h')
       .innerJoinAndSelect('h.room', 'room')
       .innerJoinAndSelect('room.building', 'b')
-      .where('b.id IN (:...buildingIds)', { buildingIds })
-      .orderBy('r.at', 'DESC')
-      .take(READ_LOG_LIMIT)
-      .getMany();
-    return rows.map((r) => ({
+      .where('b.id IN (:...buildingIds)', { buildingIds });
+    if (page.cursor) query.andWhere(...cursorCondition('r', page.cursor, 'at'));
+    const rows = await query.orderBy('r.at', 'DESC').addOrderBy('r.id', 'DESC').take(page.limit + 1).getMany();
+    const { items, nextCursor } = cutPage(rows, page.limit, (r) => ({ at: r.at, id: r.id }));
+    return { nextCursor, items: items.map((r) => ({
+      id: r.id,
       householdId: r.householdId,
       roomLabel: r.household?.room?.label ?? '',
       buildingName: r.household?.room?.building?.name ?? '',
       readerName: r.reader?.name ?? '',
       readerRole: r.reader?.role ?? '',
       at: r.at.toISOString(),
-    }));
+    })) };
   }
 
   /** An invitation code for a new member: issued by the building's staff, or by an owner of the household. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, Not } from 'typeorm';
-import { ErrorCode, MemberRole, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import { ErrorCode, MemberRole, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Page, Role, UnreadBeforeCutDto } from '@linli/contracts';
 import { noticePinned, noticeReaches, UNREAD_CALL_LEAD_MINUTES, unreadCallsDue } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { isUniqueViolation } from '../../database/unit-of-work';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { Building } from '../org/entities/building.entity';
@@ -27,12 +28,14 @@ export class NoticeQueries {
     private readonly clock: ClockService,
   ) {}
 
-  /** Staff: the community's notices, newest first, with receipts over the households they work on. */
-  async list(user: AuthUser): Promise<NoticeDto[]> {
+  /** Staff: the community's notices, newest (publication time) first, a page at a time, with receipts over the households they work on. */
+  async list(user: AuthUser, page: PageRequest): Promise<Page<NoticeDto>> {
     const communityIds = await this.communitiesOf(user);
-    if (communityIds.length === 0) return [];
-    const rows = await this.ds.getRepository(Notice).find({ where: { communityId: In(communityIds) }, relations: { createdBy: true }, order: { publishAt: 'DESC' }, take: 100 });
-    return Promise.all(rows.map((n) => this.staffDto(user, n)));
+    if (communityIds.length === 0) return emptyPage();
+    return findPage(this.ds.getRepository(Notice), { communityId: In(communityIds) }, page, (rows) => Promise.all(rows.map((n) => this.staffDto(user, n))), {
+      at: 'publishAt',
+      relations: { createdBy: true },
+    });
   }
 
   async one(user: AuthUser, id: string): Promise<NoticeDto> {

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NoticeDto, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import { NoticeDto, NoticeReceiptDto, Page, Role, UnreadBeforeCutDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateNoticeDto } from './dto/notice.dto';
 import { NoticePublishing } from './notice-publishing.service';
 import { NoticeQueries } from './notice-queries.service';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -18,9 +20,9 @@ export class NoticesController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: the community’s notices with how many targeted households have read each' })
-  list(@CurrentUser() user: AuthUser): Promise<NoticeDto[]> {
-    return this.queries.list(user);
+  @ApiOperation({ summary: 'Staff: the community’s notices, newest first a page at a time (?cursor=&limit=), with how many targeted households have read each' })
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<NoticeDto>> {
+    return this.queries.list(user, pageRequest(query));
   }
 
   @Post()

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CallTaskDto, STAFF_ROLES } from '@linli/contracts';
+import { CallTaskDto, Page, STAFF_ROLES } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CallTasks } from './call-tasks.service';
+import { pageRequest } from '../../common/paging/paging';
 import { CallTaskDoneDto, CallTaskQueryDto } from './dto/call-task.dto';
 
 @ApiTags('notifications')
@@ -14,9 +15,9 @@ export class CallTasksController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "Staff only: phone calls owed because WeChat could not carry an emergency's news (assistants: their own; supervisors: their community's)" })
-  list(@CurrentUser() user: AuthUser, @Query() query: CallTaskQueryDto): Promise<CallTaskDto[]> {
-    return this.tasks.list(user, query.status);
+  @ApiOperation({ summary: "Staff only: phone calls owed because WeChat could not carry an emergency's news (assistants: their own; supervisors: their community's); open ones in one page, the rest newest first by ?cursor=&limit=" })
+  list(@CurrentUser() user: AuthUser, @Query() query: CallTaskQueryDto): Promise<Page<CallTaskDto>> {
+    return this.tasks.list(user, query.status, pageRequest(query));
   }
 
   @Post(':id/done')

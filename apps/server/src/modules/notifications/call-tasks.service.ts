@@ -2,8 +2,9 @@ import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { CallTaskDto, CallTaskPurpose, CallTaskStatus, ErrorCode, Role } from '@linli/contracts';
+import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
+import { CallTaskDto, CallTaskPurpose, CallTaskStatus, ErrorCode, Page, Role } from '@linli/contracts';
 import { callTaskEnding } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -71,9 +72,11 @@ export class CallTasks {
 
   /**
    * The caller's calls: an assistant's own; a supervisor's own and the duty desk's of their community
-   * (all of them with `all`); an admin's, every community's. Open ones first, oldest first.
+   * (all of them with `all`); an admin's, every community's. The open ones are the work to do, bounded
+   * and oldest first, in one page; done and ended ones (and all of them together) grow with history and
+   * are paged newest first.
    */
-  async list(user: AuthUser, status: CallTaskStatus | undefined): Promise<CallTaskDto[]> {
+  async list(user: AuthUser, status: CallTaskStatus | undefined, page: PageRequest): Promise<Page<CallTaskDto>> {
     const statusWhere = status ? { status } : {};
     let where: object[];
     const reach = user.role === Role.Admin ? await this.access.communityIds(user) : [];
@@ -81,15 +84,17 @@ export class CallTasks {
     else if (user.role === Role.Admin) where = reach.length ? [{ ...statusWhere, communityId: In(reach) }] : [];
     else if (user.role === Role.Supervisor && user.communityId) where = [{ ...statusWhere, communityId: user.communityId }];
     else where = [{ ...statusWhere, callerId: user.id }];
+    if (where.length === 0) return emptyPage();
+    if (status !== CallTaskStatus.Open) {
+      return findPage(this.tasks, where as FindOptionsWhere<CallTask>[], page, (rows) => rows.map(toDto), { relations: { caller: true, ticket: true } });
+    }
     const rows = await this.tasks.find({
       where,
       relations: { caller: true, ticket: true },
       order: { createdAt: 'ASC', id: 'ASC' },
       take: LIST_LIMIT,
     });
-    // Open ones first (sorted here: MySQL orders an ENUM by its declared position, SQLite by text).
-    const rank = (t: CallTask) => (t.status === CallTaskStatus.Open ? 0 : 1);
-    return rows.sort((a, b) => rank(a) - rank(b)).map(toDto);
+    return { items: rows.map(toDto), nextCursor: null };
   }
 
   /** Records the call's outcome. The assigned caller, or a supervisor of that community (or an admin), may. */

@@ -8,6 +8,8 @@ import { insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Outbox } from '../outbox/outbox.service';
 import { Notification } from './entities/notification.entity';
+import { findPage, PageRequest } from '../../common/paging/paging';
+import { PAGE_SIZE } from '@linli/domain';
 
 export interface Message {
   kind: NotificationKind;
@@ -21,8 +23,8 @@ export interface Message {
   page?: string | null;
 }
 
-export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 100;
+/** The most ids one mark-read call may name (a page of the inbox at most). */
+export const MAX_PAGE = PAGE_SIZE.max;
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -55,13 +57,15 @@ export class Inbox {
     return unreached;
   }
 
-  async page(user: AuthUser, limit = DEFAULT_PAGE, before?: Date): Promise<NotificationPageDto> {
-    const rows = await this.notifications.find({
-      where: before ? { userId: user.id, createdAt: LessThan(before) } : { userId: user.id },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: Math.min(Math.max(1, limit), MAX_PAGE),
-    });
-    return { items: rows.map(toDto), unread: await this.unread(user) };
+  /**
+   * The caller's inbox a page at a time, newest first by (createdAt, id). `before` (an instant, the older
+   * way to page) is still honoured, but messages of the same millisecond as the last one shown would be
+   * skipped by it: clients page with the cursor.
+   */
+  async page(user: AuthUser, request: PageRequest, before?: Date): Promise<NotificationPageDto> {
+    const where = before ? { userId: user.id, createdAt: LessThan(before) } : { userId: user.id };
+    const page = await findPage(this.notifications, where, request, (rows) => rows.map(toDto));
+    return { ...page, unread: await this.unread(user) };
   }
 
   unread(user: AuthUser): Promise<number> {

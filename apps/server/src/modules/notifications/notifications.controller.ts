@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { MarkReadDto, NotificationQueryDto } from './dto/notification-query.dto';
 import { Inbox } from './inbox.service';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -14,9 +15,9 @@ export class NotificationsController {
 
   @Get()
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: "The caller's own inbox (消息中心), newest first, with the unread count" })
+  @ApiOperation({ summary: "The caller's own inbox (消息中心), newest first, a page at a time (?cursor=&limit=), with the unread count" })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
-    return this.inbox.page(user, query.limit, query.before ? new Date(query.before) : undefined);
+    return this.inbox.page(user, pageRequest(query), query.before ? new Date(query.before) : undefined);
   }
 
   @Get('unread-count')

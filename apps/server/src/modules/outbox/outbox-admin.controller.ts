@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxAdmin } from './outbox-admin.service';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('wechat')
 @ApiBearerAuth()
@@ -15,9 +16,9 @@ export class OutboxAdminController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: "The platform's admin only: WeChat messages by state (default: the dead letters, with the reason), and the count in each state" })
+  @ApiOperation({ summary: "The platform's admin only: WeChat messages by state (default: the dead letters, with the reason), newest first a page at a time (?cursor=&limit=), and the count in each state" })
   list(@CurrentUser() user: AuthUser, @Query() query: OutboxQueryDto): Promise<OutboxPageDto> {
-    return this.admin.page(user, (query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead);
+    return this.admin.page(user, (query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead, pageRequest(query));
   }
 
   @Post(':id/retry')

@@ -7,8 +7,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { Access } from '../org/access.service';
 import { ClockService } from '../clock/clock.service';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
-
-const PAGE = 50;
+import { findPage, PageRequest } from '../../common/paging/paging';
 
 /** The outbox as admins see it: what failed and why (the dead letters), and sending one again. */
 @Injectable()
@@ -24,13 +23,14 @@ export class OutboxAdmin {
     if (!(await this.access.isPlatformAdmin(user))) throw new AppException(ErrorCode.FORBIDDEN, '仅平台管理员可以查看消息发送记录');
   }
 
-  async page(user: AuthUser, status: OutboxStatus): Promise<OutboxPageDto> {
+  /** The messages in one state, newest first, a page at a time; the counts are of every state. */
+  async page(user: AuthUser, status: OutboxStatus, request: PageRequest): Promise<OutboxPageDto> {
     await this.platformOnly(user);
     const grouped = (await this.messages.createQueryBuilder('o').select('o.status', 'status').addSelect('COUNT(*)', 'n').groupBy('o.status').getRawMany()) as { status: OutboxStatusName; n: string | number }[];
     const counts: Record<OutboxStatusName, number> = { pending: 0, sending: 0, sent: 0, revoked: 0, dead: 0 };
     for (const g of grouped) counts[g.status] = Number(g.n);
-    const rows = await this.messages.find({ where: { status }, relations: { user: true }, order: { createdAt: 'DESC', id: 'DESC' }, take: PAGE });
-    return { counts, items: rows.map(toItem) };
+    const page = await findPage(this.messages, { status }, request, (rows) => rows.map(toItem), { relations: { user: true } });
+    return { counts, ...page };
   }
 
   /** A dead letter goes out again once its cause is fixed (e.g. a template id corrected). Nothing else may be resent. */

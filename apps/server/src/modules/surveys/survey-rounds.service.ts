@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, Role, SampleBuildingDto, SurveyRoundAction, SurveyRoundDto, SurveyRoundKind, SurveyRoundStatus, TicketKind } from '@linli/contracts';
+import { ErrorCode, Page, Role, SampleBuildingDto, SurveyRoundAction, SurveyRoundDto, SurveyRoundKind, SurveyRoundStatus, TicketKind } from '@linli/contracts';
 import { allowedSurveyRoundActions, drawSample, SampleCandidate, surveyRoundTransition, surveyWindowProblem } from '@linli/domain/surveys';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
+import { findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { Building } from '../org/entities/building.entity';
 import { AddRoundHouseholdsDto, CreateSurveyRoundDto } from './dto/survey.dto';
@@ -64,12 +65,14 @@ export class SurveyRoundsService {
     return this.detail(user, id);
   }
 
-  async list(user: AuthUser): Promise<SurveyRoundDto[]> {
+  /** The rounds of the communities the caller runs, latest closing first, a page at a time (rounds of others dropped from the page read). */
+  async list(user: AuthUser, page: PageRequest): Promise<Page<SurveyRoundDto>> {
     const reach = user.role === Role.Supervisor ? (user.communityId ? [user.communityId] : []) : null;
-    const rows = await this.ds.getRepository(SurveyRound).find({ where: reach ? { communityId: In(reach) } : {}, order: { closesAt: 'DESC' }, take: 100 });
-    const mine: SurveyRound[] = [];
-    for (const r of rows) if (await this.access.runs(user, r.communityId)) mine.push(r);
-    return Promise.all(mine.map((r) => this.toDto(user, r)));
+    return findPage(this.ds.getRepository(SurveyRound), reach ? { communityId: In(reach) } : {}, page, async (rows) => {
+      const mine: SurveyRound[] = [];
+      for (const r of rows) if (await this.access.runs(user, r.communityId)) mine.push(r);
+      return Promise.all(mine.map((r) => this.toDto(user, r)));
+    }, { at: 'closesAt' });
   }
 
   async detail(user: AuthUser, id: string): Promise<SurveyRoundDto> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { QuestionnaireDto, Role, SurveyResultsDto, SurveyRoundDto, SurveySettingsDto as SurveySettingsShape } from '@linli/contracts';
+import { Page, QuestionnaireDto, Role, SurveyResultsDto, SurveyRoundDto, SurveySettingsDto as SurveySettingsShape } from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -11,6 +11,8 @@ import { SurveyResultsService } from './survey-results.service';
 import { SurveyRoundLifecycle } from './survey-round-lifecycle.service';
 import { SurveyRoundsService } from './survey-rounds.service';
 import { SurveySettingsService } from './survey-settings.service';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -59,9 +61,9 @@ export class SurveysController {
 
   @Get('rounds')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The rounds of the communities the caller runs, latest first' })
-  listRounds(@CurrentUser() user: AuthUser): Promise<SurveyRoundDto[]> {
-    return this.rounds.list(user);
+  @ApiOperation({ summary: 'The rounds of the communities the caller runs, latest closing first, a page at a time (?cursor=&limit=)' })
+  listRounds(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<SurveyRoundDto>> {
+    return this.rounds.list(user, pageRequest(query));
   }
 
   @Post('rounds')

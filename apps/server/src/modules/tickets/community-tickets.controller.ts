@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CommunityTicketFilter, Role, TicketSummaryDto } from '@linli/contracts';
+import { CommunityTicketFilter, Page, Role, TicketSummaryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
 import { CommunityTicketsQueryDto } from './dto/community-tickets-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -15,8 +16,8 @@ export class CommunityTicketsController {
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiQuery({ name: 'filter', enum: CommunityTicketFilter, required: false })
-  @ApiOperation({ summary: "The supervisor's community's tickets: open ones (emergencies first, then oldest), closed ones, or all (newest first)" })
-  list(@CurrentUser() user: AuthUser, @Query() query: CommunityTicketsQueryDto): Promise<TicketSummaryDto[]> {
-    return this.queries.list(user, query.filter ?? CommunityTicketFilter.Open);
+  @ApiOperation({ summary: "The supervisor's community's tickets: open ones (emergencies first, then oldest; one page), closed ones, or all (newest first, a page at a time: ?cursor=&limit=)" })
+  list(@CurrentUser() user: AuthUser, @Query() query: CommunityTicketsQueryDto): Promise<Page<TicketSummaryDto>> {
+    return this.queries.list(user, query.filter ?? CommunityTicketFilter.Open, pageRequest(query));
   }
 }

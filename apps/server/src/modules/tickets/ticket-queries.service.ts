@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssigneeOptionDto, ErrorCode, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
+import { AssigneeOptionDto, ErrorCode, Page, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
 import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES } from '@linli/domain';
@@ -20,6 +20,7 @@ import { TicketSla } from './ticket-sla.service';
 import { TicketExtensions } from './ticket-extensions.service';
 import { ClockService } from '../clock/clock.service';
 import { TicketChase } from './ticket-chase.service';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 
 /** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
 export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
@@ -52,14 +53,17 @@ export class TicketQueries {
     return rows.map((r) => toTicketSummary(r, this.sla.current(r, milestones.get(r.id) ?? [], now)));
   }
 
-  async mine(user: AuthUser): Promise<TicketSummaryDto[]> {
-    if (!user.householdId) return [];
-    const rows = await this.tickets.find({
-      where: { householdId: user.householdId },
+  /**
+   * The household's tickets a page at a time, newest first. Tickets the resident may not see (e.g. from
+   * before they moved in) are dropped from the page, so a page may hold fewer than `limit`; the cursor
+   * still follows the rows read, so nothing is skipped.
+   */
+  async mine(user: AuthUser, page: PageRequest): Promise<Page<TicketSummaryDto>> {
+    const householdId = user.householdId;
+    if (!householdId) return emptyPage();
+    return findPage(this.tickets, { householdId }, page, async (rows) => this.summaries(await this.reach.residentVisible(user, householdId, rows)), {
       relations: TICKET_VIEW_RELATIONS,
-      order: { createdAt: 'DESC', code: 'DESC' },
     });
-    return this.summaries(await this.reach.residentVisible(user, user.householdId, rows));
   }
 
   /**

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SERVICE_ROLES, AssigneeOptionDto, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import { SERVICE_ROLES, AssigneeOptionDto, Page, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -14,6 +14,8 @@ import { TicketActions } from './ticket-actions.service';
 import { TicketQueries } from './ticket-queries.service';
 import { SubmissionResult, TicketSubmission } from './ticket-submission.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 /** 201 for a new ticket, 200 when the idempotency key returned the first one. */
 const respond = (res: Response) => (result: SubmissionResult) => (res.status(result.created ? 201 : 200), result.ticket);
@@ -50,9 +52,9 @@ export class TicketsController {
 
   @Get('mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: "The resident's household's tickets, newest first" })
-  mine(@CurrentUser() user: AuthUser): Promise<TicketSummaryDto[]> {
-    return this.queries.mine(user);
+  @ApiOperation({ summary: "The resident's household's tickets, newest first, a page at a time (?cursor=&limit=)" })
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<TicketSummaryDto>> {
+    return this.queries.mine(user, pageRequest(query));
   }
 
   @Get('queue')

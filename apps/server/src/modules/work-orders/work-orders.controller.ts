@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, WorkOrderDto } from '@linli/contracts';
+import { Page, Role, WorkOrderDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CompleteWorkOrderDto, IssueWorkOrderDto } from './dto/work-order.dto';
 import { WorkOrders } from './work-orders.service';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -14,9 +16,9 @@ export class WorkOrdersController {
 
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Department heads: their department’s work orders; supervisors: the community’s; open first by due time' })
-  list(@CurrentUser() user: AuthUser): Promise<WorkOrderDto[]> {
-    return this.orders.list(user);
+  @ApiOperation({ summary: 'Department heads: their department’s work orders; supervisors: the community’s; open ones first by due time, then finished ones newest first, a page at a time (?cursor=&limit=)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<WorkOrderDto>> {
+    return this.orders.list(user, pageRequest(query));
   }
 
   @Post()

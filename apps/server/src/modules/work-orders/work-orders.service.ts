@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEPARTMENT_NAMES, ErrorCode, NotificationKind, Role, TicketAction, WorkOrderDto } from '@linli/contracts';
+import { DEPARTMENT_NAMES, ErrorCode, NotificationKind, Page, Role, TicketAction, WorkOrderDto } from '@linli/contracts';
 import { WORK_ORDER_WORKFLOW, WorkOrderStep, chinaDateKey, decideStep, formatChinaDateTime, fromOf, isOpen, workOrderActions, workOrderDueProblem, workOrderStepConflict } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Like } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, Like, Not } from 'typeorm';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { nextInSequence, prepareSequence } from '../../database/daily-sequence';
@@ -16,6 +17,9 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { applyTransition } from '../tickets/ticket-transition';
 import { CompleteWorkOrderDto, IssueWorkOrderDto } from './dto/work-order.dto';
 import { WorkOrder } from './entities/work-order.entity';
+
+/** Open work orders are bounded by the work in hand; this only guards the response. */
+const OPEN_LIMIT = 200;
 
 /**
  * Work orders (工作安排通知单, domain.md §7): the supervisor names the responsible department and
@@ -66,16 +70,23 @@ export class WorkOrders {
     return this.one(user, id);
   }
 
-  /** A department head: their department's; a supervisor: the community's; an admin: their company's (the platform's admin: all). Open first, by due time. */
-  async list(user: AuthUser): Promise<WorkOrderDto[]> {
+  /**
+   * A department head: their department's; a supervisor: the community's; an admin: their company's (the
+   * platform's admin: all). The open ones are today's work (bounded, by due time) and come whole with the
+   * first page; the finished ones grow with history and follow newest issued first, a page at a time (a
+   * cursor continues the finished ones only).
+   */
+  async list(user: AuthUser, page: PageRequest): Promise<Page<WorkOrderDto>> {
     const me = await this.ds.getRepository(User).findOne({ where: { id: user.id }, select: { id: true, department: true } });
     const communities = await this.access.communityIds(user);
-    if (communities !== 'all' && communities.length === 0) return [];
-    const where = communities === 'all' ? {} : me?.department && user.role === Role.Supervisor ? { communityId: user.communityId!, department: me.department } : { communityId: In(communities) };
-    const rows = await this.ds.getRepository(WorkOrder).find({ where, relations: { issuedBy: true, acceptedBy: true, ticket: true }, order: { dueAt: 'ASC' }, take: 200 });
-    const open = rows.filter((r) => r.status !== 'done');
-    const done = rows.filter((r) => r.status === 'done').reverse();
-    return [...open, ...done].map((r) => this.toDto(r, user, me?.department ?? null));
+    if (communities !== 'all' && communities.length === 0) return emptyPage();
+    const where: FindOptionsWhere<WorkOrder> = communities === 'all' ? {} : me?.department && user.role === Role.Supervisor ? { communityId: user.communityId!, department: me.department } : { communityId: In(communities) };
+    const relations = { issuedBy: true, acceptedBy: true, ticket: true };
+    const present = (rows: WorkOrder[]) => rows.map((r) => this.toDto(r, user, me?.department ?? null));
+    const done = await findPage(this.ds.getRepository(WorkOrder), { ...where, status: 'done' }, page, present, { at: 'issuedAt', relations });
+    if (page.cursor) return done;
+    const open = await this.ds.getRepository(WorkOrder).find({ where: { ...where, status: Not('done') }, relations, order: { dueAt: 'ASC', id: 'ASC' }, take: OPEN_LIMIT });
+    return { items: [...present(open), ...done.items], nextCursor: done.nextCursor };
   }
 
   async ofTicket(db: EntityManager, user: AuthUser, ticketId: string): Promise<WorkOrderDto[]> {

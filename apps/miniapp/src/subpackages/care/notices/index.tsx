@@ -1,9 +1,11 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BuildingDto, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { noticesApi } from '../../../services/notices-api';
@@ -23,7 +25,6 @@ export default function NoticesPage() {
   const user = useRequiredUser();
   const resident = user?.role === Role.Resident;
   const canPublish = user?.role === Role.Supervisor;
-  const [items, setItems] = useState<NoticeDto[] | null>(null);
   const [calls, setCalls] = useState<UnreadBeforeCutDto[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [receipts, setReceipts] = useState<Record<string, NoticeReceiptDto[]>>({});
@@ -36,24 +37,25 @@ export default function NoticesPage() {
   const [until, setUntil] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!user) return;
-    try {
-      if (user.role === Role.Resident) setItems(await noticesApi.mine());
-      else {
-        const [list, due] = await Promise.all([noticesApi.list(), noticesApi.unreadBeforeCuts()]);
-        setItems(list);
-        setCalls(due);
-      }
-    } catch (err) {
-      showError(err);
-    }
-  }, [user]);
+  // Notices read here, shown read without reloading the pages already loaded.
+  const [readHere, setReadHere] = useState<Record<string, NoticeDto>>({});
+  // Residents: the notices for their household (one list, those in force pinned first). Staff: every notice,
+  // newest first, a page at a time as the list is scrolled.
+  const list = usePagedList<NoticeDto>(
+    async (cursor) => (resident ? { items: await noticesApi.mine(), nextCursor: null } : noticesApi.list(cursor)),
+    (n) => n.id,
+    [user?.id],
+    { enabled: user !== null, onFirstPageError: showError },
+  );
+  const items = list.items?.map((n) => readHere[n.id] ?? n) ?? null;
+  const loadCalls = () => {
+    if (user && !resident) noticesApi.unreadBeforeCuts().then(setCalls, showError);
+  };
   useDidShow(() => {
-    void load();
+    loadCalls();
     if (canPublish) api.buildings().then(setBuildings, showError);
   });
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(loadCalls);
 
   const tap = async (n: NoticeDto) => {
     if (open === n.id) return setOpen(null);
@@ -61,7 +63,7 @@ export default function NoticesPage() {
     try {
       if (resident && !n.read) {
         const read = await noticesApi.read(n.id);
-        setItems((items ?? []).map((x) => (x.id === n.id ? read : x)));
+        setReadHere((r) => ({ ...r, [n.id]: read }));
       } else if (!resident) {
         const rows = await noticesApi.receipts(n.id);
         setReceipts({ ...receipts, [n.id]: rows });
@@ -84,7 +86,7 @@ export default function NoticesPage() {
       setUntil('');
       setChosen([]);
       void Taro.showToast({ title: at ? '已定时，到时通知住户' : '已发布，住户已收到通知', icon: 'none' });
-      await load();
+      await list.reload();
     } catch (err) {
       showError(err);
     } finally {
@@ -159,6 +161,7 @@ export default function NoticesPage() {
             : null}
         </View>
       ))}
+      {items && items.length > 0 ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

@@ -1,8 +1,9 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { FileReadDto, HouseholdDocumentDto, HouseholdFileDto, Role, ROLE_LABELS, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
+import { FileReadDto, HouseholdDocumentDto, HouseholdFileDto, Role, ROLE_LABELS, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineEntryDto, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -20,13 +21,30 @@ export default function HouseholdFilePage() {
   const [file, setFile] = useState<HouseholdFileDto | null>(null);
   const [note, setNote] = useState('');
   const [reads, setReads] = useState<FileReadDto[]>([]);
+  // The file carries the timeline's first page; older entries load at the end of the page (it is the last section).
+  const [older, setOlder] = useState<{ items: TimelineEntryDto[]; cursor: string | null; status: 'idle' | 'loading' | 'error' }>({ items: [], cursor: null, status: 'idle' });
   const auditor = user !== null && (user.role === Role.Supervisor || user.role === Role.Admin);
   const load = async () => {
-    await api.householdFile(id).then(setFile, showError);
+    await api.householdFile(id).then((f) => {
+      setFile(f);
+      setOlder({ items: [], cursor: f.timelineNextCursor, status: 'idle' });
+    }, showError);
     // Supervisors see who opened this file (the opening just made included).
-    if (auditor) await api.householdReads(id).then(setReads, () => setReads([]));
+    if (auditor) await api.householdReads(id).then((page) => setReads(page.items), () => setReads([]));
   };
   useDidShow(() => void load());
+  const loadOlder = async () => {
+    const cursor = older.cursor;
+    if (!cursor || older.status === 'loading') return;
+    setOlder((o) => ({ ...o, status: 'loading' }));
+    try {
+      const page = await api.householdTimeline(id, cursor);
+      setOlder((o) => ({ items: [...o.items, ...page.items], cursor: page.nextCursor, status: 'idle' }));
+    } catch {
+      setOlder((o) => ({ ...o, status: 'error' }));
+    }
+  };
+  useReachBottom(() => void loadOlder());
   const save = async () => {
     if (!note.trim()) return;
     try {
@@ -106,7 +124,7 @@ export default function HouseholdFilePage() {
       ) : null}
       <CellGroup title='档案动态'>
         {file.timeline.length === 0 ? <Cell title='暂无记录' /> : null}
-        {file.timeline.map((e, i) => (
+        {[...file.timeline, ...older.items].map((e, i) => (
           <Cell
             key={`${e.at}-${i}`}
             className='household__timeline'
@@ -117,6 +135,7 @@ export default function HouseholdFilePage() {
           />
         ))}
       </CellGroup>
+      {file.timeline.length > 0 ? <LoadMore status={older.status === 'idle' && !older.cursor ? 'done' : older.status} count={file.timeline.length} hasMore={older.cursor !== null} onMore={() => void loadOlder()} /> : null}
     </View>
   );
 }

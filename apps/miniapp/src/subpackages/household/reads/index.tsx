@@ -1,18 +1,19 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import { FileReadLogEntryDto, Role, ROLE_LABELS } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
 
-/** Supervisors: every opening of a household file in the community, newest first (domain.md §3: every read is audited). */
+/** Supervisors: every opening of a household file in the community, newest first, a page at a time (domain.md §3: every read is audited). */
 export default function ReadLogPage() {
-  const [log, setLog] = useState<FileReadLogEntryDto[] | null>(null);
-  useDidShow(() => void api.householdReadLog().then(setLog, showError));
+  const list = usePagedList<FileReadLogEntryDto>((cursor) => api.householdReadLog(cursor), (r) => r.id, [], { onFirstPageError: showError });
+  const log = list.items;
   if (!log) return <View className='page' />;
   return (
     <View className='page household'>
@@ -22,9 +23,9 @@ export default function ReadLogPage() {
       </View>
       <CellGroup>
         {log.length === 0 ? <Cell title='暂无查阅记录' /> : null}
-        {log.map((r, i) => (
+        {log.map((r) => (
           <Cell
-            key={`${r.householdId}-${r.at}-${i}`}
+            key={r.id}
             title={`${r.readerName}（${ROLE_LABELS[r.readerRole as Role] ?? r.readerRole}）查阅 ${r.roomLabel}`}
             description={formatTime(r.at)}
             clickable
@@ -32,6 +33,7 @@ export default function ReadLogPage() {
           />
         ))}
       </CellGroup>
+      <LoadMore status={list.status} count={log.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} />
     </View>
   );
 }

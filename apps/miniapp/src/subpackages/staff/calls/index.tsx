@@ -1,9 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { CallTaskDto, CallTaskStatus } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
@@ -21,31 +23,20 @@ const TABS: { status: CallTaskStatus; label: string }[] = [
  */
 export default function CallTasksPage() {
   const [status, setStatus] = useState(CallTaskStatus.Open);
-  const [tasks, setTasks] = useState<CallTaskDto[] | null>(null);
   const [writing, setWriting] = useState<string | null>(null);
   const [outcome, setOutcome] = useState('');
-  const load = useCallback(async (which: CallTaskStatus) => {
-    try {
-      setTasks(await api.callTasks(which));
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load(status));
-  usePullDownRefresh(() => void load(status).finally(() => Taro.stopPullDownRefresh()));
+  // Open calls are today's work (one list); done and ended ones grow with history and load as the list is scrolled.
+  const list = usePagedList<CallTaskDto>((cursor) => api.callTasks(status, cursor), (task) => task.id, [status], { onFirstPageError: showError });
+  const tasks = list.items;
 
-  const choose = (which: CallTaskStatus) => {
-    setStatus(which);
-    setTasks(null);
-    void load(which);
-  };
+  const choose = (which: CallTaskStatus) => setStatus(which);
   const finish = async (task: CallTaskDto) => {
     try {
       await api.callTaskDone(task.id, { outcome: outcome.trim() });
       setWriting(null);
       setOutcome('');
       await Taro.showToast({ title: '已记录', icon: 'success' });
-      await load(status);
+      await list.reload();
     } catch (err) {
       showError(err);
     }
@@ -101,6 +92,7 @@ export default function CallTasksPage() {
           ) : null}
         </View>
       ))}
+      {tasks !== null ? <LoadMore status={list.status} count={tasks.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

@@ -1,10 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
-import { NOTIFICATION_KIND_LABELS, OUTBOX_STATUS_LABELS, OutboxPageDto, OutboxStatusName } from '@linli/contracts';
+import { useState } from 'react';
+import { NOTIFICATION_KIND_LABELS, OUTBOX_STATUS_LABELS, OutboxItemDto, OutboxPageDto, OutboxStatusName } from '@linli/contracts';
 import { EmptyState } from '../../../components/empty-state';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import '../staff.scss';
@@ -15,26 +17,26 @@ const COUNTED: OutboxStatusName[] = ['pending', 'sent', 'revoked', 'dead'];
 /** 微信消息投递 (admins): what the outbox holds by state, why messages failed, and sending a failed one again. */
 export default function OutboxAdminPage() {
   const [status, setStatus] = useState<OutboxStatusName>('dead');
-  const [page, setPage] = useState<OutboxPageDto | null>(null);
-  const load = useCallback(async (which: OutboxStatusName) => {
-    try {
-      setPage(await api.adminOutbox(which));
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load(status));
-  usePullDownRefresh(() => void load(status).finally(() => Taro.stopPullDownRefresh()));
+  // The counts come with every page (the latest wins); the messages load a page at a time as the list is scrolled.
+  const [counts, setCounts] = useState<OutboxPageDto['counts'] | null>(null);
+  const list = usePagedList<OutboxItemDto>(
+    async (cursor) => {
+      const page = await api.adminOutbox(status, cursor);
+      setCounts(page.counts);
+      return page;
+    },
+    (m) => m.id,
+    [status],
+    { onFirstPageError: showError },
+  );
+  const items = list.items;
 
-  const choose = (which: OutboxStatusName) => {
-    setStatus(which);
-    void load(which);
-  };
+  const choose = (which: OutboxStatusName) => setStatus(which);
   const retry = async (id: string) => {
     try {
       await api.adminOutboxRetry(id);
       await Taro.showToast({ title: '已重新排队发送', icon: 'success' });
-      await load(status);
+      await list.reload();
     } catch (err) {
       showError(err);
     }
@@ -42,11 +44,11 @@ export default function OutboxAdminPage() {
 
   return (
     <View className='page staff'>
-      {page ? (
+      {counts ? (
         <View className='card staff__counts'>
           {COUNTED.map((s) => (
             <View key={s} className='staff__count'>
-              <Text className='staff__count-value'>{page.counts[s]}</Text>
+              <Text className='staff__count-value'>{counts[s]}</Text>
               <Text className='muted'>{OUTBOX_STATUS_LABELS[s]}</Text>
             </View>
           ))}
@@ -59,8 +61,8 @@ export default function OutboxAdminPage() {
           </View>
         ))}
       </View>
-      {page && page.items.length === 0 ? <EmptyState text='没有这类消息' /> : null}
-      {(page?.items ?? []).map((m) => (
+      {items && items.length === 0 && list.status !== 'error' ? <EmptyState text='没有这类消息' /> : null}
+      {(items ?? []).map((m) => (
         <View key={m.id} className='card staff__item outbox-item'>
           <View className='staff__title'>
             <Text>{`${NOTIFICATION_KIND_LABELS[m.kind]} → ${m.recipientName}`}</Text>
@@ -77,6 +79,7 @@ export default function OutboxAdminPage() {
           ) : null}
         </View>
       ))}
+      {items !== null ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

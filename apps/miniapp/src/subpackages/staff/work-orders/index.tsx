@@ -1,9 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { WORK_ORDER_STATUS_LABELS, WorkOrderDto } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
@@ -14,18 +16,12 @@ import '../staff.scss';
  * supervisor sees all of the community's, open first by due time, with late ones marked.
  */
 export default function WorkOrdersPage() {
-  const [items, setItems] = useState<WorkOrderDto[] | null>(null);
   const [completing, setCompleting] = useState<string | null>(null);
   const [result, setResult] = useState('');
-  const load = useCallback(async () => {
-    try {
-      setItems(await api.workOrders());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  // Open orders come whole with the first page; finished ones follow as the list is scrolled.
+  const list = usePagedList<WorkOrderDto>((cursor) => api.workOrders(cursor), (o) => o.id, [], { onFirstPageError: showError });
+  const items = list.items;
+  const load = list.reload;
 
   const accept = async (o: WorkOrderDto) => {
     try {
@@ -89,6 +85,7 @@ export default function WorkOrdersPage() {
           ) : null}
         </View>
       ))}
+      {items !== null ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

@@ -1,9 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { QuestionnaireDto, SURVEY_ROUND_KIND_LABELS, SURVEY_ROUND_STATUS_LABELS, SURVEY_THEME_LABELS, SurveyRoundAction, SurveyRoundDto, SurveyRoundKind, SurveyRoundStatus } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { formatTime } from '../../../services/format';
+import { usePagedList } from '../../../services/use-paged-list';
 import { showError } from '../../../services/http';
 import { surveyResultsPage, surveysApi } from '../../../services/surveys-api';
 import '../surveys.scss';
@@ -16,7 +18,6 @@ const DAYS = [7, 14, 30];
  * per building, random / complainers / added by hand) before sending it, then follow it to its results.
  */
 export default function SurveyRoundsPage() {
-  const [rounds, setRounds] = useState<SurveyRoundDto[] | null>(null);
   const [templates, setTemplates] = useState<QuestionnaireDto[]>([]);
   const [questionnaireId, setQuestionnaireId] = useState('builtin:housing');
   const [kind, setKind] = useState(SurveyRoundKind.Monthly);
@@ -24,10 +25,12 @@ export default function SurveyRoundsPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
+  // The rounds load a page at a time as the list is scrolled; the questionnaires come whole.
+  const list = usePagedList<SurveyRoundDto>((cursor) => surveysApi.rounds(cursor), (r) => r.id, [], { onFirstPageError: showError });
+  const rounds = list.items;
+  const loadTemplates = useCallback(async () => {
     try {
-      const [r, q] = await Promise.all([surveysApi.rounds(), surveysApi.questionnaires()]);
-      setRounds(r);
+      const q = await surveysApi.questionnaires();
       // The shipped templates, then the community's and company's own (not the frozen copies of shipped ones that rounds made).
       const builtinTitles = new Set(q.filter((x) => x.builtin).map((x) => x.title));
       setTemplates([...q.filter((x) => x.builtin), ...q.filter((x) => !x.builtin && x.status === 'published' && !builtinTitles.has(x.title))]);
@@ -35,8 +38,8 @@ export default function SurveyRoundsPage() {
       showError(err);
     }
   }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  useDidShow(() => void loadTemplates());
+  const load = list.reload;
 
   const chosen = templates.find((t) => t.id === questionnaireId);
   const create = async () => {
@@ -128,6 +131,7 @@ export default function SurveyRoundsPage() {
           </View>
         </View>
       ))}
+      {rounds && rounds.length > 0 ? <LoadMore status={list.status} count={rounds.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

@@ -1,19 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { MarkReadRequest } from '@linli/contracts';
 import { MAX_PAGE } from '../inbox.service';
+import { PageQueryDto } from '../../../common/paging/page-query.dto';
 
-export class NotificationQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '条数必须是整数' })
-  @Min(1, { message: '条数至少为 1' })
-  @Max(MAX_PAGE, { message: `条数最多为 ${MAX_PAGE}` })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: '只取这一时刻之前的消息（翻页）' })
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '只取这一时刻之前的消息（旧的翻页方式；请改用 cursor）' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '时间格式不正确' })
   before?: string;

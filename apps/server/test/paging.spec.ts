@@ -1,0 +1,218 @@
+import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import { PAGE_SIZE } from '@linli/domain';
+import { randomUUID } from 'node:crypto';
+import { Notification } from '../src/modules/notifications/entities/notification.entity';
+import { WorkOrder } from '../src/modules/work-orders/entities/work-order.entity';
+import { submitTicket } from './support/builders';
+import { bearer, loginPersona } from './support/login';
+import { createTestApp, TestApp } from './support/test-app';
+
+// The cursor convention at the database (issue #16): (createdAt, id) < (cursorAt, cursorId), portable between
+// SQLite and MariaDB (run with LINLI_TEST_DB=mysql too). Rows of the same millisecond straddle page boundaries.
+
+let t: TestApp;
+let resident: string;
+let assistant: string;
+let assistantId: string;
+let supervisor: string;
+let newcomer: string;
+
+const SAME = new Date('2026-11-20T08:00:00.000Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set({ now: new Date('2026-11-23T01:00:00Z'), freeze: true });
+  resident = (await loginPersona(t, DemoPersona.Resident)).token;
+  const a = await loginPersona(t, DemoPersona.Assistant);
+  assistant = a.token;
+  assistantId = a.user.id;
+  supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
+  newcomer = (await loginPersona(t, DemoPersona.Newcomer)).token;
+});
+afterAll(() => t?.close());
+
+/** Follows nextCursor from the first page to the last; returns every page. */
+async function walk<T>(route: string, token: string, query: Record<string, string | number>): Promise<Page<T>[]> {
+  const pages: Page<T>[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const res = await t.http().get(route).query(cursor ? { ...query, cursor } : query).set(bearer(token)).expect(200);
+    const page = res.body as Page<T>;
+    pages.push(page);
+    cursor = page.nextCursor;
+    if (cursor === null) return pages;
+  }
+  throw new Error('the cursor never reached the last page');
+}
+
+describe('the inbox pages by (createdAt, id)', () => {
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    // Seven messages: five in the same millisecond, one before, one after.
+    const at = (ms: number) => new Date(SAME.getTime() + ms);
+    const rows = [at(-1), SAME, SAME, SAME, SAME, SAME, at(1)].map((createdAt) => ({
+      id: randomUUID(),
+      userId: assistantId,
+      kind: NotificationKind.TicketUpdated,
+      title: '测试消息',
+      body: '翻页测试',
+      ticketId: null,
+      createdAt,
+      readAt: null,
+    }));
+    await t.dataSource.getRepository(Notification).insert(rows);
+    ids.push(...rows.map((r) => r.id));
+  });
+
+  it.each([1, 2, 3, 4, 7, 8])('in pages of %i: every message once, newest first, ties by id; the last page says so', async (limit) => {
+    const pages = await walk<{ id: string; createdAt: string }>(ApiRoutes.notifications, assistant, { limit });
+    const seen = pages.flatMap((p) => p.items.map((n) => n.id));
+    const sameMs = ids.slice(1, 6).sort().reverse();
+    expect(seen).toEqual([ids[6], ...sameMs, ids[0]]);
+    expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    expect(pages[pages.length - 1].nextCursor).toBeNull();
+    // No empty trailing page: a full last page carries no cursor when nothing follows.
+    expect(pages.length).toBe(Math.ceil(ids.length / limit));
+    expect((pages[0] as NotificationPageDto).unread).toBe(ids.length);
+  });
+
+  it('an inbox with nothing in it is one empty page', async () => {
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(newcomer)).expect(200)).body as NotificationPageDto;
+    expect(page).toEqual({ items: [], nextCursor: null, unread: 0 });
+  });
+
+  it('gives the default page size when no limit is named', async () => {
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(assistant)).expect(200)).body as NotificationPageDto;
+    expect(page.items).toHaveLength(Math.min(ids.length, PAGE_SIZE.default));
+  });
+});
+
+describe("the resident's tickets page across tickets reported in the same millisecond", () => {
+  const reported: string[] = [];
+
+  beforeAll(async () => {
+    t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
+    for (let i = 0; i < 5; i++) reported.push((await submitTicket(t, resident, { description: `第${i + 1}个灯泡坏了` })).id);
+  });
+
+  it.each([1, 2, 3, 5])('in pages of %i', async (limit) => {
+    const pages = await walk<TicketSummaryDto>(ApiRoutes.myTickets, resident, { limit });
+    const seen = pages.flatMap((p) => p.items.map((x) => x.id));
+    const once = (await t.http().get(ApiRoutes.myTickets).query({ limit: PAGE_SIZE.max }).set(bearer(resident)).expect(200)).body as Page<TicketSummaryDto>;
+    expect(once.nextCursor).toBeNull();
+    expect(seen).toEqual(once.items.map((x) => x.id));
+    // The five of the same millisecond, in id order (newest first: the greater id first), none lost or repeated.
+    expect(seen.filter((id) => reported.includes(id))).toEqual([...reported].sort().reverse());
+    expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    expect(pages[pages.length - 1].nextCursor).toBeNull();
+  });
+
+  it("the community's history pages the same way (all, then done)", async () => {
+    const all = (await walk<TicketSummaryDto>(ApiRoutes.communityTickets, supervisor, { filter: CommunityTicketFilter.All, limit: 2 })).flatMap((p) => p.items.map((x) => x.id));
+    const once = (await t.http().get(ApiRoutes.communityTickets).query({ filter: CommunityTicketFilter.All, limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<TicketSummaryDto>;
+    expect(once.nextCursor).toBeNull();
+    expect(all).toEqual(once.items.map((x) => x.id));
+    expect(all).toEqual(expect.arrayContaining(reported));
+  });
+
+  it('a resident without a household gets one empty page', async () => {
+    expect((await t.http().get(ApiRoutes.myTickets).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("a household's timeline pages across its sources", () => {
+  it('entries of the same instant from different tables are neither lost nor repeated', async () => {
+    const home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as { id: string }).id;
+    // At the instant of the five tickets above: a paper recorded and a review, so three sources tie.
+    t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
+    await t.http().put(ApiRoutes.householdDocument(home, HouseholdDocument.MemberRegister)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
+    await t.http().post(ApiRoutes.householdReviews(home)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
+    const route = ApiRoutes.householdTimeline(home);
+    const once = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<TimelineEntryDto>;
+    expect(once.nextCursor).toBeNull();
+    const tied = once.items.filter((e) => e.at === '2026-11-23T02:00:00.000Z');
+    expect(tied.map((e) => e.kind).sort()).toEqual(['document', 'review', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
+    for (const limit of [1, 2, 3, 7]) {
+      const pages = await walk<TimelineEntryDto>(route, assistant, { limit });
+      expect(pages.flatMap((p) => p.items)).toEqual(once.items);
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    }
+    // The file carries the first page and the cursor to the next.
+    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200)).body as HouseholdFileDto;
+    expect(file.timeline).toEqual(once.items.slice(0, PAGE_SIZE.default));
+    expect(file.timelineNextCursor === null).toBe(once.items.length <= PAGE_SIZE.default);
+    // Another household's timeline is not the assistant's to read through the cursor route either.
+    await t.http().get(route).set(bearer(resident)).expect(403);
+  });
+});
+
+describe('work orders: the open ones whole on the first page, the finished ones paged after them', () => {
+  it('every order once; a cursor continues the finished ones only', async () => {
+    const head = (await loginPersona(t, DemoPersona.DepartmentHead)).token;
+    t.clock.set({ now: new Date('2026-11-23T03:00:00Z'), freeze: true });
+    const issue = async (n: number) =>
+      (await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'engineering', instructions: `翻页测试第${n}单`, dueAt: '2026-11-25T02:00:00.000Z' }).expect(201)).body as WorkOrderDto;
+    const orders = [];
+    for (let n = 1; n <= 5; n++) orders.push(await issue(n));
+    // Three finished (issued in the same millisecond), two still open.
+    for (const o of orders.slice(0, 3)) {
+      await t.http().post(ApiRoutes.workOrderAccept(o.id)).set(bearer(head)).expect(200);
+      await t.http().post(ApiRoutes.workOrderDone(o.id)).set(bearer(head)).send({ result: '已完成' }).expect(200);
+    }
+    const pages = await walk<WorkOrderDto>(ApiRoutes.workOrders, supervisor, { limit: 1 });
+    expect(pages[0].items.map((o) => o.status)).toEqual(['issued', 'issued', 'done']);
+    const seen = pages.flatMap((p) => p.items.map((o) => o.id));
+    expect([...seen].sort()).toEqual(orders.map((o) => o.id).sort());
+    expect(pages.length).toBe(3);
+    expect(pages.slice(1).every((p) => p.items.every((o) => o.status === 'done'))).toBe(true);
+  });
+
+  it('an open order is listed however many finished ones came due before it (the list used to read 200 by due date)', async () => {
+    const open = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
+    const template = await t.dataSource.getRepository(WorkOrder).findOneByOrFail({ id: open.items[0].id });
+    const due = new Date('2026-11-20T00:00:00Z');
+    const finished = Array.from({ length: 210 }, (_, i) => ({
+      ...template,
+      id: randomUUID(),
+      code: `GZ-PAGING-${String(i).padStart(3, '0')}`,
+      status: 'done' as const,
+      dueAt: due,
+      issuedAt: new Date(due.getTime() - 86_400_000),
+      doneAt: due,
+      result: '已完成',
+    }));
+    for (let i = 0; i < finished.length; i += 30) await t.dataSource.getRepository(WorkOrder).insert(finished.slice(i, i + 30));
+    const page = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
+    const openIds = open.items.filter((o) => o.status !== 'done').map((o) => o.id);
+    expect(openIds.length).toBeGreaterThan(0);
+    expect(page.items.slice(0, openIds.length).map((o) => o.id)).toEqual(openIds);
+    expect(page.items.length).toBe(openIds.length + PAGE_SIZE.default);
+    expect(page.nextCursor).not.toBeNull();
+  });
+});
+
+describe('a bad cursor or page size is refused in Chinese', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
+    ['an old `before` instant passed as a cursor', { cursor: '2026-11-23T01:00:00.000Z' }, 'cursor'],
+    ['a limit of 0', { limit: '0' }, 'limit'],
+    ['a limit above the most', { limit: String(PAGE_SIZE.max + 1) }, 'limit'],
+    ['a limit that is not a number', { limit: 'all' }, 'limit'],
+    ['a fractional limit', { limit: '2.5' }, 'limit'],
+  ])('%s', async (_n, query, field) => {
+    for (const [route, token] of [
+      [ApiRoutes.myTickets, resident],
+      [ApiRoutes.notifications, assistant],
+      [ApiRoutes.communityTickets, supervisor],
+      [ApiRoutes.householdReadLog, supervisor],
+      [ApiRoutes.callTasks, assistant],
+      [ApiRoutes.workOrders, supervisor],
+    ] as const) {
+      const res = await t.http().get(route).query(query).set(bearer(token)).expect(400);
+      expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      expect(res.body.fields[0].field).toBe(field);
+      expect(res.body.fields[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
