@@ -8,7 +8,7 @@ import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTcpProxy, TcpProxy } from './tcp-proxy';
-import { call, loginWechat, mysqlConfig, sleep, sql, until } from './support';
+import { call, loginWechat, mysqlConfig, record, sleep, sql, until } from './support';
 
 const MESSAGES = 200;
 const TEMPLATE = 'tpl-ticket-updated';
@@ -103,6 +103,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     expect(exit).toEqual({ code: 0, signal: null });
     expect(tookMs).toBeLessThan(15_000);
+    record(`graceful-shutdown: SIGTERM to exit 0 with ${IN_FLIGHT} submits in flight (ms)`, tookMs);
 
     // No claim left behind: nothing 'sending', nothing held by the dead worker.
     const rows = await sql<{ body: string; status: string; claimedBy: string | null }>(db, `SELECT JSON_UNQUOTE(JSON_EXTRACT(data, '$.thing3.value')) AS body, status, claimedBy FROM outbox_message`);

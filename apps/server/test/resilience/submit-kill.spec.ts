@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ticketRequest } from '../support/builders';
 import { databaseEnv, ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { call, login, sql, until } from './support';
+import { call, login, record, sql, until } from './support';
 
 /** Bounded for CI (`pnpm test:resilience`); `pnpm bench`'s long form raises these through the environment. */
 const CLIENTS = Number(process.env.LINLI_RESILIENCE_CLIENTS ?? 10);
@@ -70,7 +70,11 @@ describe('a SIGKILL during a submit load', () => {
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
 
     // Restart; the client retries what it did not hear back about, and re-sends some acknowledged ones.
+    const restarting = Date.now();
     server = await startServerProcess(env());
+    record('submit-kill: restart to healthy (ms)', Date.now() - restarting);
+    record('submit-kill: acknowledged before the kill', acknowledged.size);
+    record('submit-kill: in flight at the kill (no answer)', unknown.size);
     const again = await login(server.baseUrl, DemoPersona.Resident);
     const sample = [...acknowledged].slice(0, 20);
     for (const [key, id] of sample) {

@@ -1,4 +1,5 @@
 import { ApiRoutes, DemoPersona, SessionDto } from '@linli/contracts';
+import { appendFileSync } from 'node:fs';
 import { createConnection } from 'mysql2/promise';
 import { MysqlDatabaseConfig } from '../../src/config/app-config';
 import { TestDatabase } from '../support/test-database';
@@ -68,4 +69,14 @@ export async function loginWechat(baseUrl: string, wechat: { mintCode(openid: st
   const res = await call(baseUrl, 'POST', ApiRoutes.wechatLogin, undefined, { code: wechat.mintCode(openid) });
   if (res.status !== 200) throw new Error(`login as ${openid} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as SessionDto).token;
+}
+
+/**
+ * A figure for `pnpm --filter @linli/server bench:resilience` (bench/resilience.ts): appended as one JSON
+ * line to LINLI_RESILIENCE_RECORD when set; nothing otherwise.
+ */
+export function record(name: string, value: number): void {
+  const file = process.env.LINLI_RESILIENCE_RECORD;
+  if (!file) return;
+  appendFileSync(file, `${JSON.stringify({ name, value })}\n`);
 }

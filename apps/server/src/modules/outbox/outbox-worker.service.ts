@@ -67,8 +67,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.poller.stop(this.config.shutdownTimeoutMs / 2);
-    const released = await this.releaseClaims();
-    if (released > 0) this.logger.log(`shutdown: handed back ${released} claimed message(s)`);
+    try {
+      const released = await this.releaseClaims();
+      if (released > 0) this.logger.log(`shutdown: handed back ${released} claimed message(s)`);
+    } catch (err) {
+      // The database is away: the claims lapse after LINLI_OUTBOX_CLAIM_TTL_MS instead.
+      this.logger.warn(`shutdown: could not hand back claims (${String(err)})`);
+    }
   }
 
   /**
