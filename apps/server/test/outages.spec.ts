@@ -70,7 +70,7 @@ describe('a planned water cut and the reports of it (outage-aware intake)', () =
     // A leak during the cut is still its own emergency.
     const leak = await submitTicket(t, resident, { categoryCode: 'water_leak', description: '水管接头漏水' });
     expect(leak).toMatchObject({ emergency: true, status: TicketStatus.Assigned, outage: null });
-    const listed = (await t.http().get(ApiRoutes.outages).set(bearer(assistant)).expect(200)).body as OutageNoticeDto[];
+    const listed = (await t.http().get(ApiRoutes.outages).set(bearer(assistant)).expect(200)).body.items as OutageNoticeDto[];
     expect(listed.find((o) => o.id === outage.id)?.linkedTickets).toBe(1);
   });
 

@@ -198,7 +198,7 @@ export const api = {
   issueWorkOrder: (body: IssueWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrders, body),
   acceptWorkOrder: (id: string) => request<WorkOrderDto>('POST', ApiRoutes.workOrderAccept(id)),
   completeWorkOrder: (id: string, body: CompleteWorkOrderRequest) => request<WorkOrderDto>('POST', ApiRoutes.workOrderDone(id), body),
-  outages: () => request<OutageNoticeDto[]>('GET', ApiRoutes.outages),
+  outages: (cursor: string | null = null) => request<Page<OutageNoticeDto>>('GET', `${ApiRoutes.outages}${pageQuery({}, cursor)}`),
   currentOutages: () => request<OutageNoticeDto[]>('GET', ApiRoutes.currentOutages),
   createOutage: (body: CreateOutageRequest) => request<OutageNoticeDto>('POST', ApiRoutes.outages, body),
   closeOutage: (id: string, body: CloseOutageRequest) => request<OutageNoticeDto>('POST', ApiRoutes.outageClose(id), body),

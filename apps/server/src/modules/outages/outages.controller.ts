@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OutageNoticeDto, Role } from '@linli/contracts';
+import { OutageNoticeDto, Page, Role } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { OrgDirectory } from '../org/org-directory.service';
 import { CloseOutageDto, CreateOutageDto } from './dto/outage.dto';
 import { OutagesService } from './outages.service';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -18,9 +20,9 @@ export class OutagesController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: the planned water and power cuts of their community, active first, with the reports linked to each' })
-  list(@CurrentUser() user: AuthUser): Promise<OutageNoticeDto[]> {
-    return this.outages.list(user);
+  @ApiOperation({ summary: 'Staff: the planned water and power cuts of their community, active ones first, then closed ones a page at a time (?cursor=&limit=), with the reports linked to each' })
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<OutageNoticeDto>> {
+    return this.outages.list(user, pageRequest(query));
   }
 
   @Get('current')

@@ -1,13 +1,14 @@
 import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, NotificationKind, OutageNoticeDto, Role, TicketAction, TicketStatus } from '@linli/contracts';
+import { ErrorCode, NotificationKind, OutageNoticeDto, Page, Role, TicketAction, TicketStatus } from '@linli/contracts';
 import { formatChinaDateTime, OUTAGE_KIND_LABELS, outageCovers, outageWindowProblem, systemTransition } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
 import { Building } from '../org/entities/building.entity';
@@ -18,7 +19,11 @@ import { applyTransition } from '../tickets/ticket-transition';
 import { CloseOutageDto, CreateOutageDto } from './dto/outage.dto';
 import { OutageNotice } from './entities/outage-notice.entity';
 import { Notice } from '../notices/entities/notice.entity';
+
 import { recordOutageNotice } from '../notices/notice-publishing.service';
+
+/** Active cuts are the ones announced and not yet closed; this only guards the response. */
+const ACTIVE_LIMIT = 100;
 
 /**
  * Planned water and power cuts (domain.md §11): announced to the residents of the buildings they
@@ -63,12 +68,17 @@ export class OutagesService {
     return this.one(id);
   }
 
-  /** Staff of the community: active first, then the latest. */
-  async list(user: AuthUser): Promise<OutageNoticeDto[]> {
-    if (!user.communityId) return [];
-    const rows = await this.ds.getRepository(OutageNotice).find({ where: { communityId: user.communityId }, relations: { createdBy: true }, order: { startsAt: 'DESC' }, take: 50 });
-    const dtos = await this.toDtos(rows);
-    return [...dtos.filter((d) => d.status === 'active'), ...dtos.filter((d) => d.status !== 'active')];
+  /**
+   * Staff of the community: the active notices (the cuts announced and not closed: bounded) whole on the
+   * first page, then the closed ones, latest start first, a page at a time (a cursor continues the closed ones).
+   */
+  async list(user: AuthUser, page: PageRequest): Promise<Page<OutageNoticeDto>> {
+    if (!user.communityId) return emptyPage();
+    const repo = this.ds.getRepository(OutageNotice);
+    const closed = await findPage(repo, { communityId: user.communityId, status: 'closed' }, page, (rows) => this.toDtos(rows), { at: 'startsAt', relations: { createdBy: true } });
+    if (page.cursor) return closed;
+    const active = await repo.find({ where: { communityId: user.communityId, status: 'active' }, relations: { createdBy: true }, order: { startsAt: 'DESC', id: 'DESC' }, take: ACTIVE_LIMIT });
+    return { items: [...(await this.toDtos(active)), ...closed.items], nextCursor: closed.nextCursor };
   }
 
   /** A resident: the cuts announced for their building that have not ended yet. */

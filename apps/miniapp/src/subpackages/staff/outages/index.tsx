@@ -1,10 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BuildingDto, OutageKindName, OutageNoticeDto, Role } from '@linli/contracts';
 import { OUTAGE_KIND_LABELS } from '@linli/domain';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
@@ -20,7 +22,6 @@ const KINDS: OutageKindName[] = ['water', 'power'];
 export default function OutagesPage() {
   const user = useRequiredUser();
   const canAnnounce = user?.role === Role.Supervisor || user?.role === Role.Admin;
-  const [items, setItems] = useState<OutageNoticeDto[] | null>(null);
   const [buildings, setBuildings] = useState<BuildingDto[]>([]);
   const [kind, setKind] = useState<OutageKindName>('water');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -30,18 +31,13 @@ export default function OutagesPage() {
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setItems(await api.outages());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
+  // Active cuts come whole with the first page; closed ones follow as the list is scrolled.
+  const list = usePagedList<OutageNoticeDto>((cursor) => api.outages(cursor), (o) => o.id, [], { onFirstPageError: showError });
+  const items = list.items;
+  const load = list.reload;
   useDidShow(() => {
-    void load();
     if (canAnnounce) api.buildings().then(setBuildings, showError);
   });
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const toggle = (id: string) => setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
   const announce = async () => {
@@ -123,6 +119,7 @@ export default function OutagesPage() {
           ) : null}
         </View>
       ))}
+      {items && items.length > 0 ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }
