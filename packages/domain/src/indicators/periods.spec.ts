@@ -1,4 +1,4 @@
-import { chinaMonthOf, monthsEndingWith, periodWindow, previousWeekMonday } from './periods';
+import { chinaMonthOf, lastClosedPeriods, monthsEndingWith, periodWindow, previousWeekMonday } from './periods';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
@@ -43,5 +43,21 @@ describe('month helpers', () => {
     ['2026-11-29T15:00:00Z', '2026-11-16'], // still Sunday in China
   ])('previousWeekMonday(%s) = %s', (now, monday) => {
     expect(previousWeekMonday(new Date(now))).toBe(monday);
+  });
+});
+
+describe('lastClosedPeriods (what the scheduled reports are issued for)', () => {
+  it.each([
+    // [now, month, quarter, year]
+    ['2026-12-01T00:10:00+08:00', '2026-11', '2026-Q3', '2025'],
+    ['2026-11-30T23:59:00+08:00', '2026-10', '2026-Q3', '2025'],
+    ['2026-10-01T00:00:00+08:00', '2026-09', '2026-Q3', '2025'],
+    ['2026-09-30T23:59:00+08:00', '2026-08', '2026-Q2', '2025'],
+    ['2027-01-01T00:00:00+08:00', '2026-12', '2026-Q4', '2026'],
+    // 2026-12-31 16:30 UTC is already 1 January in China.
+    ['2026-12-31T16:30:00Z', '2026-12', '2026-Q4', '2026'],
+    ['2026-03-31T23:00:00+08:00', '2026-02', '2025-Q4', '2025'],
+  ])('at %s: %s, %s, %s', (now, monthly, quarterly, annual) => {
+    expect(lastClosedPeriods(new Date(now))).toEqual({ monthly, quarterly, annual });
   });
 });

@@ -63,3 +63,16 @@ export function previousWeekMonday(now: Date): string {
   const sinceMonday = (today.getUTCDay() + 6) % 7;
   return new Date(today.getTime() - (sinceMonday + 7) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The month, quarter and year (China time) that most recently closed before `now`: what the scheduled
+ * monthly, quarterly and annual reports are issued for. On 1 January 00:00 all three close at once.
+ */
+export function lastClosedPeriods(now: Date): { monthly: string; quarterly: string; annual: string } {
+  const [year, month] = chinaDateKey(now).split('-').map(Number);
+  const prevMonthIndex = year * 12 + (month - 1) - 1;
+  const monthly = `${Math.floor(prevMonthIndex / 12)}-${String((prevMonthIndex % 12) + 1).padStart(2, '0')}`;
+  const quarter = Math.floor((month - 1) / 3); // this quarter, 0-based
+  const quarterly = quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
+  return { monthly, quarterly, annual: String(year - 1) };
+}

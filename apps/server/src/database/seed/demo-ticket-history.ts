@@ -14,7 +14,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** A small seeded generator (mulberry32): the demo's history is the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 }
 
 /** What residents of a community this size report in a month, by category (weights). */
-const MIX: [string, number, string][] = [
+export const MIX: [string, number, string][] = [
   ['bulb', 14, '楼道/客厅灯不亮，需要更换灯泡'],
   ['lock', 7, '入户门锁芯卡住，钥匙很难转动'],
   ['water_leak', 7, '卫生间天花板在滴水，楼上可能漏水'],
@@ -73,7 +73,7 @@ export interface HistoryInput {
   noComplaintsFrom?: Date;
 }
 
-interface Draft {
+export interface Draft {
   ticket: Ticket;
   events: TicketEvent[];
   milestones: TicketMilestone[];
@@ -138,7 +138,8 @@ export async function seedTicketHistory(db: EntityManager, input: HistoryInput):
   return drafts.length;
 }
 
-function buildTicket(args: {
+/** One ticket's whole recorded life (exported for the bench generator, which passes its own seeded ids). */
+export function buildTicket(args: {
   input: HistoryInput;
   index: number;
   back: number;
@@ -150,11 +151,13 @@ function buildTicket(args: {
   seq: number;
   rand: () => number;
   between: (lo: number, hi: number) => number;
+  newId?: () => string;
 }): Draft {
   const { input, index, category: c, home, created, rand, between } = args;
   const A = TicketAction;
   const S = TicketStatus;
-  const id = randomUUID();
+  const newId = args.newId ?? randomUUID;
+  const id = newId();
   const kind = c.kind;
   const serious = c.serious ?? false;
   const planned = planMilestones({
@@ -169,7 +172,7 @@ function buildTicket(args: {
   const pauses: { from: string; to: string | null }[] = [];
   let status: TicketStatus = S.Submitted;
   const push = (action: TicketAction, at: Date, to: TicketStatus, actorId: string | null, note: string | null = null) => {
-    events.push({ id: randomUUID(), ticketId: id, version: events.length + 1, action, fromStatus: events.length ? status : null, toStatus: to, actorId, note, at });
+    events.push({ id: newId(), ticketId: id, version: events.length + 1, action, fromStatus: events.length ? status : null, toStatus: to, actorId, note, at });
     status = to;
   };
   const met: Partial<Record<string, Date>> = {};
@@ -225,7 +228,7 @@ function buildTicket(args: {
   t += lateComplaint ? between(26, 34) * HOUR : between(...timing.work) * MINUTE;
   if (lateComplaint) {
     const escalateAt = created.getTime() + 24 * HOUR + 2 * MINUTE;
-    if (escalateAt < t) events.push({ id: randomUUID(), ticketId: id, version: events.length + 1, action: A.Escalate, fromStatus: status, toStatus: status, actorId: null, note: '处理完成超时，已升级至管理处主任', at: at(escalateAt) });
+    if (escalateAt < t) events.push({ id: newId(), ticketId: id, version: events.length + 1, action: A.Escalate, fromStatus: status, toStatus: status, actorId: null, note: '处理完成超时，已升级至管理处主任', at: at(escalateAt) });
   }
   if (open || t >= input.now.getTime()) return finish();
   push(A.Resolve, at(t), S.Resolved, input.assistantId, '已处理完毕');
@@ -287,7 +290,7 @@ function buildTicket(args: {
       // An open limit is left to the time-limit sweep, which warns, breaches and escalates with its own events.
       const until = metAt ? metAt.getTime() : Number.NEGATIVE_INFINITY;
       return {
-        id: randomUUID(),
+        id: newId(),
         ticketId: id,
         milestone: p.milestone,
         policyCode: p.policyCode,

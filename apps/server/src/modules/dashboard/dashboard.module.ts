@@ -12,13 +12,14 @@ import { ReadCompanyDashboard } from './read-company-dashboard.service';
 import { ReadDashboard } from './read-dashboard.service';
 import { ReportsController } from './reports.controller';
 import { Reports } from './reports.service';
+import { PeriodicReportDelivery } from './periodic-report-delivery';
 import { WeeklyReviewDelivery } from './weekly-review-delivery';
 
 /** 数据看板 and the reports (the brief's "Indicators and reports"); definitions live in @linli/domain. */
 @Module({
   imports: [OrgModule, CalendarModule, NotificationsModule],
   controllers: [DashboardController, ReportsController],
-  providers: [DashboardScopes, IndicatorSource, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery],
+  providers: [DashboardScopes, IndicatorSource, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery, PeriodicReportDelivery],
   exports: [Reports, DashboardScopes],
 })
 export class DashboardModule {}

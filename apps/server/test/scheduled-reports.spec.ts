@@ -1,0 +1,110 @@
+/**
+ * Monthly, quarterly and annual reports issue themselves once their period has closed: with two server
+ * instances on one database each report is issued once and each person told once; what was issued
+ * downloads unchanged later.
+ */
+import { ApiRoutes, DemoPersona, NotificationPageDto, ReportKind, ReportSummaryDto } from '@linli/contracts';
+import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
+import { PeriodicReportDelivery } from '../src/modules/dashboard/periodic-report-delivery';
+import { Community } from '../src/modules/org/entities/community.entity';
+import { bearer, loginPersona } from './support/login';
+import { createTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+let db: TestDatabase;
+let a: TestApp;
+let b: TestApp;
+const cn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  a = await createTestApp({ database: db });
+  b = await createTestApp({ database: db });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await db?.drop();
+});
+
+function setClocks(s: string): void {
+  for (const x of [a, b]) x.clock.set({ now: cn(s), freeze: true });
+}
+
+async function inboxTitles(persona: DemoPersona): Promise<string[]> {
+  const token = (await loginPersona(a, persona)).token;
+  const page = (await a.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto;
+  return page.items.map((n) => n.title).filter((title) => title.includes('已出具')).sort();
+}
+
+function download(url: string, token: string) {
+  return a
+    .http()
+    .get(url)
+    .set(bearer(token))
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+}
+
+describe('scheduled reports', () => {
+  it('issue what has closed, and nothing of a period still running', async () => {
+    setClocks('2026-11-30 23:59');
+    const issued = await a.app.get(PeriodicReportDelivery).run();
+    // October, the third quarter and 2025 had closed: those are issued, November is not.
+    const rows = await a.dataSource.getRepository(IssuedReport).find();
+    expect(rows.map((r) => `${r.kind} ${r.period}`).sort()).toEqual(['annual 2025', 'monthly 2026-10', 'quarterly 2026-Q3']);
+    expect(issued).toBe(3);
+  });
+
+  it('with two instances, each closed period’s report is issued once and each reader told once', async () => {
+    setClocks('2026-12-01 00:10');
+    const communities = await a.dataSource.getRepository(Community).count();
+    expect(communities).toBe(1);
+    const [fromA, fromB] = await Promise.all([a.app.get(PeriodicReportDelivery).run(), b.app.get(PeriodicReportDelivery).run()]);
+    expect(fromA + fromB).toBe(1); // November; the quarter and the year were issued already
+    expect(await a.app.get(PeriodicReportDelivery).run()).toBe(0);
+    expect(await b.app.get(PeriodicReportDelivery).run()).toBe(0);
+    const monthly = await a.dataSource.getRepository(IssuedReport).find({ where: { kind: ReportKind.Monthly } });
+    expect(monthly.map((r) => [r.period, r.issuedById, r.department])).toEqual(expect.arrayContaining([['2026-11', null, null]]));
+    expect(monthly).toHaveLength(2);
+
+    // The supervisor: every report; the department head: the monthly ones; the admin: quarter and year.
+    const supervisor = await inboxTitles(DemoPersona.Supervisor);
+    expect(supervisor).toHaveLength(4);
+    expect(supervisor.filter((s) => s.includes('月度部门投诉报告'))).toHaveLength(2);
+    expect(supervisor.filter((s) => s.includes('季度客户服务分析'))).toHaveLength(1);
+    expect(supervisor.filter((s) => s.includes('年度客户服务总结'))).toHaveLength(1);
+    expect(await inboxTitles(DemoPersona.DepartmentHead)).toHaveLength(2);
+    const admin = await inboxTitles(DemoPersona.Admin);
+    expect(admin).toHaveLength(2);
+    expect(admin.some((s) => s.includes('月度'))).toBe(false);
+  });
+
+  it('a scheduled report lists as issued by the system and downloads byte for byte as stored, later too', async () => {
+    const token = (await loginPersona(a, DemoPersona.Supervisor)).token;
+    const listed = (await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200)).body as ReportSummaryDto[];
+    const november = listed.find((r) => r.kind === ReportKind.Monthly && r.period === '2026-11')!;
+    expect(november).toMatchObject({ issuedByName: '系统', department: null });
+    const stored = Buffer.from((await a.dataSource.getRepository(IssuedReport).findOneByOrFail({ id: november.id })).workbook, 'base64');
+    const first = (await download(ApiRoutes.reportFile(november.id), token).expect(200)).body as Buffer;
+    setClocks('2027-02-03 09:00');
+    const laterToken = (await loginPersona(b, DemoPersona.Supervisor)).token;
+    const later = (await b
+      .http()
+      .get(ApiRoutes.reportFile(november.id))
+      .set(bearer(laterToken))
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200)).body as Buffer;
+    expect(first.equals(stored)).toBe(true);
+    expect(later.equals(stored)).toBe(true);
+  });
+});
