@@ -59,6 +59,12 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
     if (body !== undefined) record.body = body;
 
     if (record.path.startsWith('/__local/')) {
+      // A browser page (the H5 demo chat window) may call the inspection API from another origin.
+      if (record.method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+        res.end();
+        return;
+      }
       const local = await localChatRoute(chat, record.method, record.path, body, clock);
       const answer = local ?? { status: 404, body: { error: 'not found' } };
       record.status = answer.status;

@@ -162,6 +162,9 @@ describe('local WeChat server: customer-service chat', () => {
     expect(conversation.entries[0].at).toBe(new Date(clock).toISOString());
     expect((await post('/__local/clock', { advanceMs: 1000 })).body).toEqual({ now: new Date(clock + 1000).toISOString() });
     expect(product.got).toHaveLength(3);
+    // A browser page on another origin may call it (CORS preflight).
+    const preflight = await fetch(`${wechat.url}/__local/chat/users/o-http/messages`, { method: 'OPTIONS' });
+    expect([preflight.status, preflight.headers.get('access-control-allow-origin'), preflight.headers.get('access-control-allow-headers')]).toEqual([204, '*', 'Content-Type']);
     await product.close();
   });
 });

@@ -6,23 +6,11 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
 import { ChatInbound, ChatInboxHandler, ChatInboxRegistry } from './chat-port';
+import { retryOnDeadlock } from './deadlock';
 import { ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
-
-/** InnoDB may pick a claim as a deadlock victim under contention: it is safe to run again. */
-async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const errno = (err as { driverError?: { errno?: number } }).driverError?.errno;
-      if ((errno !== 1213 && errno !== 1205) || i >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 5 * i));
-    }
-  }
-}
 
 export function toInbound(row: ChatInboundRow): ChatInbound {
   return { key: row.dedupeKey, openid: row.openid, kind: row.kind, ...row.content, sentAt: row.sentAt } as ChatInbound;

@@ -10,6 +10,7 @@ import { ClockService } from '../clock/clock.service';
 import type { ChatInbound } from './chat-port';
 import { ChatInboundKind, ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
 import { ChatActionKind, ChatSessionRow } from './entities/chat-session.entity';
+import { retryOnDeadlock } from './deadlock';
 import { formatReply, parsePushBody, PushFields, toChatInbound } from './push-message';
 import { WechatCryptoError, WechatMsgCrypt } from './wechat-crypto';
 import { WechatEndpoint } from './wechat-endpoint';
@@ -34,6 +35,7 @@ const refused = () => new AppException(ErrorCode.UNAUTHENTICATED, '微信消息�
 @Injectable()
 export class ChatPushService {
   private readonly logger = new Logger('WechatPush');
+  private lastReceivedMs = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -115,7 +117,11 @@ export class ChatPushService {
 
   /** Stores the message once and moves the window to it; a repeated push (same key) changes nothing. */
   async store(inbound: ChatInbound, handedOver: boolean): Promise<boolean> {
+    // Strictly increasing within this instance, so two pushes in one millisecond (or under a frozen demo
+    // clock) keep the order they arrived in: the inbound worker hands a resident's messages over in it.
     const now = this.clock.now();
+    const receivedAt = new Date(Math.max(now.getTime(), this.lastReceivedMs + 1));
+    this.lastReceivedMs = receivedAt.getTime();
     const { key, openid, kind, sentAt, ...content } = inbound;
     const row: ChatInboundRow = {
       id: randomUUID(),
@@ -124,7 +130,7 @@ export class ChatPushService {
       kind: kind as ChatInboundKind,
       content: Object.fromEntries(Object.entries(content).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
       sentAt,
-      receivedAt: now,
+      receivedAt,
       // Handed over to WeChat's human agents: kept for the record, not answered by the product.
       status: handedOver ? ChatInboundStatus.Handled : ChatInboundStatus.Pending,
       attempts: 0,
@@ -134,10 +140,12 @@ export class ChatPushService {
       handledAt: handedOver ? now : null,
     };
     try {
-      await this.uow.run(async (db) => {
-        await db.createQueryBuilder().insert().into(ChatInboundRow).values(row).updateEntity(false).execute();
-        await this.openWindow(db, openid, kind === 'enter' ? ChatActionKind.Enter : ChatActionKind.Message, sentAt);
-      });
+      await retryOnDeadlock(() =>
+        this.uow.run(async (db) => {
+          await db.createQueryBuilder().insert().into(ChatInboundRow).values(row).updateEntity(false).execute();
+          await this.openWindow(db, openid, kind === 'enter' ? ChatActionKind.Enter : ChatActionKind.Message, sentAt);
+        }),
+      );
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) {

@@ -44,6 +44,14 @@ describe('WeChat message crypto (WXBizMsgCrypt)', () => {
     expect(() => other.decrypt(SAMPLE_ENCRYPT)).toThrow(WechatCryptoError);
   });
 
+  it("verifies the URL-verification example of WeChat's message-push guide", () => {
+    // https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html (发起验证):
+    // Token "AAAAA", timestamp 1714036504, nonce 1514711492 → signature f464b24fc39322e44b38aa78f5edd27bd1441696.
+    const crypt = new WechatMsgCrypt('AAAAA', KEY, 'wx2c2769f8efd9abc2');
+    expect(crypt.sign('1714036504', '1514711492')).toBe('f464b24fc39322e44b38aa78f5edd27bd1441696');
+    expect(crypt.verify('f464b24fc39322e44b38aa78f5edd27bd1441696', '1714036504', '1514711492')).toBe(true);
+  });
+
   it('plain-mode signature is SHA1 over the sorted token, timestamp and nonce', () => {
     // Sorted as strings: "1320562132" < "1409735669" < "spamtest".
     const crypt = new WechatMsgCrypt('spamtest', KEY, 'wx2c2769f8efd9abc2');
