@@ -120,3 +120,42 @@ describe('WeChat message push (/api/wechat/push)', () => {
     expect(handled.find((m) => m.key === 'msg:7000000000000000002')).toMatchObject({ openid: 'o-resident-1', kind: 'text', text: '楼道灯坏了', sentAt: new Date(1733300000_000) });
   });
 });
+
+/** LINLI_CHAT_HANDOVER=transfer: every message goes to WeChat's own customer-service tools. */
+describe('hand-over to WeChat customer service (transfer mode)', () => {
+  let t: TestApp;
+  let crypt: WechatMsgCrypt;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LINLI_CHAT_HANDOVER: 'transfer' } });
+    crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, t.wechat.appid);
+  });
+  afterAll(() => t?.close());
+
+  it('answers a message with transfer_customer_service in its own format, encrypted in safe mode, and keeps it out of the bot', async () => {
+    const ts = '1733300000';
+    const nonce = 'n1';
+    const xml = `<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><FromUserName><![CDATA[o-human]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[我要找人工]]></Content><MsgId>7000000000000000100</MsgId></xml>`;
+    const plain = await t.http().post(`/api/wechat/push?signature=${crypt.sign(ts, nonce)}&timestamp=${ts}&nonce=${nonce}`).set('Content-Type', 'text/xml').send(xml);
+    expect(plain.status).toBe(200);
+    expect(plain.text).toMatch(/^<xml><ToUserName><!\[CDATA\[o-human\]\]><\/ToUserName><FromUserName><!\[CDATA\[gh_linli\]\]><\/FromUserName><CreateTime>\d+<\/CreateTime><MsgType><!\[CDATA\[transfer_customer_service\]\]><\/MsgType><\/xml>$/);
+
+    const json = `{"ToUserName":"gh_linli","FromUserName":"o-human","CreateTime":${ts},"MsgType":"text","Content":"还是找人工","MsgId":7000000000000000101}`;
+    const encrypted = crypt.encrypt(json);
+    const safe = await t.http()
+      .post(`/api/wechat/push?signature=${crypt.sign(ts, nonce)}&timestamp=${ts}&nonce=${nonce}&encrypt_type=aes&msg_signature=${crypt.signEncrypted(ts, nonce, encrypted)}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ToUserName: 'gh_linli', Encrypt: encrypted }));
+    expect(safe.status).toBe(200);
+    const envelope = JSON.parse(safe.text) as { Encrypt: string; MsgSignature: string; TimeStamp: string; Nonce: string };
+    expect(crypt.verifyEncrypted(envelope.MsgSignature, envelope.TimeStamp, envelope.Nonce, envelope.Encrypt)).toBe(true);
+    expect(JSON.parse(crypt.decrypt(envelope.Encrypt))).toMatchObject({ ToUserName: 'o-human', FromUserName: 'gh_linli', MsgType: 'transfer_customer_service' });
+
+    // Stored for the record and the window, but not handed to the conversation.
+    const stored = await t.dataSource.getRepository(ChatInboundRow).find({ order: { receivedAt: 'ASC' } });
+    expect(stored.map((r) => [r.dedupeKey, r.status])).toEqual([
+      ['msg:7000000000000000100', ChatInboundStatus.Handled],
+      ['msg:7000000000000000101', ChatInboundStatus.Handled],
+    ]);
+  });
+});
