@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { lifecycle } from './common/lifecycle/draining';
 import { configureApp } from './configure-app';
+import { connectDemoPush } from './modules/wechat/demo-push';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     });
   }
   await app.listen(config.port);
+  connectDemoPush(app, config);
   if (config.demoInProduction) {
     new Logger('Linli').warn(
       'DEMO MODE IN PRODUCTION (LINLI_DEMO=1): demo personas can log in, the test clock is open and tokens may be signed with the public development secret. Never use this with real residents.',

@@ -46,3 +46,4 @@ export * from './care/campaign-state';
 export * from './notices/notice-rules';
 export * from './events/signup-rules';
 export * from './paging/cursor';
+export * from './wechat/session-window';
