@@ -172,3 +172,26 @@ describe('production mode', () => {
     expect(res.body.code).toBe(ErrorCode.AUTH_NOT_REGISTERED);
   });
 });
+
+describe('session tokens', () => {
+  it('sign and verify with the secret as a key object, so no request parses it as a public key first', async () => {
+    const { jwtModuleOptions } = await import('../src/modules/auth/auth.module');
+    const { loadConfig } = await import('../src/config/app-config');
+    const { KeyObject } = await import('node:crypto');
+    const config = loadConfig({ JWT_SECRET: 'a-test-secret-of-some-length-0123456789' });
+    const options = jwtModuleOptions(config);
+    expect(options.secret).toBeInstanceOf(KeyObject);
+    expect((options.secret as import('node:crypto').KeyObject).type).toBe('secret');
+    // And tokens still work end to end: the demo login's token opens the API, a tampered one does not.
+    const t = await createTestApp();
+    try {
+      const { token } = await loginPersona(t, DemoPersona.Resident);
+      await t.http().get(ApiRoutes.me).set(bearer(token)).expect(200);
+      const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+      const refused = await t.http().get(ApiRoutes.me).set(bearer(tampered)).expect(401);
+      expect(refused.body.code).toBe(ErrorCode.AUTH_TOKEN_INVALID);
+    } finally {
+      await t.close();
+    }
+  });
+});
