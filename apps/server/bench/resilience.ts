@@ -53,7 +53,7 @@ function main(): void {
   const md = [
     '# Fault tests, long form (bench/resilience.ts)',
     '',
-    `${RUNS} runs on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), MariaDB at 127.0.0.1:3306, the built server as child processes.`,
+    `${RUNS} runs on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(1)} at the end), MariaDB at 127.0.0.1:3306, the built server as child processes.`,
     `SIGKILL during ${SUBMITS} submits from ${CLIENTS} clients; the database cut away for ${OUTAGE_MS} ms while ${MESSAGES} WeChat messages are delivered; SIGTERM with submits in flight.`,
     'Every run passed its checks (each acknowledged ticket exactly once, clean 503s, recovery without a restart, exit 0).',
     '',
