@@ -118,6 +118,19 @@ describe('the customer-service chat through the local WeChat server', () => {
     expect((await sender.window(openid, t.clock.now())).open).toBe(false);
   });
 
+  it("offers the simulator's chat API on the product's own origin in demo mode (for the H5 chat window)", async () => {
+    const said = await t.http().post('/__local/chat/users/o-proxy/messages').send({ type: 'text', text: '经过代理' });
+    expect(said.status).toBe(200);
+    expect(said.body).toMatchObject({ delivered: true, reply: 'success' });
+    expect((await t.http().post('/__local/chat/users/o-proxy/enter').send({ sessionFrom: 'home' })).body).toMatchObject({ delivered: true });
+    expect((await t.http().post('/__local/chat/users/o-proxy/messages').send({ type: 'video' })).status).toBe(400);
+    const conversation = await t.http().get('/__local/chat/users/o-proxy/conversation');
+    expect((conversation.body as { entries: { type: string; text?: string }[] }).entries.map((e) => [e.type, e.text ?? null])).toEqual([
+      ['text', '经过代理'],
+      ['enter', null],
+    ]);
+  });
+
   it('sends an uploaded picture and the typing indicator', async () => {
     const openid = 'o-picture';
     await wechat.chat.userSays(openid, { type: 'text', text: '看看图' });
