@@ -139,6 +139,11 @@ describe('the customer-service chat through the local WeChat server', () => {
     expect(mediaId).toEqual(expect.any(String));
     expect(await sender.send(openid, { type: 'image', mediaId: mediaId! })).toEqual({ sent: true });
     expect(wechat.chat.conversation(openid).map((e) => `${e.direction}:${e.type}`)).toEqual(['in:text', 'out:typing', 'out:image']);
+    // No window (the resident never wrote): the indicator is not sent, WeChat would refuse it.
+    const typingCalls = () => wechat.received.filter((r) => r.path === '/cgi-bin/message/custom/typing').length;
+    const before = typingCalls();
+    await sender.typing('o-never-wrote', true);
+    expect(typingCalls()).toBe(before);
   });
 });
 

@@ -62,8 +62,10 @@ export class WechatChatSender extends ChatSender {
   }
 
   async typing(openid: string, on: boolean): Promise<void> {
-    const state = await this.window(openid, this.clock.now());
-    if (!state.open && on) return; // WeChat refuses typing outside the window too
+    // Typing does not use up the quota, but WeChat refuses it outside the window (45015): not sent then.
+    const now = this.clock.now();
+    const state = await this.window(openid, now);
+    if (!state.closesAt || now.getTime() > state.closesAt.getTime()) return;
     const result = await this.withToken((token) => this.client.typing(token, openid, on));
     if (result.errcode !== 0) this.logger.warn(`typing for ${openid} failed: ${result.errcode} ${result.errmsg}`);
   }
