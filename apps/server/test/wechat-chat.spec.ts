@@ -168,14 +168,19 @@ describe('the customer-service chat through the local WeChat server', () => {
 
   it('hands each of 200 messages from 20 residents over once, in each resident\'s order', async () => {
     const seen: { by: string; m: ChatInbound }[] = [];
-    a.app.get(ChatInboxWorker).register({ handle: async (m) => void seen.push({ by: 'a', m }) });
-    b.app.get(ChatInboxWorker).register({ handle: async (m) => void seen.push({ by: 'b', m }) });
+    // A handler that takes a few milliseconds, like a real conversation step, so the two drains overlap.
+    const slow = (by: string) => async (m: ChatInbound) => {
+      await new Promise((r) => setTimeout(r, 3));
+      seen.push({ by, m });
+    };
+    a.app.get(ChatInboxWorker).register({ handle: slow('a') });
+    b.app.get(ChatInboxWorker).register({ handle: slow('b') });
     const local = a.wechat.local!;
     for (let i = 0; i < 10; i++) await Promise.all(Array.from({ length: 20 }, (_, r) => local.chat.userSays(`o-two-${r}`, { type: 'text', text: `${i}` })));
     for (let round = 0; round < 20; round++) await Promise.all([a.app.get(ChatInboxWorker).drain(), b.app.get(ChatInboxWorker).drain()]);
     expect(seen).toHaveLength(200);
     expect(new Set(seen.map((s) => s.m.key)).size).toBe(200);
     for (let r = 0; r < 20; r++) expect(seen.filter((s) => s.m.openid === `o-two-${r}`).map((s) => s.m.text)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(new Set(seen.map((s) => s.by))).toEqual(new Set(['a', 'b']));
+    // Which instance took which message is up to the claims (usually both take part); each was handed over once.
   });
 });
