@@ -149,7 +149,7 @@ describe('hand-over to WeChat customer service (transfer mode)', () => {
     expect(safe.status).toBe(200);
     const envelope = JSON.parse(safe.text) as { Encrypt: string; MsgSignature: string; TimeStamp: string; Nonce: string };
     expect(crypt.verifyEncrypted(envelope.MsgSignature, envelope.TimeStamp, envelope.Nonce, envelope.Encrypt)).toBe(true);
-    expect(JSON.parse(crypt.decrypt(envelope.Encrypt))).toMatchObject({ ToUserName: 'o-human', FromUserName: 'gh_linli', MsgType: 'transfer_customer_service' });
+    expect(JSON.parse(crypt.decrypt(envelope.Encrypt))).toMatchObject({ ToUserName: 'o-human', FromUserName: 'gh_linli', CreateTime: expect.any(Number), MsgType: 'transfer_customer_service' });
 
     // Stored for the record and the window, but not handed to the conversation.
     const stored = await t.dataSource.getRepository(ChatInboundRow).find({ order: { receivedAt: 'ASC' } });
