@@ -10,6 +10,7 @@ import { refuseDeepJson } from './common/http/json-depth';
 import { requestLog } from './common/logging/request-log.middleware';
 import { createValidationPipe } from './common/validation/validation';
 import { AppConfig } from './config/app-config';
+import { mountLocalChatProxy } from './modules/wechat/demo-push';
 
 /** Everything about the HTTP application that is not a module: shared by main.ts and the tests' app factory. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -31,6 +32,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app, config);
+  mountLocalChatProxy(app);
   serveH5(app, config.h5Dir);
 }
 

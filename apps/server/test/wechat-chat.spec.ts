@@ -118,6 +118,19 @@ describe('the customer-service chat through the local WeChat server', () => {
     expect((await sender.window(openid, t.clock.now())).open).toBe(false);
   });
 
+  it("offers the simulator's chat API on the product's own origin in demo mode (for the H5 chat window)", async () => {
+    const said = await t.http().post('/__local/chat/users/o-proxy/messages').send({ type: 'text', text: '经过代理' });
+    expect(said.status).toBe(200);
+    expect(said.body).toMatchObject({ delivered: true, reply: 'success' });
+    expect((await t.http().post('/__local/chat/users/o-proxy/enter').send({ sessionFrom: 'home' })).body).toMatchObject({ delivered: true });
+    expect((await t.http().post('/__local/chat/users/o-proxy/messages').send({ type: 'video' })).status).toBe(400);
+    const conversation = await t.http().get('/__local/chat/users/o-proxy/conversation');
+    expect((conversation.body as { entries: { type: string; text?: string }[] }).entries.map((e) => [e.type, e.text ?? null])).toEqual([
+      ['text', '经过代理'],
+      ['enter', null],
+    ]);
+  });
+
   it('sends an uploaded picture and the typing indicator', async () => {
     const openid = 'o-picture';
     await wechat.chat.userSays(openid, { type: 'text', text: '看看图' });
@@ -126,6 +139,11 @@ describe('the customer-service chat through the local WeChat server', () => {
     expect(mediaId).toEqual(expect.any(String));
     expect(await sender.send(openid, { type: 'image', mediaId: mediaId! })).toEqual({ sent: true });
     expect(wechat.chat.conversation(openid).map((e) => `${e.direction}:${e.type}`)).toEqual(['in:text', 'out:typing', 'out:image']);
+    // No window (the resident never wrote): the indicator is not sent, WeChat would refuse it.
+    const typingCalls = () => wechat.received.filter((r) => r.path === '/cgi-bin/message/custom/typing').length;
+    const before = typingCalls();
+    await sender.typing('o-never-wrote', true);
+    expect(typingCalls()).toBe(before);
   });
 });
 
@@ -150,14 +168,19 @@ describe('the customer-service chat through the local WeChat server', () => {
 
   it('hands each of 200 messages from 20 residents over once, in each resident\'s order', async () => {
     const seen: { by: string; m: ChatInbound }[] = [];
-    a.app.get(ChatInboxWorker).register({ handle: async (m) => void seen.push({ by: 'a', m }) });
-    b.app.get(ChatInboxWorker).register({ handle: async (m) => void seen.push({ by: 'b', m }) });
+    // A handler that takes a few milliseconds, like a real conversation step, so the two drains overlap.
+    const slow = (by: string) => async (m: ChatInbound) => {
+      await new Promise((r) => setTimeout(r, 3));
+      seen.push({ by, m });
+    };
+    a.app.get(ChatInboxWorker).register({ handle: slow('a') });
+    b.app.get(ChatInboxWorker).register({ handle: slow('b') });
     const local = a.wechat.local!;
     for (let i = 0; i < 10; i++) await Promise.all(Array.from({ length: 20 }, (_, r) => local.chat.userSays(`o-two-${r}`, { type: 'text', text: `${i}` })));
     for (let round = 0; round < 20; round++) await Promise.all([a.app.get(ChatInboxWorker).drain(), b.app.get(ChatInboxWorker).drain()]);
     expect(seen).toHaveLength(200);
     expect(new Set(seen.map((s) => s.m.key)).size).toBe(200);
     for (let r = 0; r < 20; r++) expect(seen.filter((s) => s.m.openid === `o-two-${r}`).map((s) => s.m.text)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(new Set(seen.map((s) => s.by))).toEqual(new Set(['a', 'b']));
+    // Which instance took which message is up to the claims (usually both take part); each was handed over once.
   });
 });

@@ -149,7 +149,7 @@ describe('hand-over to WeChat customer service (transfer mode)', () => {
     expect(safe.status).toBe(200);
     const envelope = JSON.parse(safe.text) as { Encrypt: string; MsgSignature: string; TimeStamp: string; Nonce: string };
     expect(crypt.verifyEncrypted(envelope.MsgSignature, envelope.TimeStamp, envelope.Nonce, envelope.Encrypt)).toBe(true);
-    expect(JSON.parse(crypt.decrypt(envelope.Encrypt))).toMatchObject({ ToUserName: 'o-human', FromUserName: 'gh_linli', MsgType: 'transfer_customer_service' });
+    expect(JSON.parse(crypt.decrypt(envelope.Encrypt))).toMatchObject({ ToUserName: 'o-human', FromUserName: 'gh_linli', CreateTime: expect.any(Number), MsgType: 'transfer_customer_service' });
 
     // Stored for the record and the window, but not handed to the conversation.
     const stored = await t.dataSource.getRepository(ChatInboundRow).find({ order: { receivedAt: 'ASC' } });
@@ -157,5 +157,26 @@ describe('hand-over to WeChat customer service (transfer mode)', () => {
       ['msg:7000000000000000100', ChatInboundStatus.Handled],
       ['msg:7000000000000000101', ChatInboundStatus.Handled],
     ]);
+  });
+});
+
+/** A real AppID without push settings: nothing is accepted, and no simulator is exposed. */
+describe('outside demo mode without push settings', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { WECHAT_APPID: 'wxlinlitest000000', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: 'http://127.0.0.1:9' } });
+  });
+  afterAll(() => t?.close());
+
+  it('refuses every push, even one signed with the demo Token', async () => {
+    const crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, 'wxlinlitest000000');
+    const res = await t.http().get(`/api/wechat/push?signature=${crypt.sign('1', '2')}&timestamp=1&nonce=2&echostr=x`);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ code: 'UNAUTHENTICATED', message: '未配置微信消息推送' });
+  });
+
+  it('has no local chat API', async () => {
+    expect((await t.http().get('/__local/chat/users/o-1/conversation')).status).toBe(404);
   });
 });

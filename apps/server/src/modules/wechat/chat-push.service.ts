@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode } from '@linli/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -42,6 +43,7 @@ export class ChatPushService {
     private readonly endpoint: WechatEndpoint,
     private readonly clock: ClockService,
     private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   private crypt(): WechatMsgCrypt {
@@ -140,10 +142,17 @@ export class ChatPushService {
       handledAt: handedOver ? now : null,
     };
     try {
+      const action = kind === 'enter' ? ChatActionKind.Enter : ChatActionKind.Message;
+      await this.ensureSession(openid);
       await retryOnDeadlock(() =>
-        this.uow.run(async (db) => {
+        this.inTransaction(async (db) => {
           await db.createQueryBuilder().insert().into(ChatInboundRow).values(row).updateEntity(false).execute();
-          await this.openWindow(db, openid, kind === 'enter' ? ChatActionKind.Enter : ChatActionKind.Message, sentAt);
+          await db
+            .createQueryBuilder()
+            .update(ChatSessionRow)
+            .set({ lastActionKind: action, lastActionAt: sentAt, sentSince: 0, updatedAt: now })
+            .where('openid = :openid AND lastActionAt <= :at', { openid, at: sentAt })
+            .execute();
         }),
       );
       return true;
@@ -156,17 +165,24 @@ export class ChatPushService {
     }
   }
 
-  /** The latest user action defines the window (windows do not accumulate); an older action arriving late changes nothing. */
-  private async openWindow(db: EntityManager, openid: string, kind: ChatActionKind, at: Date): Promise<void> {
-    const now = this.clock.now();
-    const updated = await db
-      .createQueryBuilder()
-      .update(ChatSessionRow)
-      .set({ lastActionKind: kind, lastActionAt: at, sentSince: 0, updatedAt: now })
-      .where('openid = :openid AND lastActionAt <= :at', { openid, at })
-      .execute();
-    if (updated.affected) return;
-    const exists = await db.getRepository(ChatSessionRow).exists({ where: { openid } });
-    if (!exists) await db.createQueryBuilder().insert().into(ChatSessionRow).values({ openid, lastActionKind: kind, lastActionAt: at, sentSince: 0, updatedAt: now }).orIgnore().updateEntity(false).execute();
+  /**
+   * The resident's window row exists before the transaction that moves it: updating a missing row would
+   * take InnoDB gap locks that deadlock residents writing at the same moment. A new row holds a closed
+   * window (an action long ago), which any real action then replaces.
+   */
+  private async ensureSession(openid: string): Promise<void> {
+    if (await this.ds.getRepository(ChatSessionRow).exists({ where: { openid } })) return;
+    // Through the unit of work: on SQLite a statement issued while another push's transaction is open
+    // would join it, and be rolled back with it when that push turns out to be a repeat.
+    await retryOnDeadlock(() =>
+      this.uow.run(async (db) => {
+        await db.createQueryBuilder().insert().into(ChatSessionRow).values({ openid, lastActionKind: ChatActionKind.Message, lastActionAt: new Date(0), sentSince: 0, updatedAt: this.clock.now() }).orIgnore().updateEntity(false).execute();
+      }),
+    );
+  }
+
+  /** The latest user action defines the window (windows do not accumulate); an older action arriving late changes nothing. READ COMMITTED on MySQL: no gap locks. */
+  private inTransaction(work: (db: EntityManager) => Promise<void>): Promise<void> {
+    return this.ds.options.type === 'better-sqlite3' ? this.uow.run(work) : this.ds.transaction('READ COMMITTED', work);
   }
 }

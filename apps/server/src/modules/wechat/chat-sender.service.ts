@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chatWindowFor, chatWindowVerdict, ChatWindowPolicy, DEFAULT_CHAT_WINDOW_POLICY } from '@linli/domain';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { AccessTokens } from '../outbox/access-tokens.service';
 import { ChatOutbound, ChatSender, ChatSendOutcome, ChatWindowState } from './chat-port';
@@ -17,6 +18,8 @@ const OVER_QUOTA = 45047;
  * Sends into a resident's customer-service chat, never what WeChat would refuse: each send first
  * reserves one of the window's slots with a conditional update (safe with several instances), and
  * gives it back when WeChat did not take the message. WeChat's own refusals correct the record.
+ * Its statements go through the unit of work, so on SQLite they never join (and roll back with) another
+ * request's open transaction.
  */
 @Injectable()
 export class WechatChatSender extends ChatSender {
@@ -28,6 +31,7 @@ export class WechatChatSender extends ChatSender {
     private readonly client: WechatChatClient,
     private readonly tokens: AccessTokens,
     private readonly clock: ClockService,
+    private readonly uow: UnitOfWork,
   ) {
     super();
   }
@@ -62,8 +66,10 @@ export class WechatChatSender extends ChatSender {
   }
 
   async typing(openid: string, on: boolean): Promise<void> {
-    const state = await this.window(openid, this.clock.now());
-    if (!state.open && on) return; // WeChat refuses typing outside the window too
+    // Typing does not use up the quota, but WeChat refuses it outside the window (45015): not sent then.
+    const now = this.clock.now();
+    const state = await this.window(openid, now);
+    if (!state.closesAt || now.getTime() > state.closesAt.getTime()) return;
     const result = await this.withToken((token) => this.client.typing(token, openid, on));
     if (result.errcode !== 0) this.logger.warn(`typing for ${openid} failed: ${result.errcode} ${result.errmsg}`);
   }
@@ -83,12 +89,14 @@ export class WechatChatSender extends ChatSender {
       if (!row) return { refusal: 'window_closed' };
       const verdict = chatWindowVerdict({ lastAction: { kind: row.lastActionKind, at: row.lastActionAt }, sentSince: row.sentSince }, now, this.policy);
       if (verdict.refusal) return { refusal: verdict.refusal };
-      const taken = await this.ds
+      const taken = await this.uow.run((db) =>
+        db
         .createQueryBuilder()
         .update(ChatSessionRow)
         .set({ sentSince: row.sentSince + 1, updatedAt: now })
         .where('openid = :openid AND sentSince = :seen AND lastActionAt = :at', { openid, seen: row.sentSince, at: row.lastActionAt })
-        .execute();
+        .execute(),
+      );
       if (taken.affected) return { row: { ...row, sentSince: row.sentSince + 1 } };
     }
     return { refusal: 'quota_exhausted' };
@@ -96,12 +104,14 @@ export class WechatChatSender extends ChatSender {
 
   /** Corrects the window the send was counted against (not a newer one the resident opened meanwhile). */
   private async correct(row: ChatSessionRow, set: Record<string, unknown>): Promise<void> {
-    await this.ds
-      .createQueryBuilder()
-      .update(ChatSessionRow)
-      .set({ ...set, updatedAt: this.clock.now() })
-      .where('openid = :openid AND lastActionAt = :at', { openid: row.openid, at: row.lastActionAt })
-      .execute();
+    await this.uow.run((db) =>
+      db
+        .createQueryBuilder()
+        .update(ChatSessionRow)
+        .set({ ...set, updatedAt: this.clock.now() })
+        .where('openid = :openid AND lastActionAt = :at', { openid: row.openid, at: row.lastActionAt })
+        .execute(),
+    );
   }
 
   private windowMs(row: ChatSessionRow): number {

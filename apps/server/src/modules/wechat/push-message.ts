@@ -67,7 +67,8 @@ export function toChatInbound(fields: PushFields): ChatInbound | null {
 
 /** A passive reply in the push's format (WeChat reads XML replies to XML pushes and JSON to JSON). */
 export function formatReply(format: 'json' | 'xml', fields: PushFields): string {
-  if (format === 'json') return JSON.stringify(fields);
+  // WeChat's JSON has CreateTime as a number, as in its pushes.
+  if (format === 'json') return JSON.stringify(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, k === 'CreateTime' ? Number(v) : v])));
   const body = Object.entries(fields)
     .map(([name, value]) => (/^\d+$/.test(value) ? `<${name}>${value}</${name}>` : `<${name}><![CDATA[${value.replace(/]]>/g, ']]]]><![CDATA[>')}]]></${name}>`))
     .join('');
