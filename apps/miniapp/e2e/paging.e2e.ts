@@ -140,5 +140,14 @@ async function scrollUntilEnd(page: Page): Promise<number> {
       await scrollUntilEnd(supervisor);
       expect(await supervisor.locator('.nut-cell').filter({ hasText: '查阅 1栋1单元101室' }).filter({ visible: true }).count()).toBeGreaterThanOrEqual(25);
       await screenshot(supervisor, 'paging-05-supervisor-read-log-end');
+
+      // The household file's 档案动态: the file carries the first 20 entries, older ones load at the page's end.
+      await supervisor.goto(`/#/subpackages/household/file/index?id=${household}`);
+      await see(supervisor, '档案动态');
+      const entries = () => supervisor.locator('.household__timeline').filter({ visible: true }).count();
+      expect(await entries()).toBe(20);
+      await scrollUntilEnd(supervisor);
+      expect(await entries()).toBeGreaterThan(REPORTS);
+      await screenshot(supervisor, 'paging-06-supervisor-household-timeline-end');
     }));
 });

@@ -296,7 +296,7 @@ describe('the demo community’s care (seeded outside tests)', () => {
       // Care's four elderly households, and four more among the full demo's neighbours (1栋1单元202, 1栋1单元302, 2栋1单元301, 2栋2单元202).
       expect(preview.targeted).toBe(8);
       const resident = (await loginPersona(demo, DemoPersona.Resident)).token;
-      const notices = (await demo.http().get(NoticeRoutes.mine).set(bearer(resident)).expect(200)).body as NoticeDto[];
+      const notices = (await demo.http().get(NoticeRoutes.mine).set(bearer(resident)).expect(200)).body.items as NoticeDto[];
       expect(notices.map((n) => [n.title, n.pinned, n.read])).toEqual([['1栋楼道灭鼠消杀', true, false], ['第三季度公共收益公示', false, true]]);
       const events = (await demo.http().get(EventRoutes.events).set(bearer(resident)).expect(200)).body as CommunityEventDto[];
       expect(events.map((e) => [e.title, e.confirmed, e.capacity])).toEqual([['冬季老年人健康讲座', 2, 3]]);

@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const PEST = () => ({ kind: NoticeKind.PestControl, title: '1单元楼道灭鼠消杀', body: '周三上午在 1 单元楼道投放鼠药并张贴警示标识，请看管好儿童和宠物。', target: { buildingIds: [], units: [{ buildingId: building1, unit: '1单元' }] }, inForceUntil: '2026-11-30T00:00:00.000Z' });
-const mine = async (token: string) => (await t.http().get(NoticeRoutes.mine).set(bearer(token)).expect(200)).body as NoticeDto[];
+const mine = async (token: string) => (await t.http().get(NoticeRoutes.mine).set(bearer(token)).expect(200)).body.items as NoticeDto[];
 
 describe('notices with read receipts', () => {
   let pest: NoticeDto;

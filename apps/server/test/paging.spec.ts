@@ -1,4 +1,4 @@
-import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
@@ -192,6 +192,24 @@ describe('work orders: the open ones whole on the first page, the finished ones 
   });
 });
 
+describe("a resident's notices: those in force first, then the rest paged", () => {
+  it('every notice once; the one in force heads the first page only', async () => {
+    t.clock.set({ now: new Date('2026-11-23T04:00:00Z'), freeze: true });
+    const publish = async (title: string, inForceUntil: string | null) =>
+      ((await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ kind: NoticeKind.Other, title, body: '翻页测试', target: { buildingIds: [], units: [] }, inForceUntil }).expect(201)).body as NoticeDto).id;
+    const inForce = await publish('消防通道清理（本周有效）', '2026-11-30T00:00:00.000Z');
+    const others = [await publish('物业简报一', null), await publish('物业简报二', null), await publish('物业简报三', null)];
+    const pages = await walk<NoticeDto>(NoticeRoutes.mine, resident, { limit: 1 });
+    expect(pages[0].items.map((n) => n.id)).toEqual([inForce, expect.any(String)]);
+    expect(pages[0].items[0].pinned).toBe(true);
+    const seen = pages.flatMap((p) => p.items.map((n) => n.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining([inForce, ...others]));
+    expect(seen.filter((id) => others.includes(id))).toEqual([...others].sort().reverse());
+    expect(pages.slice(1).every((p) => p.items.every((n) => !n.pinned))).toBe(true);
+  });
+});
+
 describe('a bad cursor or page size is refused in Chinese', () => {
   it.each<[string, Record<string, string>, string]>([
     ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
@@ -208,6 +226,8 @@ describe('a bad cursor or page size is refused in Chinese', () => {
       [ApiRoutes.householdReadLog, supervisor],
       [ApiRoutes.callTasks, assistant],
       [ApiRoutes.workOrders, supervisor],
+      [NoticeRoutes.mine, resident],
+      [NoticeRoutes.notices, supervisor],
     ] as const) {
       const res = await t.http().get(route).query(query).set(bearer(token)).expect(400);
       expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/[\u4e00-\u9fff]/) });

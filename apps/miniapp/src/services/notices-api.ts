@@ -6,7 +6,7 @@ import { pageQuery } from './paged-list';
 export const noticesApi = {
   list: (cursor: string | null = null) => request<Page<NoticeDto>>('GET', `${NoticeRoutes.notices}${pageQuery({}, cursor)}`),
   create: (body: CreateNoticeRequest) => request<NoticeDto>('POST', NoticeRoutes.notices, body),
-  mine: () => request<NoticeDto[]>('GET', NoticeRoutes.mine),
+  mine: (cursor: string | null = null) => request<Page<NoticeDto>>('GET', `${NoticeRoutes.mine}${pageQuery({}, cursor)}`),
   read: (id: string) => request<NoticeDto>('POST', NoticeRoutes.read(id), {}),
   receipts: (id: string) => request<NoticeReceiptDto[]>('GET', NoticeRoutes.receipts(id)),
   unreadBeforeCuts: () => request<UnreadBeforeCutDto[]>('GET', NoticeRoutes.unreadBeforeCuts),

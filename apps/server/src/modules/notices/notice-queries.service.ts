@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In, IsNull, Not } from 'typeorm';
+import { Between, DataSource, In, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { ErrorCode, MemberRole, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Page, Role, UnreadBeforeCutDto } from '@linli/contracts';
 import { noticePinned, noticeReaches, UNREAD_CALL_LEAD_MINUTES, unreadCallsDue } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -14,6 +14,9 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { NoticeRead } from './entities/notice-read.entity';
 import { Notice } from './entities/notice.entity';
 import { householdsReached, NoticeHousehold } from './notice-audience';
+
+/** Notices in force at once are few; this only guards the response. */
+const IN_FORCE_LIMIT = 100;
 
 /**
  * Reading notices and their receipts. Staff see their community's notices (assistants: receipts of
@@ -42,17 +45,27 @@ export class NoticeQueries {
     return this.staffDto(user, await this.staffNotice(user, id));
   }
 
-  /** A resident: published notices reaching their household, pinned first, then newest. */
-  async mine(user: AuthUser): Promise<NoticeDto[]> {
+  /**
+   * A resident: published notices reaching their household. Those in force (pinned: few at a time) come
+   * whole on the first page, then the others newest first, a page at a time (a cursor continues those).
+   * Notices for other buildings are dropped from the page read, so a page may be short.
+   */
+  async mine(user: AuthUser, page: PageRequest): Promise<Page<NoticeDto>> {
     const place = user.householdId ? await this.place(user.householdId) : null;
-    if (!place) return [];
+    if (!place) return emptyPage();
     const now = this.clock.now();
-    const rows = await this.ds.getRepository(Notice).find({ where: { communityId: place.communityId, publishedAt: Not(IsNull()) }, relations: { createdBy: true }, order: { publishAt: 'DESC' }, take: 100 });
-    const reaching = rows.filter((n) => noticeReaches(n.target, place));
-    const reads = reaching.length ? await this.ds.getRepository(NoticeRead).find({ where: { householdId: place.householdId, noticeId: In(reaching.map((n) => n.id)) } }) : [];
-    const readIds = new Set(reads.map((r) => r.noticeId));
-    const dtos = await Promise.all(reaching.map(async (n) => ({ ...(await this.base(n, now)), read: readIds.has(n.id) })));
-    return [...dtos.filter((d) => d.pinned), ...dtos.filter((d) => !d.pinned)];
+    const repo = this.ds.getRepository(Notice);
+    const published = { communityId: place.communityId, publishedAt: Not(IsNull()) };
+    const present = async (rows: Notice[]): Promise<NoticeDto[]> => {
+      const reaching = rows.filter((n) => noticeReaches(n.target, place));
+      const reads = reaching.length ? await this.ds.getRepository(NoticeRead).find({ where: { householdId: place.householdId, noticeId: In(reaching.map((n) => n.id)) } }) : [];
+      const readIds = new Set(reads.map((r) => r.noticeId));
+      return Promise.all(reaching.map(async (n) => ({ ...(await this.base(n, now)), read: readIds.has(n.id) })));
+    };
+    const others = await findPage(repo, [{ ...published, inForceUntil: IsNull() }, { ...published, inForceUntil: LessThanOrEqual(now) }], page, present, { at: 'publishAt', relations: { createdBy: true } });
+    if (page.cursor) return others;
+    const inForce = await repo.find({ where: { ...published, inForceUntil: MoreThan(now) }, relations: { createdBy: true }, order: { publishAt: 'DESC', id: 'DESC' }, take: IN_FORCE_LIMIT });
+    return { items: [...(await present(inForce)), ...others.items], nextCursor: others.nextCursor };
   }
 
   /** A resident opens a notice: the household's receipt, once (the first reader is kept). */

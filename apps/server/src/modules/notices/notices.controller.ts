@@ -34,9 +34,9 @@ export class NoticesController {
 
   @Get('mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident: published notices that reach their household, pinned first, with whether it was read' })
-  mine(@CurrentUser() user: AuthUser): Promise<NoticeDto[]> {
-    return this.queries.mine(user);
+  @ApiOperation({ summary: 'A resident: published notices that reach their household, pinned ones first, then the others a page at a time (?cursor=&limit=), with whether each was read' })
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<NoticeDto>> {
+    return this.queries.mine(user, pageRequest(query));
   }
 
   @Get('unread-before-cuts')

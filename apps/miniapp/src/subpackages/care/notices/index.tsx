@@ -39,10 +39,10 @@ export default function NoticesPage() {
 
   // Notices read here, shown read without reloading the pages already loaded.
   const [readHere, setReadHere] = useState<Record<string, NoticeDto>>({});
-  // Residents: the notices for their household (one list, those in force pinned first). Staff: every notice,
-  // newest first, a page at a time as the list is scrolled.
+  // Residents: the notices for their household, those in force pinned first; staff: every notice, newest first.
+  // Either loads a page at a time as the list is scrolled.
   const list = usePagedList<NoticeDto>(
-    async (cursor) => (resident ? { items: await noticesApi.mine(), nextCursor: null } : noticesApi.list(cursor)),
+    (cursor) => (resident ? noticesApi.mine(cursor) : noticesApi.list(cursor)),
     (n) => n.id,
     [user?.id],
     { enabled: user !== null, onFirstPageError: showError },
