@@ -81,6 +81,11 @@ async function main(): Promise<void> {
   const whole = await timed(() => read.run(user, { month, communityId: community.id }), 1);
   const cohort = await timed(() => source.cohort(community.id, trendFrom, window.to, BENCH_NOW));
   const feedback = await timed(() => source.feedbackOf(cohort.value, BENCH_NOW));
+  // The open load: its query with the index it now has, and (before) with that index ignored; same run.
+  const openSql = `SELECT id, assigneeId, categoryCode FROM ticket %HINT% WHERE communityId = ? AND status IN (${OPEN.map(() => '?').join(',')})`;
+  const openBefore = await timed(() => ds.query(openSql.replace('%HINT%', 'IGNORE INDEX (IDX_ticket_community_status)'), [community.id, ...OPEN]), 3);
+  const openAfter = await timed(() => ds.query(openSql.replace('%HINT%', ''), [community.id, ...OPEN]));
+  const openLoad = await timed(() => source.openLoad(community.id, null));
   const compute = await timed(async () => computeIndicators({ tickets: cohort.value, from: window.from, to: window.to, asOf: BENCH_NOW, calendar: new WorkingCalendar(), ...feedback.value, survey: null }));
   const events = cohort.value.reduce((n, t) => n + t.events.length, 0);
   const d = whole.value;
@@ -119,6 +124,9 @@ the six months of the trend: ${cohort.value.length.toLocaleString('en')} tickets
 | cohort read, before (500 per IN list) | ${f(cohortBefore.ms)} | ${cohortBefore.all.map((x) => x.toFixed(0)).join(', ')} |
 | cohort read (tickets, events, milestones, extensions, work orders; six months) | ${f(cohort.ms)} | ${cohort.all.map((x) => x.toFixed(0)).join(', ')} |
 | residents' feedback (ratings, callbacks) of the cohort | ${f(feedback.ms)} | ${feedback.all.map((x) => x.toFixed(0)).join(', ')} |
+| open load query, before: without IDX_ticket_community_status (${(openBefore.value as unknown[]).length} open tickets) | ${f(openBefore.ms)} | ${openBefore.all.map((x) => x.toFixed(0)).join(', ')} |
+| open load query, after: with IDX_ticket_community_status | ${f(openAfter.ms)} | ${openAfter.all.map((x) => x.toFixed(0)).join(', ')} |
+| IndicatorSource.openLoad (with the late milestones) | ${f(openLoad.ms)} | ${openLoad.all.map((x) => x.toFixed(0)).join(', ')} |
 | computeIndicators for the month (pure) | ${f(compute.ms)} | ${compute.all.map((x) => x.toFixed(0)).join(', ')} |
 
 ## EXPLAIN

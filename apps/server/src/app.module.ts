@@ -14,6 +14,7 @@ import { WorkOrdersModule } from './modules/work-orders/work-orders.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { ClockModule } from './modules/clock/clock.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
@@ -64,6 +65,7 @@ export class AppModule {
         StructureModule,
         DashboardModule,
         WechatChatModule,
+        RetentionModule,
         FeedbackModule,
         SurveysModule,
       ],

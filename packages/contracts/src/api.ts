@@ -123,6 +123,8 @@ export const ApiRoutes = {
   dashboardTargets: '/api/dashboard/targets',
   reports: '/api/reports',
   reportFile: (id: string) => `/api/reports/${encodeURIComponent(id)}/file`,
+  /** Retention (§12): what the retention job anonymised, newest first (admins). */
+  retentionRuns: '/api/admin/retention-runs',
 } as const;
 
 /** The multipart field name for POST /api/uploads. */

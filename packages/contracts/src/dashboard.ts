@@ -165,3 +165,28 @@ export interface ReportSummaryDto {
   issuedAt: string;
   issuedByName: string;
 }
+
+/** What one run of the retention job did (GET /api/admin/retention-runs). */
+export interface RetentionRunDto {
+  id: string;
+  /** The China date the run belongs to: one run a day, whichever instance claimed it. */
+  runKey: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Finished records last touched before this instant were anonymised. */
+  cutoff: string;
+  years: number;
+  /** Rows anonymised per kind of record (tickets, events, ratings, rating addenda, callbacks, callback attempts). */
+  counts: RetentionCounts;
+  /** One line in plain Chinese, e.g. 匿名化 2024-12-04 前办结的工单 120 件 … */
+  summary: string;
+}
+
+export interface RetentionCounts {
+  tickets: number;
+  events: number;
+  ratings: number;
+  addenda: number;
+  callbacks: number;
+  attempts: number;
+}

@@ -47,3 +47,4 @@ export * from './notices/notice-rules';
 export * from './events/signup-rules';
 export * from './paging/cursor';
 export * from './wechat/session-window';
+export * from './retention/retention';

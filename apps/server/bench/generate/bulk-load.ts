@@ -128,9 +128,12 @@ export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId
     for (const s of (await runner.query('SELECT dayKey, lastValue FROM ticket_sequence')) as { dayKey: string; lastValue: number }[]) sequences.set(s.dayKey, Number(s.lastValue));
     const before = new Map(sequences);
     let loaded = 0;
-    const gen = tickets(o, communities, sequences);
+    const gen = tickets(o, communities, sequences, 5000);
     for (let r = timedNext(gen); !r.done; r = timedNext(gen)) {
+      // One commit (one log flush) per batch of tickets on MariaDB; SQLite is inside one transaction already.
+      if (mysql) await runner.startTransaction();
       await writer.writeBatch(r.value);
+      if (mysql) await runner.commitTransaction();
       loaded += r.value.ticket.length;
       if (loaded % 50_000 < r.value.ticket.length) log(`  tickets: ${loaded} / ${o.tickets} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
@@ -158,7 +161,7 @@ export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId
       communities,
     };
   } catch (err) {
-    if (!mysql && runner.isTransactionActive) await runner.rollbackTransaction();
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
     if (dropped.length) await rebuildIndexes(runner, dropped).catch(() => undefined);
     throw err;
   } finally {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationKind } from '@linli/contracts';
-import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
+import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_RETENTION, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
 import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from './wechat-templates';
 
 /** The server's settings, validated once at boot. Nothing else reads process.env. */
@@ -50,8 +50,14 @@ export interface AppConfig {
   moveOut: MoveOutPolicy;
   /** The household file is reviewed every this many months (domain.md §3: quarterly). */
   householdReviewMonths: number;
-  /** How often the weekly complaint review lists are issued to department heads (0: off). */
+  /** How often the scheduled reports (weekly review lists; monthly, quarterly, annual reports) are issued (0: off). */
   reportsSweepSeconds: number;
+  /**
+   * Retention (§12): finished records older than `years` have residents' text anonymised by a job every
+   * `sweepSeconds`. LINLI_RETENTION_ENABLED=1|0; on by default only in production mode, never by default
+   * in demo mode (the demo's history must stay as seeded). LINLI_RETENTION_YEARS (2), LINLI_RETENTION_SWEEP_SECONDS (3600).
+   */
+  retention: { enabled: boolean; years: number; sweepSeconds: number };
   /** Demo mode only: seed a past month of tickets into the demo community (off under NODE_ENV=test). */
   demoHistory: boolean;
   /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
@@ -324,6 +330,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
   const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
+  const retentionRaw = value('LINLI_RETENTION_ENABLED');
+  if (retentionRaw !== undefined && retentionRaw !== '0' && retentionRaw !== '1') problem('LINLI_RETENTION_ENABLED', `must be 0 or 1, got "${retentionRaw}"`);
+  const retention = {
+    enabled: retentionRaw === undefined ? productionMode : retentionRaw === '1',
+    years: integer('LINLI_RETENTION_YEARS', DEFAULT_RETENTION.years, 1, 30),
+    sweepSeconds: integer('LINLI_RETENTION_SWEEP_SECONDS', 3600, 0, 86_400),
+  };
   const feedback: FeedbackSettings = {
     callback: {
       maxAttempts: integer('LINLI_CALLBACK_MAX_ATTEMPTS', DEFAULT_CALLBACK_POLICY.maxAttempts, 1, 10),
@@ -405,6 +418,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     householdReviewMonths,
     demoHistory,
     reportsSweepSeconds,
+    retention,
     feedback,
     shutdownTimeoutMs,
     wechatPush,

@@ -28,6 +28,7 @@ export interface StoredPause {
 @Index('IDX_ticket_household_created', ['householdId', 'createdAt'])
 @Index('IDX_ticket_next_check', ['nextCheckAt'])
 @Index('IDX_ticket_community_created', ['communityId', 'createdAt'])
+@Index('IDX_ticket_community_status', ['communityId', 'status'])
 @Index('IDX_ticket_outage', ['outageId'])
 export class Ticket {
   @IdColumn() id!: string;

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RetentionController } from './retention.controller';
+import { RetentionJob } from './retention-job';
+
+/** Retention (§12): the job that anonymises what is past the retention period, and its record. */
+@Module({
+  controllers: [RetentionController],
+  providers: [RetentionJob],
+  exports: [RetentionJob],
+})
+export class RetentionModule {}
