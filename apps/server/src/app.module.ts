@@ -28,6 +28,7 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
+import { WechatChatModule } from './modules/wechat/wechat-chat.module';
 
 /** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
 @Module({})
@@ -62,6 +63,7 @@ export class AppModule {
         MoveInsModule,
         StructureModule,
         DashboardModule,
+        WechatChatModule,
         FeedbackModule,
         SurveysModule,
       ],

@@ -10,6 +10,7 @@ import { refuseDeepJson } from './common/http/json-depth';
 import { requestLog } from './common/logging/request-log.middleware';
 import { createValidationPipe } from './common/validation/validation';
 import { AppConfig } from './config/app-config';
+import { mountLocalChatProxy } from './modules/wechat/demo-push';
 
 /** Everything about the HTTP application that is not a module: shared by main.ts and the tests' app factory. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -20,6 +21,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // Security headers (nosniff, frame and referrer policies…). The CSP is off: the H5 build is served from
   // here and Taro's runtime uses inline styles; everything else is helmet's defaults.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // WeChat's message push (JSON or XML) is read as text: its signature and 64-bit MsgIds need the raw body.
+  // Registered first, so the JSON parser below sees the body already read and leaves it alone.
+  app.use('/api/wechat/push', express.text({ type: () => true, limit: '64kb' }));
   // JSON bodies: size (413 PAYLOAD_TOO_LARGE) and nesting (400) bounded before anything walks them.
   // Registered before Nest's own parser, which then sees a jsonParser applied and adds none.
   app.use(express.json({ limit: config.limits.jsonBytes, verify: refuseDeepJson(config.limits.jsonDepth) }));
@@ -28,6 +32,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app, config);
+  mountLocalChatProxy(app);
   serveH5(app, config.h5Dir);
 }
 

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
+import { connectDemoPush } from './modules/wechat/demo-push';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port);
+  connectDemoPush(app, config);
   if (config.demoInProduction) {
     new Logger('Linli').warn(
       'DEMO MODE IN PRODUCTION (LINLI_DEMO=1): demo personas can log in, the test clock is open and tokens may be signed with the public development secret. Never use this with real residents.',

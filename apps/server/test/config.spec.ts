@@ -1,7 +1,7 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config/app-config';
+import { ConfigError, DEMO_PUSH_AES_KEY, DEMO_PUSH_TOKEN, loadConfig } from '../src/config/app-config';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'linli-config-'));
 
@@ -78,6 +78,22 @@ describe('configuration', () => {
     const config = loadConfig({ LINLI_DATA_DIR: dir });
     expect(config.uploadsDir).toBe(path.join(dir, 'uploads'));
     expect(statSync(config.uploadsDir).isDirectory()).toBe(true);
+  });
+});
+
+describe('WeChat message push settings', () => {
+  it('uses the demo Token and EncodingAESKey in demo mode, and none when a real AppID is set without them', () => {
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir() }).wechatPush).toMatchObject({ token: DEMO_PUSH_TOKEN, encodingAesKey: DEMO_PUSH_AES_KEY, handover: 'bot', demoFormat: 'json', demoMode: 'safe' });
+    const real = loadConfig({ LINLI_DATA_DIR: dataDir(), WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's3cret' }).wechatPush;
+    expect([real.token, real.encodingAesKey]).toEqual([null, null]);
+    const set = loadConfig({ LINLI_DATA_DIR: dataDir(), WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's3cret', WECHAT_PUSH_TOKEN: 'abc123', WECHAT_PUSH_AES_KEY: 'a'.repeat(43), LINLI_CHAT_HANDOVER: 'transfer' }).wechatPush;
+    expect([set.token, set.encodingAesKey, set.handover]).toEqual(['abc123', 'a'.repeat(43), 'transfer']);
+  });
+
+  it('refuses a Token, EncodingAESKey, hand-over or demo push setting WeChat would not accept', () => {
+    expect(problemsOf({ WECHAT_PUSH_TOKEN: 'has space', WECHAT_PUSH_AES_KEY: 'short', LINLI_CHAT_HANDOVER: 'human', LINLI_DEMO_PUSH_FORMAT: 'yaml', LINLI_DEMO_PUSH_MODE: 'compat' })).toEqual(
+      expect.arrayContaining(['WECHAT_PUSH_TOKEN', 'WECHAT_PUSH_AES_KEY', 'LINLI_CHAT_HANDOVER', 'LINLI_DEMO_PUSH_FORMAT', 'LINLI_DEMO_PUSH_MODE']),
+    );
   });
 });
 

@@ -45,3 +45,4 @@ export * from './care/timing-guard';
 export * from './care/campaign-state';
 export * from './notices/notice-rules';
 export * from './events/signup-rules';
+export * from './wechat/session-window';

@@ -20,6 +20,12 @@ export const WECHAT_ERRORS: Record<number, string> = {
   43101: 'user refuse to accept the msg',
   45009: 'reach max api daily quota limit',
   47003: 'argument invalid! data.thing1.value invalid',
+  40004: 'invalid media type',
+  40007: 'invalid media_id',
+  40008: 'invalid message type',
+  41005: 'media data missing',
+  45015: 'response out of time limit or subscription is canceled',
+  45047: 'out of response count limit',
 };
 
 let rid = 0;

@@ -1,5 +1,7 @@
 import { LoginCodes } from './login-codes';
 import { PlatformState } from './platform-state';
+import { ChatState } from './chat/chat-state';
+import { customSend, customTyping, mediaUpload } from './routes/customer-service';
 import { jscode2session } from './routes/jscode2session';
 import { getUserPhoneNumber, stableToken, subscribeSend } from './routes/platform';
 
@@ -10,6 +12,7 @@ export interface RouteContext {
   app: { appid: string; secret: string };
   codes: LoginCodes;
   platform: PlatformState;
+  chat: { state: ChatState; media: Set<string>; now: () => number };
 }
 
 export interface RouteResult {
@@ -29,4 +32,7 @@ export const ROUTES: Record<string, RouteHandler> = {
   'POST /cgi-bin/stable_token': stableToken,
   'POST /cgi-bin/message/subscribe/send': subscribeSend,
   'POST /wxa/business/getuserphonenumber': getUserPhoneNumber,
+  'POST /cgi-bin/message/custom/send': customSend,
+  'POST /cgi-bin/message/custom/typing': customTyping,
+  'POST /cgi-bin/media/upload': mediaUpload,
 };

@@ -1,5 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ChatState } from './chat/chat-state';
+import { createLocalChat, localChatRoute } from './chat/local-chat';
 import { wechatError } from './errors';
 import { LoginCodes } from './login-codes';
 import { PlatformState } from './platform-state';
@@ -17,12 +19,19 @@ interface PendingFailure {
 
 /** Start a server speaking WeChat's HTTP API on 127.0.0.1. Resolves once it is listening. */
 export async function startLocalWechatServer(options: LocalWechatOptions): Promise<LocalWechatServer> {
-  const now = options.now ?? (() => Date.now());
+  let baseNow = options.now ?? (() => Date.now());
+  // POST /__local/clock moves this server's clock forward (quota windows in tests and demos).
+  let clockOffsetMs = 0;
+  const now = () => baseNow() + clockOffsetMs;
+  const clock = { advance: (ms: number) => ((clockOffsetMs += ms), now()) };
   const codes = new LoginCodes(now, options.codeTtlMs ?? FIVE_MINUTES);
   const app = { appid: options.appid, secret: options.secret };
   const received: RecordedRequest[] = [];
   const failures: PendingFailure[] = [];
   const platform = new PlatformState(now);
+  const chatState = new ChatState(now);
+  const chatMedia = new Set<string>();
+  const chat = createLocalChat(options.appid, chatState, now);
   const randomFailures = new Map<string, { share: number; failures: InjectedFailure[]; random: () => number }>();
   let phoneCodeSeq = 0;
   let latencyMs = options.latencyMs ?? 0;
@@ -49,6 +58,21 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
     const body = await readJsonBody(req);
     if (body !== undefined) record.body = body;
 
+    if (record.path.startsWith('/__local/')) {
+      // A browser page (the H5 demo chat window) may call the inspection API from another origin.
+      if (record.method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+        res.end();
+        return;
+      }
+      const local = await localChatRoute(chat, record.method, record.path, body, clock);
+      const answer = local ?? { status: 404, body: { error: 'not found' } };
+      record.status = answer.status;
+      record.response = answer.body;
+      res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+      res.end(JSON.stringify(answer.body));
+      return;
+    }
     const failure = takeFailure(record.path);
     if (failure === 'timeout') {
       // Never answer: the caller's own timeout has to fire. Note when the caller gave up.
@@ -61,7 +85,7 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       failure !== undefined
         ? { status: 200, body: wechatError(failure) }
         : route
-          ? route({ query: record.query, body, app, codes, platform })
+          ? route({ query: record.query, body, app, codes, platform, chat: { state: chatState, media: chatMedia, now } })
           : { status: 404, body: wechatError(44004) };
     record.status = result.status ?? 200;
     record.response = result.body;
@@ -104,6 +128,11 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       return code;
     },
     delivered: platform.delivered,
+    chat,
+    advanceClock: (ms) => clock.advance(ms),
+    useClock(source) {
+      baseNow = source;
+    },
     setLatency(ms) {
       if (!(ms >= 0)) throw new RangeError(`latency must be ≥ 0 ms, got ${ms}`);
       latencyMs = ms;

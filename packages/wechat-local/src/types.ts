@@ -1,3 +1,4 @@
+import type { LocalChat } from './chat/local-chat';
 import type { DeliveredMessage } from './platform-state';
 
 /** What the local server remembers about each request it answered, for tests to assert on. */
@@ -67,6 +68,12 @@ export interface LocalWechatServer {
   setLatency(ms: number): void;
   /** Subscribe messages accepted, oldest first. */
   delivered: DeliveredMessage[];
+  /** The customer-service chat: simulated users, pushes to the product, what the product sent them. */
+  chat: LocalChat;
+  /** Moves this server's clock forward (also POST /__local/clock {advanceMs}); returns the new time (ms). */
+  advanceClock(ms: number): number;
+  /** From now on read time from this source (the product's business clock in demo mode, so pushes' CreateTime agree with it). */
+  useClock(now: () => number): void;
 }
 
 export type { DeliveredMessage };

@@ -48,7 +48,38 @@ export interface AppConfig {
   demoHistory: boolean;
   /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
   feedback: FeedbackSettings;
+  /** WeChat's customer-service message push (docs/wechat-push.md). */
+  wechatPush: WechatPushSettings;
 }
+
+/**
+ * The mini-program's message push (消息推送), configured in its admin (开发管理 → 消息推送) with the same
+ * values: WECHAT_PUSH_TOKEN, WECHAT_PUSH_AES_KEY (the EncodingAESKey, 43 characters; needed for safe
+ * mode), LINLI_CHAT_HANDOVER (bot: the product answers; transfer: hand every conversation to WeChat's
+ * own customer-service tools). In demo mode the token and key are demo values and the local WeChat
+ * server pushes to the product itself.
+ */
+export interface WechatPushSettings {
+  /** null: no push configured; GET/POST /api/wechat/push refuse everything. */
+  token: string | null;
+  encodingAesKey: string | null;
+  handover: 'bot' | 'transfer';
+  /** How often the inbound worker looks for pushed messages to hand to the conversation (LINLI_CHAT_INBOX_POLL_MS, default 500; 0: off). */
+  pollMs: number;
+  /** Attempts before a pushed message is given up (LINLI_CHAT_INBOX_MAX_ATTEMPTS, default 8). */
+  maxAttempts: number;
+  /** First retry delay after the handler threw; doubles per attempt (LINLI_CHAT_INBOX_BACKOFF_MS, default 2000). */
+  backoffMs: number;
+  /** A claimed message not settled within this is claimed again. */
+  claimTtlMs: number;
+  /** Demo mode: how the local WeChat server pushes (LINLI_DEMO_PUSH_FORMAT json|xml, LINLI_DEMO_PUSH_MODE plain|safe). */
+  demoFormat: 'json' | 'xml';
+  demoMode: 'plain' | 'safe';
+}
+
+/** Demo values of the push Token and EncodingAESKey: public, used only between the product and its own local WeChat server. */
+export const DEMO_PUSH_TOKEN = 'linlidemopushtoken';
+export const DEMO_PUSH_AES_KEY = 'LinliDemoEncodingAESKey0123456789abcdefghij';
 
 /** Bounds on what a request may carry, checked before any validation or parsing into objects. */
 export interface RequestLimits {
@@ -292,6 +323,28 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     jsonDepth: integer('LINLI_JSON_MAX_DEPTH', 16, 2, 256),
   };
 
+  const pushToken = value('WECHAT_PUSH_TOKEN') ?? (demoMode ? DEMO_PUSH_TOKEN : null);
+  if (pushToken && !/^[A-Za-z0-9]{3,32}$/.test(pushToken)) problem('WECHAT_PUSH_TOKEN', 'must be 3–32 letters or digits, as the mini-program admin allows');
+  const pushAesKey = value('WECHAT_PUSH_AES_KEY') ?? (demoMode ? DEMO_PUSH_AES_KEY : null);
+  if (pushAesKey && !/^[A-Za-z0-9]{43}$/.test(pushAesKey)) problem('WECHAT_PUSH_AES_KEY', 'must be the 43-character EncodingAESKey from the mini-program admin');
+  const handover = value('LINLI_CHAT_HANDOVER') ?? 'bot';
+  if (handover !== 'bot' && handover !== 'transfer') problem('LINLI_CHAT_HANDOVER', `must be bot or transfer, got "${handover}"`);
+  const demoFormat = value('LINLI_DEMO_PUSH_FORMAT') ?? 'json';
+  if (demoFormat !== 'json' && demoFormat !== 'xml') problem('LINLI_DEMO_PUSH_FORMAT', `must be json or xml, got "${demoFormat}"`);
+  const demoPushMode = value('LINLI_DEMO_PUSH_MODE') ?? 'safe';
+  if (demoPushMode !== 'plain' && demoPushMode !== 'safe') problem('LINLI_DEMO_PUSH_MODE', `must be plain or safe, got "${demoPushMode}"`);
+  const wechatPush: WechatPushSettings = {
+    token: pushToken,
+    encodingAesKey: pushAesKey,
+    handover: handover === 'transfer' ? 'transfer' : 'bot',
+    pollMs: integer('LINLI_CHAT_INBOX_POLL_MS', 500, 0, 60_000),
+    maxAttempts: integer('LINLI_CHAT_INBOX_MAX_ATTEMPTS', 8, 1, 100),
+    backoffMs: integer('LINLI_CHAT_INBOX_BACKOFF_MS', 2000, 1, 600_000),
+    claimTtlMs: 60_000,
+    demoFormat: demoFormat === 'xml' ? 'xml' : 'json',
+    demoMode: demoPushMode === 'plain' ? 'plain' : 'safe',
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -318,6 +371,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     demoHistory,
     reportsSweepSeconds,
     feedback,
+    wechatPush,
   };
 }
 

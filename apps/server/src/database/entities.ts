@@ -50,6 +50,8 @@ import { Notice } from '../modules/notices/entities/notice.entity';
 import { NoticeRead } from '../modules/notices/entities/notice-read.entity';
 import { CommunityEvent } from '../modules/events/entities/community-event.entity';
 import { EventSignup } from '../modules/events/entities/event-signup.entity';
+import { ChatInboundRow } from '../modules/wechat/entities/chat-inbound.entity';
+import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -105,4 +107,6 @@ export const ENTITIES = [
   NoticeRead,
   CommunityEvent,
   EventSignup,
+  ChatInboundRow,
+  ChatSessionRow,
 ];

@@ -30,6 +30,7 @@ import { CreateSurveys1795358350000 } from './1795358350000-create-surveys';
 import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
 import { Notices1795358560000 } from './1795358560000-notices';
 import { CommunityEvents1795358570000 } from './1795358570000-community-events';
+import { WechatChat1795400000000 } from './1795400000000-wechat-chat';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   Notices1795358560000,
   CommunityEvents1795358570000,
   DashboardTargetsAndReports1795358600000,
+  WechatChat1795400000000,
 ];
