@@ -52,6 +52,8 @@ import { CommunityEvent } from '../modules/events/entities/community-event.entit
 import { EventSignup } from '../modules/events/entities/event-signup.entity';
 import { ChatInboundRow } from '../modules/wechat/entities/chat-inbound.entity';
 import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
+import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
+import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -109,4 +111,6 @@ export const ENTITIES = [
   EventSignup,
   ChatInboundRow,
   ChatSessionRow,
+  ChatConversation,
+  ChatMessage,
 ];

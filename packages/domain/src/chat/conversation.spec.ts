@@ -1,7 +1,8 @@
 import { QuestionType, Satisfaction, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { parseTextReply, questionPrompt } from '../surveys';
-import { ChatContext, ChatIntent, ChatState, chatRatingVerdict, interpretChat, nextChatState, parseRatingReply } from './conversation';
+import { ChatContext, ChatIntent, ChatState, chatRatingVerdict, intakeCategory, interpretChat, nextChatState, parseRatingReply } from './conversation';
 import { CHAT_TEXT } from './replies';
+import { chatParseReply, chatQuestionPrompt } from './survey-text';
 
 const idle: ChatState = { kind: 'idle' };
 const ctx = (over: Partial<ChatContext> = {}): ChatContext => ({ state: idle, bound: true, openSurveyRoundId: null, fallbacksInARow: 0, ...over });
@@ -100,5 +101,27 @@ describe('questions as numbered text (the surveys engine, used by the chat)', ()
   it('numbers the choices and reads a number back as the option', () => {
     expect(questionPrompt(single, 0, 3)).toBe('（1/3）您最常用的报修方式？\n1. 小程序\n2. 电话\n3. 前台\n请回复选项编号');
     expect(parseTextReply(single, '2')).toEqual({ value: '电话' });
+  });
+});
+
+describe('intakeCategory', () => {
+  it.each<[string[], string]>([
+    [['漏水'], 'water_leak'],
+    [['停电'], 'power_cut'],
+    [['火情', '停水'], 'water_cut'],
+    [['被困'], 'home_repair_other'],
+    [[], 'community_inquiry'],
+  ])('%j → %s', (labels, code) => {
+    expect(intakeCategory(labels)).toBe(code);
+  });
+});
+
+describe('satisfaction questions numbered in the chat', () => {
+  const q: SurveyQuestion = { id: 'q2', type: QuestionType.Satisfaction, theme: SurveyTheme.Cleaning, text: '您对楼道清洁满意吗？', required: true };
+  it('numbers the three labels and reads numbers and labels back', () => {
+    expect(chatQuestionPrompt(q, 1, 4)).toBe('（2/4）您对楼道清洁满意吗？\n1. 满意\n2. 基本满意\n3. 不满意\n请回复选项编号');
+    expect(chatParseReply(q, '2')).toEqual({ value: '基本满意' });
+    expect(chatParseReply(q, '不满意')).toEqual({ value: '不满意' });
+    expect(chatParseReply(q, '4')).toEqual({ value: '4' });
   });
 });

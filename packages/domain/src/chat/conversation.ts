@@ -126,3 +126,26 @@ export function nextChatState(state: ChatState, intent: ChatIntent, surveyFinish
       return state;
   }
 }
+
+/**
+ * The category a chat request is filed under. The chat asks no questions about the category: an emergency
+ * word names the obvious one; anything else is filed as 小区事务咨询 for the assistant to reclassify (the
+ * ticket is dispatched and timed as any inquiry until then). Emergencies are flagged from the text by the
+ * submission itself, whatever the category.
+ */
+export const CHAT_INTAKE_CATEGORIES: Readonly<Record<string, string>> = {
+  漏水: 'water_leak',
+  跑水: 'water_leak',
+  爆管: 'water_leak',
+  水浸: 'water_leak',
+  停电: 'power_cut',
+  停水: 'water_cut',
+  堵塞: 'toilet_blocked',
+};
+export const CHAT_DEFAULT_CATEGORY = 'community_inquiry';
+export const CHAT_EMERGENCY_FALLBACK_CATEGORY = 'home_repair_other';
+
+export function intakeCategory(emergencyLabels: readonly string[]): string {
+  for (const label of emergencyLabels) if (CHAT_INTAKE_CATEGORIES[label]) return CHAT_INTAKE_CATEGORIES[label];
+  return emergencyLabels.length > 0 ? CHAT_EMERGENCY_FALLBACK_CATEGORY : CHAT_DEFAULT_CATEGORY;
+}
