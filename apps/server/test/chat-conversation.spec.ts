@@ -1,4 +1,4 @@
-import { ApiRoutes, Channel, DemoPersona, FeedbackRoutes, Satisfaction, SurveyConversationDto, SurveyRoundDto, SurveyRoutes, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
+import { ApiRoutes, Channel, ChatMessageDto, ChatRoutes, DemoPersona, FeedbackRoutes, NotificationPageDto, Satisfaction, SurveyConversationDto, SurveyRoundDto, SurveyRoutes, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
 import { LocalWechatServer } from '@linli/wechat-local';
 import { CHAT_TEXT } from '@linli/domain/chat';
 import { ChatRatingPrompt } from '../src/modules/chat/chat-rating-prompt.service';
@@ -124,5 +124,50 @@ describe('the resident conversation in the customer-service chat', () => {
     }
     expect(c.completed).toBe(true);
     expect(c.progress).toEqual({ answered: total, total });
+  });
+});
+
+describe('the assistant answers a chat-reported ticket from the mini-program', () => {
+  let t: TestApp;
+  let wechat: LocalWechatServer;
+  let assistant: string;
+  let resident: string;
+  const RESIDENT = 'demo-resident';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set({ now: new Date('2026-11-23T02:00:00.000Z'), freeze: true });
+    await t.app.listen(0, '127.0.0.1');
+    connectDemoPush(t.app, t.config);
+    wechat = t.wechat.local!;
+    resident = (await loginPersona(t, DemoPersona.Resident)).token;
+    assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
+  });
+  afterAll(() => t?.close());
+
+  it('reaches the resident in the chat while the window is open, otherwise as a notification; the resident and staff see the conversation on the ticket', async () => {
+    await wechat.chat.userSays(RESIDENT, { type: 'text', text: '楼道的灯一直不亮，晚上看不见' });
+    await t.app.get(ChatInboxWorker).drain();
+    const ticket = await t.dataSource.getRepository(Ticket).findOneByOrFail({ description: '楼道的灯一直不亮，晚上看不见' });
+    const detail = (await t.http().get(ApiRoutes.ticket(ticket.id)).set(bearer(assistant)).expect(200)).body as TicketDetailDto;
+    await t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: detail.version }).expect(200);
+
+    await t.http().post(ChatRoutes.ticketChatReplies(ticket.id)).set(bearer(assistant)).send({ text: '' }).expect(400);
+    await t.http().post(ChatRoutes.ticketChatReplies(ticket.id)).set(bearer(resident)).send({ text: '我来回复' }).expect(403);
+    const from = wechat.chat.conversation(RESIDENT).length;
+    const list = (await t.http().post(ChatRoutes.ticketChatReplies(ticket.id)).set(bearer(assistant)).send({ text: '今天下午三点前修好' }).expect(200)).body as ChatMessageDto[];
+    expect(list.at(-1)).toMatchObject({ direction: 'out', delivery: 'chat', authorName: expect.any(String), text: CHAT_TEXT.staffReply(ticket.code, '今天下午三点前修好') });
+    expect(wechat.chat.conversation(RESIDENT).slice(from).filter((e) => e.direction === 'out').map((e) => e.text)).toEqual([CHAT_TEXT.staffReply(ticket.code, '今天下午三点前修好')]);
+
+    // 48 hours later the window is closed: the reply goes as a notification that opens the ticket.
+    t.clock.set({ now: new Date(t.clock.now().getTime() + 49 * 3_600_000), freeze: true });
+    const later = (await t.http().post(ChatRoutes.ticketChatReplies(ticket.id)).set(bearer(assistant)).send({ text: '师傅明天上午到' }).expect(200)).body as ChatMessageDto[];
+    expect(later.at(-1)).toMatchObject({ delivery: 'notification', card: { pagePath: `subpackages/ticket/detail/index?id=${ticket.id}` } });
+    const inbox = (await t.http().get(ApiRoutes.notifications).set(bearer(resident)).expect(200)).body as NotificationPageDto;
+    expect(inbox.items.some((n) => n.ticketId === ticket.id && n.body === '师傅明天上午到')).toBe(true);
+
+    const seen = (await t.http().get(ChatRoutes.ticketChat(ticket.id)).set(bearer(resident)).expect(200)).body as ChatMessageDto[];
+    expect(seen.filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['楼道的灯一直不亮，晚上看不见']);
+    expect(seen.filter((m) => m.authorName !== null)).toHaveLength(2);
   });
 });

@@ -21,3 +21,4 @@ export * from './surveys';
 export * from './care';
 export * from './notices';
 export * from './events';
+export * from './chat';
