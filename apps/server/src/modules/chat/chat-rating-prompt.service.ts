@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Channel, TicketStatus } from '@linli/contracts';
 import { CHAT_TEXT } from '@linli/domain/chat';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
@@ -18,6 +18,8 @@ import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
  * only while the resident's window is open (otherwise the ticket page's rating request, already sent by
  * subscribe message / inbox, is the way). Never in the middle of a questionnaire. Polls every few seconds.
  */
+const RECENT_MS = 48 * 3_600_000;
+
 @Injectable()
 export class ChatRatingPrompt implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('ChatRatingPrompt');
@@ -43,7 +45,10 @@ export class ChatRatingPrompt implements OnModuleInit, OnModuleDestroy {
 
   /** Asks for every resolved chat ticket not asked yet whose resident can be reached in the chat now; returns how many were asked. */
   async askDue(): Promise<number> {
-    const tickets = await this.ds.getRepository(Ticket).find({ where: { channel: Channel.WechatChat, status: TicketStatus.Resolved, receivedById: IsNull() }, order: { resolvedAt: 'ASC' }, take: 50 });
+    // Only tickets resolved in the last 48 h (a window is at most that long): older ones are left to the page's
+    // rating request, and a resident who never comes back cannot crowd newer tickets out of the batch.
+    const since = new Date(this.clock.now().getTime() - RECENT_MS);
+    const tickets = await this.ds.getRepository(Ticket).find({ where: { channel: Channel.WechatChat, status: TicketStatus.Resolved, receivedById: IsNull(), resolvedAt: MoreThan(since) }, order: { resolvedAt: 'DESC' }, take: 50 });
     let asked = 0;
     for (const ticket of tickets) {
       const prompt = CHAT_TEXT.ratePrompt(ticket.code);
