@@ -30,6 +30,7 @@ import { UploadsModule } from './modules/uploads/uploads.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { WechatChatModule } from './modules/wechat/wechat-chat.module';
+import { ChatModule } from './modules/chat/chat.module';
 
 /** The whole server for one validated configuration (some routes exist only in demo or non-production mode). */
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         RetentionModule,
         FeedbackModule,
         SurveysModule,
+        ChatModule,
       ],
     };
   }

@@ -96,7 +96,7 @@ describe('staff register a request for a resident (hotline, desk, patrol, WeChat
   it('refuses bad input with the field and a Chinese message, and creates nothing', async () => {
     const before = ((await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body.items as TicketSummaryDto[]).length;
     const cases: [Partial<CreateTicketOnBehalfRequest> & Record<string, unknown>, string, string][] = [
-      [{ channel: Channel.MiniProgram }, 'channel', '请选择受理渠道（热线、来访、巡查或微信沟通）'],
+      [{ channel: Channel.MiniProgram }, 'channel', '请选择受理渠道（热线、来访、巡查或微信客服）'],
       [{ contactPhone: '12345' }, 'contactPhone', '联系电话格式不正确（手机号或带区号的固定电话）'],
       [{ contactName: '  ' }, 'contactName', '联系人需要 1 到 50 个字'],
       [{ householdId: 'room-101' }, 'householdId', '请选择房屋'],

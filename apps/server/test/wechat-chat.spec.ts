@@ -1,3 +1,5 @@
+// The chat module registers the conversation as the one handler; these tests stand in for it.
+import { ChatConversationService } from '../src/modules/chat/chat-conversation.service';
 import { LocalWechatServer } from '@linli/wechat-local';
 import { DEMO_PUSH_AES_KEY, DEMO_PUSH_TOKEN } from '../src/config/app-config';
 import { ChatInbound } from '../src/modules/wechat/chat-port';
@@ -25,7 +27,7 @@ describe('the customer-service chat through the local WeChat server', () => {
     connectDemoPush(t.app, t.config);
     wechat = t.wechat.local!;
     sender = t.app.get(WechatChatSender);
-    t.app.get(ChatInboxWorker).register({ handle: async (m) => void handled.push(m) });
+    Object.assign(t.app.get(ChatConversationService), { handle: async (m: ChatInbound) => void handled.push(m) });
   });
   afterAll(() => t?.close());
 
@@ -173,8 +175,8 @@ describe('the customer-service chat through the local WeChat server', () => {
       await new Promise((r) => setTimeout(r, 3));
       seen.push({ by, m });
     };
-    a.app.get(ChatInboxWorker).register({ handle: slow('a') });
-    b.app.get(ChatInboxWorker).register({ handle: slow('b') });
+    Object.assign(a.app.get(ChatConversationService), { handle: slow('a') });
+    Object.assign(b.app.get(ChatConversationService), { handle: slow('b') });
     const local = a.wechat.local!;
     for (let i = 0; i < 10; i++) await Promise.all(Array.from({ length: 20 }, (_, r) => local.chat.userSays(`o-two-${r}`, { type: 'text', text: `${i}` })));
     for (let round = 0; round < 20; round++) await Promise.all([a.app.get(ChatInboxWorker).drain(), b.app.get(ChatInboxWorker).drain()]);

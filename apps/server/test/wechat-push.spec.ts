@@ -1,3 +1,5 @@
+// The chat module registers the conversation as the one handler; these tests stand in for it.
+import { ChatConversationService } from '../src/modules/chat/chat-conversation.service';
 import { ChatInbound } from '../src/modules/wechat/chat-port';
 import { ChatInboxWorker } from '../src/modules/wechat/chat-inbox.worker';
 import { ChatInboundRow, ChatInboundStatus } from '../src/modules/wechat/entities/chat-inbound.entity';
@@ -16,8 +18,8 @@ describe('WeChat message push (/api/wechat/push)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, t.wechat.appid);
-    t.app.get(ChatInboxWorker).register({
-      handle: async (m) => {
+    Object.assign(t.app.get(ChatConversationService), {
+      handle: async (m: ChatInbound) => {
         if (failNext > 0) {
           failNext -= 1;
           throw new Error('conversation busy');

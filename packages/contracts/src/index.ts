@@ -22,3 +22,4 @@ export * from './care';
 export * from './notices';
 export * from './events';
 export * from './paging';
+export * from './chat';

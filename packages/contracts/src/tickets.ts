@@ -161,7 +161,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.Hotline]: '24 小时热线',
   [Channel.WalkIn]: '服务中心来访',
   [Channel.Patrol]: '巡查发现',
-  [Channel.WechatChat]: '微信沟通',
+  [Channel.WechatChat]: '微信客服',
 };
 
 export interface TicketCategoryDto {

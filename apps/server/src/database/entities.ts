@@ -53,6 +53,8 @@ import { EventSignup } from '../modules/events/entities/event-signup.entity';
 import { ChatInboundRow } from '../modules/wechat/entities/chat-inbound.entity';
 import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
 import { RetentionRun } from '../modules/retention/entities/retention-run.entity';
+import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
+import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -111,4 +113,6 @@ export const ENTITIES = [
   ChatInboundRow,
   ChatSessionRow,
   RetentionRun,
+  ChatConversation,
+  ChatMessage,
 ];

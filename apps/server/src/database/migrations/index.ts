@@ -31,6 +31,7 @@ import { CareCampaigns1795358550000 } from './1795358550000-care-campaigns';
 import { Notices1795358560000 } from './1795358560000-notices';
 import { CommunityEvents1795358570000 } from './1795358570000-community-events';
 import { WechatChat1795400000000 } from './1795400000000-wechat-chat';
+import { ChatConversation1795405000000 } from './1795405000000-chat-conversation';
 import { RetentionRuns1795420000000 } from './1795420000000-retention-runs';
 import { TicketCommunityStatusIndex1795420060000 } from './1795420060000-ticket-community-status-index';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   CommunityEvents1795358570000,
   DashboardTargetsAndReports1795358600000,
   WechatChat1795400000000,
+  ChatConversation1795405000000,
   RetentionRuns1795420000000,
   TicketCommunityStatusIndex1795420060000,
 ];

@@ -22,6 +22,6 @@ import { Household } from '../org/entities/household.entity';
   imports: [TypeOrmModule.forFeature([Ticket, TicketRating, CallbackTask, CallbackSample, Household]), TicketsModule, FeedbackCoreModule, OrgModule, NotificationsModule],
   controllers: [FeedbackController],
   providers: [Ratings, Callbacks, CallbackSampling, CallbackSweeper, CallbackReader, CarePlanner],
-  exports: [CallbackSampling],
+  exports: [CallbackSampling, Ratings],
 })
 export class FeedbackModule {}

@@ -73,6 +73,19 @@ export class TicketSubmission {
   }
 
   /**
+   * A bound resident wrote the request in WeChat's customer-service chat: the same submission as from the
+   * mini-program, recorded with channel 微信客服 (the chat module supplies the category and an idempotency
+   * key derived from WeChat's message id, so a redelivered message opens no second ticket).
+   */
+  async submitFromChat(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
+    const earlier = await this.queries.idByIdempotencyKey(user.id, dto.idempotencyKey);
+    if (earlier) return { ticket: await this.queries.detail(user, earlier), created: false };
+    const place = user.householdId ? await this.org.householdPlace(user.householdId) : null;
+    if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
+    return this.create(user, dto, { place, reporterId: user.id, channel: Channel.WechatChat, receiver: null, contactName: null, contactPhone: null });
+  }
+
+  /**
    * Staff register a request received by phone, at the desk, on patrol or in WeChat chat. Only for a
    * household they may see (an assistant: the buildings they serve; a supervisor: their community).
    * The reporter is the household's member with the caller's phone when they use the mini-program (so

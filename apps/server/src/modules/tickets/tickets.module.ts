@@ -48,6 +48,6 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     TicketChase,
     TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
   // Ratings act on a ticket through the resident's confirm and reopen.
-  exports: [TicketActions, TicketAccess],
+  exports: [TicketActions, TicketAccess, TicketSubmission, TicketQueries],
 })
 export class TicketsModule {}

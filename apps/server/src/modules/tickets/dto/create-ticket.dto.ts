@@ -39,8 +39,8 @@ export class CreateTicketOnBehalfDto extends CreateTicketDto implements CreateTi
   @IsUUID('all', { message: '请选择房屋' })
   householdId!: string;
 
-  @ApiProperty({ enum: STAFF_CHANNELS, description: '受理渠道：热线、来访、巡查或微信沟通' })
-  @IsIn(STAFF_CHANNELS, { message: '请选择受理渠道（热线、来访、巡查或微信沟通）' })
+  @ApiProperty({ enum: STAFF_CHANNELS, description: '受理渠道：热线、来访、巡查或微信客服' })
+  @IsIn(STAFF_CHANNELS, { message: '请选择受理渠道（热线、来访、巡查或微信客服）' })
   channel!: Channel;
 
   @ApiProperty({ example: '王女士' })

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Channel, TicketStatus } from '@linli/contracts';
+import { CHAT_TEXT } from '@linli/domain/chat';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ClockService } from '../clock/clock.service';
+import { User } from '../org/entities/user.entity';
+import { Ticket } from '../tickets/entities/ticket.entity';
+import { ChatSender } from '../wechat/chat-port';
+import { ChatConversationService } from './chat-conversation.service';
+import { ChatConversation } from './entities/chat-conversation.entity';
+import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
+
+/**
+ * After a ticket reported in the chat is resolved, the chat asks "请为本次服务打分：回复 1–5" — once, and
+ * only while the resident's window is open (otherwise the ticket page's rating request, already sent by
+ * subscribe message / inbox, is the way). Never in the middle of a questionnaire. Polls every few seconds.
+ */
+const RECENT_MS = 48 * 3_600_000;
+
+@Injectable()
+export class ChatRatingPrompt implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('ChatRatingPrompt');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClockService,
+    private readonly sender: ChatSender,
+    private readonly chat: ChatConversationService,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.nodeEnv === 'test') return;
+    this.timer = setInterval(() => void this.askDue().catch((e: Error) => this.log.warn(`rating prompt: ${e.message}`)), 5000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Asks for every resolved chat ticket not asked yet whose resident can be reached in the chat now; returns how many were asked. */
+  async askDue(): Promise<number> {
+    // Only tickets resolved in the last 48 h (a window is at most that long): older ones are left to the page's
+    // rating request, and a resident who never comes back cannot crowd newer tickets out of the batch.
+    const since = new Date(this.clock.now().getTime() - RECENT_MS);
+    const tickets = await this.ds.getRepository(Ticket).find({ where: { channel: Channel.WechatChat, status: TicketStatus.Resolved, receivedById: IsNull(), resolvedAt: MoreThan(since) }, order: { resolvedAt: 'DESC' }, take: 50 });
+    let asked = 0;
+    for (const ticket of tickets) {
+      const prompt = CHAT_TEXT.ratePrompt(ticket.code);
+      if (await this.ds.getRepository(ChatMessage).exists({ where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt } })) continue;
+      const reporter = await this.ds.getRepository(User).findOneBy({ id: ticket.reporterId });
+      if (!reporter?.openid) continue;
+      const conv = await this.chat.conversation(reporter.openid, { id: reporter.id, name: reporter.name, role: reporter.role, householdId: reporter.householdId, communityId: reporter.communityId });
+      if (ChatConversationService.busy(conv.state)) continue;
+      if (!(await this.sender.window(reporter.openid, this.clock.now())).open) continue;
+      conv.state = { kind: 'awaiting_rating', ticketId: ticket.id };
+      conv.updatedAt = this.clock.now();
+      await this.ds.getRepository(ChatConversation).save(conv);
+      await this.chat.send(conv, { text: prompt }, ticket.id);
+      asked++;
+    }
+    return asked;
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { FeedbackModule } from '../feedback/feedback.module';
+import { OrgModule } from '../org/org.module';
+import { SurveysModule } from '../surveys/surveys.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ChatController } from './chat.controller';
+import { ChatReplies } from './chat-replies.service';
+import { WechatChatModule } from '../wechat/wechat-chat.module';
+import { ChatConversationService } from './chat-conversation.service';
+import { ChatRatingPrompt } from './chat-rating-prompt.service';
+
+/** The resident's conversation in WeChat's customer-service chat, on top of the wechat plumbing (docs/wechat-chat.md). */
+@Module({
+  imports: [WechatChatModule, OrgModule, TicketsModule, FeedbackModule, SurveysModule, NotificationsModule],
+  controllers: [ChatController],
+  providers: [ChatConversationService, ChatRatingPrompt, ChatReplies],
+  exports: [ChatConversationService, ChatRatingPrompt],
+})
+export class ChatModule {}
