@@ -77,9 +77,15 @@ export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
 
   async record(conv: Pick<ChatConversation, 'openid' | 'householdId'>, m: Pick<ChatMessage, 'direction' | 'type' | 'text' | 'delivery' | 'ticketId'> & Partial<Pick<ChatMessage, 'card' | 'authorId'>>): Promise<string> {
     const id = randomUUID();
-    await this.ds.getRepository(ChatMessage).insert({
+    const messages = this.ds.getRepository(ChatMessage);
+    // A conversation's messages keep their order: each is stamped at least 1 ms after the one before it,
+    // so messages recorded within one clock tick (a frozen clock, a fast reply) never tie on MariaDB.
+    const previous = await messages.findOne({ where: { openid: conv.openid }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+    const now = this.clock.now();
+    const createdAt = previous && previous.createdAt.getTime() >= now.getTime() ? new Date(previous.createdAt.getTime() + 1) : now;
+    await messages.insert({
       id, openid: conv.openid, householdId: conv.householdId, ticketId: m.ticketId, direction: m.direction, type: m.type, text: m.text.slice(0, 600),
-      card: m.card ?? null, authorId: m.authorId ?? null, delivery: m.delivery, createdAt: this.clock.now(),
+      card: m.card ?? null, authorId: m.authorId ?? null, delivery: m.delivery, createdAt,
     });
     return id;
   }
