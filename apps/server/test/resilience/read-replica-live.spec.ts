@@ -1,4 +1,4 @@
-import { ApiRoutes, DemoPersona, type DashboardDto, type TicketDetailDto, type TicketSummaryDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, type DashboardDto, type Page, type TicketDetailDto, type TicketSummaryDto } from '@linli/contracts';
 import { ticketRequest } from '../support/builders';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { PrivateMariadb, startPrivateMariadb } from './private-mariadb';
@@ -54,7 +54,7 @@ describe('a MariaDB read replica under replication lag', () => {
     const page = await call(base, 'GET', ApiRoutes.ticket(ticket.id), resident);
     expect(page.status).toBe(200);
     expect((page.body as TicketDetailDto).description).toBe('主从延迟时提交的报事');
-    expect(((await call(base, 'GET', ApiRoutes.myTickets, resident)).body as TicketSummaryDto[]).map((t) => t.id)).toContain(ticket.id);
+    expect(((await call(base, 'GET', ApiRoutes.myTickets, resident)).body as Page<TicketSummaryDto>).items.map((t) => t.id)).toContain(ticket.id);
     expect(await received()).toBe(before);
 
     // Replication resumes: the replica applies the ticket and the dashboard counts it.
