@@ -1,3 +1,4 @@
+import { chinaDateKey, WorkingCalendar } from '@linli/domain';
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
@@ -22,6 +23,11 @@ const sheetItem = (page: Page, text: string) => page.locator('.taro-actionsheet_
 
   beforeAll(async () => {
     server = await startLinli();
+    // The promise ("管家将于今天…") and "two hours later the resident may chase" hold in working hours:
+    // the scenario runs at 10:00 China time on the next working day, whatever the hour the suite starts.
+    const day = new WorkingCalendar().nextWorkingDay(chinaDateKey(new Date()));
+    const set = await fetch(`${server.baseUrl}/api/test-clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: new Date(`${day}T10:00:00+08:00`).toISOString() }) });
+    expect(set.status).toBe(200);
     browser = await launchChromium();
   });
 
