@@ -52,7 +52,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const c = mysqlConfig(db);
     proxy = await startTcpProxy({ host: c.host, port: c.port });
     wechat = await startLocalWechatServer({ appid: 'wxlinlitest000000', secret: 'test-secret', latencyMs: 100 });
-    const t = await createTestApp({ database: db, env: { WECHAT_APPID: 'wxlinlitest000000', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: wechat.url, LINLI_WECHAT_TEMPLATES: JSON.stringify({ ticket_updated: TEMPLATE }) } });
+    const t = await createTestApp({ database: db, env: { WECHAT_APPID: 'wxlinlitest000000', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: wechat.url, LINLI_WECHAT_TEMPLATES: JSON.stringify({ ticket_updated: TEMPLATE }), LINLI_QUIET_HOURS: '00:00-00:00' } });
     try {
       const reader = await t.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-supervisor' } });
       await t.dataSource.getRepository(SubscriptionCredit).insert({ userId: reader.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() });
