@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Channel, TicketStatus } from '@linli/contracts';
 import { CHAT_TEXT } from '@linli/domain/chat';
@@ -12,6 +12,7 @@ import { ChatSender } from '../wechat/chat-port';
 import { ChatConversationService } from './chat-conversation.service';
 import { ChatConversation } from './entities/chat-conversation.entity';
 import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /**
  * After a ticket reported in the chat is resolved, the chat asks "请为本次服务打分：回复 1–5" — once, and
@@ -21,9 +22,9 @@ import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
 const RECENT_MS = 48 * 3_600_000;
 
 @Injectable()
-export class ChatRatingPrompt implements OnModuleInit, OnModuleDestroy {
+export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown {
   private readonly log = new Logger('ChatRatingPrompt');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.log, 'rating prompt failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -35,12 +36,11 @@ export class ChatRatingPrompt implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (this.config.nodeEnv === 'test') return;
-    this.timer = setInterval(() => void this.askDue().catch((e: Error) => this.log.warn(`rating prompt: ${e.message}`)), 5000);
-    this.timer.unref();
+    this.loop.every(5000, () => this.askDue());
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Asks for every resolved chat ticket not asked yet whose resident can be reached in the chat now; returns how many were asked. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, REPORT_KIND_LABELS, ReportKind, Role } from '@linli/contracts';
 import { lastClosedPeriods, periodWindow } from '@linli/domain';
@@ -13,6 +13,7 @@ import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DashboardScope } from './dashboard-scope';
 import { Reports } from './reports.service';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] as const;
 
@@ -25,9 +26,9 @@ const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] 
  * whose insert won sends the messages: nobody is told twice.
  */
 @Injectable()
-export class PeriodicReportDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('PeriodicReports');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'scheduled reports failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -42,14 +43,11 @@ export class PeriodicReportDelivery implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const seconds = this.config.reportsSweepSeconds;
     if (seconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((err: unknown) => this.logger.error(`scheduled reports failed: ${String(err)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.loop.every(seconds * 1000, () => this.run());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Issues every community's reports for the periods that last closed; returns how many this instance issued. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CallbackStatus, RetentionCounts, RetentionRunDto, TicketStatus } from '@linli/contracts';
 import { ANONYMISED_TEXT, chinaDateKey, isOpen, retentionCutoff } from '@linli/domain';
@@ -15,6 +15,7 @@ import { TicketRating } from '../feedback/entities/ticket-rating.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { RetentionRun } from './entities/retention-run.entity';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 /** A ticket is finished (retention can apply) once closed, cancelled or otherwise out of the open states. */
 const FINISHED_TICKET = Object.values(TicketStatus).filter((s) => !isOpen(s));
@@ -29,9 +30,9 @@ const FINISHED_CALLBACK = [CallbackStatus.Done, CallbackStatus.Unreachable];
  * what it did and logged; admins list the runs. Off unless LINLI_RETENTION_ENABLED=1 or production mode.
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Retention');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new JobLoop(this.logger, 'retention run failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -43,14 +44,11 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     const { enabled, sweepSeconds } = this.config.retention;
     if (!enabled || sweepSeconds <= 0) return;
-    this.timer = setInterval(() => {
-      this.run().catch((err: unknown) => this.logger.error(`retention run failed: ${String(err)}`));
-    }, sweepSeconds * 1000);
-    this.timer.unref();
+    this.loop.every(sweepSeconds * 1000, () => this.run());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Today's run, if retention is on and no instance has claimed today yet; null otherwise. */

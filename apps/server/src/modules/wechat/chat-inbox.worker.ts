@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -8,6 +8,7 @@ import { ClockService } from '../clock/clock.service';
 import { ChatInbound, ChatInboxHandler, ChatInboxRegistry } from './chat-port';
 import { retryOnDeadlock } from './deadlock';
 import { ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
+import { JobLoop } from '../../common/jobs/job-loop';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -23,11 +24,11 @@ export function toInbound(row: ChatInboundRow): ChatInbound {
  * messages go in the order they were sent (a later one waits while an earlier one is unsettled).
  */
 @Injectable()
-export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ChatInbox');
   readonly workerId = `c-${randomUUID().slice(0, 8)}`;
   private handler: ChatInboxHandler | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly jobLoop = new JobLoop(this.logger, 'chat inbox drain failed');
   private running: Promise<number> | null = null;
 
   constructor(
@@ -46,14 +47,11 @@ export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationB
   onApplicationBootstrap(): void {
     const ms = this.config.wechatPush.pollMs;
     if (ms <= 0) return;
-    this.timer = setInterval(() => {
-      this.drain().catch((err: unknown) => this.logger.error(`chat inbox drain failed: ${String(err)}`));
-    }, ms);
-    this.timer.unref();
+    this.jobLoop.every(ms, () => this.drain());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.jobLoop.stop(this.config.shutdownTimeoutMs / 2);
   }
 
   /** Hands over everything due now; returns how many were handled. Without a handler, messages wait. */
