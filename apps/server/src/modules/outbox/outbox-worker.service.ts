@@ -12,19 +12,7 @@ import { AccessTokens } from './access-tokens.service';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { SubscriptionCredit } from './entities/subscription-credit.entity';
 import { JobLoop } from '../../common/jobs/job-loop';
-
-/** InnoDB may pick a claim or a settle as a deadlock victim under contention: it is safe to run again. */
-async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const errno = (err as { driverError?: { errno?: number } }).driverError?.errno;
-      if ((errno !== 1213 && errno !== 1205) || i >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 5 * i));
-    }
-  }
-}
+import { retryOnDeadlock } from '../../database/retry-on-deadlock';
 
 /** Deliveries in flight at once per worker. */
 const DELIVERY_CONCURRENCY = 8;

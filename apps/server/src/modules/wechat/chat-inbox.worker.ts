@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
 import { ChatInbound, ChatInboxHandler, ChatInboxRegistry } from './chat-port';
-import { retryOnDeadlock } from './deadlock';
+import { retryOnDeadlock } from '../../database/retry-on-deadlock';
 import { ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
 import { JobLoop } from '../../common/jobs/job-loop';
 

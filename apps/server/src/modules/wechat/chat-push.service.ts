@@ -11,7 +11,7 @@ import { ClockService } from '../clock/clock.service';
 import type { ChatInbound } from './chat-port';
 import { ChatInboundKind, ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
 import { ChatActionKind, ChatSessionRow } from './entities/chat-session.entity';
-import { retryOnDeadlock } from './deadlock';
+import { retryOnDeadlock } from '../../database/retry-on-deadlock';
 import { formatReply, parsePushBody, PushFields, toChatInbound } from './push-message';
 import { WechatCryptoError, WechatMsgCrypt } from './wechat-crypto';
 import { WechatEndpoint } from './wechat-endpoint';
