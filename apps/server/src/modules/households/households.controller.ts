@@ -4,7 +4,12 @@ import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, Hous
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
-import { Households } from './households.service';
+import { BuildingRooms } from './use-cases/building-rooms';
+import { ExportHousehold } from './use-cases/export-household';
+import { HouseholdAudit } from './use-cases/household-audit';
+import { EditHouseholdFile, ReadHouseholdFile } from './use-cases/household-file';
+import { BindPhone, Invitations } from './use-cases/joining';
+import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
 
@@ -13,13 +18,23 @@ import { pageRequest } from '../../common/paging/paging';
 @ApiBearerAuth()
 @Controller()
 export class HouseholdsController {
-  constructor(private readonly households: Households) {}
+  constructor(
+    private readonly myHousehold: ReadMyHousehold,
+    private readonly editMyMember: EditMyMember,
+    private readonly exportHousehold: ExportHousehold,
+    private readonly invitations: Invitations,
+    private readonly bindPhoneNumber: BindPhone,
+    private readonly buildingRooms: BuildingRooms,
+    private readonly readFile: ReadHouseholdFile,
+    private readonly editFile: EditHouseholdFile,
+    private readonly audit: HouseholdAudit,
+  ) {}
 
   @Get('households/mine')
   @Roles(Role.Resident)
   @ApiOperation({ summary: "The resident's own household: members (a tenant sees only themself, phones masked) and the building's assistants" })
   mine(@CurrentUser() user: AuthUser): Promise<MyHouseholdDto> {
-    return this.households.mine(user);
+    return this.myHousehold.run(user);
   }
 
   @Get('households/mine/export')
@@ -27,14 +42,14 @@ export class HouseholdsController {
   @Header('Content-Disposition', 'attachment; filename="linli-household-export.json"')
   @ApiOperation({ summary: 'Everything held about the caller’s household, as a JSON download (PIPL right of access)' })
   exportMine(@CurrentUser() user: AuthUser): Promise<HouseholdExportDto> {
-    return this.households.exportMine(user);
+    return this.exportHousehold.run(user);
   }
 
   @Put('households/mine/members/:memberId')
   @Roles(Role.Resident)
   @ApiOperation({ summary: "Edit a member's phone, relationship or move-in date on the caller's own household: an owner any member, anyone else only themself" })
   editMember(@CurrentUser() user: AuthUser, @Param('memberId') memberId: string, @Body() body: EditMemberDto): Promise<MyHouseholdDto> {
-    return this.households.editMember(user, memberId, body);
+    return this.editMyMember.run(user, memberId, body);
   }
 
   @Post('households/join')
@@ -42,7 +57,7 @@ export class HouseholdsController {
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Bind the caller to a household with a one-time invitation code' })
   join(@CurrentUser() user: AuthUser, @Body() body: JoinHouseholdDto): Promise<MyHouseholdDto> {
-    return this.households.join(user, body.code, body.name);
+    return this.invitations.join(user, body.code, body.name);
   }
 
   @Post('households/bind-phone')
@@ -50,35 +65,35 @@ export class HouseholdsController {
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Share the WeChat phone number (getPhoneNumber code); a match on a household file binds the caller to it' })
   bindPhone(@CurrentUser() user: AuthUser, @Body() body: BindPhoneDto): Promise<MyHouseholdDto> {
-    return this.households.bindPhone(user, body.code);
+    return this.bindPhoneNumber.run(user, body.code);
   }
 
   @Get('buildings')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "The buildings the caller works in (an assistant's own, a supervisor's community's)" })
   buildings(@CurrentUser() user: AuthUser): Promise<BuildingDto[]> {
-    return this.households.buildingsOf(user);
+    return this.buildingRooms.buildingsOf(user);
   }
 
   @Get('buildings/:id/rooms')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The rooms of one of those buildings, with member counts and open tickets' })
   rooms(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<RoomSummaryDto[]> {
-    return this.households.roomsOf(user, id);
+    return this.buildingRooms.roomsOf(user, id);
   }
 
   @Get('households/:id')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The household file (members, notes, tickets) for the building’s assistants and the community’s supervisors; every read is audited' })
   file(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<HouseholdFileDto> {
-    return this.households.file(user, id);
+    return this.readFile.run(user, id);
   }
 
   @Post('households/:id/members')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a member on the file (ID number and phone checked)' })
   addMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddMemberDto): Promise<HouseholdMemberDto> {
-    return this.households.addMember(user, id, body);
+    return this.editFile.addMember(user, id, body);
   }
 
   @Post('households/:id/notes')
@@ -86,34 +101,34 @@ export class HouseholdsController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "Add to the assistants' notes about the household" })
   addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddNoteDto): Promise<void> {
-    return this.households.addNote(user, id, body.text);
+    return this.editFile.addNote(user, id, body.text);
   }
 
   @Get('households/:id/timeline')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "Staff of the building: the household's timeline, newest first, a page at a time after the file's first (?cursor=&limit=)" })
   timeline(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<TimelineEntryDto>> {
-    return this.households.timelineOf(user, id, pageRequest(query));
+    return this.audit.timelineOf(user, id, pageRequest(query));
   }
 
   @Get('households/:id/reads')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: "Who read the household's file, newest first (the audit), a page at a time (?cursor=&limit=)" })
   reads(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<FileReadDto>> {
-    return this.households.readsOf(user, id, pageRequest(query));
+    return this.audit.readsOf(user, id, pageRequest(query));
   }
 
   @Get('household-reads')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first, a page at a time (?cursor=&limit=)" })
   readLog(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<FileReadLogEntryDto>> {
-    return this.households.readLog(user, pageRequest(query));
+    return this.audit.readLog(user, pageRequest(query));
   }
 
   @Post('households/:id/invites')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
   invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
-    return this.households.invite(user, id, body.role);
+    return this.invitations.invite(user, id, body.role);
   }
 }

@@ -34,7 +34,13 @@ import { HouseholdRead } from './entities/household-read.entity';
 import { HouseholdSheetController } from './household-sheet.controller';
 import { HouseholdSheets } from './household-sheet.service';
 import { HouseholdsController } from './households.controller';
-import { Households } from './households.service';
+import { BuildingRooms } from './use-cases/building-rooms';
+import { ExportHousehold } from './use-cases/export-household';
+import { HouseholdAudit } from './use-cases/household-audit';
+import { EditHouseholdFile, ReadHouseholdFile } from './use-cases/household-file';
+import { BindPhone, Invitations } from './use-cases/joining';
+import { ResidencePasses } from './use-cases/member-view';
+import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { JoinRequestsController } from './join-requests.controller';
 import { JoinRequests } from './join-requests.service';
 
@@ -42,7 +48,7 @@ import { JoinRequests } from './join-requests.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
   controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
-  providers: [Households, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests],
+  providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests],
   exports: [HouseholdAccess],
 })
 export class HouseholdsModule {}

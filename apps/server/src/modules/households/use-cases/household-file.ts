@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { AddMemberRequest, ErrorCode, HouseholdFileDto, HouseholdMemberDto, MoveInStatus } from '@linli/contracts';
+import { isValidMobile, isValidResidentId, PAGE_SIZE } from '@linli/domain';
+import { AuthUser } from '../../../common/auth/auth-user';
+import { AppException } from '../../../common/errors/app-exception';
+import { ClockService } from '../../clock/clock.service';
+import { MoveIn } from '../../move-ins/entities/move-in.entity';
+import { Outbox } from '../../outbox/outbox.service';
+import { Ticket } from '../../tickets/entities/ticket.entity';
+import { HouseholdJoinRequest } from '../entities/household-join-request.entity';
+import { HouseholdMemberEvent } from '../entities/household-member-event.entity';
+import { HouseholdMember } from '../entities/household-member.entity';
+import { HouseholdNote } from '../entities/household-note.entity';
+import { HouseholdRead } from '../entities/household-read.entity';
+import { HouseholdAccess } from '../household-access';
+import { HouseholdRecords } from '../household-records.service';
+import { HouseholdTimeline } from '../household-timeline.service';
+import { HISTORY_LIMIT, PENDING, presentEvent } from '../membership-history';
+import { byRole, presentMember, ResidencePasses } from './member-view';
+
+/** ReadHouseholdFile: the household file, with notes; every reading is written to the audit supervisors see. */
+@Injectable()
+export class ReadHouseholdFile {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: HouseholdAccess,
+    private readonly clock: ClockService,
+    private readonly passes: ResidencePasses,
+    private readonly outbox: Outbox,
+    private readonly records: HouseholdRecords,
+    private readonly timeline: HouseholdTimeline,
+  ) {}
+
+  async run(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
+    const { place, buildingName } = await this.access.staff(user, householdId);
+    const now = this.clock.now();
+    await this.ds.getRepository(HouseholdRead).insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
+    const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] = await Promise.all([
+      this.ds.getRepository(HouseholdMember).find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
+      this.ds.getRepository(HouseholdNote).find({ where: { householdId }, relations: { author: true }, order: { createdAt: 'DESC' } }),
+      this.ds.getRepository(Ticket).find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
+      this.ds.getRepository(HouseholdMemberEvent).find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
+      this.ds.getRepository(HouseholdJoinRequest).count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
+      this.ds.getRepository(MoveIn).count({ where: { householdId, status: MoveInStatus.Pending } }),
+    ]);
+    const passes = await this.passes.of(members);
+    const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
+    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
+    return {
+      id: householdId,
+      roomLabel: place.roomLabel,
+      buildingName,
+      members: members.map((m) => presentMember(m, user, passes, reach)),
+      notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() })),
+      tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
+      history: history.map(presentEvent),
+      pendingOfficeApprovals,
+      pendingMoveIns,
+      documents: checklist.documents,
+      missingDocuments: checklist.missing,
+      review,
+      timeline: timeline.items,
+      timelineNextCursor: timeline.nextCursor,
+    };
+  }
+}
+
+/** AddHouseholdNote and AddHouseholdMember: what the building's staff write on the file. */
+@Injectable()
+export class EditHouseholdFile {
+  constructor(
+    @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
+    @InjectRepository(HouseholdNote) private readonly notes: Repository<HouseholdNote>,
+    private readonly access: HouseholdAccess,
+    private readonly clock: ClockService,
+  ) {}
+
+  async addNote(user: AuthUser, householdId: string, text: string): Promise<void> {
+    await this.access.staff(user, householdId);
+    await this.notes.insert({ id: randomUUID(), householdId, authorId: user.id, text: text.trim(), createdAt: this.clock.now() });
+  }
+
+  async addMember(user: AuthUser, householdId: string, req: AddMemberRequest): Promise<HouseholdMemberDto> {
+    await this.access.staff(user, householdId);
+    const problems: { field: string; message: string }[] = [];
+    if (req.phone && !isValidMobile(req.phone)) problems.push({ field: 'phone', message: '手机号格式不正确' });
+    if (req.idNumber && !isValidResidentId(req.idNumber)) problems.push({ field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' });
+    if (problems.length > 0) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    const member: HouseholdMember = {
+      id: randomUUID(),
+      householdId,
+      name: req.name.trim(),
+      role: req.role,
+      relationship: req.relationship?.trim() || null,
+      phone: req.phone?.trim() || null,
+      idNumber: req.idNumber?.trim().toUpperCase() || null,
+      moveInDate: req.moveInDate ?? null,
+      userId: null,
+      createdAt: this.clock.now(),
+      removedAt: null,
+      removedById: null,
+    };
+    await this.members.insert(member);
+    return presentMember(member, user, new Map());
+  }
+}
