@@ -43,12 +43,14 @@ import { ResidencePasses } from './use-cases/member-view';
 import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { JoinRequestsController } from './join-requests.controller';
 import { JoinRequests } from './join-requests.service';
+import { MemberRooms } from './member-rooms';
+import { JoinPicker, RoomFiles } from './room-files';
 
 /** Household files (住户档案): members, notes with their read audit, the documents checklist, quarterly reviews, the timeline, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
 @Module({
   imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
   controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
-  providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests],
+  providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests, JoinPicker, RoomFiles, MemberRooms],
   exports: [HouseholdAccess],
 })
 export class HouseholdsModule {}

@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateJoinRequestDto, RejectJoinRequestDto, RemoveMemberDto, SwitchHouseholdDto } from './dto/join-request.dto';
 import { JoinRequests } from './join-requests.service';
+import { MemberRooms } from './member-rooms';
+import { JoinPicker } from './room-files';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 
@@ -12,20 +14,24 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 @ApiBearerAuth()
 @Controller()
 export class JoinRequestsController {
-  constructor(private readonly joins: JoinRequests) {}
+  constructor(
+    private readonly joins: JoinRequests,
+    private readonly picker: JoinPicker,
+    private readonly memberRooms: MemberRooms,
+  ) {}
 
   @Get('join-requests/communities')
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Communities a resident may ask to join a room in' })
   communities(): Promise<JoinCommunityDto[]> {
-    return this.joins.communityList();
+    return this.picker.communityList();
   }
 
   @Get('join-requests/communities/:id/buildings')
   @Roles(Role.Resident)
   @ApiOperation({ summary: "A community's buildings with their room labels (nobody's data)" })
   buildings(@Param('id') id: string): Promise<JoinBuildingDto[]> {
-    return this.joins.buildingsOf(id);
+    return this.picker.buildingsOf(id);
   }
 
   @Post('join-requests')
@@ -79,14 +85,14 @@ export class JoinRequestsController {
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: "Remove a member (owners: not an owner; or the building's office); kept on file with who and when" })
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('memberId') memberId: string, @Body() body: RemoveMemberDto): Promise<void> {
-    return this.joins.removeMember(user, id, memberId, body.reason);
+    return this.memberRooms.removeMember(user, id, memberId, body.reason);
   }
 
   @Get('me/households')
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Every room the caller belongs to; the active one is what tickets and 我的房屋 use' })
   myHouseholds(@CurrentUser() user: AuthUser): Promise<MyHouseholdRefDto[]> {
-    return this.joins.myHouseholds(user);
+    return this.memberRooms.myHouseholds(user);
   }
 
   @Post('me/active-household')
@@ -94,6 +100,6 @@ export class JoinRequestsController {
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Switch the active room to another of the caller’s rooms (403 for any other)' })
   switchHousehold(@CurrentUser() user: AuthUser, @Body() body: SwitchHouseholdDto): Promise<UserProfileDto> {
-    return this.joins.switchTo(user, body.householdId);
+    return this.memberRooms.switchTo(user, body.householdId);
   }
 }

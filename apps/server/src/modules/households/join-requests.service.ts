@@ -2,16 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { CreateJoinRequest, ErrorCode, JoinApprover, JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MEMBER_ROLE_LABELS, MemberRole, MyHouseholdRefDto, Role, STAFF_ROLES, UserProfileDto } from '@linli/contracts';
+import { CreateJoinRequest, ErrorCode, JoinApprover, JoinRequestDto, MEMBER_ROLE_LABELS, MemberRole, Role, STAFF_ROLES } from '@linli/contracts';
 import { JOIN_REQUEST_COMPLETES, JOIN_REQUEST_WORKFLOW, JoinRequestStep, fromOf, isValidMobile, joinApprovers, joinRequestCapacity, maskPhone } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
-import { Building } from '../org/entities/building.entity';
-import { Community } from '../org/entities/community.entity';
-import { Household } from '../org/entities/household.entity';
-import { Room } from '../org/entities/room.entity';
 import { User } from '../org/entities/user.entity';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -20,31 +16,21 @@ import { HouseholdAccess } from './household-access';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PENDING } from './membership-history';
+import { ownedHouseholds, RoomFiles } from './room-files';
 
-
-/** '1栋 1单元 101' → '1栋1单元101室': how the room labels are written. */
-function normaliseRoomLabel(typed: string): string {
-  const compact = typed.replace(/\s+/g, '');
-  return compact.endsWith('室') ? compact : `${compact}室`;
-}
 
 /**
  * Joining a household from WeChat (issue #4): a signed-in resident asks to join a room; an owner of the
  * household and/or the office approve as joinApprovers(role) requires; on the last approval the
  * requester becomes a member (bound, and active if they had no room yet). Every step goes to the
- * household's membership history. Also: owners and the office remove members (kept on file), and a
- * person in several rooms switches the active one (user.householdId, which the rest of the app uses).
+ * household's membership history. Removing members and switching rooms: MemberRooms.
  */
 @Injectable()
 export class JoinRequests {
   constructor(
     @InjectRepository(HouseholdJoinRequest) private readonly requests: Repository<HouseholdJoinRequest>,
     @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
-    @InjectRepository(Household) private readonly households: Repository<Household>,
-    @InjectRepository(Room) private readonly rooms: Repository<Room>,
-    @InjectRepository(Building) private readonly buildings: Repository<Building>,
-    @InjectRepository(Community) private readonly communities: Repository<Community>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly roomFiles: RoomFiles,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
@@ -52,28 +38,11 @@ export class JoinRequests {
     private readonly access: HouseholdAccess,
   ) {}
 
-  // ---- picking the room ----
-
-  async communityList(): Promise<JoinCommunityDto[]> {
-    const rows = await this.communities.find({ order: { name: 'ASC' } });
-    return rows.map((c) => ({ id: c.id, name: c.name }));
-  }
-
-  /** The community's buildings and their rooms: labels only, nothing about who lives there. */
-  async buildingsOf(communityId: string): Promise<JoinBuildingDto[]> {
-    const buildings = await this.buildings.find({ where: { communityId }, order: { sortOrder: 'ASC' } });
-    if (buildings.length === 0) throw new AppException(ErrorCode.NOT_FOUND);
-    const rooms = await this.rooms.find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { unit: 'ASC', number: 'ASC' } });
-    return buildings.map((b) => ({ id: b.id, name: b.name, rooms: rooms.filter((r) => r.buildingId === b.id).map((r) => ({ id: r.id, label: r.label })) }));
-  }
-
   // ---- the request ----
 
   async create(user: AuthUser, req: CreateJoinRequest): Promise<JoinRequestDto> {
     if (!isValidMobile(req.phone)) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'phone', message: '手机号格式不正确' }]);
-    const room = await this.findRoom(req);
-    const building = await this.buildings.findOneByOrFail({ id: room.buildingId });
-    const household = await this.householdOf(room);
+    const { room, building, household } = await this.roomFiles.resolve(req);
     const already = await this.members.findOne({ where: { householdId: household.id, userId: user.id, removedAt: IsNull() } });
     if (already || user.householdId === household.id) throw new AppException(ErrorCode.JOIN_REQUEST_ALREADY_MEMBER);
     if (await this.requests.findOne({ where: { householdId: household.id, userId: user.id, status: PENDING } })) throw new AppException(ErrorCode.JOIN_REQUEST_DUPLICATE);
@@ -124,7 +93,7 @@ export class JoinRequests {
   async pending(user: AuthUser): Promise<JoinRequestDto[]> {
     let rows: HouseholdJoinRequest[];
     if (user.role === Role.Resident) {
-      const owned = await this.ownedHouseholds(user.id);
+      const owned = await ownedHouseholds(this.members, user.id);
       rows = owned.length ? await this.requests.find({ where: { householdId: In(owned), status: PENDING }, relations: this.relations, order: { createdAt: 'ASC' } }) : [];
     } else if (user.role === Role.Assistant) {
       const served = await this.org.buildingsServedBy(user.id);
@@ -203,107 +172,12 @@ export class JoinRequests {
     return this.present(user, await this.load(id));
   }
 
-  // ---- members: removal, several rooms ----
-
-  /** An owner (not of an owner) or the building's office removes a member: kept on file with who and when. */
-  async removeMember(user: AuthUser, householdId: string, memberId: string, reason: string | undefined): Promise<void> {
-    let as: JoinApprover;
-    if (user.role === Role.Resident) {
-      if (!(await this.ownedHouseholds(user.id)).includes(householdId)) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
-      as = 'owner';
-    } else {
-      const place = await this.org.householdPlace(householdId);
-      const building = place ? await this.buildings.findOneBy({ id: place.buildingId }) : null;
-      if (!building || !(await this.access.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
-      as = 'office';
-    }
-    const member = await this.members.findOne({ where: { id: memberId, householdId, removedAt: IsNull() } });
-    if (!member) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
-    if (as === 'owner' && member.role === MemberRole.Owner) throw new AppException(ErrorCode.MEMBER_REMOVE_NOT_ALLOWED);
-    const now = this.clock.now();
-    await this.unitOfWork.run(async (db) => {
-      const done = await db.createQueryBuilder().update(HouseholdMember).set({ removedAt: now, removedById: user.id }).where('id = :id AND removedAt IS NULL', { id: memberId }).execute();
-      if (done.affected !== 1) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
-      await db.insert(HouseholdMemberEvent, {
-        id: randomUUID(),
-        householdId,
-        requestId: null,
-        memberId,
-        action: 'removed',
-        actingAs: as,
-        actorId: user.id,
-        actorName: user.name.slice(0, 50),
-        subjectName: member.name,
-        subjectRole: member.role,
-        note: reason?.trim() || null,
-        at: now,
-      });
-      if (member.userId) await this.leave(db, member.userId, householdId);
-    });
-  }
-
-  /** Every room the caller is a member of (and the active one, even where the file has no member row for them). */
-  async myHouseholds(user: AuthUser): Promise<MyHouseholdRefDto[]> {
-    const rows = await this.members.find({ where: { userId: user.id, removedAt: IsNull() } });
-    const ids = [...new Set([...(user.householdId ? [user.householdId] : []), ...rows.map((m) => m.householdId)])];
-    const refs: MyHouseholdRefDto[] = [];
-    for (const householdId of ids) {
-      const place = await this.org.householdPlace(householdId);
-      if (!place) continue;
-      const role = rows.find((m) => m.householdId === householdId)?.role ?? null;
-      refs.push({ householdId, roomLabel: place.roomLabel, communityName: place.communityName, role, active: householdId === user.householdId });
-    }
-    return refs.sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || a.roomLabel.localeCompare(b.roomLabel, 'zh'));
-  }
-
-  /** Makes one of the caller's rooms the active one (tickets, 我的房屋… follow it). Not theirs: 403, nothing said. */
-  async switchTo(user: AuthUser, householdId: string): Promise<UserProfileDto> {
-    const member = await this.members.findOne({ where: { userId: user.id, householdId, removedAt: IsNull() } });
-    if (!member && user.householdId !== householdId) throw new AppException(ErrorCode.FORBIDDEN);
-    const place = await this.org.householdPlace(householdId);
-    if (!place) throw new AppException(ErrorCode.FORBIDDEN);
-    await this.users.update({ id: user.id }, { householdId, communityId: place.communityId });
-    return this.org.profile({ ...user, householdId, communityId: place.communityId });
-  }
-
   // ---- internals ----
 
   private readonly relations = { household: { room: { building: { community: true } } }, ownerApprovedBy: true, officeApprovedBy: true, decidedBy: true } as const;
 
   private load(id: string): Promise<HouseholdJoinRequest> {
     return this.requests.findOneOrFail({ where: { id }, relations: this.relations });
-  }
-
-  private async findRoom(req: CreateJoinRequest): Promise<Room> {
-    if (req.roomId) {
-      const room = await this.rooms.findOneBy({ id: req.roomId });
-      if (room) return room;
-    } else if (req.communityId && req.roomLabel) {
-      const buildings = await this.buildings.find({ where: { communityId: req.communityId } });
-      const label = normaliseRoomLabel(req.roomLabel);
-      const room = buildings.length ? await this.rooms.findOne({ where: { buildingId: In(buildings.map((b) => b.id)), label } }) : null;
-      if (room) return room;
-    }
-    throw new AppException(ErrorCode.ROOM_NOT_FOUND);
-  }
-
-  /** The room's household file, opened now if the room has none yet (one per room: a racing request reads the winner's). */
-  private async householdOf(room: Room): Promise<Household> {
-    const found = await this.households.findOneBy({ roomId: room.id });
-    if (found) return found;
-    try {
-      const created = { id: randomUUID(), roomId: room.id, createdAt: this.clock.now() };
-      await this.households.insert(created);
-      return created;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      return this.households.findOneByOrFail({ roomId: room.id });
-    }
-  }
-
-  private async ownedHouseholds(userId: string): Promise<string[]> {
-    const rows = await this.members.find({ where: { userId, role: MemberRole.Owner, removedAt: IsNull() } });
-    return rows.map((m) => m.householdId);
   }
 
   private async hasBoundOwner(householdId: string): Promise<boolean> {
@@ -317,7 +191,7 @@ export class JoinRequests {
     if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     const sees =
       request.userId === user.id ||
-      (user.role === Role.Resident ? (await this.ownedHouseholds(user.id)).includes(request.householdId) : STAFF_ROLES.includes(user.role) && (await this.access.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
+      (user.role === Role.Resident ? (await ownedHouseholds(this.members, user.id)).includes(request.householdId) : STAFF_ROLES.includes(user.role) && (await this.access.mayWorkIn(user, { id: request.buildingId, communityId: request.communityId })));
     if (!sees) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
     return request;
   }
@@ -332,7 +206,7 @@ export class JoinRequests {
     const ownerStepOpen = r.needsOwner && r.ownerApprovedAt === null;
     const officeStepOpen = r.needsOffice && r.officeApprovedAt === null;
     const resident = user.role === Role.Resident;
-    const householdOwner = resident && ownerStepOpen && (await this.ownedHouseholds(user.id)).includes(r.householdId);
+    const householdOwner = resident && ownerStepOpen && (await ownedHouseholds(this.members, user.id)).includes(r.householdId);
     const office = !resident && (await this.access.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }));
     // Only looked up when it could matter: the office steps in for owners who do not use the mini-program.
     const officeForOwner = office && !officeStepOpen && ownerStepOpen && !(await this.hasBoundOwner(r.householdId));
@@ -379,15 +253,6 @@ export class JoinRequests {
     await db.update(HouseholdJoinRequest, { id: r.id }, { memberId });
     await db.createQueryBuilder().update(User).set({ householdId: r.householdId, communityId: r.communityId }).where('id = :id AND householdId IS NULL', { id: r.userId }).execute();
     await this.record(db, { ...r, memberId }, { action: 'joined', as: null, actor: null, actorName: null, at: now, memberId });
-  }
-
-  /** A removed member's account leaves the room: another room of theirs becomes active, or none. */
-  private async leave(db: EntityManager, userId: string, householdId: string): Promise<void> {
-    const user = await db.findOne(User, { where: { id: userId } });
-    if (!user || user.householdId !== householdId) return;
-    const other = await db.findOne(HouseholdMember, { where: { userId, removedAt: IsNull() }, order: { createdAt: 'ASC' } });
-    const place = other ? await this.org.householdPlace(other.householdId) : null;
-    await db.update(User, { id: userId }, { householdId: place?.householdId ?? null, communityId: place?.communityId ?? user.communityId });
   }
 
   private async record(
