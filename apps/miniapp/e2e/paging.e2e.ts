@@ -149,5 +149,19 @@ async function scrollUntilEnd(page: Page): Promise<number> {
       await scrollUntilEnd(supervisor);
       expect(await entries()).toBeGreaterThan(REPORTS);
       await screenshot(supervisor, 'paging-06-supervisor-household-timeline-end');
+
+      // The file's 管家备注: 22 notes, the newest 20 with the file, the two oldest behind 查看更早的备注.
+      const note = (i: number) => `翻页测试备注第${String(i).padStart(2, '0')}条`;
+      for (let i = 1; i <= 22; i++) await api('POST', `/api/households/${household}/notes`, boss, { text: note(i) });
+      await supervisor.reload();
+      await see(supervisor, note(22));
+      expect(await supervisor.locator('.household__note').filter({ visible: true }).count()).toBe(20);
+      expect(await visible(supervisor, note(1)).count()).toBe(0);
+      await visible(supervisor, '查看更早的备注', { exact: true }).scrollIntoViewIfNeeded();
+      await screenshot(supervisor, 'paging-07-household-notes-more');
+      await visible(supervisor, '查看更早的备注', { exact: true }).click();
+      await see(supervisor, note(1));
+      for (let i = 1; i <= 22; i++) expect(await supervisor.getByText(note(i), { exact: true }).filter({ visible: true }).count()).toBe(1);
+      expect(await visible(supervisor, '查看更早的备注', { exact: true }).count()).toBe(0);
     }));
 });

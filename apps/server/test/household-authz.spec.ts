@@ -232,6 +232,7 @@ const ROUTES: Row[] = [
   { route: 'GET /api/households/:id', kind: 'foreign', params: id },
   { route: 'POST /api/households/:id/members', kind: 'foreign', params: id, body: () => ({ name: '走查新增', role: MemberRole.Family }) },
   { route: 'POST /api/households/:id/notes', kind: 'foreign', params: id, body: () => ({ text: '走查备注' }) },
+  { route: 'GET /api/households/:id/notes', kind: 'foreign', params: id },
   { route: 'GET /api/households/:id/timeline', kind: 'foreign', params: id },
   { route: 'GET /api/households/:id/reads', kind: 'foreign', params: id },
   { route: 'GET /api/household-reads', kind: 'own' },

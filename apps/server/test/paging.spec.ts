@@ -1,4 +1,4 @@
-import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
@@ -143,6 +143,41 @@ describe("a household's timeline pages across its sources", () => {
     expect(file.timeline).toEqual(once.items.slice(0, PAGE_SIZE.default));
     expect(file.timelineNextCursor === null).toBe(once.items.length <= PAGE_SIZE.default);
     // Another household's timeline is not the assistant's to read through the cursor route either.
+    await t.http().get(route).set(bearer(resident)).expect(403);
+  });
+});
+
+describe("a household's notes page by (createdAt, id); the file carries the first page", () => {
+  it('23 notes, five of one millisecond: every note once, newest first, in any page size', async () => {
+    const home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as { id: string }).id;
+    const route = ApiRoutes.householdNotes(home);
+    const before = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    for (let n = 1; n <= 23; n++) {
+      // Notes 6-10 are written in the same millisecond (05:08); the others at 05:01 … 05:23, a minute apart.
+      const at = n >= 6 && n <= 10 ? new Date('2026-11-23T05:08:00Z') : new Date(Date.UTC(2026, 10, 23, 5, n));
+      t.clock.set({ now: at, freeze: true });
+      await t.http().post(route).set(bearer(assistant)).send({ text: `翻页备注${n}` }).expect(204);
+    }
+    const once = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    expect(once.nextCursor).toBeNull();
+    const ours = once.items.filter((n) => n.text.startsWith('翻页备注'));
+    expect(ours).toHaveLength(23);
+    expect(once.items).toHaveLength(before.items.length + 23);
+    // Newest first: 23 … 11, then the five of one millisecond (by id), then 5 … 1.
+    expect(ours.slice(0, 13).map((n) => n.text)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页备注${23 - i}`));
+    expect(ours.slice(13, 18).map((n) => n.text).sort()).toEqual(['翻页备注10', '翻页备注6', '翻页备注7', '翻页备注8', '翻页备注9']);
+    expect(ours.slice(18).map((n) => n.text)).toEqual(['翻页备注5', '翻页备注4', '翻页备注3', '翻页备注2', '翻页备注1']);
+    for (const limit of [1, 4, 5, 23]) {
+      const pages = await walk<HouseholdNoteDto>(route, assistant, { limit });
+      expect(pages.flatMap((p) => p.items)).toEqual(once.items);
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    }
+    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200)).body as HouseholdFileDto;
+    expect(file.notes).toEqual(once.items.slice(0, PAGE_SIZE.default));
+    expect(file.notesNextCursor).not.toBeNull();
+    const rest = (await t.http().get(route).query({ cursor: file.notesNextCursor! }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    expect([...file.notes, ...rest.items]).toEqual(once.items.slice(0, PAGE_SIZE.default * 2));
+    // Residents never read the assistants' notes.
     await t.http().get(route).set(bearer(resident)).expect(403);
   });
 });

@@ -223,7 +223,9 @@ export interface HouseholdFileDto {
   roomLabel: string;
   buildingName: string;
   members: HouseholdMemberDto[];
+  /** The notes' first page, newest first; the next pages from GET householdNotes with `notesNextCursor`. */
   notes: HouseholdNoteDto[];
+  notesNextCursor: string | null;
   /** The household's tickets, newest first (the timeline). */
   tickets: { id: string; code: string; categoryName: string; status: string; createdAt: string }[];
   /** Who joined, was approved, rejected or removed, and by whom, newest first. */

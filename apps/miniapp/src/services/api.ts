@@ -112,6 +112,7 @@ import {
   MoveInDecisionRequest,
   Page,
   TimelineEntryDto,
+  HouseholdNoteDto,
 } from '@linli/contracts';
 import { API_BASE, ApiRequestError, authHeader, handleAuthFailure, request, toApiError } from './http';
 import { pageQuery } from './paged-list';
@@ -169,6 +170,7 @@ export const api = {
   assignAssistant: (buildingId: string, userId: string) => request<StructureAssistantDto[]>('PUT', ApiRoutes.structureAssistant(buildingId, userId)),
   unassignAssistant: (buildingId: string, userId: string) => request<StructureAssistantDto[]>('DELETE', ApiRoutes.structureAssistant(buildingId, userId)),
   householdFile: (id: string) => request<HouseholdFileDto>('GET', ApiRoutes.household(id)),
+  householdNotes: (id: string, cursor: string) => request<Page<HouseholdNoteDto>>('GET', `${ApiRoutes.householdNotes(id)}${pageQuery({}, cursor)}`),
   householdTimeline: (id: string, cursor: string) => request<Page<TimelineEntryDto>>('GET', `${ApiRoutes.householdTimeline(id)}${pageQuery({}, cursor)}`),
   addNote: (id: string, body: AddNoteRequest) => request<void>('POST', ApiRoutes.householdNotes(id), body),
   recordDocument: (id: string, kind: string, body: RecordDocumentRequest) => request<HouseholdDocumentDto[]>('PUT', ApiRoutes.householdDocument(id, kind), body),

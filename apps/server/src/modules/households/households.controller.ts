@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, InviteDto, MyHouseholdDto, Page, Role, RoomSummaryDto, STAFF_ROLES, TimelineEntryDto } from '@linli/contracts';
+import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, HouseholdNoteDto, InviteDto, MyHouseholdDto, Page, Role, RoomSummaryDto, STAFF_ROLES, TimelineEntryDto } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
@@ -102,6 +102,13 @@ export class HouseholdsController {
   @ApiOperation({ summary: "Add to the assistants' notes about the household" })
   addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddNoteDto): Promise<void> {
     return this.editFile.addNote(user, id, body.text);
+  }
+
+  @Get('households/:id/notes')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "Staff of the building: the assistants' notes about the household, newest first, a page at a time after the file's first (?cursor=&limit=)" })
+  notes(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<HouseholdNoteDto>> {
+    return this.audit.notesOf(user, id, pageRequest(query));
   }
 
   @Get('households/:id/timeline')

@@ -2,7 +2,7 @@ import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { FileReadDto, HouseholdDocumentDto, HouseholdFileDto, Role, ROLE_LABELS, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineEntryDto, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
+import { FileReadDto, HouseholdDocumentDto, HouseholdFileDto, HouseholdNoteDto, Role, ROLE_LABELS, UploadDto, MEMBER_ROLE_LABELS, TICKET_STATUS_LABELS, TicketStatus, TimelineEntryDto, TimelineKind, WECHAT_REACH_LABELS } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
@@ -23,11 +23,14 @@ export default function HouseholdFilePage() {
   const [reads, setReads] = useState<FileReadDto[]>([]);
   // The file carries the timeline's first page; older entries load at the end of the page (it is the last section).
   const [older, setOlder] = useState<{ items: TimelineEntryDto[]; cursor: string | null; status: 'idle' | 'loading' | 'error' }>({ items: [], cursor: null, status: 'idle' });
+  // The file carries the notes' first page too; older notes load on a tap under them.
+  const [olderNotes, setOlderNotes] = useState<{ items: HouseholdNoteDto[]; cursor: string | null; status: 'idle' | 'loading' | 'error' }>({ items: [], cursor: null, status: 'idle' });
   const auditor = user !== null && (user.role === Role.Supervisor || user.role === Role.Admin);
   const load = async () => {
     await api.householdFile(id).then((f) => {
       setFile(f);
       setOlder({ items: [], cursor: f.timelineNextCursor, status: 'idle' });
+      setOlderNotes({ items: [], cursor: f.notesNextCursor, status: 'idle' });
     }, showError);
     // Supervisors see who opened this file (the opening just made included).
     if (auditor) await api.householdReads(id).then((page) => setReads(page.items), () => setReads([]));
@@ -45,6 +48,17 @@ export default function HouseholdFilePage() {
     }
   };
   useReachBottom(() => void loadOlder());
+  const loadOlderNotes = async () => {
+    const cursor = olderNotes.cursor;
+    if (!cursor || olderNotes.status === 'loading') return;
+    setOlderNotes((o) => ({ ...o, status: 'loading' }));
+    try {
+      const page = await api.householdNotes(id, cursor);
+      setOlderNotes((o) => ({ items: [...o.items, ...page.items], cursor: page.nextCursor, status: 'idle' }));
+    } catch {
+      setOlderNotes((o) => ({ ...o, status: 'error' }));
+    }
+  };
   const save = async () => {
     if (!note.trim()) return;
     try {
@@ -82,7 +96,8 @@ export default function HouseholdFilePage() {
       </CellGroup>
       <View className='card'>
         <Text className='section-title'>管家备注</Text>
-        {file.notes.map((n) => (
+        {file.notes.length === 0 ? <Text className='muted'>暂无备注</Text> : null}
+        {[...file.notes, ...olderNotes.items].map((n) => (
           <View key={n.id} className='household__note'>
             <Text>{n.text}</Text>
             <Text className='muted'>
@@ -90,6 +105,11 @@ export default function HouseholdFilePage() {
             </Text>
           </View>
         ))}
+        {olderNotes.cursor !== null || olderNotes.status === 'error' ? (
+          <View className='household__more-notes' onClick={() => void loadOlderNotes()}>
+            <Text>{olderNotes.status === 'loading' ? '加载中…' : olderNotes.status === 'error' ? '加载失败，点击重试' : '查看更早的备注'}</Text>
+          </View>
+        ) : null}
         <TextArea value={note} onChange={setNote} placeholder='家庭情况、联系偏好（如“上午10点前勿电话”）等' maxLength={500} rows={2} />
         <Button size='small' type='primary' onClick={() => void save()}>
           添加备注

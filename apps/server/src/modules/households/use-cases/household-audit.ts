@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { FileReadDto, FileReadLogEntryDto, Page, Role, TimelineEntryDto } from '@linli/contracts';
+import { FileReadDto, FileReadLogEntryDto, HouseholdNoteDto, Page, Role, TimelineEntryDto } from '@linli/contracts';
 import { cutPage } from '@linli/domain';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { cursorCondition, emptyPage, findPage, PageRequest } from '../../../common/paging/paging';
+import { HouseholdNote } from '../entities/household-note.entity';
 import { HouseholdRead } from '../entities/household-read.entity';
 import { HouseholdAccess } from '../household-access';
 import { HouseholdTimeline } from '../household-timeline.service';
+import { presentNote } from './household-file';
 
-/** ReadHouseholdTimeline and the read audit (ReadFileReads, ReadReadLog): the pages behind the household file. */
+/** ReadHouseholdTimeline, ReadHouseholdNotes and the read audit (ReadFileReads, ReadReadLog): the pages behind the household file. */
 @Injectable()
 export class HouseholdAudit {
   constructor(
     @InjectRepository(HouseholdRead) private readonly reads: Repository<HouseholdRead>,
+    @InjectRepository(HouseholdNote) private readonly notes: Repository<HouseholdNote>,
     private readonly access: HouseholdAccess,
     private readonly timeline: HouseholdTimeline,
   ) {}
@@ -22,6 +25,12 @@ export class HouseholdAudit {
   async timelineOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<TimelineEntryDto>> {
     await this.access.staff(user, householdId);
     return this.timeline.page(householdId, page);
+  }
+
+  /** Staff of the building: the next page of the assistants' notes, newest first (the file carries the first). */
+  async notesOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<HouseholdNoteDto>> {
+    await this.access.staff(user, householdId);
+    return findPage(this.notes, { householdId }, page, (rows) => rows.map(presentNote), { relations: { author: true } });
   }
 
   /** Supervisors: who read this household's file, newest first. */

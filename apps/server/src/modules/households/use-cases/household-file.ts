@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { AddMemberRequest, ErrorCode, HouseholdFileDto, HouseholdMemberDto, MoveInStatus } from '@linli/contracts';
+import { AddMemberRequest, ErrorCode, HouseholdFileDto, HouseholdMemberDto, HouseholdNoteDto, MoveInStatus } from '@linli/contracts';
 import { isValidMobile, isValidResidentId, PAGE_SIZE } from '@linli/domain';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { AppException } from '../../../common/errors/app-exception';
@@ -20,6 +20,10 @@ import { HouseholdRecords } from '../household-records.service';
 import { HouseholdTimeline } from '../household-timeline.service';
 import { HISTORY_LIMIT, PENDING, presentEvent } from '../membership-history';
 import { byRole, presentMember, ResidencePasses } from './member-view';
+import { findPage } from '../../../common/paging/paging';
+
+/** A note on the file as staff read it. */
+export const presentNote = (n: HouseholdNote): HouseholdNoteDto => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() });
 
 /** ReadHouseholdFile: the household file, with notes; every reading is written to the audit supervisors see. */
 @Injectable()
@@ -40,7 +44,7 @@ export class ReadHouseholdFile {
     await this.ds.getRepository(HouseholdRead).insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
     const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] = await Promise.all([
       this.ds.getRepository(HouseholdMember).find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
-      this.ds.getRepository(HouseholdNote).find({ where: { householdId }, relations: { author: true }, order: { createdAt: 'DESC' } }),
+      findPage(this.ds.getRepository(HouseholdNote), { householdId }, { cursor: null, limit: PAGE_SIZE.default }, (rows) => rows.map(presentNote), { relations: { author: true } }),
       this.ds.getRepository(Ticket).find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
       this.ds.getRepository(HouseholdMemberEvent).find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
       this.ds.getRepository(HouseholdJoinRequest).count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
@@ -54,7 +58,8 @@ export class ReadHouseholdFile {
       roomLabel: place.roomLabel,
       buildingName,
       members: members.map((m) => presentMember(m, user, passes, reach)),
-      notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() })),
+      notes: notes.items,
+      notesNextCursor: notes.nextCursor,
       tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
       history: history.map(presentEvent),
       pendingOfficeApprovals,
