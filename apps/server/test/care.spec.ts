@@ -1,7 +1,7 @@
 import {
   CommunityEventDto, EventRoutes, NoticeDto, NoticeRoutes,
   ApiRoutes, AudiencePreviewDto, AudienceSegment, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareOccasion, CareRoutes, DemoPersona, ErrorCode,
-  GiftAction, GiftLineDto, GiftStatus, GreetingCardDto, HouseholdDocument, MemberRole, NotificationKind, RecipientStatus, Role, SkipReason, TimelineKind, UploadDto,
+  GiftAction, GiftLineDto, GiftStatus, GreetingCardDto, HouseholdDocument, MemberRole, NotificationKind, Page, RecipientStatus, Role, SkipReason, TimelineKind, UploadDto,
 } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../src/config/app-config';
@@ -168,7 +168,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('the resident opens the greeting card; the first opening counts', async () => {
-    const mine = (await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200)).body as GreetingCardDto[];
+    const mine = ((await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200)).body as Page<GreetingCardDto>).items;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ title: '中秋节', communityName: '阳光花园', gift: { name: '月饼礼盒', status: GiftStatus.Prepared, statusLabel: '待发放' }, openedAt: null });
     const opened = (await t.http().post(CareRoutes.greeting(mine[0].recipientId)).set(bearer(resident)).expect(200)).body as GreetingCardDto;
@@ -288,7 +288,7 @@ describe('the demo community’s care (seeded outside tests)', () => {
       // Seeded and read at the real time: the seed places its notices and events around "now".
       const token = (await loginPersona(demo, DemoPersona.Supervisor)).token;
       const me = await demo.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-supervisor' });
-      const list = (await demo.http().get(CareRoutes.campaigns).query({ communityId: me.communityId }).set(bearer(token)).expect(200)).body as CampaignDto[];
+      const list = ((await demo.http().get(CareRoutes.campaigns).query({ communityId: me.communityId }).set(bearer(token)).expect(200)).body as Page<CampaignDto>).items;
       expect(list.map((c) => [c.title, c.status])).toEqual(expect.arrayContaining([['中秋节', CampaignStatus.Sent], ['元旦', CampaignStatus.Draft], ['春节', CampaignStatus.Draft]]));
       const midAutumn = list.find((c) => c.title === '中秋节')!;
       expect(midAutumn.progress).toMatchObject({ targeted: 5, sent: 4, skipped: 1, giftsDelivered: 4, coverage: 0.8 });

@@ -1,7 +1,10 @@
-import { ApiRoutes, CommunityTicketFilter, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import { ApiRoutes, CampaignDto, CampaignStatus, CareOccasion, CareRoutes, CommunityTicketFilter, GreetingCardDto, RecipientStatus, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
+import { CareCampaign } from '../src/modules/care/entities/care-campaign.entity';
+import { Household } from '../src/modules/org/entities/household.entity';
+import { CareRecipient } from '../src/modules/care/entities/care-recipient.entity';
 import { WorkOrder } from '../src/modules/work-orders/entities/work-order.entity';
 import { submitTicket } from './support/builders';
 import { bearer, loginPersona } from './support/login';
@@ -179,6 +182,59 @@ describe("a household's notes page by (createdAt, id); the file carries the firs
     expect([...file.notes, ...rest.items]).toEqual(once.items.slice(0, PAGE_SIZE.default * 2));
     // Residents never read the assistants' notes.
     await t.http().get(route).set(bearer(resident)).expect(403);
+  });
+});
+
+describe('festival care: campaigns and a household\'s greeting cards page by their instant and id', () => {
+  const campaignRow = (communityId: string, n: number, createdAt: Date, card = true) => ({
+    id: randomUUID(), communityId, occasion: CareOccasion.MidAutumn, title: `翻页活动${n}`, occasionDate: '2026-09-25', audience: { buildingIds: [], segments: [] },
+    greeting: '中秋快乐', imageUrl: null, channels: { card, wechat: false, visit: false }, sendAt: null, giftName: null, giftStock: null,
+    status: CampaignStatus.Sent, ownerId: null, targeted: 1, nextCheckAt: null, createdAt, finishedAt: createdAt,
+  });
+
+  it('23 campaigns of the community (five in one millisecond): every one once, newest first, in any page size', async () => {
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as { communityId: string };
+    const rows = Array.from({ length: 23 }, (_, i) => campaignRow(me.communityId, i + 1, i >= 5 && i < 10 ? new Date(SAME.getTime() + 7 * 60_000) : new Date(SAME.getTime() + (i + 1) * 60_000)));
+    await t.dataSource.getRepository(CareCampaign).insert(rows);
+    const once = (await t.http().get(CareRoutes.campaigns).query({ communityId: me.communityId, limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<CampaignDto>;
+    expect(once.nextCursor).toBeNull();
+    expect(once.items.filter((c) => c.title.startsWith('翻页活动'))).toHaveLength(23);
+    // Newest first: 23 … 11, the five of one millisecond, then 5 … 1.
+    const ours = once.items.filter((c) => c.title.startsWith('翻页活动')).map((c) => c.title);
+    expect(ours.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页活动${23 - i}`));
+    expect(ours.slice(13, 18).sort()).toEqual(['翻页活动10', '翻页活动6', '翻页活动7', '翻页活动8', '翻页活动9']);
+    for (const limit of [1, 4, 5, 20]) {
+      const pages = await walk<CampaignDto>(CareRoutes.campaigns, supervisor, { communityId: me.communityId, limit });
+      expect(pages.flatMap((p) => p.items.map((c) => c.id))).toEqual(once.items.map((c) => c.id));
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    }
+    // A bad cursor is a clear 400, not a 500.
+    const bad = await t.http().get(CareRoutes.campaigns).query({ communityId: me.communityId, cursor: 'nonsense' }).set(bearer(supervisor)).expect(400);
+    expect(bad.body.code).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+
+  it("a household's greeting cards: cardless campaigns dropped, the cursor still reaching every card", async () => {
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(resident)).expect(200)).body as { communityId: string; household: { id: string } };
+    const household = await t.dataSource.getRepository(Household).findOneOrFail({ where: { id: me.household.id }, relations: { room: true } });
+    // 25 sent cards, every fifth campaign without a card: 20 cards to show, across pages of 3.
+    const campaigns = Array.from({ length: 25 }, (_, i) => campaignRow(me.communityId, 100 + i, SAME, i % 5 !== 4));
+    await t.dataSource.getRepository(CareCampaign).insert(campaigns);
+    await t.dataSource.getRepository(CareRecipient).insert(
+      campaigns.map((c, i) => ({
+        id: randomUUID(), campaignId: c.id, householdId: household.id, buildingId: household.room!.buildingId, status: RecipientStatus.Sent, skipReason: null,
+        sentAt: i < 10 ? SAME : new Date(SAME.getTime() + i * 1000), openedAt: null, giftStatus: null, giftNote: null, giftPhotoIds: null, giftAt: null, giftById: null,
+      })),
+    );
+    const pages = await walk<GreetingCardDto>(CareRoutes.myGreetings, resident, { limit: 3 });
+    const shown = pages.flatMap((p) => p.items.map((g) => g.recipientId));
+    expect(shown).toHaveLength(20);
+    expect(new Set(shown).size).toBe(20);
+    expect(pages.every((p) => p.items.length <= 3)).toBe(true);
+    const first = (await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200)).body as Page<GreetingCardDto>;
+    expect(first.items.length).toBeLessThanOrEqual(PAGE_SIZE.default);
+    expect(first.nextCursor).not.toBeNull();
+    // Someone with no household: one empty page.
+    expect((await t.http().get(CareRoutes.myGreetings).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
   });
 });
 

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import {
   CAMPAIGN_STATUS_LABELS, CampaignDto, CampaignProgressDto, CampaignRecipientDto, CareCalendarDto, CareCalendarEntryDto, GIFT_STATUS_LABELS, GiftStatus, RecipientStatus,
-  SKIP_REASON_LABELS,
+  Page, SKIP_REASON_LABELS,
 } from '@linli/contracts';
 import { addDays, chinaDateKey, COVERAGE_TARGET, coverage } from '@linli/domain';
 // The lunar calendar stays out of the package index (see care-calendar.ts).
 import { careCalendar, DEFAULT_REMINDER_DAYS, occasionsToPlan } from '@linli/domain/dist/care/care-calendar';
 import { AuthUser } from '../../common/auth/auth-user';
+import { findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { Room } from '../org/entities/room.entity';
 import { Household } from '../org/entities/household.entity';
@@ -47,10 +48,10 @@ export class CampaignQueries {
     return { year, reminderDays, entries, toPlan: entries.filter((e) => due.has(`${e.occasion}:${e.date}:${e.name}`)) };
   }
 
-  async list(user: AuthUser, communityId: string): Promise<CampaignDto[]> {
+  /** The community's campaigns, newest first, a page at a time. */
+  async list(user: AuthUser, communityId: string, page: PageRequest): Promise<Page<CampaignDto>> {
     await this.scope.community(user, communityId);
-    const rows = await this.ds.getRepository(CareCampaign).find({ where: { communityId }, relations: { owner: true }, order: { createdAt: 'DESC' }, take: 100 });
-    return Promise.all(rows.map((r) => this.toDto(r)));
+    return findPage(this.ds.getRepository(CareCampaign), { communityId }, page, (rows) => Promise.all(rows.map((r) => this.toDto(r))), { relations: { owner: true } });
   }
 
   async get(user: AuthUser, id: string): Promise<CampaignDto> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { ErrorCode, GIFT_STATUS_LABELS, GreetingCardDto, RecipientStatus } from '@linli/contracts';
+import { ErrorCode, GIFT_STATUS_LABELS, GreetingCardDto, Page, RecipientStatus } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
+import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AppException } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
 import { Community } from '../org/entities/community.entity';
@@ -16,15 +17,16 @@ export class CareGreetings {
     private readonly clock: ClockService,
   ) {}
 
-  async mine(user: AuthUser): Promise<GreetingCardDto[]> {
-    if (!user.householdId) return [];
-    const rows = await this.ds.getRepository(CareRecipient).find({
-      where: { householdId: user.householdId, status: RecipientStatus.Sent },
-      relations: { campaign: true },
-      order: { sentAt: 'DESC' },
-      take: 20,
-    });
-    return Promise.all(rows.filter((r) => r.campaign?.channels.card).map((r) => this.toDto(r)));
+  async mine(user: AuthUser, page: PageRequest): Promise<Page<GreetingCardDto>> {
+    if (!user.householdId) return emptyPage();
+    // Campaigns sent without a card are dropped from the page read; the cursor follows the rows read (docs/paging.md).
+    return findPage(
+      this.ds.getRepository(CareRecipient),
+      { householdId: user.householdId, status: RecipientStatus.Sent },
+      page,
+      (rows) => Promise.all(rows.filter((r) => r.campaign?.channels.card).map((r) => this.toDto(r))),
+      { at: 'sentAt', relations: { campaign: true } },
+    );
   }
 
   /** Opens one card of the caller's household; the first opening counts. Another household's card is not found. */

@@ -1,18 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AudiencePreviewDto as AudiencePreview, CampaignDto, CampaignRecipientDto, CareCalendarDto, GiftLineDto, GreetingCardDto, RecipientStatus, Role,
+  AudiencePreviewDto as AudiencePreview, CampaignDto, CampaignRecipientDto, CareCalendarDto, GiftLineDto, GreetingCardDto, Page, RecipientStatus, Role,
 } from '@linli/contracts';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 import { CampaignPlanning } from './campaign-planning.service';
 import { CampaignQueries } from './campaign-queries.service';
 import { CareGifts } from './care-gifts.service';
 import { CareGreetings } from './care-greetings.service';
 import { AudiencePreviewDto, CalendarQueryDto, CreateCampaignDto, GiftActionDto, ResendSkippedDto, SendCampaignDto } from './dto/care.dto';
 
-class CommunityQuery {
+class CampaignListQuery extends PageQueryDto {
   @IsUUID('all', { message: '请选择小区' }) communityId!: string;
 }
 
@@ -48,9 +50,9 @@ export class CareController {
 
   @Get('campaigns')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s campaigns with their progress and coverage' })
-  list(@CurrentUser() user: AuthUser, @Query() q: CommunityQuery): Promise<CampaignDto[]> {
-    return this.queries.list(user, q.communityId);
+  @ApiOperation({ summary: 'The community’s campaigns with their progress and coverage, newest first, a page at a time (?cursor=&limit=)' })
+  list(@CurrentUser() user: AuthUser, @Query() q: CampaignListQuery): Promise<Page<CampaignDto>> {
+    return this.queries.list(user, q.communityId, pageRequest(q));
   }
 
   @Post('campaigns')
@@ -115,9 +117,9 @@ export class CareController {
 
   @Get('greetings/mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident: the greeting cards sent to their household' })
-  myGreetings(@CurrentUser() user: AuthUser): Promise<GreetingCardDto[]> {
-    return this.greetings.mine(user);
+  @ApiOperation({ summary: 'A resident: the greeting cards sent to their household, newest first, a page at a time (?cursor=&limit=)' })
+  myGreetings(@CurrentUser() user: AuthUser, @Query() q: PageQueryDto): Promise<Page<GreetingCardDto>> {
+    return this.greetings.mine(user, pageRequest(q));
   }
 
   @Post('greetings/:recipientId')

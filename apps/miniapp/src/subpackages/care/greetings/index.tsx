@@ -1,19 +1,17 @@
-import { useDidShow } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { GiftStatus, GreetingCardDto } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { careApi } from '../../../services/care-api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { showError } from '../../../services/http';
 import '../care.scss';
 
 /** 节日问候 (resident): the greeting cards the community sent; opening one tells the office it was read. */
 export default function GreetingsPage() {
-  const [cards, setCards] = useState<GreetingCardDto[] | null>(null);
+  const list = usePagedList<GreetingCardDto>((cursor) => careApi.myGreetings(cursor), (c) => c.recipientId, [], { onFirstPageError: showError });
+  const cards = list.items;
   const [open, setOpen] = useState<GreetingCardDto | null>(null);
-
-  useDidShow(() => {
-    careApi.myGreetings().then(setCards, showError);
-  });
 
   const show = async (c: GreetingCardDto) => {
     try {
@@ -56,6 +54,7 @@ export default function GreetingsPage() {
           <Text className='muted'>{`${c.communityName} · ${c.occasionDate}${c.gift ? ` · ${c.gift.name}` : ''}`}</Text>
         </View>
       ))}
+      {cards && cards.length > 0 ? <LoadMore status={list.status} count={cards.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

@@ -10,6 +10,8 @@ import { api } from '../../../services/api';
 import { careApi } from '../../../services/care-api';
 import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
+import { usePagedList } from '../../../services/use-paged-list';
+import { LoadMore } from '../../../components/load-more';
 import '../care.scss';
 
 const SEGMENTS = Object.values(AudienceSegment);
@@ -31,7 +33,6 @@ export default function CarePlannerPage() {
   const user = useRequiredUser();
   const communityId = user?.communityId ?? '';
   const [calendar, setCalendar] = useState<CareCalendarDto | null>(null);
-  const [campaigns, setCampaigns] = useState<CampaignDto[] | null>(null);
   const [buildings, setBuildings] = useState<BuildingDto[]>([]);
   const [entry, setEntry] = useState<CareCalendarEntryDto | null>(null);
   const [segments, setSegments] = useState<AudienceSegment[]>([AudienceSegment.Elderly]);
@@ -45,16 +46,19 @@ export default function CarePlannerPage() {
   const [busy, setBusy] = useState(false);
   const [year, setYear] = useState<number | undefined>(undefined);
 
+  // The campaigns grow with the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
+  const campaignList = usePagedList<CampaignDto>((cursor) => careApi.campaigns(communityId, cursor), (c) => c.id, [communityId], { enabled: communityId !== '', onFirstPageError: showError });
+  const campaigns = campaignList.items;
   const load = useCallback(async () => {
     if (!communityId) return;
     try {
-      const [cal, list] = await Promise.all([careApi.calendar(communityId, year), careApi.campaigns(communityId)]);
-      setCalendar(cal);
-      setCampaigns(list);
+      setCalendar(await careApi.calendar(communityId, year));
     } catch (err) {
       showError(err);
     }
   }, [communityId, year]);
+  /** After an action: the calendar (its planned marks) and the campaigns from their first page. */
+  const refresh = () => Promise.all([load(), campaignList.reload()]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -98,7 +102,7 @@ export default function CarePlannerPage() {
       setGiftName('');
       setGiftStock('');
       void Taro.showToast({ title: '已安排发送，稍后查看进度', icon: 'none' });
-      await load();
+      await refresh();
     } catch (err) {
       showError(err);
     } finally {
@@ -111,7 +115,7 @@ export default function CarePlannerPage() {
     if (!confirm) return;
     try {
       await careApi.send(c.id);
-      await load();
+      await refresh();
     } catch (err) {
       showError(err);
     }
@@ -121,7 +125,7 @@ export default function CarePlannerPage() {
     if (!confirm) return;
     try {
       await careApi.cancel(c.id);
-      await load();
+      await refresh();
     } catch (err) {
       showError(err);
     }
@@ -141,7 +145,7 @@ export default function CarePlannerPage() {
     try {
       await careApi.resendSkipped(c.id);
       setSkipped({ ...skipped, [c.id]: [] });
-      await load();
+      await refresh();
     } catch (err) {
       showError(err);
     }
@@ -291,6 +295,7 @@ export default function CarePlannerPage() {
           ) : null}
         </View>
       ))}
+      {campaigns && campaigns.length > 0 ? <LoadMore status={campaignList.status} count={campaigns.length} hasMore={campaignList.hasMore} onMore={() => void campaignList.loadMore()} /> : null}
     </View>
   );
 }
