@@ -5,19 +5,23 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateMoveInDto, MoveInDecisionDto, MoveInOwnerConsentDto, MoveInPapersDto, MoveInWrittenConsentDto } from './dto/move-in.dto';
 import { MoveIns } from './move-ins.service';
+import { RegisterMoveIn } from './register-move-in';
 
 /** Move-in registration (入住登记) and residence passes (居住证), domain.md §4. */
 @ApiTags('move-ins')
 @ApiBearerAuth()
 @Controller('move-ins')
 export class MoveInsController {
-  constructor(private readonly moveIns: MoveIns) {}
+  constructor(
+    private readonly moveIns: MoveIns,
+    private readonly register: RegisterMoveIn,
+  ) {}
 
   @Post()
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: 'Register people moving in: a member of the household for their own household, or the office of its building at the counter' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateMoveInDto): Promise<MoveInDto> {
-    return this.moveIns.create(user, body);
+    return this.register.run(user, body);
   }
 
   @Get('mine')

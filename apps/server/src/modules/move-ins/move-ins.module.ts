@@ -9,12 +9,14 @@ import { MoveInPerson } from './entities/move-in-person.entity';
 import { MoveIn } from './entities/move-in.entity';
 import { MoveInsController } from './move-ins.controller';
 import { MoveIns } from './move-ins.service';
+import { MoveInRecords } from './move-in-records';
+import { RegisterMoveIn } from './register-move-in';
 import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Move-in registration with the office's paper checks, the owner's consents and residence passes (domain.md §4). */
 @Module({
   imports: [TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]), OrgModule, HouseholdsModule, UploadsModule, NotificationsModule],
   controllers: [MoveInsController],
-  providers: [MoveIns],
+  providers: [MoveIns, RegisterMoveIn, MoveInRecords],
 })
 export class MoveInsModule {}
