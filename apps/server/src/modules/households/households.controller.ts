@@ -17,6 +17,7 @@ import { pageRequest } from '../../common/paging/paging';
 @ApiTags('households')
 @ApiBearerAuth()
 @Controller()
+/** The resident's own household, joining one, and invitations (residents, and staff for invitations). */
 export class HouseholdsController {
   constructor(
     private readonly myHousehold: ReadMyHousehold,
@@ -24,10 +25,6 @@ export class HouseholdsController {
     private readonly exportHousehold: ExportHousehold,
     private readonly invitations: Invitations,
     private readonly bindPhoneNumber: BindPhone,
-    private readonly buildingRooms: BuildingRooms,
-    private readonly readFile: ReadHouseholdFile,
-    private readonly editFile: EditHouseholdFile,
-    private readonly audit: HouseholdAudit,
   ) {}
 
   @Get('households/mine')
@@ -67,6 +64,30 @@ export class HouseholdsController {
   bindPhone(@CurrentUser() user: AuthUser, @Body() body: BindPhoneDto): Promise<MyHouseholdDto> {
     return this.bindPhoneNumber.run(user, body.code);
   }
+
+  @Post('households/:id/invites')
+  @Roles(Role.Resident, ...STAFF_ROLES)
+  @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
+  invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
+    return this.invitations.invite(user, id, body.role);
+  }
+}
+
+/**
+ * The household files of the buildings the caller works in (staff): rooms, the file with its audit, notes,
+ * members added at the counter. Registered after HouseholdsController, so `households/mine` is matched
+ * before `households/:id`.
+ */
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller()
+export class HouseholdFilesController {
+  constructor(
+    private readonly buildingRooms: BuildingRooms,
+    private readonly readFile: ReadHouseholdFile,
+    private readonly editFile: EditHouseholdFile,
+    private readonly audit: HouseholdAudit,
+  ) {}
 
   @Get('buildings')
   @Roles(...STAFF_ROLES)
@@ -130,12 +151,5 @@ export class HouseholdsController {
   @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first, a page at a time (?cursor=&limit=)" })
   readLog(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<FileReadLogEntryDto>> {
     return this.audit.readLog(user, pageRequest(query));
-  }
-
-  @Post('households/:id/invites')
-  @Roles(Role.Resident, ...STAFF_ROLES)
-  @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
-  invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
-    return this.invitations.invite(user, id, body.role);
   }
 }

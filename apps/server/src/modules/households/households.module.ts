@@ -33,7 +33,7 @@ import { HouseholdNote } from './entities/household-note.entity';
 import { HouseholdRead } from './entities/household-read.entity';
 import { HouseholdSheetController } from './household-sheet.controller';
 import { HouseholdSheets } from './household-sheet.service';
-import { HouseholdsController } from './households.controller';
+import { HouseholdFilesController, HouseholdsController } from './households.controller';
 import { BuildingRooms } from './use-cases/building-rooms';
 import { ExportHousehold } from './use-cases/export-household';
 import { HouseholdAudit } from './use-cases/household-audit';
@@ -49,7 +49,7 @@ import { JoinPicker, RoomFiles } from './room-files';
 /** Household files (住户档案): members, notes with their read audit, the documents checklist, quarterly reviews, the timeline, invitations and join requests with their approvals, the membership history, the assistant's card, the spreadsheet import/export. */
 @Module({
   imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
-  controllers: [HouseholdsController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
+  controllers: [HouseholdsController, HouseholdFilesController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
   providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests, JoinPicker, RoomFiles, MemberRooms],
   exports: [HouseholdAccess],
 })
