@@ -4,7 +4,7 @@ import { HouseholdDocumentDto, HouseholdReviewStateDto, ReviewsDueDto, STAFF_ROL
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CompleteReviewDto, RecordDocumentDto } from './dto/household-records.dto';
-import { HouseholdRecords } from './household-records.service';
+import { HouseholdDocuments, HouseholdReviews } from './household-records.service';
 
 
 /** The documents checklist and the quarterly review of household files: the building's assistants and the community's supervisors. */
@@ -12,20 +12,23 @@ import { HouseholdRecords } from './household-records.service';
 @ApiBearerAuth()
 @Controller()
 export class HouseholdRecordsController {
-  constructor(private readonly records: HouseholdRecords) {}
+  constructor(
+    private readonly documents: HouseholdDocuments,
+    private readonly reviews: HouseholdReviews,
+  ) {}
 
   @Put('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: a paper of the checklist is on file (note replaced, scans added); answers the checklist' })
   record(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string, @Body() body: RecordDocumentDto): Promise<HouseholdDocumentDto[]> {
-    return this.records.recordDocument(user, id, kind, body);
+    return this.documents.recordDocument(user, id, kind, body);
   }
 
   @Delete('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: take a paper recorded by mistake off the file; answers the checklist' })
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string): Promise<HouseholdDocumentDto[]> {
-    return this.records.removeDocument(user, id, kind);
+    return this.documents.removeDocument(user, id, kind);
   }
 
   @Post('households/:id/reviews')
@@ -33,13 +36,13 @@ export class HouseholdRecordsController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Staff of the building: the file was reviewed; the next review is due in LINLI_HOUSEHOLD_REVIEW_MONTHS' })
   review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CompleteReviewDto): Promise<HouseholdReviewStateDto> {
-    return this.records.completeReview(user, id, body.note);
+    return this.reviews.completeReview(user, id, body.note);
   }
 
   @Get('household-reviews/due')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "The caller's household files due for review (an assistant's buildings, a supervisor's community), most overdue first" })
   due(@CurrentUser() user: AuthUser): Promise<ReviewsDueDto> {
-    return this.records.dueReviews(user);
+    return this.reviews.dueReviews(user);
   }
 }

@@ -34,21 +34,18 @@ const MAX_DOCUMENT_PHOTOS = 9;
 const DOCUMENT_ORDER = Object.values(HouseholdDocument);
 
 /**
- * The records kept with a household file (domain.md §3): the documents checklist with its scans, the
- * quarterly review with the assistants' list of files due (the timeline is HouseholdTimeline).
+ * The documents checklist kept with a household file (domain.md §3): every kind of paper, on file or not,
+ * with its scans.
  */
 @Injectable()
-export class HouseholdRecords {
+export class HouseholdDocuments {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(HouseholdDocumentRecord) private readonly documents: Repository<HouseholdDocumentRecord>,
     @InjectRepository(HouseholdDocumentPhoto) private readonly documentPhotos: Repository<HouseholdDocumentPhoto>,
-    @InjectRepository(HouseholdReview) private readonly reviews: Repository<HouseholdReview>,
-    @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly access: HouseholdAccess,
     private readonly signer: UploadUrlSigner,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The checklist: every kind of paper, on file or not, and how many required ones are missing. */
@@ -110,6 +107,23 @@ export class HouseholdRecords {
     return (await this.checklist(householdId)).documents;
   }
 
+  private kindOf(kind: string): HouseholdDocument {
+    if (!(DOCUMENT_ORDER as string[]).includes(kind)) throw new AppException(ErrorCode.HOUSEHOLD_DOCUMENT_UNKNOWN);
+    return kind as HouseholdDocument;
+  }
+}
+
+/** The quarterly review of a household file, with the assistants' list of files due (the timeline is HouseholdTimeline). */
+@Injectable()
+export class HouseholdReviews {
+  constructor(
+    @InjectRepository(HouseholdReview) private readonly reviews: Repository<HouseholdReview>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly access: HouseholdAccess,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
   async reviewState(householdId: string): Promise<HouseholdReviewStateDto> {
     const last = await this.reviews.findOne({ where: { householdId }, relations: { reviewer: true }, order: { reviewedAt: 'DESC' } });
     const today = chinaDateKey(this.clock.now());
@@ -169,10 +183,5 @@ export class HouseholdRecords {
       .filter((r) => r.nextReviewOn === null || r.nextReviewOn <= today)
       .sort((a, b) => b.overdueDays - a.overdueDays || a.buildingName.localeCompare(b.buildingName, 'zh') || a.roomLabel.localeCompare(b.roomLabel, 'zh'));
     return { total: due.length, items: due.slice(0, DUE_LIST_LIMIT) };
-  }
-
-  private kindOf(kind: string): HouseholdDocument {
-    if (!(DOCUMENT_ORDER as string[]).includes(kind)) throw new AppException(ErrorCode.HOUSEHOLD_DOCUMENT_UNKNOWN);
-    return kind as HouseholdDocument;
   }
 }

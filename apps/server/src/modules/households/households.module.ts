@@ -23,7 +23,7 @@ import { HouseholdInvite } from './entities/household-invite.entity';
 import { HouseholdReview } from './entities/household-review.entity';
 import { HouseholdAccess } from './household-access';
 import { HouseholdRecordsController } from './household-records.controller';
-import { HouseholdRecords } from './household-records.service';
+import { HouseholdDocuments, HouseholdReviews } from './household-records.service';
 import { HouseholdTimeline } from './household-timeline.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
 import { HouseholdMemberEvent } from './entities/household-member-event.entity';
@@ -50,7 +50,7 @@ import { JoinPicker, RoomFiles } from './room-files';
 @Module({
   imports: [TypeOrmModule.forFeature([Community, Household, HouseholdMember, HouseholdNote, HouseholdRead, HouseholdInvite, HouseholdJoinRequest, HouseholdMemberEvent, HouseholdDocumentRecord, HouseholdDocumentPhoto, HouseholdReview, MoveOut, MoveInPerson, MoveIn, User, Ticket, TicketEvent, Notification, Building, Room, AssistantBuilding]), OrgModule, OutboxModule, WechatModule, UploadsModule, StaffProfilesModule, NotificationsModule],
   controllers: [HouseholdsController, HouseholdFilesController, HouseholdRecordsController, HouseholdSheetController, JoinRequestsController],
-  providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdRecords, HouseholdTimeline, HouseholdSheets, JoinRequests, JoinPicker, RoomFiles, MemberRooms],
+  providers: [ReadMyHousehold, EditMyMember, ExportHousehold, Invitations, BindPhone, BuildingRooms, ReadHouseholdFile, EditHouseholdFile, HouseholdAudit, ResidencePasses, HouseholdAccess, HouseholdDocuments, HouseholdReviews, HouseholdTimeline, HouseholdSheets, JoinRequests, JoinPicker, RoomFiles, MemberRooms],
   exports: [HouseholdAccess],
 })
 export class HouseholdsModule {}

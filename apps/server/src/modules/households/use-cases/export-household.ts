@@ -10,7 +10,7 @@ import { TicketEvent } from '../../tickets/entities/ticket-event.entity';
 import { Ticket } from '../../tickets/entities/ticket.entity';
 import { HouseholdMember } from '../entities/household-member.entity';
 import { HouseholdNote } from '../entities/household-note.entity';
-import { HouseholdRecords } from '../household-records.service';
+import { HouseholdDocuments } from '../household-records.service';
 import { HouseholdTimeline } from '../household-timeline.service';
 import { ReadMyHousehold } from './my-household';
 
@@ -20,7 +20,7 @@ export class ExportHousehold {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly mine: ReadMyHousehold,
-    private readonly records: HouseholdRecords,
+    private readonly documents: HouseholdDocuments,
     private readonly timeline: HouseholdTimeline,
     private readonly access: Access,
     private readonly clock: ClockService,
@@ -33,7 +33,7 @@ export class ExportHousehold {
       this.ds.getRepository(HouseholdNote).find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
       this.ds.getRepository(Ticket).find({ where: { householdId: mine.id }, relations: { category: true }, order: { createdAt: 'ASC' } }),
       this.ds.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
-      this.records.checklist(mine.id),
+      this.documents.checklist(mine.id),
     ]);
     // Only the tickets the caller may see (issue #9, item 1): their own, and the household's repairs since they joined.
     const tickets = await this.access.residentVisible(user, mine.id, householdTickets);

@@ -16,7 +16,7 @@ import { HouseholdMember } from '../entities/household-member.entity';
 import { HouseholdNote } from '../entities/household-note.entity';
 import { HouseholdRead } from '../entities/household-read.entity';
 import { HouseholdAccess } from '../household-access';
-import { HouseholdRecords } from '../household-records.service';
+import { HouseholdDocuments, HouseholdReviews } from '../household-records.service';
 import { HouseholdTimeline } from '../household-timeline.service';
 import { HISTORY_LIMIT, PENDING, presentEvent } from '../membership-history';
 import { byRole, presentMember, ResidencePasses } from './member-view';
@@ -34,7 +34,8 @@ export class ReadHouseholdFile {
     private readonly clock: ClockService,
     private readonly passes: ResidencePasses,
     private readonly outbox: Outbox,
-    private readonly records: HouseholdRecords,
+    private readonly documents: HouseholdDocuments,
+    private readonly reviews: HouseholdReviews,
     private readonly timeline: HouseholdTimeline,
   ) {}
 
@@ -52,7 +53,7 @@ export class ReadHouseholdFile {
     ]);
     const passes = await this.passes.of(members);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
-    const [checklist, review, timeline] = await Promise.all([this.records.checklist(householdId), this.records.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
+    const [checklist, review, timeline] = await Promise.all([this.documents.checklist(householdId), this.reviews.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
