@@ -23,6 +23,7 @@ import { TicketExtensionsController } from './ticket-extensions.controller';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess } from './ticket-access';
 import { TicketActions } from './ticket-actions.service';
+import { TicketActionChecks } from './ticket-action-checks';
 import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
@@ -46,7 +47,7 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     SlaSweeper,
     CommunityTicketQueries,
     TicketChase,
-    TicketSubmission, TicketQueries, TicketActions, TicketAccess, TicketDispatcher, TicketNumbering],
+    TicketSubmission, TicketQueries, TicketActions, TicketActionChecks, TicketAccess, TicketDispatcher, TicketNumbering],
   // Ratings act on a ticket through the resident's confirm and reopen.
   exports: [TicketActions, TicketAccess, TicketSubmission, TicketQueries],
 })
