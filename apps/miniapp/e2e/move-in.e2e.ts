@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
 const SON_ID = '110105201003010014';
 
 /**
- * Issue #4 (domain.md §4) on the H5 build: the owner registers her son moving in (入住登记), the
+ * Issue #4 (docs/domain-rules.md §4) on the H5 build: the owner registers her son moving in (入住登记), the
  * building's assistant checks his ID and approves, a residence pass is issued, and the son appears on
  * 我的房屋 with the pass number.
  */

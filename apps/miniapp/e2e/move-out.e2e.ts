@@ -6,7 +6,7 @@ import { button, cell, loginAs, see, visible } from './support/people';
 jest.setTimeout(240_000);
 
 /**
- * Issue #4 (domain.md §4) on the H5 build: a resident applies to move belongings out, the building's
+ * Issue #4 (docs/domain-rules.md §4) on the H5 build: a resident applies to move belongings out, the building's
  * assistant approves and a release slip is issued, the resident sees its code, and the gate guard types
  * it: not before the move date, 放行 on the date, 已使用 (with who and when) the second time.
  */

@@ -23,7 +23,7 @@ afterAll(() => t?.close());
 const classify = (id: string, body: object, token = supervisor) => t.http().post(ApiRoutes.ticketClassification(id)).set(bearer(token)).send(body);
 const limits = (d: TicketDetailDto) => d.milestones.filter((m) => m.state !== 'met').map((m) => [m.milestone, m.policyName, m.dueAt]);
 
-describe('urgency × severity: a staff-attitude complaint (domain.md §6)', () => {
+describe('urgency × severity: a staff-attitude complaint (docs/domain-rules.md §6)', () => {
   let ticket: TicketDetailDto;
 
   beforeAll(async () => {

@@ -31,7 +31,7 @@ async function accepted(categoryCode: string, description: string): Promise<Tick
   return (await act(ticket.id, assistant, { action: TicketAction.Accept, version: ticket.version }).expect(200)).body as TicketDetailDto;
 }
 
-describe('an invalid complaint (domain.md §5: outside the company’s responsibility)', () => {
+describe('an invalid complaint (docs/domain-rules.md §5: outside the company’s responsibility)', () => {
   let ticket: TicketDetailDto;
 
   beforeAll(async () => {

@@ -32,7 +32,7 @@ async function acceptedCommonRepair(description: string): Promise<TicketDetailDt
   return (await t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: ticket.version }).expect(200)).body as TicketDetailDto;
 }
 
-describe('a deadline extension, approved by the supervisor (domain.md §6)', () => {
+describe('a deadline extension, approved by the supervisor (docs/domain-rules.md §6)', () => {
   let ticket: TicketDetailDto;
   let extension: TicketExtensionDto;
   const UNTIL = '2026-11-30T10:00:00.000Z'; // Monday 18:00 China time

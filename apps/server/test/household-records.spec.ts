@@ -36,7 +36,7 @@ const due = async (token: string) => (await t.http().get(ApiRoutes.reviewsDue).s
 const line = (docs: HouseholdDocumentDto[], kind: HouseholdDocument) => docs.find((d) => d.kind === kind)!;
 
 describe('the documents checklist of a household file', () => {
-  it('lists every paper of domain.md §3; the move-in papers are required, renovation papers not yet', async () => {
+  it('lists every paper of docs/domain-rules.md §3; the move-in papers are required, renovation papers not yet', async () => {
     const f = await file();
     expect(f.documents.map((d) => d.label)).toEqual([
       '入伙会签单', '临时管理规约', '前期物业服务协议', '入伙交费单', '接管验收记录', '住户成员情况登记表', '房屋装饰装修管理协议',

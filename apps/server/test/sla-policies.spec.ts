@@ -23,8 +23,8 @@ const list = async (token = admin) => (await t.http().get(ApiRoutes.slaPolicies)
 const put = (code: string, milestones: object, token = admin) => t.http().put(ApiRoutes.slaPolicy(code)).set(bearer(token)).send({ milestones });
 const limitsOf = (d: TicketDetailDto) => d.milestones.map((m) => [m.milestone, m.dueAt]);
 
-describe("the company's own time-limit numbers (domain.md §6 as configurable defaults)", () => {
-  it('lists every policy of domain.md §6 with its default; staff read, only the admin edits', async () => {
+describe("the company's own time-limit numbers (docs/domain-rules.md §6 as configurable defaults)", () => {
+  it('lists every policy of docs/domain-rules.md §6 with its default; staff read, only the admin edits', async () => {
     const policies = await list();
     expect(policies.length).toBeGreaterThanOrEqual(19);
     expect(policies.find((p) => p.code === 'emergency_home')).toMatchObject({

@@ -53,7 +53,7 @@ describe('time limits of an emergency leak', () => {
     id = (await submitTicket(t, resident, { categoryCode: 'water_leak', description: '厨房水管爆了，一直在漏水' })).id;
   });
 
-  it('are planned at intake from domain.md §6 and shown with a countdown', async () => {
+  it('are planned at intake from docs/domain-rules.md §6 and shown with a countdown', async () => {
     const d = await detail(id);
     expect(d.milestones.map((m) => [m.milestone, m.policyName, m.dueAt, m.state])).toEqual([
       [SlaMilestone.Respond, '户内紧急报修', '2026-11-23T01:30:00.000Z', 'ok'],

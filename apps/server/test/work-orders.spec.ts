@@ -22,7 +22,7 @@ afterAll(() => t?.close());
 const detail = async (id: string, token = assistant) => (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
 const titles = async (token: string) => ((await t.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto).items.map((n) => n.title);
 
-describe('an escalation slip and a work order (domain.md §7)', () => {
+describe('an escalation slip and a work order (docs/domain-rules.md §7)', () => {
   let ticket: TicketDetailDto;
   let order: WorkOrderDto;
 

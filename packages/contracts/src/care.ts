@@ -1,4 +1,4 @@
-/** Festival care (domain.md §10): the care calendar, campaigns, their recipients and gifts. */
+/** Festival care (docs/domain-rules.md §10): the care calendar, campaigns, their recipients and gifts. */
 
 /** Occasions the care calendar knows without being told (solar and lunar). */
 export enum CareOccasion {

@@ -79,7 +79,7 @@ export enum ErrorCode {
   EXTENSION_NOT_FOUND = 'EXTENSION_NOT_FOUND',
   EXTENSION_DECIDED = 'EXTENSION_DECIDED',
 
-  // moving out and release slips (domain.md §4)
+  // moving out and release slips (docs/domain-rules.md §4)
   MOVE_OUT_NOT_FOUND = 'MOVE_OUT_NOT_FOUND',
   MOVE_OUT_DATE_INVALID = 'MOVE_OUT_DATE_INVALID',
   MOVE_OUT_NOT_A_MEMBER = 'MOVE_OUT_NOT_A_MEMBER',

@@ -1,4 +1,4 @@
-/** Community events with sign-up (domain.md §10): capacity, waiting list, check-in at the door. */
+/** Community events with sign-up (docs/domain-rules.md §10): capacity, waiting list, check-in at the door. */
 export enum EventKind {
   Arts = 'arts',
   HealthTalk = 'health_talk',

@@ -2,7 +2,7 @@ import type { MembershipEventDto } from './join-requests';
 import type { PhotoDto } from './tickets';
 import { WechatReach } from './wechat';
 
-/** Household members' roles (domain.md §3). */
+/** Household members' roles (docs/domain-rules.md §3). */
 export enum MemberRole {
   Owner = 'owner',
   Family = 'family',
@@ -17,7 +17,7 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   [MemberRole.Relative]: '借住亲属',
 };
 
-/** Documents kept on a household's file, as a checklist (domain.md §3). */
+/** Documents kept on a household's file, as a checklist (docs/domain-rules.md §3). */
 export enum HouseholdDocument {
   MoveInSignOff = 'move_in_sign_off',
   InterimCovenant = 'interim_covenant',
@@ -83,7 +83,7 @@ export interface RecordDocumentRequest {
   photoIds?: string[];
 }
 
-/** The quarterly review of a household file (domain.md §3). */
+/** The quarterly review of a household file (docs/domain-rules.md §3). */
 export interface HouseholdReviewStateDto {
   /** 'YYYY-MM-DD' (China): when the next review is due; null = never reviewed, due now. */
   nextReviewOn: string | null;
@@ -234,7 +234,7 @@ export interface HouseholdFileDto {
   pendingOfficeApprovals: number;
   /** Move-in registrations of this household waiting for the office (入住登记). */
   pendingMoveIns: number;
-  /** The documents checklist (domain.md §3): what is on file and what is missing. */
+  /** The documents checklist (docs/domain-rules.md §3): what is on file and what is missing. */
   documents: HouseholdDocumentDto[];
   /** Required documents not yet on file. */
   missingDocuments: number;

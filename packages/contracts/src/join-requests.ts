@@ -1,6 +1,6 @@
 import { MemberRole } from './households';
 
-/** Who approves a join request: an owner of the household, or the property office (domain.md §4). */
+/** Who approves a join request: an owner of the household, or the property office (docs/domain-rules.md §4). */
 export type JoinApprover = 'owner' | 'office';
 
 export const JOIN_APPROVER_LABELS: Record<JoinApprover, string> = { owner: '业主', office: '物业' };

@@ -1,7 +1,7 @@
 import { MemberRole } from './households';
 import { ActorStampDto } from './move-outs';
 
-/** Move-in registration (入住登记, domain.md §4): people moving into a room, checked and approved by the office. */
+/** Move-in registration (入住登记, docs/domain-rules.md §4): people moving into a room, checked and approved by the office. */
 export enum MoveInStatus {
   Pending = 'pending',
   Approved = 'approved',

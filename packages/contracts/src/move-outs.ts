@@ -1,6 +1,6 @@
 import { MemberRole } from './households';
 
-/** Moving belongings out (搬出, domain.md §4): all of them for good, or only part. */
+/** Moving belongings out (搬出, docs/domain-rules.md §4): all of them for good, or only part. */
 export enum MoveOutScope {
   Whole = 'whole',
   Partial = 'partial',

@@ -1,4 +1,4 @@
-/** Notices to residents (domain.md §11), with read receipts per household. */
+/** Notices to residents (docs/domain-rules.md §11), with read receipts per household. */
 export enum NoticeKind {
   WaterCut = 'water_cut',
   PowerCut = 'power_cut',

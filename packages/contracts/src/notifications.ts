@@ -9,13 +9,13 @@ export enum NotificationKind {
   SlaWarning = 'sla_warning',
   /** A time limit ran out and the ticket was escalated to the recipient. */
   SlaEscalated = 'sla_escalated',
-  /** A notice to residents of a community or building, e.g. a planned water or power cut (domain.md §11). */
+  /** A notice to residents of a community or building, e.g. a planned water or power cut (docs/domain-rules.md §11). */
   Notice = 'notice',
   /** A ticket of the recipient's was resolved: please rate it (满意 / 基本满意 / 不满意). */
   RateRequest = 'rate_request',
-  /** An invitation (or reminder) to answer a satisfaction questionnaire (domain.md §9). */
+  /** An invitation (or reminder) to answer a satisfaction questionnaire (docs/domain-rules.md §9). */
   SurveyInvite = 'survey_invite',
-  /** A festival greeting card from the community (domain.md §10). */
+  /** A festival greeting card from the community (docs/domain-rules.md §10). */
   CareGreeting = 'care_greeting',
 }
 

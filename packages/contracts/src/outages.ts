@@ -1,4 +1,4 @@
-/** Planned water and power cuts announced to residents (domain.md §11), and the reports linked to them. */
+/** Planned water and power cuts announced to residents (docs/domain-rules.md §11), and the reports linked to them. */
 export type OutageKindName = 'water' | 'power';
 export type OutageStatus = 'active' | 'closed';
 

@@ -1,4 +1,4 @@
-/** Time limits (SLA) shared by server and mini-program (domain.md §6). The rules live in @linli/domain. */
+/** Time limits (SLA) shared by server and mini-program (docs/domain-rules.md §6). The rules live in @linli/domain. */
 
 /** The moments a ticket is timed to. */
 export enum SlaMilestone {
@@ -29,7 +29,7 @@ export type SlaLimit =
       agreedAt?: string;
     };
 
-/** A time-limit policy of domain.md §6 as a company runs it: the default numbers and its own. */
+/** A time-limit policy of docs/domain-rules.md §6 as a company runs it: the default numbers and its own. */
 export interface SlaPolicyDto {
   code: string;
   name: string;

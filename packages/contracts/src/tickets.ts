@@ -2,7 +2,7 @@ import { WechatReach } from './wechat';
 import { SlaMilestone, SlaState } from './sla';
 import type { WorkOrderDto } from './work-orders';
 
-/** Ticket kinds (domain.md §5). */
+/** Ticket kinds (docs/domain-rules.md §5). */
 export enum TicketKind {
   RepairHome = 'repair_home',
   RepairCommon = 'repair_common',
@@ -79,13 +79,13 @@ export enum TicketAction {
   Forward = 'forward',
   /** A follow-up with the outside party, recorded while forwarded. */
   FollowUp = 'follow_up',
-  /** Recorded, not a transition: the handler asks for a later deadline (domain.md §6: only with approval). */
+  /** Recorded, not a transition: the handler asks for a later deadline (docs/domain-rules.md §6: only with approval). */
   RequestExtension = 'request_extension',
   /** Recorded: the supervisor approved the extension; the milestone's deadline moves. */
   ApproveExtension = 'approve_extension',
   /** By the system: a report of a planned cut closed together with its notice when supply is back. */
   OutageClose = 'outage_close',
-  /** Recorded: the handler cannot solve it and sends it up with an escalation slip (工作传签单, domain.md §7). */
+  /** Recorded: the handler cannot solve it and sends it up with an escalation slip (工作传签单, docs/domain-rules.md §7). */
   EscalationSlip = 'escalation_slip',
   /** Recorded: the supervisor issued a work order (工作安排通知单) to a department about this ticket. */
   WorkOrder = 'work_order',
@@ -135,7 +135,7 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   [TicketAction.Urge]: '督办',
 };
 
-/** Why work is on hold (the clock pauses only for these: domain.md §6). */
+/** Why work is on hold (the clock pauses only for these: docs/domain-rules.md §6). */
 export enum HoldReason {
   WaitingResident = 'waiting_resident',
   ResidentAppointment = 'resident_appointment',
@@ -181,7 +181,7 @@ export interface TicketCategoryAdminDto extends TicketCategoryDto {
   slaPolicies: string[];
 }
 
-/** A time-limit policy a category can use (domain.md §6). */
+/** A time-limit policy a category can use (docs/domain-rules.md §6). */
 export interface SlaPolicyOptionDto {
   code: string;
   name: string;
@@ -339,7 +339,7 @@ export interface TicketSummaryDto {
 /** One time limit of a ticket as it stands now. */
 export interface TicketMilestoneDto {
   milestone: SlaMilestone;
-  /** The policy (domain.md §6 row) it comes from, e.g. 户内紧急报修. */
+  /** The policy (docs/domain-rules.md §6 row) it comes from, e.g. 户内紧急报修. */
   policyName: string;
   /** Null while paused (on hold). */
   dueAt: string | null;

@@ -1,4 +1,4 @@
-/** Escalation slips and work orders (工作传签单, 工作安排通知单: domain.md §7). */
+/** Escalation slips and work orders (工作传签单, 工作安排通知单: docs/domain-rules.md §7). */
 export type DepartmentName = 'engineering' | 'environment' | 'security' | 'customer_service';
 
 export const DEPARTMENT_NAMES: Record<DepartmentName, string> = {
@@ -55,7 +55,7 @@ export interface EscalationSlipRequest {
   reason: string;
 }
 
-/** A duty shift (值班, domain.md §2: 24 h lobby duty by rota): who is on duty for a building when. */
+/** A duty shift (值班, docs/domain-rules.md §2: 24 h lobby duty by rota): who is on duty for a building when. */
 export interface DutyShiftDto {
   id: string;
   buildingId: string;

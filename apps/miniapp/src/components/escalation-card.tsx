@@ -11,7 +11,7 @@ import './extension-card.scss';
 const DEPARTMENTS = Object.keys(DEPARTMENT_NAMES) as DepartmentName[];
 
 /**
- * 上报与工作安排 on a ticket (staff, domain.md §7): the handler who cannot solve it fills an escalation
+ * 上报与工作安排 on a ticket (staff, docs/domain-rules.md §7): the handler who cannot solve it fills an escalation
  * slip (工作传签单); the supervisor names the responsible department with a work order (工作安排通知单);
  * the work orders about the ticket and their results are listed.
  */

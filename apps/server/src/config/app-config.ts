@@ -48,7 +48,7 @@ export interface AppConfig {
   sla: SlaSettings;
   outbox: OutboxSettings;
   moveOut: MoveOutPolicy;
-  /** The household file is reviewed every this many months (domain.md §3: quarterly). */
+  /** The household file is reviewed every this many months (docs/domain-rules.md §3: quarterly). */
   householdReviewMonths: number;
   /** How often the scheduled reports (weekly review lists; monthly, quarterly, annual reports) are issued (0: off). */
   reportsSweepSeconds: number;
@@ -60,7 +60,7 @@ export interface AppConfig {
   retention: { enabled: boolean; years: number; sweepSeconds: number };
   /** Demo mode only: seed a past month of tickets into the demo community (off under NODE_ENV=test). */
   demoHistory: boolean;
-  /** Callbacks (回访) and the monthly sample (domain.md §8), see FeedbackSettings. */
+  /** Callbacks (回访) and the monthly sample (docs/domain-rules.md §8), see FeedbackSettings. */
   feedback: FeedbackSettings;
   /**
    * On SIGTERM: in-flight requests and job rounds get this long to finish (LINLI_SHUTDOWN_TIMEOUT_MS,
@@ -162,7 +162,7 @@ export interface OutboxSettings {
   quietHours: { startMinute: number; endMinute: number };
 }
 
-/** Time-limit defaults (domain.md §6–7, §13); each is an environment setting. */
+/** Time-limit defaults (docs/domain-rules.md §6–7, §13); each is an environment setting. */
 export interface SlaSettings {
   /** Share of a limit after which the handler is warned (LINLI_SLA_WARN_PERCENT, default 80). */
   warnShare: number;
@@ -321,7 +321,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     claimTtlMs: integer('LINLI_OUTBOX_CLAIM_TTL_MS', 60_000, 100, 3_600_000),
     quietHours: { startMinute: Number(qh1) * 60 + Number(qm1), endMinute: Number(qh2) * 60 + Number(qm2) },
   };
-  /** Moving out (domain.md §4): LINLI_MOVE_OUT_NOTICE_DAYS, LINLI_MOVE_OUT_MAX_AHEAD_DAYS, LINLI_RELEASE_SLIP_GRACE_DAYS. */
+  /** Moving out (docs/domain-rules.md §4): LINLI_MOVE_OUT_NOTICE_DAYS, LINLI_MOVE_OUT_MAX_AHEAD_DAYS, LINLI_RELEASE_SLIP_GRACE_DAYS. */
   const moveOut: MoveOutPolicy = {
     noticeDays: integer('LINLI_MOVE_OUT_NOTICE_DAYS', DEFAULT_MOVE_OUT_POLICY.noticeDays, 0, 30),
     maxAheadDays: integer('LINLI_MOVE_OUT_MAX_AHEAD_DAYS', DEFAULT_MOVE_OUT_POLICY.maxAheadDays, 1, 365),

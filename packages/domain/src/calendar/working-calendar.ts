@@ -1,5 +1,5 @@
 /**
- * The working calendar (domain.md §6): weekends and public holidays off, make-up working days (调休)
+ * The working calendar (docs/domain-rules.md §6): weekends and public holidays off, make-up working days (调休)
  * on, as published each year; a company's own override table wins over the published schedule.
  * Years the schedule does not cover fall back to weekends only, and are reported so an admin can
  * add overrides. Date keys are China-time days 'YYYY-MM-DD'; instants are UTC.

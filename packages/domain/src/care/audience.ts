@@ -3,7 +3,7 @@ import { isValidResidentId } from '../households/identity';
 import { addDays } from './dates';
 
 /**
- * Campaign audiences (domain.md §10) as pure functions over the household files: the server loads
+ * Campaign audiences (docs/domain-rules.md §10) as pure functions over the household files: the server loads
  * the members, these decide who is in.
  */
 export interface AudienceMember {

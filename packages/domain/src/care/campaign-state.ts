@@ -48,7 +48,7 @@ export function giftTransition(status: GiftStatus, action: GiftAction): GiftStat
 /** A gift handed over in person needs a photo or the resident's signature as proof. */
 export const giftNeedsProof = (action: GiftAction): boolean => action === GiftAction.Deliver;
 
-/** Coverage: households reached over households targeted (domain.md §10: 98% is a good result). */
+/** Coverage: households reached over households targeted (docs/domain-rules.md §10: 98% is a good result). */
 export const COVERAGE_TARGET = 0.98;
 
 export function coverage(reached: number, targeted: number): number {

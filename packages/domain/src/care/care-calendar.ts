@@ -3,7 +3,7 @@ import { Lunar } from 'lunar-typescript';
 import { addDays } from './dates';
 
 /**
- * The care calendar (domain.md §10): the festivals a community greets its residents on. Lunar
+ * The care calendar (docs/domain-rules.md §10): the festivals a community greets its residents on. Lunar
  * festivals are converted with the maintained `lunar-typescript` package, never a hand-typed table.
  *
  * Not exported from the package index: the lunar tables weigh ~400 KB and the mini-program's main

@@ -2,7 +2,7 @@ import { SkipReason } from '@linli/contracts';
 import { DEFAULT_QUIET_HOURS, earliestDelivery, type QuietHours } from '../notifications/delivery-policy';
 
 /**
- * The care timing guard (domain.md §10: care sent at the wrong moment backfires). No greeting to a
+ * The care timing guard (docs/domain-rules.md §10: care sent at the wrong moment backfires). No greeting to a
  * household with an open complaint made within the window, nor in the middle of a renovation; nothing
  * is sent during quiet hours (the fan-out waits them out). Limits are data, time is a parameter.
  */

@@ -1,7 +1,7 @@
 import { SignupStatus } from '@linli/contracts';
 
 /**
- * Event sign-up (domain.md §10) as a transition table: a sign-up is confirmed while seats are left,
+ * Event sign-up (docs/domain-rules.md §10) as a transition table: a sign-up is confirmed while seats are left,
  * else waitlisted; a cancellation of a confirmed seat moves the first waitlisted up; check-in at the door
  * only for a confirmed seat.
  */

@@ -1,7 +1,7 @@
 import { HouseholdDocument, RENOVATION_DOCUMENTS } from '@linli/contracts';
 
 /**
- * The household file is reviewed every quarter (domain.md §3). Dates are China calendar days,
+ * The household file is reviewed every quarter (docs/domain-rules.md §3). Dates are China calendar days,
  * 'YYYY-MM-DD'. A month later than the 31st is the last day of the shorter month (11-30 + 3 → 02-28).
  */
 export function addMonthsToDateKey(dateKey: string, months: number): string {

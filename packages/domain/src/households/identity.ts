@@ -1,5 +1,5 @@
 /**
- * Identity documents and phone numbers: validation and masking (domain.md §3, §13: store masked,
+ * Identity documents and phone numbers: validation and masking (docs/domain-rules.md §3, §13: store masked,
  * show the full number only where law and role allow).
  */
 

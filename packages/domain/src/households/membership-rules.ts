@@ -13,7 +13,7 @@ export function joinApprovers(role: MemberRole): readonly ('owner' | 'office')[]
   }
 }
 
-/** Household files are reviewed every quarter (domain.md §3). Calendar months, clamped to month end. */
+/** Household files are reviewed every quarter (docs/domain-rules.md §3). Calendar months, clamped to month end. */
 export function nextReviewDate(lastReviewKey: string, months = 3): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(lastReviewKey);
   if (!m) throw new RangeError(`not a date: ${lastReviewKey}`);

@@ -7,7 +7,7 @@ const none = { owner: false, written: false };
 const inApp = { owner: true, written: false };
 const written = { owner: false, written: true };
 
-describe('move-in registration: what is still missing (domain.md §4)', () => {
+describe('move-in registration: what is still missing (docs/domain-rules.md §4)', () => {
   it.each([
     // role, papers shown, consents, still missing
     [MemberRole.Owner, [], none, [ID, DEED]],

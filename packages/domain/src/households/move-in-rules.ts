@@ -1,7 +1,7 @@
 import { MemberRole, MoveInConsent, MoveInMissing, MoveInPaper, RELEASE_SLIP_ALPHABET, RESIDENCE_PASS_CODE_LENGTH } from '@linli/contracts';
 
 /**
- * Move-in registration (入住登记, domain.md §3–§4). The papers each person shows at the counter: an owner
+ * Move-in registration (入住登记, docs/domain-rules.md §3–§4). The papers each person shows at the counter: an owner
  * the deed and their ID; family their ID; a tenant their ID and the lease; a relative living in their ID
  * and a notarised proof of relation.
  */

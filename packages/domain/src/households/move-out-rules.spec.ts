@@ -10,7 +10,7 @@ import {
   releaseSlipWindow,
 } from './move-out-rules';
 
-describe('move-out rules (domain.md §4)', () => {
+describe('move-out rules (docs/domain-rules.md §4)', () => {
   it('sends only an owner’s own application straight to the office', () => {
     expect(moveOutNeedsOwnerAuthorisation(MemberRole.Owner)).toBe(false);
     for (const role of [MemberRole.Tenant, MemberRole.Family, MemberRole.Relative]) expect(moveOutNeedsOwnerAuthorisation(role)).toBe(true);

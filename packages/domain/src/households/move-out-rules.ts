@@ -3,7 +3,7 @@ import { dateKeyOfDay, dayIndexOfKey, dayStartMs } from '../calendar/day-index';
 import { chinaDateKey } from '../time/china-time';
 
 /**
- * Moving belongings out (domain.md §4). The office accepts the owner's own ID, or for anyone else (an
+ * Moving belongings out (docs/domain-rules.md §4). The office accepts the owner's own ID, or for anyone else (an
  * agent, a tenant, a family member or relative acting for the owner) the owner's written authorisation:
  * so only an owner's application goes straight to the office.
  */

@@ -1,7 +1,7 @@
 import { clean } from './household-sheet';
 
 /**
- * The place names of a community's structure (domain.md §2: building 栋 → unit entrance 单元 → room 房号)
+ * The place names of a community's structure (docs/domain-rules.md §2: building 栋 → unit entrance 单元 → room 房号)
  * and how rooms are generated in bulk. One label format everywhere: the demo seed, the spreadsheet
  * import and structure management all say a room as 1栋1单元101室.
  */

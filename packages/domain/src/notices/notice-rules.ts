@@ -1,5 +1,5 @@
 /**
- * Notices (domain.md §11): whom one reaches, when it is pinned, and when the assistant is shown who has
+ * Notices (docs/domain-rules.md §11): whom one reaches, when it is pinned, and when the assistant is shown who has
  * not read a planned cut. Pure; time is a parameter.
  */
 export interface NoticeTarget {

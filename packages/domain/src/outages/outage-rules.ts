@@ -1,5 +1,5 @@
 /**
- * Outage-aware intake (domain.md §11: planned water or power cuts are announced by notice). While a
+ * Outage-aware intake (docs/domain-rules.md §11: planned water or power cuts are announced by notice). While a
  * planned cut covers a building, a report of that very cut is linked to the notice instead of being
  * dispatched as an emergency one by one, and is closed together with it.
  */

@@ -1,7 +1,7 @@
 import { policiesFor } from './classification';
 import { resolvePolicy } from './policies';
 
-describe('urgency and severity pick the limit (domain.md §6)', () => {
+describe('urgency and severity pick the limit (docs/domain-rules.md §6)', () => {
   const attitude = ['complaint_attitude', 'reply_not_urgent'];
 
   it.each([

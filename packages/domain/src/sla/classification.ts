@@ -1,5 +1,5 @@
 /**
- * Urgency and severity (domain.md §6): some cases have one limit when urgent and another when not, or
+ * Urgency and severity (docs/domain-rules.md §6): some cases have one limit when urgent and another when not, or
  * when serious and when ordinary. A category lists the ordinary variant; the ticket's classification
  * picks the one that applies. Urgent is the ticket's emergency flag.
  */
@@ -11,7 +11,7 @@ export interface TicketClassification {
 /** [not urgent, urgent] */
 const BY_URGENCY: readonly (readonly [string, string])[] = [['reply_not_urgent', 'reply_urgent']];
 /**
- * [ordinary, serious]. A general complaint staff judge serious is a complex one (domain.md §6: resolved
+ * [ordinary, serious]. A general complaint staff judge serious is a complex one (docs/domain-rules.md §6: resolved
  * within 72 h instead of 24 h, the resident told why if late): complexity is the complaint's severity.
  */
 const BY_SEVERITY: readonly (readonly [string, string])[] = [

@@ -1,5 +1,5 @@
 /**
- * When a time limit runs out (domain.md §6), counted like periods in Chinese law (Civil Code
+ * When a time limit runs out (docs/domain-rules.md §6), counted like periods in Chinese law (Civil Code
  * arts. 201–203):
  * - wall-clock limits run day and night, holidays included; paused time is added to the deadline;
  * - "within N working days": the start day is not counted; counting begins at 00:00 of the next

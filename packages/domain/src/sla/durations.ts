@@ -1,5 +1,5 @@
 /**
- * Time limits as data (domain.md §6). The shape `SlaLimit` is shared with the server and the
+ * Time limits as data (docs/domain-rules.md §6). The shape `SlaLimit` is shared with the server and the
  * mini-program through @linli/contracts; these are its constructors, checks and labels.
  */
 import type { SlaLimit } from '@linli/contracts';

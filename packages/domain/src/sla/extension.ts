@@ -1,5 +1,5 @@
 /**
- * Deadline extensions (domain.md §6: no one may exceed a limit unless the community manager approves an
+ * Deadline extensions (docs/domain-rules.md §6: no one may exceed a limit unless the community manager approves an
  * extension). The handler asks for a new deadline; once approved, the milestone keeps its start and
  * gets a wall-clock limit that ends at the approved instant, pauses so far included, so a later hold
  * still moves it as any limit.

@@ -8,7 +8,7 @@ const cn = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 const calendar = new WorkingCalendar();
 const { Respond, Arrive, Resolve, Reply } = SlaMilestone;
 
-describe('seeded policies: one per row of domain.md §6', () => {
+describe('seeded policies: one per row of docs/domain-rules.md §6', () => {
   it.each([
     ['emergency_home', Respond, '30分钟'],
     ['emergency_home', Arrive, '10分钟'],

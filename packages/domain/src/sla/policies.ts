@@ -1,5 +1,5 @@
 /**
- * SLA policies as data (domain.md §6): every row of the time-limit table, with a stable code, a
+ * SLA policies as data (docs/domain-rules.md §6): every row of the time-limit table, with a stable code, a
  * Chinese name and a limit per milestone. The numbers are defaults; a company may override any of
  * them (and remove or add milestones) with `SlaPolicyOverride` rows.
  */
@@ -48,7 +48,7 @@ export const SLA_POLICIES: readonly SlaPolicy[] = [
   { code: 'invalid_complaint_explanation', name: '无效投诉解释', covers: '非本公司责任的投诉，1个工作日内向住户说明原因', kinds: [Complaint], milestones: { [Reply]: workingDays(1) } },
 ];
 
-/** The policy no category names: it times the explanation owed once a complaint is judged invalid (domain.md §5). */
+/** The policy no category names: it times the explanation owed once a complaint is judged invalid (docs/domain-rules.md §5). */
 export const INVALID_COMPLAINT_POLICY = 'invalid_complaint_explanation';
 
 /** A company's change to one policy: a limit replaces the default, null removes the milestone. */

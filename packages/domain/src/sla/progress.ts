@@ -1,5 +1,5 @@
 /**
- * How far along a limit is, for the early warning before it runs out (domain.md §13) and the
+ * How far along a limit is, for the early warning before it runs out (docs/domain-rules.md §13) and the
  * mini-program's countdown. Pure and allocation-light: the server's sweep calls these per ticket.
  */
 import type { SlaLimit, SlaState } from '@linli/contracts';

@@ -1,5 +1,5 @@
 /**
- * A ticket's time limits: which milestones apply (from its category's policies, domain.md §6), what
+ * A ticket's time limits: which milestones apply (from its category's policies, docs/domain-rules.md §6), what
  * meets each one, how they stand at `now`, and when the sweep must look at the ticket next.
  * Pure: the server stores the plan and the pauses, and calls these with the clock's `now`.
  */

@@ -1,5 +1,5 @@
 /**
- * Suggests that a resident's free text describes an emergency (domain.md §6: leak, flooding,
+ * Suggests that a resident's free text describes an emergency (docs/domain-rules.md §6: leak, flooding,
  * power or water cut, blocked toilet, smoke, someone trapped). Data-driven: the word list is
  * the whole rule, so a company can extend it without code.
  */

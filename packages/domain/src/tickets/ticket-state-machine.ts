@@ -60,7 +60,7 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   { action: A.Resolve, from: [S.Accepted, S.OnSite, S.Forwarded], to: S.Resolved, allowed: [assistant('assignee')] },
   { action: A.Confirm, from: [S.Resolved], to: S.Closed, allowed: [resident('ownHousehold')] },
   { action: A.Reopen, from: [S.Resolved], to: S.Accepted, allowed: [resident('ownHousehold')] },
-  // Complaints outside the company's remit (domain.md §5): judged invalid, then explained to the resident.
+  // Complaints outside the company's remit (docs/domain-rules.md §5): judged invalid, then explained to the resident.
   {
     action: A.MarkInvalid,
     from: [S.Submitted, S.Assigned, S.Accepted, S.OnSite],

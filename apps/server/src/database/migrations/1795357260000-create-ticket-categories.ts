@@ -16,7 +16,7 @@ export class CreateTicketCategories1795357260000 implements MigrationInterface {
           { name: 'department', type: 'simple-enum', enum: ['engineering', 'environment', 'security', 'customer_service'] },
           { name: 'emergency', type: 'boolean', default: 0 },
           { name: 'sortOrder', type: 'int', default: 0 },
-          // Codes of the time-limit policies (domain.md §6) a ticket of this category is timed by.
+          // Codes of the time-limit policies (docs/domain-rules.md §6) a ticket of this category is timed by.
           { name: 'slaPolicies', type: 'json' },
         ],
       }),

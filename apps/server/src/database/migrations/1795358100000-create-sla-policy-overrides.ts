@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 
-/** A company's own numbers for the time-limit policies of domain.md §6. */
+/** A company's own numbers for the time-limit policies of docs/domain-rules.md §6. */
 export class CreateSlaPolicyOverrides1795358100000 implements MigrationInterface {
   name = 'CreateSlaPolicyOverrides1795358100000';
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 import { fk, instant, ref, text } from './column-helpers';
 
-/** Move-out applications with their release slips (domain.md §4). */
+/** Move-out applications with their release slips (docs/domain-rules.md §4). */
 export class CreateMoveOuts1795358230000 implements MigrationInterface {
   name = 'CreateMoveOuts1795358230000';
 

@@ -21,7 +21,7 @@ const DOCUMENT_KINDS = [
   'floor_plan',
 ];
 
-/** The documents checklist of a household file with its scans, and the file's quarterly reviews (domain.md §3). */
+/** The documents checklist of a household file with its scans, and the file's quarterly reviews (docs/domain-rules.md §3). */
 export class HouseholdDocumentsAndReviews1795358240000 implements MigrationInterface {
   name = 'HouseholdDocumentsAndReviews1795358240000';
 

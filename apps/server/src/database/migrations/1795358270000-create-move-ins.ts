@@ -4,7 +4,7 @@ import { fk, instant, ref, text } from './column-helpers';
 
 const ROLES = ['owner', 'family', 'tenant', 'relative'];
 
-/** Move-in registrations (入住登记, domain.md §4): the people, the papers checked, the consents and the residence passes. */
+/** Move-in registrations (入住登记, docs/domain-rules.md §4): the people, the papers checked, the consents and the residence passes. */
 export class CreateMoveIns1795358270000 implements MigrationInterface {
   name = 'CreateMoveIns1795358270000';
 

@@ -6,7 +6,7 @@ const OCCASIONS = ['new_year', 'spring_festival', 'lantern', 'womens_day', 'moth
 const CARE_KIND = 'care_greeting';
 
 /**
- * Festival care (domain.md §10): campaigns, one row per targeted household (the fan-out's unit of work
+ * Festival care (docs/domain-rules.md §10): campaigns, one row per targeted household (the fan-out's unit of work
  * and the gift's record), and care greetings as a kind of notification and WeChat message. The kind is
  * added to whatever values the enums hold when this runs, so it composes with other migrations adding
  * kinds of their own.

@@ -4,7 +4,7 @@ import { portableTable } from './portable-table';
 const KINDS = ['water_cut', 'power_cut', 'pest_control', 'works', 'event', 'fire_safety', 'financial_report', 'survey_result', 'newsletter', 'other'];
 
 /**
- * Notices of every kind domain.md §11 names, targeted by community, building or unit, published now or
+ * Notices of every kind docs/domain-rules.md §11 names, targeted by community, building or unit, published now or
  * at a set time, pinned while in force, with one read receipt per household. A planned water or power
  * cut (outage_notice) is announced as one of them.
  */

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 
 /**
- * Community events with sign-up (domain.md §10). `confirmedCount` is moved only by a conditional UPDATE
+ * Community events with sign-up (docs/domain-rules.md §10). `confirmedCount` is moved only by a conditional UPDATE
  * (… WHERE confirmedCount < capacity), so concurrent sign-ups never overbook; one sign-up per household.
  */
 export class CommunityEvents1795358570000 implements MigrationInterface {

@@ -327,7 +327,7 @@ export async function seedFeedbackDemo(db: EntityManager, now: Date, uploadsDir:
     }
   }
 
-  // This month: 李管家's care callbacks (domain.md §9): due today, overdue (escalated), done.
+  // This month: 李管家's care callbacks (docs/domain-rules.md §9): due today, overdue (escalated), done.
   const care = (p: (typeof people)[number], dueAt: Date, extra: Partial<CallbackTask> = {}): CallbackTask =>
     task({ ticketId: null, buildingId: p.building.id, householdId: p.household.id }, CallbackReason.Care, assistant.id, at(dueAt, -7 * 24), { dueAt, nextCheckAt: dueAt, careDueOn: chinaDateKey(at(dueAt, -7 * 24)), ...extra });
   const endOfToday = chinaMidnight(chinaDateKey(at(now, 24)));

@@ -33,7 +33,7 @@ export interface FanoutResult {
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * The campaign fan-out (domain.md §10, the issue's "Scale"). Runs on a timer, never in the request that
+ * The campaign fan-out (docs/domain-rules.md §10, the issue's "Scale"). Runs on a timer, never in the request that
  * pressed send. Each round reads only campaigns whose `nextCheckAt` has come (an index range scan),
  * claims each by moving `nextCheckAt` forward under a compare-and-set (the way the time-limit sweep
  * claims tickets by version), then works it in transactions of FANOUT_BATCH households: the timing

@@ -14,7 +14,7 @@ import { CareScope } from './care-scope';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
 
-/** Festival care (domain.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
+/** Festival care (docs/domain-rules.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
 @Module({
   imports: [TypeOrmModule.forFeature([CareCampaign, CareRecipient]), OrgModule, OutboxModule, HouseholdsModule],
   controllers: [CareController],

@@ -3,7 +3,7 @@ import { INVALID_COMPLAINT_POLICY, policiesFor, SLA_POLICIES } from '@linli/doma
 import { DEFAULT_CATEGORIES } from './category-catalog';
 
 /**
- * Every time limit of domain.md §6 must be reachable from a default category: a resident picks the
+ * Every time limit of docs/domain-rules.md §6 must be reachable from a default category: a resident picks the
  * category, staff may set urgency and severity, and the ticket is timed by the policies that result.
  * A policy no category reaches is a case residents cannot report (issue 9 item 3).
  */

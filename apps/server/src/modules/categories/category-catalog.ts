@@ -6,7 +6,7 @@ const K = TicketKind;
 const D = Department;
 
 /**
- * The categories a new installation starts with, from the cases of domain.md §6. Codes are stable
+ * The categories a new installation starts with, from the cases of docs/domain-rules.md §6. Codes are stable
  * identifiers (the mini-program and time limits refer to them); names are what residents see.
  */
 export const DEFAULT_CATEGORIES: readonly (Omit<TicketCategory, 'sortOrder' | 'serious'> & { serious?: boolean })[] = [

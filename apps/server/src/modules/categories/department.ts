@@ -1,4 +1,4 @@
-/** The departments that receive dispatched work (domain.md §1). */
+/** The departments that receive dispatched work (docs/domain-rules.md §1). */
 export enum Department {
   Engineering = 'engineering',
   Environment = 'environment',

@@ -6,7 +6,7 @@ import { EventSignup } from './entities/event-signup.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
-/** Community events with sign-up, waiting list and check-in (domain.md §10). */
+/** Community events with sign-up, waiting list and check-in (docs/domain-rules.md §10). */
 @Module({
   imports: [TypeOrmModule.forFeature([CommunityEvent, EventSignup]), OrgModule],
   controllers: [EventsController],

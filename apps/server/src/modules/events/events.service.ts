@@ -17,7 +17,7 @@ import { EventSignup } from './entities/event-signup.entity';
 const random = () => randomInt(0, CHECK_IN_ALPHABET.length * 1000) / (CHECK_IN_ALPHABET.length * 1000);
 
 /**
- * Community events (domain.md §10): the supervisor creates one with a capacity; a resident signs their
+ * Community events (docs/domain-rules.md §10): the supervisor creates one with a capacity; a resident signs their
  * household up and is confirmed while seats are left (a conditional UPDATE of the seat count: concurrent
  * sign-ups never overbook), else waitlisted; cancelling a confirmed seat moves the first waitlisted up;
  * at the door staff type (or scan) the household's code.

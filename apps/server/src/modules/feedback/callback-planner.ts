@@ -33,7 +33,7 @@ export class CallbackPlanner {
 
   /**
    * Called by the ticket notifier for every transition. A complaint that closes after being handled
-   * (confirmed or auto-closed; not one judged invalid and answered) gets its callback (domain.md §8).
+   * (confirmed or auto-closed; not one judged invalid and answered) gets its callback (docs/domain-rules.md §8).
    */
   async ticketTransitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, at: Date): Promise<void> {
     if (ticket.kind !== TicketKind.Complaint || toStatus !== TicketStatus.Closed) return;

@@ -26,7 +26,7 @@ export function monthRange(month: string): { from: Date; to: Date } {
 }
 
 /**
- * The monthly callback sample (domain.md §8) and the supervisor's coverage screen (回访抽查). The draw is
+ * The monthly callback sample (docs/domain-rules.md §8) and the supervisor's coverage screen (回访抽查). The draw is
  * the domain's seeded one; the seed and the chosen tickets with their reasons are stored, one sample per
  * community and month (drawing again returns the stored one), and each chosen ticket gets its callback.
  */

@@ -19,7 +19,7 @@ const BATCH = 200;
 const DAY_MS = 86_400_000;
 
 /**
- * Care callbacks (domain.md §9) on the building assistant's list: one month after a household moved in
+ * Care callbacks (docs/domain-rules.md §9) on the building assistant's list: one month after a household moved in
  * (its earliest current member's move-in date, else when the household was registered), then six months
  * after the last one. A household with an open complaint is not called during it (careCallbackDue
  * postpones it). Planned once per China day per instance, in batches of households; several instances

@@ -34,7 +34,7 @@ const MAX_DOCUMENT_PHOTOS = 9;
 const DOCUMENT_ORDER = Object.values(HouseholdDocument);
 
 /**
- * The documents checklist kept with a household file (domain.md §3): every kind of paper, on file or not,
+ * The documents checklist kept with a household file (docs/domain-rules.md §3): every kind of paper, on file or not,
  * with its scans.
  */
 @Injectable()

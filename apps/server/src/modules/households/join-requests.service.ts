@@ -199,7 +199,7 @@ export class JoinRequests {
   /**
    * The capacity in which the caller may approve or reject now, or null. An owner of the household approves
    * as owner; the building's office as office, and also for the owner when no owner of the household uses
-   * the mini-program (the office then holds the owner's written consent, domain.md §4).
+   * the mini-program (the office then holds the owner's written consent, docs/domain-rules.md §4).
    */
   private async decidesAs(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover | null> {
     if (r.status !== PENDING || r.userId === user.id) return null;

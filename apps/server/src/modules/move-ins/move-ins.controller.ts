@@ -7,7 +7,7 @@ import { CreateMoveInDto, MoveInDecisionDto, MoveInOwnerConsentDto, MoveInPapers
 import { MoveIns } from './move-ins.service';
 import { RegisterMoveIn } from './register-move-in';
 
-/** Move-in registration (入住登记) and residence passes (居住证), domain.md §4. */
+/** Move-in registration (入住登记) and residence passes (居住证), docs/domain-rules.md §4. */
 @ApiTags('move-ins')
 @ApiBearerAuth()
 @Controller('move-ins')

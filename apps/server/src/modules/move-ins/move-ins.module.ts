@@ -13,7 +13,7 @@ import { MoveInRecords } from './move-in-records';
 import { RegisterMoveIn } from './register-move-in';
 import { NotificationsModule } from '../notifications/notifications.module';
 
-/** Move-in registration with the office's paper checks, the owner's consents and residence passes (domain.md §4). */
+/** Move-in registration with the office's paper checks, the owner's consents and residence passes (docs/domain-rules.md §4). */
 @Module({
   imports: [TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]), OrgModule, HouseholdsModule, UploadsModule, NotificationsModule],
   controllers: [MoveInsController],

@@ -24,7 +24,7 @@ import { MoveIn } from './entities/move-in.entity';
 import { checkStep, consentsOf, Field, moveInFacts, MoveInRecords, papersOf, RELATIONS } from './move-in-records';
 
 /**
- * Move-in registration (入住登记, domain.md §3–§4): a member registers the people moving into their room
+ * Move-in registration (入住登记, docs/domain-rules.md §3–§4): a member registers the people moving into their room
  * (or the office does at the counter); the office checks each person's papers, the owner consents for
  * family and tenants (in the mini-program, or in writing to the office) and in writing for relatives;
  * the office then approves — the people join the household file and each gets a residence pass — or

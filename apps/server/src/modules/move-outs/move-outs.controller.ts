@@ -7,7 +7,7 @@ import { CreateMoveOutDto, DeregisterMembersDto, MoveOutDecisionDto, OwnerDecisi
 import { MoveOuts } from './move-outs.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
-/** Moving belongings out (搬出) and the release slip (放行条), domain.md §4. */
+/** Moving belongings out (搬出) and the release slip (放行条), docs/domain-rules.md §4. */
 @ApiTags('move-outs')
 @ApiBearerAuth()
 @Controller()

@@ -9,7 +9,7 @@ import { MoveOutsController } from './move-outs.controller';
 import { MoveOuts } from './move-outs.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 
-/** Moving belongings out, release slips and the gate guard's check (domain.md §4). */
+/** Moving belongings out, release slips and the gate guard's check (docs/domain-rules.md §4). */
 @Module({
   imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule, HouseholdsModule],
   controllers: [MoveOutsController],

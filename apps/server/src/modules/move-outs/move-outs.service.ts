@@ -55,7 +55,7 @@ const OFFICE_OPEN = [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOut
 const stamp = (by: User | null | undefined, at: Date | null, fallback = '') => (at ? { name: by?.name ?? fallback, at: at.toISOString() } : null);
 
 /**
- * Moving belongings out (domain.md §4): the resident's application, the owner's authorisation for
+ * Moving belongings out (docs/domain-rules.md §4): the resident's application, the owner's authorisation for
  * anyone else, the office's check of the fees and approval with a release slip, the guard's single use
  * of the slip at the gate, and the deregistration of the people who left for good.
  */

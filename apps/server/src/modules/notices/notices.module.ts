@@ -8,7 +8,7 @@ import { NoticePublishing } from './notice-publishing.service';
 import { NoticeQueries } from './notice-queries.service';
 import { NoticesController } from './notices.controller';
 
-/** Notices of every kind (domain.md §11) with read receipts per household; planned cuts are announced as one. */
+/** Notices of every kind (docs/domain-rules.md §11) with read receipts per household; planned cuts are announced as one. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notice, NoticeRead]), NotificationsModule, OrgModule],
   controllers: [NoticesController],

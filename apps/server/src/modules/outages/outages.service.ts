@@ -26,7 +26,7 @@ import { recordOutageNotice } from '../notices/notice-publishing.service';
 const ACTIVE_LIMIT = 100;
 
 /**
- * Planned water and power cuts (domain.md §11): announced to the residents of the buildings they
+ * Planned water and power cuts (docs/domain-rules.md §11): announced to the residents of the buildings they
  * cover; while one lasts, reports of the cut are linked to it instead of dispatched as emergencies one
  * by one (TicketSubmission asks `covering`); closing it closes those reports and tells their reporters.
  */

@@ -14,7 +14,7 @@ export class SlaPoliciesController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff: every time-limit policy of domain.md §6 with its default and the company’s own numbers' })
+  @ApiOperation({ summary: 'Staff: every time-limit policy of docs/domain-rules.md §6 with its default and the company’s own numbers' })
   list(@CurrentUser() user: AuthUser): Promise<SlaPolicyDto[]> {
     return this.admin.list(user);
   }

@@ -6,7 +6,7 @@ import { SlaPoliciesAdmin } from './sla-policies-admin.service';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPolicyOverrides } from './sla-policy-overrides.service';
 
-/** The time-limit policies of domain.md §6 and each company's own numbers for them. */
+/** The time-limit policies of docs/domain-rules.md §6 and each company's own numbers for them. */
 @Module({
   imports: [TypeOrmModule.forFeature([SlaPolicyOverrideRow]), CalendarModule],
   controllers: [SlaPoliciesController],

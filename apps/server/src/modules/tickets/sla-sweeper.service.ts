@@ -31,7 +31,7 @@ export interface SweepResult {
 }
 
 /**
- * The time-limit sweep (domain.md §6–7, §13). Each round reads only tickets whose `nextCheckAt` has come
+ * The time-limit sweep (docs/domain-rules.md §6–7, §13). Each round reads only tickets whose `nextCheckAt` has come
  * (an index range scan: the cost follows the number of due tickets, not of open ones), and for each:
  * warns the handler at the warning share, escalates a breach to the supervisor and, if still open after
  * a further limit, to the company manager, and closes resolved tickets the resident never answered.

@@ -14,7 +14,7 @@ import { TicketSla } from './ticket-sla.service';
 import { applyTransition } from './ticket-transition';
 
 /**
- * Urgency × severity after intake (domain.md §6): the category gives the defaults and the resident's
+ * Urgency × severity after intake (docs/domain-rules.md §6): the category gives the defaults and the resident's
  * words can flag an emergency; the handler or the supervisor adjusts both, and the limits follow.
  */
 @Injectable()

@@ -16,7 +16,7 @@ import { TicketSla } from './ticket-sla.service';
 import { applyTransition } from './ticket-transition';
 
 /**
- * The escalation slip (工作传签单, domain.md §7): a handler who cannot solve a ticket sends it up to the
+ * The escalation slip (工作传签单, docs/domain-rules.md §7): a handler who cannot solve a ticket sends it up to the
  * supervisor with what is needed, who then names the responsible department with a work order. The
  * ticket is escalated as a breach would escalate it (and goes on to the company manager if it stays open).
  */

@@ -22,7 +22,7 @@ import { TicketSla, toPauses } from './ticket-sla.service';
 import { applyTransition } from './ticket-transition';
 
 /**
- * Deadline extensions (domain.md §6): the assignee asks for a later deadline with a reason; the
+ * Deadline extensions (docs/domain-rules.md §6): the assignee asks for a later deadline with a reason; the
  * community's supervisor approves (the milestone's deadline moves to the approved instant) or refuses
  * with a reason. Both are on the ticket's timeline, and each side is told in the inbox.
  */

@@ -25,7 +25,7 @@ export class TicketNotifier {
 
   /** A person (or dispatch) moved the ticket: the resident hears of progress, the handler of new work. */
   async transitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, actorId: string | null, at: Date, assigneeId: string | null, note: string | null = null): Promise<void> {
-    // Every valid complaint gets a callback when it closes (domain.md §8).
+    // Every valid complaint gets a callback when it closes (docs/domain-rules.md §8).
     await this.callbacks.ticketTransitioned(db, ticket, action, toStatus, at);
     const about = await this.about(db, ticket);
     const others = (ids: (string | null)[]) => ids.filter((id) => id !== actorId);

@@ -159,7 +159,7 @@ export class TicketSla {
     }
     if (ticket.status === TicketStatus.OnHold && toStatus !== TicketStatus.OnHold) changes.holdReason = null;
     if (action === TicketAction.MarkInvalid) {
-      // The explanation to the resident has its own limit, from now (domain.md §5: within 1 working day).
+      // The explanation to the resident has its own limit, from now (docs/domain-rules.md §5: within 1 working day).
       const policy = resolvePolicy(INVALID_COMPLAINT_POLICY, this.policyOverrides.forCommunity(ticket.communityId));
       const limit = policy?.milestones[SlaMilestone.Reply];
       if (policy && limit) {

@@ -22,7 +22,7 @@ import { WorkOrder } from './entities/work-order.entity';
 const OPEN_LIMIT = 200;
 
 /**
- * Work orders (工作安排通知单, domain.md §7): the supervisor names the responsible department and
+ * Work orders (工作安排通知单, docs/domain-rules.md §7): the supervisor names the responsible department and
  * what it must do by when — about an escalated ticket or on their own initiative. The department's
  * head receives it, accepts it and reports it done; about a ticket, both land on its timeline.
  */

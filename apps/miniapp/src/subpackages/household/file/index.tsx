@@ -160,7 +160,7 @@ export default function HouseholdFilePage() {
   );
 }
 
-/** The quarterly review (domain.md §3): when it is due, and the button to record one. */
+/** The quarterly review (docs/domain-rules.md §3): when it is due, and the button to record one. */
 function ReviewCard({ file, onDone }: { file: HouseholdFileDto; onDone: () => Promise<void> }) {
   const [note, setNote] = useState('');
   const { review } = file;
@@ -187,7 +187,7 @@ function ReviewCard({ file, onDone }: { file: HouseholdFileDto; onDone: () => Pr
   );
 }
 
-/** The papers of the file (domain.md §3): on file or missing; tap one to record it with scans, or to take it off. */
+/** The papers of the file (docs/domain-rules.md §3): on file or missing; tap one to record it with scans, or to take it off. */
 function DocumentsChecklist({ file, onChange }: { file: HouseholdFileDto; onChange: () => Promise<void> }) {
   const [open, setOpen] = useState<HouseholdDocumentDto | null>(null);
   const [note, setNote] = useState('');

@@ -14,7 +14,7 @@ import '../household.scss';
 const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, MemberRole.Owner];
 
 /**
- * 入住登记 (domain.md §4): a member registers someone moving into their room — name, role, relationship,
+ * 入住登记 (docs/domain-rules.md §4): a member registers someone moving into their room — name, role, relationship,
  * phone, ID number, move-in date and a photo for the residence pass. The office then checks the papers at
  * the service centre; tenants need the owner's consent (the owner agrees here) and relatives the owner's
  * written consent. Below: the household's registrations with what is missing and the passes issued.

@@ -12,7 +12,7 @@ import '../household.scss';
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * 搬出申请 (domain.md §4): the date, all or part, the main items, who carries. The owner's own
+ * 搬出申请 (docs/domain-rules.md §4): the date, all or part, the main items, who carries. The owner's own
  * application goes to the office; anyone else's waits for the owner's authorisation first. Moving out
  * entirely needs the fees settled at the service centre before the office approves.
  */

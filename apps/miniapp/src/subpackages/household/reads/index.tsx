@@ -10,7 +10,7 @@ import { showError } from '../../../services/http';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
 
-/** Supervisors: every opening of a household file in the community, newest first, a page at a time (domain.md §3: every read is audited). */
+/** Supervisors: every opening of a household file in the community, newest first, a page at a time (docs/domain-rules.md §3: every read is audited). */
 export default function ReadLogPage() {
   const list = usePagedList<FileReadLogEntryDto>((cursor) => api.householdReadLog(cursor), (r) => r.id, [], { onFirstPageError: showError });
   const log = list.items;

@@ -8,7 +8,7 @@ import { showError } from '../../../services/http';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
 
-/** The assistant's task list of household files due for their quarterly review (domain.md §3), most overdue first. */
+/** The assistant's task list of household files due for their quarterly review (docs/domain-rules.md §3), most overdue first. */
 export default function ReviewsDuePage() {
   const [list, setList] = useState<ReviewsDueDto | null>(null);
   useDidShow(() => void api.reviewsDue().then(setList, showError));

@@ -24,7 +24,7 @@ interface Editing {
 }
 
 /**
- * 服务时限标准: the limits of domain.md §6 as this company runs them. Everyone on staff reads them; the
+ * 服务时限标准: the limits of docs/domain-rules.md §6 as this company runs them. Everyone on staff reads them; the
  * company admin changes a number (new tickets follow it) or puts a policy back to the default.
  */
 export default function SlaPoliciesPage() {

@@ -10,7 +10,7 @@ export interface CampaignChannels {
   visit: boolean;
 }
 
-/** A festival care campaign (domain.md §10): occasion, audience, greeting, channels, schedule, optional gift, owner. */
+/** A festival care campaign (docs/domain-rules.md §10): occasion, audience, greeting, channels, schedule, optional gift, owner. */
 @Entity('care_campaign')
 @Index('IDX_care_campaign_community', ['communityId', 'occasionDate'])
 @Index('IDX_care_campaign_next_check', ['nextCheckAt'])

@@ -14,6 +14,6 @@ export class TicketCategory {
   /** Serious by default (the ticket's severity at intake; staff may change it). */
   @Column({ type: 'boolean', default: false }) serious!: boolean;
   @Column({ type: 'int', default: 0 }) sortOrder!: number;
-  /** Codes of the time-limit policies (domain.md §6) that time its tickets; the stricter limit wins. */
+  /** Codes of the time-limit policies (docs/domain-rules.md §6) that time its tickets; the stricter limit wins. */
   @Column({ type: 'json' }) slaPolicies!: string[];
 }

@@ -4,7 +4,7 @@ import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../.
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
-/** A paper of the household's file that the office holds (domain.md §3 checklist): one row per kind. */
+/** A paper of the household's file that the office holds (docs/domain-rules.md §3 checklist): one row per kind. */
 @Entity('household_document')
 @Index('IDX_household_document_kind', ['householdId', 'kind'], { unique: true })
 export class HouseholdDocumentRecord {

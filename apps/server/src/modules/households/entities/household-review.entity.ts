@@ -3,7 +3,7 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../databas
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
-/** One quarterly review of a household file (domain.md §3), and when the next one is due. */
+/** One quarterly review of a household file (docs/domain-rules.md §3), and when the next one is due. */
 @Entity('household_review')
 @Index('IDX_household_review_household', ['householdId', 'reviewedAt'])
 export class HouseholdReview {

@@ -7,7 +7,7 @@ import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
 /**
- * A move-in registration (入住登记, domain.md §4): people moving into a room, registered by a member of
+ * A move-in registration (入住登记, docs/domain-rules.md §4): people moving into a room, registered by a member of
  * the household or by the office at the counter. The owner's consent (registering themself or agreeing in
  * the mini-program) and the owner's written consent the office holds are kept apart: a relative needs
  * the written one. The people are in move_in_person.

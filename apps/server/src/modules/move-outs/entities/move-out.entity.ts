@@ -7,7 +7,7 @@ import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
 /**
- * An application to move belongings out (搬出申请, domain.md §4) and, once the office approves, its
+ * An application to move belongings out (搬出申请, docs/domain-rules.md §4) and, once the office approves, its
  * release slip (放行条): the code the guard checks at the gate, used once. Who authorised, who recorded
  * the fees as settled, who approved, who let the goods out and who deregistered the leavers: each with when.
  */

@@ -5,7 +5,7 @@ import { Community } from '../../org/entities/community.entity';
 import { User } from '../../org/entities/user.entity';
 import { OutageNotice } from '../../outages/entities/outage-notice.entity';
 
-/** A notice to the residents of a community, some buildings or some unit entrances (domain.md §11). */
+/** A notice to the residents of a community, some buildings or some unit entrances (docs/domain-rules.md §11). */
 @Entity('notice')
 @Index('IDX_notice_community', ['communityId', 'publishAt'])
 @Index('IDX_notice_unpublished', ['publishedAt', 'publishAt'])

@@ -5,7 +5,7 @@ import { Company } from '../../org/entities/company.entity';
 import { User } from '../../org/entities/user.entity';
 
 /**
- * A company's own numbers for one time-limit policy of domain.md §6: per milestone, a limit that
+ * A company's own numbers for one time-limit policy of docs/domain-rules.md §6: per milestone, a limit that
  * replaces the default, or null to drop that milestone. Applies to tickets reported afterwards.
  */
 @Entity('sla_policy_override')

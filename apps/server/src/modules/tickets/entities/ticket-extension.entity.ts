@@ -6,7 +6,7 @@ import { Ticket } from './ticket.entity';
 
 export const EXTENSION_STATUSES: Record<string, ExtensionStatus> = { Pending: 'pending', Approved: 'approved', Rejected: 'rejected' };
 
-/** A handler's request to move a milestone's deadline, and the supervisor's decision (domain.md §6). */
+/** A handler's request to move a milestone's deadline, and the supervisor's decision (docs/domain-rules.md §6). */
 @Entity('ticket_extension')
 @Index('IDX_ticket_extension_ticket', ['ticketId', 'requestedAt'])
 @Index('IDX_ticket_extension_community', ['communityId', 'status', 'requestedAt'])

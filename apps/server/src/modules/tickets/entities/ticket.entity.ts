@@ -43,7 +43,7 @@ export class Ticket {
   @TextColumn(500) description!: string;
   @EnumColumn(TicketStatus) status!: TicketStatus;
   @Column({ type: 'boolean', default: false }) emergency!: boolean;
-  /** Severity (domain.md §6): a serious case gets the stricter limit where the table has one. Urgency is `emergency`. */
+  /** Severity (docs/domain-rules.md §6): a serious case gets the stricter limit where the table has one. Urgency is `emergency`. */
   @Column({ type: 'boolean', default: false }) serious!: boolean;
   /** A report of a planned cut: linked to its notice instead of dispatched, closed with it. */
   @RefColumn({ nullable: true }) outageId!: string | null;

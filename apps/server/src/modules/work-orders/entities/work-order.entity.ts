@@ -7,7 +7,7 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 
 export const WORK_ORDER_STATUSES: Record<string, WorkOrderStatus> = { Issued: 'issued', Accepted: 'accepted', Done: 'done' };
 
-/** A work order (工作安排通知单, domain.md §7): the supervisor names a department and what it must do by when. */
+/** A work order (工作安排通知单, docs/domain-rules.md §7): the supervisor names a department and what it must do by when. */
 @Entity('work_order')
 @Index('IDX_work_order_code', ['code'], { unique: true })
 @Index('IDX_work_order_department', ['communityId', 'department', 'status'])
