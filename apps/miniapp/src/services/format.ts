@@ -1,5 +1,5 @@
 import { TICKET_STATUS_LABELS, TicketStatus } from '@linli/contracts';
-import { formatChinaDateTime } from '@linli/domain';
+import { CHINA_OFFSET_MS, formatChinaDateTime } from '@linli/domain';
 
 /** "2026-11-22 14:05" in China time, whatever the phone's time zone. */
 export function formatTime(iso: string | null | undefined): string {
@@ -46,5 +46,5 @@ export function chinaInputToIso(text: string): string | null {
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
   // No rolling over: 2026-02-30 or 25:00 is a typing mistake, not a date in March or tomorrow.
   if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
-  return new Date(local.getTime() - 8 * 3_600_000).toISOString();
+  return new Date(local.getTime() - CHINA_OFFSET_MS).toISOString();
 }

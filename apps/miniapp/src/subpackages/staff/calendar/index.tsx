@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { CalendarYearDto } from '@linli/contracts';
+import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import '../staff.scss';
 
-const THIS_YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
 const dayLabel = (working: boolean) => (working ? '上班' : '放假');
 
 /**
