@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateMoveOutDto, DeregisterMembersDto, MoveOutDecisionDto, OwnerDecisionDto, VerifyReleaseSlipDto, WrittenAuthorisationDto } from './dto/move-out.dto';
 import { MoveOuts } from './move-outs.service';
+import { VerifyReleaseSlip } from './verify-release-slip';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 /** Moving belongings out (搬出) and the release slip (放行条), docs/domain-rules.md §4. */
@@ -12,7 +13,10 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 @ApiBearerAuth()
 @Controller()
 export class MoveOutsController {
-  constructor(private readonly moveOuts: MoveOuts) {}
+  constructor(
+    private readonly moveOuts: MoveOuts,
+    private readonly verifySlip: VerifyReleaseSlip,
+  ) {}
 
   @Post('move-outs')
   @Roles(Role.Resident)
@@ -97,6 +101,6 @@ export class MoveOutsController {
   @Roles(Role.Guard)
   @ApiOperation({ summary: 'The gate guard checks a release slip code: shows the slip and marks it used; a used, expired or unknown slip is refused' })
   verify(@CurrentUser() user: AuthUser, @Body() body: VerifyReleaseSlipDto): Promise<VerifyReleaseSlipResultDto> {
-    return this.moveOuts.verify(user, body.code);
+    return this.verifySlip.run(user, body.code);
   }
 }

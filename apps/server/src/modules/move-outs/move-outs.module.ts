@@ -7,12 +7,13 @@ import { OrgModule } from '../org/org.module';
 import { MoveOut } from './entities/move-out.entity';
 import { MoveOutsController } from './move-outs.controller';
 import { MoveOuts } from './move-outs.service';
+import { VerifyReleaseSlip } from './verify-release-slip';
 import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Moving belongings out, release slips and the gate guard's check (docs/domain-rules.md §4). */
 @Module({
   imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule, HouseholdsModule],
   controllers: [MoveOutsController],
-  providers: [MoveOuts],
+  providers: [MoveOuts, VerifyReleaseSlip],
 })
 export class MoveOutsModule {}

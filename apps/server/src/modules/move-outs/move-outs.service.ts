@@ -11,9 +11,7 @@ import {
   MoveOutScope,
   MoveOutStatus,
   OwnerAuthorisation,
-  ReleaseSlipDto,
   Role,
-  VerifyReleaseSlipResultDto,
 } from '@linli/contracts';
 import {
   MOVE_OUT_WORKFLOW,
@@ -22,15 +20,12 @@ import {
   MoveOutStep,
   WorkflowFacts,
   decideStep,
-  formatChinaDateTime,
   fromOf,
   isValidMobile,
   moveDateProblem,
-  moveOutActions,
   moveOutItemLines,
   moveOutNeedsOwnerAuthorisation,
   newSlipCode,
-  normaliseSlipCode,
   releaseSlipTiming,
   releaseSlipWindow,
 } from '@linli/domain';
@@ -47,17 +42,15 @@ import { HouseholdAccess } from '../households/household-access';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { MoveOut } from './entities/move-out.entity';
+import { moveOutFacts, presentMoveOut, RELATIONS } from './move-out-view';
 
-const RELATIONS = { household: { room: true }, community: true, ownerAuthorisedBy: true, feesSettledBy: true, decidedBy: true, deregisteredBy: true } as const;
 /** What the office still has to act on. */
 const OFFICE_OPEN = [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOutStatus.Approved, MoveOutStatus.Used];
-
-const stamp = (by: User | null | undefined, at: Date | null, fallback = '') => (at ? { name: by?.name ?? fallback, at: at.toISOString() } : null);
 
 /**
  * Moving belongings out (docs/domain-rules.md §4): the resident's application, the owner's authorisation for
  * anyone else, the office's check of the fees and approval with a release slip, the guard's single use
- * of the slip at the gate, and the deregistration of the people who left for good.
+ * of the slip at the gate (VerifyReleaseSlip), and the deregistration of the people who left for good.
  */
 @Injectable()
 export class MoveOuts {
@@ -147,7 +140,7 @@ export class MoveOuts {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
     const step: MoveOutStep = approve ? 'ownerAuthorise' : 'ownerRefuse';
-    this.check(row, step, this.facts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
+    this.check(row, step, moveOutFacts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
     const now = this.clock.now();
     const changes: Partial<MoveOut> = approve
       ? { status: MoveOutStatus.Pending, ownerAuthorisation: OwnerAuthorisation.Owner, ownerAuthorisedById: user.id, ownerAuthorisedAt: now }
@@ -162,7 +155,7 @@ export class MoveOuts {
   async cancel(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
-    this.check(row, 'cancel', this.facts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
+    this.check(row, 'cancel', moveOutFacts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
     await this.transition(row.id, 'cancel', { status: MoveOutStatus.Cancelled });
     return this.get(user, row.id);
   }
@@ -188,7 +181,7 @@ export class MoveOuts {
   /** The office holds the owner's written authorisation (copy of the owner's ID, the owner's phone). */
   async recordWrittenAuthorisation(user: AuthUser, id: string, note: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    this.check(row, 'recordWrittenAuthorisation', this.facts(row, user));
+    this.check(row, 'recordWrittenAuthorisation', moveOutFacts(row, user));
     await this.transition(row.id, 'recordWrittenAuthorisation', {
       status: MoveOutStatus.Pending,
       ownerAuthorisation: OwnerAuthorisation.Written,
@@ -204,7 +197,7 @@ export class MoveOuts {
     const row = await this.load(user, id);
     const settledAlready = new AppException(ErrorCode.MOVE_OUT_STATE, '费用结清已登记');
     if (row.feesSettledAt) throw settledAlready;
-    this.check(row, 'markFeesSettled', this.facts(row, user), { condition: settledAlready });
+    this.check(row, 'markFeesSettled', moveOutFacts(row, user), { condition: settledAlready });
     await this.transition(row.id, 'markFeesSettled', { feesSettledById: user.id, feesSettledAt: this.clock.now() }, { feesSettledAt: IsNull() });
     return this.get(user, row.id);
   }
@@ -213,7 +206,7 @@ export class MoveOuts {
   async decide(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     if (row.status === MoveOutStatus.AwaitingOwner) throw new AppException(ErrorCode.MOVE_OUT_NEEDS_OWNER);
-    this.check(row, approve ? 'approve' : 'reject', this.facts(row, user), { condition: new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED) });
+    this.check(row, approve ? 'approve' : 'reject', moveOutFacts(row, user), { condition: new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED) });
     const now = this.clock.now();
     if (!approve) {
       if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [{ field: 'reason', message: '请写明不批准的原因' }]);
@@ -246,7 +239,7 @@ export class MoveOuts {
   /** After the slip was used: the members who left for good leave the file (kept with removedAt) and their WeChat accounts are unbound. */
   async deregister(user: AuthUser, id: string, memberIds: string[]): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    this.check(row, 'deregister', this.facts(row, user), {
+    this.check(row, 'deregister', moveOutFacts(row, user), {
       state: new AppException(ErrorCode.MOVE_OUT_NOT_YET_USED),
       condition: new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理'),
     });
@@ -288,43 +281,11 @@ export class MoveOuts {
     return this.get(user, row.id);
   }
 
-  // ---- the gate ----
-
-  /** The guard checks a slip at the gate: valid → marked used by them; used, expired, early or unknown → refused. */
-  async verify(user: AuthUser, typed: string): Promise<VerifyReleaseSlipResultDto> {
-    if (user.role !== Role.Guard) throw new AppException(ErrorCode.FORBIDDEN);
-    const code = normaliseSlipCode(typed);
-    const row = code ? await this.moveOuts.findOne({ where: { slipCode: code }, relations: RELATIONS }) : null;
-    // A guard checks the slips of their own community only; anyone else's is as good as unknown.
-    if (!row || row.communityId !== user.communityId) throw new AppException(ErrorCode.RELEASE_SLIP_INVALID);
-    if (row.status === MoveOutStatus.Cancelled) throw new AppException(ErrorCode.RELEASE_SLIP_INVALID, '放行条已被撤销，请勿放行', undefined, undefined, this.slipOf(row) ?? undefined);
-    if (row.status === MoveOutStatus.Used) throw this.alreadyUsed(row);
-    const now = this.clock.now();
-    const timing = releaseSlipTiming(now, releaseSlipWindow(row.moveDate, this.config.moveOut.graceDays));
-    if (timing === 'early') throw new AppException(ErrorCode.RELEASE_SLIP_NOT_YET_VALID, `未到搬出日期（${row.moveDate}），请勿放行`, undefined, undefined, this.slipOf(row) ?? undefined);
-    if (timing === 'expired') throw new AppException(ErrorCode.RELEASE_SLIP_EXPIRED, undefined, undefined, undefined, this.slipOf(row) ?? undefined);
-    // Used once: of two guards checking at the same moment, one lets the goods out, the other is told.
-    const done = await this.moveOuts
-      .createQueryBuilder()
-      .update(MoveOut)
-      .set({ status: MoveOutStatus.Used, usedById: user.id, usedByName: user.name, usedAt: now })
-      .where('id = :id AND status IN (:...from)', { id: row.id, from: fromOf(MOVE_OUT_WORKFLOW, 'useSlip') })
-      .execute();
-    const after = await this.moveOuts.findOneOrFail({ where: { id: row.id }, relations: RELATIONS });
-    if (done.affected !== 1) throw after.status === MoveOutStatus.Used ? this.alreadyUsed(after) : new AppException(ErrorCode.RELEASE_SLIP_INVALID);
-    return { slip: this.slipOf(after)! };
-  }
-
   // ---- shared ----
 
   async get(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     return this.present(row, user, user.role === Role.Resident ? await this.memberOf(user) : undefined);
-  }
-
-  private alreadyUsed(row: MoveOut): AppException {
-    const when = row.usedAt ? formatChinaDateTime(row.usedAt) : '';
-    return new AppException(ErrorCode.RELEASE_SLIP_USED, `放行条已于 ${when} 由 ${row.usedByName ?? '门岗'} 核验放行，不能重复使用`, undefined, undefined, this.slipOf(row) ?? undefined);
   }
 
   /** The caller's own current record on a household file (residents). */
@@ -357,20 +318,6 @@ export class MoveOuts {
     }
   }
 
-  /** Who the viewer is to the application, and what holds of it: the workflow table's inputs. */
-  private facts(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): WorkflowFacts<MoveOutRelation, MoveOutFact> {
-    const resident = viewer.role === Role.Resident;
-    return {
-      owner: resident && member?.role === MemberRole.Owner && member.householdId === row.householdId,
-      applicant: resident && row.applicantId === viewer.id,
-      staff: viewer.role === Role.Assistant || viewer.role === Role.Supervisor || viewer.role === Role.Admin,
-      guard: viewer.role === Role.Guard,
-      feesUnsettled: row.feesSettledAt === null,
-      feesClearForApproval: row.scope !== MoveOutScope.Whole || row.feesSettledAt !== null,
-      notDeregistered: row.deregisteredAt === null,
-    };
-  }
-
   /** Refuses a step the workflow table does not allow now, with the step's own error for each reason. */
   private check(
     row: MoveOut,
@@ -390,51 +337,10 @@ export class MoveOuts {
     if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE);
   }
 
-  private slipOf(row: MoveOut): ReleaseSlipDto | null {
-    if (!row.slipCode || !row.decidedAt || !row.slipValidUntil) return null;
-    return {
-      code: row.slipCode,
-      roomLabel: row.household?.room?.label ?? '',
-      communityName: row.community?.name ?? '',
-      scope: row.scope,
-      moveDate: row.moveDate,
-      items: row.items.split('\n'),
-      carrierName: row.carrierName,
-      carrierPhone: row.carrierPhone,
-      vehiclePlate: row.vehiclePlate,
-      issuedAt: row.decidedAt.toISOString(),
-      validUntil: row.slipValidUntil.toISOString(),
-      approvedBy: row.decidedBy?.name ?? '',
-      used: row.usedAt ? { name: row.usedByName ?? '', at: row.usedAt.toISOString() } : null,
-    };
-  }
-
   private async present(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): Promise<MoveOutDto> {
     const departed = row.deregisteredAt
       ? (await this.members.find({ where: { householdId: row.householdId, removedAt: Not(IsNull()) } })).filter((m) => m.removedAt?.getTime() === row.deregisteredAt!.getTime()).map((m) => m.name)
       : [];
-    return {
-      id: row.id,
-      householdId: row.householdId,
-      roomLabel: row.household?.room?.label ?? '',
-      status: row.status,
-      scope: row.scope,
-      moveDate: row.moveDate,
-      items: row.items.split('\n'),
-      carrierName: row.carrierName,
-      carrierPhone: row.carrierPhone,
-      vehiclePlate: row.vehiclePlate,
-      applicant: { name: row.applicantName, role: row.applicantRole },
-      createdAt: row.createdAt.toISOString(),
-      ownerAuthorisation: row.ownerAuthorisation,
-      ownerAuthorised: stamp(row.ownerAuthorisedBy, row.ownerAuthorisedAt),
-      writtenAuthorisationNote: row.writtenAuthorisationNote,
-      feesSettled: stamp(row.feesSettledBy, row.feesSettledAt),
-      decided: stamp(row.decidedBy, row.decidedAt),
-      rejectReason: row.rejectReason,
-      slip: row.status === MoveOutStatus.Approved || row.status === MoveOutStatus.Used ? this.slipOf(row) : null,
-      deregistered: row.deregisteredAt ? { ...stamp(row.deregisteredBy, row.deregisteredAt)!, members: departed } : null,
-      can: moveOutActions(row.status, this.facts(row, viewer, member)),
-    };
+    return presentMoveOut(row, viewer, member, departed);
   }
 }
