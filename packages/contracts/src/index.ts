@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './roles';
 export * from './tickets';
+export * from './ticket-categories';
 export * from './auth';
 export * from './system';
 export * from './api';
