@@ -41,7 +41,7 @@ function fill(template, placeholders) {
     }
     return fresh.get(name);
   };
-  return template.map((sql) => sql.replace(/\u0000(\d+)\u0000/g, (_, n) => value(n)));
+  return template.map((sql) => sql.replace(/\{\{ph:(\d+)\}\}/g, (_, n) => value(n)));
 }
 
 async function run(list, placeholders) {

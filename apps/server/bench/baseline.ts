@@ -34,7 +34,6 @@ import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
 import { BENCH_NOW, freshBenchDatabase } from './seed-bench';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => AutocannonInstance;
 interface AutocannonInstance extends PromiseLike<{ requests: { total: number }; non2xx: number; errors: number; timeouts: number; duration: number }> {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
@@ -221,7 +220,7 @@ function template(a: string[], b: string[]): Template | null {
     const cb = [...b[i].matchAll(CODE)];
     ca.forEach((m, j) => m[0] !== cb[j]?.[0] && mark(m[0], m[1]));
   });
-  const sql = a.map((s) => s.replace(UUID, (u) => (byValue.has(u) ? `\u0000${byValue.get(u)}\u0000` : u)).replace(CODE, (c) => (byValue.has(c) ? `\u0000${byValue.get(c)}\u0000` : c)));
+  const sql = a.map((s) => s.replace(UUID, (u) => (byValue.has(u) ? `{{ph:${byValue.get(u)}}}` : u)).replace(CODE, (c) => (byValue.has(c) ? `{{ph:${byValue.get(c)}}}` : c)));
   return { sql, placeholders };
 }
 
