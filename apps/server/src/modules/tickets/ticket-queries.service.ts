@@ -118,7 +118,8 @@ export class TicketQueries {
   }
 
   async detail(user: AuthUser, id: string): Promise<TicketDetailDto> {
-    const ticket = await this.tickets.findOne({ where: { id }, relations: TICKET_VIEW_RELATIONS });
+    // find, not findOne: with relations, findOne's LIMIT makes TypeORM run a SELECT DISTINCT pre-query first; the id is the key.
+    const [ticket] = await this.tickets.find({ where: { id }, relations: TICKET_VIEW_RELATIONS });
     if (!ticket) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
     const actor = await this.access.actorFor(user, ticket);
     if (!this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
