@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssigneeOptionDto, ErrorCode, Page, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
-import { allowedActions, isOpen, OPEN_STATUSES, PAUSED_STATUSES } from '@linli/domain';
+import { allowedActions, chaseRefusal, isOpen, OPEN_STATUSES, PAUSED_STATUSES } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -12,6 +12,7 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { Outbox } from '../outbox/outbox.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TicketEvent } from './entities/ticket-event.entity';
+import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess, TicketActorReach } from './ticket-access';
 import { NO_STAFF_VIEW, StaffView, TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
@@ -140,6 +141,25 @@ export class TicketQueries {
       { current: this.sla.current(ticket, milestones, now), milestones: this.sla.all(ticket, milestones, now) },
       await this.staffView(user, ticket, actor),
     );
+  }
+
+  /**
+   * The detail of a ticket this request has just written (a submit's answer), from what the submit holds
+   * in memory: the ticket with its category, room, assignee and outage, its events with their actors,
+   * its milestones. Read from the database: only who the caller is to it (the one access policy), the
+   * photos when some were attached, and for staff their view. A new ticket was never chased.
+   */
+  async createdDetail(user: AuthUser, ticket: Ticket, events: TicketEvent[], milestones: TicketMilestone[], withPhotos: boolean): Promise<TicketDetailDto> {
+    const actor = await this.access.actorFor(user, ticket);
+    if (!this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+    const photos = withPhotos ? await this.uploads.photosOf(ticket.id) : [];
+    const now = this.clock.now();
+    const current = this.sla.current(ticket, milestones, now);
+    let actions = allowedActions(ticket.status, actor, ticket.kind);
+    if (actions.includes(TicketAction.Chase) && chaseRefusal({ slaState: current?.state ?? null, escalationLevel: ticket.escalationLevel, lastChasedAt: null }, now) !== null) {
+      actions = actions.filter((a) => a !== TicketAction.Chase);
+    }
+    return toTicketDetail(ticket, events, photos, actions, { current, milestones: this.sla.all(ticket, milestones, now) }, await this.staffView(user, ticket, actor));
   }
 
   /**

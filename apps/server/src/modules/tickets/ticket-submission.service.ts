@@ -14,6 +14,7 @@ import { HouseholdPlace } from '../org/org-directory.service';
 import { CreateTicketDto, CreateTicketOnBehalfDto } from './dto/create-ticket.dto';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
+import { User } from '../org/entities/user.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
@@ -27,6 +28,13 @@ export interface SubmissionResult {
   ticket: TicketDetailDto;
   /** False when the idempotency key had been used: the first ticket is returned instead of a new one. */
   created: boolean;
+}
+
+/** A ticket just written, with what the answer shows: no read-back needed. */
+interface Created {
+  ticket: Ticket;
+  events: TicketEvent[];
+  milestones: TicketMilestone[];
 }
 
 /** Who registered a request, through which channel, for whom: the resident themself, or staff on their behalf. */
@@ -109,6 +117,7 @@ export class TicketSubmission {
     // The code first, in a statement of its own: no counter lock is held through the transaction below.
     const code = await this.numbering.nextCode(category.kind, this.clock.now());
     let ticketId: string;
+    let created = null as Created | null;
     try {
       ticketId = await this.unitOfWork.run(async (db) => {
         const now = this.clock.now();
@@ -118,7 +127,8 @@ export class TicketSubmission {
         // first-contact responsibility (an assistant who took the request owns it until they hand it
         // on), else the building's least-loaded assistant, else nobody (the supervisors dispatch it).
         const receiverOwns = intake.receiver?.role === Role.Assistant;
-        const assistantId = outage ? null : receiverOwns ? intake.receiver!.id : await this.dispatcher.pickAssistant(db, place.buildingId, now);
+        const assistant = outage ? null : receiverOwns ? { id: intake.receiver!.id, name: intake.receiver!.name } : await this.dispatcher.pickAssistant(db, place.buildingId, now);
+        const assistantId = assistant?.id ?? null;
         const ticket: Omit<Ticket, 'category' | 'household' | 'room' | 'building' | 'community' | 'reporter' | 'assignee' | 'receivedBy'> = {
           id: randomUUID(),
           code,
@@ -178,13 +188,24 @@ export class TicketSubmission {
         const assigned: TicketEvent | null = assistantId
           ? { id: randomUUID(), ticketId: ticket.id, version: 2, action: TicketAction.Assign, fromStatus: TicketStatus.Submitted, toStatus: TicketStatus.Assigned, actorId: assignedBy, note: null, at: now }
           : null;
-        await insertRows(db, TicketEvent, assigned ? [submitted, assigned] : [submitted]);
+        const events = assigned ? [submitted, assigned] : [submitted];
+        await insertRows(db, TicketEvent, events);
         await this.uploads.attachToTicket(db, user.id, dto.photoIds, ticket.id, submitted.id);
 
+        // The ticket as the answer shows it, with what this request already holds (no read-back after the commit).
+        const shown = {
+          ...ticket,
+          category,
+          room: { id: place.roomId, label: place.roomLabel },
+          assignee: assistant ? { id: assistant.id, name: assistant.name } : null,
+          outage: outage ?? null,
+        } as Ticket;
+        const withActors = events.map((e) => ({ ...e, actor: e.actorId === user.id ? ({ name: user.name, role: user.role } as User) : null }));
+        created = { ticket: shown, events: withActors, milestones: planned?.rows ?? [] };
         if (outage) return ticket.id;
-        if (assistantId) await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, assignedBy, now, assistantId);
+        if (assistantId) await this.notifier.transitioned(db, shown, TicketAction.Assign, TicketStatus.Assigned, assignedBy, now, assistantId);
         // Nobody serves the building: the supervisors must dispatch it by hand.
-        else await this.notifier.undispatched(db, ticket as Ticket, now);
+        else await this.notifier.undispatched(db, shown, now);
         return ticket.id;
       });
     } catch (err) {
@@ -193,6 +214,8 @@ export class TicketSubmission {
       if (!winner) throw err;
       return { ticket: await this.queries.detail(user, winner), created: false };
     }
-    return { ticket: await this.queries.detail(user, ticketId), created: true };
+    const made = created as Created | null; // assigned inside the transaction's callback
+    if (!made) return { ticket: await this.queries.detail(user, ticketId), created: true };
+    return { ticket: await this.queries.createdDetail(user, made.ticket, made.events, made.milestones, dto.photoIds.length > 0), created: true };
   }
 }
