@@ -292,18 +292,34 @@ async function closeBenchTickets(): Promise<void> {
   await c.end();
 }
 
-/** Top self-time functions of a .cpuprofile. */
-function topCosts(file: string, n = 12): { fn: string; share: number }[] {
+/**
+ * Where a .cpuprofile's busy time went (idle left out: the product idles while the bare server is
+ * measured and while it waits on MariaDB): self time by package (typeorm, mysql2, express, Nest, the
+ * server's own code, node internals, GC) and the top functions.
+ */
+function topCosts(file: string, n = 12): { byPackage: { name: string; share: number }[]; byFunction: { name: string; share: number }[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] };
-  const total = profile.nodes.reduce((s, x) => s + (x.hitCount ?? 0), 0);
+  const busy = profile.nodes.filter((x) => x.callFrame.functionName !== '(idle)');
+  const total = busy.reduce((s, x) => s + (x.hitCount ?? 0), 0);
   const byFn = new Map<string, number>();
-  for (const node of profile.nodes) {
+  const byPkg = new Map<string, number>();
+  for (const node of busy) {
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^file:\/\/.*\/apps\/server\//, '');
     const key = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
+    const pkg = url.includes('node_modules/') ? (where.startsWith('@') ? where.split('/').slice(0, 2).join('/') : where.split('/')[0]) : url.includes('/apps/server/') ? 'server (dist)' : url.includes('/packages/') ? 'linli packages' : url ? 'node internals' : functionName || '(native)';
     byFn.set(key, (byFn.get(key) ?? 0) + (node.hitCount ?? 0));
+    byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + (node.hitCount ?? 0));
   }
-  return [...byFn].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, hits]) => ({ fn, share: hits / total }));
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, hits]) => ({ name, share: hits / total }));
+  return { byPackage: top(byPkg), byFunction: top(byFn) };
+}
+
+if (process.env.BENCH_PROFILE_ONLY) {
+  const costs = topCosts(process.env.BENCH_PROFILE_ONLY);
+  for (const t of costs.byPackage) console.log(`pkg ${(t.share * 100).toFixed(1)}% ${t.name}`);
+  for (const t of costs.byFunction) console.log(`fn ${(t.share * 100).toFixed(1)}% ${t.name}`);
+  process.exit(0);
 }
 
 async function main(): Promise<void> {
@@ -333,7 +349,7 @@ async function main(): Promise<void> {
     lines.push(line);
   };
   const summary: { label: string; phase: string; product: Figures; bare: Figures }[] = [];
-  const costs = new Map<string, { fn: string; share: number }[]>();
+  const costs = new Map<string, ReturnType<typeof topCosts>>();
   for (const server of SERVERS) {
     const captured = await captureTemplates(server.main, recorder);
     await closeBenchTickets();
@@ -405,9 +421,9 @@ async function main(): Promise<void> {
   }
   for (const [label, top] of costs) {
     say('');
-    say(`Top self time, ${label} (whole run, --cpu-prof):`);
+    say(`Self time of ${label} under load, share of its busy (not idle) time (whole run, --cpu-prof), by package: ${top.byPackage.map((t) => `${t.name} ${(t.share * 100).toFixed(1)}%`).join(', ')}`);
     say('');
-    for (const t of top) say(`- ${(t.share * 100).toFixed(1)}% ${t.fn}`);
+    for (const t of top.byFunction) say(`- ${(t.share * 100).toFixed(1)}% ${t.name}`);
   }
   say('');
   say(`(bench:baseline took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
