@@ -80,7 +80,8 @@ export class OrgDirectory {
   }
 
   async householdPlace(householdId: string): Promise<HouseholdPlace | null> {
-    const household = await this.households.findOne({
+    // find, not findOne: with relations, findOne's LIMIT makes TypeORM run a SELECT DISTINCT pre-query first; the id is the key.
+    const [household] = await this.households.find({
       where: { id: householdId },
       relations: { room: { building: { community: true } } },
     });

@@ -4,38 +4,45 @@ import { EntityManager } from 'typeorm';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { DutyShift } from '../duty/entities/duty-shift.entity';
 import { Ticket } from './entities/ticket.entity';
+import { User } from '../org/entities/user.entity';
 
 /**
  * Who gets a new ticket: the assistant on duty for its building now (the rota of the 24 h lobby duty;
  * if several, the least loaded of them); with nobody on duty, the least loaded of the assistants who
- * serve the building.
+ * serve the building. With their name, for the answer to the submit.
  */
 @Injectable()
 export class TicketDispatcher {
-  async pickAssistant(db: EntityManager, buildingId: string, now: Date): Promise<string | null> {
+  async pickAssistant(db: EntityManager, buildingId: string, now: Date): Promise<{ id: string; name: string } | null> {
     const onDuty = await db
       .createQueryBuilder(DutyShift, 'd')
       .select('d.assistantId', 'userId')
+      .addSelect('u.name', 'name')
       .addSelect('COUNT(t.id)', 'openCount')
+      .innerJoin(User, 'u', 'u.id = d.assistantId')
       .leftJoin(Ticket, 't', 't.assigneeId = d.assistantId AND t.status IN (:...open)', { open: OPEN_STATUSES })
       .where('d.buildingId = :buildingId AND d.startsAt <= :now AND d.endsAt > :now', { buildingId, now })
       .groupBy('d.assistantId')
+      .addGroupBy('u.name')
       .orderBy('openCount', 'ASC')
       .addOrderBy('d.assistantId', 'ASC')
       .limit(1)
-      .getRawOne<{ userId: string }>();
-    if (onDuty) return onDuty.userId;
+      .getRawOne<{ userId: string; name: string }>();
+    if (onDuty) return { id: onDuty.userId, name: onDuty.name };
     const row = await db
       .createQueryBuilder(AssistantBuilding, 'ab')
       .select('ab.userId', 'userId')
+      .addSelect('u.name', 'name')
       .addSelect('COUNT(t.id)', 'openCount')
+      .innerJoin(User, 'u', 'u.id = ab.userId')
       .leftJoin(Ticket, 't', 't.assigneeId = ab.userId AND t.status IN (:...open)', { open: OPEN_STATUSES })
       .where('ab.buildingId = :buildingId', { buildingId })
       .groupBy('ab.userId')
+      .addGroupBy('u.name')
       .orderBy('openCount', 'ASC')
       .addOrderBy('ab.userId', 'ASC')
       .limit(1)
-      .getRawOne<{ userId: string }>();
-    return row?.userId ?? null;
+      .getRawOne<{ userId: string; name: string }>();
+    return row ? { id: row.userId, name: row.name } : null;
   }
 }

@@ -57,6 +57,13 @@ export class TicketSla {
 
   /** Plans the new ticket's milestones (inside the intake transaction); returns the sweep's first look. */
   async plan(db: EntityManager, ticket: Ticket, category: TicketCategory, now: Date): Promise<Date | null> {
+    const { rows, nextCheckAt } = this.planRows(ticket, category, now);
+    if (rows.length > 0) await insertRows(db, TicketMilestone, rows);
+    return nextCheckAt;
+  }
+
+  /** A new ticket's milestones and the sweep's first look, computed without writing (the caller inserts them with the ticket). */
+  planRows(ticket: Ticket, category: TicketCategory, now: Date): { rows: TicketMilestone[]; nextCheckAt: Date | null } {
     const planned = planMilestones({
       policyCodes: policiesFor(category.slaPolicies ?? [], { urgent: ticket.emergency, serious: ticket.serious }),
       kind: ticket.kind,
@@ -78,8 +85,7 @@ export class TicketSla {
       warnedAt: null,
       breachedAt: null,
     }));
-    if (rows.length > 0) await insertRows(db, TicketMilestone, rows);
-    return this.nextCheck(ticket, rows, now);
+    return { rows, nextCheckAt: this.nextCheck(ticket, rows, now) };
   }
 
   /**

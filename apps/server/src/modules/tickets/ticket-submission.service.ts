@@ -13,11 +13,12 @@ import { UploadsService } from '../uploads/uploads.service';
 import { HouseholdPlace } from '../org/org-directory.service';
 import { CreateTicketDto, CreateTicketOnBehalfDto } from './dto/create-ticket.dto';
 import { TicketEvent } from './entities/ticket-event.entity';
+import { TicketMilestone } from './entities/ticket-milestone.entity';
+import { User } from '../org/entities/user.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
-import { applyTransition, setNextCheck } from './ticket-transition';
 import { TicketSla } from './ticket-sla.service';
 import { TicketNotifier } from './ticket-notifier';
 import { OutagesService } from '../outages/outages.service';
@@ -27,6 +28,13 @@ export interface SubmissionResult {
   ticket: TicketDetailDto;
   /** False when the idempotency key had been used: the first ticket is returned instead of a new one. */
   created: boolean;
+}
+
+/** A ticket just written, with what the answer shows: no read-back needed. */
+interface Created {
+  ticket: Ticket;
+  events: TicketEvent[];
+  milestones: TicketMilestone[];
 }
 
 /** Who registered a request, through which channel, for whom: the resident themself, or staff on their behalf. */
@@ -106,20 +114,28 @@ export class TicketSubmission {
     if (!category) throw new AppException(ErrorCode.TICKET_CATEGORY_UNKNOWN);
     if (dto.photoIds.length > MAX_TICKET_PHOTOS) throw new AppException(ErrorCode.UPLOAD_TOO_MANY);
 
-    await this.numbering.prepareDay(this.clock.now());
+    // The code first, in a statement of its own: no counter lock is held through the transaction below.
+    const code = await this.numbering.nextCode(category.kind, this.clock.now());
     let ticketId: string;
+    let created = null as Created | null;
     try {
       ticketId = await this.unitOfWork.run(async (db) => {
         const now = this.clock.now();
         // A report of a planned cut announced for this building: linked to the notice, not dispatched.
         const outage = await this.outages.covering(db, place, category.code, now);
+        // Dispatch is decided before the INSERT, so the ticket is written once with its final fields:
+        // first-contact responsibility (an assistant who took the request owns it until they hand it
+        // on), else the building's least-loaded assistant, else nobody (the supervisors dispatch it).
+        const receiverOwns = intake.receiver?.role === Role.Assistant;
+        const assistant = outage ? null : receiverOwns ? { id: intake.receiver!.id, name: intake.receiver!.name } : await this.dispatcher.pickAssistant(db, place.buildingId, now);
+        const assistantId = assistant?.id ?? null;
         const ticket: Omit<Ticket, 'category' | 'household' | 'room' | 'building' | 'community' | 'reporter' | 'assignee' | 'receivedBy'> = {
           id: randomUUID(),
-          code: await this.numbering.nextCode(db, category.kind, now),
+          code,
           kind: category.kind,
           categoryCode: category.code,
           description: dto.description,
-          status: TicketStatus.Submitted,
+          status: assistantId ? TicketStatus.Assigned : TicketStatus.Submitted,
           emergency: outage ? false : category.emergency || detectEmergency(dto.description).length > 0,
           serious: category.serious,
           outageId: outage?.id ?? null,
@@ -128,7 +144,7 @@ export class TicketSubmission {
           buildingId: place.buildingId,
           communityId: place.communityId,
           reporterId: intake.reporterId,
-          assigneeId: null,
+          assigneeId: assistantId,
           channel: intake.channel,
           receivedById: intake.receiver?.id ?? null,
           contactName: intake.contactName,
@@ -142,16 +158,16 @@ export class TicketSubmission {
           escalatedAt: null,
           resolvedAt: null,
           nextCheckAt: null,
-          version: 1,
+          // Version 1 is the submit; the dispatch, when there is one, is version 2.
+          version: assistantId ? 2 : 1,
           createdAt: now,
           updatedAt: now,
         };
+        // The time limits start now (none for a report of a planned cut); the sweep's first look goes in with the ticket.
+        const planned = outage ? null : this.sla.planRows(ticket as Ticket, category, now);
+        ticket.nextCheckAt = planned?.nextCheckAt ?? null;
         await insertRows(db, Ticket, ticket);
-        // The time limits start now; the sweep's first look is written without a version bump (nothing happened yet).
-        if (!outage) {
-          const nextCheckAt = await this.sla.plan(db, ticket as Ticket, category, now);
-          await setNextCheck(db, ticket.id, nextCheckAt);
-        }
+        if (planned && planned.rows.length > 0) await insertRows(db, TicketMilestone, planned.rows);
         const submitted: TicketEvent = {
           id: randomUUID(),
           ticketId: ticket.id,
@@ -168,29 +184,28 @@ export class TicketSubmission {
               : null,
           at: now,
         };
-        await insertRows(db, TicketEvent, submitted);
+        const assignedBy = receiverOwns ? intake.receiver!.id : null;
+        const assigned: TicketEvent | null = assistantId
+          ? { id: randomUUID(), ticketId: ticket.id, version: 2, action: TicketAction.Assign, fromStatus: TicketStatus.Submitted, toStatus: TicketStatus.Assigned, actorId: assignedBy, note: null, at: now }
+          : null;
+        const events = assigned ? [submitted, assigned] : [submitted];
+        await insertRows(db, TicketEvent, events);
         await this.uploads.attachToTicket(db, user.id, dto.photoIds, ticket.id, submitted.id);
 
+        // The ticket as the answer shows it, with what this request already holds (no read-back after the commit).
+        const shown = {
+          ...ticket,
+          category,
+          room: { id: place.roomId, label: place.roomLabel },
+          assignee: assistant ? { id: assistant.id, name: assistant.name } : null,
+          outage: outage ?? null,
+        } as Ticket;
+        const withActors = events.map((e) => ({ ...e, actor: e.actorId === user.id ? ({ name: user.name, role: user.role } as User) : null }));
+        created = { ticket: shown, events: withActors, milestones: planned?.rows ?? [] };
         if (outage) return ticket.id;
-        // First-contact responsibility: an assistant who took the request owns it until they hand it on.
-        const receiverOwns = intake.receiver?.role === Role.Assistant;
-        const assistantId = receiverOwns ? intake.receiver!.id : await this.dispatcher.pickAssistant(db, place.buildingId, now);
-        if (assistantId) {
-          await applyTransition(db, {
-            ticketId: ticket.id,
-            fromVersion: 1,
-            fromStatus: TicketStatus.Submitted,
-            toStatus: TicketStatus.Assigned,
-            action: TicketAction.Assign,
-            actorId: receiverOwns ? intake.receiver!.id : null,
-            at: now,
-            changes: { assigneeId: assistantId },
-          });
-          await this.notifier.transitioned(db, ticket as Ticket, TicketAction.Assign, TicketStatus.Assigned, receiverOwns ? intake.receiver!.id : null, now, assistantId);
-        } else {
-          // Nobody serves the building: the supervisors must dispatch it by hand.
-          await this.notifier.undispatched(db, ticket as Ticket, now);
-        }
+        if (assistantId) await this.notifier.transitioned(db, shown, TicketAction.Assign, TicketStatus.Assigned, assignedBy, now, assistantId);
+        // Nobody serves the building: the supervisors must dispatch it by hand.
+        else await this.notifier.undispatched(db, shown, now);
         return ticket.id;
       });
     } catch (err) {
@@ -199,6 +214,8 @@ export class TicketSubmission {
       if (!winner) throw err;
       return { ticket: await this.queries.detail(user, winner), created: false };
     }
-    return { ticket: await this.queries.detail(user, ticketId), created: true };
+    const made = created as Created | null; // assigned inside the transaction's callback
+    if (!made) return { ticket: await this.queries.detail(user, ticketId), created: true };
+    return { ticket: await this.queries.createdDetail(user, made.ticket, made.events, made.milestones, dto.photoIds.length > 0), created: true };
   }
 }
