@@ -80,7 +80,7 @@ export class MonthFigures {
     const window = periodWindow('monthly', month)!;
     let tickets = await this.source.cohort(scope.communityId, window.from, window.to, asOf);
     if (scope.department) tickets = tickets.filter((t) => t.department === scope.department);
-    const feedback = await this.source.feedbackOf(tickets, asOf);
+    const feedback = await this.source.feedbackOf(tickets, asOf, { communityId: scope.communityId, from: window.from, to: window.to });
     const survey = scope.department ? null : await this.source.surveyResponse(scope.communityId, window.from, window.to, asOf);
     return computeIndicators({ tickets, from: window.from, to: window.to, asOf, calendar: this.calendars.forCommunity(scope.communityId), targets, ...feedback, survey });
   }
