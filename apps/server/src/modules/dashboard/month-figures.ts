@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/unit-of-work';
 import { WorkingCalendars } from '../calendar/working-calendars.service';
+import { ClockService } from '../clock/clock.service';
 import { IndicatorSnapshot } from './entities/indicator-snapshot.entity';
 import { IndicatorSource } from './indicator-source';
 
@@ -41,6 +42,7 @@ export class MonthFigures {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly source: IndicatorSource,
     private readonly calendars: WorkingCalendars,
+    private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +67,7 @@ export class MonthFigures {
     const stored = await repo.findOne({ where: key });
     if (stored) return stored;
     const asOf = this.freezesAt(month);
-    const row: IndicatorSnapshot = { id: randomUUID(), ...key, asOf, figures: await this.compute(scope, month, asOf, targets), computedAt: new Date() };
+    const row: IndicatorSnapshot = { id: randomUUID(), ...key, asOf, figures: await this.compute(scope, month, asOf, targets), computedAt: this.clock.now() };
     try {
       await repo.insert(row);
       return row;
