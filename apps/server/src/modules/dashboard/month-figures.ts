@@ -62,18 +62,23 @@ export class MonthFigures {
 
   /** The month's stored snapshot, computed and stored first if nobody has yet. Only for a frozen month. */
   async snapshot(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<IndicatorSnapshot> {
+    return (await this.store(scope, month, targets)).row;
+  }
+
+  /** As `snapshot`, and whether this call stored it (false: it was stored already, or another reader's insert won). */
+  async store(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<{ row: IndicatorSnapshot; created: boolean }> {
     const repo = this.ds.getRepository(IndicatorSnapshot);
     const key = { communityId: scope.communityId, scopeKey: scope.department ?? '*', month, targetsKey: targetsKey(targets) };
     const stored = await repo.findOne({ where: key });
-    if (stored) return stored;
+    if (stored) return { row: stored, created: false };
     const asOf = this.freezesAt(month);
     const row: IndicatorSnapshot = { id: randomUUID(), ...key, asOf, figures: await this.compute(scope, month, asOf, targets), computedAt: this.clock.now() };
     try {
       await repo.insert(row);
-      return row;
+      return { row, created: true };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return repo.findOneOrFail({ where: key }); // stored meanwhile by another reader or instance
+      return { row: await repo.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
     }
   }
 
