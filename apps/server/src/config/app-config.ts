@@ -55,6 +55,8 @@ export interface AppConfig {
   /**
    * Days after a month's close at which 数据看板 freezes the month's figures (LINLI_DASHBOARD_FREEZE_DAYS,
    * default 7): from then on they are read from the stored snapshot, not recomputed (docs/dashboard.md).
+   * At least 1: a frozen month's figures are as of the freeze, and the page takes a period whose `asOf`
+   * falls in the month itself for the month still running.
    */
   dashboardFreezeDays: number;
   /**
@@ -335,7 +337,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
   const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
-  const dashboardFreezeDays = integer('LINLI_DASHBOARD_FREEZE_DAYS', DEFAULT_FREEZE_DAYS, 0, 366);
+  const dashboardFreezeDays = integer('LINLI_DASHBOARD_FREEZE_DAYS', DEFAULT_FREEZE_DAYS, 1, 366);
   const retentionRaw = value('LINLI_RETENTION_ENABLED');
   if (retentionRaw !== undefined && retentionRaw !== '0' && retentionRaw !== '1') problem('LINLI_RETENTION_ENABLED', `must be 0 or 1, got "${retentionRaw}"`);
   const retention = {
