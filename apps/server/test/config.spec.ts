@@ -66,6 +66,12 @@ describe('configuration', () => {
     expect(loadConfig({ LINLI_DATA_DIR: dataDir() })).toMatchObject({ databaseReplicas: [], shutdownTimeoutMs: 10_000 });
   });
 
+  it('freezes 数据看板’s months 7 days after their close unless told otherwise, never on the close itself', () => {
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir() }).dashboardFreezeDays).toBe(7);
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir(), LINLI_DASHBOARD_FREEZE_DAYS: '10' }).dashboardFreezeDays).toBe(10);
+    expect(problemsOf({ LINLI_DASHBOARD_FREEZE_DAYS: '0' })).toEqual(['LINLI_DASHBOARD_FREEZE_DAYS']);
+  });
+
   it('refuses a data directory that cannot be created', () => {
     const file = path.join(dataDir(), 'a-file');
     writeFileSync(file, 'not a directory');

@@ -6,6 +6,8 @@
 import { ApiRoutes, DemoPersona, NotificationPageDto, ReportKind, ReportSummaryDto } from '@linli/contracts';
 import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
 import { PeriodicReportDelivery } from '../src/modules/dashboard/periodic-report-delivery';
+import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
+import { IndicatorSnapshot } from '../src/modules/dashboard/entities/indicator-snapshot.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { bearer, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
@@ -106,5 +108,23 @@ describe('scheduled reports', () => {
       .expect(200)).body as Buffer;
     expect(first.equals(stored)).toBe(true);
     expect(later.equals(stored)).toBe(true);
+  });
+});
+
+describe('the last frozen month is stored ahead of its first reader', () => {
+  it('with two instances, each community’s month is stored once; before its freeze, nothing', async () => {
+    const snapshots = a.dataSource.getRepository(IndicatorSnapshot);
+    setClocks('2026-12-07 23:00'); // November freezes on 12-08 00:00: the last frozen month is October
+    expect(a.app.get(FrozenMonthJob).lastFrozenMonth(a.clock.now())).toBe('2026-10');
+    await Promise.all([a.app.get(FrozenMonthJob).run(), b.app.get(FrozenMonthJob).run()]);
+    expect(await snapshots.countBy({ month: '2026-11' })).toBe(0);
+
+    setClocks('2026-12-08 01:00');
+    const [fromA, fromB] = await Promise.all([a.app.get(FrozenMonthJob).run(), b.app.get(FrozenMonthJob).run()]);
+    expect(fromA + fromB).toBe(1); // one community
+    expect(await snapshots.countBy({ month: '2026-11', scopeKey: '*' })).toBe(1);
+    expect(await a.app.get(FrozenMonthJob).run()).toBe(0);
+    const row = await snapshots.findOneByOrFail({ month: '2026-11', scopeKey: '*' });
+    expect(row.asOf).toEqual(cn('2026-12-08 00:00'));
   });
 });

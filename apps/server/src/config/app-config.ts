@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NotificationKind } from '@linli/contracts';
-import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_RETENTION, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
+import { CallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_FREEZE_DAYS, DEFAULT_RETENTION, DEFAULT_SAMPLING_POLICY, DEFAULT_MOVE_OUT_POLICY, MoveOutPolicy, SamplingPolicy } from '@linli/domain';
 import { DEFAULT_TEMPLATE_FIELDS, parseWechatTemplates, TemplateSetting } from './wechat-templates';
 
 /** The server's settings, validated once at boot. Nothing else reads process.env. */
@@ -52,6 +52,13 @@ export interface AppConfig {
   householdReviewMonths: number;
   /** How often the scheduled reports (weekly review lists; monthly, quarterly, annual reports) are issued (0: off). */
   reportsSweepSeconds: number;
+  /**
+   * Days after a month's close at which 数据看板 freezes the month's figures (LINLI_DASHBOARD_FREEZE_DAYS,
+   * default 7): from then on they are read from the stored snapshot, not recomputed (docs/dashboard.md).
+   * At least 1: a frozen month's figures are as of the freeze, and the page takes a period whose `asOf`
+   * falls in the month itself for the month still running.
+   */
+  dashboardFreezeDays: number;
   /**
    * Retention (§12): finished records older than `years` have residents' text anonymised by a job every
    * `sweepSeconds`. LINLI_RETENTION_ENABLED=1|0; on by default only in production mode, never by default
@@ -330,6 +337,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const wechatTimeoutMs = integer('WECHAT_TIMEOUT_MS', 5000, 50, 60_000);
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
   const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
+  const dashboardFreezeDays = integer('LINLI_DASHBOARD_FREEZE_DAYS', DEFAULT_FREEZE_DAYS, 1, 366);
   const retentionRaw = value('LINLI_RETENTION_ENABLED');
   if (retentionRaw !== undefined && retentionRaw !== '0' && retentionRaw !== '1') problem('LINLI_RETENTION_ENABLED', `must be 0 or 1, got "${retentionRaw}"`);
   const retention = {
@@ -418,6 +426,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     householdReviewMonths,
     demoHistory,
     reportsSweepSeconds,
+    dashboardFreezeDays,
     retention,
     feedback,
     shutdownTimeoutMs,

@@ -53,6 +53,7 @@ import { EventSignup } from '../modules/events/entities/event-signup.entity';
 import { ChatInboundRow } from '../modules/wechat/entities/chat-inbound.entity';
 import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
 import { RetentionRun } from '../modules/retention/entities/retention-run.entity';
+import { IndicatorSnapshot } from '../modules/dashboard/entities/indicator-snapshot.entity';
 import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
 import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
 
@@ -113,6 +114,7 @@ export const ENTITIES = [
   ChatInboundRow,
   ChatSessionRow,
   RetentionRun,
+  IndicatorSnapshot,
   ChatConversation,
   ChatMessage,
 ];

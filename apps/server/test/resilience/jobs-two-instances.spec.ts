@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { CareFanout } from '../../src/modules/care/care-fanout.service';
 import { WeeklyReviewDelivery } from '../../src/modules/dashboard/weekly-review-delivery';
+import { FrozenMonthJob } from '../../src/modules/dashboard/frozen-month-job';
 import { CallbackSweeper } from '../../src/modules/feedback/callback-sweeper.service';
 import { CallbackTask } from '../../src/modules/feedback/entities/callback-task.entity';
 import { NoticePublishing } from '../../src/modules/notices/notice-publishing.service';
@@ -174,5 +175,15 @@ describe('every scheduled job on two instances', () => {
     expect(x + y).toBe(1); // 孙经理, the demo's only department head
     const told: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM notification WHERE title LIKE ? GROUP BY userId', ['%投诉复核清单']);
     expect(told.map((r) => Number(r.n))).toEqual([1]);
+  });
+
+  it('each community’s last frozen month is stored once', async () => {
+    at(0);
+    const month = a.app.get(FrozenMonthJob).lastFrozenMonth(a.clock.now());
+    const [x, y] = await both((t) => t.app.get(FrozenMonthJob).run());
+    const rows: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM indicator_snapshot WHERE month = ? AND scopeKey = ? GROUP BY communityId', [month, '*']);
+    expect(x + y).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { chinaMonthOf, lastClosedPeriods, monthsEndingWith, periodWindow, previousWeekMonday } from './periods';
+import { chinaMonthOf, lastClosedPeriods, monthFreezesAt, monthsEndingWith, periodWindow, previousWeekMonday } from './periods';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
@@ -59,5 +59,17 @@ describe('lastClosedPeriods (what the scheduled reports are issued for)', () => 
     ['2026-03-31T23:00:00+08:00', '2026-02', '2025-Q4', '2025'],
   ])('at %s: %s, %s, %s', (now, monthly, quarterly, annual) => {
     expect(lastClosedPeriods(new Date(now))).toEqual({ monthly, quarterly, annual });
+  });
+});
+
+describe('monthFreezesAt', () => {
+  it('is the given number of days after the month closes, China time', () => {
+    expect(iso(monthFreezesAt('2026-11') ?? undefined)).toBe('2026-12-07T16:00:00.000Z');
+    expect(iso(monthFreezesAt('2026-12', 0) ?? undefined)).toBe('2026-12-31T16:00:00.000Z');
+    expect(iso(monthFreezesAt('2026-02', 10) ?? undefined)).toBe('2026-03-10T16:00:00.000Z');
+  });
+
+  it('is null for a text that is not a month', () => {
+    expect(monthFreezesAt('2026-13')).toBeNull();
   });
 });

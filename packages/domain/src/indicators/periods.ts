@@ -76,3 +76,17 @@ export function lastClosedPeriods(now: Date): { monthly: string; quarterly: stri
   const quarterly = quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
   return { monthly, quarterly, annual: String(year - 1) };
 }
+
+/** Days after a month's close at which its figures are frozen, unless a company says otherwise. */
+export const DEFAULT_FREEZE_DAYS = 7;
+
+/**
+ * When a month's figures freeze: `freezeDays` whole days after the month closes (China time). Until then
+ * the month is read live (its last tickets are still within their limits, ratings and callbacks still
+ * arrive); from then on its figures are computed once, as of this instant, and kept — like an issued
+ * report — so a past month does not change when today's data does. Null for a text that is not a month.
+ */
+export function monthFreezesAt(month: string, freezeDays = DEFAULT_FREEZE_DAYS): Date | null {
+  const w = periodWindow('monthly', month);
+  return w ? new Date(w.to.getTime() + freezeDays * 86_400_000) : null;
+}

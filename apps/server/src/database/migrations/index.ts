@@ -33,6 +33,7 @@ import { CommunityEvents1795358570000 } from './1795358570000-community-events';
 import { WechatChat1795400000000 } from './1795400000000-wechat-chat';
 import { ChatConversation1795405000000 } from './1795405000000-chat-conversation';
 import { RetentionRuns1795420000000 } from './1795420000000-retention-runs';
+import { IndicatorSnapshots1795420120000 } from './1795420120000-indicator-snapshots';
 import { TicketCommunityStatusIndex1795420060000 } from './1795420060000-ticket-community-status-index';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   ChatConversation1795405000000,
   RetentionRuns1795420000000,
   TicketCommunityStatusIndex1795420060000,
+  IndicatorSnapshots1795420120000,
 ];

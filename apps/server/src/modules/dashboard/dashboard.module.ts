@@ -8,6 +8,8 @@ import { ExportDashboard } from './export-dashboard.service';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { ListIndicatorTickets } from './indicator-tickets.service';
+import { MonthFigures } from './month-figures';
+import { FrozenMonthJob } from './frozen-month-job';
 import { ReadCompanyDashboard } from './read-company-dashboard.service';
 import { ReadDashboard } from './read-dashboard.service';
 import { ReportsController } from './reports.controller';
@@ -19,7 +21,7 @@ import { WeeklyReviewDelivery } from './weekly-review-delivery';
 @Module({
   imports: [OrgModule, CalendarModule, NotificationsModule],
   controllers: [DashboardController, ReportsController],
-  providers: [DashboardScopes, IndicatorSource, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery, PeriodicReportDelivery],
+  providers: [DashboardScopes, IndicatorSource, MonthFigures, FrozenMonthJob, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery, PeriodicReportDelivery],
   exports: [Reports, DashboardScopes],
 })
 export class DashboardModule {}

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IndicatorTicketDto, TICKET_KIND_LABELS, TICKET_STATUS_LABELS } from '@linli/contracts';
-import { chinaMonthOf, computeIndicators, periodWindow } from '@linli/domain';
+import { chinaMonthOf } from '@linli/domain';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { ClockService } from '../clock/clock.service';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { DashboardScopes } from './dashboard-scope';
 import { IndicatorTicketsQueryDto } from './dto/dashboard.dto';
-import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { MonthFigures } from './month-figures';
 import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 
 /** One tap from a figure to the tickets behind it: those counted against the target, then those still pending. */
@@ -18,21 +17,17 @@ export class ListIndicatorTickets {
   constructor(
     @Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource,
     private readonly scopes: DashboardScopes,
-    private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,
-    private readonly calendars: WorkingCalendars,
+    private readonly figures: MonthFigures,
     private readonly clock: ClockService,
   ) {}
 
   async run(user: AuthUser, query: IndicatorTicketsQueryDto): Promise<IndicatorTicketDto[]> {
     const now = this.clock.now();
     const scope = await this.scopes.resolve(user, query.communityId);
-    const window = periodWindow('monthly', query.month ?? chinaMonthOf(now))!;
     const { targets } = await this.targets.forCompany(scope.companyId);
-    let tickets = await this.source.cohort(scope.communityId, window.from, window.to, now);
-    if (scope.department) tickets = tickets.filter((t) => t.department === scope.department);
-    const feedback = await this.source.feedbackOf(tickets, now);
-    const figure = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar: this.calendars.forCommunity(scope.communityId), targets, ...feedback }).headline[query.indicator];
+    // The same figures the dashboard shows (a frozen month's snapshot), so the list always matches the number tapped.
+    const figure = (await this.figures.of({ communityId: scope.communityId, department: scope.department }, query.month ?? chinaMonthOf(now), now, targets)).headline[query.indicator];
     const wanted = [...figure.missedTicketIds.map((id) => [id, 'missed'] as const), ...figure.pendingTicketIds.map((id) => [id, 'pending'] as const)];
     if (wanted.length === 0) return [];
     const rows = await this.ds.getRepository(Ticket).find({

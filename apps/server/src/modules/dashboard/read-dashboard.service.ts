@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AssistantRowDto, DashboardDto, Role } from '@linli/contracts';
-import { chinaMonthOf, computeIndicators, IndicatorTicket, monthsEndingWith, periodWindow } from '@linli/domain';
+import { chinaMonthOf, Indicators, monthsEndingWith, periodWindow } from '@linli/domain';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { ClockService } from '../clock/clock.service';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { Building } from '../org/entities/building.entity';
 import { User } from '../org/entities/user.entity';
-import { DashboardScope, DashboardScopes } from './dashboard-scope';
+import { DashboardScopes } from './dashboard-scope';
 import { DashboardQueryDto } from './dto/dashboard.dto';
 import { channelLabel, departmentLabel, headlineDtos, kindLabel, labelled, milestoneRows } from './indicator-presenter';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
+import { MonthFigures } from './month-figures';
 import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 
 const TREND_MONTHS = 6;
@@ -25,17 +25,9 @@ export class ReadDashboard {
     private readonly scopes: DashboardScopes,
     private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,
-    private readonly calendars: WorkingCalendars,
+    private readonly figures: MonthFigures,
     private readonly clock: ClockService,
   ) {}
-
-  /** The scope's tickets received from the first of `months` to the end of the last, as of `asOf`. */
-  async cohort(scope: DashboardScope, months: string[], asOf: Date): Promise<IndicatorTicket[]> {
-    const first = periodWindow('monthly', months[0])!;
-    const last = periodWindow('monthly', months[months.length - 1])!;
-    const tickets = await this.source.cohort(scope.communityId, first.from, last.to, asOf);
-    return scope.department ? tickets.filter((t) => t.department === scope.department) : tickets;
-  }
 
   async run(user: AuthUser, query: DashboardQueryDto): Promise<DashboardDto> {
     const now = this.clock.now();
@@ -43,15 +35,12 @@ export class ReadDashboard {
     const month = query.month ?? chinaMonthOf(now);
     const window = periodWindow('monthly', month)!;
     const months = monthsEndingWith(month, TREND_MONTHS);
-    const calendar = this.calendars.forCommunity(scope.communityId);
     const { targets } = await this.targets.forCompany(scope.companyId);
-    const tickets = await this.cohort(scope, months, now);
-    const feedback = await this.source.feedbackOf(tickets, now);
-    const survey = scope.department ? null : await this.source.surveyResponse(scope.communityId, window.from, window.to, now);
-    const indicators = computeIndicators({ tickets, from: window.from, to: window.to, asOf: now, calendar, targets, ...feedback, survey });
-    const trend = months.map((m) => {
-      const w = periodWindow('monthly', m)!;
-      const r = m === month ? indicators : computeIndicators({ tickets, from: w.from, to: w.to, asOf: now, calendar, targets, ...feedback });
+    // Each month on its own: a frozen month is one stored row, only the months still open are computed.
+    const figures = await Promise.all(months.map((m) => this.figures.of({ communityId: scope.communityId, department: scope.department }, m, now, targets)));
+    const indicators = figures[figures.length - 1];
+    const trend = months.map((m, i) => {
+      const r = figures[i];
       return { month: m, received: r.received, emergencyResponse: r.headline.emergencyResponse.rate, complaintResolve: r.headline.complaintResolve.rate, satisfaction: r.headline.satisfaction.rate };
     });
 
@@ -65,7 +54,7 @@ export class ReadDashboard {
 
     return {
       scope: { communityId: scope.communityId, communityName: scope.communityName, department: scope.department, departmentLabel: scope.departmentLabel },
-      period: { month, from: window.from.toISOString(), to: window.to.toISOString(), asOf: now.toISOString() },
+      period: { month, from: window.from.toISOString(), to: window.to.toISOString(), asOf: indicators.asOf },
       received: indicators.received,
       headline: headlineDtos(indicators),
       byKind: labelled(indicators.byKind, kindLabel),
@@ -97,7 +86,7 @@ export class ReadDashboard {
   }
 
   /** The community's assistants (and anyone else who resolved its tickets this month): load now, the month's record. */
-  private async assistantRows(buildingIds: string[], handlers: ReturnType<typeof computeIndicators>['handlers'], load: Map<string, { open: number; late: number }>): Promise<AssistantRowDto[]> {
+  private async assistantRows(buildingIds: string[], handlers: Indicators['handlers'], load: Map<string, { open: number; late: number }>): Promise<AssistantRowDto[]> {
     const serving = buildingIds.length ? await this.ds.getRepository(AssistantBuilding).find({ where: { buildingId: In(buildingIds) }, select: { userId: true } }) : [];
     const ids = [...new Set([...serving.map((s) => s.userId), ...handlers.map((h) => h.userId)])];
     if (ids.length === 0) return [];

@@ -111,7 +111,7 @@ export class Reports {
     const { targets } = await this.targets.forCompany(scope.companyId);
     let tickets = await this.source.cohort(scope.communityId, window.from, window.to, asOf);
     if (department) tickets = tickets.filter((t) => t.department === department);
-    const feedback = await this.source.feedbackOf(tickets, asOf);
+    const feedback = await this.source.feedbackOf(tickets, asOf, { communityId: scope.communityId, from: window.from, to: window.to });
     const compute = (subset: IndicatorTicket[], w: { from: Date; to: Date } = window) => computeIndicators({ tickets: subset, from: w.from, to: w.to, asOf, calendar, targets, ...feedback });
     const all = compute(tickets);
     const heading = (name: string) => [

@@ -1,0 +1,31 @@
+import type { Indicators } from '@linli/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from '../../org/entities/community.entity';
+
+/**
+ * A closed month's figures for one scope (a community, or one department of it), computed once by
+ * computeIndicators as of the month's freeze (monthFreezesAt: the close + LINLI_DASHBOARD_FREEZE_DAYS)
+ * and kept: 数据看板 reads these for frozen months instead of the months' tickets and their history
+ * (docs/dashboard.md, "Frozen months"). One row per scope, month and set of targets (the targets decide
+ * what counts as on time, so other targets are another row).
+ */
+@Entity('indicator_snapshot')
+@Index('IDX_indicator_snapshot_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], { unique: true })
+export class IndicatorSnapshot {
+  @IdColumn() id!: string;
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_indicator_snapshot_community' })
+  community?: Community;
+  /** The department, or '*' for the whole community. */
+  @TextColumn(32) scopeKey!: string;
+  /** 'YYYY-MM'. */
+  @TextColumn(7) month!: string;
+  /** A digest of the targets the figures were judged against. */
+  @TextColumn(16) targetsKey!: string;
+  /** The instant the figures are as of: the month's freeze. */
+  @InstantColumn() asOf!: Date;
+  @Column({ type: 'json' }) figures!: Indicators;
+  @InstantColumn() computedAt!: Date;
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { computeIndicators, IndicatorTargets, Indicators, monthFreezesAt, periodWindow } from '@linli/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isUniqueViolation } from '../../database/unit-of-work';
+import { WorkingCalendars } from '../calendar/working-calendars.service';
+import { ClockService } from '../clock/clock.service';
+import { IndicatorSnapshot } from './entities/indicator-snapshot.entity';
+import { IndicatorSource } from './indicator-source';
+
+/** Whose figures: a community, or one department's share of it. */
+export interface FiguresScope {
+  communityId: string;
+  department: string | null;
+}
+
+/** A short, stable digest of the targets the figures are judged against (key order does not matter). */
+export function targetsKey(targets: IndicatorTargets): string {
+  const canonical = Object.keys(targets)
+    .sort()
+    .map((k) => `${k}=${targets[k as keyof IndicatorTargets]}`)
+    .join('&');
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/**
+ * A month's figures for 数据看板, the tap-through and the company view, the same way everywhere:
+ *
+ * - until the month freezes (monthFreezesAt: its close + LINLI_DASHBOARD_FREEZE_DAYS) they are computed
+ *   live from the recorded history, as of now;
+ * - from then on they are the month's snapshot: computed once by the same computeIndicators, as of the
+ *   freeze, stored in indicator_snapshot (lazily, by the first reader; the unique key makes a second
+ *   instance that raced it read the stored one) and never recomputed, so a closed month costs one row
+ *   read and does not change when today's data does (docs/dashboard.md, "Frozen months").
+ */
+@Injectable()
+export class MonthFigures {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly source: IndicatorSource,
+    private readonly calendars: WorkingCalendars,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The instant `month`'s figures freeze. */
+  freezesAt(month: string): Date {
+    const at = monthFreezesAt(month, this.config.dashboardFreezeDays);
+    if (!at) throw new RangeError(`not a month: ${month}`);
+    return at;
+  }
+
+  /** The month's figures as the dashboard shows them at `now`: live before the freeze, the snapshot after. */
+  async of(scope: FiguresScope, month: string, now: Date, targets: IndicatorTargets): Promise<Indicators> {
+    const freeze = this.freezesAt(month);
+    if (now.getTime() < freeze.getTime()) return this.compute(scope, month, now, targets);
+    return (await this.snapshot(scope, month, targets)).figures;
+  }
+
+  /** The month's stored snapshot, computed and stored first if nobody has yet. Only for a frozen month. */
+  async snapshot(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<IndicatorSnapshot> {
+    return (await this.store(scope, month, targets)).row;
+  }
+
+  /** As `snapshot`, and whether this call stored it (false: it was stored already, or another reader's insert won). */
+  async store(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<{ row: IndicatorSnapshot; created: boolean }> {
+    const repo = this.ds.getRepository(IndicatorSnapshot);
+    const key = { communityId: scope.communityId, scopeKey: scope.department ?? '*', month, targetsKey: targetsKey(targets) };
+    const stored = await repo.findOne({ where: key });
+    if (stored) return { row: stored, created: false };
+    const asOf = this.freezesAt(month);
+    const row: IndicatorSnapshot = { id: randomUUID(), ...key, asOf, figures: await this.compute(scope, month, asOf, targets), computedAt: this.clock.now() };
+    try {
+      await repo.insert(row);
+      return { row, created: true };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return { row: await repo.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
+    }
+  }
+
+  /** The month's figures computed from the recorded history as of `asOf` (what a snapshot stores). */
+  async compute(scope: FiguresScope, month: string, asOf: Date, targets: IndicatorTargets): Promise<Indicators> {
+    const window = periodWindow('monthly', month)!;
+    let tickets = await this.source.cohort(scope.communityId, window.from, window.to, asOf);
+    if (scope.department) tickets = tickets.filter((t) => t.department === scope.department);
+    const feedback = await this.source.feedbackOf(tickets, asOf, { communityId: scope.communityId, from: window.from, to: window.to });
+    const survey = scope.department ? null : await this.source.surveyResponse(scope.communityId, window.from, window.to, asOf);
+    return computeIndicators({ tickets, from: window.from, to: window.to, asOf, calendar: this.calendars.forCommunity(scope.communityId), targets, ...feedback, survey });
+  }
+}
