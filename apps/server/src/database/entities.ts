@@ -55,6 +55,7 @@ import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
 import { RetentionRun } from '../modules/retention/entities/retention-run.entity';
 import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
 import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
+import { ChatRatingPromptClaim } from '../modules/chat/entities/chat-rating-prompt.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -115,4 +116,5 @@ export const ENTITIES = [
   RetentionRun,
   ChatConversation,
   ChatMessage,
+  ChatRatingPromptClaim,
 ];

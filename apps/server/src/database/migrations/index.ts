@@ -34,6 +34,7 @@ import { WechatChat1795400000000 } from './1795400000000-wechat-chat';
 import { ChatConversation1795405000000 } from './1795405000000-chat-conversation';
 import { RetentionRuns1795420000000 } from './1795420000000-retention-runs';
 import { TicketCommunityStatusIndex1795420060000 } from './1795420060000-ticket-community-status-index';
+import { ChatRatingPrompt1795430000000 } from './1795430000000-chat-rating-prompt';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   ChatConversation1795405000000,
   RetentionRuns1795420000000,
   TicketCommunityStatusIndex1795420060000,
+  ChatRatingPrompt1795430000000,
 ];
