@@ -123,7 +123,7 @@ export async function seedDemoChat(db: EntityManager, now: Date, hotline: string
     ]);
   }
 
-  // 2. November's cleaning questionnaire: two questions answered in the chat this morning, then 暂停 (the rest on the page, or 继续).
+  // 2. November's cleaning questionnaire: two questions answered in the chat three hours ago, then 暂停 (the rest on the page, or 继续).
   const round = await db.findOne(SurveyRound, { where: { communityId, title: '11月清洁卫生意见征询' } });
   const surveyed = round ? await person(DEMO_CHAT_PEOPLE.surveyed) : null;
   if (round && surveyed) {
