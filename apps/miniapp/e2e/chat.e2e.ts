@@ -3,7 +3,7 @@ import { ApiRoutes, AppMetaDto, Channel, ChatMessageDto, ChatRoutes, DemoPersona
 import type { Browser, Page } from 'playwright-core';
 import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
-import { button, loginAs, openTicketsTab, see, visible } from './support/people';
+import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -14,8 +14,9 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
  * Issue #13 on the H5 demo build: the resident opens 联系客服 (the simulated WeChat chat, which pushes to the
  * product exactly as WeChat does), reports a leak → an emergency ticket with channel 微信客服 and the hotline in
  * the reply; the assistant answers from the ticket page; the reply arrives in the chat; resolved, the chat asks
- * for a rating and "5" shows on the ticket. (Half a questionnaire in the chat, finished on the page:
- * apps/server/test/chat-conversation.spec.ts, on SQLite and MariaDB.)
+ * for a rating and "5" shows on the ticket. Then half of November's questionnaire (seeded, 王女士 invited) in the
+ * chat, numbered choices answered by number, finished on the mini-program's page (the server-level round trip on
+ * both databases: apps/server/test/chat-conversation.spec.ts).
  */
 (browserTestsEnabled ? describe : describe.skip)('H5 demo: the WeChat customer-service chat', () => {
   let server: RunningServer;
@@ -114,5 +115,40 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
       await resident.locator('.contact-button').filter({ visible: true }).scrollIntoViewIfNeeded();
       await see(resident, '对这张工单有疑问');
       await screenshot(resident, 'chat-05-ticket-contact');
+    }));
+
+  it('answers half a questionnaire in the chat, then finishes it on the page', () =>
+    withFailureScreenshots(browser, async () => {
+      const resident = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(resident, '住户 · 王女士');
+      await visible(resident, '我的', { exact: true }).click();
+      await visible(resident, '联系客服', { exact: true }).click();
+      await see(resident, '回复「问卷」开始作答', { exact: false });
+
+      await type(resident, '问卷');
+      await see(resident, '（1/4）您对小区的清洁卫生满意吗？', { exact: false });
+      await type(resident, '1');
+      await see(resident, '（2/4）您所在楼栋的楼道、电梯干净吗？请打星', { exact: false });
+      await type(resident, '4');
+      await see(resident, '（3/4）垃圾清运是否及时？', { exact: false });
+      await screenshot(resident, 'chat-06-questionnaire-numbered');
+      await type(resident, '暂停');
+      await see(resident, '问卷已暂停', { exact: false });
+
+      // The same invitation on the page: two answers there already, the third question next.
+      await resident.goBack();
+      await cell(resident, '我的问卷').click();
+      await see(resident, '已答 2/4', { exact: false });
+      await resident.locator('.surveys__item', { hasText: '11月清洁卫生意见征询' }).filter({ hasText: '截止' }).filter({ visible: true }).first().click();
+      await see(resident, '★★★★☆（4 星）');
+      await see(resident, '垃圾清运是否及时？');
+      await resident.locator('.chip', { hasText: /^及时$/ }).filter({ visible: true }).first().click();
+      await resident.locator('input[placeholder="写下您的意见…"]').fill('垃圾桶旁边每天都很干净');
+      await button(resident, '发送').click();
+      await see(resident, '接收微信通知');
+      await visible(resident, '暂不', { exact: true }).click();
+      await see(resident, '感谢您的宝贵意见', { exact: false });
+      await resident.waitForTimeout(800); // the dialog fades out: photograph the page, not the fading dialog
+      await screenshot(resident, 'chat-07-questionnaire-finished-on-page');
     }));
 });
