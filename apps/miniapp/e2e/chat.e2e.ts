@@ -21,6 +21,8 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
 (browserTestsEnabled ? describe : describe.skip)('H5 demo: the WeChat customer-service chat', () => {
   let server: RunningServer;
   let browser: Browser;
+  /** The leak reported in the first scenario, answered again in the last. */
+  let leakTicketId = '';
 
   const api = async <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.baseUrl}${path}`, {
@@ -81,6 +83,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
       await see(assistant, '【紧急】', { exact: false });
       await see(assistant, '微信客服对话');
       const ticketId = new URL(assistant.url().replace('#', '')).searchParams.get('id')!;
+      leakTicketId = ticketId;
       const staff = (await api<SessionDto>('POST', ApiRoutes.demoLogin, null, { persona: DemoPersona.Assistant })).token;
       const ticket = await api<TicketDetailDto>('GET', ApiRoutes.ticket(ticketId), staff);
       expect(ticket).toMatchObject({ channel: Channel.WechatChat, emergency: true, description: LEAK });
@@ -150,5 +153,22 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
       await see(resident, '感谢您的宝贵意见', { exact: false });
       await resident.waitForTimeout(800); // the dialog fades out: photograph the page, not the fading dialog
       await screenshot(resident, 'chat-07-questionnaire-finished-on-page');
+    }));
+
+  it('49 hours after the resident last wrote, the reply goes as a notification and the ticket page says so', () =>
+    withFailureScreenshots(browser, async () => {
+      await api('PUT', '/api/test-clock', null, { advanceMinutes: 49 * 60 });
+      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
+      await loginAs(assistant, '礼宾助理 · 李管家');
+      // The leak ticket, rated and closed in the first scenario (no longer in the queue): opened from its link.
+      await assistant.goto(`/#/subpackages/ticket/detail/index?id=${encodeURIComponent(leakTicketId)}`);
+      await see(assistant, '微信客服对话');
+      await assistant.locator('.ticket-chat textarea').fill('水管接头已换新，如再漏水请随时联系');
+      await button(assistant, '回复住户').click();
+      await see(assistant, '住户的聊天窗口已关闭（超过 48 小时），已改为订阅消息和消息中心通知住户');
+      await see(assistant, '聊天窗口已关闭，已改为订阅消息和消息中心通知');
+      await assistant.waitForTimeout(1600); // the toast fades out
+      await assistant.locator('.ticket-chat__outcome').scrollIntoViewIfNeeded();
+      await screenshot(assistant, 'chat-08-reply-window-closed');
     }));
 });
