@@ -34,7 +34,7 @@ export function TicketChatCard({ ticket, user }: { ticket: TicketDetailDto; user
   const [failed, setFailed] = useState(false);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ text: string; inChat: boolean } | null>(null);
   const isChat = ticket.channel === Channel.WechatChat;
   const forResident = user?.role === Role.Resident;
 
@@ -61,9 +61,9 @@ export function TicketChatCard({ ticket, user }: { ticket: TicketDetailDto; user
       setMessages(after);
       setText('');
       const mine = [...after].reverse().find((m) => m.direction === 'out' && m.authorName === user?.name);
-      const said = mine?.delivery === 'chat' ? '已发到住户的微信聊天' : '住户的聊天窗口已关闭（超过 48 小时），已改为订阅消息和消息中心通知住户';
-      setOutcome(said);
-      void Taro.showToast({ title: mine?.delivery === 'chat' ? '已发到微信聊天' : '已改为消息通知', icon: 'none' });
+      const inChat = mine?.delivery === 'chat';
+      setOutcome({ inChat, text: inChat ? '已发到住户的微信聊天' : '住户的聊天窗口已关闭（超过 48 小时），已改为订阅消息和消息中心通知住户' });
+      void Taro.showToast({ title: inChat ? '已发到微信聊天' : '已改为消息通知', icon: 'none' });
     } catch (err) {
       showError(err);
     } finally {
@@ -105,7 +105,7 @@ export function TicketChatCard({ ticket, user }: { ticket: TicketDetailDto; user
           <Button block type='primary' loading={busy} disabled={!text.trim()} onClick={() => void send()}>
             回复住户
           </Button>
-          {outcome ? <Text className='ticket-chat__outcome'>{outcome}</Text> : null}
+          {outcome ? <Text className={`ticket-chat__outcome${outcome.inChat ? '' : ' ticket-chat__outcome--notification'}`}>{outcome.text}</Text> : null}
         </View>
       ) : null}
     </View>
