@@ -15,6 +15,8 @@ export default defineAppConfig({
     { root: 'subpackages/feedback', pages: ['callbacks/index', 'coverage/index'] },
     { root: 'subpackages/surveys', pages: ['answer/index', 'mine/index', 'rounds/index', 'results/index'] },
     { root: 'subpackages/care', pages: ['planner/index', 'greetings/index', 'gifts/index', 'notices/index', 'events/index'] },
+    // Demo mode (H5): the simulated WeChat customer-service chat; in WeChat, 联系客服 opens WeChat's own.
+    { root: 'subpackages/chat', pages: ['index'] },
   ],
   // H5 only: no slide-in between pages (a web page does not animate route changes; screenshots stay still).
   animation: false,

@@ -31,6 +31,20 @@ export const DEMO_PERSONA_LABELS: Record<DemoPersona, { title: string; subtitle:
   [DemoPersona.Guard]: { title: '门岗 · 刘师傅', subtitle: '阳光花园东门 · 核验放行条' },
 };
 
+/**
+ * The fixed WeChat openids of the demo personas: the local WeChat server mints login codes for them, and the
+ * H5 demo chat window writes to the customer-service chat as the signed-in persona.
+ */
+export const DEMO_OPENIDS: Record<DemoPersona, string> = {
+  [DemoPersona.Resident]: 'demo-resident',
+  [DemoPersona.Assistant]: 'demo-assistant',
+  [DemoPersona.Supervisor]: 'demo-supervisor',
+  [DemoPersona.Newcomer]: 'demo-newcomer',
+  [DemoPersona.Admin]: 'demo-admin',
+  [DemoPersona.DepartmentHead]: 'demo-department_head',
+  [DemoPersona.Guard]: 'demo-guard',
+};
+
 export interface DemoLoginRequest {
   persona: DemoPersona;
 }

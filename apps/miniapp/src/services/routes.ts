@@ -63,3 +63,5 @@ export const SURVEY_ROUNDS_PAGE = '/subpackages/surveys/rounds/index';
 /** 我的回访 (assistants, supervisors) and 回访抽查 (supervisors). */
 export const MY_CALLBACKS_PAGE = '/subpackages/feedback/callbacks/index';
 export const CALLBACK_COVERAGE_PAGE = '/subpackages/feedback/coverage/index';
+/** Demo mode (H5): the simulated WeChat customer-service chat, opened from a 联系客服 button with its session-from. */
+export const demoChatPage = (sessionFrom: string) => `/subpackages/chat/index?from=${encodeURIComponent(sessionFrom)}`;

@@ -56,6 +56,7 @@ import { RetentionRun } from '../modules/retention/entities/retention-run.entity
 import { IndicatorSnapshot } from '../modules/dashboard/entities/indicator-snapshot.entity';
 import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
 import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
+import { ChatRatingPromptClaim } from '../modules/chat/entities/chat-rating-prompt.entity';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
@@ -117,4 +118,5 @@ export const ENTITIES = [
   IndicatorSnapshot,
   ChatConversation,
   ChatMessage,
+  ChatRatingPromptClaim,
 ];

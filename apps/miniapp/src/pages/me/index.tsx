@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { AppMetaDto, ROLE_LABELS, Role } from '@linli/contracts';
+import { ContactButton } from '../../components/contact-button';
 import { DemoClock } from '../../components/demo-clock';
 import { MenuList } from '../../components/menu-list';
 import { MENU_ICONS } from '../../components/menu-icons';
@@ -57,6 +58,12 @@ export default function MePage() {
           })),
         }))}
       />
+      {user.role === Role.Resident ? (
+        <View className='me__contact'>
+          <Text className='menu-list__title'>客服</Text>
+          <ContactButton sessionFrom='me' hint='报修 · 咨询 · 评价' />
+        </View>
+      ) : null}
       {showsDemoClock(user.role, meta?.demoMode ?? false) ? (
         <View className='me__demo'>
           <Text className='me__demo-title'>演示工具 · 仅演示版本可见</Text>

@@ -35,6 +35,7 @@ import { ChatConversation1795405000000 } from './1795405000000-chat-conversation
 import { RetentionRuns1795420000000 } from './1795420000000-retention-runs';
 import { IndicatorSnapshots1795420120000 } from './1795420120000-indicator-snapshots';
 import { TicketCommunityStatusIndex1795420060000 } from './1795420060000-ticket-community-status-index';
+import { ChatRatingPrompt1795430000000 } from './1795430000000-chat-rating-prompt';
 
 /** Every migration in order. Listed, not globbed, so the same list works under Jest and from dist. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   RetentionRuns1795420000000,
   TicketCommunityStatusIndex1795420060000,
   IndicatorSnapshots1795420120000,
+  ChatRatingPrompt1795430000000,
 ];

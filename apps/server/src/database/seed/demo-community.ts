@@ -1,15 +1,7 @@
-import { DemoPersona } from '@linli/contracts';
+import { DEMO_OPENIDS, DemoPersona } from '@linli/contracts';
 
-/** The fixed WeChat openids of the demo personas; the local WeChat server mints login codes for them. */
-export const DEMO_OPENIDS: Record<DemoPersona, string> = {
-  [DemoPersona.Resident]: 'demo-resident',
-  [DemoPersona.Assistant]: 'demo-assistant',
-  [DemoPersona.Supervisor]: 'demo-supervisor',
-  [DemoPersona.Newcomer]: 'demo-newcomer',
-  [DemoPersona.Admin]: 'demo-admin',
-  [DemoPersona.DepartmentHead]: 'demo-department_head',
-  [DemoPersona.Guard]: 'demo-guard',
-};
+/** The fixed WeChat openids of the demo personas (shared with the H5 demo chat window). */
+export { DEMO_OPENIDS };
 export const DEMO_ADMIN_OPENID = DEMO_OPENIDS[DemoPersona.Admin];
 
 /** 阳光花园: two buildings, two unit entrances each, three floors of two rooms. */

@@ -22,6 +22,7 @@ import { seedDemoHouseholds } from './demo-households';
 import { seedTicketHistory } from './demo-ticket-history';
 import { seedFeedbackDemo } from './feedback-demo';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoChat } from './demo-chat';
 import { seedCare } from './care-seed';
 
 /** Six months, so the dashboard's trends have a past to show; the last month is the demo's busiest view. */
@@ -136,5 +137,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const lastMonth = chinaMidnight(`${monthsEndingWith(chinaMonthOf(now), 2)[0]}-01`);
     const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS, noComplaintsFrom: lastMonth });
     this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`);
+    // Last: the customer-service chat's conversations (their ticket codes follow the history's day counters);
+    // like the other features' demos, not in the server tests, whose specs count the history's tickets.
+    if (demo) await seedDemoChat(db, now, this.config.hotline);
   }
 }

@@ -12,12 +12,15 @@ import { ChatSender } from '../wechat/chat-port';
 import { ChatConversationService } from './chat-conversation.service';
 import { ChatConversation } from './entities/chat-conversation.entity';
 import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
+import { ChatRatingPromptClaim } from './entities/chat-rating-prompt.entity';
+import { isUniqueViolation } from '../../database/unit-of-work';
 import { JobLoop } from '../../common/jobs/job-loop';
 
 /**
  * After a ticket reported in the chat is resolved, the chat asks "请为本次服务打分：回复 1–5" — once, and
  * only while the resident's window is open (otherwise the ticket page's rating request, already sent by
- * subscribe message / inbox, is the way). Never in the middle of a questionnaire. Polls every few seconds.
+ * subscribe message / inbox, is the way). Never in the middle of a questionnaire. Polls every few seconds; with
+ * several instances, a claim row per ticket (chat_rating_prompt) makes exactly one of them ask.
  */
 const RECENT_MS = 48 * 3_600_000;
 
@@ -58,6 +61,8 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
       const conv = await this.chat.conversation(reporter.openid, { id: reporter.id, name: reporter.name, role: reporter.role, householdId: reporter.householdId, communityId: reporter.communityId });
       if (ChatConversationService.busy(conv.state)) continue;
       if (!(await this.sender.window(reporter.openid, this.clock.now())).open) continue;
+      // Several instances may run this round at once: the one whose claim is inserted asks, the others leave it.
+      if (!(await this.claim(ticket.id))) continue;
       conv.state = { kind: 'awaiting_rating', ticketId: ticket.id };
       conv.updatedAt = this.clock.now();
       await this.ds.getRepository(ChatConversation).save(conv);
@@ -65,5 +70,15 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
       asked++;
     }
     return asked;
+  }
+
+  private async claim(ticketId: string): Promise<boolean> {
+    try {
+      await this.ds.getRepository(ChatRatingPromptClaim).insert({ ticketId, askedAt: this.clock.now() });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { AppMetaDto, DEMO_PERSONA_LABELS, DemoPersona, SessionDto } from '@linli/contracts';
 import { api } from '../../../services/api';
+import { demoPersona } from '../../../services/chat-api';
 import { showError } from '../../../services/http';
 import { HOME_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
@@ -34,6 +35,12 @@ export default function LoginPage() {
       setBusy(false);
     }
   };
+  /** The persona is remembered for the demo chat window, which writes to WeChat as this person. */
+  const demoLogin = async (persona: DemoPersona) => {
+    const signedIn = await api.demoLogin({ persona });
+    demoPersona.save(persona);
+    return signedIn;
+  };
   const wechatLogin = () =>
     enter(async () => {
       const { code } = await Taro.login();
@@ -50,7 +57,7 @@ export default function LoginPage() {
         <View>
           <Text className='section-title'>选择演示身份</Text>
           {PERSONAS.map((p) => (
-            <View key={p} className='card login__persona' onClick={() => void enter(() => api.demoLogin({ persona: p }))}>
+            <View key={p} className='card login__persona' onClick={() => void enter(() => demoLogin(p))}>
               <Text className='login__persona-title'>{DEMO_PERSONA_LABELS[p].title}</Text>
               <Text className='muted'>{DEMO_PERSONA_LABELS[p].subtitle}</Text>
             </View>

@@ -8,7 +8,9 @@ import { api } from '../../../services/api';
 import { useRequiredUser } from '../../../services/use-session';
 import { ActionInput, TicketActionBar } from '../../../components/ticket-detail/ticket-action-bar';
 import { TicketLimitsCard } from '../../../components/ticket-detail/ticket-limits-card';
+import { TicketChatCard } from '../../../components/ticket-detail/ticket-chat-card';
 import { TicketPhotos } from '../../../components/ticket-detail/ticket-photos';
+import { ContactButton } from '../../../components/contact-button';
 import { reportPhotos, TicketTimeline } from '../../../components/ticket-detail/ticket-timeline';
 import { ApiRequestError, showError } from '../../../services/http';
 import { ExtensionCard } from '../../../components/extension-card';
@@ -175,6 +177,8 @@ export default function TicketDetailPage() {
       <ExtensionCard ticket={ticket} onChanged={setTicket} />
       <EscalationCard ticket={ticket} onChanged={setTicket} />
       <RatingCard ticket={ticket} onChanged={() => void load()} />
+      <TicketChatCard ticket={ticket} user={user} />
+      {forResident ? <ContactButton sessionFrom={`ticket:${ticket.code}`} hint='对这张工单有疑问' /> : null}
 
       <TicketTimeline ticket={ticket} />
 
