@@ -10,6 +10,7 @@ import { User } from '../org/entities/user.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { ChatSender } from '../wechat/chat-port';
 import { ChatConversationService } from './chat-conversation.service';
+import { ChatLog } from './chat-log';
 import { ChatConversation } from './entities/chat-conversation.entity';
 import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
 import { ChatRatingPromptClaim } from './entities/chat-rating-prompt.entity';
@@ -34,7 +35,7 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly sender: ChatSender,
-    private readonly chat: ChatConversationService,
+    private readonly chatLog: ChatLog,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +59,7 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
       if (await this.ds.getRepository(ChatMessage).exists({ where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt } })) continue;
       const reporter = await this.ds.getRepository(User).findOneBy({ id: ticket.reporterId });
       if (!reporter?.openid) continue;
-      const conv = await this.chat.conversation(reporter.openid, { id: reporter.id, name: reporter.name, role: reporter.role, householdId: reporter.householdId, communityId: reporter.communityId });
+      const conv = await this.chatLog.conversation(reporter.openid, { id: reporter.id, name: reporter.name, role: reporter.role, householdId: reporter.householdId, communityId: reporter.communityId });
       if (ChatConversationService.busy(conv.state)) continue;
       if (!(await this.sender.window(reporter.openid, this.clock.now())).open) continue;
       // Several instances may run this round at once: the one whose claim is inserted asks, the others leave it.
@@ -66,7 +67,7 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
       conv.state = { kind: 'awaiting_rating', ticketId: ticket.id };
       conv.updatedAt = this.clock.now();
       await this.ds.getRepository(ChatConversation).save(conv);
-      await this.chat.send(conv, { text: prompt }, ticket.id);
+      await this.chatLog.send(conv, { text: prompt }, ticket.id);
       asked++;
     }
     return asked;

@@ -12,7 +12,7 @@ import { User } from '../org/entities/user.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { TicketQueries } from '../tickets/ticket-queries.service';
 import { ChatSender } from '../wechat/chat-port';
-import { ChatConversationService } from './chat-conversation.service';
+import { ChatLog } from './chat-log';
 import { ChatDelivery, ChatDirection, ChatMessage } from './entities/chat-message.entity';
 
 /**
@@ -28,7 +28,7 @@ export class ChatReplies {
     private readonly clock: ClockService,
     private readonly queries: TicketQueries,
     private readonly sender: ChatSender,
-    private readonly chat: ChatConversationService,
+    private readonly log: ChatLog,
     private readonly inbox: Inbox,
   ) {}
 
@@ -55,13 +55,13 @@ export class ChatReplies {
     const body = CHAT_TEXT.staffReply(ticket.code, text.trim());
     const now = this.clock.now();
     const window = await this.sender.window(reporter.openid, now);
-    const delivery = window.open ? await this.chat.send(conv, { text: body }, ticket.id, user.id) : ChatDelivery.Undelivered;
+    const delivery = window.open ? await this.log.send(conv, { text: body }, ticket.id, user.id) : ChatDelivery.Undelivered;
     if (delivery !== ChatDelivery.Chat) {
       // Outside the window (or refused): a notification that opens the ticket, and the reply kept on the ticket.
       await this.unitOfWork.run((db) =>
         this.inbox.deliver(db, [reporter.id], { kind: NotificationKind.TicketUpdated, title: '管家回复了您的报事', body: text.trim(), ticketId: ticket.id, ticketCode: ticket.code }, now),
       );
-      await this.chat.record(conv, { direction: ChatDirection.Out, type: 'text', text: body, delivery: ChatDelivery.Notification, ticketId: ticket.id, authorId: user.id, card: { title: CHAT_TEXT.ticketCard(ticket.code), pagePath: CHAT_PAGES.ticket(ticket.id) } });
+      await this.log.record(conv, { direction: ChatDirection.Out, type: 'text', text: body, delivery: ChatDelivery.Notification, ticketId: ticket.id, authorId: user.id, card: { title: CHAT_TEXT.ticketCard(ticket.code), pagePath: CHAT_PAGES.ticket(ticket.id) } });
     }
     return this.list(user, ticketId);
   }

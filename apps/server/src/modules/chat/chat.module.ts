@@ -8,13 +8,15 @@ import { ChatController } from './chat.controller';
 import { ChatReplies } from './chat-replies.service';
 import { WechatChatModule } from '../wechat/wechat-chat.module';
 import { ChatConversationService } from './chat-conversation.service';
+import { ChatLog } from './chat-log';
+import { ChatRatingTurns, ChatSurveyTurns } from './chat-turns';
 import { ChatRatingPrompt } from './chat-rating-prompt.service';
 
 /** The resident's conversation in WeChat's customer-service chat, on top of the wechat plumbing (docs/wechat-chat.md). */
 @Module({
   imports: [WechatChatModule, OrgModule, TicketsModule, FeedbackModule, SurveysModule, NotificationsModule],
   controllers: [ChatController],
-  providers: [ChatConversationService, ChatRatingPrompt, ChatReplies],
+  providers: [ChatConversationService, ChatLog, ChatRatingTurns, ChatSurveyTurns, ChatRatingPrompt, ChatReplies],
   exports: [ChatConversationService, ChatRatingPrompt],
 })
 export class ChatModule {}
