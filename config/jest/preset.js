@@ -34,6 +34,8 @@ module.exports = {
     '^@linli/contracts$': path.join(root, 'packages/contracts/src/index.ts'),
     '^@linli/domain$': path.join(root, 'packages/domain/src/index.ts'),
     '^@linli/domain/surveys$': path.join(root, 'packages/domain/src/surveys/index.ts'),
+    '^@linli/domain/china-time$': path.join(root, 'packages/domain/src/time/china-time.ts'),
+    '^@linli/domain/outages$': path.join(root, 'packages/domain/src/outages/outage-rules.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

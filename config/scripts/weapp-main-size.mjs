@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Prints the size in KB of the weapp main package: everything in apps/miniapp/dist/weapp except the
- * subpackage roots listed in app.json. WeChat refuses a main package over 2 MB.
+ * subpackage roots listed in app.json. WeChat refuses a main package over 2 MB; .ci/run holds ours under 560 KB.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

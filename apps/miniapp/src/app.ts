@@ -1,6 +1,6 @@
 import { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
-import '@nutui/nutui-react-taro/dist/style.css';
+import './nutui-styles';
 import { installChunkRetry } from './services/chunk-retry';
 import { setUnauthenticatedHandler } from './services/http';
 import { LOGIN_PAGE } from './services/routes';

@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { compressedStatic } from './common/http/compressed-static';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { refuseDeepJson } from './common/http/json-depth';
 import { requestLog } from './common/logging/request-log.middleware';
@@ -66,10 +67,12 @@ function serveH5(app: INestApplication, h5Dir: string): void {
     return;
   }
   const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
+  const compressed = compressedStatic(h5Dir);
   const assets = express.static(h5Dir, { index: 'index.html', fallthrough: true });
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : compressed(req, res, () => assets(req, res, next))));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isApi(req) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
 }

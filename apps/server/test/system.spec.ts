@@ -118,6 +118,7 @@ describe('the H5 mini-program at /', () => {
     mkdirSync(path.join(dir, 'js'));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>邻里</title>');
     writeFileSync(path.join(dir, 'js', 'app.js'), 'console.log("linli")');
+    writeFileSync(path.join(dir, 'js', 'app.1a2b3c4d.js'), `console.log("${'linli '.repeat(500)}")`);
     h5 = await createTestApp({ env: { LINLI_H5_DIR: dir } });
   });
   afterAll(() => h5?.close());
@@ -126,6 +127,22 @@ describe('the H5 mini-program at /', () => {
     expect((await h5.http().get('/').expect(200).expect('content-type', /html/)).text).toContain('<title>邻里</title>');
     expect((await h5.http().get('/pages/tickets/detail?id=1').expect(200).expect('content-type', /html/)).text).toContain('邻里');
     expect((await h5.http().get('/js/app.js').expect(200).expect('content-type', /javascript/)).text).toContain('linli');
+  });
+
+  it('compresses the text assets as the browser accepts, and lets it keep the content-hashed ones', async () => {
+    const br = await h5.http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'br').expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers['content-length'])).toBeLessThan(200);
+    const gzip = await h5.http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'gzip').expect(200).expect('content-type', /javascript/);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toBe(`console.log("${'linli '.repeat(500)}")`);
+    const index = await h5.http().get('/').set('Accept-Encoding', 'gzip').expect(200).expect('content-type', /html/);
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.text).toContain('<title>邻里</title>');
+    const plain = await h5.http().get('/js/app.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log("linli")');
   });
 
   it('keeps /api paths for the API: unknown ones are NOT_FOUND JSON, not the app', async () => {

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { AssistantCardDto, OutageNoticeDto, TicketSummaryDto } from '@linli/contracts';
-import { OUTAGE_KIND_LABELS } from '@linli/domain';
+// Not the package root: that would bring the whole domain and its holiday calendar into the main package.
+import { OUTAGE_KIND_LABELS } from '@linli/domain/outages';
 import { api } from '../services/api';
 import { formatTime } from '../services/format';
 import { residentPriorities } from '../services/home-priorities';

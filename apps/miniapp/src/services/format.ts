@@ -1,5 +1,6 @@
 import { TICKET_STATUS_LABELS, TicketStatus } from '@linli/contracts';
-import { CHINA_OFFSET_MS, formatChinaDateTime } from '@linli/domain';
+// Not the package root: that would bring the whole domain and its holiday calendar into the main package.
+import { CHINA_OFFSET_MS, formatChinaDateTime } from '@linli/domain/china-time';
 
 /** "2026-11-22 14:05" in China time, whatever the phone's time zone. */
 export function formatTime(iso: string | null | undefined): string {
