@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
@@ -14,7 +14,7 @@ import { Outbox } from '../outbox/outbox.service';
 import { CareAudience } from './care-audience.service';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
 
 /** Households per transaction, and transactions per campaign per round; a larger audience is worked off over the next rounds. */
 export const FANOUT_BATCH = 200;
@@ -42,10 +42,7 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
  * WeChat message (through the outbox) are written in that same transaction.
  */
 @Injectable()
-export class CareFanout implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('CareFanout');
-  private readonly loop = new JobLoop(this.logger, 'fan-out failed');
-  private running: Promise<FanoutResult> | null = null;
+export class CareFanout extends ScheduledJob<FanoutResult> {
   /** Identifies this instance's claims in logs. */
   readonly instance = randomUUID().slice(0, 8);
 
@@ -55,30 +52,17 @@ export class CareFanout implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly outbox: Outbox,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.sla.sweepIntervalSeconds;
-    this.loop.every(seconds * 1000, () => this.sweep());
+  ) {
+    super('CareFanout', 'fan-out failed', () => sweepTiming(config));
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
-  }
 
-  /** One round over every campaign due now. Rounds never overlap within an instance. */
-  sweep(): Promise<FanoutResult> {
-    this.running ??= this.round().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async round(): Promise<FanoutResult> {
+  protected async round(): Promise<FanoutResult> {
     const result: FanoutResult = { campaigns: 0, sent: 0, skipped: 0, lost: 0 };
     const now = this.clock.now();
     const due = await this.ds.getRepository(CareCampaign).find({ where: { nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: 20 });
     for (const campaign of due) {
-      if (this.loop.stopping) break; // shutting down: claim no further campaign
+      if (this.stopping) break; // shutting down: claim no further campaign
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
       const claimed = await this.ds.getRepository(CareCampaign).update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, { nextCheckAt: leaseUntil });
       if (claimed.affected !== 1) {
@@ -110,7 +94,7 @@ export class CareFanout implements OnApplicationBootstrap, BeforeApplicationShut
       await release({ nextCheckAt: sendable });
       return;
     }
-    for (let batch = 0; batch < MAX_BATCHES && !this.loop.stopping; batch++) {
+    for (let batch = 0; batch < MAX_BATCHES && !this.stopping; batch++) {
       const pending = await this.ds.getRepository(CareRecipient).find({ where: { campaignId: campaign.id, status: RecipientStatus.Pending }, take: FANOUT_BATCH });
       if (pending.length === 0) {
         await release({ status: campaignTransition(CampaignStatus.Sending, CampaignAction.Finish, true)!, nextCheckAt: null, finishedAt: now });

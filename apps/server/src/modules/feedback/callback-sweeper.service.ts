@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CALLBACK_REASON_LABELS, CallbackStatus, NotificationKind, Role } from '@linli/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
@@ -10,7 +10,7 @@ import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { CallbackTask } from './entities/callback-task.entity';
 import { CarePlanner } from './care-planner.service';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
 
 const BATCH = 100;
 
@@ -21,9 +21,7 @@ const BATCH = 100;
  * supervisors in the inbox. A missed retry (its new due date) escalates again.
  */
 @Injectable()
-export class CallbackSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('CallbackSweeper');
-  private readonly loop = new JobLoop(this.logger, 'callback sweep failed');
+export class CallbackSweeper extends ScheduledJob<number> {
 
   constructor(
     @InjectRepository(CallbackTask) private readonly tasks: Repository<CallbackTask>,
@@ -31,21 +29,13 @@ export class CallbackSweeper implements OnApplicationBootstrap, BeforeApplicatio
     private readonly clock: ClockService,
     private readonly inbox: Inbox,
     private readonly care: CarePlanner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.sla.sweepIntervalSeconds;
-    this.loop.every(seconds * 1000, () => this.sweep());
-  }
-
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('CallbackSweeper', 'callback sweep failed', () => sweepTiming(config));
   }
 
   /** Plan today's care callbacks (once a day), then escalate every open callback past its due date; returns how many this instance escalated. */
-  async sweep(): Promise<number> {
+  protected async round(): Promise<number> {
     const now = this.clock.now();
     await this.care.planToday(now);
     const due = await this.tasks.find({ where: { nextCheckAt: LessThanOrEqual(now), status: In([CallbackStatus.Due, CallbackStatus.Retrying]) }, order: { nextCheckAt: 'ASC' }, take: BATCH });

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SurveyRoundAction, SurveyRoundStatus } from '@linli/contracts';
 import { earliestDelivery } from '@linli/domain';
@@ -11,7 +11,7 @@ import { ClockService } from '../clock/clock.service';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyMessages } from './survey-messages';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
 
 export interface SurveySweepResult {
   checked: number;
@@ -31,10 +31,7 @@ const BATCH = 50;
  * and closes the round when its window ends. Runs on the SLA sweep's interval.
  */
 @Injectable()
-export class SurveySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('SurveySweeper');
-  private readonly loop = new JobLoop(this.logger, 'sweep failed');
-  private running: Promise<SurveySweepResult> | null = null;
+export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -42,24 +39,12 @@ export class SurveySweeper implements OnApplicationBootstrap, BeforeApplicationS
     private readonly messages: SurveyMessages,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.sla.sweepIntervalSeconds;
-    this.loop.every(seconds * 1000, () => this.sweep());
+  ) {
+    super('SurveySweeper', 'sweep failed', () => sweepTiming(config));
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
-  }
 
-  sweep(): Promise<SurveySweepResult> {
-    this.running ??= this.round().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async round(): Promise<SurveySweepResult> {
+  protected async round(): Promise<SurveySweepResult> {
     const result: SurveySweepResult = { checked: 0, reminded: 0, closed: 0, skipped: 0 };
     const now = this.clock.now();
     const due = await this.ds.getRepository(SurveyRound).find({ select: { id: true, nextCheckAt: true }, where: { nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: BATCH });

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { ErrorCode, NotificationKind, SLA_MILESTONE_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
@@ -15,7 +15,7 @@ import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { SlaPolicyOverrides } from '../sla-policies/sla-policy-overrides.service';
 import { TicketSla } from './ticket-sla.service';
 import { applyTransition, setNextCheck } from './ticket-transition';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
 
 /** Tickets read per batch, and batches per round at most; a larger backlog is worked off by the next rounds. */
 export const SWEEP_BATCH = 200;
@@ -41,10 +41,7 @@ export interface SweepResult {
  * find the version moved and skip the ticket.
  */
 @Injectable()
-export class SlaSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('SlaSweeper');
-  private readonly loop = new JobLoop(this.logger, 'sweep failed');
-  private running: Promise<SweepResult> | null = null;
+export class SlaSweeper extends ScheduledJob<SweepResult> {
 
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
@@ -55,30 +52,17 @@ export class SlaSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly policyOverrides: SlaPolicyOverrides,
     private readonly notifier: TicketNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.sla.sweepIntervalSeconds;
-    this.loop.every(seconds * 1000, () => this.sweep());
+  ) {
+    super('SlaSweeper', 'sweep failed', () => sweepTiming(config));
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
-  }
 
-  /** One round over every ticket due now. Rounds never overlap within an instance. */
-  sweep(): Promise<SweepResult> {
-    this.running ??= this.round().finally(() => (this.running = null));
-    return this.running;
-  }
-
-  private async round(): Promise<SweepResult> {
+  protected async round(): Promise<SweepResult> {
     const result: SweepResult = { checked: 0, warnings: 0, escalations: 0, autoClosed: 0, skipped: 0 };
     // Calendar changes made on another instance (and communities created since) count from this round.
     await Promise.all([this.calendars.reload(), this.policyOverrides.reload()]);
     const now = this.clock.now();
-    for (let batch = 0; batch < MAX_BATCHES && !this.loop.stopping; batch++) {
+    for (let batch = 0; batch < MAX_BATCHES && !this.stopping; batch++) {
       const due = await this.tickets.find({
         select: { id: true },
         where: { nextCheckAt: LessThanOrEqual(now) },
