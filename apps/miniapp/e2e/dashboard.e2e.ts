@@ -36,6 +36,8 @@ jest.setTimeout(180_000);
       await see(page, '紧急报修 30 分钟内响应率');
       await see(page, '近六个月报事量');
       await see(page, '管家工作量');
+      // The open month says how recent its figures are (a provisional snapshot's round, or now): 数据截至 MM-DD HH:mm.
+      await page.locator('.dashboard__as-of', { hasText: /数据截至 \d{2}-\d{2} \d{2}:\d{2}$/ }).waitFor();
       await screenshot(page, 'dashboard-01-supervisor');
 
       // Last month has the whole seeded month; one of its figures was missed (the seed has late work).

@@ -9,7 +9,9 @@
  * generated community and the month before BENCH_NOW, as medians of BENCH_RUNS runs in one process:
  * before (every month of the trend computed live, as it was) and after (frozen months read from their
  * indicator_snapshot rows) alternating, a month whose trend is all frozen, the first open that stores the
- * snapshots, the open month's parts timed apart, and the EXPLAIN plans of the remaining queries.
+ * snapshots, the open month's parts timed apart, and the EXPLAIN plans of the remaining queries; then one
+ * refresh round of provisional snapshots (FrozenMonthJob.refresh) and the open month and the company view
+ * answered from them, cold (each right after a "before" run) and warm.
  * Writes bench/results/dashboard-1m.md.
  */
 import 'reflect-metadata';
@@ -24,6 +26,7 @@ import { Between, DataSource, In } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
 import { ClockService } from '../src/modules/clock/clock.service';
+import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
 import { IndicatorSource } from '../src/modules/dashboard/indicator-source';
 import { MonthFigures, targetsKey } from '../src/modules/dashboard/month-figures';
 import { ReadDashboard } from '../src/modules/dashboard/read-dashboard.service';
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
   const openMonth = (m: string) => BENCH_NOW.getTime() < figures.freezesAt(m).getTime();
   const dash = (m: string) => () => read.run(user, { month: m, communityId: community.id });
 
+  // Live first: no provisional snapshot left from an earlier run of this bench (they would be fresh at BENCH_NOW).
+  await ds.query('DELETE FROM indicator_provisional');
   // The first open after the months froze: nothing stored yet, so the closed months are computed and stored.
   await ds.query('DELETE FROM indicator_snapshot WHERE communityId = ?', [community.id]);
   const first = await timed(dash(month), 1);
@@ -124,6 +129,24 @@ async function main(): Promise<void> {
   const companyCount = (await company.run(user, { month: closedMonth })).communities.length; // stores each community's closed month once
   const companyOpen = await timed(() => company.run(user, { month }), 3);
   const companyClosed = await timed(() => company.run(user, { month: closedMonth }), 3);
+  // Provisional snapshots: one refresh round (every community's open months as of BENCH_NOW's round), then the
+  // open month and the company view answered from them, each right after a "before" run (cold), then in a row.
+  const job = app.get(FrozenMonthJob);
+  const round = await timed(() => job.refresh(), 1);
+  const provisionalRows = Number((await ds.query('SELECT COUNT(*) n FROM indicator_provisional'))[0].n);
+  const provCold: number[] = [];
+  const companyProvCold: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    figures.of = allLive;
+    legacyRun = null;
+    await dash(month)();
+    figures.of = ofStored;
+    provCold.push((await timed(dash(month), 1)).ms);
+    companyProvCold.push((await timed(() => company.run(user, { month }), 1)).ms);
+  }
+  const provWarm = await timed(dash(month));
+  const companyProvWarm = await timed(() => company.run(user, { month }));
+  const provAsOf = provWarm.value.period.asOf;
   // The parts of the month still open.
   const liveMonth = await timed(() => figures.compute(scope, month, BENCH_NOW, targets));
   const cohort = await timed(() => source.cohort(community.id, window.from, window.to, BENCH_NOW));
@@ -174,8 +197,13 @@ ${month} and the trend ${months[0]}–${month}; ${month} received ${d.received} 
 | – its cohort read (tickets, events, milestones, extensions, work orders) | ${f(cohort.ms)} | ${runs(cohort.all)} |
 | – residents' feedback (ratings, callbacks) | ${f(feedback.ms)} | ${runs(feedback.all)} |
 | – computeIndicators (pure) | ${f(compute.ms)} | ${runs(compute.all)} |
-| company view ${month} (${companyCount} communities, each month live, in turn) | ${f(companyOpen.ms)} | ${runs(companyOpen.all)} |
+| company view ${month} (${companyCount} communities, each month live, in turn; no provisional snapshot) | ${f(companyOpen.ms)} | ${runs(companyOpen.all)} |
 | company view ${closedMonth} (${companyCount} communities, frozen) | ${f(companyClosed.ms)} | ${runs(companyClosed.all)} |
+| refresh round: ${provisionalRows} provisional snapshots stored (every community's open months ${job.openMonths(BENCH_NOW).join(', ')}, as of ${figures.roundStart(BENCH_NOW).toISOString()}) | ${f(round.ms)} | ${runs(round.all)} |
+| **ReadDashboard.run ${month} from its provisional snapshot, cold** (each right after a before run; answered as of ${provAsOf}) | **${f(median(provCold))}** | ${runs(provCold)} |
+| **the same, ${RUNS} in a row** | **${f(provWarm.ms)}** | ${runs(provWarm.all)} |
+| **company view ${month} (${companyCount} communities) from their provisional snapshots, cold** (right after the one above) | **${f(median(companyProvCold))}** | ${runs(companyProvCold)} |
+| **the same, ${RUNS} in a row** | **${f(companyProvWarm.ms)}** | ${runs(companyProvWarm.all)} |
 | a frozen month's snapshot read | ${f(snapshotRead.ms)} | ${runs(snapshotRead.all)} |
 | IndicatorSource.openLoad (open tickets now, with the late milestones) | ${f(openLoad.ms)} | ${runs(openLoad.all)} |
 

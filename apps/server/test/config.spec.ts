@@ -70,6 +70,10 @@ describe('configuration', () => {
     expect(loadConfig({ LINLI_DATA_DIR: dataDir() }).dashboardFreezeDays).toBe(7);
     expect(loadConfig({ LINLI_DATA_DIR: dataDir(), LINLI_DASHBOARD_FREEZE_DAYS: '10' }).dashboardFreezeDays).toBe(10);
     expect(problemsOf({ LINLI_DASHBOARD_FREEZE_DAYS: '0' })).toEqual(['LINLI_DASHBOARD_FREEZE_DAYS']);
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir() }).dashboardRefreshMinutes).toBe(10);
+    expect(loadConfig({ LINLI_DATA_DIR: dataDir(), LINLI_DASHBOARD_REFRESH_MINUTES: '0' }).dashboardRefreshMinutes).toBe(0);
+    expect(problemsOf({ LINLI_DASHBOARD_REFRESH_MINUTES: '-1' })).toEqual(['LINLI_DASHBOARD_REFRESH_MINUTES']);
+    expect(problemsOf({ LINLI_DASHBOARD_REFRESH_MINUTES: '1441' })).toEqual(['LINLI_DASHBOARD_REFRESH_MINUTES']);
   });
 
   it('refuses a data directory that cannot be created', () => {

@@ -60,6 +60,12 @@ export interface AppConfig {
    */
   dashboardFreezeDays: number;
   /**
+   * Every this many minutes (LINLI_DASHBOARD_REFRESH_MINUTES, default 10; 0: off) the dashboard job stores a
+   * provisional snapshot of each community's months not yet frozen, as of the round's start; 数据看板 and
+   * the company view answer from one younger than this plus a slack, else compute live (docs/dashboard.md).
+   */
+  dashboardRefreshMinutes: number;
+  /**
    * Retention (§12): finished records older than `years` have residents' text anonymised by a job every
    * `sweepSeconds`. LINLI_RETENTION_ENABLED=1|0; on by default only in production mode, never by default
    * in demo mode (the demo's history must stay as seeded). LINLI_RETENTION_YEARS (2), LINLI_RETENTION_SWEEP_SECONDS (3600).
@@ -338,6 +344,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const householdReviewMonths = integer('LINLI_HOUSEHOLD_REVIEW_MONTHS', 3, 1, 24);
   const reportsSweepSeconds = integer('LINLI_REPORTS_SWEEP_SECONDS', 3600, 0, 86_400);
   const dashboardFreezeDays = integer('LINLI_DASHBOARD_FREEZE_DAYS', DEFAULT_FREEZE_DAYS, 1, 366);
+  const dashboardRefreshMinutes = integer('LINLI_DASHBOARD_REFRESH_MINUTES', 10, 0, 1440);
   const retentionRaw = value('LINLI_RETENTION_ENABLED');
   if (retentionRaw !== undefined && retentionRaw !== '0' && retentionRaw !== '1') problem('LINLI_RETENTION_ENABLED', `must be 0 or 1, got "${retentionRaw}"`);
   const retention = {
@@ -427,6 +434,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     demoHistory,
     reportsSweepSeconds,
     dashboardFreezeDays,
+    dashboardRefreshMinutes,
     retention,
     feedback,
     shutdownTimeoutMs,

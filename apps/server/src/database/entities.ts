@@ -54,6 +54,7 @@ import { ChatInboundRow } from '../modules/wechat/entities/chat-inbound.entity';
 import { ChatSessionRow } from '../modules/wechat/entities/chat-session.entity';
 import { RetentionRun } from '../modules/retention/entities/retention-run.entity';
 import { IndicatorSnapshot } from '../modules/dashboard/entities/indicator-snapshot.entity';
+import { IndicatorProvisional } from '../modules/dashboard/entities/indicator-provisional.entity';
 import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
 import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
 import { ChatRatingPromptClaim } from '../modules/chat/entities/chat-rating-prompt.entity';
@@ -116,6 +117,7 @@ export const ENTITIES = [
   ChatSessionRow,
   RetentionRun,
   IndicatorSnapshot,
+  IndicatorProvisional,
   ChatConversation,
   ChatMessage,
   ChatRatingPromptClaim,

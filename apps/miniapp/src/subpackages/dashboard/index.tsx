@@ -105,7 +105,8 @@ export default function DashboardPage() {
           ))}
         </View>
       ) : null}
-      <Text className='muted'>{`本月收到 ${d.received} 件 · 统计至 ${formatTime(d.period.asOf)}`}</Text>
+      {/* The month still open is answered from figures refreshed every few minutes: say how recent they are (12-04 10:20). */}
+      <Text className='muted dashboard__as-of'>{`本月收到 ${d.received} 件 · 数据截至 ${thisMonth ? formatTime(d.period.asOf).slice(5) : formatTime(d.period.asOf)}`}</Text>
 
       <View className='section-title'>核心指标</View>
       <View className='dashboard__grid'>

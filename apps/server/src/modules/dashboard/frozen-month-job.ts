@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { JobLoop } from '../../common/jobs/job-loop';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
 import { Community } from '../org/entities/community.entity';
+import { IndicatorProvisional } from './entities/indicator-provisional.entity';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { MonthFigures } from './month-figures';
 
@@ -15,11 +16,18 @@ import { MonthFigures } from './month-figures';
  * first reader, on the scheduled reports' sweep (LINLI_REPORTS_SWEEP_SECONDS), so nobody waits for it
  * to be computed. The snapshot's unique key is the claim: with several instances each month is stored
  * once, whichever insert wins. A department's share is still stored by its first reader.
+ *
+ * It also keeps the open months' provisional snapshots (docs/dashboard.md, "Provisional snapshots"):
+ * every LINLI_DASHBOARD_REFRESH_MINUTES a round stores each community's months not yet frozen as of the
+ * round's start (MonthFigures.refresh: once per round across instances). The loop looks every half
+ * minute (at most every interval) so a round is stored soon after it starts; both loops run only while
+ * the job does (LINLI_REPORTS_SWEEP_SECONDS > 0).
  */
 @Injectable()
 export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FrozenMonths');
   private readonly loop = new JobLoop(this.logger, 'freezing the last month failed');
+  private readonly refreshLoop = new JobLoop(this.logger, 'refreshing the open months failed');
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -33,10 +41,11 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
     const seconds = this.config.reportsSweepSeconds;
     if (seconds <= 0) return;
     this.loop.every(seconds * 1000, () => this.run());
+    if (this.figures.refreshMs > 0) this.refreshLoop.every(Math.min(30_000, this.figures.refreshMs), () => this.refresh());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+    await Promise.all([this.loop.stop(this.config.shutdownTimeoutMs / 2), this.refreshLoop.stop(this.config.shutdownTimeoutMs / 2)]);
   }
 
   /** The latest month frozen at `now` (the freeze is at most 366 days after a month's close). */
@@ -56,6 +65,32 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
       if ((await this.figures.store({ communityId: c.id, department: null }, month, targets)).created) stored += 1;
     }
     if (stored > 0) this.logger.log(`froze ${month} for ${stored} communit${stored === 1 ? 'y' : 'ies'}`);
+    return stored;
+  }
+
+  /** The months not yet frozen at `at`, oldest first (the month running and those closed less than the freeze days ago). */
+  openMonths(at: Date): string[] {
+    return monthsEndingWith(chinaMonthOf(at), 15).filter((m) => this.figures.freezesAt(m).getTime() > at.getTime());
+  }
+
+  /**
+   * One refresh round: the provisional snapshot of every community's open months as of the current round's
+   * start, where none is stored for it yet; drops those of months that have frozen since. Returns how many
+   * this instance stored.
+   */
+  async refresh(): Promise<number> {
+    if (this.figures.refreshMs <= 0) return 0;
+    const round = this.figures.roundStart(this.clock.now());
+    const months = this.openMonths(round);
+    await this.ds.getRepository(IndicatorProvisional).delete({ month: Not(In(months)) });
+    const communities = await this.ds.getRepository(Community).find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    let stored = 0;
+    for (const c of communities) {
+      if (this.refreshLoop.stopping) break;
+      const { targets } = await this.targets.forCompany(c.companyId);
+      for (const month of months) if (await this.figures.refresh(c.id, month, round, targets)) stored += 1;
+    }
+    if (stored > 0) this.logger.log(`refreshed ${stored} open month${stored === 1 ? '' : 's'} as of ${round.toISOString()}`);
     return stored;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CompanyDashboardDto } from '@linli/contracts';
-import { chinaMonthOf } from '@linli/domain';
+import { chinaMonthOf, IndicatorTargets } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
 import { DashboardScopes } from './dashboard-scope';
@@ -23,12 +23,17 @@ export class ReadCompanyDashboard {
     const now = this.clock.now();
     const month = query.month ?? chinaMonthOf(now);
     const communities = await this.scopes.communitiesOf(user);
-    const rows: CompanyDashboardDto['communities'] = [];
+    const wanted: { communityId: string; targets: IndicatorTargets }[] = [];
+    const byCompany = new Map<string, IndicatorTargets>();
     for (const c of communities) {
-      const { targets } = await this.targets.forCompany(c.companyId);
-      const r = await this.figures.of({ communityId: c.id, department: null }, month, now, targets);
-      rows.push({ communityId: c.id, communityName: c.name, received: r.received, headline: headlineDtos(r) });
+      if (!byCompany.has(c.companyId)) byCompany.set(c.companyId, (await this.targets.forCompany(c.companyId)).targets);
+      wanted.push({ communityId: c.id, targets: byCompany.get(c.companyId)! });
     }
-    return { month, asOf: now.toISOString(), communities: rows };
+    // All communities' provisional (or frozen) figures at once; only those without one are computed.
+    const figures = await this.figures.ofCommunities(wanted, month, now);
+    const rows: CompanyDashboardDto['communities'] = communities.map((c, i) => ({ communityId: c.id, communityName: c.name, received: figures[i].received, headline: headlineDtos(figures[i]) }));
+    // The oldest figures shown: a provisional snapshot's round start, a frozen month's freeze, or now.
+    const asOf = figures.reduce((oldest, f) => (f.asOf < oldest ? f.asOf : oldest), now.toISOString());
+    return { month, asOf, communities: rows };
   }
 }

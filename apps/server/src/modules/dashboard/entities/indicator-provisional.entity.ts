@@ -1,0 +1,31 @@
+import type { Indicators } from '@linli/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Community } from '../../org/entities/community.entity';
+
+/**
+ * A month not yet frozen, computed by computeIndicators as of a refresh round's start and replaced by the
+ * next round (every LINLI_DASHBOARD_REFRESH_MINUTES): 数据看板 and the company view answer from it while
+ * it is younger than the interval plus a slack, else compute live (docs/dashboard.md, "Provisional
+ * snapshots"). Kept apart from indicator_snapshot, whose rows are final. One row per community, scope,
+ * month and set of targets.
+ */
+@Entity('indicator_provisional')
+@Index('IDX_indicator_provisional_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], { unique: true })
+export class IndicatorProvisional {
+  @IdColumn() id!: string;
+  @RefColumn() communityId!: string;
+  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_indicator_provisional_community' })
+  community?: Community;
+  /** The department, or '*' for the whole community (the rounds store '*' only). */
+  @TextColumn(32) scopeKey!: string;
+  /** 'YYYY-MM'. */
+  @TextColumn(7) month!: string;
+  /** A digest of the targets the figures were judged against. */
+  @TextColumn(16) targetsKey!: string;
+  /** The round's start: the figures are as of it. */
+  @InstantColumn() asOf!: Date;
+  @Column({ type: 'json' }) figures!: Indicators;
+  @InstantColumn() computedAt!: Date;
+}
