@@ -1,13 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { MOVE_IN_PAPER_LABELS, MoveInDto, MoveInPaper } from '@linli/contracts';
 import { MOVE_IN_PAPERS } from '@linli/domain';
 import { MoveInDetails } from '../../../components/move-in-card';
-import { EmptyState } from '../../../components/empty-state';
+import { DecisionRow, NoteActionRow, OfficeQueueHeader, useOfficeQueue } from '../../../components/office-queue';
 import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
 import '../staff.scss';
 
 /**
@@ -21,31 +20,11 @@ export default function OfficeMoveInsPage() {
   const { params } = useRouter();
   const householdId = params.householdId || undefined;
   const room = params.room ? decodeURIComponent(params.room) : '';
-  const [items, setItems] = useState<MoveInDto[] | null>(null);
   /** Papers ticked on screen, per person, not yet saved. */
   const [ticked, setTicked] = useState<Record<string, MoveInPaper[]>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const load = useCallback(async () => {
-    try {
-      const list = await api.officeMoveIns(householdId);
-      setItems(list);
-      setTicked(Object.fromEntries(list.flatMap((m) => m.people.map((p) => [p.id, p.papers]))));
-    } catch (err) {
-      showError(err);
-    }
-  }, [householdId]);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await load();
-    } catch (err) {
-      showError(err);
-    }
-  };
+  const { items, run } = useOfficeQueue<MoveInDto>(() => api.officeMoveIns(householdId), [householdId], (list) =>
+    setTicked(Object.fromEntries(list.flatMap((m) => m.people.map((p) => [p.id, p.papers])))),
+  );
   const toggle = (personId: string, paper: MoveInPaper) =>
     setTicked((all) => {
       const now = all[personId] ?? [];
@@ -53,8 +32,7 @@ export default function OfficeMoveInsPage() {
     });
   return (
     <View className='page staff'>
-      {room ? <View className='section-title'>{`${room} 的入住登记`}</View> : null}
-      {items && items.length === 0 ? <EmptyState text={householdId ? '该户没有入住登记' : '没有待审核的入住登记'} /> : null}
+      <OfficeQueueHeader room={room} title='入住登记' items={items} empty={householdId ? '该户没有入住登记' : '没有待审核的入住登记'} />
       {(items ?? []).map((m) => (
         <View key={m.id} className='card staff__item move-in-office'>
           <MoveInDetails moveIn={m} />
@@ -77,23 +55,16 @@ export default function OfficeMoveInsPage() {
             </View>
           ) : null}
           {m.can.recordWrittenConsent ? (
-            <View className='move-out-office__row'>
-              <Input value={notes[m.id] ?? ''} onChange={(v) => setNotes({ ...notes, [m.id]: v })} placeholder='书面同意：业主签字同意书、身份证复印件' maxLength={200} />
-              <Button size='small' onClick={() => void run(() => api.moveInWrittenConsent(m.id, { note: notes[m.id] ?? '' }), '已登记')}>
-                登记业主书面同意
-              </Button>
-            </View>
+            <NoteActionRow placeholder='书面同意：业主签字同意书、身份证复印件' label='登记业主书面同意' onSubmit={(note) => void run(() => api.moveInWrittenConsent(m.id, { note }), '已登记')} />
           ) : null}
           {m.can.decide ? (
-            <View className='move-out-office__row'>
-              <Button type='primary' size='small' onClick={() => void run(() => api.decideMoveIn(m.id, { approve: true }), '已发放居住证')}>
-                审核通过并发放居住证
-              </Button>
-              <Input value={reasons[m.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [m.id]: v })} placeholder='不通过的原因' maxLength={200} />
-              <Button size='small' onClick={() => void run(() => api.decideMoveIn(m.id, { approve: false, reason: reasons[m.id] ?? '' }), '已回复')}>
-                不通过
-              </Button>
-            </View>
+            <DecisionRow
+              approveLabel='审核通过并发放居住证'
+              rejectLabel='不通过'
+              reasonPlaceholder='不通过的原因'
+              onApprove={() => void run(() => api.decideMoveIn(m.id, { approve: true }), '已发放居住证')}
+              onReject={(reason) => void run(() => api.decideMoveIn(m.id, { approve: false, reason }), '已回复')}
+            />
           ) : null}
         </View>
       ))}

@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import {
   HouseholdMemberDto,
   MEMBER_ROLE_LABELS,
@@ -12,10 +12,9 @@ import {
   OWNER_AUTHORISATION_LABELS,
 } from '@linli/contracts';
 import { SlipDetails } from '../../../components/slip-card';
-import { EmptyState } from '../../../components/empty-state';
+import { DecisionRow, NoteActionRow, OfficeQueueHeader, useOfficeQueue } from '../../../components/office-queue';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import '../staff.scss';
 
 /**
@@ -29,36 +28,16 @@ export default function OfficeMoveOutsPage() {
   const { params } = useRouter();
   const householdId = params.householdId || undefined;
   const room = params.room ? decodeURIComponent(params.room) : '';
-  const [items, setItems] = useState<MoveOutDto[] | null>(null);
-  const [notes, setNotes] = useState<Record<string, string>>({});
-  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [members, setMembers] = useState<Record<string, HouseholdMemberDto[]>>({});
   const [leaving, setLeaving] = useState<Record<string, string[]>>({});
-  const load = useCallback(async () => {
-    try {
-      const list = await api.officeMoveOuts(householdId);
-      setItems(list);
-      // Who may be deregistered: the current members of each household whose slip was used.
-      for (const m of list.filter((x) => x.can.deregister)) {
-        const file = await api.householdFile(m.householdId);
-        setMembers((all) => ({ ...all, [m.id]: file.members }));
-        setLeaving((all) => ({ ...all, [m.id]: all[m.id] ?? (m.scope === MoveOutScope.Whole ? file.members.map((x) => x.id) : []) }));
-      }
-    } catch (err) {
-      showError(err);
+  const { items, run } = useOfficeQueue<MoveOutDto>(() => api.officeMoveOuts(householdId), [householdId], async (list) => {
+    // Who may be deregistered: the current members of each household whose slip was used.
+    for (const m of list.filter((x) => x.can.deregister)) {
+      const file = await api.householdFile(m.householdId);
+      setMembers((all) => ({ ...all, [m.id]: file.members }));
+      setLeaving((all) => ({ ...all, [m.id]: all[m.id] ?? (m.scope === MoveOutScope.Whole ? file.members.map((x) => x.id) : []) }));
     }
-  }, [householdId]);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await load();
-    } catch (err) {
-      showError(err);
-    }
-  };
+  });
   const toggle = (id: string, memberId: string) =>
     setLeaving((all) => {
       const now = all[id] ?? [];
@@ -66,8 +45,7 @@ export default function OfficeMoveOutsPage() {
     });
   return (
     <View className='page staff'>
-      {room ? <View className='section-title'>{`${room} 的搬出申请`}</View> : null}
-      {items && items.length === 0 ? <EmptyState text={householdId ? '该户没有搬出申请' : '没有待处理的搬出申请'} /> : null}
+      <OfficeQueueHeader room={room} title='搬出申请' items={items} empty={householdId ? '该户没有搬出申请' : '没有待处理的搬出申请'} />
       {(items ?? []).map((m) => (
         <View key={m.id} className='card staff__item move-out-office'>
           <View className='staff__title'>
@@ -86,12 +64,7 @@ export default function OfficeMoveOutsPage() {
           ) : null}
           {m.rejectReason ? <Text className='staff__error'>{`原因：${m.rejectReason}`}</Text> : null}
           {m.can.recordWrittenAuthorisation ? (
-            <View className='move-out-office__row'>
-              <Input value={notes[m.id] ?? ''} onChange={(v) => setNotes({ ...notes, [m.id]: v })} placeholder='书面授权：业主身份证复印件、业主电话' maxLength={200} />
-              <Button size='small' onClick={() => void run(() => api.recordWrittenAuthorisation(m.id, { note: notes[m.id] ?? '' }), '已登记')}>
-                登记业主书面授权
-              </Button>
-            </View>
+            <NoteActionRow placeholder='书面授权：业主身份证复印件、业主电话' label='登记业主书面授权' onSubmit={(note) => void run(() => api.recordWrittenAuthorisation(m.id, { note }), '已登记')} />
           ) : null}
           {m.can.markFeesSettled && m.scope === MoveOutScope.Whole ? (
             <Button size='small' onClick={() => void run(() => api.markFeesSettled(m.id), '已确认')}>
@@ -99,15 +72,13 @@ export default function OfficeMoveOutsPage() {
             </Button>
           ) : null}
           {m.can.decide ? (
-            <View className='move-out-office__row'>
-              <Button type='primary' size='small' onClick={() => void run(() => api.decideMoveOut(m.id, { approve: true }), '已出具放行条')}>
-                批准并出具放行条
-              </Button>
-              <Input value={reasons[m.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [m.id]: v })} placeholder='不批准的原因' maxLength={200} />
-              <Button size='small' onClick={() => void run(() => api.decideMoveOut(m.id, { approve: false, reason: reasons[m.id] ?? '' }), '已回复')}>
-                不批准
-              </Button>
-            </View>
+            <DecisionRow
+              approveLabel='批准并出具放行条'
+              rejectLabel='不批准'
+              reasonPlaceholder='不批准的原因'
+              onApprove={() => void run(() => api.decideMoveOut(m.id, { approve: true }), '已出具放行条')}
+              onReject={(reason) => void run(() => api.decideMoveOut(m.id, { approve: false, reason }), '已回复')}
+            />
           ) : null}
           {m.slip ? <SlipDetails slip={m.slip} /> : null}
           {m.can.deregister ? (
