@@ -3,7 +3,7 @@
  * against the targets, the tickets behind a missed figure, a department head's share, the company
  * view, reports kept as issued, the targets as company settings, and who may read what.
  */
-import { CallbackReason, CallbackStatus, FeedbackRoutes, ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { CallbackReason, CallbackStatus, FeedbackRoutes, ApiRoutes, NotificationPageDto, CompanyDashboardDto, DashboardDto, DemoPersona, ErrorCode, IndicatorTargetsDto, IndicatorTicketDto, ReportKind, Page, ReportSummaryDto, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { Community } from '../src/modules/org/entities/community.entity';
@@ -206,7 +206,7 @@ describe('reports kept as issued', () => {
   it('a department head issues their weekly complaint review; the supervisor lists it, another company cannot open it', async () => {
     const weekly = (await t.http().post(ApiRoutes.reports).set(bearer(tokens.engineering)).send({ kind: ReportKind.Weekly, period: '2026-11-02' }).expect(201)).body as ReportSummaryDto;
     expect(weekly).toMatchObject({ department: 'engineering', title: '阳光花园 工程部 2026-11-02 起一周 周度投诉复核清单' });
-    const listed = (await get(ApiRoutes.reports, tokens.supervisor).expect(200)).body as ReportSummaryDto[];
+    const listed = ((await get(ApiRoutes.reports, tokens.supervisor).expect(200)).body as Page<ReportSummaryDto>).items;
     expect(listed.map((r) => r.id).sort()).toEqual([monthly.id, weekly.id].sort());
     const foreign = await get(ApiRoutes.reportFile(weekly.id), tokens.foreignAdmin).expect(404);
     expect(foreign.body.code).toBe(ErrorCode.REPORT_NOT_FOUND);
@@ -220,7 +220,7 @@ describe('the weekly review list reaches each department head', () => {
     expect(await delivery.run()).toBe(0);
     const inbox = (await get(ApiRoutes.notifications, tokens.engineering).expect(200)).body as NotificationPageDto;
     expect(inbox.items.filter((n) => n.title.includes('投诉复核清单')).map((n) => n.title)).toEqual(['2026-11-23 起一周投诉复核清单']);
-    const listed = (await get(ApiRoutes.reports, tokens.engineering).expect(200)).body as ReportSummaryDto[];
+    const listed = ((await get(ApiRoutes.reports, tokens.engineering).expect(200)).body as Page<ReportSummaryDto>).items;
     expect(listed.find((r) => r.period === '2026-11-23')).toMatchObject({ department: 'engineering', issuedByName: '系统' });
   });
 });

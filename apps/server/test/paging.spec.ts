@@ -1,9 +1,11 @@
-import { ApiRoutes, CampaignDto, CampaignStatus, CareOccasion, CareRoutes, CommunityTicketFilter, GreetingCardDto, RecipientStatus, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import { ApiRoutes, ReportKind, ReportSummaryDto, RetentionRunDto, CampaignDto, CampaignStatus, CareOccasion, CareRoutes, CommunityTicketFilter, GreetingCardDto, RecipientStatus, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
 import { CareCampaign } from '../src/modules/care/entities/care-campaign.entity';
 import { Household } from '../src/modules/org/entities/household.entity';
+import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
+import { RetentionRun } from '../src/modules/retention/entities/retention-run.entity';
 import { CareRecipient } from '../src/modules/care/entities/care-recipient.entity';
 import { WorkOrder } from '../src/modules/work-orders/entities/work-order.entity';
 import { submitTicket } from './support/builders';
@@ -235,6 +237,44 @@ describe('festival care: campaigns and a household\'s greeting cards page by the
     expect(first.nextCursor).not.toBeNull();
     // Someone with no household: one empty page.
     expect((await t.http().get(CareRoutes.myGreetings).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('issued reports and retention runs page by their instant and id', () => {
+  it("the community's issued reports: every one once, newest first, a department head's own and the community's", async () => {
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as { communityId: string };
+    // 23 weekly reports, five of them issued in the same millisecond.
+    const rows = Array.from({ length: 23 }, (_, i) => ({
+      id: randomUUID(), communityId: me.communityId, kind: ReportKind.Weekly, period: `2025-W${String(i + 1).padStart(2, '0')}`, department: null, scopeKey: '*',
+      title: `翻页报表${i + 1}`, content: { sheets: [] }, workbook: '', issuedById: null,
+      issuedAt: i >= 5 && i < 10 ? new Date(SAME.getTime() + 7 * 60_000) : new Date(SAME.getTime() + (i + 1) * 60_000),
+    }));
+    await t.dataSource.getRepository(IssuedReport).insert(rows);
+    const once = (await t.http().get(ApiRoutes.reports).query({ limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<ReportSummaryDto>;
+    expect(once.nextCursor).toBeNull();
+    const ours = once.items.filter((r) => r.title.startsWith('翻页报表')).map((r) => r.title);
+    expect(ours.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页报表${23 - i}`));
+    expect(ours.slice(13, 18).sort()).toEqual(['翻页报表10', '翻页报表6', '翻页报表7', '翻页报表8', '翻页报表9']);
+    for (const limit of [1, 5, 20]) {
+      const pages = await walk<ReportSummaryDto>(ApiRoutes.reports, supervisor, { limit });
+      expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(once.items.map((r) => r.id));
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+    }
+  });
+
+  it('the retention runs, one a day for years: every one once, newest first', async () => {
+    const admin = (await loginPersona(t, DemoPersona.Admin)).token;
+    const rows = Array.from({ length: 65 }, (_, i) => {
+      const startedAt = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000);
+      return { id: randomUUID(), runKey: startedAt.toISOString().slice(0, 10), startedAt, finishedAt: startedAt, cutoff: startedAt, years: 2, counts: null };
+    });
+    await t.dataSource.getRepository(RetentionRun).insert(rows);
+    const pages = await walk<RetentionRunDto>(ApiRoutes.retentionRuns, admin, { limit: 20 });
+    const keys = pages.flatMap((p) => p.items.map((r) => r.runKey));
+    // Was cut at the newest 60.
+    expect(keys).toHaveLength(65);
+    expect(keys).toEqual([...rows.map((r) => r.runKey)].reverse());
+    expect(pages.map((p) => p.items.length)).toEqual([20, 20, 20, 5]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Retention (§12): past two years, finished records lose the residents' own words (anonymised), the
  * figures stay; open work is never touched; one run a day with two instances; admins see what it did.
  */
-import { ApiRoutes, DemoPersona, FeedbackRoutes, RetentionRunDto, TicketAction, TicketDetailDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, FeedbackRoutes, Page, RetentionRunDto, TicketAction, TicketDetailDto } from '@linli/contracts';
 import { ANONYMISED_TEXT } from '@linli/domain';
 import { RetentionJob } from '../src/modules/retention/retention-job';
 import { TicketRating } from '../src/modules/feedback/entities/ticket-rating.entity';
@@ -101,7 +101,7 @@ describe('retention', () => {
 
   it('admins list the runs with what each did; others are refused', async () => {
     const admin = (await loginPersona(a, DemoPersona.Admin)).token;
-    const listed = (await a.http().get(ApiRoutes.retentionRuns).set(bearer(admin)).expect(200)).body as RetentionRunDto[];
+    const listed = ((await a.http().get(ApiRoutes.retentionRuns).set(bearer(admin)).expect(200)).body as Page<RetentionRunDto>).items;
     expect(listed.map((r) => r.runKey)).toEqual(['2026-12-05', '2026-12-04']);
     expect(listed[1].summary).toBe(`保存期限 2 年：2024-12-04 前办结的记录已匿名化——工单 1 件，处理记录备注 ${listed[1].counts.events} 条，评价留言 1 条，追评 0 条，回访记录 0 条，回访通话 0 条`);
     const supervisor = (await loginPersona(a, DemoPersona.Supervisor)).token;

@@ -3,7 +3,7 @@
  * instances on one database each report is issued once and each person told once; what was issued
  * downloads unchanged later.
  */
-import { ApiRoutes, DemoPersona, NotificationPageDto, ReportKind, ReportSummaryDto } from '@linli/contracts';
+import { ApiRoutes, DemoPersona, NotificationPageDto, ReportKind, Page, ReportSummaryDto } from '@linli/contracts';
 import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
 import { PeriodicReportDelivery } from '../src/modules/dashboard/periodic-report-delivery';
 import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
@@ -88,7 +88,7 @@ describe('scheduled reports', () => {
 
   it('a scheduled report lists as issued by the system and downloads byte for byte as stored, later too', async () => {
     const token = (await loginPersona(a, DemoPersona.Supervisor)).token;
-    const listed = (await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200)).body as ReportSummaryDto[];
+    const listed = ((await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200)).body as Page<ReportSummaryDto>).items;
     const november = listed.find((r) => r.kind === ReportKind.Monthly && r.period === '2026-11')!;
     expect(november).toMatchObject({ issuedByName: '系统', department: null });
     const stored = Buffer.from((await a.dataSource.getRepository(IssuedReport).findOneByOrFail({ id: november.id })).workbook, 'base64');

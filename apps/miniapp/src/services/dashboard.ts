@@ -1,6 +1,7 @@
-import { ApiRoutes, CompanyDashboardDto, DashboardDto, IndicatorKey, IndicatorTargetsDto, IndicatorTicketDto, IssueReportRequest, ReportSummaryDto } from '@linli/contracts';
+import { ApiRoutes, CompanyDashboardDto, DashboardDto, IndicatorKey, IndicatorTargetsDto, IndicatorTicketDto, IssueReportRequest, Page, ReportSummaryDto } from '@linli/contracts';
 import { downloadTo } from './api';
 import { request } from './http';
+import { pageQuery } from './paged-list';
 
 /** The query string of a dashboard request ('' when nothing is chosen). */
 function query(params: Record<string, string | undefined>): string {
@@ -17,7 +18,7 @@ export const dashboardApi = {
   targets: (communityId?: string) => request<IndicatorTargetsDto>('GET', `${ApiRoutes.dashboardTargets}${query({ communityId })}`),
   /** The dashboard's tables, downloaded to a temporary .xlsx. */
   exportFile: (month?: string, communityId?: string) => downloadTo(`${ApiRoutes.dashboardExport}${query({ month, communityId })}`),
-  reports: (communityId?: string) => request<ReportSummaryDto[]>('GET', `${ApiRoutes.reports}${query({ communityId })}`),
+  reports: (cursor: string | null = null, communityId?: string) => request<Page<ReportSummaryDto>>('GET', `${ApiRoutes.reports}${pageQuery({ communityId }, cursor)}`),
   issueReport: (body: IssueReportRequest) => request<ReportSummaryDto>('POST', ApiRoutes.reports, body),
   reportFile: (id: string) => downloadTo(ApiRoutes.reportFile(id)),
 };

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReportSummaryDto, Role } from '@linli/contracts';
+import { Page, ReportSummaryDto, Role } from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { pageRequest } from '../../common/paging/paging';
 import { IssueReportDto, ReportsQueryDto } from './dto/dashboard.dto';
 import { Reports } from './reports.service';
 import { xlsxDownload } from './xlsx-download';
@@ -16,9 +17,9 @@ export class ReportsController {
 
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Reports issued for the community (a department head: theirs and the community’s), newest first' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ReportsQueryDto): Promise<ReportSummaryDto[]> {
-    return this.reports.list(user, query.communityId);
+  @ApiOperation({ summary: 'Reports issued for the community (a department head: theirs and the community’s), newest first, a page at a time (?cursor=&limit=)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ReportsQueryDto): Promise<Page<ReportSummaryDto>> {
+    return this.reports.list(user, query.communityId, pageRequest(query));
   }
 
   @Post()

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEPARTMENT_NAMES, DepartmentName, ErrorCode, REPORT_KIND_LABELS, ReportKind, ReportSummaryDto, Role, TICKET_STATUS_LABELS, TicketAction, TicketKind } from '@linli/contracts';
-import { computeIndicators, formatChinaDateTime, IndicatorTicket, Indicators, monthsEndingWith, periodWindow, PeriodWindow } from '@linli/domain';
+import { DEPARTMENT_NAMES, DepartmentName, ErrorCode, Page, REPORT_KIND_LABELS, ReportKind, ReportSummaryDto, Role, TICKET_STATUS_LABELS, TicketAction, TicketKind } from '@linli/contracts';
+import { computeIndicators, cutPage, formatChinaDateTime, IndicatorTicket, Indicators, monthsEndingWith, periodWindow, PeriodWindow } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { afterCursor, PageRequest } from '../../common/paging/paging';
 import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { ClockService } from '../clock/clock.service';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -68,16 +69,19 @@ export class Reports {
     return { report: row, created: true };
   }
 
-  async list(user: AuthUser, communityId?: string): Promise<ReportSummaryDto[]> {
+  /** Reports issued for the scope, newest first, a page at a time by (issuedAt, id). */
+  async list(user: AuthUser, communityId: string | undefined, page: PageRequest): Promise<Page<ReportSummaryDto>> {
     const scope = await this.scopes.resolve(user, communityId);
+    const where = { communityId: scope.communityId, ...(scope.department ? { scopeKey: In([scope.department, '*']) } : {}) };
     const rows = await this.ds.getRepository(IssuedReport).find({
       select: { id: true, kind: true, title: true, period: true, department: true, issuedAt: true, issuedById: true, issuedBy: { id: true, name: true } },
-      where: { communityId: scope.communityId, ...(scope.department ? { scopeKey: In([scope.department, '*']) } : {}) },
+      where: afterCursor<IssuedReport>(where, page.cursor, 'issuedAt'),
       relations: { issuedBy: true },
-      order: { issuedAt: 'DESC' },
-      take: 100,
+      order: { issuedAt: 'DESC', id: 'DESC' },
+      take: page.limit + 1,
     });
-    return rows.map((r) => this.summary(r));
+    const { items, nextCursor } = cutPage(rows, page.limit, (r) => ({ at: r.issuedAt, id: r.id }));
+    return { items: items.map((r) => this.summary(r)), nextCursor };
   }
 
   async file(user: AuthUser, id: string): Promise<{ filename: string; data: Buffer }> {

@@ -1,6 +1,7 @@
+import { findPage, PageRequest } from '../../common/paging/paging';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CallbackStatus, RetentionCounts, RetentionRunDto, TicketStatus } from '@linli/contracts';
+import { CallbackStatus, Page, RetentionCounts, RetentionRunDto, TicketStatus } from '@linli/contracts';
 import { ANONYMISED_TEXT, chinaDateKey, isOpen, retentionCutoff } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -73,9 +74,9 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
     return dto;
   }
 
-  async list(): Promise<RetentionRunDto[]> {
-    const rows = await this.ds.getRepository(RetentionRun).find({ order: { startedAt: 'DESC' }, take: 60 });
-    return rows.map(toDto);
+  /** The runs, newest first, a page at a time (one run a day: years of them). */
+  async list(page: PageRequest): Promise<Page<RetentionRunDto>> {
+    return findPage(this.ds.getRepository(RetentionRun), {}, page, (rows) => rows.map(toDto), { at: 'startedAt' });
   }
 
   private async anonymise(db: EntityManager, cutoff: Date): Promise<RetentionCounts> {

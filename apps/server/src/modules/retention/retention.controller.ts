@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RetentionRunDto, Role } from '@linli/contracts';
+import { Page, RetentionRunDto, Role } from '@linli/contracts';
+import { PageQueryDto } from '../../common/paging/page-query.dto';
+import { pageRequest } from '../../common/paging/paging';
 import { Roles } from '../../common/auth/decorators';
 import { RetentionJob } from './retention-job';
 
@@ -12,8 +14,8 @@ export class RetentionController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'What the retention job anonymised, run by run, newest first (counts only; no record content)' })
-  list(): Promise<RetentionRunDto[]> {
-    return this.job.list();
+  @ApiOperation({ summary: 'What the retention job anonymised, run by run, newest first, a page at a time (?cursor=&limit=; counts only, no record content)' })
+  list(@Query() query: PageQueryDto): Promise<Page<RetentionRunDto>> {
+    return this.job.list(pageRequest(query));
   }
 }

@@ -4,7 +4,9 @@ import { Button, Empty } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { REPORT_KIND_LABELS, ReportKind, ReportSummaryDto } from '@linli/contracts';
 import { chinaMonthOf, periodWindow, previousWeekMonday } from '@linli/domain';
+import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { usePagedList } from '../../../services/use-paged-list';
 import { dashboardApi, shiftMonth } from '../../../services/dashboard';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -39,16 +41,15 @@ const KINDS = [ReportKind.Weekly, ReportKind.Monthly, ReportKind.Quarterly, Repo
 export default function ReportsPage() {
   const [kind, setKind] = useState(ReportKind.Monthly);
   const [now, setNow] = useState<Date | null>(null);
-  const [reports, setReports] = useState<ReportSummaryDto[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // Reports issued over the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
+  const list = usePagedList<ReportSummaryDto>((cursor) => dashboardApi.reports(cursor), (r) => r.id, [], { onFirstPageError: showError });
+  const reports = list.items;
   const load = useCallback(async () => {
     try {
-      const [meta, list] = await Promise.all([api.meta(), dashboardApi.reports()]);
-      setNow(new Date(meta.now));
-      setReports(list);
+      setNow(new Date((await api.meta()).now));
     } catch (err) {
       showError(err);
-      setReports([]);
     }
   }, []);
   useDidShow(() => void load());
@@ -72,7 +73,7 @@ export default function ReportsPage() {
     try {
       const r = await dashboardApi.issueReport({ kind, period });
       void Taro.showToast({ title: '报表已出具', icon: 'success' });
-      await load();
+      await list.reload();
       await download(r);
     } catch (err) {
       showError(err);
@@ -113,6 +114,7 @@ export default function ReportsPage() {
           <Text className='muted'>{`${r.issuedByName} · ${formatTime(r.issuedAt)} 出具`}</Text>
         </View>
       ))}
+      {reports && reports.length > 0 ? <LoadMore status={list.status} count={reports.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
     </View>
   );
 }

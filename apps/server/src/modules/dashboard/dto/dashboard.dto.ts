@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../../common/paging/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IndicatorKey, INDICATOR_KEYS, IssueReportRequest, ReportKind, UpdateIndicatorTargetsRequest } from '@linli/contracts';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -63,6 +64,6 @@ export class IssueReportDto implements IssueReportRequest {
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '小区编号格式不正确' }) @MaxLength(36, { message: '小区编号格式不正确' }) communityId?: string;
 }
 
-export class ReportsQueryDto {
+export class ReportsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '小区编号格式不正确' }) @MaxLength(36, { message: '小区编号格式不正确' }) communityId?: string;
 }
