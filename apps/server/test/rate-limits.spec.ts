@@ -5,6 +5,7 @@
  */
 import { ApiRoutes, DemoPersona, ErrorCode } from '@linli/contracts';
 import { DEFAULT_RATE_LIMITS } from '../src/config/app-config';
+import { DatabaseThrottlerStorage } from '../src/modules/rate-limits/database-throttler.storage';
 import { RateLimitBucket } from '../src/modules/rate-limits/entities/rate-limit-bucket.entity';
 import { ticketRequest } from './support/builders';
 import { bearer, loginPersona } from './support/login';
@@ -60,5 +61,24 @@ describe('behind a reverse proxy (LINLI_TRUST_PROXY)', () => {
     for (let i = 0; i < DEFAULT_RATE_LIMITS.login.perIp; i++) await login('203.0.113.7').expect(200);
     await login('203.0.113.7').expect(429);
     await login('198.51.100.20').expect(200);
+  });
+});
+
+describe('the storage', () => {
+  it('counts a window in one statement per hit: the count and seconds left, the block past the limit, a fresh window after it ends', async () => {
+    const storage = t.app.get(DatabaseThrottlerStorage);
+    const key = 'test:storage:one';
+    const hit = () => storage.increment(key, 60_000, 2, 60_000);
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    t.clock.set({ advanceMinutes: 0.5 });
+    expect(await hit()).toEqual({ totalHits: 2, timeToExpire: 30, isBlocked: false, timeToBlockExpire: 0 });
+    // Past the limit: blocked for the block's length, the window lasting as long.
+    expect(await hit()).toEqual({ totalHits: 3, timeToExpire: 60, isBlocked: true, timeToBlockExpire: 60 });
+    t.clock.set({ advanceMinutes: 0.5 });
+    expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 30, isBlocked: true, timeToBlockExpire: 30 });
+    // The window (and the block) ended: counted from one again, in the same row.
+    t.clock.set({ advanceMinutes: 1 });
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await t.dataSource.getRepository(RateLimitBucket).findOneByOrFail({ bucket: key })).toMatchObject({ hits: 1, blockedUntil: null });
   });
 });

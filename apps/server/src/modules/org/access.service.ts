@@ -79,12 +79,19 @@ export class Access {
     return rows.map((b) => b.id);
   }
 
-  /** How the caller relates to a ticket and whether they may see it (and so act on it at all). */
-  async ticket(user: AuthUser, t: Omit<TicketFacts, 'companyId'>): Promise<TicketReach> {
-    const companyId = await this.companyOf(t.communityId);
+  /**
+   * How the caller relates to a ticket and whether they may see it (and so act on it at all). `known`
+   * carries the company of the ticket's community when the caller already read it (a submit has it from
+   * the household's place), so it is not read again.
+   */
+  async ticket(user: AuthUser, t: Omit<TicketFacts, 'companyId'>, known?: { companyId: string }): Promise<TicketReach> {
+    const companyId = known?.companyId ?? (await this.companyOf(t.communityId));
     if (!companyId) return { ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false, adminsCompany: false, canView: false };
     const p = await this.principal(user);
-    return ticketReach(p, await this.residence(user, t.householdId), { ...t, companyId });
+    // The reporter sees their own report whatever their membership (residentSeesTicket decides that
+    // before it looks at the residence), so their membership is not read for it.
+    const ownReport = user.role === Role.Resident && t.reporterId === user.id;
+    return ticketReach(p, ownReport ? null : await this.residence(user, t.householdId), { ...t, companyId });
   }
 
   /**

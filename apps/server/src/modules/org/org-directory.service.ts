@@ -17,6 +17,8 @@ export interface HouseholdPlace {
   buildingId: string;
   communityId: string;
   communityName: string;
+  /** The community's company (the access policy's scope of staff). */
+  companyId: string;
 }
 
 /** Read-side of places and people: who someone is, where a household is, which buildings an assistant serves. */
@@ -95,6 +97,7 @@ export class OrgDirectory {
       buildingId: building.id,
       communityId: building.communityId,
       communityName: building.community.name,
+      companyId: building.community.companyId,
     };
   }
 

@@ -16,8 +16,12 @@ export type TicketActorReach = TicketActor & { canView: boolean; adminsCompany: 
 export class TicketAccess {
   constructor(private readonly access: Access) {}
 
-  async actorFor(user: AuthUser, ticket: Pick<Ticket, 'householdId' | 'assigneeId' | 'buildingId' | 'communityId' | 'reporterId' | 'kind' | 'createdAt'>): Promise<TicketActorReach> {
-    const reach = await this.access.ticket(user, ticket);
+  async actorFor(
+    user: AuthUser,
+    ticket: Pick<Ticket, 'householdId' | 'assigneeId' | 'buildingId' | 'communityId' | 'reporterId' | 'kind' | 'createdAt'>,
+    known?: { companyId: string },
+  ): Promise<TicketActorReach> {
+    const reach = await this.access.ticket(user, ticket, known);
     return { role: user.role, ...reach };
   }
 

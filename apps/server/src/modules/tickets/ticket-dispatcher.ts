@@ -14,7 +14,7 @@ import { User } from '../org/entities/user.entity';
 @Injectable()
 export class TicketDispatcher {
   async pickAssistant(db: EntityManager, buildingId: string, now: Date): Promise<{ id: string; name: string } | null> {
-    const onDuty = await db
+    const onDuty = db
       .createQueryBuilder(DutyShift, 'd')
       .select('d.assistantId', 'userId')
       .addSelect('u.name', 'name')
@@ -26,10 +26,8 @@ export class TicketDispatcher {
       .addGroupBy('u.name')
       .orderBy('openCount', 'ASC')
       .addOrderBy('d.assistantId', 'ASC')
-      .limit(1)
-      .getRawOne<{ userId: string; name: string }>();
-    if (onDuty) return { id: onDuty.userId, name: onDuty.name };
-    const row = await db
+      .limit(1);
+    const serving = db
       .createQueryBuilder(AssistantBuilding, 'ab')
       .select('ab.userId', 'userId')
       .addSelect('u.name', 'name')
@@ -41,8 +39,15 @@ export class TicketDispatcher {
       .addGroupBy('u.name')
       .orderBy('openCount', 'ASC')
       .addOrderBy('ab.userId', 'ASC')
-      .limit(1)
-      .getRawOne<{ userId: string; name: string }>();
+      .limit(1);
+    // Both choices in one round trip: the one on duty when there is one, else the least loaded who serves the building.
+    const [dutySql, dutyParams] = onDuty.getQueryAndParameters();
+    const [servingSql, servingParams] = serving.getQueryAndParameters();
+    const rows: { userId: string; name: string }[] = await db.query(
+      `SELECT x.userId AS userId, x.name AS name FROM (SELECT 0 AS choice, d.userId, d.name FROM (${dutySql}) d UNION ALL SELECT 1 AS choice, s.userId, s.name FROM (${servingSql}) s) x ORDER BY x.choice LIMIT 1`,
+      [...dutyParams, ...servingParams],
+    );
+    const row = rows[0];
     return row ? { id: row.userId, name: row.name } : null;
   }
 }

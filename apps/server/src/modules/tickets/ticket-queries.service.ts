@@ -173,8 +173,9 @@ export class TicketQueries {
    * its milestones. Read from the database: only who the caller is to it (the one access policy), the
    * photos when some were attached, and for staff their view. A new ticket was never chased.
    */
-  async createdDetail(user: AuthUser, ticket: Ticket, events: TicketEvent[], milestones: TicketMilestone[], withPhotos: boolean): Promise<TicketDetailDto> {
-    const actor = await this.access.actorFor(user, ticket);
+  async createdDetail(user: AuthUser, ticket: Ticket, events: TicketEvent[], milestones: TicketMilestone[], withPhotos: boolean, companyId: string): Promise<TicketDetailDto> {
+    // The same access policy as every read, on the facts the submit wrote (its community's company came with the household's place).
+    const actor = await this.access.actorFor(user, ticket, { companyId });
     if (!this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
     const photos = withPhotos ? await this.uploads.photosOf(ticket.id) : [];
     const now = this.clock.now();

@@ -216,6 +216,6 @@ export class TicketSubmission {
     }
     const made = created as Created | null; // assigned inside the transaction's callback
     if (!made) return { ticket: await this.queries.detail(user, ticketId), created: true };
-    return { ticket: await this.queries.createdDetail(user, made.ticket, made.events, made.milestones, dto.photoIds.length > 0), created: true };
+    return { ticket: await this.queries.createdDetail(user, made.ticket, made.events, made.milestones, dto.photoIds.length > 0, place.companyId), created: true };
   }
 }
