@@ -8,7 +8,12 @@ const root = path.resolve(__dirname, '../..');
 const swcTs = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true, tsx: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic' } },
+    transform: {
+      legacyDecorator: true,
+      decoratorMetadata: true,
+      useDefineForClassFields: false,
+      react: { runtime: 'automatic' },
+    },
     target: 'es2022',
     keepClassNames: true,
   },
@@ -29,7 +34,9 @@ module.exports = {
     '^.+\\.tsx?$': [path.join(__dirname, 'swc-transformer.js'), swcTs],
     '^.+\\.m?js$': [path.join(__dirname, 'swc-transformer.js'), swcJs],
   },
-  transformIgnorePatterns: [`/node_modules/(?!\\.pnpm/|${ESM_PACKAGES.map((p) => p.replace('/', '\\/')).join('|')})`],
+  transformIgnorePatterns: [
+    `/node_modules/(?!\\.pnpm/|${ESM_PACKAGES.map((p) => p.replace('/', '\\/')).join('|')})`,
+  ],
   moduleNameMapper: {
     '^@linli/contracts$': path.join(root, 'packages/contracts/src/index.ts'),
     '^@linli/domain$': path.join(root, 'packages/domain/src/index.ts'),

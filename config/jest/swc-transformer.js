@@ -7,14 +7,18 @@
  */
 const { createTransformer } = require('@swc/jest');
 
-const CREATE_REQUIRE = /^\s*(?:const|let|var)\s+require\s*=\s*createRequire\(\s*import\.meta\.url\s*\);?\s*$/gm;
+const CREATE_REQUIRE =
+  /^\s*(?:const|let|var)\s+require\s*=\s*createRequire\(\s*import\.meta\.url\s*\);?\s*$/gm;
 const IMPORT_META_URL = /\bimport\.meta\.url\b/g;
 const FILE_URL = "require('node:url').pathToFileURL(__filename).href";
 
 module.exports = {
   createTransformer(swcOptions) {
     const swc = createTransformer(swcOptions);
-    const rewrite = (src) => (src.includes('import.meta') ? src.replace(CREATE_REQUIRE, '').replace(IMPORT_META_URL, FILE_URL) : src);
+    const rewrite = (src) =>
+      src.includes('import.meta')
+        ? src.replace(CREATE_REQUIRE, '').replace(IMPORT_META_URL, FILE_URL)
+        : src;
     return {
       ...swc,
       process(src, filename, options) {

@@ -37,7 +37,11 @@ function newestMtime(path) {
 }
 
 function run(cmd, cmdArgs, env = {}) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return r.status ?? 1;
 }
 
@@ -46,10 +50,26 @@ function run(cmd, cmdArgs, env = {}) {
  * The browser test runs the built server and H5 app; the outbox crash test (both databases) the built server.
  */
 const builds = [
-  ['packages/contracts/dist/index.js', ['packages/contracts/src'], ['--filter', '@linli/contracts', 'build']],
-  ['packages/domain/dist/index.js', ['packages/domain/src', 'packages/contracts/src'], ['--filter', '@linli/domain', 'build']],
-  ['packages/wechat-local/dist/index.js', ['packages/wechat-local/src'], ['--filter', '@linli/wechat-local', 'build']],
-  ['apps/server/dist/main.js', ['apps/server/src', 'packages/contracts/src', 'packages/domain/src'], ['--filter', '@linli/server', 'build']],
+  [
+    'packages/contracts/dist/index.js',
+    ['packages/contracts/src'],
+    ['--filter', '@linli/contracts', 'build'],
+  ],
+  [
+    'packages/domain/dist/index.js',
+    ['packages/domain/src', 'packages/contracts/src'],
+    ['--filter', '@linli/domain', 'build'],
+  ],
+  [
+    'packages/wechat-local/dist/index.js',
+    ['packages/wechat-local/src'],
+    ['--filter', '@linli/wechat-local', 'build'],
+  ],
+  [
+    'apps/server/dist/main.js',
+    ['apps/server/src', 'packages/contracts/src', 'packages/domain/src'],
+    ['--filter', '@linli/server', 'build'],
+  ],
   [
     'apps/miniapp/dist/h5/index.html',
     ['apps/miniapp/src', 'apps/miniapp/config', 'packages/contracts/src', 'packages/domain/src'],
@@ -74,8 +94,16 @@ const builds = [
 
 const report = join(mkdtempSync(join(tmpdir(), 'linli-jest-')), 'report.json');
 const env = mysql ? { LINLI_TEST_DB: 'mysql' } : {};
-const projects = resilience ? ['--config', 'apps/server/jest.resilience.config.js', '--runInBand'] : mysql ? ['--selectProjects', 'server'] : [];
-const status = run('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...projects, ...jestArgs], env);
+const projects = resilience
+  ? ['--config', 'apps/server/jest.resilience.config.js', '--runInBand']
+  : mysql
+    ? ['--selectProjects', 'server']
+    : [];
+const status = run(
+  'pnpm',
+  ['exec', 'jest', '--ci', '--json', `--outputFile=${report}`, ...projects, ...jestArgs],
+  env,
+);
 
 let passed = 0;
 let failed = 0;

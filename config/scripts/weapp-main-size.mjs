@@ -12,7 +12,9 @@ if (!existsSync(join(dist, 'app.json'))) {
   process.exit(1);
 }
 const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'));
-const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((p) => p.root.replace(/\/$/, ''));
+const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((p) =>
+  p.root.replace(/\/$/, ''),
+);
 
 function size(dir) {
   let total = 0;

@@ -1,3 +1,8 @@
 const preset = require('../../config/jest/preset');
 
-module.exports = { ...preset, displayName: 'wechat-local', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] };
+module.exports = {
+  ...preset,
+  displayName: 'wechat-local',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -26,7 +26,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     env: {
       // Where the mini-program finds the API. H5 is served by the API itself (same origin).
-      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? (platform === 'h5' ? '' : 'http://localhost:3000')),
+      TARO_APP_API_BASE: JSON.stringify(
+        process.env.TARO_APP_API_BASE ?? (platform === 'h5' ? '' : 'http://localhost:3000'),
+      ),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
@@ -38,7 +40,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]',
+          },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
@@ -47,14 +55,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
-      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
       postcss: {
         // The root font follows the screen's narrow side up to this size: a phone gets the usual scale, a
         // desktop browser a phone's scale too (not twice it), with the width capped in app.scss.
         pxtransform: { enable: true, config: { maxRootSize: 22 } },
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]',
+          },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);

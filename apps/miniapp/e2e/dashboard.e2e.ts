@@ -1,7 +1,13 @@
 import type { Browser } from 'playwright-core';
 import * as ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { button, cell, loginAs, see, visible } from './support/people';
 
@@ -37,7 +43,9 @@ jest.setTimeout(180_000);
       await see(page, '近六个月报事量');
       await see(page, '管家工作量');
       // The open month says how recent its figures are (a provisional snapshot's round, or now): 数据截至 MM-DD HH:mm.
-      await page.locator('.dashboard__as-of', { hasText: /数据截至 \d{2}-\d{2} \d{2}:\d{2}$/ }).waitFor();
+      await page
+        .locator('.dashboard__as-of', { hasText: /数据截至 \d{2}-\d{2} \d{2}:\d{2}$/ })
+        .waitFor();
       await screenshot(page, 'dashboard-01-supervisor');
 
       // Last month has the whole seeded month; one of its figures was missed (the seed has late work).
@@ -54,7 +62,11 @@ jest.setTimeout(180_000);
       await page.waitForURL(/dashboard\/tickets/);
       await page.locator('.dashboard__tag', { hasText: '未达标' }).first().waitFor();
       await screenshot(page, 'dashboard-03-tickets-behind');
-      await page.locator('.card', { has: page.locator('.dashboard__tag') }).filter({ visible: true }).first().click();
+      await page
+        .locator('.card', { has: page.locator('.dashboard__tag') })
+        .filter({ visible: true })
+        .first()
+        .click();
       await page.waitForURL(/ticket\/detail/);
       await see(page, '处理进度', { exact: false });
       // Back to the dashboard (through the tickets behind the figure).
@@ -62,19 +74,33 @@ jest.setTimeout(180_000);
       await page.waitForURL(/dashboard\/index/);
       await see(page, '核心指标');
 
-      const [exported] = await Promise.all([page.waitForEvent('download'), button(page, '导出 Excel').click()]);
+      const [exported] = await Promise.all([
+        page.waitForEvent('download'),
+        button(page, '导出 Excel').click(),
+      ]);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(readFileSync((await exported.path())!) as unknown as ExcelJS.Buffer);
-      expect(book.worksheets.map((w) => w.name)).toEqual(['核心指标', '报事分布', '时效', '管家与部门']);
+      expect(book.worksheets.map((w) => w.name)).toEqual([
+        '核心指标',
+        '报事分布',
+        '时效',
+        '管家与部门',
+      ]);
 
       await button(page, '周报 · 月报 · 季报').click();
       await see(page, '出具报表');
       await see(page, '还没有出具过报表');
-      const [report] = await Promise.all([page.waitForEvent('download'), button(page, '出具并下载').click()]);
+      const [report] = await Promise.all([
+        page.waitForEvent('download'),
+        button(page, '出具并下载').click(),
+      ]);
       const issued = new ExcelJS.Workbook();
       await issued.xlsx.load(readFileSync((await report.path())!) as unknown as ExcelJS.Buffer);
       expect(issued.worksheets[0].name).toBe('核心指标');
-      await page.locator('.dashboard__cell-name', { hasText: '月度部门投诉报告' }).filter({ visible: true }).waitFor();
+      await page
+        .locator('.dashboard__cell-name', { hasText: '月度部门投诉报告' })
+        .filter({ visible: true })
+        .waitFor();
       await page.getByText('报表已出具').waitFor({ state: 'hidden' });
       await screenshot(page, 'dashboard-04-reports');
     }));

@@ -1,5 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { button, cell, loginAs, see, visible } from './support/people';
 
@@ -8,7 +14,10 @@ jest.setTimeout(180_000);
 
 /** A China-time instant `hours` from now, as typed in the form. */
 function typed(hours: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(Date.now() + 8 * 3_600_000 + hours * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }
 
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: the duty rota', () => {

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { button, cell, loginAs, see, visible } from './support/people';
 
@@ -23,43 +29,58 @@ async function importFile(page: Page, file: string): Promise<void> {
   await (await chooser).setFiles(file);
 }
 
-(browserTestsEnabled ? describe : describe.skip)('H5 mini-program: the office imports its household spreadsheet', () => {
-  let server: RunningServer;
-  let browser: Browser;
+(browserTestsEnabled ? describe : describe.skip)(
+  'H5 mini-program: the office imports its household spreadsheet',
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startLinli();
-    browser = await launchChromium();
-  });
+    beforeAll(async () => {
+      server = await startLinli();
+      browser = await launchChromium();
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
 
-  it('a sheet with a bad row imports nothing and says which row; the corrected sheet goes in', () =>
-    withFailureScreenshots(browser, async () => {
-      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(supervisor, '管理处主任 · 张主任');
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '住户资料导入').click();
-      await see(supervisor, '导入步骤');
+    it('a sheet with a bad row imports nothing and says which row; the corrected sheet goes in', () =>
+      withFailureScreenshots(browser, async () => {
+        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
+        await loginAs(supervisor, '管理处主任 · 张主任');
+        await visible(supervisor, '我的', { exact: true }).click();
+        await cell(supervisor, '住户资料导入').click();
+        await see(supervisor, '导入步骤');
 
-      await importFile(supervisor, csv('bad.csv', ['3栋,1单元,101,刘先生,业主,本人,13900000011,2026-11-01,', '3栋,1单元,102,陈女士,业主,本人,12345,2026-11-01,']));
-      await see(supervisor, '未导入');
-      await see(supervisor, '第 3 行', { exact: false });
-      await screenshot(supervisor, 'sheet-01-rejected-row');
+        await importFile(
+          supervisor,
+          csv('bad.csv', [
+            '3栋,1单元,101,刘先生,业主,本人,13900000011,2026-11-01,',
+            '3栋,1单元,102,陈女士,业主,本人,12345,2026-11-01,',
+          ]),
+        );
+        await see(supervisor, '未导入');
+        await see(supervisor, '第 3 行', { exact: false });
+        await screenshot(supervisor, 'sheet-01-rejected-row');
 
-      await importFile(supervisor, csv('good.csv', ['3栋,1单元,101,刘先生,业主,本人,13900000011,2026-11-01,', '3栋,1单元,102,陈女士,业主,本人,13900000012,2026-11-01,']));
-      await see(supervisor, '导入完成');
-      await see(supervisor, '新建房屋 2 间，已有房屋 0 间');
-      await see(supervisor, '新登记住户 2 人', { exact: false });
-      await screenshot(supervisor, 'sheet-02-imported');
+        await importFile(
+          supervisor,
+          csv('good.csv', [
+            '3栋,1单元,101,刘先生,业主,本人,13900000011,2026-11-01,',
+            '3栋,1单元,102,陈女士,业主,本人,13900000012,2026-11-01,',
+          ]),
+        );
+        await see(supervisor, '导入完成');
+        await see(supervisor, '新建房屋 2 间，已有房屋 0 间');
+        await see(supervisor, '新登记住户 2 人', { exact: false });
+        await screenshot(supervisor, 'sheet-02-imported');
 
-      // The new building is there for the staff to open.
-      await supervisor.goto(`${server.baseUrl}/`);
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '住户档案').click();
-      await see(supervisor, '3栋');
-    }));
-});
+        // The new building is there for the staff to open.
+        await supervisor.goto(`${server.baseUrl}/`);
+        await visible(supervisor, '我的', { exact: true }).click();
+        await cell(supervisor, '住户档案').click();
+        await see(supervisor, '3栋');
+      }));
+  },
+);

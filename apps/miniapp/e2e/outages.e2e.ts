@@ -1,5 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { button, cell, loginAs, see, visible } from './support/people';
 
@@ -8,7 +14,10 @@ jest.setTimeout(180_000);
 
 /** A China-time instant `hours` from now, as typed in the form. */
 function typed(hours: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(Date.now() + 8 * 3_600_000 + hours * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
 }
 
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: a planned water cut', () => {
@@ -32,7 +41,9 @@ function typed(hours: number): string {
       await visible(supervisor, '我的', { exact: true }).click();
       await cell(supervisor, '停水停电通知').click();
       await visible(supervisor, '1栋', { exact: true }).click();
-      await supervisor.locator('input[placeholder="标题，如 二次供水水箱清洗"]').fill('二次供水水箱清洗');
+      await supervisor
+        .locator('input[placeholder="标题，如 二次供水水箱清洗"]')
+        .fill('二次供水水箱清洗');
       await supervisor.locator('input[placeholder="开始，如 2026-11-24 09:00"]').fill(typed(-1));
       await supervisor.locator('input[placeholder="结束，如 2026-11-24 18:00"]').fill(typed(6));
       await supervisor.locator('textarea').filter({ visible: true }).fill('请提前储水。');

@@ -1,5 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { cell, loginAs, openTicketsTab, see, visible } from './support/people';
 
@@ -17,12 +23,19 @@ const label = (i: number) => `翻页测试第${String(i).padStart(2, '0')}号报
 async function scrollToEnd(page: Page): Promise<void> {
   for (const back of [600, 300, 0]) {
     await page.evaluate((offset) => {
-      const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) && (el as HTMLElement).offsetParent !== null;
-      const scrollers = [document.scrollingElement, ...Array.from(document.querySelectorAll('*')).filter(scrolls)].filter(
-        (el): el is Element => el !== null && el.scrollHeight > el.clientHeight + 1,
+      const scrolls = (el: Element) =>
+        ['auto', 'scroll'].includes(getComputedStyle(el).overflowY) &&
+        (el as HTMLElement).offsetParent !== null;
+      const scrollers = [
+        document.scrollingElement,
+        ...Array.from(document.querySelectorAll('*')).filter(scrolls),
+      ].filter((el): el is Element => el !== null && el.scrollHeight > el.clientHeight + 1);
+      for (const el of scrollers)
+        el.scrollTo(0, Math.max(0, el.scrollHeight - el.clientHeight - offset));
+      window.scrollTo(
+        0,
+        Math.max(0, document.documentElement.scrollHeight - window.innerHeight - offset),
       );
-      for (const el of scrollers) el.scrollTo(0, Math.max(0, el.scrollHeight - el.clientHeight - offset));
-      window.scrollTo(0, Math.max(0, document.documentElement.scrollHeight - window.innerHeight - offset));
     }, back);
     await page.waitForTimeout(80);
   }
@@ -45,123 +58,166 @@ async function scrollUntilEnd(page: Page): Promise<number> {
  * Issue #16 on the H5 build: lists that grow with history load a page at a time as they are scrolled, and
  * say so at the end (没有更多了): the resident's 全部报事, the supervisor's 小区工单 → 全部, the assistant's 消息中心.
  */
-(browserTestsEnabled ? describe : describe.skip)('H5 mini-program: lists load more on scroll', () => {
-  let server: RunningServer;
-  let browser: Browser;
+(browserTestsEnabled ? describe : describe.skip)(
+  'H5 mini-program: lists load more on scroll',
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startLinli();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function api<T>(method: string, path: string, token: string | null, body?: object): Promise<T> {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+    beforeAll(async () => {
+      server = await startLinli();
+      browser = await launchChromium();
     });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? null : await res.json()) as T;
-  }
-  const persona = async (p: string) => (await api<{ token: string }>('POST', '/api/auth/demo-login', null, { persona: p })).token;
 
-  it('the resident, the supervisor and the assistant scroll past the first page to the end', () =>
-    withFailureScreenshots(browser, async () => {
-      const owner = await persona('resident');
-      for (let i = 1; i <= REPORTS; i++) {
-        await api('POST', '/api/tickets', owner, { categoryCode: 'bulb', description: label(i), photoIds: [], idempotencyKey: `paging-${i}-${Date.now()}` });
-      }
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
 
-      // 王女士's 全部报事: the newest first; the oldest of these is on the second page, loaded by scrolling.
-      const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(resident, '住户 · 王女士');
-      await openTicketsTab(resident);
-      await see(resident, label(REPORTS));
-      expect(await visible(resident, label(1)).count()).toBe(0);
-      await scrollUntilEnd(resident);
-      await see(resident, label(1));
-      // Every report once: none lost or repeated across the page boundary.
-      for (let i = 1; i <= REPORTS; i++) expect(await resident.getByText(label(i), { exact: true }).filter({ visible: true }).count()).toBe(1);
-      await screenshot(resident, 'paging-01-resident-tickets-end');
+    async function api<T>(
+      method: string,
+      path: string,
+      token: string | null,
+      body?: object,
+    ): Promise<T> {
+      const res = await fetch(`${server.baseUrl}${path}`, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (res.status >= 300)
+        throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return (res.status === 204 ? null : await res.json()) as T;
+    }
+    const persona = async (p: string) =>
+      (await api<{ token: string }>('POST', '/api/auth/demo-login', null, { persona: p })).token;
 
-      // 张主任's 小区工单 → 全部: the community's history, paged the same way.
-      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(supervisor, '管理处主任 · 张主任');
-      await openTicketsTab(supervisor);
-      await visible(supervisor, '全部', { exact: true }).click();
-      // The open list (where the oldest report is near the top) gives way to the history, newest first.
-      await visible(supervisor, label(1)).waitFor({ state: 'hidden' });
-      await see(supervisor, label(REPORTS));
-      expect(await visible(supervisor, label(1)).count()).toBe(0);
-      await scrollUntilEnd(supervisor);
-      await see(supervisor, label(1));
-      for (let i = 1; i <= REPORTS; i++) expect(await supervisor.getByText(label(i), { exact: true }).filter({ visible: true }).count()).toBe(1);
-      await screenshot(supervisor, 'paging-02-supervisor-all-tickets-end');
+    it('the resident, the supervisor and the assistant scroll past the first page to the end', () =>
+      withFailureScreenshots(browser, async () => {
+        const owner = await persona('resident');
+        for (let i = 1; i <= REPORTS; i++) {
+          await api('POST', '/api/tickets', owner, {
+            categoryCode: 'bulb',
+            description: label(i),
+            photoIds: [],
+            idempotencyKey: `paging-${i}-${Date.now()}`,
+          });
+        }
 
-      // 李管家's 消息中心: one message per new ticket dispatched to them, more than a page.
-      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(assistant, '礼宾助理 · 李管家');
-      await visible(assistant, '我的', { exact: true }).click();
-      await cell(assistant, '消息中心').click();
-      await assistant.locator('.inbox__item').filter({ visible: true }).first().waitFor();
-      await see(assistant, '全部已读');
-      const before = await assistant.locator('.inbox__item').filter({ visible: true }).count();
-      expect(before).toBe(20);
-      // The network fails for the next page: the list stays, its end says so and offers 重试.
-      const nextPage = /\/api\/notifications\?.*cursor=/;
-      await assistant.route(nextPage, (route) => route.abort());
-      await scrollToEnd(assistant);
-      await see(assistant, '加载失败，请检查网络');
-      expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBe(20);
-      await scrollToEnd(assistant);
-      await screenshot(assistant, 'paging-04-assistant-inbox-load-failed');
-      await assistant.unroute(nextPage);
-      await visible(assistant, '重试', { exact: true }).click();
-      await scrollUntilEnd(assistant);
-      expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBeGreaterThanOrEqual(REPORTS);
-      await screenshot(assistant, 'paging-03-assistant-inbox-end');
+        // 王女士's 全部报事: the newest first; the oldest of these is on the second page, loaded by scrolling.
+        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
+        await loginAs(resident, '住户 · 王女士');
+        await openTicketsTab(resident);
+        await see(resident, label(REPORTS));
+        expect(await visible(resident, label(1)).count()).toBe(0);
+        await scrollUntilEnd(resident);
+        await see(resident, label(1));
+        // Every report once: none lost or repeated across the page boundary.
+        for (let i = 1; i <= REPORTS; i++)
+          expect(
+            await resident.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
+          ).toBe(1);
+        await screenshot(resident, 'paging-01-resident-tickets-end');
 
-      // 张主任's 档案查阅记录: every opening of a file is logged; 25 openings are more than a page.
-      const household = (await api<{ id: string }>('GET', '/api/households/mine', owner)).id;
-      const boss = await persona('supervisor');
-      for (let i = 0; i < 25; i++) await api('GET', `/api/households/${household}`, boss);
-      await supervisor.goto('/');
-      await see(supervisor, '您好');
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '档案查阅记录').click();
-      await see(supervisor, '住户档案含敏感信息', { exact: false });
-      const firstPage = await supervisor.locator('.nut-cell').filter({ hasText: '查阅 1栋1单元101室' }).filter({ visible: true }).count();
-      expect(firstPage).toBe(20);
-      await scrollUntilEnd(supervisor);
-      expect(await supervisor.locator('.nut-cell').filter({ hasText: '查阅 1栋1单元101室' }).filter({ visible: true }).count()).toBeGreaterThanOrEqual(25);
-      await screenshot(supervisor, 'paging-05-supervisor-read-log-end');
+        // 张主任's 小区工单 → 全部: the community's history, paged the same way.
+        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
+        await loginAs(supervisor, '管理处主任 · 张主任');
+        await openTicketsTab(supervisor);
+        await visible(supervisor, '全部', { exact: true }).click();
+        // The open list (where the oldest report is near the top) gives way to the history, newest first.
+        await visible(supervisor, label(1)).waitFor({ state: 'hidden' });
+        await see(supervisor, label(REPORTS));
+        expect(await visible(supervisor, label(1)).count()).toBe(0);
+        await scrollUntilEnd(supervisor);
+        await see(supervisor, label(1));
+        for (let i = 1; i <= REPORTS; i++)
+          expect(
+            await supervisor.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
+          ).toBe(1);
+        await screenshot(supervisor, 'paging-02-supervisor-all-tickets-end');
 
-      // The household file's 档案动态: the file carries the first 20 entries, older ones load at the page's end.
-      await supervisor.goto(`/#/subpackages/household/file/index?id=${household}`);
-      await see(supervisor, '档案动态');
-      const entries = () => supervisor.locator('.household__timeline').filter({ visible: true }).count();
-      expect(await entries()).toBe(20);
-      await scrollUntilEnd(supervisor);
-      expect(await entries()).toBeGreaterThan(REPORTS);
-      await screenshot(supervisor, 'paging-06-supervisor-household-timeline-end');
+        // 李管家's 消息中心: one message per new ticket dispatched to them, more than a page.
+        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
+        await loginAs(assistant, '礼宾助理 · 李管家');
+        await visible(assistant, '我的', { exact: true }).click();
+        await cell(assistant, '消息中心').click();
+        await assistant.locator('.inbox__item').filter({ visible: true }).first().waitFor();
+        await see(assistant, '全部已读');
+        const before = await assistant.locator('.inbox__item').filter({ visible: true }).count();
+        expect(before).toBe(20);
+        // The network fails for the next page: the list stays, its end says so and offers 重试.
+        const nextPage = /\/api\/notifications\?.*cursor=/;
+        await assistant.route(nextPage, (route) => route.abort());
+        await scrollToEnd(assistant);
+        await see(assistant, '加载失败，请检查网络');
+        expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBe(20);
+        await scrollToEnd(assistant);
+        await screenshot(assistant, 'paging-04-assistant-inbox-load-failed');
+        await assistant.unroute(nextPage);
+        await visible(assistant, '重试', { exact: true }).click();
+        await scrollUntilEnd(assistant);
+        expect(
+          await assistant.locator('.inbox__item').filter({ visible: true }).count(),
+        ).toBeGreaterThanOrEqual(REPORTS);
+        await screenshot(assistant, 'paging-03-assistant-inbox-end');
 
-      // The file's 管家备注: 22 notes, the newest 20 with the file, the two oldest behind 查看更早的备注.
-      const note = (i: number) => `翻页测试备注第${String(i).padStart(2, '0')}条`;
-      for (let i = 1; i <= 22; i++) await api('POST', `/api/households/${household}/notes`, boss, { text: note(i) });
-      await supervisor.reload();
-      await see(supervisor, note(22));
-      expect(await supervisor.locator('.household__note').filter({ visible: true }).count()).toBe(20);
-      expect(await visible(supervisor, note(1)).count()).toBe(0);
-      await visible(supervisor, '查看更早的备注', { exact: true }).scrollIntoViewIfNeeded();
-      await screenshot(supervisor, 'paging-07-household-notes-more');
-      await visible(supervisor, '查看更早的备注', { exact: true }).click();
-      await see(supervisor, note(1));
-      for (let i = 1; i <= 22; i++) expect(await supervisor.getByText(note(i), { exact: true }).filter({ visible: true }).count()).toBe(1);
-      expect(await visible(supervisor, '查看更早的备注', { exact: true }).count()).toBe(0);
-    }));
-});
+        // 张主任's 档案查阅记录: every opening of a file is logged; 25 openings are more than a page.
+        const household = (await api<{ id: string }>('GET', '/api/households/mine', owner)).id;
+        const boss = await persona('supervisor');
+        for (let i = 0; i < 25; i++) await api('GET', `/api/households/${household}`, boss);
+        await supervisor.goto('/');
+        await see(supervisor, '您好');
+        await visible(supervisor, '我的', { exact: true }).click();
+        await cell(supervisor, '档案查阅记录').click();
+        await see(supervisor, '住户档案含敏感信息', { exact: false });
+        const firstPage = await supervisor
+          .locator('.nut-cell')
+          .filter({ hasText: '查阅 1栋1单元101室' })
+          .filter({ visible: true })
+          .count();
+        expect(firstPage).toBe(20);
+        await scrollUntilEnd(supervisor);
+        expect(
+          await supervisor
+            .locator('.nut-cell')
+            .filter({ hasText: '查阅 1栋1单元101室' })
+            .filter({ visible: true })
+            .count(),
+        ).toBeGreaterThanOrEqual(25);
+        await screenshot(supervisor, 'paging-05-supervisor-read-log-end');
+
+        // The household file's 档案动态: the file carries the first 20 entries, older ones load at the page's end.
+        await supervisor.goto(`/#/subpackages/household/file/index?id=${household}`);
+        await see(supervisor, '档案动态');
+        const entries = () =>
+          supervisor.locator('.household__timeline').filter({ visible: true }).count();
+        expect(await entries()).toBe(20);
+        await scrollUntilEnd(supervisor);
+        expect(await entries()).toBeGreaterThan(REPORTS);
+        await screenshot(supervisor, 'paging-06-supervisor-household-timeline-end');
+
+        // The file's 管家备注: 22 notes, the newest 20 with the file, the two oldest behind 查看更早的备注.
+        const note = (i: number) => `翻页测试备注第${String(i).padStart(2, '0')}条`;
+        for (let i = 1; i <= 22; i++)
+          await api('POST', `/api/households/${household}/notes`, boss, { text: note(i) });
+        await supervisor.reload();
+        await see(supervisor, note(22));
+        expect(await supervisor.locator('.household__note').filter({ visible: true }).count()).toBe(
+          20,
+        );
+        expect(await visible(supervisor, note(1)).count()).toBe(0);
+        await visible(supervisor, '查看更早的备注', { exact: true }).scrollIntoViewIfNeeded();
+        await screenshot(supervisor, 'paging-07-household-notes-more');
+        await visible(supervisor, '查看更早的备注', { exact: true }).click();
+        await see(supervisor, note(1));
+        for (let i = 1; i <= 22; i++)
+          expect(
+            await supervisor.getByText(note(i), { exact: true }).filter({ visible: true }).count(),
+          ).toBe(1);
+        expect(await visible(supervisor, '查看更早的备注', { exact: true }).count()).toBe(0);
+      }));
+  },
+);

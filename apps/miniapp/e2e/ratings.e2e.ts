@@ -1,5 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { browserTestsEnabled, launchChromium, newPhone, screenshot, withFailureScreenshots } from './support/browser';
+import {
+  browserTestsEnabled,
+  launchChromium,
+  newPhone,
+  screenshot,
+  withFailureScreenshots,
+} from './support/browser';
 import { RunningServer, startLinli } from './support/linli-server';
 import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
 
@@ -11,7 +17,10 @@ async function resolve(page: Page, result: string): Promise<void> {
   if ((await direct.count()) > 0) await direct.first().click();
   else {
     await button(page, '更多').click();
-    await page.locator('.taro-actionsheet__cell', { hasText: '处理完成' }).filter({ visible: true }).click();
+    await page
+      .locator('.taro-actionsheet__cell', { hasText: '处理完成' })
+      .filter({ visible: true })
+      .click();
   }
   await page.locator('textarea').filter({ visible: true }).fill(result);
   await button(page, '提交处理结果').click();
@@ -26,12 +35,28 @@ async function sign(page: Page): Promise<void> {
   const box = (await canvas.boundingBox())!;
   await canvas.evaluate((el, b) => {
     const fire = (type: string, x: number, y: number) => {
-      const touch = new Touch({ identifier: 1, target: el, clientX: x, clientY: y, pageX: x, pageY: y });
+      const touch = new Touch({
+        identifier: 1,
+        target: el,
+        clientX: x,
+        clientY: y,
+        pageX: x,
+        pageY: y,
+      });
       const list = type === 'touchend' ? [] : [touch];
-      el.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: list, targetTouches: list, changedTouches: [touch] }));
+      el.dispatchEvent(
+        new TouchEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          touches: list,
+          targetTouches: list,
+          changedTouches: [touch],
+        }),
+      );
     };
     fire('touchstart', b.x + 20, b.y + 60);
-    for (let i = 1; i <= 12; i++) fire('touchmove', b.x + 20 + i * 20, b.y + 60 + Math.round(25 * Math.sin(i / 2)));
+    for (let i = 1; i <= 12; i++)
+      fire('touchmove', b.x + 20 + i * 20, b.y + 60 + Math.round(25 * Math.sin(i / 2)));
     fire('touchend', b.x + 260, b.y + 60);
   }, box);
 }
@@ -88,9 +113,18 @@ async function sign(page: Page): Promise<void> {
       await openTicket(resident);
       await see(resident, '处理完成了，请为本次服务评价');
       await visible(resident, '不满意', { exact: true }).click();
-      await resident.locator('.star-row').filter({ hasText: '处理质量' }).locator('.star-row__star').nth(0).click();
+      await resident
+        .locator('.star-row')
+        .filter({ hasText: '处理质量' })
+        .locator('.star-row__star')
+        .nth(0)
+        .click();
       await visible(resident, '没修好', { exact: true }).click();
-      await resident.locator('textarea').filter({ visible: true }).first().fill('自行车还在，只是贴了张纸');
+      await resident
+        .locator('textarea')
+        .filter({ visible: true })
+        .first()
+        .fill('自行车还在，只是贴了张纸');
       await screenshot(resident, 'ratings-01-resident-rates-dissatisfied');
       await button(resident, '提交评价').click();
       await see(resident, '第 2 轮处理');
@@ -123,7 +157,11 @@ async function sign(page: Page): Promise<void> {
       await button(assistant, '记录回访').first().click();
       await visible(assistant, '上门', { exact: true }).click();
       await visible(assistant, '满意', { exact: true }).click();
-      await assistant.locator('textarea').filter({ visible: true }).first().fill('住得很舒心，希望多办老人活动');
+      await assistant
+        .locator('textarea')
+        .filter({ visible: true })
+        .first()
+        .fill('住得很舒心，希望多办老人活动');
       await see(assistant, '请住户在框内签名');
       await sign(assistant);
       await screenshot(assistant, 'ratings-05-signature-drawn');
@@ -131,7 +169,11 @@ async function sign(page: Page): Promise<void> {
       await assistant.locator('.feedback__signature').filter({ visible: true }).first().waitFor();
       await button(assistant, '保存回访').click();
       await see(assistant, '回访已记录');
-      await assistant.getByText(/^已完成( \d+)?$/).filter({ visible: true }).first().click(); // the tab shows its count
+      await assistant
+        .getByText(/^已完成( \d+)?$/)
+        .filter({ visible: true })
+        .first()
+        .click(); // the tab shows its count
       await see(assistant, '住得很舒心，希望多办老人活动', { exact: false });
       await see(assistant, '住户已签字');
       await screenshot(assistant, 'ratings-06-callback-done');
@@ -150,7 +192,11 @@ async function sign(page: Page): Promise<void> {
       await see(supervisor, '5/10 · 50% · 目标 ≥50%');
       await see(supervisor, '重大投诉，主任必查', { exact: false });
       await screenshot(supervisor, 'ratings-08-coverage-last-month');
-      await supervisor.locator('.feedback__sampled').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+      await supervisor
+        .locator('.feedback__sampled')
+        .filter({ visible: true })
+        .first()
+        .scrollIntoViewIfNeeded();
       await screenshot(supervisor, 'ratings-09-sample-reasons');
     }));
 });

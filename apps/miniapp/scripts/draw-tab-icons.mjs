@@ -15,7 +15,8 @@ const STROKE = 6;
 
 // Shapes in a 0..81 coordinate space: each returns true when (x, y) is ink.
 const segDist = (px, py, ax, ay, bx, by) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 };
@@ -28,20 +29,73 @@ const polyline = (points, closed) => (x, y) => {
   return false;
 };
 const ring = (cx, cy, r) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) <= STROKE / 2;
-const arc = (cx, cy, r, fromY) => (x, y) => y <= fromY && Math.abs(Math.hypot(x - cx, y - cy) - r) <= STROKE / 2;
-const any = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const arc = (cx, cy, r, fromY) => (x, y) =>
+  y <= fromY && Math.abs(Math.hypot(x - cx, y - cy) - r) <= STROKE / 2;
+const any =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 
 const ICONS = {
   home: any(
-    polyline([[12, 40], [40.5, 14], [69, 40]], false),
-    polyline([[20, 34], [20, 68], [61, 68], [61, 34]], false),
-    polyline([[34, 68], [34, 50], [47, 50], [47, 68]], false),
+    polyline(
+      [
+        [12, 40],
+        [40.5, 14],
+        [69, 40],
+      ],
+      false,
+    ),
+    polyline(
+      [
+        [20, 34],
+        [20, 68],
+        [61, 68],
+        [61, 34],
+      ],
+      false,
+    ),
+    polyline(
+      [
+        [34, 68],
+        [34, 50],
+        [47, 50],
+        [47, 68],
+      ],
+      false,
+    ),
   ),
   tickets: any(
-    polyline([[18, 12], [63, 12], [63, 70], [18, 70]], true),
-    polyline([[28, 28], [53, 28]], false),
-    polyline([[28, 41], [53, 41]], false),
-    polyline([[28, 54], [44, 54]], false),
+    polyline(
+      [
+        [18, 12],
+        [63, 12],
+        [63, 70],
+        [18, 70],
+      ],
+      true,
+    ),
+    polyline(
+      [
+        [28, 28],
+        [53, 28],
+      ],
+      false,
+    ),
+    polyline(
+      [
+        [28, 41],
+        [53, 41],
+      ],
+      false,
+    ),
+    polyline(
+      [
+        [28, 54],
+        [44, 54],
+      ],
+      false,
+    ),
   ),
   me: any(ring(40.5, 28, 12), arc(40.5, 72, 26, 70)),
 };
@@ -54,7 +108,8 @@ function png(shape, [r, g, b]) {
     for (let x = 0; x < SIZE; x++) {
       let hits = 0;
       for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++;
+        for (let sx = 0; sx < SAMPLES; sx++)
+          if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++;
       const o = y * row + 1 + x * 4;
       raw[o] = r;
       raw[o + 1] = g;
@@ -75,7 +130,12 @@ function png(shape, [r, g, b]) {
   header.writeUInt32BE(SIZE, 4);
   header[8] = 8;
   header[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const out = join(import.meta.dirname, '../src/assets/tab');

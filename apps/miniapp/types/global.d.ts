@@ -19,5 +19,8 @@ declare namespace NodeJS {
 
 /** qrcode's core (no canvas, no Node): the module matrix of a QR code, drawn by components/qr-code.tsx. */
 declare module 'qrcode/lib/core/qrcode' {
-  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; data: Uint8Array } };
+  export function create(
+    text: string,
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): { modules: { size: number; data: Uint8Array } };
 }

@@ -37,7 +37,12 @@ function fill(template, placeholders) {
     if (!fresh.has(name)) {
       const kind = placeholders[name];
       serial += 1;
-      fresh.set(name, kind === 'uuid' ? randomUUID() : `${kind}-${process.pid % 1000}${String(serial).padStart(6, '0')}`);
+      fresh.set(
+        name,
+        kind === 'uuid'
+          ? randomUUID()
+          : `${kind}-${process.pid % 1000}${String(serial).padStart(6, '0')}`,
+      );
     }
     return fresh.get(name);
   };
@@ -65,13 +70,20 @@ const server = createServer((req, res) => {
     try {
       let body = null;
       if (chunks.length) body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const route = req.url === '/submit' && req.method === 'POST' ? statements.submit : req.url === '/queue' ? statements.queue : null;
+      const route =
+        req.url === '/submit' && req.method === 'POST'
+          ? statements.submit
+          : req.url === '/queue'
+            ? statements.queue
+            : null;
       if (!route) {
         res.writeHead(404).end();
         return;
       }
       const rows = await run(route.sql, route.placeholders);
-      res.writeHead(route === statements.submit ? 201 : 200, { 'content-type': 'application/json' });
+      res.writeHead(route === statements.submit ? 201 : 200, {
+        'content-type': 'application/json',
+      });
       res.end(JSON.stringify({ rows, echo: body?.idempotencyKey ?? null }));
     } catch (err) {
       res.writeHead(500, { 'content-type': 'application/json' });
@@ -79,5 +91,7 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`bare baseline listening on ${process.env.PORT}`));
+server.listen(Number(process.env.PORT), '127.0.0.1', () =>
+  console.log(`bare baseline listening on ${process.env.PORT}`),
+);
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

@@ -35,8 +35,17 @@ import { optionsFromEnv } from './generate/company-generator';
 import { BENCH_NOW, freshBenchDatabase } from './seed-bench';
 
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => AutocannonInstance;
-interface AutocannonInstance extends PromiseLike<{ requests: { total: number }; non2xx: number; errors: number; timeouts: number; duration: number }> {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+interface AutocannonInstance extends PromiseLike<{
+  requests: { total: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}> {
+  on(
+    event: 'response',
+    listener: (client: unknown, status: number, bytes: number, ms: number) => void,
+  ): void;
 }
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -44,22 +53,31 @@ const URL_ = process.env.BENCH_BASELINE_URL ?? 'mysql://root@127.0.0.1:3306/linl
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const SERVERS = (process.env.BENCH_SERVERS ?? 'current=apps/server/dist/main.js').split(',').map((s) => {
-  const [label, main] = s.split('=');
-  return { label, main: path.resolve(ROOT, main) };
-});
+const SERVERS = (process.env.BENCH_SERVERS ?? 'current=apps/server/dist/main.js')
+  .split(',')
+  .map((s) => {
+    const [label, main] = s.split('=');
+    return { label, main: path.resolve(ROOT, main) };
+  });
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 const db = parseMysqlUrl(URL_);
 if (typeof db === 'string') throw new Error(`BENCH_BASELINE_URL ${db}`);
-const mysqlOpts = { host: db.host, port: db.port, user: db.username, password: db.password, database: db.database };
+const mysqlOpts = {
+  host: db.host,
+  port: db.port,
+  user: db.username,
+  password: db.password,
+  database: db.database,
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 // ---------------------------------------------------------------------------------------------------
 // The wire recorder: a loopback proxy that reads the client's MySQL packets and keeps every COM_QUERY.
@@ -93,7 +111,8 @@ async function startRecorder(): Promise<Recorder> {
         const sequence = buffer[3];
         const payload = buffer.subarray(4, 4 + length);
         // A command starts a new exchange (sequence 0); 0x03 is COM_QUERY, 0x16 COM_STMT_PREPARE.
-        if (sequence === 0 && recorder.recording && (payload[0] === 0x03 || payload[0] === 0x16)) recorder.recording.push(payload.subarray(1).toString('utf8'));
+        if (sequence === 0 && recorder.recording && (payload[0] === 0x03 || payload[0] === 0x16))
+          recorder.recording.push(payload.subarray(1).toString('utf8'));
         buffer = buffer.subarray(4 + length);
       }
     });
@@ -124,9 +143,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startProcess(args: string[], env: Record<string, string>, healthPath: string): Promise<Proc> {
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  healthPath: string,
+): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TZ: process.env.TZ,
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
@@ -134,7 +167,8 @@ async function startProcess(args: string[], env: Record<string, string>, healthP
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${log}`);
     try {
       const res = await fetch(`${baseUrl}${healthPath}`);
       if (res.status < 500) break;
@@ -172,10 +206,18 @@ function productEnv(databaseUrl: string): Record<string, string> {
   };
 }
 
-async function post(baseUrl: string, route: string, token: string | null, body: unknown): Promise<{ status: number; body: unknown }> {
+async function post(
+  baseUrl: string,
+  route: string,
+  token: string | null,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${baseUrl}${route}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json().catch(() => null) };
@@ -183,11 +225,17 @@ async function post(baseUrl: string, route: string, token: string | null, body: 
 
 async function login(baseUrl: string, persona: DemoPersona): Promise<string> {
   const res = await post(baseUrl, ApiRoutes.demoLogin, null, { persona });
-  if (res.status !== 200) throw new Error(`demo login ${persona}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`demo login ${persona}: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { token: string }).token;
 }
 
-const submitBody = () => ({ categoryCode: 'bulb', description: '客厅灯泡坏了，开关没反应', photoIds: [], idempotencyKey: `bench-${randomUUID()}` });
+const submitBody = () => ({
+  categoryCode: 'bulb',
+  description: '客厅灯泡坏了，开关没反应',
+  photoIds: [],
+  idempotencyKey: `bench-${randomUUID()}`,
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Capturing a request's statements, and turning two captures into a template for the bare server.
@@ -199,7 +247,8 @@ interface Template {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CODE = /\b([A-Z]{2}\d{8})-(\d{4,})\b/g;
-const skeleton = (sql: string) => sql.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/\b\d+(\.\d+)?\b/g, '0');
+const skeleton = (sql: string) =>
+  sql.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/\b\d+(\.\d+)?\b/g, '0');
 
 function template(a: string[], b: string[]): Template | null {
   if (a.length !== b.length || a.some((s, i) => skeleton(s) !== skeleton(b[i]))) return null;
@@ -220,7 +269,11 @@ function template(a: string[], b: string[]): Template | null {
     const cb = [...b[i].matchAll(CODE)];
     ca.forEach((m, j) => m[0] !== cb[j]?.[0] && mark(m[0], m[1]));
   });
-  const sql = a.map((s) => s.replace(UUID, (u) => (byValue.has(u) ? `{{ph:${byValue.get(u)}}}` : u)).replace(CODE, (c) => (byValue.has(c) ? `{{ph:${byValue.get(c)}}}` : c)));
+  const sql = a.map((s) =>
+    s
+      .replace(UUID, (u) => (byValue.has(u) ? `{{ph:${byValue.get(u)}}}` : u))
+      .replace(CODE, (c) => (byValue.has(c) ? `{{ph:${byValue.get(c)}}}` : c)),
+  );
   return { sql, placeholders };
 }
 
@@ -234,11 +287,26 @@ async function capture(recorder: Recorder, work: () => Promise<void>): Promise<s
   return statements;
 }
 
-const isTransactionControl = (s: string) => /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(s.trim());
+const isTransactionControl = (s: string) =>
+  /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(s.trim());
 
-async function captureTemplates(main: string, recorder: Recorder): Promise<{ submit: Template; queue: Template; submitStatements: string[]; queueStatements: string[] }> {
-  const auth = db.password ? `${encodeURIComponent(db.username)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.username);
-  const product = await startProcess([main], productEnv(`mysql://${auth}@127.0.0.1:${recorder.port}/${db.database}`), '/api/health');
+async function captureTemplates(
+  main: string,
+  recorder: Recorder,
+): Promise<{
+  submit: Template;
+  queue: Template;
+  submitStatements: string[];
+  queueStatements: string[];
+}> {
+  const auth = db.password
+    ? `${encodeURIComponent(db.username)}:${encodeURIComponent(db.password)}`
+    : encodeURIComponent(db.username);
+  const product = await startProcess(
+    [main],
+    productEnv(`mysql://${auth}@127.0.0.1:${recorder.port}/${db.database}`),
+    '/api/health',
+  );
   try {
     const resident = await login(product.baseUrl, DemoPersona.Resident);
     const assistant = await login(product.baseUrl, DemoPersona.Assistant);
@@ -247,7 +315,9 @@ async function captureTemplates(main: string, recorder: Recorder): Promise<{ sub
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
     };
     const queue = async () => {
-      const res = await fetch(`${product.baseUrl}${ApiRoutes.myQueue}`, { headers: { authorization: `Bearer ${assistant}` } });
+      const res = await fetch(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+        headers: { authorization: `Bearer ${assistant}` },
+      });
       if (res.status !== 200) throw new Error(`queue: ${res.status}`);
       await res.arrayBuffer();
     };
@@ -255,11 +325,25 @@ async function captureTemplates(main: string, recorder: Recorder): Promise<{ sub
     await submit();
     await queue();
     for (let attempt = 1; ; attempt++) {
-      const [s1, s2, q1, q2] = [await capture(recorder, submit), await capture(recorder, submit), await capture(recorder, queue), await capture(recorder, queue)];
+      const [s1, s2, q1, q2] = [
+        await capture(recorder, submit),
+        await capture(recorder, submit),
+        await capture(recorder, queue),
+        await capture(recorder, queue),
+      ];
       const submitTemplate = template(s1, s2);
       const queueTemplate = template(q1, q2);
-      if (submitTemplate && queueTemplate) return { submit: submitTemplate, queue: queueTemplate, submitStatements: s1, queueStatements: q1 };
-      if (attempt >= 5) throw new Error(`two captures of the same request differ:\n${s1.join('\n')}\n---\n${s2.join('\n')}`);
+      if (submitTemplate && queueTemplate)
+        return {
+          submit: submitTemplate,
+          queue: queueTemplate,
+          submitStatements: s1,
+          queueStatements: q1,
+        };
+      if (attempt >= 5)
+        throw new Error(
+          `two captures of the same request differ:\n${s1.join('\n')}\n---\n${s2.join('\n')}`,
+        );
     }
   } finally {
     await product.stop();
@@ -283,12 +367,20 @@ async function load(url: string, request: Record<string, unknown>): Promise<Figu
   instance.on('response', (_c, _s, _b, ms) => times.push(ms));
   const result = await instance;
   times.sort((x, y) => x - y);
-  return { rps: result.requests.total / result.duration, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), non2xx: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.total / result.duration,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    p99: pct(times, 99),
+    non2xx: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 async function closeBenchTickets(): Promise<void> {
   const c = await createConnection(mysqlOpts);
-  await c.query(`UPDATE ticket SET status = 'closed', nextCheckAt = NULL WHERE idempotencyKey LIKE 'bench-%' AND status <> 'closed'`);
+  await c.query(
+    `UPDATE ticket SET status = 'closed', nextCheckAt = NULL WHERE idempotencyKey LIKE 'bench-%' AND status <> 'closed'`,
+  );
   await c.end();
 }
 
@@ -297,21 +389,47 @@ async function closeBenchTickets(): Promise<void> {
  * measured and while it waits on MariaDB): self time by package (typeorm, mysql2, express, Nest, the
  * server's own code, node internals, GC) and the top functions.
  */
-function topCosts(file: string, n = 12): { byPackage: { name: string; share: number }[]; byFunction: { name: string; share: number }[] } {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] };
+function topCosts(
+  file: string,
+  n = 12,
+): { byPackage: { name: string; share: number }[]; byFunction: { name: string; share: number }[] } {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: {
+      id: number;
+      callFrame: { functionName: string; url: string; lineNumber: number };
+      hitCount?: number;
+    }[];
+  };
   const busy = profile.nodes.filter((x) => x.callFrame.functionName !== '(idle)');
   const total = busy.reduce((s, x) => s + (x.hitCount ?? 0), 0);
   const byFn = new Map<string, number>();
   const byPkg = new Map<string, number>();
   for (const node of busy) {
     const { functionName, url, lineNumber } = node.callFrame;
-    const where = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^file:\/\/.*\/apps\/server\//, '');
-    const key = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
-    const pkg = url.includes('node_modules/') ? (where.startsWith('@') ? where.split('/').slice(0, 2).join('/') : where.split('/')[0]) : url.includes('/apps/server/') ? 'server (dist)' : url.includes('/packages/') ? 'linli packages' : url ? 'node internals' : functionName || '(native)';
+    const where = url
+      .replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
+      .replace(/^file:\/\/.*\/apps\/server\//, '');
+    const key =
+      `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
+    const pkg = url.includes('node_modules/')
+      ? where.startsWith('@')
+        ? where.split('/').slice(0, 2).join('/')
+        : where.split('/')[0]
+      : url.includes('/apps/server/')
+        ? 'server (dist)'
+        : url.includes('/packages/')
+          ? 'linli packages'
+          : url
+            ? 'node internals'
+            : functionName || '(native)';
     byFn.set(key, (byFn.get(key) ?? 0) + (node.hitCount ?? 0));
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + (node.hitCount ?? 0));
   }
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, hits]) => ({ name, share: hits / total }));
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, hits]) => ({ name, share: hits / total }));
   return { byPackage: top(byPkg), byFunction: top(byFn) };
 }
 
@@ -325,20 +443,46 @@ if (process.env.BENCH_PROFILE_ONLY) {
 async function main(): Promise<void> {
   const started = Date.now();
   if (process.env.BENCH_REUSE !== '1') {
-    const options = { ...optionsFromEnv({ BENCH_TICKETS: '20000', BENCH_HOUSEHOLDS: '2000', BENCH_COMMUNITIES: '2', ...process.env }, BENCH_NOW) };
+    const options = {
+      ...optionsFromEnv(
+        {
+          BENCH_TICKETS: '20000',
+          BENCH_HOUSEHOLDS: '2000',
+          BENCH_COMMUNITIES: '2',
+          ...process.env,
+        },
+        BENCH_NOW,
+      ),
+    };
     await freshBenchDatabase(URL_);
     const config = loadConfig({ ...process.env, DATABASE_URL: URL_, NODE_ENV: 'test' });
     if (config.database.type === 'sqlite') throw new Error('bench:baseline needs MariaDB/MySQL');
-    const ds = new DataSource({ type: 'mysql', host: db.host, port: db.port, username: db.username, password: db.password, database: db.database, charset: 'utf8mb4_unicode_ci', timezone: 'Z', entities: (await import('../src/database/entities')).ENTITIES });
+    const ds = new DataSource({
+      type: 'mysql',
+      host: db.host,
+      port: db.port,
+      username: db.username,
+      password: db.password,
+      database: db.database,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      entities: (await import('../src/database/entities')).ENTITIES,
+    });
     await ds.initialize();
-    const [{ id: companyId }] = (await ds.query('SELECT id FROM company ORDER BY createdAt LIMIT 1')) as { id: string }[];
+    const [{ id: companyId }] = (await ds.query(
+      'SELECT id FROM company ORDER BY createdAt LIMIT 1',
+    )) as { id: string }[];
     const report = await loadCompany(ds, options, companyId);
     await ds.destroy();
     console.log(`loaded ${options.tickets} tickets (${report.totalSeconds.toFixed(0)} s)`);
   }
   const c = await createConnection(mysqlOpts);
-  const [[{ n: ticketCount }]] = (await c.query('SELECT COUNT(*) AS n FROM ticket')) as unknown as [{ n: number }[]];
-  const [[{ v: version }]] = (await c.query('SELECT VERSION() AS v')) as unknown as [{ v: string }[]];
+  const [[{ n: ticketCount }]] = (await c.query('SELECT COUNT(*) AS n FROM ticket')) as unknown as [
+    { n: number }[],
+  ];
+  const [[{ v: version }]] = (await c.query('SELECT VERSION() AS v')) as unknown as [
+    { v: string }[],
+  ];
   await c.end();
   console.log(`${ticketCount} tickets in ${db.database}, ${version}`);
 
@@ -353,7 +497,8 @@ async function main(): Promise<void> {
   for (const server of SERVERS) {
     const captured = await captureTemplates(server.main, recorder);
     await closeBenchTickets();
-    const count = (list: string[]) => `${list.length} statements (${list.filter((s) => !isTransactionControl(s)).length} without START TRANSACTION/COMMIT)`;
+    const count = (list: string[]) =>
+      `${list.length} statements (${list.filter((s) => !isTransactionControl(s)).length} without START TRANSACTION/COMMIT)`;
     say(`## ${server.label}: ${server.main}`);
     say('');
     say(`submit: ${count(captured.submitStatements)}; queue: ${count(captured.queueStatements)}`);
@@ -367,27 +512,64 @@ async function main(): Promise<void> {
     for (const s of captured.queueStatements) say(`    ${s.replace(/\s+/g, ' ').slice(0, 220)}`);
     say('');
 
-    const statementsFile = path.join(os.tmpdir(), `linli-baseline-${server.label}-${process.pid}.json`);
-    writeFileSync(statementsFile, JSON.stringify({ submit: captured.submit, queue: captured.queue }));
-    const bare = await startProcess([path.join(__dirname, 'baseline-bare-server.mjs')], { DATABASE_URL: URL_, BARE_STATEMENTS: statementsFile }, '/health');
+    const statementsFile = path.join(
+      os.tmpdir(),
+      `linli-baseline-${server.label}-${process.pid}.json`,
+    );
+    writeFileSync(
+      statementsFile,
+      JSON.stringify({ submit: captured.submit, queue: captured.queue }),
+    );
+    const bare = await startProcess(
+      [path.join(__dirname, 'baseline-bare-server.mjs')],
+      { DATABASE_URL: URL_, BARE_STATEMENTS: statementsFile },
+      '/health',
+    );
     const profDir = CPU_PROF ? path.join(CPU_PROF, server.label) : null;
     if (profDir) mkdirSync(profDir, { recursive: true });
-    const product = await startProcess([...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), server.main], productEnv(URL_), '/api/health');
+    const product = await startProcess(
+      [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), server.main],
+      productEnv(URL_),
+      '/api/health',
+    );
     const resident = await login(product.baseUrl, DemoPersona.Resident);
     const assistant = await login(product.baseUrl, DemoPersona.Assistant);
-    const runs: Record<string, { product: Figures[]; bare: Figures[] }> = { queue: { product: [], bare: [] }, submit: { product: [], bare: [] } };
+    const runs: Record<string, { product: Figures[]; bare: Figures[] }> = {
+      queue: { product: [], bare: [] },
+      submit: { product: [], bare: [] },
+    };
     const phases = {
       queue: {
-        product: () => load(`${product.baseUrl}${ApiRoutes.myQueue}`, { headers: { authorization: `Bearer ${assistant}` } }),
+        product: () =>
+          load(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+            headers: { authorization: `Bearer ${assistant}` },
+          }),
         bare: () => load(`${bare.baseUrl}/queue`, {}),
       },
       submit: {
-        product: () => load(`${product.baseUrl}${ApiRoutes.tickets}`, { method: 'POST', headers: { authorization: `Bearer ${resident}`, 'content-type': 'application/json' }, requests: [{ setupRequest: (r: object) => ({ ...r, body: JSON.stringify(submitBody()) }) }] }),
-        bare: () => load(`${bare.baseUrl}/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r: object) => ({ ...r, body: JSON.stringify(submitBody()) }) }] }),
+        product: () =>
+          load(`${product.baseUrl}${ApiRoutes.tickets}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${resident}`, 'content-type': 'application/json' },
+            requests: [
+              { setupRequest: (r: object) => ({ ...r, body: JSON.stringify(submitBody()) }) },
+            ],
+          }),
+        bare: () =>
+          load(`${bare.baseUrl}/submit`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            requests: [
+              { setupRequest: (r: object) => ({ ...r, body: JSON.stringify(submitBody()) }) },
+            ],
+          }),
       },
     };
     // Warm-up: JIT, pools, the day's counter row.
-    await load(`${product.baseUrl}${ApiRoutes.myQueue}`, { headers: { authorization: `Bearer ${assistant}` }, duration: 2 });
+    await load(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+      headers: { authorization: `Bearer ${assistant}` },
+      duration: 2,
+    });
     await load(`${bare.baseUrl}/queue`, { duration: 2 });
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? (['product', 'bare'] as const) : (['bare', 'product'] as const);
@@ -395,7 +577,9 @@ async function main(): Promise<void> {
         for (const who of order) {
           const f = await phases[phase][who]();
           runs[phase][who].push(f);
-          console.log(`${server.label} run ${run + 1} ${phase} ${who}: ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.non2xx ? `, ${f.non2xx} not 2xx` : ''}`);
+          console.log(
+            `${server.label} run ${run + 1} ${phase} ${who}: ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.non2xx ? `, ${f.non2xx} not 2xx` : ''}`,
+          );
           if (phase === 'submit') await closeBenchTickets();
         }
       }
@@ -403,25 +587,48 @@ async function main(): Promise<void> {
     await product.stop();
     await bare.stop();
     if (profDir) {
-      const file = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+      const file = readdirSync(profDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort()
+        .pop();
       if (file) costs.set(server.label, topCosts(path.join(profDir, file)));
     }
-    const med = (list: Figures[]): Figures => ({ rps: median(list.map((f) => f.rps)), p50: median(list.map((f) => f.p50)), p95: median(list.map((f) => f.p95)), p99: median(list.map((f) => f.p99)), non2xx: list.reduce((s, f) => s + f.non2xx, 0) });
-    for (const phase of ['submit', 'queue'] as const) summary.push({ label: server.label, phase, product: med(runs[phase].product), bare: med(runs[phase].bare) });
+    const med = (list: Figures[]): Figures => ({
+      rps: median(list.map((f) => f.rps)),
+      p50: median(list.map((f) => f.p50)),
+      p95: median(list.map((f) => f.p95)),
+      p99: median(list.map((f) => f.p99)),
+      non2xx: list.reduce((s, f) => s + f.non2xx, 0),
+    });
+    for (const phase of ['submit', 'queue'] as const)
+      summary.push({
+        label: server.label,
+        phase,
+        product: med(runs[phase].product),
+        bare: med(runs[phase].bare),
+      });
   }
   recorder.close();
 
-  say(`## Medians of ${RUNS} runs, ${CONNECTIONS} connections, ${SECONDS} s each (${ticketCount} tickets, ${version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end)`);
+  say(
+    `## Medians of ${RUNS} runs, ${CONNECTIONS} connections, ${SECONDS} s each (${ticketCount} tickets, ${version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end)`,
+  );
   say('');
-  say('| build | request | product req/s | p50 / p95 / p99 ms | bare req/s | p50 / p95 / p99 ms | ratio (req/s) | not 2xx |');
+  say(
+    '| build | request | product req/s | p50 / p95 / p99 ms | bare req/s | p50 / p95 / p99 ms | ratio (req/s) | not 2xx |',
+  );
   say('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const f1 = (n: number) => n.toFixed(1);
   for (const s of summary) {
-    say(`| ${s.label} | ${s.phase} | ${f1(s.product.rps)} | ${f1(s.product.p50)} / ${f1(s.product.p95)} / ${f1(s.product.p99)} | ${f1(s.bare.rps)} | ${f1(s.bare.p50)} / ${f1(s.bare.p95)} / ${f1(s.bare.p99)} | ${(s.product.rps / s.bare.rps).toFixed(2)} | ${s.product.non2xx} / ${s.bare.non2xx} |`);
+    say(
+      `| ${s.label} | ${s.phase} | ${f1(s.product.rps)} | ${f1(s.product.p50)} / ${f1(s.product.p95)} / ${f1(s.product.p99)} | ${f1(s.bare.rps)} | ${f1(s.bare.p50)} / ${f1(s.bare.p95)} / ${f1(s.bare.p99)} | ${(s.product.rps / s.bare.rps).toFixed(2)} | ${s.product.non2xx} / ${s.bare.non2xx} |`,
+    );
   }
   for (const [label, top] of costs) {
     say('');
-    say(`Self time of ${label} under load, share of its busy (not idle) time (whole run, --cpu-prof), by package: ${top.byPackage.map((t) => `${t.name} ${(t.share * 100).toFixed(1)}%`).join(', ')}`);
+    say(
+      `Self time of ${label} under load, share of its busy (not idle) time (whole run, --cpu-prof), by package: ${top.byPackage.map((t) => `${t.name} ${(t.share * 100).toFixed(1)}%`).join(', ')}`,
+    );
     say('');
     for (const t of top.byFunction) say(`- ${(t.share * 100).toFixed(1)}% ${t.name}`);
   }

@@ -16,7 +16,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CampaignStatus, CareOccasion, MemberRole, NotificationKind, RecipientStatus, Role } from '@linli/contracts';
+import {
+  CampaignStatus,
+  CareOccasion,
+  MemberRole,
+  NotificationKind,
+  RecipientStatus,
+  Role,
+} from '@linli/contracts';
 import { CareFanout } from '../src/modules/care/care-fanout.service';
 import { CareCampaign } from '../src/modules/care/entities/care-campaign.entity';
 import { CareRecipient } from '../src/modules/care/entities/care-recipient.entity';
@@ -42,29 +49,84 @@ async function main(): Promise<void> {
     const now = new Date('2026-09-20T02:00:00Z');
     t.clock.set({ now, freeze: true });
     const db = t.dataSource;
-    const communityId = (await db.getRepository(Building).findOneByOrFail({ name: '1栋' })).communityId;
+    const communityId = (await db.getRepository(Building).findOneByOrFail({ name: '1栋' }))
+      .communityId;
     const building = { id: randomUUID(), communityId, name: '压测楼', sortOrder: 99 };
     await db.getRepository(Building).insert(building);
     const template = t.config.outbox.templates[NotificationKind.CareGreeting]!.id;
     const setupStart = Date.now();
     for (let i = 0; i < N; i += CHUNK) {
       const size = Math.min(CHUNK, N - i);
-      const rooms = Array.from({ length: size }, (_, j) => ({ id: randomUUID(), buildingId: building.id, unit: `${Math.floor((i + j) / 1000) + 1}单元`, number: String(((i + j) % 1000) + 1), label: `压测楼${i + j + 1}室` }));
+      const rooms = Array.from({ length: size }, (_, j) => ({
+        id: randomUUID(),
+        buildingId: building.id,
+        unit: `${Math.floor((i + j) / 1000) + 1}单元`,
+        number: String(((i + j) % 1000) + 1),
+        label: `压测楼${i + j + 1}室`,
+      }));
       const households = rooms.map((r) => ({ id: randomUUID(), roomId: r.id, createdAt: now }));
-      const users = households.map((h, j) => ({ id: randomUUID(), openid: `bench-${i + j}`, name: '住户', phone: null, role: Role.Resident, householdId: h.id, communityId, createdAt: now }));
+      const users = households.map((h, j) => ({
+        id: randomUUID(),
+        openid: `bench-${i + j}`,
+        name: '住户',
+        phone: null,
+        role: Role.Resident,
+        householdId: h.id,
+        communityId,
+        createdAt: now,
+      }));
       await db.createQueryBuilder().insert().into(Room).values(rooms).execute();
       await db.createQueryBuilder().insert().into(Household).values(households).execute();
       await db.createQueryBuilder().insert().into(User).values(users).execute();
-      await db.createQueryBuilder().insert().into(HouseholdMember).values(households.map((h, j) => ({
-        id: randomUUID(), householdId: h.id, name: '住户', role: MemberRole.Owner, relationship: '本人', phone: null, idNumber: null, moveInDate: null, userId: users[j].id, createdAt: now, removedAt: null,
-      }))).execute();
-      await db.createQueryBuilder().insert().into(SubscriptionCredit).values(users.map((u) => ({ userId: u.id, templateId: template, credits: 1, updatedAt: now }))).execute();
+      await db
+        .createQueryBuilder()
+        .insert()
+        .into(HouseholdMember)
+        .values(
+          households.map((h, j) => ({
+            id: randomUUID(),
+            householdId: h.id,
+            name: '住户',
+            role: MemberRole.Owner,
+            relationship: '本人',
+            phone: null,
+            idNumber: null,
+            moveInDate: null,
+            userId: users[j].id,
+            createdAt: now,
+            removedAt: null,
+          })),
+        )
+        .execute();
+      await db
+        .createQueryBuilder()
+        .insert()
+        .into(SubscriptionCredit)
+        .values(
+          users.map((u) => ({ userId: u.id, templateId: template, credits: 1, updatedAt: now })),
+        )
+        .execute();
     }
     const setupSeconds = (Date.now() - setupStart) / 1000;
     const campaign = {
-      id: randomUUID(), communityId, occasion: CareOccasion.MidAutumn, title: '中秋节', occasionDate: '2026-09-25', audience: { buildingIds: [building.id], segments: [] },
-      greeting: '花好月圆，人月两团圆。物业服务中心祝您中秋快乐、阖家幸福！', imageUrl: null, channels: { card: true, wechat: true, visit: false }, sendAt: now,
-      giftName: null, giftStock: null, status: CampaignStatus.Scheduled, ownerId: null, targeted: 0, nextCheckAt: now, createdAt: now, finishedAt: null,
+      id: randomUUID(),
+      communityId,
+      occasion: CareOccasion.MidAutumn,
+      title: '中秋节',
+      occasionDate: '2026-09-25',
+      audience: { buildingIds: [building.id], segments: [] },
+      greeting: '花好月圆，人月两团圆。物业服务中心祝您中秋快乐、阖家幸福！',
+      imageUrl: null,
+      channels: { card: true, wechat: true, visit: false },
+      sendAt: now,
+      giftName: null,
+      giftStock: null,
+      status: CampaignStatus.Scheduled,
+      ownerId: null,
+      targeted: 0,
+      nextCheckAt: now,
+      createdAt: now,
+      finishedAt: null,
     };
     await db.getRepository(CareCampaign).insert(campaign);
 
@@ -79,19 +141,27 @@ async function main(): Promise<void> {
       if (rounds > 10_000) throw new Error('fan-out did not finish');
     }
     const enqueueSeconds = (Date.now() - enqueueStart) / 1000;
-    const sent = await db.getRepository(CareRecipient).count({ where: { campaignId: campaign.id, status: RecipientStatus.Sent } });
-    const queued = await db.getRepository(OutboxMessage).count({ where: { kind: NotificationKind.CareGreeting } });
+    const sent = await db
+      .getRepository(CareRecipient)
+      .count({ where: { campaignId: campaign.id, status: RecipientStatus.Sent } });
+    const queued = await db
+      .getRepository(OutboxMessage)
+      .count({ where: { kind: NotificationKind.CareGreeting } });
     const rssAfterEnqueue = peakRss;
 
     const worker = t.app.get(OutboxWorker);
     const drainStart = Date.now();
     for (;;) {
       await worker.drain();
-      const left = await db.getRepository(OutboxMessage).count({ where: { kind: NotificationKind.CareGreeting, status: OutboxStatus.Pending } });
+      const left = await db
+        .getRepository(OutboxMessage)
+        .count({ where: { kind: NotificationKind.CareGreeting, status: OutboxStatus.Pending } });
       if (left === 0) break;
     }
     const drainSeconds = (Date.now() - drainStart) / 1000;
-    const delivered = await db.getRepository(OutboxMessage).count({ where: { kind: NotificationKind.CareGreeting, status: OutboxStatus.Sent } });
+    const delivered = await db
+      .getRepository(OutboxMessage)
+      .count({ where: { kind: NotificationKind.CareGreeting, status: OutboxStatus.Sent } });
 
     const mb = (b: number) => Math.round(b / 1024 / 1024);
     const lines = [

@@ -21,7 +21,17 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Role, TicketStatus } from '@linli/contracts';
-import { chinaMonthOf, computeIndicators, DEFAULT_INDICATOR_TARGETS, IndicatorTicket, isOpen, monthsEndingWith, periodWindow, responsibleDepartment, WorkingCalendar } from '@linli/domain';
+import {
+  chinaMonthOf,
+  computeIndicators,
+  DEFAULT_INDICATOR_TARGETS,
+  IndicatorTicket,
+  isOpen,
+  monthsEndingWith,
+  periodWindow,
+  responsibleDepartment,
+  WorkingCalendar,
+} from '@linli/domain';
 import { Between, DataSource, In } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
@@ -45,7 +55,10 @@ const OPEN = Object.values(TicketStatus).filter(isOpen);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timed<T>(fn: () => Promise<T>, runs = RUNS): Promise<{ ms: number; all: number[]; value: T }> {
+async function timed<T>(
+  fn: () => Promise<T>,
+  runs = RUNS,
+): Promise<{ ms: number; all: number[]; value: T }> {
   const all: number[] = [];
   let value!: T;
   for (let i = 0; i < runs; i++) {
@@ -60,17 +73,32 @@ async function main(): Promise<void> {
   if (process.env.BENCH_REUSE !== '1') {
     await freshBenchDatabase();
     const ds0 = await bootContext();
-    const [{ id: companyId }] = (await ds0.ds.query('SELECT id FROM company ORDER BY createdAt LIMIT 1')) as { id: string }[];
-    await loadCompany(ds0.ds, optionsFromEnv(process.env, BENCH_NOW), companyId, (l) => console.log(l));
+    const [{ id: companyId }] = (await ds0.ds.query(
+      'SELECT id FROM company ORDER BY createdAt LIMIT 1',
+    )) as { id: string }[];
+    await loadCompany(ds0.ds, optionsFromEnv(process.env, BENCH_NOW), companyId, (l) =>
+      console.log(l),
+    );
     await ds0.app.close();
   }
   const { app, ds } = await bootContext();
   app.get(ClockService).set({ now: BENCH_NOW, freeze: true });
   const totalTickets = Number((await ds.query('SELECT COUNT(*) n FROM ticket'))[0].n);
   // The generated community with the most tickets (they are spread evenly), and its company's admin.
-  const [community] = (await ds.query(`SELECT communityId id, COUNT(*) n FROM ticket GROUP BY communityId ORDER BY n DESC, communityId LIMIT 1`)) as { id: string; n: string }[];
-  const [admin] = (await ds.query(`SELECT u.id, u.name FROM user u JOIN community c ON c.companyId = (SELECT companyId FROM community WHERE id = ?) WHERE u.role = 'admin' LIMIT 1`, [community.id])) as { id: string; name: string }[];
-  const user = { id: admin.id, name: admin.name, role: Role.Admin, householdId: null, communityId: null };
+  const [community] = (await ds.query(
+    `SELECT communityId id, COUNT(*) n FROM ticket GROUP BY communityId ORDER BY n DESC, communityId LIMIT 1`,
+  )) as { id: string; n: string }[];
+  const [admin] = (await ds.query(
+    `SELECT u.id, u.name FROM user u JOIN community c ON c.companyId = (SELECT companyId FROM community WHERE id = ?) WHERE u.role = 'admin' LIMIT 1`,
+    [community.id],
+  )) as { id: string; name: string }[];
+  const user = {
+    id: admin.id,
+    name: admin.name,
+    role: Role.Admin,
+    householdId: null,
+    communityId: null,
+  };
   const month = chinaMonthOf(new Date(BENCH_NOW.getTime() - 86_400_000)); // the month before BENCH_NOW
   const window = periodWindow('monthly', month)!;
   const months = monthsEndingWith(month, 6);
@@ -88,16 +116,31 @@ async function main(): Promise<void> {
   // The first open after the months froze: nothing stored yet, so the closed months are computed and stored.
   await ds.query('DELETE FROM indicator_snapshot WHERE communityId = ?', [community.id]);
   const first = await timed(dash(month), 1);
-  const stored = Number((await ds.query('SELECT COUNT(*) n FROM indicator_snapshot WHERE communityId = ?', [community.id]))[0].n);
+  const stored = Number(
+    (
+      await ds.query('SELECT COUNT(*) n FROM indicator_snapshot WHERE communityId = ?', [
+        community.id,
+      ])
+    )[0].n,
+  );
   // Before (every month of the trend computed live from its tickets, as ReadDashboard did) and after, alternating in one run.
   const ofStored = figures.of.bind(figures);
   // Before, as ReadDashboard read until this change: one six-month cohort through IN lists of 500 ids, read one
   // after the other and hydrated as entities (legacyCohort below, the old IndicatorSource.cohort), its feedback
   // likewise, and every month of the trend computed from it.
-  let legacyRun: Promise<{ tickets: IndicatorTicket[]; feedback: Awaited<ReturnType<IndicatorSource['feedbackOf']>> }> | null = null;
+  let legacyRun: Promise<{
+    tickets: IndicatorTicket[];
+    feedback: Awaited<ReturnType<IndicatorSource['feedbackOf']>>;
+  }> | null = null;
   const allLive: MonthFigures['of'] = async (s, m, now, t) => {
     legacyRun ??= (async () => {
-      const tickets = await legacyCohort(ds, s.communityId, periodWindow('monthly', months[0])!.from, window.to, now);
+      const tickets = await legacyCohort(
+        ds,
+        s.communityId,
+        periodWindow('monthly', months[0])!.from,
+        window.to,
+        now,
+      );
       const size = source.inListSize;
       source.inListSize = 500;
       const feedback = await source.feedbackOf(tickets, now);
@@ -106,7 +149,16 @@ async function main(): Promise<void> {
     })();
     const { tickets, feedback } = await legacyRun;
     const w = periodWindow('monthly', m)!;
-    return computeIndicators({ tickets, from: w.from, to: w.to, asOf: now, calendar: new WorkingCalendar(), targets: t, ...feedback, survey: null });
+    return computeIndicators({
+      tickets,
+      from: w.from,
+      to: w.to,
+      asOf: now,
+      calendar: new WorkingCalendar(),
+      targets: t,
+      ...feedback,
+      survey: null,
+    });
   };
   const beforeAll: number[] = [];
   const afterAll: number[] = [];
@@ -133,7 +185,9 @@ async function main(): Promise<void> {
   // open month and the company view answered from them, each right after a "before" run (cold), then in a row.
   const job = app.get(FrozenMonthJob);
   const round = await timed(() => job.refresh(), 1);
-  const provisionalRows = Number((await ds.query('SELECT COUNT(*) n FROM indicator_provisional'))[0].n);
+  const provisionalRows = Number(
+    (await ds.query('SELECT COUNT(*) n FROM indicator_provisional'))[0].n,
+  );
   const provCold: number[] = [];
   const companyProvCold: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -151,26 +205,64 @@ async function main(): Promise<void> {
   const liveMonth = await timed(() => figures.compute(scope, month, BENCH_NOW, targets));
   const cohort = await timed(() => source.cohort(community.id, window.from, window.to, BENCH_NOW));
   const feedback = await timed(() => source.feedbackOf(cohort.value, BENCH_NOW));
-  const compute = await timed(async () => computeIndicators({ tickets: cohort.value, from: window.from, to: window.to, asOf: BENCH_NOW, calendar: new WorkingCalendar(), targets, ...feedback.value, survey: null }));
+  const compute = await timed(async () =>
+    computeIndicators({
+      tickets: cohort.value,
+      from: window.from,
+      to: window.to,
+      asOf: BENCH_NOW,
+      calendar: new WorkingCalendar(),
+      targets,
+      ...feedback.value,
+      survey: null,
+    }),
+  );
   const snapshotRead = await timed(() => figures.snapshot(scope, closedMonth, targets));
   const openLoad = await timed(() => source.openLoad(community.id, null));
   const events = cohort.value.reduce((n, t) => n + t.events.length, 0);
   const d = whole.value;
 
   const explain = async (sql: string, params: unknown[]) =>
-    ((await ds.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[]).map((r) => `| ${r.table} | ${r.type} | ${r.key} | ${r.rows} | ${r.Extra ?? ''} |`).join('\n');
+    ((await ds.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[])
+      .map((r) => `| ${r.table} | ${r.type} | ${r.key} | ${r.rows} | ${r.Extra ?? ''} |`)
+      .join('\n');
   const to = new Date(window.to.getTime() - 1);
   const inCohort = 'SELECT id FROM ticket WHERE communityId = ? AND createdAt BETWEEN ? AND ?';
   const plans: [string, string, unknown[]][] = [
-    ['a frozen month: its snapshot', 'SELECT * FROM indicator_snapshot WHERE communityId = ? AND scopeKey = ? AND month = ? AND targetsKey = ?', [community.id, '*', closedMonth, targetsKey(targets)]],
-    ['the open month: its tickets', 'SELECT id, code, kind, categoryCode, channel, buildingId, emergency, serious, status, createdAt, pauses FROM ticket WHERE communityId = ? AND createdAt BETWEEN ? AND ? ORDER BY createdAt, id', [community.id, window.from, to]],
-    ['their events', `SELECT e.ticketId, e.version, e.action, e.at, e.actorId FROM ticket_event e WHERE e.ticketId IN (${inCohort}) ORDER BY e.ticketId, e.version`, [community.id, window.from, to]],
-    ['their milestones', `SELECT ticketId, milestone, limitSpec, startAt, metAt, warnedAt, breachedAt FROM ticket_milestone WHERE ticketId IN (${inCohort})`, [community.id, window.from, to]],
-    ['their ratings', `SELECT ticketId, round, overall FROM ticket_rating WHERE ticketId IN (${inCohort}) AND createdAt <= ? ORDER BY round`, [community.id, window.from, to, BENCH_NOW]],
-    ['open load', `SELECT id, assigneeId, categoryCode FROM ticket WHERE communityId = ? AND status IN (${OPEN.map(() => '?').join(',')})`, [community.id, ...OPEN]],
+    [
+      'a frozen month: its snapshot',
+      'SELECT * FROM indicator_snapshot WHERE communityId = ? AND scopeKey = ? AND month = ? AND targetsKey = ?',
+      [community.id, '*', closedMonth, targetsKey(targets)],
+    ],
+    [
+      'the open month: its tickets',
+      'SELECT id, code, kind, categoryCode, channel, buildingId, emergency, serious, status, createdAt, pauses FROM ticket WHERE communityId = ? AND createdAt BETWEEN ? AND ? ORDER BY createdAt, id',
+      [community.id, window.from, to],
+    ],
+    [
+      'their events',
+      `SELECT e.ticketId, e.version, e.action, e.at, e.actorId FROM ticket_event e WHERE e.ticketId IN (${inCohort}) ORDER BY e.ticketId, e.version`,
+      [community.id, window.from, to],
+    ],
+    [
+      'their milestones',
+      `SELECT ticketId, milestone, limitSpec, startAt, metAt, warnedAt, breachedAt FROM ticket_milestone WHERE ticketId IN (${inCohort})`,
+      [community.id, window.from, to],
+    ],
+    [
+      'their ratings',
+      `SELECT ticketId, round, overall FROM ticket_rating WHERE ticketId IN (${inCohort}) AND createdAt <= ? ORDER BY round`,
+      [community.id, window.from, to, BENCH_NOW],
+    ],
+    [
+      'open load',
+      `SELECT id, assigneeId, categoryCode FROM ticket WHERE communityId = ? AND status IN (${OPEN.map(() => '?').join(',')})`,
+      [community.id, ...OPEN],
+    ],
   ];
   let planText = '';
-  for (const [title, sql, params] of plans) planText += `### ${title}\n\n\`\`\`sql\n${sql.replace(/\(\?(,\?)+\)/, '(…)')}\n\`\`\`\n\n| table | type | key | rows | extra |\n| --- | --- | --- | --- | --- |\n${await explain(sql, params)}\n\n`;
+  for (const [title, sql, params] of plans)
+    planText += `### ${title}\n\n\`\`\`sql\n${sql.replace(/\(\?(,\?)+\)/, '(…)')}\n\`\`\`\n\n| table | type | key | rows | extra |\n| --- | --- | --- | --- | --- |\n${await explain(sql, params)}\n\n`;
   const version = (await ds.query('SELECT VERSION() AS v'))[0].v as string;
   const f = (n: number) => `${n.toFixed(0)} ms`;
   const runs = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
@@ -218,25 +310,71 @@ ${planText}`;
 }
 
 /** IndicatorSource.cohort as it was before the snapshots (commit b514399), for the before column. */
-async function legacyCohort(ds: DataSource, communityId: string, from: Date, to: Date, asOf: Date): Promise<IndicatorTicket[]> {
+async function legacyCohort(
+  ds: DataSource,
+  communityId: string,
+  from: Date,
+  to: Date,
+  asOf: Date,
+): Promise<IndicatorTicket[]> {
   const tickets = await ds.getRepository(Ticket).find({
     where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
-    select: { id: true, code: true, kind: true, categoryCode: true, channel: true, buildingId: true, emergency: true, serious: true, status: true, createdAt: true, pauses: true },
+    select: {
+      id: true,
+      code: true,
+      kind: true,
+      categoryCode: true,
+      channel: true,
+      buildingId: true,
+      emergency: true,
+      serious: true,
+      status: true,
+      createdAt: true,
+      pauses: true,
+    },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
   const events = new Map<string, TicketEvent[]>();
   const milestones = new Map<string, TicketMilestone[]>();
   const extensions = new Map<string, TicketExtension[]>();
   const orders = new Map<string, WorkOrder[]>();
-  const push = <T>(map: Map<string, T[]>, key: string, row: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(row);
+  const push = <T>(map: Map<string, T[]>, key: string, row: T) =>
+    (map.get(key) ?? map.set(key, []).get(key)!).push(row);
   for (let i = 0; i < tickets.length; i += 500) {
     const part = tickets.slice(i, i + 500).map((t) => t.id);
-    for (const e of await ds.getRepository(TicketEvent).find({ where: { ticketId: In(part) }, select: { ticketId: true, version: true, action: true, at: true, actorId: true }, order: { ticketId: 'ASC', version: 'ASC' } })) push(events, e.ticketId, e);
-    for (const m of await ds.getRepository(TicketMilestone).find({ where: { ticketId: In(part) }, select: { ticketId: true, milestone: true, limitSpec: true, startAt: true, metAt: true, warnedAt: true, breachedAt: true } })) push(milestones, m.ticketId, m);
-    for (const x of await ds.getRepository(TicketExtension).find({ where: { ticketId: In(part) }, select: { ticketId: true, status: true, requestedAt: true } })) push(extensions, x.ticketId, x);
-    for (const w of await ds.getRepository(WorkOrder).find({ where: { ticketId: In(part) }, select: { ticketId: true, department: true, issuedAt: true } })) push(orders, w.ticketId as string, w);
+    for (const e of await ds.getRepository(TicketEvent).find({
+      where: { ticketId: In(part) },
+      select: { ticketId: true, version: true, action: true, at: true, actorId: true },
+      order: { ticketId: 'ASC', version: 'ASC' },
+    }))
+      push(events, e.ticketId, e);
+    for (const m of await ds.getRepository(TicketMilestone).find({
+      where: { ticketId: In(part) },
+      select: {
+        ticketId: true,
+        milestone: true,
+        limitSpec: true,
+        startAt: true,
+        metAt: true,
+        warnedAt: true,
+        breachedAt: true,
+      },
+    }))
+      push(milestones, m.ticketId, m);
+    for (const x of await ds.getRepository(TicketExtension).find({
+      where: { ticketId: In(part) },
+      select: { ticketId: true, status: true, requestedAt: true },
+    }))
+      push(extensions, x.ticketId, x);
+    for (const w of await ds.getRepository(WorkOrder).find({
+      where: { ticketId: In(part) },
+      select: { ticketId: true, department: true, issuedAt: true },
+    }))
+      push(orders, w.ticketId as string, w);
   }
-  const categories = new Map((await ds.getRepository(TicketCategory).find()).map((c) => [c.code, c.department]));
+  const categories = new Map(
+    (await ds.getRepository(TicketCategory).find()).map((c) => [c.code, c.department]),
+  );
   return tickets.map((t) => ({
     id: t.id,
     code: t.code,
@@ -244,21 +382,53 @@ async function legacyCohort(ds: DataSource, communityId: string, from: Date, to:
     categoryCode: t.categoryCode,
     channel: t.channel,
     buildingId: t.buildingId,
-    department: responsibleDepartment(categories.get(t.categoryCode) ?? 'customer_service', orders.get(t.id) ?? [], asOf),
+    department: responsibleDepartment(
+      categories.get(t.categoryCode) ?? 'customer_service',
+      orders.get(t.id) ?? [],
+      asOf,
+    ),
     emergency: t.emergency,
     serious: t.serious,
     status: t.status,
     createdAt: t.createdAt,
-    pauses: (t.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
-    events: (events.get(t.id) ?? []).map((e) => ({ action: e.action, at: e.at, actorId: e.actorId })),
-    milestones: (milestones.get(t.id) ?? []).map((m) => ({ milestone: m.milestone, limit: m.limitSpec, startAt: m.startAt, metAt: m.metAt, warnedAt: m.warnedAt, breachedAt: m.breachedAt })),
-    extensions: (extensions.get(t.id) ?? []).map((x) => ({ status: x.status, requestedAt: x.requestedAt })),
+    pauses: (t.pauses ?? []).map((p) => ({
+      from: new Date(p.from),
+      to: p.to ? new Date(p.to) : null,
+    })),
+    events: (events.get(t.id) ?? []).map((e) => ({
+      action: e.action,
+      at: e.at,
+      actorId: e.actorId,
+    })),
+    milestones: (milestones.get(t.id) ?? []).map((m) => ({
+      milestone: m.milestone,
+      limit: m.limitSpec,
+      startAt: m.startAt,
+      metAt: m.metAt,
+      warnedAt: m.warnedAt,
+      breachedAt: m.breachedAt,
+    })),
+    extensions: (extensions.get(t.id) ?? []).map((x) => ({
+      status: x.status,
+      requestedAt: x.requestedAt,
+    })),
   }));
 }
 
 async function bootContext() {
-  const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_URL, NODE_ENV: 'test', LINLI_DEMO_HISTORY: '0', LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0', LINLI_REPORTS_SWEEP_SECONDS: '0', LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench') });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: BENCH_URL,
+    NODE_ENV: 'test',
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_OUTBOX_POLL_MS: '0',
+    LINLI_REPORTS_SWEEP_SECONDS: '0',
+    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
+  });
   return { app, ds: app.get(DataSource) };
 }
 

@@ -44,16 +44,37 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error(`no H5 build at ${H5_DIR}: pnpm --filter @linli/miniapp build:h5`);
+  if (!existsSync(path.join(H5_DIR, 'index.html')))
+    throw new Error(`no H5 build at ${H5_DIR}: pnpm --filter @linli/miniapp build:h5`);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LINLI_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-')), LINLI_H5_DIR: H5_DIR, LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000' };
-  for (const key of ['DATABASE_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE', 'NODE_ENV']) delete env[key];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LINLI_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-')),
+    LINLI_H5_DIR: H5_DIR,
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
+  };
+  for (const key of [
+    'DATABASE_URL',
+    'WECHAT_APPID',
+    'WECHAT_SECRET',
+    'WECHAT_API_BASE',
+    'NODE_ENV',
+  ])
+    delete env[key];
   const child = spawn(process.execPath, [MAIN], { cwd: root, env, stdio: 'ignore' });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${baseUrl}/api/health/ready`).then((r) => r.ok, () => false)) return { baseUrl, child };
+    if (
+      await fetch(`${baseUrl}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { baseUrl, child };
     if (Date.now() > deadline) throw new Error('server not ready within 120 s');
     await sleep(100);
   }
@@ -92,25 +113,60 @@ async function measure(page: Page, text: RegExp): Promise<Load> {
 
 async function main(): Promise<void> {
   const { baseUrl, child } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const newPage = async (init?: string) => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     if (init) await context.addInitScript(init);
     return context.newPage();
   };
-  const results: Record<string, Load[]> = { 'signed out: persona picker': [], 'signed in: resident home': [] };
+  const results: Record<string, Load[]> = {
+    'signed out: persona picker': [],
+    'signed in: resident home': [],
+  };
   try {
     for (let run = 1; run <= RUNS; run++) {
-      const res = await fetch(`${baseUrl}/api/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'resident' }) });
+      const res = await fetch(`${baseUrl}/api/auth/demo-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona: 'resident' }),
+      });
       if (!res.ok) throw new Error(`demo login: ${res.status}`);
       const session = JSON.stringify({ data: await res.json() });
       const out = await newPage();
       results['signed out: persona picker'].push(await measure(out, /^选择演示身份$/));
       await out.context().close();
-      const resident = await newPage(`localStorage.setItem('linli.session', ${JSON.stringify(session)})`);
+      const resident = await newPage(
+        `localStorage.setItem('linli.session', ${JSON.stringify(session)})`,
+      );
       results['signed in: resident home'].push(await measure(resident, /^您好，/));
       await resident.context().close();
-      console.log(`run ${run}: ${Object.entries(results).map(([k, v]) => `${k} ${v[run - 1].ms.toFixed(0)} ms ${kb(v[run - 1].bytes)} ${v[run - 1].requests} requests`).join('; ')}`);
+      console.log(
+        `run ${run}: ${Object.entries(results)
+          .map(
+            ([k, v]) =>
+              `${k} ${v[run - 1].ms.toFixed(0)} ms ${kb(v[run - 1].bytes)} ${v[run - 1].requests} requests`,
+          )
+          .join('; ')}`,
+      );
     }
   } finally {
     await browser.close();
@@ -122,7 +178,10 @@ async function main(): Promise<void> {
     lines.push(
       `| ${name} | content visible | ${median(loads.map((l) => l.ms)).toFixed(0)} ms (${loads.map((l) => l.ms.toFixed(0)).join(', ')}) |`,
       `| ${name} | bytes transferred | ${kb(median(loads.map((l) => l.bytes)))} |`,
-      ...types.map((t) => `| ${name} | … of which ${t} | ${kb(median(loads.map((l) => l.byType.get(t) ?? 0)))} |`),
+      ...types.map(
+        (t) =>
+          `| ${name} | … of which ${t} | ${kb(median(loads.map((l) => l.byType.get(t) ?? 0)))} |`,
+      ),
       `| ${name} | requests | ${median(loads.map((l) => l.requests))} |`,
     );
   }

@@ -16,8 +16,16 @@ const N = Number(process.env.BENCH_N ?? 20000);
 const RUNS = 7;
 
 // The JwtService the server uses (@nestjs/jwt over jsonwebtoken), configured both ways.
-const withString = new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
-const withKey = new JwtService({ secret: createSecretKey(Buffer.from(SECRET, 'utf8')), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
+const withString = new JwtService({
+  secret: SECRET,
+  signOptions: { algorithm: 'HS256' },
+  verifyOptions: { algorithms: ['HS256'] },
+});
+const withKey = new JwtService({
+  secret: createSecretKey(Buffer.from(SECRET, 'utf8')),
+  signOptions: { algorithm: 'HS256' },
+  verifyOptions: { algorithms: ['HS256'] },
+});
 const token = withString.sign({ sub: 'bench-user', iat: 1, exp: 4102444800 });
 
 function microsPerVerify(service: JwtService): number {

@@ -51,7 +51,13 @@ const SCENARIOS: Scenario[] = [
   { name: 'MariaDB, 2 instances, WeChat 30 ms', database: 'mysql', instances: 2, latencyMs: 30 },
   { name: 'SQLite, 1 instance, WeChat 0 ms', database: 'sqlite', instances: 1, latencyMs: 0 },
   { name: 'SQLite, 1 instance, WeChat 30 ms', database: 'sqlite', instances: 1, latencyMs: 30 },
-  { name: 'MariaDB, 1 instance, WeChat 30 ms, 5% hang 500 ms', database: 'mysql', instances: 1, latencyMs: 30, hangShare: 0.05 },
+  {
+    name: 'MariaDB, 1 instance, WeChat 30 ms, 5% hang 500 ms',
+    database: 'mysql',
+    instances: 1,
+    latencyMs: 30,
+    hangShare: 0.05,
+  },
 ];
 
 const FINDINGS_MARKER = '<!-- findings: kept across runs -->';
@@ -63,13 +69,21 @@ let counter = 0;
 async function freshDatabase(kind: Scenario['database']): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-    return { config: { type: 'sqlite', path: path.join(dir, 'linli.sqlite') }, drop: async () => undefined };
+    return {
+      config: { type: 'sqlite', path: path.join(dir, 'linli.sqlite') },
+      drop: async () => undefined,
+    };
   }
   const base = parseMysqlUrl(URL);
   if (typeof base === 'string') throw new Error(`BENCH_DATABASE_URL ${base}`);
   const config: MysqlDatabaseConfig = { ...base, database: `${base.database}_${++counter}` };
   const admin = async (sql: string) => {
-    const c = await createConnection({ host: config.host, port: config.port, user: config.username, password: config.password });
+    const c = await createConnection({
+      host: config.host,
+      port: config.port,
+      user: config.username,
+      password: config.password,
+    });
     try {
       await c.query(sql);
     } finally {
@@ -77,14 +91,20 @@ async function freshDatabase(kind: Scenario['database']): Promise<TestDatabase> 
     }
   };
   await admin(`DROP DATABASE IF EXISTS \`${config.database}\``);
-  await admin(`CREATE DATABASE \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin(
+    `CREATE DATABASE \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   return { config, drop: () => admin(`DROP DATABASE IF EXISTS \`${config.database}\``) };
 }
 
 /** One run: returns messages per second from the queueing commit to the last acceptance by WeChat. */
 async function run(scenario: Scenario): Promise<{ perSecond: number; seconds: number }> {
   const db = await freshDatabase(scenario.database);
-  const wechat: LocalWechatServer = await startLocalWechatServer({ appid: APPID, secret: SECRET, latencyMs: scenario.latencyMs });
+  const wechat: LocalWechatServer = await startLocalWechatServer({
+    appid: APPID,
+    secret: SECRET,
+    latencyMs: scenario.latencyMs,
+  });
   const env = {
     ...databaseEnv(db),
     NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
@@ -101,28 +121,53 @@ async function run(scenario: Scenario): Promise<{ perSecond: number; seconds: nu
     LINLI_OUTBOX_BACKOFF_MS: '50',
   };
   // Migrate and seed through the real app (its own worker is off: LINLI_OUTBOX_POLL_MS=0).
-  const app = await createTestApp({ database: db, env: { ...env, NODE_ENV: 'test', LINLI_OUTBOX_POLL_MS: '0' } });
+  const app = await createTestApp({
+    database: db,
+    env: { ...env, NODE_ENV: 'test', LINLI_OUTBOX_POLL_MS: '0' },
+  });
   const servers: ServerProcess[] = [];
   try {
-    const resident = await app.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-resident' } });
-    await app.dataSource.getRepository(SubscriptionCredit).insert({ userId: resident.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() });
+    const resident = await app.dataSource
+      .getRepository(User)
+      .findOneOrFail({ where: { openid: 'demo-resident' } });
+    await app.dataSource.getRepository(SubscriptionCredit).insert({
+      userId: resident.id,
+      templateId: TEMPLATE,
+      credits: MESSAGES,
+      updatedAt: new Date(),
+    });
     for (let i = 0; i < scenario.instances; i++) servers.push(await startServerProcess(env));
     await app.dataSource.transaction(async (tx) => {
       for (let i = 0; i < MESSAGES; i++) {
-        await app.app.get(Outbox).enqueue(tx, resident.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `M${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+        await app.app.get(Outbox).enqueue(tx, resident.id, {
+          kind: NotificationKind.TicketUpdated,
+          title: '工单进度',
+          body: `M${i}`,
+          ticketCode: `C${i}`,
+          ticketId: null,
+          at: new Date(),
+          urgent: false,
+        });
       }
     });
-    if (scenario.hangShare) wechat.failRandomly(scenario.hangShare, ['timeout'], '/cgi-bin/message/subscribe/send');
+    if (scenario.hangShare)
+      wechat.failRandomly(scenario.hangShare, ['timeout'], '/cgi-bin/message/subscribe/send');
     const t0 = performance.now();
     const deadline = Date.now() + 300_000;
     while (wechat.delivered.length < MESSAGES) {
-      if (Date.now() > deadline) throw new Error(`${scenario.name}: only ${wechat.delivered.length}/${MESSAGES} delivered in 5 minutes`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${scenario.name}: only ${wechat.delivered.length}/${MESSAGES} delivered in 5 minutes`,
+        );
       await sleep(5);
     }
     const seconds = (performance.now() - t0) / 1000;
     await sleep(300); // anything delivered twice would show up now
     const bodies = new Set(wechat.delivered.map((d) => d.data.thing3.value));
-    if (wechat.delivered.length !== MESSAGES || bodies.size !== MESSAGES) throw new Error(`${scenario.name}: ${wechat.delivered.length} deliveries of ${bodies.size} distinct messages`);
+    if (wechat.delivered.length !== MESSAGES || bodies.size !== MESSAGES)
+      throw new Error(
+        `${scenario.name}: ${wechat.delivered.length} deliveries of ${bodies.size} distinct messages`,
+      );
     return { perSecond: MESSAGES / seconds, seconds };
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
@@ -141,13 +186,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const r = await run(scenario);
       runs.push(r);
-      console.log(`${scenario.name} run ${i + 1}: ${r.perSecond.toFixed(0)} msg/s (${r.seconds.toFixed(2)} s)`);
+      console.log(
+        `${scenario.name} run ${i + 1}: ${r.perSecond.toFixed(0)} msg/s (${r.seconds.toFixed(2)} s)`,
+      );
     }
     const m = median(runs.map((r) => r.perSecond));
     results.set(scenario.name, m);
-    rows.push(`| ${scenario.name} | ${m.toFixed(0)} | ${median(runs.map((r) => r.seconds)).toFixed(2)} s | ${runs.map((r) => r.perSecond.toFixed(0)).join(', ')} |`);
+    rows.push(
+      `| ${scenario.name} | ${m.toFixed(0)} | ${median(runs.map((r) => r.seconds)).toFixed(2)} s | ${runs.map((r) => r.perSecond.toFixed(0)).join(', ')} |`,
+    );
   }
-  const ratio = (a: string, b: string) => ((results.get(a) ?? 0) / (results.get(b) ?? 1)).toFixed(2);
+  const ratio = (a: string, b: string) =>
+    ((results.get(a) ?? 0) / (results.get(b) ?? 1)).toFixed(2);
   const report = `# Outbox delivery throughput
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version},
@@ -178,7 +228,9 @@ work); a second instance doubles what is in flight.
   const file = path.join(__dirname, 'results', 'outbox-throughput.md');
   // What earlier runs found is written by hand below the marker, and kept when the table is measured again.
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const findings = previous.includes(FINDINGS_MARKER) ? previous.slice(previous.indexOf(FINDINGS_MARKER)) : `${FINDINGS_MARKER}\n`;
+  const findings = previous.includes(FINDINGS_MARKER)
+    ? previous.slice(previous.indexOf(FINDINGS_MARKER))
+    : `${FINDINGS_MARKER}\n`;
   writeFileSync(file, `${report}\n${findings}`);
   console.log(report);
   console.log(`written to ${file}`);

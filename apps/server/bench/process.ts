@@ -30,7 +30,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LOAD_S = Number(process.env.BENCH_LOAD_S ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DBS = (process.env.BENCH_DBS ?? 'sqlite,mysql').split(',');
-const MYSQL = { host: process.env.BENCH_MYSQL_HOST ?? '127.0.0.1', port: Number(process.env.BENCH_MYSQL_PORT ?? 3306), user: 'root', password: '' };
+const MYSQL = {
+  host: process.env.BENCH_MYSQL_HOST ?? '127.0.0.1',
+  port: Number(process.env.BENCH_MYSQL_PORT ?? 3306),
+  user: 'root',
+  password: '',
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
@@ -55,11 +60,30 @@ function freePort(): Promise<number> {
   });
 }
 
-function request(agent: http.Agent, port: number, method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; text: string }> {
+function request(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: url, agent, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(data
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
+            : {}),
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -84,13 +108,20 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const agent = new http.Agent({ keepAlive: false });
   let log = '';
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [MAIN], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    const ok = await request(agent, port, 'GET', '/api/health/ready').then((r) => r.status === 200, () => false);
+    const ok = await request(agent, port, 'GET', '/api/health/ready').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`not ready within 120 s:\n${log}`);
     await sleep(10);
@@ -105,7 +136,11 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   return { child, port, readyMs, stop };
 }
 
-async function load(port: number, token: string, pid: number): Promise<{ rps: number; rssMedianKb: number; rssPeakKb: number; errors: number }> {
+async function load(
+  port: number,
+  token: string,
+  pid: number,
+): Promise<{ rps: number; rssMedianKb: number; rssPeakKb: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const end = Date.now() + LOAD_S * 1000;
   let done = 0;
@@ -114,7 +149,10 @@ async function load(port: number, token: string, pid: number): Promise<{ rps: nu
   const sampler = setInterval(() => samples.push(rssKb(pid)), 250);
   const worker = async () => {
     while (Date.now() < end) {
-      const r = await request(agent, port, 'GET', '/api/tickets/mine', token).catch(() => ({ status: 0, text: '' }));
+      const r = await request(agent, port, 'GET', '/api/tickets/mine', token).catch(() => ({
+        status: 0,
+        text: '',
+      }));
       if (r.status === 200) done++;
       else errors++;
     }
@@ -123,15 +161,39 @@ async function load(port: number, token: string, pid: number): Promise<{ rps: nu
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   clearInterval(sampler);
   agent.destroy();
-  return { rps: Math.round(done / ((Date.now() - t0) / 1000)), rssMedianKb: median(samples), rssPeakKb: Math.max(...samples), errors };
+  return {
+    rps: Math.round(done / ((Date.now() - t0) / 1000)),
+    rssMedianKb: median(samples),
+    rssPeakKb: Math.max(...samples),
+    errors,
+  };
 }
 
-async function environment(db: string, run: number): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
+async function environment(
+  db: string,
+  run: number,
+): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-process-'));
   // Demo mode (no WeChat AppID) with the lean seed, as the e2e suite starts it; NODE_ENV=production as deployed.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LINLI_DEMO: '1', JWT_SECRET: 'bench-process-secret-of-at-least-32-chars', LINLI_DATA_DIR: dataDir, LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000' };
-  for (const key of ['DATABASE_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE', 'LINLI_H5_DIR']) delete env[key];
-  if (db === 'sqlite') return { env, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LINLI_DEMO: '1',
+    JWT_SECRET: 'bench-process-secret-of-at-least-32-chars',
+    LINLI_DATA_DIR: dataDir,
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
+  };
+  for (const key of [
+    'DATABASE_URL',
+    'WECHAT_APPID',
+    'WECHAT_SECRET',
+    'WECHAT_API_BASE',
+    'LINLI_H5_DIR',
+  ])
+    delete env[key];
+  if (db === 'sqlite')
+    return { env, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
   const name = `linli_bench_process_${process.pid}_${run}`;
   const c = await createConnection(MYSQL);
   await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -151,7 +213,14 @@ async function environment(db: string, run: number): Promise<{ env: NodeJS.Proce
 async function main(): Promise<void> {
   const rows: string[] = [];
   for (const db of DBS) {
-    const f: Record<string, number[]> = { cold: [], warm: [], rest: [], loadMedian: [], loadPeak: [], rps: [] };
+    const f: Record<string, number[]> = {
+      cold: [],
+      warm: [],
+      rest: [],
+      loadMedian: [],
+      loadPeak: [],
+      rps: [],
+    };
     for (let run = 1; run <= RUNS; run++) {
       const { env, cleanup } = await environment(db, run);
       try {
@@ -161,7 +230,9 @@ async function main(): Promise<void> {
         await sleep(3000);
         const rest = rssKb(s.child.pid!);
         const agent = new http.Agent();
-        const login = await request(agent, s.port, 'POST', '/api/auth/demo-login', undefined, { persona: 'resident' });
+        const login = await request(agent, s.port, 'POST', '/api/auth/demo-login', undefined, {
+          persona: 'resident',
+        });
         if (login.status !== 200) throw new Error(`demo login: ${login.status} ${login.text}`);
         const { token } = JSON.parse(login.text) as { token: string };
         const l = await load(s.port, token, s.child.pid!);
@@ -173,12 +244,15 @@ async function main(): Promise<void> {
         f.loadMedian.push(l.rssMedianKb);
         f.loadPeak.push(l.rssPeakKb);
         f.rps.push(l.rps);
-        console.log(`${db} run ${run}: cold ${first.readyMs.toFixed(0)} ms, warm ${s.readyMs.toFixed(0)} ms, RSS at rest ${mb(rest)} MB, under load ${mb(l.rssMedianKb)} MB (peak ${mb(l.rssPeakKb)} MB) at ${l.rps} req/s`);
+        console.log(
+          `${db} run ${run}: cold ${first.readyMs.toFixed(0)} ms, warm ${s.readyMs.toFixed(0)} ms, RSS at rest ${mb(rest)} MB, under load ${mb(l.rssMedianKb)} MB (peak ${mb(l.rssPeakKb)} MB) at ${l.rps} req/s`,
+        );
       } finally {
         await cleanup();
       }
     }
-    const ms = (xs: number[]) => `${Math.round(median(xs))} ms (${xs.map((x) => Math.round(x)).join(', ')})`;
+    const ms = (xs: number[]) =>
+      `${Math.round(median(xs))} ms (${xs.map((x) => Math.round(x)).join(', ')})`;
     const mbs = (xs: number[]) => `${mb(median(xs))} MB (${xs.map(mb).join(', ')})`;
     rows.push(
       `| ${db} | first start (migrations + demo seed) to ready | ${ms(f.cold)} |`,

@@ -42,7 +42,8 @@ class ReadOnlyRecorder implements TypeOrmLogger {
   statements: { sql: string; params: unknown[] }[] = [];
   recording = false;
   logQuery(query: string, parameters?: unknown[]): void {
-    if (!/^\s*((EXPLAIN|ANALYZE)\s+)?SELECT\b/i.test(query)) throw new Error(`not a SELECT, refusing: ${query.slice(0, 120)}`);
+    if (!/^\s*((EXPLAIN|ANALYZE)\s+)?SELECT\b/i.test(query))
+      throw new Error(`not a SELECT, refusing: ${query.slice(0, 120)}`);
     if (this.recording) this.statements.push({ sql: query, params: parameters ?? [] });
   }
   logQueryError(): void {}
@@ -79,26 +80,56 @@ async function main(): Promise<void> {
   });
   await ds.initialize();
   try {
-    const org = new OrgDirectory(ds.getRepository(User), ds.getRepository(Household), ds.getRepository(AssistantBuilding), ds.getRepository(Community));
+    const org = new OrgDirectory(
+      ds.getRepository(User),
+      ds.getRepository(Household),
+      ds.getRepository(AssistantBuilding),
+      ds.getRepository(Community),
+    );
     // The SLA service's SQL (rowsByTicket) as the product runs it; the countdown itself is pure arithmetic.
-    const sla = Object.assign(Object.create(TicketSla.prototype) as TicketSla, { milestones: ds.getRepository(TicketMilestone) });
+    const sla = Object.assign(Object.create(TicketSla.prototype) as TicketSla, {
+      milestones: ds.getRepository(TicketMilestone),
+    });
     sla.current = () => null;
     const clock = { now: () => new Date() };
-    const deps = [ds.getRepository(Ticket), null, null, null, org, null, sla, clock, null, null, null, null] as unknown as ConstructorParameters<typeof TicketQueries>;
+    const deps = [
+      ds.getRepository(Ticket),
+      null,
+      null,
+      null,
+      org,
+      null,
+      sla,
+      clock,
+      null,
+      null,
+      null,
+      null,
+    ] as unknown as ConstructorParameters<typeof TicketQueries>;
     const queries = new TicketQueries(...deps);
 
     const open = [...OPEN_STATUSES];
-    const picked: { userId: string; open: string | number; buildings: string | number }[] = await ds.query(
-      `SELECT a.userId, COUNT(t.id) AS open, COUNT(DISTINCT a.buildingId) AS buildings FROM assistant_building a
+    const picked: { userId: string; open: string | number; buildings: string | number }[] =
+      await ds.query(
+        `SELECT a.userId, COUNT(t.id) AS open, COUNT(DISTINCT a.buildingId) AS buildings FROM assistant_building a
        JOIN ticket t ON t.buildingId = a.buildingId AND t.status IN (${open.map(() => '?').join(',')})
        GROUP BY a.userId ORDER BY open DESC, a.userId LIMIT ?`,
-      [...open, ASSISTANTS],
-    );
+        [...open, ASSISTANTS],
+      );
     const [{ total }] = await ds.query('SELECT COUNT(*) AS total FROM ticket');
-    const [{ openTotal }] = await ds.query(`SELECT COUNT(*) AS openTotal FROM ticket WHERE status IN (${open.map(() => '?').join(',')})`, open);
-    const [{ assistants }] = await ds.query('SELECT COUNT(DISTINCT userId) AS assistants FROM assistant_building');
-    console.log(`database ${db.database}: ${total} tickets, ${openTotal} open, ${assistants} assistants`);
-    console.log(`the ${picked.length} assistants with the most open tickets in their buildings: ${picked.map((p) => p.open).join(', ')}`);
+    const [{ openTotal }] = await ds.query(
+      `SELECT COUNT(*) AS openTotal FROM ticket WHERE status IN (${open.map(() => '?').join(',')})`,
+      open,
+    );
+    const [{ assistants }] = await ds.query(
+      'SELECT COUNT(DISTINCT userId) AS assistants FROM assistant_building',
+    );
+    console.log(
+      `database ${db.database}: ${total} tickets, ${openTotal} open, ${assistants} assistants`,
+    );
+    console.log(
+      `the ${picked.length} assistants with the most open tickets in their buildings: ${picked.map((p) => p.open).join(', ')}`,
+    );
 
     const request = async (userId: string) => {
       const user = (await org.authUser(userId)) as AuthUser;
@@ -122,15 +153,35 @@ async function main(): Promise<void> {
         times.push(Number(process.hrtime.bigint() - t0) / 1e6);
         rows.push(list.length);
       }
-      rounds.push({ p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), max: Math.max(...times) });
+      rounds.push({
+        p50: pct(times, 50),
+        p95: pct(times, 95),
+        p99: pct(times, 99),
+        max: Math.max(...times),
+      });
     }
-    console.log(`\n${ROUNDS} rounds of ${REQUESTS} sequential queue requests (session user + queue), ${picked.length} assistants round-robin`);
-    console.log(`rows per queue: min ${Math.min(...rows)}, max ${Math.max(...rows)}; busiest assistant's queue: ${firstRows.length} rows`);
-    for (const [i, r] of rounds.entries()) console.log(`round ${i + 1}: p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms`);
-    const med = (k: 'p50' | 'p95' | 'p99') => pct(rounds.map((r) => r[k]), 50);
-    console.log(`median of the rounds: p50 ${f(med('p50'))} ms, p95 ${f(med('p95'))} ms, p99 ${f(med('p99'))} ms`);
+    console.log(
+      `\n${ROUNDS} rounds of ${REQUESTS} sequential queue requests (session user + queue), ${picked.length} assistants round-robin`,
+    );
+    console.log(
+      `rows per queue: min ${Math.min(...rows)}, max ${Math.max(...rows)}; busiest assistant's queue: ${firstRows.length} rows`,
+    );
+    for (const [i, r] of rounds.entries())
+      console.log(
+        `round ${i + 1}: p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, max ${f(r.max)} ms`,
+      );
+    const med = (k: 'p50' | 'p95' | 'p99') =>
+      pct(
+        rounds.map((r) => r[k]),
+        50,
+      );
+    console.log(
+      `median of the rounds: p50 ${f(med('p50'))} ms, p95 ${f(med('p95'))} ms, p99 ${f(med('p99'))} ms`,
+    );
 
-    console.log(`\nstatements of one queue request (${captured.length}), each replayed ${REQUESTS} times alone, with EXPLAIN and ANALYZE:`);
+    console.log(
+      `\nstatements of one queue request (${captured.length}), each replayed ${REQUESTS} times alone, with EXPLAIN and ANALYZE:`,
+    );
     for (const s of captured) {
       console.log(`\n${s.sql}\n  -- params: ${JSON.stringify(s.params)}`);
       const alone: number[] = [];
@@ -142,7 +193,10 @@ async function main(): Promise<void> {
       console.log(`  alone: p50 ${f(pct(alone, 50))} ms, p95 ${f(pct(alone, 95))} ms`);
       for (const verb of ['EXPLAIN', 'ANALYZE']) {
         const plan: Record<string, unknown>[] = await ds.query(`${verb} ${s.sql}`, s.params);
-        const cols = verb === 'EXPLAIN' ? ['table', 'type', 'key', 'key_len', 'rows', 'Extra'] : ['table', 'type', 'key', 'rows', 'r_rows', 'filtered', 'r_filtered', 'Extra'];
+        const cols =
+          verb === 'EXPLAIN'
+            ? ['table', 'type', 'key', 'key_len', 'rows', 'Extra']
+            : ['table', 'type', 'key', 'rows', 'r_rows', 'filtered', 'r_filtered', 'Extra'];
         console.log(`  ${verb}: ${cols.join(' | ')}`);
         for (const r of plan) console.log(`    ${cols.map((c) => String(r[c] ?? '')).join(' | ')}`);
       }

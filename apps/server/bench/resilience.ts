@@ -21,7 +21,9 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1000);
 const OUTAGE_MS = Number(process.env.BENCH_OUTAGE_MS ?? 10000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500);
-const SPECS = ['submit-kill', 'database-outage', 'graceful-shutdown'].map((s) => `apps/server/test/resilience/${s}.spec.ts`);
+const SPECS = ['submit-kill', 'database-outage', 'graceful-shutdown'].map(
+  (s) => `apps/server/test/resilience/${s}.spec.ts`,
+);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,16 +33,35 @@ const median = (xs: number[]) => {
 function main(): void {
   const figures = new Map<string, number[]>();
   for (let run = 1; run <= RUNS; run++) {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'linli-resilience-')), 'figures.jsonl');
+    const file = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'linli-resilience-')),
+      'figures.jsonl',
+    );
     const started = Date.now();
-    const r = spawnSync('pnpm', ['exec', 'jest', ...SPECS, '--config', 'apps/server/jest.resilience.config.js', '--runInBand'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env, LINLI_TEST_DB: 'mysql', LINLI_RESILIENCE_RECORD: file, LINLI_RESILIENCE_CLIENTS: String(CLIENTS),
-        LINLI_RESILIENCE_SUBMITS: String(SUBMITS), LINLI_RESILIENCE_OUTAGE_MS: String(OUTAGE_MS), LINLI_RESILIENCE_MESSAGES: String(MESSAGES),
+    const r = spawnSync(
+      'pnpm',
+      [
+        'exec',
+        'jest',
+        ...SPECS,
+        '--config',
+        'apps/server/jest.resilience.config.js',
+        '--runInBand',
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          LINLI_TEST_DB: 'mysql',
+          LINLI_RESILIENCE_RECORD: file,
+          LINLI_RESILIENCE_CLIENTS: String(CLIENTS),
+          LINLI_RESILIENCE_SUBMITS: String(SUBMITS),
+          LINLI_RESILIENCE_OUTAGE_MS: String(OUTAGE_MS),
+          LINLI_RESILIENCE_MESSAGES: String(MESSAGES),
+        },
       },
-    });
+    );
     if (r.status !== 0) throw new Error(`run ${run} failed: the fault tests did not pass`);
     console.log(`run ${run}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (!existsSync(file)) continue;
@@ -49,7 +70,9 @@ function main(): void {
       figures.set(name, [...(figures.get(name) ?? []), value]);
     }
   }
-  const rows = [...figures].map(([name, values]) => `| ${name} | ${median(values)} | ${values.join(', ')} |`);
+  const rows = [...figures].map(
+    ([name, values]) => `| ${name} | ${median(values)} | ${values.join(', ')} |`,
+  );
   const md = [
     '# Fault tests, long form (bench/resilience.ts)',
     '',

@@ -23,19 +23,38 @@ import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
 import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
 
-export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench';
+export const BENCH_URL =
+  process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench';
 export const BENCH_NOW = new Date(process.env.BENCH_NOW ?? '2026-12-01T02:00:00Z');
 
 /** A fresh database with the real schema and the demo company, as the server leaves it on first boot. */
 export async function freshBenchDatabase(url = BENCH_URL): Promise<void> {
   const db = parseMysqlUrl(url);
   if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const admin = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(`CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.query(
+    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await admin.end();
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', LINLI_DEMO_HISTORY: '0', LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0', LINLI_REPORTS_SWEEP_SECONDS: '0', LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench') });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_OUTBOX_POLL_MS: '0',
+    LINLI_REPORTS_SWEEP_SECONDS: '0',
+    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
+  });
   await app.close();
 }
 
@@ -46,18 +65,38 @@ async function main(): Promise<void> {
   const schemaSeconds = (Date.now() - t0) / 1000;
   console.log(`schema (migrations + demo company): ${schemaSeconds.toFixed(1)} s`);
   const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_URL, NODE_ENV: 'test' });
-  if (config.database.type === 'sqlite') throw new Error('seed:bench needs a MariaDB/MySQL BENCH_DATABASE_URL');
-  const ds = new DataSource({ type: 'mysql', host: config.database.host, port: config.database.port, username: config.database.username, password: config.database.password, database: config.database.database, charset: 'utf8mb4_unicode_ci', timezone: 'Z', entities: (await import('../src/database/entities')).ENTITIES });
+  if (config.database.type === 'sqlite')
+    throw new Error('seed:bench needs a MariaDB/MySQL BENCH_DATABASE_URL');
+  const ds = new DataSource({
+    type: 'mysql',
+    host: config.database.host,
+    port: config.database.port,
+    username: config.database.username,
+    password: config.database.password,
+    database: config.database.database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    entities: (await import('../src/database/entities')).ENTITIES,
+  });
   await ds.initialize();
-  const [{ id: companyId }] = (await ds.query('SELECT id FROM company ORDER BY createdAt LIMIT 1')) as { id: string }[];
+  const [{ id: companyId }] = (await ds.query(
+    'SELECT id FROM company ORDER BY createdAt LIMIT 1',
+  )) as { id: string }[];
   console.log(`generating ${JSON.stringify({ ...options, now: options.now.toISOString() })}`);
   const report = await loadCompany(ds, options, companyId, (line) => console.log(line));
   const version = (await ds.query('SELECT VERSION() AS v'))[0].v as string;
   await ds.destroy();
 
-  const rows = report.tables.map((t) => `| ${t.table} | ${t.rows.toLocaleString('en')} | ${t.seconds.toFixed(1)} s | ${t.seconds > 0 ? Math.round(t.rows / t.seconds).toLocaleString('en') : '–'} |`).join('\n');
+  const rows = report.tables
+    .map(
+      (t) =>
+        `| ${t.table} | ${t.rows.toLocaleString('en')} | ${t.seconds.toFixed(1)} s | ${t.seconds > 0 ? Math.round(t.rows / t.seconds).toLocaleString('en') : '–'} |`,
+    )
+    .join('\n');
   console.log(`\n| table | rows | insert time | rows/s |\n| --- | --- | --- | --- |\n${rows}`);
-  console.log(`generation (JS) ${report.generateSeconds.toFixed(1)} s, index rebuild + ANALYZE ${report.indexSeconds.toFixed(1)} s, load total ${report.totalSeconds.toFixed(1)} s`);
+  console.log(
+    `generation (JS) ${report.generateSeconds.toFixed(1)} s, index rebuild + ANALYZE ${report.indexSeconds.toFixed(1)} s, load total ${report.totalSeconds.toFixed(1)} s`,
+  );
   if (process.env.BENCH_WRITE_RESULT === '1') {
     const out = path.join(__dirname, 'results', 'seed-bench.md');
     writeFileSync(

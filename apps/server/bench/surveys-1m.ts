@@ -39,67 +39,281 @@ const NOW = new Date('2026-11-23T02:00:00Z');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function insert(ds: DataSource, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+async function insert(
+  ds: DataSource,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+): Promise<void> {
   const one = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    await ds.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ${part.map(() => one).join(',')}`, part.flat());
+    await ds.query(
+      `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ${part.map(() => one).join(',')}`,
+      part.flat(),
+    );
   }
 }
 
 async function main(): Promise<void> {
   const db = parseMysqlUrl(URL);
   if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const admin = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(`CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.query(
+    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await admin.end();
 
-  const config = loadConfig({ ...process.env, DATABASE_URL: URL, NODE_ENV: 'test', LINLI_SLA_SWEEP_SECONDS: '0', LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench-surveys') });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: URL,
+    NODE_ENV: 'test',
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench-surveys'),
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
+  });
   const ds = app.get(DataSource);
   app.get(ClockService).set({ now: NOW, freeze: true });
   const results = app.get(SurveyResultsService);
 
   const t0 = Date.now();
-  const [{ id: communityId, companyId }] = await ds.query(`SELECT id, companyId FROM community LIMIT 1`);
-  const buildings = Array.from({ length: BUILDINGS }, (_, i) => [randomUUID(), communityId, `B${i + 1}`, 100 + i]);
+  const [{ id: communityId, companyId }] = await ds.query(
+    `SELECT id, companyId FROM community LIMIT 1`,
+  );
+  const buildings = Array.from({ length: BUILDINGS }, (_, i) => [
+    randomUUID(),
+    communityId,
+    `B${i + 1}`,
+    100 + i,
+  ]);
   await insert(ds, 'building', ['id', 'communityId', 'name', 'sortOrder'], buildings);
-  const homes = Array.from({ length: HOUSEHOLDS }, (_, i) => ({ room: randomUUID(), household: randomUUID(), building: buildings[i % BUILDINGS][0] as string, n: i }));
-  await insert(ds, 'room', ['id', 'buildingId', 'unit', 'number', 'label'], homes.map((h) => [h.room, h.building, '1单元', String(h.n), `R${h.n}`]));
-  await insert(ds, 'household', ['id', 'roomId', 'createdAt'], homes.map((h) => [h.household, h.room, NOW]));
+  const homes = Array.from({ length: HOUSEHOLDS }, (_, i) => ({
+    room: randomUUID(),
+    household: randomUUID(),
+    building: buildings[i % BUILDINGS][0] as string,
+    n: i,
+  }));
+  await insert(
+    ds,
+    'room',
+    ['id', 'buildingId', 'unit', 'number', 'label'],
+    homes.map((h) => [h.room, h.building, '1单元', String(h.n), `R${h.n}`]),
+  );
+  await insert(
+    ds,
+    'household',
+    ['id', 'roomId', 'createdAt'],
+    homes.map((h) => [h.household, h.room, NOW]),
+  );
 
-  const questions: SurveyQuestion[] = Array.from({ length: QUESTIONS }, (_, i) => ({ id: `q${i + 1}`, type: i % 2 === 0 ? QuestionType.Satisfaction : QuestionType.Single, theme: Object.values(SurveyTheme)[i % 8], text: `第${i + 1}题`, options: i % 2 === 0 ? undefined : ['是', '否'], required: true }));
+  const questions: SurveyQuestion[] = Array.from({ length: QUESTIONS }, (_, i) => ({
+    id: `q${i + 1}`,
+    type: i % 2 === 0 ? QuestionType.Satisfaction : QuestionType.Single,
+    theme: Object.values(SurveyTheme)[i % 8],
+    text: `第${i + 1}题`,
+    options: i % 2 === 0 ? undefined : ['是', '否'],
+    required: true,
+  }));
   const questionnaireId = randomUUID();
-  await insert(ds, 'questionnaire', ['id', 'companyId', 'communityId', 'title', 'theme', 'version', 'status', 'questions', 'createdById', 'createdAt', 'publishedAt'], [[questionnaireId, companyId, communityId, 'bench', 'housing', 1, 'published', JSON.stringify(questions), null, NOW, NOW]]);
-  const round = (id: string) => [id, communityId, questionnaireId, 'annual', 'bench', 'closed', NOW, new Date(NOW.getTime() + 86400000), 1, '[]', 0, 0, null, NOW, NOW, NOW, null, null, null, null];
+  await insert(
+    ds,
+    'questionnaire',
+    [
+      'id',
+      'companyId',
+      'communityId',
+      'title',
+      'theme',
+      'version',
+      'status',
+      'questions',
+      'createdById',
+      'createdAt',
+      'publishedAt',
+    ],
+    [
+      [
+        questionnaireId,
+        companyId,
+        communityId,
+        'bench',
+        'housing',
+        1,
+        'published',
+        JSON.stringify(questions),
+        null,
+        NOW,
+        NOW,
+      ],
+    ],
+  );
+  const round = (id: string) => [
+    id,
+    communityId,
+    questionnaireId,
+    'annual',
+    'bench',
+    'closed',
+    NOW,
+    new Date(NOW.getTime() + 86400000),
+    1,
+    '[]',
+    0,
+    0,
+    null,
+    NOW,
+    NOW,
+    NOW,
+    null,
+    null,
+    null,
+    null,
+  ];
   const roundId = randomUUID();
   const otherId = randomUUID();
-  await insert(ds, 'survey_round', ['id', 'communityId', 'questionnaireId', 'kind', 'title', 'status', 'opensAt', 'closesAt', 'seed', 'strata', 'recontactExcluded', 'shortfall', 'createdById', 'createdAt', 'sentAt', 'closedAt', 'resultsPublishedAt', 'improvements', 'nextCheckAt', 'remindedAt'], [round(roundId), round(otherId)]);
+  await insert(
+    ds,
+    'survey_round',
+    [
+      'id',
+      'communityId',
+      'questionnaireId',
+      'kind',
+      'title',
+      'status',
+      'opensAt',
+      'closesAt',
+      'seed',
+      'strata',
+      'recontactExcluded',
+      'shortfall',
+      'createdById',
+      'createdAt',
+      'sentAt',
+      'closedAt',
+      'resultsPublishedAt',
+      'improvements',
+      'nextCheckAt',
+      'remindedAt',
+    ],
+    [round(roundId), round(otherId)],
+  );
 
   let answers = 0;
-  for (const [rid, share] of [[roundId, 1], [otherId, 0.1]] as const) {
+  for (const [rid, share] of [
+    [roundId, 1],
+    [otherId, 0.1],
+  ] as const) {
     const invited = homes.slice(0, Math.floor(HOUSEHOLDS * share));
     const invites = invited.map((h, i) => ({ id: randomUUID(), h, done: i % 5 !== 0 }));
-    const ratedOf = (n: number) => questions.filter((q) => q.type === QuestionType.Satisfaction).map((q) => (n + Number(q.id.slice(1))) % 10 !== 0);
-    await insert(ds, 'survey_invite', ['id', 'roundId', 'householdId', 'buildingId', 'source', 'invitedAt', 'completedAt', 'completedById', 'rated', 'satisfied'], invites.map((v) => [v.id, rid, v.h.household, v.h.building, 'random', NOW, v.done ? NOW : null, null, v.done ? ratedOf(v.h.n).length : 0, v.done ? ratedOf(v.h.n).filter(Boolean).length : 0]));
+    const ratedOf = (n: number) =>
+      questions
+        .filter((q) => q.type === QuestionType.Satisfaction)
+        .map((q) => (n + Number(q.id.slice(1))) % 10 !== 0);
+    await insert(
+      ds,
+      'survey_invite',
+      [
+        'id',
+        'roundId',
+        'householdId',
+        'buildingId',
+        'source',
+        'invitedAt',
+        'completedAt',
+        'completedById',
+        'rated',
+        'satisfied',
+      ],
+      invites.map((v) => [
+        v.id,
+        rid,
+        v.h.household,
+        v.h.building,
+        'random',
+        NOW,
+        v.done ? NOW : null,
+        null,
+        v.done ? ratedOf(v.h.n).length : 0,
+        v.done ? ratedOf(v.h.n).filter(Boolean).length : 0,
+      ]),
+    );
     const rows: unknown[][] = [];
     for (const v of invites.filter((x) => x.done)) {
       for (const q of questions) {
-        const satisfied = q.type === QuestionType.Satisfaction ? (v.h.n + Number(q.id.slice(1))) % 10 !== 0 : null;
-        const value = q.type === QuestionType.Satisfaction ? { kind: 'satisfaction', label: satisfied ? '满意' : '不满意' } : { kind: 'single', option: '是' };
-        rows.push([randomUUID(), rid, v.id, q.id, q.theme, JSON.stringify(value), satisfied === null ? null : satisfied ? 1 : 0, null, null, NOW]);
+        const satisfied =
+          q.type === QuestionType.Satisfaction ? (v.h.n + Number(q.id.slice(1))) % 10 !== 0 : null;
+        const value =
+          q.type === QuestionType.Satisfaction
+            ? { kind: 'satisfaction', label: satisfied ? '满意' : '不满意' }
+            : { kind: 'single', option: '是' };
+        rows.push([
+          randomUUID(),
+          rid,
+          v.id,
+          q.id,
+          q.theme,
+          JSON.stringify(value),
+          satisfied === null ? null : satisfied ? 1 : 0,
+          null,
+          null,
+          NOW,
+        ]);
       }
       if (rows.length >= 20000) {
-        await insert(ds, 'survey_answer', ['id', 'roundId', 'inviteId', 'questionId', 'theme', 'value', 'satisfied', 'tag', 'answeredById', 'answeredAt'], rows.splice(0));
+        await insert(
+          ds,
+          'survey_answer',
+          [
+            'id',
+            'roundId',
+            'inviteId',
+            'questionId',
+            'theme',
+            'value',
+            'satisfied',
+            'tag',
+            'answeredById',
+            'answeredAt',
+          ],
+          rows.splice(0),
+        );
       }
       answers += QUESTIONS;
     }
-    if (rows.length) await insert(ds, 'survey_answer', ['id', 'roundId', 'inviteId', 'questionId', 'theme', 'value', 'satisfied', 'tag', 'answeredById', 'answeredAt'], rows);
+    if (rows.length)
+      await insert(
+        ds,
+        'survey_answer',
+        [
+          'id',
+          'roundId',
+          'inviteId',
+          'questionId',
+          'theme',
+          'value',
+          'satisfied',
+          'tag',
+          'answeredById',
+          'answeredAt',
+        ],
+        rows,
+      );
   }
   await ds.query('ANALYZE TABLE survey_answer, survey_invite');
   const loadSeconds = (Date.now() - t0) / 1000;
-  const [{ n: inRound }] = await ds.query('SELECT COUNT(*) AS n FROM survey_answer WHERE roundId = ?', [roundId]);
+  const [{ n: inRound }] = await ds.query(
+    'SELECT COUNT(*) AS n FROM survey_answer WHERE roundId = ?',
+    [roundId],
+  );
 
   await ds.query('FLUSH TABLES');
   const c0 = process.hrtime.bigint();
@@ -112,15 +326,25 @@ async function main(): Promise<void> {
     times.push(Number(process.hrtime.bigint() - w0) / 1e6);
   }
   const warm = median(times);
-  const explainInvites = await ds.query(`EXPLAIN SELECT COUNT(*), SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END), SUM(i.rated), SUM(i.satisfied) FROM survey_invite i WHERE i.roundId = ?`, [roundId]);
+  const explainInvites = await ds.query(
+    `EXPLAIN SELECT COUNT(*), SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END), SUM(i.rated), SUM(i.satisfied) FROM survey_invite i WHERE i.roundId = ?`,
+    [roundId],
+  );
   // What the first version did (a join over the answers): kept for the record, far slower.
-  const explainAnswers = await ds.query(`EXPLAIN SELECT a.satisfied, COUNT(*) FROM survey_answer a INNER JOIN survey_invite i ON i.id = a.inviteId WHERE a.roundId = ? AND a.satisfied IS NOT NULL AND i.completedAt IS NOT NULL GROUP BY a.satisfied`, [roundId]);
+  const explainAnswers = await ds.query(
+    `EXPLAIN SELECT a.satisfied, COUNT(*) FROM survey_answer a INNER JOIN survey_invite i ON i.id = a.inviteId WHERE a.roundId = ? AND a.satisfied IS NOT NULL AND i.completedAt IS NOT NULL GROUP BY a.satisfied`,
+    [roundId],
+  );
   const [{ version }] = await ds.query('SELECT VERSION() AS version');
   await app.close();
 
   const table = (rows: Record<string, unknown>[]) => {
     const cols = ['table', 'type', 'key', 'rows', 'Extra'];
-    return [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${cols.map((c) => String(r[c] ?? '')).join(' | ')} |`)].join('\n');
+    return [
+      `| ${cols.join(' | ')} |`,
+      `| ${cols.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${cols.map((c) => String(r[c] ?? '')).join(' | ')} |`),
+    ].join('\n');
   };
   const report = `# Benchmark: a round's headline figures with ${answers.toLocaleString('en')} answers
 

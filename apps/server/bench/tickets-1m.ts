@@ -54,29 +54,83 @@ async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
 async function main(): Promise<void> {
   const db = parseMysqlUrl(URL);
   if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const admin = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(`CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.query(
+    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await admin.end();
 
   // The real server (migrations, seed of the demo community) on the bench database, sweep timer off.
-  const config = loadConfig({ ...process.env, DATABASE_URL: URL, NODE_ENV: 'test', LINLI_SLA_SWEEP_SECONDS: '0', LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench') });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: URL,
+    NODE_ENV: 'test',
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
+  });
   const ds = app.get(DataSource);
   const clock = app.get(ClockService);
   clock.set({ now: NOW, freeze: true });
 
   const t0 = Date.now();
   const [{ id: communityId }] = await ds.query(`SELECT id FROM community LIMIT 1`);
-  const reporter = (await ds.query(`SELECT id FROM user WHERE role = 'resident' LIMIT 1`))[0].id as string;
-  const buildings = Array.from({ length: BUILDINGS }, (_, i) => ({ id: randomUUID(), name: `B${i + 1}` }));
-  await ds.query(`INSERT INTO building (id, communityId, name, sortOrder) VALUES ${buildings.map(() => '(?,?,?,?)').join(',')}`, buildings.flatMap((b, i) => [b.id, communityId, b.name, 100 + i]));
-  const rooms = buildings.flatMap((b) => Array.from({ length: ROOMS_PER_BUILDING }, (_, i) => ({ id: randomUUID(), householdId: randomUUID(), buildingId: b.id, label: `${b.name}-${i + 1}` })));
-  await ds.query(`INSERT INTO room (id, buildingId, unit, number, label) VALUES ${rooms.map(() => '(?,?,?,?,?)').join(',')}`, rooms.flatMap((r, i) => [r.id, r.buildingId, '1单元', String(i), r.label]));
-  await ds.query(`INSERT INTO household (id, roomId, createdAt) VALUES ${rooms.map(() => '(?,?,?)').join(',')}`, rooms.flatMap((r) => [r.householdId, r.id, NOW]));
-  const assistants = buildings.map((b, i) => ({ id: randomUUID(), buildingId: b.id, name: `管家${i + 1}` }));
-  await ds.query(`INSERT INTO user (id, name, role, openid, phone, householdId, communityId, createdAt) VALUES ${assistants.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`, assistants.flatMap((a) => [a.id, a.name, Role.Assistant, `bench-${a.id}`, null, null, communityId, NOW]));
-  await ds.query(`INSERT INTO assistant_building (userId, buildingId) VALUES ${assistants.map(() => '(?,?)').join(',')}`, assistants.flatMap((a) => [a.id, a.buildingId]));
+  const reporter = (await ds.query(`SELECT id FROM user WHERE role = 'resident' LIMIT 1`))[0]
+    .id as string;
+  const buildings = Array.from({ length: BUILDINGS }, (_, i) => ({
+    id: randomUUID(),
+    name: `B${i + 1}`,
+  }));
+  await ds.query(
+    `INSERT INTO building (id, communityId, name, sortOrder) VALUES ${buildings.map(() => '(?,?,?,?)').join(',')}`,
+    buildings.flatMap((b, i) => [b.id, communityId, b.name, 100 + i]),
+  );
+  const rooms = buildings.flatMap((b) =>
+    Array.from({ length: ROOMS_PER_BUILDING }, (_, i) => ({
+      id: randomUUID(),
+      householdId: randomUUID(),
+      buildingId: b.id,
+      label: `${b.name}-${i + 1}`,
+    })),
+  );
+  await ds.query(
+    `INSERT INTO room (id, buildingId, unit, number, label) VALUES ${rooms.map(() => '(?,?,?,?,?)').join(',')}`,
+    rooms.flatMap((r, i) => [r.id, r.buildingId, '1单元', String(i), r.label]),
+  );
+  await ds.query(
+    `INSERT INTO household (id, roomId, createdAt) VALUES ${rooms.map(() => '(?,?,?)').join(',')}`,
+    rooms.flatMap((r) => [r.householdId, r.id, NOW]),
+  );
+  const assistants = buildings.map((b, i) => ({
+    id: randomUUID(),
+    buildingId: b.id,
+    name: `管家${i + 1}`,
+  }));
+  await ds.query(
+    `INSERT INTO user (id, name, role, openid, phone, householdId, communityId, createdAt) VALUES ${assistants.map(() => '(?,?,?,?,?,?,?,?)').join(',')}`,
+    assistants.flatMap((a) => [
+      a.id,
+      a.name,
+      Role.Assistant,
+      `bench-${a.id}`,
+      null,
+      null,
+      communityId,
+      NOW,
+    ]),
+  );
+  await ds.query(
+    `INSERT INTO assistant_building (userId, buildingId) VALUES ${assistants.map(() => '(?,?)').join(',')}`,
+    assistants.flatMap((a) => [a.id, a.buildingId]),
+  );
 
   const categories = DEFAULT_CATEGORIES.filter((c) => c.slaPolicies.length > 0);
   const BATCH = 2000;
@@ -90,21 +144,73 @@ async function main(): Promise<void> {
       const assistant = assistants[n % assistants.length];
       const isOpen = n % Math.round(1 / OPEN_SHARE) === 0;
       const createdAt = new Date(NOW.getTime() - (TOTAL - n) * 30_000); // one every 30 s, the newest now
-      const status = isOpen ? open[n % 4] : n % 10 === 1 ? TicketStatus.Cancelled : TicketStatus.Closed;
+      const status = isOpen
+        ? open[n % 4]
+        : n % 10 === 1
+          ? TicketStatus.Cancelled
+          : TicketStatus.Closed;
       const id = randomUUID();
       const category = categories[n % categories.length];
       let nextCheckAt: Date | null = null;
       if (isOpen) {
         openCount += 1;
-        nextCheckAt = openCount <= DUE_NOW ? new Date(NOW.getTime() - 60_000) : new Date(NOW.getTime() + (openCount % 43_200) * 60_000);
+        nextCheckAt =
+          openCount <= DUE_NOW
+            ? new Date(NOW.getTime() - 60_000)
+            : new Date(NOW.getTime() + (openCount % 43_200) * 60_000);
         // Emergency-style limits that have run out for the due ones, so a sweep writes escalations.
-        milestones.push([randomUUID(), id, SlaMilestone.Arrive, 'emergency_home', '户内紧急报修', JSON.stringify({ kind: 'wall', minutes: 10 }), new Date(NOW.getTime() - (openCount <= DUE_NOW ? 3_600_000 : 0)), null, null, null]);
-        milestones.push([randomUUID(), id, SlaMilestone.Resolve, 'home_repair', '其他户内维修', JSON.stringify({ kind: 'workingDays', days: 7 }), createdAt, null, null, null]);
+        milestones.push([
+          randomUUID(),
+          id,
+          SlaMilestone.Arrive,
+          'emergency_home',
+          '户内紧急报修',
+          JSON.stringify({ kind: 'wall', minutes: 10 }),
+          new Date(NOW.getTime() - (openCount <= DUE_NOW ? 3_600_000 : 0)),
+          null,
+          null,
+          null,
+        ]);
+        milestones.push([
+          randomUUID(),
+          id,
+          SlaMilestone.Resolve,
+          'home_repair',
+          '其他户内维修',
+          JSON.stringify({ kind: 'workingDays', days: 7 }),
+          createdAt,
+          null,
+          null,
+          null,
+        ]);
       }
       tickets.push([
-        id, `B${String(n).padStart(12, '0')}`, category.kind ?? TicketKind.RepairHome, category.code, '性能测试工单', status, category.emergency ? 1 : 0,
-        room.householdId, room.id, room.buildingId, communityId, reporter, status === TicketStatus.Submitted && n % 3 === 0 ? null : assistant.id,
-        Channel.MiniProgram, `bench-${n}`, null, null, '[]', 0, 0, null, null, nextCheckAt, 3, createdAt, createdAt,
+        id,
+        `B${String(n).padStart(12, '0')}`,
+        category.kind ?? TicketKind.RepairHome,
+        category.code,
+        '性能测试工单',
+        status,
+        category.emergency ? 1 : 0,
+        room.householdId,
+        room.id,
+        room.buildingId,
+        communityId,
+        reporter,
+        status === TicketStatus.Submitted && n % 3 === 0 ? null : assistant.id,
+        Channel.MiniProgram,
+        `bench-${n}`,
+        null,
+        null,
+        '[]',
+        0,
+        0,
+        null,
+        null,
+        nextCheckAt,
+        3,
+        createdAt,
+        createdAt,
       ]);
     }
     await ds.query(
@@ -112,9 +218,13 @@ async function main(): Promise<void> {
       tickets.flat(),
     );
     if (milestones.length > 0) {
-      await ds.query(`INSERT INTO ticket_milestone (id, ticketId, milestone, policyCode, policyName, limitSpec, startAt, metAt, warnedAt, breachedAt) VALUES ${milestones.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`, milestones.flat());
+      await ds.query(
+        `INSERT INTO ticket_milestone (id, ticketId, milestone, policyCode, policyName, limitSpec, startAt, metAt, warnedAt, breachedAt) VALUES ${milestones.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+        milestones.flat(),
+      );
     }
-    if ((start / BATCH) % 50 === 0) process.stdout.write(`\r  loaded ${start + tickets.length} / ${TOTAL}`);
+    if ((start / BATCH) % 50 === 0)
+      process.stdout.write(`\r  loaded ${start + tickets.length} / ${TOTAL}`);
   }
   await ds.query('ANALYZE TABLE ticket, ticket_milestone');
   const loadSeconds = (Date.now() - t0) / 1000;
@@ -125,18 +235,40 @@ async function main(): Promise<void> {
   const me = assistants[7];
   const queueWhere = { buildingId: In([me.buildingId]), status: In(open) };
   const queueQuery = () =>
-    repo.find({ where: [{ ...queueWhere, assigneeId: me.id }, { ...queueWhere, assigneeId: IsNull() }], relations: { category: true, room: true, assignee: true }, order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' } });
+    repo.find({
+      where: [
+        { ...queueWhere, assigneeId: me.id },
+        { ...queueWhere, assigneeId: IsNull() },
+      ],
+      relations: { category: true, room: true, assignee: true },
+      order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
+    });
   const queueRows = (await queueQuery()).length;
   const queueMs = await timed(queueQuery);
   const queueSql = repo
     .createQueryBuilder('t')
-    .where('t.buildingId IN (:...b) AND t.status IN (:...s) AND (t.assigneeId = :me OR t.assigneeId IS NULL)', { b: [me.buildingId], s: open, me: me.id })
+    .where(
+      't.buildingId IN (:...b) AND t.status IN (:...s) AND (t.assigneeId = :me OR t.assigneeId IS NULL)',
+      { b: [me.buildingId], s: open, me: me.id },
+    )
     .getQueryAndParameters();
 
   // 2. The sweep's due-ticket read.
-  const dueQuery = () => repo.find({ select: { id: true }, where: { nextCheckAt: LessThanOrEqual(NOW) }, order: { nextCheckAt: 'ASC' }, take: 200 });
+  const dueQuery = () =>
+    repo.find({
+      select: { id: true },
+      where: { nextCheckAt: LessThanOrEqual(NOW) },
+      order: { nextCheckAt: 'ASC' },
+      take: 200,
+    });
   const dueMs = await timed(dueQuery);
-  const dueSql = repo.createQueryBuilder('t').select('t.id').where('t.nextCheckAt <= :now', { now: NOW }).orderBy('t.nextCheckAt', 'ASC').limit(200).getQueryAndParameters();
+  const dueSql = repo
+    .createQueryBuilder('t')
+    .select('t.id')
+    .where('t.nextCheckAt <= :now', { now: NOW })
+    .orderBy('t.nextCheckAt', 'ASC')
+    .limit(200)
+    .getQueryAndParameters();
 
   // 3. A whole sweep round over the due tickets (writes warnings and escalations), then an idle round.
   const sweeper = app.get(SlaSweeper);
@@ -146,7 +278,9 @@ async function main(): Promise<void> {
   const idleMs = await timed(() => sweeper.sweep());
 
   const explain = async ([sql, params]: [string, unknown[]]) =>
-    ((await ds.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[]).map((r) => `| ${r.table} | ${r.type} | ${r.key} | ${r.rows} | ${r.Extra ?? ''} |`).join('\n');
+    ((await ds.query(`EXPLAIN ${sql}`, params)) as Record<string, unknown>[])
+      .map((r) => `| ${r.table} | ${r.type} | ${r.key} | ${r.rows} | ${r.Extra ?? ''} |`)
+      .join('\n');
   const version = (await ds.query('SELECT VERSION() AS v'))[0].v as string;
 
   const report = `# Benchmark: queue and sweep over ${TOTAL.toLocaleString('en')} tickets

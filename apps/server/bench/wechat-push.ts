@@ -27,7 +27,8 @@ import { createTestDatabase, useMysql } from '../test/support/test-database';
 const PUSHES = Number(process.env.BENCH_PUSHES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 async function run(database: 'sqlite' | 'mysql') {
   const db = await createTestDatabase();
@@ -45,9 +46,13 @@ async function run(database: 'sqlite' | 'mysql') {
       while (next < PUSHES) {
         const i = next++;
         const t0 = performance.now();
-        const result = await local.chat.userSays(`o-bench-${resident}`, { type: 'text', text: `第${i}条：楼道灯不亮` });
+        const result = await local.chat.userSays(`o-bench-${resident}`, {
+          type: 'text',
+          text: `第${i}条：楼道灯不亮`,
+        });
         latencies.push(performance.now() - t0);
-        if (!result.delivered || result.attempts.length !== 1) throw new Error(`push ${i} needed ${result.attempts.length} tries`);
+        if (!result.delivered || result.attempts.length !== 1)
+          throw new Error(`push ${i} needed ${result.attempts.length} tries`);
       }
     }),
   );
@@ -58,8 +63,16 @@ async function run(database: 'sqlite' | 'mysql') {
   const drainSeconds = (performance.now() - d0) / 1000;
   await t.close();
   await db.drop();
-  if (stored !== PUSHES || handled !== PUSHES) throw new Error(`stored ${stored}, handled ${handled}, expected ${PUSHES}`);
-  return { database, median: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), perSecond: PUSHES / pushSeconds, drainPerSecond: PUSHES / drainSeconds };
+  if (stored !== PUSHES || handled !== PUSHES)
+    throw new Error(`stored ${stored}, handled ${handled}, expected ${PUSHES}`);
+  return {
+    database,
+    median: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    max: Math.max(...latencies),
+    perSecond: PUSHES / pushSeconds,
+    drainPerSecond: PUSHES / drainSeconds,
+  };
 }
 
 async function main() {
@@ -67,7 +80,16 @@ async function main() {
   const row = `| ${r.database === 'mysql' ? 'MariaDB' : 'SQLite'} | ${r.median.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.perSecond.toFixed(0)} | ${r.drainPerSecond.toFixed(0)} | ${new Date().toISOString().slice(0, 10)} |`;
   const file = path.join(__dirname, 'results/wechat-push.md');
   // Keep the other database's row from its own run.
-  const kept = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| database') && !l.startsWith(`| ${r.database === 'mysql' ? 'MariaDB' : 'SQLite'} `)) : [];
+  const kept = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(
+          (l) =>
+            l.startsWith('| ') &&
+            !l.startsWith('| database') &&
+            !l.startsWith(`| ${r.database === 'mysql' ? 'MariaDB' : 'SQLite'} `),
+        )
+    : [];
   const lines = [
     '# WeChat message push: answer time and hand-over rate',
     '',
@@ -80,7 +102,7 @@ async function main() {
     '',
     'WeChat waits 5 s for an answer; every push above was answered on its first try (the run fails otherwise).',
     '',
-    'Finding (2026-12-04): the first MariaDB run failed at push 8: storing a push updated the resident\'s window row',
+    "Finding (2026-12-04): the first MariaDB run failed at push 8: storing a push updated the resident's window row",
     'before it existed, and the gap locks of ten such transactions deadlocked past five retries (HTTP 500, WeChat',
     'retrying). The window row is now created first, outside the transaction, and the transaction runs READ COMMITTED.',
     '',

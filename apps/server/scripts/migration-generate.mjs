@@ -62,4 +62,6 @@ ${comment(downQueries.reverse())}
 }
 `,
 );
-console.log(`wrote ${path.relative(process.cwd(), file)} (${upQueries.length} statements to translate); add it to migrations/index.ts`);
+console.log(
+  `wrote ${path.relative(process.cwd(), file)} (${upQueries.length} statements to translate); add it to migrations/index.ts`,
+);

@@ -27,7 +27,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use('/api/wechat/push', express.text({ type: () => true, limit: '64kb' }));
   // JSON bodies: size (413 PAYLOAD_TOO_LARGE) and nesting (400) bounded before anything walks them.
   // Registered before Nest's own parser, which then sees a jsonParser applied and adds none.
-  app.use(express.json({ limit: config.limits.jsonBytes, verify: refuseDeepJson(config.limits.jsonDepth) }));
+  app.use(
+    express.json({
+      limit: config.limits.jsonBytes,
+      verify: refuseDeepJson(config.limits.jsonDepth),
+    }),
+  );
   app.use(requestLog);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -63,13 +68,17 @@ function setUpOpenApi(app: INestApplication, config: AppConfig): void {
 function serveH5(app: INestApplication, h5Dir: string): void {
   const index = path.join(h5Dir, 'index.html');
   if (!existsSync(index)) {
-    new Logger('H5').warn(`no H5 build at ${h5Dir}: serving the API only (build it with pnpm build:h5)`);
+    new Logger('H5').warn(
+      `no H5 build at ${h5Dir}: serving the API only (build it with pnpm build:h5)`,
+    );
     return;
   }
   const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
   const compressed = compressedStatic(h5Dir);
   const assets = express.static(h5Dir, { index: 'index.html', fallthrough: true });
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : compressed(req, res, () => assets(req, res, next))));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req) ? next() : compressed(req, res, () => assets(req, res, next)),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isApi(req) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'Config', message: err.message, problems: err.problems })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', context: 'Config', message: err.message, problems: err.problems })}\n`,
+    );
     process.exit(1);
   }
   const app = await NestFactory.create(AppModule.register(config), {
@@ -24,10 +26,12 @@ async function main(): Promise<void> {
   // round and finish (or hand back) what they hold, the HTTP server stops accepting and lets in-flight
   // requests finish, the database closes, and the process exits 0. Bounded: after
   // LINLI_SHUTDOWN_TIMEOUT_MS it exits 1 whatever is still running.
-  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-    if (lifecycle.draining) res.setHeader('Connection', 'close');
-    next();
-  });
+  app.use(
+    (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+      if (lifecycle.draining) res.setHeader('Connection', 'close');
+      next();
+    },
+  );
   configureApp(app, config);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -35,7 +39,9 @@ async function main(): Promise<void> {
       lifecycle.draining = true;
       new Logger('Linli').log(`${signal}: shutting down (at most ${config.shutdownTimeoutMs} ms)`);
       setTimeout(() => {
-        process.stderr.write(`${JSON.stringify({ level: 'error', context: 'Linli', message: `shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting anyway` })}\n`);
+        process.stderr.write(
+          `${JSON.stringify({ level: 'error', context: 'Linli', message: `shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting anyway` })}\n`,
+        );
         process.exit(1);
       }, config.shutdownTimeoutMs).unref();
     });
@@ -48,10 +54,14 @@ async function main(): Promise<void> {
     );
   }
   const mode = config.productionMode ? 'production' : config.demoMode ? 'demo' : 'development';
-  new Logger('Linli').log(`listening on port ${config.port} (${mode} mode, ${config.database.type} database)`);
+  new Logger('Linli').log(
+    `listening on port ${config.port} (${mode} mode, ${config.database.type} database)`,
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', context: 'Linli', message: 'failed to start', error: String((err as Error)?.stack ?? err) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', context: 'Linli', message: 'failed to start', error: String((err as Error)?.stack ?? err) })}\n`,
+  );
   process.exit(1);
 });

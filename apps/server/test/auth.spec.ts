@@ -27,11 +27,20 @@ describe('WeChat login against a local WeChat server', () => {
   it('exchanges the code with WeChat and returns a session for the registered user', async () => {
     const code = wechat.mintCode('demo-resident');
     const res = await login(code).expect(200);
-    expect(res.body.user).toMatchObject({ name: '王女士', role: Role.Resident, household: { roomLabel: '1栋1单元101室', communityName: '阳光花园' } });
+    expect(res.body.user).toMatchObject({
+      name: '王女士',
+      role: Role.Resident,
+      household: { roomLabel: '1栋1单元101室', communityName: '阳光花园' },
+    });
     expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(t.clock.now().getTime());
     const call = wechat.received.at(-1)!;
     expect(call).toMatchObject({ method: 'GET', path: '/sns/jscode2session' });
-    expect(call.query).toEqual({ appid: APPID, secret: SECRET, js_code: code, grant_type: 'authorization_code' });
+    expect(call.query).toEqual({
+      appid: APPID,
+      secret: SECRET,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
 
     const me = await t.http().get(ApiRoutes.me).set(bearer(res.body.token)).expect(200);
     expect(me.body).toEqual(res.body.user);
@@ -41,12 +50,17 @@ describe('WeChat login against a local WeChat server', () => {
     const code = wechat.mintCode('demo-resident');
     await login(code).expect(200);
     expect((await login(code).expect(401)).body.code).toBe(ErrorCode.AUTH_WECHAT_CODE_INVALID);
-    expect((await login('made-up-code').expect(401)).body.code).toBe(ErrorCode.AUTH_WECHAT_CODE_INVALID);
+    expect((await login('made-up-code').expect(401)).body.code).toBe(
+      ErrorCode.AUTH_WECHAT_CODE_INVALID,
+    );
   });
 
   it('refuses an openid that belongs to nobody (AUTH_NOT_REGISTERED, 403)', async () => {
     const res = await login(wechat.mintCode('o-stranger')).expect(403);
-    expect(res.body).toEqual({ code: ErrorCode.AUTH_NOT_REGISTERED, message: expect.stringMatching(/物业服务中心/) });
+    expect(res.body).toEqual({
+      code: ErrorCode.AUTH_NOT_REGISTERED,
+      message: expect.stringMatching(/物业服务中心/),
+    });
   });
 
   it.each([
@@ -63,14 +77,19 @@ describe('WeChat login against a local WeChat server', () => {
   });
 
   it('has no demo login when a WeChat AppID is configured', async () => {
-    expect((await t.http().post(ApiRoutes.demoLogin).send({ persona: 'resident' }).expect(404)).body.code).toBe(ErrorCode.NOT_FOUND);
+    expect(
+      (await t.http().post(ApiRoutes.demoLogin).send({ persona: 'resident' }).expect(404)).body
+        .code,
+    ).toBe(ErrorCode.NOT_FOUND);
   });
 
   it('expires sessions by the business clock', async () => {
     const { body } = await login(wechat.mintCode('demo-assistant')).expect(200);
     await t.http().get(ApiRoutes.me).set(bearer(body.token)).expect(200);
     t.clock.set({ advanceMinutes: 8 * 24 * 60 });
-    expect((await t.http().get(ApiRoutes.me).set(bearer(body.token)).expect(401)).body.code).toBe(ErrorCode.AUTH_TOKEN_INVALID);
+    expect((await t.http().get(ApiRoutes.me).set(bearer(body.token)).expect(401)).body.code).toBe(
+      ErrorCode.AUTH_TOKEN_INVALID,
+    );
     t.clock.set({ advanceMinutes: -8 * 24 * 60 });
   });
 });
@@ -80,9 +99,13 @@ describe('WeChat unreachable or misconfigured', () => {
     const wechat = await startLocalWechatServer({ appid: APPID, secret: SECRET });
     const url = wechat.url;
     await wechat.close();
-    const t = await createTestApp({ env: { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: url } });
+    const t = await createTestApp({
+      env: { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: url },
+    });
     try {
-      expect((await t.http().post(ApiRoutes.wechatLogin).send({ code: 'x' }).expect(503)).body.code).toBe(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+      expect(
+        (await t.http().post(ApiRoutes.wechatLogin).send({ code: 'x' }).expect(503)).body.code,
+      ).toBe(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
     } finally {
       await t.close();
     }
@@ -90,11 +113,19 @@ describe('WeChat unreachable or misconfigured', () => {
 
   it('answers AUTH_WECHAT_UNAVAILABLE when WeChat refuses our secret (40125): the user cannot fix that', async () => {
     const wechat = await startLocalWechatServer({ appid: APPID, secret: 'the-real-secret' });
-    const t = await createTestApp({ env: { WECHAT_APPID: APPID, WECHAT_SECRET: 'a-stale-secret', WECHAT_API_BASE: wechat.url } });
+    const t = await createTestApp({
+      env: { WECHAT_APPID: APPID, WECHAT_SECRET: 'a-stale-secret', WECHAT_API_BASE: wechat.url },
+    });
     try {
-      expect((await t.http().post(ApiRoutes.wechatLogin).send({ code: wechat.mintCode('demo-resident') }).expect(503)).body.code).toBe(
-        ErrorCode.AUTH_WECHAT_UNAVAILABLE,
-      );
+      expect(
+        (
+          await t
+            .http()
+            .post(ApiRoutes.wechatLogin)
+            .send({ code: wechat.mintCode('demo-resident') })
+            .expect(503)
+        ).body.code,
+      ).toBe(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
       expect(wechat.received.at(-1)?.response).toMatchObject({ errcode: 40125 });
     } finally {
       await t.close();
@@ -111,7 +142,14 @@ describe('demo login (no WeChat AppID)', () => {
   afterAll(() => t?.close());
 
   it.each([
-    [DemoPersona.Resident, { name: '王女士', role: Role.Resident, household: { roomLabel: '1栋1单元101室', communityName: '阳光花园' } }],
+    [
+      DemoPersona.Resident,
+      {
+        name: '王女士',
+        role: Role.Resident,
+        household: { roomLabel: '1栋1单元101室', communityName: '阳光花园' },
+      },
+    ],
     [DemoPersona.Assistant, { name: '李管家', role: Role.Assistant, household: null }],
     [DemoPersona.Supervisor, { name: '张主任', role: Role.Supervisor, household: null }],
     [DemoPersona.Admin, { name: '系统管理员', role: Role.Admin, household: null }],
@@ -153,7 +191,13 @@ describe('production mode', () => {
   beforeAll(async () => {
     wechat = await startLocalWechatServer({ appid: APPID, secret: SECRET });
     t = await createTestApp({
-      env: { NODE_ENV: 'production', WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: wechat.url, JWT_SECRET: 'production-secret-0123456789' },
+      env: {
+        NODE_ENV: 'production',
+        WECHAT_APPID: APPID,
+        WECHAT_SECRET: SECRET,
+        WECHAT_API_BASE: wechat.url,
+        JWT_SECRET: 'production-secret-0123456789',
+      },
     });
   });
   afterAll(async () => {
@@ -162,13 +206,21 @@ describe('production mode', () => {
   });
 
   it('has no demo login route (404 NOT_FOUND) and says it is not in demo mode', async () => {
-    const res = await t.http().post(ApiRoutes.demoLogin).send({ persona: DemoPersona.Resident }).expect(404);
+    const res = await t
+      .http()
+      .post(ApiRoutes.demoLogin)
+      .send({ persona: DemoPersona.Resident })
+      .expect(404);
     expect(res.body.code).toBe(ErrorCode.NOT_FOUND);
     expect((await t.http().get(ApiRoutes.meta).expect(200)).body.demoMode).toBe(false);
   });
 
   it('does not seed the demo community, so demo openids are not registered', async () => {
-    const res = await t.http().post(ApiRoutes.wechatLogin).send({ code: wechat.mintCode('demo-resident') }).expect(403);
+    const res = await t
+      .http()
+      .post(ApiRoutes.wechatLogin)
+      .send({ code: wechat.mintCode('demo-resident') })
+      .expect(403);
     expect(res.body.code).toBe(ErrorCode.AUTH_NOT_REGISTERED);
   });
 });

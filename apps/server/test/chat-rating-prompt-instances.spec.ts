@@ -19,13 +19,30 @@ async function resolvedChatTicket(a: TestApp, text: string): Promise<Ticket> {
   await a.app.get(ChatInboxWorker).drain();
   const ticket = await a.dataSource.getRepository(Ticket).findOneByOrFail({ description: text });
   const assistant = (await loginPersona(a, DemoPersona.Assistant)).token;
-  const detail = (await a.http().get(ApiRoutes.ticket(ticket.id)).set(bearer(assistant)).expect(200)).body as TicketDetailDto;
-  const accepted = (await a.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Accept, version: detail.version }).expect(200)).body as TicketDetailDto;
-  await a.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(assistant)).send({ action: TicketAction.Resolve, version: accepted.version, note: '已处理' }).expect(200);
+  const detail = (
+    await a.http().get(ApiRoutes.ticket(ticket.id)).set(bearer(assistant)).expect(200)
+  ).body as TicketDetailDto;
+  const accepted = (
+    await a
+      .http()
+      .post(ApiRoutes.ticketActions(ticket.id))
+      .set(bearer(assistant))
+      .send({ action: TicketAction.Accept, version: detail.version })
+      .expect(200)
+  ).body as TicketDetailDto;
+  await a
+    .http()
+    .post(ApiRoutes.ticketActions(ticket.id))
+    .set(bearer(assistant))
+    .send({ action: TicketAction.Resolve, version: accepted.version, note: '已处理' })
+    .expect(200);
   return ticket;
 }
 
-const prompts = (a: TestApp, ticket: Ticket) => a.dataSource.getRepository(ChatMessage).countBy({ ticketId: ticket.id, text: CHAT_TEXT.ratePrompt(ticket.code) });
+const prompts = (a: TestApp, ticket: Ticket) =>
+  a.dataSource
+    .getRepository(ChatMessage)
+    .countBy({ ticketId: ticket.id, text: CHAT_TEXT.ratePrompt(ticket.code) });
 
 /** Rounds of the rating prompt that run at the same moment ask once: a claim per ticket, like the other jobs' claims. */
 describe('the chat rating prompt runs once per ticket', () => {
@@ -45,7 +62,11 @@ describe('the chat rating prompt runs once per ticket', () => {
     const asked = await Promise.all([prompt.askDue(), prompt.askDue(), prompt.askDue()]);
     expect(asked.reduce((x, y) => x + y, 0)).toBe(1);
     expect(await prompts(t, ticket)).toBe(1);
-    expect(t.wechat.local!.chat.conversation(RESIDENT).filter((e) => e.text === CHAT_TEXT.ratePrompt(ticket.code))).toHaveLength(1);
+    expect(
+      t.wechat
+        .local!.chat.conversation(RESIDENT)
+        .filter((e) => e.text === CHAT_TEXT.ratePrompt(ticket.code)),
+    ).toHaveLength(1);
     expect(await prompt.askDue()).toBe(0);
   });
 });
@@ -72,9 +93,17 @@ describe('the chat rating prompt runs once per ticket', () => {
 
   it('both instances run the round at the same moment: the resident is asked once', async () => {
     const ticket = await resolvedChatTicket(a, '卫生间马桶堵塞了，冲不下去');
-    const asked = await Promise.all([a.app.get(ChatRatingPrompt).askDue(), b.app.get(ChatRatingPrompt).askDue()]);
+    const asked = await Promise.all([
+      a.app.get(ChatRatingPrompt).askDue(),
+      b.app.get(ChatRatingPrompt).askDue(),
+    ]);
     expect(asked[0] + asked[1]).toBe(1);
     expect(await prompts(a, ticket)).toBe(1);
-    expect(await Promise.all([a.app.get(ChatRatingPrompt).askDue(), b.app.get(ChatRatingPrompt).askDue()])).toEqual([0, 0]);
+    expect(
+      await Promise.all([
+        a.app.get(ChatRatingPrompt).askDue(),
+        b.app.get(ChatRatingPrompt).askDue(),
+      ]),
+    ).toEqual([0, 0]);
   });
 });

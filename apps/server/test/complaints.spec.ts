@@ -1,4 +1,13 @@
-import { ApiRoutes, DemoPersona, ErrorCode, NotificationPageDto, SlaMilestone, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
+import {
+  ApiRoutes,
+  DemoPersona,
+  ErrorCode,
+  NotificationPageDto,
+  SlaMilestone,
+  TicketAction,
+  TicketDetailDto,
+  TicketStatus,
+} from '@linli/contracts';
 import { SlaSweeper } from '../src/modules/tickets/sla-sweeper.service';
 import { submitTicket } from './support/builders';
 import { bearer, loginPersona } from './support/login';
@@ -21,14 +30,25 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const detail = async (id: string, token = assistant) => (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
-const act = (id: string, token: string, body: Record<string, unknown>) => t.http().post(ApiRoutes.ticketActions(id)).set(bearer(token)).send(body);
+const detail = async (id: string, token = assistant) =>
+  (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
+const act = (id: string, token: string, body: Record<string, unknown>) =>
+  t.http().post(ApiRoutes.ticketActions(id)).set(bearer(token)).send(body);
 const sweep = () => t.app.get(SlaSweeper).sweep();
-const inbox = async () => ((await t.http().get(ApiRoutes.notifications).set(bearer(resident)).expect(200)).body as NotificationPageDto).items;
+const inbox = async () =>
+  (
+    (await t.http().get(ApiRoutes.notifications).set(bearer(resident)).expect(200))
+      .body as NotificationPageDto
+  ).items;
 
 async function accepted(categoryCode: string, description: string): Promise<TicketDetailDto> {
   const ticket = await submitTicket(t, resident, { categoryCode, description });
-  return (await act(ticket.id, assistant, { action: TicketAction.Accept, version: ticket.version }).expect(200)).body as TicketDetailDto;
+  return (
+    await act(ticket.id, assistant, {
+      action: TicketAction.Accept,
+      version: ticket.version,
+    }).expect(200)
+  ).body as TicketDetailDto;
 }
 
 describe('an invalid complaint (docs/domain-rules.md §5: outside the company’s responsibility)', () => {
@@ -41,22 +61,41 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
 
   it('can be judged invalid only with a written reason, which the server names', async () => {
     expect(ticket.allowedActions).toContain(TicketAction.MarkInvalid);
-    const res = await act(ticket.id, assistant, { action: TicketAction.MarkInvalid, version: ticket.version }).expect(400);
-    expect(res.body).toMatchObject({ code: ErrorCode.TICKET_REASON_REQUIRED, message: '请在备注中写明判定无效的原因（如属开发商保修、市政设施）' });
+    const res = await act(ticket.id, assistant, {
+      action: TicketAction.MarkInvalid,
+      version: ticket.version,
+    }).expect(400);
+    expect(res.body).toMatchObject({
+      code: ErrorCode.TICKET_REASON_REQUIRED,
+      message: '请在备注中写明判定无效的原因（如属开发商保修、市政设施）',
+    });
     expect((await detail(ticket.id)).status).toBe(TicketStatus.Accepted);
   });
 
   it('starts its own reply limit: the resident must be told within 1 working day', async () => {
-    const res = await act(ticket.id, assistant, { action: TicketAction.MarkInvalid, version: ticket.version, note: '属市政道路，归区城管局管理' }).expect(200);
+    const res = await act(ticket.id, assistant, {
+      action: TicketAction.MarkInvalid,
+      version: ticket.version,
+      note: '属市政道路，归区城管局管理',
+    }).expect(200);
     ticket = res.body as TicketDetailDto;
     expect(ticket.status).toBe(TicketStatus.Invalid);
     expect(ticket.allowedActions).toEqual([TicketAction.Reply]);
-    const reply = ticket.milestones.filter((m) => m.milestone === SlaMilestone.Reply && m.state !== 'met');
+    const reply = ticket.milestones.filter(
+      (m) => m.milestone === SlaMilestone.Reply && m.state !== 'met',
+    );
     // One working day from Monday 10:00: the end of Tuesday, China time.
-    expect(reply.map((m) => [m.policyName, m.dueAt])).toEqual([['无效投诉解释', '2026-11-24T16:00:00.000Z']]);
-    expect(ticket.sla).toMatchObject({ milestone: SlaMilestone.Reply, dueAt: '2026-11-24T16:00:00.000Z' });
+    expect(reply.map((m) => [m.policyName, m.dueAt])).toEqual([
+      ['无效投诉解释', '2026-11-24T16:00:00.000Z'],
+    ]);
+    expect(ticket.sla).toMatchObject({
+      milestone: SlaMilestone.Reply,
+      dueAt: '2026-11-24T16:00:00.000Z',
+    });
     // The resident is not told by the status change alone: the reply is what they get.
-    expect((await inbox()).filter((n) => n.ticketId === ticket.id && n.title === '关于您投诉的答复')).toEqual([]);
+    expect(
+      (await inbox()).filter((n) => n.ticketId === ticket.id && n.title === '关于您投诉的答复'),
+    ).toEqual([]);
   });
 
   it('escalates to the supervisor when the reply is late', async () => {
@@ -67,16 +106,25 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
     expect(await sweep()).toMatchObject({ escalations: 1 });
     const d = await detail(ticket.id);
     expect(d.escalationLevel).toBe(1);
-    expect(d.events.at(-1)).toMatchObject({ action: TicketAction.Escalate, note: expect.stringContaining('「答复」时限已超') });
+    expect(d.events.at(-1)).toMatchObject({
+      action: TicketAction.Escalate,
+      note: expect.stringContaining('「答复」时限已超'),
+    });
   });
 
   it('closes when the assistant replies, and the resident reads the reply in the inbox', async () => {
     const current = await detail(ticket.id);
-    const res = await act(ticket.id, supervisor, { action: TicketAction.Reply, version: current.version, note: '您反映的道路属市政设施，我们已代为向区城管局报送，请谅解' }).expect(200);
+    const res = await act(ticket.id, supervisor, {
+      action: TicketAction.Reply,
+      version: current.version,
+      note: '您反映的道路属市政设施，我们已代为向区城管局报送，请谅解',
+    }).expect(200);
     const closed = res.body as TicketDetailDto;
     expect(closed.status).toBe(TicketStatus.Closed);
     expect(closed.milestones.find((m) => m.policyName === '无效投诉解释')?.state).toBe('met');
-    const news = (await inbox()).find((n) => n.ticketId === ticket.id && n.title === '关于您投诉的答复');
+    const news = (await inbox()).find(
+      (n) => n.ticketId === ticket.id && n.title === '关于您投诉的答复',
+    );
     expect(news?.body).toBe('您反映的道路属市政设施，我们已代为向区城管局报送，请谅解');
   });
 
@@ -84,14 +132,25 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
     t.clock.set({ now: MONDAY_10AM, freeze: true });
     const repair = await accepted('bulb', '客厅灯不亮');
     expect(repair.allowedActions).not.toContain(TicketAction.MarkInvalid);
-    const res = await act(repair.id, assistant, { action: TicketAction.MarkInvalid, version: repair.version, note: '不是我们的' }).expect(409);
-    expect(res.body).toMatchObject({ code: ErrorCode.TICKET_ACTION_NOT_ALLOWED, message: '只有投诉可以判定为无效投诉' });
+    const res = await act(repair.id, assistant, {
+      action: TicketAction.MarkInvalid,
+      version: repair.version,
+      note: '不是我们的',
+    }).expect(409);
+    expect(res.body).toMatchObject({
+      code: ErrorCode.TICKET_ACTION_NOT_ALLOWED,
+      message: '只有投诉可以判定为无效投诉',
+    });
     expect((await detail(repair.id)).status).toBe(TicketStatus.Accepted);
   });
 
   it('cannot be judged by the resident who complained', async () => {
     const other = await accepted('complaint_general', '垃圾桶太少');
-    await act(other.id, resident, { action: TicketAction.MarkInvalid, version: other.version, note: '算了' }).expect(403);
+    await act(other.id, resident, {
+      action: TicketAction.MarkInvalid,
+      version: other.version,
+      note: '算了',
+    }).expect(403);
   });
 });
 
@@ -105,13 +164,26 @@ describe('a ticket forwarded to the developer or an outside agency', () => {
 
   it('is handed over with a note saying to whom; the clock stops and the resident is told', async () => {
     const resolveBefore = ticket.milestones.find((m) => m.milestone === SlaMilestone.Resolve)!;
-    await act(ticket.id, assistant, { action: TicketAction.Forward, version: ticket.version }).expect(400);
+    await act(ticket.id, assistant, {
+      action: TicketAction.Forward,
+      version: ticket.version,
+    }).expect(400);
     t.clock.set({ advanceMinutes: 30 });
-    const res = await act(ticket.id, assistant, { action: TicketAction.Forward, version: ticket.version, note: '属开发商保修，已转交开发商售后部' }).expect(200);
+    const res = await act(ticket.id, assistant, {
+      action: TicketAction.Forward,
+      version: ticket.version,
+      note: '属开发商保修，已转交开发商售后部',
+    }).expect(200);
     ticket = res.body as TicketDetailDto;
     expect(ticket.status).toBe(TicketStatus.Forwarded);
-    expect(ticket.sla).toMatchObject({ milestone: SlaMilestone.Resolve, state: 'paused', dueAt: null });
-    expect(ticket.allowedActions).toEqual(expect.arrayContaining([TicketAction.FollowUp, TicketAction.Resolve, TicketAction.Resume]));
+    expect(ticket.sla).toMatchObject({
+      milestone: SlaMilestone.Resolve,
+      state: 'paused',
+      dueAt: null,
+    });
+    expect(ticket.allowedActions).toEqual(
+      expect.arrayContaining([TicketAction.FollowUp, TicketAction.Resolve, TicketAction.Resume]),
+    );
     // Nothing is swept while an outside party has it, however long that takes.
     t.clock.set({ advanceMinutes: 7 * 24 * 60 });
     await sweep();
@@ -120,27 +192,53 @@ describe('a ticket forwarded to the developer or an outside agency', () => {
     assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
     const paused = await detail(ticket.id);
     expect(paused.escalationLevel).toBe(0);
-    expect(paused.events.filter((e) => e.action === TicketAction.SlaWarning || e.action === TicketAction.Escalate)).toEqual([]);
+    expect(
+      paused.events.filter(
+        (e) => e.action === TicketAction.SlaWarning || e.action === TicketAction.Escalate,
+      ),
+    ).toEqual([]);
     expect(paused.sla).toMatchObject({ state: 'paused' });
     expect(new Date(resolveBefore.dueAt!).getTime()).toBeLessThan(t.clock.now().getTime());
-    const news = (await inbox()).find((n) => n.ticketId === ticket.id && n.title === '您的报事已转交相关单位处理，我们会持续跟进');
+    const news = (await inbox()).find(
+      (n) => n.ticketId === ticket.id && n.title === '您的报事已转交相关单位处理，我们会持续跟进',
+    );
     expect(news).toBeDefined();
   });
 
   it('is followed: each follow-up is recorded and keeps it forwarded', async () => {
-    const res = await act(ticket.id, assistant, { action: TicketAction.FollowUp, version: ticket.version, note: '开发商已排期周四上门' }).expect(200);
+    const res = await act(ticket.id, assistant, {
+      action: TicketAction.FollowUp,
+      version: ticket.version,
+      note: '开发商已排期周四上门',
+    }).expect(200);
     ticket = res.body as TicketDetailDto;
     expect(ticket.status).toBe(TicketStatus.Forwarded);
-    expect(ticket.events.at(-1)).toMatchObject({ action: TicketAction.FollowUp, fromStatus: TicketStatus.Forwarded, toStatus: TicketStatus.Forwarded, note: '开发商已排期周四上门' });
+    expect(ticket.events.at(-1)).toMatchObject({
+      action: TicketAction.FollowUp,
+      fromStatus: TicketStatus.Forwarded,
+      toStatus: TicketStatus.Forwarded,
+      note: '开发商已排期周四上门',
+    });
   });
 
   it('is resolved when the outside party has done the work, and the resident confirms', async () => {
-    const res = await act(ticket.id, assistant, { action: TicketAction.Resolve, version: ticket.version, note: '开发商已修复吊顶' }).expect(200);
+    const res = await act(ticket.id, assistant, {
+      action: TicketAction.Resolve,
+      version: ticket.version,
+      note: '开发商已修复吊顶',
+    }).expect(200);
     ticket = res.body as TicketDetailDto;
     expect(ticket.status).toBe(TicketStatus.Resolved);
     const mine = await detail(ticket.id, resident);
-    expect(mine.allowedActions).toEqual(expect.arrayContaining([TicketAction.Confirm, TicketAction.Reopen]));
-    const closed = (await act(ticket.id, resident, { action: TicketAction.Confirm, version: mine.version }).expect(200)).body as TicketDetailDto;
+    expect(mine.allowedActions).toEqual(
+      expect.arrayContaining([TicketAction.Confirm, TicketAction.Reopen]),
+    );
+    const closed = (
+      await act(ticket.id, resident, {
+        action: TicketAction.Confirm,
+        version: mine.version,
+      }).expect(200)
+    ).body as TicketDetailDto;
     expect(closed.status).toBe(TicketStatus.Closed);
   });
 });

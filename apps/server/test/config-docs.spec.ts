@@ -13,7 +13,9 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 /** The names the configuration loader reads through its helpers (value('X'), integer('X', …), …). */
 function settingsRead(): Set<string> {
   const source = read('apps/server/src/config/app-config.ts');
-  return new Set([...source.matchAll(/\b(?:value|integer)\('([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1]));
+  return new Set(
+    [...source.matchAll(/\b(?:value|integer)\(\s*'([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1]),
+  );
 }
 
 /** The names in the first column of the README's "## Configuration" table. */
@@ -47,8 +49,17 @@ describe('the README documents the configuration', () => {
   });
 
   it('the server reads the environment only through the configuration loader', () => {
-    const hits = execFileSync('grep', ['-rlE', 'process\\.env(\\.|\\[)', path.join(root, 'apps/server/src')], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-    const outside = hits.map((f) => path.relative(root, f)).filter((f) => !f.startsWith('apps/server/src/config/') && f !== 'apps/server/src/main.ts');
+    const hits = execFileSync(
+      'grep',
+      ['-rlE', 'process\\.env(\\.|\\[)', path.join(root, 'apps/server/src')],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+    const outside = hits
+      .map((f) => path.relative(root, f))
+      .filter((f) => !f.startsWith('apps/server/src/config/') && f !== 'apps/server/src/main.ts');
     expect(outside).toEqual([]);
   });
 });

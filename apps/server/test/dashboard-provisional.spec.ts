@@ -5,7 +5,15 @@
  * dashboard, the tap-through and the company view answer from one younger than the interval plus the
  * slack (2 minutes), and compute live when it is stale or missing.
  */
-import { ApiRoutes, CompanyDashboardDto, DashboardDto, DemoPersona, IndicatorTicketDto, TicketAction, TicketDetailDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  CompanyDashboardDto,
+  DashboardDto,
+  DemoPersona,
+  IndicatorTicketDto,
+  TicketAction,
+  TicketDetailDto,
+} from '@linli/contracts';
 import { DEFAULT_INDICATOR_TARGETS } from '@linli/domain';
 import { IndicatorProvisional } from '../src/modules/dashboard/entities/indicator-provisional.entity';
 import { IndicatorSnapshot } from '../src/modules/dashboard/entities/indicator-snapshot.entity';
@@ -23,26 +31,53 @@ const cn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 /** Moves the frozen clock and logs everyone in again (sessions expire as the clock moves). */
 async function at(s: string | Date): Promise<void> {
   t.clock.set({ now: typeof s === 'string' ? cn(s) : s, freeze: true });
-  for (const p of ['resident', 'assistant', 'supervisor', 'admin'] as const) tokens[p] = (await loginPersona(t, p as DemoPersona)).token;
+  for (const p of ['resident', 'assistant', 'supervisor', 'admin'] as const)
+    tokens[p] = (await loginPersona(t, p as DemoPersona)).token;
 }
 
-async function act(ticket: TicketDetailDto, action: TicketAction, extra: Record<string, unknown> = {}): Promise<TicketDetailDto> {
-  const res = await t.http().post(ApiRoutes.ticketActions(ticket.id)).set(bearer(tokens.assistant)).send({ action, version: ticket.version, ...extra });
+async function act(
+  ticket: TicketDetailDto,
+  action: TicketAction,
+  extra: Record<string, unknown> = {},
+): Promise<TicketDetailDto> {
+  const res = await t
+    .http()
+    .post(ApiRoutes.ticketActions(ticket.id))
+    .set(bearer(tokens.assistant))
+    .send({ action, version: ticket.version, ...extra });
   if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as TicketDetailDto;
 }
 
-const get = (url: string, token: string, query: Record<string, string>) => t.http().get(url).query(query).set(bearer(token));
-const dashboard = async (month: string) => (await get(ApiRoutes.dashboard, tokens.supervisor, { month }).expect(200)).body as DashboardDto;
-const company = async (month: string) => (await get(ApiRoutes.dashboardCompany, tokens.admin, { month }).expect(200)).body as CompanyDashboardDto;
-const behind = async (month: string, indicator: string) => ((await get(ApiRoutes.dashboardTickets, tokens.supervisor, { month, indicator }).expect(200)).body as IndicatorTicketDto[]).map((r) => [r.id, r.outcome]);
+const get = (url: string, token: string, query: Record<string, string>) =>
+  t.http().get(url).query(query).set(bearer(token));
+const dashboard = async (month: string) =>
+  (await get(ApiRoutes.dashboard, tokens.supervisor, { month }).expect(200)).body as DashboardDto;
+const company = async (month: string) =>
+  (await get(ApiRoutes.dashboardCompany, tokens.admin, { month }).expect(200))
+    .body as CompanyDashboardDto;
+const behind = async (month: string, indicator: string) =>
+  (
+    (await get(ApiRoutes.dashboardTickets, tokens.supervisor, { month, indicator }).expect(200))
+      .body as IndicatorTicketDto[]
+  ).map((r) => [r.id, r.outcome]);
 const provisional = () => t.dataSource.getRepository(IndicatorProvisional);
 const ours = () => provisional().findOneByOrFail({ communityId, month: '2026-11', scopeKey: '*' });
 
 /** Marks the stored November figures so that only a read of the provisional snapshot can show them; restores them after `check`. */
 async function marked(check: () => Promise<void>): Promise<void> {
   const row = await ours();
-  const figures = { ...row.figures, received: 99, headline: { ...row.figures.headline, complaintResolve: { ...row.figures.headline.complaintResolve, missedTicketIds: [ids.leak.id] } } };
+  const figures = {
+    ...row.figures,
+    received: 99,
+    headline: {
+      ...row.figures.headline,
+      complaintResolve: {
+        ...row.figures.headline.complaintResolve,
+        missedTicketIds: [ids.leak.id],
+      },
+    },
+  };
   await provisional().update({ id: row.id }, { figures });
   try {
     await check();
@@ -58,15 +93,22 @@ const ids: Record<string, TicketDetailDto> = {};
 beforeAll(async () => {
   t = await createTestApp();
   await at('2026-11-16 10:00');
-  communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' })).id;
+  communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' }))
+    .id;
   communities = await t.dataSource.getRepository(Community).count();
   // A leak on Monday 11-16 at 10:00, accepted after 45 minutes: late against 30.
-  ids.leak = await submitTicket(t, tokens.resident, { categoryCode: 'water_leak', description: '卫生间漏水' });
+  ids.leak = await submitTicket(t, tokens.resident, {
+    categoryCode: 'water_leak',
+    description: '卫生间漏水',
+  });
   await at('2026-11-16 10:45');
   ids.leak = await act(ids.leak, TicketAction.Accept);
   // A complaint at 11:00, accepted at 11:10, resolved at 13:00: on time against 24 hours.
   await at('2026-11-16 11:00');
-  ids.complaint = await submitTicket(t, tokens.resident, { categoryCode: 'complaint_general', description: '楼道灯长期不亮' });
+  ids.complaint = await submitTicket(t, tokens.resident, {
+    categoryCode: 'complaint_general',
+    description: '楼道灯长期不亮',
+  });
   await at('2026-11-16 11:10');
   ids.complaint = await act(ids.complaint, TicketAction.Accept);
   await at('2026-11-16 13:00');
@@ -81,15 +123,33 @@ describe('the refresh round', () => {
     expect(t.app.get(FrozenMonthJob).openMonths(cn('2026-11-20 10:20'))).toEqual(['2026-11']);
     expect(await t.app.get(FrozenMonthJob).refresh()).toBe(communities);
     const row = await ours();
-    expect(row).toMatchObject({ asOf: cn('2026-11-20 10:20'), targetsKey: targetsKey(DEFAULT_INDICATOR_TARGETS) });
-    const live = await t.app.get(MonthFigures).compute({ communityId, department: null }, '2026-11', cn('2026-11-20 10:20'), DEFAULT_INDICATOR_TARGETS);
+    expect(row).toMatchObject({
+      asOf: cn('2026-11-20 10:20'),
+      targetsKey: targetsKey(DEFAULT_INDICATOR_TARGETS),
+    });
+    const live = await t.app
+      .get(MonthFigures)
+      .compute(
+        { communityId, department: null },
+        '2026-11',
+        cn('2026-11-20 10:20'),
+        DEFAULT_INDICATOR_TARGETS,
+      );
     expect(row.figures).toEqual(JSON.parse(JSON.stringify(live)));
     expect(live.received).toBe(2);
-    expect(live.headline.emergencyResponse).toMatchObject({ numerator: 0, denominator: 1, missedTicketIds: [ids.leak.id] });
+    expect(live.headline.emergencyResponse).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+      missedTicketIds: [ids.leak.id],
+    });
     // Not a frozen snapshot: indicator_snapshot holds no November row.
-    expect(await t.dataSource.getRepository(IndicatorSnapshot).countBy({ month: '2026-11' })).toBe(0);
+    expect(await t.dataSource.getRepository(IndicatorSnapshot).countBy({ month: '2026-11' })).toBe(
+      0,
+    );
     // The same round again (and two at once) stores nothing more.
-    expect(await Promise.all([t.app.get(FrozenMonthJob).refresh(), t.app.get(FrozenMonthJob).refresh()])).toEqual([0, 0]);
+    expect(
+      await Promise.all([t.app.get(FrozenMonthJob).refresh(), t.app.get(FrozenMonthJob).refresh()]),
+    ).toEqual([0, 0]);
     expect(await provisional().countBy({ communityId, month: '2026-11' })).toBe(1);
   });
 });
@@ -117,7 +177,10 @@ describe('a fresh provisional snapshot', () => {
 
   it('does not show what happened after the round’s start until the next round', async () => {
     await at('2026-11-20 10:26');
-    ids.late = await submitTicket(t, tokens.resident, { categoryCode: 'water_leak', description: '厨房水管漏水' });
+    ids.late = await submitTicket(t, tokens.resident, {
+      categoryCode: 'water_leak',
+      description: '厨房水管漏水',
+    });
     await at('2026-11-20 10:28');
     expect((await dashboard('2026-11')).received).toBe(2);
     await at('2026-11-20 10:30');
@@ -156,7 +219,14 @@ describe('a stale or missing provisional snapshot', () => {
   it('a department head’s share is always live', async () => {
     await at('2026-11-20 10:40');
     expect(await t.app.get(FrozenMonthJob).refresh()).toBe(communities);
-    const figures = await t.app.get(MonthFigures).of({ communityId, department: 'engineering' }, '2026-11', cn('2026-11-20 10:41'), DEFAULT_INDICATOR_TARGETS);
+    const figures = await t.app
+      .get(MonthFigures)
+      .of(
+        { communityId, department: 'engineering' },
+        '2026-11',
+        cn('2026-11-20 10:41'),
+        DEFAULT_INDICATOR_TARGETS,
+      );
     expect(figures.asOf).toBe(cn('2026-11-20 10:41').toISOString());
   });
 
@@ -164,7 +234,9 @@ describe('a stale or missing provisional snapshot', () => {
     await at('2026-12-08 00:05');
     await t.app.get(FrozenMonthJob).refresh();
     expect(await provisional().countBy({ month: '2026-11' })).toBe(0);
-    expect(await provisional().countBy({ communityId, month: '2026-12', asOf: cn('2026-12-08 00:00') })).toBe(1);
+    expect(
+      await provisional().countBy({ communityId, month: '2026-12', asOf: cn('2026-12-08 00:00') }),
+    ).toBe(1);
     expect((await dashboard('2026-11')).period.asOf).toBe(cn('2026-12-08 00:00').toISOString());
   });
 });
@@ -189,15 +261,33 @@ describe('a stale or missing provisional snapshot', () => {
 
   it('both run the same round at once: each community’s open month is stored once', async () => {
     const n = await a.dataSource.getRepository(Community).count();
-    const stored = await Promise.all([a.app.get(FrozenMonthJob).refresh(), b.app.get(FrozenMonthJob).refresh()]);
+    const stored = await Promise.all([
+      a.app.get(FrozenMonthJob).refresh(),
+      b.app.get(FrozenMonthJob).refresh(),
+    ]);
     expect(stored[0] + stored[1]).toBe(n);
-    expect(await a.dataSource.getRepository(IndicatorProvisional).countBy({ month: '2026-11', asOf: cn('2026-11-20 10:20') })).toBe(n);
-    expect(await Promise.all([a.app.get(FrozenMonthJob).refresh(), b.app.get(FrozenMonthJob).refresh()])).toEqual([0, 0]);
+    expect(
+      await a.dataSource
+        .getRepository(IndicatorProvisional)
+        .countBy({ month: '2026-11', asOf: cn('2026-11-20 10:20') }),
+    ).toBe(n);
+    expect(
+      await Promise.all([a.app.get(FrozenMonthJob).refresh(), b.app.get(FrozenMonthJob).refresh()]),
+    ).toEqual([0, 0]);
     // The next round: replaced once, not added.
     for (const app of [a, b]) app.clock.set({ now: cn('2026-11-20 10:31'), freeze: true });
-    const next = await Promise.all([a.app.get(FrozenMonthJob).refresh(), b.app.get(FrozenMonthJob).refresh()]);
+    const next = await Promise.all([
+      a.app.get(FrozenMonthJob).refresh(),
+      b.app.get(FrozenMonthJob).refresh(),
+    ]);
     expect(next[0] + next[1]).toBe(n);
-    expect(await a.dataSource.getRepository(IndicatorProvisional).countBy({ month: '2026-11' })).toBe(n);
-    expect(await a.dataSource.getRepository(IndicatorProvisional).countBy({ month: '2026-11', asOf: cn('2026-11-20 10:30') })).toBe(n);
+    expect(
+      await a.dataSource.getRepository(IndicatorProvisional).countBy({ month: '2026-11' }),
+    ).toBe(n);
+    expect(
+      await a.dataSource
+        .getRepository(IndicatorProvisional)
+        .countBy({ month: '2026-11', asOf: cn('2026-11-20 10:30') }),
+    ).toBe(n);
   });
 });

@@ -1,8 +1,22 @@
-import { Channel, ChatMessageDto, ChatRoutes, DemoPersona, FeedbackRoutes, SurveyTheme, TicketFeedbackDto, TicketStatus } from '@linli/contracts';
+import {
+  Channel,
+  ChatMessageDto,
+  ChatRoutes,
+  DemoPersona,
+  FeedbackRoutes,
+  SurveyTheme,
+  TicketFeedbackDto,
+  TicketStatus,
+} from '@linli/contracts';
 import { CHAT_TEXT, chatQuestionPrompt } from '@linli/domain/chat';
 import { DEFAULT_QUESTIONNAIRES } from '@linli/domain/surveys';
 import { LocalWechatServer } from '@linli/wechat-local';
-import { DEMO_CHAT_LEAK, DEMO_CHAT_PEOPLE, DEMO_CHAT_REPLY, seedDemoChat } from '../src/database/seed/demo-chat';
+import {
+  DEMO_CHAT_LEAK,
+  DEMO_CHAT_PEOPLE,
+  DEMO_CHAT_REPLY,
+  seedDemoChat,
+} from '../src/database/seed/demo-chat';
 import { seedDemoSurveys } from '../src/database/seed/demo-surveys';
 import { UnitOfWork } from '../src/database/unit-of-work';
 import { ChatConversation } from '../src/modules/chat/entities/chat-conversation.entity';
@@ -34,10 +48,19 @@ afterAll(() => t?.close());
 
 describe('the demo chat conversations (LINLI_DEMO_HISTORY)', () => {
   it('a blocked toilet reported in the chat: the emergency reply, 李管家’s answer in the chat, and a "5" shown on the ticket', async () => {
-    const ticket = await t.dataSource.getRepository(Ticket).findOneByOrFail({ description: DEMO_CHAT_LEAK });
-    expect(ticket).toMatchObject({ channel: Channel.WechatChat, emergency: true, status: TicketStatus.Closed, createdAt: new Date('2026-12-02T11:40:00Z') });
+    const ticket = await t.dataSource
+      .getRepository(Ticket)
+      .findOneByOrFail({ description: DEMO_CHAT_LEAK });
+    expect(ticket).toMatchObject({
+      channel: Channel.WechatChat,
+      emergency: true,
+      status: TicketStatus.Closed,
+      createdAt: new Date('2026-12-02T11:40:00Z'),
+    });
     const assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
-    const chat = (await t.http().get(ChatRoutes.ticketChat(ticket.id)).set(bearer(assistant)).expect(200)).body as ChatMessageDto[];
+    const chat = (
+      await t.http().get(ChatRoutes.ticketChat(ticket.id)).set(bearer(assistant)).expect(200)
+    ).body as ChatMessageDto[];
     expect(chat.map((m) => [m.direction, m.text, m.authorName, m.delivery])).toEqual([
       ['in', DEMO_CHAT_LEAK, null, 'received'],
       ['out', CHAT_TEXT.intakeEmergency(ticket.code, t.config.hotline), null, 'chat'],
@@ -47,26 +70,45 @@ describe('the demo chat conversations (LINLI_DEMO_HISTORY)', () => {
       ['in', '5', null, 'received'],
       ['out', CHAT_TEXT.rated(5), null, 'chat'],
     ]);
-    expect(chat[2].card).toEqual({ title: CHAT_TEXT.ticketCard(ticket.code), pagePath: `subpackages/ticket/detail/index?id=${ticket.id}` });
-    const fb = (await t.http().get(FeedbackRoutes.ticketFeedback(ticket.id)).set(bearer(assistant)).expect(200)).body as TicketFeedbackDto;
-    expect(fb.ratings.map((r) => [r.overall, r.speed, r.attitude, r.quality])).toEqual([['satisfied', 5, 5, 5]]);
+    expect(chat[2].card).toEqual({
+      title: CHAT_TEXT.ticketCard(ticket.code),
+      pagePath: `subpackages/ticket/detail/index?id=${ticket.id}`,
+    });
+    const fb = (
+      await t
+        .http()
+        .get(FeedbackRoutes.ticketFeedback(ticket.id))
+        .set(bearer(assistant))
+        .expect(200)
+    ).body as TicketFeedbackDto;
+    expect(fb.ratings.map((r) => [r.overall, r.speed, r.attitude, r.quality])).toEqual([
+      ['satisfied', 5, 5, 5],
+    ]);
   });
 
   it('half a questionnaire answered in the chat: "继续" carries on with the third question, into the same invitation', async () => {
     const questions = DEFAULT_QUESTIONNAIRES[SurveyTheme.Cleaning].questions;
     const openid = DEMO_CHAT_PEOPLE.surveyed.openid;
     const conv = await t.dataSource.getRepository(ChatConversation).findOneByOrFail({ openid });
-    const november = await t.dataSource.getRepository(SurveyRound).findOneByOrFail({ title: '11月清洁卫生意见征询' });
-    const invite = await t.dataSource.getRepository(SurveyInvite).findOneByOrFail({ roundId: november.id, householdId: conv.householdId! });
+    const november = await t.dataSource
+      .getRepository(SurveyRound)
+      .findOneByOrFail({ title: '11月清洁卫生意见征询' });
+    const invite = await t.dataSource
+      .getRepository(SurveyInvite)
+      .findOneByOrFail({ roundId: november.id, householdId: conv.householdId! });
     expect(await t.dataSource.getRepository(SurveyAnswer).countBy({ inviteId: invite.id })).toBe(2);
 
     await wechat.chat.userSays(openid, { type: 'text', text: '继续' });
     await t.app.get(ChatInboxWorker).drain();
-    const out = wechat.chat.conversation(openid).filter((e) => e.direction === 'out' && e.type === 'text');
+    const out = wechat.chat
+      .conversation(openid)
+      .filter((e) => e.direction === 'out' && e.type === 'text');
     expect(out.map((e) => e.text)).toEqual([chatQuestionPrompt(questions[2], 2, questions.length)]);
     await wechat.chat.userSays(openid, { type: 'text', text: '1' });
     await t.app.get(ChatInboxWorker).drain();
-    const q3 = await t.dataSource.getRepository(SurveyAnswer).findOneByOrFail({ inviteId: invite.id, questionId: questions[2].id });
+    const q3 = await t.dataSource
+      .getRepository(SurveyAnswer)
+      .findOneByOrFail({ inviteId: invite.id, questionId: questions[2].id });
     expect(q3.value).toEqual({ kind: 'single', option: '及时' });
   });
 });

@@ -4,7 +4,14 @@
  * the state machine, limits planned from the categories, closed tickets with every limit met, and views,
  * the sweep and the dashboard that read it without trouble.
  */
-import { ApiRoutes, DashboardDto, DemoPersona, TicketAction, TicketStatus, TicketSummaryDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  DashboardDto,
+  DemoPersona,
+  TicketAction,
+  TicketStatus,
+  TicketSummaryDto,
+} from '@linli/contracts';
 import { SYSTEM_TRANSITIONS, TICKET_TRANSITIONS } from '@linli/domain';
 import { HouseholdMember } from '../src/modules/households/entities/household-member.entity';
 import { Household } from '../src/modules/org/entities/household.entity';
@@ -37,25 +44,40 @@ describe('the demo community’s history', () => {
     const tickets = await t.dataSource.getRepository(Ticket).find();
     expect(tickets.length).toBeGreaterThanOrEqual(200);
     expect(new Set(tickets.map((x) => x.code)).size).toBe(tickets.length);
-    const events = await t.dataSource.getRepository(TicketEvent).find({ order: { ticketId: 'ASC', version: 'ASC' } });
+    const events = await t.dataSource
+      .getRepository(TicketEvent)
+      .find({ order: { ticketId: 'ASC', version: 'ASC' } });
     for (const ticket of tickets) {
       const own = events.filter((e) => e.ticketId === ticket.id);
       expect(own.map((e) => e.version)).toEqual(own.map((_, i) => i + 1));
       let status: TicketStatus | null = null;
       for (const e of own) {
         if (!RECORDED.includes(e.action)) {
-          const rule = TICKET_TRANSITIONS.find((r) => r.action === e.action) ?? SYSTEM_TRANSITIONS.find((r) => r.action === e.action);
-          expect([ticket.code, e.action, rule && (status === null || rule.from.includes(status)), rule?.to]).toEqual([ticket.code, e.action, true, e.toStatus]);
+          const rule =
+            TICKET_TRANSITIONS.find((r) => r.action === e.action) ??
+            SYSTEM_TRANSITIONS.find((r) => r.action === e.action);
+          expect([
+            ticket.code,
+            e.action,
+            rule && (status === null || rule.from.includes(status)),
+            rule?.to,
+          ]).toEqual([ticket.code, e.action, true, e.toStatus]);
         }
         if (e.action !== TicketAction.Submit) expect(e.fromStatus).toBe(status);
         status = e.toStatus;
       }
-      expect([ticket.code, ticket.status, ticket.version]).toEqual([ticket.code, status, own.length]);
+      expect([ticket.code, ticket.status, ticket.version]).toEqual([
+        ticket.code,
+        status,
+        own.length,
+      ]);
     }
   });
 
   it('closed tickets have every time limit met, and a few were late', async () => {
-    const closed = (await t.dataSource.getRepository(Ticket).find({ where: { status: TicketStatus.Closed } })).map((x) => x.id);
+    const closed = (
+      await t.dataSource.getRepository(Ticket).find({ where: { status: TicketStatus.Closed } })
+    ).map((x) => x.id);
     const milestones = await t.dataSource.getRepository(TicketMilestone).find();
     expect(closed.length).toBeGreaterThan(20);
     expect(milestones.filter((m) => closed.includes(m.ticketId) && !m.metAt)).toEqual([]);
@@ -65,9 +87,17 @@ describe('the demo community’s history', () => {
   it('the sweep, the lists and the dashboard read it', async () => {
     await t.app.get(SlaSweeper).sweep();
     const supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
-    const all = (await t.http().get(ApiRoutes.communityTickets).query({ filter: 'all' }).set(bearer(supervisor)).expect(200)).body.items as TicketSummaryDto[];
+    const all = (
+      await t
+        .http()
+        .get(ApiRoutes.communityTickets)
+        .query({ filter: 'all' })
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body.items as TicketSummaryDto[];
     expect(all.length).toBeGreaterThan(0);
-    const d = (await t.http().get(ApiRoutes.dashboard).set(bearer(supervisor)).expect(200)).body as DashboardDto;
+    const d = (await t.http().get(ApiRoutes.dashboard).set(bearer(supervisor)).expect(200))
+      .body as DashboardDto;
     // Every month of the trend has tickets (the first and the current one partly).
     expect(d.trend.every((p) => p.received > 0)).toBe(true);
     expect(d.trend.slice(1, -1).every((p) => p.received >= 30)).toBe(true);

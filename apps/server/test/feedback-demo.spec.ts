@@ -1,4 +1,11 @@
-import { CallbackCoverageDto, DemoPersona, FeedbackRoutes, MyCallbacksDto, TicketFeedbackDto, TicketKind } from '@linli/contracts';
+import {
+  CallbackCoverageDto,
+  DemoPersona,
+  FeedbackRoutes,
+  MyCallbacksDto,
+  TicketFeedbackDto,
+  TicketKind,
+} from '@linli/contracts';
 import { drawMonthlySample } from '@linli/domain';
 import { CallbackSample } from '../src/modules/feedback/entities/callback-sample.entity';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
@@ -16,15 +23,28 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set({ now: NOW, freeze: true });
   // The server tests boot without the demo's ratings (their counts assume an empty community); seed them here.
-  await t.app.get(UnitOfWork).run((db) => seedFeedbackDemo(db, NOW, t.config.uploadsDir, t.config.feedback.sampling));
+  await t.app
+    .get(UnitOfWork)
+    .run((db) => seedFeedbackDemo(db, NOW, t.config.uploadsDir, t.config.feedback.sampling));
 });
 afterAll(() => t?.close());
 
 describe('the demo ratings and callbacks', () => {
   it("fill last month's 回访抽查 with a realistic, complete month", async () => {
     const supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
-    const cov = (await t.http().get(`${FeedbackRoutes.callbackCoverage}?month=2026-11`).set(bearer(supervisor)).expect(200)).body as CallbackCoverageDto;
-    expect(cov).toMatchObject({ month: '2026-11', complaints: 10, validComplaints: 10, majorComplaints: 1 });
+    const cov = (
+      await t
+        .http()
+        .get(`${FeedbackRoutes.callbackCoverage}?month=2026-11`)
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body as CallbackCoverageDto;
+    expect(cov).toMatchObject({
+      month: '2026-11',
+      complaints: 10,
+      validComplaints: 10,
+      majorComplaints: 1,
+    });
     expect(cov.figures.map((f) => [f.label, f.done, f.total])).toEqual([
       ['有效投诉回访', 8, 10],
       ['正式抽样回访', 1, 10],
@@ -35,27 +55,56 @@ describe('the demo ratings and callbacks', () => {
     // The sample meets §8's shares: 10% formal, 30% of those in person, 50% checked by the supervisor.
     expect(cov.figures[1].done / cov.figures[1].total).toBeGreaterThanOrEqual(0.1);
     expect(cov.figures[3].done / cov.figures[3].total).toBeGreaterThanOrEqual(0.5);
-    expect(cov.ratings).toEqual({ rated: 15, satisfied: 12, basic: 3, dissatisfied: 0, notRated: 1 });
+    expect(cov.ratings).toEqual({
+      rated: 15,
+      satisfied: 12,
+      basic: 3,
+      dissatisfied: 0,
+      notRated: 1,
+    });
     expect(cov.sample?.tickets.some((s) => s.why.includes('重大投诉'))).toBe(true);
   });
 
   it('stores a seed that replays the draw', async () => {
-    const sample = await t.dataSource.getRepository(CallbackSample).findOneByOrFail({ month: '2026-11' });
-    const tickets = await t.dataSource.getRepository(Ticket).find({ where: { kind: TicketKind.Complaint } });
-    const again = drawMonthlySample(tickets.map((x) => ({ id: x.id, major: x.serious })), sample.seed, t.config.feedback.sampling);
+    const sample = await t.dataSource
+      .getRepository(CallbackSample)
+      .findOneByOrFail({ month: '2026-11' });
+    const tickets = await t.dataSource
+      .getRepository(Ticket)
+      .find({ where: { kind: TicketKind.Complaint } });
+    const again = drawMonthlySample(
+      tickets.map((x) => ({ id: x.id, major: x.serious })),
+      sample.seed,
+      t.config.feedback.sampling,
+    );
     expect(again.items).toEqual(sample.items);
   });
 
-  it("gives 李管家 callbacks due today, overdue and done; a reworked ticket shows both ratings", async () => {
+  it('gives 李管家 callbacks due today, overdue and done; a reworked ticket shows both ratings', async () => {
     const assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
-    const mine = (await t.http().get(FeedbackRoutes.myCallbacks).set(bearer(assistant)).expect(200)).body as MyCallbacksDto;
+    const mine = (await t.http().get(FeedbackRoutes.myCallbacks).set(bearer(assistant)).expect(200))
+      .body as MyCallbacksDto;
     expect([mine.dueToday.length, mine.overdue.length]).toEqual([1, 1]);
     // A care callback has no ticket: it names a resident of the household to call.
-    expect(mine.dueToday[0]).toMatchObject({ reason: 'care', ticketId: null, residentName: '赵阿姨', residentPhone: '13800000101', roomLabel: '1栋1单元201室' });
+    expect(mine.dueToday[0]).toMatchObject({
+      reason: 'care',
+      ticketId: null,
+      residentName: '赵阿姨',
+      residentPhone: '13800000101',
+      roomLabel: '1栋1单元201室',
+    });
     expect(mine.done.length).toBeGreaterThanOrEqual(2);
     expect(mine.done.some((c) => c.signatureId !== null && c.channel === 'in_person')).toBe(true);
-    const reworked = await t.dataSource.getRepository(Ticket).findOneByOrFail({ description: '单元门禁经常失灵' });
-    const fb = (await t.http().get(FeedbackRoutes.ticketFeedback(reworked.id)).set(bearer(assistant)).expect(200)).body as TicketFeedbackDto;
+    const reworked = await t.dataSource
+      .getRepository(Ticket)
+      .findOneByOrFail({ description: '单元门禁经常失灵' });
+    const fb = (
+      await t
+        .http()
+        .get(FeedbackRoutes.ticketFeedback(reworked.id))
+        .set(bearer(assistant))
+        .expect(200)
+    ).body as TicketFeedbackDto;
     expect(fb.ratings.map((r) => r.overall)).toEqual(['dissatisfied', 'satisfied']);
   });
 

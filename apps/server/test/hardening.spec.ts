@@ -43,14 +43,20 @@ describe('request bodies', () => {
   it.each([
     ['a public route', () => t.http().post(ApiRoutes.wechatLogin)],
     ['a resident’s ticket submission', () => t.http().post(ApiRoutes.tickets).set(bearer(token))],
-  ])('answers JSON nested 2,000 levels deep (4 KB) on %s with 400 {code, message}, writing nothing', async (_, request) => {
-    const before = await t.dataSource.getRepository(Ticket).count();
-    for (const body of [deep(2000), `{"description":${deep(2000)}}`, deepObject(1000)]) {
-      const res = await request().set('Content-Type', 'application/json').send(body).expect(400);
-      expect(res.body).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: '提交的内容层级太深' });
-    }
-    expect(await t.dataSource.getRepository(Ticket).count()).toBe(before);
-  });
+  ])(
+    'answers JSON nested 2,000 levels deep (4 KB) on %s with 400 {code, message}, writing nothing',
+    async (_, request) => {
+      const before = await t.dataSource.getRepository(Ticket).count();
+      for (const body of [deep(2000), `{"description":${deep(2000)}}`, deepObject(1000)]) {
+        const res = await request().set('Content-Type', 'application/json').send(body).expect(400);
+        expect(res.body).toEqual({
+          code: ErrorCode.VALIDATION_FAILED,
+          message: '提交的内容层级太深',
+        });
+      }
+      expect(await t.dataSource.getRepository(Ticket).count()).toBe(before);
+    },
+  );
 
   it.each([
     ['a NUL character', '{"description":"水管\\u0000漏水"}'],
@@ -58,28 +64,63 @@ describe('request bodies', () => {
     ['a lone low surrogate', '{"description":"\\ude00"}'],
     ['a raw NUL byte', '{"description":"水管\u0000漏水"}'],
   ])('refuses a string with %s (400, nothing written)', async (_, body) => {
-    const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).set('Content-Type', 'application/json').send(body).expect(400);
-    expect(res.body).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: '提交的内容含有无效字符' });
+    const res = await t
+      .http()
+      .post(ApiRoutes.tickets)
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(res.body).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '提交的内容含有无效字符',
+    });
   });
 
   it('accepts emoji (a proper surrogate pair, escaped or not) and an escaped backslash before u', async () => {
-    for (const body of ['{"description":"\\ud83d\\ude00"}', '{"description":"😀"}', '{"description":"C:\\\\u0000"}']) {
-      const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).set('Content-Type', 'application/json').send(body).expect(400);
+    for (const body of [
+      '{"description":"\\ud83d\\ude00"}',
+      '{"description":"😀"}',
+      '{"description":"C:\\\\u0000"}',
+    ]) {
+      const res = await t
+        .http()
+        .post(ApiRoutes.tickets)
+        .set(bearer(token))
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
       expect(res.body.message).not.toBe('提交的内容含有无效字符');
       expect(res.body.fields.map((f: { field: string }) => f.field)).not.toContain('description');
     }
   });
 
   it('lets ordinary nesting through to validation', async () => {
-    const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).send({ description: '水管漏水', photoIds: [[['x']]] }).expect(400);
+    const res = await t
+      .http()
+      .post(ApiRoutes.tickets)
+      .set(bearer(token))
+      .send({ description: '水管漏水', photoIds: [[['x']]] })
+      .expect(400);
     expect(res.body.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'photoIds' })]));
+    expect(res.body.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'photoIds' })]),
+    );
   });
 
   it('answers a body over the size limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const body = JSON.stringify({ description: 'x'.repeat(t.config.limits.jsonBytes) });
-    const res = await t.http().post(ApiRoutes.tickets).set(bearer(token)).set('Content-Type', 'application/json').send(body).expect(413);
-    expect(res.body).toEqual({ code: ErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE });
+    const res = await t
+      .http()
+      .post(ApiRoutes.tickets)
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(413);
+    expect(res.body).toEqual({
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE,
+    });
   });
 
   it('sends security headers from helmet and no X-Powered-By', async () => {
@@ -102,9 +143,22 @@ describe('production configuration', () => {
   };
 
   it('refuses to start in production without an AppID, its secret and a JWT secret', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET']);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' })).toEqual(['WECHAT_APPID', 'WECHAT_SECRET']);
-    expect(problemsOf({ NODE_ENV: 'production', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's' })).toEqual(['JWT_SECRET']);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' })).toEqual([
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        WECHAT_APPID: 'wx0123456789abcdef',
+        WECHAT_SECRET: 's',
+      }),
+    ).toEqual(['JWT_SECRET']);
   });
 
   it('the built server exits at boot in production without an AppID, naming what is missing, and never listens', () => {
@@ -120,19 +174,41 @@ describe('production configuration', () => {
   }, 60_000);
 
   it('runs demo mode in production only when LINLI_DEMO=1 asks for it, and marks it', () => {
-    const config = loadConfig({ LINLI_DATA_DIR: dataDir(), NODE_ENV: 'production', LINLI_DEMO: '1' });
-    expect(config).toMatchObject({ demoMode: true, productionMode: false, demoInProduction: true, apiDocs: true });
+    const config = loadConfig({
+      LINLI_DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      LINLI_DEMO: '1',
+    });
+    expect(config).toMatchObject({
+      demoMode: true,
+      productionMode: false,
+      demoInProduction: true,
+      apiDocs: true,
+    });
     expect(loadConfig({ LINLI_DATA_DIR: dataDir() }).demoInProduction).toBe(false);
   });
 
   describe('a fully configured production server', () => {
-    const env = { NODE_ENV: 'production', WECHAT_APPID: 'wxprod000000000001', WECHAT_SECRET: 's', JWT_SECRET: 'production-secret-0123456789' };
+    const env = {
+      NODE_ENV: 'production',
+      WECHAT_APPID: 'wxprod000000000001',
+      WECHAT_SECRET: 's',
+      JWT_SECRET: 'production-secret-0123456789',
+    };
     let t: TestApp;
     afterEach(() => t?.close());
 
     it('serves no demo login and no OpenAPI docs', async () => {
       t = await createTestApp({ env });
-      expect((await t.http().post(ApiRoutes.demoLogin).send({ persona: DemoPersona.Resident }).expect(404)).body.code).toBe(ErrorCode.NOT_FOUND);
+      expect(
+        (
+          await t
+            .http()
+            .post(ApiRoutes.demoLogin)
+            .send({ persona: DemoPersona.Resident })
+            .expect(404)
+        ).body.code,
+      ).toBe(ErrorCode.NOT_FOUND);
       await t.http().get('/api/docs-json').expect(404);
       await t.http().get('/api/docs').expect(404);
     }, 60_000);

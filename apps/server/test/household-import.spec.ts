@@ -1,4 +1,13 @@
-import { ApiError, ApiRoutes, DemoPersona, ErrorCode, HOUSEHOLD_SHEET_MAX_BYTES, HouseholdImportReportDto, MemberRole, Role } from '@linli/contracts';
+import {
+  ApiError,
+  ApiRoutes,
+  DemoPersona,
+  ErrorCode,
+  HOUSEHOLD_SHEET_MAX_BYTES,
+  HouseholdImportReportDto,
+  MemberRole,
+  Role,
+} from '@linli/contracts';
 import { HOUSEHOLD_SHEET_COLUMNS, HOUSEHOLD_SHEET_EXAMPLE } from '@linli/domain';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +38,8 @@ beforeAll(async () => {
   admin = (await loginPersona(t, DemoPersona.Admin)).token;
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
-  communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' })).id;
+  communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' }))
+    .id;
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -50,7 +60,11 @@ const download = (url: string, token: string) =>
     });
 
 const upload = (data: Buffer, filename: string, token = supervisor, community = communityId) =>
-  t.http().post(ApiRoutes.householdSheetImport(community)).set(bearer(token)).attach('file', data, filename);
+  t
+    .http()
+    .post(ApiRoutes.householdSheetImport(community))
+    .set(bearer(token))
+    .attach('file', data, filename);
 
 async function xlsx(rows: Cells[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -59,26 +73,52 @@ async function xlsx(rows: Cells[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const csv = (rows: Cells[], bom = true) => Buffer.from((bom ? '\uFEFF' : '') + rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n', 'utf8');
+const csv = (rows: Cells[], bom = true) =>
+  Buffer.from(
+    (bom ? '\uFEFF' : '') +
+      rows
+        .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+        .join('\r\n') +
+      '\r\n',
+    'utf8',
+  );
 
 async function readXlsx(data: Buffer): Promise<Cells[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   const rows: Cells[] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0].eachRow((row) =>
+    rows.push(
+      (row.values as ExcelJS.CellValue[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : String(v))),
+    ),
+  );
   return rows;
 }
 
 async function readCsv(data: Buffer): Promise<Cells[]> {
   const wb = new ExcelJS.Workbook();
-  const ws = await wb.csv.read(Readable.from([data.toString('utf8').replace(/^\uFEFF/, '')]), { map: (v: string) => v });
+  const ws = await wb.csv.read(Readable.from([data.toString('utf8').replace(/^\uFEFF/, '')]), {
+    map: (v: string) => v,
+  });
   const rows: Cells[] = [];
   ws.eachRow((row) => rows.push((row.values as string[]).slice(1).map((v) => v ?? '')));
   return rows;
 }
 
 /** A full row: building, unit, room, then the member's fields (all empty for a room on its own). */
-const r = (building: string, unit: string, number: string, name = '', role = '', relationship = '', phone = '', date = '', id = ''): Cells => [building, unit, number, name, role, relationship, phone, date, id];
+const r = (
+  building: string,
+  unit: string,
+  number: string,
+  name = '',
+  role = '',
+  relationship = '',
+  phone = '',
+  date = '',
+  id = '',
+): Cells => [building, unit, number, name, role, relationship, phone, date, id];
 
 async function counts() {
   const [buildings, rooms, households, members] = await Promise.all([
@@ -93,18 +133,42 @@ async function counts() {
 /** A second company's community with its own supervisor (and an admin of that company). */
 async function otherCommunity() {
   const now = t.clock.now();
-  const company = await t.dataSource.getRepository(Company).save({ id: randomUUID(), name: '明月物业', createdAt: now });
-  const community = await t.dataSource.getRepository(Community).save({ id: randomUUID(), companyId: company.id, name: '明月小区', createdAt: now });
+  const company = await t.dataSource
+    .getRepository(Company)
+    .save({ id: randomUUID(), name: '明月物业', createdAt: now });
+  const community = await t.dataSource
+    .getRepository(Community)
+    .save({ id: randomUUID(), companyId: company.id, name: '明月小区', createdAt: now });
   const user = (role: Role, name: string) =>
-    t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `test-${randomUUID()}`, name, phone: null, role, householdId: null, communityId: community.id, createdAt: now });
-  const otherSupervisor = (await loginOpenid(t, (await user(Role.Supervisor, '孙主任')).openid!)).token;
+    t.dataSource.getRepository(User).save({
+      id: randomUUID(),
+      openid: `test-${randomUUID()}`,
+      name,
+      phone: null,
+      role,
+      householdId: null,
+      communityId: community.id,
+      createdAt: now,
+    });
+  const otherSupervisor = (await loginOpenid(t, (await user(Role.Supervisor, '孙主任')).openid!))
+    .token;
   const otherAdmin = (await loginOpenid(t, (await user(Role.Admin, '明月管理员')).openid!)).token;
   return { communityId: community.id, supervisor: otherSupervisor, admin: otherAdmin };
 }
 
 const SMALL: Cells[] = [
   HEADER,
-  r('3栋', '1单元', '101', '陈业主', '业主', '本人', '13700000001', '2024-01-01', '11010519491231002X'),
+  r(
+    '3栋',
+    '1单元',
+    '101',
+    '陈业主',
+    '业主',
+    '本人',
+    '13700000001',
+    '2024-01-01',
+    '11010519491231002X',
+  ),
   r('3栋', '1单元', '101', '陈小宝', '家庭成员', '儿子', '', '2024-01-01'),
   r('3栋', '1单元', '102', '刘租户', '租户', '', '13700000002', '2025-03-15'),
   r('3栋', '2单元', '201'),
@@ -114,22 +178,36 @@ const SMALL: Cells[] = [
 
 describe('the import template', () => {
   it('downloads as xlsx with the Chinese header and an example row that parses back', async () => {
-    const res = await download(ApiRoutes.householdSheetTemplate(communityId, 'xlsx'), supervisor).expect(200);
+    const res = await download(
+      ApiRoutes.householdSheetTemplate(communityId, 'xlsx'),
+      supervisor,
+    ).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('住户资料导入模板.xlsx')}`);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('住户资料导入模板.xlsx')}`,
+    );
     expect(await readXlsx(res.body as Buffer)).toEqual([HEADER, [...HOUSEHOLD_SHEET_EXAMPLE]]);
   });
 
   it('downloads as UTF-8 csv with a BOM, so Excel shows the Chinese', async () => {
-    const res = await download(ApiRoutes.householdSheetTemplate(communityId, 'csv'), admin).expect(200);
+    const res = await download(ApiRoutes.householdSheetTemplate(communityId, 'csv'), admin).expect(
+      200,
+    );
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(await readCsv(body)).toEqual([HEADER, [...HOUSEHOLD_SHEET_EXAMPLE]]);
   });
 
   it('refuses an unknown format in Chinese', async () => {
-    const res = await t.http().get(`/api/communities/${communityId}/household-sheet/template?format=pdf`).set(bearer(supervisor)).expect(400);
-    expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, fields: [{ field: 'format', message: '格式只能是 xlsx 或 csv' }] });
+    const res = await t
+      .http()
+      .get(`/api/communities/${communityId}/household-sheet/template?format=pdf`)
+      .set(bearer(supervisor))
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      fields: [{ field: 'format', message: '格式只能是 xlsx 或 csv' }],
+    });
   });
 });
 
@@ -137,39 +215,80 @@ describe('importing a sheet', () => {
   it('creates the rooms, households and members of a small csv, creating the missing building, matching who is already on file', async () => {
     const before = await counts();
     const res = await upload(csv(SMALL), '住户.csv').expect(200);
-    expect(res.body as HouseholdImportReportDto).toEqual({ rooms: { created: 3, existing: 2 }, households: { created: 2 + 1 }, members: { created: 4, existing: 1 }, rejected: [] });
-    expect(await counts()).toEqual({ buildings: before.buildings + 1, rooms: before.rooms + 3, households: before.households + 3, members: before.members + 4 });
+    expect(res.body as HouseholdImportReportDto).toEqual({
+      rooms: { created: 3, existing: 2 },
+      households: { created: 2 + 1 },
+      members: { created: 4, existing: 1 },
+      rejected: [],
+    });
+    expect(await counts()).toEqual({
+      buildings: before.buildings + 1,
+      rooms: before.rooms + 3,
+      households: before.households + 3,
+      members: before.members + 4,
+    });
 
-    const building = await t.dataSource.getRepository(Building).findOneByOrFail({ communityId, name: '3栋' });
+    const building = await t.dataSource
+      .getRepository(Building)
+      .findOneByOrFail({ communityId, name: '3栋' });
     expect(building.sortOrder).toBe(3);
-    const room = await t.dataSource.getRepository(Room).findOneByOrFail({ buildingId: building.id, unit: '1单元', number: '101' });
+    const room = await t.dataSource
+      .getRepository(Room)
+      .findOneByOrFail({ buildingId: building.id, unit: '1单元', number: '101' });
     expect(room.label).toBe('3栋1单元101室');
-    const household = await t.dataSource.getRepository(Household).findOneByOrFail({ roomId: room.id });
-    const members = await t.dataSource.getRepository(HouseholdMember).find({ where: { householdId: household.id }, order: { name: 'ASC' } });
-    expect(members.map((m) => [m.name, m.role, m.relationship, m.phone, m.moveInDate, m.idNumber, m.userId])).toEqual([
+    const household = await t.dataSource
+      .getRepository(Household)
+      .findOneByOrFail({ roomId: room.id });
+    const members = await t.dataSource
+      .getRepository(HouseholdMember)
+      .find({ where: { householdId: household.id }, order: { name: 'ASC' } });
+    expect(
+      members.map((m) => [
+        m.name,
+        m.role,
+        m.relationship,
+        m.phone,
+        m.moveInDate,
+        m.idNumber,
+        m.userId,
+      ]),
+    ).toEqual([
       ['陈业主', MemberRole.Owner, '本人', '13700000001', '2024-01-01', '11010519491231002X', null],
       ['陈小宝', MemberRole.Family, '儿子', null, '2024-01-01', null, null],
     ]);
     // The room listed alone exists, without a household.
-    const alone = await t.dataSource.getRepository(Room).findOneByOrFail({ buildingId: building.id, unit: '2单元', number: '201' });
+    const alone = await t.dataSource
+      .getRepository(Room)
+      .findOneByOrFail({ buildingId: building.id, unit: '2单元', number: '201' });
     expect(await t.dataSource.getRepository(Household).countBy({ roomId: alone.id })).toBe(0);
   });
 
   it('is idempotent: the same file again adds nothing', async () => {
     const before = await counts();
     const res = await upload(csv(SMALL), '住户.csv').expect(200);
-    expect(res.body as HouseholdImportReportDto).toEqual({ rooms: { created: 0, existing: 5 }, households: { created: 0 }, members: { created: 0, existing: 5 }, rejected: [] });
+    expect(res.body as HouseholdImportReportDto).toEqual({
+      rooms: { created: 0, existing: 5 },
+      households: { created: 0 },
+      members: { created: 0, existing: 5 },
+      rejected: [],
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('reads the same rows from xlsx, and GBK csv as Excel saves it on Chinese Windows', async () => {
     const before = await counts();
     const again = await upload(await xlsx(SMALL), '住户.xlsx').expect(200);
-    expect(again.body).toMatchObject({ rooms: { created: 0, existing: 5 }, members: { created: 0, existing: 5 } });
+    expect(again.body).toMatchObject({
+      rooms: { created: 0, existing: 5 },
+      members: { created: 0, existing: 5 },
+    });
     const gbk = encodeGbk(SMALL.map((row) => row.join(',')).join('\r\n'));
     expect(gbk.toString('utf8')).not.toContain('陈业主'); // really not UTF-8
     const fromGbk = await upload(gbk, '住户.csv').expect(200);
-    expect(fromGbk.body).toMatchObject({ rooms: { created: 0, existing: 5 }, members: { created: 0, existing: 5 } });
+    expect(fromGbk.body).toMatchObject({
+      rooms: { created: 0, existing: 5 },
+      members: { created: 0, existing: 5 },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -192,7 +311,9 @@ describe('importing a sheet', () => {
     ).expect(422);
     const error = res.body as ApiError;
     expect(error.code).toBe(ErrorCode.HOUSEHOLD_IMPORT_REJECTED);
-    expect(error.message).toBe('表格中有 8 行数据不符合要求，本次未导入任何数据，请按提示修改后重新导入');
+    expect(error.message).toBe(
+      '表格中有 8 行数据不符合要求，本次未导入任何数据，请按提示修改后重新导入',
+    );
     expect(error.rejected).toEqual([
       { row: 3, reason: '手机号“1360000”格式不正确，应为 11 位手机号' },
       { row: 4, reason: '单元不能为空' },
@@ -200,7 +321,11 @@ describe('importing a sheet', () => {
       { row: 6, reason: '身份“房东”无效，应为业主、家庭成员、租户或亲属' },
       { row: 7, reason: '证件号不正确（请检查出生日期和校验位）' },
       { row: 8, reason: '与第 2 行重复（同一房屋的手机号 13600000001）' },
-      { row: 9, reason: '该房屋已登记住户“王女士”，表中的手机号（已登记为 138****0001）与已登记信息不一致；导入不会修改已登记的住户，请在住户档案中修改或更正表格' },
+      {
+        row: 9,
+        reason:
+          '该房屋已登记住户“王女士”，表中的手机号（已登记为 138****0001）与已登记信息不一致；导入不会修改已登记的住户，请在住户档案中修改或更正表格',
+      },
       { row: 10, reason: '该房屋已登记手机号 13900000002 的住户“王先生”，与表中姓名“冒名”不一致' },
     ]);
     expect(await counts()).toEqual(before);
@@ -208,21 +333,45 @@ describe('importing a sheet', () => {
   });
 
   it('says which header columns are missing, and refuses files that are not sheets', async () => {
-    const noHeader = await upload(csv([['楼栋', '房号', '姓名'], ['1栋', '101', '某人']]), 'x.csv').expect(400);
-    expect(noHeader.body).toEqual({ code: ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, message: '表头缺少以下列：单元、身份、关系、手机号、入住日期。请使用导入模板' });
-    const xls = await upload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'old.xls').expect(400);
+    const noHeader = await upload(
+      csv([
+        ['楼栋', '房号', '姓名'],
+        ['1栋', '101', '某人'],
+      ]),
+      'x.csv',
+    ).expect(400);
+    expect(noHeader.body).toEqual({
+      code: ErrorCode.HOUSEHOLD_SHEET_UNREADABLE,
+      message: '表头缺少以下列：单元、身份、关系、手机号、入住日期。请使用导入模板',
+    });
+    const xls = await upload(
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+      'old.xls',
+    ).expect(400);
     expect(xls.body.message).toBe('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后重新导入');
-    const broken = await upload(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.xlsx').expect(400);
+    const broken = await upload(
+      Buffer.from('PK\u0003\u0004 not really a zip'),
+      'broken.xlsx',
+    ).expect(400);
     expect(broken.body.code).toBe(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE);
     const headerOnly = await upload(csv([HEADER]), 'empty.csv').expect(400);
     expect(headerOnly.body.message).toBe('表格中没有数据行，请在表头下方填写后再导入');
-    const none = await t.http().post(ApiRoutes.householdSheetImport(communityId)).set(bearer(supervisor)).expect(400);
+    const none = await t
+      .http()
+      .post(ApiRoutes.householdSheetImport(communityId))
+      .set(bearer(supervisor))
+      .expect(400);
     expect(none.body.code).toBe(ErrorCode.UPLOAD_MISSING);
   });
 
   it('refuses a sheet over the size limit, and two files at once, in Chinese', async () => {
-    const huge = await upload(Buffer.alloc(HOUSEHOLD_SHEET_MAX_BYTES + 1, 0x20), 'huge.csv').expect(413);
-    expect(huge.body).toEqual({ code: ErrorCode.UPLOAD_TOO_LARGE, message: '文件太大，不能超过 20MB，请拆分后分批导入' });
+    const huge = await upload(Buffer.alloc(HOUSEHOLD_SHEET_MAX_BYTES + 1, 0x20), 'huge.csv').expect(
+      413,
+    );
+    expect(huge.body).toEqual({
+      code: ErrorCode.UPLOAD_TOO_LARGE,
+      message: '文件太大，不能超过 20MB，请拆分后分批导入',
+    });
     const two = await t
       .http()
       .post(ApiRoutes.householdSheetImport(communityId))
@@ -230,18 +379,49 @@ describe('importing a sheet', () => {
       .attach('file', csv([HEADER]), 'a.csv')
       .attach('file', csv([HEADER]), 'b.csv')
       .expect(400);
-    expect(two.body).toEqual({ code: ErrorCode.VALIDATION_FAILED, message: '提交的信息有误，请检查后重试', fields: [{ field: 'file', message: '每次只能导入一个文件，请放在 file 字段' }] });
+    expect(two.body).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '提交的信息有误，请检查后重试',
+      fields: [{ field: 'file', message: '每次只能导入一个文件，请放在 file 字段' }],
+    });
   });
 });
 
 describe('exporting', () => {
   it('writes every room and member in the import columns, full ID numbers for the supervisor, and audits the reads', async () => {
     const readsBefore = await t.dataSource.getRepository(HouseholdRead).count();
-    const res = await download(ApiRoutes.householdSheetExport(communityId, 'xlsx'), supervisor).expect(200);
+    const res = await download(
+      ApiRoutes.householdSheetExport(communityId, 'xlsx'),
+      supervisor,
+    ).expect(200);
     const rows = await readXlsx(res.body as Buffer);
     expect(rows[0]).toEqual(HEADER);
-    expect(rows).toContainEqual(r('1栋', '1单元', '101', '王女士', '业主', '本人', '13800000001', '2020-06-01', '110105198503152428'));
-    expect(rows).toContainEqual(r('1栋', '1单元', '101', '王先生', '家庭成员', '配偶', '13900000002', '2020-06-01', '110105198307201819'));
+    expect(rows).toContainEqual(
+      r(
+        '1栋',
+        '1单元',
+        '101',
+        '王女士',
+        '业主',
+        '本人',
+        '13800000001',
+        '2020-06-01',
+        '110105198503152428',
+      ),
+    );
+    expect(rows).toContainEqual(
+      r(
+        '1栋',
+        '1单元',
+        '101',
+        '王先生',
+        '家庭成员',
+        '配偶',
+        '13900000002',
+        '2020-06-01',
+        '110105198307201819',
+      ),
+    );
     expect(rows).toContainEqual(r('3栋', '2单元', '201'));
     const roomsInCommunity = await t.dataSource
       .getRepository(Room)
@@ -257,24 +437,41 @@ describe('exporting', () => {
 
   it('round-trips: an exported xlsx or csv imports back without adding anything', async () => {
     const before = await counts();
-    const fromXlsx = (await download(ApiRoutes.householdSheetExport(communityId, 'xlsx'), admin).expect(200)).body as Buffer;
+    const fromXlsx = (
+      await download(ApiRoutes.householdSheetExport(communityId, 'xlsx'), admin).expect(200)
+    ).body as Buffer;
     const xlsxBack = await upload(fromXlsx, 'export.xlsx').expect(200);
-    expect(xlsxBack.body).toMatchObject({ rooms: { created: 0 }, households: { created: 0 }, members: { created: 0 } });
+    expect(xlsxBack.body).toMatchObject({
+      rooms: { created: 0 },
+      households: { created: 0 },
+      members: { created: 0 },
+    });
     expect((xlsxBack.body as HouseholdImportReportDto).rooms.existing).toBe(before.rooms);
-    const fromCsv = (await download(ApiRoutes.householdSheetExport(communityId, 'csv'), supervisor).expect(200)).body as Buffer;
+    const fromCsv = (
+      await download(ApiRoutes.householdSheetExport(communityId, 'csv'), supervisor).expect(200)
+    ).body as Buffer;
     expect((await readCsv(fromCsv))[0]).toEqual(HEADER);
     const csvBack = await upload(fromCsv, 'export.csv', admin).expect(200);
-    expect(csvBack.body).toMatchObject({ rooms: { created: 0, existing: before.rooms }, households: { created: 0 }, members: { created: 0 } });
+    expect(csvBack.body).toMatchObject({
+      rooms: { created: 0, existing: before.rooms },
+      households: { created: 0 },
+      members: { created: 0 },
+    });
     expect(await counts()).toEqual(before);
   });
 });
 
 describe('who may use the household sheet', () => {
-  it('refuses residents and assistants (403) and other communities\' staff (404), revealing nothing', async () => {
+  it("refuses residents and assistants (403) and other communities' staff (404), revealing nothing", async () => {
     const before = await counts();
     const other = await otherCommunity();
     const file = csv([HEADER, r('9栋', '1单元', '101', '外人', '业主', '', '13500000001')]);
-    const attempts: [string, number][] = [[resident, 403], [assistant, 403], [other.supervisor, 404], [other.admin, 404]];
+    const attempts: [string, number][] = [
+      [resident, 403],
+      [assistant, 403],
+      [other.supervisor, 404],
+      [other.admin, 404],
+    ];
     for (const [token, status] of attempts) {
       for (const res of [
         await download(ApiRoutes.householdSheetTemplate(communityId), token),
@@ -283,13 +480,17 @@ describe('who may use the household sheet', () => {
       ]) {
         expect(res.status).toBe(status);
         expect(res.headers['content-type']).toContain('application/json');
-        const body = (Buffer.isBuffer(res.body) ? JSON.parse(res.body.toString('utf8')) : res.body) as ApiError;
+        const body = (
+          Buffer.isBuffer(res.body) ? JSON.parse(res.body.toString('utf8')) : res.body
+        ) as ApiError;
         expect(Object.keys(body).sort()).toEqual(['code', 'message']);
         expect(JSON.stringify(body)).not.toMatch(/王女士|13800000001|阳光花园/);
       }
     }
     // The other community's own staff may use it for their community (and the platform admin for any).
-    await download(ApiRoutes.householdSheetTemplate(other.communityId), other.supervisor).expect(200);
+    await download(ApiRoutes.householdSheetTemplate(other.communityId), other.supervisor).expect(
+      200,
+    );
     await download(ApiRoutes.householdSheetTemplate(other.communityId), admin).expect(200);
     // Nor may this community's supervisor touch the other community.
     await upload(file, 'x.csv', supervisor, other.communityId).expect(404);
@@ -304,7 +505,18 @@ describe('5,000 rooms', () => {
       for (let n = 1; n <= 100; n++) {
         const number = `${Math.ceil(n / 4)}${String(((n - 1) % 4) + 1).padStart(2, '0')}`;
         const i = rooms.length;
-        rooms.push(r(`大${b}号楼`, `${u}单元`, number, `业主${i}`, '业主', '本人', `15${String(i).padStart(9, '0')}`, '2023-05-01'));
+        rooms.push(
+          r(
+            `大${b}号楼`,
+            `${u}单元`,
+            number,
+            `业主${i}`,
+            '业主',
+            '本人',
+            `15${String(i).padStart(9, '0')}`,
+            '2023-05-01',
+          ),
+        );
       }
     }
   }
@@ -323,7 +535,9 @@ describe('5,000 rooms', () => {
     const file = await xlsx(withBad);
     const started = Date.now();
     const res = await upload(file, 'big.xlsx').expect(422);
-    console.log(`[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx with 3 bad rows rejected in ${Date.now() - started} ms`);
+    console.log(
+      `[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx with 3 bad rows rejected in ${Date.now() - started} ms`,
+    );
     expect((res.body as ApiError).rejected).toEqual([
       { row: 1002, reason: '手机号“123”格式不正确，应为 11 位手机号' },
       { row: 4003, reason: '单元不能为空' },
@@ -337,16 +551,41 @@ describe('5,000 rooms', () => {
     const file = await xlsx([HEADER, ...rooms]);
     let started = Date.now();
     const res = await upload(file, 'big.xlsx').expect(200);
-    console.log(`[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx imported in ${Date.now() - started} ms`);
-    expect(res.body).toEqual({ rooms: { created: 5000, existing: 0 }, households: { created: 5000 }, members: { created: 5000, existing: 0 }, rejected: [] });
-    expect(await counts()).toEqual({ buildings: before.buildings + 10, rooms: before.rooms + 5000, households: before.households + 5000, members: before.members + 5000 });
-    const last = await t.dataSource.getRepository(Room).findOneByOrFail({ label: '大10号楼5单元2504室' });
-    const household = await t.dataSource.getRepository(Household).findOneByOrFail({ roomId: last.id });
-    expect(await t.dataSource.getRepository(HouseholdMember).findOneByOrFail({ householdId: household.id })).toMatchObject({ name: '业主4999', phone: '15000004999', role: MemberRole.Owner });
+    console.log(
+      `[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx imported in ${Date.now() - started} ms`,
+    );
+    expect(res.body).toEqual({
+      rooms: { created: 5000, existing: 0 },
+      households: { created: 5000 },
+      members: { created: 5000, existing: 0 },
+      rejected: [],
+    });
+    expect(await counts()).toEqual({
+      buildings: before.buildings + 10,
+      rooms: before.rooms + 5000,
+      households: before.households + 5000,
+      members: before.members + 5000,
+    });
+    const last = await t.dataSource
+      .getRepository(Room)
+      .findOneByOrFail({ label: '大10号楼5单元2504室' });
+    const household = await t.dataSource
+      .getRepository(Household)
+      .findOneByOrFail({ roomId: last.id });
+    expect(
+      await t.dataSource
+        .getRepository(HouseholdMember)
+        .findOneByOrFail({ householdId: household.id }),
+    ).toMatchObject({ name: '业主4999', phone: '15000004999', role: MemberRole.Owner });
     started = Date.now();
     const again = await upload(file, 'big.xlsx').expect(200);
-    console.log(`[${useMysql ? 'mysql' : 'sqlite'}] the same 5,000 rooms re-imported (all matched) in ${Date.now() - started} ms`);
-    expect(again.body).toMatchObject({ rooms: { created: 0, existing: 5000 }, members: { created: 0, existing: 5000 } });
+    console.log(
+      `[${useMysql ? 'mysql' : 'sqlite'}] the same 5,000 rooms re-imported (all matched) in ${Date.now() - started} ms`,
+    );
+    expect(again.body).toMatchObject({
+      rooms: { created: 0, existing: 5000 },
+      members: { created: 0, existing: 5000 },
+    });
     expect((await counts()).rooms).toBe(before.rooms + 5000);
   }, 180_000);
 });

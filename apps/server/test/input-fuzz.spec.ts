@@ -37,7 +37,16 @@ interface Operation {
   multipart: boolean;
 }
 interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -55,7 +64,8 @@ async function rowCounts(): Promise<Record<string, number>> {
   // snapshots are a cache of figures computed from the recorded history: a valid read of a frozen month
   // stores one (docs/dashboard.md), and nobody's data is in them.
   const bookkeeping = ['rate_limit_bucket', 'indicator_snapshot', 'indicator_provisional'];
-  for (const meta of t.dataSource.entityMetadatas.filter((m) => !bookkeeping.includes(m.tableName))) out[meta.tableName] = await t.dataSource.getRepository(meta.target).count();
+  for (const meta of t.dataSource.entityMetadatas.filter((m) => !bookkeeping.includes(m.tableName)))
+    out[meta.tableName] = await t.dataSource.getRepository(meta.target).count();
   return out;
 }
 
@@ -69,7 +79,9 @@ beforeAll(async () => {
       return {
         method,
         path: p,
-        params: (op.parameters ?? []).filter((x) => x.in === 'path' || x.in === 'query').map((x) => ({ name: x.name, in: x.in as 'path' | 'query' })),
+        params: (op.parameters ?? [])
+          .filter((x) => x.in === 'path' || x.in === 'query')
+          .map((x) => ({ name: x.name, in: x.in as 'path' | 'query' })),
         body: json?.$ref ? resolve(json) : json,
         multipart: 'multipart/form-data' in content,
       };
@@ -91,20 +103,43 @@ function resolve(schema: Schema): Schema {
 // Generators
 // ---------------------------------------------------------------------------------------------------------
 
-const deepArray = (levels: number): unknown => Array.from({ length: levels }).reduce<unknown>((inner) => [inner], 1);
-const deepObject = (levels: number): unknown => Array.from({ length: levels }).reduce<unknown>((inner) => ({ a: inner }), 1);
+const deepArray = (levels: number): unknown =>
+  Array.from({ length: levels }).reduce<unknown>((inner) => [inner], 1);
+const deepObject = (levels: number): unknown =>
+  Array.from({ length: levels }).reduce<unknown>((inner) => ({ a: inner }), 1);
 
 /** Strings no text field accepts: huge, NUL, lone surrogates, emoji floods. */
 const badString = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x\uD83D', '😀'.repeat(6000), 'x'.repeat(20_000), '\u0000😀'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\uD800',
+    '\uDFFF',
+    'x\uD83D',
+    '😀'.repeat(6000),
+    'x'.repeat(20_000),
+    '\u0000😀',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).map((s) => `${s}\u0000`),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }).map((s) => s.repeat(5000)),
 );
 /** Numbers no field accepts, as the wrong type for strings and out of range for counts. */
-const badNumber = fc.oneof(fc.constantFrom(-1, -(2 ** 53), 2 ** 53, 1e308, -1e308, 0.5, -0), fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)), fc.integer({ max: -1 }));
+const badNumber = fc.oneof(
+  fc.constantFrom(-1, -(2 ** 53), 2 ** 53, 1e308, -1e308, 0.5, -0),
+  fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
+  fc.integer({ max: -1 }),
+);
 /** Shapes no field accepts: never null or {} (a nullable field or an all-optional body takes those). */
 const structure = fc.oneof(
-  fc.constantFrom<unknown>([], [[]], { $gt: '' }, deepArray(14), deepObject(14), deepArray(40), deepObject(40)),
+  fc.constantFrom<unknown>(
+    [],
+    [[]],
+    { $gt: '' },
+    deepArray(14),
+    deepObject(14),
+    deepArray(40),
+    deepObject(40),
+  ),
   fc.array(fc.oneof(badString, badNumber), { maxLength: 4 }),
   fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), badString, { minKeys: 1, maxKeys: 3 }),
 );
@@ -116,11 +151,23 @@ function wrongFor(schema: Schema): fc.Arbitrary<unknown> {
       return fc.oneof(badString, badNumber, fc.boolean(), structure);
     case 'integer':
     case 'number':
-      return fc.oneof(badString, fc.constantFrom('1', 'NaN', 'Infinity', '1e999', ''), fc.boolean(), structure, fc.constantFrom(1e308, -1e308, 2 ** 53 + 2, 0.5));
+      return fc.oneof(
+        badString,
+        fc.constantFrom('1', 'NaN', 'Infinity', '1e999', ''),
+        fc.boolean(),
+        structure,
+        fc.constantFrom(1e308, -1e308, 2 ** 53 + 2, 0.5),
+      );
     case 'boolean':
       return fc.oneof(badString, fc.constantFrom('true', 'false', 1, 0, ''), structure);
     case 'array':
-      return fc.oneof(badString, badNumber, fc.constantFrom({}, deepArray(40)), fc.array(structure, { minLength: 1, maxLength: 3 }), fc.constant(Array.from({ length: 5000 }, () => 'x')));
+      return fc.oneof(
+        badString,
+        badNumber,
+        fc.constantFrom({}, deepArray(40)),
+        fc.array(structure, { minLength: 1, maxLength: 3 }),
+        fc.constant(Array.from({ length: 5000 }, () => 'x')),
+      );
     default:
       return fc.oneof(badString, badNumber, fc.constantFrom(deepObject(40), deepArray(40)));
   }
@@ -131,7 +178,9 @@ function anyFor(schema: Schema): fc.Arbitrary<unknown> {
   const plausible: unknown[] = [];
   if (schema.example !== undefined) plausible.push(schema.example);
   if (schema.enum?.length) plausible.push(...schema.enum);
-  return plausible.length ? fc.oneof(fc.constantFrom(...plausible), wrongFor(schema)) : fc.oneof(wrongFor(schema), fc.constant(undefined));
+  return plausible.length
+    ? fc.oneof(fc.constantFrom(...plausible), wrongFor(schema))
+    : fc.oneof(wrongFor(schema), fc.constant(undefined));
 }
 
 /** A body that is bad for sure: a required field missing, or one field of the wrong kind. */
@@ -142,22 +191,56 @@ function badBody(schema: Schema | null): fc.Arbitrary<unknown> {
   if (props.length === 0) return structure;
   const required = s.required ?? [];
   const missing = required.length
-    ? fc.constantFrom(...required).chain((gone) => fc.record(Object.fromEntries(props.filter(([n]) => n !== gone).map(([n, p]) => [n, anyFor(p)]))))
+    ? fc
+        .constantFrom(...required)
+        .chain((gone) =>
+          fc.record(
+            Object.fromEntries(props.filter(([n]) => n !== gone).map(([n, p]) => [n, anyFor(p)])),
+          ),
+        )
     : null;
-  const wrongOne = fc.constantFrom(...props).chain(([name, p]) =>
-    fc.record(Object.fromEntries(props.map(([n, q]) => [n, n === name ? wrongFor(p) : anyFor(q)]))),
-  );
+  const wrongOne = fc
+    .constantFrom(...props)
+    .chain(([name, p]) =>
+      fc.record(
+        Object.fromEntries(props.map(([n, q]) => [n, n === name ? wrongFor(p) : anyFor(q)])),
+      ),
+    );
   const variants: fc.Arbitrary<unknown>[] = [wrongOne, structure];
   if (missing) variants.push(missing);
-  return fc.oneof(...variants).map((b) => (b && typeof b === 'object' && !Array.isArray(b) ? Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) : b));
+  return fc
+    .oneof(...variants)
+    .map((b) =>
+      b && typeof b === 'object' && !Array.isArray(b)
+        ? Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined))
+        : b,
+    );
 }
 
 const badId = fc.oneof(
-  fc.constantFrom('0', '-1', '99999999999999999999999', 'x'.repeat(400), '😀', '\u0000', '\uD800', '..', "' OR '1'='1", '%', '{}', 'null', '00000000-0000-0000-0000-000000000000', '2026-02-30'),
+  fc.constantFrom(
+    '0',
+    '-1',
+    '99999999999999999999999',
+    'x'.repeat(400),
+    '😀',
+    '\u0000',
+    '\uD800',
+    '..',
+    "' OR '1'='1",
+    '%',
+    '{}',
+    'null',
+    '00000000-0000-0000-0000-000000000000',
+    '2026-02-30',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
   fc.uuid(),
 );
-const badQueryValue = fc.oneof(badId, fc.constantFrom('-1', '1e999', 'NaN', 'true', '[object Object]', 'x'.repeat(3000)));
+const badQueryValue = fc.oneof(
+  badId,
+  fc.constantFrom('-1', '1e999', 'NaN', 'true', '[object Object]', 'x'.repeat(3000)),
+);
 
 /** Percent-encodes anything, lone surrogates included (as the bytes a careless client would send). */
 function encode(s: string): string {
@@ -167,7 +250,9 @@ function encode(s: string): string {
       out += encodeURIComponent(ch);
     } catch {
       const u = ch.charCodeAt(0); // a lone surrogate: its WTF-8 bytes
-      out += [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     }
   }
   return out;
@@ -182,10 +267,17 @@ interface Input {
 
 function inputFor(op: Operation, token: string | null): fc.Arbitrary<Input> {
   const pathParams = op.params.filter((p) => p.in === 'path');
-  const queryNames = [...op.params.filter((p) => p.in === 'query').map((p) => p.name), 'limit', '__proto__', 'filter[$ne]'];
+  const queryNames = [
+    ...op.params.filter((p) => p.in === 'query').map((p) => p.name),
+    'limit',
+    '__proto__',
+    'filter[$ne]',
+  ];
   return fc.record({
     token: fc.constant(token),
-    path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, badId]))) as fc.Arbitrary<Record<string, string>>,
+    path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, badId]))) as fc.Arbitrary<
+      Record<string, string>
+    >,
     query: fc.array(fc.tuple(fc.constantFrom(...queryNames), badQueryValue), { maxLength: 3 }),
     body: badBody(op.body),
   });
@@ -194,7 +286,8 @@ function inputFor(op: Operation, token: string | null): fc.Arbitrary<Input> {
 async function call(op: Operation, input: Input): Promise<Response> {
   const url = op.path.replace(/\{(\w+)\}/g, (_, k: string) => encode(input.path[k] ?? 'x'));
   const query = input.query.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
-  const req = t.http()[op.method as 'get' | 'post' | 'put' | 'delete' | 'patch'](query ? `${url}?${query}` : url);
+  const method = op.method as 'get' | 'post' | 'put' | 'delete' | 'patch';
+  const req = t.http()[method](query ? `${url}?${query}` : url);
   if (input.token) req.set(bearer(input.token));
   if (op.method === 'get' || input.body === undefined) return req;
   return req.set('Content-Type', 'application/json').send(JSON.stringify(input.body));
@@ -204,11 +297,19 @@ function problemWith(op: Operation, res: Response): string | null {
   counts.requests++;
   counts.byStatus[res.status] = (counts.byStatus[res.status] ?? 0) + 1;
   if (res.status >= 500) return `${res.status} ${JSON.stringify(res.body)}`;
-  if (res.status < 400) return op.method === 'get' ? null : `a bad ${op.method.toUpperCase()} was accepted (${res.status}): ${JSON.stringify(res.body).slice(0, 200)}`;
+  if (res.status < 400)
+    return op.method === 'get'
+      ? null
+      : `a bad ${op.method.toUpperCase()} was accepted (${res.status}): ${JSON.stringify(res.body).slice(0, 200)}`;
   counts.refused++;
   const body = res.body as Record<string, unknown>;
   const keys = Object.keys(body ?? {}).filter((k) => k !== 'fields');
-  if (keys.sort().join(',') !== 'code,message' || !isErrorCode(body.code) || typeof body.message !== 'string') return `refusal is not {code, message}: ${res.text?.slice(0, 200)}`;
+  if (
+    keys.sort().join(',') !== 'code,message' ||
+    !isErrorCode(body.code) ||
+    typeof body.message !== 'string'
+  )
+    return `refusal is not {code, message}: ${res.text?.slice(0, 200)}`;
   return null;
 }
 
@@ -225,7 +326,10 @@ describe('generated bad input on every route, for every role', () => {
           .assert(
             fc.asyncProperty(inputFor(op, token), async (input) => {
               const problem = problemWith(op, await call(op, input));
-              if (problem) failures.push(`${op.method.toUpperCase()} ${op.path} (${callers[i]}) with ${JSON.stringify(input).slice(0, 300)}: ${problem}`);
+              if (problem)
+                failures.push(
+                  `${op.method.toUpperCase()} ${op.path} (${callers[i]}) with ${JSON.stringify(input).slice(0, 300)}: ${problem}`,
+                );
               return problem === null;
             }),
             { numRuns: RUNS, endOnFailure: true },
@@ -233,14 +337,24 @@ describe('generated bad input on every route, for every role', () => {
           .catch(() => undefined);
       }
     }
-    process.stdout.write(`input fuzz: ${operations.length} operations × ${tokens.length} callers × ${RUNS} runs = ${counts.requests} requests, ${counts.refused} refused; by status ${JSON.stringify(counts.byStatus)}\n`);
+    process.stdout.write(
+      `input fuzz: ${operations.length} operations × ${tokens.length} callers × ${RUNS} runs = ${counts.requests} requests, ${counts.refused} refused; by status ${JSON.stringify(counts.byStatus)}\n`,
+    );
     expect(failures).toEqual([]);
   }, 600_000);
 
   it('drops prototype-pollution keys (class-transformer never copies __proto__ or constructor)', async () => {
     const token = tokens[1]!;
-    for (const body of ['{"__proto__":{"admin":true},"description":"x"}', '{"constructor":{"prototype":{"admin":true}}}']) {
-      const res = await t.http().post('/api/tickets').set(bearer(token)).set('Content-Type', 'application/json').send(body);
+    for (const body of [
+      '{"__proto__":{"admin":true},"description":"x"}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+    ]) {
+      const res = await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(token))
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect(res.status).toBe(400);
     }
     expect(({} as Record<string, unknown>).admin).toBeUndefined();

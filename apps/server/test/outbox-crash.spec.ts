@@ -21,7 +21,11 @@ const IN_FLIGHT = 8;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+async function until(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -66,7 +70,11 @@ describe('the outbox survives a SIGKILL mid-delivery', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // Every answer takes 5 ms, like a (fast) round trip to WeChat: deliveries are really in flight when the kill lands.
-    wechat = await startLocalWechatServer({ appid: 'wxlinlitest000000', secret: 'test-secret', latencyMs: 5 });
+    wechat = await startLocalWechatServer({
+      appid: 'wxlinlitest000000',
+      secret: 'test-secret',
+      latencyMs: 5,
+    });
   });
 
   afterAll(async () => {
@@ -79,11 +87,26 @@ describe('the outbox survives a SIGKILL mid-delivery', () => {
     // Migrate, seed and queue the messages through the real Outbox (credits spent, one row each).
     const t = await createTestApp({ database: db, env: env() });
     try {
-      const resident = await t.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-resident' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({ userId: resident.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() });
+      const resident = await t.dataSource
+        .getRepository(User)
+        .findOneOrFail({ where: { openid: 'demo-resident' } });
+      await t.dataSource.getRepository(SubscriptionCredit).insert({
+        userId: resident.id,
+        templateId: TEMPLATE,
+        credits: MESSAGES,
+        updatedAt: new Date(),
+      });
       await t.dataSource.transaction(async (tx) => {
         for (let i = 0; i < MESSAGES; i++) {
-          const queued = await t.app.get(Outbox).enqueue(tx, resident.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `M${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+          const queued = await t.app.get(Outbox).enqueue(tx, resident.id, {
+            kind: NotificationKind.TicketUpdated,
+            title: '工单进度',
+            body: `M${i}`,
+            ticketCode: `C${i}`,
+            ticketId: null,
+            at: new Date(),
+            urgent: false,
+          });
           expect(queued).toBe(true);
         }
       });
@@ -106,19 +129,27 @@ describe('the outbox survives a SIGKILL mid-delivery', () => {
     expect(inFlight.length).toBeGreaterThan(0);
     expect(atKill.filter((r) => r.status === OutboxStatus.Pending).length).toBeGreaterThan(0);
     // Everything recorded as sent really reached WeChat.
-    for (const r of atKill.filter((row) => row.status === OutboxStatus.Sent)) expect(deliveredBeforeKill.has(r.data.thing3.value)).toBe(true);
+    for (const r of atKill.filter((row) => row.status === OutboxStatus.Sent))
+      expect(deliveredBeforeKill.has(r.data.thing3.value)).toBe(true);
     const inFlightBodies = new Set(inFlight.map((r) => r.data.thing3.value));
 
     // Second process: takes over the pending rows at once and the dead claims once they lapse.
     server = await startServerProcess(env());
-    await until('every message to arrive', () => new Set(wechat.delivered.map(bodyOf)).size === MESSAGES);
+    await until(
+      'every message to arrive',
+      () => new Set(wechat.delivered.map(bodyOf)).size === MESSAGES,
+    );
     await sleep(CLAIM_TTL_MS + 500); // long enough for any duplicate still to come
     await server.kill('SIGTERM');
     server = null;
 
     const final = await rows();
     expect(final).toHaveLength(MESSAGES);
-    expect(final.filter((r) => r.status !== OutboxStatus.Sent).map((r) => `${r.data.thing3.value}:${r.status}`)).toEqual([]);
+    expect(
+      final
+        .filter((r) => r.status !== OutboxStatus.Sent)
+        .map((r) => `${r.data.thing3.value}:${r.status}`),
+    ).toEqual([]);
 
     // Nothing lost: WeChat holds every message. Duplicates only within the boundary: a message WeChat
     // accepted from the dead process whose row still said 'sending', at most one batch in flight.

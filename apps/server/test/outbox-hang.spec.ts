@@ -49,17 +49,32 @@ describe('the outbox when WeChat leaves requests hanging', () => {
   });
 
   async function queue(app: TestApp, count: number): Promise<void> {
-    const resident = await app.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-resident' } });
-    await app.dataSource.getRepository(SubscriptionCredit).insert({ userId: resident.id, templateId: TEMPLATE, credits: count, updatedAt: new Date() });
+    const resident = await app.dataSource
+      .getRepository(User)
+      .findOneOrFail({ where: { openid: 'demo-resident' } });
+    await app.dataSource
+      .getRepository(SubscriptionCredit)
+      .insert({ userId: resident.id, templateId: TEMPLATE, credits: count, updatedAt: new Date() });
     await app.dataSource.transaction(async (tx) => {
       for (let i = 0; i < count; i++) {
-        await app.app.get(Outbox).enqueue(tx, resident.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `H${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+        await app.app.get(Outbox).enqueue(tx, resident.id, {
+          kind: NotificationKind.TicketUpdated,
+          title: '工单进度',
+          body: `H${i}`,
+          ticketCode: `C${i}`,
+          ticketId: null,
+          at: new Date(),
+          urgent: false,
+        });
       }
     });
   }
 
   async function drainAll(app: TestApp): Promise<void> {
-    const open = () => app.dataSource.getRepository(OutboxMessage).count({ where: [{ status: OutboxStatus.Pending }, { status: OutboxStatus.Sending }] });
+    const open = () =>
+      app.dataSource
+        .getRepository(OutboxMessage)
+        .count({ where: [{ status: OutboxStatus.Pending }, { status: OutboxStatus.Sending }] });
     for (let i = 0; i < 200 && (await open()) > 0; i++) {
       await app.app.get(OutboxWorker).drain();
       await sleep(20); // a retry is due a few milliseconds later
@@ -87,11 +102,14 @@ describe('the outbox when WeChat leaves requests hanging', () => {
     const gaveUpAt = await abandoned(hung);
     // All the other messages reached WeChat before the client gave up on the hanging one (in lockstep
     // groups of eight, the two groups after it would have waited for its timeout).
-    const bodyOf = (r: RecordedRequest) => (r.body as { data: { thing3: { value: string } } }).data.thing3.value;
+    const bodyOf = (r: RecordedRequest) =>
+      (r.body as { data: { thing3: { value: string } } }).data.thing3.value;
     const others = sends.filter((r) => bodyOf(r) !== bodyOf(hung) && r.at <= gaveUpAt);
     expect(others).toHaveLength(3 * IN_FLIGHT - 1);
     // The hanging one was retried afterwards, and everything arrived exactly once.
-    expect(bodies().sort()).toEqual(Array.from({ length: 3 * IN_FLIGHT }, (_, i) => `H${i}`).sort());
+    expect(bodies().sort()).toEqual(
+      Array.from({ length: 3 * IN_FLIGHT }, (_, i) => `H${i}`).sort(),
+    );
   });
 
   it('a claim that lapsed while WeChat hung is not sent again by the worker that lost it', async () => {

@@ -54,7 +54,10 @@ const SEND = '/cgi-bin/message/subscribe/send';
 
   it('delivers each message exactly once despite 30% failures, and never retries a revoked user', async () => {
     const users = a.dataSource.getRepository(User);
-    const [reader, leaver] = await users.find({ where: { openid: In(['demo-resident', 'demo-supervisor']) }, order: { openid: 'ASC' } });
+    const [reader, leaver] = await users.find({
+      where: { openid: In(['demo-resident', 'demo-supervisor']) },
+      order: { openid: 'ASC' },
+    });
     expect([reader?.openid, leaver?.openid]).toEqual(['demo-resident', 'demo-supervisor']);
     await a.dataSource.getRepository(SubscriptionCredit).insert([
       { userId: reader.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() },
@@ -65,7 +68,15 @@ const SEND = '/cgi-bin/message/subscribe/send';
       await a.dataSource.transaction(async (tx) => {
         for (let i = start; i < Math.min(start + 500, MESSAGES + REVOKED_MESSAGES); i++) {
           const to = i < MESSAGES ? reader.id : leaver.id;
-          const queued = await outbox.enqueue(tx, to, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `N${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+          const queued = await outbox.enqueue(tx, to, {
+            kind: NotificationKind.TicketUpdated,
+            title: '工单进度',
+            body: `N${i}`,
+            ticketCode: `C${i}`,
+            ticketId: null,
+            at: new Date(),
+            urgent: false,
+          });
           expect(queued).toBe(true);
         }
       });
@@ -73,19 +84,31 @@ const SEND = '/cgi-bin/message/subscribe/send';
     wechat.revoke('demo-supervisor', TEMPLATE);
     wechat.failRandomly(0.3, [-1, 45009, -1, 45009, 'timeout'], SEND);
 
-    const open = () => a.dataSource.getRepository(OutboxMessage).count({ where: { status: In([OutboxStatus.Pending, OutboxStatus.Sending]) } });
+    const open = () =>
+      a.dataSource
+        .getRepository(OutboxMessage)
+        .count({ where: { status: In([OutboxStatus.Pending, OutboxStatus.Sending]) } });
     const sentBy = [0, 0];
     const deadline = Date.now() + 360_000;
     while ((await open()) > 0 && Date.now() < deadline) {
-      const results = await Promise.all([a.app.get(OutboxWorker).drain(), b.app.get(OutboxWorker).drain()]);
+      const results = await Promise.all([
+        a.app.get(OutboxWorker).drain(),
+        b.app.get(OutboxWorker).drain(),
+      ]);
       results.forEach((r, i) => (sentBy[i] += r.sent));
       await new Promise((r) => setTimeout(r, 20)); // retries are due a few milliseconds later
     }
     wechat.failRandomly(0, [], SEND);
 
     const rows = await a.dataSource.getRepository(OutboxMessage).find();
-    const byStatus = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-    expect(byStatus).toEqual({ [OutboxStatus.Sent]: MESSAGES, [OutboxStatus.Revoked]: REVOKED_MESSAGES });
+    const byStatus = rows.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
+    expect(byStatus).toEqual({
+      [OutboxStatus.Sent]: MESSAGES,
+      [OutboxStatus.Revoked]: REVOKED_MESSAGES,
+    });
 
     // Exactly once, checked from what WeChat recorded: every message body once, nothing for the revoked user.
     const bodies = wechat.delivered.map((d) => d.data.thing3.value);
@@ -95,7 +118,9 @@ const SEND = '/cgi-bin/message/subscribe/send';
     // Failures really happened, and the revoked user's messages were each refused (43101) exactly once.
     const answered = wechat.received.filter((r) => r.path === SEND);
     expect(answered.length).toBeGreaterThan(MESSAGES + REVOKED_MESSAGES);
-    const refused = answered.filter((r) => (r.response as { errcode?: number } | undefined)?.errcode === 43101);
+    const refused = answered.filter(
+      (r) => (r.response as { errcode?: number } | undefined)?.errcode === 43101,
+    );
     expect(refused).toHaveLength(REVOKED_MESSAGES);
     // Both instances did part of the work, and together exactly all of it.
     expect(sentBy[0]).toBeGreaterThan(0);

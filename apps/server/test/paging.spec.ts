@@ -1,4 +1,30 @@
-import { ApiRoutes, ReportKind, ReportSummaryDto, RetentionRunDto, CampaignDto, CampaignStatus, CareOccasion, CareRoutes, CommunityTicketFilter, GreetingCardDto, RecipientStatus, DemoPersona, ErrorCode, HouseholdDocument, HouseholdFileDto, HouseholdNoteDto, NoticeDto, NoticeKind, NoticeRoutes, NotificationKind, NotificationPageDto, Page, TicketSummaryDto, TimelineEntryDto, WorkOrderDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  ReportKind,
+  ReportSummaryDto,
+  RetentionRunDto,
+  CampaignDto,
+  CampaignStatus,
+  CareOccasion,
+  CareRoutes,
+  CommunityTicketFilter,
+  GreetingCardDto,
+  RecipientStatus,
+  DemoPersona,
+  ErrorCode,
+  HouseholdDocument,
+  HouseholdFileDto,
+  HouseholdNoteDto,
+  NoticeDto,
+  NoticeKind,
+  NoticeRoutes,
+  NotificationKind,
+  NotificationPageDto,
+  Page,
+  TicketSummaryDto,
+  TimelineEntryDto,
+  WorkOrderDto,
+} from '@linli/contracts';
 import { PAGE_SIZE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
@@ -37,11 +63,20 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Follows nextCursor from the first page to the last; returns every page. */
-async function walk<T>(route: string, token: string, query: Record<string, string | number>): Promise<Page<T>[]> {
+async function walk<T>(
+  route: string,
+  token: string,
+  query: Record<string, string | number>,
+): Promise<Page<T>[]> {
   const pages: Page<T>[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const res = await t.http().get(route).query(cursor ? { ...query, cursor } : query).set(bearer(token)).expect(200);
+    const res = await t
+      .http()
+      .get(route)
+      .query(cursor ? { ...query, cursor } : query)
+      .set(bearer(token))
+      .expect(200);
     const page = res.body as Page<T>;
     pages.push(page);
     cursor = page.nextCursor;
@@ -70,25 +105,34 @@ describe('the inbox pages by (createdAt, id)', () => {
     ids.push(...rows.map((r) => r.id));
   });
 
-  it.each([1, 2, 3, 4, 7, 8])('in pages of %i: every message once, newest first, ties by id; the last page says so', async (limit) => {
-    const pages = await walk<{ id: string; createdAt: string }>(ApiRoutes.notifications, assistant, { limit });
-    const seen = pages.flatMap((p) => p.items.map((n) => n.id));
-    const sameMs = ids.slice(1, 6).sort().reverse();
-    expect(seen).toEqual([ids[6], ...sameMs, ids[0]]);
-    expect(pages.every((p) => p.items.length <= limit)).toBe(true);
-    expect(pages[pages.length - 1].nextCursor).toBeNull();
-    // No empty trailing page: a full last page carries no cursor when nothing follows.
-    expect(pages.length).toBe(Math.ceil(ids.length / limit));
-    expect((pages[0] as NotificationPageDto).unread).toBe(ids.length);
-  });
+  it.each([1, 2, 3, 4, 7, 8])(
+    'in pages of %i: every message once, newest first, ties by id; the last page says so',
+    async (limit) => {
+      const pages = await walk<{ id: string; createdAt: string }>(
+        ApiRoutes.notifications,
+        assistant,
+        { limit },
+      );
+      const seen = pages.flatMap((p) => p.items.map((n) => n.id));
+      const sameMs = ids.slice(1, 6).sort().reverse();
+      expect(seen).toEqual([ids[6], ...sameMs, ids[0]]);
+      expect(pages.every((p) => p.items.length <= limit)).toBe(true);
+      expect(pages[pages.length - 1].nextCursor).toBeNull();
+      // No empty trailing page: a full last page carries no cursor when nothing follows.
+      expect(pages.length).toBe(Math.ceil(ids.length / limit));
+      expect((pages[0] as NotificationPageDto).unread).toBe(ids.length);
+    },
+  );
 
   it('an inbox with nothing in it is one empty page', async () => {
-    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(newcomer)).expect(200)).body as NotificationPageDto;
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(newcomer)).expect(200))
+      .body as NotificationPageDto;
     expect(page).toEqual({ items: [], nextCursor: null, unread: 0 });
   });
 
   it('gives the default page size when no limit is named', async () => {
-    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(assistant)).expect(200)).body as NotificationPageDto;
+    const page = (await t.http().get(ApiRoutes.notifications).set(bearer(assistant)).expect(200))
+      .body as NotificationPageDto;
     expect(page.items).toHaveLength(Math.min(ids.length, PAGE_SIZE.default));
   });
 });
@@ -98,13 +142,21 @@ describe("the resident's tickets page across tickets reported in the same millis
 
   beforeAll(async () => {
     t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
-    for (let i = 0; i < 5; i++) reported.push((await submitTicket(t, resident, { description: `第${i + 1}个灯泡坏了` })).id);
+    for (let i = 0; i < 5; i++)
+      reported.push((await submitTicket(t, resident, { description: `第${i + 1}个灯泡坏了` })).id);
   });
 
   it.each([1, 2, 3, 5])('in pages of %i', async (limit) => {
     const pages = await walk<TicketSummaryDto>(ApiRoutes.myTickets, resident, { limit });
     const seen = pages.flatMap((p) => p.items.map((x) => x.id));
-    const once = (await t.http().get(ApiRoutes.myTickets).query({ limit: PAGE_SIZE.max }).set(bearer(resident)).expect(200)).body as Page<TicketSummaryDto>;
+    const once = (
+      await t
+        .http()
+        .get(ApiRoutes.myTickets)
+        .query({ limit: PAGE_SIZE.max })
+        .set(bearer(resident))
+        .expect(200)
+    ).body as Page<TicketSummaryDto>;
     expect(once.nextCursor).toBeNull();
     expect(seen).toEqual(once.items.map((x) => x.id));
     // The five of the same millisecond, in id order (newest first: the greater id first), none lost or repeated.
@@ -114,37 +166,76 @@ describe("the resident's tickets page across tickets reported in the same millis
   });
 
   it("the community's history pages the same way (all, then done)", async () => {
-    const all = (await walk<TicketSummaryDto>(ApiRoutes.communityTickets, supervisor, { filter: CommunityTicketFilter.All, limit: 2 })).flatMap((p) => p.items.map((x) => x.id));
-    const once = (await t.http().get(ApiRoutes.communityTickets).query({ filter: CommunityTicketFilter.All, limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<TicketSummaryDto>;
+    const all = (
+      await walk<TicketSummaryDto>(ApiRoutes.communityTickets, supervisor, {
+        filter: CommunityTicketFilter.All,
+        limit: 2,
+      })
+    ).flatMap((p) => p.items.map((x) => x.id));
+    const once = (
+      await t
+        .http()
+        .get(ApiRoutes.communityTickets)
+        .query({ filter: CommunityTicketFilter.All, limit: PAGE_SIZE.max })
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body as Page<TicketSummaryDto>;
     expect(once.nextCursor).toBeNull();
     expect(all).toEqual(once.items.map((x) => x.id));
     expect(all).toEqual(expect.arrayContaining(reported));
   });
 
   it('a resident without a household gets one empty page', async () => {
-    expect((await t.http().get(ApiRoutes.myTickets).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    expect(
+      (await t.http().get(ApiRoutes.myTickets).set(bearer(newcomer)).expect(200)).body,
+    ).toEqual({ items: [], nextCursor: null });
   });
 });
 
 describe("a household's timeline pages across its sources", () => {
   it('entries of the same instant from different tables are neither lost nor repeated', async () => {
-    const home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as { id: string }).id;
+    const home = (
+      (await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as {
+        id: string;
+      }
+    ).id;
     // At the instant of the five tickets above: a paper recorded and a review, so three sources tie.
     t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
-    await t.http().put(ApiRoutes.householdDocument(home, HouseholdDocument.MemberRegister)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
-    await t.http().post(ApiRoutes.householdReviews(home)).set(bearer(assistant)).send({ note: '翻页测试' }).expect(200);
+    await t
+      .http()
+      .put(ApiRoutes.householdDocument(home, HouseholdDocument.MemberRegister))
+      .set(bearer(assistant))
+      .send({ note: '翻页测试' })
+      .expect(200);
+    await t
+      .http()
+      .post(ApiRoutes.householdReviews(home))
+      .set(bearer(assistant))
+      .send({ note: '翻页测试' })
+      .expect(200);
     const route = ApiRoutes.householdTimeline(home);
-    const once = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<TimelineEntryDto>;
+    const once = (
+      await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)
+    ).body as Page<TimelineEntryDto>;
     expect(once.nextCursor).toBeNull();
     const tied = once.items.filter((e) => e.at === '2026-11-23T02:00:00.000Z');
-    expect(tied.map((e) => e.kind).sort()).toEqual(['document', 'review', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
+    expect(tied.map((e) => e.kind).sort()).toEqual([
+      'document',
+      'review',
+      'ticket',
+      'ticket',
+      'ticket',
+      'ticket',
+      'ticket',
+    ]);
     for (const limit of [1, 2, 3, 7]) {
       const pages = await walk<TimelineEntryDto>(route, assistant, { limit });
       expect(pages.flatMap((p) => p.items)).toEqual(once.items);
       expect(pages.every((p) => p.items.length <= limit)).toBe(true);
     }
     // The file carries the first page and the cursor to the next.
-    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200)).body as HouseholdFileDto;
+    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200))
+      .body as HouseholdFileDto;
     expect(file.timeline).toEqual(once.items.slice(0, PAGE_SIZE.default));
     expect(file.timelineNextCursor === null).toBe(once.items.length <= PAGE_SIZE.default);
     // Another household's timeline is not the assistant's to read through the cursor route either.
@@ -154,77 +245,178 @@ describe("a household's timeline pages across its sources", () => {
 
 describe("a household's notes page by (createdAt, id); the file carries the first page", () => {
   it('23 notes, five of one millisecond: every note once, newest first, in any page size', async () => {
-    const home = ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as { id: string }).id;
+    const home = (
+      (await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as {
+        id: string;
+      }
+    ).id;
     const route = ApiRoutes.householdNotes(home);
-    const before = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    const before = (
+      await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)
+    ).body as Page<HouseholdNoteDto>;
     for (let n = 1; n <= 23; n++) {
       // Notes 6-10 are written in the same millisecond (05:08); the others at 05:01 … 05:23, a minute apart.
-      const at = n >= 6 && n <= 10 ? new Date('2026-11-23T05:08:00Z') : new Date(Date.UTC(2026, 10, 23, 5, n));
+      const at =
+        n >= 6 && n <= 10
+          ? new Date('2026-11-23T05:08:00Z')
+          : new Date(Date.UTC(2026, 10, 23, 5, n));
       t.clock.set({ now: at, freeze: true });
-      await t.http().post(route).set(bearer(assistant)).send({ text: `翻页备注${n}` }).expect(204);
+      await t
+        .http()
+        .post(route)
+        .set(bearer(assistant))
+        .send({ text: `翻页备注${n}` })
+        .expect(204);
     }
-    const once = (await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    const once = (
+      await t.http().get(route).query({ limit: PAGE_SIZE.max }).set(bearer(assistant)).expect(200)
+    ).body as Page<HouseholdNoteDto>;
     expect(once.nextCursor).toBeNull();
     const ours = once.items.filter((n) => n.text.startsWith('翻页备注'));
     expect(ours).toHaveLength(23);
     expect(once.items).toHaveLength(before.items.length + 23);
     // Newest first: 23 … 11, then the five of one millisecond (by id), then 5 … 1.
-    expect(ours.slice(0, 13).map((n) => n.text)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页备注${23 - i}`));
-    expect(ours.slice(13, 18).map((n) => n.text).sort()).toEqual(['翻页备注10', '翻页备注6', '翻页备注7', '翻页备注8', '翻页备注9']);
-    expect(ours.slice(18).map((n) => n.text)).toEqual(['翻页备注5', '翻页备注4', '翻页备注3', '翻页备注2', '翻页备注1']);
+    expect(ours.slice(0, 13).map((n) => n.text)).toEqual(
+      Array.from({ length: 13 }, (_, i) => `翻页备注${23 - i}`),
+    );
+    expect(
+      ours
+        .slice(13, 18)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(['翻页备注10', '翻页备注6', '翻页备注7', '翻页备注8', '翻页备注9']);
+    expect(ours.slice(18).map((n) => n.text)).toEqual([
+      '翻页备注5',
+      '翻页备注4',
+      '翻页备注3',
+      '翻页备注2',
+      '翻页备注1',
+    ]);
     for (const limit of [1, 4, 5, 23]) {
       const pages = await walk<HouseholdNoteDto>(route, assistant, { limit });
       expect(pages.flatMap((p) => p.items)).toEqual(once.items);
       expect(pages.every((p) => p.items.length <= limit)).toBe(true);
     }
-    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200)).body as HouseholdFileDto;
+    const file = (await t.http().get(ApiRoutes.household(home)).set(bearer(assistant)).expect(200))
+      .body as HouseholdFileDto;
     expect(file.notes).toEqual(once.items.slice(0, PAGE_SIZE.default));
     expect(file.notesNextCursor).not.toBeNull();
-    const rest = (await t.http().get(route).query({ cursor: file.notesNextCursor! }).set(bearer(assistant)).expect(200)).body as Page<HouseholdNoteDto>;
+    const rest = (
+      await t
+        .http()
+        .get(route)
+        .query({ cursor: file.notesNextCursor! })
+        .set(bearer(assistant))
+        .expect(200)
+    ).body as Page<HouseholdNoteDto>;
     expect([...file.notes, ...rest.items]).toEqual(once.items.slice(0, PAGE_SIZE.default * 2));
     // Residents never read the assistants' notes.
     await t.http().get(route).set(bearer(resident)).expect(403);
   });
 });
 
-describe('festival care: campaigns and a household\'s greeting cards page by their instant and id', () => {
+describe("festival care: campaigns and a household's greeting cards page by their instant and id", () => {
   const campaignRow = (communityId: string, n: number, createdAt: Date, card = true) => ({
-    id: randomUUID(), communityId, occasion: CareOccasion.MidAutumn, title: `翻页活动${n}`, occasionDate: '2026-09-25', audience: { buildingIds: [], segments: [] },
-    greeting: '中秋快乐', imageUrl: null, channels: { card, wechat: false, visit: false }, sendAt: null, giftName: null, giftStock: null,
-    status: CampaignStatus.Sent, ownerId: null, targeted: 1, nextCheckAt: null, createdAt, finishedAt: createdAt,
+    id: randomUUID(),
+    communityId,
+    occasion: CareOccasion.MidAutumn,
+    title: `翻页活动${n}`,
+    occasionDate: '2026-09-25',
+    audience: { buildingIds: [], segments: [] },
+    greeting: '中秋快乐',
+    imageUrl: null,
+    channels: { card, wechat: false, visit: false },
+    sendAt: null,
+    giftName: null,
+    giftStock: null,
+    status: CampaignStatus.Sent,
+    ownerId: null,
+    targeted: 1,
+    nextCheckAt: null,
+    createdAt,
+    finishedAt: createdAt,
   });
 
   it('23 campaigns of the community (five in one millisecond): every one once, newest first, in any page size', async () => {
-    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as { communityId: string };
-    const rows = Array.from({ length: 23 }, (_, i) => campaignRow(me.communityId, i + 1, i >= 5 && i < 10 ? new Date(SAME.getTime() + 7 * 60_000) : new Date(SAME.getTime() + (i + 1) * 60_000)));
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as {
+      communityId: string;
+    };
+    const rows = Array.from({ length: 23 }, (_, i) =>
+      campaignRow(
+        me.communityId,
+        i + 1,
+        i >= 5 && i < 10
+          ? new Date(SAME.getTime() + 7 * 60_000)
+          : new Date(SAME.getTime() + (i + 1) * 60_000),
+      ),
+    );
     await t.dataSource.getRepository(CareCampaign).insert(rows);
-    const once = (await t.http().get(CareRoutes.campaigns).query({ communityId: me.communityId, limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<CampaignDto>;
+    const once = (
+      await t
+        .http()
+        .get(CareRoutes.campaigns)
+        .query({ communityId: me.communityId, limit: PAGE_SIZE.max })
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body as Page<CampaignDto>;
     expect(once.nextCursor).toBeNull();
     expect(once.items.filter((c) => c.title.startsWith('翻页活动'))).toHaveLength(23);
     // Newest first: 23 … 11, the five of one millisecond, then 5 … 1.
     const ours = once.items.filter((c) => c.title.startsWith('翻页活动')).map((c) => c.title);
     expect(ours.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页活动${23 - i}`));
-    expect(ours.slice(13, 18).sort()).toEqual(['翻页活动10', '翻页活动6', '翻页活动7', '翻页活动8', '翻页活动9']);
+    expect(ours.slice(13, 18).sort()).toEqual([
+      '翻页活动10',
+      '翻页活动6',
+      '翻页活动7',
+      '翻页活动8',
+      '翻页活动9',
+    ]);
     for (const limit of [1, 4, 5, 20]) {
-      const pages = await walk<CampaignDto>(CareRoutes.campaigns, supervisor, { communityId: me.communityId, limit });
+      const pages = await walk<CampaignDto>(CareRoutes.campaigns, supervisor, {
+        communityId: me.communityId,
+        limit,
+      });
       expect(pages.flatMap((p) => p.items.map((c) => c.id))).toEqual(once.items.map((c) => c.id));
       expect(pages.every((p) => p.items.length <= limit)).toBe(true);
     }
     // A bad cursor is a clear 400, not a 500.
-    const bad = await t.http().get(CareRoutes.campaigns).query({ communityId: me.communityId, cursor: 'nonsense' }).set(bearer(supervisor)).expect(400);
+    const bad = await t
+      .http()
+      .get(CareRoutes.campaigns)
+      .query({ communityId: me.communityId, cursor: 'nonsense' })
+      .set(bearer(supervisor))
+      .expect(400);
     expect(bad.body.code).toBe(ErrorCode.VALIDATION_FAILED);
   });
 
   it("a household's greeting cards: cardless campaigns dropped, the cursor still reaching every card", async () => {
-    const me = (await t.http().get(ApiRoutes.me).set(bearer(resident)).expect(200)).body as { communityId: string; household: { id: string } };
-    const household = await t.dataSource.getRepository(Household).findOneOrFail({ where: { id: me.household.id }, relations: { room: true } });
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(resident)).expect(200)).body as {
+      communityId: string;
+      household: { id: string };
+    };
+    const household = await t.dataSource
+      .getRepository(Household)
+      .findOneOrFail({ where: { id: me.household.id }, relations: { room: true } });
     // 25 sent cards, every fifth campaign without a card: 20 cards to show, across pages of 3.
-    const campaigns = Array.from({ length: 25 }, (_, i) => campaignRow(me.communityId, 100 + i, SAME, i % 5 !== 4));
+    const campaigns = Array.from({ length: 25 }, (_, i) =>
+      campaignRow(me.communityId, 100 + i, SAME, i % 5 !== 4),
+    );
     await t.dataSource.getRepository(CareCampaign).insert(campaigns);
     await t.dataSource.getRepository(CareRecipient).insert(
       campaigns.map((c, i) => ({
-        id: randomUUID(), campaignId: c.id, householdId: household.id, buildingId: household.room!.buildingId, status: RecipientStatus.Sent, skipReason: null,
-        sentAt: i < 10 ? SAME : new Date(SAME.getTime() + i * 1000), openedAt: null, giftStatus: null, giftNote: null, giftPhotoIds: null, giftAt: null, giftById: null,
+        id: randomUUID(),
+        campaignId: c.id,
+        householdId: household.id,
+        buildingId: household.room!.buildingId,
+        status: RecipientStatus.Sent,
+        skipReason: null,
+        sentAt: i < 10 ? SAME : new Date(SAME.getTime() + i * 1000),
+        openedAt: null,
+        giftStatus: null,
+        giftNote: null,
+        giftPhotoIds: null,
+        giftAt: null,
+        giftById: null,
       })),
     );
     const pages = await walk<GreetingCardDto>(CareRoutes.myGreetings, resident, { limit: 3 });
@@ -232,29 +424,58 @@ describe('festival care: campaigns and a household\'s greeting cards page by the
     expect(shown).toHaveLength(20);
     expect(new Set(shown).size).toBe(20);
     expect(pages.every((p) => p.items.length <= 3)).toBe(true);
-    const first = (await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200)).body as Page<GreetingCardDto>;
+    const first = (await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200))
+      .body as Page<GreetingCardDto>;
     expect(first.items.length).toBeLessThanOrEqual(PAGE_SIZE.default);
     expect(first.nextCursor).not.toBeNull();
     // Someone with no household: one empty page.
-    expect((await t.http().get(CareRoutes.myGreetings).set(bearer(newcomer)).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    expect(
+      (await t.http().get(CareRoutes.myGreetings).set(bearer(newcomer)).expect(200)).body,
+    ).toEqual({ items: [], nextCursor: null });
   });
 });
 
 describe('issued reports and retention runs page by their instant and id', () => {
   it("the community's issued reports: every one once, newest first, a department head's own and the community's", async () => {
-    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as { communityId: string };
+    const me = (await t.http().get(ApiRoutes.me).set(bearer(supervisor)).expect(200)).body as {
+      communityId: string;
+    };
     // 23 weekly reports, five of them issued in the same millisecond.
     const rows = Array.from({ length: 23 }, (_, i) => ({
-      id: randomUUID(), communityId: me.communityId, kind: ReportKind.Weekly, period: `2025-W${String(i + 1).padStart(2, '0')}`, department: null, scopeKey: '*',
-      title: `翻页报表${i + 1}`, content: { sheets: [] }, workbook: '', issuedById: null,
-      issuedAt: i >= 5 && i < 10 ? new Date(SAME.getTime() + 7 * 60_000) : new Date(SAME.getTime() + (i + 1) * 60_000),
+      id: randomUUID(),
+      communityId: me.communityId,
+      kind: ReportKind.Weekly,
+      period: `2025-W${String(i + 1).padStart(2, '0')}`,
+      department: null,
+      scopeKey: '*',
+      title: `翻页报表${i + 1}`,
+      content: { sheets: [] },
+      workbook: '',
+      issuedById: null,
+      issuedAt:
+        i >= 5 && i < 10
+          ? new Date(SAME.getTime() + 7 * 60_000)
+          : new Date(SAME.getTime() + (i + 1) * 60_000),
     }));
     await t.dataSource.getRepository(IssuedReport).insert(rows);
-    const once = (await t.http().get(ApiRoutes.reports).query({ limit: PAGE_SIZE.max }).set(bearer(supervisor)).expect(200)).body as Page<ReportSummaryDto>;
+    const once = (
+      await t
+        .http()
+        .get(ApiRoutes.reports)
+        .query({ limit: PAGE_SIZE.max })
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body as Page<ReportSummaryDto>;
     expect(once.nextCursor).toBeNull();
     const ours = once.items.filter((r) => r.title.startsWith('翻页报表')).map((r) => r.title);
     expect(ours.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `翻页报表${23 - i}`));
-    expect(ours.slice(13, 18).sort()).toEqual(['翻页报表10', '翻页报表6', '翻页报表7', '翻页报表8', '翻页报表9']);
+    expect(ours.slice(13, 18).sort()).toEqual([
+      '翻页报表10',
+      '翻页报表6',
+      '翻页报表7',
+      '翻页报表8',
+      '翻页报表9',
+    ]);
     for (const limit of [1, 5, 20]) {
       const pages = await walk<ReportSummaryDto>(ApiRoutes.reports, supervisor, { limit });
       expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(once.items.map((r) => r.id));
@@ -266,7 +487,15 @@ describe('issued reports and retention runs page by their instant and id', () =>
     const admin = (await loginPersona(t, DemoPersona.Admin)).token;
     const rows = Array.from({ length: 65 }, (_, i) => {
       const startedAt = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000);
-      return { id: randomUUID(), runKey: startedAt.toISOString().slice(0, 10), startedAt, finishedAt: startedAt, cutoff: startedAt, years: 2, counts: null };
+      return {
+        id: randomUUID(),
+        runKey: startedAt.toISOString().slice(0, 10),
+        startedAt,
+        finishedAt: startedAt,
+        cutoff: startedAt,
+        years: 2,
+        counts: null,
+      };
     });
     await t.dataSource.getRepository(RetentionRun).insert(rows);
     const pages = await walk<RetentionRunDto>(ApiRoutes.retentionRuns, admin, { limit: 20 });
@@ -283,13 +512,29 @@ describe('work orders: the open ones whole on the first page, the finished ones 
     const head = (await loginPersona(t, DemoPersona.DepartmentHead)).token;
     t.clock.set({ now: new Date('2026-11-23T03:00:00Z'), freeze: true });
     const issue = async (n: number) =>
-      (await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'engineering', instructions: `翻页测试第${n}单`, dueAt: '2026-11-25T02:00:00.000Z' }).expect(201)).body as WorkOrderDto;
+      (
+        await t
+          .http()
+          .post(ApiRoutes.workOrders)
+          .set(bearer(supervisor))
+          .send({
+            department: 'engineering',
+            instructions: `翻页测试第${n}单`,
+            dueAt: '2026-11-25T02:00:00.000Z',
+          })
+          .expect(201)
+      ).body as WorkOrderDto;
     const orders = [];
     for (let n = 1; n <= 5; n++) orders.push(await issue(n));
     // Three finished (issued in the same millisecond), two still open.
     for (const o of orders.slice(0, 3)) {
       await t.http().post(ApiRoutes.workOrderAccept(o.id)).set(bearer(head)).expect(200);
-      await t.http().post(ApiRoutes.workOrderDone(o.id)).set(bearer(head)).send({ result: '已完成' }).expect(200);
+      await t
+        .http()
+        .post(ApiRoutes.workOrderDone(o.id))
+        .set(bearer(head))
+        .send({ result: '已完成' })
+        .expect(200);
     }
     const pages = await walk<WorkOrderDto>(ApiRoutes.workOrders, supervisor, { limit: 1 });
     expect(pages[0].items.map((o) => o.status)).toEqual(['issued', 'issued', 'done']);
@@ -300,8 +545,11 @@ describe('work orders: the open ones whole on the first page, the finished ones 
   });
 
   it('an open order is listed however many finished ones came due before it (the list used to read 200 by due date)', async () => {
-    const open = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
-    const template = await t.dataSource.getRepository(WorkOrder).findOneByOrFail({ id: open.items[0].id });
+    const open = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200))
+      .body as Page<WorkOrderDto>;
+    const template = await t.dataSource
+      .getRepository(WorkOrder)
+      .findOneByOrFail({ id: open.items[0].id });
     const due = new Date('2026-11-20T00:00:00Z');
     const finished = Array.from({ length: 210 }, (_, i) => ({
       ...template,
@@ -313,8 +561,10 @@ describe('work orders: the open ones whole on the first page, the finished ones 
       doneAt: due,
       result: '已完成',
     }));
-    for (let i = 0; i < finished.length; i += 30) await t.dataSource.getRepository(WorkOrder).insert(finished.slice(i, i + 30));
-    const page = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200)).body as Page<WorkOrderDto>;
+    for (let i = 0; i < finished.length; i += 30)
+      await t.dataSource.getRepository(WorkOrder).insert(finished.slice(i, i + 30));
+    const page = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200))
+      .body as Page<WorkOrderDto>;
     const openIds = open.items.filter((o) => o.status !== 'done').map((o) => o.id);
     expect(openIds.length).toBeGreaterThan(0);
     expect(page.items.slice(0, openIds.length).map((o) => o.id)).toEqual(openIds);
@@ -327,9 +577,28 @@ describe("a resident's notices: those in force first, then the rest paged", () =
   it('every notice once; the one in force heads the first page only', async () => {
     t.clock.set({ now: new Date('2026-11-23T04:00:00Z'), freeze: true });
     const publish = async (title: string, inForceUntil: string | null) =>
-      ((await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ kind: NoticeKind.Other, title, body: '翻页测试', target: { buildingIds: [], units: [] }, inForceUntil }).expect(201)).body as NoticeDto).id;
+      (
+        (
+          await t
+            .http()
+            .post(NoticeRoutes.notices)
+            .set(bearer(supervisor))
+            .send({
+              kind: NoticeKind.Other,
+              title,
+              body: '翻页测试',
+              target: { buildingIds: [], units: [] },
+              inForceUntil,
+            })
+            .expect(201)
+        ).body as NoticeDto
+      ).id;
     const inForce = await publish('消防通道清理（本周有效）', '2026-11-30T00:00:00.000Z');
-    const others = [await publish('物业简报一', null), await publish('物业简报二', null), await publish('物业简报三', null)];
+    const others = [
+      await publish('物业简报一', null),
+      await publish('物业简报二', null),
+      await publish('物业简报三', null),
+    ];
     const pages = await walk<NoticeDto>(NoticeRoutes.mine, resident, { limit: 1 });
     expect(pages[0].items.map((n) => n.id)).toEqual([inForce, expect.any(String)]);
     expect(pages[0].items[0].pinned).toBe(true);
@@ -344,7 +613,11 @@ describe("a resident's notices: those in force first, then the rest paged", () =
 describe('a bad cursor or page size is refused in Chinese', () => {
   it.each<[string, Record<string, string>, string]>([
     ['a made-up cursor', { cursor: 'not-a-cursor' }, 'cursor'],
-    ['an old `before` instant passed as a cursor', { cursor: '2026-11-23T01:00:00.000Z' }, 'cursor'],
+    [
+      'an old `before` instant passed as a cursor',
+      { cursor: '2026-11-23T01:00:00.000Z' },
+      'cursor',
+    ],
     ['a limit of 0', { limit: '0' }, 'limit'],
     ['a limit above the most', { limit: String(PAGE_SIZE.max + 1) }, 'limit'],
     ['a limit that is not a number', { limit: 'all' }, 'limit'],
@@ -361,7 +634,10 @@ describe('a bad cursor or page size is refused in Chinese', () => {
       [NoticeRoutes.notices, supervisor],
     ] as const) {
       const res = await t.http().get(route).query(query).set(bearer(token)).expect(400);
-      expect(res.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      expect(res.body).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      });
       expect(res.body.fields[0].field).toBe(field);
       expect(res.body.fields[0].message).toMatch(/[\u4e00-\u9fff]/);
     }

@@ -23,10 +23,15 @@ describe('signing in', () => {
     const login = () => t.http().post(ApiRoutes.demoLogin).send({ persona: DemoPersona.Resident });
     for (let i = 0; i < DEFAULT_RATE_LIMITS.login.perIp; i++) await login().expect(200);
     const refused = await login().expect(429);
-    expect(refused.body).toEqual({ code: ErrorCode.RATE_LIMITED, message: '操作过于频繁，请 60 秒后再试' });
+    expect(refused.body).toEqual({
+      code: ErrorCode.RATE_LIMITED,
+      message: '操作过于频繁，请 60 秒后再试',
+    });
     expect(refused.headers['retry-after']).toBe('60');
     // WeChat sign-in counts in the same bucket: the address is refused there too.
-    expect((await t.http().post(ApiRoutes.wechatLogin).send({ code: 'x' }).expect(429)).body.code).toBe(ErrorCode.RATE_LIMITED);
+    expect(
+      (await t.http().post(ApiRoutes.wechatLogin).send({ code: 'x' }).expect(429)).body.code,
+    ).toBe(ErrorCode.RATE_LIMITED);
     // The count lives in the database, where every instance reads it.
     expect(await t.dataSource.getRepository(RateLimitBucket).countBy({})).toBeGreaterThan(0);
     t.clock.set({ advanceMinutes: 1 });
@@ -38,8 +43,14 @@ describe('reporting', () => {
   it(`allows a resident ${DEFAULT_RATE_LIMITS.ticketSubmit.perUser} reports a minute; another resident at the same address is not held back by it`, async () => {
     t.clock.set({ advanceMinutes: 5 });
     const wang = (await loginPersona(t, DemoPersona.Resident)).token;
-    const submit = (token: string) => t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest({ categoryCode: 'bulb' }));
-    for (let i = 0; i < DEFAULT_RATE_LIMITS.ticketSubmit.perUser!; i++) await submit(wang).expect(201);
+    const submit = (token: string) =>
+      t
+        .http()
+        .post(ApiRoutes.tickets)
+        .set(bearer(token))
+        .send(ticketRequest({ categoryCode: 'bulb' }));
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.ticketSubmit.perUser!; i++)
+      await submit(wang).expect(201);
     const refused = await submit(wang).expect(429);
     expect(refused.body.code).toBe(ErrorCode.RATE_LIMITED);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -52,13 +63,21 @@ describe('reporting', () => {
 describe('behind a reverse proxy (LINLI_TRUST_PROXY)', () => {
   let proxied: TestApp;
   beforeAll(async () => {
-    proxied = await createTestApp({ env: { LINLI_RATE_LIMIT_MULTIPLIER: '1', LINLI_TRUST_PROXY: '1' } });
+    proxied = await createTestApp({
+      env: { LINLI_RATE_LIMIT_MULTIPLIER: '1', LINLI_TRUST_PROXY: '1' },
+    });
   }, 60_000);
   afterAll(() => proxied?.close());
 
   it('counts each client address, not the proxy’s', async () => {
-    const login = (ip: string) => proxied.http().post(ApiRoutes.demoLogin).set('X-Forwarded-For', ip).send({ persona: DemoPersona.Resident });
-    for (let i = 0; i < DEFAULT_RATE_LIMITS.login.perIp; i++) await login('203.0.113.7').expect(200);
+    const login = (ip: string) =>
+      proxied
+        .http()
+        .post(ApiRoutes.demoLogin)
+        .set('X-Forwarded-For', ip)
+        .send({ persona: DemoPersona.Resident });
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.login.perIp; i++)
+      await login('203.0.113.7').expect(200);
     await login('203.0.113.7').expect(429);
     await login('198.51.100.20').expect(200);
   });
@@ -69,16 +88,43 @@ describe('the storage', () => {
     const storage = t.app.get(DatabaseThrottlerStorage);
     const key = 'test:storage:one';
     const hit = () => storage.increment(key, 60_000, 2, 60_000);
-    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await hit()).toEqual({
+      totalHits: 1,
+      timeToExpire: 60,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
     t.clock.set({ advanceMinutes: 0.5 });
-    expect(await hit()).toEqual({ totalHits: 2, timeToExpire: 30, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await hit()).toEqual({
+      totalHits: 2,
+      timeToExpire: 30,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
     // Past the limit: blocked for the block's length, the window lasting as long.
-    expect(await hit()).toEqual({ totalHits: 3, timeToExpire: 60, isBlocked: true, timeToBlockExpire: 60 });
+    expect(await hit()).toEqual({
+      totalHits: 3,
+      timeToExpire: 60,
+      isBlocked: true,
+      timeToBlockExpire: 60,
+    });
     t.clock.set({ advanceMinutes: 0.5 });
-    expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 30, isBlocked: true, timeToBlockExpire: 30 });
+    expect(await hit()).toEqual({
+      totalHits: 4,
+      timeToExpire: 30,
+      isBlocked: true,
+      timeToBlockExpire: 30,
+    });
     // The window (and the block) ended: counted from one again, in the same row.
     t.clock.set({ advanceMinutes: 1 });
-    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
-    expect(await t.dataSource.getRepository(RateLimitBucket).findOneByOrFail({ bucket: key })).toMatchObject({ hits: 1, blockedUntil: null });
+    expect(await hit()).toEqual({
+      totalHits: 1,
+      timeToExpire: 60,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
+    expect(
+      await t.dataSource.getRepository(RateLimitBucket).findOneByOrFail({ bucket: key }),
+    ).toMatchObject({ hits: 1, blockedUntil: null });
   });
 });

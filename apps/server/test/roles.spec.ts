@@ -5,13 +5,18 @@ import { Role } from '@linli/contracts';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Every route handler of the given controllers that says neither who may call it (@Roles) nor that anyone may (@Public). */
-function unguardedHandlers(controllers: object[], scanner: MetadataScanner, reflector: Reflector): string[] {
+function unguardedHandlers(
+  controllers: object[],
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): string[] {
   const found: string[] = [];
   for (const instance of controllers) {
     const proto = Object.getPrototypeOf(instance);
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name];
-      if (!Reflect.hasMetadata('method', handler) && !Reflect.hasMetadata('path', handler)) continue; // not a route
+      if (!Reflect.hasMetadata('method', handler) && !Reflect.hasMetadata('path', handler))
+        continue; // not a route
       const targets = [handler, proto.constructor];
       const isPublic = reflector.getAllAndOverride<string>(PUBLIC_KEY, targets);
       const roles = reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
@@ -22,13 +27,19 @@ function unguardedHandlers(controllers: object[], scanner: MetadataScanner, refl
 }
 
 /** Every route handler of the given controllers that `role` may call. */
-function handlersFor(role: Role, controllers: object[], scanner: MetadataScanner, reflector: Reflector): string[] {
+function handlersFor(
+  role: Role,
+  controllers: object[],
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): string[] {
   const found: string[] = [];
   for (const instance of controllers) {
     const proto = Object.getPrototypeOf(instance);
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name];
-      if (!Reflect.hasMetadata('method', handler) && !Reflect.hasMetadata('path', handler)) continue;
+      if (!Reflect.hasMetadata('method', handler) && !Reflect.hasMetadata('path', handler))
+        continue;
       const roles = reflector.getAllAndOverride<Role[]>(ROLES_KEY, [handler, proto.constructor]);
       if (roles?.includes(role)) found.push(`${proto.constructor.name}.${name}`);
     }
@@ -47,7 +58,15 @@ describe('every endpoint says who may call it', () => {
     const discovery = new DiscoveryService(t.app.get(ModulesContainer));
     const controllers = discovery.getControllers().map((w) => w.instance as object);
     const names = controllers.map((c) => c.constructor.name);
-    expect(names).toEqual(expect.arrayContaining(['AuthController', 'DemoLoginController', 'TestClockController', 'TicketsController', 'UploadsController']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'AuthController',
+        'DemoLoginController',
+        'TestClockController',
+        'TicketsController',
+        'UploadsController',
+      ]),
+    );
     expect(unguardedHandlers(controllers, new MetadataScanner(), new Reflector())).toEqual([]);
   });
 
@@ -57,7 +76,13 @@ describe('every endpoint says who may call it', () => {
     const forGuard = handlersFor(Role.Guard, controllers, new MetadataScanner(), new Reflector());
     expect(forGuard.sort()).toEqual(['AuthController.me', 'MoveOutsController.verify']);
     // …while residents and the office keep what they had (the check can fail).
-    expect(handlersFor(Role.Resident, controllers, new MetadataScanner(), new Reflector())).toEqual(expect.arrayContaining(['AuthController.me', 'TicketsController.detail', 'NotificationsController.list']));
+    expect(handlersFor(Role.Resident, controllers, new MetadataScanner(), new Reflector())).toEqual(
+      expect.arrayContaining([
+        'AuthController.me',
+        'TicketsController.detail',
+        'NotificationsController.list',
+      ]),
+    );
   });
 
   it('would catch a handler that forgot (the check can fail)', () => {
@@ -68,6 +93,8 @@ describe('every endpoint says who may call it', () => {
       @Get('forgot') forgot() {}
       helper() {}
     }
-    expect(unguardedHandlers([new CarelessController()], new MetadataScanner(), new Reflector())).toEqual(['CarelessController.forgot']);
+    expect(
+      unguardedHandlers([new CarelessController()], new MetadataScanner(), new Reflector()),
+    ).toEqual(['CarelessController.forgot']);
   });
 });

@@ -3,7 +3,14 @@
  * instances on one database each report is issued once and each person told once; what was issued
  * downloads unchanged later.
  */
-import { ApiRoutes, DemoPersona, NotificationPageDto, ReportKind, Page, ReportSummaryDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  DemoPersona,
+  NotificationPageDto,
+  ReportKind,
+  Page,
+  ReportSummaryDto,
+} from '@linli/contracts';
 import { IssuedReport } from '../src/modules/dashboard/entities/issued-report.entity';
 import { PeriodicReportDelivery } from '../src/modules/dashboard/periodic-report-delivery';
 import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
@@ -35,8 +42,12 @@ function setClocks(s: string): void {
 
 async function inboxTitles(persona: DemoPersona): Promise<string[]> {
   const token = (await loginPersona(a, persona)).token;
-  const page = (await a.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto;
-  return page.items.map((n) => n.title).filter((title) => title.includes('已出具')).sort();
+  const page = (await a.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200))
+    .body as NotificationPageDto;
+  return page.items
+    .map((n) => n.title)
+    .filter((title) => title.includes('已出具'))
+    .sort();
 }
 
 function download(url: string, token: string) {
@@ -58,7 +69,11 @@ describe('scheduled reports', () => {
     const issued = await a.app.get(PeriodicReportDelivery).run();
     // October, the third quarter and 2025 had closed: those are issued, November is not.
     const rows = await a.dataSource.getRepository(IssuedReport).find();
-    expect(rows.map((r) => `${r.kind} ${r.period}`).sort()).toEqual(['annual 2025', 'monthly 2026-10', 'quarterly 2026-Q3']);
+    expect(rows.map((r) => `${r.kind} ${r.period}`).sort()).toEqual([
+      'annual 2025',
+      'monthly 2026-10',
+      'quarterly 2026-Q3',
+    ]);
     expect(issued).toBe(3);
   });
 
@@ -66,12 +81,19 @@ describe('scheduled reports', () => {
     setClocks('2026-12-01 00:10');
     const communities = await a.dataSource.getRepository(Community).count();
     expect(communities).toBe(1);
-    const [fromA, fromB] = await Promise.all([a.app.get(PeriodicReportDelivery).run(), b.app.get(PeriodicReportDelivery).run()]);
+    const [fromA, fromB] = await Promise.all([
+      a.app.get(PeriodicReportDelivery).run(),
+      b.app.get(PeriodicReportDelivery).run(),
+    ]);
     expect(fromA + fromB).toBe(1); // November; the quarter and the year were issued already
     expect(await a.app.get(PeriodicReportDelivery).run()).toBe(0);
     expect(await b.app.get(PeriodicReportDelivery).run()).toBe(0);
-    const monthly = await a.dataSource.getRepository(IssuedReport).find({ where: { kind: ReportKind.Monthly } });
-    expect(monthly.map((r) => [r.period, r.issuedById, r.department])).toEqual(expect.arrayContaining([['2026-11', null, null]]));
+    const monthly = await a.dataSource
+      .getRepository(IssuedReport)
+      .find({ where: { kind: ReportKind.Monthly } });
+    expect(monthly.map((r) => [r.period, r.issuedById, r.department])).toEqual(
+      expect.arrayContaining([['2026-11', null, null]]),
+    );
     expect(monthly).toHaveLength(2);
 
     // The supervisor: every report; the department head: the monthly ones; the admin: quarter and year.
@@ -88,24 +110,34 @@ describe('scheduled reports', () => {
 
   it('a scheduled report lists as issued by the system and downloads byte for byte as stored, later too', async () => {
     const token = (await loginPersona(a, DemoPersona.Supervisor)).token;
-    const listed = ((await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200)).body as Page<ReportSummaryDto>).items;
+    const listed = (
+      (await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200))
+        .body as Page<ReportSummaryDto>
+    ).items;
     const november = listed.find((r) => r.kind === ReportKind.Monthly && r.period === '2026-11')!;
     expect(november).toMatchObject({ issuedByName: '系统', department: null });
-    const stored = Buffer.from((await a.dataSource.getRepository(IssuedReport).findOneByOrFail({ id: november.id })).workbook, 'base64');
-    const first = (await download(ApiRoutes.reportFile(november.id), token).expect(200)).body as Buffer;
+    const stored = Buffer.from(
+      (await a.dataSource.getRepository(IssuedReport).findOneByOrFail({ id: november.id }))
+        .workbook,
+      'base64',
+    );
+    const first = (await download(ApiRoutes.reportFile(november.id), token).expect(200))
+      .body as Buffer;
     setClocks('2027-02-03 09:00');
     const laterToken = (await loginPersona(b, DemoPersona.Supervisor)).token;
-    const later = (await b
-      .http()
-      .get(ApiRoutes.reportFile(november.id))
-      .set(bearer(laterToken))
-      .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
-      .expect(200)).body as Buffer;
+    const later = (
+      await b
+        .http()
+        .get(ApiRoutes.reportFile(november.id))
+        .set(bearer(laterToken))
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
     expect(first.equals(stored)).toBe(true);
     expect(later.equals(stored)).toBe(true);
   });
@@ -120,7 +152,10 @@ describe('the last frozen month is stored ahead of its first reader', () => {
     expect(await snapshots.countBy({ month: '2026-11' })).toBe(0);
 
     setClocks('2026-12-08 01:00');
-    const [fromA, fromB] = await Promise.all([a.app.get(FrozenMonthJob).run(), b.app.get(FrozenMonthJob).run()]);
+    const [fromA, fromB] = await Promise.all([
+      a.app.get(FrozenMonthJob).run(),
+      b.app.get(FrozenMonthJob).run(),
+    ]);
     expect(fromA + fromB).toBe(1); // one community
     expect(await snapshots.countBy({ month: '2026-11', scopeKey: '*' })).toBe(1);
     expect(await a.app.get(FrozenMonthJob).run()).toBe(0);

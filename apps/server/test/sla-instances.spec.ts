@@ -23,8 +23,10 @@ import { createTestDatabase, TestDatabase, useMysql } from './support/test-datab
     const start = new Date('2026-11-23T01:00:00Z');
     for (const app of [a, b]) app.clock.set({ now: start, freeze: true });
     const resident = (await loginPersona(a, DemoPersona.Resident)).token;
-    for (let i = 0; i < TICKETS; i++) await submitTicket(a, resident, { categoryCode: 'water_leak', description: `${i} 号漏水` });
-    for (const app of [a, b]) app.clock.set({ now: new Date(start.getTime() + 11 * 60_000), freeze: true });
+    for (let i = 0; i < TICKETS; i++)
+      await submitTicket(a, resident, { categoryCode: 'water_leak', description: `${i} 号漏水` });
+    for (const app of [a, b])
+      app.clock.set({ now: new Date(start.getTime() + 11 * 60_000), freeze: true });
   });
 
   afterAll(async () => {
@@ -34,7 +36,10 @@ import { createTestDatabase, TestDatabase, useMysql } from './support/test-datab
   });
 
   it('escalates each breached ticket once, whichever instance gets there first', async () => {
-    const results: SweepResult[] = await Promise.all([a.app.get(SlaSweeper).sweep(), b.app.get(SlaSweeper).sweep()]);
+    const results: SweepResult[] = await Promise.all([
+      a.app.get(SlaSweeper).sweep(),
+      b.app.get(SlaSweeper).sweep(),
+    ]);
     expect(results[0].escalations + results[1].escalations).toBe(TICKETS);
     const rows: { ticketId: string; n: number | string }[] = await a.dataSource.query(
       `SELECT ticketId, COUNT(*) AS n FROM ticket_event WHERE action = ? GROUP BY ticketId`,

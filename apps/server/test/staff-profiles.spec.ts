@@ -1,4 +1,11 @@
-import { ApiRoutes, DemoPersona, ErrorCode, MyHouseholdDto, StaffProfileDto, UploadDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  DemoPersona,
+  ErrorCode,
+  MyHouseholdDto,
+  StaffProfileDto,
+  UploadDto,
+} from '@linli/contracts';
 import { Building } from '../src/modules/org/entities/building.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { tinyPng } from './support/builders';
@@ -19,34 +26,93 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const put = (token: string, body: object) => t.http().put(ApiRoutes.myStaffProfile).set(bearer(token)).send(body);
-const upload = async (token: string) => ((await t.http().post(ApiRoutes.uploads).set(bearer(token)).attach('file', tinyPng(), { filename: 'me.png', contentType: 'image/png' }).expect(201)).body as UploadDto).id;
-const card = async () => ((await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200)).body as MyHouseholdDto).assistants[0];
+const put = (token: string, body: object) =>
+  t.http().put(ApiRoutes.myStaffProfile).set(bearer(token)).send(body);
+const upload = async (token: string) =>
+  (
+    (
+      await t
+        .http()
+        .post(ApiRoutes.uploads)
+        .set(bearer(token))
+        .attach('file', tinyPng(), { filename: 'me.png', contentType: 'image/png' })
+        .expect(201)
+    ).body as UploadDto
+  ).id;
+const card = async () =>
+  (
+    (await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200))
+      .body as MyHouseholdDto
+  ).assistants[0];
 
 describe("the assistant's card", () => {
   it('starts from the account: name and phone, nothing else', async () => {
-    expect((await t.http().get(ApiRoutes.myStaffProfile).set(bearer(assistant)).expect(200)).body).toEqual({ photoId: null, photoUrl: null, specialities: [], servicePhone: null, intro: null });
-    expect(await card()).toEqual({ id: expect.any(String), name: '李管家', phone: '13800000002', photoUrl: null, specialities: [], intro: null, onDutyNow: false, shifts: [] });
+    expect(
+      (await t.http().get(ApiRoutes.myStaffProfile).set(bearer(assistant)).expect(200)).body,
+    ).toEqual({ photoId: null, photoUrl: null, specialities: [], servicePhone: null, intro: null });
+    expect(await card()).toEqual({
+      id: expect.any(String),
+      name: '李管家',
+      phone: '13800000002',
+      photoUrl: null,
+      specialities: [],
+      intro: null,
+      onDutyNow: false,
+      shifts: [],
+    });
   });
 
   it('the assistant fills in their card; the residents of their building see it', async () => {
     const photo = await upload(assistant);
-    const saved = (await put(assistant, { photoId: photo, specialities: ['水电维修', '老人关怀', '水电维修'], servicePhone: '0755-86001234', intro: '在阳光花园服务六年，有事随时找我' }).expect(200)).body as StaffProfileDto;
-    expect(saved).toEqual({ photoId: photo, photoUrl: expect.stringMatching(/^\/api\/uploads\//), specialities: ['水电维修', '老人关怀'], servicePhone: '0755-86001234', intro: '在阳光花园服务六年，有事随时找我' });
-    expect(await card()).toMatchObject({ name: '李管家', phone: '0755-86001234', photoUrl: expect.stringMatching(/^\/api\/uploads\//), specialities: ['水电维修', '老人关怀'], intro: '在阳光花园服务六年，有事随时找我' });
+    const saved = (
+      await put(assistant, {
+        photoId: photo,
+        specialities: ['水电维修', '老人关怀', '水电维修'],
+        servicePhone: '0755-86001234',
+        intro: '在阳光花园服务六年，有事随时找我',
+      }).expect(200)
+    ).body as StaffProfileDto;
+    expect(saved).toEqual({
+      photoId: photo,
+      photoUrl: expect.stringMatching(/^\/api\/uploads\//),
+      specialities: ['水电维修', '老人关怀'],
+      servicePhone: '0755-86001234',
+      intro: '在阳光花园服务六年，有事随时找我',
+    });
+    expect(await card()).toMatchObject({
+      name: '李管家',
+      phone: '0755-86001234',
+      photoUrl: expect.stringMatching(/^\/api\/uploads\//),
+      specialities: ['水电维修', '老人关怀'],
+      intro: '在阳光花园服务六年，有事随时找我',
+    });
   });
 
   it('changes only what is named; null takes the photo and service phone off', async () => {
     await put(assistant, { intro: '有事随时找我' }).expect(200);
-    expect(await card()).toMatchObject({ phone: '0755-86001234', specialities: ['水电维修', '老人关怀'], intro: '有事随时找我' });
+    expect(await card()).toMatchObject({
+      phone: '0755-86001234',
+      specialities: ['水电维修', '老人关怀'],
+      intro: '有事随时找我',
+    });
     await put(assistant, { photoId: null, servicePhone: null }).expect(200);
-    expect(await card()).toMatchObject({ phone: '13800000002', photoUrl: null, intro: '有事随时找我' });
+    expect(await card()).toMatchObject({
+      phone: '13800000002',
+      photoUrl: null,
+      intro: '有事随时找我',
+    });
   });
 
   it('shows whether the assistant is on duty now, and their shifts in the coming week', async () => {
     const b1 = await t.dataSource.getRepository(Building).findOneByOrFail({ name: '1栋' });
     const li = await t.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-assistant' });
-    const shift = (from: string, to: string) => t.http().post(ApiRoutes.dutyShifts).set(bearer(supervisor)).send({ buildingId: b1.id, assistantId: li.id, startsAt: from, endsAt: to }).expect(201);
+    const shift = (from: string, to: string) =>
+      t
+        .http()
+        .post(ApiRoutes.dutyShifts)
+        .set(bearer(supervisor))
+        .send({ buildingId: b1.id, assistantId: li.id, startsAt: from, endsAt: to })
+        .expect(201);
     await shift('2026-11-23T00:00:00Z', '2026-11-23T10:00:00Z'); // 08:00–18:00 today
     await shift('2026-11-25T00:00:00Z', '2026-11-25T10:00:00Z');
     const now = await card();
@@ -63,16 +129,34 @@ describe("the assistant's card", () => {
   });
 
   it('refuses bad input field by field, and a photo that is not the caller’s own', async () => {
-    const bad = await put(assistant, { specialities: ['水电', '一二三四五六七八九十一'], servicePhone: '12345', intro: 'x'.repeat(201) }).expect(400);
+    const bad = await put(assistant, {
+      specialities: ['水电', '一二三四五六七八九十一'],
+      servicePhone: '12345',
+      intro: 'x'.repeat(201),
+    }).expect(400);
     expect(bad.body.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['intro', 'servicePhone', 'specialities']);
-    expect(bad.body.fields.find((f: { field: string }) => f.field === 'servicePhone').message).toBe('服务电话应为手机号、座机（如 0755-86001234）或 400 电话');
-    const tooMany = await put(assistant, { specialities: ['一', '二', '三', '四', '五', '六', '七'] }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'intro',
+      'servicePhone',
+      'specialities',
+    ]);
+    expect(bad.body.fields.find((f: { field: string }) => f.field === 'servicePhone').message).toBe(
+      '服务电话应为手机号、座机（如 0755-86001234）或 400 电话',
+    );
+    const tooMany = await put(assistant, {
+      specialities: ['一', '二', '三', '四', '五', '六', '七'],
+    }).expect(400);
     expect(tooMany.body.fields[0].message).toBe('擅长领域最多 6 项');
     const residents = await upload(resident);
-    expect((await put(assistant, { photoId: residents }).expect(404)).body.code).toBe(ErrorCode.UPLOAD_NOT_FOUND);
+    expect((await put(assistant, { photoId: residents }).expect(404)).body.code).toBe(
+      ErrorCode.UPLOAD_NOT_FOUND,
+    );
     // Nothing of the refused requests was kept.
-    expect(await card()).toMatchObject({ photoUrl: null, specialities: ['水电维修', '老人关怀'], intro: '有事随时找我' });
+    expect(await card()).toMatchObject({
+      photoUrl: null,
+      specialities: ['水电维修', '老人关怀'],
+      intro: '有事随时找我',
+    });
   });
 
   it('is for staff: residents have no card to edit', async () => {

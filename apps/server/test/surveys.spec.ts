@@ -1,6 +1,18 @@
 import {
-  DemoPersona, ErrorCode, MemberRole, NotificationKind, NotificationPageDto, QuestionnaireDto, Role, SurveyConversationDto, SurveyResultsDto, SurveyRoundDto, SurveyRoutes,
-  SurveySummaryDto, MySurveyDto, ApiRoutes,
+  DemoPersona,
+  ErrorCode,
+  MemberRole,
+  NotificationKind,
+  NotificationPageDto,
+  QuestionnaireDto,
+  Role,
+  SurveyConversationDto,
+  SurveyResultsDto,
+  SurveyRoundDto,
+  SurveyRoutes,
+  SurveySummaryDto,
+  MySurveyDto,
+  ApiRoutes,
 } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -30,19 +42,59 @@ const MONDAY_10AM = new Date('2026-11-23T02:00:00Z');
 const iso = (d: Date) => d.toISOString();
 const hours = (h: number) => new Date(MONDAY_10AM.getTime() + h * 3600_000);
 
-interface Home { householdId: string; userId: string; token: string; room: string }
+interface Home {
+  householdId: string;
+  userId: string;
+  token: string;
+  room: string;
+}
 const homes: Home[] = [];
 
 /** An occupied household (a member on file, bound to a resident account) in a room of the demo community. */
-async function addHome(building: string, unit: string, number: string, name: string): Promise<Home> {
+async function addHome(
+  building: string,
+  unit: string,
+  number: string,
+  name: string,
+): Promise<Home> {
   const b = await t.dataSource.getRepository(Building).findOneByOrFail({ name: building });
-  const room = await t.dataSource.getRepository(Room).findOneByOrFail({ buildingId: b.id, unit, number });
+  const room = await t.dataSource
+    .getRepository(Room)
+    .findOneByOrFail({ buildingId: b.id, unit, number });
   const householdId = randomUUID();
-  await t.dataSource.getRepository(Household).save({ id: householdId, roomId: room.id, createdAt: t.clock.now() });
+  await t.dataSource
+    .getRepository(Household)
+    .save({ id: householdId, roomId: room.id, createdAt: t.clock.now() });
   const openid = `test-${randomUUID()}`;
-  const user = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid, name, phone: null, role: Role.Resident, householdId, communityId: b.communityId, createdAt: t.clock.now() });
-  await t.dataSource.getRepository(HouseholdMember).save({ id: randomUUID(), householdId, name, role: MemberRole.Owner, relationship: '本人', phone: null, idNumber: null, moveInDate: null, userId: user.id, createdAt: t.clock.now(), removedAt: null });
-  return { householdId, userId: user.id, token: (await loginOpenid(t, openid)).token, room: room.label };
+  const user = await t.dataSource.getRepository(User).save({
+    id: randomUUID(),
+    openid,
+    name,
+    phone: null,
+    role: Role.Resident,
+    householdId,
+    communityId: b.communityId,
+    createdAt: t.clock.now(),
+  });
+  await t.dataSource.getRepository(HouseholdMember).save({
+    id: randomUUID(),
+    householdId,
+    name,
+    role: MemberRole.Owner,
+    relationship: '本人',
+    phone: null,
+    idNumber: null,
+    moveInDate: null,
+    userId: user.id,
+    createdAt: t.clock.now(),
+    removedAt: null,
+  });
+  return {
+    householdId,
+    userId: user.id,
+    token: (await loginOpenid(t, openid)).token,
+    room: room.label,
+  };
 }
 
 beforeAll(async () => {
@@ -53,37 +105,86 @@ beforeAll(async () => {
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
   admin = (await loginPersona(t, DemoPersona.Admin)).token;
   guard = (await loginPersona(t, DemoPersona.Guard)).token;
-  homeHousehold = (await t.dataSource.getRepository(User).findOneByOrFail({ name: '王女士' })).householdId!;
+  homeHousehold = (await t.dataSource.getRepository(User).findOneByOrFail({ name: '王女士' }))
+    .householdId!;
   // 阳光花园: 王女士 (1栋1单元101) and 19 more occupied households: 12 in 1栋, 8 in 2栋.
-  for (const n of ['102', '201', '202', '301', '302']) homes.push(await addHome('1栋', '1单元', n, `1-1-${n}`));
-  for (const n of ['101', '102', '201', '202', '301', '302']) homes.push(await addHome('1栋', '2单元', n, `1-2-${n}`));
-  for (const u of ['1单元', '2单元']) for (const n of ['101', '102', '201', '202']) homes.push(await addHome('2栋', u, n, `2-${u}-${n}`));
+  for (const n of ['102', '201', '202', '301', '302'])
+    homes.push(await addHome('1栋', '1单元', n, `1-1-${n}`));
+  for (const n of ['101', '102', '201', '202', '301', '302'])
+    homes.push(await addHome('1栋', '2单元', n, `1-2-${n}`));
+  for (const u of ['1单元', '2单元'])
+    for (const n of ['101', '102', '201', '202'])
+      homes.push(await addHome('2栋', u, n, `2-${u}-${n}`));
   // A household with a room but nobody on file is not occupied: it is never sampled.
-  const empty = await t.dataSource.getRepository(Room).findOneByOrFail({ label: '2栋2单元301室' }).catch(() => null);
-  if (empty) await t.dataSource.getRepository(Household).save({ id: randomUUID(), roomId: empty.id, createdAt: t.clock.now() });
+  const empty = await t.dataSource
+    .getRepository(Room)
+    .findOneByOrFail({ label: '2栋2单元301室' })
+    .catch(() => null);
+  if (empty)
+    await t.dataSource
+      .getRepository(Household)
+      .save({ id: randomUUID(), roomId: empty.id, createdAt: t.clock.now() });
 }, 120_000);
 afterAll(() => t?.close());
 
 const http = () => t.http();
-const inbox = async (token: string) => ((await http().get(ApiRoutes.notifications).set(bearer(token)).expect(200)).body as NotificationPageDto).items;
-const answer = (token: string, roundId: string, body: Record<string, unknown>) => http().post(SurveyRoutes.answers(roundId)).set(bearer(token)).send(body);
-const invitesOf = (roundId: string) => t.dataSource.getRepository(SurveyInvite).find({ where: { roundId } });
+const inbox = async (token: string) =>
+  (
+    (await http().get(ApiRoutes.notifications).set(bearer(token)).expect(200))
+      .body as NotificationPageDto
+  ).items;
+const answer = (token: string, roundId: string, body: Record<string, unknown>) =>
+  http().post(SurveyRoutes.answers(roundId)).set(bearer(token)).send(body);
+const invitesOf = (roundId: string) =>
+  t.dataSource.getRepository(SurveyInvite).find({ where: { roundId } });
 
 describe('a monthly solicitation, end to end, with figures worked out by hand', () => {
   let round: SurveyRoundDto;
   let others: Home[];
 
   it('offers the eight shipped templates to the supervisor', async () => {
-    const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200)).body as QuestionnaireDto[];
-    expect(list.filter((q) => q.builtin).map((q) => q.id)).toEqual(['builtin:housing', 'builtin:security', 'builtin:vehicles', 'builtin:cleaning', 'builtin:greening', 'builtin:repairs', 'builtin:events', 'builtin:convenience']);
+    const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200))
+      .body as QuestionnaireDto[];
+    expect(list.filter((q) => q.builtin).map((q) => q.id)).toEqual([
+      'builtin:housing',
+      'builtin:security',
+      'builtin:vehicles',
+      'builtin:cleaning',
+      'builtin:greening',
+      'builtin:repairs',
+      'builtin:events',
+      'builtin:convenience',
+    ]);
   });
 
   it('drafts a round from a template: 5% per building rounded up, stratified, seed stored', async () => {
-    const res = await http().post(SurveyRoutes.rounds).set(bearer(supervisor)).send({ questionnaireId: 'builtin:cleaning', kind: 'monthly', title: '11月清洁卫生意见征询', opensAt: iso(MONDAY_10AM), closesAt: iso(hours(24 * 7)) }).expect(201);
+    const res = await http()
+      .post(SurveyRoutes.rounds)
+      .set(bearer(supervisor))
+      .send({
+        questionnaireId: 'builtin:cleaning',
+        kind: 'monthly',
+        title: '11月清洁卫生意见征询',
+        opensAt: iso(MONDAY_10AM),
+        closesAt: iso(hours(24 * 7)),
+      })
+      .expect(201);
     round = res.body as SurveyRoundDto;
     // 1栋: 12 occupied → ceil(0.6) = 1; 2栋: 8 occupied → ceil(0.4) = 1.
-    expect(round).toMatchObject({ status: 'draft', occupied: 20, invited: 2, composition: { random: 2, complainers: 0, manual: 0 }, questionnaireTitle: '清洁卫生服务意见征询', theme: 'cleaning' });
-    expect(round.composition.byBuilding.map((b) => [b.buildingName, b.occupied, b.random])).toEqual([['1栋', 12, 1], ['2栋', 8, 1]]);
+    expect(round).toMatchObject({
+      status: 'draft',
+      occupied: 20,
+      invited: 2,
+      composition: { random: 2, complainers: 0, manual: 0 },
+      questionnaireTitle: '清洁卫生服务意见征询',
+      theme: 'cleaning',
+    });
+    expect(round.composition.byBuilding.map((b) => [b.buildingName, b.occupied, b.random])).toEqual(
+      [
+        ['1栋', 12, 1],
+        ['2栋', 8, 1],
+      ],
+    );
     expect(Number.isInteger(round.seed)).toBe(true);
     expect(round.allowedActions).toEqual(['add_households', 'send', 'cancel']);
   });
@@ -91,16 +192,35 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   it('lets the supervisor add households by hand (王女士 and three more), refusing a foreign or empty one', async () => {
     const drawn = new Set((await invitesOf(round.id)).map((i) => i.householdId));
     others = homes.filter((h) => !drawn.has(h.householdId)).slice(0, 3);
-    const wanted = drawn.has(homeHousehold) ? others.map((h) => h.householdId) : [homeHousehold, ...others.map((h) => h.householdId)];
-    const bad = await http().post(SurveyRoutes.roundHouseholds(round.id)).set(bearer(supervisor)).send({ householdIds: [randomUUID()] }).expect(400);
-    expect(bad.body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, message: '请选择本小区有人居住的住户' });
-    const res = await http().post(SurveyRoutes.roundHouseholds(round.id)).set(bearer(supervisor)).send({ householdIds: wanted }).expect(200);
+    const wanted = drawn.has(homeHousehold)
+      ? others.map((h) => h.householdId)
+      : [homeHousehold, ...others.map((h) => h.householdId)];
+    const bad = await http()
+      .post(SurveyRoutes.roundHouseholds(round.id))
+      .set(bearer(supervisor))
+      .send({ householdIds: [randomUUID()] })
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '请选择本小区有人居住的住户',
+    });
+    const res = await http()
+      .post(SurveyRoutes.roundHouseholds(round.id))
+      .set(bearer(supervisor))
+      .send({ householdIds: wanted })
+      .expect(200);
     round = res.body as SurveyRoundDto;
     expect(round.invited).toBe(drawn.has(homeHousehold) ? 5 : 6);
     if (round.invited === 5) {
       // The draw already picked 王女士: add one more so the figures below stay as worked out.
       const extra = homes.find((h) => !drawn.has(h.householdId) && !others.includes(h))!;
-      round = (await http().post(SurveyRoutes.roundHouseholds(round.id)).set(bearer(supervisor)).send({ householdIds: [extra.householdId] }).expect(200)).body as SurveyRoundDto;
+      round = (
+        await http()
+          .post(SurveyRoutes.roundHouseholds(round.id))
+          .set(bearer(supervisor))
+          .send({ householdIds: [extra.householdId] })
+          .expect(200)
+      ).body as SurveyRoundDto;
     }
     expect(round.invited).toBe(6);
   });
@@ -110,22 +230,43 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('sends: invitations reach every invited household’s inbox, opening the questionnaire', async () => {
-    round = (await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyRoundDto;
+    round = (
+      await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyRoundDto;
     expect(round.status).toBe('open');
     const mine = (await inbox(resident)).find((n) => n.kind === NotificationKind.SurveyInvite);
     expect(mine?.title).toBe('邀请您参加：11月清洁卫生意见征询');
-    const list = (await http().get(SurveyRoutes.mine).set(bearer(resident)).expect(200)).body as MySurveyDto[];
-    expect(list).toEqual([expect.objectContaining({ roundId: round.id, answered: 0, total: 4, completed: false, canAnswer: true })]);
+    const list = (await http().get(SurveyRoutes.mine).set(bearer(resident)).expect(200))
+      .body as MySurveyDto[];
+    expect(list).toEqual([
+      expect.objectContaining({
+        roundId: round.id,
+        answered: 0,
+        total: 4,
+        completed: false,
+        canAnswer: true,
+      }),
+    ]);
     await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(409);
   });
 
   it('王女士 answers half, leaves, and resumes where she left off', async () => {
-    const first = (await http().get(SurveyRoutes.conversation(round.id)).set(bearer(resident)).expect(200)).body as SurveyConversationDto;
-    expect(first).toMatchObject({ next: { id: 'q1', type: 'satisfaction' }, progress: { answered: 0, total: 4 }, completed: false, turns: [] });
+    const first = (
+      await http().get(SurveyRoutes.conversation(round.id)).set(bearer(resident)).expect(200)
+    ).body as SurveyConversationDto;
+    expect(first).toMatchObject({
+      next: { id: 'q1', type: 'satisfaction' },
+      progress: { answered: 0, total: 4 },
+      completed: false,
+      turns: [],
+    });
     await answer(resident, round.id, { questionId: 'q1', value: '满意' }).expect(201);
-    const half = (await answer(resident, round.id, { questionId: 'q2', value: 5 }).expect(201)).body as SurveyConversationDto;
+    const half = (await answer(resident, round.id, { questionId: 'q2', value: 5 }).expect(201))
+      .body as SurveyConversationDto;
     expect(half.progress).toEqual({ answered: 2, total: 4 });
-    const resumed = (await http().get(SurveyRoutes.conversation(round.id)).set(bearer(resident)).expect(200)).body as SurveyConversationDto;
+    const resumed = (
+      await http().get(SurveyRoutes.conversation(round.id)).set(bearer(resident)).expect(200)
+    ).body as SurveyConversationDto;
     expect(resumed.next?.id).toBe('q3');
     expect(resumed.turns.map((x) => x.answerText)).toEqual(['满意', '★★★★★（5 星）']);
   });
@@ -133,7 +274,10 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   it('refuses a bad answer with {code, message} and writes nothing', async () => {
     const before = await t.dataSource.getRepository(SurveyAnswer).count();
     const bad = await answer(resident, round.id, { questionId: 'q3', value: '还行吧' }).expect(400);
-    expect(bad.body).toMatchObject({ code: ErrorCode.SURVEY_ANSWER_INVALID, message: '请选择一个选项' });
+    expect(bad.body).toMatchObject({
+      code: ErrorCode.SURVEY_ANSWER_INVALID,
+      message: '请选择一个选项',
+    });
     await answer(resident, round.id, { questionId: 'q9', value: '及时' }).expect(400);
     await answer(resident, round.id, { questionId: 'q2', value: 6 }).expect(400);
     expect(await t.dataSource.getRepository(SurveyAnswer).count()).toBe(before);
@@ -141,63 +285,185 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
 
   it('any member of the household may finish; the first to answer the last question completes it, once', async () => {
     // 王先生, her husband, gets his own account on the same household and finishes the questionnaire.
-    const husband = await t.dataSource.getRepository(User).save({ id: randomUUID(), openid: `test-${randomUUID()}`, name: '王先生', phone: null, role: Role.Resident, householdId: homeHousehold, communityId: round.communityId, createdAt: t.clock.now() });
+    const husband = await t.dataSource.getRepository(User).save({
+      id: randomUUID(),
+      openid: `test-${randomUUID()}`,
+      name: '王先生',
+      phone: null,
+      role: Role.Resident,
+      householdId: homeHousehold,
+      communityId: round.communityId,
+      createdAt: t.clock.now(),
+    });
     const token = (await loginOpenid(t, husband.openid!)).token;
     await answer(token, round.id, { questionId: 'q3', value: '及时' }).expect(201);
-    const done = (await answer(token, round.id, { questionId: 'q4', value: '楼道偶尔有异味' }).expect(201)).body as SurveyConversationDto;
-    expect(done).toMatchObject({ completed: true, next: null, progress: { answered: 4, total: 4 } });
+    const done = (
+      await answer(token, round.id, { questionId: 'q4', value: '楼道偶尔有异味' }).expect(201)
+    ).body as SurveyConversationDto;
+    expect(done).toMatchObject({
+      completed: true,
+      next: null,
+      progress: { answered: 4, total: 4 },
+    });
     expect(done.thanks).toContain('感谢');
-    const again = await answer(resident, round.id, { questionId: 'q1', value: '不满意' }).expect(409);
-    expect(again.body).toMatchObject({ code: ErrorCode.SURVEY_ALREADY_COMPLETED, message: '您家已提交过本轮问卷，感谢参与' });
+    const again = await answer(resident, round.id, { questionId: 'q1', value: '不满意' }).expect(
+      409,
+    );
+    expect(again.body).toMatchObject({
+      code: ErrorCode.SURVEY_ALREADY_COMPLETED,
+      message: '您家已提交过本轮问卷，感谢参与',
+    });
   });
 
   it('a second household completes (dissatisfied), a third only starts; an uninvited household is refused', async () => {
     const [h2, h3] = others;
-    for (const [q, v] of [['q1', '不满意'], ['q2', 2], ['q3', '经常不及时'], ['q4', '垃圾桶满了没人清']] as const) await answer(h2.token, round.id, { questionId: q, value: v }).expect(201);
+    for (const [q, v] of [
+      ['q1', '不满意'],
+      ['q2', 2],
+      ['q3', '经常不及时'],
+      ['q4', '垃圾桶满了没人清'],
+    ] as const)
+      await answer(h2.token, round.id, { questionId: q, value: v }).expect(201);
     await answer(h3.token, round.id, { questionId: 'q1', value: '满意' }).expect(201);
     const invited = new Set((await invitesOf(round.id)).map((i) => i.householdId));
     const outsider = homes.find((h) => !invited.has(h.householdId))!;
-    const refused = await answer(outsider.token, round.id, { questionId: 'q1', value: '满意' }).expect(403);
+    const refused = await answer(outsider.token, round.id, {
+      questionId: 'q1',
+      value: '满意',
+    }).expect(403);
     expect(refused.body.code).toBe(ErrorCode.SURVEY_NOT_INVITED);
   });
 
   it('results: 2 of 6 responded (33.3%, docked 3), 2 of 4 rating answers satisfied (50%) → 47%', async () => {
     await http().post(SurveyRoutes.roundClose(round.id)).set(bearer(supervisor)).expect(200);
-    const r = (await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyResultsDto;
-    expect(r).toMatchObject({ invited: 6, responded: 2, responseRate: { n: 2, of: 6, percent: 33.3 }, satisfaction: { n: 2, of: 4, percent: 50 }, penalty: 3, adjustedSatisfaction: 47, target: 90 });
-    expect(r.byTheme).toEqual([{ theme: 'cleaning', satisfaction: { n: 2, of: 4, percent: 50 }, belowTarget: true }]);
+    const r = (
+      await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyResultsDto;
+    expect(r).toMatchObject({
+      invited: 6,
+      responded: 2,
+      responseRate: { n: 2, of: 6, percent: 33.3 },
+      satisfaction: { n: 2, of: 4, percent: 50 },
+      penalty: 3,
+      adjustedSatisfaction: 47,
+      target: 90,
+    });
+    expect(r.byTheme).toEqual([
+      { theme: 'cleaning', satisfaction: { n: 2, of: 4, percent: 50 }, belowTarget: true },
+    ]);
     const q1 = r.questions.find((q) => q.questionId === 'q1')!;
-    expect(q1.counts).toEqual([{ label: '满意', n: 1 }, { label: '基本满意', n: 0 }, { label: '不满意', n: 1 }]);
+    expect(q1.counts).toEqual([
+      { label: '满意', n: 1 },
+      { label: '基本满意', n: 0 },
+      { label: '不满意', n: 1 },
+    ]);
     const q4 = r.questions.find((q) => q.questionId === 'q4')!;
-    expect(q4.texts?.map((x) => [x.text, x.room]).sort()).toEqual([['垃圾桶满了没人清', null], ['楼道偶尔有异味', null]]);
+    expect(q4.texts?.map((x) => [x.text, x.room]).sort()).toEqual([
+      ['垃圾桶满了没人清', null],
+      ['楼道偶尔有异味', null],
+    ]);
     expect(r.householdAnswersVisible).toBe(false);
   });
 
   it('the supervisor tags reasons and the Pareto chart orders them', async () => {
-    const r = (await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyResultsDto;
+    const r = (
+      await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyResultsDto;
     const texts = r.questions.find((q) => q.questionId === 'q4')!.texts!;
-    for (const x of texts) await http().put(SurveyRoutes.answerTag(x.answerId)).set(bearer(supervisor)).send({ tag: x.text.includes('垃圾') ? '清运不及时' : '异味' }).expect(200);
-    const q1Answer = await t.dataSource.getRepository(SurveyAnswer).findOneByOrFail({ roundId: round.id, questionId: 'q1' });
-    await http().put(SurveyRoutes.answerTag(q1Answer.id)).set(bearer(supervisor)).send({ tag: 'x' }).expect(400);
-    const after = (await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyResultsDto;
-    expect(after.pareto).toEqual([{ tag: '异味', n: 1, cumulativePercent: 50 }, { tag: '清运不及时', n: 1, cumulativePercent: 100 }]);
+    for (const x of texts)
+      await http()
+        .put(SurveyRoutes.answerTag(x.answerId))
+        .set(bearer(supervisor))
+        .send({ tag: x.text.includes('垃圾') ? '清运不及时' : '异味' })
+        .expect(200);
+    const q1Answer = await t.dataSource
+      .getRepository(SurveyAnswer)
+      .findOneByOrFail({ roundId: round.id, questionId: 'q1' });
+    await http()
+      .put(SurveyRoutes.answerTag(q1Answer.id))
+      .set(bearer(supervisor))
+      .send({ tag: 'x' })
+      .expect(400);
+    const after = (
+      await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyResultsDto;
+    expect(after.pareto).toEqual([
+      { tag: '异味', n: 1, cumulativePercent: 50 },
+      { tag: '清运不及时', n: 1, cumulativePercent: 100 },
+    ]);
   });
 
   it('shows households’ answers to staff only where the company allows it', async () => {
-    await http().put(SurveyRoutes.settings).set(bearer(supervisor)).send({ staffSeeHouseholdAnswers: true, recontactDays: 90, reminderHoursBeforeClose: 48, monthlyRatePercent: 5, annualRatePercent: 50, targetPercent: 90 }).expect(403);
-    await http().put(SurveyRoutes.settings).set(bearer(admin)).send({ staffSeeHouseholdAnswers: true, recontactDays: 90, reminderHoursBeforeClose: 48, monthlyRatePercent: 4, annualRatePercent: 50, targetPercent: 90 }).expect(400);
-    await http().put(SurveyRoutes.settings).set(bearer(admin)).send({ staffSeeHouseholdAnswers: true, recontactDays: 90, reminderHoursBeforeClose: 48, monthlyRatePercent: 5, annualRatePercent: 50, targetPercent: 90 }).expect(200);
-    const r = (await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyResultsDto;
-    expect(r.questions.find((q) => q.questionId === 'q4')!.texts!.map((x) => x.room).sort()).toEqual([others[0].room, '1栋1单元101室'].sort());
-    await http().put(SurveyRoutes.settings).set(bearer(admin)).send({ staffSeeHouseholdAnswers: false, recontactDays: 90, reminderHoursBeforeClose: 48, monthlyRatePercent: 5, annualRatePercent: 50, targetPercent: 90 }).expect(200);
+    await http()
+      .put(SurveyRoutes.settings)
+      .set(bearer(supervisor))
+      .send({
+        staffSeeHouseholdAnswers: true,
+        recontactDays: 90,
+        reminderHoursBeforeClose: 48,
+        monthlyRatePercent: 5,
+        annualRatePercent: 50,
+        targetPercent: 90,
+      })
+      .expect(403);
+    await http()
+      .put(SurveyRoutes.settings)
+      .set(bearer(admin))
+      .send({
+        staffSeeHouseholdAnswers: true,
+        recontactDays: 90,
+        reminderHoursBeforeClose: 48,
+        monthlyRatePercent: 4,
+        annualRatePercent: 50,
+        targetPercent: 90,
+      })
+      .expect(400);
+    await http()
+      .put(SurveyRoutes.settings)
+      .set(bearer(admin))
+      .send({
+        staffSeeHouseholdAnswers: true,
+        recontactDays: 90,
+        reminderHoursBeforeClose: 48,
+        monthlyRatePercent: 5,
+        annualRatePercent: 50,
+        targetPercent: 90,
+      })
+      .expect(200);
+    const r = (
+      await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyResultsDto;
+    expect(
+      r.questions
+        .find((q) => q.questionId === 'q4')!
+        .texts!.map((x) => x.room)
+        .sort(),
+    ).toEqual([others[0].room, '1栋1单元101室'].sort());
+    await http()
+      .put(SurveyRoutes.settings)
+      .set(bearer(admin))
+      .send({
+        staffSeeHouseholdAnswers: false,
+        recontactDays: 90,
+        reminderHoursBeforeClose: 48,
+        monthlyRatePercent: 5,
+        annualRatePercent: 50,
+        targetPercent: 90,
+      })
+      .expect(200);
   });
 
   it('exports the results and answers to Excel', async () => {
-    const res = await http().get(SurveyRoutes.roundExport(round.id)).set(bearer(supervisor)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await http()
+      .get(SurveyRoutes.roundExport(round.id))
+      .set(bearer(supervisor))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as ExcelJS.Buffer);
@@ -210,37 +476,77 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   it('residents see nothing before the results are published, then the headline and what will improve', async () => {
     await http().get(SurveyRoutes.summary(round.id)).set(bearer(resident)).expect(404);
     await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(resident)).expect(403);
-    const bad = await http().post(SurveyRoutes.roundPublishResults(round.id)).set(bearer(supervisor)).send({ improvements: '' }).expect(400);
+    const bad = await http()
+      .post(SurveyRoutes.roundPublishResults(round.id))
+      .set(bearer(supervisor))
+      .send({ improvements: '' })
+      .expect(400);
     expect(bad.body.code).toBe(ErrorCode.VALIDATION_FAILED);
-    await http().post(SurveyRoutes.roundPublishResults(round.id)).set(bearer(supervisor)).send({ improvements: '垃圾清运改为每天两次，楼道每周消毒' }).expect(200);
-    const notice = (await inbox(homes[10].token)).find((n) => n.title === '调查结果公布：11月清洁卫生意见征询');
-    expect(notice?.body).toBe('回收率 33.3%，满意率 47%（按回收率规则已扣 3 分）。我们将改进：垃圾清运改为每天两次，楼道每周消毒');
-    const summary = (await http().get(SurveyRoutes.summary(round.id)).set(bearer(resident)).expect(200)).body as SurveySummaryDto;
-    expect(summary).toMatchObject({ responseRate: 33.3, adjustedSatisfaction: 47, improvements: '垃圾清运改为每天两次，楼道每周消毒' });
+    await http()
+      .post(SurveyRoutes.roundPublishResults(round.id))
+      .set(bearer(supervisor))
+      .send({ improvements: '垃圾清运改为每天两次，楼道每周消毒' })
+      .expect(200);
+    const notice = (await inbox(homes[10].token)).find(
+      (n) => n.title === '调查结果公布：11月清洁卫生意见征询',
+    );
+    expect(notice?.body).toBe(
+      '回收率 33.3%，满意率 47%（按回收率规则已扣 3 分）。我们将改进：垃圾清运改为每天两次，楼道每周消毒',
+    );
+    const summary = (
+      await http().get(SurveyRoutes.summary(round.id)).set(bearer(resident)).expect(200)
+    ).body as SurveySummaryDto;
+    expect(summary).toMatchObject({
+      responseRate: 33.3,
+      adjustedSatisfaction: 47,
+      improvements: '垃圾清运改为每天两次，楼道每周消毒',
+    });
   });
 
   it('after the window, an answer is refused politely', async () => {
     const [, , h3] = others;
     const late = await answer(h3.token, round.id, { questionId: 'q2', value: 4 }).expect(410);
-    expect(late.body).toMatchObject({ code: ErrorCode.SURVEY_WINDOW_CLOSED, message: '本轮调查已结束，感谢您的关注，结果公布后会通知您' });
+    expect(late.body).toMatchObject({
+      code: ErrorCode.SURVEY_WINDOW_CLOSED,
+      message: '本轮调查已结束，感谢您的关注，结果公布后会通知您',
+    });
   });
 });
 
 describe('an annual survey: 50% at random plus every complainer, counted apart; the recontact window', () => {
   it('includes the complainer and keeps last month’s households out of the random draw', async () => {
-    const surveyed = new Set((await t.dataSource.getRepository(SurveyInvite).find()).map((i) => i.householdId));
+    const surveyed = new Set(
+      (await t.dataSource.getRepository(SurveyInvite).find()).map((i) => i.householdId),
+    );
     const complainer = homes.find((h) => !surveyed.has(h.householdId))!;
-    await submitTicket(t, complainer.token, { categoryCode: 'complaint_general', description: '夜里装修噪音没人管' });
-    const res = await http().post(SurveyRoutes.rounds).set(bearer(supervisor)).send({ questionnaireId: 'builtin:housing', kind: 'annual', title: '2026年度满意度调查', opensAt: iso(MONDAY_10AM), closesAt: iso(hours(24 * 14)) }).expect(201);
+    await submitTicket(t, complainer.token, {
+      categoryCode: 'complaint_general',
+      description: '夜里装修噪音没人管',
+    });
+    const res = await http()
+      .post(SurveyRoutes.rounds)
+      .set(bearer(supervisor))
+      .send({
+        questionnaireId: 'builtin:housing',
+        kind: 'annual',
+        title: '2026年度满意度调查',
+        opensAt: iso(MONDAY_10AM),
+        closesAt: iso(hours(24 * 14)),
+      })
+      .expect(201);
     const round = res.body as SurveyRoundDto;
     const invites = await invitesOf(round.id);
-    expect(invites.filter((i) => i.source === 'complainer').map((i) => i.householdId)).toEqual([complainer.householdId]);
+    expect(invites.filter((i) => i.source === 'complainer').map((i) => i.householdId)).toEqual([
+      complainer.householdId,
+    ]);
     // 1栋 12 → 6, 2栋 8 → 4, drawn among households not surveyed in the last 90 days (the 6 of the monthly round).
     // (a building the window empties too much draws fewer: the shortfall says by how many).
     expect(round.composition.complainers).toBe(1);
     expect(round.composition.random + round.shortfall).toBe(10);
     expect(round.recontactExcluded).toBe(6);
-    expect(invites.filter((i) => i.source === 'random').some((i) => surveyed.has(i.householdId))).toBe(false);
+    expect(
+      invites.filter((i) => i.source === 'random').some((i) => surveyed.has(i.householdId)),
+    ).toBe(false);
     await http().post(SurveyRoutes.roundCancel(round.id)).set(bearer(supervisor)).expect(200);
   });
 });
@@ -250,23 +556,48 @@ describe('the reminder sweep: once, before the close, never in quiet hours; then
     const sweeper = t.app.get(SurveySweeper);
     // Closes Thursday 23:30 China time; 48 h before is Tuesday 23:30: quiet hours.
     const closesAt = new Date('2026-11-26T15:30:00Z');
-    const round = (await http().post(SurveyRoutes.rounds).set(bearer(supervisor)).send({ questionnaireId: 'builtin:repairs', kind: 'ad_hoc', title: '维修服务回访调查', opensAt: iso(MONDAY_10AM), closesAt: iso(closesAt) }).expect(201)).body as SurveyRoundDto;
+    const round = (
+      await http()
+        .post(SurveyRoutes.rounds)
+        .set(bearer(supervisor))
+        .send({
+          questionnaireId: 'builtin:repairs',
+          kind: 'ad_hoc',
+          title: '维修服务回访调查',
+          opensAt: iso(MONDAY_10AM),
+          closesAt: iso(closesAt),
+        })
+        .expect(201)
+    ).body as SurveyRoundDto;
     const [a, b] = homes.slice(15, 17);
-    await http().post(SurveyRoutes.roundHouseholds(round.id)).set(bearer(supervisor)).send({ householdIds: [a.householdId, b.householdId] }).expect(200);
+    await http()
+      .post(SurveyRoutes.roundHouseholds(round.id))
+      .set(bearer(supervisor))
+      .send({ householdIds: [a.householdId, b.householdId] })
+      .expect(200);
     await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200);
-    for (const [q, v] of [['q1', '满意'], ['q2', 4], ['q3', '一次解决'], ['q4', '']] as const) await answer(a.token, round.id, { questionId: q, value: v }).expect(201);
+    for (const [q, v] of [
+      ['q1', '满意'],
+      ['q2', 4],
+      ['q3', '一次解决'],
+      ['q4', ''],
+    ] as const)
+      await answer(a.token, round.id, { questionId: q, value: v }).expect(201);
     expect(await sweeper.sweep()).toMatchObject({ reminded: 0, closed: 0 });
     t.clock.set({ now: new Date('2026-11-24T15:30:00Z'), freeze: true });
     expect(await sweeper.sweep()).toMatchObject({ checked: 1, reminded: 0 });
     t.clock.set({ now: new Date('2026-11-25T00:00:00Z'), freeze: true }); // Wednesday 08:00 China time
     expect(await sweeper.sweep()).toMatchObject({ reminded: 1 });
     expect(await sweeper.sweep()).toMatchObject({ checked: 0 });
-    const reminders = async (h: Home) => (await inbox(h.token)).filter((n) => n.title === '提醒：维修服务回访调查即将结束');
+    const reminders = async (h: Home) =>
+      (await inbox(h.token)).filter((n) => n.title === '提醒：维修服务回访调查即将结束');
     expect(await reminders(b)).toHaveLength(1);
     expect(await reminders(a)).toHaveLength(0);
     t.clock.set({ now: closesAt, freeze: true });
     expect(await sweeper.sweep()).toMatchObject({ closed: 1 });
-    const after = (await http().get(SurveyRoutes.round(round.id)).set(bearer(supervisor)).expect(200)).body as SurveyRoundDto;
+    const after = (
+      await http().get(SurveyRoutes.round(round.id)).set(bearer(supervisor)).expect(200)
+    ).body as SurveyRoundDto;
     expect(after).toMatchObject({ status: 'closed', completed: 1 });
     t.clock.set({ now: MONDAY_10AM, freeze: true });
   });
@@ -275,28 +606,82 @@ describe('the reminder sweep: once, before the close, never in quiet hours; then
 describe('questionnaires: drafts, freezing and versions', () => {
   const questions = [
     { id: 'q1', type: 'satisfaction', theme: 'greening', text: '您对绿化满意吗？', required: true },
-    { id: 'q2', type: 'single', theme: 'greening', text: '修剪及时吗？', options: ['及时', '不及时'], required: true },
+    {
+      id: 'q2',
+      type: 'single',
+      theme: 'greening',
+      text: '修剪及时吗？',
+      options: ['及时', '不及时'],
+      required: true,
+    },
   ];
   it('a supervisor drafts, publishes (frozen), and an edit becomes version 2', async () => {
-    const draft = (await http().post(SurveyRoutes.questionnaires).set(bearer(supervisor)).send({ title: '绿化专项', theme: 'greening', questions }).expect(201)).body as QuestionnaireDto;
+    const draft = (
+      await http()
+        .post(SurveyRoutes.questionnaires)
+        .set(bearer(supervisor))
+        .send({ title: '绿化专项', theme: 'greening', questions })
+        .expect(201)
+    ).body as QuestionnaireDto;
     expect(draft).toMatchObject({ status: 'draft', version: 1 });
-    const bad = await http().post(SurveyRoutes.questionnaires).set(bearer(supervisor)).send({ title: '绿化专项', theme: 'greening', questions: [questions[1]] }).expect(400);
+    const bad = await http()
+      .post(SurveyRoutes.questionnaires)
+      .set(bearer(supervisor))
+      .send({ title: '绿化专项', theme: 'greening', questions: [questions[1]] })
+      .expect(400);
     expect(bad.body.message).toBe('请至少包含一道满意度评分题');
-    const unpublished = await http().post(SurveyRoutes.rounds).set(bearer(supervisor)).send({ questionnaireId: draft.id, kind: 'ad_hoc', title: '绿化调查', opensAt: iso(MONDAY_10AM), closesAt: iso(hours(48)) });
-    expect(unpublished.body).toMatchObject({ code: ErrorCode.SURVEY_STATE, message: '请先发布问卷再用于调查' });
-    const published = (await http().post(SurveyRoutes.publishQuestionnaire(draft.id)).set(bearer(supervisor)).expect(200)).body as QuestionnaireDto;
+    const unpublished = await http()
+      .post(SurveyRoutes.rounds)
+      .set(bearer(supervisor))
+      .send({
+        questionnaireId: draft.id,
+        kind: 'ad_hoc',
+        title: '绿化调查',
+        opensAt: iso(MONDAY_10AM),
+        closesAt: iso(hours(48)),
+      });
+    expect(unpublished.body).toMatchObject({
+      code: ErrorCode.SURVEY_STATE,
+      message: '请先发布问卷再用于调查',
+    });
+    const published = (
+      await http()
+        .post(SurveyRoutes.publishQuestionnaire(draft.id))
+        .set(bearer(supervisor))
+        .expect(200)
+    ).body as QuestionnaireDto;
     expect(published.status).toBe('published');
-    const v2 = (await http().put(SurveyRoutes.questionnaire(draft.id)).set(bearer(supervisor)).send({ title: '绿化专项', theme: 'greening', questions: [{ ...questions[0], text: '您对小区绿化满意吗？' }, questions[1]] }).expect(200)).body as QuestionnaireDto;
+    const v2 = (
+      await http()
+        .put(SurveyRoutes.questionnaire(draft.id))
+        .set(bearer(supervisor))
+        .send({
+          title: '绿化专项',
+          theme: 'greening',
+          questions: [{ ...questions[0], text: '您对小区绿化满意吗？' }, questions[1]],
+        })
+        .expect(200)
+    ).body as QuestionnaireDto;
     expect(v2).toMatchObject({ version: 2, status: 'draft' });
     expect(v2.id).not.toBe(draft.id);
-    const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200)).body as QuestionnaireDto[];
+    const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200))
+      .body as QuestionnaireDto[];
     expect(list.find((q) => q.id === draft.id)?.questions[0].text).toBe('您对绿化满意吗？');
   });
 
   it('only an admin makes company-wide templates', async () => {
-    const body = { title: '全公司房管模板', theme: 'housing', questions: [{ id: 'q1', type: 'stars', theme: 'housing', text: '请为管理处打分', required: true }], companyWide: true };
+    const body = {
+      title: '全公司房管模板',
+      theme: 'housing',
+      questions: [
+        { id: 'q1', type: 'stars', theme: 'housing', text: '请为管理处打分', required: true },
+      ],
+      companyWide: true,
+    };
     await http().post(SurveyRoutes.questionnaires).set(bearer(supervisor)).send(body).expect(403);
-    const made = (await http().post(SurveyRoutes.questionnaires).set(bearer(admin)).send(body).expect(201)).body as QuestionnaireDto;
+    const made = (
+      await http().post(SurveyRoutes.questionnaires).set(bearer(admin)).send(body).expect(201)
+    ).body as QuestionnaireDto;
     expect(made.communityId).toBeNull();
   });
 });
@@ -306,12 +691,28 @@ describe('authorisation of every survey route', () => {
   let answerId: string;
   let foreignSupervisor: string;
   beforeAll(async () => {
-    roundId = (await t.dataSource.getRepository(SurveyInvite).findOneByOrFail({ householdId: homeHousehold })).roundId;
+    roundId = (
+      await t.dataSource.getRepository(SurveyInvite).findOneByOrFail({ householdId: homeHousehold })
+    ).roundId;
     answerId = (await t.dataSource.getRepository(SurveyAnswer).findOneByOrFail({ roundId })).id;
     const own = await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' });
-    const other = await t.dataSource.getRepository(Community).save({ id: randomUUID(), companyId: own.companyId, name: '翠湖苑', createdAt: t.clock.now() });
+    const other = await t.dataSource.getRepository(Community).save({
+      id: randomUUID(),
+      companyId: own.companyId,
+      name: '翠湖苑',
+      createdAt: t.clock.now(),
+    });
     const openid = `test-${randomUUID()}`;
-    await t.dataSource.getRepository(User).save({ id: randomUUID(), openid, name: '钱主任', phone: null, role: Role.Supervisor, householdId: null, communityId: other.id, createdAt: t.clock.now() });
+    await t.dataSource.getRepository(User).save({
+      id: randomUUID(),
+      openid,
+      name: '钱主任',
+      phone: null,
+      role: Role.Supervisor,
+      householdId: null,
+      communityId: other.id,
+      createdAt: t.clock.now(),
+    });
     foreignSupervisor = (await loginOpenid(t, openid)).token;
   });
 
@@ -335,28 +736,44 @@ describe('authorisation of every survey route', () => {
     ['PUT', () => SurveyRoutes.settings],
   ];
   const call = (method: string, url: string, token: string) => {
-    const req = method === 'GET' ? http().get(url) : method === 'PUT' ? http().put(url) : http().post(url);
+    const req =
+      method === 'GET' ? http().get(url) : method === 'PUT' ? http().put(url) : http().post(url);
     return req.set(bearer(token)).send({});
   };
 
   it.each(office)('%s %p refuses residents, assistants and the guard', async (method, route) => {
-    for (const token of [resident, assistant, guard]) await call(method, route(roundId, answerId), token).expect(403);
+    for (const token of [resident, assistant, guard])
+      await call(method, route(roundId, answerId), token).expect(403);
   });
 
   it.each(['GET', 'POST'])('residents’ routes (%s) refuse staff', async (method) => {
-    const url = method === 'GET' ? SurveyRoutes.conversation(roundId) : SurveyRoutes.answers(roundId);
-    for (const token of [assistant, supervisor, admin, guard]) await call(method, url, token).expect(403);
-    for (const token of [supervisor, guard]) await call('GET', SurveyRoutes.mine, token).expect(403);
-    for (const token of [supervisor, guard]) await call('GET', SurveyRoutes.summary(roundId), token).expect(403);
+    const url =
+      method === 'GET' ? SurveyRoutes.conversation(roundId) : SurveyRoutes.answers(roundId);
+    for (const token of [assistant, supervisor, admin, guard])
+      await call(method, url, token).expect(403);
+    for (const token of [supervisor, guard])
+      await call('GET', SurveyRoutes.mine, token).expect(403);
+    for (const token of [supervisor, guard])
+      await call('GET', SurveyRoutes.summary(roundId), token).expect(403);
   });
 
   it('another community’s supervisor finds nothing of this round', async () => {
-    for (const url of [SurveyRoutes.round(roundId), SurveyRoutes.roundResults(roundId), SurveyRoutes.roundExport(roundId)]) {
+    for (const url of [
+      SurveyRoutes.round(roundId),
+      SurveyRoutes.roundResults(roundId),
+      SurveyRoutes.roundExport(roundId),
+    ]) {
       const res = await http().get(url).set(bearer(foreignSupervisor)).expect(404);
       expect(res.body.code).toBe(ErrorCode.SURVEY_NOT_FOUND);
     }
-    await http().put(SurveyRoutes.answerTag(answerId)).set(bearer(foreignSupervisor)).send({ tag: '偷看' }).expect(404);
-    const rounds = (await http().get(SurveyRoutes.rounds).set(bearer(foreignSupervisor)).expect(200)).body.items as SurveyRoundDto[];
+    await http()
+      .put(SurveyRoutes.answerTag(answerId))
+      .set(bearer(foreignSupervisor))
+      .send({ tag: '偷看' })
+      .expect(404);
+    const rounds = (
+      await http().get(SurveyRoutes.rounds).set(bearer(foreignSupervisor)).expect(200)
+    ).body.items as SurveyRoundDto[];
     expect(rounds).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   return seen;
 }
 
-const submit = (description: string) => t.http().post(ApiRoutes.tickets).set(bearer(resident)).send(ticketRequest({ description }));
+const submit = (description: string) =>
+  t.http().post(ApiRoutes.tickets).set(bearer(resident)).send(ticketRequest({ description }));
 
 it('a submit sends at most 14 statements besides transaction control (16 in all on MariaDB), and no SELECT DISTINCT pre-query', async () => {
   await submit('第一单：当天的计数行已存在').expect(201); // the day's counter row exists, as on any busy day
@@ -47,7 +48,9 @@ it('a submit sends at most 14 statements besides transaction control (16 in all 
   });
   if (process.env.LINLI_PRINT_STATEMENTS === '1') console.log(statements.join('\n'));
   // SQLite takes the day's number in a transaction of its own (one shared connection): two more BEGIN/COMMIT there.
-  expect(statements.filter((s) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(s.trim())).length).toBeLessThanOrEqual(14);
+  expect(
+    statements.filter((s) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(s.trim())).length,
+  ).toBeLessThanOrEqual(14);
   if (t.dataSource.options.type === 'mysql') expect(statements.length).toBeLessThanOrEqual(16);
   expect(statements.filter((s) => /SELECT DISTINCT/i.test(s))).toEqual([]);
   // The ticket is written once: no UPDATE of the ticket row in the submit.

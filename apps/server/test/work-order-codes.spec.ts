@@ -19,14 +19,24 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const issue = (n: number) =>
-  t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'environment', instructions: `清理地下车库排水沟 第${n}段`, dueAt: '2026-11-24T02:00:00.000Z' });
+  t
+    .http()
+    .post(ApiRoutes.workOrders)
+    .set(bearer(supervisor))
+    .send({
+      department: 'environment',
+      instructions: `清理地下车库排水沟 第${n}段`,
+      dueAt: '2026-11-24T02:00:00.000Z',
+    });
 
 describe('work-order codes', () => {
   it('twelve orders issued at the same moment all succeed, with twelve consecutive codes', async () => {
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => issue(i + 1)));
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
     const codes = answers.map((a) => (a.body as WorkOrderDto).code).sort();
-    expect(codes).toEqual(Array.from({ length: 12 }, (_, i) => `GZ20261123-${String(i + 1).padStart(3, '0')}`));
+    expect(codes).toEqual(
+      Array.from({ length: 12 }, (_, i) => `GZ20261123-${String(i + 1).padStart(3, '0')}`),
+    );
   });
 
   it('a day whose counter is missing (orders issued before the counter existed) goes on after the orders on file', async () => {
@@ -37,7 +47,16 @@ describe('work-order codes', () => {
 
   it('the next day starts again at 001', async () => {
     t.clock.set({ now: new Date('2026-11-24T02:00:00Z'), freeze: true });
-    const res = await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send({ department: 'environment', instructions: '复查排水沟', dueAt: '2026-11-25T02:00:00.000Z' }).expect(201);
+    const res = await t
+      .http()
+      .post(ApiRoutes.workOrders)
+      .set(bearer(supervisor))
+      .send({
+        department: 'environment',
+        instructions: '复查排水沟',
+        dueAt: '2026-11-25T02:00:00.000Z',
+      })
+      .expect(201);
     expect((res.body as WorkOrderDto).code).toBe('GZ20261124-001');
   });
 });

@@ -34,7 +34,8 @@ export const ApiRoutes = {
   testClock: '/api/test-clock',
   myHousehold: '/api/households/mine',
   myHouseholdExport: '/api/households/mine/export',
-  myHouseholdMember: (memberId: string) => `/api/households/mine/members/${encodeURIComponent(memberId)}`,
+  myHouseholdMember: (memberId: string) =>
+    `/api/households/mine/members/${encodeURIComponent(memberId)}`,
   joinHousehold: '/api/households/join',
   bindPhone: '/api/households/bind-phone',
   household: (id: string) => `/api/households/${encodeURIComponent(id)}`,
@@ -43,16 +44,19 @@ export const ApiRoutes = {
   householdReads: (id: string) => `/api/households/${encodeURIComponent(id)}/reads`,
   householdTimeline: (id: string) => `/api/households/${encodeURIComponent(id)}/timeline`,
   householdInvites: (id: string) => `/api/households/${encodeURIComponent(id)}/invites`,
-  householdDocument: (id: string, kind: string) => `/api/households/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
+  householdDocument: (id: string, kind: string) =>
+    `/api/households/${encodeURIComponent(id)}/documents/${encodeURIComponent(kind)}`,
   householdReviews: (id: string) => `/api/households/${encodeURIComponent(id)}/reviews`,
   reviewsDue: '/api/household-reviews/due',
   householdReadLog: '/api/household-reads',
-  householdMemberRemove: (id: string, memberId: string) => `/api/households/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}/remove`,
+  householdMemberRemove: (id: string, memberId: string) =>
+    `/api/households/${encodeURIComponent(id)}/members/${encodeURIComponent(memberId)}/remove`,
   joinRequests: '/api/join-requests',
   joinRequestsMine: '/api/join-requests/mine',
   joinRequestsPending: '/api/join-requests/pending',
   joinCommunities: '/api/join-requests/communities',
-  joinBuildings: (communityId: string) => `/api/join-requests/communities/${encodeURIComponent(communityId)}/buildings`,
+  joinBuildings: (communityId: string) =>
+    `/api/join-requests/communities/${encodeURIComponent(communityId)}/buildings`,
   joinRequestApprove: (id: string) => `/api/join-requests/${encodeURIComponent(id)}/approve`,
   joinRequestReject: (id: string) => `/api/join-requests/${encodeURIComponent(id)}/reject`,
   joinRequestCancel: (id: string) => `/api/join-requests/${encodeURIComponent(id)}/cancel`,
@@ -61,17 +65,25 @@ export const ApiRoutes = {
   activeHousehold: '/api/me/active-household',
   buildings: '/api/buildings',
   buildingRooms: (id: string) => `/api/buildings/${encodeURIComponent(id)}/rooms`,
-  householdSheetTemplate: (communityId: string, format: HouseholdSheetFormat = 'xlsx') => `/api/communities/${encodeURIComponent(communityId)}/household-sheet/template?format=${format}`,
-  householdSheetImport: (communityId: string) => `/api/communities/${encodeURIComponent(communityId)}/household-sheet/import`,
-  householdSheetExport: (communityId: string, format: HouseholdSheetFormat = 'xlsx') => `/api/communities/${encodeURIComponent(communityId)}/household-sheet/export?format=${format}`,
+  householdSheetTemplate: (communityId: string, format: HouseholdSheetFormat = 'xlsx') =>
+    `/api/communities/${encodeURIComponent(communityId)}/household-sheet/template?format=${format}`,
+  householdSheetImport: (communityId: string) =>
+    `/api/communities/${encodeURIComponent(communityId)}/household-sheet/import`,
+  householdSheetExport: (communityId: string, format: HouseholdSheetFormat = 'xlsx') =>
+    `/api/communities/${encodeURIComponent(communityId)}/household-sheet/export?format=${format}`,
   structureCommunities: '/api/structure/communities',
-  communityStructure: (communityId: string) => `/api/structure/communities/${encodeURIComponent(communityId)}`,
-  structureBuildings: (communityId: string) => `/api/structure/communities/${encodeURIComponent(communityId)}/buildings`,
+  communityStructure: (communityId: string) =>
+    `/api/structure/communities/${encodeURIComponent(communityId)}`,
+  structureBuildings: (communityId: string) =>
+    `/api/structure/communities/${encodeURIComponent(communityId)}/buildings`,
   structureBuilding: (id: string) => `/api/structure/buildings/${encodeURIComponent(id)}`,
-  structureRooms: (buildingId: string) => `/api/structure/buildings/${encodeURIComponent(buildingId)}/rooms`,
-  structureRoomRange: (buildingId: string) => `/api/structure/buildings/${encodeURIComponent(buildingId)}/room-range`,
+  structureRooms: (buildingId: string) =>
+    `/api/structure/buildings/${encodeURIComponent(buildingId)}/rooms`,
+  structureRoomRange: (buildingId: string) =>
+    `/api/structure/buildings/${encodeURIComponent(buildingId)}/room-range`,
   structureRoom: (id: string) => `/api/structure/rooms/${encodeURIComponent(id)}`,
-  structureAssistant: (buildingId: string, userId: string) => `/api/structure/buildings/${encodeURIComponent(buildingId)}/assistants/${encodeURIComponent(userId)}`,
+  structureAssistant: (buildingId: string, userId: string) =>
+    `/api/structure/buildings/${encodeURIComponent(buildingId)}/assistants/${encodeURIComponent(userId)}`,
   subscribeTemplates: '/api/wechat/subscribe-templates',
   subscriptions: '/api/wechat/subscriptions',
   notifications: '/api/notifications',
@@ -96,7 +108,8 @@ export const ApiRoutes = {
   officeMoveOuts: '/api/move-outs/office',
   moveOut: (id: string) => `/api/move-outs/${encodeURIComponent(id)}`,
   moveOutOwnerDecision: (id: string) => `/api/move-outs/${encodeURIComponent(id)}/owner-decision`,
-  moveOutWrittenAuthorisation: (id: string) => `/api/move-outs/${encodeURIComponent(id)}/written-authorisation`,
+  moveOutWrittenAuthorisation: (id: string) =>
+    `/api/move-outs/${encodeURIComponent(id)}/written-authorisation`,
   moveOutFeesSettled: (id: string) => `/api/move-outs/${encodeURIComponent(id)}/fees-settled`,
   moveOutDecision: (id: string) => `/api/move-outs/${encodeURIComponent(id)}/decision`,
   moveOutCancel: (id: string) => `/api/move-outs/${encodeURIComponent(id)}/cancel`,

@@ -25,8 +25,14 @@ export const DEMO_PERSONA_LABELS: Record<DemoPersona, { title: string; subtitle:
   [DemoPersona.Resident]: { title: '住户 · 王女士', subtitle: '阳光花园 1栋1单元101室' },
   [DemoPersona.Assistant]: { title: '礼宾助理 · 李管家', subtitle: '负责 1栋、2栋' },
   [DemoPersona.Supervisor]: { title: '管理处主任 · 张主任', subtitle: '阳光花园管理处' },
-  [DemoPersona.Newcomer]: { title: '新住户 · 赵先生', subtitle: '刚租住 1栋1单元101室，尚未绑定房屋' },
-  [DemoPersona.Admin]: { title: '公司管理员 · 系统管理员', subtitle: '阳光物业 · 超时升级与微信消息投递' },
+  [DemoPersona.Newcomer]: {
+    title: '新住户 · 赵先生',
+    subtitle: '刚租住 1栋1单元101室，尚未绑定房屋',
+  },
+  [DemoPersona.Admin]: {
+    title: '公司管理员 · 系统管理员',
+    subtitle: '阳光物业 · 超时升级与微信消息投递',
+  },
   [DemoPersona.DepartmentHead]: { title: '工程部经理 · 孙经理', subtitle: '接收工作安排通知单' },
   [DemoPersona.Guard]: { title: '门岗 · 刘师傅', subtitle: '阳光花园东门 · 核验放行条' },
 };

@@ -180,7 +180,13 @@ export interface CampaignRecipientDto {
   skipReason: SkipReason | null;
   skipReasonLabel: string | null;
   openedAt: string | null;
-  gift: { status: GiftStatus; statusLabel: string; note: string | null; photoIds: string[]; at: string | null } | null;
+  gift: {
+    status: GiftStatus;
+    statusLabel: string;
+    note: string | null;
+    photoIds: string[];
+    at: string | null;
+  } | null;
 }
 
 /** The resident's greeting card. */

@@ -21,5 +21,6 @@ export const CHAT_REPLY_MAX = 300;
 
 export const ChatRoutes = {
   ticketChat: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/chat`,
-  ticketChatReplies: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/chat-replies`,
+  ticketChatReplies: (ticketId: string) =>
+    `/api/tickets/${encodeURIComponent(ticketId)}/chat-replies`,
 } as const;

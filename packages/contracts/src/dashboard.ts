@@ -4,9 +4,16 @@
  * company's communities. Rates are fractions (0.9375 = 93.75%); null means 暂无数据.
  */
 
-export type IndicatorKey = 'emergencyResponse' | 'complaintResolve' | 'satisfaction' | 'callbackCoverage' | 'surveyResponse';
+export type IndicatorKey =
+  'emergencyResponse' | 'complaintResolve' | 'satisfaction' | 'callbackCoverage' | 'surveyResponse';
 
-export const INDICATOR_KEYS: readonly IndicatorKey[] = ['emergencyResponse', 'complaintResolve', 'satisfaction', 'callbackCoverage', 'surveyResponse'];
+export const INDICATOR_KEYS: readonly IndicatorKey[] = [
+  'emergencyResponse',
+  'complaintResolve',
+  'satisfaction',
+  'callbackCoverage',
+  'surveyResponse',
+];
 
 export interface HeadlineIndicatorDto {
   key: IndicatorKey;
@@ -65,7 +72,12 @@ export interface TrendPointDto {
 }
 
 export interface DashboardDto {
-  scope: { communityId: string; communityName: string; department: string | null; departmentLabel: string | null };
+  scope: {
+    communityId: string;
+    communityName: string;
+    department: string | null;
+    departmentLabel: string | null;
+  };
   /** 'YYYY-MM' (China time) and its instants; asOf is when the figures were computed. */
   period: { month: string; from: string; to: string; asOf: string };
   received: number;
@@ -80,10 +92,22 @@ export interface DashboardDto {
   firstResponseMinutes: DistributionDto;
   resolutionHours: DistributionDto;
   resolutionWorkingDays: DistributionDto;
-  milestones: { milestone: string; label: string; planned: number; warned: number; breached: number }[];
+  milestones: {
+    milestone: string;
+    label: string;
+    planned: number;
+    warned: number;
+    breached: number;
+  }[];
   extensions: { asked: number; approved: number; rejected: number; pending: number };
   reopen: { resolved: number; reopened: number; rate: number | null; rounds: number };
-  invalidComplaints: { count: number; answeredOnTime: number; answeredLate: number; unansweredLate: number; pending: number };
+  invalidComplaints: {
+    count: number;
+    answeredOnTime: number;
+    answeredLate: number;
+    unansweredLate: number;
+    pending: number;
+  };
   escalations: { level1: number; level2: number };
   assistants: AssistantRowDto[];
   departments: DepartmentLoadDto[];
@@ -98,7 +122,12 @@ export interface DashboardDto {
 export interface CompanyDashboardDto {
   month: string;
   asOf: string;
-  communities: { communityId: string; communityName: string; received: number; headline: HeadlineIndicatorDto[] }[];
+  communities: {
+    communityId: string;
+    communityName: string;
+    received: number;
+    headline: HeadlineIndicatorDto[];
+  }[];
 }
 
 /** One ticket behind a figure: missed (counted against the target) or pending (still within its limit). */
@@ -126,7 +155,9 @@ export interface IndicatorTargetsDto {
   canEdit: boolean;
 }
 
-export type UpdateIndicatorTargetsRequest = Partial<Omit<IndicatorTargetsDto, 'customised' | 'canEdit'>>;
+export type UpdateIndicatorTargetsRequest = Partial<
+  Omit<IndicatorTargetsDto, 'customised' | 'canEdit'>
+>;
 
 export enum ReportKind {
   /** A department head's complaints to review this week. */

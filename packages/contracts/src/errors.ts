@@ -170,9 +170,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HOUSEHOLD_NOT_FOUND]: '房屋档案不存在',
   [ErrorCode.HOUSEHOLD_INVITE_INVALID]: '邀请码无效或已过期，请向业主或物业服务中心重新获取',
   [ErrorCode.HOUSEHOLD_ALREADY_BOUND]: '您已绑定房屋，如需更换请联系物业服务中心',
-  [ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND]: '未找到该手机号对应的住户档案，请使用邀请码或联系物业服务中心',
+  [ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND]:
+    '未找到该手机号对应的住户档案，请使用邀请码或联系物业服务中心',
   [ErrorCode.PHONE_CODE_INVALID]: '手机号授权已失效，请重新授权',
-  [ErrorCode.HOUSEHOLD_IMPORT_REJECTED]: '表格中有数据不符合要求，本次未导入任何数据，请按提示修改后重新导入',
+  [ErrorCode.HOUSEHOLD_IMPORT_REJECTED]:
+    '表格中有数据不符合要求，本次未导入任何数据，请按提示修改后重新导入',
   [ErrorCode.HOUSEHOLD_SHEET_UNREADABLE]: '无法读取表格，请使用导入模板（.xlsx 或 .csv）',
   [ErrorCode.HOUSEHOLD_DOCUMENT_UNKNOWN]: '资料类型不在档案清单中',
   [ErrorCode.HOUSEHOLD_DOCUMENT_NOT_ON_FILE]: '该资料尚未归档',

@@ -13,7 +13,16 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
 };
 
 /** Tags a resident may tick on a rating. */
-export const RATING_TAGS = ['上门准时', '态度好', '修得好', '沟通及时', '上门不准时', '态度差', '没修好', '乱收费'] as const;
+export const RATING_TAGS = [
+  '上门准时',
+  '态度好',
+  '修得好',
+  '沟通及时',
+  '上门不准时',
+  '态度差',
+  '没修好',
+  '乱收费',
+] as const;
 
 export interface RateTicketRequest {
   /** The ticket's version the resident saw (optimistic lock, as for every ticket action). */
@@ -192,7 +201,13 @@ export interface CallbackCoverageDto {
   majorComplaints: number;
   figures: CoverageFigure[];
   sample: { seed: number; drawnAt: string; tickets: SampledTicketDto[] } | null;
-  ratings: { rated: number; satisfied: number; basic: number; dissatisfied: number; notRated: number };
+  ratings: {
+    rated: number;
+    satisfied: number;
+    basic: number;
+    dissatisfied: number;
+    notRated: number;
+  };
 }
 
 export interface RunCallbackSampleRequest {
@@ -203,7 +218,8 @@ export interface RunCallbackSampleRequest {
 /** The API paths of ratings and callbacks (kept here, beside their types). */
 export const FeedbackRoutes = {
   ticketRating: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/rating`,
-  ticketRatingAddenda: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/rating/addenda`,
+  ticketRatingAddenda: (ticketId: string) =>
+    `/api/tickets/${encodeURIComponent(ticketId)}/rating/addenda`,
   ticketFeedback: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/feedback`,
   myCallbacks: '/api/callbacks/mine',
   callback: (id: string) => `/api/callbacks/${encodeURIComponent(id)}`,

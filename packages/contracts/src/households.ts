@@ -329,7 +329,14 @@ export interface HouseholdExportDto {
   members: HouseholdMemberDto[];
   /** The staff's notes about the household. */
   notes: { text: string; at: string }[];
-  tickets: { code: string; category: string; description: string; status: string; createdAt: string; events: { action: string; status: string; note: string | null; at: string }[] }[];
+  tickets: {
+    code: string;
+    category: string;
+    description: string;
+    status: string;
+    createdAt: string;
+    events: { action: string; status: string; note: string | null; at: string }[];
+  }[];
   /** The caller's own messages. */
   notifications: { title: string; body: string; at: string }[];
   /** The papers the office holds for the household (which, and since when). */

@@ -87,7 +87,8 @@ export interface RemoveMemberRequest {
   reason?: string;
 }
 
-export type MembershipAction = 'requested' | 'approved' | 'rejected' | 'joined' | 'removed' | 'cancelled';
+export type MembershipAction =
+  'requested' | 'approved' | 'rejected' | 'joined' | 'removed' | 'cancelled';
 
 export const MEMBERSHIP_ACTION_LABELS: Record<MembershipAction, string> = {
   requested: '申请加入',

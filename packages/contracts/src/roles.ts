@@ -17,7 +17,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** Every role there is. Only for what anyone signed in may do (who am I); the guard is among them. */
-export const ALL_ROLES: readonly Role[] = [Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin, Role.Guard];
+export const ALL_ROLES: readonly Role[] = [
+  Role.Resident,
+  Role.Assistant,
+  Role.Supervisor,
+  Role.Admin,
+  Role.Guard,
+];
 
 /** The property company's office: assistants, supervisors and the administrator. Not the gate guard. */
 export const STAFF_ROLES: readonly Role[] = [Role.Assistant, Role.Supervisor, Role.Admin];

@@ -146,7 +146,12 @@ export interface SurveyRoundDto {
   occupied: number;
   invited: number;
   /** The random draw, the targeted complainers and the hand-picked, counted apart. */
-  composition: { random: number; complainers: number; manual: number; byBuilding: SampleBuildingDto[] };
+  composition: {
+    random: number;
+    complainers: number;
+    manual: number;
+    byBuilding: SampleBuildingDto[];
+  };
   /** Households the recontact window kept out of the draw, and how far the draw fell short of its target. */
   recontactExcluded: number;
   shortfall: number;
@@ -182,7 +187,13 @@ export interface SurveyAnswerInput {
   skip?: boolean;
 }
 
-export type SurveyAnswerValue = { kind: 'stars'; stars: number } | { kind: 'satisfaction'; label: string } | { kind: 'single'; option: string } | { kind: 'multiple'; options: string[] } | { kind: 'text'; text: string } | { kind: 'skipped' };
+export type SurveyAnswerValue =
+  | { kind: 'stars'; stars: number }
+  | { kind: 'satisfaction'; label: string }
+  | { kind: 'single'; option: string }
+  | { kind: 'multiple'; options: string[] }
+  | { kind: 'text'; text: string }
+  | { kind: 'skipped' };
 
 /** One exchange of the conversation: the property's question and the household's answer, if any. */
 export interface SurveyTurnDto {
@@ -247,8 +258,19 @@ export interface SurveyResultsDto {
   /** Reasons for dissatisfaction by tag, most frequent first, with the cumulative share. */
   pareto: { tag: string; n: number; cumulativePercent: number }[];
   /** Previous rounds of the community (oldest first, up to 12) and this one. */
-  trend: { roundId: string; title: string; closesAt: string; adjustedSatisfaction: number | null; responseRate: number | null }[];
-  previous: { roundId: string; title: string; adjustedSatisfaction: number | null; responseRate: number | null } | null;
+  trend: {
+    roundId: string;
+    title: string;
+    closesAt: string;
+    adjustedSatisfaction: number | null;
+    responseRate: number | null;
+  }[];
+  previous: {
+    roundId: string;
+    title: string;
+    adjustedSatisfaction: number | null;
+    responseRate: number | null;
+  } | null;
   householdAnswersVisible: boolean;
 }
 

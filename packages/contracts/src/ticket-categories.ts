@@ -53,7 +53,11 @@ export interface ClassifyTicketRequest {
 
 export type ExtensionStatus = 'pending' | 'approved' | 'rejected';
 
-export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = { pending: '待审批', approved: '已批准', rejected: '已驳回' };
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+};
 
 /** A request to move a milestone's deadline, and the supervisor's decision on it. */
 export interface TicketExtensionDto {

@@ -103,7 +103,12 @@ export enum TicketAction {
 }
 
 /** Actions only the system takes; a person asking for one is refused. */
-export const SYSTEM_ACTIONS: readonly TicketAction[] = [TicketAction.AutoClose, TicketAction.SlaWarning, TicketAction.Escalate, TicketAction.OutageClose];
+export const SYSTEM_ACTIONS: readonly TicketAction[] = [
+  TicketAction.AutoClose,
+  TicketAction.SlaWarning,
+  TicketAction.Escalate,
+  TicketAction.OutageClose,
+];
 
 export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   [TicketAction.Submit]: '提交',
@@ -165,7 +170,6 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.WechatChat]: '微信客服',
 };
 
-
 export const MAX_TICKET_PHOTOS = 9;
 export const MAX_DESCRIPTION_LENGTH = 500;
 
@@ -181,7 +185,12 @@ export interface CreateTicketRequest {
 }
 
 /** The channels staff take a request through on a resident's behalf (the mini-program is the resident's own). */
-export const STAFF_CHANNELS: readonly Channel[] = [Channel.Hotline, Channel.WalkIn, Channel.Patrol, Channel.WechatChat];
+export const STAFF_CHANNELS: readonly Channel[] = [
+  Channel.Hotline,
+  Channel.WalkIn,
+  Channel.Patrol,
+  Channel.WechatChat,
+];
 
 /**
  * POST /api/tickets/on-behalf: staff register a request received by phone, at the desk, on patrol or in
@@ -283,7 +292,11 @@ export interface TicketDetailDto extends TicketSummaryDto {
   /** How the request came in. */
   channel: Channel;
   /** Staff only: for a request staff registered, who received it and whom to call back. */
-  intake: { receivedByName: string; contactName: string | null; contactPhone: string | null } | null;
+  intake: {
+    receivedByName: string;
+    contactName: string | null;
+    contactPhone: string | null;
+  } | null;
   /** Staff only: the deadline extension requests of this ticket, newest first (empty for residents). */
   extensions: TicketExtensionDto[];
   /** What the current user may do about extensions now: ask for one (the assignee), decide the pending one (its supervisor). */

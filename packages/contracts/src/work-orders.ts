@@ -10,7 +10,11 @@ export const DEPARTMENT_NAMES: Record<DepartmentName, string> = {
 
 export type WorkOrderStatus = 'issued' | 'accepted' | 'done';
 
-export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = { issued: '待接收', accepted: '处理中', done: '已完成' };
+export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
+  issued: '待接收',
+  accepted: '处理中',
+  done: '已完成',
+};
 
 export interface WorkOrderDto {
   id: string;

@@ -36,5 +36,9 @@ export class LoginCodes {
 
 /** WeChat's session_key: 16 random bytes, base64. Stable per openid here so repeated logins look alike. */
 export function sessionKeyFor(openid: string, secret: string): string {
-  return createHash('sha256').update(`${secret}:${openid}`).digest().subarray(0, 16).toString('base64');
+  return createHash('sha256')
+    .update(`${secret}:${openid}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64');
 }

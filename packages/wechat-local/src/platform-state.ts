@@ -30,7 +30,8 @@ export class PlatformState {
   issueToken(force: boolean): { access_token: string; expires_in: number } {
     const now = this.now();
     const expiry = this.current ? this.tokens.get(this.current) : undefined;
-    if (!force && this.current && expiry && expiry > now) return { access_token: this.current, expires_in: Math.floor((expiry - now) / 1000) };
+    if (!force && this.current && expiry && expiry > now)
+      return { access_token: this.current, expires_in: Math.floor((expiry - now) / 1000) };
     if (force && this.current) this.tokens.delete(this.current);
     this.current = `local-${randomBytes(12).toString('hex')}`;
     this.tokens.set(this.current, now + TOKEN_TTL_S * 1000);

@@ -14,9 +14,18 @@ describe('local WeChat server: jscode2session', () => {
   afterEach(() => wechat.close());
 
   async function code2Session(params: Record<string, string>) {
-    const query = new URLSearchParams({ appid: APPID, secret: SECRET, grant_type: 'authorization_code', ...params });
+    const query = new URLSearchParams({
+      appid: APPID,
+      secret: SECRET,
+      grant_type: 'authorization_code',
+      ...params,
+    });
     const res = await fetch(`${wechat.url}/sns/jscode2session?${query}`);
-    return { status: res.status, type: res.headers.get('content-type'), body: JSON.parse(await res.text()) };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      body: JSON.parse(await res.text()),
+    };
   }
 
   it('exchanges a minted code for the openid and a session key, like WeChat', async () => {
@@ -24,15 +33,27 @@ describe('local WeChat server: jscode2session', () => {
     const res = await code2Session({ js_code: code });
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/plain');
-    expect(res.body).toEqual({ openid: 'o-resident', session_key: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/), unionid: 'u-1' });
+    expect(res.body).toEqual({
+      openid: 'o-resident',
+      session_key: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/),
+      unionid: 'u-1',
+    });
     expect(wechat.received).toHaveLength(1);
-    expect(wechat.received[0]).toMatchObject({ method: 'GET', path: '/sns/jscode2session', query: { js_code: code }, status: 200 });
+    expect(wechat.received[0]).toMatchObject({
+      method: 'GET',
+      path: '/sns/jscode2session',
+      query: { js_code: code },
+      status: 200,
+    });
   });
 
   it('refuses a code used twice, an unknown code and an expired one with 40029', async () => {
     const code = wechat.mintCode('o-1');
     expect((await code2Session({ js_code: code })).body.openid).toBe('o-1');
-    expect((await code2Session({ js_code: code })).body).toEqual({ errcode: 40029, errmsg: expect.stringMatching(/^invalid code, rid: /) });
+    expect((await code2Session({ js_code: code })).body).toEqual({
+      errcode: 40029,
+      errmsg: expect.stringMatching(/^invalid code, rid: /),
+    });
     expect((await code2Session({ js_code: 'nope' })).body.errcode).toBe(40029);
     const late = wechat.mintCode('o-1');
     clock += 5 * 60 * 1000;
@@ -56,12 +77,15 @@ describe('local WeChat server: jscode2session', () => {
 
   it("holds the request unanswered for a 'timeout' failure", async () => {
     wechat.failNext('timeout');
-    const res = fetch(`${wechat.url}/sns/jscode2session?js_code=x`, { signal: AbortSignal.timeout(200) });
+    const res = fetch(`${wechat.url}/sns/jscode2session?js_code=x`, {
+      signal: AbortSignal.timeout(200),
+    });
     await expect(res).rejects.toThrow(/timeout|aborted/i);
     expect(wechat.received).toHaveLength(1);
     expect(wechat.received[0].status).toBeUndefined();
     // When the caller gave up is recorded once its connection closes.
-    for (let i = 0; i < 100 && wechat.received[0].abandonedAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && wechat.received[0].abandonedAt === undefined; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(wechat.received[0].abandonedAt).toEqual(expect.any(Number));
   });
 
@@ -78,8 +102,15 @@ describe('local WeChat server: latency', () => {
     try {
       const ask = async () => {
         const t0 = performance.now();
-        const query = new URLSearchParams({ appid: APPID, secret: SECRET, grant_type: 'authorization_code', js_code: 'nope' });
-        const body = JSON.parse(await (await fetch(`${wechat.url}/sns/jscode2session?${query}`)).text());
+        const query = new URLSearchParams({
+          appid: APPID,
+          secret: SECRET,
+          grant_type: 'authorization_code',
+          js_code: 'nope',
+        });
+        const body = JSON.parse(
+          await (await fetch(`${wechat.url}/sns/jscode2session?${query}`)).text(),
+        );
         return { body, ms: performance.now() - t0 };
       };
       const slow = await ask();

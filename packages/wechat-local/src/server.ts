@@ -18,7 +18,9 @@ interface PendingFailure {
 }
 
 /** Start a server speaking WeChat's HTTP API on 127.0.0.1. Resolves once it is listening. */
-export async function startLocalWechatServer(options: LocalWechatOptions): Promise<LocalWechatServer> {
+export async function startLocalWechatServer(
+  options: LocalWechatOptions,
+): Promise<LocalWechatServer> {
   let baseNow = options.now ?? (() => Date.now());
   // POST /__local/clock moves this server's clock forward (quota windows in tests and demos).
   let clockOffsetMs = 0;
@@ -32,13 +34,17 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
   const chatState = new ChatState(now);
   const chatMedia = new Set<string>();
   const chat = createLocalChat(options.appid, chatState, now);
-  const randomFailures = new Map<string, { share: number; failures: InjectedFailure[]; random: () => number }>();
+  const randomFailures = new Map<
+    string,
+    { share: number; failures: InjectedFailure[]; random: () => number }
+  >();
   let phoneCodeSeq = 0;
   let latencyMs = options.latencyMs ?? 0;
 
   function takeFailure(path: string): InjectedFailure | undefined {
     const randomly = randomFailures.get(path);
-    if (randomly && randomly.random() < randomly.share) return randomly.failures[Math.floor(randomly.random() * randomly.failures.length)];
+    if (randomly && randomly.random() < randomly.share)
+      return randomly.failures[Math.floor(randomly.random() * randomly.failures.length)];
     const pending = failures.find((f) => f.remaining > 0 && (!f.path || f.path === path));
     if (!pending) return undefined;
     pending.remaining -= 1;
@@ -61,7 +67,11 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
     if (record.path.startsWith('/__local/')) {
       // A browser page (the H5 demo chat window) may call the inspection API from another origin.
       if (record.method === 'OPTIONS') {
-        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+        res.writeHead(204, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET, POST',
+          'Access-Control-Allow-Headers': 'Content-Type',
+        });
         res.end();
         return;
       }
@@ -69,7 +79,10 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       const answer = local ?? { status: 404, body: { error: 'not found' } };
       record.status = answer.status;
       record.response = answer.body;
-      res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+      res.writeHead(answer.status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+      });
       res.end(JSON.stringify(answer.body));
       return;
     }
@@ -85,7 +98,14 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
       failure !== undefined
         ? { status: 200, body: wechatError(failure) }
         : route
-          ? route({ query: record.query, body, app, codes, platform, chat: { state: chatState, media: chatMedia, now } })
+          ? route({
+              query: record.query,
+              body,
+              app,
+              codes,
+              platform,
+              chat: { state: chatState, media: chatMedia, now },
+            })
           : { status: 404, body: wechatError(44004) };
     record.status = result.status ?? 200;
     record.response = result.body;
@@ -111,11 +131,13 @@ export async function startLocalWechatServer(options: LocalWechatOptions): Promi
     received,
     mintCode: (openid, mintOptions) => codes.mint(openid, mintOptions?.unionid),
     failNext(failure, count = 1, path) {
-      if (!Number.isInteger(count) || count < 1) throw new RangeError(`failNext count must be a positive integer, got ${count}`);
+      if (!Number.isInteger(count) || count < 1)
+        throw new RangeError(`failNext count must be a positive integer, got ${count}`);
       failures.push({ failure, remaining: count, path });
     },
     failRandomly(share, failureList, path, random = Math.random) {
-      if (!(share >= 0 && share <= 1)) throw new RangeError(`failRandomly share must be 0–1, got ${share}`);
+      if (!(share >= 0 && share <= 1))
+        throw new RangeError(`failRandomly share must be 0–1, got ${share}`);
       if (share === 0) randomFailures.delete(path);
       else randomFailures.set(path, { share, failures: failureList, random });
     },

@@ -57,7 +57,12 @@ export interface LocalWechatServer {
    * From now on, answer this share (0–1) of requests to `path` with one of `failures`, chosen at
    * random (e.g. 0.3 of subscribe/send with -1, 45009 or 'timeout'). 0 stops it.
    */
-  failRandomly(share: number, failures: InjectedFailure[], path: string, random?: () => number): void;
+  failRandomly(
+    share: number,
+    failures: InjectedFailure[],
+    path: string,
+    random?: () => number,
+  ): void;
   /** The user refused or revoked subscriptions (to one template, or '*' for all): sends get 43101. */
   revoke(openid: string, templateId?: string): void;
   /** Every issued access token stops working (40001), as after a forced refresh elsewhere. */

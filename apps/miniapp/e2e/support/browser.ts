@@ -10,14 +10,26 @@ export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
  * Whether the browser tests run: always under CI=true (where a missing browser must fail, not skip),
  * otherwise when Chromium is installed.
  */
-export const browserTestsEnabled = process.env.CI === 'true' || process.env.CI === '1' || existsSync(CHROMIUM);
+export const browserTestsEnabled =
+  process.env.CI === 'true' || process.env.CI === '1' || existsSync(CHROMIUM);
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -42,12 +54,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Runs a browser scenario; when it fails, every open page is photographed (failure-N.png) before rethrowing. */
-export async function withFailureScreenshots(browser: Browser, scenario: () => Promise<void>): Promise<void> {
+export async function withFailureScreenshots(
+  browser: Browser,
+  scenario: () => Promise<void>,
+): Promise<void> {
   try {
     await scenario();
   } catch (err) {
     const pages = browser.contexts().flatMap((c) => c.pages());
-    for (const [i, page] of pages.entries()) await screenshot(page, `failure-${i + 1}`).catch(() => undefined);
+    for (const [i, page] of pages.entries())
+      await screenshot(page, `failure-${i + 1}`).catch(() => undefined);
     throw err;
   }
 }

@@ -20,7 +20,11 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address === 'object'
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -45,16 +49,35 @@ class PortTaken extends Error {}
 
 async function startOnce(extraEnv: Record<string, string>): Promise<RunningServer> {
   for (const required of [SERVER_MAIN, path.join(H5_DIR, 'index.html')]) {
-    if (!existsSync(required)) throw new Error(`${required} is missing: run pnpm build (pnpm test builds it when stale)`);
+    if (!existsSync(required))
+      throw new Error(`${required} is missing: run pnpm build (pnpm test builds it when stale)`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-e2e-'));
   // The lean demo seed (personas, one household) unless a test asks for the full community with its history.
   // The personas sign in many times a minute from one address: rate limits raised (rate-limits.spec.ts proves the defaults).
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: H5_DIR, LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000' };
-  for (const key of ['DATABASE_URL', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE', 'NODE_ENV']) delete env[key];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LINLI_DATA_DIR: dataDir,
+    LINLI_H5_DIR: H5_DIR,
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
+  };
+  for (const key of [
+    'DATABASE_URL',
+    'WECHAT_APPID',
+    'WECHAT_SECRET',
+    'WECHAT_API_BASE',
+    'NODE_ENV',
+  ])
+    delete env[key];
   Object.assign(env, extraEnv);
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -67,7 +90,10 @@ async function startOnce(extraEnv: Record<string, string>): Promise<RunningServe
     });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(
+        `server exited with ${child.exitCode}:\n${log}`,
+      );
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;

@@ -7,7 +7,11 @@ import { demoChatPage } from '../services/routes';
 import './contact-button.scss';
 
 let demoMode: Promise<boolean> | null = null;
-const isDemo = () => (demoMode ??= api.meta().then((m) => m.demoMode, () => false));
+const isDemo = () =>
+  (demoMode ??= api.meta().then(
+    (m) => m.demoMode,
+    () => false,
+  ));
 
 interface Props {
   /** WeChat's session-from: where the chat was opened from (`me`, `ticket:<code>`), pushed with the "entered" event. */
@@ -28,23 +32,26 @@ export function ContactButton({ sessionFrom, hint = '在微信里问物业' }: P
   }, [weapp]);
   if (!shown) return null;
   const row = (
-    <View className='contact-button__row'>
-      <View className='contact-button__icon'>
-        <Service size={16} color='#fff' />
+    <View className="contact-button__row">
+      <View className="contact-button__icon">
+        <Service size={16} color="#fff" />
       </View>
-      <Text className='contact-button__name'>联系客服</Text>
-      <Text className='contact-button__hint'>{hint}</Text>
-      <ArrowRight size={12} color='#b8bcc4' />
+      <Text className="contact-button__name">联系客服</Text>
+      <Text className="contact-button__hint">{hint}</Text>
+      <ArrowRight size={12} color="#b8bcc4" />
     </View>
   );
   if (weapp)
     return (
-      <Button className='contact-button' openType='contact' sessionFrom={sessionFrom}>
+      <Button className="contact-button" openType="contact" sessionFrom={sessionFrom}>
         {row}
       </Button>
     );
   return (
-    <View className='contact-button' onClick={() => void Taro.navigateTo({ url: demoChatPage(sessionFrom) })}>
+    <View
+      className="contact-button"
+      onClick={() => void Taro.navigateTo({ url: demoChatPage(sessionFrom) })}
+    >
       {row}
     </View>
   );

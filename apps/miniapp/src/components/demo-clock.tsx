@@ -31,12 +31,12 @@ export function DemoClock() {
   };
   if (!clock) return null;
   return (
-    <View className='card demo-clock'>
-      <Text className='demo-clock__title'>演示时钟</Text>
-      <Text className='muted'>系统时间 {formatTime(clock.now)}（时限按此时间计算）</Text>
-      <View className='demo-clock__steps'>
+    <View className="card demo-clock">
+      <Text className="demo-clock__title">演示时钟</Text>
+      <Text className="muted">系统时间 {formatTime(clock.now)}（时限按此时间计算）</Text>
+      <View className="demo-clock__steps">
         {STEPS.map((s) => (
-          <Button key={s.minutes} size='small' onClick={() => void advance(s.minutes)}>
+          <Button key={s.minutes} size="small" onClick={() => void advance(s.minutes)}>
             {s.label}
           </Button>
         ))}

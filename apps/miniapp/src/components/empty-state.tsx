@@ -15,9 +15,9 @@ interface Props {
  */
 export function EmptyState({ text, action }: Props) {
   return (
-    <View className='empty-state'>
-      <Text className='empty-state__text'>{text}</Text>
-      {action ? <View className='empty-state__action'>{action}</View> : null}
+    <View className="empty-state">
+      <Text className="empty-state__text">{text}</Text>
+      {action ? <View className="empty-state__action">{action}</View> : null}
     </View>
   );
 }

@@ -17,21 +17,21 @@ interface Props {
 export function LoadMore({ status, count, hasMore, onMore }: Props) {
   if (status === 'error') {
     return (
-      <View className='load-more load-more--error'>
+      <View className="load-more load-more--error">
         <Text>加载失败，请检查网络</Text>
-        <Text className='load-more__retry' onClick={onMore}>
+        <Text className="load-more__retry" onClick={onMore}>
           重试
         </Text>
       </View>
     );
   }
-  if (status === 'loading') return <View className='load-more'>加载中…</View>;
+  if (status === 'loading') return <View className="load-more">加载中…</View>;
   if (hasMore) {
     return (
-      <View className='load-more load-more--tap' onClick={onMore}>
+      <View className="load-more load-more--tap" onClick={onMore}>
         加载更多
       </View>
     );
   }
-  return count > 0 ? <View className='load-more'>没有更多了</View> : null;
+  return count > 0 ? <View className="load-more">没有更多了</View> : null;
 }

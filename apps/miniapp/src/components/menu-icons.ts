@@ -1,9 +1,31 @@
-import { Check, Clock, Edit, Eye, Home, List, Location, Message, Notice, Order, Phone, QrCode, Retweet, Scan, Setting, Store, User, UserAdd } from '@nutui/icons-react-taro';
+import {
+  Check,
+  Clock,
+  Edit,
+  Eye,
+  Home,
+  List,
+  Location,
+  Message,
+  Notice,
+  Order,
+  Phone,
+  QrCode,
+  Retweet,
+  Scan,
+  Setting,
+  Store,
+  User,
+  UserAdd,
+} from '@nutui/icons-react-taro';
 import type { ComponentType } from 'react';
 import type { MenuIconName } from '../pages/me/menu';
 
 /** The icon drawn for each name the 我的 menu data uses. */
-export const MENU_ICONS: Record<MenuIconName, ComponentType<{ size?: string | number; color?: string }>> = {
+export const MENU_ICONS: Record<
+  MenuIconName,
+  ComponentType<{ size?: string | number; color?: string }>
+> = {
   home: Home,
   'user-add': UserAdd,
   location: Location,

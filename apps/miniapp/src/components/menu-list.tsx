@@ -27,12 +27,12 @@ export interface MenuSection {
 /** Grouped rows with icons and chevrons, in the style of WeChat's settings pages. Empty groups are not drawn. */
 export function MenuList({ sections }: { sections: MenuSection[] }) {
   return (
-    <View className='menu-list'>
+    <View className="menu-list">
       {sections
         .filter((s) => s.rows.length > 0)
         .map((s) => (
-          <View key={s.key} className='menu-list__group'>
-            <Text className='menu-list__title'>{s.title}</Text>
+          <View key={s.key} className="menu-list__group">
+            <Text className="menu-list__title">{s.title}</Text>
             <CellGroup>
               {s.rows.map((r) => (
                 <Cell
@@ -40,20 +40,22 @@ export function MenuList({ sections }: { sections: MenuSection[] }) {
                   className={`menu-list__row${r.onClick ? '' : ' menu-list__row--static'}`}
                   clickable={Boolean(r.onClick)}
                   onClick={r.onClick}
-                  align='center'
+                  align="center"
                   title={
-                    <View className='menu-list__label'>
-                      <View className='menu-list__icon' style={{ background: r.color }}>
-                        <r.icon size={16} color='#fff' />
+                    <View className="menu-list__label">
+                      <View className="menu-list__icon" style={{ background: r.color }}>
+                        <r.icon size={16} color="#fff" />
                       </View>
-                      <Text className='menu-list__name'>{r.title}</Text>
+                      <Text className="menu-list__name">{r.title}</Text>
                     </View>
                   }
                   extra={
-                    <View className='menu-list__extra'>
-                      {r.badge ? <Text className='menu-list__badge'>{r.badge > 99 ? '99+' : r.badge}</Text> : null}
-                      {r.value ? <Text className='menu-list__value'>{r.value}</Text> : null}
-                      {r.onClick ? <ArrowRight size={12} color='#b8bcc4' /> : null}
+                    <View className="menu-list__extra">
+                      {r.badge ? (
+                        <Text className="menu-list__badge">{r.badge > 99 ? '99+' : r.badge}</Text>
+                      ) : null}
+                      {r.value ? <Text className="menu-list__value">{r.value}</Text> : null}
+                      {r.onClick ? <ArrowRight size={12} color="#b8bcc4" /> : null}
                     </View>
                   }
                 />

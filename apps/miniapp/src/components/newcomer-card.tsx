@@ -19,11 +19,17 @@ interface Props {
  */
 export function NewcomerCard({ hotline, lead, applied }: Props) {
   return (
-    <View className='newcomer card'>
-      <Text className='newcomer__lead'>{lead}</Text>
-      <Text className='muted'>有邀请码（向业主或物业服务中心索取）可立即绑定；没有邀请码可申请加入，由业主（租户还需物业）审核。</Text>
-      <View className='newcomer__actions'>
-        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })}>
+    <View className="newcomer card">
+      <Text className="newcomer__lead">{lead}</Text>
+      <Text className="muted">
+        有邀请码（向业主或物业服务中心索取）可立即绑定；没有邀请码可申请加入，由业主（租户还需物业）审核。
+      </Text>
+      <View className="newcomer__actions">
+        <Button
+          type="primary"
+          block
+          onClick={() => void Taro.navigateTo({ url: JOIN_HOUSEHOLD_PAGE })}
+        >
           绑定房屋
         </Button>
         <Button block onClick={() => void Taro.navigateTo({ url: APPLY_HOUSEHOLD_PAGE })}>
@@ -31,9 +37,12 @@ export function NewcomerCard({ hotline, lead, applied }: Props) {
         </Button>
       </View>
       {hotline ? (
-        <View className='newcomer__emergency' onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}>
-          <Text className='newcomer__emergency-title'>{`紧急情况？拨打 24 小时热线 ${hotline}`}</Text>
-          <Text className='newcomer__emergency-hint'>漏水、停电、燃气味、冒烟等，无需绑定房屋</Text>
+        <View
+          className="newcomer__emergency"
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}
+        >
+          <Text className="newcomer__emergency-title">{`紧急情况？拨打 24 小时热线 ${hotline}`}</Text>
+          <Text className="newcomer__emergency-hint">漏水、停电、燃气味、冒烟等，无需绑定房屋</Text>
         </View>
       ) : null}
     </View>

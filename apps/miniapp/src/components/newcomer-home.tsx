@@ -13,13 +13,20 @@ export function NewcomerHome() {
   const [hotline, setHotline] = useState<string | null>(null);
   useDidShow(() => {
     api.myJoinRequests().then(setMine, () => setMine([]));
-    api.meta().then((m) => setHotline(m.hotline), () => setHotline(null));
+    api.meta().then(
+      (m) => setHotline(m.hotline),
+      () => setHotline(null),
+    );
   });
   const current = mine ? currentJoinRequest(mine) : null;
   return (
     <View>
       {current ? <JoinStatusCard request={current} /> : null}
-      <NewcomerCard hotline={hotline} lead='您还没有绑定房屋，绑定后即可报事' applied={current?.status === 'pending'} />
+      <NewcomerCard
+        hotline={hotline}
+        lead="您还没有绑定房屋，绑定后即可报事"
+        applied={current?.status === 'pending'}
+      />
     </View>
   );
 }

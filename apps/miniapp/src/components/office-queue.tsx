@@ -9,7 +9,11 @@ import { EmptyState } from './empty-state';
  * An office's queue of applications (入住登记审核, 搬出审批): loaded when the page shows and on
  * pull-down; `run` performs one step, says it is done and reloads, or shows the server's error.
  */
-export function useOfficeQueue<T>(fetch: () => Promise<T[]>, deps: readonly unknown[], onLoaded?: (items: T[]) => Promise<void> | void) {
+export function useOfficeQueue<T>(
+  fetch: () => Promise<T[]>,
+  deps: readonly unknown[],
+  onLoaded?: (items: T[]) => Promise<void> | void,
+) {
   const [items, setItems] = useState<T[] | null>(null);
   const load = useCallback(async () => {
     try {
@@ -35,22 +39,40 @@ export function useOfficeQueue<T>(fetch: () => Promise<T[]>, deps: readonly unkn
 }
 
 /** The queue's heading when opened from a household file (`room`), and its empty state. */
-export function OfficeQueueHeader({ room, title, items, empty }: { room: string; title: string; items: readonly unknown[] | null; empty: string }) {
+export function OfficeQueueHeader({
+  room,
+  title,
+  items,
+  empty,
+}: {
+  room: string;
+  title: string;
+  items: readonly unknown[] | null;
+  empty: string;
+}) {
   return (
     <>
-      {room ? <View className='section-title'>{`${room} 的${title}`}</View> : null}
+      {room ? <View className="section-title">{`${room} 的${title}`}</View> : null}
       {items && items.length === 0 ? <EmptyState text={empty} /> : null}
     </>
   );
 }
 
 /** A note the office writes and records in one tap (the owner's written consent or authorisation). */
-export function NoteActionRow({ placeholder, label, onSubmit }: { placeholder: string; label: string; onSubmit: (note: string) => void }) {
+export function NoteActionRow({
+  placeholder,
+  label,
+  onSubmit,
+}: {
+  placeholder: string;
+  label: string;
+  onSubmit: (note: string) => void;
+}) {
   const [note, setNote] = useState('');
   return (
-    <View className='move-out-office__row'>
+    <View className="move-out-office__row">
       <Input value={note} onChange={setNote} placeholder={placeholder} maxLength={200} />
-      <Button size='small' onClick={() => onSubmit(note)}>
+      <Button size="small" onClick={() => onSubmit(note)}>
         {label}
       </Button>
     </View>
@@ -58,15 +80,26 @@ export function NoteActionRow({ placeholder, label, onSubmit }: { placeholder: s
 }
 
 /** The office's decision: approve, or refuse with the reason typed beside it. */
-export function DecisionRow(props: { approveLabel: string; rejectLabel: string; reasonPlaceholder: string; onApprove: () => void; onReject: (reason: string) => void }) {
+export function DecisionRow(props: {
+  approveLabel: string;
+  rejectLabel: string;
+  reasonPlaceholder: string;
+  onApprove: () => void;
+  onReject: (reason: string) => void;
+}) {
   const [reason, setReason] = useState('');
   return (
-    <View className='move-out-office__row'>
-      <Button type='primary' size='small' onClick={props.onApprove}>
+    <View className="move-out-office__row">
+      <Button type="primary" size="small" onClick={props.onApprove}>
         {props.approveLabel}
       </Button>
-      <Input value={reason} onChange={setReason} placeholder={props.reasonPlaceholder} maxLength={200} />
-      <Button size='small' onClick={() => props.onReject(reason)}>
+      <Input
+        value={reason}
+        onChange={setReason}
+        placeholder={props.reasonPlaceholder}
+        maxLength={200}
+      />
+      <Button size="small" onClick={() => props.onReject(reason)}>
         {props.rejectLabel}
       </Button>
     </View>

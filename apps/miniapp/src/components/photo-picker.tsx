@@ -33,7 +33,14 @@ export function PhotoPicker({ photos, onChange, onUploadingChange }: Props) {
     if (slots === 0) return;
     let files: Taro.chooseMedia.ChooseMedia[];
     try {
-      files = (await Taro.chooseMedia({ count: slots, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })).tempFiles;
+      files = (
+        await Taro.chooseMedia({
+          count: slots,
+          mediaType: ['image'],
+          sourceType: ['album', 'camera'],
+          sizeType: ['compressed'],
+        })
+      ).tempFiles;
     } catch {
       return; // closed the picker
     }
@@ -53,23 +60,26 @@ export function PhotoPicker({ photos, onChange, onUploadingChange }: Props) {
   };
 
   return (
-    <View className='photo-picker'>
+    <View className="photo-picker">
       {photos.map((p) => (
-        <View key={p.id} className='photo-picker__item'>
-          <Image className='photo-picker__img' src={p.url} mode='aspectFill' />
-          <View className='photo-picker__remove' onClick={() => onChange((list) => list.filter((x) => x.id !== p.id))}>
+        <View key={p.id} className="photo-picker__item">
+          <Image className="photo-picker__img" src={p.url} mode="aspectFill" />
+          <View
+            className="photo-picker__remove"
+            onClick={() => onChange((list) => list.filter((x) => x.id !== p.id))}
+          >
             ×
           </View>
         </View>
       ))}
       {Array.from({ length: uploading }, (_, i) => (
-        <View key={`u${i}`} className='photo-picker__item'>
-          <Text className='muted'>上传中…</Text>
+        <View key={`u${i}`} className="photo-picker__item">
+          <Text className="muted">上传中…</Text>
         </View>
       ))}
       {slots > 0 ? (
-        <View className='photo-picker__item photo-picker__item--add' onClick={() => void choose()}>
-          <Text className='muted'>添加照片</Text>
+        <View className="photo-picker__item photo-picker__item--add" onClick={() => void choose()}>
+          <Text className="muted">添加照片</Text>
         </View>
       ) : null}
     </View>

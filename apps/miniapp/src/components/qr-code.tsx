@@ -11,15 +11,25 @@ import './qr-code.scss';
 export function QrCode({ text, size = 360 }: { text: string; size?: number }) {
   const rows = useMemo(() => {
     const { modules } = create(text, { errorCorrectionLevel: 'M' });
-    return Array.from({ length: modules.size }, (_, r) => Array.from(modules.data.slice(r * modules.size, (r + 1) * modules.size), Boolean));
+    return Array.from({ length: modules.size }, (_, r) =>
+      Array.from(modules.data.slice(r * modules.size, (r + 1) * modules.size), Boolean),
+    );
   }, [text]);
   const cell = Math.floor(size / (rows.length + 4));
   return (
-    <View className='qr' style={{ padding: `${cell * 2}px`, width: `${cell * rows.length}px` }} aria-label={`二维码 ${text}`}>
+    <View
+      className="qr"
+      style={{ padding: `${cell * 2}px`, width: `${cell * rows.length}px` }}
+      aria-label={`二维码 ${text}`}
+    >
       {rows.map((row, r) => (
-        <View key={r} className='qr__row' style={{ height: `${cell}px` }}>
+        <View key={r} className="qr__row" style={{ height: `${cell}px` }}>
           {row.map((dark, c) => (
-            <View key={c} className={dark ? 'qr__dot qr__dot--dark' : 'qr__dot'} style={{ width: `${cell}px`, height: `${cell}px` }} />
+            <View
+              key={c}
+              className={dark ? 'qr__dot qr__dot--dark' : 'qr__dot'}
+              style={{ width: `${cell}px`, height: `${cell}px` }}
+            />
           ))}
         </View>
       ))}

@@ -2,7 +2,16 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
-import { CALLBACK_CHANNEL_LABELS, CALLBACK_OUTCOME_LABELS, RATING_TAGS, Satisfaction, SATISFACTION_LABELS, TicketAction, TicketDetailDto, TicketFeedbackDto } from '@linli/contracts';
+import {
+  CALLBACK_CHANNEL_LABELS,
+  CALLBACK_OUTCOME_LABELS,
+  RATING_TAGS,
+  Satisfaction,
+  SATISFACTION_LABELS,
+  TicketAction,
+  TicketDetailDto,
+  TicketFeedbackDto,
+} from '@linli/contracts';
 import { feedbackApi } from '../services/feedback-api';
 import { formatTime } from '../services/format';
 import { showError } from '../services/http';
@@ -44,15 +53,30 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
   }, [ticket.id]);
   useEffect(() => void load(), [load, ticket.version]);
 
-  const toggle = (tag: string) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]));
+  const toggle = (tag: string) =>
+    setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]));
 
   const submit = async () => {
     if (!overall) return void Taro.showToast({ title: '请选择满意程度', icon: 'none' });
-    if (overall === Satisfaction.Dissatisfied && !comment.trim() && tags.length === 0) return void Taro.showToast({ title: '请说明哪里不满意', icon: 'none' });
+    if (overall === Satisfaction.Dissatisfied && !comment.trim() && tags.length === 0)
+      return void Taro.showToast({ title: '请说明哪里不满意', icon: 'none' });
     setBusy(true);
     try {
-      setFb(await feedbackApi.rate(ticket.id, { version: ticket.version, overall, speed, attitude, quality, tags, comment: comment.trim() || undefined }));
-      void Taro.showToast({ title: overall === Satisfaction.Dissatisfied ? '已退回，将重新处理' : '感谢您的评价', icon: 'success' });
+      setFb(
+        await feedbackApi.rate(ticket.id, {
+          version: ticket.version,
+          overall,
+          speed,
+          attitude,
+          quality,
+          tags,
+          comment: comment.trim() || undefined,
+        }),
+      );
+      void Taro.showToast({
+        title: overall === Satisfaction.Dissatisfied ? '已退回，将重新处理' : '感谢您的评价',
+        icon: 'success',
+      });
       setOverall(null);
       setComment('');
       setTags([]);
@@ -77,64 +101,100 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
 
   if (!fb) return null;
   const doneCallbacks = fb.callbacks.filter((c) => c.outcome !== null);
-  if (!fb.canRate && fb.ratings.length === 0 && doneCallbacks.length === 0 && !fb.notRated) return null;
+  if (!fb.canRate && fb.ratings.length === 0 && doneCallbacks.length === 0 && !fb.notRated)
+    return null;
   return (
-    <View className='card rating-card'>
-      <Text className='rating-card__title'>服务评价</Text>
+    <View className="card rating-card">
+      <Text className="rating-card__title">服务评价</Text>
       {fb.canRate ? (
-        <View className='rating-card__form'>
-          <Text className='muted'>{fb.ratings.length > 0 ? '整改完成了，请再次评价' : '处理完成了，请为本次服务评价'}</Text>
-          <View className='rating-card__choices'>
+        <View className="rating-card__form">
+          <Text className="muted">
+            {fb.ratings.length > 0 ? '整改完成了，请再次评价' : '处理完成了，请为本次服务评价'}
+          </Text>
+          <View className="rating-card__choices">
             {CHOICES.map((c) => (
-              <View key={c} className={`rating-card__choice rating-card__choice--${c}${overall === c ? ' rating-card__choice--active' : ''}`} onClick={() => setOverall(c)}>
+              <View
+                key={c}
+                className={`rating-card__choice rating-card__choice--${c}${overall === c ? ' rating-card__choice--active' : ''}`}
+                onClick={() => setOverall(c)}
+              >
                 {SATISFACTION_LABELS[c]}
               </View>
             ))}
           </View>
-          <StarRow label='响应速度' value={speed} onChange={setSpeed} />
-          <StarRow label='服务态度' value={attitude} onChange={setAttitude} />
-          <StarRow label='处理质量' value={quality} onChange={setQuality} />
-          <View className='chips rating-card__tags'>
+          <StarRow label="响应速度" value={speed} onChange={setSpeed} />
+          <StarRow label="服务态度" value={attitude} onChange={setAttitude} />
+          <StarRow label="处理质量" value={quality} onChange={setQuality} />
+          <View className="chips rating-card__tags">
             {RATING_TAGS.map((tag) => (
-              <View key={tag} className={`chip${tags.includes(tag) ? ' chip--active' : ''}`} onClick={() => toggle(tag)}>
+              <View
+                key={tag}
+                className={`chip${tags.includes(tag) ? ' chip--active' : ''}`}
+                onClick={() => toggle(tag)}
+              >
                 {tag}
               </View>
             ))}
           </View>
-          <TextArea value={comment} onChange={setComment} maxLength={500} rows={2} placeholder={overall === Satisfaction.Dissatisfied ? '请说明哪里不满意，我们会重新处理' : '说说您的感受（选填）'} />
-          <Button block type='primary' loading={busy} onClick={() => void submit()}>
+          <TextArea
+            value={comment}
+            onChange={setComment}
+            maxLength={500}
+            rows={2}
+            placeholder={
+              overall === Satisfaction.Dissatisfied
+                ? '请说明哪里不满意，我们会重新处理'
+                : '说说您的感受（选填）'
+            }
+          />
+          <Button block type="primary" loading={busy} onClick={() => void submit()}>
             提交评价
           </Button>
         </View>
       ) : null}
-      {fb.notRated ? <Text className='muted'>住户未评价，系统已自动完成（记为“未评价”）</Text> : null}
+      {fb.notRated ? (
+        <Text className="muted">住户未评价，系统已自动完成（记为“未评价”）</Text>
+      ) : null}
       {[...fb.ratings].reverse().map((r) => (
-        <View key={r.id} className='rating-card__rating'>
-          <View className='rating-card__head'>
-            <Text className={`rating-card__verdict rating-card__verdict--${r.overall}`}>{SATISFACTION_LABELS[r.overall]}</Text>
-            <Text className='muted'>{`${r.round > 0 ? `第 ${r.round + 1} 轮 · ` : ''}${formatTime(r.at)}`}</Text>
+        <View key={r.id} className="rating-card__rating">
+          <View className="rating-card__head">
+            <Text className={`rating-card__verdict rating-card__verdict--${r.overall}`}>
+              {SATISFACTION_LABELS[r.overall]}
+            </Text>
+            <Text className="muted">{`${r.round > 0 ? `第 ${r.round + 1} 轮 · ` : ''}${formatTime(r.at)}`}</Text>
           </View>
-          <Text className='muted'>{`速度 ${r.speed} 星 · 态度 ${r.attitude} 星 · 质量 ${r.quality} 星`}</Text>
-          {r.tags.length > 0 ? <Text className='rating-card__tagline'>{r.tags.join('　')}</Text> : null}
+          <Text className="muted">{`速度 ${r.speed} 星 · 态度 ${r.attitude} 星 · 质量 ${r.quality} 星`}</Text>
+          {r.tags.length > 0 ? (
+            <Text className="rating-card__tagline">{r.tags.join('　')}</Text>
+          ) : null}
           {r.comment ? <Text>{r.comment}</Text> : null}
           {r.addenda.map((a) => (
-            <Text key={a.at} className='rating-card__addendum'>{`追加（${formatTime(a.at)}）：${a.text}`}</Text>
+            <Text
+              key={a.at}
+              className="rating-card__addendum"
+            >{`追加（${formatTime(a.at)}）：${a.text}`}</Text>
           ))}
         </View>
       ))}
       {doneCallbacks.map((c) => (
-        <View key={c.id} className='rating-card__rating'>
-          <View className='rating-card__head'>
+        <View key={c.id} className="rating-card__rating">
+          <View className="rating-card__head">
             <Text>{`回访 · ${CALLBACK_OUTCOME_LABELS[c.outcome!]}`}</Text>
-            <Text className='muted'>{`${c.channel ? CALLBACK_CHANNEL_LABELS[c.channel] : ''} · ${formatTime(c.doneAt ?? c.dueAt)}`}</Text>
+            <Text className="muted">{`${c.channel ? CALLBACK_CHANNEL_LABELS[c.channel] : ''} · ${formatTime(c.doneAt ?? c.dueAt)}`}</Text>
           </View>
           {c.residentWords ? <Text>{`住户意见：${c.residentWords}`}</Text> : null}
         </View>
       ))}
       {fb.canAddToRating && !fb.canRate ? (
-        <View className='rating-card__form'>
-          <TextArea value={addendum} onChange={setAddendum} maxLength={500} rows={2} placeholder='追加评价（原评价不会改变）' />
-          <Button block size='small' onClick={() => void add()}>
+        <View className="rating-card__form">
+          <TextArea
+            value={addendum}
+            onChange={setAddendum}
+            maxLength={500}
+            rows={2}
+            placeholder="追加评价（原评价不会改变）"
+          />
+          <Button block size="small" onClick={() => void add()}>
             追加评价
           </Button>
         </View>

@@ -11,11 +11,11 @@ interface Props {
 /** A titled block of a page: the title sits flush with the cards below it, an optional link on the right. */
 export function Section({ title, more, children }: PropsWithChildren<Props>) {
   return (
-    <View className='section'>
-      <View className='section__head'>
-        <Text className='section__title'>{title}</Text>
+    <View className="section">
+      <View className="section__head">
+        <Text className="section__title">{title}</Text>
         {more ? (
-          <Text className='section__more' onClick={more.onClick}>
+          <Text className="section__more" onClick={more.onClick}>
             {more.label}
           </Text>
         ) : null}

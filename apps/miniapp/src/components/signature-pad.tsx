@@ -16,7 +16,10 @@ interface Point {
 }
 
 /** A touch on the canvas, in canvas coordinates: weapp gives x/y; H5 gives client coordinates. */
-function pointOf(touch: { x?: number; y?: number; clientX?: number; clientY?: number }, origin: Point): Point {
+function pointOf(
+  touch: { x?: number; y?: number; clientX?: number; clientY?: number },
+  origin: Point,
+): Point {
   if (typeof touch.x === 'number' && typeof touch.y === 'number') return { x: touch.x, y: touch.y };
   return { x: (touch.clientX ?? 0) - origin.x, y: (touch.clientY ?? 0) - origin.y };
 }
@@ -54,7 +57,11 @@ export function SignaturePad({ canvasId, onSigned }: SignaturePadProps) {
   const context = (): Taro.CanvasContext => {
     if (process.env.TARO_ENV === 'h5' && !drawn) {
       const el = document.querySelector<HTMLCanvasElement>(`canvas[canvas-id="${canvasId}"]`);
-      if (el && el.clientWidth > 0 && (el.width !== el.clientWidth || el.height !== el.clientHeight)) {
+      if (
+        el &&
+        el.clientWidth > 0 &&
+        (el.width !== el.clientWidth || el.height !== el.clientHeight)
+      ) {
         el.width = el.clientWidth;
         el.height = el.clientHeight;
         ctx.current = null;
@@ -64,12 +71,16 @@ export function SignaturePad({ canvasId, onSigned }: SignaturePadProps) {
     return ctx.current;
   };
 
-  const start = (e: { touches: { x?: number; y?: number; clientX?: number; clientY?: number }[] }) => {
+  const start = (e: {
+    touches: { x?: number; y?: number; clientX?: number; clientY?: number }[];
+  }) => {
     measure();
     context();
     last.current = pointOf(e.touches[0], origin.current);
   };
-  const move = (e: { touches: { x?: number; y?: number; clientX?: number; clientY?: number }[] }) => {
+  const move = (e: {
+    touches: { x?: number; y?: number; clientX?: number; clientY?: number }[];
+  }) => {
     const c = ctx.current;
     const from = last.current;
     if (!c || !from || !e.touches[0]) return;
@@ -108,14 +119,22 @@ export function SignaturePad({ canvasId, onSigned }: SignaturePadProps) {
   };
 
   return (
-    <View className='signature-pad'>
-      <Text className='muted'>请住户在框内签名</Text>
-      <Canvas canvasId={canvasId} id={canvasId} className='signature-pad__canvas' disableScroll onTouchStart={start} onTouchMove={move} onTouchEnd={end} />
-      <View className='signature-pad__buttons'>
-        <Button size='small' onClick={clear}>
+    <View className="signature-pad">
+      <Text className="muted">请住户在框内签名</Text>
+      <Canvas
+        canvasId={canvasId}
+        id={canvasId}
+        className="signature-pad__canvas"
+        disableScroll
+        onTouchStart={start}
+        onTouchMove={move}
+        onTouchEnd={end}
+      />
+      <View className="signature-pad__buttons">
+        <Button size="small" onClick={clear}>
           重签
         </Button>
-        <Button size='small' type='primary' disabled={!drawn} onClick={() => void confirm()}>
+        <Button size="small" type="primary" disabled={!drawn} onClick={() => void confirm()}>
           确认签名
         </Button>
       </View>

@@ -11,11 +11,15 @@ interface StarRowProps {
 /** 1–5 stars with a label; tap a star to choose (or read only). */
 export function StarRow({ label, value, onChange }: StarRowProps) {
   return (
-    <View className='star-row'>
-      <Text className='star-row__label'>{label}</Text>
-      <View className='star-row__stars' aria-label={`${label} ${value} 星`}>
+    <View className="star-row">
+      <Text className="star-row__label">{label}</Text>
+      <View className="star-row__stars" aria-label={`${label} ${value} 星`}>
         {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} className={`star-row__star${n <= value ? ' star-row__star--on' : ''}`} onClick={onChange ? () => onChange(n) : undefined}>
+          <Text
+            key={n}
+            className={`star-row__star${n <= value ? ' star-row__star--on' : ''}`}
+            onClick={onChange ? () => onChange(n) : undefined}
+          >
             ★
           </Text>
         ))}

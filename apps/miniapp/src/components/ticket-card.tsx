@@ -15,25 +15,32 @@ interface Props {
 
 export function TicketCard({ ticket, showRoom = false }: Props) {
   return (
-    <View className='ticket-card' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })}>
-      <View className='ticket-card__head'>
-        <Text className='ticket-card__category'>
+    <View
+      className="ticket-card"
+      onClick={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })}
+    >
+      <View className="ticket-card__head">
+        <Text className="ticket-card__category">
           {ticket.emergency ? '【紧急】' : ''}
           {ticket.categoryName}
         </Text>
         <Tag type={statusTagType(ticket.status)}>{statusLabel(ticket.status)}</Tag>
       </View>
-      <Text className='ticket-card__description'>{ticket.description}</Text>
+      <Text className="ticket-card__description">{ticket.description}</Text>
       {ticket.sla || ticket.escalationLevel > 0 ? (
-        <View className='ticket-card__sla'>
+        <View className="ticket-card__sla">
           {ticket.sla ? <SlaBadge sla={ticket.sla} /> : null}
-          {ticket.escalationLevel > 0 ? <Text className='ticket-card__escalated'>{ESCALATION_LABELS[ticket.escalationLevel] ?? '已升级'}</Text> : null}
+          {ticket.escalationLevel > 0 ? (
+            <Text className="ticket-card__escalated">
+              {ESCALATION_LABELS[ticket.escalationLevel] ?? '已升级'}
+            </Text>
+          ) : null}
         </View>
       ) : null}
-      <View className='ticket-card__foot'>
-        <Text className='muted'>{ticket.code}</Text>
-        {showRoom ? <Text className='muted'>{ticket.roomLabel}</Text> : null}
-        <Text className='muted'>{formatTime(ticket.createdAt)}</Text>
+      <View className="ticket-card__foot">
+        <Text className="muted">{ticket.code}</Text>
+        {showRoom ? <Text className="muted">{ticket.roomLabel}</Text> : null}
+        <Text className="muted">{formatTime(ticket.createdAt)}</Text>
       </View>
     </View>
   );

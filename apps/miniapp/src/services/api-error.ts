@@ -16,7 +16,8 @@ const BY_STATUS: Record<number, ErrorCode> = {
 export function toApiError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && isErrorCode((body as ApiError).code)) {
     const b = body as ApiError;
-    const message = typeof b.message === 'string' && b.message.trim() ? b.message : ERROR_MESSAGES[b.code];
+    const message =
+      typeof b.message === 'string' && b.message.trim() ? b.message : ERROR_MESSAGES[b.code];
     return {
       code: b.code,
       message,

@@ -1,14 +1,24 @@
 import Taro from '@tarojs/taro';
-import { ChatMessageDto, ChatReplyRequest, ChatRoutes, DEMO_OPENIDS, DemoPersona, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
+import {
+  ChatMessageDto,
+  ChatReplyRequest,
+  ChatRoutes,
+  DEMO_OPENIDS,
+  DemoPersona,
+  ERROR_MESSAGES,
+  ErrorCode,
+} from '@linli/contracts';
 import { API_BASE, ApiRequestError, request } from './http';
 import type { LocalChatEntry } from './chat-view';
 
 /** The WeChat customer-service chat's requests (kept apart from the shared api.ts; docs/wechat-chat.md). */
 export const chatApi = {
   /** The conversation about a ticket, as the ticket page shows it. */
-  ticketChat: (ticketId: string) => request<ChatMessageDto[]>('GET', ChatRoutes.ticketChat(ticketId)),
+  ticketChat: (ticketId: string) =>
+    request<ChatMessageDto[]>('GET', ChatRoutes.ticketChat(ticketId)),
   /** The assignee or a supervisor answers the resident: into the chat, or as a notification when its window is closed. */
-  reply: (ticketId: string, body: ChatReplyRequest) => request<ChatMessageDto[]>('POST', ChatRoutes.ticketChatReplies(ticketId), body),
+  reply: (ticketId: string, body: ChatReplyRequest) =>
+    request<ChatMessageDto[]>('POST', ChatRoutes.ticketChatReplies(ticketId), body),
 };
 
 const PERSONA_KEY = 'linli.demoPersona';
@@ -20,7 +30,9 @@ export const demoPersona = {
   },
   openid(): string | null {
     const value: unknown = Taro.getStorageSync(PERSONA_KEY);
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DEMO_OPENIDS, value) ? DEMO_OPENIDS[value as DemoPersona] : null;
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DEMO_OPENIDS, value)
+      ? DEMO_OPENIDS[value as DemoPersona]
+      : null;
   },
 };
 
@@ -31,16 +43,38 @@ export const demoPersona = {
 async function local<T>(method: 'GET' | 'POST', path: string, data?: object): Promise<T> {
   let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
-    response = await Taro.request<Record<string, unknown>>({ url: `${API_BASE}/__local/chat/users/${path}`, method, data, header: { 'Content-Type': 'application/json' }, dataType: 'json', timeout: 20000 });
+    response = await Taro.request<Record<string, unknown>>({
+      url: `${API_BASE}/__local/chat/users/${path}`,
+      method,
+      data,
+      header: { 'Content-Type': 'application/json' },
+      dataType: 'json',
+      timeout: 20000,
+    });
   } catch {
-    throw new ApiRequestError({ code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] }, 0);
+    throw new ApiRequestError(
+      { code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] },
+      0,
+    );
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as unknown as T;
-  throw new ApiRequestError({ code: ErrorCode.NETWORK, message: '模拟微信暂时不可用，请稍后再试' }, response.statusCode);
+  throw new ApiRequestError(
+    { code: ErrorCode.NETWORK, message: '模拟微信暂时不可用，请稍后再试' },
+    response.statusCode,
+  );
 }
 
 export const localChat = {
-  conversation: (openid: string) => local<{ openid: string; entries: LocalChatEntry[] }>('GET', `${encodeURIComponent(openid)}/conversation`).then((r) => r.entries),
-  enter: (openid: string, sessionFrom: string) => local<{ delivered: boolean }>('POST', `${encodeURIComponent(openid)}/enter`, { sessionFrom }),
-  say: (openid: string, text: string) => local<{ delivered: boolean }>('POST', `${encodeURIComponent(openid)}/messages`, { type: 'text', text }),
+  conversation: (openid: string) =>
+    local<{ openid: string; entries: LocalChatEntry[] }>(
+      'GET',
+      `${encodeURIComponent(openid)}/conversation`,
+    ).then((r) => r.entries),
+  enter: (openid: string, sessionFrom: string) =>
+    local<{ delivered: boolean }>('POST', `${encodeURIComponent(openid)}/enter`, { sessionFrom }),
+  say: (openid: string, text: string) =>
+    local<{ delivered: boolean }>('POST', `${encodeURIComponent(openid)}/messages`, {
+      type: 'text',
+      text,
+    }),
 };

@@ -6,7 +6,14 @@
 /** One line of the local WeChat server's conversation (packages/wechat-local ConversationEntry). */
 export interface LocalChatEntry {
   direction: 'in' | 'out';
-  type: 'text' | 'image' | 'miniprogrampage' | 'enter' | 'link' | 'typing' | 'transfer_customer_service';
+  type:
+    | 'text'
+    | 'image'
+    | 'miniprogrampage'
+    | 'enter'
+    | 'link'
+    | 'typing'
+    | 'transfer_customer_service';
   text?: string;
   pagePath?: string;
   title?: string;
@@ -55,11 +62,46 @@ export function chatBubbles(entries: LocalChatEntry[]): ChatBubble[] {
     const time = previous === null || at - previous >= PAUSE_MS ? e.at : null;
     previous = at;
     const key = `${i}`;
-    if (e.type === 'transfer_customer_service') bubbles.push({ key, time, kind: 'note', text: '已转接人工客服' });
-    else if (e.type === 'text') bubbles.push({ key, time, kind: 'text', mine, text: e.text ?? '', failed: mine && e.delivered === false });
-    else if (e.type === 'image') bubbles.push({ key, time, kind: 'text', mine, text: '[图片]', failed: mine && e.delivered === false });
-    else if (e.type === 'miniprogrampage') bubbles.push({ key, time, kind: 'card', mine, title: e.title ?? '小程序', description: null, page: cardRoute(e.pagePath) });
-    else if (e.type === 'link') bubbles.push({ key, time, kind: 'card', mine, title: e.title ?? '链接', description: e.description ?? null, page: null });
+    if (e.type === 'transfer_customer_service')
+      bubbles.push({ key, time, kind: 'note', text: '已转接人工客服' });
+    else if (e.type === 'text')
+      bubbles.push({
+        key,
+        time,
+        kind: 'text',
+        mine,
+        text: e.text ?? '',
+        failed: mine && e.delivered === false,
+      });
+    else if (e.type === 'image')
+      bubbles.push({
+        key,
+        time,
+        kind: 'text',
+        mine,
+        text: '[图片]',
+        failed: mine && e.delivered === false,
+      });
+    else if (e.type === 'miniprogrampage')
+      bubbles.push({
+        key,
+        time,
+        kind: 'card',
+        mine,
+        title: e.title ?? '小程序',
+        description: null,
+        page: cardRoute(e.pagePath),
+      });
+    else if (e.type === 'link')
+      bubbles.push({
+        key,
+        time,
+        kind: 'card',
+        mine,
+        title: e.title ?? '链接',
+        description: e.description ?? null,
+        page: null,
+      });
   });
   return bubbles;
 }

@@ -26,8 +26,12 @@ export interface CountdownView {
  */
 export function countdown(sla: TicketSlaDto, elapsedMs = 0): CountdownView {
   const label = SLA_MILESTONE_LABELS[sla.milestone];
-  if (sla.state === 'paused') return { text: `${label}时限${SLA_STATE_LABELS.paused}`, tone: 'paused' };
+  if (sla.state === 'paused')
+    return { text: `${label}时限${SLA_STATE_LABELS.paused}`, tone: 'paused' };
   const remaining = (sla.remainingMs ?? 0) - elapsedMs;
   if (remaining < 0) return { text: `${label}已超时 ${formatSpan(remaining)}`, tone: 'breached' };
-  return { text: `${label}剩余 ${formatSpan(remaining)}`, tone: sla.state === 'ok' ? 'ok' : 'warning' };
+  return {
+    text: `${label}剩余 ${formatSpan(remaining)}`,
+    tone: sla.state === 'ok' ? 'ok' : 'warning',
+  };
 }

@@ -1,4 +1,14 @@
-import { ApiRoutes, CompanyDashboardDto, DashboardDto, IndicatorKey, IndicatorTargetsDto, IndicatorTicketDto, IssueReportRequest, Page, ReportSummaryDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  CompanyDashboardDto,
+  DashboardDto,
+  IndicatorKey,
+  IndicatorTargetsDto,
+  IndicatorTicketDto,
+  IssueReportRequest,
+  Page,
+  ReportSummaryDto,
+} from '@linli/contracts';
 import { downloadTo } from './api';
 import { request } from './http';
 import { pageQuery } from './paged-list';
@@ -11,15 +21,27 @@ function query(params: Record<string, string | undefined>): string {
 
 /** 数据看板 and reports (supervisors, department heads, company admins). */
 export const dashboardApi = {
-  read: (month?: string, communityId?: string) => request<DashboardDto>('GET', `${ApiRoutes.dashboard}${query({ month, communityId })}`),
-  company: (month?: string) => request<CompanyDashboardDto>('GET', `${ApiRoutes.dashboardCompany}${query({ month })}`),
+  read: (month?: string, communityId?: string) =>
+    request<DashboardDto>('GET', `${ApiRoutes.dashboard}${query({ month, communityId })}`),
+  company: (month?: string) =>
+    request<CompanyDashboardDto>('GET', `${ApiRoutes.dashboardCompany}${query({ month })}`),
   tickets: (indicator: IndicatorKey, month?: string, communityId?: string) =>
-    request<IndicatorTicketDto[]>('GET', `${ApiRoutes.dashboardTickets}${query({ indicator, month, communityId })}`),
-  targets: (communityId?: string) => request<IndicatorTargetsDto>('GET', `${ApiRoutes.dashboardTargets}${query({ communityId })}`),
+    request<IndicatorTicketDto[]>(
+      'GET',
+      `${ApiRoutes.dashboardTickets}${query({ indicator, month, communityId })}`,
+    ),
+  targets: (communityId?: string) =>
+    request<IndicatorTargetsDto>('GET', `${ApiRoutes.dashboardTargets}${query({ communityId })}`),
   /** The dashboard's tables, downloaded to a temporary .xlsx. */
-  exportFile: (month?: string, communityId?: string) => downloadTo(`${ApiRoutes.dashboardExport}${query({ month, communityId })}`),
-  reports: (cursor: string | null = null, communityId?: string) => request<Page<ReportSummaryDto>>('GET', `${ApiRoutes.reports}${pageQuery({ communityId }, cursor)}`),
-  issueReport: (body: IssueReportRequest) => request<ReportSummaryDto>('POST', ApiRoutes.reports, body),
+  exportFile: (month?: string, communityId?: string) =>
+    downloadTo(`${ApiRoutes.dashboardExport}${query({ month, communityId })}`),
+  reports: (cursor: string | null = null, communityId?: string) =>
+    request<Page<ReportSummaryDto>>(
+      'GET',
+      `${ApiRoutes.reports}${pageQuery({ communityId }, cursor)}`,
+    ),
+  issueReport: (body: IssueReportRequest) =>
+    request<ReportSummaryDto>('POST', ApiRoutes.reports, body),
   reportFile: (id: string) => downloadTo(ApiRoutes.reportFile(id)),
 };
 

@@ -12,14 +12,23 @@ import { request } from './http';
 
 /** Ratings and callbacks (评价与回访), typed by @linli/contracts; kept apart from api.ts. */
 export const feedbackApi = {
-  ticketFeedback: (ticketId: string) => request<TicketFeedbackDto>('GET', FeedbackRoutes.ticketFeedback(ticketId)),
-  rate: (ticketId: string, body: RateTicketRequest) => request<TicketFeedbackDto>('POST', FeedbackRoutes.ticketRating(ticketId), body),
-  addToRating: (ticketId: string, body: RatingAddendumRequest) => request<TicketFeedbackDto>('POST', FeedbackRoutes.ticketRatingAddenda(ticketId), body),
+  ticketFeedback: (ticketId: string) =>
+    request<TicketFeedbackDto>('GET', FeedbackRoutes.ticketFeedback(ticketId)),
+  rate: (ticketId: string, body: RateTicketRequest) =>
+    request<TicketFeedbackDto>('POST', FeedbackRoutes.ticketRating(ticketId), body),
+  addToRating: (ticketId: string, body: RatingAddendumRequest) =>
+    request<TicketFeedbackDto>('POST', FeedbackRoutes.ticketRatingAddenda(ticketId), body),
   myCallbacks: () => request<MyCallbacksDto>('GET', FeedbackRoutes.myCallbacks),
   callback: (id: string) => request<CallbackTaskDto>('GET', FeedbackRoutes.callback(id)),
-  recordCallback: (id: string, body: RecordCallbackRequest) => request<CallbackTaskDto>('POST', FeedbackRoutes.callbackAttempts(id), body),
-  runSample: (month?: string) => request<CallbackCoverageDto>('POST', FeedbackRoutes.callbackSamples, { month }),
-  coverage: (month?: string) => request<CallbackCoverageDto>('GET', month ? `${FeedbackRoutes.callbackCoverage}?month=${month}` : FeedbackRoutes.callbackCoverage),
+  recordCallback: (id: string, body: RecordCallbackRequest) =>
+    request<CallbackTaskDto>('POST', FeedbackRoutes.callbackAttempts(id), body),
+  runSample: (month?: string) =>
+    request<CallbackCoverageDto>('POST', FeedbackRoutes.callbackSamples, { month }),
+  coverage: (month?: string) =>
+    request<CallbackCoverageDto>(
+      'GET',
+      month ? `${FeedbackRoutes.callbackCoverage}?month=${month}` : FeedbackRoutes.callbackCoverage,
+    ),
 };
 
 /** Pages of the feedback subpackage. */

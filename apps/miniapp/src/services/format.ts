@@ -37,7 +37,10 @@ export function statusTagType(status: TicketStatus): TagType {
 }
 
 /** Who a late ticket has gone up to. */
-export const ESCALATION_LABELS: Record<number, string> = { 1: '已升级至主任', 2: '已升级至公司经理' };
+export const ESCALATION_LABELS: Record<number, string> = {
+  1: '已升级至主任',
+  2: '已升级至公司经理',
+};
 
 /** 'YYYY-MM-DD HH:mm' in China time → ISO instant, or null when it is not such a time. */
 export function chinaInputToIso(text: string): string | null {
@@ -46,6 +49,13 @@ export function chinaInputToIso(text: string): string | null {
   const [y, mo, d, h, mi] = m.slice(1).map(Number);
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
   // No rolling over: 2026-02-30 or 25:00 is a typing mistake, not a date in March or tomorrow.
-  if (local.getUTCFullYear() !== y || local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d || local.getUTCHours() !== h || mi > 59) return null;
+  if (
+    local.getUTCFullYear() !== y ||
+    local.getUTCMonth() !== mo - 1 ||
+    local.getUTCDate() !== d ||
+    local.getUTCHours() !== h ||
+    mi > 59
+  )
+    return null;
   return new Date(local.getTime() - CHINA_OFFSET_MS).toISOString();
 }

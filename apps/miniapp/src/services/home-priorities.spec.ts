@@ -1,7 +1,15 @@
 import { TicketStatus, TicketSummaryDto } from '@linli/contracts';
 import { residentPriorities, staffPriorities } from './home-priorities';
 
-const t = (id: string, over: Partial<TicketSummaryDto> = {}): TicketSummaryDto => ({ id, status: TicketStatus.Accepted, emergency: false, escalationLevel: 0, sla: null, ...over }) as TicketSummaryDto;
+const t = (id: string, over: Partial<TicketSummaryDto> = {}): TicketSummaryDto =>
+  ({
+    id,
+    status: TicketStatus.Accepted,
+    emergency: false,
+    escalationLevel: 0,
+    sla: null,
+    ...over,
+  }) as TicketSummaryDto;
 
 describe("the resident's home, most pressing first", () => {
   it('puts tickets to confirm first, then running emergencies, then the latest others, each once', () => {
@@ -30,6 +38,12 @@ describe("the supervisor's home list", () => {
       t('calm2'),
       t('escalated', { escalationLevel: 1 }),
     ];
-    expect(staffPriorities(list).map((x) => x.id)).toEqual(['escalated', 'late', 'warn', 'calm1', 'calm2']);
+    expect(staffPriorities(list).map((x) => x.id)).toEqual([
+      'escalated',
+      'late',
+      'warn',
+      'calm1',
+      'calm2',
+    ]);
   });
 });

@@ -13,4 +13,3 @@ export function importSummary(report: HouseholdImportReportDto): string[] {
 export function rejectionLine(r: HouseholdImportRejectionDto): string {
   return `第 ${r.row} 行：${r.reason}`;
 }
-

@@ -59,10 +59,16 @@ export async function request<T>(method: Method, url: string, data?: object): Pr
       timeout: 15000,
     });
   } catch {
-    throw new ApiRequestError({ code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] }, 0);
+    throw new ApiRequestError(
+      { code: ErrorCode.NETWORK, message: ERROR_MESSAGES[ErrorCode.NETWORK] },
+      0,
+    );
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as unknown as T;
-  const err = new ApiRequestError(toApiError(response.statusCode, response.data), response.statusCode);
+  const err = new ApiRequestError(
+    toApiError(response.statusCode, response.data),
+    response.statusCode,
+  );
   handleAuthFailure(err);
   throw err;
 }

@@ -1,16 +1,34 @@
 import type { Page } from '@linli/contracts';
-import { initialPagedList, loadingMore, pageArrived, pageFailed, pageQuery, PagedList, reloading, restarted, shouldFollowEmptyPage, wantsMore } from './paged-list';
+import {
+  initialPagedList,
+  loadingMore,
+  pageArrived,
+  pageFailed,
+  pageQuery,
+  PagedList,
+  reloading,
+  restarted,
+  shouldFollowEmptyPage,
+  wantsMore,
+} from './paged-list';
 
 type Row = { id: string };
 const key = (r: Row) => r.id;
-const page = (ids: string[], nextCursor: string | null): Page<Row> => ({ items: ids.map((id) => ({ id })), nextCursor });
+const page = (ids: string[], nextCursor: string | null): Page<Row> => ({
+  items: ids.map((id) => ({ id })),
+  nextCursor,
+});
 
 describe('a list loaded a page at a time', () => {
   it('walks first page → more → the end, then stops asking', () => {
     let list: PagedList<Row> = reloading(initialPagedList<Row>());
     expect(wantsMore(list)).toBe(false);
     list = pageArrived(list, page(['c', 'b'], 'cur1'), true, list.generation, key);
-    expect(list).toMatchObject({ items: [{ id: 'c' }, { id: 'b' }], status: 'idle', nextCursor: 'cur1' });
+    expect(list).toMatchObject({
+      items: [{ id: 'c' }, { id: 'b' }],
+      status: 'idle',
+      nextCursor: 'cur1',
+    });
     expect(wantsMore(list)).toBe(true);
     list = loadingMore(list);
     expect(wantsMore(list)).toBe(false); // one page at a time
@@ -45,20 +63,31 @@ describe('a list loaded a page at a time', () => {
 
   it('a failed page keeps what is shown and offers 重试; a failed first page shows an empty list', () => {
     const shown = pageArrived(reloading(initialPagedList<Row>()), page(['a'], 'c'), true, 1, key);
-    expect(pageFailed(loadingMore(shown), shown.generation)).toMatchObject({ items: [{ id: 'a' }], status: 'error', nextCursor: 'c' });
-    expect(pageFailed(reloading(initialPagedList<Row>()), 1)).toMatchObject({ items: [], status: 'error' });
+    expect(pageFailed(loadingMore(shown), shown.generation)).toMatchObject({
+      items: [{ id: 'a' }],
+      status: 'error',
+      nextCursor: 'c',
+    });
+    expect(pageFailed(reloading(initialPagedList<Row>()), 1)).toMatchObject({
+      items: [],
+      status: 'error',
+    });
   });
 
   it.each<[string, Page<Row>, boolean]>([
     ['nothing shown but more behind', page([], 'c'), true],
     ['nothing at all', page([], null), false],
     ['rows shown', page(['a'], 'c'), false],
-  ])('follows an empty page at once: %s → %s', (_n, p, expected) => expect(shouldFollowEmptyPage(p)).toBe(expected));
+  ])('follows an empty page at once: %s → %s', (_n, p, expected) =>
+    expect(shouldFollowEmptyPage(p)).toBe(expected),
+  );
 
   it.each<[Record<string, string | undefined>, string | null, number | undefined, string]>([
     [{}, null, undefined, ''],
     [{ filter: 'all' }, null, undefined, '?filter=all'],
     [{ filter: 'all' }, 'a-b_c', 20, '?filter=all&cursor=a-b_c&limit=20'],
     [{ status: undefined }, 'x', undefined, '?cursor=x'],
-  ])('pageQuery(%j, %s, %s) → %s', (params, cursor, limit, expected) => expect(pageQuery(params, cursor, limit)).toBe(expected));
+  ])('pageQuery(%j, %s, %s) → %s', (params, cursor, limit, expected) =>
+    expect(pageQuery(params, cursor, limit)).toBe(expected),
+  );
 });

@@ -13,7 +13,12 @@ export interface PagedList<T> {
   generation: number;
 }
 
-export const initialPagedList = <T>(): PagedList<T> => ({ items: null, nextCursor: null, status: 'loading', generation: 0 });
+export const initialPagedList = <T>(): PagedList<T> => ({
+  items: null,
+  nextCursor: null,
+  status: 'loading',
+  generation: 0,
+});
 
 /** A fresh first load (page shown again, pull-down, a new filter): keeps what is shown until it arrives. */
 export function reloading<T>(list: PagedList<T>): PagedList<T> {
@@ -38,12 +43,23 @@ export function loadingMore<T>(list: PagedList<T>): PagedList<T> {
  * A page arrived: the first one replaces the list, later ones append (an item already shown, e.g. one that
  * moved between pages as the list changed underneath, is not shown twice). Pages of an older generation are dropped.
  */
-export function pageArrived<T>(list: PagedList<T>, page: Page<T>, first: boolean, generation: number, keyOf: (item: T) => string): PagedList<T> {
+export function pageArrived<T>(
+  list: PagedList<T>,
+  page: Page<T>,
+  first: boolean,
+  generation: number,
+  keyOf: (item: T) => string,
+): PagedList<T> {
   if (generation !== list.generation) return list;
   const before = first || list.items === null ? [] : list.items;
   const seen = new Set(before.map(keyOf));
   const items = [...before, ...page.items.filter((x) => !seen.has(keyOf(x)))];
-  return { items, nextCursor: page.nextCursor, status: page.nextCursor === null ? 'done' : 'idle', generation };
+  return {
+    items,
+    nextCursor: page.nextCursor,
+    status: page.nextCursor === null ? 'done' : 'idle',
+    generation,
+  };
 }
 
 /** A page failed: what is shown stays, with 重试 at the bottom (an empty list if the first page failed). */
@@ -58,8 +74,16 @@ export function shouldFollowEmptyPage<T>(page: Page<T>): boolean {
 }
 
 /** The query string of a paged request: the list's own parameters plus cursor and limit. */
-export function pageQuery(params: Record<string, string | number | undefined>, cursor: string | null, limit?: number): string {
-  const all: Record<string, string | number | undefined> = { ...params, cursor: cursor ?? undefined, limit };
+export function pageQuery(
+  params: Record<string, string | number | undefined>,
+  cursor: string | null,
+  limit?: number,
+): string {
+  const all: Record<string, string | number | undefined> = {
+    ...params,
+    cursor: cursor ?? undefined,
+    limit,
+  };
   const parts = Object.entries(all)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);

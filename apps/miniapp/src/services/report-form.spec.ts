@@ -1,5 +1,10 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS } from '@linli/contracts';
-import { newIdempotencyKey, photoSlotsLeft, reportDraftProblem, visitDateRange } from './report-form';
+import {
+  newIdempotencyKey,
+  photoSlotsLeft,
+  reportDraftProblem,
+  visitDateRange,
+} from './report-form';
 
 const ok = { categoryCode: 'water_leak', description: '厨房水管漏水', photoIds: [], uploading: 0 };
 
@@ -11,8 +16,14 @@ describe('report form', () => {
   it.each([
     [{ ...ok, categoryCode: null }, '请选择报事类别'],
     [{ ...ok, description: '   ' }, '请描述遇到的问题'],
-    [{ ...ok, description: '水'.repeat(MAX_DESCRIPTION_LENGTH + 1) }, `问题描述不能超过 ${MAX_DESCRIPTION_LENGTH} 个字`],
-    [{ ...ok, photoIds: Array.from({ length: MAX_TICKET_PHOTOS + 1 }, (_, i) => String(i)) }, `最多只能上传 ${MAX_TICKET_PHOTOS} 张图片`],
+    [
+      { ...ok, description: '水'.repeat(MAX_DESCRIPTION_LENGTH + 1) },
+      `问题描述不能超过 ${MAX_DESCRIPTION_LENGTH} 个字`,
+    ],
+    [
+      { ...ok, photoIds: Array.from({ length: MAX_TICKET_PHOTOS + 1 }, (_, i) => String(i)) },
+      `最多只能上传 ${MAX_TICKET_PHOTOS} 张图片`,
+    ],
     [{ ...ok, uploading: 1 }, '图片还在上传，请稍候'],
   ])('names the first problem', (draft, message) => {
     expect(reportDraftProblem(draft)).toBe(message);
@@ -30,7 +41,12 @@ describe('report form', () => {
     expect(a).toMatch(pattern);
     expect(b).toMatch(pattern);
     expect(a).not.toBe(b);
-    expect(newIdempotencyKey(() => 0, () => 0)).toBe('r-0-0000000000000000');
+    expect(
+      newIdempotencyKey(
+        () => 0,
+        () => 0,
+      ),
+    ).toBe('r-0-0000000000000000');
   });
 });
 

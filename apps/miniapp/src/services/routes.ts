@@ -10,7 +10,8 @@ export const reportOnBehalfPage = (householdId: string, roomLabel: string) =>
 /** 留言 to the building's assistant: the report form on a community inquiry, answered within its time limit. */
 export const MESSAGE_ASSISTANT_PAGE = `${REPORT_PAGE}?category=community_inquiry`;
 export const STAFF_PROFILE_PAGE = '/subpackages/staff/profile/index';
-export const ticketDetailPage = (id: string) => `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;
+export const ticketDetailPage = (id: string) =>
+  `/subpackages/ticket/detail/index?id=${encodeURIComponent(id)}`;
 export const INBOX_PAGE = '/subpackages/inbox/index';
 export const MY_HOUSEHOLD_PAGE = '/subpackages/household/mine/index';
 export const JOIN_HOUSEHOLD_PAGE = '/subpackages/household/join/index';
@@ -21,7 +22,8 @@ export const APPLY_HOUSEHOLD_PAGE = '/subpackages/household/apply/index';
 export const JOIN_APPROVALS_PAGE = '/subpackages/household/approvals/index';
 export const READ_LOG_PAGE = '/subpackages/household/reads/index';
 export const REVIEWS_DUE_PAGE = '/subpackages/household/reviews/index';
-export const householdFilePage = (id: string) => `/subpackages/household/file/index?id=${encodeURIComponent(id)}`;
+export const householdFilePage = (id: string) =>
+  `/subpackages/household/file/index?id=${encodeURIComponent(id)}`;
 export const CALL_TASKS_PAGE = '/subpackages/staff/calls/index';
 export const OUTBOX_ADMIN_PAGE = '/subpackages/staff/outbox/index';
 export const CALENDAR_PAGE = '/subpackages/staff/calendar/index';
@@ -37,12 +39,14 @@ export const STRUCTURE_PAGE = '/subpackages/staff/structure/index';
 export const MOVE_OUT_APPLY_PAGE = '/subpackages/household/move-out/index';
 export const MY_SLIPS_PAGE = '/subpackages/household/slips/index';
 export const OFFICE_MOVE_OUTS_PAGE = '/subpackages/staff/move-outs/index';
-export const officeMoveOutsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_OUTS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
+export const officeMoveOutsPage = (householdId: string, roomLabel: string) =>
+  `${OFFICE_MOVE_OUTS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 /** 入住登记: a member registers people moving into their room; status, owner's consent and residence passes. */
 export const MOVE_IN_PAGE = '/subpackages/household/move-in/index';
 /** 入住登记审核 (the office): pending registrations, the paper checks, written consent, approve or reject. */
 export const OFFICE_MOVE_INS_PAGE = '/subpackages/staff/move-ins/index';
-export const officeMoveInsPage = (householdId: string, roomLabel: string) => `${OFFICE_MOVE_INS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
+export const officeMoveInsPage = (householdId: string, roomLabel: string) =>
+  `${OFFICE_MOVE_INS_PAGE}?householdId=${encodeURIComponent(householdId)}&room=${encodeURIComponent(roomLabel)}`;
 export const GATE_PAGE = '/subpackages/gate/verify/index';
 /** 数据看板 (supervisors, department heads, company admins), the tickets behind a figure, and the reports. */
 export const DASHBOARD_PAGE = '/subpackages/dashboard/index';
@@ -64,4 +68,5 @@ export const SURVEY_ROUNDS_PAGE = '/subpackages/surveys/rounds/index';
 export const MY_CALLBACKS_PAGE = '/subpackages/feedback/callbacks/index';
 export const CALLBACK_COVERAGE_PAGE = '/subpackages/feedback/coverage/index';
 /** Demo mode (H5): the simulated WeChat customer-service chat, opened from a 联系客服 button with its session-from. */
-export const demoChatPage = (sessionFrom: string) => `/subpackages/chat/index?from=${encodeURIComponent(sessionFrom)}`;
+export const demoChatPage = (sessionFrom: string) =>
+  `/subpackages/chat/index?from=${encodeURIComponent(sessionFrom)}`;

@@ -26,7 +26,11 @@ export async function chooseSheetFile(): Promise<string | null> {
     });
   }
   try {
-    const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+    const chosen = await Taro.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: ['xlsx', 'csv'],
+    });
     return chosen.tempFiles[0]?.path ?? null;
   } catch {
     return null; // cancelled

@@ -14,14 +14,23 @@ export interface RangeInput {
 export function parseRange(input: RangeInput): CreateRoomRangeRequest | null {
   const values = Object.values(input).map((v) => v.trim());
   if (values.some((v) => !/^\d+$/.test(v))) return null;
-  return { unitFrom: Number(input.unitFrom), unitTo: Number(input.unitTo), floorFrom: Number(input.floorFrom), floorTo: Number(input.floorTo), perFloor: Number(input.perFloor) };
+  return {
+    unitFrom: Number(input.unitFrom),
+    unitTo: Number(input.unitTo),
+    floorFrom: Number(input.floorFrom),
+    floorTo: Number(input.floorTo),
+    perFloor: Number(input.perFloor),
+  };
 }
 
 /**
  * What the range form will do, said before it is sent: "将生成 36 户：8栋1单元101室 至 8栋2单元1802室",
  * or why it cannot (the same rule the server applies).
  */
-export function rangePreview(buildingName: string, input: RangeInput): { ok: boolean; text: string } {
+export function rangePreview(
+  buildingName: string,
+  input: RangeInput,
+): { ok: boolean; text: string } {
   const range = parseRange(input);
   if (!range) return { ok: false, text: '请填写单元、楼层和每层户数（整数）' };
   const problems = roomRangeProblems(range);
@@ -30,5 +39,11 @@ export function rangePreview(buildingName: string, input: RangeInput): { ok: boo
   const first = rooms[0];
   const last = rooms[rooms.length - 1];
   const says = (r: { unit: string; number: string }) => roomLabel(buildingName, r.unit, r.number);
-  return { ok: true, text: rooms.length === 1 ? `将生成 1 户：${says(first)}` : `将生成 ${rooms.length} 户：${says(first)} 至 ${says(last)}` };
+  return {
+    ok: true,
+    text:
+      rooms.length === 1
+        ? `将生成 1 户：${says(first)}`
+        : `将生成 ${rooms.length} 户：${says(first)} 至 ${says(last)}`,
+  };
 }

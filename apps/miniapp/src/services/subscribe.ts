@@ -17,11 +17,21 @@ export async function askForSubscriptions(kinds: NotificationKind[]): Promise<vo
     const tmplIds = wanted.map((t) => t.templateId);
     let results: Record<string, SubscribeAnswer>;
     if (process.env.TARO_ENV === 'weapp') {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
-      results = Object.fromEntries(tmplIds.map((id) => [id, (res[id] as SubscribeAnswer) ?? 'reject']));
+      const res = (await Taro.requestSubscribeMessage({
+        tmplIds,
+        entityIds: [],
+      })) as unknown as Record<string, string>;
+      results = Object.fromEntries(
+        tmplIds.map((id) => [id, (res[id] as SubscribeAnswer) ?? 'reject']),
+      );
     } else {
       const names = wanted.map((t) => `「${NOTIFICATION_KIND_LABELS[t.kind]}」`).join('');
-      const { confirm } = await Taro.showModal({ title: '接收微信通知', content: `是否允许发送${names}通知到您的微信？`, confirmText: '允许', cancelText: '暂不' });
+      const { confirm } = await Taro.showModal({
+        title: '接收微信通知',
+        content: `是否允许发送${names}通知到您的微信？`,
+        confirmText: '允许',
+        cancelText: '暂不',
+      });
       results = Object.fromEntries(tmplIds.map((id) => [id, confirm ? 'accept' : 'reject']));
     }
     await api.reportSubscriptions({ results });

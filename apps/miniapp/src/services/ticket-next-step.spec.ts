@@ -4,7 +4,11 @@ import { splitActions } from './ticket-next-step';
 describe('the next step is the one primary action (issue 9 item 10)', () => {
   it.each([
     // An assistant after accepting: 到场 before 处理完成, the rest behind 更多.
-    [[A.Transfer, A.Arrive, A.Hold, A.Resolve, A.Forward], A.Arrive, [A.Transfer, A.Hold, A.Resolve, A.Forward]],
+    [
+      [A.Transfer, A.Arrive, A.Hold, A.Resolve, A.Forward],
+      A.Arrive,
+      [A.Transfer, A.Hold, A.Resolve, A.Forward],
+    ],
     [[A.Accept, A.Transfer], A.Accept, [A.Transfer]],
     // A resident with a resolved ticket confirms; sending it back is secondary.
     [[A.Confirm, A.Reopen], A.Confirm, [A.Reopen]],

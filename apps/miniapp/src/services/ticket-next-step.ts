@@ -18,8 +18,10 @@ const NEXT_STEP_ORDER: readonly TicketAction[] = [
 ];
 
 /** The primary action (or null) and the rest, in table order. */
-export function splitActions(actions: readonly TicketAction[]): { primary: TicketAction | null; rest: TicketAction[] } {
+export function splitActions(actions: readonly TicketAction[]): {
+  primary: TicketAction | null;
+  rest: TicketAction[];
+} {
   const primary = NEXT_STEP_ORDER.find((a) => actions.includes(a)) ?? null;
   return { primary, rest: actions.filter((a) => a !== primary) };
 }
-

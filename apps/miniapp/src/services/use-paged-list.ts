@@ -1,7 +1,17 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@linli/contracts';
-import { initialPagedList, loadingMore, pageArrived, pageFailed, PagedList, reloading, restarted, shouldFollowEmptyPage, wantsMore } from './paged-list';
+import {
+  initialPagedList,
+  loadingMore,
+  pageArrived,
+  pageFailed,
+  PagedList,
+  reloading,
+  restarted,
+  shouldFollowEmptyPage,
+  wantsMore,
+} from './paged-list';
 
 /** How many empty pages in a row are followed at once before the list waits for the user (加载更多). */
 const FOLLOW_EMPTY_PAGES = 5;
@@ -24,7 +34,11 @@ export function usePagedList<T>(
   load: (cursor: string | null) => Promise<Page<T>>,
   keyOf: (item: T) => string,
   deps: readonly unknown[],
-  options: { enabled?: boolean; onFirstPageError?: (err: unknown) => void; scrollLoads?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    onFirstPageError?: (err: unknown) => void;
+    scrollLoads?: boolean;
+  } = {},
 ): PagedListView<T> {
   const [list, setList] = useState<PagedList<T>>(initialPagedList);
   const state = useRef(list);
@@ -44,7 +58,8 @@ export function usePagedList<T>(
       const generation = state.current.generation;
       try {
         let page = await loader.current(first ? null : state.current.nextCursor);
-        for (let i = 0; i < FOLLOW_EMPTY_PAGES && shouldFollowEmptyPage(page); i++) page = await loader.current(page.nextCursor);
+        for (let i = 0; i < FOLLOW_EMPTY_PAGES && shouldFollowEmptyPage(page); i++)
+          page = await loader.current(page.nextCursor);
         update((l) => pageArrived(l, page, first, generation, keyOf));
       } catch (err) {
         update((l) => pageFailed(l, generation));
@@ -82,5 +97,11 @@ export function usePagedList<T>(
     if (options.scrollLoads !== false) void fetchPage(false);
   });
 
-  return { items: list.items, status: list.status, hasMore: list.nextCursor !== null, reload, loadMore };
+  return {
+    items: list.items,
+    status: list.status,
+    hasMore: list.nextCursor !== null,
+    reload,
+    loadMore,
+  };
 }

@@ -4,7 +4,11 @@ import { MoveOutDto, MoveOutScope, Role, UserProfileDto } from '@linli/contracts
 import { api } from './api';
 
 /** Whether the office has something to do on an application now. */
-const officeOwes = (m: MoveOutDto) => m.can.decide || m.can.recordWrittenAuthorisation || m.can.deregister || (m.can.markFeesSettled && m.scope === MoveOutScope.Whole);
+const officeOwes = (m: MoveOutDto) =>
+  m.can.decide ||
+  m.can.recordWrittenAuthorisation ||
+  m.can.deregister ||
+  (m.can.markFeesSettled && m.scope === MoveOutScope.Whole);
 
 /**
  * Move-out applications waiting for the signed-in user, refreshed whenever the page shows: for an owner,

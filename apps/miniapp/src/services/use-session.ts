@@ -21,7 +21,12 @@ export function useRequiredUser(options: { refresh?: boolean } = {}): UserProfil
       api.me().then(
         (fresh) => {
           const saved = session.get();
-          if (!saved || saved.user.id !== fresh.id || saved.user.household?.id === fresh.household?.id) return;
+          if (
+            !saved ||
+            saved.user.id !== fresh.id ||
+            saved.user.household?.id === fresh.household?.id
+          )
+            return;
           session.save({ ...saved, user: fresh });
           setUser(fresh);
         },

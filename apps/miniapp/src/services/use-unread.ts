@@ -13,7 +13,10 @@ export function useUnread(enabled: boolean): number {
     api.unreadCount().then(
       ({ unread: n }) => {
         setUnread(n);
-        const badge = n > 0 ? Taro.setTabBarBadge({ index: ME_TAB, text: n > 99 ? '99+' : String(n) }) : Taro.removeTabBarBadge({ index: ME_TAB });
+        const badge =
+          n > 0
+            ? Taro.setTabBarBadge({ index: ME_TAB, text: n > 99 ? '99+' : String(n) })
+            : Taro.removeTabBarBadge({ index: ME_TAB });
         badge.catch(() => undefined); // not on a tab page: nothing to badge
       },
       () => undefined, // the badge is a hint; a failed count must not interrupt the page

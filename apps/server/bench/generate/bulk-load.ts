@@ -21,7 +21,10 @@ export interface LoadReport {
 class BulkWriter {
   private readonly meta = new Map<string, EntityMetadata>();
   readonly stats = new Map<string, { rows: number; ms: number }>();
-  constructor(private readonly ds: DataSource, private readonly runner: QueryRunner) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runner: QueryRunner,
+  ) {
     for (const m of ds.entityMetadatas) this.meta.set(m.tableName, m);
   }
 
@@ -37,9 +40,14 @@ class BulkWriter {
     for (let i = 0; i < rows.length; i += per) {
       const part = rows.slice(i, i + per);
       const params: unknown[] = [];
-      for (const row of part) for (const c of columns) params.push(this.ds.driver.preparePersistentValue(row[c.propertyName], c));
+      for (const row of part)
+        for (const c of columns)
+          params.push(this.ds.driver.preparePersistentValue(row[c.propertyName], c));
       const tuple = `(${columns.map(() => '?').join(',')})`;
-      await this.runner.query(`INSERT INTO ${q(table)} (${columns.map((c) => q(c.databaseName)).join(',')}) VALUES ${part.map(() => tuple).join(',')}`, params);
+      await this.runner.query(
+        `INSERT INTO ${q(table)} (${columns.map((c) => q(c.databaseName)).join(',')}) VALUES ${part.map(() => tuple).join(',')}`,
+        params,
+      );
     }
     const s = this.stats.get(table) ?? { rows: 0, ms: 0 };
     s.rows += rows.length;
@@ -53,7 +61,17 @@ class BulkWriter {
 }
 
 /** The tables the tickets fill, whose secondary indexes are rebuilt after loading on MariaDB/MySQL. */
-const BIG_TABLES = ['ticket', 'ticket_event', 'ticket_milestone', 'ticket_rating', 'callback_task', 'household_member', 'user', 'room', 'household'];
+const BIG_TABLES = [
+  'ticket',
+  'ticket_event',
+  'ticket_milestone',
+  'ticket_rating',
+  'callback_task',
+  'household_member',
+  'user',
+  'room',
+  'household',
+];
 
 interface IndexDef {
   table: string;
@@ -90,13 +108,21 @@ async function rebuildIndexes(runner: QueryRunner, dropped: IndexDef[]): Promise
   const byTable = new Map<string, IndexDef[]>();
   for (const d of dropped) byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
   for (const [table, defs] of byTable) {
-    const adds = defs.map((d) => `ADD ${d.unique ? 'UNIQUE ' : ''}INDEX \`${d.name}\` (${d.columns.map((c) => `\`${c}\``).join(', ')})`);
+    const adds = defs.map(
+      (d) =>
+        `ADD ${d.unique ? 'UNIQUE ' : ''}INDEX \`${d.name}\` (${d.columns.map((c) => `\`${c}\``).join(', ')})`,
+    );
     await runner.query(`ALTER TABLE \`${table}\` ${adds.join(', ')}`);
   }
 }
 
 /** Loads a generated company into `ds` (schema already migrated) for the company `companyId`. */
-export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId: string, log: (line: string) => void = () => undefined): Promise<LoadReport> {
+export async function loadCompany(
+  ds: DataSource,
+  o: GeneratorOptions,
+  companyId: string,
+  log: (line: string) => void = () => undefined,
+): Promise<LoadReport> {
   const started = Date.now();
   const runner = ds.createQueryRunner();
   await runner.connect();
@@ -122,10 +148,16 @@ export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId
     };
     const org = organisation(o, companyId, communities);
     for (let r = timedNext(org); !r.done; r = timedNext(org)) await writer.writeBatch(r.value);
-    log(`  organisation: ${communities.length} communities, ${communities.reduce((n, c) => n + c.households.length, 0)} households`);
+    log(
+      `  organisation: ${communities.length} communities, ${communities.reduce((n, c) => n + c.households.length, 0)} households`,
+    );
 
     const sequences = new Map<string, number>();
-    for (const s of (await runner.query('SELECT dayKey, lastValue FROM ticket_sequence')) as { dayKey: string; lastValue: number }[]) sequences.set(s.dayKey, Number(s.lastValue));
+    for (const s of (await runner.query('SELECT dayKey, lastValue FROM ticket_sequence')) as {
+      dayKey: string;
+      lastValue: number;
+    }[])
+      sequences.set(s.dayKey, Number(s.lastValue));
     const before = new Map(sequences);
     let loaded = 0;
     const gen = tickets(o, communities, sequences, 5000);
@@ -135,12 +167,19 @@ export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId
       await writer.writeBatch(r.value);
       if (mysql) await runner.commitTransaction();
       loaded += r.value.ticket.length;
-      if (loaded % 50_000 < r.value.ticket.length) log(`  tickets: ${loaded} / ${o.tickets} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if (loaded % 50_000 < r.value.ticket.length)
+        log(
+          `  tickets: ${loaded} / ${o.tickets} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        );
     }
     // The day counters, so tickets submitted later continue the numbering.
     const seqRows = [...sequences].filter(([day, n]) => before.get(day) !== n);
-    for (const [day] of seqRows.filter(([day]) => before.has(day))) await runner.query('DELETE FROM ticket_sequence WHERE dayKey = ?', [day]);
-    await writer.write('ticket_sequence', seqRows.map(([dayKey, lastValue]) => ({ dayKey, lastValue })));
+    for (const [day] of seqRows.filter(([day]) => before.has(day)))
+      await runner.query('DELETE FROM ticket_sequence WHERE dayKey = ?', [day]);
+    await writer.write(
+      'ticket_sequence',
+      seqRows.map(([dayKey, lastValue]) => ({ dayKey, lastValue })),
+    );
 
     if (mysql) {
       const i0 = Date.now();
@@ -154,7 +193,11 @@ export async function loadCompany(ds: DataSource, o: GeneratorOptions, companyId
       await runner.query('PRAGMA foreign_keys = ON');
     }
     return {
-      tables: [...writer.stats].map(([table, s]) => ({ table, rows: s.rows, seconds: s.ms / 1000 })),
+      tables: [...writer.stats].map(([table, s]) => ({
+        table,
+        rows: s.rows,
+        seconds: s.ms / 1000,
+      })),
       indexSeconds: indexMs / 1000,
       generateSeconds: generateMs / 1000,
       totalSeconds: (Date.now() - started) / 1000,

@@ -120,7 +120,8 @@ export interface RequestLimits {
 }
 
 /** Operations limited per user and per address: signing in, reporting, asking to join, checking a release slip, chasing a ticket. */
-export type RateLimitedOperation = 'login' | 'ticketSubmit' | 'joinRequest' | 'slipVerify' | 'chase';
+export type RateLimitedOperation =
+  'login' | 'ticketSubmit' | 'joinRequest' | 'slipVerify' | 'chase';
 
 /** At most `perUser` calls by one signed-in user and `perIp` from one address in `windowSeconds` (null: not counted that way). */
 export interface RateLimitRule {
@@ -209,7 +210,9 @@ export interface ConfigProblem {
 
 export class ConfigError extends Error {
   constructor(readonly problems: ConfigProblem[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }

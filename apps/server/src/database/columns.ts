@@ -9,7 +9,8 @@ import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
 export const IdColumn = () => PrimaryColumn({ type: 'varchar', length: 36 });
 
 /** A reference to another row's UUID. */
-export const RefColumn = (options: { nullable?: boolean } = {}) => Column({ type: 'varchar', length: 36, nullable: options.nullable ?? false });
+export const RefColumn = (options: { nullable?: boolean } = {}) =>
+  Column({ type: 'varchar', length: 36, nullable: options.nullable ?? false });
 
 /** A UTC instant with millisecond precision, always set from ClockService (never by the database). */
 export const InstantColumn = (options: Pick<ColumnOptions, 'nullable'> = {}) =>

@@ -9,7 +9,11 @@ import { insertRows, isUniqueViolation, UnitOfWork } from './unit-of-work';
  * characters). Counting rows + 1 under a unique index gives two concurrent callers the same number (a 500);
  * incrementing the counter row serialises them.
  */
-export async function prepareSequence(unitOfWork: UnitOfWork, key: string, initial: (db: EntityManager) => Promise<number> = async () => 0): Promise<void> {
+export async function prepareSequence(
+  unitOfWork: UnitOfWork,
+  key: string,
+  initial: (db: EntityManager) => Promise<number> = async () => 0,
+): Promise<void> {
   // In its own short transaction: incrementing an existing row only locks that row, whereas two
   // transactions inserting the same missing row would deadlock on MySQL.
   await unitOfWork.run(async (db) => {
@@ -43,15 +47,25 @@ export async function nextInSequence(db: EntityManager, key: string): Promise<nu
  * carries back (no second statement). SQLite: INSERT … ON CONFLICT DO UPDATE … RETURNING, through the
  * unit of work (one shared connection: a statement there would otherwise join another transaction).
  */
-export async function takeNextInSequence(unitOfWork: UnitOfWork, dataSource: DataSource, key: string): Promise<number> {
+export async function takeNextInSequence(
+  unitOfWork: UnitOfWork,
+  dataSource: DataSource,
+  key: string,
+): Promise<number> {
   if (dataSource.options.type === 'better-sqlite3') {
     return unitOfWork.run(async (db) => {
-      const rows = (await db.query('INSERT INTO ticket_sequence (dayKey, lastValue) VALUES (?, 1) ON CONFLICT(dayKey) DO UPDATE SET lastValue = lastValue + 1 RETURNING lastValue', [key])) as { lastValue: number }[];
+      const rows = (await db.query(
+        'INSERT INTO ticket_sequence (dayKey, lastValue) VALUES (?, 1) ON CONFLICT(dayKey) DO UPDATE SET lastValue = lastValue + 1 RETURNING lastValue',
+        [key],
+      )) as { lastValue: number }[];
       return Number(rows[0].lastValue);
     });
   }
   return retryOnDeadlock(async () => {
-    const result = (await dataSource.query('INSERT INTO `ticket_sequence` (`dayKey`, `lastValue`) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE `lastValue` = LAST_INSERT_ID(`lastValue` + 1)', [key])) as { insertId: number };
+    const result = (await dataSource.query(
+      'INSERT INTO `ticket_sequence` (`dayKey`, `lastValue`) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE `lastValue` = LAST_INSERT_ID(`lastValue` + 1)',
+      [key],
+    )) as { insertId: number };
     return Number(result.insertId);
   });
 }

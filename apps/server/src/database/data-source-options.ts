@@ -8,7 +8,10 @@ import { TypeOrmNestLogger } from './typeorm-logger';
  * One set of options for SQLite (embedded, the default) and MySQL/MariaDB. Schema changes only ever
  * come from migrations, which run at boot.
  */
-export function dataSourceOptions(database: AppConfig['database'], mysqlFlavour: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
+export function dataSourceOptions(
+  database: AppConfig['database'],
+  mysqlFlavour: 'mysql' | 'mariadb' = 'mysql',
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,

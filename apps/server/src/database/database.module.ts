@@ -4,7 +4,11 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { detectMysqlFlavour } from './mysql-flavour';
-import { REPORTING_DATA_SOURCE, ReportingDataSourceCloser, reportingDataSourceProvider } from './reporting-data-source';
+import {
+  REPORTING_DATA_SOURCE,
+  ReportingDataSourceCloser,
+  reportingDataSourceProvider,
+} from './reporting-data-source';
 import { DemoSeeder } from './seed/demo-seeder';
 import { UnitOfWork } from './unit-of-work';
 
@@ -15,8 +19,13 @@ import { UnitOfWork } from './unit-of-work';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const flavour = config.database.type === 'mysql' ? await detectMysqlFlavour(config.database) : undefined;
-        return { ...dataSourceOptions(config.database, flavour), retryAttempts: 3, retryDelay: 1000 };
+        const flavour =
+          config.database.type === 'mysql' ? await detectMysqlFlavour(config.database) : undefined;
+        return {
+          ...dataSourceOptions(config.database, flavour),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
       },
     }),
   ],

@@ -6,7 +6,12 @@ import { MysqlDatabaseConfig } from '../config/app-config';
  * 'NULL'), so the driver type must match the server or the schema never looks in sync.
  */
 export async function detectMysqlFlavour(db: MysqlDatabaseConfig): Promise<'mariadb' | 'mysql'> {
-  const connection = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const connection = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     const version = String((rows as { version: string }[])[0]?.version ?? '');

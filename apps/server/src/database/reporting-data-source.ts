@@ -24,12 +24,22 @@ export const reportingDataSourceProvider: Provider = {
   useFactory: async (config: AppConfig, primary: DataSource): Promise<DataSource> => {
     if (config.databaseReplicas.length === 0 || config.database.type !== 'mysql') return primary;
     const flavour = await detectMysqlFlavour(config.database);
-    const node = (c: (typeof config.databaseReplicas)[number]) => ({ host: c.host, port: c.port, username: c.username, password: c.password, database: c.database });
+    const node = (c: (typeof config.databaseReplicas)[number]) => ({
+      host: c.host,
+      port: c.port,
+      username: c.username,
+      password: c.password,
+      database: c.database,
+    });
     const base = dataSourceOptions(config.database, flavour);
     const reporting = new DataSource({
       ...base,
       migrationsRun: false,
-      replication: { master: node(config.database), slaves: config.databaseReplicas.map(node), defaultMode: 'slave' },
+      replication: {
+        master: node(config.database),
+        slaves: config.databaseReplicas.map(node),
+        defaultMode: 'slave',
+      },
     } as typeof base);
     return reporting.initialize();
   },
@@ -44,6 +54,7 @@ export class ReportingDataSourceCloser implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.reporting !== this.primary && this.reporting.isInitialized) await this.reporting.destroy();
+    if (this.reporting !== this.primary && this.reporting.isInitialized)
+      await this.reporting.destroy();
   }
 }

@@ -14,10 +14,17 @@ export class TypeOrmNestLogger extends AbstractLogger {
     super(['error', 'warn', 'migration']);
   }
 
-  protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
+  protected writeLog(
+    level: LogLevel,
+    message: LogMessage | string | number | (LogMessage | string | number)[],
+  ): void {
     const messages = Array.isArray(message) ? message : [message];
     const text = messages
-      .map((m) => (typeof m === 'object' ? `${m.prefix ? `${m.prefix}: ` : ''}${String(m.message)}` : String(m)))
+      .map((m) =>
+        typeof m === 'object'
+          ? `${m.prefix ? `${m.prefix}: ` : ''}${String(m.message)}`
+          : String(m),
+      )
       .join(' | ');
     if (level === 'warn' || level === 'error') this.logger.warn(text);
     else this.logger.log(text);

@@ -10,13 +10,25 @@ export const rows: Row[] = [
   { route: 'GET /api/dashboard', kind: 'foreign', query: theirs },
   { route: 'GET /api/dashboard/company', kind: 'own' },
   { route: 'GET /api/dashboard/tickets', kind: 'own', query: () => 'indicator=complaintResolve' },
-  { route: 'GET /api/dashboard/tickets', kind: 'foreign', query: (w) => `indicator=complaintResolve&${theirs(w)}` },
+  {
+    route: 'GET /api/dashboard/tickets',
+    kind: 'foreign',
+    query: (w) => `indicator=complaintResolve&${theirs(w)}`,
+  },
   { route: 'GET /api/dashboard/export', kind: 'foreign', query: theirs },
   { route: 'GET /api/dashboard/targets', kind: 'own' },
   { route: 'GET /api/dashboard/targets', kind: 'foreign', query: theirs },
-  { route: 'PUT /api/dashboard/targets', kind: 'foreign', body: (w) => ({ communityId: w.communityId, emergencyResponseShare: 0.5 }) },
+  {
+    route: 'PUT /api/dashboard/targets',
+    kind: 'foreign',
+    body: (w) => ({ communityId: w.communityId, emergencyResponseShare: 0.5 }),
+  },
   { route: 'GET /api/reports', kind: 'own' },
   { route: 'GET /api/reports', kind: 'foreign', query: theirs },
-  { route: 'POST /api/reports', kind: 'foreign', body: (w) => ({ kind: 'monthly', period: lastMonth(), communityId: w.communityId }) },
+  {
+    route: 'POST /api/reports',
+    kind: 'foreign',
+    body: (w) => ({ kind: 'monthly', period: lastMonth(), communityId: w.communityId }),
+  },
   { route: 'GET /api/reports/:id/file', kind: 'foreign', params: (w) => ({ id: w.reportId }) },
 ];

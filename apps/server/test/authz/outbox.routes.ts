@@ -5,5 +5,9 @@ import type { Row } from './walk';
 export const rows: Row[] = [
   { route: 'GET /api/admin/outbox', kind: 'own' },
   // No walker is the platform's admin: refused before the id is even looked up.
-  { route: 'POST /api/admin/outbox/:id/retry', kind: 'foreign', params: () => ({ id: randomUUID() }) },
+  {
+    route: 'POST /api/admin/outbox/:id/retry',
+    kind: 'foreign',
+    params: () => ({ id: randomUUID() }),
+  },
 ];

@@ -3,7 +3,11 @@ import type { Row } from './walk';
 import { tinyPng } from '../support/builders';
 
 export const rows: Row[] = [
-  { route: 'POST /api/auth/wechat-login', kind: 'public', body: () => ({ code: 'walk-not-a-code' }) },
+  {
+    route: 'POST /api/auth/wechat-login',
+    kind: 'public',
+    body: () => ({ code: 'walk-not-a-code' }),
+  },
   { route: 'POST /api/auth/demo-login', kind: 'public', body: () => ({ persona: 'nobody' }) },
   { route: 'GET /api/me', kind: 'own' },
   { route: 'GET /api/health', kind: 'public' },

@@ -47,20 +47,34 @@ const MODULES = path.join(__dirname, '../../src/modules');
 /** Every route every controller declares, as 'METHOD /api/path', with the module folder it lives in. */
 export function declaredRoutes(): { route: string; module: string }[] {
   const routes: { route: string; module: string }[] = [];
-  for (const module of readdirSync(MODULES).filter((m) => statSync(path.join(MODULES, m)).isDirectory())) {
+  for (const module of readdirSync(MODULES).filter((m) =>
+    statSync(path.join(MODULES, m)).isDirectory(),
+  )) {
     const dir = path.join(MODULES, module);
     for (const file of readdirSync(dir).filter((n) => n.endsWith('.controller.ts'))) {
       const exported = require(path.join(dir, file)) as Record<string, unknown>;
       for (const value of Object.values(exported)) {
-        if (typeof value !== 'function' || !Reflect.getMetadata(CONTROLLER_WATERMARK, value)) continue;
+        if (typeof value !== 'function' || !Reflect.getMetadata(CONTROLLER_WATERMARK, value))
+          continue;
         const base = String(Reflect.getMetadata(PATH_METADATA, value) ?? '/');
         const proto = value.prototype as Record<string, unknown>;
         for (const name of Object.getOwnPropertyNames(proto)) {
           const handler = proto[name];
-          if (name === 'constructor' || typeof handler !== 'function' || !Reflect.hasMetadata(PATH_METADATA, handler)) continue;
-          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-          for (const p of [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()) {
-            routes.push({ route: `${method} ${('/api/' + [base, p].join('/')).replace(/\/+/g, '/').replace(/\/$/, '')}`, module });
+          if (
+            name === 'constructor' ||
+            typeof handler !== 'function' ||
+            !Reflect.hasMetadata(PATH_METADATA, handler)
+          )
+            continue;
+          const method =
+            RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+          for (const p of [
+            Reflect.getMetadata(PATH_METADATA, handler) as string | string[],
+          ].flat()) {
+            routes.push({
+              route: `${method} ${('/api/' + [base, p].join('/')).replace(/\/+/g, '/').replace(/\/$/, '')}`,
+              module,
+            });
           }
         }
       }

@@ -4,6 +4,21 @@
 import type { Row } from './walk';
 
 export const rows: Row[] = [
-  { route: 'GET /api/wechat/push', kind: 'public', query: () => 'signature=walk&timestamp=1&nonce=1&echostr=walk' },
-  { route: 'POST /api/wechat/push', kind: 'public', body: () => ({ ToUserName: 'gh_walk', FromUserName: 'walk', CreateTime: 1, MsgType: 'text', Content: '走查', MsgId: 1 }) },
+  {
+    route: 'GET /api/wechat/push',
+    kind: 'public',
+    query: () => 'signature=walk&timestamp=1&nonce=1&echostr=walk',
+  },
+  {
+    route: 'POST /api/wechat/push',
+    kind: 'public',
+    body: () => ({
+      ToUserName: 'gh_walk',
+      FromUserName: 'walk',
+      CreateTime: 1,
+      MsgType: 'text',
+      Content: '走查',
+      MsgId: 1,
+    }),
+  },
 ];

@@ -1,4 +1,11 @@
-import { ApiRoutes, ERROR_MESSAGES, ErrorCode, NotificationKind, TicketAction, TicketDetailDto } from '@linli/contracts';
+import {
+  ApiRoutes,
+  ERROR_MESSAGES,
+  ErrorCode,
+  NotificationKind,
+  TicketAction,
+  TicketDetailDto,
+} from '@linli/contracts';
 import { LocalWechatServer, startLocalWechatServer } from '@linli/wechat-local';
 import { User } from '../../src/modules/org/entities/user.entity';
 import { SubscriptionCredit } from '../../src/modules/outbox/entities/subscription-credit.entity';
@@ -44,7 +51,11 @@ describe('the database restarting during load', () => {
     const c = mysqlConfig(db);
     proxy = await startTcpProxy({ host: c.host, port: c.port });
     // Every WeChat answer takes 40 ms: the outbox is still delivering when the database goes away.
-    wechat = await startLocalWechatServer({ appid: 'wxlinlitest000000', secret: 'test-secret', latencyMs: 40 });
+    wechat = await startLocalWechatServer({
+      appid: 'wxlinlitest000000',
+      secret: 'test-secret',
+      latencyMs: 40,
+    });
   });
 
   afterAll(async () => {
@@ -58,11 +69,26 @@ describe('the database restarting during load', () => {
     // Migrate and seed, and queue the messages the outbox will be delivering across the outage.
     const t = await createTestApp({ database: db, env: wechatEnv() });
     try {
-      const reader = await t.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-supervisor' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({ userId: reader.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() });
+      const reader = await t.dataSource
+        .getRepository(User)
+        .findOneOrFail({ where: { openid: 'demo-supervisor' } });
+      await t.dataSource.getRepository(SubscriptionCredit).insert({
+        userId: reader.id,
+        templateId: TEMPLATE,
+        credits: MESSAGES,
+        updatedAt: new Date(),
+      });
       await t.dataSource.transaction(async (tx) => {
         for (let i = 0; i < MESSAGES; i++) {
-          await t.app.get(Outbox).enqueue(tx, reader.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `M${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+          await t.app.get(Outbox).enqueue(tx, reader.id, {
+            kind: NotificationKind.TicketUpdated,
+            title: '工单进度',
+            body: `M${i}`,
+            ticketCode: `C${i}`,
+            ticketId: null,
+            at: new Date(),
+            urgent: false,
+          });
         }
       });
     } finally {
@@ -97,8 +123,12 @@ describe('the database restarting during load', () => {
     };
     const load = Promise.all(Array.from({ length: CLIENTS }, client));
     const bodyOf = (d: { data: Record<string, { value: string }> }) => d.data.thing3.value;
-    const delivered = () => new Set(wechat.delivered.map(bodyOf).filter((b) => /^M\d+$/.test(b))).size;
-    await until('some tickets and messages before the outage', () => answers.filter((a) => a.res.status === 201).length >= 10 && delivered() >= 20);
+    const delivered = () =>
+      new Set(wechat.delivered.map(bodyOf).filter((b) => /^M\d+$/.test(b))).size;
+    await until(
+      'some tickets and messages before the outage',
+      () => answers.filter((a) => a.res.status === 201).length >= 10 && delivered() >= 20,
+    );
 
     // The database goes away.
     phase = 'down';
@@ -107,19 +137,34 @@ describe('the database restarting during load', () => {
     await sleep(OUTAGE_MS / 2);
     expect((await call(base, 'GET', ApiRoutes.healthLive)).status).toBe(200);
     const ready = await call(base, 'GET', ApiRoutes.healthReady);
-    expect(ready).toEqual({ status: 503, body: { status: 'not_ready', database: 'down', migrations: 'unknown' } });
+    expect(ready).toEqual({
+      status: 503,
+      body: { status: 'not_ready', database: 'down', migrations: 'unknown' },
+    });
     // Business time moves past every limit of the tickets taken so far: the sweep has work it cannot do yet.
-    const dueBefore = answers.filter((a) => a.res.status === 201).map((a) => (a.res.body as TicketDetailDto).id);
-    expect((await call(base, 'PUT', ApiRoutes.testClock, undefined, { advanceMinutes: 11 })).status).toBe(200);
+    const dueBefore = answers
+      .filter((a) => a.res.status === 201)
+      .map((a) => (a.res.body as TicketDetailDto).id);
+    expect(
+      (await call(base, 'PUT', ApiRoutes.testClock, undefined, { advanceMinutes: 11 })).status,
+    ).toBe(200);
     await sleep(OUTAGE_MS / 2);
     phase = 'after';
     await proxy.restore();
     const restored = Date.now();
 
     // Recovers by itself: the same process answers submits again.
-    await until('a submit to succeed after the outage', () => answers.some((a) => a.phase === 'after' && a.res.status === 201), 20_000);
+    await until(
+      'a submit to succeed after the outage',
+      () => answers.some((a) => a.phase === 'after' && a.res.status === 201),
+      20_000,
+    );
     record('database-outage: restore to first 201 (ms)', Date.now() - restored);
-    await until('readiness', async () => (await call(base, 'GET', ApiRoutes.healthReady)).status === 200, 20_000);
+    await until(
+      'readiness',
+      async () => (await call(base, 'GET', ApiRoutes.healthReady)).status === 200,
+      20_000,
+    );
     running = false;
     await load;
 
@@ -128,26 +173,56 @@ describe('the database restarting during load', () => {
     record('database-outage: 503 answers while down', down.length);
     // Every failure while it was down is a clean 503 with the code and the Chinese message: no 500, no hang.
     const failures = answers.filter((a) => a.res.status !== 201);
-    expect(failures.map((a) => a.res)).toEqual(failures.map(() => ({ status: 503, body: { code: ErrorCode.DATABASE_UNAVAILABLE, message: ERROR_MESSAGES[ErrorCode.DATABASE_UNAVAILABLE] } })));
+    expect(failures.map((a) => a.res)).toEqual(
+      failures.map(() => ({
+        status: 503,
+        body: {
+          code: ErrorCode.DATABASE_UNAVAILABLE,
+          message: ERROR_MESSAGES[ErrorCode.DATABASE_UNAVAILABLE],
+        },
+      })),
+    );
     expect(delivered()).toBeGreaterThanOrEqual(deliveredAtCut);
 
     // The sweep resumed: each ticket due during the outage is escalated, exactly once.
-    const escalated = async () => sql<{ ticketId: string; n: number }>(db, `SELECT ticketId, COUNT(*) AS n FROM ticket_event WHERE action = ? AND ticketId IN (${dueBefore.map(() => '?').join(',')}) GROUP BY ticketId`, [TicketAction.Escalate, ...dueBefore]);
-    await until('the sweep to escalate every ticket due during the outage', async () => (await escalated()).length === dueBefore.length, 30_000);
+    const escalated = async () =>
+      sql<{ ticketId: string; n: number }>(
+        db,
+        `SELECT ticketId, COUNT(*) AS n FROM ticket_event WHERE action = ? AND ticketId IN (${dueBefore.map(() => '?').join(',')}) GROUP BY ticketId`,
+        [TicketAction.Escalate, ...dueBefore],
+      );
+    await until(
+      'the sweep to escalate every ticket due during the outage',
+      async () => (await escalated()).length === dueBefore.length,
+      30_000,
+    );
     expect((await escalated()).every((r) => Number(r.n) === 1)).toBe(true);
 
     // The outbox resumed: every message reaches WeChat, none is left behind.
     await until('every message to arrive', () => delivered() === MESSAGES, 60_000);
-    await until('every outbox row to be settled', async () => (await sql(db, `SELECT id FROM outbox_message WHERE status IN ('pending', 'sending')`)).length === 0, 30_000);
+    await until(
+      'every outbox row to be settled',
+      async () =>
+        (await sql(db, `SELECT id FROM outbox_message WHERE status IN ('pending', 'sending')`))
+          .length === 0,
+      30_000,
+    );
     // Repeats only at WeChat's at-least-once boundary: sent, but the database was gone before it was recorded.
     const counts = new Map<string, number>();
     for (const d of wechat.delivered) counts.set(bodyOf(d), (counts.get(bodyOf(d)) ?? 0) + 1);
     expect([...counts.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(8);
-    record('database-outage: messages sent twice (at-least-once boundary)', [...counts.values()].filter((n) => n > 1).length);
+    record(
+      'database-outage: messages sent twice (at-least-once boundary)',
+      [...counts.values()].filter((n) => n > 1).length,
+    );
 
     // Nothing acknowledged is lost, nothing doubled.
     const acknowledged = answers.filter((a) => a.res.status === 201).map((a) => a.key);
-    const stored = await sql<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ticket WHERE idempotencyKey IN (${acknowledged.map(() => '?').join(',')}) GROUP BY idempotencyKey`, acknowledged);
+    const stored = await sql<{ n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM ticket WHERE idempotencyKey IN (${acknowledged.map(() => '?').join(',')}) GROUP BY idempotencyKey`,
+      acknowledged,
+    );
     expect(stored).toHaveLength(acknowledged.length);
     expect(stored.every((r) => Number(r.n) === 1)).toBe(true);
     // It never needed a restart.

@@ -51,14 +51,42 @@ describe('graceful shutdown on SIGTERM', () => {
     db = await createTestDatabase();
     const c = mysqlConfig(db);
     proxy = await startTcpProxy({ host: c.host, port: c.port });
-    wechat = await startLocalWechatServer({ appid: 'wxlinlitest000000', secret: 'test-secret', latencyMs: 100 });
-    const t = await createTestApp({ database: db, env: { WECHAT_APPID: 'wxlinlitest000000', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: wechat.url, LINLI_WECHAT_TEMPLATES: JSON.stringify({ ticket_updated: TEMPLATE }), LINLI_QUIET_HOURS: '00:00-00:00' } });
+    wechat = await startLocalWechatServer({
+      appid: 'wxlinlitest000000',
+      secret: 'test-secret',
+      latencyMs: 100,
+    });
+    const t = await createTestApp({
+      database: db,
+      env: {
+        WECHAT_APPID: 'wxlinlitest000000',
+        WECHAT_SECRET: 'test-secret',
+        WECHAT_API_BASE: wechat.url,
+        LINLI_WECHAT_TEMPLATES: JSON.stringify({ ticket_updated: TEMPLATE }),
+        LINLI_QUIET_HOURS: '00:00-00:00',
+      },
+    });
     try {
-      const reader = await t.dataSource.getRepository(User).findOneOrFail({ where: { openid: 'demo-supervisor' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({ userId: reader.id, templateId: TEMPLATE, credits: MESSAGES, updatedAt: new Date() });
+      const reader = await t.dataSource
+        .getRepository(User)
+        .findOneOrFail({ where: { openid: 'demo-supervisor' } });
+      await t.dataSource.getRepository(SubscriptionCredit).insert({
+        userId: reader.id,
+        templateId: TEMPLATE,
+        credits: MESSAGES,
+        updatedAt: new Date(),
+      });
       await t.dataSource.transaction(async (tx) => {
         for (let i = 0; i < MESSAGES; i++) {
-          await t.app.get(Outbox).enqueue(tx, reader.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `M${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+          await t.app.get(Outbox).enqueue(tx, reader.id, {
+            kind: NotificationKind.TicketUpdated,
+            title: '工单进度',
+            body: `M${i}`,
+            ticketCode: `C${i}`,
+            ticketId: null,
+            at: new Date(),
+            urgent: false,
+          });
         }
       });
     } finally {
@@ -86,7 +114,15 @@ describe('graceful shutdown on SIGTERM', () => {
     // The database turns slow: each submit now takes a good part of a second (submits of one day queue on
     // the day's ticket number, so they finish one after another).
     proxy.delayMs = 30;
-    const submits = Array.from({ length: IN_FLIGHT }, () => call(base, 'POST', ApiRoutes.tickets, token, ticketRequest({ description: '关机前提交的报事' })));
+    const submits = Array.from({ length: IN_FLIGHT }, () =>
+      call(
+        base,
+        'POST',
+        ApiRoutes.tickets,
+        token,
+        ticketRequest({ description: '关机前提交的报事' }),
+      ),
+    );
     await sleep(500);
     const signalled = Date.now();
     process.kill(server.pid, 'SIGTERM');
@@ -99,14 +135,18 @@ describe('graceful shutdown on SIGTERM', () => {
     const tookMs = Date.now() - signalled;
     const log = server.output();
     server = null;
-    if (answers.some((a) => a.status !== 201)) console.log(log.split('\n').slice(-40).join('\n'), tookMs);
+    if (answers.some((a) => a.status !== 201))
+      console.log(log.split('\n').slice(-40).join('\n'), tookMs);
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     expect(exit).toEqual({ code: 0, signal: null });
     expect(tookMs).toBeLessThan(15_000);
     record(`graceful-shutdown: SIGTERM to exit 0 with ${IN_FLIGHT} submits in flight (ms)`, tookMs);
 
     // No claim left behind: nothing 'sending', nothing held by the dead worker.
-    const rows = await sql<{ body: string; status: string; claimedBy: string | null }>(db, `SELECT JSON_UNQUOTE(JSON_EXTRACT(data, '$.thing3.value')) AS body, status, claimedBy FROM outbox_message`);
+    const rows = await sql<{ body: string; status: string; claimedBy: string | null }>(
+      db,
+      `SELECT JSON_UNQUOTE(JSON_EXTRACT(data, '$.thing3.value')) AS body, status, claimedBy FROM outbox_message`,
+    );
     const mine = rows.filter((r) => /^M\d+$/.test(r.body));
     expect(mine).toHaveLength(MESSAGES);
     expect(mine.filter((r) => r.status === 'sending' || r.claimedBy !== null)).toEqual([]);
@@ -116,7 +156,9 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(mine.filter((r) => r.status === 'sent').every((r) => out.has(r.body))).toBe(true);
     expect(mine.filter((r) => r.status === 'pending').filter((r) => out.has(r.body))).toEqual([]);
     const ids = answers.map((a) => (a.body as TicketDetailDto).id);
-    expect(await sql(db, `SELECT id FROM ticket WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).toHaveLength(IN_FLIGHT);
+    expect(
+      await sql(db, `SELECT id FROM ticket WHERE id IN (${ids.map(() => '?').join(',')})`, ids),
+    ).toHaveLength(IN_FLIGHT);
 
     // The next instance takes over at once (no lapsed claims to wait for) and sends each message exactly once.
     proxy.delayMs = 0;
@@ -131,7 +173,9 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('exits anyway once LINLI_SHUTDOWN_TIMEOUT_MS has passed', async () => {
     proxy.delayMs = 0;
-    server = await startServerProcess(env({ LINLI_SHUTDOWN_TIMEOUT_MS: '1000', LINLI_OUTBOX_POLL_MS: '0' }));
+    server = await startServerProcess(
+      env({ LINLI_SHUTDOWN_TIMEOUT_MS: '1000', LINLI_OUTBOX_POLL_MS: '0' }),
+    );
     const base = server.baseUrl;
     const token = await loginWechat(base, wechat, 'demo-resident');
     // A database so slow that a submit cannot finish within the bound.

@@ -1,6 +1,17 @@
 import {
-  CallbackReason, CallbackStatus, CareOccasion, CareRoutes, DemoPersona, NoticeKind, NoticeRoutes, NotificationKind, SurveyRoutes, TicketAction,
-  type CampaignDto, type NoticeDto, type SurveyRoundDto,
+  CallbackReason,
+  CallbackStatus,
+  CareOccasion,
+  CareRoutes,
+  DemoPersona,
+  NoticeKind,
+  NoticeRoutes,
+  NotificationKind,
+  SurveyRoutes,
+  TicketAction,
+  type CampaignDto,
+  type NoticeDto,
+  type SurveyRoundDto,
 } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
@@ -12,7 +23,10 @@ import { CallbackTask } from '../../src/modules/feedback/entities/callback-task.
 import { NoticePublishing } from '../../src/modules/notices/notice-publishing.service';
 import { Notification } from '../../src/modules/notifications/entities/notification.entity';
 import { User } from '../../src/modules/org/entities/user.entity';
-import { OutboxMessage, OutboxStatus } from '../../src/modules/outbox/entities/outbox-message.entity';
+import {
+  OutboxMessage,
+  OutboxStatus,
+} from '../../src/modules/outbox/entities/outbox-message.entity';
 import { SubscriptionCredit } from '../../src/modules/outbox/entities/subscription-credit.entity';
 import { OutboxWorker } from '../../src/modules/outbox/outbox-worker.service';
 import { Outbox } from '../../src/modules/outbox/outbox.service';
@@ -49,7 +63,9 @@ describe('every scheduled job on two instances', () => {
     return [x.value, y.value];
   }
   const homes = async (n: number): Promise<{ id: string; buildingId: string }[]> =>
-    a.dataSource.query(`SELECT h.id AS id, r.buildingId AS buildingId FROM household h JOIN room r ON r.id = h.roomId ORDER BY h.id LIMIT ${n}`);
+    a.dataSource.query(
+      `SELECT h.id AS id, r.buildingId AS buildingId FROM household h JOIN room r ON r.id = h.roomId ORDER BY h.id LIMIT ${n}`,
+    );
   let supervisor: string;
   let communityId: string;
 
@@ -60,7 +76,9 @@ describe('every scheduled job on two instances', () => {
     b = await createTestApp({ database: db, env });
     at(0);
     supervisor = (await loginPersona(a, DemoPersona.Supervisor)).token;
-    communityId = (await a.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-supervisor' })).communityId!;
+    communityId = (
+      await a.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-supervisor' })
+    ).communityId!;
   });
 
   afterAll(async () => {
@@ -73,43 +91,92 @@ describe('every scheduled job on two instances', () => {
     at(0);
     const resident = (await loginPersona(a, DemoPersona.Resident)).token;
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push((await submitTicket(a, resident, { categoryCode: 'water_leak', description: `${i} 号漏水` })).id);
+    for (let i = 0; i < 20; i++)
+      ids.push(
+        (
+          await submitTicket(a, resident, {
+            categoryCode: 'water_leak',
+            description: `${i} 号漏水`,
+          })
+        ).id,
+      );
     at(11 * 60_000);
     const [x, y] = await both((t) => t.app.get(SlaSweeper).sweep());
     expect(x.escalations + y.escalations).toBe(ids.length);
-    const rows: { ticketId: string; n: number }[] = await a.dataSource.query(`SELECT ticketId, COUNT(*) AS n FROM ticket_event WHERE action = ? AND ticketId IN (${ids.map(() => '?').join(',')}) GROUP BY ticketId`, [TicketAction.Escalate, ...ids]);
+    const rows: { ticketId: string; n: number }[] = await a.dataSource.query(
+      `SELECT ticketId, COUNT(*) AS n FROM ticket_event WHERE action = ? AND ticketId IN (${ids.map(() => '?').join(',')}) GROUP BY ticketId`,
+      [TicketAction.Escalate, ...ids],
+    );
     expect(rows.map((r) => Number(r.n))).toEqual(ids.map(() => 1));
   });
 
   it('the outbox delivers each message once', async () => {
     at(0);
-    const reader = await a.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-assistant' });
+    const reader = await a.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ openid: 'demo-assistant' });
     const template = a.config.outbox.templates[NotificationKind.TicketUpdated]!.id;
-    await a.dataSource.getRepository(SubscriptionCredit).insert({ userId: reader.id, templateId: template, credits: 200, updatedAt: new Date() });
+    await a.dataSource
+      .getRepository(SubscriptionCredit)
+      .insert({ userId: reader.id, templateId: template, credits: 200, updatedAt: new Date() });
     await a.dataSource.transaction(async (tx) => {
       for (let i = 0; i < 200; i++) {
-        await a.app.get(Outbox).enqueue(tx, reader.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `J${i}`, ticketCode: `C${i}`, ticketId: null, at: T0, urgent: false });
+        await a.app.get(Outbox).enqueue(tx, reader.id, {
+          kind: NotificationKind.TicketUpdated,
+          title: '工单进度',
+          body: `J${i}`,
+          ticketCode: `C${i}`,
+          ticketId: null,
+          at: T0,
+          urgent: false,
+        });
       }
     });
     const [x, y] = await both((t) => t.app.get(OutboxWorker).drain());
     expect(x.sent + y.sent).toBe(200);
     // Each instance talks to its own local WeChat: together they received each message once.
-    const bodies = [a, b].flatMap((t) => t.wechat.local!.delivered).map((d) => d.data.thing3?.value).filter((v) => v?.startsWith('J'));
+    const bodies = [a, b]
+      .flatMap((t) => t.wechat.local!.delivered)
+      .map((d) => d.data.thing3?.value)
+      .filter((v) => v?.startsWith('J'));
     expect(bodies).toHaveLength(200);
     expect(new Set(bodies).size).toBe(200);
-    expect(await a.dataSource.getRepository(OutboxMessage).countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) })).toBe(0);
+    expect(
+      await a.dataSource
+        .getRepository(OutboxMessage)
+        .countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) }),
+    ).toBe(0);
   });
 
   it('a scheduled notice is published once', async () => {
     at(0);
-    const notice = (await a.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send({ kind: NoticeKind.FinancialReport, title: '双实例公示', body: '公共收益明细已张贴。', target: { buildingIds: [], units: [] }, publishAt: new Date(T0.getTime() + 3600_000).toISOString() }).expect(201)).body as NoticeDto;
+    const notice = (
+      await a
+        .http()
+        .post(NoticeRoutes.notices)
+        .set(bearer(supervisor))
+        .send({
+          kind: NoticeKind.FinancialReport,
+          title: '双实例公示',
+          body: '公共收益明细已张贴。',
+          target: { buildingIds: [], units: [] },
+          publishAt: new Date(T0.getTime() + 3600_000).toISOString(),
+        })
+        .expect(201)
+    ).body as NoticeDto;
     at(3600_000);
     const [x, y] = await both((t) => t.app.get(NoticePublishing).publishDue());
     expect(x + y).toBe(1);
-    const published: { publishedAt: Date | null }[] = await a.dataSource.query('SELECT publishedAt FROM notice WHERE id = ?', [notice.id]);
+    const published: { publishedAt: Date | null }[] = await a.dataSource.query(
+      'SELECT publishedAt FROM notice WHERE id = ?',
+      [notice.id],
+    );
     expect(published[0].publishedAt).not.toBeNull();
     // No resident is told twice.
-    const perUser: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM notification WHERE title LIKE ? GROUP BY userId', ['%双实例公示%']);
+    const perUser: { n: number }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM notification WHERE title LIKE ? GROUP BY userId',
+      ['%双实例公示%'],
+    );
     expect(perUser.every((r) => Number(r.n) === 1)).toBe(true);
   });
 
@@ -117,36 +184,72 @@ describe('every scheduled job on two instances', () => {
     at(0);
     const households = await homes(10);
     const tasks = households.map((h): Partial<CallbackTask> => ({
-      id: randomUUID(), communityId: communityId, buildingId: h.buildingId, householdId: h.id, ticketId: null, sampleId: null, reason: CallbackReason.Dissatisfied,
-      status: CallbackStatus.Due, assigneeId: null, careDueOn: null, dueAt: new Date(T0.getTime() - 86_400_000), nextCheckAt: new Date(T0.getTime() - 86_400_000),
-      escalatedAt: null, createdAt: new Date(T0.getTime() - 3 * 86_400_000),
+      id: randomUUID(),
+      communityId: communityId,
+      buildingId: h.buildingId,
+      householdId: h.id,
+      ticketId: null,
+      sampleId: null,
+      reason: CallbackReason.Dissatisfied,
+      status: CallbackStatus.Due,
+      assigneeId: null,
+      careDueOn: null,
+      dueAt: new Date(T0.getTime() - 86_400_000),
+      nextCheckAt: new Date(T0.getTime() - 86_400_000),
+      escalatedAt: null,
+      createdAt: new Date(T0.getTime() - 3 * 86_400_000),
     }));
     await a.dataSource.getRepository(CallbackTask).insert(tasks);
     const before = await a.dataSource.getRepository(Notification).countBy({ title: '回访已超期' });
     const [x, y] = await both((t) => t.app.get(CallbackSweeper).sweep());
     expect(x + y).toBe(tasks.length);
-    const supervisors = await a.dataSource.getRepository(User).count({ where: { role: In(['supervisor']), communityId } });
+    const supervisors = await a.dataSource
+      .getRepository(User)
+      .count({ where: { role: In(['supervisor']), communityId } });
     const after = await a.dataSource.getRepository(Notification).countBy({ title: '回访已超期' });
     // Each task told the community's supervisors once (department heads are not told).
     expect((after - before) % tasks.length).toBe(0);
     expect(after - before).toBeLessThanOrEqual(tasks.length * supervisors);
     expect(after - before).toBeGreaterThan(0);
     // The daily care planning inside the round did not plan anything twice (unique per household and day).
-    const care: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM callback_task WHERE careDueOn IS NOT NULL GROUP BY householdId, careDueOn');
+    const care: { n: number }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM callback_task WHERE careDueOn IS NOT NULL GROUP BY householdId, careDueOn',
+    );
     expect(care.every((r) => Number(r.n) === 1)).toBe(true);
   });
 
   it('the questionnaire sweep reminds once and closes once', async () => {
     at(0);
     const closesAt = new Date(T0.getTime() + 4 * 86_400_000);
-    const round = (await a.http().post(SurveyRoutes.rounds).set(bearer(supervisor)).send({ questionnaireId: 'builtin:repairs', kind: 'ad_hoc', title: '双实例调查', opensAt: T0.toISOString(), closesAt: closesAt.toISOString() }).expect(201)).body as SurveyRoundDto;
+    const round = (
+      await a
+        .http()
+        .post(SurveyRoutes.rounds)
+        .set(bearer(supervisor))
+        .send({
+          questionnaireId: 'builtin:repairs',
+          kind: 'ad_hoc',
+          title: '双实例调查',
+          opensAt: T0.toISOString(),
+          closesAt: closesAt.toISOString(),
+        })
+        .expect(201)
+    ).body as SurveyRoundDto;
     const households = await homes(6);
-    await a.http().post(SurveyRoutes.roundHouseholds(round.id)).set(bearer(supervisor)).send({ householdIds: households.map((h) => h.id) }).expect(200);
+    await a
+      .http()
+      .post(SurveyRoutes.roundHouseholds(round.id))
+      .set(bearer(supervisor))
+      .send({ householdIds: households.map((h) => h.id) })
+      .expect(200);
     await a.http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200);
     at(2 * 86_400_000 + 3600_000); // 47 h before the close, 11:00 China time
     const [x, y] = await both((t) => t.app.get(SurveySweeper).sweep());
     expect(x.reminded + y.reminded).toBeGreaterThan(0);
-    const reminders: { userId: string; n: number }[] = await a.dataSource.query('SELECT userId, COUNT(*) AS n FROM notification WHERE title = ? GROUP BY userId', ['提醒：双实例调查即将结束']);
+    const reminders: { userId: string; n: number }[] = await a.dataSource.query(
+      'SELECT userId, COUNT(*) AS n FROM notification WHERE title = ? GROUP BY userId',
+      ['提醒：双实例调查即将结束'],
+    );
     expect(reminders.length).toBeGreaterThan(0);
     expect(reminders.every((r) => Number(r.n) === 1)).toBe(true);
     at(4 * 86_400_000);
@@ -156,15 +259,30 @@ describe('every scheduled job on two instances', () => {
 
   it('a care campaign greets each household once', async () => {
     at(0);
-    const body = { communityId, occasion: CareOccasion.NewYear, audience: { buildingIds: [], segments: [] }, greeting: '新年快乐！', channels: { card: true, wechat: false, visit: false }, gift: null };
-    const c = (await a.http().post(CareRoutes.campaigns).set(bearer(supervisor)).send(body).expect(201)).body as CampaignDto;
+    const body = {
+      communityId,
+      occasion: CareOccasion.NewYear,
+      audience: { buildingIds: [], segments: [] },
+      greeting: '新年快乐！',
+      channels: { card: true, wechat: false, visit: false },
+      gift: null,
+    };
+    const c = (
+      await a.http().post(CareRoutes.campaigns).set(bearer(supervisor)).send(body).expect(201)
+    ).body as CampaignDto;
     await a.http().post(CareRoutes.send(c.id)).set(bearer(supervisor)).send({}).expect(200);
     const [x, y] = await both((t) => t.app.get(CareFanout).sweep());
-    const progress = ((await a.http().get(CareRoutes.campaign(c.id)).set(bearer(supervisor)).expect(200)).body as CampaignDto).progress;
+    const progress = (
+      (await a.http().get(CareRoutes.campaign(c.id)).set(bearer(supervisor)).expect(200))
+        .body as CampaignDto
+    ).progress;
     expect(progress.targeted).toBeGreaterThan(0);
     expect(x.sent + y.sent).toBe(progress.sent);
     expect(progress.pending).toBe(0);
-    const cards: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM notification WHERE kind = ? AND title = ? GROUP BY userId', [NotificationKind.CareGreeting, `${c.title}问候`]);
+    const cards: { n: number }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM notification WHERE kind = ? AND title = ? GROUP BY userId',
+      [NotificationKind.CareGreeting, `${c.title}问候`],
+    );
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.every((r) => Number(r.n) === 1)).toBe(true);
   });
@@ -173,7 +291,10 @@ describe('every scheduled job on two instances', () => {
     at(0);
     const [x, y] = await both((t) => t.app.get(WeeklyReviewDelivery).run());
     expect(x + y).toBe(1); // 孙经理, the demo's only department head
-    const told: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM notification WHERE title LIKE ? GROUP BY userId', ['%投诉复核清单']);
+    const told: { n: number }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM notification WHERE title LIKE ? GROUP BY userId',
+      ['%投诉复核清单'],
+    );
     expect(told.map((r) => Number(r.n))).toEqual([1]);
   });
 
@@ -181,7 +302,10 @@ describe('every scheduled job on two instances', () => {
     at(0);
     const month = a.app.get(FrozenMonthJob).lastFrozenMonth(a.clock.now());
     const [x, y] = await both((t) => t.app.get(FrozenMonthJob).run());
-    const rows: { n: number }[] = await a.dataSource.query('SELECT COUNT(*) AS n FROM indicator_snapshot WHERE month = ? AND scopeKey = ? GROUP BY communityId', [month, '*']);
+    const rows: { n: number }[] = await a.dataSource.query(
+      'SELECT COUNT(*) AS n FROM indicator_snapshot WHERE month = ? AND scopeKey = ? GROUP BY communityId',
+      [month, '*'],
+    );
     expect(x + y).toBe(rows.length);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);

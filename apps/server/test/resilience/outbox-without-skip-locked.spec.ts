@@ -1,7 +1,10 @@
 import { NotificationKind } from '@linli/contracts';
 import { In } from 'typeorm';
 import { User } from '../../src/modules/org/entities/user.entity';
-import { OutboxMessage, OutboxStatus } from '../../src/modules/outbox/entities/outbox-message.entity';
+import {
+  OutboxMessage,
+  OutboxStatus,
+} from '../../src/modules/outbox/entities/outbox-message.entity';
 import { SubscriptionCredit } from '../../src/modules/outbox/entities/subscription-credit.entity';
 import { OutboxWorker } from '../../src/modules/outbox/outbox-worker.service';
 import { Outbox } from '../../src/modules/outbox/outbox.service';
@@ -24,7 +27,11 @@ describe('the outbox claim without SKIP LOCKED, on two instances', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = { LINLI_DB_SKIP_LOCKED: '0', LINLI_OUTBOX_BATCH_SIZE: '10', LINLI_QUIET_HOURS: '00:00-00:00' };
+    const env = {
+      LINLI_DB_SKIP_LOCKED: '0',
+      LINLI_OUTBOX_BATCH_SIZE: '10',
+      LINLI_QUIET_HOURS: '00:00-00:00',
+    };
     a = await createTestApp({ database: db, env });
     b = await createTestApp({ database: db, env });
   });
@@ -37,22 +44,47 @@ describe('the outbox claim without SKIP LOCKED, on two instances', () => {
 
   it('delivers each message exactly once', async () => {
     expect(a.config.outbox.skipLocked).toBe(false);
-    const reader = await a.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-assistant' });
+    const reader = await a.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ openid: 'demo-assistant' });
     const template = a.config.outbox.templates[NotificationKind.TicketUpdated]!.id;
-    await a.dataSource.getRepository(SubscriptionCredit).insert({ userId: reader.id, templateId: template, credits: MESSAGES, updatedAt: new Date() });
+    await a.dataSource.getRepository(SubscriptionCredit).insert({
+      userId: reader.id,
+      templateId: template,
+      credits: MESSAGES,
+      updatedAt: new Date(),
+    });
     await a.dataSource.transaction(async (tx) => {
       for (let i = 0; i < MESSAGES; i++) {
-        await a.app.get(Outbox).enqueue(tx, reader.id, { kind: NotificationKind.TicketUpdated, title: '工单进度', body: `K${i}`, ticketCode: `C${i}`, ticketId: null, at: new Date(), urgent: false });
+        await a.app.get(Outbox).enqueue(tx, reader.id, {
+          kind: NotificationKind.TicketUpdated,
+          title: '工单进度',
+          body: `K${i}`,
+          ticketCode: `C${i}`,
+          ticketId: null,
+          at: new Date(),
+          urgent: false,
+        });
       }
     });
-    const [x, y] = await Promise.all([a.app.get(OutboxWorker).drain(), b.app.get(OutboxWorker).drain()]);
+    const [x, y] = await Promise.all([
+      a.app.get(OutboxWorker).drain(),
+      b.app.get(OutboxWorker).drain(),
+    ]);
     expect(x.sent + y.sent).toBe(MESSAGES);
     // Both instances really took part.
     expect(x.sent).toBeGreaterThan(0);
     expect(y.sent).toBeGreaterThan(0);
-    const bodies = [a, b].flatMap((t) => t.wechat.local!.delivered).map((d) => d.data.thing3?.value).filter((v) => v?.startsWith('K'));
+    const bodies = [a, b]
+      .flatMap((t) => t.wechat.local!.delivered)
+      .map((d) => d.data.thing3?.value)
+      .filter((v) => v?.startsWith('K'));
     expect(bodies).toHaveLength(MESSAGES);
     expect(new Set(bodies).size).toBe(MESSAGES);
-    expect(await a.dataSource.getRepository(OutboxMessage).countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) })).toBe(0);
+    expect(
+      await a.dataSource
+        .getRepository(OutboxMessage)
+        .countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) }),
+    ).toBe(0);
   });
 });

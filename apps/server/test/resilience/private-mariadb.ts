@@ -20,20 +20,52 @@ export interface PrivateMariadb {
   stop(): Promise<void>;
 }
 
-export async function startPrivateMariadb(options: { serverId: number; binlog: boolean }): Promise<PrivateMariadb> {
+export async function startPrivateMariadb(options: {
+  serverId: number;
+  binlog: boolean;
+}): Promise<PrivateMariadb> {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-mariadb-'));
   const datadir = path.join(dir, 'data');
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 60_000 });
+  await run(
+    'mariadb-install-db',
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--user=root',
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ],
+    { timeout: 60_000 },
+  );
   const port = await freePort();
   const args = [
-    '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${path.join(dir, 'mysqld.sock')}`, '--user=root',
-    `--server-id=${options.serverId}`, '--skip-name-resolve', '--innodb-buffer-pool-size=64M', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    `--socket=${path.join(dir, 'mysqld.sock')}`,
+    '--user=root',
+    `--server-id=${options.serverId}`,
+    '--skip-name-resolve',
+    '--innodb-buffer-pool-size=64M',
+    '--character-set-server=utf8mb4',
+    '--collation-server=utf8mb4_unicode_ci',
     ...(options.binlog ? [`--log-bin=${path.join(dir, 'binlog')}`, '--binlog-format=ROW'] : []),
   ];
-  const child: ChildProcess = spawn(process.platform === 'linux' ? '/usr/sbin/mariadbd' : 'mariadbd', args, { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    process.platform === 'linux' ? '/usr/sbin/mariadbd' : 'mariadbd',
+    args,
+    { stdio: 'ignore' },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const query = async <T,>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const c = await createConnection({ host: '127.0.0.1', port, user: 'root', password: '', multipleStatements: false });
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const c = await createConnection({
+      host: '127.0.0.1',
+      port,
+      user: 'root',
+      password: '',
+      multipleStatements: false,
+    });
     try {
       const [rows] = await c.query(sql, params);
       return rows as T[];
@@ -41,7 +73,15 @@ export async function startPrivateMariadb(options: { serverId: number; binlog: b
       await c.end();
     }
   };
-  await until(`mariadbd on ${port}`, async () => query('SELECT 1').then(() => true, () => false), 30_000);
+  await until(
+    `mariadbd on ${port}`,
+    async () =>
+      query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+    30_000,
+  );
   return {
     port,
     url: (database) => `mysql://root@127.0.0.1:${port}/${database}`,

@@ -15,12 +15,35 @@ jest.setTimeout(120_000);
 /** A private redis-server on a loopback port (no persistence), stopped and started by the test. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  );
   const { connect } = await import('node:net');
-  await until('redis to listen', () => new Promise<boolean>((resolve) => {
-    const s = connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
-    s.on('error', () => resolve(false));
-  }), 10_000);
+  await until(
+    'redis to listen',
+    () =>
+      new Promise<boolean>((resolve) => {
+        const s = connect(port, '127.0.0.1', () => {
+          s.destroy();
+          resolve(true);
+        });
+        s.on('error', () => resolve(false));
+      }),
+    10_000,
+  );
   return child;
 }
 
@@ -59,7 +82,9 @@ describe('rate limits counted in Redis', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       const t = i % 2 === 0 ? a : b;
-      statuses.push((await t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest())).status);
+      statuses.push(
+        (await t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest())).status,
+      );
     }
     // 10 per minute, whichever instance took them.
     expect(statuses).toEqual([...Array(10).fill(201), 429, 429]);
@@ -72,14 +97,25 @@ describe('rate limits counted in Redis', () => {
     redis!.kill('SIGKILL');
     await sleep(200);
     for (const t of [a, b]) t.clock.set({ now: new Date('2026-12-07T02:05:00Z'), freeze: true });
-    const during = await Promise.all([a, b, a].map((t) => t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest())));
+    const during = await Promise.all(
+      [a, b, a].map((t) =>
+        t.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest()),
+      ),
+    );
     expect(during.map((r) => r.status)).toEqual([201, 201, 201]);
 
     // Back (empty, as after a restart without persistence): counting resumes by itself.
     redis = await startRedis(port);
-    await until('the instances to count again', async () => {
-      await a.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest());
-      return (await b.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest())).status === 429;
-    }, 30_000);
+    await until(
+      'the instances to count again',
+      async () => {
+        await a.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest());
+        return (
+          (await b.http().post(ApiRoutes.tickets).set(bearer(token)).send(ticketRequest()))
+            .status === 429
+        );
+      },
+      30_000,
+    );
   });
 });

@@ -21,7 +21,12 @@ jest.setTimeout(180_000);
 describe('a SIGKILL during a submit load', () => {
   let db: TestDatabase;
   let server: ServerProcess | null = null;
-  const env = () => ({ ...databaseEnv(db), NODE_ENV: 'test', LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0' });
+  const env = () => ({
+    ...databaseEnv(db),
+    NODE_ENV: 'test',
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_OUTBOX_POLL_MS: '0',
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -49,7 +54,8 @@ describe('a SIGKILL during a submit load', () => {
         const body = ticketRequest({ description: `压力测试 ${randomUUID().slice(0, 8)}` });
         bodies.set(body.idempotencyKey, body);
         const res = await call(target.baseUrl, 'POST', ApiRoutes.tickets, token, body);
-        if (res.status === 201) acknowledged.set(body.idempotencyKey, (res.body as TicketDetailDto).id);
+        if (res.status === 201)
+          acknowledged.set(body.idempotencyKey, (res.body as TicketDetailDto).id);
         else unknown.add(body.idempotencyKey);
         if (acknowledged.size >= killAt && !killed) killed = target.kill('SIGKILL');
       }
@@ -62,10 +68,17 @@ describe('a SIGKILL during a submit load', () => {
     expect(unknown.size).toBeGreaterThan(0);
 
     // What the database holds, read with no server running.
-    const rows = await sql<{ idempotencyKey: string; id: string; n: number }>(db, 'SELECT idempotencyKey, MIN(id) AS id, COUNT(*) AS n FROM ticket GROUP BY idempotencyKey');
+    const rows = await sql<{ idempotencyKey: string; id: string; n: number }>(
+      db,
+      'SELECT idempotencyKey, MIN(id) AS id, COUNT(*) AS n FROM ticket GROUP BY idempotencyKey',
+    );
     const stored = new Map(rows.map((r) => [r.idempotencyKey, r]));
     for (const [key, id] of acknowledged) {
-      expect({ key, n: Number(stored.get(key)?.n ?? 0), id: stored.get(key)?.id }).toEqual({ key, n: 1, id });
+      expect({ key, n: Number(stored.get(key)?.n ?? 0), id: stored.get(key)?.id }).toEqual({
+        key,
+        n: 1,
+        id,
+      });
     }
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
 
@@ -79,7 +92,11 @@ describe('a SIGKILL during a submit load', () => {
     const sample = [...acknowledged].slice(0, 20);
     for (const [key, id] of sample) {
       const res = await call(server.baseUrl, 'POST', ApiRoutes.tickets, again, bodies.get(key));
-      expect({ key, status: res.status, id: (res.body as TicketDetailDto).id }).toEqual({ key, status: 200, id });
+      expect({ key, status: res.status, id: (res.body as TicketDetailDto).id }).toEqual({
+        key,
+        status: 200,
+        id,
+      });
     }
     for (const key of unknown) {
       const res = await call(server.baseUrl, 'POST', ApiRoutes.tickets, again, bodies.get(key));
@@ -87,10 +104,17 @@ describe('a SIGKILL during a submit load', () => {
       expect([200, 201]).toContain(res.status);
     }
     const keys = [...acknowledged.keys(), ...unknown];
-    const counts = await sql<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ticket WHERE idempotencyKey IN (${keys.map(() => '?').join(',')}) GROUP BY idempotencyKey`, keys);
+    const counts = await sql<{ n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM ticket WHERE idempotencyKey IN (${keys.map(() => '?').join(',')}) GROUP BY idempotencyKey`,
+      keys,
+    );
     expect(counts).toHaveLength(keys.length);
     expect(counts.every((r) => Number(r.n) === 1)).toBe(true);
     // And the server reads them back: the resident's list holds every acknowledged ticket.
-    await until('the restarted server to answer', async () => (await call(server!.baseUrl, 'GET', ApiRoutes.healthReady)).status === 200);
+    await until(
+      'the restarted server to answer',
+      async () => (await call(server!.baseUrl, 'GET', ApiRoutes.healthReady)).status === 200,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { TestDatabase } from '../support/test-database';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function until(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -15,14 +19,25 @@ export async function until(what: string, condition: () => boolean | Promise<boo
 }
 
 export function mysqlConfig(db: TestDatabase): MysqlDatabaseConfig {
-  if (db.config.type !== 'mysql') throw new Error('test:resilience runs on MariaDB (LINLI_TEST_DB=mysql)');
+  if (db.config.type !== 'mysql')
+    throw new Error('test:resilience runs on MariaDB (LINLI_TEST_DB=mysql)');
   return db.config;
 }
 
 /** Runs SQL on the test database directly (not through any server): what is really stored. */
-export async function sql<T = Record<string, unknown>>(db: TestDatabase, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  db: TestDatabase,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = mysqlConfig(db);
-  const connection = await createConnection({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database });
+  const connection = await createConnection({
+    host: c.host,
+    port: c.port,
+    user: c.username,
+    password: c.password,
+    database: c.database,
+  });
   try {
     const [rows] = await connection.query(query, params);
     return rows as T[];
@@ -37,11 +52,20 @@ export interface HttpAnswer {
 }
 
 /** One HTTP call to a server process; a network failure (refused, reset) is status 0. */
-export async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<HttpAnswer> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<HttpAnswer> {
   try {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     });
@@ -60,14 +84,22 @@ export async function call(baseUrl: string, method: string, path: string, token?
 
 export async function login(baseUrl: string, persona: DemoPersona): Promise<string> {
   const res = await call(baseUrl, 'POST', ApiRoutes.demoLogin, undefined, { persona });
-  if (res.status !== 200) throw new Error(`demo login as ${persona} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`demo login as ${persona} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as SessionDto).token;
 }
 
 /** Signs in through the real WeChat login path (a server with WECHAT_APPID has no demo login): the code minted by the local WeChat server. */
-export async function loginWechat(baseUrl: string, wechat: { mintCode(openid: string): string }, openid: string): Promise<string> {
-  const res = await call(baseUrl, 'POST', ApiRoutes.wechatLogin, undefined, { code: wechat.mintCode(openid) });
-  if (res.status !== 200) throw new Error(`login as ${openid} failed: ${res.status} ${JSON.stringify(res.body)}`);
+export async function loginWechat(
+  baseUrl: string,
+  wechat: { mintCode(openid: string): string },
+  openid: string,
+): Promise<string> {
+  const res = await call(baseUrl, 'POST', ApiRoutes.wechatLogin, undefined, {
+    code: wechat.mintCode(openid),
+  });
+  if (res.status !== 200)
+    throw new Error(`login as ${openid} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as SessionDto).token;
 }
 

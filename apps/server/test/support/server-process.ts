@@ -24,7 +24,11 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address === 'object'
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -33,10 +37,15 @@ export function freePort(): Promise<number> {
 export function databaseEnv(db: TestDatabase): Record<string, string> {
   const c = db.config;
   if (c.type === 'sqlite') {
-    if (path.basename(c.path) !== 'linli.sqlite') throw new Error(`a server process keeps SQLite at <LINLI_DATA_DIR>/linli.sqlite, not ${c.path}`);
+    if (path.basename(c.path) !== 'linli.sqlite')
+      throw new Error(
+        `a server process keeps SQLite at <LINLI_DATA_DIR>/linli.sqlite, not ${c.path}`,
+      );
     return { LINLI_DATA_DIR: path.dirname(c.path) };
   }
-  const auth = c.password ? `${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}` : encodeURIComponent(c.username);
+  const auth = c.password
+    ? `${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}`
+    : encodeURIComponent(c.username);
   return { DATABASE_URL: `mysql://${auth}@${c.host}:${c.port}/${c.database}` };
 }
 
@@ -59,14 +68,32 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 class PortTaken extends Error {}
 
 async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run pnpm --filter @linli/server build (pnpm test builds it when stale)`);
+  if (!existsSync(SERVER_MAIN))
+    throw new Error(
+      `${SERVER_MAIN} is missing: run pnpm --filter @linli/server build (pnpm test builds it when stale)`,
+    );
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, PORT: String(port), LINLI_H5_DIR: path.join(ROOT, 'apps/miniapp/dist/h5'), LINLI_DEMO_HISTORY: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000', ...env };
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: process.env.TZ,
+    PORT: String(port),
+    LINLI_H5_DIR: path.join(ROOT, 'apps/miniapp/dist/h5'),
+    LINLI_DEMO_HISTORY: '0',
+    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
+    ...env,
+  };
+  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
@@ -74,7 +101,10 @@ async function startOnce(env: Record<string, string>): Promise<ServerProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(`server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new (log.includes('EADDRINUSE') ? PortTaken : Error)(
+        `server exited with ${child.exitCode}:\n${log}`,
+      );
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {

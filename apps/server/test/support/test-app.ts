@@ -41,7 +41,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-data-'));
   // The sweep's timer is off: tests run it explicitly (SlaSweeper.sweep) after moving the clock. Tests log in
   // a lot from one address: rate limits are raised (rate-limits.spec.ts proves the real defaults).
-  const loaded = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_H5_DIR: path.join(dataDir, 'no-h5'), LINLI_SLA_SWEEP_SECONDS: '0', LINLI_OUTBOX_POLL_MS: '0', LINLI_REPORTS_SWEEP_SECONDS: '0', LINLI_CHAT_INBOX_POLL_MS: '0', LINLI_RATE_LIMIT_MULTIPLIER: '1000', ...options.env });
+  const loaded = loadConfig({
+    NODE_ENV: 'test',
+    LINLI_DATA_DIR: dataDir,
+    LINLI_H5_DIR: path.join(dataDir, 'no-h5'),
+    LINLI_SLA_SWEEP_SECONDS: '0',
+    LINLI_OUTBOX_POLL_MS: '0',
+    LINLI_REPORTS_SWEEP_SECONDS: '0',
+    LINLI_CHAT_INBOX_POLL_MS: '0',
+    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
+    ...options.env,
+  });
   const withDb: AppConfig = options.env?.DATABASE_URL ? loaded : { ...loaded, database: db.config };
   const config = options.config ? options.config(withDb) : withDb;
 
@@ -49,7 +59,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(REAL_TIME)
     .useValue(options.realTime ?? (() => Date.now()))
     .compile();
-  const app = moduleRef.createNestApplication({ logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }), routeResolutionStrategy: 'specificity' });
+  const app = moduleRef.createNestApplication({
+    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
+    routeResolutionStrategy: 'specificity',
+  });
   configureApp(app, config);
   await app.init();
   return {

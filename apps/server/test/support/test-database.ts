@@ -23,19 +23,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   counter += 1;
   if (!useMysql) {
     const dir = mkdtempSync(path.join(tmpdir(), 'linli-test-'));
-    return { config: { type: 'sqlite', path: path.join(dir, 'linli.sqlite') }, drop: async () => undefined };
+    return {
+      config: { type: 'sqlite', path: path.join(dir, 'linli.sqlite') },
+      drop: async () => undefined,
+    };
   }
   const base = parseMysqlUrl(TEST_DATABASE_URL);
   if (typeof base === 'string') throw new Error(`TEST_DATABASE_URL ${base}`);
   // One database per test app: worker processes and concurrent runs never share one.
-  const config: MysqlDatabaseConfig = { ...base, database: `${base.database}_${process.pid}_${counter}` };
+  const config: MysqlDatabaseConfig = {
+    ...base,
+    database: `${base.database}_${process.pid}_${counter}`,
+  };
   await admin(config, `DROP DATABASE IF EXISTS \`${config.database}\``);
-  await admin(config, `CREATE DATABASE \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin(
+    config,
+    `CREATE DATABASE \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   return { config, drop: () => admin(config, `DROP DATABASE IF EXISTS \`${config.database}\``) };
 }
 
 async function admin(db: MysqlDatabaseConfig, sql: string): Promise<void> {
-  const connection = await createConnection({ host: db.host, port: db.port, user: db.username, password: db.password });
+  const connection = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
   try {
     await connection.query(sql);
   } finally {

@@ -1,12 +1,28 @@
 import { MemberRole, Role, TicketKind } from '@linli/contracts';
-import { Principal, reachLevel, Residence, residentSeesTicket, staffReaches, ticketReach, TicketFacts } from './reach';
+import {
+  Principal,
+  reachLevel,
+  Residence,
+  residentSeesTicket,
+  staffReaches,
+  ticketReach,
+  TicketFacts,
+} from './reach';
 
 const HOME = { companyId: 'c1', communityId: 'm1', buildingId: 'b1' };
 const NEXT_DOOR = { companyId: 'c1', communityId: 'm1', buildingId: 'b2' };
 const SISTER = { companyId: 'c1', communityId: 'm2', buildingId: 'b3' };
 const FOREIGN = { companyId: 'c2', communityId: 'm9', buildingId: 'b9' };
 
-const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({ role, userId: 'u', householdId: null, communityId: 'm1', companyId: 'c1', buildingIds: [], ...extra });
+const who = (role: Role, extra: Partial<Principal> = {}): Principal => ({
+  role,
+  userId: 'u',
+  householdId: null,
+  communityId: 'm1',
+  companyId: 'c1',
+  buildingIds: [],
+  ...extra,
+});
 const P = {
   resident: who(Role.Resident, { communityId: null, companyId: null, householdId: 'h1' }),
   assistant: who(Role.Assistant, { buildingIds: ['b1'] }),
@@ -59,8 +75,19 @@ describe('tickets within a household (issue #9, item 1)', () => {
   const joined = new Date('2026-06-01T00:00:00Z');
   const before = new Date('2026-05-01T00:00:00Z');
   const after = new Date('2026-07-01T00:00:00Z');
-  const ticket = (kind: TicketKind, createdAt: Date, reporterId = 'landlord'): TicketFacts => ({ ...HOME, householdId: 'h1', reporterId, assigneeId: null, kind, createdAt });
-  const member = (role: MemberRole, since: Date | null = joined): Residence => ({ householdId: 'h1', memberRole: role, since });
+  const ticket = (kind: TicketKind, createdAt: Date, reporterId = 'landlord'): TicketFacts => ({
+    ...HOME,
+    householdId: 'h1',
+    reporterId,
+    assigneeId: null,
+    kind,
+    createdAt,
+  });
+  const member = (role: MemberRole, since: Date | null = joined): Residence => ({
+    householdId: 'h1',
+    memberRole: role,
+    since,
+  });
   const me = { ...P.resident, userId: 'me' };
 
   it.each([
@@ -77,23 +104,52 @@ describe('tickets within a household (issue #9, item 1)', () => {
     [TicketKind.Praise, after, MemberRole.Family, false],
   ])('%s of %s, seen by a %s living there since June: %s', (kind, createdAt, role, seen) => {
     expect(residentSeesTicket(me, member(role), ticket(kind, createdAt))).toBe(seen);
-    expect(ticketReach(me, member(role), ticket(kind, createdAt))).toMatchObject({ ownHousehold: seen, canView: seen });
+    expect(ticketReach(me, member(role), ticket(kind, createdAt))).toMatchObject({
+      ownHousehold: seen,
+      canView: seen,
+    });
   });
 
-  it.each(Object.values(TicketKind))('the reporter always sees their own %s, even before joining', (kind) => {
-    expect(residentSeesTicket(me, member(MemberRole.Tenant), ticket(kind, before, 'me'))).toBe(true);
-  });
+  it.each(Object.values(TicketKind))(
+    'the reporter always sees their own %s, even before joining',
+    (kind) => {
+      expect(residentSeesTicket(me, member(MemberRole.Tenant), ticket(kind, before, 'me'))).toBe(
+        true,
+      );
+    },
+  );
 
   it('a member of another household, or someone who has moved to another, sees nothing', () => {
-    expect(residentSeesTicket({ ...me, householdId: 'h2' }, member(MemberRole.Owner), ticket(TicketKind.RepairHome, after))).toBe(false);
-    expect(residentSeesTicket(me, { ...member(MemberRole.Owner), householdId: 'h2' }, ticket(TicketKind.RepairHome, after))).toBe(false);
+    expect(
+      residentSeesTicket(
+        { ...me, householdId: 'h2' },
+        member(MemberRole.Owner),
+        ticket(TicketKind.RepairHome, after),
+      ),
+    ).toBe(false);
+    expect(
+      residentSeesTicket(
+        me,
+        { ...member(MemberRole.Owner), householdId: 'h2' },
+        ticket(TicketKind.RepairHome, after),
+      ),
+    ).toBe(false);
     expect(residentSeesTicket(me, null, ticket(TicketKind.RepairHome, after))).toBe(false);
-    expect(residentSeesTicket(me, member(MemberRole.Tenant, null), ticket(TicketKind.RepairHome, after))).toBe(false);
+    expect(
+      residentSeesTicket(me, member(MemberRole.Tenant, null), ticket(TicketKind.RepairHome, after)),
+    ).toBe(false);
   });
 });
 
 describe('ticketReach for staff', () => {
-  const t = (place: typeof HOME, assigneeId: string | null = null): TicketFacts => ({ ...place, householdId: 'h1', reporterId: 'r', assigneeId, kind: TicketKind.Complaint, createdAt: new Date(0) });
+  const t = (place: typeof HOME, assigneeId: string | null = null): TicketFacts => ({
+    ...place,
+    householdId: 'h1',
+    reporterId: 'r',
+    assigneeId,
+    kind: TicketKind.Complaint,
+    createdAt: new Date(0),
+  });
 
   it.each([
     ['assistant', HOME, { servesBuilding: true, canView: true }],
@@ -109,7 +165,9 @@ describe('ticketReach for staff', () => {
   });
 
   it('the assignee sees the ticket they hold; a guard or resident named assignee does not', () => {
-    expect(ticketReach({ ...P.assistant, buildingIds: [] }, null, t(NEXT_DOOR, 'u'))).toMatchObject({ assignee: true, canView: true });
+    expect(ticketReach({ ...P.assistant, buildingIds: [] }, null, t(NEXT_DOOR, 'u'))).toMatchObject(
+      { assignee: true, canView: true },
+    );
     expect(ticketReach(P.guard, null, t(HOME, 'u')).canView).toBe(false);
   });
 });

@@ -78,7 +78,10 @@ export function guardsGateOf(p: Principal, place: Place): boolean {
 }
 
 /** Kinds that concern the home itself, shared with the household; every other kind is the reporter's own. */
-export const HOUSEHOLD_SHARED_KINDS: readonly TicketKind[] = [TicketKind.RepairHome, TicketKind.RepairCommon];
+export const HOUSEHOLD_SHARED_KINDS: readonly TicketKind[] = [
+  TicketKind.RepairHome,
+  TicketKind.RepairCommon,
+];
 
 /** A resident's membership of the ticket's household: their role there and since when they live there. */
 export interface Residence {
@@ -104,10 +107,15 @@ export interface TicketFacts extends Place {
  *    from the day they joined; the owner sees all of the household's repairs, earlier ones too.
  * Nobody acts on a ticket they may not see (the state machine's resident relation is this rule).
  */
-export function residentSeesTicket(p: Principal, residence: Residence | null, t: TicketFacts): boolean {
+export function residentSeesTicket(
+  p: Principal,
+  residence: Residence | null,
+  t: TicketFacts,
+): boolean {
   if (p.role !== Role.Resident) return false;
   if (t.reporterId === p.userId) return true;
-  if (!residence || residence.householdId !== t.householdId || p.householdId !== t.householdId) return false;
+  if (!residence || residence.householdId !== t.householdId || p.householdId !== t.householdId)
+    return false;
   if (!HOUSEHOLD_SHARED_KINDS.includes(t.kind)) return false;
   if (residence.memberRole === MemberRole.Owner) return true;
   return residence.since !== null && t.createdAt.getTime() >= residence.since.getTime();
@@ -124,7 +132,11 @@ export interface TicketReach {
   canView: boolean;
 }
 
-export function ticketReach(p: Principal, residence: Residence | null, t: TicketFacts): TicketReach {
+export function ticketReach(
+  p: Principal,
+  residence: Residence | null,
+  t: TicketFacts,
+): TicketReach {
   const staff = isStaff(p.role);
   const ownHousehold = residentSeesTicket(p, residence, t);
   // An assignee who left the ticket's company (moved, re-roled) keeps nothing: assignment counts within reach.
@@ -132,5 +144,12 @@ export function ticketReach(p: Principal, residence: Residence | null, t: Ticket
   const servesBuilding = p.role === Role.Assistant && staffReaches(p, t);
   const supervisesCommunity = p.role === Role.Supervisor && staffReaches(p, t);
   const adminsCompany = p.role === Role.Admin && staffReaches(p, t);
-  return { ownHousehold, assignee, servesBuilding, supervisesCommunity, adminsCompany, canView: ownHousehold || assignee || servesBuilding || supervisesCommunity || adminsCompany };
+  return {
+    ownHousehold,
+    assignee,
+    servesBuilding,
+    supervisesCommunity,
+    adminsCompany,
+    canView: ownHousehold || assignee || servesBuilding || supervisesCommunity || adminsCompany,
+  };
 }

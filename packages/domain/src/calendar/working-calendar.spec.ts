@@ -60,7 +60,11 @@ describe('working calendar on the published schedule (chinese-days)', () => {
 
   it('falls back to weekends only in a year without data', () => {
     // 2027-01-01 (a Friday, New Year's Day) and 2027-10-01 (a Friday, National Day) are not published yet.
-    expect(published.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: true, source: 'weekday' });
+    expect(published.dayInfo('2027-01-01')).toEqual({
+      date: '2027-01-01',
+      working: true,
+      source: 'weekday',
+    });
     expect(published.isWorkingDay('2027-10-01')).toBe(true);
     expect(published.isWorkingDay('2027-10-02')).toBe(false);
   });
@@ -105,13 +109,19 @@ describe('working time between instants', () => {
 
   it('counts only the parts on working days', () => {
     // 2026-09-30 20:00 China → 2026-10-08 04:00 China: 4 h on 09-30 and 4 h on 10-08.
-    expect(published.workingMsBetween(at('2026-09-30T12:00:00Z'), at('2026-10-07T20:00:00Z'))).toBe(8 * 3_600_000);
+    expect(published.workingMsBetween(at('2026-09-30T12:00:00Z'), at('2026-10-07T20:00:00Z'))).toBe(
+      8 * 3_600_000,
+    );
   });
 
   it('walks forward skipping non-working days and lands on 24:00 exactly', () => {
     // from 2026-09-30 20:00 China, 10 h: 4 h left on 09-30, then 6 h into 10-08.
-    expect(new Date(published.addWorkingMs(at('2026-09-30T12:00:00Z'), 10 * 3_600_000)).toISOString()).toBe('2026-10-07T22:00:00.000Z');
+    expect(
+      new Date(published.addWorkingMs(at('2026-09-30T12:00:00Z'), 10 * 3_600_000)).toISOString(),
+    ).toBe('2026-10-07T22:00:00.000Z');
     // exactly the 4 h left on 09-30: ends at 24:00 of 09-30, not at 00:00 of 10-08
-    expect(new Date(published.addWorkingMs(at('2026-09-30T12:00:00Z'), 4 * 3_600_000)).toISOString()).toBe('2026-09-30T16:00:00.000Z');
+    expect(
+      new Date(published.addWorkingMs(at('2026-09-30T12:00:00Z'), 4 * 3_600_000)).toISOString(),
+    ).toBe('2026-09-30T16:00:00.000Z');
   });
 });

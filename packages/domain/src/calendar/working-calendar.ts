@@ -71,10 +71,13 @@ export class WorkingCalendar {
   dayInfo(dateKey: string): DayInfo {
     const day = dayIndexOfKey(dateKey);
     const override = this.overrides.get(day);
-    if (override) return { date: dateKey, working: override.working, source: 'override', note: override.note };
+    if (override)
+      return { date: dateKey, working: override.working, source: 'override', note: override.note };
     const published = this.published.days.get(day);
     if (published !== undefined) return { date: dateKey, working: published, source: 'published' };
-    return isWeekendDay(day) ? { date: dateKey, working: false, source: 'weekend' } : { date: dateKey, working: true, source: 'weekday' };
+    return isWeekendDay(day)
+      ? { date: dateKey, working: false, source: 'weekend' }
+      : { date: dateKey, working: true, source: 'weekday' };
   }
 
   /** The first working day strictly after `dateKey`. */
@@ -108,12 +111,16 @@ export class WorkingCalendar {
   }
 
   nextWorkingDayIndex(day: number): number {
-    for (let d = day + 1; d <= day + MAX_DAYS_WITHOUT_WORK; d++) if (this.isWorkingDayIndex(d)) return d;
-    throw new RangeError(`no working day within ${MAX_DAYS_WITHOUT_WORK} days after ${dateKeyOfDay(day)}`);
+    for (let d = day + 1; d <= day + MAX_DAYS_WITHOUT_WORK; d++)
+      if (this.isWorkingDayIndex(d)) return d;
+    throw new RangeError(
+      `no working day within ${MAX_DAYS_WITHOUT_WORK} days after ${dateKeyOfDay(day)}`,
+    );
   }
 
   nthWorkingDayAfter(day: number, n: number): number {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a positive integer: ${n}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new RangeError(`working days must be a positive integer: ${n}`);
     let d = day;
     for (let i = 0; i < n; i++) d = this.nextWorkingDayIndex(d);
     return d;
@@ -147,7 +154,9 @@ export class WorkingCalendar {
         if (remaining <= dayEnd - t) return t + remaining;
         remaining -= dayEnd - t;
       } else if (++idle > MAX_DAYS_WITHOUT_WORK) {
-        throw new RangeError(`no working day within ${MAX_DAYS_WITHOUT_WORK} days after ${dateKeyOfDay(day - idle)}`);
+        throw new RangeError(
+          `no working day within ${MAX_DAYS_WITHOUT_WORK} days after ${dateKeyOfDay(day - idle)}`,
+        );
       }
       t = dayEnd;
     }

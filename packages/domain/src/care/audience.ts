@@ -28,7 +28,12 @@ export interface AudienceSpec {
   birthdayWindowDays?: number;
 }
 
-export const AUDIENCE_DEFAULTS = { elderlyAge: 60, childAge: 18, newResidentDays: 90, birthdayWindowDays: 7 } as const;
+export const AUDIENCE_DEFAULTS = {
+  elderlyAge: 60,
+  childAge: 18,
+  newResidentDays: 90,
+  birthdayWindowDays: 7,
+} as const;
 
 export const AUDIENCE_SEGMENT_LABELS: Record<AudienceSegment, string> = {
   [AudienceSegment.Elderly]: '有老人的住户',
@@ -67,7 +72,10 @@ export function birthdayWithin(birth: string, from: string, days: number): boole
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 function ages(h: AudienceHousehold, today: string): number[] {
-  return h.members.map((m) => birthDateFromId(m.idNumber)).filter((b): b is string => b !== null).map((b) => ageOn(b, today));
+  return h.members
+    .map((m) => birthDateFromId(m.idNumber))
+    .filter((b): b is string => b !== null)
+    .map((b) => ageOn(b, today));
 }
 
 /**
@@ -75,7 +83,12 @@ function ages(h: AudienceHousehold, today: string): number[] {
  * Members without a valid ID number have no known age: they make no household elderly or "with
  * children", and an elderly person lives alone only when they are the household's only member.
  */
-export function inSegment(h: AudienceHousehold, segment: AudienceSegment, spec: AudienceSpec, today: string): boolean {
+export function inSegment(
+  h: AudienceHousehold,
+  segment: AudienceSegment,
+  spec: AudienceSpec,
+  today: string,
+): boolean {
   const elderlyAge = spec.elderlyAge ?? AUDIENCE_DEFAULTS.elderlyAge;
   switch (segment) {
     case AudienceSegment.Elderly:
@@ -103,7 +116,11 @@ export function inSegment(h: AudienceHousehold, segment: AudienceSegment, spec: 
 }
 
 /** The households a campaign targets: in the chosen buildings (all when none chosen), with members, in every segment. */
-export function selectAudience<H extends AudienceHousehold>(households: readonly H[], spec: AudienceSpec, today: string): H[] {
+export function selectAudience<H extends AudienceHousehold>(
+  households: readonly H[],
+  spec: AudienceSpec,
+  today: string,
+): H[] {
   return households.filter(
     (h) =>
       h.members.length > 0 &&

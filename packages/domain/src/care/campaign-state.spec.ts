@@ -15,11 +15,15 @@ const ALLOWED: Record<string, CampaignStatus> = {
   [`${C.Sent}:${A.Start}:system`]: C.Sending,
 };
 
-const cases = Object.values(C).flatMap((s) => Object.values(A).flatMap((a) => [[s, a, false] as const, [s, a, true] as const]));
+const cases = Object.values(C).flatMap((s) =>
+  Object.values(A).flatMap((a) => [[s, a, false] as const, [s, a, true] as const]),
+);
 
 describe('campaign transitions', () => {
   it.each(cases)('%s --%s (system %s)', (status, action, bySystem) => {
-    expect(campaignTransition(status, action, bySystem)).toBe(ALLOWED[`${status}:${action}:${bySystem ? 'system' : 'person'}`] ?? null);
+    expect(campaignTransition(status, action, bySystem)).toBe(
+      ALLOWED[`${status}:${action}:${bySystem ? 'system' : 'person'}`] ?? null,
+    );
   });
 });
 
@@ -30,7 +34,9 @@ const GIFT_ALLOWED: Record<string, GiftStatus> = {
 };
 
 describe('gift transitions', () => {
-  it.each(Object.values(GiftStatus).flatMap((s) => Object.values(GiftAction).map((a) => [s, a] as const)))('%s --%s', (status, action) => {
+  it.each(
+    Object.values(GiftStatus).flatMap((s) => Object.values(GiftAction).map((a) => [s, a] as const)),
+  )('%s --%s', (status, action) => {
     expect(giftTransition(status, action)).toBe(GIFT_ALLOWED[`${status}:${action}`] ?? null);
   });
 
@@ -38,7 +44,9 @@ describe('gift transitions', () => {
     [GiftAction.Deliver, true],
     [GiftAction.PickUp, false],
     [GiftAction.Decline, false],
-  ])('%s needs a photo or signature: %s', (action, needs) => expect(giftNeedsProof(action)).toBe(needs));
+  ])('%s needs a photo or signature: %s', (action, needs) =>
+    expect(giftNeedsProof(action)).toBe(needs),
+  );
 });
 
 describe('coverage', () => {
@@ -46,5 +54,7 @@ describe('coverage', () => {
     [98, 100, 0.98],
     [0, 0, 0],
     [5, 10, 0.5],
-  ])('%i of %i → %d', (reached, targeted, expected) => expect(coverage(reached, targeted)).toBeCloseTo(expected));
+  ])('%i of %i → %d', (reached, targeted, expected) =>
+    expect(coverage(reached, targeted)).toBeCloseTo(expected),
+  );
 });

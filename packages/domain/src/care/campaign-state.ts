@@ -26,16 +26,25 @@ export const CAMPAIGN_TRANSITIONS: readonly CampaignTransition[] = [
 ];
 
 /** Where `action` leads from `status`, or null when it does not apply (or a person tries a system action). */
-export function campaignTransition(status: CampaignStatus, action: CampaignAction, bySystem = false): CampaignStatus | null {
+export function campaignTransition(
+  status: CampaignStatus,
+  action: CampaignAction,
+  bySystem = false,
+): CampaignStatus | null {
   const rule = CAMPAIGN_TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
   if (!rule || (rule.system ?? false) !== bySystem) return null;
   return rule.to;
 }
 
 /** Whether a campaign's content and audience may still be edited. */
-export const campaignEditable = (status: CampaignStatus): boolean => status === C.Draft || status === C.Scheduled;
+export const campaignEditable = (status: CampaignStatus): boolean =>
+  status === C.Draft || status === C.Scheduled;
 
-export const GIFT_TRANSITIONS: readonly { action: GiftAction; from: readonly GiftStatus[]; to: GiftStatus }[] = [
+export const GIFT_TRANSITIONS: readonly {
+  action: GiftAction;
+  from: readonly GiftStatus[];
+  to: GiftStatus;
+}[] = [
   { action: GiftAction.Deliver, from: [GiftStatus.Prepared], to: GiftStatus.Delivered },
   { action: GiftAction.PickUp, from: [GiftStatus.Prepared], to: GiftStatus.PickedUp },
   { action: GiftAction.Decline, from: [GiftStatus.Prepared], to: GiftStatus.Declined },

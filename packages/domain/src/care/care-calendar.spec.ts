@@ -21,13 +21,16 @@ const PUBLISHED: [number, string, string, string, string, string][] = [
 ];
 
 describe('lunar festivals', () => {
-  it.each(PUBLISHED)('%i: 春节 %s, 元宵 %s, 端午 %s, 中秋 %s, 重阳 %s', (year, spring, lantern, dragon, midAutumn, doubleNinth) => {
-    expect(occasionDate(rule(CareOccasion.SpringFestival), year)).toBe(spring);
-    expect(occasionDate(rule(CareOccasion.Lantern), year)).toBe(lantern);
-    expect(occasionDate(rule(CareOccasion.DragonBoat), year)).toBe(dragon);
-    expect(occasionDate(rule(CareOccasion.MidAutumn), year)).toBe(midAutumn);
-    expect(occasionDate(rule(CareOccasion.DoubleNinth), year)).toBe(doubleNinth);
-  });
+  it.each(PUBLISHED)(
+    '%i: 春节 %s, 元宵 %s, 端午 %s, 中秋 %s, 重阳 %s',
+    (year, spring, lantern, dragon, midAutumn, doubleNinth) => {
+      expect(occasionDate(rule(CareOccasion.SpringFestival), year)).toBe(spring);
+      expect(occasionDate(rule(CareOccasion.Lantern), year)).toBe(lantern);
+      expect(occasionDate(rule(CareOccasion.DragonBoat), year)).toBe(dragon);
+      expect(occasionDate(rule(CareOccasion.MidAutumn), year)).toBe(midAutumn);
+      expect(occasionDate(rule(CareOccasion.DoubleNinth), year)).toBe(doubleNinth);
+    },
+  );
 });
 
 describe('solar festivals', () => {
@@ -50,12 +53,26 @@ describe('solar festivals', () => {
 
 describe('careCalendar', () => {
   it('lists the ten occasions and custom ones in date order, each with its reminder day', () => {
-    const cal = careCalendar(2026, [{ name: '社区十周年', rule: { type: 'solar', month: 9, day: 20 } }], 10);
+    const cal = careCalendar(
+      2026,
+      [{ name: '社区十周年', rule: { type: 'solar', month: 9, day: 20 } }],
+      10,
+    );
     expect(cal).toHaveLength(11);
     expect(cal.map((e) => e.date)).toEqual([...cal.map((e) => e.date)].sort());
     const anniversary = cal.find((e) => e.name === '社区十周年')!;
-    expect(anniversary).toEqual({ occasion: CareOccasion.Custom, name: '社区十周年', date: '2026-09-20', remindOn: '2026-09-10', lunar: false });
-    expect(cal.find((e) => e.occasion === CareOccasion.MidAutumn)).toMatchObject({ date: '2026-09-25', remindOn: '2026-09-15', lunar: true });
+    expect(anniversary).toEqual({
+      occasion: CareOccasion.Custom,
+      name: '社区十周年',
+      date: '2026-09-20',
+      remindOn: '2026-09-10',
+      lunar: false,
+    });
+    expect(cal.find((e) => e.occasion === CareOccasion.MidAutumn)).toMatchObject({
+      date: '2026-09-25',
+      remindOn: '2026-09-15',
+      lunar: true,
+    });
   });
 
   it('a custom lunar occasion is converted too', () => {
@@ -71,7 +88,9 @@ describe('careCalendar', () => {
     ['2026-09-26', ['国庆节']],
     ['2026-10-02', []],
   ])('on %s the supervisor is reminded to plan %j', (today, names) => {
-    const cal = careCalendar(2026).filter((e) => e.occasion === CareOccasion.MidAutumn || e.occasion === CareOccasion.NationalDay);
+    const cal = careCalendar(2026).filter(
+      (e) => e.occasion === CareOccasion.MidAutumn || e.occasion === CareOccasion.NationalDay,
+    );
     expect(occasionsToPlan(cal, today).map((e) => e.name)).toEqual(names);
   });
 

@@ -23,19 +23,38 @@ export interface OccasionDefinition {
 
 export const BUILT_IN_OCCASIONS: readonly OccasionDefinition[] = [
   { occasion: CareOccasion.NewYear, name: '元旦', rule: { type: 'solar', month: 1, day: 1 } },
-  { occasion: CareOccasion.SpringFestival, name: '春节', rule: { type: 'lunar', month: 1, day: 1 } },
+  {
+    occasion: CareOccasion.SpringFestival,
+    name: '春节',
+    rule: { type: 'lunar', month: 1, day: 1 },
+  },
   { occasion: CareOccasion.Lantern, name: '元宵节', rule: { type: 'lunar', month: 1, day: 15 } },
   { occasion: CareOccasion.WomensDay, name: '妇女节', rule: { type: 'solar', month: 3, day: 8 } },
-  { occasion: CareOccasion.MothersDay, name: '母亲节', rule: { type: 'nth_weekday', month: 5, weekday: 0, n: 2 } },
-  { occasion: CareOccasion.ChildrensDay, name: '儿童节', rule: { type: 'solar', month: 6, day: 1 } },
+  {
+    occasion: CareOccasion.MothersDay,
+    name: '母亲节',
+    rule: { type: 'nth_weekday', month: 5, weekday: 0, n: 2 },
+  },
+  {
+    occasion: CareOccasion.ChildrensDay,
+    name: '儿童节',
+    rule: { type: 'solar', month: 6, day: 1 },
+  },
   { occasion: CareOccasion.DragonBoat, name: '端午节', rule: { type: 'lunar', month: 5, day: 5 } },
   { occasion: CareOccasion.MidAutumn, name: '中秋节', rule: { type: 'lunar', month: 8, day: 15 } },
-  { occasion: CareOccasion.NationalDay, name: '国庆节', rule: { type: 'solar', month: 10, day: 1 } },
+  {
+    occasion: CareOccasion.NationalDay,
+    name: '国庆节',
+    rule: { type: 'solar', month: 10, day: 1 },
+  },
   { occasion: CareOccasion.DoubleNinth, name: '重阳节', rule: { type: 'lunar', month: 9, day: 9 } },
 ];
 
 export const OCCASION_NAMES: Record<CareOccasion, string> = {
-  ...(Object.fromEntries(BUILT_IN_OCCASIONS.map((o) => [o.occasion, o.name])) as Record<CareOccasion, string>),
+  ...(Object.fromEntries(BUILT_IN_OCCASIONS.map((o) => [o.occasion, o.name])) as Record<
+    CareOccasion,
+    string
+  >),
   [CareOccasion.Custom]: '自定义',
 };
 
@@ -62,7 +81,6 @@ export function occasionDate(rule: OccasionRule, year: number): string {
   }
 }
 
-
 /** A community's own occasion: a name and a solar or lunar day it recurs on every year. */
 export interface CustomOccasion {
   name: string;
@@ -78,7 +96,11 @@ export interface CalendarEntry {
 }
 
 /** The year's care calendar, built-in and custom occasions, sorted by date. */
-export function careCalendar(year: number, custom: readonly CustomOccasion[] = [], reminderDays = DEFAULT_REMINDER_DAYS): CalendarEntry[] {
+export function careCalendar(
+  year: number,
+  custom: readonly CustomOccasion[] = [],
+  reminderDays = DEFAULT_REMINDER_DAYS,
+): CalendarEntry[] {
   const defs: { occasion: CareOccasion; name: string; rule: OccasionRule }[] = [
     ...BUILT_IN_OCCASIONS,
     ...custom.map((c) => ({ occasion: CareOccasion.Custom, name: c.name, rule: c.rule })),
@@ -86,7 +108,13 @@ export function careCalendar(year: number, custom: readonly CustomOccasion[] = [
   return defs
     .map((d) => {
       const date = occasionDate(d.rule, year);
-      return { occasion: d.occasion, name: d.name, date, remindOn: addDays(date, -reminderDays), lunar: d.rule.type === 'lunar' };
+      return {
+        occasion: d.occasion,
+        name: d.name,
+        date,
+        remindOn: addDays(date, -reminderDays),
+        lunar: d.rule.type === 'lunar',
+      };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }

@@ -1,5 +1,10 @@
 import { SkipReason } from '@linli/contracts';
-import { careSendableAt, DEFAULT_TIMING_GUARD, householdSkipReason, renovationUnderWay } from './timing-guard';
+import {
+  careSendableAt,
+  DEFAULT_TIMING_GUARD,
+  householdSkipReason,
+  renovationUnderWay,
+} from './timing-guard';
 
 const NOW = new Date('2026-09-24T02:00:00.000Z'); // 10:00 China time
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
@@ -13,7 +18,12 @@ describe('householdSkipReason', () => {
     ['renovating', [], true, 30, SkipReason.Renovation],
     ['both: the complaint is named', [daysAgo(1)], true, 30, SkipReason.OpenComplaint],
   ])('%s → %s', (_n, complaints, renovating, windowDays, expected) => {
-    expect(householdSkipReason({ openComplaintsAt: complaints, renovating }, NOW, { ...DEFAULT_TIMING_GUARD, complaintWindowDays: windowDays })).toBe(expected);
+    expect(
+      householdSkipReason({ openComplaintsAt: complaints, renovating }, NOW, {
+        ...DEFAULT_TIMING_GUARD,
+        complaintWindowDays: windowDays,
+      }),
+    ).toBe(expected);
   });
 });
 

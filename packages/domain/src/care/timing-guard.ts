@@ -1,5 +1,9 @@
 import { SkipReason } from '@linli/contracts';
-import { DEFAULT_QUIET_HOURS, earliestDelivery, type QuietHours } from '../notifications/delivery-policy';
+import {
+  DEFAULT_QUIET_HOURS,
+  earliestDelivery,
+  type QuietHours,
+} from '../notifications/delivery-policy';
 
 /**
  * The care timing guard (docs/domain-rules.md §10: care sent at the wrong moment backfires). No greeting to a
@@ -21,9 +25,14 @@ export interface HouseholdTiming {
 }
 
 /** Why a household is held back now, or null when it may be greeted. The first reason found is given. */
-export function householdSkipReason(h: HouseholdTiming, now: Date, policy: TimingGuardPolicy = DEFAULT_TIMING_GUARD): SkipReason | null {
+export function householdSkipReason(
+  h: HouseholdTiming,
+  now: Date,
+  policy: TimingGuardPolicy = DEFAULT_TIMING_GUARD,
+): SkipReason | null {
   const since = now.getTime() - policy.complaintWindowDays * 86_400_000;
-  if (h.openComplaintsAt.some((at) => at.getTime() >= since && at.getTime() <= now.getTime())) return SkipReason.OpenComplaint;
+  if (h.openComplaintsAt.some((at) => at.getTime() >= since && at.getTime() <= now.getTime()))
+    return SkipReason.OpenComplaint;
   if (h.renovating) return SkipReason.Renovation;
   return null;
 }
@@ -40,7 +49,11 @@ export function careSendableAt(now: Date, quietHours: QuietHours = DEFAULT_QUIET
 export const RENOVATION_DAYS = 90;
 
 /** Whether a household renovates at `now`: its start application was recorded within the last `days`. */
-export function renovationUnderWay(startRecordedAt: Date | null, now: Date, days = RENOVATION_DAYS): boolean {
+export function renovationUnderWay(
+  startRecordedAt: Date | null,
+  now: Date,
+  days = RENOVATION_DAYS,
+): boolean {
   if (!startRecordedAt) return false;
   const age = now.getTime() - startRecordedAt.getTime();
   return age >= 0 && age <= days * 86_400_000;

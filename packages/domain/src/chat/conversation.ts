@@ -1,5 +1,9 @@
 import { Satisfaction } from '@linli/contracts';
-import { detectEmergency, EmergencyKeyword, DEFAULT_EMERGENCY_KEYWORDS } from '../tickets/emergency-detector';
+import {
+  detectEmergency,
+  EmergencyKeyword,
+  DEFAULT_EMERGENCY_KEYWORDS,
+} from '../tickets/emergency-detector';
 
 /**
  * The resident's side of the WeChat customer-service chat as rules: given where the conversation
@@ -49,14 +53,46 @@ export const SURVEY_SKIP = '跳过';
 export const SURVEY_PAUSE = '暂停';
 export const SURVEY_RESUME = '继续';
 /** Words that start (or resume) an invited questionnaire from outside it. */
-export const SURVEY_START_WORDS: readonly string[] = ['问卷', '继续', '继续问卷', '开始问卷', '答问卷', '填问卷'];
+export const SURVEY_START_WORDS: readonly string[] = [
+  '问卷',
+  '继续',
+  '继续问卷',
+  '开始问卷',
+  '答问卷',
+  '填问卷',
+];
 /** Short messages that carry no request: greetings, thanks, punctuation. */
-export const SMALL_TALK: readonly string[] = ['你好', '您好', '在吗', '在不在', 'hi', 'hello', '哈喽', '谢谢', '好的', '好', '嗯', '哦', 'ok', '收到', '?', '？', '人工', '客服'];
+export const SMALL_TALK: readonly string[] = [
+  '你好',
+  '您好',
+  '在吗',
+  '在不在',
+  'hi',
+  'hello',
+  '哈喽',
+  '谢谢',
+  '好的',
+  '好',
+  '嗯',
+  '哦',
+  'ok',
+  '收到',
+  '?',
+  '？',
+  '人工',
+  '客服',
+];
 /** A request shorter than this (and without an emergency word) is not enough to open a ticket. */
 export const MIN_INTAKE_LENGTH = 4;
 export const MAX_INTAKE_LENGTH = 500;
 
-const FULL_WIDTH_DIGITS: Record<string, string> = { '１': '1', '２': '2', '３': '3', '４': '4', '５': '5' };
+const FULL_WIDTH_DIGITS: Record<string, string> = {
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+};
 
 /** "5", "５", "5分", "5星", "5 分" → 5; anything else → null. */
 export function parseRatingReply(text: string): number | null {
@@ -76,16 +112,30 @@ export function chatRatingVerdict(stars: number): Satisfaction {
   return Satisfaction.Dissatisfied;
 }
 
-const normalise = (s: string) => s.trim().replace(/[\s。.!！~～]+$/g, '').toLowerCase();
+const normalise = (s: string) =>
+  s
+    .trim()
+    .replace(/[\s。.!！~～]+$/g, '')
+    .toLowerCase();
 
 function fallback(ctx: ChatContext): ChatIntent {
-  return { kind: 'fallback', level: ctx.fallbacksInARow <= 0 ? 0 : ctx.fallbacksInARow === 1 ? 1 : 2 };
+  return {
+    kind: 'fallback',
+    level: ctx.fallbacksInARow <= 0 ? 0 : ctx.fallbacksInARow === 1 ? 1 : 2,
+  };
 }
 
 /** The rule table of the conversation, in priority order. */
 export function interpretChat(input: ChatInput, ctx: ChatContext): ChatIntent {
-  if (!ctx.bound) return input.kind === 'enter' || ctx.fallbacksInARow === 0 ? { kind: 'bind' } : fallback({ ...ctx, fallbacksInARow: Math.max(ctx.fallbacksInARow, 1) });
-  if (input.kind === 'enter') return { kind: 'greet', surveyRoundId: ctx.state.kind === 'in_survey' ? ctx.state.roundId : ctx.openSurveyRoundId };
+  if (!ctx.bound)
+    return input.kind === 'enter' || ctx.fallbacksInARow === 0
+      ? { kind: 'bind' }
+      : fallback({ ...ctx, fallbacksInARow: Math.max(ctx.fallbacksInARow, 1) });
+  if (input.kind === 'enter')
+    return {
+      kind: 'greet',
+      surveyRoundId: ctx.state.kind === 'in_survey' ? ctx.state.roundId : ctx.openSurveyRoundId,
+    };
   if (input.kind !== 'text') return fallback(ctx);
   const raw = (input.text ?? '').trim();
   const word = normalise(raw);
@@ -103,16 +153,27 @@ export function interpretChat(input: ChatInput, ctx: ChatContext): ChatIntent {
     if (stars !== null) return { kind: 'rate', ticketId: state.ticketId, stars };
   }
 
-  if (ctx.openSurveyRoundId && SURVEY_START_WORDS.includes(word)) return { kind: 'survey_start', roundId: ctx.openSurveyRoundId };
+  if (ctx.openSurveyRoundId && SURVEY_START_WORDS.includes(word))
+    return { kind: 'survey_start', roundId: ctx.openSurveyRoundId };
 
   const emergency = detectEmergency(raw, ctx.emergencyKeywords ?? DEFAULT_EMERGENCY_KEYWORDS);
-  if (emergency.length > 0) return { kind: 'intake', text: raw.slice(0, MAX_INTAKE_LENGTH), emergency };
-  if (SMALL_TALK.includes(word) || [...word].length < MIN_INTAKE_LENGTH || !/[\u4e00-\u9fffA-Za-z]/.test(word)) return fallback(ctx);
+  if (emergency.length > 0)
+    return { kind: 'intake', text: raw.slice(0, MAX_INTAKE_LENGTH), emergency };
+  if (
+    SMALL_TALK.includes(word) ||
+    [...word].length < MIN_INTAKE_LENGTH ||
+    !/[\u4e00-\u9fffA-Za-z]/.test(word)
+  )
+    return fallback(ctx);
   return { kind: 'intake', text: raw.slice(0, MAX_INTAKE_LENGTH), emergency: [] };
 }
 
 /** The state after the product acted on an intent (the server keeps awaiting_rating/in_survey otherwise unchanged). */
-export function nextChatState(state: ChatState, intent: ChatIntent, surveyFinished = false): ChatState {
+export function nextChatState(
+  state: ChatState,
+  intent: ChatIntent,
+  surveyFinished = false,
+): ChatState {
   switch (intent.kind) {
     case 'rate':
       return { kind: 'idle' };
@@ -146,6 +207,7 @@ export const CHAT_DEFAULT_CATEGORY = 'community_inquiry';
 export const CHAT_EMERGENCY_FALLBACK_CATEGORY = 'home_repair_other';
 
 export function intakeCategory(emergencyLabels: readonly string[]): string {
-  for (const label of emergencyLabels) if (CHAT_INTAKE_CATEGORIES[label]) return CHAT_INTAKE_CATEGORIES[label];
+  for (const label of emergencyLabels)
+    if (CHAT_INTAKE_CATEGORIES[label]) return CHAT_INTAKE_CATEGORIES[label];
   return emergencyLabels.length > 0 ? CHAT_EMERGENCY_FALLBACK_CATEGORY : CHAT_DEFAULT_CATEGORY;
 }

@@ -11,8 +11,12 @@ export function chatQuestionPrompt(question: SurveyQuestion, index: number, tota
   return `（${index + 1}/${total}）${question.text}\n${SATISFACTION_LABELS.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n请回复选项编号`;
 }
 
-export function chatParseReply(question: SurveyQuestion, reply: string): Pick<SurveyAnswerInput, 'value' | 'skip'> {
+export function chatParseReply(
+  question: SurveyQuestion,
+  reply: string,
+): Pick<SurveyAnswerInput, 'value' | 'skip'> {
   const text = reply.trim();
-  if (question.type === QuestionType.Satisfaction && /^\d+$/.test(text)) return { value: SATISFACTION_LABELS[Number(text) - 1] ?? text };
+  if (question.type === QuestionType.Satisfaction && /^\d+$/.test(text))
+    return { value: SATISFACTION_LABELS[Number(text) - 1] ?? text };
   return parseTextReply(question, text);
 }

@@ -1,5 +1,11 @@
 import { SignupStatus } from '@linli/contracts';
-import { CHECK_IN_ALPHABET, checkInCode, newSignupStatus, signupTransition, type SignupAction } from './signup-rules';
+import {
+  CHECK_IN_ALPHABET,
+  checkInCode,
+  newSignupStatus,
+  signupTransition,
+  type SignupAction,
+} from './signup-rules';
 
 const ALLOWED: Record<string, SignupStatus> = {
   'confirmed:cancel': SignupStatus.Cancelled,
@@ -10,9 +16,12 @@ const ALLOWED: Record<string, SignupStatus> = {
 const ACTIONS: SignupAction[] = ['cancel', 'promote', 'check_in'];
 
 describe('sign-up transitions', () => {
-  it.each(Object.values(SignupStatus).flatMap((s) => ACTIONS.map((a) => [s, a] as const)))('%s --%s', (status, action) => {
-    expect(signupTransition(status, action)).toBe(ALLOWED[`${status}:${action}`] ?? null);
-  });
+  it.each(Object.values(SignupStatus).flatMap((s) => ACTIONS.map((a) => [s, a] as const)))(
+    '%s --%s',
+    (status, action) => {
+      expect(signupTransition(status, action)).toBe(ALLOWED[`${status}:${action}`] ?? null);
+    },
+  );
 });
 
 describe('newSignupStatus', () => {
@@ -21,7 +30,9 @@ describe('newSignupStatus', () => {
     [1, 2, SignupStatus.Confirmed],
     [2, 2, SignupStatus.Waitlisted],
     [0, 0, SignupStatus.Waitlisted],
-  ])('%i of %i seats taken → %s', (confirmed, capacity, expected) => expect(newSignupStatus(confirmed, capacity)).toBe(expected));
+  ])('%i of %i seats taken → %s', (confirmed, capacity, expected) =>
+    expect(newSignupStatus(confirmed, capacity)).toBe(expected),
+  );
 });
 
 describe('checkInCode', () => {

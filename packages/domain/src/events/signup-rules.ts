@@ -7,8 +7,16 @@ import { SignupStatus } from '@linli/contracts';
  */
 export type SignupAction = 'cancel' | 'promote' | 'check_in';
 
-export const SIGNUP_TRANSITIONS: readonly { action: SignupAction; from: readonly SignupStatus[]; to: SignupStatus }[] = [
-  { action: 'cancel', from: [SignupStatus.Confirmed, SignupStatus.Waitlisted], to: SignupStatus.Cancelled },
+export const SIGNUP_TRANSITIONS: readonly {
+  action: SignupAction;
+  from: readonly SignupStatus[];
+  to: SignupStatus;
+}[] = [
+  {
+    action: 'cancel',
+    from: [SignupStatus.Confirmed, SignupStatus.Waitlisted],
+    to: SignupStatus.Cancelled,
+  },
   { action: 'promote', from: [SignupStatus.Waitlisted], to: SignupStatus.Confirmed },
   { action: 'check_in', from: [SignupStatus.Confirmed], to: SignupStatus.Attended },
 ];
@@ -27,6 +35,7 @@ export const CHECK_IN_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export function checkInCode(random: () => number): string {
   let code = '';
-  for (let i = 0; i < 6; i++) code += CHECK_IN_ALPHABET[Math.floor(random() * CHECK_IN_ALPHABET.length)];
+  for (let i = 0; i < 6; i++)
+    code += CHECK_IN_ALPHABET[Math.floor(random() * CHECK_IN_ALPHABET.length)];
   return code;
 }

@@ -1,5 +1,18 @@
-import { CallbackChannel, CallbackOutcome, CallbackStatus, Role, Satisfaction, TicketAction } from '@linli/contracts';
-import { decideCallback, DEFAULT_CALLBACK_POLICY, mayCallBack, pickCallbackAssignee, signatureRequired } from './callback-rules';
+import {
+  CallbackChannel,
+  CallbackOutcome,
+  CallbackStatus,
+  Role,
+  Satisfaction,
+  TicketAction,
+} from '@linli/contracts';
+import {
+  decideCallback,
+  DEFAULT_CALLBACK_POLICY,
+  mayCallBack,
+  pickCallbackAssignee,
+  signatureRequired,
+} from './callback-rules';
 import { closedVerdict, isValidStars, ratingEffect } from './rating-rules';
 import { careCallbackDue, nextCareDate } from './care-schedule';
 
@@ -15,11 +28,23 @@ describe('callback transitions and the retry schedule (3 attempts on different d
     [S.Due, O.Unreachable, 0, S.Retrying, 1, '2026-12-05T02:00:00.000Z'],
     [S.Retrying, O.Unreachable, 1, S.Retrying, 2, '2026-12-05T02:00:00.000Z'],
     [S.Retrying, O.Unreachable, 2, S.Unreachable, 3, null],
-  ])('%s + %s after %i attempts → %s (%i attempts, next %s)', (from, outcome, before, to, attempts, next) => {
-    expect(decideCallback(from, outcome, before, now, DEFAULT_CALLBACK_POLICY)).toEqual({ allowed: true, to, attempts, nextAttemptAt: next ? new Date(next) : null });
-  });
+  ])(
+    '%s + %s after %i attempts → %s (%i attempts, next %s)',
+    (from, outcome, before, to, attempts, next) => {
+      expect(decideCallback(from, outcome, before, now, DEFAULT_CALLBACK_POLICY)).toEqual({
+        allowed: true,
+        to,
+        attempts,
+        nextAttemptAt: next ? new Date(next) : null,
+      });
+    },
+  );
   it.each([S.Done, S.Unreachable])('nothing more happens once %s', (from) => {
-    for (const outcome of Object.values(O)) expect(decideCallback(from, outcome, 1, now, DEFAULT_CALLBACK_POLICY)).toEqual({ allowed: false, reason: 'final' });
+    for (const outcome of Object.values(O))
+      expect(decideCallback(from, outcome, 1, now, DEFAULT_CALLBACK_POLICY)).toEqual({
+        allowed: false,
+        reason: 'final',
+      });
   });
   it('never schedules two attempts on the same day', () => {
     const d = decideCallback(S.Due, O.Unreachable, 0, now, { maxAttempts: 3, retryAfterDays: 0 });
@@ -43,7 +68,12 @@ describe('who may call back', () => {
     expect(mayCallBack({ role, ...base, ...rel }, handlerAllowed).allowed).toBe(allowed);
   });
   it('says why the handler is refused', () => {
-    expect(mayCallBack({ role: Role.Assistant, handler: true, servesBuilding: true, supervisesCommunity: false }, false)).toEqual({ allowed: false, reason: 'handler' });
+    expect(
+      mayCallBack(
+        { role: Role.Assistant, handler: true, servesBuilding: true, supervisesCommunity: false },
+        false,
+      ),
+    ).toEqual({ allowed: false, reason: 'handler' });
   });
   it.each([
     [['a1', 'a2'], 'a1', 'sup', false, 'a2'],
@@ -51,9 +81,12 @@ describe('who may call back', () => {
     [['a1'], 'a1', null, false, null],
     [['a1'], 'a1', null, true, 'a1'],
     [[], null, 'sup', false, 'sup'],
-  ])('assistants %p, handler %p, supervisor %p → %p', (assistants, handler, sup, allowHandler, expected) => {
-    expect(pickCallbackAssignee(assistants, handler, sup, allowHandler)).toBe(expected);
-  });
+  ])(
+    'assistants %p, handler %p, supervisor %p → %p',
+    (assistants, handler, sup, allowHandler, expected) => {
+      expect(pickCallbackAssignee(assistants, handler, sup, allowHandler)).toBe(expected);
+    },
+  );
 });
 
 describe('signatures', () => {
@@ -75,7 +108,13 @@ describe('ratings', () => {
   ])('%s → %s, supervisor callback %p', (overall, action, cb) => {
     expect(ratingEffect(overall)).toEqual({ action, supervisorCallback: cb });
   });
-  it.each([[0, false], [1, true], [5, true], [6, false], [2.5, false]])('%p stars valid: %p', (n, ok) => expect(isValidStars(n)).toBe(ok));
+  it.each([
+    [0, false],
+    [1, true],
+    [5, true],
+    [6, false],
+    [2.5, false],
+  ])('%p stars valid: %p', (n, ok) => expect(isValidStars(n)).toBe(ok));
   it('an unrated closed ticket is not rated, never satisfied', () => {
     expect(closedVerdict(null)).toBe('not_rated');
     expect(closedVerdict(Satisfaction.Basic)).toBe(Satisfaction.Basic);

@@ -10,7 +10,10 @@ export function isValidStars(stars: number): boolean {
  * resident's confirm; 不满意 sends it back through the reopen path (a rectification round) and the
  * supervisor gets a callback task.
  */
-export function ratingEffect(overall: Satisfaction): { action: TicketAction; supervisorCallback: boolean } {
+export function ratingEffect(overall: Satisfaction): {
+  action: TicketAction;
+  supervisorCallback: boolean;
+} {
   switch (overall) {
     case Satisfaction.Satisfied:
     case Satisfaction.Basic:

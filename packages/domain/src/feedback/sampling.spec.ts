@@ -1,7 +1,10 @@
 import { drawMonthlySample, mulberry32, SampleCandidate, seededShuffle, shareOf } from './sampling';
 
 const complaints = (n: number, majors: number[] = []): SampleCandidate[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `t${String(i).padStart(3, '0')}`, major: majors.includes(i) }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `t${String(i).padStart(3, '0')}`,
+    major: majors.includes(i),
+  }));
 
 describe('shareOf rounds up in integers', () => {
   it.each([
@@ -24,7 +27,12 @@ describe('shareOf rounds up in integers', () => {
   ])('ceil(%i × %i%%) = %i', (n, pct, size) => {
     expect(shareOf(n, pct)).toBe(size);
   });
-  it.each([[-1, 10], [1.5, 10], [3, 101], [3, -5]])('refuses %p × %p%%', (n, pct) => {
+  it.each([
+    [-1, 10],
+    [1.5, 10],
+    [3, 101],
+    [3, -5],
+  ])('refuses %p × %p%%', (n, pct) => {
     expect(() => shareOf(n, pct)).toThrow(RangeError);
   });
 });
@@ -38,21 +46,32 @@ describe('drawMonthlySample', () => {
     [10, 1, 1, 5],
     [11, 2, 1, 6],
     [40, 4, 2, 20],
-  ])('%i complaints: %i formal, %i in person, %i checked by the supervisor', (n, formal, inPerson, supervisor) => {
-    const s = drawMonthlySample(complaints(n), 42);
-    expect([s.formalSize, s.inPersonSize, s.supervisorSize]).toEqual([formal, inPerson, supervisor]);
-    expect(s.items.filter((i) => i.formal)).toHaveLength(formal);
-    expect(s.items.filter((i) => i.inPerson)).toHaveLength(inPerson);
-    expect(s.items.filter((i) => i.supervisorCheck)).toHaveLength(supervisor);
-    expect(s.items.filter((i) => i.inPerson).every((i) => i.formal)).toBe(true);
-  });
+  ])(
+    '%i complaints: %i formal, %i in person, %i checked by the supervisor',
+    (n, formal, inPerson, supervisor) => {
+      const s = drawMonthlySample(complaints(n), 42);
+      expect([s.formalSize, s.inPersonSize, s.supervisorSize]).toEqual([
+        formal,
+        inPerson,
+        supervisor,
+      ]);
+      expect(s.items.filter((i) => i.formal)).toHaveLength(formal);
+      expect(s.items.filter((i) => i.inPerson)).toHaveLength(inPerson);
+      expect(s.items.filter((i) => i.supervisorCheck)).toHaveLength(supervisor);
+      expect(s.items.filter((i) => i.inPerson).every((i) => i.formal)).toBe(true);
+    },
+  );
 
   it('always includes every major complaint in the supervisor check, even beyond 50%', () => {
     const s = drawMonthlySample(complaints(4, [0, 1, 2]), 7);
     expect(s.supervisorSize).toBe(3);
     const majors = s.items.filter((i) => i.reasons.includes('major')).map((i) => i.id);
     expect(majors).toEqual(['t000', 't001', 't002']);
-    expect(s.items.filter((i) => i.supervisorCheck).map((i) => i.id)).toEqual(['t000', 't001', 't002']);
+    expect(s.items.filter((i) => i.supervisorCheck).map((i) => i.id)).toEqual([
+      't000',
+      't001',
+      't002',
+    ]);
   });
 
   it('adds random ones to the majors up to 50%', () => {

@@ -11,12 +11,17 @@ export interface SamplingPolicy {
   supervisorSharePct: number;
 }
 
-export const DEFAULT_SAMPLING_POLICY: SamplingPolicy = { formalSharePct: 10, inPersonSharePct: 30, supervisorSharePct: 50 };
+export const DEFAULT_SAMPLING_POLICY: SamplingPolicy = {
+  formalSharePct: 10,
+  inPersonSharePct: 30,
+  supervisorSharePct: 50,
+};
 
 /** ceil(n × pct / 100) in integer arithmetic. */
 export function shareOf(n: number, pct: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a count: ${n}`);
-  if (!Number.isInteger(pct) || pct < 0 || pct > 100) throw new RangeError(`not a percentage: ${pct}`);
+  if (!Number.isInteger(pct) || pct < 0 || pct > 100)
+    throw new RangeError(`not a percentage: ${pct}`);
   return Math.floor((n * pct + 99) / 100);
 }
 
@@ -83,7 +88,11 @@ export interface MonthlySample {
  * those are in person. Supervisor check: every major complaint, then non-major ones from a second
  * shuffle until the 50% share is reached.
  */
-export function drawMonthlySample(candidates: readonly SampleCandidate[], seed: number, policy: SamplingPolicy = DEFAULT_SAMPLING_POLICY): MonthlySample {
+export function drawMonthlySample(
+  candidates: readonly SampleCandidate[],
+  seed: number,
+  policy: SamplingPolicy = DEFAULT_SAMPLING_POLICY,
+): MonthlySample {
   const sorted = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const random = mulberry32(seed);
   const formalSize = shareOf(sorted.length, policy.formalSharePct);
@@ -105,7 +114,13 @@ export function drawMonthlySample(candidates: readonly SampleCandidate[], seed: 
     else if (supervisor.has(c.id)) reasons.push('supervisor_random');
     if (formalIds.has(c.id)) reasons.push('formal_random');
     if (reasons.length === 0) continue;
-    items.push({ id: c.id, reasons, inPerson: inPerson.has(c.id), formal: formalIds.has(c.id), supervisorCheck: supervisor.has(c.id) });
+    items.push({
+      id: c.id,
+      reasons,
+      inPerson: inPerson.has(c.id),
+      formal: formalIds.has(c.id),
+      supervisorCheck: supervisor.has(c.id),
+    });
   }
   return { formalSize, inPersonSize, supervisorSize, items };
 }

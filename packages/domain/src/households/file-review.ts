@@ -23,5 +23,7 @@ export function daysBetweenDateKeys(from: string, to: string): number {
 /** Which papers a file must hold: the move-in set always; the renovation set once one of it is on file. */
 export function requiredDocuments(onFile: ReadonlySet<HouseholdDocument>): Set<HouseholdDocument> {
   const renovating = RENOVATION_DOCUMENTS.some((d) => onFile.has(d));
-  return new Set(Object.values(HouseholdDocument).filter((d) => renovating || !RENOVATION_DOCUMENTS.includes(d)));
+  return new Set(
+    Object.values(HouseholdDocument).filter((d) => renovating || !RENOVATION_DOCUMENTS.includes(d)),
+  );
 }

@@ -7,11 +7,30 @@ import { isValidMobile, isValidResidentId } from './identity';
  * writing rows back as cells. The server reads and writes the files (xlsx / csv) and the database.
  */
 
-export const HOUSEHOLD_SHEET_COLUMNS = ['楼栋', '单元', '房号', '姓名', '身份', '关系', '手机号', '入住日期', '证件号'] as const;
+export const HOUSEHOLD_SHEET_COLUMNS = [
+  '楼栋',
+  '单元',
+  '房号',
+  '姓名',
+  '身份',
+  '关系',
+  '手机号',
+  '入住日期',
+  '证件号',
+] as const;
 export type HouseholdSheetColumn = (typeof HOUSEHOLD_SHEET_COLUMNS)[number];
 
 /** Columns the header must have; 证件号 may be left out of older sheets. */
-const REQUIRED_COLUMNS: readonly HouseholdSheetColumn[] = ['楼栋', '单元', '房号', '姓名', '身份', '关系', '手机号', '入住日期'];
+const REQUIRED_COLUMNS: readonly HouseholdSheetColumn[] = [
+  '楼栋',
+  '单元',
+  '房号',
+  '姓名',
+  '身份',
+  '关系',
+  '手机号',
+  '入住日期',
+];
 
 /** How the sheet names each role (what offices write). */
 export const SHEET_ROLE_LABELS: Record<MemberRole, string> = {
@@ -70,7 +89,10 @@ export interface RawSheetRow {
 }
 
 /** Header cells → where each column is (0-based), or what is missing. */
-export function locateColumns(header: readonly string[]): { columns: Partial<Record<HouseholdSheetColumn, number>>; missing: HouseholdSheetColumn[] } {
+export function locateColumns(header: readonly string[]): {
+  columns: Partial<Record<HouseholdSheetColumn, number>>;
+  missing: HouseholdSheetColumn[];
+} {
   const columns: Partial<Record<HouseholdSheetColumn, number>> = {};
   header.forEach((cell, i) => {
     const name = normaliseHeader(cell);
@@ -82,12 +104,18 @@ export function locateColumns(header: readonly string[]): { columns: Partial<Rec
 
 function normaliseHeader(cell: string): string {
   // '手机号*', '入住日期（YYYY-MM-DD）', ' 楼栋 ' are all fine.
-  return clean(cell).replace(/[*＊]/g, '').replace(/[（(].*[)）]$/, '').trim();
+  return clean(cell)
+    .replace(/[*＊]/g, '')
+    .replace(/[（(].*[)）]$/, '')
+    .trim();
 }
 
 /** Unicode NFKC (full-width digits and letters → ASCII), no BOM, trimmed. */
 export function clean(value: string | undefined | null): string {
-  return (value ?? '').replace(/\uFEFF/g, '').normalize('NFKC').trim();
+  return (value ?? '')
+    .replace(/\uFEFF/g, '')
+    .normalize('NFKC')
+    .trim();
 }
 
 /** 'YYYY-MM-DD' (also 'YYYY/M/D', 'YYYY.M.D') → 'YYYY-MM-DD' if it is a real date, else null. */
@@ -96,7 +124,13 @@ export function parseSheetDate(value: string): string | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  if (
+    y < 1900 ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== mo - 1 ||
+    date.getUTCDate() !== d
+  )
+    return null;
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -115,7 +149,9 @@ export function roomKey(building: string, unit: string, number: string): string 
 }
 
 /** Checks one row on its own. */
-export function parseSheetRow(raw: RawSheetRow): { ok: HouseholdSheetRow } | { rejected: RowRejection } {
+export function parseSheetRow(
+  raw: RawSheetRow,
+): { ok: HouseholdSheetRow } | { rejected: RowRejection } {
   const v = (c: HouseholdSheetColumn) => unguardFormula(clean(raw.cells[c]));
   const problems: string[] = [];
   const building = v('楼栋');
@@ -140,24 +176,38 @@ export function parseSheetRow(raw: RawSheetRow): { ok: HouseholdSheetRow } | { r
 
   let member: HouseholdSheetRow['member'] = null;
   if (!name) {
-    if (roleText || relationship || phone || dateText || idText) problems.push('填写了住户信息时姓名不能为空（只登记房屋时请留空身份、关系、手机号等）');
+    if (roleText || relationship || phone || dateText || idText)
+      problems.push('填写了住户信息时姓名不能为空（只登记房屋时请留空身份、关系、手机号等）');
   } else {
     if (name.length > MAX.name) problems.push(`姓名不能超过 ${MAX.name} 个字`);
     const role = ROLE_ALIASES[roleText];
     if (!roleText) problems.push('身份不能为空（业主/家庭成员/租户/亲属）');
     else if (!role) problems.push(`身份“${roleText}”无效，应为业主、家庭成员、租户或亲属`);
-    if (relationship.length > MAX.relationship) problems.push(`关系不能超过 ${MAX.relationship} 个字`);
+    if (relationship.length > MAX.relationship)
+      problems.push(`关系不能超过 ${MAX.relationship} 个字`);
     // Owners and tenants are who the office calls; a child may have no phone of their own.
-    if (!phone && (role === MemberRole.Owner || role === MemberRole.Tenant)) problems.push(`${SHEET_ROLE_LABELS[role]}的手机号不能为空`);
-    else if (phone && !isValidMobile(phone)) problems.push(`手机号“${phone}”格式不正确，应为 11 位手机号`);
+    if (!phone && (role === MemberRole.Owner || role === MemberRole.Tenant))
+      problems.push(`${SHEET_ROLE_LABELS[role]}的手机号不能为空`);
+    else if (phone && !isValidMobile(phone))
+      problems.push(`手机号“${phone}”格式不正确，应为 11 位手机号`);
     let moveInDate: string | null = null;
     if (dateText) {
       moveInDate = parseSheetDate(dateText);
       if (!moveInDate) problems.push(`入住日期“${dateText}”无效，应为 YYYY-MM-DD`);
     }
     const idMasked = idText.includes('*');
-    if (idText && !idMasked && !isValidResidentId(idText)) problems.push('证件号不正确（请检查出生日期和校验位）');
-    if (role) member = { name, role, relationship: relationship || null, phone: phone || null, moveInDate, idNumber: idText || null, idMasked };
+    if (idText && !idMasked && !isValidResidentId(idText))
+      problems.push('证件号不正确（请检查出生日期和校验位）');
+    if (role)
+      member = {
+        name,
+        role,
+        relationship: relationship || null,
+        phone: phone || null,
+        moveInDate,
+        idNumber: idText || null,
+        idMasked,
+      };
   }
   if (problems.length > 0) return { rejected: { row: raw.row, reason: problems.join('；') } };
   return { ok: { row: raw.row, building, unit, number, member } };
@@ -167,7 +217,10 @@ export function parseSheetRow(raw: RawSheetRow): { ok: HouseholdSheetRow } | { r
  * Checks every row and the rows against each other (the same person twice in a room, the same room
  * listed twice on its own). Rows are checked all the way, so the office sees every problem at once.
  */
-export function validateSheetRows(rawRows: readonly RawSheetRow[]): { rows: HouseholdSheetRow[]; rejected: RowRejection[] } {
+export function validateSheetRows(rawRows: readonly RawSheetRow[]): {
+  rows: HouseholdSheetRow[];
+  rejected: RowRejection[];
+} {
   const rows: HouseholdSheetRow[] = [];
   const rejected: RowRejection[] = [];
   const roomOnly = new Map<string, number>();
@@ -194,7 +247,10 @@ export function validateSheetRows(rawRows: readonly RawSheetRow[]): { rows: Hous
       if (samePhone !== undefined || sameName !== undefined) {
         rejected.push({
           row: r.row,
-          reason: samePhone !== undefined ? `与第 ${samePhone} 行重复（同一房屋的手机号 ${r.member.phone}）` : `与第 ${sameName} 行重复（同一房屋的住户 ${r.member.name}）`,
+          reason:
+            samePhone !== undefined
+              ? `与第 ${samePhone} 行重复（同一房屋的手机号 ${r.member.phone}）`
+              : `与第 ${sameName} 行重复（同一房屋的住户 ${r.member.name}）`,
         });
         continue;
       }
@@ -218,7 +274,10 @@ export interface SheetMemberOut {
 }
 
 /** One exported row's cells, in HOUSEHOLD_SHEET_COLUMNS order. */
-export function sheetCells(room: { building: string; unit: string; number: string }, member: SheetMemberOut | null): string[] {
+export function sheetCells(
+  room: { building: string; unit: string; number: string },
+  member: SheetMemberOut | null,
+): string[] {
   const cells = [
     room.building,
     room.unit,
@@ -234,4 +293,14 @@ export function sheetCells(room: { building: string; unit: string; number: strin
 }
 
 /** The template's example row. */
-export const HOUSEHOLD_SHEET_EXAMPLE: readonly string[] = ['1栋', '1单元', '101', '张三', '业主', '本人', '13800138000', '2024-01-01', '11010519491231002X'];
+export const HOUSEHOLD_SHEET_EXAMPLE: readonly string[] = [
+  '1栋',
+  '1单元',
+  '101',
+  '张三',
+  '业主',
+  '本人',
+  '13800138000',
+  '2024-01-01',
+  '11010519491231002X',
+];

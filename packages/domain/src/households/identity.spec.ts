@@ -1,4 +1,10 @@
-import { isValidMobile, isValidPhone, isValidResidentId, maskIdNumber, maskPhone } from './identity';
+import {
+  isValidMobile,
+  isValidPhone,
+  isValidResidentId,
+  maskIdNumber,
+  maskPhone,
+} from './identity';
 
 describe('resident identity numbers', () => {
   it.each([

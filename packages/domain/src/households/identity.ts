@@ -17,7 +17,13 @@ export function isValidResidentId(id: string): boolean {
   const m = Number(v.slice(10, 12));
   const d = Number(v.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
+  if (
+    y < 1900 ||
+    birth.getUTCFullYear() !== y ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d
+  )
+    return false;
   return residentIdCheckChar(v.slice(0, 17)) === v[17];
 }
 
@@ -60,7 +66,9 @@ export function maskIdNumber(id: string): string {
   if (v.length <= 4) return '*'.repeat(v.length);
   const keepHead = v.length >= 15 ? 3 : Math.min(2, v.length - 4);
   const keepTail = v.length >= 15 ? 4 : 2;
-  return v.slice(0, keepHead) + '*'.repeat(v.length - keepHead - keepTail) + v.slice(v.length - keepTail);
+  return (
+    v.slice(0, keepHead) + '*'.repeat(v.length - keepHead - keepTail) + v.slice(v.length - keepTail)
+  );
 }
 
 /** 13812341234 → 138****1234. */

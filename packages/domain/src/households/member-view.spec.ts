@@ -19,6 +19,8 @@ describe('what each viewer sees of a person on a household file', () => {
   });
 
   it('shows nothing where nothing is on file', () => {
-    expect(memberView({ role: Role.Supervisor, self: false }, { phone: null, idNumber: null })).toEqual({ phone: null, idNumber: null, showsReach: true });
+    expect(
+      memberView({ role: Role.Supervisor, self: false }, { phone: null, idNumber: null }),
+    ).toEqual({ phone: null, idNumber: null, showsReach: true });
   });
 });

@@ -27,8 +27,12 @@ export function memberView<P extends string | null, I extends string | null>(
   person: { phone: P; idNumber: I },
 ): { phone: P; idNumber: I; showsReach: boolean } {
   return {
-    phone: (person.phone === null || seesFullPhone(viewer) ? person.phone : maskPhone(person.phone)) as P,
-    idNumber: (person.idNumber === null || seesFullIdNumbers(viewer.role) ? person.idNumber : maskIdNumber(person.idNumber)) as I,
+    phone: (person.phone === null || seesFullPhone(viewer)
+      ? person.phone
+      : maskPhone(person.phone)) as P,
+    idNumber: (person.idNumber === null || seesFullIdNumbers(viewer.role)
+      ? person.idNumber
+      : maskIdNumber(person.idNumber)) as I,
     showsReach: STAFF_ROLES.includes(viewer.role),
   };
 }

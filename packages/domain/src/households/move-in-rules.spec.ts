@@ -1,7 +1,18 @@
 import { MemberRole, MoveInConsent, MoveInPaper, RELEASE_SLIP_ALPHABET } from '@linli/contracts';
-import { missingForMoveIn, moveInAwaitsOwner, moveInDateProblem, moveInPapersFor, newResidencePassCode } from './move-in-rules';
+import {
+  missingForMoveIn,
+  moveInAwaitsOwner,
+  moveInDateProblem,
+  moveInPapersFor,
+  newResidencePassCode,
+} from './move-in-rules';
 
-const { IdDocument: ID, PropertyDeed: DEED, Lease: LEASE, NotarisedRelation: NOTARISED } = MoveInPaper;
+const {
+  IdDocument: ID,
+  PropertyDeed: DEED,
+  Lease: LEASE,
+  NotarisedRelation: NOTARISED,
+} = MoveInPaper;
 const ALL_PAPERS = Object.values(MoveInPaper);
 const none = { owner: false, written: false };
 const inApp = { owner: true, written: false };
@@ -30,9 +41,12 @@ describe('move-in registration: what is still missing (docs/domain-rules.md §4)
     expect(missingForMoveIn(role, papers, consents)).toEqual(missing);
   });
 
-  it.each(Object.values(MemberRole))('%s with every paper and both consents misses nothing', (role) => {
-    expect(missingForMoveIn(role, ALL_PAPERS, { owner: true, written: true })).toEqual([]);
-  });
+  it.each(Object.values(MemberRole))(
+    '%s with every paper and both consents misses nothing',
+    (role) => {
+      expect(missingForMoveIn(role, ALL_PAPERS, { owner: true, written: true })).toEqual([]);
+    },
+  );
 
   it('waits for the owner only while a family member or tenant lacks any consent', () => {
     expect(moveInAwaitsOwner([MemberRole.Tenant], none)).toBe(true);

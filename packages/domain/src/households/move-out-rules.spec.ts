@@ -13,14 +13,19 @@ import {
 describe('move-out rules (docs/domain-rules.md §4)', () => {
   it('sends only an owner’s own application straight to the office', () => {
     expect(moveOutNeedsOwnerAuthorisation(MemberRole.Owner)).toBe(false);
-    for (const role of [MemberRole.Tenant, MemberRole.Family, MemberRole.Relative]) expect(moveOutNeedsOwnerAuthorisation(role)).toBe(true);
+    for (const role of [MemberRole.Tenant, MemberRole.Family, MemberRole.Relative])
+      expect(moveOutNeedsOwnerAuthorisation(role)).toBe(true);
   });
 
   it('wants the application in advance, by China dates', () => {
     const now = new Date('2026-11-23T17:00:00Z'); // 24 Nov 01:00 in China
-    expect(moveDateProblem('2026-11-24', now, DEFAULT_MOVE_OUT_POLICY)).toMatch(/最早可选 2026-11-25/);
+    expect(moveDateProblem('2026-11-24', now, DEFAULT_MOVE_OUT_POLICY)).toMatch(
+      /最早可选 2026-11-25/,
+    );
     expect(moveDateProblem('2026-11-25', now, DEFAULT_MOVE_OUT_POLICY)).toBeNull();
-    expect(moveDateProblem('2026-11-24', now, { ...DEFAULT_MOVE_OUT_POLICY, noticeDays: 0 })).toBeNull();
+    expect(
+      moveDateProblem('2026-11-24', now, { ...DEFAULT_MOVE_OUT_POLICY, noticeDays: 0 }),
+    ).toBeNull();
     expect(moveDateProblem('2027-03-01', now, DEFAULT_MOVE_OUT_POLICY)).toMatch(/60 天/);
     expect(moveDateProblem('2026-02-30', now, DEFAULT_MOVE_OUT_POLICY)).toMatch(/格式/);
   });
@@ -46,6 +51,9 @@ describe('move-out rules (docs/domain-rules.md §4)', () => {
   });
 
   it('keeps the item lines that say something', () => {
-    expect(moveOutItemLines(['冰箱 1 台\n 洗衣机 1 台 ', '', '  '])).toEqual(['冰箱 1 台', '洗衣机 1 台']);
+    expect(moveOutItemLines(['冰箱 1 台\n 洗衣机 1 台 ', '', '  '])).toEqual([
+      '冰箱 1 台',
+      '洗衣机 1 台',
+    ]);
   });
 });

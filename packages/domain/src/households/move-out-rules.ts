@@ -21,7 +21,11 @@ export interface MoveOutPolicy {
   graceDays: number;
 }
 
-export const DEFAULT_MOVE_OUT_POLICY: MoveOutPolicy = { noticeDays: 1, maxAheadDays: 60, graceDays: 1 };
+export const DEFAULT_MOVE_OUT_POLICY: MoveOutPolicy = {
+  noticeDays: 1,
+  maxAheadDays: 60,
+  graceDays: 1,
+};
 
 /** Why a move date is not acceptable (Chinese, for the resident), or null when it is. */
 export function moveDateProblem(moveDate: string, now: Date, policy: MoveOutPolicy): string | null {
@@ -33,20 +37,28 @@ export function moveDateProblem(moveDate: string, now: Date, policy: MoveOutPoli
   }
   const today = dayIndexOfKey(chinaDateKey(now));
   if (day < today + policy.noticeDays) {
-    return policy.noticeDays > 0 ? `搬出须提前申请：最早可选 ${dateKeyOfDay(today + policy.noticeDays)}` : '搬出日期不能早于今天';
+    return policy.noticeDays > 0
+      ? `搬出须提前申请：最早可选 ${dateKeyOfDay(today + policy.noticeDays)}`
+      : '搬出日期不能早于今天';
   }
   if (day > today + policy.maxAheadDays) return `最多可提前 ${policy.maxAheadDays} 天申请`;
   return null;
 }
 
 /** When a slip for `moveDate` lets goods out: from China-time 00:00 of the date to 24:00 of the date plus the grace days. */
-export function releaseSlipWindow(moveDate: string, graceDays: number): { from: Date; until: Date } {
+export function releaseSlipWindow(
+  moveDate: string,
+  graceDays: number,
+): { from: Date; until: Date } {
   const day = dayIndexOfKey(moveDate);
   return { from: new Date(dayStartMs(day)), until: new Date(dayStartMs(day + 1 + graceDays) - 1) };
 }
 
 /** Where `now` falls in a slip's window. */
-export function releaseSlipTiming(now: Date, window: { from: Date; until: Date }): 'early' | 'valid' | 'expired' {
+export function releaseSlipTiming(
+  now: Date,
+  window: { from: Date; until: Date },
+): 'early' | 'valid' | 'expired' {
   if (now.getTime() < window.from.getTime()) return 'early';
   if (now.getTime() > window.until.getTime()) return 'expired';
   return 'valid';
@@ -63,11 +75,15 @@ export function normaliseSlipCode(input: string): string | null {
 /** A fresh slip code from a random source (`randomIndex(n)` returns 0..n-1). */
 export function newSlipCode(randomIndex: (n: number) => number): string {
   let code = '';
-  for (let i = 0; i < RELEASE_SLIP_CODE_LENGTH; i++) code += RELEASE_SLIP_ALPHABET[randomIndex(RELEASE_SLIP_ALPHABET.length)];
+  for (let i = 0; i < RELEASE_SLIP_CODE_LENGTH; i++)
+    code += RELEASE_SLIP_ALPHABET[randomIndex(RELEASE_SLIP_ALPHABET.length)];
   return code;
 }
 
 /** The item lines of an application: trimmed, blank lines dropped. */
 export function moveOutItemLines(items: readonly string[]): string[] {
-  return items.flatMap((line) => line.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l.length > 0);
+  return items
+    .flatMap((line) => line.split(/\r?\n/))
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }

@@ -1,5 +1,10 @@
 import { MoveOutStatus } from '@linli/contracts';
-import { KEEPS_STATE, WorkflowFacts, WorkflowTable, allowedSteps } from '../workflow/workflow-table';
+import {
+  KEEPS_STATE,
+  WorkflowFacts,
+  WorkflowTable,
+  allowedSteps,
+} from '../workflow/workflow-table';
 
 /** What can be done to a move-out application (搬出申请), from the owner's consent to the gate. */
 export type MoveOutStep =
@@ -28,24 +33,60 @@ export type MoveOutFact =
 const S = MoveOutStatus;
 
 /** The move-out workflow (domain rules: moving out needs the owner's consent, settled fees for a whole move, a slip used once). */
-export const MOVE_OUT_WORKFLOW: WorkflowTable<MoveOutStatus, MoveOutStep, MoveOutRelation, MoveOutFact> = [
+export const MOVE_OUT_WORKFLOW: WorkflowTable<
+  MoveOutStatus,
+  MoveOutStep,
+  MoveOutRelation,
+  MoveOutFact
+> = [
   // A tenant's or an agent's application waits for the owner: in the mini-program, or in writing at the office.
   { action: 'ownerAuthorise', from: [S.AwaitingOwner], to: S.Pending, anyOf: ['owner'] },
   { action: 'ownerRefuse', from: [S.AwaitingOwner], to: S.Rejected, anyOf: ['owner'] },
-  { action: 'recordWrittenAuthorisation', from: [S.AwaitingOwner], to: S.Pending, anyOf: ['staff'] },
-  { action: 'markFeesSettled', from: [S.AwaitingOwner, S.Pending], to: KEEPS_STATE, anyOf: ['staff'], requires: ['feesUnsettled'] },
+  {
+    action: 'recordWrittenAuthorisation',
+    from: [S.AwaitingOwner],
+    to: S.Pending,
+    anyOf: ['staff'],
+  },
+  {
+    action: 'markFeesSettled',
+    from: [S.AwaitingOwner, S.Pending],
+    to: KEEPS_STATE,
+    anyOf: ['staff'],
+    requires: ['feesUnsettled'],
+  },
   // The office approves (a release slip is issued) or rejects.
-  { action: 'approve', from: [S.Pending], to: S.Approved, anyOf: ['staff'], requires: ['feesClearForApproval'] },
+  {
+    action: 'approve',
+    from: [S.Pending],
+    to: S.Approved,
+    anyOf: ['staff'],
+    requires: ['feesClearForApproval'],
+  },
   { action: 'reject', from: [S.Pending], to: S.Rejected, anyOf: ['staff'] },
   // The applicant or the owner withdraws any application whose slip has not been used.
-  { action: 'cancel', from: [S.AwaitingOwner, S.Pending, S.Approved], to: S.Cancelled, anyOf: ['applicant', 'owner'] },
+  {
+    action: 'cancel',
+    from: [S.AwaitingOwner, S.Pending, S.Approved],
+    to: S.Cancelled,
+    anyOf: ['applicant', 'owner'],
+  },
   // The guard lets the goods out once; afterwards the office deregisters who left for good.
   { action: 'useSlip', from: [S.Approved], to: S.Used, anyOf: ['guard'] },
-  { action: 'deregister', from: [S.Used], to: KEEPS_STATE, anyOf: ['staff'], requires: ['notDeregistered'] },
+  {
+    action: 'deregister',
+    from: [S.Used],
+    to: KEEPS_STATE,
+    anyOf: ['staff'],
+    requires: ['notDeregistered'],
+  },
 ];
 
 /** The buttons the mini-program shows for an application (the `can` flags of MoveOutDto). */
-export function moveOutActions(status: MoveOutStatus, facts: WorkflowFacts<MoveOutRelation, MoveOutFact>) {
+export function moveOutActions(
+  status: MoveOutStatus,
+  facts: WorkflowFacts<MoveOutRelation, MoveOutFact>,
+) {
   const steps = allowedSteps(MOVE_OUT_WORKFLOW, status, facts);
   return {
     ownerDecide: steps.includes('ownerAuthorise'),

@@ -1,4 +1,11 @@
-import { normaliseRoomNumber, normaliseUnit, roomLabel, roomNumberOf, roomRangeProblems, roomsInRange } from './structure';
+import {
+  normaliseRoomNumber,
+  normaliseUnit,
+  roomLabel,
+  roomNumberOf,
+  roomRangeProblems,
+  roomsInRange,
+} from './structure';
 
 describe('room labels', () => {
   it.each([
@@ -48,7 +55,9 @@ describe('generating a range of rooms', () => {
   });
 
   it('accepts a sensible range', () => {
-    expect(roomRangeProblems({ unitFrom: 1, unitTo: 2, floorFrom: 1, floorTo: 18, perFloor: 2 })).toEqual([]);
+    expect(
+      roomRangeProblems({ unitFrom: 1, unitTo: 2, floorFrom: 1, floorTo: 18, perFloor: 2 }),
+    ).toEqual([]);
   });
 
   it.each([

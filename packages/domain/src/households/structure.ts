@@ -45,21 +45,36 @@ export interface RoomRange {
 export const ROOM_RANGE_LIMITS = { unit: 30, floor: 99, perFloor: 20, rooms: 2000 } as const;
 
 /** What is wrong with a range, by field, in Chinese; empty when it can be generated. */
-export function roomRangeProblems(range: RoomRange): { field: keyof RoomRange | 'range'; message: string }[] {
+export function roomRangeProblems(
+  range: RoomRange,
+): { field: keyof RoomRange | 'range'; message: string }[] {
   const problems: { field: keyof RoomRange | 'range'; message: string }[] = [];
   const L = ROOM_RANGE_LIMITS;
-  const whole = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
-  if (!whole(range.unitFrom, 1, L.unit)) problems.push({ field: 'unitFrom', message: `起始单元应为 1 到 ${L.unit} 的整数` });
-  if (!whole(range.unitTo, 1, L.unit)) problems.push({ field: 'unitTo', message: `结束单元应为 1 到 ${L.unit} 的整数` });
-  if (!whole(range.floorFrom, 1, L.floor)) problems.push({ field: 'floorFrom', message: `起始楼层应为 1 到 ${L.floor} 的整数` });
-  if (!whole(range.floorTo, 1, L.floor)) problems.push({ field: 'floorTo', message: `结束楼层应为 1 到 ${L.floor} 的整数` });
-  if (!whole(range.perFloor, 1, L.perFloor)) problems.push({ field: 'perFloor', message: `每层户数应为 1 到 ${L.perFloor} 的整数` });
+  const whole = (v: number, min: number, max: number) =>
+    Number.isInteger(v) && v >= min && v <= max;
+  if (!whole(range.unitFrom, 1, L.unit))
+    problems.push({ field: 'unitFrom', message: `起始单元应为 1 到 ${L.unit} 的整数` });
+  if (!whole(range.unitTo, 1, L.unit))
+    problems.push({ field: 'unitTo', message: `结束单元应为 1 到 ${L.unit} 的整数` });
+  if (!whole(range.floorFrom, 1, L.floor))
+    problems.push({ field: 'floorFrom', message: `起始楼层应为 1 到 ${L.floor} 的整数` });
+  if (!whole(range.floorTo, 1, L.floor))
+    problems.push({ field: 'floorTo', message: `结束楼层应为 1 到 ${L.floor} 的整数` });
+  if (!whole(range.perFloor, 1, L.perFloor))
+    problems.push({ field: 'perFloor', message: `每层户数应为 1 到 ${L.perFloor} 的整数` });
   if (problems.length > 0) return problems;
-  if (range.unitTo < range.unitFrom) problems.push({ field: 'unitTo', message: '结束单元不能小于起始单元' });
-  if (range.floorTo < range.floorFrom) problems.push({ field: 'floorTo', message: '结束楼层不能小于起始楼层' });
+  if (range.unitTo < range.unitFrom)
+    problems.push({ field: 'unitTo', message: '结束单元不能小于起始单元' });
+  if (range.floorTo < range.floorFrom)
+    problems.push({ field: 'floorTo', message: '结束楼层不能小于起始楼层' });
   if (problems.length > 0) return problems;
-  const count = (range.unitTo - range.unitFrom + 1) * (range.floorTo - range.floorFrom + 1) * range.perFloor;
-  if (count > L.rooms) problems.push({ field: 'range', message: `一次最多生成 ${L.rooms} 户，本次为 ${count} 户，请分批添加` });
+  const count =
+    (range.unitTo - range.unitFrom + 1) * (range.floorTo - range.floorFrom + 1) * range.perFloor;
+  if (count > L.rooms)
+    problems.push({
+      field: 'range',
+      message: `一次最多生成 ${L.rooms} 户，本次为 ${count} 户，请分批添加`,
+    });
   return problems;
 }
 
@@ -68,7 +83,8 @@ export function roomsInRange(range: RoomRange): { unit: string; number: string }
   const rooms: { unit: string; number: string }[] = [];
   for (let u = range.unitFrom; u <= range.unitTo; u++) {
     for (let floor = range.floorFrom; floor <= range.floorTo; floor++) {
-      for (let i = 1; i <= range.perFloor; i++) rooms.push({ unit: `${u}单元`, number: roomNumberOf(floor, i) });
+      for (let i = 1; i <= range.perFloor; i++)
+        rooms.push({ unit: `${u}单元`, number: roomNumberOf(floor, i) });
     }
   }
   return rooms;

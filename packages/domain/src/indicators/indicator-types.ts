@@ -1,5 +1,12 @@
 /** The shapes of the indicators (docs/domain-rules.md §12): their input, targets and output; computed in indicators.ts. */
-import type { Channel, SlaLimit, SlaMilestone, TicketAction, TicketKind, TicketStatus } from '@linli/contracts';
+import type {
+  Channel,
+  SlaLimit,
+  SlaMilestone,
+  TicketAction,
+  TicketKind,
+  TicketStatus,
+} from '@linli/contracts';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { SlaPause } from '../sla/deadline';
 import type { Distribution } from './stats';
@@ -66,7 +73,8 @@ export const DEFAULT_INDICATOR_TARGETS: IndicatorTargets = {
   surveyResponseShare: 0.5,
 };
 
-export type HeadlineKey = 'emergencyResponse' | 'complaintResolve' | 'satisfaction' | 'callbackCoverage' | 'surveyResponse';
+export type HeadlineKey =
+  'emergencyResponse' | 'complaintResolve' | 'satisfaction' | 'callbackCoverage' | 'surveyResponse';
 
 export interface RateIndicator {
   key: HeadlineKey;
@@ -139,7 +147,14 @@ export interface Indicators {
   milestones: { milestone: SlaMilestone; planned: number; warned: number; breached: number }[];
   extensions: { asked: number; approved: number; rejected: number; pending: number };
   reopen: { resolved: number; reopened: number; rate: number | null; rounds: number };
-  invalidComplaints: { count: number; answeredOnTime: number; answeredLate: number; unansweredLate: number; pending: number; lateTicketIds: string[] };
+  invalidComplaints: {
+    count: number;
+    answeredOnTime: number;
+    answeredLate: number;
+    unansweredLate: number;
+    pending: number;
+    lateTicketIds: string[];
+  };
   escalations: { level1: number; level2: number; ticketIds: string[] };
   handlers: HandlerRow[];
 }

@@ -1,6 +1,20 @@
-import { Channel, SlaMilestone, TicketAction, TicketKind, TicketStatus, type SlaLimit } from '@linli/contracts';
+import {
+  Channel,
+  SlaMilestone,
+  TicketAction,
+  TicketKind,
+  TicketStatus,
+  type SlaLimit,
+} from '@linli/contracts';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { computeIndicators, IndicatorMilestone, IndicatorTicket, OverallVerdict, pausedWallMs, responsibleDepartment } from './indicators';
+import {
+  computeIndicators,
+  IndicatorMilestone,
+  IndicatorTicket,
+  OverallVerdict,
+  pausedWallMs,
+  responsibleDepartment,
+} from './indicators';
 import { percentile } from './stats';
 
 /**
@@ -18,7 +32,13 @@ interface Spec {
   created: string;
   events?: [TicketAction, string, string?][];
   pauses?: [string, string | null][];
-  milestones?: (Partial<Omit<IndicatorMilestone, 'startAt'>> & { milestone: SlaMilestone; limit: SlaLimit; startAt?: string; warned?: string; breached?: string })[];
+  milestones?: (Partial<Omit<IndicatorMilestone, 'startAt'>> & {
+    milestone: SlaMilestone;
+    limit: SlaLimit;
+    startAt?: string;
+    warned?: string;
+    breached?: string;
+  })[];
   extensions?: ('approved' | 'rejected' | 'pending')[];
   department?: string;
 }
@@ -37,7 +57,11 @@ function ticket(s: Spec): IndicatorTicket {
     status: TicketStatus.Accepted,
     createdAt: cn(s.created),
     pauses: (s.pauses ?? []).map(([from, to]) => ({ from: cn(from), to: to ? cn(to) : null })),
-    events: (s.events ?? []).map(([action, at, actorId]) => ({ action, at: cn(at), actorId: actorId ?? 'u1' })),
+    events: (s.events ?? []).map(([action, at, actorId]) => ({
+      action,
+      at: cn(at),
+      actorId: actorId ?? 'u1',
+    })),
     milestones: (s.milestones ?? []).map((m) => ({
       milestone: m.milestone,
       limit: m.limit,
@@ -52,8 +76,15 @@ function ticket(s: Spec): IndicatorTicket {
 
 const A = TicketAction;
 const M = SlaMilestone;
-const emergencyLimits = (extra: Partial<Record<'respondWarned' | 'respondBreached', string>> = {}) => [
-  { milestone: M.Respond, limit: wall(30), warned: extra.respondWarned, breached: extra.respondBreached },
+const emergencyLimits = (
+  extra: Partial<Record<'respondWarned' | 'respondBreached', string>> = {},
+) => [
+  {
+    milestone: M.Respond,
+    limit: wall(30),
+    warned: extra.respondWarned,
+    breached: extra.respondBreached,
+  },
   { milestone: M.Resolve, limit: wall(240) },
 ];
 const complaintLimits = (extra: { warned?: string; breached?: string } = {}) => [
@@ -63,25 +94,58 @@ const complaintLimits = (extra: { warned?: string; breached?: string } = {}) => 
 
 const NOVEMBER: IndicatorTicket[] = [
   // Emergencies (respond within 30 minutes).
-  ticket({ id: 'E1', emergency: true, created: '2026-11-03 10:00', events: [[A.Accept, '2026-11-03 10:20'], [A.Resolve, '2026-11-03 11:00']], milestones: emergencyLimits() }), // 20 min: on time
+  ticket({
+    id: 'E1',
+    emergency: true,
+    created: '2026-11-03 10:00',
+    events: [
+      [A.Accept, '2026-11-03 10:20'],
+      [A.Resolve, '2026-11-03 11:00'],
+    ],
+    milestones: emergencyLimits(),
+  }), // 20 min: on time
   ticket({
     id: 'E2',
     emergency: true,
     created: '2026-11-05 02:00',
-    events: [[A.Escalate, '2026-11-05 02:31', undefined], [A.Accept, '2026-11-05 02:45', 'u2'], [A.Resolve, '2026-11-05 04:00', 'u2']],
-    milestones: emergencyLimits({ respondWarned: '2026-11-05 02:24', respondBreached: '2026-11-05 02:31' }),
+    events: [
+      [A.Escalate, '2026-11-05 02:31', undefined],
+      [A.Accept, '2026-11-05 02:45', 'u2'],
+      [A.Resolve, '2026-11-05 04:00', 'u2'],
+    ],
+    milestones: emergencyLimits({
+      respondWarned: '2026-11-05 02:24',
+      respondBreached: '2026-11-05 02:31',
+    }),
   }), // 45 min: late
-  ticket({ id: 'E3', emergency: true, created: '2026-11-30 23:50', events: [[A.Accept, '2026-12-01 00:10']], milestones: emergencyLimits() }), // across the month end, 20 min: on time
+  ticket({
+    id: 'E3',
+    emergency: true,
+    created: '2026-11-30 23:50',
+    events: [[A.Accept, '2026-12-01 00:10']],
+    milestones: emergencyLimits(),
+  }), // across the month end, 20 min: on time
   ticket({
     id: 'E4',
     emergency: true,
     created: '2026-11-10 09:00',
     pauses: [['2026-11-10 09:10', '2026-11-10 09:40']],
-    events: [[A.Hold, '2026-11-10 09:10'], [A.Resume, '2026-11-10 09:40'], [A.Accept, '2026-11-10 09:50'], [A.Resolve, '2026-11-10 10:50']],
+    events: [
+      [A.Hold, '2026-11-10 09:10'],
+      [A.Resume, '2026-11-10 09:40'],
+      [A.Accept, '2026-11-10 09:50'],
+      [A.Resolve, '2026-11-10 10:50'],
+    ],
     milestones: emergencyLimits(),
   }), // 50 min less a 30-minute pause = 20: on time
   ticket({ id: 'E5', emergency: true, created: '2026-11-30 23:55', milestones: emergencyLimits() }), // due 00:25, asOf 00:20: pending
-  ticket({ id: 'E6', emergency: true, created: '2026-11-20 08:00', events: [[A.Cancel, '2026-11-20 08:05']], milestones: emergencyLimits() }), // withdrawn: not counted
+  ticket({
+    id: 'E6',
+    emergency: true,
+    created: '2026-11-20 08:00',
+    events: [[A.Cancel, '2026-11-20 08:05']],
+    milestones: emergencyLimits(),
+  }), // withdrawn: not counted
   ticket({ id: 'X1', emergency: true, created: '2026-12-01 00:05' }), // December
   ticket({ id: 'X2', emergency: true, created: '2026-10-31 23:59' }), // October
   // Complaints (resolve within 24 hours).
@@ -89,46 +153,92 @@ const NOVEMBER: IndicatorTicket[] = [
     id: 'C1',
     kind: TicketKind.Complaint,
     created: '2026-11-02 10:00',
-    events: [[A.Accept, '2026-11-02 10:30'], [A.Resolve, '2026-11-02 18:00'], [A.Reopen, '2026-11-03 09:00'], [A.Resolve, '2026-11-04 10:00']],
+    events: [
+      [A.Accept, '2026-11-02 10:30'],
+      [A.Resolve, '2026-11-02 18:00'],
+      [A.Reopen, '2026-11-03 09:00'],
+      [A.Resolve, '2026-11-04 10:00'],
+    ],
     milestones: complaintLimits(),
   }), // first resolution after 8 h: on time; reopened once
   ticket({
     id: 'C2',
     kind: TicketKind.Complaint,
     created: '2026-11-06 10:00',
-    events: [[A.Accept, '2026-11-06 10:10', 'u2'], [A.Escalate, '2026-11-07 10:00'], [A.Escalate, '2026-11-08 10:00'], [A.Resolve, '2026-11-07 12:00', 'u2']],
+    events: [
+      [A.Accept, '2026-11-06 10:10', 'u2'],
+      [A.Escalate, '2026-11-07 10:00'],
+      [A.Escalate, '2026-11-08 10:00'],
+      [A.Resolve, '2026-11-07 12:00', 'u2'],
+    ],
     milestones: complaintLimits({ warned: '2026-11-07 05:12', breached: '2026-11-07 10:00' }),
     extensions: ['rejected'],
     department: 'environment',
   }), // 26 h: late
-  ticket({ id: 'C3', kind: TicketKind.Complaint, created: '2026-11-30 20:00', events: [[A.Accept, '2026-11-30 20:30']], milestones: complaintLimits() }), // due 12-01 20:00: pending
+  ticket({
+    id: 'C3',
+    kind: TicketKind.Complaint,
+    created: '2026-11-30 20:00',
+    events: [[A.Accept, '2026-11-30 20:30']],
+    milestones: complaintLimits(),
+  }), // due 12-01 20:00: pending
   ticket({
     id: 'C4',
     kind: TicketKind.Complaint,
     created: '2026-11-12 10:00', // Thursday
-    events: [[A.MarkInvalid, '2026-11-12 11:00'], [A.Reply, '2026-11-16 09:00']],
+    events: [
+      [A.MarkInvalid, '2026-11-12 11:00'],
+      [A.Reply, '2026-11-16 09:00'],
+    ],
     // 1 working day from Thursday 11:00: 24:00 of Friday 11-13. Answered Monday: late.
-    milestones: [...complaintLimits(), { milestone: M.Reply, limit: { kind: 'workingDays', days: 1 }, startAt: '2026-11-12 11:00', breached: '2026-11-14 00:00' }],
+    milestones: [
+      ...complaintLimits(),
+      {
+        milestone: M.Reply,
+        limit: { kind: 'workingDays', days: 1 },
+        startAt: '2026-11-12 11:00',
+        breached: '2026-11-14 00:00',
+      },
+    ],
   }),
   ticket({
     id: 'C5',
     kind: TicketKind.Complaint,
     created: '2026-11-13 09:00',
-    events: [[A.MarkInvalid, '2026-11-13 09:30'], [A.Reply, '2026-11-13 15:00']],
-    milestones: [...complaintLimits(), { milestone: M.Reply, limit: { kind: 'workingDays', days: 1 }, startAt: '2026-11-13 09:30' }],
+    events: [
+      [A.MarkInvalid, '2026-11-13 09:30'],
+      [A.Reply, '2026-11-13 15:00'],
+    ],
+    milestones: [
+      ...complaintLimits(),
+      { milestone: M.Reply, limit: { kind: 'workingDays', days: 1 }, startAt: '2026-11-13 09:30' },
+    ],
   }),
   // A home repair counted in working days, paused for a full working day.
   ticket({
     id: 'R1',
     created: '2026-11-09 10:00', // Monday
     pauses: [['2026-11-10 10:00', '2026-11-11 10:00']],
-    events: [[A.Accept, '2026-11-09 11:00', 'u2'], [A.Hold, '2026-11-10 10:00', 'u2'], [A.Resume, '2026-11-11 10:00', 'u2'], [A.Resolve, '2026-11-12 10:00', 'u2']],
-    milestones: [{ milestone: M.Respond, limit: wall(120) }, { milestone: M.Resolve, limit: { kind: 'workingDays', days: 7 } }],
+    events: [
+      [A.Accept, '2026-11-09 11:00', 'u2'],
+      [A.Hold, '2026-11-10 10:00', 'u2'],
+      [A.Resume, '2026-11-11 10:00', 'u2'],
+      [A.Resolve, '2026-11-12 10:00', 'u2'],
+    ],
+    milestones: [
+      { milestone: M.Respond, limit: wall(120) },
+      { milestone: M.Resolve, limit: { kind: 'workingDays', days: 7 } },
+    ],
     extensions: ['approved'],
   }), // 3 working days less 1 paused = 2 working days
 ];
 
-const period = { from: cn('2026-11-01 00:00'), to: cn('2026-12-01 00:00'), asOf: cn('2026-12-01 00:20'), calendar };
+const period = {
+  from: cn('2026-11-01 00:00'),
+  to: cn('2026-12-01 00:00'),
+  asOf: cn('2026-12-01 00:20'),
+  calendar,
+};
 
 describe('computeIndicators over a hand-worked November', () => {
   const verdicts = new Map<string, OverallVerdict>([
@@ -137,7 +247,13 @@ describe('computeIndicators over a hand-worked November', () => {
     ['C2', 'dissatisfied'],
     ['X1', 'satisfied'], // December: not in the cohort
   ]);
-  const r = computeIndicators({ tickets: NOVEMBER, ...period, verdicts, calledBack: new Set(['C1']), survey: { invited: 40, answered: 18 } });
+  const r = computeIndicators({
+    tickets: NOVEMBER,
+    ...period,
+    verdicts,
+    calledBack: new Set(['C1']),
+    survey: { invited: 40, answered: 18 },
+  });
 
   it('counts the month received, month boundaries in China time', () => {
     // E1–E6, C1–C5, R1; X1 (December) and X2 (October) are outside.
@@ -169,12 +285,22 @@ describe('computeIndicators over a hand-worked November', () => {
 
   it('satisfaction is (满意 + 基本满意) / rated, over the cohort only', () => {
     const h = r.headline.satisfaction;
-    expect([h.numerator, h.denominator, h.rate, h.met, h.available]).toEqual([2, 3, 0.6667, false, true]);
+    expect([h.numerator, h.denominator, h.rate, h.met, h.available]).toEqual([
+      2,
+      3,
+      0.6667,
+      false,
+      true,
+    ]);
     expect(h.missedTicketIds).toEqual(['C2']);
   });
 
   it('callback coverage counts resolved valid complaints with a completed callback', () => {
-    expect([r.headline.callbackCoverage.numerator, r.headline.callbackCoverage.denominator, r.headline.callbackCoverage.rate]).toEqual([1, 2, 0.5]);
+    expect([
+      r.headline.callbackCoverage.numerator,
+      r.headline.callbackCoverage.denominator,
+      r.headline.callbackCoverage.rate,
+    ]).toEqual([1, 2, 0.5]);
   });
 
   it('questionnaire response rate against the 50% rule', () => {
@@ -204,7 +330,14 @@ describe('computeIndicators over a hand-worked November', () => {
   });
 
   it('invalid complaints and whether each was answered within its working day', () => {
-    expect(r.invalidComplaints).toEqual({ count: 2, answeredOnTime: 1, answeredLate: 1, unansweredLate: 0, pending: 0, lateTicketIds: ['C4'] });
+    expect(r.invalidComplaints).toEqual({
+      count: 2,
+      answeredOnTime: 1,
+      answeredLate: 1,
+      unansweredLate: 0,
+      pending: 0,
+      lateTicketIds: ['C4'],
+    });
   });
 
   it('escalations by level and the handlers table', () => {
@@ -218,19 +351,32 @@ describe('computeIndicators over a hand-worked November', () => {
   it('marks figures without data as unavailable (暂无数据), never as 0%', () => {
     const bare = computeIndicators({ tickets: NOVEMBER, ...period });
     for (const key of ['satisfaction', 'callbackCoverage', 'surveyResponse'] as const) {
-      expect([bare.headline[key].rate, bare.headline[key].met, bare.headline[key].available]).toEqual([null, null, false]);
+      expect([
+        bare.headline[key].rate,
+        bare.headline[key].met,
+        bare.headline[key].available,
+      ]).toEqual([null, null, false]);
     }
     const none = computeIndicators({ tickets: [], ...period });
-    expect([none.headline.emergencyResponse.rate, none.headline.emergencyResponse.met]).toEqual([null, null]);
+    expect([none.headline.emergencyResponse.rate, none.headline.emergencyResponse.met]).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('a report issued at asOf is reproduced exactly after later history is appended', () => {
     const later = NOVEMBER.map((t) =>
       t.id === 'C3' || t.id === 'E5'
-        ? { ...t, events: [...t.events, { action: A.Resolve, at: cn('2026-12-01 10:00'), actorId: 'u1' }], pauses: [...t.pauses, { from: cn('2026-12-01 01:00'), to: null }] }
+        ? {
+            ...t,
+            events: [...t.events, { action: A.Resolve, at: cn('2026-12-01 10:00'), actorId: 'u1' }],
+            pauses: [...t.pauses, { from: cn('2026-12-01 01:00'), to: null }],
+          }
         : t,
     );
-    expect(computeIndicators({ tickets: later, ...period })).toEqual(computeIndicators({ tickets: NOVEMBER, ...period }));
+    expect(computeIndicators({ tickets: later, ...period })).toEqual(
+      computeIndicators({ tickets: NOVEMBER, ...period }),
+    );
     // Looked at later, the pending ones are decided: C3 resolved within 24 h, E5 responded 2 h 25 min after a 00:25 deadline.
     const december = computeIndicators({ tickets: later, ...period, asOf: cn('2026-12-02 00:00') });
     expect(december.headline.complaintResolve.numerator).toBe(2);
@@ -239,18 +385,31 @@ describe('computeIndicators over a hand-worked November', () => {
 });
 
 describe('a complaint on hold over National Day', () => {
-  const sept = { from: cn('2026-09-01 00:00'), to: cn('2026-10-01 00:00'), asOf: cn('2026-10-20 00:00'), calendar };
+  const sept = {
+    from: cn('2026-09-01 00:00'),
+    to: cn('2026-10-01 00:00'),
+    asOf: cn('2026-10-20 00:00'),
+    calendar,
+  };
   const held = ticket({
     id: 'H1',
     kind: TicketKind.Complaint,
     created: '2026-09-30 10:00',
     pauses: [['2026-09-30 12:00', '2026-10-08 09:00']],
-    events: [[A.Accept, '2026-09-30 10:10'], [A.Hold, '2026-09-30 12:00'], [A.Resume, '2026-10-08 09:00'], [A.Resolve, '2026-10-08 20:00']],
+    events: [
+      [A.Accept, '2026-09-30 10:10'],
+      [A.Hold, '2026-09-30 12:00'],
+      [A.Resume, '2026-10-08 09:00'],
+      [A.Resolve, '2026-10-08 20:00'],
+    ],
     milestones: complaintLimits(),
   });
   it('is resolved on time: 2 h before the pause and 11 h after it', () => {
     const r = computeIndicators({ tickets: [held], ...sept });
-    expect([r.headline.complaintResolve.numerator, r.headline.complaintResolve.denominator]).toEqual([1, 1]);
+    expect([
+      r.headline.complaintResolve.numerator,
+      r.headline.complaintResolve.denominator,
+    ]).toEqual([1, 1]);
     expect(r.resolutionHours.median).toBe(13);
   });
   it('without the pause the same dates are late', () => {
@@ -298,6 +457,8 @@ describe('stats', () => {
       { from: cn('2026-11-01 10:00'), to: cn('2026-11-01 11:00') },
       { from: cn('2026-11-01 10:30'), to: cn('2026-11-01 11:30') },
     ];
-    expect(pausedWallMs(pauses, cn('2026-11-01 00:00').getTime(), cn('2026-11-02 00:00').getTime())).toBe(90 * 60_000);
+    expect(
+      pausedWallMs(pauses, cn('2026-11-01 00:00').getTime(), cn('2026-11-02 00:00').getTime()),
+    ).toBe(90 * 60_000);
   });
 });

@@ -1,4 +1,11 @@
-import { chinaMonthOf, lastClosedPeriods, monthFreezesAt, monthsEndingWith, periodWindow, previousWeekMonday } from './periods';
+import {
+  chinaMonthOf,
+  lastClosedPeriods,
+  monthFreezesAt,
+  monthsEndingWith,
+  periodWindow,
+  previousWeekMonday,
+} from './periods';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
@@ -6,10 +13,28 @@ describe('periodWindow (China time, [from, to))', () => {
   it.each([
     ['monthly', '2026-11', '2026-10-31T16:00:00.000Z', '2026-11-30T16:00:00.000Z', '2026年11月'],
     ['monthly', '2026-12', '2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026年12月'],
-    ['quarterly', '2026-Q4', '2026-09-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026年第4季度'],
-    ['quarterly', '2027-Q1', '2026-12-31T16:00:00.000Z', '2027-03-31T16:00:00.000Z', '2027年第1季度'],
+    [
+      'quarterly',
+      '2026-Q4',
+      '2026-09-30T16:00:00.000Z',
+      '2026-12-31T16:00:00.000Z',
+      '2026年第4季度',
+    ],
+    [
+      'quarterly',
+      '2027-Q1',
+      '2026-12-31T16:00:00.000Z',
+      '2027-03-31T16:00:00.000Z',
+      '2027年第1季度',
+    ],
     ['annual', '2026', '2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026年'],
-    ['weekly', '2026-11-23', '2026-11-22T16:00:00.000Z', '2026-11-29T16:00:00.000Z', '2026-11-23 起一周'],
+    [
+      'weekly',
+      '2026-11-23',
+      '2026-11-22T16:00:00.000Z',
+      '2026-11-29T16:00:00.000Z',
+      '2026-11-23 起一周',
+    ],
   ] as const)('%s %s', (kind, period, from, to, label) => {
     const w = periodWindow(kind, period);
     expect([iso(w?.from), iso(w?.to), w?.label]).toEqual([from, to, label]);
@@ -34,7 +59,14 @@ describe('month helpers', () => {
     expect(chinaMonthOf(new Date('2026-11-30T15:59:00Z'))).toBe('2026-11');
   });
   it('six months ending with February cross the year', () => {
-    expect(monthsEndingWith('2027-02', 6)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsEndingWith('2027-02', 6)).toEqual([
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
   });
   it.each([
     ['2026-12-04T02:00:00Z', '2026-11-23'], // Friday → the Monday of last week

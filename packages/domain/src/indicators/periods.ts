@@ -15,7 +15,8 @@ export interface PeriodWindow {
 export type PeriodKind = 'weekly' | 'monthly' | 'quarterly' | 'annual';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const monthStart = (year: number, month: number) => chinaMidnight(`${year + Math.floor((month - 1) / 12)}-${pad(((month - 1) % 12) + 1)}-01`);
+const monthStart = (year: number, month: number) =>
+  chinaMidnight(`${year + Math.floor((month - 1) / 12)}-${pad(((month - 1) % 12) + 1)}-01`);
 
 /** The China-time month containing `now`, as 'YYYY-MM'. */
 export function chinaMonthOf(now: Date): string {
@@ -28,17 +29,37 @@ export function periodWindow(kind: PeriodKind, period: string): PeriodWindow | n
   switch (kind) {
     case 'monthly':
       if (!(m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period))) return null;
-      return { period, from: monthStart(+m[1], +m[2]), to: monthStart(+m[1], +m[2] + 1), label: `${+m[1]}年${+m[2]}月` };
+      return {
+        period,
+        from: monthStart(+m[1], +m[2]),
+        to: monthStart(+m[1], +m[2] + 1),
+        label: `${+m[1]}年${+m[2]}月`,
+      };
     case 'quarterly':
       if (!(m = /^(\d{4})-Q([1-4])$/.exec(period))) return null;
-      return { period, from: monthStart(+m[1], (+m[2] - 1) * 3 + 1), to: monthStart(+m[1], +m[2] * 3 + 1), label: `${+m[1]}年第${+m[2]}季度` };
+      return {
+        period,
+        from: monthStart(+m[1], (+m[2] - 1) * 3 + 1),
+        to: monthStart(+m[1], +m[2] * 3 + 1),
+        label: `${+m[1]}年第${+m[2]}季度`,
+      };
     case 'annual':
       if (!(m = /^(\d{4})$/.exec(period))) return null;
-      return { period, from: monthStart(+m[1], 1), to: monthStart(+m[1] + 1, 1), label: `${+m[1]}年` };
+      return {
+        period,
+        from: monthStart(+m[1], 1),
+        to: monthStart(+m[1] + 1, 1),
+        label: `${+m[1]}年`,
+      };
     case 'weekly': {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(period)) return null;
       const day = new Date(`${period}T00:00:00Z`);
-      if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== period || day.getUTCDay() !== 1) return null;
+      if (
+        Number.isNaN(day.getTime()) ||
+        day.toISOString().slice(0, 10) !== period ||
+        day.getUTCDay() !== 1
+      )
+        return null;
       const from = chinaMidnight(period);
       const to = new Date(from.getTime() + 7 * 86_400_000);
       return { period, from, to, label: `${period} 起一周` };
@@ -68,7 +89,11 @@ export function previousWeekMonday(now: Date): string {
  * The month, quarter and year (China time) that most recently closed before `now`: what the scheduled
  * monthly, quarterly and annual reports are issued for. On 1 January 00:00 all three close at once.
  */
-export function lastClosedPeriods(now: Date): { monthly: string; quarterly: string; annual: string } {
+export function lastClosedPeriods(now: Date): {
+  monthly: string;
+  quarterly: string;
+  annual: string;
+} {
   const [year, month] = chinaDateKey(now).split('-').map(Number);
   const prevMonthIndex = year * 12 + (month - 1) - 1;
   const monthly = `${Math.floor(prevMonthIndex / 12)}-${String((prevMonthIndex % 12) + 1).padStart(2, '0')}`;

@@ -24,7 +24,8 @@ export function callTaskEnding(task: CallTaskAsk, ticket: CallTaskTicket): strin
   if (ticket.status === TicketStatus.Cancelled) return '工单已取消，无需再拨打';
   if (ticket.status === TicketStatus.Closed) return '工单已完成，无需再拨打';
   if (task.purpose === CallTaskPurpose.AcceptTicket) {
-    if (ticket.status !== TicketStatus.Submitted && ticket.status !== TicketStatus.Assigned) return '工单已受理，无需再拨打';
+    if (ticket.status !== TicketStatus.Submitted && ticket.status !== TicketStatus.Assigned)
+      return '工单已受理，无需再拨打';
     if (ticket.assigneeId !== task.calleeId) return '工单已改派他人，无需再拨打';
   }
   return null;

@@ -1,4 +1,9 @@
-import { classifyWechatErrcode, earliestDelivery, inQuietHours, nextRetryDelayMs } from './delivery-policy';
+import {
+  classifyWechatErrcode,
+  earliestDelivery,
+  inQuietHours,
+  nextRetryDelayMs,
+} from './delivery-policy';
 
 const china = (s: string) => new Date(`${s}+08:00`);
 
@@ -14,7 +19,9 @@ describe('quiet hours (22:00–08:00 China time)', () => {
   });
 
   it('holds a non-urgent message until 08:00', () => {
-    expect(earliestDelivery(china('2026-11-22T23:17:31'), false).toISOString()).toBe(china('2026-11-23T08:00:00').toISOString());
+    expect(earliestDelivery(china('2026-11-22T23:17:31'), false).toISOString()).toBe(
+      china('2026-11-23T08:00:00').toISOString(),
+    );
   });
 
   it('sends an emergency at once, even at 02:00', () => {

@@ -19,11 +19,17 @@ function chinaMinuteOfDay(instant: Date): number {
 
 export function inQuietHours(instant: Date, q: QuietHours = DEFAULT_QUIET_HOURS): boolean {
   const m = chinaMinuteOfDay(instant);
-  return q.startMinute <= q.endMinute ? m >= q.startMinute && m < q.endMinute : m >= q.startMinute || m < q.endMinute;
+  return q.startMinute <= q.endMinute
+    ? m >= q.startMinute && m < q.endMinute
+    : m >= q.startMinute || m < q.endMinute;
 }
 
 /** Earliest instant a message may go: now for urgent ones or outside quiet hours, else the end of them. */
-export function earliestDelivery(now: Date, urgent: boolean, q: QuietHours = DEFAULT_QUIET_HOURS): Date {
+export function earliestDelivery(
+  now: Date,
+  urgent: boolean,
+  q: QuietHours = DEFAULT_QUIET_HOURS,
+): Date {
   if (urgent || !inQuietHours(now, q)) return now;
   const m = chinaMinuteOfDay(now);
   const wait = (q.endMinute - m + 24 * 60) % (24 * 60);
@@ -57,7 +63,13 @@ export function classifyWechatErrcode(errcode: number): DeliveryOutcome {
  * Backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)], at least `floorMs`.
  * `attempt` counts failed attempts so far (1 after the first failure).
  */
-export function nextRetryDelayMs(attempt: number, random: () => number, baseMs = 5_000, capMs = 30 * 60_000, floorMs = 1_000): number {
+export function nextRetryDelayMs(
+  attempt: number,
+  random: () => number,
+  baseMs = 5_000,
+  capMs = 30 * 60_000,
+  floorMs = 1_000,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.max(floorMs, Math.floor(random() * ceiling));
 }

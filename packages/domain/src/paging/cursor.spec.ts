@@ -1,4 +1,14 @@
-import { compareNewestFirst, CursorKey, cutPage, decodeCursor, encodeCursor, isAfterCursor, PAGE_SIZE, pageInMemory, pageLimit } from './cursor';
+import {
+  compareNewestFirst,
+  CursorKey,
+  cutPage,
+  decodeCursor,
+  encodeCursor,
+  isAfterCursor,
+  PAGE_SIZE,
+  pageInMemory,
+  pageLimit,
+} from './cursor';
 
 const key = (iso: string, id: string): CursorKey => ({ at: new Date(iso), id });
 const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -48,7 +58,10 @@ function encodeText(text: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   let out = '';
   for (let i = 0; i < text.length; i += 3) {
-    const n = (text.charCodeAt(i) << 16) | ((text.charCodeAt(i + 1) || 0) << 8) | (text.charCodeAt(i + 2) || 0);
+    const n =
+      (text.charCodeAt(i) << 16) |
+      ((text.charCodeAt(i + 1) || 0) << 8) |
+      (text.charCodeAt(i + 2) || 0);
     out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
     if (i + 1 < text.length) out += alphabet[(n >> 6) & 63];
     if (i + 2 < text.length) out += alphabet[n & 63];
@@ -64,12 +77,22 @@ describe('compareNewestFirst and isAfterCursor', () => {
     ['the same instant, a smaller id', key('2026-12-04T10:00:00.000Z', 'l'), true],
     ['the same instant, a greater id', key('2026-12-04T10:00:00.000Z', 'n'), false],
     ['the cursor row itself', key('2026-12-04T10:00:00.000Z', 'm'), false],
-  ])('%s → after the cursor: %s', (_n, k, expected) => expect(isAfterCursor(k, cursor)).toBe(expected));
+  ])('%s → after the cursor: %s', (_n, k, expected) =>
+    expect(isAfterCursor(k, cursor)).toBe(expected),
+  );
 
   it('everything is after no cursor', () => expect(isAfterCursor(cursor, null)).toBe(true));
   it('orders newest first, ties by the greater id first', () => {
-    const rows = [key('2026-01-01T00:00:00Z', 'a'), key('2026-01-02T00:00:00Z', 'a'), key('2026-01-01T00:00:00Z', 'b')];
-    expect([...rows].sort(compareNewestFirst).map((r) => `${r.at.getUTCDate()}${r.id}`)).toEqual(['2a', '1b', '1a']);
+    const rows = [
+      key('2026-01-01T00:00:00Z', 'a'),
+      key('2026-01-02T00:00:00Z', 'a'),
+      key('2026-01-01T00:00:00Z', 'b'),
+    ];
+    expect([...rows].sort(compareNewestFirst).map((r) => `${r.at.getUTCDate()}${r.id}`)).toEqual([
+      '2a',
+      '1b',
+      '1a',
+    ]);
   });
 });
 
@@ -90,27 +113,37 @@ describe('pageLimit', () => {
     ['exponent', '1e1', null],
   ])('%s → %s', (_n, raw, expected) => expect(pageLimit(raw)).toBe(expected));
 
-  it('bounds are sane', () => expect(PAGE_SIZE.min <= PAGE_SIZE.default && PAGE_SIZE.default <= PAGE_SIZE.max).toBe(true));
+  it('bounds are sane', () =>
+    expect(PAGE_SIZE.min <= PAGE_SIZE.default && PAGE_SIZE.default <= PAGE_SIZE.max).toBe(true));
 });
 
 describe('cutPage and pageInMemory', () => {
   // Five rows, three of them in the same millisecond.
   const same = '2026-12-04T10:00:00.000Z';
-  const rows = [key('2026-12-04T11:00:00Z', 'e'), key(same, 'd'), key(same, 'c'), key(same, 'b'), key('2026-12-04T09:00:00Z', 'a')];
+  const rows = [
+    key('2026-12-04T11:00:00Z', 'e'),
+    key(same, 'd'),
+    key(same, 'c'),
+    key(same, 'b'),
+    key('2026-12-04T09:00:00Z', 'a'),
+  ];
   const self = (r: CursorKey) => r;
 
-  it.each([1, 2, 3, 4, 5, 6])('walking pages of %i visits every row once, in order, and ends with null', (limit) => {
-    const seen: string[] = [];
-    let cursor: CursorKey | null = null;
-    for (let guard = 0; guard < 10; guard++) {
-      const page = pageInMemory([...rows].reverse(), cursor, limit, self);
-      seen.push(...page.items.map((r) => r.id));
-      expect(page.items.length).toBeLessThanOrEqual(limit);
-      if (page.nextCursor === null) break;
-      cursor = decodeCursor(page.nextCursor);
-    }
-    expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
-  });
+  it.each([1, 2, 3, 4, 5, 6])(
+    'walking pages of %i visits every row once, in order, and ends with null',
+    (limit) => {
+      const seen: string[] = [];
+      let cursor: CursorKey | null = null;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = pageInMemory([...rows].reverse(), cursor, limit, self);
+        seen.push(...page.items.map((r) => r.id));
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        if (page.nextCursor === null) break;
+        cursor = decodeCursor(page.nextCursor);
+      }
+      expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
+    },
+  );
 
   it.each<[string, CursorKey[], number, string[], boolean]>([
     ['an empty list', [], 20, [], false],

@@ -53,7 +53,8 @@ function fromBase64Url(code: string): string | null {
 /** The opaque cursor for "the rows after this one". */
 export function encodeCursor(key: CursorKey): string {
   const ms = key.at.getTime();
-  if (!Number.isSafeInteger(ms) || ms < 0 || !ID.test(key.id)) throw new RangeError(`not a cursor key: ${ms} ${key.id}`);
+  if (!Number.isSafeInteger(ms) || ms < 0 || !ID.test(key.id))
+    throw new RangeError(`not a cursor key: ${ms} ${key.id}`);
   return toBase64Url(`${VERSION}.${ms.toString(36)}.${key.id}`);
 }
 
@@ -63,7 +64,13 @@ export function decodeCursor(cursor: string): CursorKey | null {
   const text = fromBase64Url(cursor);
   if (text === null) return null;
   const parts = text.split('.');
-  if (parts.length !== 3 || parts[0] !== VERSION || !/^[0-9a-z]{1,11}$/.test(parts[1]) || !ID.test(parts[2])) return null;
+  if (
+    parts.length !== 3 ||
+    parts[0] !== VERSION ||
+    !/^[0-9a-z]{1,11}$/.test(parts[1]) ||
+    !ID.test(parts[2])
+  )
+    return null;
   const ms = parseInt(parts[1], 36);
   if (!Number.isSafeInteger(ms) || ms > MAX_MS) return null;
   return { at: new Date(ms), id: parts[2] };
@@ -97,7 +104,11 @@ export function pageLimit(raw: string | number | null | undefined): number | nul
  * Cuts a page from rows read newest first with one row more than `limit`: the extra row only says that
  * another page follows, and the cursor is the key of the page's last row.
  */
-export function cutPage<T>(rows: readonly T[], limit: number, keyOf: (row: T) => CursorKey): { items: T[]; nextCursor: string | null } {
+export function cutPage<T>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const more = rows.length > limit && items.length > 0;
   return { items, nextCursor: more ? encodeCursor(keyOf(items[items.length - 1])) : null };
@@ -107,7 +118,14 @@ export function cutPage<T>(rows: readonly T[], limit: number, keyOf: (row: T) =>
  * Pages a list already held in memory (one that is computed rather than read, e.g. merged from two
  * tables): sorts newest first, skips up to the cursor, cuts one page.
  */
-export function pageInMemory<T>(rows: readonly T[], cursor: CursorKey | null, limit: number, keyOf: (row: T) => CursorKey): { items: T[]; nextCursor: string | null } {
-  const after = rows.filter((r) => isAfterCursor(keyOf(r), cursor)).sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
+export function pageInMemory<T>(
+  rows: readonly T[],
+  cursor: CursorKey | null,
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+): { items: T[]; nextCursor: string | null } {
+  const after = rows
+    .filter((r) => isAfterCursor(keyOf(r), cursor))
+    .sort((a, b) => compareNewestFirst(keyOf(a), keyOf(b)));
   return cutPage(after.slice(0, limit + 1), limit, keyOf);
 }

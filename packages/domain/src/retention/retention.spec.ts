@@ -23,10 +23,20 @@ describe('isPastRetention', () => {
     ['finished, recent', true, '2026-11-01 10:00', false],
     ['still open, three years old', false, '2023-06-01 10:00', false],
   ])('%s', (_, finished, last, past) => {
-    expect(isPastRetention({ finished: finished as boolean, lastActivityAt: cn(last as string) }, now)).toBe(past);
+    expect(
+      isPastRetention({ finished: finished as boolean, lastActivityAt: cn(last as string) }, now),
+    ).toBe(past);
   });
   it('follows the configured years', () => {
-    expect(isPastRetention({ finished: true, lastActivityAt: cn('2025-11-01 10:00') }, now, { years: 1 })).toBe(true);
-    expect(isPastRetention({ finished: true, lastActivityAt: cn('2025-11-01 10:00') }, now, { years: 2 })).toBe(false);
+    expect(
+      isPastRetention({ finished: true, lastActivityAt: cn('2025-11-01 10:00') }, now, {
+        years: 1,
+      }),
+    ).toBe(true);
+    expect(
+      isPastRetention({ finished: true, lastActivityAt: cn('2025-11-01 10:00') }, now, {
+        years: 2,
+      }),
+    ).toBe(false);
   });
 });

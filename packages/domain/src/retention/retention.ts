@@ -18,7 +18,9 @@ export function retentionCutoff(now: Date, policy: RetentionPolicy = DEFAULT_RET
   const [y, m, d] = chinaDateKey(now).split('-').map(Number);
   const year = y - policy.years;
   const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return chinaMidnight(`${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`);
+  return chinaMidnight(
+    `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`,
+  );
 }
 
 /**
@@ -26,6 +28,12 @@ export function retentionCutoff(now: Date, policy: RetentionPolicy = DEFAULT_RET
  * answered; a callback done or given up) and its last activity came before the cutoff. Open work is
  * never past retention, however old.
  */
-export function isPastRetention(record: { finished: boolean; lastActivityAt: Date }, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): boolean {
-  return record.finished && record.lastActivityAt.getTime() < retentionCutoff(now, policy).getTime();
+export function isPastRetention(
+  record: { finished: boolean; lastActivityAt: Date },
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): boolean {
+  return (
+    record.finished && record.lastActivityAt.getTime() < retentionCutoff(now, policy).getTime()
+  );
 }

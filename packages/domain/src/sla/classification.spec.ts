@@ -15,18 +15,26 @@ describe('urgency and severity pick the limit (docs/domain-rules.md §6)', () =>
   });
 
   it('reads either variant in a category and never repeats one', () => {
-    expect(policiesFor(['reply_urgent', 'reply_not_urgent'], { urgent: false, serious: false })).toEqual(['reply_not_urgent']);
-    expect(policiesFor(['complaint_attitude_serious'], { urgent: false, serious: false })).toEqual(['complaint_attitude']);
+    expect(
+      policiesFor(['reply_urgent', 'reply_not_urgent'], { urgent: false, serious: false }),
+    ).toEqual(['reply_not_urgent']);
+    expect(policiesFor(['complaint_attitude_serious'], { urgent: false, serious: false })).toEqual([
+      'complaint_attitude',
+    ]);
   });
 
   it.each([
     [false, ['complaint_general', 'reply_not_urgent']],
     [true, ['complaint_complex', 'reply_not_urgent']],
   ])('a general complaint judged serious %s is complex (72 h): %j', (serious, expected) => {
-    expect(policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious })).toEqual(expected);
+    expect(
+      policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious }),
+    ).toEqual(expected);
   });
 
   it('leaves policies without variants alone', () => {
-    expect(policiesFor(['ordinary_request', 'simple_repair'], { urgent: true, serious: true })).toEqual(['ordinary_request', 'simple_repair']);
+    expect(
+      policiesFor(['ordinary_request', 'simple_repair'], { urgent: true, serious: true }),
+    ).toEqual(['ordinary_request', 'simple_repair']);
   });
 });

@@ -24,8 +24,10 @@ export function policiesFor(codes: readonly string[], c: TicketClassification): 
   const chosen: string[] = [];
   for (const code of codes) {
     let pick = code;
-    for (const [normal, urgent] of BY_URGENCY) if (code === normal || code === urgent) pick = c.urgent ? urgent : normal;
-    for (const [ordinary, serious] of BY_SEVERITY) if (code === ordinary || code === serious) pick = c.serious ? serious : ordinary;
+    for (const [normal, urgent] of BY_URGENCY)
+      if (code === normal || code === urgent) pick = c.urgent ? urgent : normal;
+    for (const [ordinary, serious] of BY_SEVERITY)
+      if (code === ordinary || code === serious) pick = c.serious ? serious : ordinary;
     if (!chosen.includes(pick)) chosen.push(pick);
   }
   return chosen;

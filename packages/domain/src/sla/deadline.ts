@@ -37,12 +37,22 @@ export type DeadlineResult =
 const MINUTE_MS = 60_000;
 
 /** The instant counting begins: the start itself, or 00:00 of the first working day after the start day. */
-export function countingStartMs(startMs: number, limit: SlaLimit, calendar: WorkingCalendar): number {
-  return limit.kind === 'wall' ? startMs : dayStartMs(calendar.nextWorkingDayIndex(dayIndexOf(startMs)));
+export function countingStartMs(
+  startMs: number,
+  limit: SlaLimit,
+  calendar: WorkingCalendar,
+): number {
+  return limit.kind === 'wall'
+    ? startMs
+    : dayStartMs(calendar.nextWorkingDayIndex(dayIndexOf(startMs)));
 }
 
 /** The deadline with no pauses. */
-export function baseDeadlineMs(startMs: number, limit: SlaLimit, calendar: WorkingCalendar): number {
+export function baseDeadlineMs(
+  startMs: number,
+  limit: SlaLimit,
+  calendar: WorkingCalendar,
+): number {
   if (limit.kind === 'wall') return startMs + limit.minutes * MINUTE_MS;
   return dayStartMs(calendar.nthWorkingDayAfter(dayIndexOf(startMs), limit.days) + 1);
 }
@@ -64,7 +74,14 @@ interface ClockRun {
 }
 
 /** Runs one clock from `countFromMs` to `baseMs` over the pauses: wall time added on the wall clock, working time by walking working days. */
-function runOne(wall: boolean, baseMs: number, countFromMs: number, calendar: WorkingCalendar, pauses: readonly SlaPause[], resumeAtMs: number | null): ClockRun {
+function runOne(
+  wall: boolean,
+  baseMs: number,
+  countFromMs: number,
+  calendar: WorkingCalendar,
+  pauses: readonly SlaPause[],
+  resumeAtMs: number | null,
+): ClockRun {
   let deadline = baseMs;
   let covered = countFromMs; // overlapping pauses count once
   for (const pause of orderedPauses(pauses)) {
@@ -73,7 +90,9 @@ function runOne(wall: boolean, baseMs: number, countFromMs: number, calendar: Wo
     const to = pause.to === null ? resumeAtMs : pause.to.getTime();
     if (to === null) return { deadlineMs: deadline, pausedSinceMs: from };
     if (to <= from) continue;
-    deadline = wall ? deadline + (to - from) : calendar.addWorkingMs(deadline, calendar.workingMsBetween(from, to));
+    deadline = wall
+      ? deadline + (to - from)
+      : calendar.addWorkingMs(deadline, calendar.workingMsBetween(from, to));
     covered = to;
   }
   return { deadlineMs: deadline, pausedSinceMs: null };
@@ -85,9 +104,22 @@ function runOne(wall: boolean, baseMs: number, countFromMs: number, calendar: Wo
  * on the wall clock) and the N working days (paused working time walked forward over working days);
  * whichever runs out first is the deadline, so the cap stays a working-day limit in every path.
  */
-function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, pauses: readonly SlaPause[], resumeAtMs: number | null): ClockRun {
+function runClock(
+  startMs: number,
+  limit: SlaLimit,
+  calendar: WorkingCalendar,
+  pauses: readonly SlaPause[],
+  resumeAtMs: number | null,
+): ClockRun {
   const wall = limit.kind === 'wall';
-  const cap = runOne(wall, baseDeadlineMs(startMs, limit, calendar), countingStartMs(startMs, limit, calendar), calendar, pauses, resumeAtMs);
+  const cap = runOne(
+    wall,
+    baseDeadlineMs(startMs, limit, calendar),
+    countingStartMs(startMs, limit, calendar),
+    calendar,
+    pauses,
+    resumeAtMs,
+  );
   if (limit.kind !== 'workingDays' || limit.agreedAt === undefined) return cap;
   const agreed = runOne(true, Date.parse(limit.agreedAt), startMs, calendar, pauses, resumeAtMs);
   return agreed.deadlineMs < cap.deadlineMs ? agreed : cap;
@@ -98,16 +130,33 @@ function runClock(startMs: number, limit: SlaLimit, calendar: WorkingCalendar, p
  * that began before the deadline stops the clock: the result is `paused`, with what is left.
  * `now` is used only to say when the deadline would fall if the pause ended now.
  */
-export function computeDeadline(start: Date, limit: SlaLimit, calendar: WorkingCalendar, pauses: readonly SlaPause[] = [], now?: Date): DeadlineResult {
+export function computeDeadline(
+  start: Date,
+  limit: SlaLimit,
+  calendar: WorkingCalendar,
+  pauses: readonly SlaPause[] = [],
+  now?: Date,
+): DeadlineResult {
   const problem = limitProblem(limit);
   if (problem) throw new RangeError(problem);
   const startMs = start.getTime();
   const run = runClock(startMs, limit, calendar, pauses, null);
   if (run.pausedSinceMs === null) return { paused: false, deadline: new Date(run.deadlineMs) };
   const since = run.pausedSinceMs;
-  const remainingMs = limit.kind === 'wall' ? run.deadlineMs - since : calendar.workingMsBetween(since, run.deadlineMs);
-  const resumed = now ? runClock(startMs, limit, calendar, pauses, Math.max(now.getTime(), since)).deadlineMs : null;
-  return { paused: true, deadline: null, pausedSince: new Date(since), remainingMs, deadlineIfResumedNow: resumed === null ? null : new Date(resumed) };
+  const remainingMs =
+    limit.kind === 'wall'
+      ? run.deadlineMs - since
+      : calendar.workingMsBetween(since, run.deadlineMs);
+  const resumed = now
+    ? runClock(startMs, limit, calendar, pauses, Math.max(now.getTime(), since)).deadlineMs
+    : null;
+  return {
+    paused: true,
+    deadline: null,
+    pausedSince: new Date(since),
+    remainingMs,
+    deadlineIfResumedNow: resumed === null ? null : new Date(resumed),
+  };
 }
 
 /** The whole budget of a limit, in the unit `remainingMs` uses: wall ms, or working-day ms. */

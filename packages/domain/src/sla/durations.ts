@@ -12,17 +12,25 @@ export const HALF_DAY_MINUTES = 240;
 
 export const wallMinutes = (minutes: number): WallLimit => ({ kind: 'wall', minutes });
 export const wallHours = (hours: number): WallLimit => ({ kind: 'wall', minutes: hours * 60 });
-export const halfDay = (minutes: number = HALF_DAY_MINUTES): WallLimit => ({ kind: 'wall', minutes });
+export const halfDay = (minutes: number = HALF_DAY_MINUTES): WallLimit => ({
+  kind: 'wall',
+  minutes,
+});
 export const workingDays = (days: number): WorkingDaysLimit => ({ kind: 'workingDays', days });
 
 /** Why a limit is unusable, or null. Minutes are whole and ≥ 0; working days whole and ≥ 1. */
 export function limitProblem(limit: SlaLimit): string | null {
   if (limit.kind === 'wall') {
-    return Number.isInteger(limit.minutes) && limit.minutes >= 0 ? null : `minutes must be a whole number ≥ 0: ${limit.minutes}`;
+    return Number.isInteger(limit.minutes) && limit.minutes >= 0
+      ? null
+      : `minutes must be a whole number ≥ 0: ${limit.minutes}`;
   }
   if (limit.kind === 'workingDays') {
-    if (limit.agreedAt !== undefined && Number.isNaN(Date.parse(limit.agreedAt))) return `agreed time is not an instant: ${limit.agreedAt}`;
-    return Number.isInteger(limit.days) && limit.days >= 1 ? null : `working days must be a whole number ≥ 1: ${limit.days}`;
+    if (limit.agreedAt !== undefined && Number.isNaN(Date.parse(limit.agreedAt)))
+      return `agreed time is not an instant: ${limit.agreedAt}`;
+    return Number.isInteger(limit.days) && limit.days >= 1
+      ? null
+      : `working days must be a whole number ≥ 1: ${limit.days}`;
   }
   return `unknown limit kind: ${(limit as { kind: unknown }).kind}`;
 }

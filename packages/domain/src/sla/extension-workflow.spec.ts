@@ -10,16 +10,25 @@ describe('the extension decision', () => {
     rejected: {},
   };
   const cases = (['pending', 'approved', 'rejected'] as const).flatMap((s) =>
-    (['approve', 'reject'] as const).flatMap((step) => (['supervisesCommunity', 'adminsCompany'] as ExtensionRelation[]).map((rel) => [s, step, rel] as const)),
+    (['approve', 'reject'] as const).flatMap((step) =>
+      (['supervisesCommunity', 'adminsCompany'] as ExtensionRelation[]).map(
+        (rel) => [s, step, rel] as const,
+      ),
+    ),
   );
 
   it.each(cases)('%s · %s · by %s', (status, step, relation) => {
     const to = EXPECTED[status][step];
-    expect(decideStep(EXTENSION_WORKFLOW, status, step, { [relation]: true })).toEqual(to ? { allowed: true, to } : { allowed: false, reason: 'state' });
+    expect(decideStep(EXTENSION_WORKFLOW, status, step, { [relation]: true })).toEqual(
+      to ? { allowed: true, to } : { allowed: false, reason: 'state' },
+    );
   });
 
   it('refuses anyone else, and decides only from pending', () => {
-    expect(decideStep(EXTENSION_WORKFLOW, 'pending', 'approve', {})).toEqual({ allowed: false, reason: 'actor' });
+    expect(decideStep(EXTENSION_WORKFLOW, 'pending', 'approve', {})).toEqual({
+      allowed: false,
+      reason: 'actor',
+    });
     expect(fromOf(EXTENSION_WORKFLOW, 'approve')).toEqual(['pending']);
     expect(fromOf(EXTENSION_WORKFLOW, 'reject')).toEqual(['pending']);
   });

@@ -8,7 +8,18 @@ export type ExtensionStep = 'approve' | 'reject';
 export type ExtensionRelation = 'supervisesCommunity' | 'adminsCompany';
 
 /** A pending request is decided once; nothing else moves it (the handler asks for a new one after a refusal). */
-export const EXTENSION_WORKFLOW: WorkflowTable<ExtensionStatus, ExtensionStep, ExtensionRelation> = [
-  { action: 'approve', from: ['pending'], to: 'approved', anyOf: ['supervisesCommunity', 'adminsCompany'] },
-  { action: 'reject', from: ['pending'], to: 'rejected', anyOf: ['supervisesCommunity', 'adminsCompany'] },
-];
+export const EXTENSION_WORKFLOW: WorkflowTable<ExtensionStatus, ExtensionStep, ExtensionRelation> =
+  [
+    {
+      action: 'approve',
+      from: ['pending'],
+      to: 'approved',
+      anyOf: ['supervisesCommunity', 'adminsCompany'],
+    },
+    {
+      action: 'reject',
+      from: ['pending'],
+      to: 'rejected',
+      anyOf: ['supervisesCommunity', 'adminsCompany'],
+    },
+  ];

@@ -32,9 +32,18 @@ describe('deadline extensions', () => {
     ];
     const until = at('2026-11-27T10:00:00Z');
     const limit = wallLimitUntil(start, until, pauses);
-    expect(limit).toEqual({ kind: 'wall', minutes: (until.getTime() - start.getTime()) / 60_000 - 3 * 60 });
-    expect(computeDeadline(start, limit, calendar, pauses)).toEqual({ paused: false, deadline: until });
+    expect(limit).toEqual({
+      kind: 'wall',
+      minutes: (until.getTime() - start.getTime()) / 60_000 - 3 * 60,
+    });
+    expect(computeDeadline(start, limit, calendar, pauses)).toEqual({
+      paused: false,
+      deadline: until,
+    });
     // Without pauses the limit is simply the distance.
-    expect(wallLimitUntil(start, until, [])).toEqual({ kind: 'wall', minutes: (until.getTime() - start.getTime()) / 60_000 });
+    expect(wallLimitUntil(start, until, [])).toEqual({
+      kind: 'wall',
+      minutes: (until.getTime() - start.getTime()) / 60_000,
+    });
   });
 });

@@ -9,12 +9,18 @@ import type { SlaPause } from './deadline';
 import type { SlaLimit } from '@linli/contracts';
 
 /** Why a new deadline cannot be asked for, in Chinese; null when it can. */
-export function extensionProblem(currentDue: Date | null, until: Date, now: Date, maxDays: number): string | null {
+export function extensionProblem(
+  currentDue: Date | null,
+  until: Date,
+  now: Date,
+  maxDays: number,
+): string | null {
   if (Number.isNaN(until.getTime())) return '请填写新的期限';
   if (!currentDue) return '该时限已暂停或已完成，无需延期';
   if (until.getTime() <= now.getTime()) return '新的期限必须晚于现在';
   if (until.getTime() <= currentDue.getTime()) return '新的期限必须晚于当前期限';
-  if (until.getTime() - currentDue.getTime() > maxDays * DAY_MS) return `一次最多延期 ${maxDays} 天`;
+  if (until.getTime() - currentDue.getTime() > maxDays * DAY_MS)
+    return `一次最多延期 ${maxDays} 天`;
   return null;
 }
 

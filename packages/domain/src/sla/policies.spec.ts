@@ -2,7 +2,12 @@ import { SlaMilestone } from '@linli/contracts';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { formatChinaDateTime } from '../time/china-time';
 import { formatLimit } from './durations';
-import { cappedAppointmentDeadline, overrideProblems, resolvePolicy, SLA_POLICIES } from './policies';
+import {
+  cappedAppointmentDeadline,
+  overrideProblems,
+  resolvePolicy,
+  SLA_POLICIES,
+} from './policies';
 
 const cn = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 const calendar = new WorkingCalendar();
@@ -38,24 +43,36 @@ describe('seeded policies: one per row of docs/domain-rules.md §6', () => {
   it('has unique codes, Chinese names and usable limits', () => {
     expect(new Set(SLA_POLICIES.map((p) => p.code)).size).toBe(SLA_POLICIES.length);
     expect(SLA_POLICIES.every((p) => /\p{Script=Han}/u.test(p.name))).toBe(true);
-    expect(overrideProblems(SLA_POLICIES.map((p) => ({ code: p.code, milestones: p.milestones })))).toEqual([]);
+    expect(
+      overrideProblems(SLA_POLICIES.map((p) => ({ code: p.code, milestones: p.milestones }))),
+    ).toEqual([]);
   });
 });
 
 describe('company overrides', () => {
   it('replace a limit, remove a milestone, add one, and leave other policies alone', () => {
     const overrides = [
-      { code: 'emergency_home', milestones: { [Respond]: { kind: 'wall' as const, minutes: 15 }, [Arrive]: null } },
+      {
+        code: 'emergency_home',
+        milestones: { [Respond]: { kind: 'wall' as const, minutes: 15 }, [Arrive]: null },
+      },
       { code: 'common_repair', milestones: { [Respond]: { kind: 'wall' as const, minutes: 60 } } },
     ];
-    expect(resolvePolicy('emergency_home', overrides)?.milestones).toEqual({ [Respond]: { kind: 'wall', minutes: 15 } });
+    expect(resolvePolicy('emergency_home', overrides)?.milestones).toEqual({
+      [Respond]: { kind: 'wall', minutes: 15 },
+    });
     expect(resolvePolicy('common_repair', overrides)?.milestones).toEqual({
       [Resolve]: { kind: 'workingDays', days: 3 },
       [Respond]: { kind: 'wall', minutes: 60 },
     });
-    expect(resolvePolicy('common_hazard', overrides)?.milestones).toEqual({ [Arrive]: { kind: 'wall', minutes: 10 } });
+    expect(resolvePolicy('common_hazard', overrides)?.milestones).toEqual({
+      [Arrive]: { kind: 'wall', minutes: 10 },
+    });
     // the seed itself is untouched
-    expect(resolvePolicy('emergency_home')?.milestones[Arrive]).toEqual({ kind: 'wall', minutes: 10 });
+    expect(resolvePolicy('emergency_home')?.milestones[Arrive]).toEqual({
+      kind: 'wall',
+      minutes: 10,
+    });
   });
 
   it('returns undefined for an unknown code', () => {
@@ -68,7 +85,10 @@ describe('company overrides', () => {
         { code: 'nope', milestones: {} },
         { code: 'common_repair', milestones: { [Resolve]: { kind: 'workingDays', days: 0 } } },
       ]),
-    ).toEqual(['nope: unknown policy', 'common_repair.resolve: working days must be a whole number ≥ 1: 0']);
+    ).toEqual([
+      'nope: unknown policy',
+      'common_repair.resolve: working days must be a whole number ≥ 1: 0',
+    ]);
   });
 });
 
@@ -79,7 +99,11 @@ describe('agreed time capped at 7 working days', () => {
     ['agreed after the cap', '2026-03-05 10:00', '2026-03-01 00:00'],
     ['nothing agreed', null, '2026-03-01 00:00'],
   ])('%s', (_case, agreed, expected) => {
-    const deadline = cappedAppointmentDeadline(agreed === null ? null : cn(agreed), cn('2026-02-12 16:00'), calendar);
+    const deadline = cappedAppointmentDeadline(
+      agreed === null ? null : cn(agreed),
+      cn('2026-02-12 16:00'),
+      calendar,
+    );
     expect(formatChinaDateTime(deadline)).toBe(expected);
   });
 });

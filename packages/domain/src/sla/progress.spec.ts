@@ -39,7 +39,10 @@ describe('paused time is not used time', () => {
   it('a pause after the deadline does not hide the breach', () => {
     const late: SlaPause[] = [{ from: cn('2026-10-01 04:10'), to: null }];
     // 02:00 → 05:00 is 180 min of a 100-min limit; the pause from 04:10 is after the deadline and not deducted.
-    expect(elapsedShare(start, cn('2026-10-01 03:40'), late, cn('2026-10-01 05:00'))).toBeCloseTo(1.8, 10);
+    expect(elapsedShare(start, cn('2026-10-01 03:40'), late, cn('2026-10-01 05:00'))).toBeCloseTo(
+      1.8,
+      10,
+    );
   });
 });
 
@@ -68,24 +71,54 @@ describe('evaluateSla: the sweep and countdown in one call', () => {
     ['2026-10-01 02:31', 'breached', 31 / 30, -1],
   ])('30-min emergency from 02:00 on National Day, at %s: %s', (now, state, share, minutesLeft) => {
     const evaluation = evaluateSla(cn('2026-10-01 02:00'), wallMinutes(30), calendar, [], cn(now));
-    expect(evaluation).toMatchObject({ state, deadline: cn('2026-10-01 02:30'), remainingMs: minutesLeft * 60_000 });
+    expect(evaluation).toMatchObject({
+      state,
+      deadline: cn('2026-10-01 02:30'),
+      remainingMs: minutesLeft * 60_000,
+    });
     expect(evaluation.share).toBeCloseTo(share, 10);
   });
 
   it('uses working time for working-day limits', () => {
-    const evaluation = evaluateSla(cn('2026-09-30 17:00'), workingDays(3), calendar, [], cn('2026-10-10 09:36'));
+    const evaluation = evaluateSla(
+      cn('2026-09-30 17:00'),
+      workingDays(3),
+      calendar,
+      [],
+      cn('2026-10-10 09:36'),
+    );
     expect(evaluation).toMatchObject({ state: 'warning', deadline: cn('2026-10-11 00:00') });
   });
 
   it('reports a paused clock with the share used before the pause', () => {
     // 10-08 14:00: 14 of 72 working hours used, 58 left.
     const pauses: SlaPause[] = [{ from: cn('2026-10-08 14:00'), to: null }];
-    const evaluation = evaluateSla(cn('2026-09-30 17:00'), workingDays(3), calendar, pauses, cn('2026-10-20 09:00'));
-    expect(evaluation).toMatchObject({ state: 'paused', deadline: null, pausedSince: cn('2026-10-08 14:00'), remainingMs: 58 * 3_600_000 });
+    const evaluation = evaluateSla(
+      cn('2026-09-30 17:00'),
+      workingDays(3),
+      calendar,
+      pauses,
+      cn('2026-10-20 09:00'),
+    );
+    expect(evaluation).toMatchObject({
+      state: 'paused',
+      deadline: null,
+      pausedSince: cn('2026-10-08 14:00'),
+      remainingMs: 58 * 3_600_000,
+    });
     expect(evaluation.share).toBeCloseTo(14 / 72, 10);
   });
 
   it('honours a company warning share', () => {
-    expect(evaluateSla(cn('2026-10-01 02:00'), wallMinutes(30), calendar, [], cn('2026-10-01 02:20'), 0.5).state).toBe('warning');
+    expect(
+      evaluateSla(
+        cn('2026-10-01 02:00'),
+        wallMinutes(30),
+        calendar,
+        [],
+        cn('2026-10-01 02:20'),
+        0.5,
+      ).state,
+    ).toBe('warning');
   });
 });

@@ -18,9 +18,16 @@ export type MilestoneState = Exclude<SlaState, 'paused'>;
  * Wall-clock by default; pass the calendar for a working-day limit, and only working-day time
  * from the start of counting (the first working day after the start day) is measured.
  */
-export function elapsedShare(start: Date, deadline: Date, pauses: readonly SlaPause[], now: Date, workingCalendar?: WorkingCalendar): number {
+export function elapsedShare(
+  start: Date,
+  deadline: Date,
+  pauses: readonly SlaPause[],
+  now: Date,
+  workingCalendar?: WorkingCalendar,
+): number {
   const cal = workingCalendar;
-  const measure = (a: number, b: number): number => (b <= a ? 0 : cal ? cal.workingMsBetween(a, b) : b - a);
+  const measure = (a: number, b: number): number =>
+    b <= a ? 0 : cal ? cal.workingMsBetween(a, b) : b - a;
   const startMs = start.getTime();
   const origin = cal ? dayStartMs(cal.nextWorkingDayIndex(dayIndexOf(startMs))) : startMs;
   const end = deadline.getTime();
@@ -48,14 +55,30 @@ export function elapsedShare(start: Date, deadline: Date, pauses: readonly SlaPa
  * 'breached' once `now` is past the deadline (at the deadline instant itself the limit is still
  * met, as a period ending at 24:00 includes 24:00); 'warning' from `warnShare` of the limit; else 'ok'.
  */
-export function milestoneState(now: Date, deadline: Date, share: number, warnShare: number = DEFAULT_WARN_SHARE): MilestoneState {
+export function milestoneState(
+  now: Date,
+  deadline: Date,
+  share: number,
+  warnShare: number = DEFAULT_WARN_SHARE,
+): MilestoneState {
   if (now.getTime() > deadline.getTime()) return 'breached';
   return share >= warnShare ? 'warning' : 'ok';
 }
 
 export type SlaEvaluation =
-  | { state: MilestoneState; deadline: Date; share: number; /** wall ms until the deadline; negative when late */ remainingMs: number }
-  | { state: 'paused'; deadline: null; share: number; pausedSince: Date; /** as DeadlineResult.remainingMs */ remainingMs: number };
+  | {
+      state: MilestoneState;
+      deadline: Date;
+      share: number;
+      /** wall ms until the deadline; negative when late */ remainingMs: number;
+    }
+  | {
+      state: 'paused';
+      deadline: null;
+      share: number;
+      pausedSince: Date;
+      /** as DeadlineResult.remainingMs */ remainingMs: number;
+    };
 
 /** Deadline, share used and state of one milestone at `now`: what the sweep and the countdown show. */
 export function evaluateSla(
@@ -70,9 +93,26 @@ export function evaluateSla(
   if (result.paused) {
     const budget = limitBudgetMs(limit);
     const share = budget > 0 ? 1 - result.remainingMs / budget : 0;
-    return { state: 'paused', deadline: null, share, pausedSince: result.pausedSince, remainingMs: result.remainingMs };
+    return {
+      state: 'paused',
+      deadline: null,
+      share,
+      pausedSince: result.pausedSince,
+      remainingMs: result.remainingMs,
+    };
   }
   const { deadline } = result;
-  const share = elapsedShare(start, deadline, pauses, now, limit.kind === 'workingDays' ? calendar : undefined);
-  return { state: milestoneState(now, deadline, share, warnShare), deadline, share, remainingMs: deadline.getTime() - now.getTime() };
+  const share = elapsedShare(
+    start,
+    deadline,
+    pauses,
+    now,
+    limit.kind === 'workingDays' ? calendar : undefined,
+  );
+  return {
+    state: milestoneState(now, deadline, share, warnShare),
+    deadline,
+    share,
+    remainingMs: deadline.getTime() - now.getTime(),
+  };
 }

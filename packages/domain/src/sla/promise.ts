@@ -33,7 +33,12 @@ export interface PromiseInput {
   kind: TicketKind;
 }
 
-const STATUS: Record<PromiseTone, string> = { ok: '按时处理中', warning: '临近承诺时间', breached: '已超过承诺时间', paused: '已暂停计时' };
+const STATUS: Record<PromiseTone, string> = {
+  ok: '按时处理中',
+  warning: '临近承诺时间',
+  breached: '已超过承诺时间',
+  paused: '已暂停计时',
+};
 
 /**
  * "今天 15:52", "明天 09:00", "12月16日 18:00"; a deadline at China midnight (the end of a working-day
@@ -62,13 +67,17 @@ export function formatDeadline(due: Date): string {
 /** The one promise for the resident, from the ticket's nearest unmet limit; null when none runs. */
 export function residentPromise(current: PromiseInput | null, now: Date): TicketPromise | null {
   if (!current) return null;
-  if (current.state === 'paused' || current.dueAt === null) return { text: '处理暂停中，恢复后继续计时', status: STATUS.paused, tone: 'paused' };
+  if (current.state === 'paused' || current.dueAt === null)
+    return { text: '处理暂停中，恢复后继续计时', status: STATUS.paused, tone: 'paused' };
   const tone: PromiseTone = current.state;
   const when = promiseTime(current.dueAt, now);
   const by = when.endOfDay ? `${when.text}内` : `${when.text} 前`;
   const sentence = promiseSentence(current.milestone, current.kind, by);
   // Once late, the promise is told as what was promised: "管家原定今天 19:29 前受理".
-  const text = tone === 'breached' ? sentence.replace(/^(.*?)(将于|预计)/, (_, who: string) => `${who}原定`) : sentence;
+  const text =
+    tone === 'breached'
+      ? sentence.replace(/^(.*?)(将于|预计)/, (_, who: string) => `${who}原定`)
+      : sentence;
   return { text, status: STATUS[tone], tone };
 }
 
@@ -77,7 +86,11 @@ function promiseSentence(milestone: SlaMilestone, kind: TicketKind, by: string):
     case SlaMilestone.Respond:
       return `管家将于${by}受理`;
     case SlaMilestone.Arrive:
-      return kind === TicketKind.RepairHome ? `维修人员将于${by}上门` : kind === TicketKind.Complaint ? `管家将于${by}到场处理` : `工作人员将于${by}到场`;
+      return kind === TicketKind.RepairHome
+        ? `维修人员将于${by}上门`
+        : kind === TicketKind.Complaint
+          ? `管家将于${by}到场处理`
+          : `工作人员将于${by}到场`;
     case SlaMilestone.Resolve:
       return `预计${by}处理完成`;
     case SlaMilestone.Reply:

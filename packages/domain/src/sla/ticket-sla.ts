@@ -3,7 +3,13 @@
  * meets each one, how they stand at `now`, and when the sweep must look at the ticket next.
  * Pure: the server stores the plan and the pauses, and calls these with the clock's `now`.
  */
-import { SlaMilestone, TicketAction, TicketKind, type SlaLimit, type SlaState } from '@linli/contracts';
+import {
+  SlaMilestone,
+  TicketAction,
+  TicketKind,
+  type SlaLimit,
+  type SlaState,
+} from '@linli/contracts';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { computeDeadline, type SlaPause } from './deadline';
 import { resolvePolicy, type SlaPolicyOverride } from './policies';
@@ -40,28 +46,56 @@ export interface PlanInput {
  */
 export function planMilestones(input: PlanInput): PlannedMilestone[] {
   const codes = [...input.policyCodes];
-  if (input.emergency && input.kind === TicketKind.RepairHome && !codes.includes(EMERGENCY_HOME_POLICY)) codes.unshift(EMERGENCY_HOME_POLICY);
+  if (
+    input.emergency &&
+    input.kind === TicketKind.RepairHome &&
+    !codes.includes(EMERGENCY_HOME_POLICY)
+  )
+    codes.unshift(EMERGENCY_HOME_POLICY);
   const best = new Map<SlaMilestone, { plan: PlannedMilestone; deadlineMs: number }>();
   for (const code of codes) {
     const policy = resolvePolicy(code, input.overrides);
     if (!policy) continue;
-    for (const [milestone, baseLimit] of Object.entries(policy.milestones) as [SlaMilestone, SlaLimit][]) {
+    for (const [milestone, baseLimit] of Object.entries(policy.milestones) as [
+      SlaMilestone,
+      SlaLimit,
+    ][]) {
       let limit = baseLimit;
-      if (policy.agreedTimeCapped && milestone === SlaMilestone.Resolve && baseLimit.kind === 'workingDays' && input.agreedAt) {
+      if (
+        policy.agreedTimeCapped &&
+        milestone === SlaMilestone.Resolve &&
+        baseLimit.kind === 'workingDays' &&
+        input.agreedAt
+      ) {
         // "At the time agreed with the resident, at most N working days": both kept, so the cap stays a
         // working-day limit (pauses walk working days; a calendar change moves it).
-        limit = { kind: 'workingDays', days: baseLimit.days, agreedAt: input.agreedAt.toISOString() };
+        limit = {
+          kind: 'workingDays',
+          days: baseLimit.days,
+          agreedAt: input.agreedAt.toISOString(),
+        };
       }
       const result = computeDeadline(input.start, limit, input.calendar);
       const deadlineMs = result.paused ? Number.POSITIVE_INFINITY : result.deadline.getTime();
       const current = best.get(milestone);
       if (!current || deadlineMs < current.deadlineMs) {
-        best.set(milestone, { plan: { milestone, policyCode: policy.code, policyName: policy.name, limit, startAt: input.start }, deadlineMs });
+        best.set(milestone, {
+          plan: {
+            milestone,
+            policyCode: policy.code,
+            policyName: policy.name,
+            limit,
+            startAt: input.start,
+          },
+          deadlineMs,
+        });
       }
     }
   }
   const order = Object.values(SlaMilestone);
-  return [...best.values()].map((b) => b.plan).sort((a, b) => order.indexOf(a.milestone) - order.indexOf(b.milestone));
+  return [...best.values()]
+    .map((b) => b.plan)
+    .sort((a, b) => order.indexOf(a.milestone) - order.indexOf(b.milestone));
 }
 
 /** The milestones an action meets: accepting answers the resident; resolving meets whatever is still open. */
@@ -101,16 +135,24 @@ export function milestoneStatus(
   calendar: WorkingCalendar,
   warnShare: number = DEFAULT_WARN_SHARE,
 ): MilestoneStatus {
-  if (m.metAt) return { milestone: m.milestone, state: 'met', dueAt: null, remainingMs: null, share: 0 };
+  if (m.metAt)
+    return { milestone: m.milestone, state: 'met', dueAt: null, remainingMs: null, share: 0 };
   const e = evaluateSla(m.startAt, m.limit, calendar, pauses, now, warnShare);
-  return { milestone: m.milestone, state: e.state, dueAt: e.deadline, remainingMs: e.remainingMs, share: e.share };
+  return {
+    milestone: m.milestone,
+    state: e.state,
+    dueAt: e.deadline,
+    remainingMs: e.remainingMs,
+    share: e.share,
+  };
 }
 
 /** The milestone a countdown shows: breached first, then the one that runs out soonest; paused ones last. */
 export function currentMilestone(statuses: readonly MilestoneStatus[]): MilestoneStatus | null {
   const open = statuses.filter((s) => s.state !== 'met');
   if (open.length === 0) return null;
-  const rank = (s: MilestoneStatus) => (s.state === 'paused' ? Number.POSITIVE_INFINITY : (s.dueAt as Date).getTime());
+  const rank = (s: MilestoneStatus) =>
+    s.state === 'paused' ? Number.POSITIVE_INFINITY : (s.dueAt as Date).getTime();
   return [...open].sort((a, b) => rank(a) - rank(b))[0];
 }
 
@@ -120,7 +162,11 @@ export function currentMilestone(statuses: readonly MilestoneStatus[]): Mileston
  * own timer). Working-day shares are not linear in wall time, so the warning point is estimated on
  * the wall clock and the sweep simply looks again later if it was early.
  */
-export function nextMilestoneCheck(statuses: readonly MilestoneStatus[], now: Date, warnShare: number = DEFAULT_WARN_SHARE): Date | null {
+export function nextMilestoneCheck(
+  statuses: readonly MilestoneStatus[],
+  now: Date,
+  warnShare: number = DEFAULT_WARN_SHARE,
+): Date | null {
   let next = Number.POSITIVE_INFINITY;
   for (const s of statuses) {
     if (!s.dueAt || s.state === 'met' || s.state === 'paused' || s.state === 'breached') continue;
@@ -136,4 +182,3 @@ export function nextMilestoneCheck(statuses: readonly MilestoneStatus[], now: Da
   }
   return Number.isFinite(next) ? new Date(next) : null;
 }
-

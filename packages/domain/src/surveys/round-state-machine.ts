@@ -27,7 +27,11 @@ export const SURVEY_ROUND_TRANSITIONS: readonly SurveyRoundRule[] = [
 ];
 
 /** Where `action` leads from `status` for `role` (null: the system), or null when not allowed. Adding households (before sending) keeps the status. */
-export function surveyRoundTransition(status: SurveyRoundStatus, action: SurveyRoundAction, role: Role | null): SurveyRoundStatus | null {
+export function surveyRoundTransition(
+  status: SurveyRoundStatus,
+  action: SurveyRoundAction,
+  role: Role | null,
+): SurveyRoundStatus | null {
   const rule = SURVEY_ROUND_TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
   if (!rule) return null;
   if (role === null ? rule.roles.length > 0 : !rule.roles.includes(role)) return null;
@@ -35,21 +39,35 @@ export function surveyRoundTransition(status: SurveyRoundStatus, action: SurveyR
 }
 
 /** The actions `role` may take on a round in `status`, for the mini-program's buttons. */
-export function allowedSurveyRoundActions(status: SurveyRoundStatus, role: Role): SurveyRoundAction[] {
-  return SURVEY_ROUND_TRANSITIONS.filter((r) => r.from.includes(status) && r.roles.includes(role)).map((r) => r.action);
+export function allowedSurveyRoundActions(
+  status: SurveyRoundStatus,
+  role: Role,
+): SurveyRoundAction[] {
+  return SURVEY_ROUND_TRANSITIONS.filter(
+    (r) => r.from.includes(status) && r.roles.includes(role),
+  ).map((r) => r.action);
 }
 
 /** Whether a household may answer: the round is open and `now` is inside [opensAt, closesAt). */
-export function surveyWindowOpen(round: { status: SurveyRoundStatus; opensAt: Date; closesAt: Date }, now: Date): boolean {
-  return round.status === S.Open && now.getTime() >= round.opensAt.getTime() && now.getTime() < round.closesAt.getTime();
+export function surveyWindowOpen(
+  round: { status: SurveyRoundStatus; opensAt: Date; closesAt: Date },
+  now: Date,
+): boolean {
+  return (
+    round.status === S.Open &&
+    now.getTime() >= round.opensAt.getTime() &&
+    now.getTime() < round.closesAt.getTime()
+  );
 }
 
 /** What is wrong with a round's window, or null: it ends after it starts, and in the future. */
 export function surveyWindowProblem(opensAt: Date, closesAt: Date, now: Date): string | null {
-  if (Number.isNaN(opensAt.getTime()) || Number.isNaN(closesAt.getTime())) return '请填写开始和结束时间';
+  if (Number.isNaN(opensAt.getTime()) || Number.isNaN(closesAt.getTime()))
+    return '请填写开始和结束时间';
   if (closesAt.getTime() <= opensAt.getTime()) return '结束时间须晚于开始时间';
   if (closesAt.getTime() <= now.getTime()) return '结束时间须晚于现在';
-  if (closesAt.getTime() - opensAt.getTime() > 92 * 24 * 3600 * 1000) return '调查时间不能超过三个月';
+  if (closesAt.getTime() - opensAt.getTime() > 92 * 24 * 3600 * 1000)
+    return '调查时间不能超过三个月';
   return null;
 }
 

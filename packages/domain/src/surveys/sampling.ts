@@ -39,7 +39,13 @@ export interface DrawnHousehold {
 export interface SampleDraw {
   households: DrawnHousehold[];
   /** Per building: occupied households, the random target, how many were drawn at random, complainers. */
-  byBuilding: { buildingId: string; occupied: number; target: number; random: number; complainers: number }[];
+  byBuilding: {
+    buildingId: string;
+    occupied: number;
+    target: number;
+    random: number;
+    complainers: number;
+  }[];
   recontactExcluded: number;
   /** Random draws the buildings could not fill (everyone left was inside the recontact window). */
   shortfall: number;
@@ -64,7 +70,12 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** The first `k` of a Fisher–Yates shuffle of `items` (sorted first, so input order does not matter). */
-export function drawK<T>(items: readonly T[], k: number, random: () => number, key: (t: T) => string): T[] {
+export function drawK<T>(
+  items: readonly T[],
+  k: number,
+  random: () => number,
+  key: (t: T) => string,
+): T[] {
   const pool = [...items].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
   const n = Math.min(k, pool.length);
   for (let i = 0; i < n; i++) {
@@ -78,11 +89,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a household surveyed at `last` is still inside the recontact window at `now`. */
 export function inRecontactWindow(last: Date | null, now: Date, recontactDays: number): boolean {
-  return last !== null && recontactDays > 0 && now.getTime() - last.getTime() < recontactDays * DAY_MS;
+  return (
+    last !== null && recontactDays > 0 && now.getTime() - last.getTime() < recontactDays * DAY_MS
+  );
 }
 
 /** Draws the sample of a round of `kind` among the occupied households `candidates`, at `now`. */
-export function drawSample(candidates: readonly SampleCandidate[], kind: SurveyRoundKind, seed: number, now: Date, rules: SamplingRules = DEFAULT_SAMPLING_RULES): SampleDraw {
+export function drawSample(
+  candidates: readonly SampleCandidate[],
+  kind: SurveyRoundKind,
+  seed: number,
+  now: Date,
+  rules: SamplingRules = DEFAULT_SAMPLING_RULES,
+): SampleDraw {
   const random = seededRandom(seed);
   const rate = rules.ratePercent[kind];
   const buildings = [...new Set(candidates.map((c) => c.buildingId))].sort();
@@ -94,14 +113,28 @@ export function drawSample(candidates: readonly SampleCandidate[], kind: SurveyR
     const inBuilding = candidates.filter((c) => c.buildingId === buildingId);
     const targeted = kind === SurveyRoundKind.Annual ? inBuilding.filter((c) => c.complainer) : [];
     const rest = inBuilding.filter((c) => !targeted.includes(c));
-    const eligible = rest.filter((c) => !inRecontactWindow(c.lastSurveyedAt, now, rules.recontactDays));
+    const eligible = rest.filter(
+      (c) => !inRecontactWindow(c.lastSurveyedAt, now, rules.recontactDays),
+    );
     recontactExcluded += rest.length - eligible.length;
     const target = stratumTarget(inBuilding.length, rate);
     const drawn = drawK(eligible, target, random, (c) => c.householdId);
     shortfall += Math.max(0, Math.min(target, rest.length) - drawn.length);
-    households.push(...drawn.map((c) => ({ householdId: c.householdId, buildingId, source: 'random' as const })));
-    households.push(...[...targeted].sort((x, y) => (x.householdId < y.householdId ? -1 : 1)).map((c) => ({ householdId: c.householdId, buildingId, source: 'complainer' as const })));
-    byBuilding.push({ buildingId, occupied: inBuilding.length, target, random: drawn.length, complainers: targeted.length });
+    households.push(
+      ...drawn.map((c) => ({ householdId: c.householdId, buildingId, source: 'random' as const })),
+    );
+    households.push(
+      ...[...targeted]
+        .sort((x, y) => (x.householdId < y.householdId ? -1 : 1))
+        .map((c) => ({ householdId: c.householdId, buildingId, source: 'complainer' as const })),
+    );
+    byBuilding.push({
+      buildingId,
+      occupied: inBuilding.length,
+      target,
+      random: drawn.length,
+      complainers: targeted.length,
+    });
   }
   return { households, byBuilding, recontactExcluded, shortfall };
 }

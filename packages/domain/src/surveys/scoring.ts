@@ -1,4 +1,10 @@
-import { QuestionType, RateDto, SurveyAnswerValue, SurveyQuestion, SurveyTheme } from '@linli/contracts';
+import {
+  QuestionType,
+  RateDto,
+  SurveyAnswerValue,
+  SurveyQuestion,
+  SurveyTheme,
+} from '@linli/contracts';
 
 /**
  * Scoring (domain brief §9). Only households that completed the questionnaire count. The satisfaction
@@ -15,7 +21,8 @@ export const MIN_RESPONSE_PERCENT = 50;
 export const PENALTY_STEP_PERCENT = 5;
 export const DEFAULT_TARGET_PERCENT = 90;
 
-export const isRatingQuestion = (q: Pick<SurveyQuestion, 'type'>) => q.type === QuestionType.Stars || q.type === QuestionType.Satisfaction;
+export const isRatingQuestion = (q: Pick<SurveyQuestion, 'type'>) =>
+  q.type === QuestionType.Stars || q.type === QuestionType.Satisfaction;
 
 /** Whether an answer to a rating question is satisfied; null for anything else (not counted). */
 export function isSatisfied(value: SurveyAnswerValue): boolean | null {
@@ -42,7 +49,10 @@ export function responsePenalty(responded: number, invited: number): number {
 }
 
 /** The satisfaction rate after the penalty, one decimal, never below 0. */
-export function adjustedSatisfaction(satisfactionPercent: number | null, penalty: number): number | null {
+export function adjustedSatisfaction(
+  satisfactionPercent: number | null,
+  penalty: number,
+): number | null {
   if (satisfactionPercent === null) return null;
   return Math.max(0, Math.round((satisfactionPercent - penalty) * 10) / 10);
 }
@@ -68,15 +78,24 @@ export function satisfactionOf(answers: readonly ScoredAnswer[]): RateDto {
 }
 
 /** Per theme present in the answers, in the themes' order, with those under `target` flagged. */
-export function byTheme(answers: readonly ScoredAnswer[], target = DEFAULT_TARGET_PERCENT): { theme: SurveyTheme; satisfaction: RateDto; belowTarget: boolean }[] {
+export function byTheme(
+  answers: readonly ScoredAnswer[],
+  target = DEFAULT_TARGET_PERCENT,
+): { theme: SurveyTheme; satisfaction: RateDto; belowTarget: boolean }[] {
   return Object.values(SurveyTheme)
-    .map((theme) => ({ theme, satisfaction: satisfactionOf(answers.filter((a) => a.theme === theme)) }))
+    .map((theme) => ({
+      theme,
+      satisfaction: satisfactionOf(answers.filter((a) => a.theme === theme)),
+    }))
     .filter((t) => t.satisfaction.of > 0)
     .map((t) => ({ ...t, belowTarget: (t.satisfaction.percent ?? 0) < target }));
 }
 
 /** How many chose each label, star, or option of `question`, in the question's order. */
-export function countsOf(question: SurveyQuestion, answers: readonly ScoredAnswer[]): { label: string; n: number }[] {
+export function countsOf(
+  question: SurveyQuestion,
+  answers: readonly ScoredAnswer[],
+): { label: string; n: number }[] {
   const mine = answers.filter((a) => a.questionId === question.id);
   const labels =
     question.type === QuestionType.Stars
@@ -88,14 +107,28 @@ export function countsOf(question: SurveyQuestion, answers: readonly ScoredAnswe
           : [...(question.options ?? [])];
   const count = new Map(labels.map((l) => [l, 0]));
   for (const a of mine) {
-    const chosen = a.value.kind === 'stars' ? [String(a.value.stars)] : a.value.kind === 'satisfaction' ? [a.value.label] : a.value.kind === 'single' ? [a.value.option] : a.value.kind === 'multiple' ? a.value.options : [];
+    const chosen =
+      a.value.kind === 'stars'
+        ? [String(a.value.stars)]
+        : a.value.kind === 'satisfaction'
+          ? [a.value.label]
+          : a.value.kind === 'single'
+            ? [a.value.option]
+            : a.value.kind === 'multiple'
+              ? a.value.options
+              : [];
     for (const c of chosen) if (count.has(c)) count.set(c, count.get(c)! + 1);
   }
-  return labels.map((label) => ({ label: question.type === QuestionType.Stars ? `${label}星` : label, n: count.get(label)! }));
+  return labels.map((label) => ({
+    label: question.type === QuestionType.Stars ? `${label}星` : label,
+    n: count.get(label)!,
+  }));
 }
 
 /** Tagged reasons, most frequent first (ties by name), with the cumulative share in percent (one decimal). */
-export function pareto(tags: readonly (string | null | undefined)[]): { tag: string; n: number; cumulativePercent: number }[] {
+export function pareto(
+  tags: readonly (string | null | undefined)[],
+): { tag: string; n: number; cumulativePercent: number }[] {
   const count = new Map<string, number>();
   for (const t of tags) if (t) count.set(t, (count.get(t) ?? 0) + 1);
   const total = [...count.values()].reduce((s, n) => s + n, 0);

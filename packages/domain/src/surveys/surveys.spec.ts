@@ -1,14 +1,51 @@
-import { QuestionType, Role, SurveyRoundAction, SurveyRoundKind, SurveyRoundStatus, SurveyTheme } from '@linli/contracts';
-import { answerText, nextQuestion, parseTextReply, surveyProgress, validateAnswer } from './answering';
-import { allowedSurveyRoundActions, SURVEY_ROUND_TRANSITIONS, surveyRoundTransition, surveyWindowOpen } from './round-state-machine';
+import {
+  QuestionType,
+  Role,
+  SurveyRoundAction,
+  SurveyRoundKind,
+  SurveyRoundStatus,
+  SurveyTheme,
+} from '@linli/contracts';
+import {
+  answerText,
+  nextQuestion,
+  parseTextReply,
+  surveyProgress,
+  validateAnswer,
+} from './answering';
+import {
+  allowedSurveyRoundActions,
+  SURVEY_ROUND_TRANSITIONS,
+  surveyRoundTransition,
+  surveyWindowOpen,
+} from './round-state-machine';
 import { drawSample, SampleCandidate, seededRandom, stratumTarget } from './sampling';
-import { adjustedSatisfaction, byTheme, countsOf, pareto, percent, responsePenalty, satisfactionOf, ScoredAnswer } from './scoring';
+import {
+  adjustedSatisfaction,
+  byTheme,
+  countsOf,
+  pareto,
+  percent,
+  responsePenalty,
+  satisfactionOf,
+  ScoredAnswer,
+} from './scoring';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from './templates';
 
 const NOW = new Date('2026-12-01T02:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
-const households = (building: string, n: number, extra: Partial<SampleCandidate> = {}): SampleCandidate[] =>
-  Array.from({ length: n }, (_, i) => ({ householdId: `${building}-${String(i).padStart(3, '0')}`, buildingId: building, lastSurveyedAt: null, complainer: false, ...extra }));
+const households = (
+  building: string,
+  n: number,
+  extra: Partial<SampleCandidate> = {},
+): SampleCandidate[] =>
+  Array.from({ length: n }, (_, i) => ({
+    householdId: `${building}-${String(i).padStart(3, '0')}`,
+    buildingId: building,
+    lastSurveyedAt: null,
+    complainer: false,
+    ...extra,
+  }));
 
 describe('sample size: ceil(rate × occupied) per building', () => {
   it.each([
@@ -35,7 +72,12 @@ describe('drawSample', () => {
   });
 
   it('stratified: a building with 1 household is represented, the total never under 5%', () => {
-    const draw = drawSample([...households('b1', 30), ...households('b2', 1)], SurveyRoundKind.Monthly, 7, NOW);
+    const draw = drawSample(
+      [...households('b1', 30), ...households('b2', 1)],
+      SurveyRoundKind.Monthly,
+      7,
+      NOW,
+    );
     expect(draw.byBuilding).toEqual([
       { buildingId: 'b1', occupied: 30, target: 2, random: 2, complainers: 0 },
       { buildingId: 'b2', occupied: 1, target: 1, random: 1, complainers: 0 },
@@ -53,15 +95,25 @@ describe('drawSample', () => {
   });
 
   it('annual: 50% at random plus every complainer, counted apart and never drawn twice', () => {
-    const all = [...households('b1', 10), ...households('c1', 3, { buildingId: 'b1', complainer: true })];
+    const all = [
+      ...households('b1', 10),
+      ...households('c1', 3, { buildingId: 'b1', complainer: true }),
+    ];
     const draw = drawSample(all, SurveyRoundKind.Annual, 5, NOW);
-    expect(draw.households.filter((h) => h.source === 'complainer').map((h) => h.householdId)).toEqual(['c1-000', 'c1-001', 'c1-002']);
+    expect(
+      draw.households.filter((h) => h.source === 'complainer').map((h) => h.householdId),
+    ).toEqual(['c1-000', 'c1-001', 'c1-002']);
     expect(draw.households.filter((h) => h.source === 'random')).toHaveLength(7); // ceil(50% of 13)
     expect(new Set(draw.households.map((h) => h.householdId)).size).toBe(draw.households.length);
   });
 
   it('monthly draws ignore complaints', () => {
-    const draw = drawSample(households('b1', 20, { complainer: true }), SurveyRoundKind.Monthly, 5, NOW);
+    const draw = drawSample(
+      households('b1', 20, { complainer: true }),
+      SurveyRoundKind.Monthly,
+      5,
+      NOW,
+    );
     expect(draw.households.map((h) => h.source)).toEqual(['random']);
   });
 
@@ -72,7 +124,10 @@ describe('drawSample', () => {
     expect(draw.households.map((h) => h.buildingId)).toEqual(['b2']);
     expect(draw.recontactExcluded).toBe(19);
     expect(draw.shortfall).toBe(1);
-    const noWindow = drawSample(recent, SurveyRoundKind.Monthly, 9, NOW, { ratePercent: { monthly: 5, annual: 50, ad_hoc: 5 }, recontactDays: 0 });
+    const noWindow = drawSample(recent, SurveyRoundKind.Monthly, 9, NOW, {
+      ratePercent: { monthly: 5, annual: 50, ad_hoc: 5 },
+      recontactDays: 0,
+    });
     expect(noWindow.households).toHaveLength(1);
   });
 
@@ -123,13 +178,30 @@ describe('the response-rate penalty: one point per full 5 points below 50%', () 
 describe('satisfaction and aggregation', () => {
   const q = DEFAULT_QUESTIONNAIRES[SurveyTheme.Repairs].questions;
   const answers: ScoredAnswer[] = [
-    { questionId: 'q1', theme: SurveyTheme.Repairs, value: { kind: 'satisfaction', label: '满意' } },
-    { questionId: 'q1', theme: SurveyTheme.Repairs, value: { kind: 'satisfaction', label: '基本满意' } },
-    { questionId: 'q1', theme: SurveyTheme.Repairs, value: { kind: 'satisfaction', label: '不满意' } },
+    {
+      questionId: 'q1',
+      theme: SurveyTheme.Repairs,
+      value: { kind: 'satisfaction', label: '满意' },
+    },
+    {
+      questionId: 'q1',
+      theme: SurveyTheme.Repairs,
+      value: { kind: 'satisfaction', label: '基本满意' },
+    },
+    {
+      questionId: 'q1',
+      theme: SurveyTheme.Repairs,
+      value: { kind: 'satisfaction', label: '不满意' },
+    },
     { questionId: 'q2', theme: SurveyTheme.Cleaning, value: { kind: 'stars', stars: 4 } },
     { questionId: 'q2', theme: SurveyTheme.Cleaning, value: { kind: 'stars', stars: 3 } },
     { questionId: 'q3', theme: SurveyTheme.Repairs, value: { kind: 'single', option: '一次解决' } },
-    { questionId: 'q4', theme: SurveyTheme.Repairs, value: { kind: 'text', text: '太慢' }, tag: '响应慢' },
+    {
+      questionId: 'q4',
+      theme: SurveyTheme.Repairs,
+      value: { kind: 'text', text: '太慢' },
+      tag: '响应慢',
+    },
   ];
 
   it('counts stars 4–5, 满意 and 基本满意 as satisfied, and nothing else as a rating', () => {
@@ -138,14 +210,30 @@ describe('satisfaction and aggregation', () => {
 
   it('per theme, flagging those below target', () => {
     expect(byTheme(answers, 90)).toEqual([
-      { theme: SurveyTheme.Cleaning, satisfaction: { n: 1, of: 2, percent: 50 }, belowTarget: true },
-      { theme: SurveyTheme.Repairs, satisfaction: { n: 2, of: 3, percent: 66.7 }, belowTarget: true },
+      {
+        theme: SurveyTheme.Cleaning,
+        satisfaction: { n: 1, of: 2, percent: 50 },
+        belowTarget: true,
+      },
+      {
+        theme: SurveyTheme.Repairs,
+        satisfaction: { n: 2, of: 3, percent: 66.7 },
+        belowTarget: true,
+      },
     ]);
   });
 
   it('per question counts in the question’s order', () => {
-    expect(countsOf(q[0], answers)).toEqual([{ label: '满意', n: 1 }, { label: '基本满意', n: 1 }, { label: '不满意', n: 1 }]);
-    expect(countsOf(q[2], answers)).toEqual([{ label: '一次解决', n: 1 }, { label: '修了两次以上', n: 0 }, { label: '还没解决', n: 0 }]);
+    expect(countsOf(q[0], answers)).toEqual([
+      { label: '满意', n: 1 },
+      { label: '基本满意', n: 1 },
+      { label: '不满意', n: 1 },
+    ]);
+    expect(countsOf(q[2], answers)).toEqual([
+      { label: '一次解决', n: 1 },
+      { label: '修了两次以上', n: 0 },
+      { label: '还没解决', n: 0 },
+    ]);
   });
 
   it('Pareto: most frequent first with the cumulative share', () => {
@@ -162,26 +250,38 @@ describe('round transitions', () => {
   const statuses = Object.values(SurveyRoundStatus);
   const actions = Object.values(SurveyRoundAction);
   const roles = [...Object.values(Role), null];
-  const expected = (s: SurveyRoundStatus, a: SurveyRoundAction, r: Role | null): SurveyRoundStatus | null => {
+  const expected = (
+    s: SurveyRoundStatus,
+    a: SurveyRoundAction,
+    r: Role | null,
+  ): SurveyRoundStatus | null => {
     const office = r === Role.Supervisor || r === Role.Admin;
     const table: Record<string, SurveyRoundStatus | null> = {
       [`${SurveyRoundStatus.Draft}:add_households`]: office ? SurveyRoundStatus.Draft : null,
       [`${SurveyRoundStatus.Draft}:send`]: office ? SurveyRoundStatus.Open : null,
       [`${SurveyRoundStatus.Open}:close`]: office ? SurveyRoundStatus.Closed : null,
       [`${SurveyRoundStatus.Open}:expire`]: r === null ? SurveyRoundStatus.Closed : null,
-      [`${SurveyRoundStatus.Closed}:publish_results`]: office ? SurveyRoundStatus.ResultsPublished : null,
+      [`${SurveyRoundStatus.Closed}:publish_results`]: office
+        ? SurveyRoundStatus.ResultsPublished
+        : null,
       [`${SurveyRoundStatus.Draft}:cancel`]: office ? SurveyRoundStatus.Cancelled : null,
       [`${SurveyRoundStatus.Open}:cancel`]: office ? SurveyRoundStatus.Cancelled : null,
     };
     return table[`${s}:${a}`] ?? null;
   };
-  const cases = statuses.flatMap((s) => actions.flatMap((a) => roles.map((r) => [s, a, r] as const)));
+  const cases = statuses.flatMap((s) =>
+    actions.flatMap((a) => roles.map((r) => [s, a, r] as const)),
+  );
   it.each(cases)('%s + %s by %p', (s, a, r) => {
     expect(surveyRoundTransition(s, a, r)).toBe(expected(s, a, r));
   });
 
   it('lists the allowed actions per status for a supervisor', () => {
-    expect(allowedSurveyRoundActions(SurveyRoundStatus.Draft, Role.Supervisor)).toEqual(['add_households', 'send', 'cancel']);
+    expect(allowedSurveyRoundActions(SurveyRoundStatus.Draft, Role.Supervisor)).toEqual([
+      'add_households',
+      'send',
+      'cancel',
+    ]);
     expect(allowedSurveyRoundActions(SurveyRoundStatus.Open, Role.Resident)).toEqual([]);
     expect(SURVEY_ROUND_TRANSITIONS.length).toBe(6);
   });
@@ -192,7 +292,12 @@ describe('round transitions', () => {
     [SurveyRoundStatus.Open, '2026-12-08T02:00:00Z', false],
     [SurveyRoundStatus.Draft, '2026-12-02T00:00:00Z', false],
   ])('the window of a %s round at %s is open: %p', (status, at, open) => {
-    expect(surveyWindowOpen({ status, opensAt: NOW, closesAt: new Date('2026-12-08T02:00:00Z') }, new Date(at))).toBe(open);
+    expect(
+      surveyWindowOpen(
+        { status, opensAt: NOW, closesAt: new Date('2026-12-08T02:00:00Z') },
+        new Date(at),
+      ),
+    ).toBe(open);
   });
 });
 
@@ -203,7 +308,9 @@ describe('the answering engine', () => {
     const answers = new Map([['q1', { kind: 'satisfaction' as const, label: '满意' }]]);
     expect(nextQuestion(questions, answers)?.id).toBe('q2');
     expect(surveyProgress(questions, answers)).toEqual({ answered: 1, total: 4 });
-    expect(nextQuestion(questions, new Map(questions.map((q) => [q.id, { kind: 'skipped' as const }])))).toBeNull();
+    expect(
+      nextQuestion(questions, new Map(questions.map((q) => [q.id, { kind: 'skipped' as const }]))),
+    ).toBeNull();
   });
 
   const stars = questions[1];
@@ -221,7 +328,11 @@ describe('the answering engine', () => {
     [sat, { value: '还行' }, null],
     [single, { value: '及时' }, { kind: 'single', option: '及时' }],
     [single, { value: '别的' }, null],
-    [multiple, { value: ['亲子活动', '节日活动'] }, { kind: 'multiple', options: ['节日活动', '亲子活动'] }],
+    [
+      multiple,
+      { value: ['亲子活动', '节日活动'] },
+      { kind: 'multiple', options: ['节日活动', '亲子活动'] },
+    ],
     [multiple, { value: [] }, null],
     [multiple, { value: ['亲子活动', '打牌'] }, null],
     [text, { value: '  电梯里有异味  ' }, { kind: 'text', text: '电梯里有异味' }],
@@ -229,7 +340,10 @@ describe('the answering engine', () => {
     [text, { skip: true }, { kind: 'skipped' }],
     [text, { value: 'x'.repeat(201) }, null],
   ])('%#: validates %j', (question, input, expected) => {
-    const result = validateAnswer(question, input as { value?: number | string | string[]; skip?: boolean });
+    const result = validateAnswer(
+      question,
+      input as { value?: number | string | string[]; skip?: boolean },
+    );
     if (expected === null) expect('problem' in result).toBe(true);
     else expect(result).toEqual({ value: expected });
   });
@@ -252,8 +366,31 @@ describe('default questionnaires', () => {
 
   it.each([
     [[], '请至少添加一道题'],
-    [[{ id: 'a', type: QuestionType.Single, theme: SurveyTheme.Housing, text: '哪个', options: ['一'], required: true }], '第 1 题至少需要两个选项'],
-    [[{ id: 'a', type: QuestionType.Text, theme: SurveyTheme.Housing, text: '说说', required: false }], '请至少包含一道满意度评分题'],
+    [
+      [
+        {
+          id: 'a',
+          type: QuestionType.Single,
+          theme: SurveyTheme.Housing,
+          text: '哪个',
+          options: ['一'],
+          required: true,
+        },
+      ],
+      '第 1 题至少需要两个选项',
+    ],
+    [
+      [
+        {
+          id: 'a',
+          type: QuestionType.Text,
+          theme: SurveyTheme.Housing,
+          text: '说说',
+          required: false,
+        },
+      ],
+      '请至少包含一道满意度评分题',
+    ],
   ])('rejects %j', (questions, problem) => {
     expect(questionnaireProblem(questions)).toBe(problem);
   });

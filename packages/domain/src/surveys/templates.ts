@@ -12,11 +12,39 @@ export interface QuestionnaireTemplate {
 }
 
 const T = SurveyTheme;
-const sat = (id: string, theme: SurveyTheme, text: string): SurveyQuestion => ({ id, type: QuestionType.Satisfaction, theme, text, required: true });
-const stars = (id: string, theme: SurveyTheme, text: string): SurveyQuestion => ({ id, type: QuestionType.Stars, theme, text, required: true });
-const single = (id: string, theme: SurveyTheme, text: string, options: string[]): SurveyQuestion => ({ id, type: QuestionType.Single, theme, text, options, required: true });
-const multiple = (id: string, theme: SurveyTheme, text: string, options: string[]): SurveyQuestion => ({ id, type: QuestionType.Multiple, theme, text, options, required: true });
-const text = (id: string, theme: SurveyTheme, question: string): SurveyQuestion => ({ id, type: QuestionType.Text, theme, text: question, required: false });
+const sat = (id: string, theme: SurveyTheme, text: string): SurveyQuestion => ({
+  id,
+  type: QuestionType.Satisfaction,
+  theme,
+  text,
+  required: true,
+});
+const stars = (id: string, theme: SurveyTheme, text: string): SurveyQuestion => ({
+  id,
+  type: QuestionType.Stars,
+  theme,
+  text,
+  required: true,
+});
+const single = (
+  id: string,
+  theme: SurveyTheme,
+  text: string,
+  options: string[],
+): SurveyQuestion => ({ id, type: QuestionType.Single, theme, text, options, required: true });
+const multiple = (
+  id: string,
+  theme: SurveyTheme,
+  text: string,
+  options: string[],
+): SurveyQuestion => ({ id, type: QuestionType.Multiple, theme, text, options, required: true });
+const text = (id: string, theme: SurveyTheme, question: string): SurveyQuestion => ({
+  id,
+  type: QuestionType.Text,
+  theme,
+  text: question,
+  required: false,
+});
 
 export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireTemplate>> = {
   [T.Housing]: {
@@ -25,7 +53,13 @@ export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireT
     questions: [
       sat('q1', T.Housing, '您对物业服务中心（管理处）的整体服务满意吗？'),
       stars('q2', T.Housing, '办理业务（如装修申请、开证明）时，工作人员的态度和效率您打几颗星？'),
-      multiple('q3', T.Housing, '您最希望我们在哪些方面做得更好？（可多选）', ['公共设施维护', '装修管理', '通知及时', '收费公开透明', '其他']),
+      multiple('q3', T.Housing, '您最希望我们在哪些方面做得更好？（可多选）', [
+        '公共设施维护',
+        '装修管理',
+        '通知及时',
+        '收费公开透明',
+        '其他',
+      ]),
       text('q4', T.Housing, '还有什么想对我们说的吗？（可不填）'),
     ],
   },
@@ -45,7 +79,13 @@ export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireT
     questions: [
       sat('q1', T.Vehicles, '您对小区的车辆停放管理满意吗？'),
       single('q2', T.Vehicles, '您平时停车方便吗？', ['方便', '有时找不到车位', '经常找不到车位']),
-      multiple('q3', T.Vehicles, '您最关心哪些问题？（可多选）', ['乱停乱放', '电动车充电', '道闸通行速度', '访客停车', '其他']),
+      multiple('q3', T.Vehicles, '您最关心哪些问题？（可多选）', [
+        '乱停乱放',
+        '电动车充电',
+        '道闸通行速度',
+        '访客停车',
+        '其他',
+      ]),
       text('q4', T.Vehicles, '对停车管理还有什么建议？（可不填）'),
     ],
   },
@@ -65,7 +105,11 @@ export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireT
     questions: [
       sat('q1', T.Greening, '您对小区的绿化养护满意吗？'),
       stars('q2', T.Greening, '花草树木的修剪和长势，您打几颗星？'),
-      single('q3', T.Greening, '打药、修剪前是否提前通知了您？', ['每次都通知', '有时通知', '没有通知']),
+      single('q3', T.Greening, '打药、修剪前是否提前通知了您？', [
+        '每次都通知',
+        '有时通知',
+        '没有通知',
+      ]),
       text('q4', T.Greening, '对绿化还有什么建议？（可不填）'),
     ],
   },
@@ -84,8 +128,19 @@ export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireT
     title: '社区活动意见征询',
     questions: [
       sat('q1', T.Events, '您对小区组织的社区活动满意吗？'),
-      multiple('q2', T.Events, '您希望多办哪些活动？（可多选）', ['节日活动', '亲子活动', '健康讲座', '文艺活动', '业主座谈会']),
-      single('q3', T.Events, '您一般从哪里知道活动消息？', ['小程序通知', '公告栏', '管家告知', '邻居告知']),
+      multiple('q2', T.Events, '您希望多办哪些活动？（可多选）', [
+        '节日活动',
+        '亲子活动',
+        '健康讲座',
+        '文艺活动',
+        '业主座谈会',
+      ]),
+      single('q3', T.Events, '您一般从哪里知道活动消息？', [
+        '小程序通知',
+        '公告栏',
+        '管家告知',
+        '邻居告知',
+      ]),
       text('q4', T.Events, '您有什么活动想法？（可不填）'),
     ],
   },
@@ -94,7 +149,13 @@ export const DEFAULT_QUESTIONNAIRES: Readonly<Record<SurveyTheme, QuestionnaireT
     title: '便民服务意见征询',
     questions: [
       sat('q1', T.Convenience, '您对我们提供的便民服务满意吗？'),
-      multiple('q2', T.Convenience, '您用过哪些便民服务？（可多选）', ['代收快递', '借用工具', '家政介绍', '代缴费用', '都没用过']),
+      multiple('q2', T.Convenience, '您用过哪些便民服务？（可多选）', [
+        '代收快递',
+        '借用工具',
+        '家政介绍',
+        '代缴费用',
+        '都没用过',
+      ]),
       stars('q3', T.Convenience, '办理便民服务的方便程度，您打几颗星？'),
       text('q4', T.Convenience, '还希望增加哪些便民服务？（可不填）'),
     ],
@@ -115,6 +176,7 @@ export function questionnaireProblem(questions: readonly SurveyQuestion[]): stri
     if (choice && new Set(q.options).size !== q.options!.length) return `第 ${i + 1} 题的选项重复`;
     if (!choice && q.options && q.options.length > 0) return `第 ${i + 1} 题不是选择题，不需要选项`;
   }
-  if (!questions.some((q) => q.type === QuestionType.Stars || q.type === QuestionType.Satisfaction)) return '请至少包含一道满意度评分题';
+  if (!questions.some((q) => q.type === QuestionType.Stars || q.type === QuestionType.Satisfaction))
+    return '请至少包含一道满意度评分题';
   return null;
 }

@@ -17,12 +17,23 @@ describe('chase rules (催办)', () => {
     ['breached', 0, minutesAgo(60), null],
     ['warning', 2, minutesAgo(10), 'too_soon'],
     ['ok', 0, minutesAgo(600), 'not_due'],
-  ] as const)('limit %s, escalation %s, last chased %s → %s', (slaState, escalationLevel, lastChasedAt, refusal) => {
-    expect(chaseRefusal({ slaState, escalationLevel, lastChasedAt }, now)).toBe(refusal);
-  });
+  ] as const)(
+    'limit %s, escalation %s, last chased %s → %s',
+    (slaState, escalationLevel, lastChasedAt, refusal) => {
+      expect(chaseRefusal({ slaState, escalationLevel, lastChasedAt }, now)).toBe(refusal);
+    },
+  );
 
   it('the gap is data: a company may set another', () => {
-    expect(chaseRefusal({ slaState: 'breached', escalationLevel: 0, lastChasedAt: minutesAgo(20) }, now, { minGapMinutes: 15 })).toBeNull();
-    expect(nextChaseAt(minutesAgo(20))).toEqual(new Date(now.getTime() + (DEFAULT_CHASE_POLICY.minGapMinutes - 20) * 60_000));
+    expect(
+      chaseRefusal(
+        { slaState: 'breached', escalationLevel: 0, lastChasedAt: minutesAgo(20) },
+        now,
+        { minGapMinutes: 15 },
+      ),
+    ).toBeNull();
+    expect(nextChaseAt(minutesAgo(20))).toEqual(
+      new Date(now.getTime() + (DEFAULT_CHASE_POLICY.minGapMinutes - 20) * 60_000),
+    );
   });
 });

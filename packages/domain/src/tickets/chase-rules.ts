@@ -25,10 +25,18 @@ export interface ChaseContext {
 }
 
 /** Why the resident may not chase now, or null when they may. Pure. */
-export function chaseRefusal(ctx: ChaseContext, now: Date, policy: ChasePolicy = DEFAULT_CHASE_POLICY): ChaseRefusal | null {
+export function chaseRefusal(
+  ctx: ChaseContext,
+  now: Date,
+  policy: ChasePolicy = DEFAULT_CHASE_POLICY,
+): ChaseRefusal | null {
   const due = ctx.slaState === 'warning' || ctx.slaState === 'breached' || ctx.escalationLevel > 0;
   if (!due) return 'not_due';
-  if (ctx.lastChasedAt && now.getTime() - ctx.lastChasedAt.getTime() < policy.minGapMinutes * 60_000) return 'too_soon';
+  if (
+    ctx.lastChasedAt &&
+    now.getTime() - ctx.lastChasedAt.getTime() < policy.minGapMinutes * 60_000
+  )
+    return 'too_soon';
   return null;
 }
 

@@ -16,7 +16,9 @@ describe('detectEmergency', () => {
   });
 
   it('takes a company keyword list instead of the default', () => {
-    expect(detectEmergency('有蛇进屋了', [{ word: '蛇', label: '动物入侵' }])).toEqual(['动物入侵']);
+    expect(detectEmergency('有蛇进屋了', [{ word: '蛇', label: '动物入侵' }])).toEqual([
+      '动物入侵',
+    ]);
     expect(detectEmergency('漏水', [{ word: '蛇', label: '动物入侵' }])).toEqual([]);
   });
 });

@@ -33,7 +33,10 @@ export const DEFAULT_EMERGENCY_KEYWORDS: readonly EmergencyKeyword[] = [
 ];
 
 /** Labels of the emergency keywords found in `text` (empty when none), without duplicates. */
-export function detectEmergency(text: string, keywords: readonly EmergencyKeyword[] = DEFAULT_EMERGENCY_KEYWORDS): string[] {
+export function detectEmergency(
+  text: string,
+  keywords: readonly EmergencyKeyword[] = DEFAULT_EMERGENCY_KEYWORDS,
+): string[] {
   const found: string[] = [];
   for (const k of keywords) {
     if (text.includes(k.word) && !found.includes(k.label)) found.push(k.label);

@@ -15,6 +15,7 @@ const PREFIX: Record<TicketKind, string> = {
 };
 
 export function ticketCode(kind: TicketKind, createdAt: Date, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer, got ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError(`sequence must be a positive integer, got ${sequence}`);
   return `${PREFIX[kind]}${chinaDateKey(createdAt).replace(/-/g, '')}-${String(sequence).padStart(4, '0')}`;
 }

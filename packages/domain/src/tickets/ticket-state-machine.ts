@@ -45,19 +45,44 @@ const admin = { role: Role.Admin, anyOf: ['adminsCompany'] as Relation[] };
 /** The transition table. The server is its authority; nothing else decides what may happen to a ticket. */
 export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   // Dispatch, and the supervisor's reassignment of work already under way.
-  { action: A.Assign, from: [S.Submitted, S.Assigned, S.Accepted, S.OnHold, S.Forwarded, S.Invalid], to: S.Assigned, allowed: [supervisor, admin] },
+  {
+    action: A.Assign,
+    from: [S.Submitted, S.Assigned, S.Accepted, S.OnHold, S.Forwarded, S.Invalid],
+    to: S.Assigned,
+    allowed: [supervisor, admin],
+  },
   {
     action: A.Accept,
     from: [S.Submitted, S.Assigned],
     to: S.Accepted,
     allowed: [assistant('assignee', 'servesBuilding')],
   },
-  { action: A.Transfer, from: [S.Assigned, S.Accepted], to: S.Assigned, allowed: [assistant('assignee')] },
+  {
+    action: A.Transfer,
+    from: [S.Assigned, S.Accepted],
+    to: S.Assigned,
+    allowed: [assistant('assignee')],
+  },
   { action: A.Arrive, from: [S.Accepted], to: S.OnSite, allowed: [assistant('assignee')] },
-  { action: A.Hold, from: [S.Accepted, S.OnSite], to: S.OnHold, allowed: [assistant('assignee'), supervisor] },
-  { action: A.Resume, from: [S.OnHold, S.Forwarded], to: S.Accepted, allowed: [assistant('assignee'), supervisor] },
+  {
+    action: A.Hold,
+    from: [S.Accepted, S.OnSite],
+    to: S.OnHold,
+    allowed: [assistant('assignee'), supervisor],
+  },
+  {
+    action: A.Resume,
+    from: [S.OnHold, S.Forwarded],
+    to: S.Accepted,
+    allowed: [assistant('assignee'), supervisor],
+  },
   // Resolved by the company, or (forwarded) by the developer or agency it was handed to.
-  { action: A.Resolve, from: [S.Accepted, S.OnSite, S.Forwarded], to: S.Resolved, allowed: [assistant('assignee')] },
+  {
+    action: A.Resolve,
+    from: [S.Accepted, S.OnSite, S.Forwarded],
+    to: S.Resolved,
+    allowed: [assistant('assignee')],
+  },
   { action: A.Confirm, from: [S.Resolved], to: S.Closed, allowed: [resident('ownHousehold')] },
   { action: A.Reopen, from: [S.Resolved], to: S.Accepted, allowed: [resident('ownHousehold')] },
   // Complaints outside the company's remit (docs/domain-rules.md §5): judged invalid, then explained to the resident.
@@ -68,10 +93,25 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
     allowed: [assistant('assignee'), supervisor],
     kinds: [TicketKind.Complaint],
   },
-  { action: A.Reply, from: [S.Invalid], to: S.Closed, allowed: [assistant('assignee'), supervisor] },
+  {
+    action: A.Reply,
+    from: [S.Invalid],
+    to: S.Closed,
+    allowed: [assistant('assignee'), supervisor],
+  },
   // Developer-caused issues (or an outside agency's) are handed over and followed until closed.
-  { action: A.Forward, from: [S.Accepted, S.OnSite, S.OnHold], to: S.Forwarded, allowed: [assistant('assignee'), supervisor] },
-  { action: A.FollowUp, from: [S.Forwarded], to: S.Forwarded, allowed: [assistant('assignee'), supervisor] },
+  {
+    action: A.Forward,
+    from: [S.Accepted, S.OnSite, S.OnHold],
+    to: S.Forwarded,
+    allowed: [assistant('assignee'), supervisor],
+  },
+  {
+    action: A.FollowUp,
+    from: [S.Forwarded],
+    to: S.Forwarded,
+    allowed: [assistant('assignee'), supervisor],
+  },
   {
     action: A.Cancel,
     from: [S.Submitted, S.Assigned],
@@ -80,12 +120,24 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   },
   // Nudges, recorded on the timeline without moving the ticket: the resident chases (催办) work still to
   // be done (only when late or close to it: chase-rules.ts), the supervisor urges (督办) the handler.
-  { action: A.Chase, from: [S.Submitted, S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded], to: STAYS, allowed: [resident('ownHousehold')] },
-  { action: A.Urge, from: [S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded, S.Invalid], to: STAYS, allowed: [supervisor, admin] },
+  {
+    action: A.Chase,
+    from: [S.Submitted, S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded],
+    to: STAYS,
+    allowed: [resident('ownHousehold')],
+  },
+  {
+    action: A.Urge,
+    from: [S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Forwarded, S.Invalid],
+    to: STAYS,
+    allowed: [supervisor, admin],
+  },
 ];
 
 /** Transitions the system makes on its own (no person is asked): closing a resolved ticket nobody confirmed, or a report of a planned cut that has ended. */
-export const SYSTEM_TRANSITIONS: readonly (Pick<TransitionRule, 'action' | 'from'> & { to: TicketStatus })[] = [
+export const SYSTEM_TRANSITIONS: readonly (Pick<TransitionRule, 'action' | 'from'> & {
+  to: TicketStatus;
+})[] = [
   { action: A.AutoClose, from: [S.Resolved], to: S.Closed },
   // A report of a planned cut waits, undispatched, for the notice to close (supply back).
   { action: A.OutageClose, from: [S.Submitted], to: S.Closed },
@@ -100,7 +152,15 @@ export function systemTransition(status: TicketStatus, action: TicketAction): Ti
  * Actions that need a written note: the resident's dissatisfaction, a pause of the clock, why a
  * complaint is invalid, the explanation to the resident, to whom a ticket is handed, a follow-up.
  */
-export const REASON_REQUIRED: readonly TicketAction[] = [A.Reopen, A.Hold, A.MarkInvalid, A.Reply, A.Forward, A.FollowUp, A.Urge];
+export const REASON_REQUIRED: readonly TicketAction[] = [
+  A.Reopen,
+  A.Hold,
+  A.MarkInvalid,
+  A.Reply,
+  A.Forward,
+  A.FollowUp,
+  A.Urge,
+];
 
 /** What the note of each note-requiring action must say: shown by the mini-program and returned by the server. */
 export const NOTE_PROMPTS: Readonly<Record<string, string>> = {
@@ -124,10 +184,16 @@ export type TransitionDecision =
  * Decide whether `actor` may do `action` to a ticket in `status` (of `kind`, for rules limited to
  * some kinds). Pure; the server enforces the result.
  */
-export function decideTransition(status: TicketStatus, action: TicketAction, actor: TicketActor, kind?: TicketKind): TransitionDecision {
+export function decideTransition(
+  status: TicketStatus,
+  action: TicketAction,
+  actor: TicketActor,
+  kind?: TicketKind,
+): TransitionDecision {
   const rule = TICKET_TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
   if (!rule) return { allowed: false, reason: 'status' };
-  if (rule.kinds && (kind === undefined || !rule.kinds.includes(kind))) return { allowed: false, reason: 'kind' };
+  if (rule.kinds && (kind === undefined || !rule.kinds.includes(kind)))
+    return { allowed: false, reason: 'kind' };
   const forRole = rule.allowed.filter((a) => a.role === actor.role);
   if (forRole.length === 0) return { allowed: false, reason: 'role' };
   const related = forRole.some((a) => a.anyOf.length === 0 || a.anyOf.some((rel) => actor[rel]));
@@ -136,7 +202,11 @@ export function decideTransition(status: TicketStatus, action: TicketAction, act
 }
 
 /** The actions `actor` may take now, in table order (for buttons in the mini-program). */
-export function allowedActions(status: TicketStatus, actor: TicketActor, kind?: TicketKind): TicketAction[] {
+export function allowedActions(
+  status: TicketStatus,
+  actor: TicketActor,
+  kind?: TicketKind,
+): TicketAction[] {
   const actions: TicketAction[] = [];
   for (const rule of TICKET_TRANSITIONS) {
     if (actions.includes(rule.action)) continue;
@@ -146,7 +216,15 @@ export function allowedActions(status: TicketStatus, actor: TicketActor, kind?: 
 }
 
 /** Statuses in which a ticket still needs work (counts toward an assistant's queue). */
-export const OPEN_STATUSES: readonly TicketStatus[] = [S.Submitted, S.Assigned, S.Accepted, S.OnSite, S.OnHold, S.Invalid, S.Forwarded];
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  S.Submitted,
+  S.Assigned,
+  S.Accepted,
+  S.OnSite,
+  S.OnHold,
+  S.Invalid,
+  S.Forwarded,
+];
 
 /** Statuses in which the company's clock stands still: waiting on the resident or parts, or on the outside party a ticket was handed to. */
 export const PAUSED_STATUSES: readonly TicketStatus[] = [S.OnHold, S.Forwarded];

@@ -58,21 +58,43 @@ export function summarizeChatHistory(history: readonly ChatHistoryEntry[]): Chat
 }
 
 /** The window's end and quota for a user action under the policy. */
-export function chatWindowFor(kind: ChatUserActionKind, at: Date, policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY): { closesAt: Date; quota: number } {
+export function chatWindowFor(
+  kind: ChatUserActionKind,
+  at: Date,
+  policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY,
+): { closesAt: Date; quota: number } {
   const ms = kind === 'message' ? policy.messageWindowMs : policy.enterWindowMs;
-  return { closesAt: new Date(at.getTime() + ms), quota: kind === 'message' ? policy.messageQuota : policy.enterQuota };
+  return {
+    closesAt: new Date(at.getTime() + ms),
+    quota: kind === 'message' ? policy.messageQuota : policy.enterQuota,
+  };
 }
 
 /** Whether the product may send to the user at `now`, and how many more. The window's last instant is still open. */
-export function chatWindowVerdict(summary: ChatWindowSummary, now: Date, policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY): ChatWindowVerdict {
-  if (!summary.lastAction) return { open: false, remaining: 0, closesAt: null, refusal: 'window_closed' };
+export function chatWindowVerdict(
+  summary: ChatWindowSummary,
+  now: Date,
+  policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY,
+): ChatWindowVerdict {
+  if (!summary.lastAction)
+    return { open: false, remaining: 0, closesAt: null, refusal: 'window_closed' };
   const { closesAt, quota } = chatWindowFor(summary.lastAction.kind, summary.lastAction.at, policy);
-  if (now.getTime() > closesAt.getTime()) return { open: false, remaining: 0, closesAt, refusal: 'window_closed' };
+  if (now.getTime() > closesAt.getTime())
+    return { open: false, remaining: 0, closesAt, refusal: 'window_closed' };
   const remaining = Math.max(0, quota - summary.sentSince);
-  return { open: remaining > 0, remaining, closesAt, refusal: remaining > 0 ? null : 'quota_exhausted' };
+  return {
+    open: remaining > 0,
+    remaining,
+    closesAt,
+    refusal: remaining > 0 ? null : 'quota_exhausted',
+  };
 }
 
 /** The verdict straight from a recorded history. */
-export function chatWindowFromHistory(history: readonly ChatHistoryEntry[], now: Date, policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY): ChatWindowVerdict {
+export function chatWindowFromHistory(
+  history: readonly ChatHistoryEntry[],
+  now: Date,
+  policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY,
+): ChatWindowVerdict {
   return chatWindowVerdict(summarizeChatHistory(history), now, policy);
 }

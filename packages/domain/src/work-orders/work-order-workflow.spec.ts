@@ -1,6 +1,12 @@
 import { WorkOrderStatus } from '@linli/contracts';
 import { decideStep } from '../workflow/workflow-table';
-import { WORK_ORDER_WORKFLOW, WorkOrderStep, workOrderActions, workOrderDueProblem, workOrderStepConflict } from './work-order-workflow';
+import {
+  WORK_ORDER_WORKFLOW,
+  WorkOrderStep,
+  workOrderActions,
+  workOrderDueProblem,
+  workOrderStepConflict,
+} from './work-order-workflow';
 
 describe('the work-order workflow', () => {
   // Written out by hand: status → step → target, for the department's head; nobody else may.
@@ -9,13 +15,18 @@ describe('the work-order workflow', () => {
     accepted: { complete: 'done' },
     done: {},
   };
-  const cases = (['issued', 'accepted', 'done'] as const).flatMap((s) => (['accept', 'complete'] as const).map((step) => [s, step] as const));
+  const cases = (['issued', 'accepted', 'done'] as const).flatMap((s) =>
+    (['accept', 'complete'] as const).map((step) => [s, step] as const),
+  );
 
   it.each(cases)('%s · %s', (status, step) => {
     const to = EXPECTED[status][step];
     const byHead = decideStep(WORK_ORDER_WORKFLOW, status, step, { departmentHead: true });
     expect(byHead).toEqual(to ? { allowed: true, to } : { allowed: false, reason: 'state' });
-    expect(decideStep(WORK_ORDER_WORKFLOW, status, step, { departmentHead: false })).toEqual({ allowed: false, reason: 'actor' });
+    expect(decideStep(WORK_ORDER_WORKFLOW, status, step, { departmentHead: false })).toEqual({
+      allowed: false,
+      reason: 'actor',
+    });
   });
 
   it('tells the head why a step does not apply', () => {
@@ -25,9 +36,18 @@ describe('the work-order workflow', () => {
   });
 
   it('shows the buttons from the same rows', () => {
-    expect(workOrderActions('issued', { departmentHead: true })).toEqual({ canAccept: true, canComplete: false });
-    expect(workOrderActions('accepted', { departmentHead: true })).toEqual({ canAccept: false, canComplete: true });
-    expect(workOrderActions('accepted', { departmentHead: false })).toEqual({ canAccept: false, canComplete: false });
+    expect(workOrderActions('issued', { departmentHead: true })).toEqual({
+      canAccept: true,
+      canComplete: false,
+    });
+    expect(workOrderActions('accepted', { departmentHead: true })).toEqual({
+      canAccept: false,
+      canComplete: true,
+    });
+    expect(workOrderActions('accepted', { departmentHead: false })).toEqual({
+      canAccept: false,
+      canComplete: false,
+    });
   });
 
   it.each<[string, number, string | null]>([

@@ -7,10 +7,11 @@ export type WorkOrderStep = 'accept' | 'complete';
 /** Only the head of the order's department (in the order's community) works it. */
 export type WorkOrderRelation = 'departmentHead';
 
-export const WORK_ORDER_WORKFLOW: WorkflowTable<WorkOrderStatus, WorkOrderStep, WorkOrderRelation> = [
-  { action: 'accept', from: ['issued'], to: 'accepted', anyOf: ['departmentHead'] },
-  { action: 'complete', from: ['accepted'], to: 'done', anyOf: ['departmentHead'] },
-];
+export const WORK_ORDER_WORKFLOW: WorkflowTable<WorkOrderStatus, WorkOrderStep, WorkOrderRelation> =
+  [
+    { action: 'accept', from: ['issued'], to: 'accepted', anyOf: ['departmentHead'] },
+    { action: 'complete', from: ['accepted'], to: 'done', anyOf: ['departmentHead'] },
+  ];
 
 /** Why a step cannot be taken from `status` (Chinese, for the head who tried it). */
 export function workOrderStepConflict(status: WorkOrderStatus, step: WorkOrderStep): string {
@@ -19,7 +20,10 @@ export function workOrderStepConflict(status: WorkOrderStatus, step: WorkOrderSt
 }
 
 /** The buttons the mini-program shows. */
-export function workOrderActions(status: WorkOrderStatus, facts: WorkflowFacts<WorkOrderRelation>): { canAccept: boolean; canComplete: boolean } {
+export function workOrderActions(
+  status: WorkOrderStatus,
+  facts: WorkflowFacts<WorkOrderRelation>,
+): { canAccept: boolean; canComplete: boolean } {
   const steps = allowedSteps(WORK_ORDER_WORKFLOW, status, facts);
   return { canAccept: steps.includes('accept'), canComplete: steps.includes('complete') };
 }
@@ -28,8 +32,13 @@ export function workOrderActions(status: WorkOrderStatus, facts: WorkflowFacts<W
 export const WORK_ORDER_MAX_DAYS = 30;
 
 /** Why `dueAt` is not an acceptable deadline (Chinese), or null. */
-export function workOrderDueProblem(dueAt: Date, now: Date, maxDays = WORK_ORDER_MAX_DAYS): string | null {
+export function workOrderDueProblem(
+  dueAt: Date,
+  now: Date,
+  maxDays = WORK_ORDER_MAX_DAYS,
+): string | null {
   if (dueAt.getTime() <= now.getTime()) return '完成时限必须晚于现在';
-  if (dueAt.getTime() - now.getTime() > maxDays * 86_400_000) return `完成时限不能超过 ${maxDays} 天`;
+  if (dueAt.getTime() - now.getTime() > maxDays * 86_400_000)
+    return `完成时限不能超过 ${maxDays} 天`;
   return null;
 }

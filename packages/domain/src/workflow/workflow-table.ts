@@ -8,7 +8,12 @@
 /** The target of an action that is recorded but leaves the state as it was. */
 export const KEEPS_STATE = 'keeps_state' as const;
 
-export interface WorkflowRule<S extends string, A extends string, R extends string, F extends string = never> {
+export interface WorkflowRule<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+> {
   action: A;
   from: readonly S[];
   to: S | typeof KEEPS_STATE;
@@ -18,15 +23,28 @@ export interface WorkflowRule<S extends string, A extends string, R extends stri
   requires?: readonly F[];
 }
 
-export type WorkflowTable<S extends string, A extends string, R extends string, F extends string = never> = readonly WorkflowRule<S, A, R, F>[];
+export type WorkflowTable<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+> = readonly WorkflowRule<S, A, R, F>[];
 
 /** Who the actor is to the record, and what holds of the record: each relation and fact true or false. */
-export type WorkflowFacts<R extends string, F extends string = never> = Partial<Record<R | F, boolean>>;
+export type WorkflowFacts<R extends string, F extends string = never> = Partial<
+  Record<R | F, boolean>
+>;
 
-export type StepDecision<S extends string> = { allowed: true; to: S } | { allowed: false; reason: 'state' | 'actor' | 'condition' };
+export type StepDecision<S extends string> =
+  { allowed: true; to: S } | { allowed: false; reason: 'state' | 'actor' | 'condition' };
 
 /** Whether the actor may take `action` on a record in `state`; pure, the server enforces the result. */
-export function decideStep<S extends string, A extends string, R extends string, F extends string = never>(
+export function decideStep<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+>(
   table: WorkflowTable<S, A, R, F>,
   state: S,
   action: A,
@@ -34,8 +52,10 @@ export function decideStep<S extends string, A extends string, R extends string,
 ): StepDecision<S> {
   // Who may ever take the action is asked first (a stranger is told so, whatever the state), then the
   // state, then the facts. An action may have several rows (e.g. one per capacity, each with its own facts).
-  const admits = (r: WorkflowRule<S, A, R, F>) => r.anyOf.some((relation) => facts[relation] === true);
-  const holds = (r: WorkflowRule<S, A, R, F>) => (r.requires ?? []).every((fact) => facts[fact] === true);
+  const admits = (r: WorkflowRule<S, A, R, F>) =>
+    r.anyOf.some((relation) => facts[relation] === true);
+  const holds = (r: WorkflowRule<S, A, R, F>) =>
+    (r.requires ?? []).every((fact) => facts[fact] === true);
   const rules = table.filter((r) => r.action === action);
   if (!rules.some(admits)) return { allowed: false, reason: 'actor' };
   const here = rules.filter((r) => r.from.includes(state));
@@ -47,31 +67,40 @@ export function decideStep<S extends string, A extends string, R extends string,
 }
 
 /** The actions the actor may take now, in table order. */
-export function allowedSteps<S extends string, A extends string, R extends string, F extends string = never>(
-  table: WorkflowTable<S, A, R, F>,
-  state: S,
-  facts: WorkflowFacts<R, F>,
-): A[] {
+export function allowedSteps<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+>(table: WorkflowTable<S, A, R, F>, state: S, facts: WorkflowFacts<R, F>): A[] {
   const actions: A[] = [];
   for (const rule of table) {
-    if (!actions.includes(rule.action) && decideStep(table, state, rule.action, facts).allowed) actions.push(rule.action);
+    if (!actions.includes(rule.action) && decideStep(table, state, rule.action, facts).allowed)
+      actions.push(rule.action);
   }
   return actions;
 }
 
 /** The states `action` may start from: the guard of the conditional update that performs it. */
-export function fromOf<S extends string, A extends string, R extends string, F extends string = never>(table: WorkflowTable<S, A, R, F>, action: A): S[] {
+export function fromOf<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+>(table: WorkflowTable<S, A, R, F>, action: A): S[] {
   const states: S[] = [];
-  for (const rule of table) if (rule.action === action) for (const s of rule.from) if (!states.includes(s)) states.push(s);
+  for (const rule of table)
+    if (rule.action === action) for (const s of rule.from) if (!states.includes(s)) states.push(s);
   return states;
 }
 
 /** Where `action` leads from `state`, whoever takes it (for the server's write), or null when it does not apply. */
-export function targetOf<S extends string, A extends string, R extends string, F extends string = never>(
-  table: WorkflowTable<S, A, R, F>,
-  state: S,
-  action: A,
-): S | null {
+export function targetOf<
+  S extends string,
+  A extends string,
+  R extends string,
+  F extends string = never,
+>(table: WorkflowTable<S, A, R, F>, state: S, action: A): S | null {
   const rule = table.find((r) => r.action === action && r.from.includes(state));
   if (!rule) return null;
   return rule.to === KEEPS_STATE ? state : rule.to;

@@ -20,7 +20,14 @@ export type UserChatMessage =
 export interface ConversationEntry {
   direction: 'in' | 'out';
   /** in: what the user did; out: what the product sent (custom/send, typing, or a hand-over reply). */
-  type: 'text' | 'image' | 'miniprogrampage' | 'enter' | 'link' | 'typing' | 'transfer_customer_service';
+  type:
+    | 'text'
+    | 'image'
+    | 'miniprogrampage'
+    | 'enter'
+    | 'link'
+    | 'typing'
+    | 'transfer_customer_service';
   text?: string;
   sessionFrom?: string;
   mediaId?: string;

@@ -7,16 +7,24 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * Written apart from the product's own implementation, so each checks the other.
  */
 export function sha1Signature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 function keyOf(encodingAesKey: string): Buffer {
   const key = Buffer.from(`${encodingAesKey}=`, 'base64');
-  if (encodingAesKey.length !== 43 || key.length !== 32) throw new RangeError('EncodingAESKey must be 43 characters');
+  if (encodingAesKey.length !== 43 || key.length !== 32)
+    throw new RangeError('EncodingAESKey must be 43 characters');
   return key;
 }
 
-export function encryptMessage(encodingAesKey: string, appid: string, message: string, random: Buffer = randomBytes(16)): string {
+export function encryptMessage(
+  encodingAesKey: string,
+  appid: string,
+  message: string,
+  random: Buffer = randomBytes(16),
+): string {
   const key = keyOf(encodingAesKey);
   const body = Buffer.from(message, 'utf8');
   const len = Buffer.alloc(4);
@@ -24,15 +32,27 @@ export function encryptMessage(encodingAesKey: string, appid: string, message: s
   const plain = Buffer.concat([random, len, body, Buffer.from(appid)]);
   const pad = 32 - (plain.length % 32);
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
-  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+  return Buffer.concat([
+    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64');
 }
 
 /** Decrypts a reply the product encrypted; null when it does not decrypt or names another appid. */
-export function decryptMessage(encodingAesKey: string, appid: string, encrypted: string): string | null {
+export function decryptMessage(
+  encodingAesKey: string,
+  appid: string,
+  encrypted: string,
+): string | null {
   try {
     const key = keyOf(encodingAesKey);
-    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
-    const plain = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]);
+    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(
+      false,
+    );
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(encrypted, 'base64')),
+      decipher.final(),
+    ]);
     const unpadded = plain.subarray(0, plain.length - plain[plain.length - 1]);
     const len = unpadded.readUInt32BE(16);
     if (unpadded.subarray(20 + len).toString() !== appid) return null;

@@ -1,7 +1,8 @@
 import { wechatError } from '../errors';
 import { RouteContext, RouteResult } from '../router';
 
-const body = (ctx: RouteContext) => (ctx.body && typeof ctx.body === 'object' ? (ctx.body as Record<string, unknown>) : {});
+const body = (ctx: RouteContext) =>
+  ctx.body && typeof ctx.body === 'object' ? (ctx.body as Record<string, unknown>) : {};
 
 /**
  * POST /cgi-bin/stable_token { grant_type: 'client_credential', appid, secret, force_refresh? }
@@ -28,10 +29,19 @@ export function subscribeSend(ctx: RouteContext): RouteResult {
   if (!touser) return { body: wechatError(40003) };
   if (!templateId) return { body: wechatError(40037) };
   const data = b.data && typeof b.data === 'object' ? (b.data as Record<string, unknown>) : null;
-  const valid = data && Object.values(data).every((v) => v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string');
+  const valid =
+    data &&
+    Object.values(data).every(
+      (v) => v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string',
+    );
   if (!valid) return { body: wechatError(47003) };
   if (ctx.platform.isRevoked(touser, templateId)) return { body: wechatError(43101) };
-  const msgid = ctx.platform.deliver({ touser, templateId, page: typeof b.page === 'string' ? b.page : undefined, data: data as Record<string, { value: string }> });
+  const msgid = ctx.platform.deliver({
+    touser,
+    templateId,
+    page: typeof b.page === 'string' ? b.page : undefined,
+    data: data as Record<string, { value: string }>,
+  });
   return { body: { errcode: 0, errmsg: 'ok', msgid } };
 }
 
@@ -49,7 +59,12 @@ export function getUserPhoneNumber(ctx: RouteContext): RouteResult {
     body: {
       errcode: 0,
       errmsg: 'ok',
-      phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: ctx.app.appid } },
+      phone_info: {
+        phoneNumber: phone,
+        purePhoneNumber: phone,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(Date.now() / 1000), appid: ctx.app.appid },
+      },
     },
   };
 }

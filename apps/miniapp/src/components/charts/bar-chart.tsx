@@ -15,18 +15,31 @@ export interface BarDatum {
  * builds, costs no library bytes, and stays readable on a slow phone. `max` fixes the scale (100 for
  * percentages); `target` draws a marker line.
  */
-export function BarChart({ data, max, target }: { data: BarDatum[]; max?: number; target?: number }) {
+export function BarChart({
+  data,
+  max,
+  target,
+}: {
+  data: BarDatum[];
+  max?: number;
+  target?: number;
+}) {
   const top = max ?? Math.max(1, ...data.map((d) => d.value));
   return (
-    <View className='chart'>
+    <View className="chart">
       {data.map((d) => (
-        <View key={d.label} className='chart__row'>
-          <Text className='chart__label'>{d.label}</Text>
-          <View className='chart__track'>
-            <View className={`chart__bar${d.warn ? ' chart__bar--warn' : ''}`} style={{ width: `${Math.max(0, Math.min(100, (d.value * 100) / top))}%` }} />
-            {target !== undefined ? <View className='chart__target' style={{ left: `${(target * 100) / top}%` }} /> : null}
+        <View key={d.label} className="chart__row">
+          <Text className="chart__label">{d.label}</Text>
+          <View className="chart__track">
+            <View
+              className={`chart__bar${d.warn ? ' chart__bar--warn' : ''}`}
+              style={{ width: `${Math.max(0, Math.min(100, (d.value * 100) / top))}%` }}
+            />
+            {target !== undefined ? (
+              <View className="chart__target" style={{ left: `${(target * 100) / top}%` }} />
+            ) : null}
           </View>
-          <Text className='chart__value'>{d.caption ?? String(d.value)}</Text>
+          <Text className="chart__value">{d.caption ?? String(d.value)}</Text>
         </View>
       ))}
     </View>

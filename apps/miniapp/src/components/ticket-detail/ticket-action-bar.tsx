@@ -2,7 +2,16 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { HOLD_REASON_LABELS, HoldReason, MAX_DESCRIPTION_LENGTH, TICKET_ACTION_LABELS, TicketAction, TicketActionRequest, TicketDetailDto, UploadDto } from '@linli/contracts';
+import {
+  HOLD_REASON_LABELS,
+  HoldReason,
+  MAX_DESCRIPTION_LENGTH,
+  TICKET_ACTION_LABELS,
+  TicketAction,
+  TicketActionRequest,
+  TicketDetailDto,
+  UploadDto,
+} from '@linli/contracts';
 import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { api } from '../../services/api';
 import { ApiRequestError, showError } from '../../services/http';
@@ -18,7 +27,11 @@ const MAX_CHOICES = 6;
 const HOLD_REASONS = Object.values(HoldReason);
 
 /** Button words: a resident withdraws (撤销报事); a supervisor re-dispatching a ticket someone holds reassigns (改派). */
-export function actionLabel(action: TicketAction, ticket: TicketDetailDto, forResident: boolean): string {
+export function actionLabel(
+  action: TicketAction,
+  ticket: TicketDetailDto,
+  forResident: boolean,
+): string {
   if (action === TicketAction.Cancel) return forResident ? '撤销报事' : '取消工单';
   if (action === TicketAction.Assign && ticket.assigneeName) return '改派';
   return TICKET_ACTION_LABELS[action];
@@ -37,7 +50,8 @@ const SHEET_SUBMIT: Partial<Record<TicketAction, string>> = {
 };
 
 /** Actions whose note (or result photos) is written in the sheet before they are sent. */
-const needsSheet = (action: TicketAction) => REASON_REQUIRED.includes(action) || action === TicketAction.Resolve;
+const needsSheet = (action: TicketAction) =>
+  REASON_REQUIRED.includes(action) || action === TicketAction.Resolve;
 
 interface Props {
   ticket: TicketDetailDto;
@@ -51,7 +65,9 @@ interface Props {
  * button, the rest behind 更多. Notes and result photos are written in a sheet that slides up.
  */
 export function TicketActionBar({ ticket, forResident, onAct }: Props) {
-  const [sheet, setSheet] = useState<{ action: TicketAction; holdReason?: HoldReason } | null>(null);
+  const [sheet, setSheet] = useState<{ action: TicketAction; holdReason?: HoldReason } | null>(
+    null,
+  );
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
@@ -74,9 +90,14 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
     if (busy) return;
     if (NAMES_ASSIGNEE.includes(action)) {
       try {
-        const options = (await api.assignees(ticket.id)).filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName).slice(0, MAX_CHOICES);
-        if (options.length === 0) return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
-        const { tapIndex } = await Taro.showActionSheet({ itemList: options.map((o) => `${o.name}（${o.openTickets} 单在办）`) });
+        const options = (await api.assignees(ticket.id))
+          .filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName)
+          .slice(0, MAX_CHOICES);
+        if (options.length === 0)
+          return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
+        const { tapIndex } = await Taro.showActionSheet({
+          itemList: options.map((o) => `${o.name}（${o.openTickets} 单在办）`),
+        });
         await send(action, { assigneeId: options[tapIndex].id });
       } catch (err) {
         if (err instanceof ApiRequestError) showError(err);
@@ -86,15 +107,29 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
     if (action === TicketAction.Cancel) {
       const { confirm } = await Taro.showModal(
         forResident
-          ? { title: '撤销报事', content: '撤销后管家将不再处理这条报事。问题如果还在，可以重新报事。', confirmText: '撤销报事', cancelText: '再想想', confirmColor: '#cf1322' }
-          : { title: '取消工单', content: '取消后工单不再处理，住户会收到通知。', confirmText: '取消工单', cancelText: '再想想', confirmColor: '#cf1322' },
+          ? {
+              title: '撤销报事',
+              content: '撤销后管家将不再处理这条报事。问题如果还在，可以重新报事。',
+              confirmText: '撤销报事',
+              cancelText: '再想想',
+              confirmColor: '#cf1322',
+            }
+          : {
+              title: '取消工单',
+              content: '取消后工单不再处理，住户会收到通知。',
+              confirmText: '取消工单',
+              cancelText: '再想想',
+              confirmColor: '#cf1322',
+            },
       );
       if (confirm) await send(action, {});
       return;
     }
     if (action === TicketAction.Hold) {
       try {
-        const { tapIndex } = await Taro.showActionSheet({ itemList: HOLD_REASONS.map((r) => HOLD_REASON_LABELS[r]) });
+        const { tapIndex } = await Taro.showActionSheet({
+          itemList: HOLD_REASONS.map((r) => HOLD_REASON_LABELS[r]),
+        });
         setSheet({ action, holdReason: HOLD_REASONS[tapIndex] });
       } catch {
         // closed without choosing
@@ -110,7 +145,9 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
 
   const more = async () => {
     try {
-      const { tapIndex } = await Taro.showActionSheet({ itemList: rest.slice(0, MAX_CHOICES).map(label) });
+      const { tapIndex } = await Taro.showActionSheet({
+        itemList: rest.slice(0, MAX_CHOICES).map(label),
+      });
       await start(rest[tapIndex]);
     } catch {
       // closed without choosing
@@ -120,12 +157,19 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
   const submitSheet = async () => {
     if (!sheet) return;
     const required = REASON_REQUIRED.includes(sheet.action);
-    if (required && !note.trim()) return void Taro.showToast({ title: NOTE_PROMPTS[sheet.action] ?? '请填写备注', icon: 'none' });
+    if (required && !note.trim())
+      return void Taro.showToast({
+        title: NOTE_PROMPTS[sheet.action] ?? '请填写备注',
+        icon: 'none',
+      });
     if (uploading > 0) return void Taro.showToast({ title: '图片还在上传，请稍候', icon: 'none' });
     const ok = await send(sheet.action, {
       note: note.trim() || undefined,
       holdReason: sheet.holdReason,
-      photoIds: sheet.action === TicketAction.Resolve && photos.length > 0 ? photos.map((p) => p.id) : undefined,
+      photoIds:
+        sheet.action === TicketAction.Resolve && photos.length > 0
+          ? photos.map((p) => p.id)
+          : undefined,
     });
     if (ok) {
       setSheet(null);
@@ -138,42 +182,64 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
   const lone = primary === null && rest.length === 1 ? rest[0] : null;
   return (
     <>
-      <View className='ticket-bar-space' />
-      <View className='ticket-bar'>
+      <View className="ticket-bar-space" />
+      <View className="ticket-bar">
         {rest.length > 0 && !lone ? (
-          <Button className='ticket-bar__more' onClick={() => void more()}>
+          <Button className="ticket-bar__more" onClick={() => void more()}>
             更多
           </Button>
         ) : null}
         {primary ? (
-          <Button className='ticket-bar__primary' type='primary' loading={busy && !sheet} onClick={() => void start(primary)}>
+          <Button
+            className="ticket-bar__primary"
+            type="primary"
+            loading={busy && !sheet}
+            onClick={() => void start(primary)}
+          >
             {label(primary)}
           </Button>
         ) : null}
         {lone ? (
-          <Button className='ticket-bar__primary' loading={busy} onClick={() => void start(lone)}>
+          <Button className="ticket-bar__primary" loading={busy} onClick={() => void start(lone)}>
             {label(lone)}
           </Button>
         ) : null}
       </View>
-      <Popup visible={sheet !== null} position='bottom' round closeable title={sheet ? label(sheet.action) : ''} onClose={() => setSheet(null)}>
+      <Popup
+        visible={sheet !== null}
+        position="bottom"
+        round
+        closeable
+        title={sheet ? label(sheet.action) : ''}
+        onClose={() => setSheet(null)}
+      >
         {sheet ? (
-          <View className='ticket-sheet'>
-            {sheet.holdReason ? <Text className='muted'>{`挂起原因：${HOLD_REASON_LABELS[sheet.holdReason]}`}</Text> : null}
+          <View className="ticket-sheet">
+            {sheet.holdReason ? (
+              <Text className="muted">{`挂起原因：${HOLD_REASON_LABELS[sheet.holdReason]}`}</Text>
+            ) : null}
             <TextArea
               value={note}
               onChange={setNote}
-              placeholder={REASON_REQUIRED.includes(sheet.action) ? (NOTE_PROMPTS[sheet.action] ?? '请填写备注') : '处理说明（选填）'}
+              placeholder={
+                REASON_REQUIRED.includes(sheet.action)
+                  ? (NOTE_PROMPTS[sheet.action] ?? '请填写备注')
+                  : '处理说明（选填）'
+              }
               maxLength={MAX_DESCRIPTION_LENGTH}
               rows={3}
             />
             {sheet.action === TicketAction.Resolve ? (
               <View>
-                <Text className='muted'>处理结果照片（选填）</Text>
-                <PhotoPicker photos={photos} onChange={setPhotos} onUploadingChange={setUploading} />
+                <Text className="muted">处理结果照片（选填）</Text>
+                <PhotoPicker
+                  photos={photos}
+                  onChange={setPhotos}
+                  onUploadingChange={setUploading}
+                />
               </View>
             ) : null}
-            <Button block type='primary' loading={busy} onClick={() => void submitSheet()}>
+            <Button block type="primary" loading={busy} onClick={() => void submitSheet()}>
               {SHEET_SUBMIT[sheet.action] ?? '提交'}
             </Button>
           </View>

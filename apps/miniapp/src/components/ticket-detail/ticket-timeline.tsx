@@ -8,21 +8,21 @@ import './ticket-detail.scss';
 export function TicketTimeline({ ticket }: { ticket: TicketDetailDto }) {
   const submitId = ticket.events[0]?.id;
   return (
-    <View className='ticket-section'>
-      <Text className='section-title'>处理进度</Text>
-      <View className='card ticket-timeline'>
+    <View className="ticket-section">
+      <Text className="section-title">处理进度</Text>
+      <View className="card ticket-timeline">
         {[...ticket.events].reverse().map((e) => {
           // The report's photos are shown at the top as 报事照片; every other entry keeps its own here.
           const photos = e.id === submitId ? [] : ticket.photos.filter((p) => p.eventId === e.id);
           return (
-            <View key={e.id} className='ticket-timeline__event'>
-              <Text className='ticket-timeline__title'>
+            <View key={e.id} className="ticket-timeline__event">
+              <Text className="ticket-timeline__title">
                 {TICKET_ACTION_LABELS[e.action]} · {statusLabel(e.toStatus)}
               </Text>
-              <Text className='muted'>
+              <Text className="muted">
                 {e.actorName} · {formatTime(e.at)}
               </Text>
-              {e.note ? <Text className='ticket-timeline__note'>{e.note}</Text> : null}
+              {e.note ? <Text className="ticket-timeline__note">{e.note}</Text> : null}
               <TicketPhotos photos={photos} caption={photos.length > 0 ? '处理结果' : undefined} />
             </View>
           );

@@ -23,21 +23,28 @@ export default function MePage() {
     api.meta().then(setMeta, () => setMeta(null));
   });
   const unread = useUnread(user !== null && user.role !== Role.Guard);
-  if (!user) return <View className='page' />;
+  if (!user) return <View className="page" />;
   const hotline = meta?.hotline ?? null;
-  const groups = visibleGroups(ME_GROUPS, { role: user.role, bound: user.household !== null, unread, hotline });
+  const groups = visibleGroups(ME_GROUPS, {
+    role: user.role,
+    bound: user.household !== null,
+    unread,
+    hotline,
+  });
   const logout = () => {
     session.clear();
     void Taro.reLaunch({ url: LOGIN_PAGE });
   };
   return (
-    <View className='page me'>
-      <View className='me__profile card'>
-        <View className='me__avatar'>{user.name.slice(0, 1)}</View>
-        <View className='me__who'>
-          <Text className='me__name'>{user.name}</Text>
-          <Text className='muted me__line'>{ROLE_LABELS[user.role]}</Text>
-          {user.household ? <Text className='muted me__line'>{`${user.household.communityName} ${user.household.roomLabel}`}</Text> : null}
+    <View className="page me">
+      <View className="me__profile card">
+        <View className="me__avatar">{user.name.slice(0, 1)}</View>
+        <View className="me__who">
+          <Text className="me__name">{user.name}</Text>
+          <Text className="muted me__line">{ROLE_LABELS[user.role]}</Text>
+          {user.household ? (
+            <Text className="muted me__line">{`${user.household.communityName} ${user.household.roomLabel}`}</Text>
+          ) : null}
         </View>
       </View>
       <MenuList
@@ -59,18 +66,18 @@ export default function MePage() {
         }))}
       />
       {user.role === Role.Resident ? (
-        <View className='me__contact'>
-          <Text className='menu-list__title'>客服</Text>
-          <ContactButton sessionFrom='me' hint='报修 · 咨询 · 评价' />
+        <View className="me__contact">
+          <Text className="menu-list__title">客服</Text>
+          <ContactButton sessionFrom="me" hint="报修 · 咨询 · 评价" />
         </View>
       ) : null}
       {showsDemoClock(user.role, meta?.demoMode ?? false) ? (
-        <View className='me__demo'>
-          <Text className='me__demo-title'>演示工具 · 仅演示版本可见</Text>
+        <View className="me__demo">
+          <Text className="me__demo-title">演示工具 · 仅演示版本可见</Text>
           <DemoClock />
         </View>
       ) : null}
-      <Button block className='me__logout' onClick={logout}>
+      <Button block className="me__logout" onClick={logout}>
         退出登录
       </Button>
     </View>

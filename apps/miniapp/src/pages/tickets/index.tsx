@@ -10,7 +10,12 @@ import { useRoleTickets } from '../../services/use-role-tickets';
 import { useRequiredUser } from '../../services/use-session';
 import { useUnread } from '../../services/use-unread';
 
-const FILTERS = [CommunityTicketFilter.Open, CommunityTicketFilter.AtRisk, CommunityTicketFilter.Done, CommunityTicketFilter.All];
+const FILTERS = [
+  CommunityTicketFilter.Open,
+  CommunityTicketFilter.AtRisk,
+  CommunityTicketFilter.Done,
+  CommunityTicketFilter.All,
+];
 
 /**
  * Residents: the household's tickets. Assistants: their queue (their buildings, emergencies first).
@@ -22,11 +27,11 @@ export default function TicketsPage() {
   useUnread(user !== null && user.role !== Role.Guard);
   const [filter, setFilter] = useState(CommunityTicketFilter.Open);
   const { tickets, list } = useRoleTickets(user, filter);
-  if (!user) return <View className='page' />;
+  if (!user) return <View className="page" />;
   if (user.role === Role.Guard) {
     return (
-      <View className='page'>
-        <View className='card muted'>门岗不处理工单。核验放行条请回到首页。</View>
+      <View className="page">
+        <View className="card muted">门岗不处理工单。核验放行条请回到首页。</View>
       </View>
     );
   }
@@ -34,21 +39,36 @@ export default function TicketsPage() {
   const staff = user.role === Role.Supervisor || user.role === Role.Admin;
   const title = resident ? '全部报事' : staff ? '小区工单' : '我的工单队列';
   return (
-    <View className='page'>
-      <View className='section-title'>{title}</View>
+    <View className="page">
+      <View className="section-title">{title}</View>
       {staff ? (
-        <View className='chips'>
+        <View className="chips">
           {[...FILTERS, ...(user.department ? [CommunityTicketFilter.Department] : [])].map((f) => (
-            <View key={f} className={`chip${f === filter ? ' chip--active' : ''}`} onClick={() => setFilter(f)}>
+            <View
+              key={f}
+              className={`chip${f === filter ? ' chip--active' : ''}`}
+              onClick={() => setFilter(f)}
+            >
               {COMMUNITY_TICKET_FILTER_LABELS[f]}
             </View>
           ))}
         </View>
       ) : null}
-      <TicketList tickets={tickets} emptyText={resident ? '还没有报事记录' : '暂无工单'} showRoom={!resident} />
-      {tickets !== null ? <LoadMore status={list.status} count={tickets.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      <TicketList
+        tickets={tickets}
+        emptyText={resident ? '还没有报事记录' : '暂无工单'}
+        showRoom={!resident}
+      />
+      {tickets !== null ? (
+        <LoadMore
+          status={list.status}
+          count={tickets.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
       {resident ? (
-        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
+        <Button type="primary" block onClick={() => void Taro.navigateTo({ url: REPORT_PAGE })}>
           我要报事
         </Button>
       ) : null}

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '物业客服', navigationBarBackgroundColor: '#ededed', backgroundColor: '#ededed' });
+export default definePageConfig({
+  navigationBarTitleText: '物业客服',
+  navigationBarBackgroundColor: '#ededed',
+  backgroundColor: '#ededed',
+});

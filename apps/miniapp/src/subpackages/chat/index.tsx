@@ -5,7 +5,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api } from '../../services/api';
 import { demoPersona, localChat } from '../../services/chat-api';
-import { ChatBubble, chatBubbles, isTabPage, isTyping, LocalChatEntry } from '../../services/chat-view';
+import {
+  ChatBubble,
+  chatBubbles,
+  isTabPage,
+  isTyping,
+  LocalChatEntry,
+} from '../../services/chat-view';
 import { formatTime } from '../../services/format';
 import { showError } from '../../services/http';
 import { useRequiredUser } from '../../services/use-session';
@@ -97,45 +103,70 @@ export default function DemoChatPage() {
 
   if (stage === 'not-demo' || stage === 'no-persona')
     return (
-      <View className='page'>
-        <EmptyState text={stage === 'not-demo' ? '请在微信里点「联系客服」和物业聊天' : '请退出后重新选择演示身份，再打开客服聊天'} />
+      <View className="page">
+        <EmptyState
+          text={
+            stage === 'not-demo'
+              ? '请在微信里点「联系客服」和物业聊天'
+              : '请退出后重新选择演示身份，再打开客服聊天'
+          }
+        />
       </View>
     );
 
   const initial = user?.name.slice(0, 1) ?? '我';
   return (
-    <View className='chat'>
-      <View className='chat__banner'>
+    <View className="chat">
+      <View className="chat__banner">
         <Text>演示版本：模拟微信客服消息，消息经本地微信服务推送给物业</Text>
       </View>
-      {stage === 'loading' ? <Text className='chat__note'>正在连接客服…</Text> : null}
+      {stage === 'loading' ? <Text className="chat__note">正在连接客服…</Text> : null}
       {stage === 'offline' ? (
-        <View className='chat__offline'>
-          <Text className='chat__note'>暂时连不上客服，请稍后再试</Text>
-          <Button size='small' onClick={() => void refresh()}>
+        <View className="chat__offline">
+          <Text className="chat__note">暂时连不上客服，请稍后再试</Text>
+          <Button size="small" onClick={() => void refresh()}>
             重试
           </Button>
         </View>
       ) : null}
-      {stage === 'ready' && bubbles.length === 0 && !pending ? <Text className='chat__note'>请直接描述需要报修或咨询的事情，例如「厨房水管漏水」</Text> : null}
-      <View className='chat__list'>
+      {stage === 'ready' && bubbles.length === 0 && !pending ? (
+        <Text className="chat__note">请直接描述需要报修或咨询的事情，例如「厨房水管漏水」</Text>
+      ) : null}
+      <View className="chat__list">
         {bubbles.map((b) => (
           <ChatLine key={b.key} bubble={b} initial={initial} onOpen={open} />
         ))}
-        {pending ? <ChatLine bubble={{ key: 'pending', time: null, kind: 'text', mine: true, text: pending, failed: false }} initial={initial} onOpen={open} sending /> : null}
-        {typing ? <Text className='chat__note'>对方正在输入…</Text> : null}
+        {pending ? (
+          <ChatLine
+            bubble={{
+              key: 'pending',
+              time: null,
+              kind: 'text',
+              mine: true,
+              text: pending,
+              failed: false,
+            }}
+            initial={initial}
+            onOpen={open}
+            sending
+          />
+        ) : null}
+        {typing ? <Text className="chat__note">对方正在输入…</Text> : null}
       </View>
-      <View className='chat__bar'>
+      <View className="chat__bar">
         <Input
-          className='chat__input'
+          className="chat__input"
           value={draft}
-          placeholder='输入消息'
-          confirmType='send'
+          placeholder="输入消息"
+          confirmType="send"
           maxlength={300}
           onInput={(e) => setDraft(e.detail.value)}
           onConfirm={() => void send()}
         />
-        <View className={`chat__send${draft.trim() && !pending ? '' : ' chat__send--off'}`} onClick={() => void send()}>
+        <View
+          className={`chat__send${draft.trim() && !pending ? '' : ' chat__send--off'}`}
+          onClick={() => void send()}
+        >
           <Text>发送</Text>
         </View>
       </View>
@@ -143,13 +174,23 @@ export default function DemoChatPage() {
   );
 }
 
-function ChatLine({ bubble, initial, onOpen, sending = false }: { bubble: ChatBubble; initial: string; onOpen: (page: string) => void; sending?: boolean }) {
-  const time = bubble.time ? <Text className='chat__time'>{formatTime(bubble.time)}</Text> : null;
+function ChatLine({
+  bubble,
+  initial,
+  onOpen,
+  sending = false,
+}: {
+  bubble: ChatBubble;
+  initial: string;
+  onOpen: (page: string) => void;
+  sending?: boolean;
+}) {
+  const time = bubble.time ? <Text className="chat__time">{formatTime(bubble.time)}</Text> : null;
   if (bubble.kind === 'note')
     return (
       <>
         {time}
-        <Text className='chat__note'>{bubble.text}</Text>
+        <Text className="chat__note">{bubble.text}</Text>
       </>
     );
   const side = bubble.mine ? 'mine' : 'theirs';
@@ -162,20 +203,24 @@ function ChatLine({ bubble, initial, onOpen, sending = false }: { bubble: ChatBu
         </View>
         {bubble.kind === 'text' ? (
           <View className={`chat__bubble chat__bubble--${side}`}>
-            <Text className='chat__text'>{bubble.text}</Text>
+            <Text className="chat__text">{bubble.text}</Text>
           </View>
         ) : (
-          <View className='chat__card' onClick={() => bubble.page && onOpen(bubble.page)}>
-            <Text className='chat__card-title'>{bubble.title}</Text>
-            {bubble.description ? <Text className='chat__card-desc'>{bubble.description}</Text> : null}
-            <View className='chat__card-thumb'>
+          <View className="chat__card" onClick={() => bubble.page && onOpen(bubble.page)}>
+            <Text className="chat__card-title">{bubble.title}</Text>
+            {bubble.description ? (
+              <Text className="chat__card-desc">{bubble.description}</Text>
+            ) : null}
+            <View className="chat__card-thumb">
               <Text>邻里物业</Text>
             </View>
-            <Text className='chat__card-foot'>小程序</Text>
+            <Text className="chat__card-foot">小程序</Text>
           </View>
         )}
-        {sending ? <Text className='chat__state'>发送中</Text> : null}
-        {bubble.kind === 'text' && bubble.failed ? <Text className='chat__state chat__state--failed'>未送达</Text> : null}
+        {sending ? <Text className="chat__state">发送中</Text> : null}
+        {bubble.kind === 'text' && bubble.failed ? (
+          <Text className="chat__state chat__state--failed">未送达</Text>
+        ) : null}
       </View>
     </>
   );

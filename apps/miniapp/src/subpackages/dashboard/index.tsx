@@ -31,7 +31,8 @@ export default function DashboardPage() {
       const d = await dashboardApi.read(choice.current.month, choice.current.communityId);
       setData(d);
       choice.current = { month: d.period.month, communityId: d.scope.communityId };
-      if (user?.role === Role.Admin && d.communities.length > 1) setCompany(await dashboardApi.company(d.period.month));
+      if (user?.role === Role.Admin && d.communities.length > 1)
+        setCompany(await dashboardApi.company(d.period.month));
     } catch (err) {
       setFailed(err instanceof Error && err.message ? err.message : '数据加载失败');
     }
@@ -59,11 +60,11 @@ export default function DashboardPage() {
 
   if (failed) {
     return (
-      <View className='page dashboard'>
-        <View className='card'>
+      <View className="page dashboard">
+        <View className="card">
           <Text>{`数据看板暂时打不开：${failed}`}</Text>
         </View>
-        <Button type='primary' block onClick={() => void load()}>
+        <Button type="primary" block onClick={() => void load()}>
           重新加载
         </Button>
       </View>
@@ -71,8 +72,8 @@ export default function DashboardPage() {
   }
   if (!data) {
     return (
-      <View className='page dashboard'>
-        <Text className='muted'>正在统计本月数据…</Text>
+      <View className="page dashboard">
+        <Text className="muted">正在统计本月数据…</Text>
       </View>
     );
   }
@@ -85,54 +86,81 @@ export default function DashboardPage() {
   const emergency = d.headline.find((h) => h.key === 'emergencyResponse')!;
 
   return (
-    <View className='page dashboard'>
-      <View className='dashboard__head'>
-        <Text className='dashboard__scope'>{scope}</Text>
-        <View className='dashboard__month'>
-          <Text className='dashboard__arrow' onClick={() => go({ month: shiftMonth(month, -1) })}>
+    <View className="page dashboard">
+      <View className="dashboard__head">
+        <Text className="dashboard__scope">{scope}</Text>
+        <View className="dashboard__month">
+          <Text className="dashboard__arrow" onClick={() => go({ month: shiftMonth(month, -1) })}>
             ‹
           </Text>
           <Text>{monthLabel(month)}</Text>
-          {thisMonth ? <Text className='dashboard__arrow muted'>›</Text> : <Text className='dashboard__arrow' onClick={() => go({ month: shiftMonth(month, 1) })}>›</Text>}
+          {thisMonth ? (
+            <Text className="dashboard__arrow muted">›</Text>
+          ) : (
+            <Text className="dashboard__arrow" onClick={() => go({ month: shiftMonth(month, 1) })}>
+              ›
+            </Text>
+          )}
         </View>
       </View>
       {d.communities.length > 1 ? (
-        <View className='chips'>
+        <View className="chips">
           {d.communities.map((c) => (
-            <Text key={c.id} className={`chip ${c.id === d.scope.communityId ? 'chip--active' : ''}`} onClick={() => go({ communityId: c.id })}>
+            <Text
+              key={c.id}
+              className={`chip ${c.id === d.scope.communityId ? 'chip--active' : ''}`}
+              onClick={() => go({ communityId: c.id })}
+            >
               {c.name}
             </Text>
           ))}
         </View>
       ) : null}
       {/* The month still open is answered from figures refreshed every few minutes: say how recent they are (12-04 10:20). */}
-      <Text className='muted dashboard__as-of'>{`本月收到 ${d.received} 件 · 数据截至 ${thisMonth ? formatTime(d.period.asOf).slice(5) : formatTime(d.period.asOf)}`}</Text>
+      <Text className="muted dashboard__as-of">{`本月收到 ${d.received} 件 · 数据截至 ${thisMonth ? formatTime(d.period.asOf).slice(5) : formatTime(d.period.asOf)}`}</Text>
 
-      <View className='section-title'>核心指标</View>
-      <View className='dashboard__grid'>
+      <View className="section-title">核心指标</View>
+      <View className="dashboard__grid">
         {d.headline.map((h) => (
-          <Figure key={h.key} h={h} onOpen={() => void Taro.navigateTo({ url: dashboardTicketsPage(h.key, month, d.scope.communityId) })} />
+          <Figure
+            key={h.key}
+            h={h}
+            onOpen={() =>
+              void Taro.navigateTo({ url: dashboardTicketsPage(h.key, month, d.scope.communityId) })
+            }
+          />
         ))}
       </View>
 
       {company ? (
-        <View className='card'>
-          <View className='dashboard__card-title'>各小区对比</View>
+        <View className="card">
+          <View className="dashboard__card-title">各小区对比</View>
           {company.communities.map((c) => (
-            <View key={c.communityId} className='dashboard__row' onClick={() => go({ communityId: c.communityId })}>
-              <Text className='dashboard__cell-name'>{c.communityName}</Text>
+            <View
+              key={c.communityId}
+              className="dashboard__row"
+              onClick={() => go({ communityId: c.communityId })}
+            >
+              <Text className="dashboard__cell-name">{c.communityName}</Text>
               <Text>{`${c.received} 件 · 紧急响应 ${percent(c.headline[0].rate)} · 投诉 ${percent(c.headline[1].rate)}`}</Text>
             </View>
           ))}
         </View>
       ) : null}
 
-      <View className='card'>
-        <View className='dashboard__card-title'>近六个月报事量</View>
-        <Columns points={d.trend.map((p) => ({ key: p.month, label: monthLabel(p.month, true), value: p.received / maxReceived, text: String(p.received) }))} />
+      <View className="card">
+        <View className="dashboard__card-title">近六个月报事量</View>
+        <Columns
+          points={d.trend.map((p) => ({
+            key: p.month,
+            label: monthLabel(p.month, true),
+            value: p.received / maxReceived,
+            text: String(p.received),
+          }))}
+        />
       </View>
-      <View className='card'>
-        <View className='dashboard__card-title'>{`近六个月${emergency.label}`}</View>
+      <View className="card">
+        <View className="dashboard__card-title">{`近六个月${emergency.label}`}</View>
         <Columns
           points={d.trend.map((p) => ({
             key: p.month,
@@ -144,64 +172,74 @@ export default function DashboardPage() {
         />
       </View>
 
-      <View className='card'>
-        <View className='dashboard__card-title'>投诉类别（帕累托）</View>
+      <View className="card">
+        <View className="dashboard__card-title">投诉类别（帕累托）</View>
         <Pareto rows={d.complaintsByCategory} />
       </View>
-      <View className='card'>
-        <View className='dashboard__card-title'>报事类别</View>
+      <View className="card">
+        <View className="dashboard__card-title">报事类别</View>
         <BarList rows={d.byCategory} />
       </View>
-      <View className='card'>
-        <View className='dashboard__card-title'>按部门</View>
+      <View className="card">
+        <View className="dashboard__card-title">按部门</View>
         <BarList rows={d.byDepartment} />
       </View>
 
-      <View className='card'>
-        <View className='dashboard__card-title'>时效</View>
-        <View className='dashboard__stats'>
-          <Stat label='首次响应中位数' value={d.firstResponseMinutes.median === null ? '—' : `${d.firstResponseMinutes.median} 分钟`} />
-          <Stat label='处理完成中位数' value={d.resolutionHours.median === null ? '—' : `${d.resolutionHours.median} 小时`} />
-          <Stat label='返修率' value={percent(d.reopen.rate)} />
+      <View className="card">
+        <View className="dashboard__card-title">时效</View>
+        <View className="dashboard__stats">
+          <Stat
+            label="首次响应中位数"
+            value={
+              d.firstResponseMinutes.median === null ? '—' : `${d.firstResponseMinutes.median} 分钟`
+            }
+          />
+          <Stat
+            label="处理完成中位数"
+            value={d.resolutionHours.median === null ? '—' : `${d.resolutionHours.median} 小时`}
+          />
+          <Stat label="返修率" value={percent(d.reopen.rate)} />
         </View>
         {d.milestones
           .filter((m) => m.planned > 0)
           .map((m) => (
-            <View key={m.milestone} className='dashboard__row'>
+            <View key={m.milestone} className="dashboard__row">
               <Text>{`${m.label}时限 ${m.planned} 个`}</Text>
               <Text>
                 {`预警 ${m.warned} · `}
-                <Text className={m.breached > 0 ? 'dashboard__late' : ''}>{`超时 ${m.breached}`}</Text>
+                <Text
+                  className={m.breached > 0 ? 'dashboard__late' : ''}
+                >{`超时 ${m.breached}`}</Text>
               </Text>
             </View>
           ))}
-        <View className='dashboard__row'>
+        <View className="dashboard__row">
           <Text>延期申请</Text>
           <Text>{`${d.extensions.asked} 件 · 批准 ${d.extensions.approved} · 驳回 ${d.extensions.rejected}`}</Text>
         </View>
-        <View className='dashboard__row'>
+        <View className="dashboard__row">
           <Text>无效投诉</Text>
           <Text>{`${d.invalidComplaints.count} 件 · 按时答复 ${d.invalidComplaints.answeredOnTime}`}</Text>
         </View>
-        <View className='dashboard__row'>
+        <View className="dashboard__row">
           <Text>升级</Text>
           <Text>{`至主任 ${d.escalations.level1} · 至公司 ${d.escalations.level2}`}</Text>
         </View>
         {d.overduePhoneTasks > 0 ? (
-          <View className='dashboard__row'>
-            <Text className='dashboard__late'>超过 1 小时未拨打的电话任务</Text>
-            <Text className='dashboard__late'>{`${d.overduePhoneTasks} 个`}</Text>
+          <View className="dashboard__row">
+            <Text className="dashboard__late">超过 1 小时未拨打的电话任务</Text>
+            <Text className="dashboard__late">{`${d.overduePhoneTasks} 个`}</Text>
           </View>
         ) : null}
       </View>
 
-      <View className='card'>
-        <View className='dashboard__card-title'>管家工作量</View>
+      <View className="card">
+        <View className="dashboard__card-title">管家工作量</View>
         {d.assistants.length === 0 ? (
-          <Text className='muted'>暂无管家</Text>
+          <Text className="muted">暂无管家</Text>
         ) : (
-          <View className='dashboard__table'>
-            <View className='dashboard__tr dashboard__tr--head'>
+          <View className="dashboard__table">
+            <View className="dashboard__tr dashboard__tr--head">
               <Text>姓名</Text>
               <Text>在办</Text>
               <Text>超时</Text>
@@ -209,8 +247,8 @@ export default function DashboardPage() {
               <Text>按时率</Text>
             </View>
             {d.assistants.map((a) => (
-              <View key={a.userId} className='dashboard__tr'>
-                <Text className='dashboard__cell-name'>{a.name}</Text>
+              <View key={a.userId} className="dashboard__tr">
+                <Text className="dashboard__cell-name">{a.name}</Text>
                 <Text>{a.open}</Text>
                 <Text className={a.late > 0 ? 'dashboard__late' : ''}>{a.late}</Text>
                 <Text>{a.resolved}</Text>
@@ -220,24 +258,24 @@ export default function DashboardPage() {
           </View>
         )}
         {d.departments.map((x) => (
-          <View key={x.department} className='dashboard__row'>
+          <View key={x.department} className="dashboard__row">
             <Text>{`${x.label}在办工单`}</Text>
             <Text>
               {`${x.open} 件`}
-              {x.late > 0 ? <Text className='dashboard__late'>{` · 超时 ${x.late}`}</Text> : null}
+              {x.late > 0 ? <Text className="dashboard__late">{` · 超时 ${x.late}`}</Text> : null}
             </Text>
           </View>
         ))}
       </View>
 
-      <View className='dashboard__actions'>
-        <View className='dashboard__action'>
+      <View className="dashboard__actions">
+        <View className="dashboard__action">
           <Button block disabled={busy} onClick={() => void exportXlsx()}>
             导出 Excel
           </Button>
         </View>
-        <View className='dashboard__action'>
-          <Button type='primary' block onClick={() => void Taro.navigateTo({ url: REPORTS_PAGE })}>
+        <View className="dashboard__action">
+          <Button type="primary" block onClick={() => void Taro.navigateTo({ url: REPORTS_PAGE })}>
             周报 · 月报 · 季报
           </Button>
         </View>
@@ -249,20 +287,33 @@ export default function DashboardPage() {
 function Figure({ h, onOpen }: { h: HeadlineIndicatorDto; onOpen: () => void }) {
   const state = h.met === null ? 'none' : h.met ? 'met' : 'missed';
   return (
-    <View className={`card dashboard__figure dashboard__figure--${state}`} onClick={h.missed + h.pending > 0 ? onOpen : undefined}>
-      <Text className='dashboard__figure-label'>{h.label}</Text>
-      <Text className={`dashboard__figure-value dashboard__figure-value--${state}`}>{h.rate === null ? '暂无数据' : percent(h.rate)}</Text>
-      <Text className='muted'>{h.denominator > 0 ? `目标 ${percent(h.target)} · ${h.numerator}/${h.denominator} 件` : `目标 ${percent(h.target)}`}</Text>
-      {h.missed > 0 ? <Text className='dashboard__link'>{`未达标 ${h.missed} 件 ›`}</Text> : h.pending > 0 ? <Text className='dashboard__link'>{`时限内处理中 ${h.pending} 件 ›`}</Text> : null}
+    <View
+      className={`card dashboard__figure dashboard__figure--${state}`}
+      onClick={h.missed + h.pending > 0 ? onOpen : undefined}
+    >
+      <Text className="dashboard__figure-label">{h.label}</Text>
+      <Text className={`dashboard__figure-value dashboard__figure-value--${state}`}>
+        {h.rate === null ? '暂无数据' : percent(h.rate)}
+      </Text>
+      <Text className="muted">
+        {h.denominator > 0
+          ? `目标 ${percent(h.target)} · ${h.numerator}/${h.denominator} 件`
+          : `目标 ${percent(h.target)}`}
+      </Text>
+      {h.missed > 0 ? (
+        <Text className="dashboard__link">{`未达标 ${h.missed} 件 ›`}</Text>
+      ) : h.pending > 0 ? (
+        <Text className="dashboard__link">{`时限内处理中 ${h.pending} 件 ›`}</Text>
+      ) : null}
     </View>
   );
 }
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <View className='dashboard__stat'>
-      <Text className='dashboard__stat-value'>{value}</Text>
-      <Text className='muted'>{label}</Text>
+    <View className="dashboard__stat">
+      <Text className="dashboard__stat-value">{value}</Text>
+      <Text className="muted">{label}</Text>
     </View>
   );
 }

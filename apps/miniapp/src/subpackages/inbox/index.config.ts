@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '消息中心', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '消息中心',
+  enablePullDownRefresh: true,
+});

@@ -18,7 +18,10 @@ const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarni
 export default function InboxPage() {
   const [unread, setUnread] = useState(0);
   // Messages marked read here, shown read without reloading the pages already loaded.
-  const [readHere, setReadHere] = useState<{ ids: Set<string>; all: boolean }>({ ids: new Set(), all: false });
+  const [readHere, setReadHere] = useState<{ ids: Set<string>; all: boolean }>({
+    ids: new Set(),
+    all: false,
+  });
   const list = usePagedList<NotificationDto>(
     async (cursor) => {
       const page = await api.notifications(cursor);
@@ -30,7 +33,10 @@ export default function InboxPage() {
     [],
     { onFirstPageError: showError },
   );
-  const items = list.items?.map((n) => (!n.read && (readHere.all || readHere.ids.has(n.id)) ? { ...n, read: true } : n)) ?? null;
+  const items =
+    list.items?.map((n) =>
+      !n.read && (readHere.all || readHere.ids.has(n.id)) ? { ...n, read: true } : n,
+    ) ?? null;
 
   const open = async (n: NotificationDto) => {
     if (!n.read) {
@@ -38,7 +44,8 @@ export default function InboxPage() {
       api.markRead({ ids: [n.id] }).then((r) => setUnread(r.unread), showError);
     }
     if (n.ticketId) await Taro.navigateTo({ url: ticketDetailPage(n.ticketId) });
-    else if (n.kind === NotificationKind.SurveyInvite) await Taro.navigateTo({ url: SURVEYS_MINE_PAGE });
+    else if (n.kind === NotificationKind.SurveyInvite)
+      await Taro.navigateTo({ url: SURVEYS_MINE_PAGE });
   };
   const readAll = async () => {
     try {
@@ -49,29 +56,42 @@ export default function InboxPage() {
     }
   };
 
-  if (items === null) return <View className='page' />;
+  if (items === null) return <View className="page" />;
   return (
-    <View className='page inbox'>
+    <View className="page inbox">
       {unread > 0 ? (
-        <View className='inbox__head'>
-          <Text className='muted'>{`${unread} 条未读`}</Text>
-          <Button size='small' onClick={() => void readAll()}>
+        <View className="inbox__head">
+          <Text className="muted">{`${unread} 条未读`}</Text>
+          <Button size="small" onClick={() => void readAll()}>
             全部已读
           </Button>
         </View>
       ) : null}
-      {items.length === 0 ? <Empty description='暂无消息' image={<Text className='empty-mark'>无</Text>} /> : null}
+      {items.length === 0 ? (
+        <Empty description="暂无消息" image={<Text className="empty-mark">无</Text>} />
+      ) : null}
       {items.map((n) => (
-        <View key={n.id} className={`card inbox__item${n.read ? '' : ' inbox__item--unread'}`} onClick={() => void open(n)}>
-          <View className='inbox__title'>
-            <Text className={`inbox__kind${URGENT.has(n.kind) ? ' inbox__kind--urgent' : ''}`}>{NOTIFICATION_KIND_LABELS[n.kind]}</Text>
-            <Text className='inbox__name'>{n.title}</Text>
+        <View
+          key={n.id}
+          className={`card inbox__item${n.read ? '' : ' inbox__item--unread'}`}
+          onClick={() => void open(n)}
+        >
+          <View className="inbox__title">
+            <Text className={`inbox__kind${URGENT.has(n.kind) ? ' inbox__kind--urgent' : ''}`}>
+              {NOTIFICATION_KIND_LABELS[n.kind]}
+            </Text>
+            <Text className="inbox__name">{n.title}</Text>
           </View>
-          <Text className='inbox__body'>{n.body}</Text>
-          <Text className='inbox__time'>{formatTime(n.createdAt)}</Text>
+          <Text className="inbox__body">{n.body}</Text>
+          <Text className="inbox__time">{formatTime(n.createdAt)}</Text>
         </View>
       ))}
-      <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} />
+      <LoadMore
+        status={list.status}
+        count={items.length}
+        hasMore={list.hasMore}
+        onMore={() => void list.loadMore()}
+      />
     </View>
   );
 }

@@ -15,8 +15,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const Public = (reason: string) => SetMetadata(PUBLIC_KEY, reason);
 
 /** The signed-in user (never undefined behind @Roles). */
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
-  const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
-  if (!user) throw new Error('CurrentUser used on an endpoint without @Roles');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser => {
+    const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
+    if (!user) throw new Error('CurrentUser used on an endpoint without @Roles');
+    return user;
+  },
+);

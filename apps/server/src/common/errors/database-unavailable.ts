@@ -39,16 +39,41 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /** MySQL/MariaDB server error numbers with the same meaning (for drivers that set errno but no code). */
-const UNAVAILABLE_ERRNOS = new Set([1040 /* too many connections */, 1053 /* server shutdown */, 1205 /* lock wait timeout */, 1317 /* query interrupted */, 1927 /* connection killed (MariaDB) */, 2002, 2003, 2006, 2013]);
+const UNAVAILABLE_ERRNOS = new Set([
+  1040 /* too many connections */, 1053 /* server shutdown */, 1205 /* lock wait timeout */,
+  1317 /* query interrupted */, 1927 /* connection killed (MariaDB) */, 2002, 2003, 2006, 2013,
+]);
 
 /** TypeORM's own messages when it has no connection at all (never connected, or closed under us). */
-const UNAVAILABLE_MESSAGES = [/Connection lost/i, /connection is not established/i, /Cannot enqueue .* after fatal error/i, /Pool is closed/i, /Connection terminated/i, /connect ETIMEDOUT/i];
+const UNAVAILABLE_MESSAGES = [
+  /Connection lost/i,
+  /connection is not established/i,
+  /Cannot enqueue .* after fatal error/i,
+  /Pool is closed/i,
+  /Connection terminated/i,
+  /connect ETIMEDOUT/i,
+];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 4 || typeof error !== 'object' || error === null) return false;
-  const e = error as { code?: unknown; errno?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; name?: unknown };
+  const e = error as {
+    code?: unknown;
+    errno?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
   if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (typeof e.errno === 'number' && UNAVAILABLE_ERRNOS.has(e.errno) && typeof e.code !== 'string') return true;
-  if (typeof e.message === 'string' && (e.name === 'QueryFailedError' || e.name === 'Error' || e.name === 'TypeORMError') && UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))) return true;
-  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+  if (typeof e.errno === 'number' && UNAVAILABLE_ERRNOS.has(e.errno) && typeof e.code !== 'string')
+    return true;
+  if (
+    typeof e.message === 'string' &&
+    (e.name === 'QueryFailedError' || e.name === 'Error' || e.name === 'TypeORMError') &&
+    UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))
+  )
+    return true;
+  return (
+    isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+  );
 }

@@ -135,7 +135,8 @@ export function errorCodeForStatus(status: number): ErrorCode {
   if (status === HttpStatus.PAYLOAD_TOO_LARGE) return ErrorCode.PAYLOAD_TOO_LARGE;
   if (status === HttpStatus.UNAUTHORIZED) return ErrorCode.UNAUTHENTICATED;
   if (status === HttpStatus.FORBIDDEN) return ErrorCode.FORBIDDEN;
-  if (status === HttpStatus.NOT_FOUND || status === HttpStatus.METHOD_NOT_ALLOWED) return ErrorCode.NOT_FOUND;
+  if (status === HttpStatus.NOT_FOUND || status === HttpStatus.METHOD_NOT_ALLOWED)
+    return ErrorCode.NOT_FOUND;
   if (status === HttpStatus.CONFLICT) return ErrorCode.CONFLICT;
   if (status === HttpStatus.TOO_MANY_REQUESTS) return ErrorCode.RATE_LIMITED;
   return ErrorCode.INTERNAL;

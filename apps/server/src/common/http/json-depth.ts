@@ -73,7 +73,9 @@ export class JsonRefusedError extends Error {
 export function refuseDeepJson(limit: number) {
   return (_req: unknown, _res: unknown, buf: Buffer): void => {
     const scan = scanJson(buf, limit);
-    if (scan.depth > limit) throw new JsonRefusedError('entity.too.deep', `nested deeper than ${limit} levels`);
-    if (scan.badText) throw new JsonRefusedError('entity.bad.text', 'NUL or a lone surrogate in a string');
+    if (scan.depth > limit)
+      throw new JsonRefusedError('entity.too.deep', `nested deeper than ${limit} levels`);
+    if (scan.badText)
+      throw new JsonRefusedError('entity.bad.text', 'NUL or a lone surrogate in a string');
   };
 }

@@ -6,7 +6,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function quietLogger(): Logger & { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
-  return Object.assign(Object.create(Logger.prototype) as Logger, { errors, warnings, error: (m: string) => errors.push(m), warn: (m: string) => warnings.push(m) });
+  return Object.assign(Object.create(Logger.prototype) as Logger, {
+    errors,
+    warnings,
+    error: (m: string) => errors.push(m),
+    warn: (m: string) => warnings.push(m),
+  });
 }
 
 describe('JobLoop', () => {

@@ -45,7 +45,8 @@ export class JobLoop {
     });
     const done = await Promise.race([this.current.then(() => true as const), timedOut]);
     clearTimeout(timer);
-    if (!done) this.logger.warn(`round still running after ${timeoutMs} ms at shutdown; leaving it`);
+    if (!done)
+      this.logger.warn(`round still running after ${timeoutMs} ms at shutdown; leaving it`);
     return done;
   }
 }

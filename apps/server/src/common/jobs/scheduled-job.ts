@@ -56,6 +56,12 @@ export abstract class ScheduledJob<R> implements OnApplicationBootstrap, BeforeA
 }
 
 /** The sweeps' timing: every LINLI_SWEEP_SECONDS, and half the shutdown bound for the round in flight. */
-export function sweepTiming(config: { sla: { sweepIntervalSeconds: number }; shutdownTimeoutMs: number }): JobTiming {
-  return { everyMs: config.sla.sweepIntervalSeconds * 1000, shutdownWaitMs: config.shutdownTimeoutMs / 2 };
+export function sweepTiming(config: {
+  sla: { sweepIntervalSeconds: number };
+  shutdownTimeoutMs: number;
+}): JobTiming {
+  return {
+    everyMs: config.sla.sweepIntervalSeconds * 1000,
+    shutdownWaitMs: config.shutdownTimeoutMs / 2,
+  };
 }

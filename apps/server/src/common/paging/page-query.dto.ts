@@ -1,6 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { PageQuery } from '@linli/contracts';
 import { decodeCursor, PAGE_SIZE } from '@linli/domain';
 
@@ -22,7 +31,11 @@ export class PageQueryDto implements PageQuery {
   @Validate(PageCursor)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: PAGE_SIZE.default, minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max })
+  @ApiPropertyOptional({
+    default: PAGE_SIZE.default,
+    minimum: PAGE_SIZE.min,
+    maximum: PAGE_SIZE.max,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '每页条数必须是整数' })

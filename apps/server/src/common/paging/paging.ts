@@ -1,4 +1,13 @@
-import { Equal, FindOptionsOrder, FindOptionsRelations, FindOptionsWhere, LessThan, LessThanOrEqual, ObjectLiteral, Repository } from 'typeorm';
+import {
+  Equal,
+  FindOptionsOrder,
+  FindOptionsRelations,
+  FindOptionsWhere,
+  LessThan,
+  LessThanOrEqual,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
 import { Page, PageQuery } from '@linli/contracts';
 import { CursorKey, cutPage, decodeCursor, PAGE_SIZE } from '@linli/domain';
 
@@ -10,7 +19,10 @@ export interface PageRequest {
 
 /** The request of a validated PageQueryDto (the DTO has rejected malformed values already). */
 export function pageRequest(query: PageQuery = {}): PageRequest {
-  return { cursor: query.cursor ? decodeCursor(query.cursor) : null, limit: query.limit ?? PAGE_SIZE.default };
+  return {
+    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    limit: query.limit ?? PAGE_SIZE.default,
+  };
 }
 
 type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
@@ -20,7 +32,11 @@ type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
  * `at < :at OR (at = :at AND id < :id)`, written as two OR-ed branches (no row-value comparison, which
  * SQLite and MariaDB do not both plan well). An index on (scope…, at) serves both branches.
  */
-export function afterCursor<T extends ObjectLiteral>(where: Where<T>, cursor: CursorKey | null, at: keyof T & string = 'createdAt'): FindOptionsWhere<T>[] {
+export function afterCursor<T extends ObjectLiteral>(
+  where: Where<T>,
+  cursor: CursorKey | null,
+  at: keyof T & string = 'createdAt',
+): FindOptionsWhere<T>[] {
   const branches = Array.isArray(where) ? where : [where];
   if (!cursor) return branches;
   return branches.flatMap((w) => [
@@ -30,8 +46,16 @@ export function afterCursor<T extends ObjectLiteral>(where: Where<T>, cursor: Cu
 }
 
 /** The same condition for a query builder: `alias.at < :at OR (alias.at = :at AND alias.id < :id)`. */
-export function cursorCondition(alias: string, cursor: CursorKey, at = 'createdAt', id = 'id'): [string, Record<string, unknown>] {
-  return [`(${alias}.${at} < :pageAt OR (${alias}.${at} = :pageAt AND ${alias}.${id} < :pageId))`, { pageAt: cursor.at, pageId: cursor.id }];
+export function cursorCondition(
+  alias: string,
+  cursor: CursorKey,
+  at = 'createdAt',
+  id = 'id',
+): [string, Record<string, unknown>] {
+  return [
+    `(${alias}.${at} < :pageAt OR (${alias}.${at} = :pageAt AND ${alias}.${id} < :pageId))`,
+    { pageAt: cursor.at, pageId: cursor.id },
+  ];
 }
 
 /** One page of a repository's rows, newest first by (at, id), mapped to DTOs. */
@@ -61,12 +85,24 @@ export const emptyPage = <D>(): Page<D> => ({ items: [], nextCursor: null });
  * one-character prefix, and an entry's cursor id is the prefix followed by its row's id, so entries of the
  * same instant are ordered by source, then by id. This narrows one source's rows to those after the cursor.
  */
-export function afterMergedCursor<T extends ObjectLiteral>(where: Where<T>, cursor: CursorKey | null, prefix: string, at: keyof T & string): FindOptionsWhere<T>[] {
+export function afterMergedCursor<T extends ObjectLiteral>(
+  where: Where<T>,
+  cursor: CursorKey | null,
+  prefix: string,
+  at: keyof T & string,
+): FindOptionsWhere<T>[] {
   const branches = Array.isArray(where) ? where : [where];
   if (!cursor) return branches;
   const source = cursor.id.slice(0, 1);
   // The cursor is in this source: the usual (at, id) condition on the rest of its id.
-  if (source === prefix) return afterCursor(branches, { at: cursor.at, id: cursor.id.slice(1) }, at);
+  if (source === prefix)
+    return afterCursor(branches, { at: cursor.at, id: cursor.id.slice(1) }, at);
   // Another source: at the cursor's instant, a source with a smaller prefix comes after it, a greater one before.
-  return branches.map((w) => ({ ...w, [at]: prefix < source ? LessThanOrEqual(cursor.at) : LessThan(cursor.at) }) as FindOptionsWhere<T>);
+  return branches.map(
+    (w) =>
+      ({
+        ...w,
+        [at]: prefix < source ? LessThanOrEqual(cursor.at) : LessThan(cursor.at),
+      }) as FindOptionsWhere<T>,
+  );
 }

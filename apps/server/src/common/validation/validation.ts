@@ -31,7 +31,10 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length > 0) {
       const [name, message] = constraints[0];
-      fields.push({ field, message: CJK.test(message) ? message : (CONSTRAINT_MESSAGES[name] ?? '格式不正确') });
+      fields.push({
+        field,
+        message: CJK.test(message) ? message : (CONSTRAINT_MESSAGES[name] ?? '格式不正确'),
+      });
     }
     if (error.children?.length) fields.push(...toFieldErrors(error.children, field));
   }
@@ -43,6 +46,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new AppException(ErrorCode.VALIDATION_FAILED, undefined, toFieldErrors(errors)),
+    exceptionFactory: (errors) =>
+      new AppException(ErrorCode.VALIDATION_FAILED, undefined, toFieldErrors(errors)),
   });
 }

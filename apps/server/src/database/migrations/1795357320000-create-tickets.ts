@@ -2,14 +2,44 @@ import { MigrationInterface, QueryRunner, TableForeignKeyOptions } from 'typeorm
 import { portableTable } from './portable-table';
 import { instant, ref, text } from './column-helpers';
 
-const STATUSES = ['submitted', 'assigned', 'accepted', 'on_site', 'on_hold', 'resolved', 'closed', 'cancelled'];
-const ACTIONS = ['submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate'];
+const STATUSES = [
+  'submitted',
+  'assigned',
+  'accepted',
+  'on_site',
+  'on_hold',
+  'resolved',
+  'closed',
+  'cancelled',
+];
+const ACTIONS = [
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+];
 const HOLD_REASONS = ['waiting_resident', 'resident_appointment', 'waiting_parts'];
 const MILESTONES = ['respond', 'arrive', 'resolve', 'reply'];
 const KINDS = ['repair_home', 'repair_common', 'complaint', 'inquiry', 'suggestion', 'praise'];
 const CHANNELS = ['mini_program', 'hotline', 'walk_in', 'patrol', 'wechat_chat'];
 
-const fk = (name: string, column: string, table: string, referenced = 'id', onDelete = 'RESTRICT'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  referenced = 'id',
+  onDelete = 'RESTRICT',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,
@@ -58,7 +88,11 @@ export class CreateTickets1795357320000 implements MigrationInterface {
         ],
         indices: [
           { name: 'IDX_ticket_code', columnNames: ['code'], isUnique: true },
-          { name: 'IDX_ticket_reporter_idempotency', columnNames: ['reporterId', 'idempotencyKey'], isUnique: true },
+          {
+            name: 'IDX_ticket_reporter_idempotency',
+            columnNames: ['reporterId', 'idempotencyKey'],
+            isUnique: true,
+          },
           { name: 'IDX_ticket_assignee_status', columnNames: ['assigneeId', 'status'] },
           { name: 'IDX_ticket_building_status', columnNames: ['buildingId', 'status'] },
           { name: 'IDX_ticket_household_created', columnNames: ['householdId', 'createdAt'] },
@@ -90,8 +124,17 @@ export class CreateTickets1795357320000 implements MigrationInterface {
           text('note', 500, true),
           instant('at'),
         ],
-        indices: [{ name: 'IDX_ticket_event_ticket_version', columnNames: ['ticketId', 'version'], isUnique: true }],
-        foreignKeys: [fk('FK_ticket_event_ticket', 'ticketId', 'ticket', 'id', 'CASCADE'), fk('FK_ticket_event_actor', 'actorId', 'user')],
+        indices: [
+          {
+            name: 'IDX_ticket_event_ticket_version',
+            columnNames: ['ticketId', 'version'],
+            isUnique: true,
+          },
+        ],
+        foreignKeys: [
+          fk('FK_ticket_event_ticket', 'ticketId', 'ticket', 'id', 'CASCADE'),
+          fk('FK_ticket_event_actor', 'actorId', 'user'),
+        ],
       }),
     );
     await db.createTable(
@@ -109,7 +152,13 @@ export class CreateTickets1795357320000 implements MigrationInterface {
           instant('warnedAt', true),
           instant('breachedAt', true),
         ],
-        indices: [{ name: 'IDX_ticket_milestone_ticket', columnNames: ['ticketId', 'milestone'], isUnique: true }],
+        indices: [
+          {
+            name: 'IDX_ticket_milestone_ticket',
+            columnNames: ['ticketId', 'milestone'],
+            isUnique: true,
+          },
+        ],
         foreignKeys: [fk('FK_ticket_milestone_ticket', 'ticketId', 'ticket', 'id', 'CASCADE')],
       }),
     );

@@ -26,8 +26,22 @@ export class CreateNotifications1795357440000 implements MigrationInterface {
           { name: 'IDX_notification_user_read', columnNames: ['userId', 'readAt'] },
         ],
         foreignKeys: [
-          { name: 'FK_notification_user', columnNames: ['userId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_notification_ticket', columnNames: ['ticketId'], referencedTableName: 'ticket', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_notification_user',
+            columnNames: ['userId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_notification_ticket',
+            columnNames: ['ticketId'],
+            referencedTableName: 'ticket',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

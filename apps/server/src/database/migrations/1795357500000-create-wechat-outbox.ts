@@ -34,7 +34,16 @@ export class CreateWechatOutbox1795357500000 implements MigrationInterface {
           { name: 'IDX_outbox_status_next', columnNames: ['status', 'nextAttemptAt'] },
           { name: 'IDX_outbox_user', columnNames: ['userId', 'createdAt'] },
         ],
-        foreignKeys: [{ name: 'FK_outbox_user', columnNames: ['userId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            name: 'FK_outbox_user',
+            columnNames: ['userId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+        ],
       }),
     );
     await db.createTable(
@@ -46,7 +55,16 @@ export class CreateWechatOutbox1795357500000 implements MigrationInterface {
           { name: 'credits', type: 'int', default: 0 },
           { name: 'updatedAt', type: 'datetime', precision: 3 },
         ],
-        foreignKeys: [{ name: 'FK_credit_user', columnNames: ['userId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            name: 'FK_credit_user',
+            columnNames: ['userId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+        ],
       }),
     );
     await db.createTable(

@@ -3,7 +3,12 @@ import { portableTable } from './portable-table';
 import { instant, ref, text } from './column-helpers';
 
 const ROLES = ['owner', 'family', 'tenant', 'relative'];
-const fk = (name: string, column: string, table: string, onDelete = 'CASCADE'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete = 'CASCADE',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,
@@ -34,24 +39,47 @@ export class CreateHouseholdFile1795357560000 implements MigrationInterface {
           // Members who left stay on file, out of the current list.
           instant('removedAt', true),
         ],
-        indices: [{ name: 'IDX_member_household', columnNames: ['householdId'] }, { name: 'IDX_member_user', columnNames: ['userId'] }],
-        foreignKeys: [fk('FK_member_household', 'householdId', 'household'), fk('FK_member_user', 'userId', 'user', 'SET NULL')],
+        indices: [
+          { name: 'IDX_member_household', columnNames: ['householdId'] },
+          { name: 'IDX_member_user', columnNames: ['userId'] },
+        ],
+        foreignKeys: [
+          fk('FK_member_household', 'householdId', 'household'),
+          fk('FK_member_user', 'userId', 'user', 'SET NULL'),
+        ],
       }),
     );
     await db.createTable(
       portableTable(db, {
         name: 'household_note',
-        columns: [{ name: 'id', type: 'varchar', length: '36', isPrimary: true }, ref('householdId'), ref('authorId'), text('text', 500), instant('createdAt')],
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          ref('householdId'),
+          ref('authorId'),
+          text('text', 500),
+          instant('createdAt'),
+        ],
         indices: [{ name: 'IDX_note_household', columnNames: ['householdId', 'createdAt'] }],
-        foreignKeys: [fk('FK_note_household', 'householdId', 'household'), fk('FK_note_author', 'authorId', 'user', 'RESTRICT')],
+        foreignKeys: [
+          fk('FK_note_household', 'householdId', 'household'),
+          fk('FK_note_author', 'authorId', 'user', 'RESTRICT'),
+        ],
       }),
     );
     await db.createTable(
       portableTable(db, {
         name: 'household_read',
-        columns: [{ name: 'id', type: 'varchar', length: '36', isPrimary: true }, ref('householdId'), ref('readerId'), instant('at')],
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          ref('householdId'),
+          ref('readerId'),
+          instant('at'),
+        ],
         indices: [{ name: 'IDX_read_household', columnNames: ['householdId', 'at'] }],
-        foreignKeys: [fk('FK_read_household', 'householdId', 'household'), fk('FK_read_reader', 'readerId', 'user', 'RESTRICT')],
+        foreignKeys: [
+          fk('FK_read_household', 'householdId', 'household'),
+          fk('FK_read_reader', 'readerId', 'user', 'RESTRICT'),
+        ],
       }),
     );
     await db.createTable(
@@ -66,7 +94,11 @@ export class CreateHouseholdFile1795357560000 implements MigrationInterface {
           ref('usedById', true),
           instant('usedAt', true),
         ],
-        foreignKeys: [fk('FK_invite_household', 'householdId', 'household'), fk('FK_invite_creator', 'createdById', 'user', 'RESTRICT'), fk('FK_invite_user', 'usedById', 'user', 'SET NULL')],
+        foreignKeys: [
+          fk('FK_invite_household', 'householdId', 'household'),
+          fk('FK_invite_creator', 'createdById', 'user', 'RESTRICT'),
+          fk('FK_invite_user', 'usedById', 'user', 'SET NULL'),
+        ],
       }),
     );
   }

@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner, TableForeignKeyOptions } from 'typeorm
 import { portableTable } from './portable-table';
 import { instant, ref } from './column-helpers';
 
-const fk = (name: string, column: string, table: string, onDelete = 'CASCADE'): TableForeignKeyOptions => ({
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete = 'CASCADE',
+): TableForeignKeyOptions => ({
   name,
   columnNames: [column],
   referencedTableName: table,

@@ -12,7 +12,14 @@ export class AddTicketIntake1795357680000 implements MigrationInterface {
     ]);
     await db.createForeignKey(
       'ticket',
-      new TableForeignKey({ name: 'FK_ticket_received_by', columnNames: ['receivedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'RESTRICT', onUpdate: 'RESTRICT' }),
+      new TableForeignKey({
+        name: 'FK_ticket_received_by',
+        columnNames: ['receivedById'],
+        referencedTableName: 'user',
+        referencedColumnNames: ['id'],
+        onDelete: 'RESTRICT',
+        onUpdate: 'RESTRICT',
+      }),
     );
   }
 

@@ -1,8 +1,32 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
-const STATUSES = ['submitted', 'assigned', 'accepted', 'on_site', 'on_hold', 'resolved', 'closed', 'cancelled'];
-const ACTIONS = ['submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate'];
+const STATUSES = [
+  'submitted',
+  'assigned',
+  'accepted',
+  'on_site',
+  'on_hold',
+  'resolved',
+  'closed',
+  'cancelled',
+];
+const ACTIONS = [
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+];
 const NEW_STATUSES = [...STATUSES, 'invalid', 'forwarded'];
 const NEW_ACTIONS = [...ACTIONS, 'mark_invalid', 'reply', 'forward', 'follow_up'];
 
@@ -39,7 +63,8 @@ export class TicketInvalidAndForwarded1795357860000 implements MigrationInterfac
   private setEnums(db: QueryRunner, statuses: string[], actions: string[]): Promise<void> {
     const values = { status: statuses, action: actions };
     return withForeignKeysOff(db, this.name, async () => {
-      for (const [table, column, nullable, kind] of COLUMNS) await setEnum(db, table, column, values[kind], nullable);
+      for (const [table, column, nullable, kind] of COLUMNS)
+        await setEnum(db, table, column, values[kind], nullable);
     });
   }
 }

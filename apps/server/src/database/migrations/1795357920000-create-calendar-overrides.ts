@@ -18,10 +18,30 @@ export class CreateCalendarOverrides1795357920000 implements MigrationInterface 
           { name: 'updatedById', type: 'varchar', length: '36', isNullable: true },
           { name: 'updatedAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_calendar_override_company_date', columnNames: ['companyId', 'date'], isUnique: true }],
+        indices: [
+          {
+            name: 'IDX_calendar_override_company_date',
+            columnNames: ['companyId', 'date'],
+            isUnique: true,
+          },
+        ],
         foreignKeys: [
-          { name: 'FK_calendar_override_company', columnNames: ['companyId'], referencedTableName: 'company', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_calendar_override_user', columnNames: ['updatedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_calendar_override_company',
+            columnNames: ['companyId'],
+            referencedTableName: 'company',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_calendar_override_user',
+            columnNames: ['updatedById'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

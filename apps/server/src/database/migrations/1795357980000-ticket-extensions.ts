@@ -4,8 +4,24 @@ import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 import { fk, instant, ref } from './column-helpers';
 
 const ACTIONS = [
-  'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
-  'mark_invalid', 'reply', 'forward', 'follow_up',
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+  'mark_invalid',
+  'reply',
+  'forward',
+  'follow_up',
 ];
 const NEW_ACTIONS = [...ACTIONS, 'request_extension', 'approve_extension', 'reject_extension'];
 
@@ -26,7 +42,11 @@ export class TicketExtensions1795357980000 implements MigrationInterface {
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           ref('ticketId'),
           ref('communityId'),
-          { name: 'milestone', type: 'simple-enum', enum: ['respond', 'arrive', 'resolve', 'reply'] },
+          {
+            name: 'milestone',
+            type: 'simple-enum',
+            enum: ['respond', 'arrive', 'resolve', 'reply'],
+          },
           { name: 'status', type: 'simple-enum', enum: ['pending', 'approved', 'rejected'] },
           { name: 'reason', type: 'varchar', length: '200' },
           ref('requestedById', true),
@@ -39,7 +59,10 @@ export class TicketExtensions1795357980000 implements MigrationInterface {
         ],
         indices: [
           { name: 'IDX_ticket_extension_ticket', columnNames: ['ticketId', 'requestedAt'] },
-          { name: 'IDX_ticket_extension_community', columnNames: ['communityId', 'status', 'requestedAt'] },
+          {
+            name: 'IDX_ticket_extension_community',
+            columnNames: ['communityId', 'status', 'requestedAt'],
+          },
         ],
         foreignKeys: [
           fk('FK_ticket_extension_ticket', 'ticketId', 'ticket', 'CASCADE'),

@@ -2,8 +2,27 @@ import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ACTIONS = [
-  'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
-  'mark_invalid', 'reply', 'forward', 'follow_up', 'request_extension', 'approve_extension', 'reject_extension',
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+  'mark_invalid',
+  'reply',
+  'forward',
+  'follow_up',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
 ];
 const NEW_ACTIONS = [...ACTIONS, 'reclassify'];
 
@@ -19,8 +38,14 @@ export class TicketSeverity1795358040000 implements MigrationInterface {
 
   up(db: QueryRunner): Promise<void> {
     return withForeignKeysOff(db, this.name, async () => {
-      await db.addColumn('ticket_category', new TableColumn({ name: 'serious', type: 'boolean', default: 0 }));
-      await db.addColumn('ticket', new TableColumn({ name: 'serious', type: 'boolean', default: 0 }));
+      await db.addColumn(
+        'ticket_category',
+        new TableColumn({ name: 'serious', type: 'boolean', default: 0 }),
+      );
+      await db.addColumn(
+        'ticket',
+        new TableColumn({ name: 'serious', type: 'boolean', default: 0 }),
+      );
       await this.setActions(db, NEW_ACTIONS);
     });
   }

@@ -17,10 +17,30 @@ export class CreateSlaPolicyOverrides1795358100000 implements MigrationInterface
           { name: 'updatedById', type: 'varchar', length: '36', isNullable: true },
           { name: 'updatedAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_sla_policy_override_company_code', columnNames: ['companyId', 'policyCode'], isUnique: true }],
+        indices: [
+          {
+            name: 'IDX_sla_policy_override_company_code',
+            columnNames: ['companyId', 'policyCode'],
+            isUnique: true,
+          },
+        ],
         foreignKeys: [
-          { name: 'FK_sla_policy_override_company', columnNames: ['companyId'], referencedTableName: 'company', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_sla_policy_override_user', columnNames: ['updatedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_sla_policy_override_company',
+            columnNames: ['companyId'],
+            referencedTableName: 'company',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_sla_policy_override_user',
+            columnNames: ['updatedById'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

@@ -3,8 +3,28 @@ import { portableTable } from './portable-table';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ACTIONS = [
-  'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
-  'mark_invalid', 'reply', 'forward', 'follow_up', 'request_extension', 'approve_extension', 'reject_extension', 'reclassify',
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+  'mark_invalid',
+  'reply',
+  'forward',
+  'follow_up',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'reclassify',
 ];
 const KINDS = ['ticket_assigned', 'ticket_updated', 'sla_warning', 'sla_escalated'];
 
@@ -37,17 +57,59 @@ export class OutageNotices1795358120000 implements MigrationInterface {
             { name: 'closedAt', type: 'datetime', precision: 3, isNullable: true },
             { name: 'closeNote', type: 'varchar', length: '200', isNullable: true },
           ],
-          indices: [{ name: 'IDX_outage_notice_community', columnNames: ['communityId', 'status', 'startsAt'] }],
+          indices: [
+            {
+              name: 'IDX_outage_notice_community',
+              columnNames: ['communityId', 'status', 'startsAt'],
+            },
+          ],
           foreignKeys: [
-            { name: 'FK_outage_notice_community', columnNames: ['communityId'], referencedTableName: 'community', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-            { name: 'FK_outage_notice_creator', columnNames: ['createdById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
-            { name: 'FK_outage_notice_closer', columnNames: ['closedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+            {
+              name: 'FK_outage_notice_community',
+              columnNames: ['communityId'],
+              referencedTableName: 'community',
+              referencedColumnNames: ['id'],
+              onDelete: 'CASCADE',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_outage_notice_creator',
+              columnNames: ['createdById'],
+              referencedTableName: 'user',
+              referencedColumnNames: ['id'],
+              onDelete: 'SET NULL',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_outage_notice_closer',
+              columnNames: ['closedById'],
+              referencedTableName: 'user',
+              referencedColumnNames: ['id'],
+              onDelete: 'SET NULL',
+              onUpdate: 'RESTRICT',
+            },
           ],
         }),
       );
-      await db.addColumn('ticket', new TableColumn({ name: 'outageId', type: 'varchar', length: '36', isNullable: true }));
-      await db.createIndex('ticket', new TableIndex({ name: 'IDX_ticket_outage', columnNames: ['outageId'] }));
-      await db.createForeignKey('ticket', new TableForeignKey({ name: 'FK_ticket_outage', columnNames: ['outageId'], referencedTableName: 'outage_notice', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' }));
+      await db.addColumn(
+        'ticket',
+        new TableColumn({ name: 'outageId', type: 'varchar', length: '36', isNullable: true }),
+      );
+      await db.createIndex(
+        'ticket',
+        new TableIndex({ name: 'IDX_ticket_outage', columnNames: ['outageId'] }),
+      );
+      await db.createForeignKey(
+        'ticket',
+        new TableForeignKey({
+          name: 'FK_ticket_outage',
+          columnNames: ['outageId'],
+          referencedTableName: 'outage_notice',
+          referencedColumnNames: ['id'],
+          onDelete: 'SET NULL',
+          onUpdate: 'RESTRICT',
+        }),
+      );
       await setEnum(db, 'ticket_event', 'action', [...ACTIONS, 'outage_close']);
       await setEnum(db, 'notification', 'kind', [...KINDS, 'notice']);
       await setEnum(db, 'outbox_message', 'kind', [...KINDS, 'notice']);

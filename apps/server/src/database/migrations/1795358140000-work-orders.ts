@@ -3,11 +3,39 @@ import { portableColumn, portableTable } from './portable-table';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ACTIONS = [
-  'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
-  'mark_invalid', 'reply', 'forward', 'follow_up', 'request_extension', 'approve_extension', 'reject_extension', 'reclassify', 'outage_close',
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+  'mark_invalid',
+  'reply',
+  'forward',
+  'follow_up',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'reclassify',
+  'outage_close',
 ];
 const DEPARTMENTS = ['engineering', 'environment', 'security', 'customer_service'];
-const fk = (name: string, column: string, table: string, onDelete: string) => ({ name, columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete, onUpdate: 'RESTRICT' });
+const fk = (name: string, column: string, table: string, onDelete: string) => ({
+  name,
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ['id'],
+  onDelete,
+  onUpdate: 'RESTRICT',
+});
 
 /** Work orders to departments (工作安排通知单), department heads (user.department), and the timeline actions of escalation slips and work orders. */
 export class WorkOrders1795358140000 implements MigrationInterface {
@@ -16,7 +44,15 @@ export class WorkOrders1795358140000 implements MigrationInterface {
 
   up(db: QueryRunner): Promise<void> {
     return withForeignKeysOff(db, this.name, async () => {
-      await db.addColumn('user', portableColumn(db, { name: 'department', type: 'simple-enum', enum: DEPARTMENTS, isNullable: true }));
+      await db.addColumn(
+        'user',
+        portableColumn(db, {
+          name: 'department',
+          type: 'simple-enum',
+          enum: DEPARTMENTS,
+          isNullable: true,
+        }),
+      );
       await db.createTable(
         portableTable(db, {
           name: 'work_order',
@@ -38,7 +74,10 @@ export class WorkOrders1795358140000 implements MigrationInterface {
           ],
           indices: [
             { name: 'IDX_work_order_code', columnNames: ['code'], isUnique: true },
-            { name: 'IDX_work_order_department', columnNames: ['communityId', 'department', 'status'] },
+            {
+              name: 'IDX_work_order_department',
+              columnNames: ['communityId', 'department', 'status'],
+            },
             { name: 'IDX_work_order_ticket', columnNames: ['ticketId'] },
           ],
           foreignKeys: [
@@ -49,7 +88,12 @@ export class WorkOrders1795358140000 implements MigrationInterface {
           ],
         }),
       );
-      await setEnum(db, 'ticket_event', 'action', [...ACTIONS, 'escalation_slip', 'work_order', 'work_order_done']);
+      await setEnum(db, 'ticket_event', 'action', [
+        ...ACTIONS,
+        'escalation_slip',
+        'work_order',
+        'work_order_done',
+      ]);
     });
   }
 

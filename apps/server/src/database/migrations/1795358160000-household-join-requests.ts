@@ -17,7 +17,10 @@ export class HouseholdJoinRequests1795358160000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.addColumn('household_member', new TableColumn(ref('removedById', true)));
-    await db.createForeignKey('household_member', new TableForeignKey(fk('FK_member_remover', 'removedById', 'user', 'SET NULL')));
+    await db.createForeignKey(
+      'household_member',
+      new TableForeignKey(fk('FK_member_remover', 'removedById', 'user', 'SET NULL')),
+    );
     await db.createTable(
       portableTable(db, {
         name: 'household_join_request',
@@ -31,7 +34,11 @@ export class HouseholdJoinRequests1795358160000 implements MigrationInterface {
           text('phone', 20),
           { name: 'role', type: 'simple-enum', enum: ROLES },
           text('relationship', 20, true),
-          { name: 'status', type: 'simple-enum', enum: ['pending', 'approved', 'rejected', 'cancelled'] },
+          {
+            name: 'status',
+            type: 'simple-enum',
+            enum: ['pending', 'approved', 'rejected', 'cancelled'],
+          },
           { name: 'needsOwner', type: 'boolean' },
           { name: 'needsOffice', type: 'boolean' },
           ref('ownerApprovedById', true),
@@ -46,7 +53,10 @@ export class HouseholdJoinRequests1795358160000 implements MigrationInterface {
         ],
         indices: [
           { name: 'IDX_join_request_household', columnNames: ['householdId', 'status'] },
-          { name: 'IDX_join_request_community', columnNames: ['communityId', 'status', 'createdAt'] },
+          {
+            name: 'IDX_join_request_community',
+            columnNames: ['communityId', 'status', 'createdAt'],
+          },
           { name: 'IDX_join_request_user', columnNames: ['userId', 'createdAt'] },
         ],
         foreignKeys: [
@@ -67,7 +77,11 @@ export class HouseholdJoinRequests1795358160000 implements MigrationInterface {
           ref('householdId'),
           ref('requestId', true),
           ref('memberId', true),
-          { name: 'action', type: 'simple-enum', enum: ['requested', 'approved', 'rejected', 'joined', 'removed', 'cancelled'] },
+          {
+            name: 'action',
+            type: 'simple-enum',
+            enum: ['requested', 'approved', 'rejected', 'joined', 'removed', 'cancelled'],
+          },
           { name: 'actingAs', type: 'simple-enum', enum: ['owner', 'office'], isNullable: true },
           ref('actorId', true),
           text('actorName', 50, true),

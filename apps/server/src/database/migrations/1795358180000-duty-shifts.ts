@@ -18,10 +18,29 @@ export class DutyShifts1795358180000 implements MigrationInterface {
           { name: 'createdById', type: 'varchar', length: '36', isNullable: true },
           { name: 'createdAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_duty_shift_building_time', columnNames: ['buildingId', 'startsAt', 'endsAt'] }],
+        indices: [
+          {
+            name: 'IDX_duty_shift_building_time',
+            columnNames: ['buildingId', 'startsAt', 'endsAt'],
+          },
+        ],
         foreignKeys: [
-          { name: 'FK_duty_shift_building', columnNames: ['buildingId'], referencedTableName: 'building', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_duty_shift_assistant', columnNames: ['assistantId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_duty_shift_building',
+            columnNames: ['buildingId'],
+            referencedTableName: 'building',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_duty_shift_assistant',
+            columnNames: ['assistantId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

@@ -20,8 +20,13 @@ export class AddGuardRole1795358220000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM \`user\` WHERE role = 'guard'`)) as { n: number | string }[];
-    if (Number(n) > 0) throw new Error(`${this.name}: ${n} user(s) still have the role 'guard'; delete them or change their role before reverting`);
+    const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM \`user\` WHERE role = 'guard'`)) as {
+      n: number | string;
+    }[];
+    if (Number(n) > 0)
+      throw new Error(
+        `${this.name}: ${n} user(s) still have the role 'guard'; delete them or change their role before reverting`,
+      );
     await this.setRoles(db, ROLES);
   }
 

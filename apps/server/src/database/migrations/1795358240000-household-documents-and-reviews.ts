@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
 import { portableTable } from './portable-table';
 import { fk, ref, text } from './column-helpers';
 
-const instant = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: false });
+const instant = (name: string): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  isNullable: false,
+});
 
 const DOCUMENT_KINDS = [
   'move_in_sign_off',
@@ -37,16 +42,33 @@ export class HouseholdDocumentsAndReviews1795358240000 implements MigrationInter
           ref('recordedById', true),
           instant('recordedAt'),
         ],
-        indices: [{ name: 'IDX_household_document_kind', columnNames: ['householdId', 'kind'], isUnique: true }],
-        foreignKeys: [fk('FK_household_document_household', 'householdId', 'household', 'CASCADE'), fk('FK_household_document_recorder', 'recordedById', 'user', 'SET NULL')],
+        indices: [
+          {
+            name: 'IDX_household_document_kind',
+            columnNames: ['householdId', 'kind'],
+            isUnique: true,
+          },
+        ],
+        foreignKeys: [
+          fk('FK_household_document_household', 'householdId', 'household', 'CASCADE'),
+          fk('FK_household_document_recorder', 'recordedById', 'user', 'SET NULL'),
+        ],
       }),
     );
     await db.createTable(
       portableTable(db, {
         name: 'household_document_photo',
-        columns: [{ name: 'id', type: 'varchar', length: '36', isPrimary: true }, ref('documentId'), ref('attachmentId')],
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          ref('documentId'),
+          ref('attachmentId'),
+        ],
         indices: [
-          { name: 'IDX_household_document_photo_attachment', columnNames: ['attachmentId'], isUnique: true },
+          {
+            name: 'IDX_household_document_photo_attachment',
+            columnNames: ['attachmentId'],
+            isUnique: true,
+          },
           { name: 'IDX_household_document_photo_document', columnNames: ['documentId'] },
         ],
         foreignKeys: [
@@ -58,9 +80,21 @@ export class HouseholdDocumentsAndReviews1795358240000 implements MigrationInter
     await db.createTable(
       portableTable(db, {
         name: 'household_review',
-        columns: [{ name: 'id', type: 'varchar', length: '36', isPrimary: true }, ref('householdId'), ref('reviewerId', true), text('note', 200, true), instant('reviewedAt'), text('nextReviewOn', 10)],
-        indices: [{ name: 'IDX_household_review_household', columnNames: ['householdId', 'reviewedAt'] }],
-        foreignKeys: [fk('FK_household_review_household', 'householdId', 'household', 'CASCADE'), fk('FK_household_review_reviewer', 'reviewerId', 'user', 'SET NULL')],
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          ref('householdId'),
+          ref('reviewerId', true),
+          text('note', 200, true),
+          instant('reviewedAt'),
+          text('nextReviewOn', 10),
+        ],
+        indices: [
+          { name: 'IDX_household_review_household', columnNames: ['householdId', 'reviewedAt'] },
+        ],
+        foreignKeys: [
+          fk('FK_household_review_household', 'householdId', 'household', 'CASCADE'),
+          fk('FK_household_review_reviewer', 'reviewerId', 'user', 'SET NULL'),
+        ],
       }),
     );
   }

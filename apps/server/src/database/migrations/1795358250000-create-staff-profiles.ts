@@ -18,8 +18,22 @@ export class CreateStaffProfiles1795358250000 implements MigrationInterface {
           { name: 'updatedAt', type: 'datetime', precision: 3 },
         ],
         foreignKeys: [
-          { name: 'FK_staff_profile_user', columnNames: ['userId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_staff_profile_photo', columnNames: ['photoId'], referencedTableName: 'attachment', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_staff_profile_user',
+            columnNames: ['userId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_staff_profile_photo',
+            columnNames: ['photoId'],
+            referencedTableName: 'attachment',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

@@ -7,7 +7,12 @@ const CHANNELS = ['phone', 'in_person', 'wechat'];
 const REASONS = ['complaint', 'dissatisfied', 'sample', 'care'];
 const STATUSES = ['due', 'retrying', 'done', 'unreachable'];
 
-const fk = (table: string, column: string, target: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'RESTRICT') => ({
+const fk = (
+  table: string,
+  column: string,
+  target: string,
+  onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'RESTRICT',
+) => ({
   name: `FK_${table}_${column.replace(/Id$/, '')}`,
   columnNames: [column],
   referencedTableName: target,
@@ -51,7 +56,11 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'IDX_ticket_rating_round', columnNames: ['ticketId', 'round'], isUnique: true },
           { name: 'IDX_ticket_rating_handler', columnNames: ['handlerId', 'createdAt'] },
         ],
-        foreignKeys: [fk('ticket_rating', 'ticketId', 'ticket', 'CASCADE'), fk('ticket_rating', 'raterId', 'user'), fk('ticket_rating', 'handlerId', 'user', 'SET NULL')],
+        foreignKeys: [
+          fk('ticket_rating', 'ticketId', 'ticket', 'CASCADE'),
+          fk('ticket_rating', 'raterId', 'user'),
+          fk('ticket_rating', 'handlerId', 'user', 'SET NULL'),
+        ],
       }),
     );
     await db.createTable(
@@ -64,8 +73,13 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'text', type: 'varchar', length: '500' },
           { name: 'createdAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_ticket_rating_addendum_rating', columnNames: ['ratingId', 'createdAt'] }],
-        foreignKeys: [fk('ticket_rating_addendum', 'ratingId', 'ticket_rating', 'CASCADE'), fk('ticket_rating_addendum', 'authorId', 'user')],
+        indices: [
+          { name: 'IDX_ticket_rating_addendum_rating', columnNames: ['ratingId', 'createdAt'] },
+        ],
+        foreignKeys: [
+          fk('ticket_rating_addendum', 'ratingId', 'ticket_rating', 'CASCADE'),
+          fk('ticket_rating_addendum', 'authorId', 'user'),
+        ],
       }),
     );
     await db.createTable(
@@ -81,8 +95,17 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'drawnById', type: 'varchar', length: '36', isNullable: true },
           { name: 'drawnAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_callback_sample_month', columnNames: ['communityId', 'month'], isUnique: true }],
-        foreignKeys: [fk('callback_sample', 'communityId', 'community', 'CASCADE'), fk('callback_sample', 'drawnById', 'user', 'SET NULL')],
+        indices: [
+          {
+            name: 'IDX_callback_sample_month',
+            columnNames: ['communityId', 'month'],
+            isUnique: true,
+          },
+        ],
+        foreignKeys: [
+          fk('callback_sample', 'communityId', 'community', 'CASCADE'),
+          fk('callback_sample', 'drawnById', 'user', 'SET NULL'),
+        ],
       }),
     );
     await db.createTable(
@@ -115,12 +138,19 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
         ],
         indices: [
           { name: 'IDX_callback_task_assignee_status', columnNames: ['assigneeId', 'status'] },
-          { name: 'IDX_callback_task_community_created', columnNames: ['communityId', 'createdAt'] },
+          {
+            name: 'IDX_callback_task_community_created',
+            columnNames: ['communityId', 'createdAt'],
+          },
           { name: 'IDX_callback_task_ticket', columnNames: ['ticketId'] },
           { name: 'IDX_callback_task_household', columnNames: ['householdId', 'createdAt'] },
           { name: 'IDX_callback_task_next_check', columnNames: ['nextCheckAt'] },
           { name: 'IDX_callback_task_signature', columnNames: ['signatureId'], isUnique: true },
-          { name: 'IDX_callback_task_care', columnNames: ['householdId', 'careDueOn'], isUnique: true },
+          {
+            name: 'IDX_callback_task_care',
+            columnNames: ['householdId', 'careDueOn'],
+            isUnique: true,
+          },
         ],
         foreignKeys: [
           fk('callback_task', 'communityId', 'community'),
@@ -147,7 +177,10 @@ export class CreateRatingsAndCallbacks1795358300000 implements MigrationInterfac
           { name: 'at', type: 'datetime', precision: 3 },
         ],
         indices: [{ name: 'IDX_callback_attempt_callback', columnNames: ['callbackId', 'at'] }],
-        foreignKeys: [fk('callback_attempt', 'callbackId', 'callback_task', 'CASCADE'), fk('callback_attempt', 'callerId', 'user')],
+        foreignKeys: [
+          fk('callback_attempt', 'callbackId', 'callback_task', 'CASCADE'),
+          fk('callback_attempt', 'callerId', 'user'),
+        ],
       }),
     );
   }

@@ -22,8 +22,12 @@ export class RateRequestNotificationKind1795358310000 implements MigrationInterf
 
   down(db: QueryRunner): Promise<void> {
     return withForeignKeysOff(db, this.name, async () => {
-      await db.query(`UPDATE \`notification\` SET \`kind\` = 'ticket_updated' WHERE \`kind\` = 'rate_request'`);
-      await db.query(`UPDATE \`outbox_message\` SET \`kind\` = 'ticket_updated' WHERE \`kind\` = 'rate_request'`);
+      await db.query(
+        `UPDATE \`notification\` SET \`kind\` = 'ticket_updated' WHERE \`kind\` = 'rate_request'`,
+      );
+      await db.query(
+        `UPDATE \`outbox_message\` SET \`kind\` = 'ticket_updated' WHERE \`kind\` = 'rate_request'`,
+      );
       await setEnum(db, 'outbox_message', 'kind', KINDS);
       await setEnum(db, 'notification', 'kind', KINDS);
     });

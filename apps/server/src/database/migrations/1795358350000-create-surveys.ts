@@ -2,13 +2,49 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
-const THEMES = ['housing', 'security', 'vehicles', 'cleaning', 'greening', 'repairs', 'events', 'convenience'];
+const THEMES = [
+  'housing',
+  'security',
+  'vehicles',
+  'cleaning',
+  'greening',
+  'repairs',
+  'events',
+  'convenience',
+];
 // The kinds before this migration (rate_request came with 1795358310000).
-const KINDS = ['ticket_assigned', 'ticket_updated', 'sla_warning', 'sla_escalated', 'notice', 'rate_request'];
-const id = (name: string, nullable = false) => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const instant = (name: string, nullable = false) => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
-const fk = (name: string, column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL') => ({
-  name, columnNames: [column], referencedTableName: table, referencedColumnNames: [table === 'survey_settings' ? 'companyId' : 'id'], onDelete, onUpdate: 'RESTRICT',
+const KINDS = [
+  'ticket_assigned',
+  'ticket_updated',
+  'sla_warning',
+  'sla_escalated',
+  'notice',
+  'rate_request',
+];
+const id = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+const instant = (name: string, nullable = false) => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  isNullable: nullable,
+});
+const fk = (
+  name: string,
+  column: string,
+  table: string,
+  onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL',
+) => ({
+  name,
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: [table === 'survey_settings' ? 'companyId' : 'id'],
+  onDelete,
+  onUpdate: 'RESTRICT',
 });
 
 /**
@@ -39,7 +75,10 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             instant('publishedAt', true),
           ],
           indices: [{ name: 'IDX_questionnaire_owner', columnNames: ['companyId', 'communityId'] }],
-          foreignKeys: [fk('FK_questionnaire_company', 'companyId', 'company', 'CASCADE'), fk('FK_questionnaire_community', 'communityId', 'community', 'CASCADE')],
+          foreignKeys: [
+            fk('FK_questionnaire_company', 'companyId', 'company', 'CASCADE'),
+            fk('FK_questionnaire_community', 'communityId', 'community', 'CASCADE'),
+          ],
         }),
       );
       await db.createTable(
@@ -51,7 +90,11 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             id('questionnaireId'),
             { name: 'kind', type: 'simple-enum', enum: ['monthly', 'annual', 'ad_hoc'] },
             { name: 'title', type: 'varchar', length: '60' },
-            { name: 'status', type: 'simple-enum', enum: ['draft', 'open', 'closed', 'results_published', 'cancelled'] },
+            {
+              name: 'status',
+              type: 'simple-enum',
+              enum: ['draft', 'open', 'closed', 'results_published', 'cancelled'],
+            },
             instant('opensAt'),
             instant('closesAt'),
             { name: 'seed', type: 'int' },
@@ -71,7 +114,10 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             { name: 'IDX_survey_round_community', columnNames: ['communityId', 'closesAt'] },
             { name: 'IDX_survey_round_next_check', columnNames: ['nextCheckAt'] },
           ],
-          foreignKeys: [fk('FK_survey_round_community', 'communityId', 'community', 'CASCADE'), fk('FK_survey_round_questionnaire', 'questionnaireId', 'questionnaire', 'RESTRICT')],
+          foreignKeys: [
+            fk('FK_survey_round_community', 'communityId', 'community', 'CASCADE'),
+            fk('FK_survey_round_questionnaire', 'questionnaireId', 'questionnaire', 'RESTRICT'),
+          ],
         }),
       );
       await db.createTable(
@@ -90,10 +136,17 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             { name: 'satisfied', type: 'int', default: 0 },
           ],
           indices: [
-            { name: 'IDX_survey_invite_round_household', columnNames: ['roundId', 'householdId'], isUnique: true },
+            {
+              name: 'IDX_survey_invite_round_household',
+              columnNames: ['roundId', 'householdId'],
+              isUnique: true,
+            },
             { name: 'IDX_survey_invite_household', columnNames: ['householdId', 'invitedAt'] },
           ],
-          foreignKeys: [fk('FK_survey_invite_round', 'roundId', 'survey_round', 'CASCADE'), fk('FK_survey_invite_household', 'householdId', 'household', 'CASCADE')],
+          foreignKeys: [
+            fk('FK_survey_invite_round', 'roundId', 'survey_round', 'CASCADE'),
+            fk('FK_survey_invite_household', 'householdId', 'household', 'CASCADE'),
+          ],
         }),
       );
       await db.createTable(
@@ -112,8 +165,15 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
             instant('answeredAt'),
           ],
           indices: [
-            { name: 'IDX_survey_answer_invite_question', columnNames: ['inviteId', 'questionId'], isUnique: true },
-            { name: 'IDX_survey_answer_round', columnNames: ['roundId', 'questionId', 'satisfied'] },
+            {
+              name: 'IDX_survey_answer_invite_question',
+              columnNames: ['inviteId', 'questionId'],
+              isUnique: true,
+            },
+            {
+              name: 'IDX_survey_answer_round',
+              columnNames: ['roundId', 'questionId', 'satisfied'],
+            },
           ],
           foreignKeys: [fk('FK_survey_answer_invite', 'inviteId', 'survey_invite', 'CASCADE')],
         }),
@@ -141,11 +201,22 @@ export class CreateSurveys1795358350000 implements MigrationInterface {
 
   down(db: QueryRunner): Promise<void> {
     return withForeignKeysOff(db, this.name, async () => {
-      await db.query(`DELETE FROM ${db.connection.driver.escape('notification')} WHERE kind = 'survey_invite'`);
-      await db.query(`DELETE FROM ${db.connection.driver.escape('outbox_message')} WHERE kind = 'survey_invite'`);
+      await db.query(
+        `DELETE FROM ${db.connection.driver.escape('notification')} WHERE kind = 'survey_invite'`,
+      );
+      await db.query(
+        `DELETE FROM ${db.connection.driver.escape('outbox_message')} WHERE kind = 'survey_invite'`,
+      );
       await setEnum(db, 'outbox_message', 'kind', KINDS);
       await setEnum(db, 'notification', 'kind', KINDS);
-      for (const table of ['survey_settings', 'survey_answer', 'survey_invite', 'survey_round', 'questionnaire']) await db.dropTable(table);
+      for (const table of [
+        'survey_settings',
+        'survey_answer',
+        'survey_invite',
+        'survey_round',
+        'questionnaire',
+      ])
+        await db.dropTable(table);
     });
   }
 }

@@ -3,9 +3,32 @@ import { portableColumn } from './portable-table';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
 const ACTIONS = [
-  'submit', 'assign', 'accept', 'arrive', 'resolve', 'confirm', 'reopen', 'cancel', 'hold', 'resume', 'transfer', 'auto_close', 'sla_warning', 'escalate',
-  'mark_invalid', 'reply', 'forward', 'follow_up', 'request_extension', 'approve_extension', 'reject_extension', 'reclassify', 'outage_close',
-  'escalation_slip', 'work_order', 'work_order_done',
+  'submit',
+  'assign',
+  'accept',
+  'arrive',
+  'resolve',
+  'confirm',
+  'reopen',
+  'cancel',
+  'hold',
+  'resume',
+  'transfer',
+  'auto_close',
+  'sla_warning',
+  'escalate',
+  'mark_invalid',
+  'reply',
+  'forward',
+  'follow_up',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'reclassify',
+  'outage_close',
+  'escalation_slip',
+  'work_order',
+  'work_order_done',
 ];
 const PURPOSES = ['accept_ticket', 'tell_resident'];
 
@@ -23,8 +46,18 @@ export class TicketNudgesAndEndingCalls1795358450000 implements MigrationInterfa
     return withForeignKeysOff(db, this.name, async () => {
       await setEnum(db, 'ticket_event', 'action', [...ACTIONS, 'chase', 'urge']);
       await setEnum(db, 'call_task', 'status', ['open', 'done', 'ended']);
-      await db.addColumn('call_task', portableColumn(db, { name: 'purpose', type: 'simple-enum', enum: PURPOSES, isNullable: true }));
-      await db.query(`UPDATE call_task SET purpose = CASE WHEN reason LIKE '紧急工单已派给您%' THEN 'accept_ticket' ELSE 'tell_resident' END`);
+      await db.addColumn(
+        'call_task',
+        portableColumn(db, {
+          name: 'purpose',
+          type: 'simple-enum',
+          enum: PURPOSES,
+          isNullable: true,
+        }),
+      );
+      await db.query(
+        `UPDATE call_task SET purpose = CASE WHEN reason LIKE '紧急工单已派给您%' THEN 'accept_ticket' ELSE 'tell_resident' END`,
+      );
       const table = await db.getTable('call_task');
       const old = table?.findColumnByName('purpose');
       if (!table || !old) throw new Error('call_task.purpose is missing');

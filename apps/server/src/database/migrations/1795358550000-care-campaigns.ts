@@ -2,7 +2,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 import { setEnum, withForeignKeysOff } from './sqlite-rebuild';
 
-const OCCASIONS = ['new_year', 'spring_festival', 'lantern', 'womens_day', 'mothers_day', 'childrens_day', 'dragon_boat', 'mid_autumn', 'national_day', 'double_ninth', 'custom'];
+const OCCASIONS = [
+  'new_year',
+  'spring_festival',
+  'lantern',
+  'womens_day',
+  'mothers_day',
+  'childrens_day',
+  'dragon_boat',
+  'mid_autumn',
+  'national_day',
+  'double_ninth',
+  'custom',
+];
 const CARE_KIND = 'care_greeting';
 
 /**
@@ -33,7 +45,11 @@ export class CareCampaigns1795358550000 implements MigrationInterface {
             { name: 'sendAt', type: 'datetime', precision: 3, isNullable: true },
             { name: 'giftName', type: 'varchar', length: '40', isNullable: true },
             { name: 'giftStock', type: 'int', isNullable: true },
-            { name: 'status', type: 'simple-enum', enum: ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] },
+            {
+              name: 'status',
+              type: 'simple-enum',
+              enum: ['draft', 'scheduled', 'sending', 'sent', 'cancelled'],
+            },
             { name: 'ownerId', type: 'varchar', length: '36', isNullable: true },
             { name: 'targeted', type: 'int', default: 0 },
             { name: 'nextCheckAt', type: 'datetime', precision: 3, isNullable: true },
@@ -45,8 +61,22 @@ export class CareCampaigns1795358550000 implements MigrationInterface {
             { name: 'IDX_care_campaign_next_check', columnNames: ['nextCheckAt'] },
           ],
           foreignKeys: [
-            { name: 'FK_care_campaign_community', columnNames: ['communityId'], referencedTableName: 'community', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-            { name: 'FK_care_campaign_owner', columnNames: ['ownerId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+            {
+              name: 'FK_care_campaign_community',
+              columnNames: ['communityId'],
+              referencedTableName: 'community',
+              referencedColumnNames: ['id'],
+              onDelete: 'CASCADE',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_care_campaign_owner',
+              columnNames: ['ownerId'],
+              referencedTableName: 'user',
+              referencedColumnNames: ['id'],
+              onDelete: 'SET NULL',
+              onUpdate: 'RESTRICT',
+            },
           ],
         }),
       );
@@ -59,26 +89,68 @@ export class CareCampaigns1795358550000 implements MigrationInterface {
             { name: 'householdId', type: 'varchar', length: '36' },
             { name: 'buildingId', type: 'varchar', length: '36' },
             { name: 'status', type: 'simple-enum', enum: ['pending', 'sent', 'skipped'] },
-            { name: 'skipReason', type: 'simple-enum', enum: ['open_complaint', 'renovation'], isNullable: true },
+            {
+              name: 'skipReason',
+              type: 'simple-enum',
+              enum: ['open_complaint', 'renovation'],
+              isNullable: true,
+            },
             { name: 'sentAt', type: 'datetime', precision: 3, isNullable: true },
             { name: 'openedAt', type: 'datetime', precision: 3, isNullable: true },
-            { name: 'giftStatus', type: 'simple-enum', enum: ['prepared', 'delivered', 'picked_up', 'declined'], isNullable: true },
+            {
+              name: 'giftStatus',
+              type: 'simple-enum',
+              enum: ['prepared', 'delivered', 'picked_up', 'declined'],
+              isNullable: true,
+            },
             { name: 'giftNote', type: 'varchar', length: '200', isNullable: true },
             { name: 'giftPhotoIds', type: 'json', isNullable: true },
             { name: 'giftAt', type: 'datetime', precision: 3, isNullable: true },
             { name: 'giftById', type: 'varchar', length: '36', isNullable: true },
           ],
           indices: [
-            { name: 'UQ_care_recipient_household', columnNames: ['campaignId', 'householdId'], isUnique: true },
+            {
+              name: 'UQ_care_recipient_household',
+              columnNames: ['campaignId', 'householdId'],
+              isUnique: true,
+            },
             { name: 'IDX_care_recipient_status', columnNames: ['campaignId', 'status'] },
             { name: 'IDX_care_recipient_building', columnNames: ['buildingId', 'giftStatus'] },
             { name: 'IDX_care_recipient_household', columnNames: ['householdId'] },
           ],
           foreignKeys: [
-            { name: 'FK_care_recipient_campaign', columnNames: ['campaignId'], referencedTableName: 'care_campaign', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-            { name: 'FK_care_recipient_household', columnNames: ['householdId'], referencedTableName: 'household', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-            { name: 'FK_care_recipient_building', columnNames: ['buildingId'], referencedTableName: 'building', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-            { name: 'FK_care_recipient_gift_by', columnNames: ['giftById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+            {
+              name: 'FK_care_recipient_campaign',
+              columnNames: ['campaignId'],
+              referencedTableName: 'care_campaign',
+              referencedColumnNames: ['id'],
+              onDelete: 'CASCADE',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_care_recipient_household',
+              columnNames: ['householdId'],
+              referencedTableName: 'household',
+              referencedColumnNames: ['id'],
+              onDelete: 'CASCADE',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_care_recipient_building',
+              columnNames: ['buildingId'],
+              referencedTableName: 'building',
+              referencedColumnNames: ['id'],
+              onDelete: 'CASCADE',
+              onUpdate: 'RESTRICT',
+            },
+            {
+              name: 'FK_care_recipient_gift_by',
+              columnNames: ['giftById'],
+              referencedTableName: 'user',
+              referencedColumnNames: ['id'],
+              onDelete: 'SET NULL',
+              onUpdate: 'RESTRICT',
+            },
           ],
         }),
       );
@@ -94,7 +166,12 @@ export class CareCampaigns1795358550000 implements MigrationInterface {
       for (const table of ['outbox_message', 'notification']) {
         await db.query(`DELETE FROM \`${table}\` WHERE kind = '${CARE_KIND}'`);
         const values = await enumValues(db, table, 'kind');
-        await setEnum(db, table, 'kind', values.filter((v) => v !== CARE_KIND));
+        await setEnum(
+          db,
+          table,
+          'kind',
+          values.filter((v) => v !== CARE_KIND),
+        );
       }
       await db.dropTable('care_recipient');
       await db.dropTable('care_campaign');

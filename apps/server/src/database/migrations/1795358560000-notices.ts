@@ -1,7 +1,18 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { portableTable } from './portable-table';
 
-const KINDS = ['water_cut', 'power_cut', 'pest_control', 'works', 'event', 'fire_safety', 'financial_report', 'survey_result', 'newsletter', 'other'];
+const KINDS = [
+  'water_cut',
+  'power_cut',
+  'pest_control',
+  'works',
+  'event',
+  'fire_safety',
+  'financial_report',
+  'survey_result',
+  'newsletter',
+  'other',
+];
 
 /**
  * Notices of every kind docs/domain-rules.md §11 names, targeted by community, building or unit, published now or
@@ -36,9 +47,30 @@ export class Notices1795358560000 implements MigrationInterface {
           { name: 'IDX_notice_outage', columnNames: ['outageId'] },
         ],
         foreignKeys: [
-          { name: 'FK_notice_community', columnNames: ['communityId'], referencedTableName: 'community', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_notice_outage', columnNames: ['outageId'], referencedTableName: 'outage_notice', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
-          { name: 'FK_notice_creator', columnNames: ['createdById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_notice_community',
+            columnNames: ['communityId'],
+            referencedTableName: 'community',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_notice_outage',
+            columnNames: ['outageId'],
+            referencedTableName: 'outage_notice',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_notice_creator',
+            columnNames: ['createdById'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );
@@ -53,9 +85,30 @@ export class Notices1795358560000 implements MigrationInterface {
         ],
         indices: [{ name: 'IDX_notice_read_household', columnNames: ['householdId'] }],
         foreignKeys: [
-          { name: 'FK_notice_read_notice', columnNames: ['noticeId'], referencedTableName: 'notice', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_notice_read_household', columnNames: ['householdId'], referencedTableName: 'household', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_notice_read_user', columnNames: ['userId'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_notice_read_notice',
+            columnNames: ['noticeId'],
+            referencedTableName: 'notice',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_notice_read_household',
+            columnNames: ['householdId'],
+            referencedTableName: 'household',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_notice_read_user',
+            columnNames: ['userId'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

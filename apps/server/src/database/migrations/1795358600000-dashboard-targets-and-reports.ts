@@ -16,8 +16,22 @@ export class DashboardTargetsAndReports1795358600000 implements MigrationInterfa
           { name: 'updatedAt', type: 'datetime', precision: 3 },
         ],
         foreignKeys: [
-          { name: 'FK_indicator_targets_company', columnNames: ['companyId'], referencedTableName: 'company', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_indicator_targets_user', columnNames: ['updatedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_indicator_targets_company',
+            columnNames: ['companyId'],
+            referencedTableName: 'company',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_indicator_targets_user',
+            columnNames: ['updatedById'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );
@@ -37,10 +51,30 @@ export class DashboardTargetsAndReports1795358600000 implements MigrationInterfa
           { name: 'issuedById', type: 'varchar', length: '36', isNullable: true },
           { name: 'issuedAt', type: 'datetime', precision: 3 },
         ],
-        indices: [{ name: 'IDX_issued_report_scope', columnNames: ['communityId', 'kind', 'period', 'scopeKey'], isUnique: true }],
+        indices: [
+          {
+            name: 'IDX_issued_report_scope',
+            columnNames: ['communityId', 'kind', 'period', 'scopeKey'],
+            isUnique: true,
+          },
+        ],
         foreignKeys: [
-          { name: 'FK_issued_report_community', columnNames: ['communityId'], referencedTableName: 'community', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-          { name: 'FK_issued_report_user', columnNames: ['issuedById'], referencedTableName: 'user', referencedColumnNames: ['id'], onDelete: 'SET NULL', onUpdate: 'RESTRICT' },
+          {
+            name: 'FK_issued_report_community',
+            columnNames: ['communityId'],
+            referencedTableName: 'community',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
+          },
+          {
+            name: 'FK_issued_report_user',
+            columnNames: ['issuedById'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+            onUpdate: 'RESTRICT',
+          },
         ],
       }),
     );

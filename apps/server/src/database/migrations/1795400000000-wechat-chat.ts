@@ -16,7 +16,11 @@ export class WechatChat1795400000000 implements MigrationInterface {
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'dedupeKey', type: 'varchar', length: '128' },
           { name: 'openid', type: 'varchar', length: '64' },
-          { name: 'kind', type: 'simple-enum', enum: ['text', 'image', 'miniprogrampage', 'enter'] },
+          {
+            name: 'kind',
+            type: 'simple-enum',
+            enum: ['text', 'image', 'miniprogrampage', 'enter'],
+          },
           { name: 'content', type: 'json' },
           { name: 'sentAt', type: 'datetime', precision: 3 },
           { name: 'receivedAt', type: 'datetime', precision: 3 },

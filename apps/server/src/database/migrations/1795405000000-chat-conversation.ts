@@ -32,7 +32,11 @@ export class ChatConversation1795405000000 implements MigrationInterface {
           { name: 'text', type: 'varchar', length: '600' },
           { name: 'card', type: 'json', isNullable: true },
           { name: 'authorId', type: 'varchar', length: '36', isNullable: true },
-          { name: 'delivery', type: 'simple-enum', enum: ['received', 'chat', 'notification', 'undelivered'] },
+          {
+            name: 'delivery',
+            type: 'simple-enum',
+            enum: ['received', 'chat', 'notification', 'undelivered'],
+          },
           { name: 'createdAt', type: 'datetime', precision: 3 },
         ],
         indices: [

@@ -9,7 +9,13 @@ export class TicketCommunityStatusIndex1795420060000 implements MigrationInterfa
   name = 'TicketCommunityStatusIndex1795420060000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.createIndex('ticket', new TableIndex({ name: 'IDX_ticket_community_status', columnNames: ['communityId', 'status'] }));
+    await db.createIndex(
+      'ticket',
+      new TableIndex({
+        name: 'IDX_ticket_community_status',
+        columnNames: ['communityId', 'status'],
+      }),
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -24,7 +24,13 @@ export class IndicatorSnapshots1795420120000 implements MigrationInterface {
           { name: 'figures', type: 'json' },
           instant('computedAt'),
         ],
-        indices: [{ name: 'IDX_indicator_snapshot_scope', columnNames: ['communityId', 'scopeKey', 'month', 'targetsKey'], isUnique: true }],
+        indices: [
+          {
+            name: 'IDX_indicator_snapshot_scope',
+            columnNames: ['communityId', 'scopeKey', 'month', 'targetsKey'],
+            isUnique: true,
+          },
+        ],
         foreignKeys: [fk('FK_indicator_snapshot_community', 'communityId', 'community', 'CASCADE')],
       }),
     );

@@ -7,7 +7,12 @@ export class ChatRatingPrompt1795430000000 implements MigrationInterface {
   name = 'ChatRatingPrompt1795430000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.createTable(portableTable(db, { name: 'chat_rating_prompt', columns: [{ ...ref('ticketId'), isPrimary: true }, instant('askedAt')] }));
+    await db.createTable(
+      portableTable(db, {
+        name: 'chat_rating_prompt',
+        columns: [{ ...ref('ticketId'), isPrimary: true }, instant('askedAt')],
+      }),
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -25,8 +25,16 @@ export class IndicatorProvisional1795440000000 implements MigrationInterface {
           { name: 'figures', type: 'json' },
           instant('computedAt'),
         ],
-        indices: [{ name: 'IDX_indicator_provisional_scope', columnNames: ['communityId', 'scopeKey', 'month', 'targetsKey'], isUnique: true }],
-        foreignKeys: [fk('FK_indicator_provisional_community', 'communityId', 'community', 'CASCADE')],
+        indices: [
+          {
+            name: 'IDX_indicator_provisional_scope',
+            columnNames: ['communityId', 'scopeKey', 'month', 'targetsKey'],
+            isUnique: true,
+          },
+        ],
+        foreignKeys: [
+          fk('FK_indicator_provisional_community', 'communityId', 'community', 'CASCADE'),
+        ],
       }),
     );
   }

@@ -1,4 +1,11 @@
-import { ColumnType, QueryRunner, Table, TableColumn, TableColumnOptions, TableOptions } from 'typeorm';
+import {
+  ColumnType,
+  QueryRunner,
+  Table,
+  TableColumn,
+  TableColumnOptions,
+  TableOptions,
+} from 'typeorm';
 
 /**
  * A Table whose column types are translated by the connected driver, as TypeORM does for entity columns
@@ -11,13 +18,21 @@ export function portableTable(db: QueryRunner, options: TableOptions): Table {
     ...options,
     columns: options.columns?.map((column) => ({
       ...column,
-      type: driver.normalizeType({ type: column.type as ColumnType, length: column.length, precision: column.precision }),
+      type: driver.normalizeType({
+        type: column.type as ColumnType,
+        length: column.length,
+        precision: column.precision,
+      }),
     })),
   });
 }
 
 /** One column for addColumn, translated by the connected driver like portableTable's. */
 export function portableColumn(db: QueryRunner, options: TableColumnOptions): TableColumn {
-  const type = db.connection.driver.normalizeType({ type: options.type as ColumnType, length: options.length, precision: options.precision });
+  const type = db.connection.driver.normalizeType({
+    type: options.type as ColumnType,
+    length: options.length,
+    precision: options.precision,
+  });
   return new TableColumn({ ...options, type });
 }

@@ -9,17 +9,29 @@ import { QueryRunner } from 'typeorm';
  * false` and runs its work here: foreign keys off, one explicit transaction, a foreign_key_check
  * before committing (SQLite's documented procedure). On MySQL/MariaDB the work runs as is.
  */
-export async function withForeignKeysOff(db: QueryRunner, migration: string, work: () => Promise<void>): Promise<void> {
+export async function withForeignKeysOff(
+  db: QueryRunner,
+  migration: string,
+  work: () => Promise<void>,
+): Promise<void> {
   if (db.connection.driver.options.type !== 'better-sqlite3') return work();
   await db.query('PRAGMA foreign_keys = OFF');
   try {
-    const [{ foreign_keys: enforced }] = (await db.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
-    if (enforced) throw new Error(`${migration} rebuilds tables on SQLite and must run outside a transaction (migrationsTransactionMode 'each')`);
+    const [{ foreign_keys: enforced }] = (await db.query('PRAGMA foreign_keys')) as {
+      foreign_keys: number;
+    }[];
+    if (enforced)
+      throw new Error(
+        `${migration} rebuilds tables on SQLite and must run outside a transaction (migrationsTransactionMode 'each')`,
+      );
     await db.startTransaction();
     try {
       await work();
       const broken = (await db.query('PRAGMA foreign_key_check')) as unknown[];
-      if (broken.length > 0) throw new Error(`foreign keys broken by the rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
+      if (broken.length > 0)
+        throw new Error(
+          `foreign keys broken by the rebuild: ${JSON.stringify(broken.slice(0, 5))}`,
+        );
       await db.commitTransaction();
     } catch (err) {
       await db.rollbackTransaction();
@@ -31,9 +43,17 @@ export async function withForeignKeysOff(db: QueryRunner, migration: string, wor
 }
 
 /** Sets the values of an enum column: ALTER … MODIFY on MySQL/MariaDB, a rebuild of the CHECK on SQLite. */
-export async function setEnum(db: QueryRunner, table: string, column: string, values: readonly string[], nullable = false): Promise<void> {
+export async function setEnum(
+  db: QueryRunner,
+  table: string,
+  column: string,
+  values: readonly string[],
+  nullable = false,
+): Promise<void> {
   if (db.connection.driver.options.type !== 'better-sqlite3') {
-    await db.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` enum (${values.map((v) => `'${v}'`).join(',')}) ${nullable ? 'NULL' : 'NOT NULL'}`);
+    await db.query(
+      `ALTER TABLE \`${table}\` MODIFY \`${column}\` enum (${values.map((v) => `'${v}'`).join(',')}) ${nullable ? 'NULL' : 'NOT NULL'}`,
+    );
     return;
   }
   const t = await db.getTable(table);

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MemberRole, Role } from '@linli/contracts';
-import { chinaMidnight, chinaMonthOf, monthsEndingWith, roomLabel, WorkingCalendar } from '@linli/domain';
+import {
+  chinaMidnight,
+  chinaMonthOf,
+  monthsEndingWith,
+  roomLabel,
+  WorkingCalendar,
+} from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -45,7 +51,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.unitOfWork.run(async (db) => {
       if ((await db.count(TicketCategory)) === 0) await this.seedCategories(db);
-      if (!this.config.productionMode && (await db.count(Company)) === 0) await this.seedDemoCommunity(db);
+      if (!this.config.productionMode && (await db.count(Company)) === 0)
+        await this.seedDemoCommunity(db);
       else if (!this.config.productionMode) await this.seedDemoGuard(db);
     });
   }
@@ -60,13 +67,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   private guardOf(communityId: string) {
-    return { id: randomUUID(), name: DEMO_COMMUNITY.guardName, role: Role.Guard, openid: DEMO_OPENIDS.guard, phone: '13800000009', householdId: null, communityId, createdAt: this.clock.now() };
+    return {
+      id: randomUUID(),
+      name: DEMO_COMMUNITY.guardName,
+      role: Role.Guard,
+      openid: DEMO_OPENIDS.guard,
+      phone: '13800000009',
+      householdId: null,
+      communityId,
+      createdAt: this.clock.now(),
+    };
   }
 
   private async seedCategories(db: EntityManager): Promise<void> {
-    await insertRows(db, 
+    await insertRows(
+      db,
       TicketCategory,
-      DEFAULT_CATEGORIES.map((c, i) => ({ ...c, serious: c.serious ?? false, sortOrder: (i + 1) * 10 })),
+      DEFAULT_CATEGORIES.map((c, i) => ({
+        ...c,
+        serious: c.serious ?? false,
+        sortOrder: (i + 1) * 10,
+      })),
     );
     this.logger.log(`seeded ${DEFAULT_CATEGORIES.length} ticket categories`);
   }
@@ -75,14 +96,32 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const now = this.clock.now();
     const d = DEMO_COMMUNITY;
     const company = { id: randomUUID(), name: d.company, createdAt: now };
-    const community = { id: randomUUID(), companyId: company.id, name: d.community, createdAt: now };
+    const community = {
+      id: randomUUID(),
+      companyId: company.id,
+      name: d.community,
+      createdAt: now,
+    };
     await insertRows(db, Company, company);
     await insertRows(db, Community, community);
 
-    const buildings = d.buildings.map((name, i) => ({ id: randomUUID(), communityId: community.id, name, sortOrder: i + 1 }));
+    const buildings = d.buildings.map((name, i) => ({
+      id: randomUUID(),
+      communityId: community.id,
+      name,
+      sortOrder: i + 1,
+    }));
     await insertRows(db, Building, buildings);
     const rooms = buildings.flatMap((b) =>
-      d.units.flatMap((unit) => d.rooms.map((number) => ({ id: randomUUID(), buildingId: b.id, unit, number, label: roomLabel(b.name, unit, number) }))),
+      d.units.flatMap((unit) =>
+        d.rooms.map((number) => ({
+          id: randomUUID(),
+          buildingId: b.id,
+          unit,
+          number,
+          label: roomLabel(b.name, unit, number),
+        })),
+      ),
     );
     await insertRows(db, Room, rooms);
 
@@ -102,41 +141,104 @@ export class DemoSeeder implements OnApplicationBootstrap {
       createdAt: now,
       ...extra,
     });
-    const resident = user('王女士', Role.Resident, DEMO_OPENIDS.resident, { householdId: household.id, phone: '13800000001' });
-    const assistant = user('李管家', Role.Assistant, DEMO_OPENIDS.assistant, { phone: '13800000002' });
+    const resident = user('王女士', Role.Resident, DEMO_OPENIDS.resident, {
+      householdId: household.id,
+      phone: '13800000001',
+    });
+    const assistant = user('李管家', Role.Assistant, DEMO_OPENIDS.assistant, {
+      phone: '13800000002',
+    });
     const supervisor = user('张主任', Role.Supervisor, DEMO_OPENIDS.supervisor);
     const admin = user('系统管理员', Role.Admin, DEMO_ADMIN_OPENID, { communityId: null });
     const newcomer = user('赵先生', Role.Resident, DEMO_OPENIDS.newcomer, { communityId: null });
-    const engineering = user('孙经理', Role.Supervisor, DEMO_OPENIDS.department_head, { department: 'engineering', phone: '13800000005' });
+    const engineering = user('孙经理', Role.Supervisor, DEMO_OPENIDS.department_head, {
+      department: 'engineering',
+      phone: '13800000005',
+    });
     const guard = this.guardOf(community.id);
-    await insertRows(db, User, [resident, assistant, supervisor, admin, newcomer, engineering, guard]);
-    await insertRows(db, 
+    await insertRows(db, User, [
+      resident,
+      assistant,
+      supervisor,
+      admin,
+      newcomer,
+      engineering,
+      guard,
+    ]);
+    await insertRows(
+      db,
       AssistantBuilding,
       buildings.map((b) => ({ userId: assistant.id, buildingId: b.id })),
     );
     // The resident's household file: her (bound to her WeChat) and her husband.
     await insertRows(db, HouseholdMember, [
-      { id: randomUUID(), householdId: household.id, name: '王女士', role: MemberRole.Owner, relationship: '本人', phone: '13800000001', idNumber: '110105198503152428', moveInDate: '2020-06-01', userId: resident.id, createdAt: now, removedAt: null },
-      { id: randomUUID(), householdId: household.id, name: '王先生', role: MemberRole.Family, relationship: '配偶', phone: '13900000002', idNumber: '110105198307201819', moveInDate: '2020-06-01', userId: null, createdAt: now, removedAt: null },
+      {
+        id: randomUUID(),
+        householdId: household.id,
+        name: '王女士',
+        role: MemberRole.Owner,
+        relationship: '本人',
+        phone: '13800000001',
+        idNumber: '110105198503152428',
+        moveInDate: '2020-06-01',
+        userId: resident.id,
+        createdAt: now,
+        removedAt: null,
+      },
+      {
+        id: randomUUID(),
+        householdId: household.id,
+        name: '王先生',
+        role: MemberRole.Family,
+        relationship: '配偶',
+        phone: '13900000002',
+        idNumber: '110105198307201819',
+        moveInDate: '2020-06-01',
+        userId: null,
+        createdAt: now,
+        removedAt: null,
+      },
     ]);
-    this.logger.log(`seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`);
+    this.logger.log(
+      `seeded demo community ${d.community}: ${buildings.length} buildings, ${rooms.length} rooms, 6 users`,
+    );
     // The features' demos, outside the server tests (whose specs count on the bare community). Festival care
     // first (its elderly households), then, with the full demo (LINLI_DEMO_HISTORY), the other neighbours'
     // households; the feedback and questionnaire demos reuse whatever household a room already has.
     const demo = this.config.nodeEnv !== 'test';
     if (demo) await seedCare(db, community.id, supervisor.id, assistant.id, household.id, now);
-    const seeded = this.config.demoHistory ? await seedDemoHouseholds(db, community.id, rooms, now) : [];
+    const seeded = this.config.demoHistory
+      ? await seedDemoHouseholds(db, community.id, rooms, now)
+      : [];
     // Ratings and callbacks of last month and this one.
-    if (demo) await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
+    if (demo)
+      await seedFeedbackDemo(db, now, this.config.uploadsDir, this.config.feedback.sampling);
     // Questionnaire rounds: last month's with published results, this month's open one.
     await seedDemoSurveys(db, now, this.config.nodeEnv);
     if (!this.config.demoHistory) return;
     // Six months of tickets; complaints of last month and this one are the feedback demo's (rated, called back).
     const buildingOf = new Map<string, string>(rooms.map((r) => [r.id, r.buildingId]));
-    const households = [{ householdId: household.id as string, roomId: home.id as string, userId: resident.id as string }, ...seeded].map((h) => ({ ...h, buildingId: buildingOf.get(h.roomId)! }));
+    const households = [
+      {
+        householdId: household.id as string,
+        roomId: home.id as string,
+        userId: resident.id as string,
+      },
+      ...seeded,
+    ].map((h) => ({ ...h, buildingId: buildingOf.get(h.roomId)! }));
     const lastMonth = chinaMidnight(`${monthsEndingWith(chinaMonthOf(now), 2)[0]}-01`);
-    const tickets = await seedTicketHistory(db, { communityId: community.id, households, assistantId: assistant.id, now, calendar: new WorkingCalendar(), days: HISTORY_DAYS, noComplaintsFrom: lastMonth });
-    this.logger.log(`seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`);
+    const tickets = await seedTicketHistory(db, {
+      communityId: community.id,
+      households,
+      assistantId: assistant.id,
+      now,
+      calendar: new WorkingCalendar(),
+      days: HISTORY_DAYS,
+      noComplaintsFrom: lastMonth,
+    });
+    this.logger.log(
+      `seeded ${seeded.length} more households and ${tickets} tickets of the past ${HISTORY_DAYS} days`,
+    );
     // Last: the customer-service chat's conversations (their ticket codes follow the history's day counters);
     // like the other features' demos, not in the server tests, whose specs count the history's tickets.
     if (demo) await seedDemoChat(db, now, this.config.hotline);

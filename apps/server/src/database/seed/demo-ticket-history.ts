@@ -1,5 +1,20 @@
-import { Channel, SlaLimit, SlaMilestone, TicketAction, TicketKind, TicketStatus } from '@linli/contracts';
-import { chinaDateKey, chinaMidnight, computeDeadline, planMilestones, policiesFor, ticketCode, WorkingCalendar } from '@linli/domain';
+import {
+  Channel,
+  SlaLimit,
+  SlaMilestone,
+  TicketAction,
+  TicketKind,
+  TicketStatus,
+} from '@linli/contracts';
+import {
+  chinaDateKey,
+  chinaMidnight,
+  computeDeadline,
+  planMilestones,
+  policiesFor,
+  ticketCode,
+  WorkingCalendar,
+} from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_CATEGORIES } from '../../modules/categories/category-catalog';
@@ -46,7 +61,10 @@ export const MIX: [string, number, string][] = [
  * site after the report (where someone goes), and the work until resolved after that. Most work lands
  * well within its limit, as in a well-run office; the scenarios below add the exceptions.
  */
-const TIMING: Record<string, { respond: [number, number]; arrive?: [number, number]; work: [number, number] }> = {
+const TIMING: Record<
+  string,
+  { respond: [number, number]; arrive?: [number, number]; work: [number, number] }
+> = {
   bulb: { respond: [10, 60], arrive: [40, 120], work: [20, 70] },
   lock: { respond: [10, 60], arrive: [40, 120], work: [30, 90] },
   water_leak: { respond: [2, 6], arrive: [6, 9.5], work: [60, 180] },
@@ -64,7 +82,12 @@ const TIMING: Record<string, { respond: [number, number]; arrive?: [number, numb
 export interface HistoryInput {
   communityId: string;
   /** Households with the member who reports for them. */
-  households: readonly { householdId: string; roomId: string; buildingId: string; userId: string }[];
+  households: readonly {
+    householdId: string;
+    roomId: string;
+    buildingId: string;
+    userId: string;
+  }[];
   assistantId: string;
   now: Date;
   calendar: WorkingCalendar;
@@ -108,19 +131,53 @@ export async function seedTicketHistory(db: EntityManager, input: HistoryInput):
   for (let back = days; back >= 1; back--) {
     const dayStart = new Date(today.getTime() - back * DAY);
     const count = 1 + (rand() < 0.5 ? 1 : 0) + (rand() < 0.12 ? 1 : 0);
-    const starts = Array.from({ length: count }, () => dayStart.getTime() + Math.floor(between(7.5, 21.5) * HOUR)).sort((a, b) => a - b);
+    const starts = Array.from(
+      { length: count },
+      () => dayStart.getTime() + Math.floor(between(7.5, 21.5) * HOUR),
+    ).sort((a, b) => a - b);
     for (const startMs of starts) {
       let [code, , description] = category();
-      for (let tries = 0; input.noComplaintsFrom && startMs >= input.noComplaintsFrom.getTime() && DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint && tries < 20; tries++) [code, , description] = category();
-      if (input.noComplaintsFrom && startMs >= input.noComplaintsFrom.getTime() && DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint) continue;
+      for (
+        let tries = 0;
+        input.noComplaintsFrom &&
+        startMs >= input.noComplaintsFrom.getTime() &&
+        DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint &&
+        tries < 20;
+        tries++
+      )
+        [code, , description] = category();
+      if (
+        input.noComplaintsFrom &&
+        startMs >= input.noComplaintsFrom.getTime() &&
+        DEFAULT_CATEGORIES.find((x) => x.code === code)?.kind === TicketKind.Complaint
+      )
+        continue;
       const c = DEFAULT_CATEGORIES.find((x) => x.code === code)!;
       const home = pick(input.households);
       const created = new Date(startMs);
       const dayKey = chinaDateKey(created);
-      if (!offsets.has(dayKey)) offsets.set(dayKey, (await db.findOne(TicketSequence, { where: { dayKey } }))?.lastValue ?? 0);
+      if (!offsets.has(dayKey))
+        offsets.set(
+          dayKey,
+          (await db.findOne(TicketSequence, { where: { dayKey } }))?.lastValue ?? 0,
+        );
       const count = (sequences.get(dayKey) ?? 0) + 1;
       sequences.set(dayKey, count);
-      drafts.push(buildTicket({ input, index: index++, back, code, description, category: c, home, created, seq: offsets.get(dayKey)! + count, rand, between }));
+      drafts.push(
+        buildTicket({
+          input,
+          index: index++,
+          back,
+          code,
+          description,
+          category: c,
+          home,
+          created,
+          seq: offsets.get(dayKey)! + count,
+          rand,
+          between,
+        }),
+      );
     }
   }
 
@@ -171,8 +228,24 @@ export function buildTicket(args: {
   const events: TicketEvent[] = [];
   const pauses: { from: string; to: string | null }[] = [];
   let status: TicketStatus = S.Submitted;
-  const push = (action: TicketAction, at: Date, to: TicketStatus, actorId: string | null, note: string | null = null) => {
-    events.push({ id: newId(), ticketId: id, version: events.length + 1, action, fromStatus: events.length ? status : null, toStatus: to, actorId, note, at });
+  const push = (
+    action: TicketAction,
+    at: Date,
+    to: TicketStatus,
+    actorId: string | null,
+    note: string | null = null,
+  ) => {
+    events.push({
+      id: newId(),
+      ticketId: id,
+      version: events.length + 1,
+      action,
+      fromStatus: events.length ? status : null,
+      toStatus: to,
+      actorId,
+      note,
+      at,
+    });
     status = to;
   };
   const met: Partial<Record<string, Date>> = {};
@@ -190,7 +263,8 @@ export function buildTicket(args: {
   const open = args.back <= 1 || (args.back === 2 && index % 2 === 0);
 
   const timing = TIMING[c.code] ?? { respond: [10, 60], work: [60, 240] };
-  const respondAt = created.getTime() + (lateResponse ? between(45, 80) : between(...timing.respond)) * MINUTE;
+  const respondAt =
+    created.getTime() + (lateResponse ? between(45, 80) : between(...timing.respond)) * MINUTE;
   let t = respondAt;
   if (open && rand() < 0.3) return finish();
   push(A.Accept, at(t), S.Accepted, input.assistantId);
@@ -198,22 +272,43 @@ export function buildTicket(args: {
 
   if (invalid) {
     t += between(0.5, 2) * HOUR;
-    push(A.MarkInvalid, at(t), S.Invalid, input.assistantId, '噪音来自小区外市政道路夜间施工，不属于物业服务范围，已向城管热线反映');
+    push(
+      A.MarkInvalid,
+      at(t),
+      S.Invalid,
+      input.assistantId,
+      '噪音来自小区外市政道路夜间施工，不属于物业服务范围，已向城管热线反映',
+    );
     met.respond ??= at(t);
     met.arrive ??= at(t);
     met.resolve = at(t);
     const replyStart = at(t);
-    planned.push({ milestone: SlaMilestone.Reply, policyCode: 'invalid_complaint_explanation', policyName: '无效投诉答复', limit: { kind: 'workingDays', days: 1 }, startAt: replyStart });
+    planned.push({
+      milestone: SlaMilestone.Reply,
+      policyCode: 'invalid_complaint_explanation',
+      policyName: '无效投诉答复',
+      limit: { kind: 'workingDays', days: 1 },
+      startAt: replyStart,
+    });
     t += between(2, 6) * HOUR;
     if (!open) {
-      push(A.Reply, at(t), S.Closed, input.assistantId, '已电话向业主说明：施工为市政工程，已反映至城管，预计本月底结束');
+      push(
+        A.Reply,
+        at(t),
+        S.Closed,
+        input.assistantId,
+        '已电话向业主说明：施工为市政工程，已反映至城管，预计本月底结束',
+      );
       met.reply = at(t);
     }
     return finish();
   }
 
   if (timing.arrive) {
-    t = Math.max(t + 2 * MINUTE, created.getTime() + (lateResponse ? between(50, 90) : between(...timing.arrive)) * MINUTE);
+    t = Math.max(
+      t + 2 * MINUTE,
+      created.getTime() + (lateResponse ? between(50, 90) : between(...timing.arrive)) * MINUTE,
+    );
     if (open && rand() < 0.4) return finish();
     push(A.Arrive, at(t), S.OnSite, input.assistantId);
     met.arrive = at(t);
@@ -221,14 +316,31 @@ export function buildTicket(args: {
   if (held) {
     const from = t + 30 * MINUTE;
     t = from + between(20, 30) * HOUR;
-    push(A.Hold, at(from), S.OnHold, input.assistantId, '需更换配件，住户白天上班，约定次日晚上入户');
+    push(
+      A.Hold,
+      at(from),
+      S.OnHold,
+      input.assistantId,
+      '需更换配件，住户白天上班，约定次日晚上入户',
+    );
     pauses.push({ from: at(from).toISOString(), to: at(t).toISOString() });
     push(A.Resume, at(t), S.Accepted, input.assistantId);
   }
   t += lateComplaint ? between(26, 34) * HOUR : between(...timing.work) * MINUTE;
   if (lateComplaint) {
     const escalateAt = created.getTime() + 24 * HOUR + 2 * MINUTE;
-    if (escalateAt < t) events.push({ id: newId(), ticketId: id, version: events.length + 1, action: A.Escalate, fromStatus: status, toStatus: status, actorId: null, note: '处理完成超时，已升级至管理处主任', at: at(escalateAt) });
+    if (escalateAt < t)
+      events.push({
+        id: newId(),
+        ticketId: id,
+        version: events.length + 1,
+        action: A.Escalate,
+        fromStatus: status,
+        toStatus: status,
+        actorId: null,
+        note: '处理完成超时，已升级至管理处主任',
+        at: at(escalateAt),
+      });
   }
   if (open || t >= input.now.getTime()) return finish();
   push(A.Resolve, at(t), S.Resolved, input.assistantId, '已处理完毕');
@@ -275,7 +387,10 @@ export function buildTicket(args: {
       reopenCount: reopened && met.resolve ? 1 : 0,
       escalationLevel: events.some((e) => e.action === A.Escalate) ? 1 : 0,
       escalatedAt: events.find((e) => e.action === A.Escalate)?.at ?? null,
-      resolvedAt: [S.Resolved, S.Closed].includes(status) && met.resolve ? (events.filter((e) => e.action === A.Resolve).at(-1)?.at ?? met.resolve) : null,
+      resolvedAt:
+        [S.Resolved, S.Closed].includes(status) && met.resolve
+          ? (events.filter((e) => e.action === A.Resolve).at(-1)?.at ?? met.resolve)
+          : null,
       // Open work is looked at by the time-limit sweep on its first round.
       nextCheckAt: [S.Closed, S.Cancelled].includes(status) ? null : input.now,
       version: events.length,
@@ -284,7 +399,12 @@ export function buildTicket(args: {
     };
     const milestones = planned.map((p) => {
       const metAt = met[p.milestone] ?? null;
-      const due = computeDeadline(p.startAt, p.limit as SlaLimit, input.calendar, pauses.map((x) => ({ from: new Date(x.from), to: x.to ? new Date(x.to) : null })));
+      const due = computeDeadline(
+        p.startAt,
+        p.limit as SlaLimit,
+        input.calendar,
+        pauses.map((x) => ({ from: new Date(x.from), to: x.to ? new Date(x.to) : null })),
+      );
       const dueMs = due.paused ? Number.POSITIVE_INFINITY : due.deadline.getTime();
       const warnMs = p.startAt.getTime() + 0.8 * (dueMs - p.startAt.getTime());
       // An open limit is left to the time-limit sweep, which warns, breaches and escalates with its own events.
@@ -298,7 +418,8 @@ export function buildTicket(args: {
         limitSpec: p.limit,
         startAt: p.startAt,
         metAt,
-        warnedAt: until >= warnMs && Number.isFinite(warnMs) ? new Date(Math.min(warnMs, until)) : null,
+        warnedAt:
+          until >= warnMs && Number.isFinite(warnMs) ? new Date(Math.min(warnMs, until)) : null,
         breachedAt: until > dueMs ? new Date(dueMs) : null,
       };
     });

@@ -43,8 +43,12 @@ export class DemoLoginController {
   @Post('demo-login')
   @RateLimit('login')
   @HttpCode(200)
-  @Public('Demo mode only: sign in as one of the demo personas. The route does not exist when a WeChat AppID is set.')
-  @ApiOperation({ summary: 'Demo mode: sign in as a demo persona (through the local WeChat server)' })
+  @Public(
+    'Demo mode only: sign in as one of the demo personas. The route does not exist when a WeChat AppID is set.',
+  )
+  @ApiOperation({
+    summary: 'Demo mode: sign in as a demo persona (through the local WeChat server)',
+  })
   demoLogin(@Body() dto: DemoLoginDto): Promise<SessionDto> {
     return this.auth.demoLogin(dto.persona);
   }

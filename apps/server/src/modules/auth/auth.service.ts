@@ -21,7 +21,13 @@ export class AuthService {
     const { openid } = await this.wechat.code2Session(code);
     const user = await this.org.findByOpenid(openid);
     if (!user) throw new AppException(ErrorCode.AUTH_NOT_REGISTERED);
-    const authUser = { id: user.id, name: user.name, role: user.role, householdId: user.householdId, communityId: user.communityId };
+    const authUser = {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      householdId: user.householdId,
+      communityId: user.communityId,
+    };
     const { token, expiresAt } = await this.tokens.issue(user.id);
     return { token, expiresAt: expiresAt.toISOString(), user: await this.org.profile(authUser) };
   }
@@ -30,7 +36,8 @@ export class AuthService {
   async demoLogin(persona: DemoPersona): Promise<SessionDto> {
     const local = this.endpoint.local;
     if (!local) throw new AppException(ErrorCode.NOT_FOUND);
-    if (!Object.prototype.hasOwnProperty.call(DEMO_OPENIDS, persona)) throw new AppException(ErrorCode.DEMO_PERSONA_UNKNOWN);
+    if (!Object.prototype.hasOwnProperty.call(DEMO_OPENIDS, persona))
+      throw new AppException(ErrorCode.DEMO_PERSONA_UNKNOWN);
     const openid = DEMO_OPENIDS[persona];
     return this.wechatLogin(local.mintCode(openid));
   }

@@ -34,7 +34,9 @@ export class TokenService implements SessionVerifier {
   async verify(token: string): Promise<AuthUser> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
     } catch {
       throw new AppException(ErrorCode.AUTH_TOKEN_INVALID);
     }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CalendarDayDto, CalendarOverrideDto, CalendarYearDto, ErrorCode, Role } from '@linli/contracts';
+import {
+  CalendarDayDto,
+  CalendarOverrideDto,
+  CalendarYearDto,
+  ErrorCode,
+  Role,
+} from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, MoreThan } from 'typeorm';
@@ -23,7 +29,8 @@ export function parseDateKey(value: string): string | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d)
+    return null;
   return y >= 2000 && y <= 2100 ? value : null;
 }
 
@@ -41,11 +48,19 @@ export class CalendarAdmin {
     const thisYear = Number(chinaDateKey(this.clock.now()).slice(0, 4));
     const shown = year ?? thisYear;
     const calendar = this.calendars.forCompany(companyId);
-    const rows = await this.ds.getRepository(CalendarOverride).find({ where: { companyId }, relations: { updatedBy: true }, order: { date: 'ASC' } });
+    const rows = await this.ds
+      .getRepository(CalendarOverride)
+      .find({ where: { companyId }, relations: { updatedBy: true }, order: { date: 'ASC' } });
     const specialDays: CalendarDayDto[] = [];
     for (let t = Date.UTC(shown, 0, 1); new Date(t).getUTCFullYear() === shown; t += 86_400_000) {
       const info = calendar.dayInfo(new Date(t).toISOString().slice(0, 10));
-      if (info.source === 'override' || info.source === 'published') specialDays.push({ date: info.date, working: info.working, source: info.source, note: info.note ?? null });
+      if (info.source === 'override' || info.source === 'published')
+        specialDays.push({
+          date: info.date,
+          working: info.working,
+          source: info.source,
+          note: info.note ?? null,
+        });
     }
     const warnings = calendar.yearsWithoutData(thisYear, thisYear + 1).map((y) => {
       const added = rows.filter((r) => r.date.startsWith(`${y}-`)).length;
@@ -61,7 +76,11 @@ export class CalendarAdmin {
     };
   }
 
-  async set(user: AuthUser, date: string, body: CalendarOverrideRequestDto): Promise<CalendarOverrideDto> {
+  async set(
+    user: AuthUser,
+    date: string,
+    body: CalendarOverrideRequestDto,
+  ): Promise<CalendarOverrideDto> {
     const day = this.validDate(date);
     const companyId = await companyOfUser(this.ds, user);
     const now = this.clock.now();
@@ -69,11 +88,27 @@ export class CalendarAdmin {
     const note = body.note?.trim() || null;
     await this.ds.transaction(async (db) => {
       const existing = await db.findOne(CalendarOverride, { where: { companyId, date: day } });
-      if (existing) await db.update(CalendarOverride, { id: existing.id }, { working: body.working, note, updatedById: user.id, updatedAt: now });
-      else await db.insert(CalendarOverride, { id: randomUUID(), companyId, date: day, working: body.working, note, updatedById: user.id, updatedAt: now });
+      if (existing)
+        await db.update(
+          CalendarOverride,
+          { id: existing.id },
+          { working: body.working, note, updatedById: user.id, updatedAt: now },
+        );
+      else
+        await db.insert(CalendarOverride, {
+          id: randomUUID(),
+          companyId,
+          date: day,
+          working: body.working,
+          note,
+          updatedById: user.id,
+          updatedAt: now,
+        });
     });
     await this.applied(companyId);
-    return toDto(await repo.findOneOrFail({ where: { companyId, date: day }, relations: { updatedBy: true } }));
+    return toDto(
+      await repo.findOneOrFail({ where: { companyId, date: day }, relations: { updatedBy: true } }),
+    );
   }
 
   async remove(user: AuthUser, date: string): Promise<void> {
@@ -91,20 +126,34 @@ export class CalendarAdmin {
    */
   private async applied(companyId: string): Promise<void> {
     await this.calendars.reload();
-    const communities = await this.ds.getRepository(Community).find({ where: { companyId }, select: { id: true } });
+    const communities = await this.ds
+      .getRepository(Community)
+      .find({ where: { companyId }, select: { id: true } });
     if (communities.length === 0) return;
     const now = this.clock.now();
-    await this.ds.getRepository(Ticket).update({ communityId: In(communities.map((c) => c.id)), nextCheckAt: MoreThan(now) }, { nextCheckAt: now });
+    await this.ds
+      .getRepository(Ticket)
+      .update(
+        { communityId: In(communities.map((c) => c.id)), nextCheckAt: MoreThan(now) },
+        { nextCheckAt: now },
+      );
   }
 
   private validDate(date: string): string {
     const day = parseDateKey(date);
     const message = '日期格式应为 YYYY-MM-DD，且是真实存在的日期';
-    if (!day) throw new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field: 'date', message }]);
+    if (!day)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field: 'date', message }]);
     return day;
   }
 }
 
 function toDto(row: CalendarOverride & { updatedBy?: User | null }): CalendarOverrideDto {
-  return { date: row.date, working: row.working, note: row.note, updatedByName: row.updatedBy?.name ?? null, updatedAt: row.updatedAt.toISOString() };
+  return {
+    date: row.date,
+    working: row.working,
+    note: row.note,
+    updatedByName: row.updatedBy?.name ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

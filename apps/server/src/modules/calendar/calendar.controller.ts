@@ -14,22 +14,38 @@ export class CalendarController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff: the working calendar of a year (holidays, make-up days, the company’s adjustments) and the warning for years without a published schedule' })
-  year(@CurrentUser() user: AuthUser, @Query() query: CalendarYearQueryDto): Promise<CalendarYearDto> {
+  @ApiOperation({
+    summary:
+      'Staff: the working calendar of a year (holidays, make-up days, the company’s adjustments) and the warning for years without a published schedule',
+  })
+  year(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CalendarYearQueryDto,
+  ): Promise<CalendarYearDto> {
     return this.admin.year(user, query.year);
   }
 
   @Put('overrides/:date')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Company admins only: make a day a working day or a day off (wins over the published schedule)' })
-  set(@CurrentUser() user: AuthUser, @Param('date') date: string, @Body() body: CalendarOverrideRequestDto): Promise<CalendarOverrideDto> {
+  @ApiOperation({
+    summary:
+      'Company admins only: make a day a working day or a day off (wins over the published schedule)',
+  })
+  set(
+    @CurrentUser() user: AuthUser,
+    @Param('date') date: string,
+    @Body() body: CalendarOverrideRequestDto,
+  ): Promise<CalendarOverrideDto> {
     return this.admin.set(user, date, body);
   }
 
   @Delete('overrides/:date')
   @HttpCode(204)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Company admins only: remove an adjustment; the day follows the published schedule again' })
+  @ApiOperation({
+    summary:
+      'Company admins only: remove an adjustment; the day follows the published schedule again',
+  })
   remove(@CurrentUser() user: AuthUser, @Param('date') date: string): Promise<void> {
     return this.admin.remove(user, date);
   }

@@ -43,12 +43,20 @@ export class WorkingCalendars implements OnApplicationBootstrap {
   async reload(): Promise<void> {
     try {
       const [rows, communities] = await Promise.all([
-        this.ds.getRepository(CalendarOverride).find({ select: { companyId: true, date: true, working: true, note: true } }),
+        this.ds
+          .getRepository(CalendarOverride)
+          .find({ select: { companyId: true, date: true, working: true, note: true } }),
         this.ds.getRepository(Community).find({ select: { id: true, companyId: true } }),
       ]);
       const grouped = new Map<string, DayOverride[]>();
-      for (const r of rows) grouped.set(r.companyId, [...(grouped.get(r.companyId) ?? []), { date: r.date, working: r.working, note: r.note ?? undefined }]);
-      this.byCompany = new Map([...grouped].map(([company, overrides]) => [company, new WorkingCalendar({ overrides })]));
+      for (const r of rows)
+        grouped.set(r.companyId, [
+          ...(grouped.get(r.companyId) ?? []),
+          { date: r.date, working: r.working, note: r.note ?? undefined },
+        ]);
+      this.byCompany = new Map(
+        [...grouped].map(([company, overrides]) => [company, new WorkingCalendar({ overrides })]),
+      );
       this.companyOf = new Map(communities.map((c) => [c.id, c.companyId]));
     } catch (err) {
       // Keep the last good calendars: a failed read must not turn every deadline weekends-only.

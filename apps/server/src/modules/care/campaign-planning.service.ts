@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AudiencePreviewDto, CampaignAction, CampaignDto, CampaignStatus, ErrorCode, RecipientStatus, SKIP_REASON_LABELS,
+  AudiencePreviewDto,
+  CampaignAction,
+  CampaignDto,
+  CampaignStatus,
+  ErrorCode,
+  RecipientStatus,
+  SKIP_REASON_LABELS,
 } from '@linli/contracts';
 import { campaignTransition, chinaDateKey } from '@linli/domain';
 // The lunar calendar stays out of the package index (see care-calendar.ts).
@@ -16,11 +22,17 @@ import { Building } from '../org/entities/building.entity';
 import { CampaignQueries } from './campaign-queries.service';
 import { CareAudience } from './care-audience.service';
 import { CareScope } from './care-scope';
-import { AudiencePreviewDto as PreviewBody, CreateCampaignDto, ResendSkippedDto, SendCampaignDto } from './dto/care.dto';
+import {
+  AudiencePreviewDto as PreviewBody,
+  CreateCampaignDto,
+  ResendSkippedDto,
+  SendCampaignDto,
+} from './dto/care.dto';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
 
-const invalid = (field: string, message: string) => new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
 
 /**
  * The supervisor's side of a campaign: see the audience before sending, plan it, press send (which only
@@ -41,13 +53,31 @@ export class CampaignPlanning {
     await this.scope.community(user, body.communityId);
     await this.checkBuildings(body.communityId, body.audience.buildingIds);
     const now = this.clock.now();
-    const households = await this.audience.select(body.communityId, body.audience, body.occasionDate ?? chinaDateKey(now));
-    const reasons = await this.audience.skipReasons(this.ds.manager, households.map((h) => h.householdId), now, body.audience.complaintWindowDays);
+    const households = await this.audience.select(
+      body.communityId,
+      body.audience,
+      body.occasionDate ?? chinaDateKey(now),
+    );
+    const reasons = await this.audience.skipReasons(
+      this.ds.manager,
+      households.map((h) => h.householdId),
+      now,
+      body.audience.complaintWindowDays,
+    );
     return {
       targeted: households.length,
       skipped: households.flatMap((h) => {
         const reason = reasons.get(h.householdId);
-        return reason ? [{ householdId: h.householdId, label: h.label, reason, reasonLabel: SKIP_REASON_LABELS[reason] }] : [];
+        return reason
+          ? [
+              {
+                householdId: h.householdId,
+                label: h.label,
+                reason,
+                reasonLabel: SKIP_REASON_LABELS[reason],
+              },
+            ]
+          : [];
       }),
     };
   }
@@ -60,8 +90,10 @@ export class CampaignPlanning {
     const title = body.title?.trim() || builtIn?.name;
     if (!title) throw invalid('title', '自定义活动请填写名称');
     const date = body.occasionDate ?? (builtIn ? this.nextDate(builtIn.rule, now) : null);
-    if (!date || Number.isNaN(Date.parse(date))) throw invalid('occasionDate', '自定义活动请填写日期');
-    if (!body.channels.card && !body.channels.wechat && !body.channels.visit) throw invalid('channels', '请至少选择一种关怀方式');
+    if (!date || Number.isNaN(Date.parse(date)))
+      throw invalid('occasionDate', '自定义活动请填写日期');
+    if (!body.channels.card && !body.channels.wechat && !body.channels.visit)
+      throw invalid('channels', '请至少选择一种关怀方式');
     const sendAt = body.sendAt ? new Date(body.sendAt) : null;
     const row: CareCampaign = {
       id: randomUUID(),
@@ -72,7 +104,11 @@ export class CampaignPlanning {
       audience: { ...body.audience, buildingIds: [...new Set(body.audience.buildingIds)] },
       greeting: body.greeting.trim(),
       imageUrl: body.imageUrl?.trim() || null,
-      channels: { card: body.channels.card, wechat: body.channels.wechat, visit: body.channels.visit },
+      channels: {
+        card: body.channels.card,
+        wechat: body.channels.wechat,
+        visit: body.channels.visit,
+      },
       sendAt,
       giftName: body.gift?.name.trim() || null,
       giftStock: body.gift ? body.gift.stock : null,
@@ -93,8 +129,14 @@ export class CampaignPlanning {
     const to = campaignTransition(campaign.status, CampaignAction.Schedule);
     if (!to) throw new AppException(ErrorCode.CAMPAIGN_STATE);
     const now = this.clock.now();
-    const sendAt = body.sendAt ? new Date(body.sendAt) : campaign.sendAt && campaign.sendAt > now ? campaign.sendAt : now;
-    const moved = await this.ds.getRepository(CareCampaign).update({ id, status: campaign.status }, { status: to, sendAt, nextCheckAt: sendAt });
+    const sendAt = body.sendAt
+      ? new Date(body.sendAt)
+      : campaign.sendAt && campaign.sendAt > now
+        ? campaign.sendAt
+        : now;
+    const moved = await this.ds
+      .getRepository(CareCampaign)
+      .update({ id, status: campaign.status }, { status: to, sendAt, nextCheckAt: sendAt });
     if (moved.affected !== 1) throw new AppException(ErrorCode.CAMPAIGN_STATE);
     return this.queries.get(user, id);
   }
@@ -103,7 +145,9 @@ export class CampaignPlanning {
     const campaign = await this.scope.campaign(user, id);
     const to = campaignTransition(campaign.status, CampaignAction.Cancel);
     if (!to) throw new AppException(ErrorCode.CAMPAIGN_STATE);
-    const moved = await this.ds.getRepository(CareCampaign).update({ id, status: campaign.status }, { status: to, nextCheckAt: null });
+    const moved = await this.ds
+      .getRepository(CareCampaign)
+      .update({ id, status: campaign.status }, { status: to, nextCheckAt: null });
     if (moved.affected !== 1) throw new AppException(ErrorCode.CAMPAIGN_STATE);
     return this.queries.get(user, id);
   }
@@ -111,13 +155,24 @@ export class CampaignPlanning {
   /** Skipped households go back to pending; the fan-out looks at them again (and skips them again if the reason remains). */
   async resendSkipped(user: AuthUser, id: string, body: ResendSkippedDto): Promise<CampaignDto> {
     const campaign = await this.scope.campaign(user, id);
-    if (campaign.status !== CampaignStatus.Sending && campaign.status !== CampaignStatus.Sent) throw new AppException(ErrorCode.CAMPAIGN_STATE);
+    if (campaign.status !== CampaignStatus.Sending && campaign.status !== CampaignStatus.Sent)
+      throw new AppException(ErrorCode.CAMPAIGN_STATE);
     const now = this.clock.now();
     await this.ds.transaction(async (db) => {
-      const where = { campaignId: id, status: RecipientStatus.Skipped, ...(body.recipientIds ? { id: In(body.recipientIds) } : {}) };
-      const back = await db.update(CareRecipient, where, { status: RecipientStatus.Pending, skipReason: null });
+      const where = {
+        campaignId: id,
+        status: RecipientStatus.Skipped,
+        ...(body.recipientIds ? { id: In(body.recipientIds) } : {}),
+      };
+      const back = await db.update(CareRecipient, where, {
+        status: RecipientStatus.Pending,
+        skipReason: null,
+      });
       if (!back.affected) return;
-      const status = campaign.status === CampaignStatus.Sent ? campaignTransition(CampaignStatus.Sent, CampaignAction.Start, true)! : CampaignStatus.Sending;
+      const status =
+        campaign.status === CampaignStatus.Sent
+          ? campaignTransition(CampaignStatus.Sent, CampaignAction.Start, true)!
+          : CampaignStatus.Sending;
       await db.update(CareCampaign, { id }, { status, nextCheckAt: now, finishedAt: null });
     });
     return this.queries.get(user, id);
@@ -134,7 +189,9 @@ export class CampaignPlanning {
   private async checkBuildings(communityId: string, buildingIds: readonly string[]): Promise<void> {
     const ids = [...new Set(buildingIds)];
     if (ids.length === 0) return;
-    const found = await this.ds.getRepository(Building).count({ where: { id: In(ids), communityId } });
+    const found = await this.ds
+      .getRepository(Building)
+      .count({ where: { id: In(ids), communityId } });
     if (found !== ids.length) throw invalid('audience.buildingIds', '请选择本小区的楼栋');
   }
 }

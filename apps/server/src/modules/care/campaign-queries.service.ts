@@ -2,12 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import {
-  CAMPAIGN_STATUS_LABELS, CampaignDto, CampaignProgressDto, CampaignRecipientDto, CareCalendarDto, CareCalendarEntryDto, GIFT_STATUS_LABELS, GiftStatus, RecipientStatus,
-  Page, SKIP_REASON_LABELS,
+  CAMPAIGN_STATUS_LABELS,
+  CampaignDto,
+  CampaignProgressDto,
+  CampaignRecipientDto,
+  CareCalendarDto,
+  CareCalendarEntryDto,
+  GIFT_STATUS_LABELS,
+  GiftStatus,
+  RecipientStatus,
+  Page,
+  SKIP_REASON_LABELS,
 } from '@linli/contracts';
 import { addDays, chinaDateKey, COVERAGE_TARGET, coverage } from '@linli/domain';
 // The lunar calendar stays out of the package index (see care-calendar.ts).
-import { careCalendar, DEFAULT_REMINDER_DAYS, occasionsToPlan } from '@linli/domain/dist/care/care-calendar';
+import {
+  careCalendar,
+  DEFAULT_REMINDER_DAYS,
+  occasionsToPlan,
+} from '@linli/domain/dist/care/care-calendar';
 import { AuthUser } from '../../common/auth/auth-user';
 import { findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
@@ -34,33 +47,71 @@ export class CampaignQueries {
     const reminderDays = q.reminderDays ?? DEFAULT_REMINDER_DAYS;
     const campaigns = await this.ds.getRepository(CareCampaign).find({
       select: { id: true, occasion: true, occasionDate: true, title: true },
-      where: { communityId: q.communityId, occasionDate: Between(`${year}-01-01`, `${year + 1}-02-28`) },
+      where: {
+        communityId: q.communityId,
+        occasionDate: Between(`${year}-01-01`, `${year + 1}-02-28`),
+      },
     });
     const builtIn = careCalendar(year, [], reminderDays);
     // The community's own occasions are the custom campaigns it has planned for the year.
     const custom = campaigns
       .filter((c) => c.occasion === 'custom' && c.occasionDate.startsWith(String(year)))
-      .map((c) => ({ occasion: c.occasion, name: c.title, date: c.occasionDate, remindOn: addDays(c.occasionDate, -reminderDays), lunar: false }));
+      .map((c) => ({
+        occasion: c.occasion,
+        name: c.title,
+        date: c.occasionDate,
+        remindOn: addDays(c.occasionDate, -reminderDays),
+        lunar: false,
+      }));
     const entries: CareCalendarEntryDto[] = [...builtIn, ...custom]
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((e) => ({ ...e, campaignIds: campaigns.filter((c) => c.occasion === e.occasion && c.occasionDate === e.date && (e.occasion !== 'custom' || c.title === e.name)).map((c) => c.id) }));
-    const due = new Set(occasionsToPlan(entries, today).map((e) => `${e.occasion}:${e.date}:${e.name}`));
-    return { year, reminderDays, entries, toPlan: entries.filter((e) => due.has(`${e.occasion}:${e.date}:${e.name}`)) };
+      .map((e) => ({
+        ...e,
+        campaignIds: campaigns
+          .filter(
+            (c) =>
+              c.occasion === e.occasion &&
+              c.occasionDate === e.date &&
+              (e.occasion !== 'custom' || c.title === e.name),
+          )
+          .map((c) => c.id),
+      }));
+    const due = new Set(
+      occasionsToPlan(entries, today).map((e) => `${e.occasion}:${e.date}:${e.name}`),
+    );
+    return {
+      year,
+      reminderDays,
+      entries,
+      toPlan: entries.filter((e) => due.has(`${e.occasion}:${e.date}:${e.name}`)),
+    };
   }
 
   /** The community's campaigns, newest first, a page at a time. */
   async list(user: AuthUser, communityId: string, page: PageRequest): Promise<Page<CampaignDto>> {
     await this.scope.community(user, communityId);
-    return findPage(this.ds.getRepository(CareCampaign), { communityId }, page, (rows) => Promise.all(rows.map((r) => this.toDto(r))), { relations: { owner: true } });
+    return findPage(
+      this.ds.getRepository(CareCampaign),
+      { communityId },
+      page,
+      (rows) => Promise.all(rows.map((r) => this.toDto(r))),
+      { relations: { owner: true } },
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<CampaignDto> {
     return this.toDto(await this.scope.campaign(user, id));
   }
 
-  async recipients(user: AuthUser, id: string, status?: RecipientStatus): Promise<CampaignRecipientDto[]> {
+  async recipients(
+    user: AuthUser,
+    id: string,
+    status?: RecipientStatus,
+  ): Promise<CampaignRecipientDto[]> {
     await this.scope.campaign(user, id);
-    const rows = await this.ds.getRepository(CareRecipient).find({ where: { campaignId: id, ...(status ? { status } : {}) }, take: 2000 });
+    const rows = await this.ds
+      .getRepository(CareRecipient)
+      .find({ where: { campaignId: id, ...(status ? { status } : {}) }, take: 2000 });
     return this.recipientDtos(rows);
   }
 
@@ -77,7 +128,13 @@ export class CampaignQueries {
         skipReasonLabel: r.skipReason ? SKIP_REASON_LABELS[r.skipReason] : null,
         openedAt: r.openedAt?.toISOString() ?? null,
         gift: r.giftStatus
-          ? { status: r.giftStatus, statusLabel: GIFT_STATUS_LABELS[r.giftStatus], note: r.giftNote, photoIds: r.giftPhotoIds ?? [], at: r.giftAt?.toISOString() ?? null }
+          ? {
+              status: r.giftStatus,
+              statusLabel: GIFT_STATUS_LABELS[r.giftStatus],
+              note: r.giftNote,
+              photoIds: r.giftPhotoIds ?? [],
+              at: r.giftAt?.toISOString() ?? null,
+            }
           : null,
       }))
       .sort((a, b) => a.householdLabel.localeCompare(b.householdLabel, 'zh-CN', { numeric: true }));
@@ -90,13 +147,23 @@ export class CampaignQueries {
       .select('r.status', 'status')
       .addSelect('COUNT(*)', 'n')
       .addSelect('SUM(CASE WHEN r.openedAt IS NULL THEN 0 ELSE 1 END)', 'opened')
-      .addSelect(`SUM(CASE WHEN r.giftStatus IN ('${GiftStatus.Delivered}', '${GiftStatus.PickedUp}') THEN 1 ELSE 0 END)`, 'handed')
+      .addSelect(
+        `SUM(CASE WHEN r.giftStatus IN ('${GiftStatus.Delivered}', '${GiftStatus.PickedUp}') THEN 1 ELSE 0 END)`,
+        'handed',
+      )
       .addSelect(`SUM(CASE WHEN r.giftStatus IS NULL THEN 0 ELSE 1 END)`, 'gifts')
       .where('r.campaignId = :id', { id: c.id })
       .groupBy('r.status')
-      .getRawMany<{ status: RecipientStatus; n: string | number; opened: string | number | null; handed: string | number | null; gifts: string | number | null }>();
+      .getRawMany<{
+        status: RecipientStatus;
+        n: string | number;
+        opened: string | number | null;
+        handed: string | number | null;
+        gifts: string | number | null;
+      }>();
     const n = (s: RecipientStatus) => Number(counts.find((x) => x.status === s)?.n ?? 0);
-    const sum = (k: 'opened' | 'handed' | 'gifts') => counts.reduce((t, x) => t + Number(x[k] ?? 0), 0);
+    const sum = (k: 'opened' | 'handed' | 'gifts') =>
+      counts.reduce((t, x) => t + Number(x[k] ?? 0), 0);
     const sent = n(RecipientStatus.Sent);
     const targeted = c.targeted;
     return {
@@ -148,4 +215,3 @@ export class CampaignQueries {
     return labels;
   }
 }
-

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AudienceSpecDto, HouseholdDocument, MemberRole, SkipReason, TicketKind } from '@linli/contracts';
-import { type AudienceHousehold, householdSkipReason, OPEN_STATUSES, renovationUnderWay, selectAudience, DEFAULT_TIMING_GUARD } from '@linli/domain';
+import {
+  AudienceSpecDto,
+  HouseholdDocument,
+  MemberRole,
+  SkipReason,
+  TicketKind,
+} from '@linli/contracts';
+import {
+  type AudienceHousehold,
+  householdSkipReason,
+  OPEN_STATUSES,
+  renovationUnderWay,
+  selectAudience,
+  DEFAULT_TIMING_GUARD,
+} from '@linli/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { HouseholdDocumentRecord } from '../households/entities/household-document.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
@@ -31,37 +44,74 @@ export class CareAudience {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Every household of the community with its current members (removed ones are not counted). */
-  async households(communityId: string, db: EntityManager = this.ds.manager): Promise<CareHousehold[]> {
+  async households(
+    communityId: string,
+    db: EntityManager = this.ds.manager,
+  ): Promise<CareHousehold[]> {
     const rows = await db
       .createQueryBuilder(HouseholdMember, 'm')
       .innerJoin('m.household', 'h')
       .innerJoin('h.room', 'r')
       .innerJoin('r.building', 'b')
-      .select(['m.householdId AS householdId', 'm.role AS role', 'm.idNumber AS idNumber', 'm.moveInDate AS moveInDate', 'm.userId AS userId', 'r.buildingId AS buildingId', 'r.label AS label'])
+      .select([
+        'm.householdId AS householdId',
+        'm.role AS role',
+        'm.idNumber AS idNumber',
+        'm.moveInDate AS moveInDate',
+        'm.userId AS userId',
+        'r.buildingId AS buildingId',
+        'r.label AS label',
+      ])
       .where('b.communityId = :communityId AND m.removedAt IS NULL', { communityId })
       .orderBy('b.sortOrder', 'ASC')
       .addOrderBy('r.label', 'ASC')
-      .getRawMany<{ householdId: string; role: MemberRole; idNumber: string | null; moveInDate: string | null; userId: string | null; buildingId: string; label: string }>();
+      .getRawMany<{
+        householdId: string;
+        role: MemberRole;
+        idNumber: string | null;
+        moveInDate: string | null;
+        userId: string | null;
+        buildingId: string;
+        label: string;
+      }>();
     const byId = new Map<string, CareHousehold>();
     for (const r of rows) {
       let h = byId.get(r.householdId);
       if (!h) {
-        h = { householdId: r.householdId, buildingId: r.buildingId, label: r.label, members: [], userIds: [] };
+        h = {
+          householdId: r.householdId,
+          buildingId: r.buildingId,
+          label: r.label,
+          members: [],
+          userIds: [],
+        };
         byId.set(r.householdId, h);
       }
-      (h.members as { role: MemberRole; idNumber: string | null; moveInDate: string | null }[]).push({ role: r.role, idNumber: r.idNumber, moveInDate: r.moveInDate });
+      (
+        h.members as { role: MemberRole; idNumber: string | null; moveInDate: string | null }[]
+      ).push({ role: r.role, idNumber: r.idNumber, moveInDate: r.moveInDate });
       if (r.userId) h.userIds.push(r.userId);
     }
     return [...byId.values()];
   }
 
   /** The audience of `spec` on China day `today`. */
-  async select(communityId: string, spec: AudienceSpecDto, today: string, db?: EntityManager): Promise<CareHousehold[]> {
+  async select(
+    communityId: string,
+    spec: AudienceSpecDto,
+    today: string,
+    db?: EntityManager,
+  ): Promise<CareHousehold[]> {
     return selectAudience(await this.households(communityId, db), spec, today);
   }
 
   /** Why each of these households is held back at `now` (absent: it may be greeted). */
-  async skipReasons(db: EntityManager, householdIds: readonly string[], now: Date, complaintWindowDays = DEFAULT_TIMING_GUARD.complaintWindowDays): Promise<Map<string, SkipReason>> {
+  async skipReasons(
+    db: EntityManager,
+    householdIds: readonly string[],
+    now: Date,
+    complaintWindowDays = DEFAULT_TIMING_GUARD.complaintWindowDays,
+  ): Promise<Map<string, SkipReason>> {
     const complaints = new Map<string, Date[]>();
     const renovationStart = new Map<string, Date>();
     for (const ids of chunks(householdIds)) {
@@ -69,7 +119,8 @@ export class CareAudience {
         select: { householdId: true, createdAt: true },
         where: { householdId: In(ids), kind: TicketKind.Complaint, status: In([...OPEN_STATUSES]) },
       });
-      for (const t of open) complaints.set(t.householdId, [...(complaints.get(t.householdId) ?? []), t.createdAt]);
+      for (const t of open)
+        complaints.set(t.householdId, [...(complaints.get(t.householdId) ?? []), t.createdAt]);
       const papers = await db.find(HouseholdDocumentRecord, {
         select: { householdId: true, recordedAt: true },
         where: { householdId: In(ids), kind: HouseholdDocument.RenovationStartApplication },
@@ -79,7 +130,10 @@ export class CareAudience {
     const reasons = new Map<string, SkipReason>();
     for (const id of householdIds) {
       const reason = householdSkipReason(
-        { openComplaintsAt: complaints.get(id) ?? [], renovating: renovationUnderWay(renovationStart.get(id) ?? null, now) },
+        {
+          openComplaintsAt: complaints.get(id) ?? [],
+          renovating: renovationUnderWay(renovationStart.get(id) ?? null, now),
+        },
         now,
         { complaintWindowDays },
       );

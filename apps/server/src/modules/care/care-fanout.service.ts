@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
-import { CampaignAction, CampaignStatus, GiftStatus, NotificationKind, RecipientStatus } from '@linli/contracts';
+import {
+  CampaignAction,
+  CampaignStatus,
+  GiftStatus,
+  NotificationKind,
+  RecipientStatus,
+} from '@linli/contracts';
 import { campaignTransition, careSendableAt } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -30,7 +36,8 @@ export interface FanoutResult {
   lost: number;
 }
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /**
  * The campaign fan-out (docs/domain-rules.md §10, the issue's "Scale"). Runs on a timer, never in the request that
@@ -56,15 +63,23 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
     super('CareFanout', 'fan-out failed', () => sweepTiming(config));
   }
 
-
   protected async round(): Promise<FanoutResult> {
     const result: FanoutResult = { campaigns: 0, sent: 0, skipped: 0, lost: 0 };
     const now = this.clock.now();
-    const due = await this.ds.getRepository(CareCampaign).find({ where: { nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: 20 });
+    const due = await this.ds.getRepository(CareCampaign).find({
+      where: { nextCheckAt: LessThanOrEqual(now) },
+      order: { nextCheckAt: 'ASC' },
+      take: 20,
+    });
     for (const campaign of due) {
       if (this.stopping) break; // shutting down: claim no further campaign
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
-      const claimed = await this.ds.getRepository(CareCampaign).update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, { nextCheckAt: leaseUntil });
+      const claimed = await this.ds
+        .getRepository(CareCampaign)
+        .update(
+          { id: campaign.id, nextCheckAt: campaign.nextCheckAt! },
+          { nextCheckAt: leaseUntil },
+        );
       if (claimed.affected !== 1) {
         result.lost += 1;
         continue;
@@ -72,18 +87,23 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
       result.campaigns += 1;
       await this.work({ ...campaign, nextCheckAt: leaseUntil }, now, result);
     }
-    if (result.sent + result.skipped > 0) this.logger.log(`fan-out ${this.instance}: ${JSON.stringify(result)}`);
+    if (result.sent + result.skipped > 0)
+      this.logger.log(`fan-out ${this.instance}: ${JSON.stringify(result)}`);
     return result;
   }
 
   private async work(campaign: CareCampaign, now: Date, result: FanoutResult): Promise<void> {
     const repo = this.ds.getRepository(CareCampaign);
-    const release = (changes: Partial<CareCampaign>) => repo.update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, changes);
+    const release = (changes: Partial<CareCampaign>) =>
+      repo.update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, changes);
 
     if (campaign.status === CampaignStatus.Scheduled) {
       campaign.targeted = await this.materialise(campaign);
       campaign.status = campaignTransition(CampaignStatus.Scheduled, CampaignAction.Start, true)!;
-      await repo.update({ id: campaign.id }, { status: campaign.status, targeted: campaign.targeted });
+      await repo.update(
+        { id: campaign.id },
+        { status: campaign.status, targeted: campaign.targeted },
+      );
     }
     if (campaign.status !== CampaignStatus.Sending) {
       await release({ nextCheckAt: null });
@@ -95,9 +115,16 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
       return;
     }
     for (let batch = 0; batch < MAX_BATCHES && !this.stopping; batch++) {
-      const pending = await this.ds.getRepository(CareRecipient).find({ where: { campaignId: campaign.id, status: RecipientStatus.Pending }, take: FANOUT_BATCH });
+      const pending = await this.ds.getRepository(CareRecipient).find({
+        where: { campaignId: campaign.id, status: RecipientStatus.Pending },
+        take: FANOUT_BATCH,
+      });
       if (pending.length === 0) {
-        await release({ status: campaignTransition(CampaignStatus.Sending, CampaignAction.Finish, true)!, nextCheckAt: null, finishedAt: now });
+        await release({
+          status: campaignTransition(CampaignStatus.Sending, CampaignAction.Finish, true)!,
+          nextCheckAt: null,
+          finishedAt: now,
+        });
         return;
       }
       await this.ds.transaction((db) => this.sendBatch(db, campaign, pending, now, result));
@@ -108,44 +135,120 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
 
   /** Writes one pending row per targeted household not yet listed (idempotent: a resumed start adds only the missing ones). */
   private async materialise(campaign: CareCampaign): Promise<number> {
-    const households = await this.audience.select(campaign.communityId, campaign.audience, campaign.occasionDate);
-    const listed = new Set((await this.ds.getRepository(CareRecipient).find({ select: { householdId: true }, where: { campaignId: campaign.id } })).map((r) => r.householdId));
+    const households = await this.audience.select(
+      campaign.communityId,
+      campaign.audience,
+      campaign.occasionDate,
+    );
+    const listed = new Set(
+      (
+        await this.ds
+          .getRepository(CareRecipient)
+          .find({ select: { householdId: true }, where: { campaignId: campaign.id } })
+      ).map((r) => r.householdId),
+    );
     const missing = households.filter((h) => !listed.has(h.householdId));
     for (let i = 0; i < missing.length; i += 500) {
       const rows: CareRecipient[] = missing.slice(i, i + 500).map((h) => ({
-        id: randomUUID(), campaignId: campaign.id, householdId: h.householdId, buildingId: h.buildingId, status: RecipientStatus.Pending, skipReason: null,
-        sentAt: null, openedAt: null, giftStatus: null, giftNote: null, giftPhotoIds: null, giftAt: null, giftById: null,
+        id: randomUUID(),
+        campaignId: campaign.id,
+        householdId: h.householdId,
+        buildingId: h.buildingId,
+        status: RecipientStatus.Pending,
+        skipReason: null,
+        sentAt: null,
+        openedAt: null,
+        giftStatus: null,
+        giftNote: null,
+        giftPhotoIds: null,
+        giftAt: null,
+        giftById: null,
       }));
       await insertRows(this.ds.manager, CareRecipient, rows);
     }
     return listed.size + missing.length;
   }
 
-  private async sendBatch(db: EntityManager, campaign: CareCampaign, batch: readonly CareRecipient[], now: Date, result: FanoutResult): Promise<void> {
+  private async sendBatch(
+    db: EntityManager,
+    campaign: CareCampaign,
+    batch: readonly CareRecipient[],
+    now: Date,
+    result: FanoutResult,
+  ): Promise<void> {
     const ids = batch.map((r) => r.householdId);
-    const reasons = await this.audience.skipReasons(db, ids, now, campaign.audience.complaintWindowDays);
-    const members = await db.find(HouseholdMember, { select: { householdId: true, userId: true }, where: { householdId: In(ids), removedAt: IsNull() } });
-    let giftsLeft = campaign.giftName && campaign.giftStock !== null ? campaign.giftStock - (await db.count(CareRecipient, { where: { campaignId: campaign.id, giftStatus: In(Object.values(GiftStatus)) } })) : 0;
+    const reasons = await this.audience.skipReasons(
+      db,
+      ids,
+      now,
+      campaign.audience.complaintWindowDays,
+    );
+    const members = await db.find(HouseholdMember, {
+      select: { householdId: true, userId: true },
+      where: { householdId: In(ids), removedAt: IsNull() },
+    });
+    let giftsLeft =
+      campaign.giftName && campaign.giftStock !== null
+        ? campaign.giftStock -
+          (await db.count(CareRecipient, {
+            where: { campaignId: campaign.id, giftStatus: In(Object.values(GiftStatus)) },
+          }))
+        : 0;
     const title = cut(`${campaign.title}问候`, 50);
     for (const r of batch) {
       const reason = reasons.get(r.householdId);
       if (reason) {
-        const held = await db.update(CareRecipient, { id: r.id, status: RecipientStatus.Pending }, { status: RecipientStatus.Skipped, skipReason: reason });
+        const held = await db.update(
+          CareRecipient,
+          { id: r.id, status: RecipientStatus.Pending },
+          { status: RecipientStatus.Skipped, skipReason: reason },
+        );
         if (held.affected === 1) result.skipped += 1;
         continue;
       }
       const gift = giftsLeft > 0 ? GiftStatus.Prepared : null;
-      const sent = await db.update(CareRecipient, { id: r.id, status: RecipientStatus.Pending }, { status: RecipientStatus.Sent, sentAt: now, ...(gift ? { giftStatus: gift } : {}) });
+      const sent = await db.update(
+        CareRecipient,
+        { id: r.id, status: RecipientStatus.Pending },
+        { status: RecipientStatus.Sent, sentAt: now, ...(gift ? { giftStatus: gift } : {}) },
+      );
       if (sent.affected !== 1) continue; // another instance got there first
       if (gift) giftsLeft -= 1;
       result.sent += 1;
-      const userIds = [...new Set(members.filter((m) => m.householdId === r.householdId && m.userId).map((m) => m.userId as string))];
+      const userIds = [
+        ...new Set(
+          members
+            .filter((m) => m.householdId === r.householdId && m.userId)
+            .map((m) => m.userId as string),
+        ),
+      ];
       if (campaign.channels.card && userIds.length > 0) {
-        await insertRows(db, Notification, userIds.map((userId) => ({ id: randomUUID(), userId, kind: NotificationKind.CareGreeting, title, body: cut(campaign.greeting, 200), ticketId: null, createdAt: now, readAt: null })));
+        await insertRows(
+          db,
+          Notification,
+          userIds.map((userId) => ({
+            id: randomUUID(),
+            userId,
+            kind: NotificationKind.CareGreeting,
+            title,
+            body: cut(campaign.greeting, 200),
+            ticketId: null,
+            createdAt: now,
+            readAt: null,
+          })),
+        );
       }
       if (campaign.channels.wechat) {
         for (const userId of userIds) {
-          await this.outbox.enqueue(db, userId, { kind: NotificationKind.CareGreeting, title, body: campaign.greeting, ticketCode: null, ticketId: null, at: now, urgent: false });
+          await this.outbox.enqueue(db, userId, {
+            kind: NotificationKind.CareGreeting,
+            title,
+            body: campaign.greeting,
+            ticketCode: null,
+            ticketId: null,
+            at: now,
+            urgent: false,
+          });
         }
       }
     }

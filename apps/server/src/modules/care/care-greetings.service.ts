@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { ErrorCode, GIFT_STATUS_LABELS, GreetingCardDto, Page, RecipientStatus } from '@linli/contracts';
+import {
+  ErrorCode,
+  GIFT_STATUS_LABELS,
+  GreetingCardDto,
+  Page,
+  RecipientStatus,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AppException } from '../../common/errors/app-exception';
@@ -24,7 +30,8 @@ export class CareGreetings {
       this.ds.getRepository(CareRecipient),
       { householdId: user.householdId, status: RecipientStatus.Sent },
       page,
-      (rows) => Promise.all(rows.filter((r) => r.campaign?.channels.card).map((r) => this.toDto(r))),
+      (rows) =>
+        Promise.all(rows.filter((r) => r.campaign?.channels.card).map((r) => this.toDto(r))),
       { at: 'sentAt', relations: { campaign: true } },
     );
   }
@@ -32,12 +39,18 @@ export class CareGreetings {
   /** Opens one card of the caller's household; the first opening counts. Another household's card is not found. */
   async open(user: AuthUser, recipientId: string): Promise<GreetingCardDto> {
     const row = user.householdId
-      ? await this.ds.getRepository(CareRecipient).findOne({ where: { id: recipientId, householdId: user.householdId, status: RecipientStatus.Sent }, relations: { campaign: true } })
+      ? await this.ds.getRepository(CareRecipient).findOne({
+          where: { id: recipientId, householdId: user.householdId, status: RecipientStatus.Sent },
+          relations: { campaign: true },
+        })
       : null;
-    if (!row || !row.campaign?.channels.card) throw new AppException(ErrorCode.CARE_RECIPIENT_NOT_FOUND);
+    if (!row || !row.campaign?.channels.card)
+      throw new AppException(ErrorCode.CARE_RECIPIENT_NOT_FOUND);
     if (!row.openedAt) {
       const now = this.clock.now();
-      await this.ds.getRepository(CareRecipient).update({ id: row.id, openedAt: IsNull() }, { openedAt: now });
+      await this.ds
+        .getRepository(CareRecipient)
+        .update({ id: row.id, openedAt: IsNull() }, { openedAt: now });
       row.openedAt = now;
     }
     return this.toDto(row);
@@ -45,7 +58,9 @@ export class CareGreetings {
 
   private async toDto(r: CareRecipient): Promise<GreetingCardDto> {
     const c = r.campaign!;
-    const community = await this.ds.getRepository(Community).findOne({ where: { id: c.communityId }, select: { name: true } });
+    const community = await this.ds
+      .getRepository(Community)
+      .findOne({ where: { id: c.communityId }, select: { name: true } });
     return {
       recipientId: r.id,
       title: c.title,
@@ -53,7 +68,14 @@ export class CareGreetings {
       imageUrl: c.imageUrl,
       occasionDate: c.occasionDate,
       communityName: community?.name ?? '',
-      gift: r.giftStatus && c.giftName ? { name: c.giftName, status: r.giftStatus, statusLabel: GIFT_STATUS_LABELS[r.giftStatus] } : null,
+      gift:
+        r.giftStatus && c.giftName
+          ? {
+              name: c.giftName,
+              status: r.giftStatus,
+              statusLabel: GIFT_STATUS_LABELS[r.giftStatus],
+            }
+          : null,
       openedAt: r.openedAt?.toISOString() ?? null,
     };
   }

@@ -25,12 +25,14 @@ export class CareScope {
   }
 
   async community(user: AuthUser, communityId: string): Promise<void> {
-    if (!(await this.plans(user, communityId))) throw new AppException(ErrorCode.FORBIDDEN, '只能安排本小区的关怀活动');
+    if (!(await this.plans(user, communityId)))
+      throw new AppException(ErrorCode.FORBIDDEN, '只能安排本小区的关怀活动');
   }
 
   async campaign(user: AuthUser, id: string): Promise<CareCampaign> {
     const campaign = await this.campaigns.findOne({ where: { id }, relations: { owner: true } });
-    if (!campaign || !(await this.plans(user, campaign.communityId))) throw new AppException(ErrorCode.CAMPAIGN_NOT_FOUND);
+    if (!campaign || !(await this.plans(user, campaign.communityId)))
+      throw new AppException(ErrorCode.CAMPAIGN_NOT_FOUND);
     return campaign;
   }
 }

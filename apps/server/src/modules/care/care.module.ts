@@ -16,9 +16,22 @@ import { CareRecipient } from './entities/care-recipient.entity';
 
 /** Festival care (docs/domain-rules.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CareCampaign, CareRecipient]), OrgModule, OutboxModule, HouseholdsModule],
+  imports: [
+    TypeOrmModule.forFeature([CareCampaign, CareRecipient]),
+    OrgModule,
+    OutboxModule,
+    HouseholdsModule,
+  ],
   controllers: [CareController],
-  providers: [CareScope, CareAudience, CampaignQueries, CampaignPlanning, CareFanout, CareGifts, CareGreetings],
+  providers: [
+    CareScope,
+    CareAudience,
+    CampaignQueries,
+    CampaignPlanning,
+    CareFanout,
+    CareGifts,
+    CareGreetings,
+  ],
   exports: [CareFanout],
 })
 export class CareModule {}

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SERVICE_ROLES, CategoryTaxonomyDto, Role, TicketCategoryAdminDto, TicketCategoryDto } from '@linli/contracts';
+import {
+  SERVICE_ROLES,
+  CategoryTaxonomyDto,
+  Role,
+  TicketCategoryAdminDto,
+  TicketCategoryDto,
+} from '@linli/contracts';
 import { Roles } from '../../common/auth/decorators';
 import { CategoriesService } from './categories.service';
 import { UpdateTicketCategoryDto } from './dto/update-category.dto';
@@ -20,15 +26,24 @@ export class CategoriesController {
 
   @Get('manage')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Supervisors and admins: the taxonomy with departments and time-limit policies, and the options for each' })
+  @ApiOperation({
+    summary:
+      'Supervisors and admins: the taxonomy with departments and time-limit policies, and the options for each',
+  })
   taxonomy(): Promise<CategoryTaxonomyDto> {
     return this.categories.taxonomy();
   }
 
   @Put(':code')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Supervisors and admins: change a category’s name, department, default emergency or time-limit policies (new tickets only)' })
-  update(@Param('code') code: string, @Body() body: UpdateTicketCategoryDto): Promise<TicketCategoryAdminDto> {
+  @ApiOperation({
+    summary:
+      'Supervisors and admins: change a category’s name, department, default emergency or time-limit policies (new tickets only)',
+  })
+  update(
+    @Param('code') code: string,
+    @Body() body: UpdateTicketCategoryDto,
+  ): Promise<TicketCategoryAdminDto> {
     return this.categories.update(code, body);
   }
 }

@@ -16,10 +16,16 @@ describe('the default categories reach every time-limit policy', () => {
   ];
   const reached = new Map<string, string>();
   for (const category of DEFAULT_CATEGORIES) {
-    for (const c of CLASSES) for (const code of policiesFor(category.slaPolicies, c)) if (!reached.has(code)) reached.set(code, category.code);
+    for (const c of CLASSES)
+      for (const code of policiesFor(category.slaPolicies, c))
+        if (!reached.has(code)) reached.set(code, category.code);
   }
 
-  it.each(SLA_POLICIES.filter((p) => p.code !== INVALID_COMPLAINT_POLICY).map((p) => [p.code, p.name] as const))('%s (%s)', (code) => {
+  it.each(
+    SLA_POLICIES.filter((p) => p.code !== INVALID_COMPLAINT_POLICY).map(
+      (p) => [p.code, p.name] as const,
+    ),
+  )('%s (%s)', (code) => {
     expect(reached.get(code)).toEqual(expect.any(String));
   });
 
@@ -29,13 +35,25 @@ describe('the default categories reach every time-limit policy', () => {
   });
 
   it('a complex complaint is a general complaint staff judge serious', () => {
-    expect(policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious: true })).toEqual(['complaint_complex', 'reply_not_urgent']);
-    expect(policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious: false })).toEqual(['complaint_general', 'reply_not_urgent']);
+    expect(
+      policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious: true }),
+    ).toEqual(['complaint_complex', 'reply_not_urgent']);
+    expect(
+      policiesFor(['complaint_general', 'reply_not_urgent'], { urgent: false, serious: false }),
+    ).toEqual(['complaint_general', 'reply_not_urgent']);
   });
 
   it('the check can fail: without the new categories four policies are unreachable', () => {
-    const old = DEFAULT_CATEGORIES.filter((c) => !['complaint_other', 'outside_inquiry', 'procedure_inquiry'].includes(c.code));
-    const codes = new Set(old.flatMap((category) => CLASSES.flatMap((c) => policiesFor(category.slaPolicies, c))));
-    expect(['complaint_other', 'inquiry_outside', 'inquiry_procedures'].filter((code) => !codes.has(code))).toEqual(['complaint_other', 'inquiry_outside', 'inquiry_procedures']);
+    const old = DEFAULT_CATEGORIES.filter(
+      (c) => !['complaint_other', 'outside_inquiry', 'procedure_inquiry'].includes(c.code),
+    );
+    const codes = new Set(
+      old.flatMap((category) => CLASSES.flatMap((c) => policiesFor(category.slaPolicies, c))),
+    );
+    expect(
+      ['complaint_other', 'inquiry_outside', 'inquiry_procedures'].filter(
+        (code) => !codes.has(code),
+      ),
+    ).toEqual(['complaint_other', 'inquiry_outside', 'inquiry_procedures']);
   });
 });

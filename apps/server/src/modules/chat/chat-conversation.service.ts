@@ -1,6 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Role } from '@linli/contracts';
-import { CHAT_PAGES, CHAT_TEXT, ChatIntent, ChatState, intakeCategory, interpretChat, nextChatState } from '@linli/domain/chat';
+import {
+  CHAT_PAGES,
+  CHAT_TEXT,
+  ChatIntent,
+  ChatState,
+  intakeCategory,
+  interpretChat,
+  nextChatState,
+} from '@linli/domain/chat';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -22,7 +30,6 @@ export type { ChatReply } from './chat-log';
  */
 @Injectable()
 export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: ChatInboxRegistry,
@@ -40,21 +47,45 @@ export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
   async handle(message: ChatInbound): Promise<void> {
     const user = await this.org.findByOpenid(message.openid);
     const resident: AuthUser | null =
-      user && user.role === Role.Resident && user.householdId ? { id: user.id, name: user.name, role: user.role, householdId: user.householdId, communityId: user.communityId } : null;
+      user && user.role === Role.Resident && user.householdId
+        ? {
+            id: user.id,
+            name: user.name,
+            role: user.role,
+            householdId: user.householdId,
+            communityId: user.communityId,
+          }
+        : null;
     const conv = await this.log.conversation(message.openid, resident);
-    const inboundId = await this.log.record(conv, { direction: ChatDirection.In, type: message.kind, text: message.text ?? message.title ?? message.sessionFrom ?? '', delivery: ChatDelivery.Received, ticketId: null });
+    const inboundId = await this.log.record(conv, {
+      direction: ChatDirection.In,
+      type: message.kind,
+      text: message.text ?? message.title ?? message.sessionFrom ?? '',
+      delivery: ChatDelivery.Received,
+      ticketId: null,
+    });
     const openSurvey = resident ? await this.surveyTurns.openRound(resident) : null;
-    const intent = interpretChat({ kind: message.kind, text: message.text }, { state: conv.state, bound: resident !== null, openSurveyRoundId: openSurvey, fallbacksInARow: conv.fallbacksInARow });
-    const { replies, ticketId, surveyFinished } = resident ? await this.act(resident, message, intent) : { replies: this.unbound(intent), ticketId: null, surveyFinished: false };
+    const intent = interpretChat(
+      { kind: message.kind, text: message.text },
+      {
+        state: conv.state,
+        bound: resident !== null,
+        openSurveyRoundId: openSurvey,
+        fallbacksInARow: conv.fallbacksInARow,
+      },
+    );
+    const { replies, ticketId, surveyFinished } = resident
+      ? await this.act(resident, message, intent)
+      : { replies: this.unbound(intent), ticketId: null, surveyFinished: false };
     if (ticketId) await this.log.linkTicket(inboundId, ticketId);
     conv.state = nextChatState(conv.state, intent, surveyFinished);
-    conv.fallbacksInARow = intent.kind === 'fallback' || (intent.kind === 'bind' && message.kind !== 'enter') ? conv.fallbacksInARow + 1 : 0;
+    conv.fallbacksInARow =
+      intent.kind === 'fallback' || (intent.kind === 'bind' && message.kind !== 'enter')
+        ? conv.fallbacksInARow + 1
+        : 0;
     await this.log.save(conv);
     for (const reply of replies) await this.log.send(conv, reply, ticketId);
   }
-
-
-
 
   private unbound(intent: ChatIntent): ChatReply[] {
     if (intent.kind === 'bind') return [{ text: CHAT_TEXT.bind }, { card: CHAT_TEXT.bindCard }];
@@ -67,19 +98,34 @@ export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
     return [];
   }
 
-  private async act(resident: AuthUser, message: ChatInbound, intent: ChatIntent): Promise<ChatTurn> {
+  private async act(
+    resident: AuthUser,
+    message: ChatInbound,
+    intent: ChatIntent,
+  ): Promise<ChatTurn> {
     const who: Respondent = { userId: resident.id, householdId: resident.householdId };
-    const plain = (replies: ChatReply[], ticketId: string | null = null) => ({ replies, ticketId, surveyFinished: false });
+    const plain = (replies: ChatReply[], ticketId: string | null = null) => ({
+      replies,
+      ticketId,
+      surveyFinished: false,
+    });
     switch (intent.kind) {
       case 'bind':
         return plain([]);
       case 'greet': {
         const replies: ChatReply[] = [{ text: CHAT_TEXT.greet }];
-        if (intent.surveyRoundId) replies.push({ text: await this.surveyTurns.invite(who, intent.surveyRoundId) });
+        if (intent.surveyRoundId)
+          replies.push({ text: await this.surveyTurns.invite(who, intent.surveyRoundId) });
         return plain(replies);
       }
       case 'fallback':
-        return plain(message.kind === 'image' || message.kind === 'miniprogrampage' ? (intent.level === 0 ? [{ text: CHAT_TEXT.unsupportedMedia }, { card: CHAT_TEXT.fallbackCard }] : this.fallback(intent.level)) : this.fallback(intent.level));
+        return plain(
+          message.kind === 'image' || message.kind === 'miniprogrampage'
+            ? intent.level === 0
+              ? [{ text: CHAT_TEXT.unsupportedMedia }, { card: CHAT_TEXT.fallbackCard }]
+              : this.fallback(intent.level)
+            : this.fallback(intent.level),
+        );
       case 'intake': {
         const { ticket } = await this.submission.submitFromChat(resident, {
           categoryCode: intakeCategory(intent.emergency),
@@ -87,11 +133,27 @@ export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
           photoIds: [],
           idempotencyKey: `wxchat:${message.key}`.slice(0, 64),
         });
-        const text = ticket.emergency ? CHAT_TEXT.intakeEmergency(ticket.code, this.config.hotline) : CHAT_TEXT.intake(ticket.code);
-        return plain([{ text }, { card: { title: CHAT_TEXT.ticketCard(ticket.code), pagePath: CHAT_PAGES.ticket(ticket.id) } }], ticket.id);
+        const text = ticket.emergency
+          ? CHAT_TEXT.intakeEmergency(ticket.code, this.config.hotline)
+          : CHAT_TEXT.intake(ticket.code);
+        return plain(
+          [
+            { text },
+            {
+              card: {
+                title: CHAT_TEXT.ticketCard(ticket.code),
+                pagePath: CHAT_PAGES.ticket(ticket.id),
+              },
+            },
+          ],
+          ticket.id,
+        );
       }
       case 'rate':
-        return plain(await this.ratingTurns.rate(resident, intent.ticketId, intent.stars), intent.ticketId);
+        return plain(
+          await this.ratingTurns.rate(resident, intent.ticketId, intent.stars),
+          intent.ticketId,
+        );
       case 'survey_pause':
         return plain([{ text: CHAT_TEXT.surveyPaused }]);
       case 'survey_start':
@@ -100,8 +162,6 @@ export class ChatConversationService implements ChatInboxHandler, OnModuleInit {
         return this.surveyTurns.turn(who, intent);
     }
   }
-
-
 
   /** Whether the state asks for something (used by the rating prompt not to interrupt a questionnaire). */
   static busy(state: ChatState): boolean {

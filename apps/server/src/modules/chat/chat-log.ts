@@ -22,26 +22,63 @@ export class ChatLog {
   ) {}
 
   /** Sends one reply into the chat and records it with how it went. */
-  async send(conv: Pick<ChatConversation, 'openid' | 'householdId'>, reply: ChatReply, ticketId: string | null, authorId: string | null = null): Promise<ChatDelivery> {
+  async send(
+    conv: Pick<ChatConversation, 'openid' | 'householdId'>,
+    reply: ChatReply,
+    ticketId: string | null,
+    authorId: string | null = null,
+  ): Promise<ChatDelivery> {
     const outcome = reply.card
-      ? await this.sender.send(conv.openid, { type: 'miniprogrampage', title: reply.card.title, pagePath: reply.card.pagePath })
+      ? await this.sender.send(conv.openid, {
+          type: 'miniprogrampage',
+          title: reply.card.title,
+          pagePath: reply.card.pagePath,
+        })
       : await this.sender.send(conv.openid, { type: 'text', text: reply.text! });
     const delivery = outcome.sent ? ChatDelivery.Chat : ChatDelivery.Undelivered;
-    await this.record(conv, { direction: ChatDirection.Out, type: reply.card ? 'miniprogrampage' : 'text', text: reply.card?.title ?? reply.text!, card: reply.card ?? null, delivery, ticketId, authorId });
+    await this.record(conv, {
+      direction: ChatDirection.Out,
+      type: reply.card ? 'miniprogrampage' : 'text',
+      text: reply.card?.title ?? reply.text!,
+      card: reply.card ?? null,
+      delivery,
+      ticketId,
+      authorId,
+    });
     return delivery;
   }
 
-  async record(conv: Pick<ChatConversation, 'openid' | 'householdId'>, m: Pick<ChatMessage, 'direction' | 'type' | 'text' | 'delivery' | 'ticketId'> & Partial<Pick<ChatMessage, 'card' | 'authorId'>>): Promise<string> {
+  async record(
+    conv: Pick<ChatConversation, 'openid' | 'householdId'>,
+    m: Pick<ChatMessage, 'direction' | 'type' | 'text' | 'delivery' | 'ticketId'> &
+      Partial<Pick<ChatMessage, 'card' | 'authorId'>>,
+  ): Promise<string> {
     const id = randomUUID();
     const messages = this.ds.getRepository(ChatMessage);
     // A conversation's messages keep their order: each is stamped at least 1 ms after the one before it,
     // so messages recorded within one clock tick (a frozen clock, a fast reply) never tie on MariaDB.
-    const previous = await messages.findOne({ where: { openid: conv.openid }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+    const previous = await messages.findOne({
+      where: { openid: conv.openid },
+      order: { createdAt: 'DESC' },
+      select: { id: true, createdAt: true },
+    });
     const now = this.clock.now();
-    const createdAt = previous && previous.createdAt.getTime() >= now.getTime() ? new Date(previous.createdAt.getTime() + 1) : now;
+    const createdAt =
+      previous && previous.createdAt.getTime() >= now.getTime()
+        ? new Date(previous.createdAt.getTime() + 1)
+        : now;
     await messages.insert({
-      id, openid: conv.openid, householdId: conv.householdId, ticketId: m.ticketId, direction: m.direction, type: m.type, text: m.text.slice(0, 600),
-      card: m.card ?? null, authorId: m.authorId ?? null, delivery: m.delivery, createdAt,
+      id,
+      openid: conv.openid,
+      householdId: conv.householdId,
+      ticketId: m.ticketId,
+      direction: m.direction,
+      type: m.type,
+      text: m.text.slice(0, 600),
+      card: m.card ?? null,
+      authorId: m.authorId ?? null,
+      delivery: m.delivery,
+      createdAt,
     });
     return id;
   }
@@ -49,7 +86,14 @@ export class ChatLog {
   async conversation(openid: string, resident: AuthUser | null): Promise<ChatConversation> {
     const repo = this.ds.getRepository(ChatConversation);
     const found = await repo.findOneBy({ openid });
-    const conv = found ?? repo.create({ openid, state: { kind: 'idle' }, fallbacksInARow: 0, updatedAt: this.clock.now() });
+    const conv =
+      found ??
+      repo.create({
+        openid,
+        state: { kind: 'idle' },
+        fallbacksInARow: 0,
+        updatedAt: this.clock.now(),
+      });
     conv.userId = resident?.id ?? null;
     conv.householdId = resident?.householdId ?? null;
     return conv;

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Channel, TicketStatus } from '@linli/contracts';
 import { CHAT_TEXT } from '@linli/domain/chat';
@@ -52,14 +58,34 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
     // Only tickets resolved in the last 48 h (a window is at most that long): older ones are left to the page's
     // rating request, and a resident who never comes back cannot crowd newer tickets out of the batch.
     const since = new Date(this.clock.now().getTime() - RECENT_MS);
-    const tickets = await this.ds.getRepository(Ticket).find({ where: { channel: Channel.WechatChat, status: TicketStatus.Resolved, receivedById: IsNull(), resolvedAt: MoreThan(since) }, order: { resolvedAt: 'DESC' }, take: 50 });
+    const tickets = await this.ds.getRepository(Ticket).find({
+      where: {
+        channel: Channel.WechatChat,
+        status: TicketStatus.Resolved,
+        receivedById: IsNull(),
+        resolvedAt: MoreThan(since),
+      },
+      order: { resolvedAt: 'DESC' },
+      take: 50,
+    });
     let asked = 0;
     for (const ticket of tickets) {
       const prompt = CHAT_TEXT.ratePrompt(ticket.code);
-      if (await this.ds.getRepository(ChatMessage).exists({ where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt } })) continue;
+      if (
+        await this.ds
+          .getRepository(ChatMessage)
+          .exists({ where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt } })
+      )
+        continue;
       const reporter = await this.ds.getRepository(User).findOneBy({ id: ticket.reporterId });
       if (!reporter?.openid) continue;
-      const conv = await this.chatLog.conversation(reporter.openid, { id: reporter.id, name: reporter.name, role: reporter.role, householdId: reporter.householdId, communityId: reporter.communityId });
+      const conv = await this.chatLog.conversation(reporter.openid, {
+        id: reporter.id,
+        name: reporter.name,
+        role: reporter.role,
+        householdId: reporter.householdId,
+        communityId: reporter.communityId,
+      });
       if (ChatConversationService.busy(conv.state)) continue;
       if (!(await this.sender.window(reporter.openid, this.clock.now())).open) continue;
       // Several instances may run this round at once: the one whose claim is inserted asks, the others leave it.
@@ -75,7 +101,9 @@ export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown
 
   private async claim(ticketId: string): Promise<boolean> {
     try {
-      await this.ds.getRepository(ChatRatingPromptClaim).insert({ ticketId, askedAt: this.clock.now() });
+      await this.ds
+        .getRepository(ChatRatingPromptClaim)
+        .insert({ ticketId, askedAt: this.clock.now() });
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) return false;

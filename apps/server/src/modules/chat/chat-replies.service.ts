@@ -35,11 +35,23 @@ export class ChatReplies {
   /** Whoever may see the ticket (its household's residents, staff who reach it): the chat messages about it, oldest first. */
   async list(user: AuthUser, ticketId: string): Promise<ChatMessageDto[]> {
     await this.queries.detail(user, ticketId); // 404 unless the caller may see the ticket
-    const rows = await this.ds.getRepository(ChatMessage).find({ where: { ticketId }, order: { createdAt: 'ASC', direction: 'ASC' }, take: 200 });
-    const authors = await this.ds.getRepository(User).find({ where: { id: In([...new Set(rows.map((r) => r.authorId).filter((a): a is string => a !== null))]) } });
+    const rows = await this.ds
+      .getRepository(ChatMessage)
+      .find({ where: { ticketId }, order: { createdAt: 'ASC', direction: 'ASC' }, take: 200 });
+    const authors = await this.ds.getRepository(User).find({
+      where: {
+        id: In([...new Set(rows.map((r) => r.authorId).filter((a): a is string => a !== null))]),
+      },
+    });
     return rows.map((r) => ({
-      id: r.id, direction: r.direction, type: r.type, text: r.text, card: r.card, authorName: authors.find((a) => a.id === r.authorId)?.name ?? null,
-      delivery: r.delivery, createdAt: r.createdAt.toISOString(),
+      id: r.id,
+      direction: r.direction,
+      type: r.type,
+      text: r.text,
+      card: r.card,
+      authorName: authors.find((a) => a.id === r.authorId)?.name ?? null,
+      delivery: r.delivery,
+      createdAt: r.createdAt.toISOString(),
     }));
   }
 
@@ -47,21 +59,48 @@ export class ChatReplies {
   async reply(user: AuthUser, ticketId: string, text: string): Promise<ChatMessageDto[]> {
     const detail = await this.queries.detail(user, ticketId);
     const ticket = await this.ds.getRepository(Ticket).findOneByOrFail({ id: detail.id });
-    if (user.role !== Role.Supervisor && ticket.assigneeId !== user.id) throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '只有负责这张工单的管家或主管可以回复');
-    if (ticket.channel !== Channel.WechatChat) throw new AppException(ErrorCode.CONFLICT, '这张工单不是从微信客服发起的，请用工单动态回复');
+    if (user.role !== Role.Supervisor && ticket.assigneeId !== user.id)
+      throw new AppException(
+        ErrorCode.TICKET_ACTION_NOT_ALLOWED,
+        '只有负责这张工单的管家或主管可以回复',
+      );
+    if (ticket.channel !== Channel.WechatChat)
+      throw new AppException(ErrorCode.CONFLICT, '这张工单不是从微信客服发起的，请用工单动态回复');
     const reporter = await this.ds.getRepository(User).findOneBy({ id: ticket.reporterId });
-    if (!reporter?.openid) throw new AppException(ErrorCode.CONFLICT, '找不到住户的微信，请电话联系住户');
+    if (!reporter?.openid)
+      throw new AppException(ErrorCode.CONFLICT, '找不到住户的微信，请电话联系住户');
     const conv = { openid: reporter.openid, householdId: ticket.householdId };
     const body = CHAT_TEXT.staffReply(ticket.code, text.trim());
     const now = this.clock.now();
     const window = await this.sender.window(reporter.openid, now);
-    const delivery = window.open ? await this.log.send(conv, { text: body }, ticket.id, user.id) : ChatDelivery.Undelivered;
+    const delivery = window.open
+      ? await this.log.send(conv, { text: body }, ticket.id, user.id)
+      : ChatDelivery.Undelivered;
     if (delivery !== ChatDelivery.Chat) {
       // Outside the window (or refused): a notification that opens the ticket, and the reply kept on the ticket.
       await this.unitOfWork.run((db) =>
-        this.inbox.deliver(db, [reporter.id], { kind: NotificationKind.TicketUpdated, title: '管家回复了您的报事', body: text.trim(), ticketId: ticket.id, ticketCode: ticket.code }, now),
+        this.inbox.deliver(
+          db,
+          [reporter.id],
+          {
+            kind: NotificationKind.TicketUpdated,
+            title: '管家回复了您的报事',
+            body: text.trim(),
+            ticketId: ticket.id,
+            ticketCode: ticket.code,
+          },
+          now,
+        ),
       );
-      await this.log.record(conv, { direction: ChatDirection.Out, type: 'text', text: body, delivery: ChatDelivery.Notification, ticketId: ticket.id, authorId: user.id, card: { title: CHAT_TEXT.ticketCard(ticket.code), pagePath: CHAT_PAGES.ticket(ticket.id) } });
+      await this.log.record(conv, {
+        direction: ChatDirection.Out,
+        type: 'text',
+        text: body,
+        delivery: ChatDelivery.Notification,
+        ticketId: ticket.id,
+        authorId: user.id,
+        card: { title: CHAT_TEXT.ticketCard(ticket.code), pagePath: CHAT_PAGES.ticket(ticket.id) },
+      });
     }
     return this.list(user, ticketId);
   }

@@ -14,7 +14,9 @@ export class ChatController {
 
   @Get('tickets/:id/chat')
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Whoever may see the ticket: the WeChat customer-service messages about it' })
+  @ApiOperation({
+    summary: 'Whoever may see the ticket: the WeChat customer-service messages about it',
+  })
   list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ChatMessageDto[]> {
     return this.replies.list(user, id);
   }
@@ -22,8 +24,15 @@ export class ChatController {
   @Post('tickets/:id/chat-replies')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor)
-  @ApiOperation({ summary: "The assignee or a supervisor answers a chat-reported ticket: into the chat while the window is open, otherwise as a notification with the ticket" })
-  reply(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: ChatReplyDto): Promise<ChatMessageDto[]> {
+  @ApiOperation({
+    summary:
+      'The assignee or a supervisor answers a chat-reported ticket: into the chat while the window is open, otherwise as a notification with the ticket',
+  })
+  reply(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ChatReplyDto,
+  ): Promise<ChatMessageDto[]> {
     return this.replies.reply(user, id, body.text);
   }
 }

@@ -14,9 +14,23 @@ import { ChatRatingPrompt } from './chat-rating-prompt.service';
 
 /** The resident's conversation in WeChat's customer-service chat, on top of the wechat plumbing (docs/wechat-chat.md). */
 @Module({
-  imports: [WechatChatModule, OrgModule, TicketsModule, FeedbackModule, SurveysModule, NotificationsModule],
+  imports: [
+    WechatChatModule,
+    OrgModule,
+    TicketsModule,
+    FeedbackModule,
+    SurveysModule,
+    NotificationsModule,
+  ],
   controllers: [ChatController],
-  providers: [ChatConversationService, ChatLog, ChatRatingTurns, ChatSurveyTurns, ChatRatingPrompt, ChatReplies],
+  providers: [
+    ChatConversationService,
+    ChatLog,
+    ChatRatingTurns,
+    ChatSurveyTurns,
+    ChatRatingPrompt,
+    ChatReplies,
+  ],
   exports: [ChatConversationService, ChatRatingPrompt],
 })
 export class ChatModule {}

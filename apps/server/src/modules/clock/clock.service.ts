@@ -39,10 +39,14 @@ export class ClockService {
   set(setting: ClockSetting): ClockDto {
     if (!this.adjustable) throw new AppException(ErrorCode.CLOCK_DISABLED);
     if (setting.now && setting.advanceMinutes !== undefined) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'advanceMinutes', message: '不能同时设置 now 和 advanceMinutes' }]);
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'advanceMinutes', message: '不能同时设置 now 和 advanceMinutes' },
+      ]);
     }
     const current = this.now().getTime();
-    const target = setting.now ? setting.now.getTime() : current + (setting.advanceMinutes ?? 0) * 60_000;
+    const target = setting.now
+      ? setting.now.getTime()
+      : current + (setting.advanceMinutes ?? 0) * 60_000;
     const freeze = setting.freeze ?? this.frozenAt !== null;
     this.offsetMs = target - this.realTime();
     this.frozenAt = freeze ? target : null;
@@ -50,6 +54,10 @@ export class ClockService {
   }
 
   describe(): ClockDto {
-    return { now: this.now().toISOString(), offsetMs: this.offsetMs, frozen: this.frozenAt !== null };
+    return {
+      now: this.now().toISOString(),
+      offsetMs: this.offsetMs,
+      frozen: this.frozenAt !== null,
+    };
   }
 }

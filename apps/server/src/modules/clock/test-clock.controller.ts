@@ -5,7 +5,8 @@ import { Public } from '../../common/auth/decorators';
 import { ClockService } from './clock.service';
 import { SetClockDto } from './dto/set-clock.dto';
 
-const WHY_PUBLIC = 'Demo and test tool. Registered only outside production mode, where the routes do not exist (404).';
+const WHY_PUBLIC =
+  'Demo and test tool. Registered only outside production mode, where the routes do not exist (404).';
 
 @ApiTags('test-clock')
 @Controller('test-clock')
@@ -14,15 +15,25 @@ export class TestClockController {
 
   @Get()
   @Public(WHY_PUBLIC)
-  @ApiOperation({ summary: 'Read the test clock', description: `Public in demo/test mode. ${WHY_PUBLIC}` })
+  @ApiOperation({
+    summary: 'Read the test clock',
+    description: `Public in demo/test mode. ${WHY_PUBLIC}`,
+  })
   get(): ClockDto {
     return this.clock.describe();
   }
 
   @Put()
   @Public(WHY_PUBLIC)
-  @ApiOperation({ summary: 'Set, advance or freeze the test clock', description: `Public in demo/test mode. ${WHY_PUBLIC}` })
+  @ApiOperation({
+    summary: 'Set, advance or freeze the test clock',
+    description: `Public in demo/test mode. ${WHY_PUBLIC}`,
+  })
   set(@Body() dto: SetClockDto): ClockDto {
-    return this.clock.set({ now: dto.now ? new Date(dto.now) : undefined, advanceMinutes: dto.advanceMinutes, freeze: dto.freeze });
+    return this.clock.set({
+      now: dto.now ? new Date(dto.now) : undefined,
+      advanceMinutes: dto.advanceMinutes,
+      freeze: dto.freeze,
+    });
   }
 }

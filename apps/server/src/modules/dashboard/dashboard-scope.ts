@@ -34,18 +34,35 @@ export class DashboardScopes {
   async communitiesOf(user: AuthUser): Promise<{ id: string; name: string; companyId: string }[]> {
     const communities = this.ds.getRepository(Community);
     const select = { id: true, name: true, companyId: true } as const;
-    if (user.role === Role.Supervisor) return user.communityId ? communities.find({ where: { id: user.communityId }, select }) : [];
+    if (user.role === Role.Supervisor)
+      return user.communityId ? communities.find({ where: { id: user.communityId }, select }) : [];
     if (user.role !== Role.Admin) return [];
     const reach = await this.org.communitiesOfAdmin(user);
-    const rows = reach === 'all' ? await communities.find({ select }) : reach.length ? await communities.find({ where: { id: In(reach) }, select }) : [];
+    const rows =
+      reach === 'all'
+        ? await communities.find({ select })
+        : reach.length
+          ? await communities.find({ where: { id: In(reach) }, select })
+          : [];
     return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
   }
 
   async resolve(user: AuthUser, communityId?: string): Promise<DashboardScope> {
     const communities = await this.communitiesOf(user);
     const chosen = communityId ? communities.find((c) => c.id === communityId) : communities[0];
-    if (!chosen) throw new AppException(communityId ? ErrorCode.NOT_FOUND : ErrorCode.FORBIDDEN, communityId ? '小区不存在或不在您的管理范围内' : '您没有可查看的小区');
-    const department = user.role === Role.Supervisor ? ((await this.ds.getRepository(User).findOne({ where: { id: user.id }, select: { id: true, department: true } }))?.department ?? null) : null;
+    if (!chosen)
+      throw new AppException(
+        communityId ? ErrorCode.NOT_FOUND : ErrorCode.FORBIDDEN,
+        communityId ? '小区不存在或不在您的管理范围内' : '您没有可查看的小区',
+      );
+    const department =
+      user.role === Role.Supervisor
+        ? ((
+            await this.ds
+              .getRepository(User)
+              .findOne({ where: { id: user.id }, select: { id: true, department: true } })
+          )?.department ?? null)
+        : null;
     return {
       communityId: chosen.id,
       communityName: chosen.name,

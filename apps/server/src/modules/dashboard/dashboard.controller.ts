@@ -1,10 +1,20 @@
 import { Body, Controller, Get, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CompanyDashboardDto, DashboardDto, IndicatorTargetsDto, IndicatorTicketDto, Role } from '@linli/contracts';
+import {
+  CompanyDashboardDto,
+  DashboardDto,
+  IndicatorTargetsDto,
+  IndicatorTicketDto,
+  Role,
+} from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { DashboardQueryDto, IndicatorTicketsQueryDto, UpdateIndicatorTargetsDto } from './dto/dashboard.dto';
+import {
+  DashboardQueryDto,
+  IndicatorTicketsQueryDto,
+  UpdateIndicatorTargetsDto,
+} from './dto/dashboard.dto';
 import { ExportDashboard } from './export-dashboard.service';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { ListIndicatorTickets } from './indicator-tickets.service';
@@ -26,43 +36,73 @@ export class DashboardController {
 
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'A month’s figures against the targets: the supervisor’s community, a department head’s department, an admin’s chosen community' })
+  @ApiOperation({
+    summary:
+      'A month’s figures against the targets: the supervisor’s community, a department head’s department, an admin’s chosen community',
+  })
   read(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<DashboardDto> {
     return this.dashboard.run(user, query);
   }
 
   @Get('company')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Company admins: the month’s headline figures of every community they reach, side by side' })
-  readCompany(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<CompanyDashboardDto> {
+  @ApiOperation({
+    summary:
+      'Company admins: the month’s headline figures of every community they reach, side by side',
+  })
+  readCompany(
+    @CurrentUser() user: AuthUser,
+    @Query() query: DashboardQueryDto,
+  ): Promise<CompanyDashboardDto> {
     return this.company.run(user, query);
   }
 
   @Get('tickets')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The tickets behind one headline figure: missed first, then those still within their limit' })
-  behind(@CurrentUser() user: AuthUser, @Query() query: IndicatorTicketsQueryDto): Promise<IndicatorTicketDto[]> {
+  @ApiOperation({
+    summary:
+      'The tickets behind one headline figure: missed first, then those still within their limit',
+  })
+  behind(
+    @CurrentUser() user: AuthUser,
+    @Query() query: IndicatorTicketsQueryDto,
+  ): Promise<IndicatorTicketDto[]> {
     return this.tickets.run(user, query);
   }
 
   @Get('export')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The dashboard’s tables as an .xlsx workbook' })
-  async export(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: DashboardQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return xlsxDownload(res, await this.exporter.run(user, query));
   }
 
   @Get('targets')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The company’s indicator targets (the brief’s seed numbers unless the company changed them)' })
-  readTargets(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto): Promise<IndicatorTargetsDto> {
+  @ApiOperation({
+    summary:
+      'The company’s indicator targets (the brief’s seed numbers unless the company changed them)',
+  })
+  readTargets(
+    @CurrentUser() user: AuthUser,
+    @Query() query: DashboardQueryDto,
+  ): Promise<IndicatorTargetsDto> {
     return this.targets.read(user, query.communityId);
   }
 
   @Put('targets')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Company admins: change targets; a value equal to the default puts it back' })
-  updateTargets(@CurrentUser() user: AuthUser, @Body() body: UpdateIndicatorTargetsDto): Promise<IndicatorTargetsDto> {
+  @ApiOperation({
+    summary: 'Company admins: change targets; a value equal to the default puts it back',
+  })
+  updateTargets(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateIndicatorTargetsDto,
+  ): Promise<IndicatorTargetsDto> {
     return this.targets.update(user, body);
   }
 }

@@ -21,7 +21,20 @@ import { WeeklyReviewDelivery } from './weekly-review-delivery';
 @Module({
   imports: [OrgModule, CalendarModule, NotificationsModule],
   controllers: [DashboardController, ReportsController],
-  providers: [DashboardScopes, IndicatorSource, MonthFigures, FrozenMonthJob, IndicatorTargetsService, ReadDashboard, ReadCompanyDashboard, ListIndicatorTickets, ExportDashboard, Reports, WeeklyReviewDelivery, PeriodicReportDelivery],
+  providers: [
+    DashboardScopes,
+    IndicatorSource,
+    MonthFigures,
+    FrozenMonthJob,
+    IndicatorTargetsService,
+    ReadDashboard,
+    ReadCompanyDashboard,
+    ListIndicatorTickets,
+    ExportDashboard,
+    Reports,
+    WeeklyReviewDelivery,
+    PeriodicReportDelivery,
+  ],
   exports: [Reports, DashboardScopes],
 })
 export class DashboardModule {}

@@ -16,27 +16,65 @@ export class ExportDashboard {
   async run(user: AuthUser, query: DashboardQueryDto): Promise<{ filename: string; data: Buffer }> {
     const d = await this.read.run(user, query);
     const asOf = new Date(d.period.asOf);
-    return { filename: `${d.scope.communityName}${d.scope.departmentLabel ?? ''} ${d.period.month} 数据看板.xlsx`, data: await reportWorkbook(dashboardContent(d), asOf) };
+    return {
+      filename: `${d.scope.communityName}${d.scope.departmentLabel ?? ''} ${d.period.month} 数据看板.xlsx`,
+      data: await reportWorkbook(dashboardContent(d), asOf),
+    };
   }
 }
 
 export function dashboardContent(d: DashboardDto): ReportContent {
   const scope = `${d.scope.communityName}${d.scope.departmentLabel ? ` ${d.scope.departmentLabel}` : ''}`;
-  const count = (name: string, rows: DashboardDto['byKind']) => rows.map((r) => [name, r.label, r.count]);
-  const dist = (name: string, x: DashboardDto['firstResponseMinutes'], unit: string) => [name, x.count, x.median, x.p90, unit];
+  const count = (name: string, rows: DashboardDto['byKind']) =>
+    rows.map((r) => [name, r.label, r.count]);
+  const dist = (name: string, x: DashboardDto['firstResponseMinutes'], unit: string) => [
+    name,
+    x.count,
+    x.median,
+    x.p90,
+    unit,
+  ];
   return {
     sheets: [
       {
         name: '核心指标',
-        heading: [`${scope} ${d.period.month} 数据看板`, `统计时间：${formatChinaDateTime(new Date(d.period.asOf))}（按报事时间统计本月收到的工单）`, `报事总数：${d.received}`],
-        columns: ['指标', '达标件数', '计入件数', '实际', '目标', '是否达标', '未达标件数', '尚在时限内'],
-        rows: d.headline.map((h) => [h.label, h.available ? h.numerator : null, h.available ? h.denominator : null, percentText(h.rate), percentText(h.target), h.met === null ? '暂无数据' : h.met ? '达标' : '未达标', h.missed, h.pending]),
+        heading: [
+          `${scope} ${d.period.month} 数据看板`,
+          `统计时间：${formatChinaDateTime(new Date(d.period.asOf))}（按报事时间统计本月收到的工单）`,
+          `报事总数：${d.received}`,
+        ],
+        columns: [
+          '指标',
+          '达标件数',
+          '计入件数',
+          '实际',
+          '目标',
+          '是否达标',
+          '未达标件数',
+          '尚在时限内',
+        ],
+        rows: d.headline.map((h) => [
+          h.label,
+          h.available ? h.numerator : null,
+          h.available ? h.denominator : null,
+          percentText(h.rate),
+          percentText(h.target),
+          h.met === null ? '暂无数据' : h.met ? '达标' : '未达标',
+          h.missed,
+          h.pending,
+        ]),
       },
       {
         name: '报事分布',
         heading: [],
         columns: ['维度', '项目', '件数'],
-        rows: [...count('类型', d.byKind), ...count('类别', d.byCategory), ...count('渠道', d.byChannel), ...count('楼栋', d.byBuilding), ...count('部门', d.byDepartment)],
+        rows: [
+          ...count('类型', d.byKind),
+          ...count('类别', d.byCategory),
+          ...count('渠道', d.byChannel),
+          ...count('楼栋', d.byBuilding),
+          ...count('部门', d.byDepartment),
+        ],
       },
       {
         name: '时效',
@@ -46,10 +84,34 @@ export function dashboardContent(d: DashboardDto): ReportContent {
           dist('首次响应用时', d.firstResponseMinutes, '分钟'),
           dist('处理完成用时（按小时计的时限）', d.resolutionHours, '小时'),
           dist('处理完成用时（按工作日计的时限）', d.resolutionWorkingDays, '工作日'),
-          ...d.milestones.map((m) => [`${m.label}节点：预警 ${m.warned} / 超时 ${m.breached}`, m.planned, null, null, '个节点']),
-          ['延期申请（批准/驳回/待审）', d.extensions.asked, d.extensions.approved, d.extensions.rejected, `待审 ${d.extensions.pending}`],
-          ['返修（整改轮次）', d.reopen.reopened, d.reopen.rounds, null, `返修率 ${percentText(d.reopen.rate)}`],
-          ['无效投诉（按时答复/逾期）', d.invalidComplaints.count, d.invalidComplaints.answeredOnTime, d.invalidComplaints.answeredLate + d.invalidComplaints.unansweredLate, '件'],
+          ...d.milestones.map((m) => [
+            `${m.label}节点：预警 ${m.warned} / 超时 ${m.breached}`,
+            m.planned,
+            null,
+            null,
+            '个节点',
+          ]),
+          [
+            '延期申请（批准/驳回/待审）',
+            d.extensions.asked,
+            d.extensions.approved,
+            d.extensions.rejected,
+            `待审 ${d.extensions.pending}`,
+          ],
+          [
+            '返修（整改轮次）',
+            d.reopen.reopened,
+            d.reopen.rounds,
+            null,
+            `返修率 ${percentText(d.reopen.rate)}`,
+          ],
+          [
+            '无效投诉（按时答复/逾期）',
+            d.invalidComplaints.count,
+            d.invalidComplaints.answeredOnTime,
+            d.invalidComplaints.answeredLate + d.invalidComplaints.unansweredLate,
+            '件',
+          ],
           ['升级（主任/公司）', d.escalations.level1, d.escalations.level2, null, '件'],
         ],
       },
@@ -58,7 +120,14 @@ export function dashboardContent(d: DashboardDto): ReportContent {
         heading: [],
         columns: ['姓名/部门', '在办', '其中超时', '本月处理完成', '按时率', '不满意'],
         rows: [
-          ...d.assistants.map((a) => [a.name, a.open, a.late, a.resolved, percentText(a.onTimeShare), a.dissatisfied]),
+          ...d.assistants.map((a) => [
+            a.name,
+            a.open,
+            a.late,
+            a.resolved,
+            percentText(a.onTimeShare),
+            a.dissatisfied,
+          ]),
           ...d.departments.map((x) => [x.label, x.open, x.late, null, null, null]),
         ],
       },

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
 import { DataSource, In, Not } from 'typeorm';
@@ -41,11 +47,15 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
     const seconds = this.config.reportsSweepSeconds;
     if (seconds <= 0) return;
     this.loop.every(seconds * 1000, () => this.run());
-    if (this.figures.refreshMs > 0) this.refreshLoop.every(Math.min(30_000, this.figures.refreshMs), () => this.refresh());
+    if (this.figures.refreshMs > 0)
+      this.refreshLoop.every(Math.min(30_000, this.figures.refreshMs), () => this.refresh());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.loop.stop(this.config.shutdownTimeoutMs / 2), this.refreshLoop.stop(this.config.shutdownTimeoutMs / 2)]);
+    await Promise.all([
+      this.loop.stop(this.config.shutdownTimeoutMs / 2),
+      this.refreshLoop.stop(this.config.shutdownTimeoutMs / 2),
+    ]);
   }
 
   /** The latest month frozen at `now` (the freeze is at most 366 days after a month's close). */
@@ -58,19 +68,27 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
   /** Stores the last frozen month of every community that has none yet; returns how many this instance stored. */
   async run(): Promise<number> {
     const month = this.lastFrozenMonth(this.clock.now());
-    const communities = await this.ds.getRepository(Community).find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.ds
+      .getRepository(Community)
+      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
     let stored = 0;
     for (const c of communities) {
       const { targets } = await this.targets.forCompany(c.companyId);
-      if ((await this.figures.store({ communityId: c.id, department: null }, month, targets)).created) stored += 1;
+      if (
+        (await this.figures.store({ communityId: c.id, department: null }, month, targets)).created
+      )
+        stored += 1;
     }
-    if (stored > 0) this.logger.log(`froze ${month} for ${stored} communit${stored === 1 ? 'y' : 'ies'}`);
+    if (stored > 0)
+      this.logger.log(`froze ${month} for ${stored} communit${stored === 1 ? 'y' : 'ies'}`);
     return stored;
   }
 
   /** The months not yet frozen at `at`, oldest first (the month running and those closed less than the freeze days ago). */
   openMonths(at: Date): string[] {
-    return monthsEndingWith(chinaMonthOf(at), 15).filter((m) => this.figures.freezesAt(m).getTime() > at.getTime());
+    return monthsEndingWith(chinaMonthOf(at), 15).filter(
+      (m) => this.figures.freezesAt(m).getTime() > at.getTime(),
+    );
   }
 
   /**
@@ -83,14 +101,20 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
     const round = this.figures.roundStart(this.clock.now());
     const months = this.openMonths(round);
     await this.ds.getRepository(IndicatorProvisional).delete({ month: Not(In(months)) });
-    const communities = await this.ds.getRepository(Community).find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.ds
+      .getRepository(Community)
+      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
     let stored = 0;
     for (const c of communities) {
       if (this.refreshLoop.stopping) break;
       const { targets } = await this.targets.forCompany(c.companyId);
-      for (const month of months) if (await this.figures.refresh(c.id, month, round, targets)) stored += 1;
+      for (const month of months)
+        if (await this.figures.refresh(c.id, month, round, targets)) stored += 1;
     }
-    if (stored > 0) this.logger.log(`refreshed ${stored} open month${stored === 1 ? '' : 's'} as of ${round.toISOString()}`);
+    if (stored > 0)
+      this.logger.log(
+        `refreshed ${stored} open month${stored === 1 ? '' : 's'} as of ${round.toISOString()}`,
+      );
     return stored;
   }
 }

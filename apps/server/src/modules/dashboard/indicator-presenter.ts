@@ -1,4 +1,16 @@
-import { CHANNEL_LABELS, Channel, CountRowDto, DEPARTMENT_NAMES, DepartmentName, HeadlineIndicatorDto, INDICATOR_KEYS, IndicatorKey, SLA_MILESTONE_LABELS, TICKET_KIND_LABELS, TicketKind } from '@linli/contracts';
+import {
+  CHANNEL_LABELS,
+  Channel,
+  CountRowDto,
+  DEPARTMENT_NAMES,
+  DepartmentName,
+  HeadlineIndicatorDto,
+  INDICATOR_KEYS,
+  IndicatorKey,
+  SLA_MILESTONE_LABELS,
+  TICKET_KIND_LABELS,
+  TicketKind,
+} from '@linli/contracts';
 import { CountRow, IndicatorTargets, Indicators } from '@linli/domain';
 
 /** The figure's name as a person reads it, with the company's own numbers in it. */
@@ -35,7 +47,10 @@ export function headlineDtos(indicators: Indicators): HeadlineIndicatorDto[] {
   });
 }
 
-export function labelled(rows: readonly CountRow[], labelOf: (key: string) => string | undefined): CountRowDto[] {
+export function labelled(
+  rows: readonly CountRow[],
+  labelOf: (key: string) => string | undefined,
+): CountRowDto[] {
   return rows.map((r) => ({ key: r.key, label: labelOf(r.key) ?? r.key, count: r.count }));
 }
 

@@ -22,7 +22,8 @@ export class IndicatorTargetsService {
     const row = await this.ds.getRepository(IndicatorTargetsRow).findOne({ where: { companyId } });
     const own = row?.targets ?? {};
     const targets = { ...DEFAULT_INDICATOR_TARGETS };
-    for (const key of Object.keys(targets) as (keyof IndicatorTargets)[]) if (typeof own[key] === 'number') targets[key] = own[key];
+    for (const key of Object.keys(targets) as (keyof IndicatorTargets)[])
+      if (typeof own[key] === 'number') targets[key] = own[key];
     return { targets, customised: Object.keys(own).length > 0 };
   }
 
@@ -43,7 +44,12 @@ export class IndicatorTargetsService {
       if (value === DEFAULT_INDICATOR_TARGETS[key]) delete next[key];
       else next[key] = value;
     }
-    await repo.save({ companyId: scope.companyId, targets: next, updatedById: user.id, updatedAt: this.clock.now() });
+    await repo.save({
+      companyId: scope.companyId,
+      targets: next,
+      updatedById: user.id,
+      updatedAt: this.clock.now(),
+    });
     return this.read(user, scope.communityId);
   }
 }

@@ -27,19 +27,48 @@ export class ListIndicatorTickets {
     const scope = await this.scopes.resolve(user, query.communityId);
     const { targets } = await this.targets.forCompany(scope.companyId);
     // The same figures the dashboard shows (a frozen month's snapshot), so the list always matches the number tapped.
-    const figure = (await this.figures.of({ communityId: scope.communityId, department: scope.department }, query.month ?? chinaMonthOf(now), now, targets)).headline[query.indicator];
-    const wanted = [...figure.missedTicketIds.map((id) => [id, 'missed'] as const), ...figure.pendingTicketIds.map((id) => [id, 'pending'] as const)];
+    const figure = (
+      await this.figures.of(
+        { communityId: scope.communityId, department: scope.department },
+        query.month ?? chinaMonthOf(now),
+        now,
+        targets,
+      )
+    ).headline[query.indicator];
+    const wanted = [
+      ...figure.missedTicketIds.map((id) => [id, 'missed'] as const),
+      ...figure.pendingTicketIds.map((id) => [id, 'pending'] as const),
+    ];
     if (wanted.length === 0) return [];
     const rows = await this.ds.getRepository(Ticket).find({
       where: { id: In(wanted.map(([id]) => id)) },
       relations: { room: true, category: true },
-      select: { id: true, code: true, kind: true, status: true, createdAt: true, room: { id: true, label: true }, category: { code: true, name: true } },
+      select: {
+        id: true,
+        code: true,
+        kind: true,
+        status: true,
+        createdAt: true,
+        room: { id: true, label: true },
+        category: { code: true, name: true },
+      },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return wanted.flatMap(([id, outcome]) => {
       const t = byId.get(id);
       if (!t) return [];
-      return [{ id, code: t.code, kindLabel: TICKET_KIND_LABELS[t.kind], categoryName: t.category?.name ?? '', roomLabel: t.room?.label ?? '', statusLabel: TICKET_STATUS_LABELS[t.status], createdAt: t.createdAt.toISOString(), outcome }];
+      return [
+        {
+          id,
+          code: t.code,
+          kindLabel: TICKET_KIND_LABELS[t.kind],
+          categoryName: t.category?.name ?? '',
+          roomLabel: t.room?.label ?? '',
+          statusLabel: TICKET_STATUS_LABELS[t.status],
+          createdAt: t.createdAt.toISOString(),
+          outcome,
+        },
+      ];
     });
   }
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { computeIndicators, IndicatorTargets, Indicators, monthFreezesAt, periodWindow } from '@linli/domain';
+import {
+  computeIndicators,
+  IndicatorTargets,
+  Indicators,
+  monthFreezesAt,
+  periodWindow,
+} from '@linli/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -60,11 +66,24 @@ export class MonthFigures {
   }
 
   /** The month's figures as the dashboard shows them at `now`: before the freeze a fresh provisional snapshot or live, the snapshot after. */
-  async of(scope: FiguresScope, month: string, now: Date, targets: IndicatorTargets): Promise<Indicators> {
+  async of(
+    scope: FiguresScope,
+    month: string,
+    now: Date,
+    targets: IndicatorTargets,
+  ): Promise<Indicators> {
     const freeze = this.freezesAt(month);
-    if (now.getTime() >= freeze.getTime()) return (await this.snapshot(scope, month, targets)).figures;
+    if (now.getTime() >= freeze.getTime())
+      return (await this.snapshot(scope, month, targets)).figures;
     if (scope.department === null) {
-      const provisional = await this.ds.getRepository(IndicatorProvisional).findOne({ where: { communityId: scope.communityId, scopeKey: '*', month, targetsKey: targetsKey(targets) } });
+      const provisional = await this.ds.getRepository(IndicatorProvisional).findOne({
+        where: {
+          communityId: scope.communityId,
+          scopeKey: '*',
+          month,
+          targetsKey: targetsKey(targets),
+        },
+      });
       if (provisional && this.fresh(provisional, now)) return provisional.figures;
     }
     return this.compute(scope, month, now, targets);
@@ -74,18 +93,30 @@ export class MonthFigures {
    * `month`'s whole-community figures for several communities at `now` (the company view): a frozen month's
    * snapshots; an open month's provisional snapshots, read in one query, and live for those without a fresh one.
    */
-  async ofCommunities(communities: { communityId: string; targets: IndicatorTargets }[], month: string, now: Date): Promise<Indicators[]> {
+  async ofCommunities(
+    communities: { communityId: string; targets: IndicatorTargets }[],
+    month: string,
+    now: Date,
+  ): Promise<Indicators[]> {
     const freeze = this.freezesAt(month);
     const byCommunity = new Map<string, IndicatorProvisional>();
     if (now.getTime() < freeze.getTime() && communities.length > 0) {
-      const rows = await this.ds.getRepository(IndicatorProvisional).find({ where: { communityId: In(communities.map((c) => c.communityId)), scopeKey: '*', month } });
+      const rows = await this.ds.getRepository(IndicatorProvisional).find({
+        where: { communityId: In(communities.map((c) => c.communityId)), scopeKey: '*', month },
+      });
       for (const c of communities) {
-        const row = rows.find((r) => r.communityId === c.communityId && r.targetsKey === targetsKey(c.targets));
+        const row = rows.find(
+          (r) => r.communityId === c.communityId && r.targetsKey === targetsKey(c.targets),
+        );
         if (row && this.fresh(row, now)) byCommunity.set(c.communityId, row);
       }
     }
     const out: Indicators[] = [];
-    for (const c of communities) out.push(byCommunity.get(c.communityId)?.figures ?? (await this.of({ communityId: c.communityId, department: null }, month, now, c.targets)));
+    for (const c of communities)
+      out.push(
+        byCommunity.get(c.communityId)?.figures ??
+          (await this.of({ communityId: c.communityId, department: null }, month, now, c.targets)),
+      );
     return out;
   }
 
@@ -111,38 +142,76 @@ export class MonthFigures {
    * only over an older row (or inserted, the unique key deciding a race), so of two instances running
    * the same round one stores and the other's figures (the same, as of the same instant) are dropped.
    */
-  async refresh(communityId: string, month: string, roundStart: Date, targets: IndicatorTargets): Promise<boolean> {
+  async refresh(
+    communityId: string,
+    month: string,
+    roundStart: Date,
+    targets: IndicatorTargets,
+  ): Promise<boolean> {
     const repo = this.ds.getRepository(IndicatorProvisional);
     const key = { communityId, scopeKey: '*', month, targetsKey: targetsKey(targets) };
     const stored = await repo.findOne({ where: key });
     if (stored && stored.asOf.getTime() >= roundStart.getTime()) return false;
-    const figures = await this.compute({ communityId, department: null }, month, roundStart, targets);
+    const figures = await this.compute(
+      { communityId, department: null },
+      month,
+      roundStart,
+      targets,
+    );
     if (!stored) {
       try {
-        await repo.insert({ id: randomUUID(), ...key, asOf: roundStart, figures, computedAt: this.clock.now() });
+        await repo.insert({
+          id: randomUUID(),
+          ...key,
+          asOf: roundStart,
+          figures,
+          computedAt: this.clock.now(),
+        });
         return true;
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         return false; // another instance stored this round first
       }
     }
-    const res = await repo.update({ id: stored.id, asOf: LessThan(roundStart) }, { asOf: roundStart, figures, computedAt: this.clock.now() });
+    const res = await repo.update(
+      { id: stored.id, asOf: LessThan(roundStart) },
+      { asOf: roundStart, figures, computedAt: this.clock.now() },
+    );
     return (res.affected ?? 0) > 0;
   }
 
   /** The month's stored snapshot, computed and stored first if nobody has yet. Only for a frozen month. */
-  async snapshot(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<IndicatorSnapshot> {
+  async snapshot(
+    scope: FiguresScope,
+    month: string,
+    targets: IndicatorTargets,
+  ): Promise<IndicatorSnapshot> {
     return (await this.store(scope, month, targets)).row;
   }
 
   /** As `snapshot`, and whether this call stored it (false: it was stored already, or another reader's insert won). */
-  async store(scope: FiguresScope, month: string, targets: IndicatorTargets): Promise<{ row: IndicatorSnapshot; created: boolean }> {
+  async store(
+    scope: FiguresScope,
+    month: string,
+    targets: IndicatorTargets,
+  ): Promise<{ row: IndicatorSnapshot; created: boolean }> {
     const repo = this.ds.getRepository(IndicatorSnapshot);
-    const key = { communityId: scope.communityId, scopeKey: scope.department ?? '*', month, targetsKey: targetsKey(targets) };
+    const key = {
+      communityId: scope.communityId,
+      scopeKey: scope.department ?? '*',
+      month,
+      targetsKey: targetsKey(targets),
+    };
     const stored = await repo.findOne({ where: key });
     if (stored) return { row: stored, created: false };
     const asOf = this.freezesAt(month);
-    const row: IndicatorSnapshot = { id: randomUUID(), ...key, asOf, figures: await this.compute(scope, month, asOf, targets), computedAt: this.clock.now() };
+    const row: IndicatorSnapshot = {
+      id: randomUUID(),
+      ...key,
+      asOf,
+      figures: await this.compute(scope, month, asOf, targets),
+      computedAt: this.clock.now(),
+    };
     try {
       await repo.insert(row);
       return { row, created: true };
@@ -153,12 +222,32 @@ export class MonthFigures {
   }
 
   /** The month's figures computed from the recorded history as of `asOf` (what a snapshot stores). */
-  async compute(scope: FiguresScope, month: string, asOf: Date, targets: IndicatorTargets): Promise<Indicators> {
+  async compute(
+    scope: FiguresScope,
+    month: string,
+    asOf: Date,
+    targets: IndicatorTargets,
+  ): Promise<Indicators> {
     const window = periodWindow('monthly', month)!;
     let tickets = await this.source.cohort(scope.communityId, window.from, window.to, asOf);
     if (scope.department) tickets = tickets.filter((t) => t.department === scope.department);
-    const feedback = await this.source.feedbackOf(tickets, asOf, { communityId: scope.communityId, from: window.from, to: window.to });
-    const survey = scope.department ? null : await this.source.surveyResponse(scope.communityId, window.from, window.to, asOf);
-    return computeIndicators({ tickets, from: window.from, to: window.to, asOf, calendar: this.calendars.forCommunity(scope.communityId), targets, ...feedback, survey });
+    const feedback = await this.source.feedbackOf(tickets, asOf, {
+      communityId: scope.communityId,
+      from: window.from,
+      to: window.to,
+    });
+    const survey = scope.department
+      ? null
+      : await this.source.surveyResponse(scope.communityId, window.from, window.to, asOf);
+    return computeIndicators({
+      tickets,
+      from: window.from,
+      to: window.to,
+      asOf,
+      calendar: this.calendars.forCommunity(scope.communityId),
+      targets,
+      ...feedback,
+      survey,
+    });
   }
 }

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, REPORT_KIND_LABELS, ReportKind, Role } from '@linli/contracts';
 import { lastClosedPeriods, periodWindow } from '@linli/domain';
@@ -54,10 +60,19 @@ export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApp
   async run(): Promise<number> {
     const now = this.clock.now();
     const periods = lastClosedPeriods(now);
-    const communities = await this.ds.getRepository(Community).find({ select: { id: true, name: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.ds
+      .getRepository(Community)
+      .find({ select: { id: true, name: true, companyId: true }, order: { createdAt: 'ASC' } });
     let issued = 0;
     for (const c of communities) {
-      const scope: DashboardScope = { communityId: c.id, communityName: c.name, companyId: c.companyId, department: null, departmentLabel: null, communities: [] };
+      const scope: DashboardScope = {
+        communityId: c.id,
+        communityName: c.name,
+        companyId: c.companyId,
+        department: null,
+        departmentLabel: null,
+        communities: [],
+      };
       for (const kind of SCHEDULED) {
         const period = periods[kind];
         const { report, created } = await this.reports.issueFor(scope, kind, period, null);
@@ -67,20 +82,47 @@ export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApp
         if (to.length === 0) continue;
         const label = periodWindow(kind, period)!.label;
         await this.unitOfWork.run((db) =>
-          this.inbox.deliver(db, to, { kind: NotificationKind.Notice, title: `${label}${REPORT_KIND_LABELS[kind]}已出具`, body: `${report.title} 已生成，请在 我的 → 数据看板 → 报表 中查看或下载`, ticketId: null, ticketCode: null }, now),
+          this.inbox.deliver(
+            db,
+            to,
+            {
+              kind: NotificationKind.Notice,
+              title: `${label}${REPORT_KIND_LABELS[kind]}已出具`,
+              body: `${report.title} 已生成，请在 我的 → 数据看板 → 报表 中查看或下载`,
+              ticketId: null,
+              ticketCode: null,
+            },
+            now,
+          ),
         );
       }
     }
-    if (issued > 0) this.logger.log(`issued ${issued} scheduled report(s) for ${periods.monthly}, ${periods.quarterly}, ${periods.annual}`);
+    if (issued > 0)
+      this.logger.log(
+        `issued ${issued} scheduled report(s) for ${periods.monthly}, ${periods.quarterly}, ${periods.annual}`,
+      );
     return issued;
   }
 
   private async recipients(c: Pick<Community, 'id'>, kind: ReportKind): Promise<string[]> {
-    const supervisors = await this.ds.getRepository(User).find({ where: { role: Role.Supervisor, communityId: c.id }, select: { id: true, department: true } });
+    const supervisors = await this.ds.getRepository(User).find({
+      where: { role: Role.Supervisor, communityId: c.id },
+      select: { id: true, department: true },
+    });
     if (kind === ReportKind.Monthly) return supervisors.map((u) => u.id);
-    const admins = await this.ds.getRepository(User).find({ where: { role: Role.Admin }, select: { id: true, name: true, role: true, communityId: true } });
+    const admins = await this.ds.getRepository(User).find({
+      where: { role: Role.Admin },
+      select: { id: true, name: true, role: true, communityId: true },
+    });
     const reaching: string[] = [];
-    for (const a of admins) if (await this.org.adminReaches({ id: a.id, name: a.name, role: a.role, householdId: null, communityId: a.communityId }, c.id)) reaching.push(a.id);
+    for (const a of admins)
+      if (
+        await this.org.adminReaches(
+          { id: a.id, name: a.name, role: a.role, householdId: null, communityId: a.communityId },
+          c.id,
+        )
+      )
+        reaching.push(a.id);
     return [...supervisors.filter((u) => !u.department).map((u) => u.id), ...reaching];
   }
 }

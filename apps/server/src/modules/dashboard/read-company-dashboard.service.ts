@@ -26,14 +26,23 @@ export class ReadCompanyDashboard {
     const wanted: { communityId: string; targets: IndicatorTargets }[] = [];
     const byCompany = new Map<string, IndicatorTargets>();
     for (const c of communities) {
-      if (!byCompany.has(c.companyId)) byCompany.set(c.companyId, (await this.targets.forCompany(c.companyId)).targets);
+      if (!byCompany.has(c.companyId))
+        byCompany.set(c.companyId, (await this.targets.forCompany(c.companyId)).targets);
       wanted.push({ communityId: c.id, targets: byCompany.get(c.companyId)! });
     }
     // All communities' provisional (or frozen) figures at once; only those without one are computed.
     const figures = await this.figures.ofCommunities(wanted, month, now);
-    const rows: CompanyDashboardDto['communities'] = communities.map((c, i) => ({ communityId: c.id, communityName: c.name, received: figures[i].received, headline: headlineDtos(figures[i]) }));
+    const rows: CompanyDashboardDto['communities'] = communities.map((c, i) => ({
+      communityId: c.id,
+      communityName: c.name,
+      received: figures[i].received,
+      headline: headlineDtos(figures[i]),
+    }));
     // The oldest figures shown: a provisional snapshot's round start, a frozen month's freeze, or now.
-    const asOf = figures.reduce((oldest, f) => (f.asOf < oldest ? f.asOf : oldest), now.toISOString());
+    const asOf = figures.reduce(
+      (oldest, f) => (f.asOf < oldest ? f.asOf : oldest),
+      now.toISOString(),
+    );
     return { month, asOf, communities: rows };
   }
 }

@@ -9,7 +9,14 @@ import { Building } from '../org/entities/building.entity';
 import { User } from '../org/entities/user.entity';
 import { DashboardScopes } from './dashboard-scope';
 import { DashboardQueryDto } from './dto/dashboard.dto';
-import { channelLabel, departmentLabel, headlineDtos, kindLabel, labelled, milestoneRows } from './indicator-presenter';
+import {
+  channelLabel,
+  departmentLabel,
+  headlineDtos,
+  kindLabel,
+  labelled,
+  milestoneRows,
+} from './indicator-presenter';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { MonthFigures } from './month-figures';
@@ -37,24 +44,55 @@ export class ReadDashboard {
     const months = monthsEndingWith(month, TREND_MONTHS);
     const { targets } = await this.targets.forCompany(scope.companyId);
     // Each month on its own: a frozen month is one stored row, only the months still open are computed.
-    const figures = await Promise.all(months.map((m) => this.figures.of({ communityId: scope.communityId, department: scope.department }, m, now, targets)));
+    const figures = await Promise.all(
+      months.map((m) =>
+        this.figures.of(
+          { communityId: scope.communityId, department: scope.department },
+          m,
+          now,
+          targets,
+        ),
+      ),
+    );
     const indicators = figures[figures.length - 1];
     const trend = months.map((m, i) => {
       const r = figures[i];
-      return { month: m, received: r.received, emergencyResponse: r.headline.emergencyResponse.rate, complaintResolve: r.headline.complaintResolve.rate, satisfaction: r.headline.satisfaction.rate };
+      return {
+        month: m,
+        received: r.received,
+        emergencyResponse: r.headline.emergencyResponse.rate,
+        complaintResolve: r.headline.complaintResolve.rate,
+        satisfaction: r.headline.satisfaction.rate,
+      };
     });
 
     const [buildings, categories, load] = await Promise.all([
-      this.ds.getRepository(Building).find({ where: { communityId: scope.communityId }, select: { id: true, name: true } }),
+      this.ds
+        .getRepository(Building)
+        .find({ where: { communityId: scope.communityId }, select: { id: true, name: true } }),
       this.source.categoryDepartments(),
       this.source.openLoad(scope.communityId, scope.department),
     ]);
     const buildingNames = new Map(buildings.map((b) => [b.id, b.name]));
-    const assistants = await this.assistantRows(buildings.map((b) => b.id), indicators.handlers, load.byAssignee);
+    const assistants = await this.assistantRows(
+      buildings.map((b) => b.id),
+      indicators.handlers,
+      load.byAssignee,
+    );
 
     return {
-      scope: { communityId: scope.communityId, communityName: scope.communityName, department: scope.department, departmentLabel: scope.departmentLabel },
-      period: { month, from: window.from.toISOString(), to: window.to.toISOString(), asOf: indicators.asOf },
+      scope: {
+        communityId: scope.communityId,
+        communityName: scope.communityName,
+        department: scope.department,
+        departmentLabel: scope.departmentLabel,
+      },
+      period: {
+        month,
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+        asOf: indicators.asOf,
+      },
       received: indicators.received,
       headline: headlineDtos(indicators),
       byKind: labelled(indicators.byKind, kindLabel),
@@ -62,7 +100,10 @@ export class ReadDashboard {
       byChannel: labelled(indicators.byChannel, channelLabel),
       byBuilding: labelled(indicators.byBuilding, (id) => buildingNames.get(id)),
       byDepartment: labelled(indicators.byDepartment, departmentLabel),
-      complaintsByCategory: labelled(indicators.complaintsByCategory, (code) => categories.get(code)?.name),
+      complaintsByCategory: labelled(
+        indicators.complaintsByCategory,
+        (code) => categories.get(code)?.name,
+      ),
       firstResponseMinutes: indicators.firstResponseMinutes,
       resolutionHours: indicators.resolutionHours,
       resolutionWorkingDays: indicators.resolutionWorkingDays,
@@ -78,7 +119,13 @@ export class ReadDashboard {
       },
       escalations: { level1: indicators.escalations.level1, level2: indicators.escalations.level2 },
       assistants,
-      departments: [...load.byDepartment.entries()].map(([department, l]) => ({ department, label: departmentLabel(department) ?? department, ...l })).sort((a, b) => b.open - a.open),
+      departments: [...load.byDepartment.entries()]
+        .map(([department, l]) => ({
+          department,
+          label: departmentLabel(department) ?? department,
+          ...l,
+        }))
+        .sort((a, b) => b.open - a.open),
       overduePhoneTasks: await this.source.overduePhoneTasks(scope.communityId, now),
       trend,
       communities: scope.communities,
@@ -86,18 +133,39 @@ export class ReadDashboard {
   }
 
   /** The community's assistants (and anyone else who resolved its tickets this month): load now, the month's record. */
-  private async assistantRows(buildingIds: string[], handlers: Indicators['handlers'], load: Map<string, { open: number; late: number }>): Promise<AssistantRowDto[]> {
-    const serving = buildingIds.length ? await this.ds.getRepository(AssistantBuilding).find({ where: { buildingId: In(buildingIds) }, select: { userId: true } }) : [];
+  private async assistantRows(
+    buildingIds: string[],
+    handlers: Indicators['handlers'],
+    load: Map<string, { open: number; late: number }>,
+  ): Promise<AssistantRowDto[]> {
+    const serving = buildingIds.length
+      ? await this.ds
+          .getRepository(AssistantBuilding)
+          .find({ where: { buildingId: In(buildingIds) }, select: { userId: true } })
+      : [];
     const ids = [...new Set([...serving.map((s) => s.userId), ...handlers.map((h) => h.userId)])];
     if (ids.length === 0) return [];
-    const users = await this.ds.getRepository(User).find({ where: { id: In(ids) }, select: { id: true, name: true, role: true } });
+    const users = await this.ds
+      .getRepository(User)
+      .find({ where: { id: In(ids) }, select: { id: true, name: true, role: true } });
     const staff = users.filter((u) => u.role !== Role.Resident);
     return staff
       .map((u) => {
         const h = handlers.find((x) => x.userId === u.id);
         const l = load.get(u.id) ?? { open: 0, late: 0 };
-        return { userId: u.id, name: u.name, open: l.open, late: l.late, resolved: h?.resolved ?? 0, onTimeShare: h?.onTimeShare ?? null, dissatisfied: h?.dissatisfied ?? 0 };
+        return {
+          userId: u.id,
+          name: u.name,
+          open: l.open,
+          late: l.late,
+          resolved: h?.resolved ?? 0,
+          onTimeShare: h?.onTimeShare ?? null,
+          dissatisfied: h?.dissatisfied ?? 0,
+        };
       })
-      .sort((a, b) => b.open - a.open || b.resolved - a.resolved || a.name.localeCompare(b.name, 'zh-CN'));
+      .sort(
+        (a, b) =>
+          b.open - a.open || b.resolved - a.resolved || a.name.localeCompare(b.name, 'zh-CN'),
+      );
   }
 }

@@ -16,10 +16,15 @@ export async function reportWorkbook(content: ReportContent, issuedAt: Date): Pr
     if (sheet.heading.length) ws.addRow([]);
     const header = ws.addRow(sheet.columns);
     header.font = { bold: true };
-    header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F5EE' } }));
+    header.eachCell(
+      (cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F5EE' } }),
+    );
     for (const row of sheet.rows) ws.addRow(row);
     sheet.columns.forEach((title, i) => {
-      const widest = Math.max(title.length * 2, ...sheet.rows.map((r) => String(r[i] ?? '').length * 1.6));
+      const widest = Math.max(
+        title.length * 2,
+        ...sheet.rows.map((r) => String(r[i] ?? '').length * 1.6),
+      );
       ws.getColumn(i + 1).width = Math.min(40, Math.max(10, Math.ceil(widest)));
     });
   }

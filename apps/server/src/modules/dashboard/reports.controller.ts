@@ -17,14 +17,23 @@ export class ReportsController {
 
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Reports issued for the community (a department head: theirs and the community’s), newest first, a page at a time (?cursor=&limit=)' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ReportsQueryDto): Promise<Page<ReportSummaryDto>> {
+  @ApiOperation({
+    summary:
+      'Reports issued for the community (a department head: theirs and the community’s), newest first, a page at a time (?cursor=&limit=)',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ReportsQueryDto,
+  ): Promise<Page<ReportSummaryDto>> {
     return this.reports.list(user, query.communityId, pageRequest(query));
   }
 
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Issue a weekly, monthly, quarterly or annual report for a period that has ended; the same report again returns the one issued' })
+  @ApiOperation({
+    summary:
+      'Issue a weekly, monthly, quarterly or annual report for a period that has ended; the same report again returns the one issued',
+  })
   issue(@CurrentUser() user: AuthUser, @Body() body: IssueReportDto): Promise<ReportSummaryDto> {
     return this.reports.issue(user, body);
   }
@@ -32,7 +41,11 @@ export class ReportsController {
   @Get(':id/file')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The report as issued, as an .xlsx workbook' })
-  async file(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async file(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return xlsxDownload(res, await this.reports.file(user, id));
   }
 }

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, ReportKind, Role } from '@linli/contracts';
 import { periodWindow, previousWeekMonday } from '@linli/domain';
@@ -49,18 +55,43 @@ export class WeeklyReviewDelivery implements OnApplicationBootstrap, BeforeAppli
     const now = this.clock.now();
     const monday = previousWeekMonday(now);
     const label = periodWindow('weekly', monday)!.label;
-    const heads = await this.ds.getRepository(User).find({ where: { role: Role.Supervisor, department: Not(IsNull()), communityId: Not(IsNull()) } });
+    const heads = await this.ds.getRepository(User).find({
+      where: { role: Role.Supervisor, department: Not(IsNull()), communityId: Not(IsNull()) },
+    });
     let delivered = 0;
     for (const head of heads) {
-      const scope = await this.scopes.resolve({ id: head.id, name: head.name, role: head.role, householdId: null, communityId: head.communityId });
-      const { report, created } = await this.reports.issueFor(scope, ReportKind.Weekly, monday, null);
+      const scope = await this.scopes.resolve({
+        id: head.id,
+        name: head.name,
+        role: head.role,
+        householdId: null,
+        communityId: head.communityId,
+      });
+      const { report, created } = await this.reports.issueFor(
+        scope,
+        ReportKind.Weekly,
+        monday,
+        null,
+      );
       if (!created) continue;
       await this.unitOfWork.run((db) =>
-        this.inbox.deliver(db, [head.id], { kind: NotificationKind.Notice, title: `${label}投诉复核清单`, body: `${report.title} 已生成，请在 我的 → 数据看板 → 报表 中查看并复核`, ticketId: null, ticketCode: null }, now),
+        this.inbox.deliver(
+          db,
+          [head.id],
+          {
+            kind: NotificationKind.Notice,
+            title: `${label}投诉复核清单`,
+            body: `${report.title} 已生成，请在 我的 → 数据看板 → 报表 中查看并复核`,
+            ticketId: null,
+            ticketCode: null,
+          },
+          now,
+        ),
       );
       delivered += 1;
     }
-    if (delivered > 0) this.logger.log(`issued ${delivered} weekly complaint review list(s) for ${monday}`);
+    if (delivered > 0)
+      this.logger.log(`issued ${delivered} weekly complaint review list(s) for ${monday}`);
     return delivered;
   }
 }

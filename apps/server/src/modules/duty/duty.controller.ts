@@ -14,21 +14,29 @@ export class DutyController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor)
-  @ApiOperation({ summary: 'Staff of a community: the duty rota of its buildings for the next 14 days (dispatch gives new tickets to whoever is on duty)' })
+  @ApiOperation({
+    summary:
+      'Staff of a community: the duty rota of its buildings for the next 14 days (dispatch gives new tickets to whoever is on duty)',
+  })
   upcoming(@CurrentUser() user: AuthUser): Promise<DutyShiftDto[]> {
     return this.rota.upcoming(user);
   }
 
   @Get('assistants')
   @Roles(Role.Supervisor)
-  @ApiOperation({ summary: 'The community’s supervisor: the assistants who can be put on the rota' })
+  @ApiOperation({
+    summary: 'The community’s supervisor: the assistants who can be put on the rota',
+  })
   assistants(@CurrentUser() user: AuthUser): Promise<AssistantOptionDto[]> {
     return this.rota.assistants(user);
   }
 
   @Post()
   @Roles(Role.Supervisor)
-  @ApiOperation({ summary: 'The community’s supervisor: put an assistant on duty for a building (at most 24 h a shift, no overlap for one person)' })
+  @ApiOperation({
+    summary:
+      'The community’s supervisor: put an assistant on duty for a building (at most 24 h a shift, no overlap for one person)',
+  })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateDutyShiftDto): Promise<DutyShiftDto> {
     return this.rota.create(user, body);
   }

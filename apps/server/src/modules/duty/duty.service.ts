@@ -27,10 +27,16 @@ export class DutyRota {
   async upcoming(user: AuthUser, days = 14): Promise<DutyShiftDto[]> {
     if (!user.communityId) return [];
     const now = this.clock.now();
-    const buildings = await this.ds.getRepository(Building).find({ where: { communityId: user.communityId }, select: { id: true, name: true } });
+    const buildings = await this.ds
+      .getRepository(Building)
+      .find({ where: { communityId: user.communityId }, select: { id: true, name: true } });
     if (buildings.length === 0) return [];
     const rows = await this.ds.getRepository(DutyShift).find({
-      where: { buildingId: In(buildings.map((b) => b.id)), endsAt: MoreThan(now), startsAt: LessThan(new Date(now.getTime() + days * 86_400_000)) },
+      where: {
+        buildingId: In(buildings.map((b) => b.id)),
+        endsAt: MoreThan(now),
+        startsAt: LessThan(new Date(now.getTime() + days * 86_400_000)),
+      },
       relations: { assistant: true, building: true },
       order: { startsAt: 'ASC' },
       take: 500,
@@ -40,37 +46,77 @@ export class DutyRota {
 
   async assistants(user: AuthUser): Promise<AssistantOptionDto[]> {
     if (!user.communityId) return [];
-    const rows = await this.ds.getRepository(User).find({ where: { communityId: user.communityId, role: Role.Assistant }, select: { id: true, name: true }, order: { name: 'ASC' } });
+    const rows = await this.ds.getRepository(User).find({
+      where: { communityId: user.communityId, role: Role.Assistant },
+      select: { id: true, name: true },
+      order: { name: 'ASC' },
+    });
     return rows.map((r) => ({ id: r.id, name: r.name }));
   }
 
   async create(user: AuthUser, dto: CreateDutyShiftDto): Promise<DutyShiftDto> {
     const now = this.clock.now();
-    const building = await this.ds.getRepository(Building).findOne({ where: { id: dto.buildingId } });
-    if (!building || building.communityId !== user.communityId) throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [{ field: 'buildingId', message: '请选择本小区的楼栋' }]);
+    const building = await this.ds
+      .getRepository(Building)
+      .findOne({ where: { id: dto.buildingId } });
+    if (!building || building.communityId !== user.communityId)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [
+        { field: 'buildingId', message: '请选择本小区的楼栋' },
+      ]);
     const assistant = await this.ds.getRepository(User).findOne({ where: { id: dto.assistantId } });
-    if (!assistant || assistant.role !== Role.Assistant || assistant.communityId !== user.communityId) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的礼宾助理', [{ field: 'assistantId', message: '请选择本小区的礼宾助理' }]);
+    if (
+      !assistant ||
+      assistant.role !== Role.Assistant ||
+      assistant.communityId !== user.communityId
+    ) {
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的礼宾助理', [
+        { field: 'assistantId', message: '请选择本小区的礼宾助理' },
+      ]);
     }
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     const problem =
-      endsAt.getTime() <= startsAt.getTime() ? '结束时间必须晚于开始时间'
-      : endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000 ? `一个班次不能超过 ${MAX_SHIFT_HOURS} 小时`
-      : endsAt.getTime() <= now.getTime() ? '该班次已结束'
-      : startsAt.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000 ? `最多提前 ${MAX_AHEAD_DAYS} 天排班`
-      : null;
-    if (problem) throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [{ field: 'endsAt', message: problem }]);
-    const overlapping = await this.ds.getRepository(DutyShift).exists({ where: { assistantId: assistant.id, startsAt: LessThan(endsAt), endsAt: MoreThan(startsAt) } });
-    if (overlapping) throw new AppException(ErrorCode.CONFLICT, `${assistant.name} 在这段时间已有值班`);
-    const row: DutyShift = { id: randomUUID(), buildingId: building.id, assistantId: assistant.id, startsAt, endsAt, createdById: user.id, createdAt: now };
+      endsAt.getTime() <= startsAt.getTime()
+        ? '结束时间必须晚于开始时间'
+        : endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000
+          ? `一个班次不能超过 ${MAX_SHIFT_HOURS} 小时`
+          : endsAt.getTime() <= now.getTime()
+            ? '该班次已结束'
+            : startsAt.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000
+              ? `最多提前 ${MAX_AHEAD_DAYS} 天排班`
+              : null;
+    if (problem)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [
+        { field: 'endsAt', message: problem },
+      ]);
+    const overlapping = await this.ds.getRepository(DutyShift).exists({
+      where: {
+        assistantId: assistant.id,
+        startsAt: LessThan(endsAt),
+        endsAt: MoreThan(startsAt),
+      },
+    });
+    if (overlapping)
+      throw new AppException(ErrorCode.CONFLICT, `${assistant.name} 在这段时间已有值班`);
+    const row: DutyShift = {
+      id: randomUUID(),
+      buildingId: building.id,
+      assistantId: assistant.id,
+      startsAt,
+      endsAt,
+      createdById: user.id,
+      createdAt: now,
+    };
     await this.ds.getRepository(DutyShift).insert(row);
     return toDto({ ...row, assistant, building }, now);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
-    const row = await this.ds.getRepository(DutyShift).findOne({ where: { id }, relations: { building: true } });
-    if (!row || row.building?.communityId !== user.communityId) throw new AppException(ErrorCode.NOT_FOUND, '班次不存在');
+    const row = await this.ds
+      .getRepository(DutyShift)
+      .findOne({ where: { id }, relations: { building: true } });
+    if (!row || row.building?.communityId !== user.communityId)
+      throw new AppException(ErrorCode.NOT_FOUND, '班次不存在');
     await this.ds.getRepository(DutyShift).delete({ id });
   }
 }

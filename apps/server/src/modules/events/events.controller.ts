@@ -14,7 +14,10 @@ export class EventsController {
 
   @Get()
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor)
-  @ApiOperation({ summary: 'The community’s upcoming events with seats taken, the waiting list, and the caller’s household’s sign-up' })
+  @ApiOperation({
+    summary:
+      'The community’s upcoming events with seats taken, the waiting list, and the caller’s household’s sign-up',
+  })
   list(@CurrentUser() user: AuthUser): Promise<CommunityEventDto[]> {
     return this.events.list(user);
   }
@@ -28,7 +31,9 @@ export class EventsController {
 
   @Post(':id/signups')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident signs their household up: confirmed while seats are left, else waitlisted' })
+  @ApiOperation({
+    summary: 'A resident signs their household up: confirmed while seats are left, else waitlisted',
+  })
   signUp(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CommunityEventDto> {
     return this.events.signUp(user, id);
   }
@@ -36,14 +41,19 @@ export class EventsController {
   @Post(':id/signups/mine/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident cancels their household’s sign-up; the first waitlisted household moves up' })
+  @ApiOperation({
+    summary:
+      'A resident cancels their household’s sign-up; the first waitlisted household moves up',
+  })
   cancel(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CommunityEventDto> {
     return this.events.cancelMine(user, id);
   }
 
   @Get(':id/signups')
   @Roles(Role.Assistant, Role.Supervisor)
-  @ApiOperation({ summary: 'Staff of the community: the sign-ups, confirmed and waitlisted, with attendance' })
+  @ApiOperation({
+    summary: 'Staff of the community: the sign-ups, confirmed and waitlisted, with attendance',
+  })
   signups(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SignupDto[]> {
     return this.events.signups(user, id);
   }
@@ -52,7 +62,11 @@ export class EventsController {
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({ summary: 'Staff at the door: check a household in by its code' })
-  checkIn(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CheckInDto): Promise<SignupDto> {
+  checkIn(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CheckInDto,
+  ): Promise<SignupDto> {
     return this.events.checkIn(user, id, body);
   }
 }

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CallbackReason, CallbackStatus, Role, TicketAction, TicketKind, TicketStatus } from '@linli/contracts';
+import {
+  CallbackReason,
+  CallbackStatus,
+  Role,
+  TicketAction,
+  TicketKind,
+  TicketStatus,
+} from '@linli/contracts';
 import { pickCallbackAssignee } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
@@ -35,16 +42,25 @@ export class CallbackPlanner {
    * Called by the ticket notifier for every transition. A complaint that closes after being handled
    * (confirmed or auto-closed; not one judged invalid and answered) gets its callback (docs/domain-rules.md §8).
    */
-  async ticketTransitioned(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, at: Date): Promise<void> {
+  async ticketTransitioned(
+    db: EntityManager,
+    ticket: Ticket,
+    action: TicketAction,
+    toStatus: TicketStatus,
+    at: Date,
+  ): Promise<void> {
     if (ticket.kind !== TicketKind.Complaint || toStatus !== TicketStatus.Closed) return;
     if (action !== TicketAction.Confirm && action !== TicketAction.AutoClose) return;
-    const existing = await db.count(CallbackTask, { where: { ticketId: ticket.id, reason: CallbackReason.Complaint } });
+    const existing = await db.count(CallbackTask, {
+      where: { ticketId: ticket.id, reason: CallbackReason.Complaint },
+    });
     if (existing > 0) return;
     await this.create(db, { ticket, reason: CallbackReason.Complaint }, at);
   }
 
   async create(db: EntityManager, c: NewCallback, at: Date): Promise<CallbackTask> {
-    const assigneeId = c.assigneeId !== undefined ? c.assigneeId : await this.pickAssignee(db, c.ticket, c.reason);
+    const assigneeId =
+      c.assigneeId !== undefined ? c.assigneeId : await this.pickAssignee(db, c.ticket, c.reason);
     const dueAt = new Date(at.getTime() + this.config.feedback.callback.dueDays[c.reason] * DAY_MS);
     const task: CallbackTask = {
       id: randomUUID(),
@@ -76,10 +92,21 @@ export class CallbackPlanner {
   }
 
   /** A 不满意 callback goes to the supervisor; others to a colleague of the handler serving the building. */
-  private async pickAssignee(db: EntityManager, ticket: NewCallback['ticket'], reason: CallbackReason): Promise<string | null> {
-    const supervisor = await db.findOne(User, { where: { role: Role.Supervisor, communityId: ticket.communityId, department: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true } });
+  private async pickAssignee(
+    db: EntityManager,
+    ticket: NewCallback['ticket'],
+    reason: CallbackReason,
+  ): Promise<string | null> {
+    const supervisor = await db.findOne(User, {
+      where: { role: Role.Supervisor, communityId: ticket.communityId, department: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      select: { id: true },
+    });
     if (reason === CallbackReason.Dissatisfied && supervisor) return supervisor.id;
-    const serving = await db.find(AssistantBuilding, { where: { buildingId: ticket.buildingId }, order: { userId: 'ASC' } });
+    const serving = await db.find(AssistantBuilding, {
+      where: { buildingId: ticket.buildingId },
+      order: { userId: 'ASC' },
+    });
     return pickCallbackAssignee(
       serving.map((s) => s.userId),
       ticket.assigneeId,

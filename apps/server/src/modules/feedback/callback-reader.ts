@@ -15,25 +15,67 @@ const OPEN: readonly CallbackStatus[] = [CallbackStatus.Due, CallbackStatus.Retr
 export class CallbackReader {
   async toDtos(db: EntityManager, tasks: CallbackTask[], now: Date): Promise<CallbackTaskDto[]> {
     if (tasks.length === 0) return [];
-    const ticketIds = [...new Set(tasks.map((t) => t.ticketId).filter((id): id is string => id !== null))];
+    const ticketIds = [
+      ...new Set(tasks.map((t) => t.ticketId).filter((id): id is string => id !== null)),
+    ];
     const householdIds = [...new Set(tasks.map((t) => t.householdId))];
     const [tickets, households] = await Promise.all([
-      ticketIds.length ? db.find(Ticket, { where: { id: In(ticketIds) }, select: { id: true, code: true, description: true, reporterId: true, contactName: true, contactPhone: true } }) : [],
+      ticketIds.length
+        ? db.find(Ticket, {
+            where: { id: In(ticketIds) },
+            select: {
+              id: true,
+              code: true,
+              description: true,
+              reporterId: true,
+              contactName: true,
+              contactPhone: true,
+            },
+          })
+        : [],
       db.find(Household, { where: { id: In(householdIds) } }),
     ]);
-    const rooms = await db.find(Room, { where: { id: In(households.map((h) => h.roomId)) }, select: { id: true, label: true } });
-    const userIds = [...new Set([...tasks.flatMap((t) => [t.assigneeId, t.doneById]), ...tickets.map((t) => t.reporterId)].filter((id): id is string => id !== null))];
-    const users = userIds.length ? await db.find(User, { where: { id: In(userIds) }, select: { id: true, name: true, phone: true } }) : [];
+    const rooms = await db.find(Room, {
+      where: { id: In(households.map((h) => h.roomId)) },
+      select: { id: true, label: true },
+    });
+    const userIds = [
+      ...new Set(
+        [
+          ...tasks.flatMap((t) => [t.assigneeId, t.doneById]),
+          ...tickets.map((t) => t.reporterId),
+        ].filter((id): id is string => id !== null),
+      ),
+    ];
+    const users = userIds.length
+      ? await db.find(User, {
+          where: { id: In(userIds) },
+          select: { id: true, name: true, phone: true },
+        })
+      : [];
     // A care callback has no ticket: whom to call is a resident of the household (the earliest registered).
-    const careHouseholds = [...new Set(tasks.filter((t) => t.ticketId === null).map((t) => t.householdId))];
+    const careHouseholds = [
+      ...new Set(tasks.filter((t) => t.ticketId === null).map((t) => t.householdId)),
+    ];
     const householdResidents = careHouseholds.length
-      ? await db.find(User, { where: { householdId: In(careHouseholds), role: Role.Resident }, select: { id: true, name: true, phone: true, householdId: true }, order: { createdAt: 'ASC', id: 'ASC' } })
+      ? await db.find(User, {
+          where: { householdId: In(careHouseholds), role: Role.Resident },
+          select: { id: true, name: true, phone: true, householdId: true },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
       : [];
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-    const [ticketMap, householdMap, roomMap, userMap] = [byId(tickets), byId(households), byId(rooms), byId(users)];
+    const [ticketMap, householdMap, roomMap, userMap] = [
+      byId(tickets),
+      byId(households),
+      byId(rooms),
+      byId(users),
+    ];
     return tasks.map((t) => {
       const ticket = t.ticketId ? ticketMap.get(t.ticketId) : undefined;
-      const reporter = ticket ? userMap.get(ticket.reporterId) : householdResidents.find((u) => u.householdId === t.householdId);
+      const reporter = ticket
+        ? userMap.get(ticket.reporterId)
+        : householdResidents.find((u) => u.householdId === t.householdId);
       const household = householdMap.get(t.householdId);
       return {
         id: t.id,

@@ -22,7 +22,6 @@ const BATCH = 100;
  */
 @Injectable()
 export class CallbackSweeper extends ScheduledJob<number> {
-
   constructor(
     @InjectRepository(CallbackTask) private readonly tasks: Repository<CallbackTask>,
     private readonly unitOfWork: UnitOfWork,
@@ -38,17 +37,38 @@ export class CallbackSweeper extends ScheduledJob<number> {
   protected async round(): Promise<number> {
     const now = this.clock.now();
     await this.care.planToday(now);
-    const due = await this.tasks.find({ where: { nextCheckAt: LessThanOrEqual(now), status: In([CallbackStatus.Due, CallbackStatus.Retrying]) }, order: { nextCheckAt: 'ASC' }, take: BATCH });
+    const due = await this.tasks.find({
+      where: {
+        nextCheckAt: LessThanOrEqual(now),
+        status: In([CallbackStatus.Due, CallbackStatus.Retrying]),
+      },
+      order: { nextCheckAt: 'ASC' },
+      take: BATCH,
+    });
     let escalated = 0;
     for (const task of due) {
       const claimed = await this.unitOfWork.run(async (db) => {
-        const result = await db.createQueryBuilder().update(CallbackTask).set({ nextCheckAt: null, escalatedAt: now }).where({ id: task.id, nextCheckAt: task.nextCheckAt }).execute();
+        const result = await db
+          .createQueryBuilder()
+          .update(CallbackTask)
+          .set({ nextCheckAt: null, escalatedAt: now })
+          .where({ id: task.id, nextCheckAt: task.nextCheckAt })
+          .execute();
         if (result.affected !== 1) return false;
-        const supervisors = await db.find(User, { where: { role: Role.Supervisor, communityId: task.communityId, department: IsNull() }, select: { id: true } });
+        const supervisors = await db.find(User, {
+          where: { role: Role.Supervisor, communityId: task.communityId, department: IsNull() },
+          select: { id: true },
+        });
         await this.inbox.deliver(
           db,
           supervisors.map((s) => s.id),
-          { kind: NotificationKind.SlaEscalated, title: '回访已超期', body: `${CALLBACK_REASON_LABELS[task.reason]}已超过回访期限，请督办`, ticketId: task.ticketId, urgent: false },
+          {
+            kind: NotificationKind.SlaEscalated,
+            title: '回访已超期',
+            body: `${CALLBACK_REASON_LABELS[task.reason]}已超过回访期限，请督办`,
+            ticketId: task.ticketId,
+            urgent: false,
+          },
           now,
         );
         return true;

@@ -1,6 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CallbackOutcome, CallbackStatus, CallbackTaskDto, ErrorCode, MyCallbacksDto, Role } from '@linli/contracts';
-import { chinaDateKey, chinaMidnight, decideCallback, FINAL_CALLBACK_STATUSES, mayCallBack, signatureRequired } from '@linli/domain';
+import {
+  CallbackOutcome,
+  CallbackStatus,
+  CallbackTaskDto,
+  ErrorCode,
+  MyCallbacksDto,
+  Role,
+} from '@linli/contracts';
+import {
+  chinaDateKey,
+  chinaMidnight,
+  decideCallback,
+  FINAL_CALLBACK_STATUSES,
+  mayCallBack,
+  signatureRequired,
+} from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, MoreThanOrEqual, Not, Repository } from 'typeorm';
@@ -37,9 +51,16 @@ export class Callbacks {
   async mine(user: AuthUser): Promise<MyCallbacksDto> {
     const now = this.clock.now();
     const endOfToday = chinaMidnight(chinaDateKey(new Date(now.getTime() + DAY_MS)));
-    const open = await this.tasks.find({ where: { assigneeId: user.id, status: In([CallbackStatus.Due, CallbackStatus.Retrying]) }, order: { dueAt: 'ASC', id: 'ASC' } });
+    const open = await this.tasks.find({
+      where: { assigneeId: user.id, status: In([CallbackStatus.Due, CallbackStatus.Retrying]) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+    });
     const done = await this.tasks.find({
-      where: { assigneeId: user.id, status: In([...FINAL_CALLBACK_STATUSES]), doneAt: MoreThanOrEqual(new Date(now.getTime() - DONE_DAYS * DAY_MS)) },
+      where: {
+        assigneeId: user.id,
+        status: In([...FINAL_CALLBACK_STATUSES]),
+        doneAt: MoreThanOrEqual(new Date(now.getTime() - DONE_DAYS * DAY_MS)),
+      },
       order: { doneAt: 'DESC', id: 'ASC' },
       take: 100,
     });
@@ -67,32 +88,61 @@ export class Callbacks {
    */
   async record(user: AuthUser, id: string, dto: RecordCallbackDto): Promise<CallbackTaskDto> {
     const task = await this.visible(user, id);
-    const ticket = task.ticketId ? await this.tasks.manager.findOne(Ticket, { where: { id: task.ticketId }, select: { id: true, assigneeId: true } }) : null;
+    const ticket = task.ticketId
+      ? await this.tasks.manager.findOne(Ticket, {
+          where: { id: task.ticketId },
+          select: { id: true, assigneeId: true },
+        })
+      : null;
     const caller = {
       role: user.role,
       handler: ticket?.assigneeId === user.id,
-      servesBuilding: user.role === Role.Assistant && (await this.org.buildingsServedBy(user.id)).includes(task.buildingId),
+      servesBuilding:
+        user.role === Role.Assistant &&
+        (await this.org.buildingsServedBy(user.id)).includes(task.buildingId),
       supervisesCommunity: user.role === Role.Supervisor && user.communityId === task.communityId,
     };
     const may = mayCallBack(caller, this.config.feedback.callback.handlerMayCallBack);
-    if (!may.allowed) throw new AppException(may.reason === 'handler' ? ErrorCode.CALLBACK_HANDLER_NOT_ALLOWED : ErrorCode.FORBIDDEN);
+    if (!may.allowed)
+      throw new AppException(
+        may.reason === 'handler' ? ErrorCode.CALLBACK_HANDLER_NOT_ALLOWED : ErrorCode.FORBIDDEN,
+      );
     const now = this.clock.now();
-    const decision = decideCallback(task.status, dto.outcome, task.attempts, now, this.config.feedback.callback);
+    const decision = decideCallback(
+      task.status,
+      dto.outcome,
+      task.attempts,
+      now,
+      this.config.feedback.callback,
+    );
     if (!decision.allowed) throw new AppException(ErrorCode.CALLBACK_CLOSED);
     const words = dto.residentWords?.trim() || null;
     const reached = dto.outcome !== CallbackOutcome.Unreachable;
-    if (reached && !words) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'residentWords', message: '请记录住户的意见' }]);
+    if (reached && !words)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'residentWords', message: '请记录住户的意见' },
+      ]);
     const needsSignature = signatureRequired(dto.channel, dto.outcome, task.inPersonRequired);
-    if (needsSignature && !dto.signatureId) throw new AppException(ErrorCode.CALLBACK_SIGNATURE_REQUIRED);
-    if (!reached && dto.signatureId) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'signatureId', message: '联系不上时无需签字' }]);
+    if (needsSignature && !dto.signatureId)
+      throw new AppException(ErrorCode.CALLBACK_SIGNATURE_REQUIRED);
+    if (!reached && dto.signatureId)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'signatureId', message: '联系不上时无需签字' },
+      ]);
     try {
       await this.unitOfWork.run(async (db) => {
         if (dto.signatureId) {
-          const usable = await db.exists(Attachment, { where: { id: dto.signatureId, ownerId: user.id, ticketId: IsNull() } });
-          const taken = await db.exists(CallbackTask, { where: { signatureId: dto.signatureId, id: Not(task.id) } });
-          if (!usable || taken) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND, '签字图片不存在或已用于其他回访');
+          const usable = await db.exists(Attachment, {
+            where: { id: dto.signatureId, ownerId: user.id, ticketId: IsNull() },
+          });
+          const taken = await db.exists(CallbackTask, {
+            where: { signatureId: dto.signatureId, id: Not(task.id) },
+          });
+          if (!usable || taken)
+            throw new AppException(ErrorCode.UPLOAD_NOT_FOUND, '签字图片不存在或已用于其他回访');
         }
-        const final = decision.to === CallbackStatus.Done || decision.to === CallbackStatus.Unreachable;
+        const final =
+          decision.to === CallbackStatus.Done || decision.to === CallbackStatus.Unreachable;
         const result = await db
           .createQueryBuilder()
           .update(CallbackTask)
@@ -106,15 +156,31 @@ export class Callbacks {
             doneAt: final ? now : null,
             doneById: final ? user.id : null,
             // The next attempt is the new due date; the sweep escalates it if it is missed too.
-            ...(decision.nextAttemptAt ? { dueAt: decision.nextAttemptAt, nextCheckAt: decision.nextAttemptAt, escalatedAt: null } : { nextCheckAt: null }),
+            ...(decision.nextAttemptAt
+              ? {
+                  dueAt: decision.nextAttemptAt,
+                  nextCheckAt: decision.nextAttemptAt,
+                  escalatedAt: null,
+                }
+              : { nextCheckAt: null }),
           })
           .where({ id: task.id, attempts: task.attempts, status: task.status })
           .execute();
-        if (result.affected !== 1) throw new AppException(ErrorCode.CALLBACK_CLOSED, '该回访刚被他人记录，请刷新后查看');
-        await insertRows(db, CallbackAttempt, { id: randomUUID(), callbackId: task.id, callerId: user.id, outcome: dto.outcome, channel: dto.channel, residentWords: words, at: now });
+        if (result.affected !== 1)
+          throw new AppException(ErrorCode.CALLBACK_CLOSED, '该回访刚被他人记录，请刷新后查看');
+        await insertRows(db, CallbackAttempt, {
+          id: randomUUID(),
+          callbackId: task.id,
+          callerId: user.id,
+          outcome: dto.outcome,
+          channel: dto.channel,
+          residentWords: words,
+          at: now,
+        });
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND, '签字图片不存在或已用于其他回访');
+      if (isUniqueViolation(err))
+        throw new AppException(ErrorCode.UPLOAD_NOT_FOUND, '签字图片不存在或已用于其他回访');
       throw err;
     }
     return this.one(user, id);
@@ -127,7 +193,8 @@ export class Callbacks {
     const sees =
       task.assigneeId === user.id ||
       (user.role === Role.Supervisor && user.communityId === task.communityId) ||
-      (user.role === Role.Assistant && (await this.org.buildingsServedBy(user.id)).includes(task.buildingId));
+      (user.role === Role.Assistant &&
+        (await this.org.buildingsServedBy(user.id)).includes(task.buildingId));
     if (!sees) throw new AppException(ErrorCode.CALLBACK_NOT_FOUND);
     return task;
   }

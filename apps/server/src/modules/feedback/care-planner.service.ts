@@ -42,7 +42,11 @@ export class CarePlanner {
     let created = 0;
     let after = '';
     for (;;) {
-      const batch = await this.households.find({ where: after ? { id: MoreThan(after) } : {}, order: { id: 'ASC' }, take: BATCH });
+      const batch = await this.households.find({
+        where: after ? { id: MoreThan(after) } : {},
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
       if (batch.length === 0) break;
       created += await this.planBatch(batch, today, now);
       after = batch[batch.length - 1].id;
@@ -56,29 +60,74 @@ export class CarePlanner {
     const db = this.households.manager;
     const ids = batch.map((h) => h.id);
     const [members, cares, complaints, rooms] = await Promise.all([
-      db.find(HouseholdMember, { where: { householdId: In(ids), removedAt: IsNull(), moveInDate: Not(IsNull()) }, select: { householdId: true, moveInDate: true } }),
-      db.find(CallbackTask, { where: { householdId: In(ids), reason: CallbackReason.Care }, select: { householdId: true, careDueOn: true, status: true } }),
-      db.find(Ticket, { where: { householdId: In(ids), kind: TicketKind.Complaint, status: In([...OPEN_STATUSES, TicketStatus.Resolved]) }, select: { householdId: true } }),
-      db.find(Room, { where: { id: In(batch.map((h) => h.roomId)) }, select: { id: true, buildingId: true } }),
+      db.find(HouseholdMember, {
+        where: { householdId: In(ids), removedAt: IsNull(), moveInDate: Not(IsNull()) },
+        select: { householdId: true, moveInDate: true },
+      }),
+      db.find(CallbackTask, {
+        where: { householdId: In(ids), reason: CallbackReason.Care },
+        select: { householdId: true, careDueOn: true, status: true },
+      }),
+      db.find(Ticket, {
+        where: {
+          householdId: In(ids),
+          kind: TicketKind.Complaint,
+          status: In([...OPEN_STATUSES, TicketStatus.Resolved]),
+        },
+        select: { householdId: true },
+      }),
+      db.find(Room, {
+        where: { id: In(batch.map((h) => h.roomId)) },
+        select: { id: true, buildingId: true },
+      }),
     ]);
     const buildingIds = [...new Set(rooms.map((r) => r.buildingId))];
     const [buildings, serving] = await Promise.all([
-      buildingIds.length ? db.find(Building, { where: { id: In(buildingIds) }, select: { id: true, communityId: true } }) : [],
-      buildingIds.length ? db.find(AssistantBuilding, { where: { buildingId: In(buildingIds) }, order: { userId: 'ASC' } }) : [],
+      buildingIds.length
+        ? db.find(Building, {
+            where: { id: In(buildingIds) },
+            select: { id: true, communityId: true },
+          })
+        : [],
+      buildingIds.length
+        ? db.find(AssistantBuilding, {
+            where: { buildingId: In(buildingIds) },
+            order: { userId: 'ASC' },
+          })
+        : [],
     ]);
     let created = 0;
     for (const h of batch) {
-      const movedIn = members.filter((m) => m.householdId === h.id).map((m) => m.moveInDate!).sort()[0] ?? chinaDateKey(h.createdAt);
+      const movedIn =
+        members
+          .filter((m) => m.householdId === h.id)
+          .map((m) => m.moveInDate!)
+          .sort()[0] ?? chinaDateKey(h.createdAt);
       const mine = cares.filter((c) => c.householdId === h.id);
       // Still waiting on an earlier one: no second care callback on the list.
-      if (mine.some((c) => c.status === CallbackStatus.Due || c.status === CallbackStatus.Retrying)) continue;
-      const last = mine.map((c) => c.careDueOn).filter((d): d is string => d !== null).sort().at(-1) ?? null;
-      const decision = careCallbackDue(movedIn, last, complaints.some((c) => c.householdId === h.id), today);
+      if (mine.some((c) => c.status === CallbackStatus.Due || c.status === CallbackStatus.Retrying))
+        continue;
+      const last =
+        mine
+          .map((c) => c.careDueOn)
+          .filter((d): d is string => d !== null)
+          .sort()
+          .at(-1) ?? null;
+      const decision = careCallbackDue(
+        movedIn,
+        last,
+        complaints.some((c) => c.householdId === h.id),
+        today,
+      );
       if (!decision.due) continue;
       const room = rooms.find((r) => r.id === h.roomId);
       const building = room && buildings.find((b) => b.id === room.buildingId);
       if (!room || !building) continue;
-      const dueAt = new Date(chinaMidnight(today).getTime() + (1 + this.config.feedback.callback.dueDays.care) * DAY_MS - 1);
+      const dueAt = new Date(
+        chinaMidnight(today).getTime() +
+          (1 + this.config.feedback.callback.dueDays.care) * DAY_MS -
+          1,
+      );
       const task: CallbackTask = {
         id: randomUUID(),
         communityId: building.communityId,

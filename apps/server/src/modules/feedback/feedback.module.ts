@@ -19,7 +19,13 @@ import { Household } from '../org/entities/household.entity';
 
 /** Ratings (评价) and callbacks (回访), issue #11: the resident's verdict and the company's follow-up. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketRating, CallbackTask, CallbackSample, Household]), TicketsModule, FeedbackCoreModule, OrgModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketRating, CallbackTask, CallbackSample, Household]),
+    TicketsModule,
+    FeedbackCoreModule,
+    OrgModule,
+    NotificationsModule,
+  ],
   controllers: [FeedbackController],
   providers: [Ratings, Callbacks, CallbackSampling, CallbackSweeper, CallbackReader, CarePlanner],
   exports: [CallbackSampling, Ratings],

@@ -24,15 +24,22 @@ export class HealthController {
   }
 
   @Get('live')
-  @Public('Liveness probe: answers without touching the database, so a database outage never restarts the instances.')
+  @Public(
+    'Liveness probe: answers without touching the database, so a database outage never restarts the instances.',
+  )
   @ApiOperation({ summary: 'Is the process up? Always 200 while it answers.' })
   live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @Public('Readiness probe for load balancers; reveals only up/down and whether migrations are current.')
-  @ApiOperation({ summary: 'May this instance take traffic? 503 unless the database answers (2 s) and no migration is pending.' })
+  @Public(
+    'Readiness probe for load balancers; reveals only up/down and whether migrations are current.',
+  )
+  @ApiOperation({
+    summary:
+      'May this instance take traffic? 503 unless the database answers (2 s) and no migration is pending.',
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
     const ready = await this.health.ready();
     res.status(ready.status === 'ready' ? 200 : 503);

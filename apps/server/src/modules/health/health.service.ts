@@ -28,7 +28,11 @@ export class HealthService {
 
   async check(): Promise<HealthDto> {
     const database = await this.databaseUp();
-    return { status: database === 'up' ? 'ok' : 'degraded', database, time: this.clock.now().toISOString() };
+    return {
+      status: database === 'up' ? 'ok' : 'degraded',
+      database,
+      time: this.clock.now().toISOString(),
+    };
   }
 
   /** Ready for traffic: the database answers within the timeout and no migration of this build is pending. */
@@ -37,7 +41,10 @@ export class HealthService {
     let migrations: ReadinessDto['migrations'] = 'unknown';
     if (database === 'up') {
       try {
-        migrations = (await within(this.pendingMigrations(), READINESS_DB_TIMEOUT_MS)).length === 0 ? 'current' : 'pending';
+        migrations =
+          (await within(this.pendingMigrations(), READINESS_DB_TIMEOUT_MS)).length === 0
+            ? 'current'
+            : 'pending';
       } catch {
         migrations = 'unknown';
       }

@@ -22,14 +22,24 @@ export class HouseholdAccess {
 
   /** The one policy (Access): assistants their buildings, supervisors their community, admins their company. */
   mayWorkIn(user: AuthUser, building: Pick<Building, 'id' | 'communityId'>): Promise<boolean> {
-    return this.access.reaches(user, { communityId: building.communityId, buildingId: building.id });
+    return this.access.reaches(user, {
+      communityId: building.communityId,
+      buildingId: building.id,
+    });
   }
 
   /** The household, if the caller is staff of its building (assistants) or community (supervisors); else HOUSEHOLD_NOT_FOUND. */
-  async staff(user: AuthUser, householdId: string, roles: readonly Role[] = STAFF_ROLES): Promise<{ place: HouseholdPlace; buildingName: string }> {
+  async staff(
+    user: AuthUser,
+    householdId: string,
+    roles: readonly Role[] = STAFF_ROLES,
+  ): Promise<{ place: HouseholdPlace; buildingName: string }> {
     const place = roles.includes(user.role) ? await this.org.householdPlace(householdId) : null;
-    const building = place ? await this.buildings.findOne({ where: { id: place.buildingId } }) : null;
-    if (!place || !building || !(await this.mayWorkIn(user, building))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    const building = place
+      ? await this.buildings.findOne({ where: { id: place.buildingId } })
+      : null;
+    if (!place || !building || !(await this.mayWorkIn(user, building)))
+      throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
     return { place, buildingName: building.name };
   }
 

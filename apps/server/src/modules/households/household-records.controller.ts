@@ -1,11 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HouseholdDocumentDto, HouseholdReviewStateDto, ReviewsDueDto, STAFF_ROLES } from '@linli/contracts';
+import {
+  HouseholdDocumentDto,
+  HouseholdReviewStateDto,
+  ReviewsDueDto,
+  STAFF_ROLES,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CompleteReviewDto, RecordDocumentDto } from './dto/household-records.dto';
 import { HouseholdDocuments, HouseholdReviews } from './household-records.service';
-
 
 /** The documents checklist and the quarterly review of household files: the building's assistants and the community's supervisors. */
 @ApiTags('households')
@@ -19,29 +23,54 @@ export class HouseholdRecordsController {
 
   @Put('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff of the building: a paper of the checklist is on file (note replaced, scans added); answers the checklist' })
-  record(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string, @Body() body: RecordDocumentDto): Promise<HouseholdDocumentDto[]> {
+  @ApiOperation({
+    summary:
+      'Staff of the building: a paper of the checklist is on file (note replaced, scans added); answers the checklist',
+  })
+  record(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+    @Body() body: RecordDocumentDto,
+  ): Promise<HouseholdDocumentDto[]> {
     return this.documents.recordDocument(user, id, kind, body);
   }
 
   @Delete('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff of the building: take a paper recorded by mistake off the file; answers the checklist' })
-  remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('kind') kind: string): Promise<HouseholdDocumentDto[]> {
+  @ApiOperation({
+    summary:
+      'Staff of the building: take a paper recorded by mistake off the file; answers the checklist',
+  })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+  ): Promise<HouseholdDocumentDto[]> {
     return this.documents.removeDocument(user, id, kind);
   }
 
   @Post('households/:id/reviews')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff of the building: the file was reviewed; the next review is due in LINLI_HOUSEHOLD_REVIEW_MONTHS' })
-  review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CompleteReviewDto): Promise<HouseholdReviewStateDto> {
+  @ApiOperation({
+    summary:
+      'Staff of the building: the file was reviewed; the next review is due in LINLI_HOUSEHOLD_REVIEW_MONTHS',
+  })
+  review(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CompleteReviewDto,
+  ): Promise<HouseholdReviewStateDto> {
     return this.reviews.completeReview(user, id, body.note);
   }
 
   @Get('household-reviews/due')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "The caller's household files due for review (an assistant's buildings, a supervisor's community), most overdue first" })
+  @ApiOperation({
+    summary:
+      "The caller's household files due for review (an assistant's buildings, a supervisor's community), most overdue first",
+  })
   due(@CurrentUser() user: AuthUser): Promise<ReviewsDueDto> {
     return this.reviews.dueReviews(user);
   }

@@ -18,7 +18,17 @@ export const SHEET_MIME: Record<HouseholdSheetFormat, string> = {
 
 /** Columns Excel must keep as text (or 101 → 101.0, 13800138000 → 1.38E+10, leading zeros lost). */
 const TEXT_COLUMNS = new Set(['单元', '房号', '手机号', '入住日期', '证件号']);
-const WIDTHS: Record<string, number> = { 楼栋: 10, 单元: 10, 房号: 10, 姓名: 12, 身份: 10, 关系: 10, 手机号: 15, 入住日期: 13, 证件号: 22 };
+const WIDTHS: Record<string, number> = {
+  楼栋: 10,
+  单元: 10,
+  房号: 10,
+  姓名: 12,
+  身份: 10,
+  关系: 10,
+  手机号: 15,
+  入住日期: 13,
+  证件号: 22,
+};
 
 export interface ReadSheet {
   header: string[];
@@ -26,7 +36,8 @@ export interface ReadSheet {
   rows: { row: number; values: string[] }[];
 }
 
-const unreadable = (message?: string) => new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, message);
+const unreadable = (message?: string) =>
+  new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, message);
 
 /** Reads the first worksheet of an .xlsx, or a .csv (UTF-8 with or without BOM, or GBK as Excel saves it on Chinese Windows). */
 export async function readSheet(data: Buffer): Promise<ReadSheet> {
@@ -45,9 +56,11 @@ export async function readSheet(data: Buffer): Promise<ReadSheet> {
     const text = decodeText(data);
     if (text.includes('\u0000')) throw unreadable();
     // Identity map: every cell stays text (exceljs would turn 18-digit ID numbers into imprecise numbers).
-    worksheet = await workbook.csv.read(Readable.from([text]), { map: (value: string) => value }).catch(() => {
-      throw unreadable('无法读取该 CSV 文件，请使用导入模板');
-    });
+    worksheet = await workbook.csv
+      .read(Readable.from([text]), { map: (value: string) => value })
+      .catch(() => {
+        throw unreadable('无法读取该 CSV 文件，请使用导入模板');
+      });
   }
   if (!worksheet) throw unreadable('表格中没有工作表');
 
@@ -60,7 +73,8 @@ export async function readSheet(data: Buffer): Promise<ReadSheet> {
     else rows.push({ row: rowNumber, values });
   });
   if (!header) throw unreadable('表格是空的，请使用导入模板填写后再导入');
-  if (rows.length > HOUSEHOLD_SHEET_MAX_ROWS) throw unreadable(`一次最多导入 ${HOUSEHOLD_SHEET_MAX_ROWS} 行，请拆分后分批导入`);
+  if (rows.length > HOUSEHOLD_SHEET_MAX_ROWS)
+    throw unreadable(`一次最多导入 ${HOUSEHOLD_SHEET_MAX_ROWS} 行，请拆分后分批导入`);
   return { header, rows };
 }
 
@@ -84,10 +98,12 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   // Excel stores a date without a time zone; exceljs reads it as that day at 00:00 UTC.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value)
+      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('hyperlink' in value) return String(value.text ?? '');
     if ('error' in value) return '';
     if ('text' in value) return String((value as { text: unknown }).text ?? '');
@@ -96,16 +112,28 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
 }
 
 /** A workbook of the sheet's header and the given rows (already cells, in HOUSEHOLD_SHEET_COLUMNS order). */
-export async function writeSheet(rows: readonly (readonly string[])[], format: HouseholdSheetFormat, notes: readonly string[] = []): Promise<Buffer> {
+export async function writeSheet(
+  rows: readonly (readonly string[])[],
+  format: HouseholdSheetFormat,
+  notes: readonly string[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '邻里';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = HOUSEHOLD_SHEET_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c], style: TEXT_COLUMNS.has(c) ? { numFmt: '@' } : {} }));
+  sheet.columns = HOUSEHOLD_SHEET_COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: WIDTHS[c],
+    style: TEXT_COLUMNS.has(c) ? { numFmt: '@' } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRows(rows.map((r) => [...r]));
   if (format === 'csv') {
     // With a BOM, Excel on Chinese Windows opens UTF-8 CSV without garbling it.
-    const csv = await workbook.csv.writeBuffer({ sheetName: SHEET_NAME, formatterOptions: { writeBOM: true } });
+    const csv = await workbook.csv.writeBuffer({
+      sheetName: SHEET_NAME,
+      formatterOptions: { writeBOM: true },
+    });
     return Buffer.from(csv);
   }
   if (notes.length > 0) {

@@ -3,7 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
-import { ErrorCode, HouseholdImportReportDto, HouseholdSheetFormat, MemberRole, Role } from '@linli/contracts';
+import {
+  ErrorCode,
+  HouseholdImportReportDto,
+  HouseholdSheetFormat,
+  MemberRole,
+  Role,
+} from '@linli/contracts';
 import {
   HOUSEHOLD_SHEET_COLUMNS,
   HOUSEHOLD_SHEET_EXAMPLE,
@@ -77,12 +83,24 @@ export class HouseholdSheets {
     private readonly access: Access,
   ) {}
 
-  async template(user: AuthUser, communityId: string, format: HouseholdSheetFormat): Promise<SheetFile> {
+  async template(
+    user: AuthUser,
+    communityId: string,
+    format: HouseholdSheetFormat,
+  ): Promise<SheetFile> {
     await this.community(user, communityId);
-    return { data: await writeSheet([HOUSEHOLD_SHEET_EXAMPLE], format, TEMPLATE_NOTES), filename: `住户资料导入模板.${format}`, format };
+    return {
+      data: await writeSheet([HOUSEHOLD_SHEET_EXAMPLE], format, TEMPLATE_NOTES),
+      filename: `住户资料导入模板.${format}`,
+      format,
+    };
   }
 
-  async export(user: AuthUser, communityId: string, format: HouseholdSheetFormat): Promise<SheetFile> {
+  async export(
+    user: AuthUser,
+    communityId: string,
+    format: HouseholdSheetFormat,
+  ): Promise<SheetFile> {
     const community = await this.community(user, communityId);
     const fullId = seesFullIdNumbers(user.role);
     const { rows, householdIds } = await this.unitOfWork.run(async (db) => {
@@ -90,23 +108,42 @@ export class HouseholdSheets {
       const buildings = new Map(state.buildings.map((b) => [b.id, b]));
       const householdOf = new Map(state.households.map((h) => [h.roomId, h.id]));
       const membersOf = new Map<string, HouseholdMember[]>();
-      for (const m of state.members) membersOf.set(m.householdId, [...(membersOf.get(m.householdId) ?? []), m]);
+      for (const m of state.members)
+        membersOf.set(m.householdId, [...(membersOf.get(m.householdId) ?? []), m]);
       const rooms = [...state.rooms].sort((a, b) => {
         const ba = buildings.get(a.buildingId)!;
         const bb = buildings.get(b.buildingId)!;
-        return ba.sortOrder - bb.sortOrder || natural(ba.name, bb.name) || natural(a.unit, b.unit) || natural(a.number, b.number);
+        return (
+          ba.sortOrder - bb.sortOrder ||
+          natural(ba.name, bb.name) ||
+          natural(a.unit, b.unit) ||
+          natural(a.number, b.number)
+        );
       });
       const out: string[][] = [];
       const read: string[] = [];
       for (const room of rooms) {
-        const place = { building: buildings.get(room.buildingId)!.name, unit: room.unit, number: room.number };
+        const place = {
+          building: buildings.get(room.buildingId)!.name,
+          unit: room.unit,
+          number: room.number,
+        };
         const householdId = householdOf.get(room.id);
         const members = (householdId ? (membersOf.get(householdId) ?? []) : []).sort(
-          (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.createdAt.getTime() - b.createdAt.getTime() || natural(a.name, b.name),
+          (a, b) =>
+            ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+            a.createdAt.getTime() - b.createdAt.getTime() ||
+            natural(a.name, b.name),
         );
         if (members.length === 0) out.push(sheetCells(place, null));
         else if (householdId) read.push(householdId);
-        for (const m of members) out.push(sheetCells(place, { ...m, idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber) }));
+        for (const m of members)
+          out.push(
+            sheetCells(place, {
+              ...m,
+              idNumber: m.idNumber === null ? null : fullId ? m.idNumber : maskIdNumber(m.idNumber),
+            }),
+          );
       }
       return { rows: out, householdIds: read };
     });
@@ -114,28 +151,56 @@ export class HouseholdSheets {
     const at = this.clock.now();
     await this.unitOfWork.run(async (db) => {
       for (let i = 0; i < householdIds.length; i += INSERT_CHUNK) {
-        await insertRows(db, HouseholdRead, householdIds.slice(i, i + INSERT_CHUNK).map((householdId) => ({ id: randomUUID(), householdId, readerId: user.id, at })));
+        await insertRows(
+          db,
+          HouseholdRead,
+          householdIds
+            .slice(i, i + INSERT_CHUNK)
+            .map((householdId) => ({ id: randomUUID(), householdId, readerId: user.id, at })),
+        );
       }
     });
-    this.logger.log(`household sheet of community ${communityId} exported by ${user.id}: ${rows.length} rows`);
-    return { data: await writeSheet(rows, format), filename: `住户资料-${community.name}.${format}`, format };
+    this.logger.log(
+      `household sheet of community ${communityId} exported by ${user.id}: ${rows.length} rows`,
+    );
+    return {
+      data: await writeSheet(rows, format),
+      filename: `住户资料-${community.name}.${format}`,
+      format,
+    };
   }
 
   /**
    * Imports a sheet: every row is checked (on its own, against the other rows and against what the
    * community already holds) before anything is written; any rejected row rejects the whole file.
    */
-  async import(user: AuthUser, communityId: string, data: Buffer): Promise<HouseholdImportReportDto> {
+  async import(
+    user: AuthUser,
+    communityId: string,
+    data: Buffer,
+  ): Promise<HouseholdImportReportDto> {
     await this.community(user, communityId);
     const sheet = await readSheet(data);
     const { columns, missing } = locateColumns(sheet.header);
-    if (missing.length > 0) throw new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, `表头缺少以下列：${missing.join('、')}。请使用导入模板`);
+    if (missing.length > 0)
+      throw new AppException(
+        ErrorCode.HOUSEHOLD_SHEET_UNREADABLE,
+        `表头缺少以下列：${missing.join('、')}。请使用导入模板`,
+      );
     const raw: RawSheetRow[] = sheet.rows.map(({ row, values }) => ({
       row,
-      cells: Object.fromEntries(HOUSEHOLD_SHEET_COLUMNS.flatMap((c) => (columns[c] === undefined ? [] : [[c, values[columns[c]!] ?? '']]))),
+      cells: Object.fromEntries(
+        HOUSEHOLD_SHEET_COLUMNS.flatMap((c) =>
+          columns[c] === undefined ? [] : [[c, values[columns[c]!] ?? '']],
+        ),
+      ),
     }));
     const { rows, rejected } = validateSheetRows(raw);
-    if (rows.length === 0 && rejected.length === 0) throw new AppException(ErrorCode.HOUSEHOLD_SHEET_UNREADABLE, '表格中没有数据行，请在表头下方填写后再导入');
+    if (rows.length === 0 && rejected.length === 0)
+      throw new AppException(
+        ErrorCode.HOUSEHOLD_SHEET_UNREADABLE,
+        '表格中没有数据行，请在表头下方填写后再导入',
+      );
 
     const started = Date.now();
     try {
@@ -145,7 +210,12 @@ export class HouseholdSheets {
         const plan = this.plan(communityId, state, rows);
         const all = [...rejected, ...plan.rejected].sort((a, b) => a.row - b.row);
         if (all.length > 0) {
-          throw new AppException(ErrorCode.HOUSEHOLD_IMPORT_REJECTED, `表格中有 ${all.length} 行数据不符合要求，本次未导入任何数据，请按提示修改后重新导入`, undefined, all);
+          throw new AppException(
+            ErrorCode.HOUSEHOLD_IMPORT_REJECTED,
+            `表格中有 ${all.length} 行数据不符合要求，本次未导入任何数据，请按提示修改后重新导入`,
+            undefined,
+            all,
+          );
         }
         await insertChunks(db, Building, plan.buildings);
         await insertChunks(db, Room, plan.rooms);
@@ -160,7 +230,11 @@ export class HouseholdSheets {
       return report;
     } catch (error) {
       // Someone else wrote the same rooms meanwhile (SQLite imports queue; MySQL ones lock the community row).
-      if (isUniqueViolation(error)) throw new AppException(ErrorCode.CONFLICT, '住户资料刚被他人修改，本次未导入任何数据，请稍后重新导入');
+      if (isUniqueViolation(error))
+        throw new AppException(
+          ErrorCode.CONFLICT,
+          '住户资料刚被他人修改，本次未导入任何数据，请稍后重新导入',
+        );
       throw error;
     }
   }
@@ -170,14 +244,21 @@ export class HouseholdSheets {
     const now = this.clock.now();
     const rejected: RowRejection[] = [];
     const buildings = new Map<string, Building>();
-    for (const b of [...state.buildings].sort((a, b) => a.sortOrder - b.sortOrder)) if (!buildings.has(b.name.toLowerCase())) buildings.set(b.name.toLowerCase(), b);
+    for (const b of [...state.buildings].sort((a, b) => a.sortOrder - b.sortOrder))
+      if (!buildings.has(b.name.toLowerCase())) buildings.set(b.name.toLowerCase(), b);
     let sortOrder = Math.max(0, ...state.buildings.map((b) => b.sortOrder));
     const rooms = new Map(state.rooms.map((r) => [roomKey(r.buildingId, r.unit, r.number), r.id]));
     const households = new Map(state.households.map((h) => [h.roomId, h.id]));
     const members = new Map<string, HouseholdMember[]>();
-    for (const m of state.members) members.set(m.householdId, [...(members.get(m.householdId) ?? []), m]);
+    for (const m of state.members)
+      members.set(m.householdId, [...(members.get(m.householdId) ?? []), m]);
 
-    const out = { buildings: [] as Building[], rooms: [] as Room[], households: [] as Household[], members: [] as HouseholdMember[] };
+    const out = {
+      buildings: [] as Building[],
+      rooms: [] as Room[],
+      households: [] as Household[],
+      members: [] as HouseholdMember[],
+    };
     const existingRooms = new Set<string>();
     const createdRooms = new Set<string>();
     let existingMembers = 0;
@@ -194,7 +275,13 @@ export class HouseholdSheets {
         roomId = randomUUID();
         rooms.set(key, roomId);
         createdRooms.add(roomId);
-        out.rooms.push({ id: roomId, buildingId: building.id, unit: row.unit, number: row.number, label: roomLabel(building.name, row.unit, row.number) });
+        out.rooms.push({
+          id: roomId,
+          buildingId: building.id,
+          unit: row.unit,
+          number: row.number,
+          label: roomLabel(building.name, row.unit, row.number),
+        });
       } else if (!createdRooms.has(roomId)) {
         existingRooms.add(roomId);
       }
@@ -216,7 +303,10 @@ export class HouseholdSheets {
         continue;
       }
       if (m.idMasked) {
-        rejected.push({ row: row.row, reason: '证件号是脱敏后的号码，新登记的住户请填写完整证件号或留空' });
+        rejected.push({
+          row: row.row,
+          reason: '证件号是脱敏后的号码，新登记的住户请填写完整证件号或留空',
+        });
         continue;
       }
       const member: HouseholdMember = {
@@ -250,32 +340,36 @@ export class HouseholdSheets {
     // One after another: inside a transaction they share one connection anyway.
     const buildings = await db.find(Building, { where: { communityId } });
     const rooms = await db
-        .createQueryBuilder(Room, 'r')
-        .innerJoin('r.building', 'b')
-        .where('b.communityId = :communityId', { communityId })
-        .select(['r.id', 'r.buildingId', 'r.unit', 'r.number', 'r.label'])
-        .getMany();
+      .createQueryBuilder(Room, 'r')
+      .innerJoin('r.building', 'b')
+      .where('b.communityId = :communityId', { communityId })
+      .select(['r.id', 'r.buildingId', 'r.unit', 'r.number', 'r.label'])
+      .getMany();
     const households = await db
-        .createQueryBuilder(Household, 'h')
-        .innerJoin('h.room', 'r')
-        .innerJoin('r.building', 'b')
-        .where('b.communityId = :communityId', { communityId })
-        .select(['h.id', 'h.roomId'])
-        .getMany();
+      .createQueryBuilder(Household, 'h')
+      .innerJoin('h.room', 'r')
+      .innerJoin('r.building', 'b')
+      .where('b.communityId = :communityId', { communityId })
+      .select(['h.id', 'h.roomId'])
+      .getMany();
     const members = await db
-        .createQueryBuilder(HouseholdMember, 'm')
-        .innerJoin('m.household', 'h')
-        .innerJoin('h.room', 'r')
-        .innerJoin('r.building', 'b')
-        .where('b.communityId = :communityId AND m.removedAt IS NULL', { communityId })
-        .getMany();
+      .createQueryBuilder(HouseholdMember, 'm')
+      .innerJoin('m.household', 'h')
+      .innerJoin('h.room', 'r')
+      .innerJoin('r.building', 'b')
+      .where('b.communityId = :communityId AND m.removedAt IS NULL', { communityId })
+      .getMany();
     return { buildings, rooms, households, members };
   }
 
   /** On MySQL/MariaDB, imports into one community take turns (SQLite's UnitOfWork already runs them one by one). */
   private async lockCommunity(db: EntityManager, communityId: string): Promise<void> {
     if (db.connection.options.type === 'better-sqlite3') return;
-    await db.createQueryBuilder(Community, 'c').setLock('pessimistic_write').where('c.id = :communityId', { communityId }).getOne();
+    await db
+      .createQueryBuilder(Community, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :communityId', { communityId })
+      .getOne();
   }
 
   /**
@@ -286,7 +380,11 @@ export class HouseholdSheets {
   private async community(user: AuthUser, communityId: string): Promise<Community> {
     const community = await this.communities.findOne({ where: { id: communityId } });
     if (!community) throw new AppException(ErrorCode.NOT_FOUND);
-    if ((user.role === Role.Supervisor || user.role === Role.Admin) && (await this.access.reaches(user, { communityId: community.id }))) return community;
+    if (
+      (user.role === Role.Supervisor || user.role === Role.Admin) &&
+      (await this.access.reaches(user, { communityId: community.id }))
+    )
+      return community;
     throw new AppException(ErrorCode.NOT_FOUND);
   }
 }
@@ -296,22 +394,40 @@ export class HouseholdSheets {
  * never changes a registered member, so every value the row gives must agree with the file (values the
  * row leaves empty are not compared); otherwise the office would believe a change was made that was not.
  */
-function conflict(existing: HouseholdMember, row: NonNullable<HouseholdSheetRow['member']>, byPhone: boolean): string | null {
-  if (byPhone && existing.name !== row.name) return `该房屋已登记手机号 ${row.phone} 的住户“${existing.name}”，与表中姓名“${row.name}”不一致`;
+function conflict(
+  existing: HouseholdMember,
+  row: NonNullable<HouseholdSheetRow['member']>,
+  byPhone: boolean,
+): string | null {
+  if (byPhone && existing.name !== row.name)
+    return `该房屋已登记手机号 ${row.phone} 的住户“${existing.name}”，与表中姓名“${row.name}”不一致`;
   const differs: string[] = [];
-  if (existing.role !== row.role) differs.push(`身份（已登记为${SHEET_ROLE_LABELS[existing.role]}）`);
-  if (row.phone && existing.phone !== row.phone) differs.push(existing.phone ? `手机号（已登记为 ${maskPhone(existing.phone)}）` : '手机号（未登记）');
-  if (row.relationship && existing.relationship !== row.relationship) differs.push(`关系（已登记为${existing.relationship ?? '空'}）`);
-  if (row.moveInDate && existing.moveInDate !== row.moveInDate) differs.push(`入住日期（已登记为${existing.moveInDate ?? '空'}）`);
+  if (existing.role !== row.role)
+    differs.push(`身份（已登记为${SHEET_ROLE_LABELS[existing.role]}）`);
+  if (row.phone && existing.phone !== row.phone)
+    differs.push(
+      existing.phone ? `手机号（已登记为 ${maskPhone(existing.phone)}）` : '手机号（未登记）',
+    );
+  if (row.relationship && existing.relationship !== row.relationship)
+    differs.push(`关系（已登记为${existing.relationship ?? '空'}）`);
+  if (row.moveInDate && existing.moveInDate !== row.moveInDate)
+    differs.push(`入住日期（已登记为${existing.moveInDate ?? '空'}）`);
   if (row.idNumber) {
     const registered = existing.idNumber?.toUpperCase() ?? null;
-    const same = registered !== null && (row.idMasked ? maskIdNumber(registered) === row.idNumber : registered === row.idNumber);
+    const same =
+      registered !== null &&
+      (row.idMasked ? maskIdNumber(registered) === row.idNumber : registered === row.idNumber);
     if (!same) differs.push(registered ? '证件号' : '证件号（未登记）');
   }
   if (differs.length === 0) return null;
   return `该房屋已登记住户“${existing.name}”，表中的${differs.join('、')}与已登记信息不一致；导入不会修改已登记的住户，请在住户档案中修改或更正表格`;
 }
 
-async function insertChunks<T extends object>(db: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertRows(db, entity, rows.slice(i, i + INSERT_CHUNK));
+async function insertChunks<T extends object>(
+  db: EntityManager,
+  entity: new () => T,
+  rows: T[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await insertRows(db, entity, rows.slice(i, i + INSERT_CHUNK));
 }

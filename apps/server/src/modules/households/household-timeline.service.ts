@@ -35,11 +35,13 @@ import { HouseholdReview } from './entities/household-review.entity';
 export class HouseholdTimeline {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
-    @InjectRepository(HouseholdMemberEvent) private readonly memberEvents: Repository<HouseholdMemberEvent>,
+    @InjectRepository(HouseholdMemberEvent)
+    private readonly memberEvents: Repository<HouseholdMemberEvent>,
     @InjectRepository(MoveOut) private readonly moveOuts: Repository<MoveOut>,
     @InjectRepository(MoveIn) private readonly moveIns: Repository<MoveIn>,
     @InjectRepository(MoveInPerson) private readonly moveInPeople: Repository<MoveInPerson>,
-    @InjectRepository(HouseholdDocumentRecord) private readonly documents: Repository<HouseholdDocumentRecord>,
+    @InjectRepository(HouseholdDocumentRecord)
+    private readonly documents: Repository<HouseholdDocumentRecord>,
     @InjectRepository(HouseholdReview) private readonly reviews: Repository<HouseholdReview>,
   ) {}
 
@@ -48,7 +50,10 @@ export class HouseholdTimeline {
     const entries: TimelineEntryDto[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page<TimelineEntryDto> = await this.page(householdId, { cursor: cursor ? decodeCursor(cursor) : null, limit: PAGE_SIZE.max });
+      const page: Page<TimelineEntryDto> = await this.page(householdId, {
+        cursor: cursor ? decodeCursor(cursor) : null,
+        limit: PAGE_SIZE.max,
+      });
       entries.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -59,15 +64,51 @@ export class HouseholdTimeline {
     const { cursor, limit } = request;
     const take = limit + 1;
     const [tickets, events, moveOuts, moveIns, documents, reviews, care] = await Promise.all([
-      this.tickets.find({ where: afterMergedCursor<Ticket>({ householdId }, cursor, 'a', 'createdAt'), relations: { category: true }, order: { createdAt: 'DESC', id: 'DESC' }, take }),
-      this.memberEvents.find({ where: afterMergedCursor<HouseholdMemberEvent>({ householdId }, cursor, 'b', 'at'), order: { at: 'DESC', id: 'DESC' }, take }),
-      this.moveOuts.find({ where: afterMergedCursor<MoveOut>({ householdId }, cursor, 'c', 'createdAt'), order: { createdAt: 'DESC', id: 'DESC' }, take }),
-      this.moveIns.find({ where: afterMergedCursor<MoveIn>({ householdId }, cursor, 'd', 'createdAt'), order: { createdAt: 'DESC', id: 'DESC' }, take }),
-      this.documents.find({ where: afterMergedCursor<HouseholdDocumentRecord>({ householdId }, cursor, 'f', 'recordedAt'), order: { recordedAt: 'DESC', id: 'DESC' }, take }),
-      this.reviews.find({ where: afterMergedCursor<HouseholdReview>({ householdId }, cursor, 'h', 'reviewedAt'), relations: { reviewer: true }, order: { reviewedAt: 'DESC', id: 'DESC' }, take }),
+      this.tickets.find({
+        where: afterMergedCursor<Ticket>({ householdId }, cursor, 'a', 'createdAt'),
+        relations: { category: true },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take,
+      }),
+      this.memberEvents.find({
+        where: afterMergedCursor<HouseholdMemberEvent>({ householdId }, cursor, 'b', 'at'),
+        order: { at: 'DESC', id: 'DESC' },
+        take,
+      }),
+      this.moveOuts.find({
+        where: afterMergedCursor<MoveOut>({ householdId }, cursor, 'c', 'createdAt'),
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take,
+      }),
+      this.moveIns.find({
+        where: afterMergedCursor<MoveIn>({ householdId }, cursor, 'd', 'createdAt'),
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take,
+      }),
+      this.documents.find({
+        where: afterMergedCursor<HouseholdDocumentRecord>(
+          { householdId },
+          cursor,
+          'f',
+          'recordedAt',
+        ),
+        order: { recordedAt: 'DESC', id: 'DESC' },
+        take,
+      }),
+      this.reviews.find({
+        where: afterMergedCursor<HouseholdReview>({ householdId }, cursor, 'h', 'reviewedAt'),
+        relations: { reviewer: true },
+        order: { reviewedAt: 'DESC', id: 'DESC' },
+        take,
+      }),
       careTimeline(this.tickets.manager, householdId, take, cursor),
     ]);
-    const movers = moveIns.length ? await this.moveInPeople.find({ where: { moveInId: In(moveIns.map((m) => m.id)) }, order: { position: 'ASC' } }) : [];
+    const movers = moveIns.length
+      ? await this.moveInPeople.find({
+          where: { moveInId: In(moveIns.map((m) => m.id)) },
+          order: { position: 'ASC' },
+        })
+      : [];
     const entries: KeyedTimelineEntry[] = [
       ...tickets.map((t) => ({
         key: { at: t.createdAt, id: `a${t.id}` },
@@ -96,7 +137,12 @@ export class HouseholdTimeline {
           .join('、')} · ${MOVE_IN_STATUS_LABELS[m.status]}`,
         refId: m.id,
       })),
-      ...documents.map((d) => ({ key: { at: d.recordedAt, id: `f${d.id}` }, kind: TimelineKind.Document, title: `资料归档：${HOUSEHOLD_DOCUMENT_LABELS[d.kind]}`, refId: null })),
+      ...documents.map((d) => ({
+        key: { at: d.recordedAt, id: `f${d.id}` },
+        kind: TimelineKind.Document,
+        title: `资料归档：${HOUSEHOLD_DOCUMENT_LABELS[d.kind]}`,
+        refId: null,
+      })),
       ...reviews.map((r) => ({
         key: { at: r.reviewedAt, id: `h${r.id}` },
         kind: TimelineKind.Review,
@@ -106,6 +152,14 @@ export class HouseholdTimeline {
       ...care,
     ];
     const page = pageInMemory(entries, cursor, limit, (e) => e.key);
-    return { items: page.items.map((e) => ({ at: e.key.at.toISOString(), kind: e.kind, title: e.title, refId: e.refId })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((e) => ({
+        at: e.key.at.toISOString(),
+        kind: e.kind,
+        title: e.title,
+        refId: e.refId,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -1,9 +1,31 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BuildingDto, FileReadDto, FileReadLogEntryDto, HouseholdExportDto, HouseholdFileDto, HouseholdMemberDto, HouseholdNoteDto, InviteDto, MyHouseholdDto, Page, Role, RoomSummaryDto, STAFF_ROLES, TimelineEntryDto } from '@linli/contracts';
+import {
+  BuildingDto,
+  FileReadDto,
+  FileReadLogEntryDto,
+  HouseholdExportDto,
+  HouseholdFileDto,
+  HouseholdMemberDto,
+  HouseholdNoteDto,
+  InviteDto,
+  MyHouseholdDto,
+  Page,
+  Role,
+  RoomSummaryDto,
+  STAFF_ROLES,
+  TimelineEntryDto,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { AddMemberDto, AddNoteDto, BindPhoneDto, CreateInviteDto, EditMemberDto, JoinHouseholdDto } from './dto/household.dto';
+import {
+  AddMemberDto,
+  AddNoteDto,
+  BindPhoneDto,
+  CreateInviteDto,
+  EditMemberDto,
+  JoinHouseholdDto,
+} from './dto/household.dto';
 import { BuildingRooms } from './use-cases/building-rooms';
 import { ExportHousehold } from './use-cases/export-household';
 import { HouseholdAudit } from './use-cases/household-audit';
@@ -12,7 +34,6 @@ import { BindPhone, Invitations } from './use-cases/joining';
 import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
-
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -29,7 +50,10 @@ export class HouseholdsController {
 
   @Get('households/mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: "The resident's own household: members (a tenant sees only themself, phones masked) and the building's assistants" })
+  @ApiOperation({
+    summary:
+      "The resident's own household: members (a tenant sees only themself, phones masked) and the building's assistants",
+  })
   mine(@CurrentUser() user: AuthUser): Promise<MyHouseholdDto> {
     return this.myHousehold.run(user);
   }
@@ -37,15 +61,25 @@ export class HouseholdsController {
   @Get('households/mine/export')
   @Roles(Role.Resident)
   @Header('Content-Disposition', 'attachment; filename="linli-household-export.json"')
-  @ApiOperation({ summary: 'Everything held about the caller’s household, as a JSON download (PIPL right of access)' })
+  @ApiOperation({
+    summary:
+      'Everything held about the caller’s household, as a JSON download (PIPL right of access)',
+  })
   exportMine(@CurrentUser() user: AuthUser): Promise<HouseholdExportDto> {
     return this.exportHousehold.run(user);
   }
 
   @Put('households/mine/members/:memberId')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: "Edit a member's phone, relationship or move-in date on the caller's own household: an owner any member, anyone else only themself" })
-  editMember(@CurrentUser() user: AuthUser, @Param('memberId') memberId: string, @Body() body: EditMemberDto): Promise<MyHouseholdDto> {
+  @ApiOperation({
+    summary:
+      "Edit a member's phone, relationship or move-in date on the caller's own household: an owner any member, anyone else only themself",
+  })
+  editMember(
+    @CurrentUser() user: AuthUser,
+    @Param('memberId') memberId: string,
+    @Body() body: EditMemberDto,
+  ): Promise<MyHouseholdDto> {
     return this.editMyMember.run(user, memberId, body);
   }
 
@@ -60,15 +94,24 @@ export class HouseholdsController {
   @Post('households/bind-phone')
   @HttpCode(200)
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'Share the WeChat phone number (getPhoneNumber code); a match on a household file binds the caller to it' })
+  @ApiOperation({
+    summary:
+      'Share the WeChat phone number (getPhoneNumber code); a match on a household file binds the caller to it',
+  })
   bindPhone(@CurrentUser() user: AuthUser, @Body() body: BindPhoneDto): Promise<MyHouseholdDto> {
     return this.bindPhoneNumber.run(user, body.code);
   }
 
   @Post('households/:id/invites')
   @Roles(Role.Resident, ...STAFF_ROLES)
-  @ApiOperation({ summary: "An invitation code to join the household, from the building's staff or an owner" })
-  invite(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CreateInviteDto): Promise<InviteDto> {
+  @ApiOperation({
+    summary: "An invitation code to join the household, from the building's staff or an owner",
+  })
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateInviteDto,
+  ): Promise<InviteDto> {
     return this.invitations.invite(user, id, body.role);
   }
 }
@@ -91,21 +134,28 @@ export class HouseholdFilesController {
 
   @Get('buildings')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "The buildings the caller works in (an assistant's own, a supervisor's community's)" })
+  @ApiOperation({
+    summary: "The buildings the caller works in (an assistant's own, a supervisor's community's)",
+  })
   buildings(@CurrentUser() user: AuthUser): Promise<BuildingDto[]> {
     return this.buildingRooms.buildingsOf(user);
   }
 
   @Get('buildings/:id/rooms')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'The rooms of one of those buildings, with member counts and open tickets' })
+  @ApiOperation({
+    summary: 'The rooms of one of those buildings, with member counts and open tickets',
+  })
   rooms(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<RoomSummaryDto[]> {
     return this.buildingRooms.roomsOf(user, id);
   }
 
   @Get('households/:id')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'The household file (members, notes, tickets) for the building’s assistants and the community’s supervisors; every read is audited' })
+  @ApiOperation({
+    summary:
+      'The household file (members, notes, tickets) for the building’s assistants and the community’s supervisors; every read is audited',
+  })
   file(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<HouseholdFileDto> {
     return this.readFile.run(user, id);
   }
@@ -113,7 +163,11 @@ export class HouseholdFilesController {
   @Post('households/:id/members')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a member on the file (ID number and phone checked)' })
-  addMember(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddMemberDto): Promise<HouseholdMemberDto> {
+  addMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<HouseholdMemberDto> {
     return this.editFile.addMember(user, id, body);
   }
 
@@ -121,35 +175,66 @@ export class HouseholdFilesController {
   @HttpCode(204)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "Add to the assistants' notes about the household" })
-  addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AddNoteDto): Promise<void> {
+  addNote(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AddNoteDto,
+  ): Promise<void> {
     return this.editFile.addNote(user, id, body.text);
   }
 
   @Get('households/:id/notes')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "Staff of the building: the assistants' notes about the household, newest first, a page at a time after the file's first (?cursor=&limit=)" })
-  notes(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<HouseholdNoteDto>> {
+  @ApiOperation({
+    summary:
+      "Staff of the building: the assistants' notes about the household, newest first, a page at a time after the file's first (?cursor=&limit=)",
+  })
+  notes(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<HouseholdNoteDto>> {
     return this.audit.notesOf(user, id, pageRequest(query));
   }
 
   @Get('households/:id/timeline')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "Staff of the building: the household's timeline, newest first, a page at a time after the file's first (?cursor=&limit=)" })
-  timeline(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<TimelineEntryDto>> {
+  @ApiOperation({
+    summary:
+      "Staff of the building: the household's timeline, newest first, a page at a time after the file's first (?cursor=&limit=)",
+  })
+  timeline(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<TimelineEntryDto>> {
     return this.audit.timelineOf(user, id, pageRequest(query));
   }
 
   @Get('households/:id/reads')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Who read the household's file, newest first (the audit), a page at a time (?cursor=&limit=)" })
-  reads(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: PageQueryDto): Promise<Page<FileReadDto>> {
+  @ApiOperation({
+    summary:
+      "Who read the household's file, newest first (the audit), a page at a time (?cursor=&limit=)",
+  })
+  reads(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<FileReadDto>> {
     return this.audit.readsOf(user, id, pageRequest(query));
   }
 
   @Get('household-reads')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first, a page at a time (?cursor=&limit=)" })
-  readLog(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<FileReadLogEntryDto>> {
+  @ApiOperation({
+    summary:
+      "The latest reads of household files in the caller's community (supervisors) or company (admins), newest first, a page at a time (?cursor=&limit=)",
+  })
+  readLog(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<FileReadLogEntryDto>> {
     return this.audit.readLog(user, pageRequest(query));
   }
 }

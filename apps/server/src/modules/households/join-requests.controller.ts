@@ -1,14 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { JoinBuildingDto, JoinCommunityDto, JoinRequestDto, MyHouseholdRefDto, Role, STAFF_ROLES, UserProfileDto } from '@linli/contracts';
+import {
+  JoinBuildingDto,
+  JoinCommunityDto,
+  JoinRequestDto,
+  MyHouseholdRefDto,
+  Role,
+  STAFF_ROLES,
+  UserProfileDto,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { CreateJoinRequestDto, RejectJoinRequestDto, RemoveMemberDto, SwitchHouseholdDto } from './dto/join-request.dto';
+import {
+  CreateJoinRequestDto,
+  RejectJoinRequestDto,
+  RemoveMemberDto,
+  SwitchHouseholdDto,
+} from './dto/join-request.dto';
 import { JoinRequests } from './join-requests.service';
 import { MemberRooms } from './member-rooms';
 import { JoinPicker } from './room-files';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
-
 
 @ApiTags('join-requests')
 @ApiBearerAuth()
@@ -37,8 +49,14 @@ export class JoinRequestsController {
   @Post('join-requests')
   @RateLimit('joinRequest')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'Ask to join a room as family, tenant or relative; approved by the owner and/or the office (joinApprovers)' })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateJoinRequestDto): Promise<JoinRequestDto> {
+  @ApiOperation({
+    summary:
+      'Ask to join a room as family, tenant or relative; approved by the owner and/or the office (joinApprovers)',
+  })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateJoinRequestDto,
+  ): Promise<JoinRequestDto> {
     return this.joins.create(user, body);
   }
 
@@ -51,7 +69,10 @@ export class JoinRequestsController {
 
   @Get('join-requests/pending')
   @Roles(Role.Resident, ...STAFF_ROLES)
-  @ApiOperation({ summary: "Requests waiting for the caller: an owner's households; the office's buildings or community" })
+  @ApiOperation({
+    summary:
+      "Requests waiting for the caller: an owner's households; the office's buildings or community",
+  })
   pending(@CurrentUser() user: AuthUser): Promise<JoinRequestDto[]> {
     return this.joins.pending(user);
   }
@@ -59,7 +80,9 @@ export class JoinRequestsController {
   @Post('join-requests/:id/approve')
   @HttpCode(200)
   @Roles(Role.Resident, ...STAFF_ROLES)
-  @ApiOperation({ summary: 'Approve as owner or office; the last approval makes the requester a member' })
+  @ApiOperation({
+    summary: 'Approve as owner or office; the last approval makes the requester a member',
+  })
   approve(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<JoinRequestDto> {
     return this.joins.approve(user, id);
   }
@@ -68,7 +91,11 @@ export class JoinRequestsController {
   @HttpCode(200)
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({ summary: 'Reject, with the reason the requester reads' })
-  reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: RejectJoinRequestDto): Promise<JoinRequestDto> {
+  reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: RejectJoinRequestDto,
+  ): Promise<JoinRequestDto> {
     return this.joins.reject(user, id, body.reason);
   }
 
@@ -83,14 +110,24 @@ export class JoinRequestsController {
   @Post('households/:id/members/:memberId/remove')
   @HttpCode(204)
   @Roles(Role.Resident, ...STAFF_ROLES)
-  @ApiOperation({ summary: "Remove a member (owners: not an owner; or the building's office); kept on file with who and when" })
-  remove(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('memberId') memberId: string, @Body() body: RemoveMemberDto): Promise<void> {
+  @ApiOperation({
+    summary:
+      "Remove a member (owners: not an owner; or the building's office); kept on file with who and when",
+  })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('memberId') memberId: string,
+    @Body() body: RemoveMemberDto,
+  ): Promise<void> {
     return this.memberRooms.removeMember(user, id, memberId, body.reason);
   }
 
   @Get('me/households')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'Every room the caller belongs to; the active one is what tickets and 我的房屋 use' })
+  @ApiOperation({
+    summary: 'Every room the caller belongs to; the active one is what tickets and 我的房屋 use',
+  })
   myHouseholds(@CurrentUser() user: AuthUser): Promise<MyHouseholdRefDto[]> {
     return this.memberRooms.myHouseholds(user);
   }
@@ -98,8 +135,13 @@ export class JoinRequestsController {
   @Post('me/active-household')
   @HttpCode(200)
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'Switch the active room to another of the caller’s rooms (403 for any other)' })
-  switchHousehold(@CurrentUser() user: AuthUser, @Body() body: SwitchHouseholdDto): Promise<UserProfileDto> {
+  @ApiOperation({
+    summary: 'Switch the active room to another of the caller’s rooms (403 for any other)',
+  })
+  switchHousehold(
+    @CurrentUser() user: AuthUser,
+    @Body() body: SwitchHouseholdDto,
+  ): Promise<UserProfileDto> {
     return this.memberRooms.switchTo(user, body.householdId);
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
-import { CreateJoinRequest, ErrorCode, JoinBuildingDto, JoinCommunityDto, MemberRole } from '@linli/contracts';
+import {
+  CreateJoinRequest,
+  ErrorCode,
+  JoinBuildingDto,
+  JoinCommunityDto,
+  MemberRole,
+} from '@linli/contracts';
 import { AppException } from '../../common/errors/app-exception';
 import { isUniqueViolation } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
@@ -19,8 +25,13 @@ function normaliseRoomLabel(typed: string): string {
 }
 
 /** The households of which the user is a current owner. */
-export async function ownedHouseholds(members: Repository<HouseholdMember>, userId: string): Promise<string[]> {
-  const rows = await members.find({ where: { userId, role: MemberRole.Owner, removedAt: IsNull() } });
+export async function ownedHouseholds(
+  members: Repository<HouseholdMember>,
+  userId: string,
+): Promise<string[]> {
+  const rows = await members.find({
+    where: { userId, role: MemberRole.Owner, removedAt: IsNull() },
+  });
   return rows.map((m) => m.householdId);
 }
 
@@ -40,10 +51,20 @@ export class JoinPicker {
 
   /** The community's buildings and their rooms. */
   async buildingsOf(communityId: string): Promise<JoinBuildingDto[]> {
-    const buildings = await this.buildings.find({ where: { communityId }, order: { sortOrder: 'ASC' } });
+    const buildings = await this.buildings.find({
+      where: { communityId },
+      order: { sortOrder: 'ASC' },
+    });
     if (buildings.length === 0) throw new AppException(ErrorCode.NOT_FOUND);
-    const rooms = await this.rooms.find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { unit: 'ASC', number: 'ASC' } });
-    return buildings.map((b) => ({ id: b.id, name: b.name, rooms: rooms.filter((r) => r.buildingId === b.id).map((r) => ({ id: r.id, label: r.label })) }));
+    const rooms = await this.rooms.find({
+      where: { buildingId: In(buildings.map((b) => b.id)) },
+      order: { unit: 'ASC', number: 'ASC' },
+    });
+    return buildings.map((b) => ({
+      id: b.id,
+      name: b.name,
+      rooms: rooms.filter((r) => r.buildingId === b.id).map((r) => ({ id: r.id, label: r.label })),
+    }));
   }
 }
 
@@ -57,7 +78,9 @@ export class RoomFiles {
     private readonly clock: ClockService,
   ) {}
 
-  async resolve(req: CreateJoinRequest): Promise<{ room: Room; building: Building; household: Household }> {
+  async resolve(
+    req: CreateJoinRequest,
+  ): Promise<{ room: Room; building: Building; household: Household }> {
     const room = await this.findRoom(req);
     const building = await this.buildings.findOneByOrFail({ id: room.buildingId });
     return { room, building, household: await this.householdOf(room) };
@@ -70,7 +93,9 @@ export class RoomFiles {
     } else if (req.communityId && req.roomLabel) {
       const buildings = await this.buildings.find({ where: { communityId: req.communityId } });
       const label = normaliseRoomLabel(req.roomLabel);
-      const room = buildings.length ? await this.rooms.findOne({ where: { buildingId: In(buildings.map((b) => b.id)), label } }) : null;
+      const room = buildings.length
+        ? await this.rooms.findOne({ where: { buildingId: In(buildings.map((b) => b.id)), label } })
+        : null;
       if (room) return room;
     }
     throw new AppException(ErrorCode.ROOM_NOT_FOUND);

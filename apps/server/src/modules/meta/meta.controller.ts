@@ -18,6 +18,10 @@ export class MetaController {
   @Public('What the mini-program needs before login (demo mode, hotline, server time).')
   @ApiOperation({ summary: 'Demo mode, hotline and the server time' })
   meta(): AppMetaDto {
-    return { demoMode: this.config.demoMode, hotline: this.config.hotline, now: this.clock.now().toISOString() };
+    return {
+      demoMode: this.config.demoMode,
+      hotline: this.config.hotline,
+      now: this.clock.now().toISOString(),
+    };
   }
 }

@@ -15,7 +15,13 @@ import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Move-in registration with the office's paper checks, the owner's consents and residence passes (docs/domain-rules.md §4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]), OrgModule, HouseholdsModule, UploadsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([MoveIn, MoveInPerson, HouseholdMember, Attachment]),
+    OrgModule,
+    HouseholdsModule,
+    UploadsModule,
+    NotificationsModule,
+  ],
   controllers: [MoveInsController],
   providers: [MoveIns, RegisterMoveIn, MoveInRecords],
 })

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { ErrorCode, MEMBER_ROLE_LABELS, MemberRole, MOVE_IN_MISSING_LABELS, MoveInDto, MoveInOwnerConsent, MoveInPaper, MoveInStatus } from '@linli/contracts';
+import {
+  ErrorCode,
+  MEMBER_ROLE_LABELS,
+  MemberRole,
+  MOVE_IN_MISSING_LABELS,
+  MoveInDto,
+  MoveInOwnerConsent,
+  MoveInPaper,
+  MoveInStatus,
+} from '@linli/contracts';
 import {
   MOVE_IN_WORKFLOW,
   MoveInStep,
@@ -21,7 +30,15 @@ import { HouseholdAccess } from '../households/household-access';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { MoveInPerson } from './entities/move-in-person.entity';
 import { MoveIn } from './entities/move-in.entity';
-import { checkStep, consentsOf, Field, moveInFacts, MoveInRecords, papersOf, RELATIONS } from './move-in-records';
+import {
+  checkStep,
+  consentsOf,
+  Field,
+  moveInFacts,
+  MoveInRecords,
+  papersOf,
+  RELATIONS,
+} from './move-in-records';
 
 /**
  * Move-in registration (入住登记, docs/domain-rules.md §3–§4): a member registers the people moving into their room
@@ -44,13 +61,24 @@ export class MoveIns {
     private readonly notices: HouseholdNotices,
   ) {}
 
-
   /** The caller's household's registrations: an owner sees all of them, anyone else the ones they made. */
   async mine(user: AuthUser): Promise<MoveInDto[]> {
-    const member = user.householdId ? await this.members.findOne({ where: { householdId: user.householdId, userId: user.id, removedAt: IsNull() } }) : null;
+    const member = user.householdId
+      ? await this.members.findOne({
+          where: { householdId: user.householdId, userId: user.id, removedAt: IsNull() },
+        })
+      : null;
     if (!member) throw new AppException(ErrorCode.MOVE_IN_NOT_A_MEMBER);
-    const where = member.role === MemberRole.Owner ? { householdId: member.householdId } : { householdId: member.householdId, registrantId: user.id };
-    const rows = await this.moveIns.find({ where, relations: RELATIONS, order: { createdAt: 'DESC' }, take: 50 });
+    const where =
+      member.role === MemberRole.Owner
+        ? { householdId: member.householdId }
+        : { householdId: member.householdId, registrantId: user.id };
+    const rows = await this.moveIns.find({
+      where,
+      relations: RELATIONS,
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
     return this.records.presentAll(rows, user, member);
   }
 
@@ -68,19 +96,41 @@ export class MoveIns {
     return this.records.presentAll(rows, user);
   }
 
-
   /** The household's owner agrees (family, tenants) or refuses: a refusal ends the registration. */
-  async ownerConsent(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveInDto> {
+  async ownerConsent(
+    user: AuthUser,
+    id: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<MoveInDto> {
     const { row, member } = await this.records.load(user, id);
-    const roles = (await this.people.find({ where: { moveInId: row.id }, select: { id: true, role: true } })).map((p) => p.role);
+    const roles = (
+      await this.people.find({ where: { moveInId: row.id }, select: { id: true, role: true } })
+    ).map((p) => p.role);
     const step: MoveInStep = approve ? 'ownerAgree' : 'ownerRefuse';
-    checkStep(row, step, moveInFacts(row, user, member ?? undefined, roles), { actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY) });
+    checkStep(row, step, moveInFacts(row, user, member ?? undefined, roles), {
+      actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY),
+    });
     const now = this.clock.now();
     if (approve) {
-      await this.records.transition(row.id, step, { ownerConsentAt: IsNull() }, { ownerConsent: MoveInOwnerConsent.MiniProgram, ownerConsentById: user.id, ownerConsentAt: now });
+      await this.records.transition(
+        row.id,
+        step,
+        { ownerConsentAt: IsNull() },
+        {
+          ownerConsent: MoveInOwnerConsent.MiniProgram,
+          ownerConsentById: user.id,
+          ownerConsentAt: now,
+        },
+      );
     } else {
       const why = `业主不同意入住${reason?.trim() ? `：${reason.trim()}` : ''}`.slice(0, 200);
-      await this.records.transition(row.id, step, {}, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: why });
+      await this.records.transition(
+        row.id,
+        step,
+        {},
+        { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: why },
+      );
       await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', why);
     }
     return this.records.get(user, row.id);
@@ -90,23 +140,47 @@ export class MoveIns {
   async recordWrittenConsent(user: AuthUser, id: string, note: string): Promise<MoveInDto> {
     const { row } = await this.records.load(user, id, true);
     checkStep(row, 'recordWrittenConsent', moveInFacts(row, user));
-    await this.records.transition(row.id, 'recordWrittenConsent', { writtenConsentAt: IsNull() }, { writtenConsentById: user.id, writtenConsentAt: this.clock.now(), writtenConsentNote: note.trim() });
+    await this.records.transition(
+      row.id,
+      'recordWrittenConsent',
+      { writtenConsentAt: IsNull() },
+      {
+        writtenConsentById: user.id,
+        writtenConsentAt: this.clock.now(),
+        writtenConsentNote: note.trim(),
+      },
+    );
     return this.records.get(user, row.id);
   }
 
   /** The papers the office saw for each person named (what was ticked before is replaced). */
-  async checkPapers(user: AuthUser, id: string, checks: { personId: string; papers: MoveInPaper[] }[]): Promise<MoveInDto> {
+  async checkPapers(
+    user: AuthUser,
+    id: string,
+    checks: { personId: string; papers: MoveInPaper[] }[],
+  ): Promise<MoveInDto> {
     const { row } = await this.records.load(user, id, true);
     checkStep(row, 'checkPapers', moveInFacts(row, user));
     const people = await this.people.find({ where: { moveInId: row.id } });
     const byId = new Map(people.map((p) => [p.id, p]));
     const unknown = checks.findIndex((c) => !byId.has(c.personId));
-    if (unknown >= 0) throw new AppException(ErrorCode.VALIDATION_FAILED, '所选人员不在本次入住登记中', [{ field: `people[${unknown}].personId`, message: '所选人员不在本次入住登记中' }]);
+    if (unknown >= 0)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '所选人员不在本次入住登记中', [
+        { field: `people[${unknown}].personId`, message: '所选人员不在本次入住登记中' },
+      ]);
     const now = this.clock.now();
     await this.unitOfWork.run(async (db) => {
       for (const c of checks) {
         const person = byId.get(c.personId)!;
-        await db.update(MoveInPerson, { id: person.id }, { papers: moveInPapersFor(person.role, c.papers).join(','), papersCheckedById: user.id, papersCheckedAt: now });
+        await db.update(
+          MoveInPerson,
+          { id: person.id },
+          {
+            papers: moveInPapersFor(person.role, c.papers).join(','),
+            papersCheckedById: user.id,
+            papersCheckedAt: now,
+          },
+        );
       }
     });
     return this.records.get(user, row.id);
@@ -118,18 +192,50 @@ export class MoveIns {
     checkStep(row, approve ? 'approve' : 'reject', moveInFacts(row, user));
     const now = this.clock.now();
     if (!approve) {
-      if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不通过的原因', [{ field: 'reason', message: '请写明不通过的原因' }]);
-      await this.records.transition(row.id, 'reject', {}, { status: MoveInStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      if (!reason?.trim())
+        throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不通过的原因', [
+          { field: 'reason', message: '请写明不通过的原因' },
+        ]);
+      await this.records.transition(
+        row.id,
+        'reject',
+        {},
+        {
+          status: MoveInStatus.Rejected,
+          decidedById: user.id,
+          decidedAt: now,
+          rejectReason: reason.trim(),
+        },
+      );
       await this.notices.tellAfter(async () => [row.registrantId], '入住登记未通过', reason.trim());
       return this.records.get(user, row.id);
     }
-    const people = await this.people.find({ where: { moveInId: row.id }, order: { position: 'ASC' } });
+    const people = await this.people.find({
+      where: { moveInId: row.id },
+      order: { position: 'ASC' },
+    });
     const lacking: Field[] = people.flatMap((p, i) => {
       const missing = missingForMoveIn(p.role, papersOf(p), consentsOf(row));
-      return missing.length ? [{ field: `people[${i}]`, message: `${p.name}（${MEMBER_ROLE_LABELS[p.role]}）缺少：${missing.map((m) => MOVE_IN_MISSING_LABELS[m]).join('、')}` }] : [];
+      return missing.length
+        ? [
+            {
+              field: `people[${i}]`,
+              message: `${p.name}（${MEMBER_ROLE_LABELS[p.role]}）缺少：${missing.map((m) => MOVE_IN_MISSING_LABELS[m]).join('、')}`,
+            },
+          ]
+        : [];
     });
-    if (lacking.length) throw new AppException(ErrorCode.MOVE_IN_INCOMPLETE, `入住登记资料不全：${lacking.map((l) => l.message).join('；')}`, lacking);
-    await this.records.refuseRegistered(row.householdId, people.map((p) => p.idNumber), row.id);
+    if (lacking.length)
+      throw new AppException(
+        ErrorCode.MOVE_IN_INCOMPLETE,
+        `入住登记资料不全：${lacking.map((l) => l.message).join('；')}`,
+        lacking,
+      );
+    await this.records.refuseRegistered(
+      row.householdId,
+      people.map((p) => p.idNumber),
+      row.id,
+    );
 
     await this.unitOfWork.run(async (db) => {
       // Conditional, so two clicks at once approve once.
@@ -137,11 +243,19 @@ export class MoveIns {
         .createQueryBuilder()
         .update(MoveIn)
         .set({ status: MoveInStatus.Approved, decidedById: user.id, decidedAt: now })
-        .where('id = :id AND status IN (:...from)', { id: row.id, from: fromOf(MOVE_IN_WORKFLOW, 'approve') })
+        .where('id = :id AND status IN (:...from)', {
+          id: row.id,
+          from: fromOf(MOVE_IN_WORKFLOW, 'approve'),
+        })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_IN_STATE);
       for (const p of people) await this.admit(db, row, p, user, now);
-      await this.notices.tell(db, [row.registrantId], '入住登记已通过', `${people.map((p) => p.name).join('、')} 已登记为住户，居住证号可在“我的房屋”查看`);
+      await this.notices.tell(
+        db,
+        [row.registrantId],
+        '入住登记已通过',
+        `${people.map((p) => p.name).join('、')} 已登记为住户，居住证号可在“我的房屋”查看`,
+      );
     });
     return this.records.get(user, row.id);
   }
@@ -149,8 +263,15 @@ export class MoveIns {
   /** The registrant or the household's owner withdraws a pending registration. */
   async cancel(user: AuthUser, id: string): Promise<MoveInDto> {
     const { row, member } = await this.records.load(user, id);
-    checkStep(row, 'cancel', moveInFacts(row, user, member ?? undefined), { actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY) });
-    await this.records.transition(row.id, 'cancel', {}, { status: MoveInStatus.Cancelled, decidedById: user.id, decidedAt: this.clock.now() });
+    checkStep(row, 'cancel', moveInFacts(row, user, member ?? undefined), {
+      actor: new AppException(ErrorCode.MOVE_IN_OWNER_ONLY),
+    });
+    await this.records.transition(
+      row.id,
+      'cancel',
+      {},
+      { status: MoveInStatus.Cancelled, decidedById: user.id, decidedAt: this.clock.now() },
+    );
     return this.records.get(user, row.id);
   }
 
@@ -160,10 +281,14 @@ export class MoveIns {
     return this.records.get(user, id);
   }
 
-
-
   /** One approved person: a member row on the file, a residence pass, and the membership history. */
-  private async admit(db: EntityManager, row: MoveIn, p: MoveInPerson, actor: AuthUser, now: Date): Promise<void> {
+  private async admit(
+    db: EntityManager,
+    row: MoveIn,
+    p: MoveInPerson,
+    actor: AuthUser,
+    now: Date,
+  ): Promise<void> {
     const memberId = randomUUID();
     await db.insert(HouseholdMember, {
       id: memberId,
@@ -181,7 +306,8 @@ export class MoveIns {
     });
     let pass = newResidencePassCode(randomInt);
     // The unique index is the guard; a clash (about 1 in 10^11) draws another code before it is tried.
-    while (await db.exists(MoveInPerson, { where: { residencePass: pass } })) pass = newResidencePassCode(randomInt);
+    while (await db.exists(MoveInPerson, { where: { residencePass: pass } }))
+      pass = newResidencePassCode(randomInt);
     await db.update(MoveInPerson, { id: p.id }, { memberId, residencePass: pass });
     await db.insert(HouseholdMemberEvent, {
       id: randomUUID(),
@@ -198,10 +324,4 @@ export class MoveIns {
       at: now,
     });
   }
-
-
-
-
-
-
 }

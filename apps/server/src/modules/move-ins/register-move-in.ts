@@ -2,8 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
-import { CreateMoveInRequest, ErrorCode, MEMBER_ROLE_LABELS, MemberRole, MoveInDto, MoveInOwnerConsent, MoveInStatus, Role } from '@linli/contracts';
-import { chinaDateKey, isValidMobile, isValidResidentId, moveInAwaitsOwner, moveInDateProblem } from '@linli/domain';
+import {
+  CreateMoveInRequest,
+  ErrorCode,
+  MEMBER_ROLE_LABELS,
+  MemberRole,
+  MoveInDto,
+  MoveInOwnerConsent,
+  MoveInStatus,
+  Role,
+} from '@linli/contracts';
+import {
+  chinaDateKey,
+  isValidMobile,
+  isValidResidentId,
+  moveInAwaitsOwner,
+  moveInDateProblem,
+} from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -21,11 +36,21 @@ import { consentsOf, Field, MoveInRecords } from './move-in-records';
 function personProblems(people: CreateMoveInRequest['people'], today: string): Field[] {
   const problems: Field[] = [];
   people.forEach((p, i) => {
-    if (!isValidMobile(p.phone)) problems.push({ field: `people[${i}].phone`, message: `${p.name}：手机号格式不正确` });
-    if (!isValidResidentId(p.idNumber)) problems.push({ field: `people[${i}].idNumber`, message: `${p.name}：身份证号码不正确（请检查出生日期和校验位）` });
-    else if (people.findIndex((q) => q.idNumber === p.idNumber) !== i) problems.push({ field: `people[${i}].idNumber`, message: `${p.name}：身份证号码与前面的人员重复` });
+    if (!isValidMobile(p.phone))
+      problems.push({ field: `people[${i}].phone`, message: `${p.name}：手机号格式不正确` });
+    if (!isValidResidentId(p.idNumber))
+      problems.push({
+        field: `people[${i}].idNumber`,
+        message: `${p.name}：身份证号码不正确（请检查出生日期和校验位）`,
+      });
+    else if (people.findIndex((q) => q.idNumber === p.idNumber) !== i)
+      problems.push({
+        field: `people[${i}].idNumber`,
+        message: `${p.name}：身份证号码与前面的人员重复`,
+      });
     const dateProblem = moveInDateProblem(p.moveInDate, today);
-    if (dateProblem) problems.push({ field: `people[${i}].moveInDate`, message: `${p.name}：${dateProblem}` });
+    if (dateProblem)
+      problems.push({ field: `people[${i}].moveInDate`, message: `${p.name}：${dateProblem}` });
   });
   return problems;
 }
@@ -51,24 +76,39 @@ export class RegisterMoveIn {
     // A resident registers for a household they are on; the office for one of its buildings. Else: not found.
     let registrant: HouseholdMember | null = null;
     if (user.role === Role.Resident) {
-      registrant = await this.members.findOne({ where: { householdId: req.householdId, userId: user.id, removedAt: IsNull() } });
+      registrant = await this.members.findOne({
+        where: { householdId: req.householdId, userId: user.id, removedAt: IsNull() },
+      });
       if (!registrant) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
     }
-    const place = user.role === Role.Resident ? await this.org.householdPlace(req.householdId) : (await this.access.staff(user, req.householdId)).place;
+    const place =
+      user.role === Role.Resident
+        ? await this.org.householdPlace(req.householdId)
+        : (await this.access.staff(user, req.householdId)).place;
     if (!place) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
 
     const now = this.clock.now();
-    const people = req.people.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase(), phone: p.phone.trim() }));
+    const people = req.people.map((p) => ({
+      ...p,
+      idNumber: p.idNumber.trim().toUpperCase(),
+      phone: p.phone.trim(),
+    }));
     const problems = personProblems(people, chinaDateKey(now));
     for (const p of people) if (p.photoId === '') p.photoId = undefined;
     const photoIds = people.flatMap((p) => (p.photoId ? [p.photoId] : []));
-    if (problems.length) throw new AppException(ErrorCode.VALIDATION_FAILED, problems[0].message, problems);
+    if (problems.length)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, problems[0].message, problems);
     if (photoIds.length) {
       // Only the caller's own uploads that are not on a ticket.
-      const usable = await this.attachments.count({ where: { id: In(photoIds), ownerId: user.id, ticketId: IsNull() } });
+      const usable = await this.attachments.count({
+        where: { id: In(photoIds), ownerId: user.id, ticketId: IsNull() },
+      });
       if (usable !== new Set(photoIds).size) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
     }
-    await this.records.refuseRegistered(place.householdId, people.map((p) => p.idNumber));
+    await this.records.refuseRegistered(
+      place.householdId,
+      people.map((p) => p.idNumber),
+    );
 
     const owner = registrant?.role === MemberRole.Owner;
     const row: MoveIn = {
@@ -115,9 +155,27 @@ export class RegisterMoveIn {
         })),
       );
       // The office checks the papers; where the owner's agreement is still wanted, the owner is asked too.
-      const names = people.map((p) => `${p.name.trim()}（${MEMBER_ROLE_LABELS[p.role]}）`).join('、');
-      await this.notices.tell(db, await this.notices.office(db, row.buildingId), '入住登记待审核', `${place.roomLabel}：${names}`);
-      if (moveInAwaitsOwner(people.map((p) => p.role), consentsOf(row))) await this.notices.tell(db, await this.notices.owners(db, row.householdId), '入住登记待您同意', `${row.registrantName} 为 ${names} 办理 ${place.roomLabel} 入住登记`);
+      const names = people
+        .map((p) => `${p.name.trim()}（${MEMBER_ROLE_LABELS[p.role]}）`)
+        .join('、');
+      await this.notices.tell(
+        db,
+        await this.notices.office(db, row.buildingId),
+        '入住登记待审核',
+        `${place.roomLabel}：${names}`,
+      );
+      if (
+        moveInAwaitsOwner(
+          people.map((p) => p.role),
+          consentsOf(row),
+        )
+      )
+        await this.notices.tell(
+          db,
+          await this.notices.owners(db, row.householdId),
+          '入住登记待您同意',
+          `${row.registrantName} 为 ${names} 办理 ${place.roomLabel} 入住登记`,
+        );
     });
     return this.records.get(user, row.id);
   }

@@ -12,7 +12,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Moving belongings out, release slips and the gate guard's check (docs/domain-rules.md §4). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]), OrgModule, NotificationsModule, HouseholdsModule],
+  imports: [
+    TypeOrmModule.forFeature([MoveOut, HouseholdMember, User]),
+    OrgModule,
+    NotificationsModule,
+    HouseholdsModule,
+  ],
   controllers: [MoveOutsController],
   providers: [MoveOuts, VerifyReleaseSlip],
 })

@@ -45,7 +45,12 @@ import { MoveOut } from './entities/move-out.entity';
 import { moveOutFacts, presentMoveOut, RELATIONS } from './move-out-view';
 
 /** What the office still has to act on. */
-const OFFICE_OPEN = [MoveOutStatus.AwaitingOwner, MoveOutStatus.Pending, MoveOutStatus.Approved, MoveOutStatus.Used];
+const OFFICE_OPEN = [
+  MoveOutStatus.AwaitingOwner,
+  MoveOutStatus.Pending,
+  MoveOutStatus.Approved,
+  MoveOutStatus.Used,
+];
 
 /**
  * Moving belongings out (docs/domain-rules.md §4): the resident's application, the owner's authorisation for
@@ -74,13 +79,19 @@ export class MoveOuts {
     const now = this.clock.now();
     const problems: { field: string; message: string }[] = [];
     const dateProblem = moveDateProblem(req.moveDate, now, this.config.moveOut);
-    if (dateProblem) throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, dateProblem, [{ field: 'moveDate', message: dateProblem }]);
+    if (dateProblem)
+      throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, dateProblem, [
+        { field: 'moveDate', message: dateProblem },
+      ]);
     const items = moveOutItemLines(req.items);
     if (items.length === 0) problems.push({ field: 'items', message: '请至少填写一项主要物品' });
-    if (items.join('\n').length > 1000) problems.push({ field: 'items', message: '主要物品清单太长，请精简到 1000 字以内' });
-    if (!isValidMobile(req.carrierPhone)) problems.push({ field: 'carrierPhone', message: '搬运人手机号格式不正确' });
+    if (items.join('\n').length > 1000)
+      problems.push({ field: 'items', message: '主要物品清单太长，请精简到 1000 字以内' });
+    if (!isValidMobile(req.carrierPhone))
+      problems.push({ field: 'carrierPhone', message: '搬运人手机号格式不正确' });
     const plate = req.vehiclePlate?.trim().toUpperCase() || null;
-    if (plate && plate.length < 5) problems.push({ field: 'vehiclePlate', message: '车牌号不完整' });
+    if (plate && plate.length < 5)
+      problems.push({ field: 'vehiclePlate', message: '车牌号不完整' });
     if (problems.length) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
 
     const self = !moveOutNeedsOwnerAuthorisation(member.role);
@@ -121,8 +132,20 @@ export class MoveOuts {
       await db.insert(MoveOut, row);
       // A tenant's or agent's application waits for the owner; the owner's own goes to the office.
       const what = `${row.applicantName}（${MEMBER_ROLE_LABELS[row.applicantRole]}）申请 ${row.moveDate} 从 ${place.roomLabel} 搬出物品`;
-      if (self) await this.notices.tell(db, await this.notices.office(db, row.buildingId), '搬出申请待审批', what);
-      else await this.notices.tell(db, await this.notices.owners(db, row.householdId), '搬出申请待您授权', what);
+      if (self)
+        await this.notices.tell(
+          db,
+          await this.notices.office(db, row.buildingId),
+          '搬出申请待审批',
+          what,
+        );
+      else
+        await this.notices.tell(
+          db,
+          await this.notices.owners(db, row.householdId),
+          '搬出申请待您授权',
+          what,
+        );
     });
     return this.get(user, row.id);
   }
@@ -130,24 +153,59 @@ export class MoveOuts {
   /** The household's applications: an owner sees all of them, anyone else their own. */
   async mine(user: AuthUser): Promise<MoveOutDto[]> {
     const member = await this.memberOf(user);
-    const where = member.role === MemberRole.Owner ? { householdId: member.householdId } : { householdId: member.householdId, applicantId: user.id };
-    const rows = await this.moveOuts.find({ where, relations: RELATIONS, order: { createdAt: 'DESC' }, take: 50 });
+    const where =
+      member.role === MemberRole.Owner
+        ? { householdId: member.householdId }
+        : { householdId: member.householdId, applicantId: user.id };
+    const rows = await this.moveOuts.find({
+      where,
+      relations: RELATIONS,
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
     return Promise.all(rows.map((r) => this.present(r, user, member)));
   }
 
   /** The owner authorises (or refuses) a tenant's or an agent's application. */
-  async ownerDecision(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
+  async ownerDecision(
+    user: AuthUser,
+    id: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
     const step: MoveOutStep = approve ? 'ownerAuthorise' : 'ownerRefuse';
-    this.check(row, step, moveOutFacts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
+    this.check(row, step, moveOutFacts(row, user, member), {
+      actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY),
+    });
     const now = this.clock.now();
     const changes: Partial<MoveOut> = approve
-      ? { status: MoveOutStatus.Pending, ownerAuthorisation: OwnerAuthorisation.Owner, ownerAuthorisedById: user.id, ownerAuthorisedAt: now }
-      : { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: `业主未授权${reason?.trim() ? `：${reason.trim()}` : ''}` };
+      ? {
+          status: MoveOutStatus.Pending,
+          ownerAuthorisation: OwnerAuthorisation.Owner,
+          ownerAuthorisedById: user.id,
+          ownerAuthorisedAt: now,
+        }
+      : {
+          status: MoveOutStatus.Rejected,
+          decidedById: user.id,
+          decidedAt: now,
+          rejectReason: `业主未授权${reason?.trim() ? `：${reason.trim()}` : ''}`,
+        };
     await this.transition(row.id, step, changes);
-    if (approve) await this.notices.tellAfter((db) => this.notices.office(db, row.buildingId), '搬出申请待审批', `业主已授权 ${row.applicantName} ${row.moveDate} 搬出物品`);
-    else await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未获业主授权', changes.rejectReason ?? '');
+    if (approve)
+      await this.notices.tellAfter(
+        (db) => this.notices.office(db, row.buildingId),
+        '搬出申请待审批',
+        `业主已授权 ${row.applicantName} ${row.moveDate} 搬出物品`,
+      );
+    else
+      await this.notices.tellAfter(
+        async () => [row.applicantId],
+        '搬出申请未获业主授权',
+        changes.rejectReason ?? '',
+      );
     return this.get(user, row.id);
   }
 
@@ -155,7 +213,9 @@ export class MoveOuts {
   async cancel(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
     const member = await this.memberOf(user);
-    this.check(row, 'cancel', moveOutFacts(row, user, member), { actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY) });
+    this.check(row, 'cancel', moveOutFacts(row, user, member), {
+      actor: new AppException(ErrorCode.MOVE_OUT_OWNER_ONLY),
+    });
     await this.transition(row.id, 'cancel', { status: MoveOutStatus.Cancelled });
     return this.get(user, row.id);
   }
@@ -168,13 +228,17 @@ export class MoveOuts {
     if (buildingIds.length === 0) return [];
     const scope = { buildingId: In(buildingIds) };
     const rows = await this.moveOuts.find({
-      where: householdId ? { ...scope, householdId } : { ...scope, status: In(OFFICE_OPEN), deregisteredAt: IsNull() },
+      where: householdId
+        ? { ...scope, householdId }
+        : { ...scope, status: In(OFFICE_OPEN), deregisteredAt: IsNull() },
       relations: RELATIONS,
       order: { moveDate: 'ASC', createdAt: 'ASC' },
       take: 200,
     });
     // Used slips stay on the list only while a whole move-out still has people to deregister.
-    const open = householdId ? rows : rows.filter((r) => r.status !== MoveOutStatus.Used || r.scope === MoveOutScope.Whole);
+    const open = householdId
+      ? rows
+      : rows.filter((r) => r.status !== MoveOutStatus.Used || r.scope === MoveOutScope.Whole);
     return Promise.all(open.map((r) => this.present(r, user)));
   }
 
@@ -198,24 +262,41 @@ export class MoveOuts {
     const settledAlready = new AppException(ErrorCode.MOVE_OUT_STATE, '费用结清已登记');
     if (row.feesSettledAt) throw settledAlready;
     this.check(row, 'markFeesSettled', moveOutFacts(row, user), { condition: settledAlready });
-    await this.transition(row.id, 'markFeesSettled', { feesSettledById: user.id, feesSettledAt: this.clock.now() }, { feesSettledAt: IsNull() });
+    await this.transition(
+      row.id,
+      'markFeesSettled',
+      { feesSettledById: user.id, feesSettledAt: this.clock.now() },
+      { feesSettledAt: IsNull() },
+    );
     return this.get(user, row.id);
   }
 
   /** Approve (a release slip is issued) or reject. */
   async decide(user: AuthUser, id: string, approve: boolean, reason?: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    if (row.status === MoveOutStatus.AwaitingOwner) throw new AppException(ErrorCode.MOVE_OUT_NEEDS_OWNER);
-    this.check(row, approve ? 'approve' : 'reject', moveOutFacts(row, user), { condition: new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED) });
+    if (row.status === MoveOutStatus.AwaitingOwner)
+      throw new AppException(ErrorCode.MOVE_OUT_NEEDS_OWNER);
+    this.check(row, approve ? 'approve' : 'reject', moveOutFacts(row, user), {
+      condition: new AppException(ErrorCode.MOVE_OUT_FEES_UNSETTLED),
+    });
     const now = this.clock.now();
     if (!approve) {
-      if (!reason?.trim()) throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [{ field: 'reason', message: '请写明不批准的原因' }]);
-      await this.transition(row.id, 'reject', { status: MoveOutStatus.Rejected, decidedById: user.id, decidedAt: now, rejectReason: reason.trim() });
+      if (!reason?.trim())
+        throw new AppException(ErrorCode.VALIDATION_FAILED, '请写明不批准的原因', [
+          { field: 'reason', message: '请写明不批准的原因' },
+        ]);
+      await this.transition(row.id, 'reject', {
+        status: MoveOutStatus.Rejected,
+        decidedById: user.id,
+        decidedAt: now,
+        rejectReason: reason.trim(),
+      });
       await this.notices.tellAfter(async () => [row.applicantId], '搬出申请未批准', reason.trim());
       return this.get(user, row.id);
     }
     const window = releaseSlipWindow(row.moveDate, this.config.moveOut.graceDays);
-    if (releaseSlipTiming(now, window) === 'expired') throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, '搬出日期已过，请住户重新申请');
+    if (releaseSlipTiming(now, window) === 'expired')
+      throw new AppException(ErrorCode.MOVE_OUT_DATE_INVALID, '搬出日期已过，请住户重新申请');
     // A fresh code; on the rare clash with an existing one, another.
     for (let attempt = 0; ; attempt++) {
       try {
@@ -231,8 +312,15 @@ export class MoveOuts {
         if (!isUniqueViolation(err) || attempt >= 5) throw err;
       }
     }
-    const slip = await this.moveOuts.findOneOrFail({ where: { id: row.id }, select: { id: true, slipCode: true } });
-    await this.notices.tellAfter(async () => [row.applicantId], '放行条已出具', `放行码 ${slip.slipCode}，${row.moveDate} 搬出时请向门岗出示`);
+    const slip = await this.moveOuts.findOneOrFail({
+      where: { id: row.id },
+      select: { id: true, slipCode: true },
+    });
+    await this.notices.tellAfter(
+      async () => [row.applicantId],
+      '放行条已出具',
+      `放行码 ${slip.slipCode}，${row.moveDate} 搬出时请向门岗出示`,
+    );
     return this.get(user, row.id);
   }
 
@@ -244,15 +332,23 @@ export class MoveOuts {
       condition: new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理'),
     });
     const ids = [...new Set(memberIds)];
-    const leaving = await this.members.find({ where: { id: In(ids), householdId: row.householdId, removedAt: IsNull() } });
-    if (leaving.length !== ids.length) throw new AppException(ErrorCode.VALIDATION_FAILED, '所选住户不在本户当前档案中', [{ field: 'memberIds', message: '所选住户不在本户当前档案中' }]);
+    const leaving = await this.members.find({
+      where: { id: In(ids), householdId: row.householdId, removedAt: IsNull() },
+    });
+    if (leaving.length !== ids.length)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '所选住户不在本户当前档案中', [
+        { field: 'memberIds', message: '所选住户不在本户当前档案中' },
+      ]);
     const now = this.clock.now();
     await this.unitOfWork.run(async (db) => {
       const done = await db
         .createQueryBuilder()
         .update(MoveOut)
         .set({ deregisteredById: user.id, deregisteredAt: now })
-        .where('id = :id AND status IN (:...from) AND deregisteredAt IS NULL', { id: row.id, from: fromOf(MOVE_OUT_WORKFLOW, 'deregister') })
+        .where('id = :id AND status IN (:...from) AND deregisteredAt IS NULL', {
+          id: row.id,
+          from: fromOf(MOVE_OUT_WORKFLOW, 'deregister'),
+        })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE, '迁出登记已办理');
       await db.update(HouseholdMember, { id: In(ids) }, { removedAt: now, removedById: user.id });
@@ -276,7 +372,12 @@ export class MoveOuts {
         })),
       );
       const userIds = leaving.flatMap((m) => (m.userId ? [m.userId] : []));
-      if (userIds.length) await db.update(User, { id: In(userIds), householdId: row.householdId }, { householdId: null, communityId: null });
+      if (userIds.length)
+        await db.update(
+          User,
+          { id: In(userIds), householdId: row.householdId },
+          { householdId: null, communityId: null },
+        );
     });
     return this.get(user, row.id);
   }
@@ -285,12 +386,21 @@ export class MoveOuts {
 
   async get(user: AuthUser, id: string): Promise<MoveOutDto> {
     const row = await this.load(user, id);
-    return this.present(row, user, user.role === Role.Resident ? await this.memberOf(user) : undefined);
+    return this.present(
+      row,
+      user,
+      user.role === Role.Resident ? await this.memberOf(user) : undefined,
+    );
   }
 
   /** The caller's own current record on a household file (residents). */
   private async memberOf(user: AuthUser): Promise<HouseholdMember> {
-    const member = user.role === Role.Resident && user.householdId ? await this.members.findOne({ where: { householdId: user.householdId, userId: user.id, removedAt: IsNull() } }) : null;
+    const member =
+      user.role === Role.Resident && user.householdId
+        ? await this.members.findOne({
+            where: { householdId: user.householdId, userId: user.id, removedAt: IsNull() },
+          })
+        : null;
     if (!member) throw new AppException(ErrorCode.MOVE_OUT_NOT_A_MEMBER);
     return member;
   }
@@ -298,7 +408,8 @@ export class MoveOuts {
   /** The application, if the caller may see it: its household's owner or its applicant; the building's assistant; the community's supervisor; the admin. */
   private async load(user: AuthUser, id: string): Promise<MoveOut> {
     const row = await this.moveOuts.findOne({ where: { id }, relations: RELATIONS });
-    if (!row || !(await this.maySee(user, row))) throw new AppException(ErrorCode.MOVE_OUT_NOT_FOUND);
+    if (!row || !(await this.maySee(user, row)))
+      throw new AppException(ErrorCode.MOVE_OUT_NOT_FOUND);
     return row;
   }
 
@@ -310,7 +421,9 @@ export class MoveOuts {
         return this.access.mayWorkIn(user, { id: row.buildingId, communityId: row.communityId });
       case Role.Resident: {
         if (user.householdId !== row.householdId) return false;
-        const member = await this.members.findOne({ where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() } });
+        const member = await this.members.findOne({
+          where: { householdId: row.householdId, userId: user.id, removedAt: IsNull() },
+        });
         return member !== null && (member.role === MemberRole.Owner || row.applicantId === user.id);
       }
       default:
@@ -328,18 +441,39 @@ export class MoveOuts {
     const decision = decideStep(MOVE_OUT_WORKFLOW, row.status, step, facts);
     if (decision.allowed) return;
     if (decision.reason === 'actor') throw refusals.actor ?? new AppException(ErrorCode.FORBIDDEN);
-    throw (decision.reason === 'state' ? refusals.state : refusals.condition) ?? new AppException(ErrorCode.MOVE_OUT_STATE);
+    throw (
+      (decision.reason === 'state' ? refusals.state : refusals.condition) ??
+      new AppException(ErrorCode.MOVE_OUT_STATE)
+    );
   }
 
   /** Take the step, only from the states the table starts it in (two clicks at once: one wins, the other is told). */
-  private async transition(id: string, step: MoveOutStep, changes: Partial<MoveOut>, extra: Record<string, unknown> = {}): Promise<void> {
-    const done = await this.moveOuts.update({ id, status: In(fromOf(MOVE_OUT_WORKFLOW, step)), ...extra }, changes);
+  private async transition(
+    id: string,
+    step: MoveOutStep,
+    changes: Partial<MoveOut>,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    const done = await this.moveOuts.update(
+      { id, status: In(fromOf(MOVE_OUT_WORKFLOW, step)), ...extra },
+      changes,
+    );
     if (done.affected !== 1) throw new AppException(ErrorCode.MOVE_OUT_STATE);
   }
 
-  private async present(row: MoveOut, viewer: AuthUser, member?: HouseholdMember): Promise<MoveOutDto> {
+  private async present(
+    row: MoveOut,
+    viewer: AuthUser,
+    member?: HouseholdMember,
+  ): Promise<MoveOutDto> {
     const departed = row.deregisteredAt
-      ? (await this.members.find({ where: { householdId: row.householdId, removedAt: Not(IsNull()) } })).filter((m) => m.removedAt?.getTime() === row.deregisteredAt!.getTime()).map((m) => m.name)
+      ? (
+          await this.members.find({
+            where: { householdId: row.householdId, removedAt: Not(IsNull()) },
+          })
+        )
+          .filter((m) => m.removedAt?.getTime() === row.deregisteredAt!.getTime())
+          .map((m) => m.name)
       : [];
     return presentMoveOut(row, viewer, member, departed);
   }

@@ -12,12 +12,21 @@ export interface NoticeHousehold {
 }
 
 /** The community's households a target reaches (a household exists once someone lives there), in room order. */
-export async function householdsReached(db: EntityManager, communityId: string, target: NoticeTargetDto): Promise<NoticeHousehold[]> {
+export async function householdsReached(
+  db: EntityManager,
+  communityId: string,
+  target: NoticeTargetDto,
+): Promise<NoticeHousehold[]> {
   const rows = await db
     .createQueryBuilder(Household, 'h')
     .innerJoin('h.room', 'r')
     .innerJoin('r.building', 'b')
-    .select(['h.id AS householdId', 'r.buildingId AS buildingId', 'r.unit AS unit', 'r.label AS label'])
+    .select([
+      'h.id AS householdId',
+      'r.buildingId AS buildingId',
+      'r.unit AS unit',
+      'r.label AS label',
+    ])
     .where('b.communityId = :communityId', { communityId })
     .orderBy('b.sortOrder', 'ASC')
     .addOrderBy('r.label', 'ASC')
@@ -26,12 +35,19 @@ export async function householdsReached(db: EntityManager, communityId: string, 
 }
 
 /** The residents (mini-program users) of those households, to tell in the inbox. */
-export async function residentsOf(db: EntityManager, householdIds: readonly string[]): Promise<string[]> {
+export async function residentsOf(
+  db: EntityManager,
+  householdIds: readonly string[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < householdIds.length; i += 500) {
     const chunk = householdIds.slice(i, i + 500);
     if (chunk.length === 0) continue;
-    const users = await db.createQueryBuilder(User, 'u').select('u.id', 'id').where('u.role = :role AND u.householdId IN (:...chunk)', { role: Role.Resident, chunk }).getRawMany<{ id: string }>();
+    const users = await db
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'id')
+      .where('u.role = :role AND u.householdId IN (:...chunk)', { role: Role.Resident, chunk })
+      .getRawMany<{ id: string }>();
     ids.push(...users.map((u) => u.id));
   }
   return ids;

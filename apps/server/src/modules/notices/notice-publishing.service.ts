@@ -1,8 +1,21 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
-import { ErrorCode, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NotificationKind, Role } from '@linli/contracts';
+import {
+  ErrorCode,
+  NOTICE_KIND_LABELS,
+  NoticeDto,
+  NoticeKind,
+  NotificationKind,
+  Role,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
@@ -18,7 +31,8 @@ import { householdsReached, residentsOf } from './notice-audience';
 import { NoticeQueries } from './notice-queries.service';
 import { JobLoop } from '../../common/jobs/job-loop';
 
-const invalid = (field: string, message: string) => new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
 
 /**
  * Publishing notices: the supervisor writes one for the community, some buildings or some unit
@@ -51,20 +65,46 @@ export class NoticePublishing implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async create(user: AuthUser, dto: CreateNoticeDto): Promise<NoticeDto> {
-    const communityId = user.role === Role.Supervisor ? user.communityId : dto.communityId ?? null;
-    if (!communityId || (user.role === Role.Admin && !(await this.org.adminReaches(user, communityId)))) throw new AppException(ErrorCode.FORBIDDEN, '请以小区管理处主任身份发布');
+    const communityId =
+      user.role === Role.Supervisor ? user.communityId : (dto.communityId ?? null);
+    if (
+      !communityId ||
+      (user.role === Role.Admin && !(await this.org.adminReaches(user, communityId)))
+    )
+      throw new AppException(ErrorCode.FORBIDDEN, '请以小区管理处主任身份发布');
     const now = this.clock.now();
     const publishAt = dto.publishAt ? new Date(dto.publishAt) : now;
     const inForceUntil = dto.inForceUntil ? new Date(dto.inForceUntil) : null;
-    if (inForceUntil && inForceUntil.getTime() <= Math.max(now.getTime(), publishAt.getTime())) throw invalid('inForceUntil', '有效期须晚于发布时间');
-    const buildingIds = [...new Set([...dto.target.buildingIds, ...dto.target.units.map((u) => u.buildingId)])];
-    if (buildingIds.length > 0 && (await this.ds.getRepository(Building).count({ where: { id: In(buildingIds), communityId } })) !== buildingIds.length) {
+    if (inForceUntil && inForceUntil.getTime() <= Math.max(now.getTime(), publishAt.getTime()))
+      throw invalid('inForceUntil', '有效期须晚于发布时间');
+    const buildingIds = [
+      ...new Set([...dto.target.buildingIds, ...dto.target.units.map((u) => u.buildingId)]),
+    ];
+    if (
+      buildingIds.length > 0 &&
+      (await this.ds
+        .getRepository(Building)
+        .count({ where: { id: In(buildingIds), communityId } })) !== buildingIds.length
+    ) {
       throw invalid('target', '请选择本小区的楼栋');
     }
     const row: Notice = {
-      id: randomUUID(), communityId, kind: dto.kind, title: dto.title.trim(), body: dto.body.trim(),
-      target: { buildingIds: [...new Set(dto.target.buildingIds)], units: dto.target.units.map((u) => ({ buildingId: u.buildingId, unit: u.unit.trim() })) },
-      publishAt, publishedAt: null, inForceUntil, startsAt: dto.startsAt ? new Date(dto.startsAt) : null, outageId: null, createdById: user.id, createdAt: now,
+      id: randomUUID(),
+      communityId,
+      kind: dto.kind,
+      title: dto.title.trim(),
+      body: dto.body.trim(),
+      target: {
+        buildingIds: [...new Set(dto.target.buildingIds)],
+        units: dto.target.units.map((u) => ({ buildingId: u.buildingId, unit: u.unit.trim() })),
+      },
+      publishAt,
+      publishedAt: null,
+      inForceUntil,
+      startsAt: dto.startsAt ? new Date(dto.startsAt) : null,
+      outageId: null,
+      createdById: user.id,
+      createdAt: now,
     };
     await this.ds.transaction(async (db) => {
       await insertRows(db, Notice, row);
@@ -76,7 +116,11 @@ export class NoticePublishing implements OnApplicationBootstrap, BeforeApplicati
   /** Publishes the scheduled notices whose time has come. */
   async publishDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.ds.getRepository(Notice).find({ where: { publishedAt: IsNull(), publishAt: LessThanOrEqual(now) }, order: { publishAt: 'ASC' }, take: 50 });
+    const due = await this.ds.getRepository(Notice).find({
+      where: { publishedAt: IsNull(), publishAt: LessThanOrEqual(now) },
+      order: { publishAt: 'ASC' },
+      take: 50,
+    });
     let published = 0;
     for (const notice of due) {
       await this.ds.transaction(async (db) => {
@@ -88,22 +132,63 @@ export class NoticePublishing implements OnApplicationBootstrap, BeforeApplicati
 
   /** Tells the targeted residents, once: the row is claimed by setting publishedAt where it is still null. */
   private async publish(db: EntityManager, notice: Notice, now: Date): Promise<boolean> {
-    const claimed = await db.update(Notice, { id: notice.id, publishedAt: IsNull() }, { publishedAt: now });
+    const claimed = await db.update(
+      Notice,
+      { id: notice.id, publishedAt: IsNull() },
+      { publishedAt: now },
+    );
     if (claimed.affected !== 1) return false;
     // Outage notices are announced by the outage itself (停水停电通知), with its own wording.
     if (notice.outageId) return true;
     const households = await householdsReached(db, notice.communityId, notice.target);
-    const residents = await residentsOf(db, households.map((h) => h.householdId));
-    await this.inbox.deliver(db, residents, { kind: NotificationKind.Notice, title: `${NOTICE_KIND_LABELS[notice.kind]}：${notice.title}`, body: notice.body, ticketId: null }, now);
+    const residents = await residentsOf(
+      db,
+      households.map((h) => h.householdId),
+    );
+    await this.inbox.deliver(
+      db,
+      residents,
+      {
+        kind: NotificationKind.Notice,
+        title: `${NOTICE_KIND_LABELS[notice.kind]}：${notice.title}`,
+        body: notice.body,
+        ticketId: null,
+      },
+      now,
+    );
     return true;
   }
 }
 
 /** The notice row announcing a planned cut, written in the outage's own transaction (its message goes out with the outage). */
-export async function recordOutageNotice(db: EntityManager, outage: { id: string; communityId: string; kind: 'water' | 'power'; title: string; body: string; buildingIds: string[]; startsAt: Date; endsAt: Date; createdById: string | null }, now: Date): Promise<void> {
+export async function recordOutageNotice(
+  db: EntityManager,
+  outage: {
+    id: string;
+    communityId: string;
+    kind: 'water' | 'power';
+    title: string;
+    body: string;
+    buildingIds: string[];
+    startsAt: Date;
+    endsAt: Date;
+    createdById: string | null;
+  },
+  now: Date,
+): Promise<void> {
   await insertRows(db, Notice, {
-    id: randomUUID(), communityId: outage.communityId, kind: outage.kind === 'water' ? NoticeKind.WaterCut : NoticeKind.PowerCut, title: outage.title, body: outage.body,
-    target: { buildingIds: outage.buildingIds, units: [] }, publishAt: now, publishedAt: now, inForceUntil: outage.endsAt, startsAt: outage.startsAt,
-    outageId: outage.id, createdById: outage.createdById, createdAt: now,
+    id: randomUUID(),
+    communityId: outage.communityId,
+    kind: outage.kind === 'water' ? NoticeKind.WaterCut : NoticeKind.PowerCut,
+    title: outage.title,
+    body: outage.body,
+    target: { buildingIds: outage.buildingIds, units: [] },
+    publishAt: now,
+    publishedAt: now,
+    inForceUntil: outage.endsAt,
+    startsAt: outage.startsAt,
+    outageId: outage.id,
+    createdById: outage.createdById,
+    createdAt: now,
   });
 }

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
-import { ErrorCode, MemberRole, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Page, Role, UnreadBeforeCutDto } from '@linli/contracts';
-import { noticePinned, noticeReaches, UNREAD_CALL_LEAD_MINUTES, unreadCallsDue } from '@linli/domain';
+import {
+  ErrorCode,
+  MemberRole,
+  NOTICE_KIND_LABELS,
+  NoticeDto,
+  NoticeKind,
+  NoticeReceiptDto,
+  Page,
+  Role,
+  UnreadBeforeCutDto,
+} from '@linli/contracts';
+import {
+  noticePinned,
+  noticeReaches,
+  UNREAD_CALL_LEAD_MINUTES,
+  unreadCallsDue,
+} from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { isUniqueViolation } from '../../database/unit-of-work';
@@ -35,10 +50,16 @@ export class NoticeQueries {
   async list(user: AuthUser, page: PageRequest): Promise<Page<NoticeDto>> {
     const communityIds = await this.communitiesOf(user);
     if (communityIds.length === 0) return emptyPage();
-    return findPage(this.ds.getRepository(Notice), { communityId: In(communityIds) }, page, (rows) => Promise.all(rows.map((n) => this.staffDto(user, n))), {
-      at: 'publishAt',
-      relations: { createdBy: true },
-    });
+    return findPage(
+      this.ds.getRepository(Notice),
+      { communityId: In(communityIds) },
+      page,
+      (rows) => Promise.all(rows.map((n) => this.staffDto(user, n))),
+      {
+        at: 'publishAt',
+        relations: { createdBy: true },
+      },
+    );
   }
 
   async one(user: AuthUser, id: string): Promise<NoticeDto> {
@@ -58,23 +79,54 @@ export class NoticeQueries {
     const published = { communityId: place.communityId, publishedAt: Not(IsNull()) };
     const present = async (rows: Notice[]): Promise<NoticeDto[]> => {
       const reaching = rows.filter((n) => noticeReaches(n.target, place));
-      const reads = reaching.length ? await this.ds.getRepository(NoticeRead).find({ where: { householdId: place.householdId, noticeId: In(reaching.map((n) => n.id)) } }) : [];
+      const reads = reaching.length
+        ? await this.ds.getRepository(NoticeRead).find({
+            where: { householdId: place.householdId, noticeId: In(reaching.map((n) => n.id)) },
+          })
+        : [];
       const readIds = new Set(reads.map((r) => r.noticeId));
-      return Promise.all(reaching.map(async (n) => ({ ...(await this.base(n, now)), read: readIds.has(n.id) })));
+      return Promise.all(
+        reaching.map(async (n) => ({ ...(await this.base(n, now)), read: readIds.has(n.id) })),
+      );
     };
-    const others = await findPage(repo, [{ ...published, inForceUntil: IsNull() }, { ...published, inForceUntil: LessThanOrEqual(now) }], page, present, { at: 'publishAt', relations: { createdBy: true } });
+    const others = await findPage(
+      repo,
+      [
+        { ...published, inForceUntil: IsNull() },
+        { ...published, inForceUntil: LessThanOrEqual(now) },
+      ],
+      page,
+      present,
+      { at: 'publishAt', relations: { createdBy: true } },
+    );
     if (page.cursor) return others;
-    const inForce = await repo.find({ where: { ...published, inForceUntil: MoreThan(now) }, relations: { createdBy: true }, order: { publishAt: 'DESC', id: 'DESC' }, take: IN_FORCE_LIMIT });
+    const inForce = await repo.find({
+      where: { ...published, inForceUntil: MoreThan(now) },
+      relations: { createdBy: true },
+      order: { publishAt: 'DESC', id: 'DESC' },
+      take: IN_FORCE_LIMIT,
+    });
     return { items: [...(await present(inForce)), ...others.items], nextCursor: others.nextCursor };
   }
 
   /** A resident opens a notice: the household's receipt, once (the first reader is kept). */
   async read(user: AuthUser, id: string): Promise<NoticeDto> {
     const place = user.householdId ? await this.place(user.householdId) : null;
-    const notice = place ? await this.ds.getRepository(Notice).findOne({ where: { id, communityId: place.communityId, publishedAt: Not(IsNull()) }, relations: { createdBy: true } }) : null;
-    if (!place || !notice || !noticeReaches(notice.target, place)) throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
+    const notice = place
+      ? await this.ds.getRepository(Notice).findOne({
+          where: { id, communityId: place.communityId, publishedAt: Not(IsNull()) },
+          relations: { createdBy: true },
+        })
+      : null;
+    if (!place || !notice || !noticeReaches(notice.target, place))
+      throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
     try {
-      await this.ds.getRepository(NoticeRead).insert({ noticeId: id, householdId: place.householdId, userId: user.id, readAt: this.clock.now() });
+      await this.ds.getRepository(NoticeRead).insert({
+        noticeId: id,
+        householdId: place.householdId,
+        userId: user.id,
+        readAt: this.clock.now(),
+      });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }
@@ -94,7 +146,12 @@ export class NoticeQueries {
     const now = this.clock.now();
     const soon = new Date(now.getTime() + UNREAD_CALL_LEAD_MINUTES * 60_000);
     const cuts = await this.ds.getRepository(Notice).find({
-      where: { communityId: In(communityIds), kind: In([NoticeKind.WaterCut, NoticeKind.PowerCut]), startsAt: Between(now, soon), publishedAt: Not(IsNull()) },
+      where: {
+        communityId: In(communityIds),
+        kind: In([NoticeKind.WaterCut, NoticeKind.PowerCut]),
+        startsAt: Between(now, soon),
+        publishedAt: Not(IsNull()),
+      },
       relations: { createdBy: true },
     });
     const out: UnreadBeforeCutDto[] = [];
@@ -106,10 +163,18 @@ export class NoticeQueries {
   }
 
   private async receiptRows(user: AuthUser, notice: Notice): Promise<NoticeReceiptDto[]> {
-    const households = await this.scoped(user, await householdsReached(this.ds.manager, notice.communityId, notice.target));
+    const households = await this.scoped(
+      user,
+      await householdsReached(this.ds.manager, notice.communityId, notice.target),
+    );
     if (households.length === 0) return [];
-    const reads = await this.ds.getRepository(NoticeRead).find({ where: { noticeId: notice.id }, relations: { user: true } });
-    const members = await this.ds.getRepository(HouseholdMember).find({ where: { householdId: In(households.map((h) => h.householdId)), removedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const reads = await this.ds
+      .getRepository(NoticeRead)
+      .find({ where: { noticeId: notice.id }, relations: { user: true } });
+    const members = await this.ds.getRepository(HouseholdMember).find({
+      where: { householdId: In(households.map((h) => h.householdId)), removedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
     const rows = households.map((h) => {
       const r = reads.find((x) => x.householdId === h.householdId);
       return {
@@ -121,7 +186,11 @@ export class NoticeQueries {
         contacts: members
           .filter((m) => m.householdId === h.householdId)
           // The owner first: the one to call.
-          .sort((a, b) => Number(b.role === MemberRole.Owner) - Number(a.role === MemberRole.Owner) || a.name.localeCompare(b.name, 'zh-CN'))
+          .sort(
+            (a, b) =>
+              Number(b.role === MemberRole.Owner) - Number(a.role === MemberRole.Owner) ||
+              a.name.localeCompare(b.name, 'zh-CN'),
+          )
           .map((m) => ({ name: m.name, phone: m.phone })),
       };
     });
@@ -132,14 +201,24 @@ export class NoticeQueries {
 
   private async staffDto(user: AuthUser, n: Notice): Promise<NoticeDto> {
     const receipts = await this.receiptRows(user, n);
-    return { ...(await this.base(n, this.clock.now())), receipts: { targeted: receipts.length, read: receipts.filter((r) => r.read).length } };
+    return {
+      ...(await this.base(n, this.clock.now())),
+      receipts: { targeted: receipts.length, read: receipts.filter((r) => r.read).length },
+    };
   }
 
   private async base(n: Notice, now: Date): Promise<NoticeDto> {
-    const buildingIds = [...new Set([...n.target.buildingIds, ...n.target.units.map((u) => u.buildingId)])];
-    const buildings = buildingIds.length ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } }) : [];
+    const buildingIds = [
+      ...new Set([...n.target.buildingIds, ...n.target.units.map((u) => u.buildingId)]),
+    ];
+    const buildings = buildingIds.length
+      ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
+      : [];
     const name = (id: string) => buildings.find((b) => b.id === id)?.name ?? '';
-    const parts = [...n.target.buildingIds.map(name), ...n.target.units.map((u) => `${name(u.buildingId)}${u.unit}`)];
+    const parts = [
+      ...n.target.buildingIds.map(name),
+      ...n.target.units.map((u) => `${name(u.buildingId)}${u.unit}`),
+    ];
     return {
       id: n.id,
       kind: n.kind,
@@ -161,8 +240,11 @@ export class NoticeQueries {
   }
 
   private async staffNotice(user: AuthUser, id: string): Promise<Notice> {
-    const notice = await this.ds.getRepository(Notice).findOne({ where: { id }, relations: { createdBy: true } });
-    if (!notice || !(await this.communitiesOf(user)).includes(notice.communityId)) throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
+    const notice = await this.ds
+      .getRepository(Notice)
+      .findOne({ where: { id }, relations: { createdBy: true } });
+    if (!notice || !(await this.communitiesOf(user)).includes(notice.communityId))
+      throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
     return notice;
   }
 
@@ -178,20 +260,40 @@ export class NoticeQueries {
     if (user.role === Role.Assistant) {
       const buildings = await this.org.buildingsServedBy(user.id);
       if (buildings.length === 0) return [];
-      return [...new Set((await this.ds.getRepository(Building).find({ where: { id: In(buildings) }, select: { communityId: true } })).map((b) => b.communityId))];
+      return [
+        ...new Set(
+          (
+            await this.ds
+              .getRepository(Building)
+              .find({ where: { id: In(buildings) }, select: { communityId: true } })
+          ).map((b) => b.communityId),
+        ),
+      ];
     }
     if (user.role === Role.Admin) {
       const reach = await this.org.communitiesOfAdmin(user);
       if (reach !== 'all') return reach;
-      return (await this.ds.getRepository(Building).find({ select: { communityId: true } })).map((b) => b.communityId).filter((v, i, a) => a.indexOf(v) === i);
+      return (await this.ds.getRepository(Building).find({ select: { communityId: true } }))
+        .map((b) => b.communityId)
+        .filter((v, i, a) => a.indexOf(v) === i);
     }
     return [];
   }
 
-  private async place(householdId: string): Promise<{ householdId: string; communityId: string; buildingId: string; unit: string } | null> {
+  private async place(householdId: string): Promise<{
+    householdId: string;
+    communityId: string;
+    buildingId: string;
+    unit: string;
+  } | null> {
     const row = await this.ds
       .createQueryBuilder()
-      .select(['h.id AS householdId', 'b.communityId AS communityId', 'r.buildingId AS buildingId', 'r.unit AS unit'])
+      .select([
+        'h.id AS householdId',
+        'b.communityId AS communityId',
+        'r.buildingId AS buildingId',
+        'r.unit AS unit',
+      ])
       .from('household', 'h')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')

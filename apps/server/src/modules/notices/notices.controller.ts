@@ -20,28 +20,40 @@ export class NoticesController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: the community’s notices, newest first a page at a time (?cursor=&limit=), with how many targeted households have read each' })
+  @ApiOperation({
+    summary:
+      'Staff: the community’s notices, newest first a page at a time (?cursor=&limit=), with how many targeted households have read each',
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<NoticeDto>> {
     return this.queries.list(user, pageRequest(query));
   }
 
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s supervisor: publish a notice (now or at publishAt) to the community, buildings or unit entrances' })
+  @ApiOperation({
+    summary:
+      'The community’s supervisor: publish a notice (now or at publishAt) to the community, buildings or unit entrances',
+  })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateNoticeDto): Promise<NoticeDto> {
     return this.publishing.create(user, body);
   }
 
   @Get('mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident: published notices that reach their household, pinned ones first, then the others a page at a time (?cursor=&limit=), with whether each was read' })
+  @ApiOperation({
+    summary:
+      'A resident: published notices that reach their household, pinned ones first, then the others a page at a time (?cursor=&limit=), with whether each was read',
+  })
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<NoticeDto>> {
     return this.queries.mine(user, pageRequest(query));
   }
 
   @Get('unread-before-cuts')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: water or power cuts starting within the hour, and the households (of their buildings) that have not read the notice' })
+  @ApiOperation({
+    summary:
+      'Staff: water or power cuts starting within the hour, and the households (of their buildings) that have not read the notice',
+  })
   unreadBeforeCuts(@CurrentUser() user: AuthUser): Promise<UnreadBeforeCutDto[]> {
     return this.queries.unreadBeforeCuts(user);
   }
@@ -55,7 +67,10 @@ export class NoticesController {
 
   @Get(':id/receipts')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: read receipts per household (assistants: their buildings), unread first with whom to call' })
+  @ApiOperation({
+    summary:
+      'Staff: read receipts per household (assistants: their buildings), unread first with whom to call',
+  })
   receipts(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NoticeReceiptDto[]> {
     return this.queries.receipts(user, id);
   }
@@ -63,7 +78,9 @@ export class NoticesController {
   @Post(':id/read')
   @HttpCode(200)
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident opened the notice: their household’s read receipt (the first one counts)' })
+  @ApiOperation({
+    summary: 'A resident opened the notice: their household’s read receipt (the first one counts)',
+  })
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NoticeDto> {
     return this.queries.read(user, id);
   }

@@ -15,16 +15,29 @@ export class CallTasksController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "Staff only: phone calls owed because WeChat could not carry an emergency's news (assistants: their own; supervisors: their community's); open ones in one page, the rest newest first by ?cursor=&limit=" })
-  list(@CurrentUser() user: AuthUser, @Query() query: CallTaskQueryDto): Promise<Page<CallTaskDto>> {
+  @ApiOperation({
+    summary:
+      "Staff only: phone calls owed because WeChat could not carry an emergency's news (assistants: their own; supervisors: their community's); open ones in one page, the rest newest first by ?cursor=&limit=",
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CallTaskQueryDto,
+  ): Promise<Page<CallTaskDto>> {
     return this.tasks.list(user, query.status, pageRequest(query));
   }
 
   @Post(':id/done')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: "Staff only: record a call's outcome (the assigned caller, or the community's supervisor)" })
-  done(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CallTaskDoneDto): Promise<CallTaskDto> {
+  @ApiOperation({
+    summary:
+      "Staff only: record a call's outcome (the assigned caller, or the community's supervisor)",
+  })
+  done(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CallTaskDoneDto,
+  ): Promise<CallTaskDto> {
     return this.tasks.done(user, id, body.outcome);
   }
 }

@@ -4,7 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
-import { CallTaskDto, CallTaskPurpose, CallTaskStatus, ErrorCode, Page, Role } from '@linli/contracts';
+import {
+  CallTaskDto,
+  CallTaskPurpose,
+  CallTaskStatus,
+  ErrorCode,
+  Page,
+  Role,
+} from '@linli/contracts';
 import { callTaskEnding } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -42,12 +49,24 @@ export class CallTasks {
 
   /** Written in the transaction of the change that needed the call. One open task per callee and ticket. */
   async create(db: EntityManager, task: NewCallTask, at: Date): Promise<void> {
-    const user = task.calleeId ? await db.findOne(User, { where: { id: task.calleeId }, select: { id: true, name: true, phone: true } }) : null;
+    const user = task.calleeId
+      ? await db.findOne(User, {
+          where: { id: task.calleeId },
+          select: { id: true, name: true, phone: true },
+        })
+      : null;
     const calleeName = (user?.name ?? task.contact?.name ?? '').slice(0, 50);
     const calleePhone = user?.phone ?? task.contact?.phone ?? null;
     const reason = task.reason.slice(0, 100);
     // One open call per person and ticket: a newer piece of news replaces what to tell them.
-    const same = { ticketId: task.ticketId ?? IsNull(), status: CallTaskStatus.Open, purpose: task.purpose, ...(task.calleeId ? { calleeId: task.calleeId } : { calleeId: IsNull(), calleePhone: calleePhone ?? IsNull() }) };
+    const same = {
+      ticketId: task.ticketId ?? IsNull(),
+      status: CallTaskStatus.Open,
+      purpose: task.purpose,
+      ...(task.calleeId
+        ? { calleeId: task.calleeId }
+        : { calleeId: IsNull(), calleePhone: calleePhone ?? IsNull() }),
+    };
     if ((await db.count(CallTask, { where: same })) > 0) {
       await db.update(CallTask, same, { reason });
       return;
@@ -76,17 +95,29 @@ export class CallTasks {
    * and oldest first, in one page; done and ended ones (and all of them together) grow with history and
    * are paged newest first.
    */
-  async list(user: AuthUser, status: CallTaskStatus | undefined, page: PageRequest): Promise<Page<CallTaskDto>> {
+  async list(
+    user: AuthUser,
+    status: CallTaskStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<CallTaskDto>> {
     const statusWhere = status ? { status } : {};
     let where: object[];
     const reach = user.role === Role.Admin ? await this.access.communityIds(user) : [];
     if (reach === 'all') where = [statusWhere];
-    else if (user.role === Role.Admin) where = reach.length ? [{ ...statusWhere, communityId: In(reach) }] : [];
-    else if (user.role === Role.Supervisor && user.communityId) where = [{ ...statusWhere, communityId: user.communityId }];
+    else if (user.role === Role.Admin)
+      where = reach.length ? [{ ...statusWhere, communityId: In(reach) }] : [];
+    else if (user.role === Role.Supervisor && user.communityId)
+      where = [{ ...statusWhere, communityId: user.communityId }];
     else where = [{ ...statusWhere, callerId: user.id }];
     if (where.length === 0) return emptyPage();
     if (status !== CallTaskStatus.Open) {
-      return findPage(this.tasks, where as FindOptionsWhere<CallTask>[], page, (rows) => rows.map(toDto), { relations: { caller: true, ticket: true } });
+      return findPage(
+        this.tasks,
+        where as FindOptionsWhere<CallTask>[],
+        page,
+        (rows) => rows.map(toDto),
+        { relations: { caller: true, ticket: true } },
+      );
     }
     const rows = await this.tasks.find({
       where,
@@ -99,15 +130,22 @@ export class CallTasks {
 
   /** Records the call's outcome. The assigned caller, or a supervisor of that community (or an admin), may. */
   async done(user: AuthUser, id: string, outcome: string): Promise<CallTaskDto> {
-    const task = await this.tasks.findOne({ where: { id }, relations: { caller: true, ticket: true } });
+    const task = await this.tasks.findOne({
+      where: { id },
+      relations: { caller: true, ticket: true },
+    });
     const mayAct =
       task &&
-      (((user.role === Role.Admin || user.role === Role.Supervisor) && (await this.access.reaches(user, { communityId: task.communityId }))) ||
+      (((user.role === Role.Admin || user.role === Role.Supervisor) &&
+        (await this.access.reaches(user, { communityId: task.communityId }))) ||
         (user.role === Role.Assistant && task.callerId === user.id));
     if (!task || !mayAct) throw new AppException(ErrorCode.CALL_TASK_NOT_FOUND);
     if (task.status !== CallTaskStatus.Open) throw new AppException(ErrorCode.CALL_TASK_DONE);
     const now = this.clock.now();
-    const written = await this.tasks.update({ id, status: CallTaskStatus.Open }, { status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
+    const written = await this.tasks.update(
+      { id, status: CallTaskStatus.Open },
+      { status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome },
+    );
     if (written.affected !== 1) throw new AppException(ErrorCode.CALL_TASK_DONE);
     return toDto({ ...task, status: CallTaskStatus.Done, doneAt: now, doneById: user.id, outcome });
   }
@@ -118,16 +156,30 @@ export class CallTasks {
  * pointless (the emergency was accepted or handed to someone else; the ticket finished), recording why.
  * Ending is a conditional write, so a call recorded meanwhile by a person keeps their outcome.
  */
-export async function endSettledCallTasks(db: EntityManager, ticketId: string, at: Date): Promise<number> {
-  const open = await db.find(CallTask, { where: { ticketId, status: CallTaskStatus.Open }, select: { id: true, purpose: true, calleeId: true } });
+export async function endSettledCallTasks(
+  db: EntityManager,
+  ticketId: string,
+  at: Date,
+): Promise<number> {
+  const open = await db.find(CallTask, {
+    where: { ticketId, status: CallTaskStatus.Open },
+    select: { id: true, purpose: true, calleeId: true },
+  });
   if (open.length === 0) return 0;
-  const ticket = await db.findOne(Ticket, { where: { id: ticketId }, select: { id: true, status: true, assigneeId: true } });
+  const ticket = await db.findOne(Ticket, {
+    where: { id: ticketId },
+    select: { id: true, status: true, assigneeId: true },
+  });
   if (!ticket) return 0;
   let ended = 0;
   for (const task of open) {
     const why = callTaskEnding(task, ticket);
     if (!why) continue;
-    const written = await db.update(CallTask, { id: task.id, status: CallTaskStatus.Open }, { status: CallTaskStatus.Ended, doneAt: at, doneById: null, outcome: why });
+    const written = await db.update(
+      CallTask,
+      { id: task.id, status: CallTaskStatus.Open },
+      { status: CallTaskStatus.Ended, doneAt: at, doneById: null, outcome: why },
+    );
     ended += written.affected ?? 0;
   }
   return ended;

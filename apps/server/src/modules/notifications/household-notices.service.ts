@@ -24,7 +24,10 @@ export class HouseholdNotices {
 
   /** The household's owners who use the mini-program. */
   async owners(db: EntityManager, householdId: string): Promise<string[]> {
-    const rows = await db.find(HouseholdMember, { where: { householdId, role: MemberRole.Owner, removedAt: IsNull() }, select: { userId: true } });
+    const rows = await db.find(HouseholdMember, {
+      where: { householdId, role: MemberRole.Owner, removedAt: IsNull() },
+      select: { userId: true },
+    });
     return rows.flatMap((r) => (r.userId ? [r.userId] : []));
   }
 
@@ -34,15 +37,29 @@ export class HouseholdNotices {
   }
 
   /** Inside the caller's transaction: the message goes with the change it reports, or not at all. */
-  async tell(db: EntityManager, recipients: readonly (string | null | undefined)[], title: string, body: string): Promise<void> {
-    await this.inbox.deliver(db, recipients, { kind: NotificationKind.Notice, title, body, ticketId: null }, this.clock.now());
+  async tell(
+    db: EntityManager,
+    recipients: readonly (string | null | undefined)[],
+    title: string,
+    body: string,
+  ): Promise<void> {
+    await this.inbox.deliver(
+      db,
+      recipients,
+      { kind: NotificationKind.Notice, title, body, ticketId: null },
+      this.clock.now(),
+    );
   }
 
   /**
    * After a change already committed: its own transaction. A failure here must not undo or hide the
    * change the person made, so it is logged, not thrown.
    */
-  async tellAfter(pick: (db: EntityManager) => Promise<readonly (string | null | undefined)[]>, title: string, body: string): Promise<void> {
+  async tellAfter(
+    pick: (db: EntityManager) => Promise<readonly (string | null | undefined)[]>,
+    title: string,
+    body: string,
+  ): Promise<void> {
     try {
       await this.unitOfWork.run(async (db) => this.tell(db, await pick(db), title, body));
     } catch (err) {

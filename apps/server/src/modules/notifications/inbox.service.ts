@@ -26,7 +26,8 @@ export interface Message {
 /** The most ids one mark-read call may name (a page of the inbox at most). */
 export const MAX_PAGE = PAGE_SIZE.max;
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** The in-app inbox: written inside the transaction of the change it reports, read only by its owner. */
 @Injectable()
@@ -41,17 +42,36 @@ export class Inbox {
    * Puts `message` in each recipient's inbox (once per person), in the caller's transaction, and queues
    * a WeChat subscribe message for those who granted one. Returns the recipients WeChat will not reach.
    */
-  async deliver(db: EntityManager, recipients: readonly (string | null | undefined)[], message: Message, at: Date): Promise<string[]> {
+  async deliver(
+    db: EntityManager,
+    recipients: readonly (string | null | undefined)[],
+    message: Message,
+    at: Date,
+  ): Promise<string[]> {
     const userIds = [...new Set(recipients.filter((r): r is string => Boolean(r)))];
     if (userIds.length === 0) return [];
     await insertRows(
       db,
       Notification,
-      userIds.map((userId) => ({ id: randomUUID(), userId, kind: message.kind, title: cut(message.title, 50), body: cut(message.body, 200), ticketId: message.ticketId, createdAt: at, readAt: null })),
+      userIds.map((userId) => ({
+        id: randomUUID(),
+        userId,
+        kind: message.kind,
+        title: cut(message.title, 50),
+        body: cut(message.body, 200),
+        ticketId: message.ticketId,
+        createdAt: at,
+        readAt: null,
+      })),
     );
     const unreached: string[] = [];
     for (const userId of userIds) {
-      const queued = await this.outbox.enqueue(db, userId, { ...message, ticketCode: message.ticketCode ?? null, urgent: message.urgent ?? false, at });
+      const queued = await this.outbox.enqueue(db, userId, {
+        ...message,
+        ticketCode: message.ticketCode ?? null,
+        urgent: message.urgent ?? false,
+        at,
+      });
       if (!queued) unreached.push(userId);
     }
     return unreached;
@@ -73,14 +93,27 @@ export class Inbox {
   }
 
   /** Marks the caller's own messages read (ids of anyone else's are ignored); returns the unread count left. */
-  async markRead(user: AuthUser, ids: readonly string[] | undefined, all: boolean): Promise<number> {
+  async markRead(
+    user: AuthUser,
+    ids: readonly string[] | undefined,
+    all: boolean,
+  ): Promise<number> {
     const mine = { userId: user.id, readAt: IsNull() };
     if (all) await this.notifications.update(mine, { readAt: this.clock.now() });
-    else if (ids && ids.length > 0) await this.notifications.update({ ...mine, id: In([...ids]) }, { readAt: this.clock.now() });
+    else if (ids && ids.length > 0)
+      await this.notifications.update({ ...mine, id: In([...ids]) }, { readAt: this.clock.now() });
     return this.unread(user);
   }
 }
 
 function toDto(n: Notification): NotificationDto {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, createdAt: n.createdAt.toISOString(), read: n.readAt !== null };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    ticketId: n.ticketId,
+    createdAt: n.createdAt.toISOString(),
+    read: n.readAt !== null,
+  };
 }

@@ -15,9 +15,19 @@ export class NotificationsController {
 
   @Get()
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: "The caller's own inbox (消息中心), newest first, a page at a time (?cursor=&limit=), with the unread count" })
-  list(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
-    return this.inbox.page(user, pageRequest(query), query.before ? new Date(query.before) : undefined);
+  @ApiOperation({
+    summary:
+      "The caller's own inbox (消息中心), newest first, a page at a time (?cursor=&limit=), with the unread count",
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: NotificationQueryDto,
+  ): Promise<NotificationPageDto> {
+    return this.inbox.page(
+      user,
+      pageRequest(query),
+      query.before ? new Date(query.before) : undefined,
+    );
   }
 
   @Get('unread-count')
@@ -30,8 +40,13 @@ export class NotificationsController {
   @Post('read')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: "Mark the caller's messages read (given ids, or all); others' ids are ignored" })
-  async markRead(@CurrentUser() user: AuthUser, @Body() body: MarkReadDto): Promise<UnreadCountDto> {
+  @ApiOperation({
+    summary: "Mark the caller's messages read (given ids, or all); others' ids are ignored",
+  })
+  async markRead(
+    @CurrentUser() user: AuthUser,
+    @Body() body: MarkReadDto,
+  ): Promise<UnreadCountDto> {
     return { unread: await this.inbox.markRead(user, body.ids, body.all === true) };
   }
 }

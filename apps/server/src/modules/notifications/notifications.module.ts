@@ -17,7 +17,11 @@ import { NotificationsController } from './notifications.controller';
  * Other modules write to both inside their own transactions.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, CallTask, HouseholdMember, AssistantBuilding]), OutboxModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([Notification, CallTask, HouseholdMember, AssistantBuilding]),
+    OutboxModule,
+    OrgModule,
+  ],
   controllers: [NotificationsController, CallTasksController],
   providers: [Inbox, CallTasks, HouseholdNotices],
   exports: [Inbox, CallTasks, HouseholdNotices],

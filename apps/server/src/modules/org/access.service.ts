@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Role } from '@linli/contracts';
-import { guardsGateOf, residentSeesTicket, Place, Principal, reachLevel, Residence, staffReaches, TicketFacts, ticketReach, TicketReach } from '@linli/domain';
+import {
+  guardsGateOf,
+  residentSeesTicket,
+  Place,
+  Principal,
+  reachLevel,
+  Residence,
+  staffReaches,
+  TicketFacts,
+  ticketReach,
+  TicketReach,
+} from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { Building } from './entities/building.entity';
@@ -30,9 +41,20 @@ export class Access {
 
   /** The caller as the policy sees them. */
   async principal(user: AuthUser): Promise<Principal> {
-    const companyId = user.communityId && user.role !== Role.Resident ? await this.companyOf(user.communityId) : null;
-    const buildingIds = user.role === Role.Assistant ? await this.org.buildingsServedBy(user.id) : [];
-    return { role: user.role, userId: user.id, householdId: user.householdId, communityId: user.communityId, companyId, buildingIds };
+    const companyId =
+      user.communityId && user.role !== Role.Resident
+        ? await this.companyOf(user.communityId)
+        : null;
+    const buildingIds =
+      user.role === Role.Assistant ? await this.org.buildingsServedBy(user.id) : [];
+    return {
+      role: user.role,
+      userId: user.id,
+      householdId: user.householdId,
+      communityId: user.communityId,
+      companyId,
+      buildingIds,
+    };
   }
 
   /** The platform's admin (an admin bound to no community): the operator of every company, e.g. of the WeChat outbox. */
@@ -62,7 +84,9 @@ export class Access {
       case 'platform':
         return 'all';
       case 'company':
-        return (await this.communities.find({ where: { companyId: p.companyId! }, select: { id: true } })).map((c) => c.id);
+        return (
+          await this.communities.find({ where: { companyId: p.companyId! }, select: { id: true } })
+        ).map((c) => c.id);
       case 'community':
         return [p.communityId!];
       default:
@@ -75,7 +99,10 @@ export class Access {
     if (user.role === Role.Assistant) return this.org.buildingsServedBy(user.id);
     const communities = await this.communityIds(user);
     if (communities !== 'all' && communities.length === 0) return [];
-    const rows = await this.buildings.find({ where: communities === 'all' ? {} : { communityId: In(communities) }, select: { id: true } });
+    const rows = await this.buildings.find({
+      where: communities === 'all' ? {} : { communityId: In(communities) },
+      select: { id: true },
+    });
     return rows.map((b) => b.id);
   }
 
@@ -84,21 +111,38 @@ export class Access {
    * carries the company of the ticket's community when the caller already read it (a submit has it from
    * the household's place), so it is not read again.
    */
-  async ticket(user: AuthUser, t: Omit<TicketFacts, 'companyId'>, known?: { companyId: string }): Promise<TicketReach> {
+  async ticket(
+    user: AuthUser,
+    t: Omit<TicketFacts, 'companyId'>,
+    known?: { companyId: string },
+  ): Promise<TicketReach> {
     const companyId = known?.companyId ?? (await this.companyOf(t.communityId));
-    if (!companyId) return { ownHousehold: false, assignee: false, servesBuilding: false, supervisesCommunity: false, adminsCompany: false, canView: false };
+    if (!companyId)
+      return {
+        ownHousehold: false,
+        assignee: false,
+        servesBuilding: false,
+        supervisesCommunity: false,
+        adminsCompany: false,
+        canView: false,
+      };
     const p = await this.principal(user);
     // The reporter sees their own report whatever their membership (residentSeesTicket decides that
     // before it looks at the residence), so their membership is not read for it.
     const ownReport = user.role === Role.Resident && t.reporterId === user.id;
-    return ticketReach(p, ownReport ? null : await this.residence(user, t.householdId), { ...t, companyId });
+    return ticketReach(p, ownReport ? null : await this.residence(user, t.householdId), {
+      ...t,
+      companyId,
+    });
   }
 
   /**
    * The household's tickets a resident may see (issue #9, item 1): their own reports, the household's
    * repairs from the day they joined (an owner: all of them). For lists, exports and counters.
    */
-  async residentVisible<T extends Omit<TicketFacts, 'companyId' | 'communityId' | 'buildingId' | 'assigneeId'>>(user: AuthUser, householdId: string, tickets: T[]): Promise<T[]> {
+  async residentVisible<
+    T extends Omit<TicketFacts, 'companyId' | 'communityId' | 'buildingId' | 'assigneeId'>,
+  >(user: AuthUser, householdId: string, tickets: T[]): Promise<T[]> {
     const p = await this.principal(user);
     const residence = await this.residence(user, householdId);
     const place = { companyId: '', communityId: '', buildingId: null, assigneeId: null };
@@ -117,10 +161,19 @@ export class Access {
 
   private async place(ref: PlaceRef): Promise<Place | null> {
     const companyId = await this.companyOf(ref.communityId);
-    return companyId ? { companyId, communityId: ref.communityId, buildingId: ref.buildingId ?? null } : null;
+    return companyId
+      ? { companyId, communityId: ref.communityId, buildingId: ref.buildingId ?? null }
+      : null;
   }
 
   private async companyOf(communityId: string): Promise<string | null> {
-    return (await this.communities.findOne({ where: { id: communityId }, select: { id: true, companyId: true } }))?.companyId ?? null;
+    return (
+      (
+        await this.communities.findOne({
+          where: { id: communityId },
+          select: { id: true, companyId: true },
+        })
+      )?.companyId ?? null
+    );
   }
 }

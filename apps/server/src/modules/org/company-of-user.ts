@@ -11,10 +11,13 @@ import { Company } from './entities/company.entity';
  */
 export async function companyOfUser(ds: DataSource, user: AuthUser): Promise<string> {
   if (user.communityId) {
-    const community = await ds.getRepository(Community).findOne({ where: { id: user.communityId }, select: { id: true, companyId: true } });
+    const community = await ds
+      .getRepository(Community)
+      .findOne({ where: { id: user.communityId }, select: { id: true, companyId: true } });
     if (community) return community.companyId;
   }
   const companies = await ds.getRepository(Company).find({ select: { id: true }, take: 2 });
-  if (companies.length !== 1) throw new AppException(ErrorCode.FORBIDDEN, '无法确定您所属的物业公司');
+  if (companies.length !== 1)
+    throw new AppException(ErrorCode.FORBIDDEN, '无法确定您所属的物业公司');
   return companies[0].id;
 }

@@ -27,7 +27,8 @@ export class OrgDirectory {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
-    @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
+    @InjectRepository(AssistantBuilding)
+    private readonly assistantBuildings: Repository<AssistantBuilding>,
     @InjectRepository(Community) private readonly communities: Repository<Community>,
   ) {}
 
@@ -37,7 +38,15 @@ export class OrgDirectory {
 
   async authUser(id: string): Promise<AuthUser | null> {
     const user = await this.users.findOne({ where: { id } });
-    return user && { id: user.id, name: user.name, role: user.role, householdId: user.householdId, communityId: user.communityId };
+    return (
+      user && {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        householdId: user.householdId,
+        communityId: user.communityId,
+      }
+    );
   }
 
   /**
@@ -47,9 +56,14 @@ export class OrgDirectory {
   async communitiesOfAdmin(user: AuthUser): Promise<'all' | string[]> {
     if (user.role !== Role.Admin) return [];
     if (user.communityId === null) return 'all';
-    const own = await this.communities.findOne({ where: { id: user.communityId }, select: { id: true, companyId: true } });
+    const own = await this.communities.findOne({
+      where: { id: user.communityId },
+      select: { id: true, companyId: true },
+    });
     if (!own) return [];
-    return (await this.communities.find({ where: { companyId: own.companyId }, select: { id: true } })).map((c) => c.id);
+    return (
+      await this.communities.find({ where: { companyId: own.companyId }, select: { id: true } })
+    ).map((c) => c.id);
   }
 
   /** Whether an admin acts for this community (see communitiesOfAdmin). */
@@ -69,12 +83,23 @@ export class OrgDirectory {
    * by the account's number or the one on the file.
    */
   async boundMemberWithPhone(householdId: string, phone: string): Promise<string | null> {
-    const user = await this.users.findOne({ where: { householdId, phone, role: Role.Resident }, select: { id: true } });
+    const user = await this.users.findOne({
+      where: { householdId, phone, role: Role.Resident },
+      select: { id: true },
+    });
     if (user) return user.id;
     const member = await this.users
       .createQueryBuilder('u')
-      .innerJoin(HouseholdMember, 'm', 'm.userId = u.id AND m.householdId = :householdId AND m.removedAt IS NULL', { householdId })
-      .where('u.role = :role AND (u.phone = :phone OR m.phone = :phone)', { role: Role.Resident, phone })
+      .innerJoin(
+        HouseholdMember,
+        'm',
+        'm.userId = u.id AND m.householdId = :householdId AND m.removedAt IS NULL',
+        { householdId },
+      )
+      .where('u.role = :role AND (u.phone = :phone OR m.phone = :phone)', {
+        role: Role.Resident,
+        phone,
+      })
       .orderBy('m.createdAt', 'ASC')
       .select('u.id', 'id')
       .getRawOne<{ id: string }>();
@@ -108,9 +133,19 @@ export class OrgDirectory {
       name: user.name,
       role: user.role,
       communityId: user.communityId ?? place?.communityId ?? null,
-      household: place && { id: place.householdId, roomLabel: place.roomLabel, communityName: place.communityName },
+      household: place && {
+        id: place.householdId,
+        roomLabel: place.roomLabel,
+        communityName: place.communityName,
+      },
       buildingIds: await this.buildingsServedBy(user.id),
-      department: (await this.users.findOne({ where: { id: user.id }, select: { id: true, department: true } }))?.department ?? null,
+      department:
+        (
+          await this.users.findOne({
+            where: { id: user.id },
+            select: { id: true, department: true },
+          })
+        )?.department ?? null,
     };
   }
 }

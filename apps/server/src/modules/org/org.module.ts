@@ -12,7 +12,17 @@ import { OrgDirectory } from './org-directory.service';
 
 /** Places (company → community → building → room → household) and the people bound to them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Company, Community, Building, Room, Household, User, AssistantBuilding])],
+  imports: [
+    TypeOrmModule.forFeature([
+      Company,
+      Community,
+      Building,
+      Room,
+      Household,
+      User,
+      AssistantBuilding,
+    ]),
+  ],
   providers: [OrgDirectory, Access],
   exports: [OrgDirectory, Access],
 })

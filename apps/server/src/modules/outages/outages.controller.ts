@@ -20,21 +20,34 @@ export class OutagesController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Staff: the planned water and power cuts of their community, active ones first, then closed ones a page at a time (?cursor=&limit=), with the reports linked to each' })
-  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<OutageNoticeDto>> {
+  @ApiOperation({
+    summary:
+      'Staff: the planned water and power cuts of their community, active ones first, then closed ones a page at a time (?cursor=&limit=), with the reports linked to each',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<OutageNoticeDto>> {
     return this.outages.list(user, pageRequest(query));
   }
 
   @Get('current')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident: the planned cuts announced for their building that have not ended' })
+  @ApiOperation({
+    summary: 'A resident: the planned cuts announced for their building that have not ended',
+  })
   async current(@CurrentUser() user: AuthUser): Promise<OutageNoticeDto[]> {
-    return this.outages.current(user.householdId ? await this.org.householdPlace(user.householdId) : null);
+    return this.outages.current(
+      user.householdId ? await this.org.householdPlace(user.householdId) : null,
+    );
   }
 
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s supervisor: announce a planned water or power cut to the residents of some or all buildings' })
+  @ApiOperation({
+    summary:
+      'The community’s supervisor: announce a planned water or power cut to the residents of some or all buildings',
+  })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOutageDto): Promise<OutageNoticeDto> {
     return this.outages.create(user, body);
   }
@@ -42,8 +55,15 @@ export class OutagesController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s supervisor: supply is back; the linked reports close and their reporters are told' })
-  close(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CloseOutageDto): Promise<OutageNoticeDto> {
+  @ApiOperation({
+    summary:
+      'The community’s supervisor: supply is back; the linked reports close and their reporters are told',
+  })
+  close(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CloseOutageDto,
+  ): Promise<OutageNoticeDto> {
     return this.outages.close(user, id, body);
   }
 }

@@ -1,8 +1,22 @@
 import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, NotificationKind, OutageNoticeDto, Page, Role, TicketAction, TicketStatus } from '@linli/contracts';
-import { formatChinaDateTime, OUTAGE_KIND_LABELS, outageCovers, outageWindowProblem, systemTransition } from '@linli/domain';
+import {
+  ErrorCode,
+  NotificationKind,
+  OutageNoticeDto,
+  Page,
+  Role,
+  TicketAction,
+  TicketStatus,
+} from '@linli/contracts';
+import {
+  formatChinaDateTime,
+  OUTAGE_KIND_LABELS,
+  outageCovers,
+  outageWindowProblem,
+  systemTransition,
+} from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -47,15 +61,38 @@ export class OutagesService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     const problem = outageWindowProblem(startsAt, endsAt, now);
-    if (problem) throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [{ field: 'endsAt', message: problem }]);
+    if (problem)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [
+        { field: 'endsAt', message: problem },
+      ]);
     const buildingIds = [...new Set(dto.buildingIds)];
-    const buildings = buildingIds.length > 0 ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds), communityId } }) : [];
-    if (buildings.length !== buildingIds.length) throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [{ field: 'buildingIds', message: '请选择本小区的楼栋' }]);
+    const buildings =
+      buildingIds.length > 0
+        ? await this.ds
+            .getRepository(Building)
+            .find({ where: { id: In(buildingIds), communityId } })
+        : [];
+    if (buildings.length !== buildingIds.length)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [
+        { field: 'buildingIds', message: '请选择本小区的楼栋' },
+      ]);
     const id = randomUUID();
     await this.unitOfWork.run(async (db) => {
       const row: OutageNotice = {
-        id, communityId, kind: dto.kind, title: dto.title.trim(), body: dto.body.trim(), buildingIds, startsAt, endsAt, status: 'active',
-        createdById: user.id, createdAt: now, closedById: null, closedAt: null, closeNote: null,
+        id,
+        communityId,
+        kind: dto.kind,
+        title: dto.title.trim(),
+        body: dto.body.trim(),
+        buildingIds,
+        startsAt,
+        endsAt,
+        status: 'active',
+        createdById: user.id,
+        createdAt: now,
+        closedById: null,
+        closedAt: null,
+        closeNote: null,
       };
       await insertRows(db, OutageNotice, row);
       // The cut is also a notice of its kind: pinned until it ends, with read receipts per household.
@@ -63,7 +100,17 @@ export class OutagesService {
       // The notice reaches every resident of the covered buildings (in the inbox; on WeChat for the subscribed).
       const residents = await this.residentsOf(db, communityId, buildingIds);
       const when = `${formatChinaDateTime(startsAt)} 至 ${formatChinaDateTime(endsAt)}`;
-      await this.inbox.deliver(db, residents, { kind: NotificationKind.Notice, title: `计划${OUTAGE_KIND_LABELS[dto.kind]}：${row.title}`, body: `${when}。${row.body}`, ticketId: null }, now);
+      await this.inbox.deliver(
+        db,
+        residents,
+        {
+          kind: NotificationKind.Notice,
+          title: `计划${OUTAGE_KIND_LABELS[dto.kind]}：${row.title}`,
+          body: `${when}。${row.body}`,
+          ticketId: null,
+        },
+        now,
+      );
     });
     return this.one(id);
   }
@@ -75,71 +122,166 @@ export class OutagesService {
   async list(user: AuthUser, page: PageRequest): Promise<Page<OutageNoticeDto>> {
     if (!user.communityId) return emptyPage();
     const repo = this.ds.getRepository(OutageNotice);
-    const closed = await findPage(repo, { communityId: user.communityId, status: 'closed' }, page, (rows) => this.toDtos(rows), { at: 'startsAt', relations: { createdBy: true } });
+    const closed = await findPage(
+      repo,
+      { communityId: user.communityId, status: 'closed' },
+      page,
+      (rows) => this.toDtos(rows),
+      { at: 'startsAt', relations: { createdBy: true } },
+    );
     if (page.cursor) return closed;
-    const active = await repo.find({ where: { communityId: user.communityId, status: 'active' }, relations: { createdBy: true }, order: { startsAt: 'DESC', id: 'DESC' }, take: ACTIVE_LIMIT });
-    return { items: [...(await this.toDtos(active)), ...closed.items], nextCursor: closed.nextCursor };
+    const active = await repo.find({
+      where: { communityId: user.communityId, status: 'active' },
+      relations: { createdBy: true },
+      order: { startsAt: 'DESC', id: 'DESC' },
+      take: ACTIVE_LIMIT,
+    });
+    return {
+      items: [...(await this.toDtos(active)), ...closed.items],
+      nextCursor: closed.nextCursor,
+    };
   }
 
   /** A resident: the cuts announced for their building that have not ended yet. */
   async current(place: HouseholdPlace | null): Promise<OutageNoticeDto[]> {
     if (!place) return [];
-    const rows = await this.ds.getRepository(OutageNotice).find({ where: { communityId: place.communityId, status: 'active', endsAt: MoreThanOrEqual(this.clock.now()) }, relations: { createdBy: true }, order: { startsAt: 'ASC' } });
-    return this.toDtos(rows.filter((r) => r.buildingIds.length === 0 || r.buildingIds.includes(place.buildingId)));
+    const rows = await this.ds.getRepository(OutageNotice).find({
+      where: {
+        communityId: place.communityId,
+        status: 'active',
+        endsAt: MoreThanOrEqual(this.clock.now()),
+      },
+      relations: { createdBy: true },
+      order: { startsAt: 'ASC' },
+    });
+    return this.toDtos(
+      rows.filter((r) => r.buildingIds.length === 0 || r.buildingIds.includes(place.buildingId)),
+    );
   }
 
   /** The announced cut a new report is about, if any (inside the intake transaction). */
-  async covering(db: EntityManager, place: HouseholdPlace, categoryCode: string, at: Date): Promise<OutageNotice | null> {
-    const candidates = await db.find(OutageNotice, { where: { communityId: place.communityId, status: 'active', startsAt: LessThanOrEqual(at), endsAt: MoreThanOrEqual(at) } });
-    return candidates.find((o) => outageCovers({ ...o, active: o.status === 'active' }, { buildingId: place.buildingId, categoryCode, at })) ?? null;
+  async covering(
+    db: EntityManager,
+    place: HouseholdPlace,
+    categoryCode: string,
+    at: Date,
+  ): Promise<OutageNotice | null> {
+    const candidates = await db.find(OutageNotice, {
+      where: {
+        communityId: place.communityId,
+        status: 'active',
+        startsAt: LessThanOrEqual(at),
+        endsAt: MoreThanOrEqual(at),
+      },
+    });
+    return (
+      candidates.find((o) =>
+        outageCovers(
+          { ...o, active: o.status === 'active' },
+          { buildingId: place.buildingId, categoryCode, at },
+        ),
+      ) ?? null
+    );
   }
 
   async close(user: AuthUser, id: string, dto: CloseOutageDto): Promise<OutageNoticeDto> {
     const note = dto.note?.trim() || null;
     await this.unitOfWork.run(async (db) => {
       const outage = await db.findOne(OutageNotice, { where: { id } });
-      const mayClose = outage && (user.role === Role.Admin || user.role === Role.Supervisor) && (await this.access.reaches(user, { communityId: outage.communityId }));
+      const mayClose =
+        outage &&
+        (user.role === Role.Admin || user.role === Role.Supervisor) &&
+        (await this.access.reaches(user, { communityId: outage.communityId }));
       if (!outage || !mayClose) throw new AppException(ErrorCode.NOT_FOUND, '通知不存在');
       if (outage.status !== 'active') throw new AppException(ErrorCode.CONFLICT, '该通知已结束');
       const now = this.clock.now();
-      await db.update(OutageNotice, { id }, { status: 'closed', closedById: user.id, closedAt: now, closeNote: note });
+      await db.update(
+        OutageNotice,
+        { id },
+        { status: 'closed', closedById: user.id, closedAt: now, closeNote: note },
+      );
       await db.update(Notice, { outageId: id }, { inForceUntil: now });
       const back = outage.kind === 'water' ? '供水已恢复' : '供电已恢复';
-      const linked = await db.find(Ticket, { where: { outageId: id, status: TicketStatus.Submitted } });
+      const linked = await db.find(Ticket, {
+        where: { outageId: id, status: TicketStatus.Submitted },
+      });
       for (const ticket of linked) {
         const to = systemTransition(ticket.status, TicketAction.OutageClose);
         if (!to) continue;
-        await applyTransition(db, { ticketId: ticket.id, fromVersion: ticket.version, fromStatus: ticket.status, toStatus: to, action: TicketAction.OutageClose, actorId: null, note: `${back}，随通知「${outage.title}」一并关闭${note ? `：${note}` : ''}`, at: now, changes: { nextCheckAt: null } });
-        await this.inbox.deliver(db, [ticket.reporterId], { kind: NotificationKind.TicketUpdated, title: `${back}，您的报事已关闭`, body: `${ticket.code} 如仍有问题，请重新报事`, ticketId: ticket.id, ticketCode: ticket.code }, now);
+        await applyTransition(db, {
+          ticketId: ticket.id,
+          fromVersion: ticket.version,
+          fromStatus: ticket.status,
+          toStatus: to,
+          action: TicketAction.OutageClose,
+          actorId: null,
+          note: `${back}，随通知「${outage.title}」一并关闭${note ? `：${note}` : ''}`,
+          at: now,
+          changes: { nextCheckAt: null },
+        });
+        await this.inbox.deliver(
+          db,
+          [ticket.reporterId],
+          {
+            kind: NotificationKind.TicketUpdated,
+            title: `${back}，您的报事已关闭`,
+            body: `${ticket.code} 如仍有问题，请重新报事`,
+            ticketId: ticket.id,
+            ticketCode: ticket.code,
+          },
+          now,
+        );
       }
       // Residents who were told of the cut hear that it is over.
       const residents = await this.residentsOf(db, outage.communityId, outage.buildingIds);
-      await this.inbox.deliver(db, residents, { kind: NotificationKind.Notice, title: `${back}：${outage.title}`, body: note ?? `${back}，感谢您的理解与配合`, ticketId: null }, now);
+      await this.inbox.deliver(
+        db,
+        residents,
+        {
+          kind: NotificationKind.Notice,
+          title: `${back}：${outage.title}`,
+          body: note ?? `${back}，感谢您的理解与配合`,
+          ticketId: null,
+        },
+        now,
+      );
     });
     return this.one(id);
   }
 
-  private async residentsOf(db: EntityManager, communityId: string, buildingIds: readonly string[]): Promise<string[]> {
+  private async residentsOf(
+    db: EntityManager,
+    communityId: string,
+    buildingIds: readonly string[],
+  ): Promise<string[]> {
     const q = db
       .createQueryBuilder(User, 'u')
       .select('u.id', 'id')
       .innerJoin('household', 'h', 'h.id = u.householdId')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('u.role = :role AND b.communityId = :communityId', { role: Role.Resident, communityId });
+      .where('u.role = :role AND b.communityId = :communityId', {
+        role: Role.Resident,
+        communityId,
+      });
     if (buildingIds.length > 0) q.andWhere('b.id IN (:...buildingIds)', { buildingIds });
     return ((await q.getRawMany()) as { id: string }[]).map((r) => r.id);
   }
 
   private async one(id: string): Promise<OutageNoticeDto> {
-    const row = await this.ds.getRepository(OutageNotice).findOneOrFail({ where: { id }, relations: { createdBy: true } });
+    const row = await this.ds
+      .getRepository(OutageNotice)
+      .findOneOrFail({ where: { id }, relations: { createdBy: true } });
     return (await this.toDtos([row]))[0];
   }
 
   private async toDtos(rows: OutageNotice[]): Promise<OutageNoticeDto[]> {
     if (rows.length === 0) return [];
     const buildingIds = [...new Set(rows.flatMap((r) => r.buildingIds))];
-    const buildings = buildingIds.length > 0 ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } }) : [];
+    const buildings =
+      buildingIds.length > 0
+        ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
+        : [];
     const counts = (await this.ds
       .getRepository(Ticket)
       .createQueryBuilder('t')

@@ -45,7 +45,15 @@ export class AccessTokens {
   private async fetchOnce(force: boolean): Promise<string> {
     const { token, expiresInSeconds } = await this.wechat.stableToken(force);
     const now = this.clock.now();
-    await this.tokens.upsert({ id: ROW, token, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000), updatedAt: now }, ['id']);
+    await this.tokens.upsert(
+      {
+        id: ROW,
+        token,
+        expiresAt: new Date(now.getTime() + expiresInSeconds * 1000),
+        updatedAt: now,
+      },
+      ['id'],
+    );
     return token;
   }
 }

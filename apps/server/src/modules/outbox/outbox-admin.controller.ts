@@ -16,15 +16,25 @@ export class OutboxAdminController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: "The platform's admin only: WeChat messages by state (default: the dead letters, with the reason), newest first a page at a time (?cursor=&limit=), and the count in each state" })
+  @ApiOperation({
+    summary:
+      "The platform's admin only: WeChat messages by state (default: the dead letters, with the reason), newest first a page at a time (?cursor=&limit=), and the count in each state",
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: OutboxQueryDto): Promise<OutboxPageDto> {
-    return this.admin.page(user, (query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead, pageRequest(query));
+    return this.admin.page(
+      user,
+      (query.status as OutboxStatus | undefined) ?? OutboxStatus.Dead,
+      pageRequest(query),
+    );
   }
 
   @Post(':id/retry')
   @HttpCode(200)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: "The platform's admin only: send a dead letter again (revoked or delivered messages cannot be)" })
+  @ApiOperation({
+    summary:
+      "The platform's admin only: send a dead letter again (revoked or delivered messages cannot be)",
+  })
   retry(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<OutboxItemDto> {
     return this.admin.retry(user, id);
   }

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -73,7 +79,12 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       this.ds
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: OutboxStatus.Pending, claimedBy: null, nextAttemptAt: this.clock.now(), attempts: () => 'attempts - 1' })
+        .set({
+          status: OutboxStatus.Pending,
+          claimedBy: null,
+          nextAttemptAt: this.clock.now(),
+          attempts: () => 'attempts - 1',
+        })
         .where({ status: OutboxStatus.Sending, claimedBy: this.workerId })
         .execute(),
     );
@@ -98,7 +109,8 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       let next = 0;
       const slot = async () => {
         // Shutting down: deliveries under way finish, the rest of the batch is handed back (releaseClaims).
-        while (next < batch.length && !this.poller.stopping) await this.deliver(batch[next++], result);
+        while (next < batch.length && !this.poller.stopping)
+          await this.deliver(batch[next++], result);
       };
       await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, batch.length) }, slot));
     }
@@ -125,10 +137,14 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       const due = db
         .createQueryBuilder(OutboxMessage, 'o')
         .select('o.id', 'id')
-        .where('o.status IN (:...statuses) AND o.nextAttemptAt <= :now', { statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
+        .where('o.status IN (:...statuses) AND o.nextAttemptAt <= :now', {
+          statuses: [OutboxStatus.Pending, OutboxStatus.Sending],
+          now,
+        })
         .orderBy('o.nextAttemptAt', 'ASC')
         .limit(this.config.outbox.batchSize);
-      if (this.ds.options.type !== 'better-sqlite3' && this.config.outbox.skipLocked) due.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (this.ds.options.type !== 'better-sqlite3' && this.config.outbox.skipLocked)
+        due.setLock('pessimistic_write').setOnLocked('skip_locked');
       const ids = ((await due.getRawMany()) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return [];
       // A compare-and-set: only rows still due are taken. With SKIP LOCKED nobody else can hold them; without
@@ -137,11 +153,22 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       const taken = await db
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: OutboxStatus.Sending, claimedBy: this.workerId, nextAttemptAt: lease, attempts: () => 'attempts + 1' })
-        .where('id IN (:...ids) AND status IN (:...statuses) AND nextAttemptAt <= :now', { ids, statuses: [OutboxStatus.Pending, OutboxStatus.Sending], now })
+        .set({
+          status: OutboxStatus.Sending,
+          claimedBy: this.workerId,
+          nextAttemptAt: lease,
+          attempts: () => 'attempts + 1',
+        })
+        .where('id IN (:...ids) AND status IN (:...statuses) AND nextAttemptAt <= :now', {
+          ids,
+          statuses: [OutboxStatus.Pending, OutboxStatus.Sending],
+          now,
+        })
         .execute();
       if (taken.affected === 0) return null;
-      return db.find(OutboxMessage, { where: { id: In(ids), claimedBy: this.workerId, nextAttemptAt: lease } });
+      return db.find(OutboxMessage, {
+        where: { id: In(ids), claimedBy: this.workerId, nextAttemptAt: lease },
+      });
     };
     return isolation ? this.ds.transaction(isolation, work) : this.ds.transaction(work);
   }
@@ -151,47 +178,95 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     // another worker may hold the message now, so sending it here could deliver it twice. Hand it
     // back untried; the attempt counted at claim time did not happen.
     if (this.clock.now().getTime() >= message.nextAttemptAt.getTime()) {
-      return this.settle(message, OutboxStatus.Pending, result, { nextAttemptAt: this.clock.now(), attempts: message.attempts - 1 }, false);
+      return this.settle(
+        message,
+        OutboxStatus.Pending,
+        result,
+        { nextAttemptAt: this.clock.now(), attempts: message.attempts - 1 },
+        false,
+      );
     }
-    const user = await this.ds.getRepository(User).findOne({ where: { id: message.userId }, select: { id: true, openid: true } });
-    if (!user?.openid) return this.settle(message, OutboxStatus.Dead, result, { lastError: '用户没有微信 openid' });
+    const user = await this.ds
+      .getRepository(User)
+      .findOne({ where: { id: message.userId }, select: { id: true, openid: true } });
+    if (!user?.openid)
+      return this.settle(message, OutboxStatus.Dead, result, { lastError: '用户没有微信 openid' });
     let outcome = await this.send(message, user.openid, false);
     if (outcome.kind === 'token_expired') outcome = await this.send(message, user.openid, true); // refreshed once
     switch (outcome.kind) {
       case 'sent':
-        return this.settle(message, OutboxStatus.Sent, result, { msgid: outcome.msgid ?? null, sentAt: this.clock.now(), lastError: null });
+        return this.settle(message, OutboxStatus.Sent, result, {
+          msgid: outcome.msgid ?? null,
+          sentAt: this.clock.now(),
+          lastError: null,
+        });
       case 'revoked':
         // The user turned these messages off: no retry, and no credits left for that template.
-        await this.ds.getRepository(SubscriptionCredit).update({ userId: message.userId, templateId: message.templateId }, { credits: 0, updatedAt: this.clock.now() });
+        await this.ds
+          .getRepository(SubscriptionCredit)
+          .update(
+            { userId: message.userId, templateId: message.templateId },
+            { credits: 0, updatedAt: this.clock.now() },
+          );
         return this.settle(message, OutboxStatus.Revoked, result, { lastError: outcome.error });
       case 'permanent':
         return this.settle(message, OutboxStatus.Dead, result, { lastError: outcome.error });
       default: {
         if (message.attempts >= this.config.outbox.maxAttempts) {
-          return this.settle(message, OutboxStatus.Dead, result, { lastError: `重试 ${message.attempts} 次仍失败：${outcome.error}` });
+          return this.settle(message, OutboxStatus.Dead, result, {
+            lastError: `重试 ${message.attempts} 次仍失败：${outcome.error}`,
+          });
         }
         const backoff = this.config.outbox.backoffMs;
-        const delay = nextRetryDelayMs(message.attempts, Math.random, backoff, 30 * 60_000, Math.min(1000, backoff));
-        return this.settle(message, OutboxStatus.Pending, result, { lastError: outcome.error, nextAttemptAt: new Date(this.clock.now().getTime() + delay) });
+        const delay = nextRetryDelayMs(
+          message.attempts,
+          Math.random,
+          backoff,
+          30 * 60_000,
+          Math.min(1000, backoff),
+        );
+        return this.settle(message, OutboxStatus.Pending, result, {
+          lastError: outcome.error,
+          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+        });
       }
     }
   }
 
-  private async send(message: OutboxMessage, openid: string, freshToken: boolean): Promise<{ kind: ReturnType<typeof classifyWechatErrcode>; error: string; msgid?: string }> {
+  private async send(
+    message: OutboxMessage,
+    openid: string,
+    freshToken: boolean,
+  ): Promise<{ kind: ReturnType<typeof classifyWechatErrcode>; error: string; msgid?: string }> {
     let token: string;
     try {
       token = freshToken ? await this.tokens.refresh() : await this.tokens.get();
     } catch {
       return { kind: 'retry', error: '无法获取微信 access_token' };
     }
-    const res = await this.wechat.sendSubscribe(token, { touser: openid, templateId: message.templateId, page: message.page, data: message.data });
+    const res = await this.wechat.sendSubscribe(token, {
+      touser: openid,
+      templateId: message.templateId,
+      page: message.page,
+      data: message.data,
+    });
     const kind = classifyWechatErrcode(res.errcode);
     // A second 40001 right after a refresh is WeChat's trouble, not ours: try again later.
-    return { kind: kind === 'token_expired' && freshToken ? 'retry' : kind, error: `${res.errcode} ${res.errmsg}`.slice(0, 200), msgid: res.msgid };
+    return {
+      kind: kind === 'token_expired' && freshToken ? 'retry' : kind,
+      error: `${res.errcode} ${res.errmsg}`.slice(0, 200),
+      msgid: res.msgid,
+    };
   }
 
   /** Records the outcome, only if this worker still holds the claim (a lapsed claim belongs to whoever took it). */
-  private async settle(message: OutboxMessage, status: OutboxStatus, result: DrainResult, changes: Partial<OutboxMessage>, counted = true): Promise<void> {
+  private async settle(
+    message: OutboxMessage,
+    status: OutboxStatus,
+    result: DrainResult,
+    changes: Partial<OutboxMessage>,
+    counted = true,
+  ): Promise<void> {
     const written = await retryOnDeadlock(() =>
       this.ds
         .createQueryBuilder()
@@ -207,4 +282,3 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     else result.dead += 1;
   }
 }
-

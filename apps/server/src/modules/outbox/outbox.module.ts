@@ -14,7 +14,11 @@ import { SubscriptionsController } from './subscriptions.controller';
 
 /** WeChat subscribe messages: subscription credits, the outbox written with each change, and the worker delivering it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]), WechatModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]),
+    WechatModule,
+    OrgModule,
+  ],
   controllers: [SubscriptionsController, OutboxAdminController],
   providers: [Outbox, OutboxWorker, AccessTokens, OutboxAdmin],
   exports: [Outbox, OutboxWorker, AccessTokens],

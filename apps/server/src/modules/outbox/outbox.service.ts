@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, MoreThan, Repository } from 'typeorm';
-import { NotificationKind, SubscribeAnswer, SubscriptionCreditsDto, WechatReach } from '@linli/contracts';
+import {
+  NotificationKind,
+  SubscribeAnswer,
+  SubscriptionCreditsDto,
+  WechatReach,
+} from '@linli/contracts';
 import { earliestDelivery, fieldTypeOf, shapeField } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -29,8 +34,16 @@ export interface OutgoingMessage {
  * The template's fields filled from the message as its layout says (by default: what happened, which
  * ticket, the details, when), shaped so WeChat never answers 47003 because of our data.
  */
-export function templateData(m: OutgoingMessage, layout: Readonly<Record<string, MessageSource>> = DEFAULT_TEMPLATE_FIELDS): Record<string, { value: string }> {
-  const source: Record<MessageSource, string | Date> = { title: m.title, body: m.body, ticketCode: m.ticketCode ?? '-', at: m.at };
+export function templateData(
+  m: OutgoingMessage,
+  layout: Readonly<Record<string, MessageSource>> = DEFAULT_TEMPLATE_FIELDS,
+): Record<string, { value: string }> {
+  const source: Record<MessageSource, string | Date> = {
+    title: m.title,
+    body: m.body,
+    ticketCode: m.ticketCode ?? '-',
+    at: m.at,
+  };
   const data: Record<string, { value: string }> = {};
   for (const [key, from] of Object.entries(layout)) {
     const type = fieldTypeOf(key);
@@ -65,7 +78,10 @@ export class Outbox {
       .createQueryBuilder()
       .update(SubscriptionCredit)
       .set({ credits: () => 'credits - 1', updatedAt: message.at })
-      .where('userId = :userId AND templateId = :templateId AND credits > 0', { userId, templateId })
+      .where('userId = :userId AND templateId = :templateId AND credits > 0', {
+        userId,
+        templateId,
+      })
       .execute();
     if (spent.affected !== 1) return false;
     const row: OutboxMessage = {
@@ -73,7 +89,9 @@ export class Outbox {
       userId,
       kind: message.kind,
       templateId,
-      page: message.page ?? (message.ticketId ? `subpackages/ticket/detail/index?id=${message.ticketId}` : null),
+      page:
+        message.page ??
+        (message.ticketId ? `subpackages/ticket/detail/index?id=${message.ticketId}` : null),
       data: templateData(message, template.fields),
       urgent: message.urgent,
       status: OutboxStatus.Pending,
@@ -90,7 +108,10 @@ export class Outbox {
   }
 
   /** The mini-program reports wx.requestSubscribeMessage's answers: each 'accept' is one more message allowed. */
-  async recordAnswers(userId: string, results: Record<string, SubscribeAnswer>): Promise<SubscriptionCreditsDto> {
+  async recordAnswers(
+    userId: string,
+    results: Record<string, SubscribeAnswer>,
+  ): Promise<SubscriptionCreditsDto> {
     const known = new Set(Object.values(this.config.outbox.templates).map((t) => t.id));
     const now = this.clock.now();
     for (const [templateId, answer] of Object.entries(results)) {
@@ -110,12 +131,25 @@ export class Outbox {
   async reachOf(userIds: readonly string[]): Promise<Map<string, WechatReach>> {
     const reach = new Map<string, WechatReach>();
     if (userIds.length === 0) return reach;
-    const users = await this.credits.manager.find(User, { select: { id: true, openid: true }, where: { id: In([...userIds]) } });
-    const subscribed = await this.credits.find({ select: { userId: true }, where: { userId: In([...userIds]), credits: MoreThan(0) } });
+    const users = await this.credits.manager.find(User, {
+      select: { id: true, openid: true },
+      where: { id: In([...userIds]) },
+    });
+    const subscribed = await this.credits.find({
+      select: { userId: true },
+      where: { userId: In([...userIds]), credits: MoreThan(0) },
+    });
     const withCredits = new Set(subscribed.map((c) => c.userId));
     for (const id of userIds) {
       const openid = users.find((u) => u.id === id)?.openid;
-      reach.set(id, !openid ? WechatReach.Unbound : withCredits.has(id) ? WechatReach.Wechat : WechatReach.InboxOnly);
+      reach.set(
+        id,
+        !openid
+          ? WechatReach.Unbound
+          : withCredits.has(id)
+            ? WechatReach.Wechat
+            : WechatReach.InboxOnly,
+      );
     }
     return reach;
   }

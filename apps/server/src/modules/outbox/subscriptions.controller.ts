@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SERVICE_ROLES, NotificationKind, SubscribeTemplatesDto, SubscriptionCreditsDto } from '@linli/contracts';
+import {
+  SERVICE_ROLES,
+  NotificationKind,
+  SubscribeTemplatesDto,
+  SubscriptionCreditsDto,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SubscriptionResultsDto } from './dto/subscription-results.dto';
@@ -14,7 +19,9 @@ export class SubscriptionsController {
 
   @Get('subscribe-templates')
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: 'The subscribe-message templates the mini-program should ask the user for' })
+  @ApiOperation({
+    summary: 'The subscribe-message templates the mini-program should ask the user for',
+  })
   templates(): SubscribeTemplatesDto {
     const templates = Object.values(NotificationKind)
       .map((kind) => ({ kind, templateId: this.outbox.templateFor(kind) }))
@@ -25,8 +32,14 @@ export class SubscriptionsController {
   @Post('subscriptions')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: "Report wx.requestSubscribeMessage's answers; each accept allows one WeChat message of that template" })
-  record(@CurrentUser() user: AuthUser, @Body() body: SubscriptionResultsDto): Promise<SubscriptionCreditsDto> {
+  @ApiOperation({
+    summary:
+      "Report wx.requestSubscribeMessage's answers; each accept allows one WeChat message of that template",
+  })
+  record(
+    @CurrentUser() user: AuthUser,
+    @Body() body: SubscriptionResultsDto,
+  ): Promise<SubscriptionCreditsDto> {
     return this.outbox.recordAnswers(user.id, body.results);
   }
 }

@@ -23,12 +23,23 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     private readonly clock: ClockService,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now();
     const counted = await this.countHit(key, ttl, now);
     // Within the limit nobody is blocked: a block is set only once the window's hits pass the limit, the
     // window then lasts at least as long as the block, and hits only grow within a window.
-    if (counted && counted.hits <= limit) return { totalHits: counted.hits, timeToExpire: counted.secondsLeft, isBlocked: false, timeToBlockExpire: 0 };
+    if (counted && counted.hits <= limit)
+      return {
+        totalHits: counted.hits,
+        timeToExpire: counted.secondsLeft,
+        isBlocked: false,
+        timeToBlockExpire: 0,
+      };
     return this.incrementSlowly(key, ttl, limit, blockDuration, now, counted !== null);
   }
 
@@ -37,7 +48,11 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
    * when there is no row or its window has ended. Answers the count and the seconds left in the window
    * (SQLite: RETURNING; MySQL/MariaDB: both packed into LAST_INSERT_ID, which comes back in the OK packet).
    */
-  private async countHit(key: string, ttl: number, now: Date): Promise<{ hits: number; secondsLeft: number } | null> {
+  private async countHit(
+    key: string,
+    ttl: number,
+    now: Date,
+  ): Promise<{ hits: number; secondsLeft: number } | null> {
     const meta = this.ds.getRepository(RateLimitBucket).metadata;
     const column = meta.findColumnWithPropertyName('windowEndsAt')!;
     const at = (d: Date) => this.ds.driver.preparePersistentValue(d, column) as unknown;
@@ -56,7 +71,10 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
       )) as { hits: number; windowEndsAt: unknown }[];
       if (!rows[0]) return null;
       const ends = this.ds.driver.prepareHydratedValue(rows[0].windowEndsAt, column) as Date;
-      return { hits: Number(rows[0].hits), secondsLeft: Math.max(0, Math.ceil((ends.getTime() - now.getTime()) / 1000)) };
+      return {
+        hits: Number(rows[0].hits),
+        secondsLeft: Math.max(0, Math.ceil((ends.getTime() - now.getTime()) / 1000)),
+      };
     }
     // MySQL/MariaDB evaluate the assignments left to right, each seeing the ones before: hits and
     // blockedUntil read the old window's end, the last assignment sets the window and packs the new count
@@ -77,7 +95,14 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
   }
 
   /** Over the limit (or the count could not be read): the row as it is, and the block when it starts now. */
-  private async incrementSlowly(key: string, ttl: number, limit: number, blockDuration: number, now: Date, counted: boolean): Promise<ThrottlerStorageRecord> {
+  private async incrementSlowly(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    now: Date,
+    counted: boolean,
+  ): Promise<ThrottlerStorageRecord> {
     const repo = this.ds.getRepository(RateLimitBucket);
     const hits = this.ds.driver.escape('hits');
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -94,19 +119,38 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
       if (!bumped.affected) {
         await repo.delete({ bucket: key, windowEndsAt: LessThanOrEqual(now) });
         try {
-          await repo.insert({ bucket: key, hits: 1, windowEndsAt: new Date(now.getTime() + ttl), blockedUntil: null });
+          await repo.insert({
+            bucket: key,
+            hits: 1,
+            windowEndsAt: new Date(now.getTime() + ttl),
+            blockedUntil: null,
+          });
         } catch (err) {
           if (isUniqueViolation(err)) continue; // another instance opened the window first: count in it
           throw err;
         }
       }
-      return this.withBlock(repo, key, await repo.findOneByOrFail({ bucket: key }), limit, blockDuration, now);
+      return this.withBlock(
+        repo,
+        key,
+        await repo.findOneByOrFail({ bucket: key }),
+        limit,
+        blockDuration,
+        now,
+      );
     }
     throw new Error(`rate limit bucket ${key}: could not open a window`);
   }
 
   /** Starts the block when the count has just passed the limit; the record the guard reads. */
-  private async withBlock(repo: Repository<RateLimitBucket>, key: string, found: RateLimitBucket, limit: number, blockDuration: number, now: Date): Promise<ThrottlerStorageRecord> {
+  private async withBlock(
+    repo: Repository<RateLimitBucket>,
+    key: string,
+    found: RateLimitBucket,
+    limit: number,
+    blockDuration: number,
+    now: Date,
+  ): Promise<ThrottlerStorageRecord> {
     let row = found;
     if (row.hits > limit && (!row.blockedUntil || row.blockedUntil <= now)) {
       const blockedUntil = new Date(now.getTime() + blockDuration);
@@ -114,13 +158,21 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
       await repo.update({ bucket: key }, { blockedUntil, windowEndsAt });
       row = { ...row, blockedUntil, windowEndsAt };
     }
-    const seconds = (until: Date) => Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    const seconds = (until: Date) =>
+      Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
     const blocked = row.blockedUntil !== null && row.blockedUntil > now;
-    return { totalHits: row.hits, timeToExpire: seconds(row.windowEndsAt), isBlocked: blocked, timeToBlockExpire: blocked ? seconds(row.blockedUntil!) : 0 };
+    return {
+      totalHits: row.hits,
+      timeToExpire: seconds(row.windowEndsAt),
+      isBlocked: blocked,
+      timeToBlockExpire: blocked ? seconds(row.blockedUntil!) : 0,
+    };
   }
 
   /** Expired windows nobody reused (housekeeping; called by the guard now and then). */
   async sweep(): Promise<void> {
-    await this.ds.getRepository(RateLimitBucket).delete({ windowEndsAt: LessThanOrEqual(this.clock.now()) });
+    await this.ds
+      .getRepository(RateLimitBucket)
+      .delete({ windowEndsAt: LessThanOrEqual(this.clock.now()) });
   }
 }

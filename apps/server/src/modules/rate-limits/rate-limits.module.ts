@@ -19,7 +19,11 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
     {
       provide: RATE_LIMIT_STORAGE,
       inject: [APP_CONFIG, ClockService, DatabaseThrottlerStorage],
-      useFactory: (config: AppConfig, clock: ClockService, database: DatabaseThrottlerStorage): ThrottlerStorage =>
+      useFactory: (
+        config: AppConfig,
+        clock: ClockService,
+        database: DatabaseThrottlerStorage,
+      ): ThrottlerStorage =>
         config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, clock) : database,
     },
   ],

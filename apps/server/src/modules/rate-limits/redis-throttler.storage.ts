@@ -50,15 +50,33 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     private readonly clock: ClockService,
   ) {
     // Fail fast while Redis is away (no offline queue, one retry), reconnect in the background.
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      lazyConnect: false,
+    });
     this.redis.on('error', (err: Error) => this.warn(`redis: ${err.message}`));
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now().getTime();
     let reply: [number, number, number];
     try {
-      reply = (await this.redis.eval(INCREMENT, 1, `linli:rl:${key}`, now, ttl, limit, blockDuration)) as [number, number, number];
+      reply = (await this.redis.eval(
+        INCREMENT,
+        1,
+        `linli:rl:${key}`,
+        now,
+        ttl,
+        limit,
+        blockDuration,
+      )) as [number, number, number];
     } catch (err) {
       this.warn(`rate limit not counted (${(err as Error).message}): request let through`);
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
@@ -66,7 +84,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     const [hits, ends, blocked] = reply.map(Number);
     const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
     const isBlocked = blocked > now;
-    return { totalHits: hits, timeToExpire: seconds(ends), isBlocked, timeToBlockExpire: isBlocked ? seconds(blocked) : 0 };
+    return {
+      totalHits: hits,
+      timeToExpire: seconds(ends),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? seconds(blocked) : 0,
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

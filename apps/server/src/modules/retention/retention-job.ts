@@ -1,7 +1,19 @@
 import { findPage, PageRequest } from '../../common/paging/paging';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CallbackStatus, Page, RetentionCounts, RetentionRunDto, TicketStatus } from '@linli/contracts';
+import {
+  CallbackStatus,
+  Page,
+  RetentionCounts,
+  RetentionRunDto,
+  TicketStatus,
+} from '@linli/contracts';
 import { ANONYMISED_TEXT, chinaDateKey, isOpen, retentionCutoff } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -58,7 +70,15 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
     const now = this.clock.now();
     const years = this.config.retention.years;
     const cutoff = retentionCutoff(now, { years });
-    const run: RetentionRun = { id: randomUUID(), runKey: chinaDateKey(now), startedAt: now, finishedAt: null, cutoff, years, counts: null };
+    const run: RetentionRun = {
+      id: randomUUID(),
+      runKey: chinaDateKey(now),
+      startedAt: now,
+      finishedAt: null,
+      cutoff,
+      years,
+      counts: null,
+    };
     try {
       await this.ds.getRepository(RetentionRun).insert(run);
     } catch (err) {
@@ -68,7 +88,9 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
     const counts = await this.unitOfWork.run((db) => this.anonymise(db, cutoff));
     run.counts = counts;
     run.finishedAt = this.clock.now();
-    await this.ds.getRepository(RetentionRun).update({ id: run.id }, { counts, finishedAt: run.finishedAt });
+    await this.ds
+      .getRepository(RetentionRun)
+      .update({ id: run.id }, { counts, finishedAt: run.finishedAt });
     const dto = toDto(run);
     this.logger.log(`retention ${run.runKey}: ${dto.summary}`);
     return dto;
@@ -76,7 +98,9 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** The runs, newest first, a page at a time (one run a day: years of them). */
   async list(page: PageRequest): Promise<Page<RetentionRunDto>> {
-    return findPage(this.ds.getRepository(RetentionRun), {}, page, (rows) => rows.map(toDto), { at: 'startedAt' });
+    return findPage(this.ds.getRepository(RetentionRun), {}, page, (rows) => rows.map(toDto), {
+      at: 'startedAt',
+    });
   }
 
   private async anonymise(db: EntityManager, cutoff: Date): Promise<RetentionCounts> {
@@ -87,27 +111,59 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
       .createQueryBuilder()
       .update(Ticket)
       .set({ description: mark, contactName: null, contactPhone: null })
-      .where('status IN (:...finished) AND updatedAt < :cutoff AND description <> :mark', { finished: FINISHED_TICKET, cutoff, mark })
+      .where('status IN (:...finished) AND updatedAt < :cutoff AND description <> :mark', {
+        finished: FINISHED_TICKET,
+        cutoff,
+        mark,
+      })
       .execute();
     // The anonymised tickets (this run's and earlier runs') are the ones carrying the mark.
     const gone = `SELECT id FROM ${q('ticket')} WHERE description = :mark`;
-    const events = await db.createQueryBuilder().update(TicketEvent).set({ note: null }).where(`note IS NOT NULL AND ticketId IN (${gone})`, { mark }).execute();
-    const ratings = await db.createQueryBuilder().update(TicketRating).set({ comment: null }).where(`comment IS NOT NULL AND ticketId IN (${gone})`, { mark }).execute();
+    const events = await db
+      .createQueryBuilder()
+      .update(TicketEvent)
+      .set({ note: null })
+      .where(`note IS NOT NULL AND ticketId IN (${gone})`, { mark })
+      .execute();
+    const ratings = await db
+      .createQueryBuilder()
+      .update(TicketRating)
+      .set({ comment: null })
+      .where(`comment IS NOT NULL AND ticketId IN (${gone})`, { mark })
+      .execute();
     const addenda = await db
       .createQueryBuilder()
       .update(RatingAddendum)
       .set({ text: mark })
-      .where(`text <> :mark AND ratingId IN (SELECT id FROM ${q('ticket_rating')} WHERE ticketId IN (${gone}))`, { mark })
+      .where(
+        `text <> :mark AND ratingId IN (SELECT id FROM ${q('ticket_rating')} WHERE ticketId IN (${gone}))`,
+        { mark },
+      )
       .execute();
     const oldCallback = `status IN (:...done) AND COALESCE(doneAt, createdAt) < :cutoff`;
-    const callbacks = await db.createQueryBuilder().update(CallbackTask).set({ residentWords: null }).where(`residentWords IS NOT NULL AND ${oldCallback}`, { done: FINISHED_CALLBACK, cutoff }).execute();
+    const callbacks = await db
+      .createQueryBuilder()
+      .update(CallbackTask)
+      .set({ residentWords: null })
+      .where(`residentWords IS NOT NULL AND ${oldCallback}`, { done: FINISHED_CALLBACK, cutoff })
+      .execute();
     const attempts = await db
       .createQueryBuilder()
       .update(CallbackAttempt)
       .set({ residentWords: null })
-      .where(`residentWords IS NOT NULL AND callbackId IN (SELECT id FROM ${q('callback_task')} WHERE ${oldCallback})`, { done: FINISHED_CALLBACK, cutoff })
+      .where(
+        `residentWords IS NOT NULL AND callbackId IN (SELECT id FROM ${q('callback_task')} WHERE ${oldCallback})`,
+        { done: FINISHED_CALLBACK, cutoff },
+      )
       .execute();
-    return { tickets: tickets.affected ?? 0, events: events.affected ?? 0, ratings: ratings.affected ?? 0, addenda: addenda.affected ?? 0, callbacks: callbacks.affected ?? 0, attempts: attempts.affected ?? 0 };
+    return {
+      tickets: tickets.affected ?? 0,
+      events: events.affected ?? 0,
+      ratings: ratings.affected ?? 0,
+      addenda: addenda.affected ?? 0,
+      callbacks: callbacks.affected ?? 0,
+      attempts: attempts.affected ?? 0,
+    };
   }
 }
 
@@ -117,5 +173,14 @@ function toDto(r: RetentionRun): RetentionRunDto {
   const summary = c
     ? `保存期限 ${r.years} 年：${day} 前办结的记录已匿名化——工单 ${c.tickets} 件，处理记录备注 ${c.events} 条，评价留言 ${c.ratings} 条，追评 ${c.addenda} 条，回访记录 ${c.callbacks} 条，回访通话 ${c.attempts} 条`
     : `保存期限 ${r.years} 年：正在处理 ${day} 前办结的记录`;
-  return { id: r.id, runKey: r.runKey, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, cutoff: r.cutoff.toISOString(), years: r.years, counts: c ?? { tickets: 0, events: 0, ratings: 0, addenda: 0, callbacks: 0, attempts: 0 }, summary };
+  return {
+    id: r.id,
+    runKey: r.runKey,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    cutoff: r.cutoff.toISOString(),
+    years: r.years,
+    counts: c ?? { tickets: 0, events: 0, ratings: 0, addenda: 0, callbacks: 0, attempts: 0 },
+    summary,
+  };
 }

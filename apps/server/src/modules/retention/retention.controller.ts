@@ -14,7 +14,10 @@ export class RetentionController {
 
   @Get()
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'What the retention job anonymised, run by run, newest first, a page at a time (?cursor=&limit=; counts only, no record content)' })
+  @ApiOperation({
+    summary:
+      'What the retention job anonymised, run by run, newest first, a page at a time (?cursor=&limit=; counts only, no record content)',
+  })
   list(@Query() query: PageQueryDto): Promise<Page<RetentionRunDto>> {
     return this.job.list(pageRequest(query));
   }

@@ -14,15 +14,25 @@ export class SlaPoliciesController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Staff: every time-limit policy of docs/domain-rules.md §6 with its default and the company’s own numbers' })
+  @ApiOperation({
+    summary:
+      'Staff: every time-limit policy of docs/domain-rules.md §6 with its default and the company’s own numbers',
+  })
   list(@CurrentUser() user: AuthUser): Promise<SlaPolicyDto[]> {
     return this.admin.list(user);
   }
 
   @Put(':code')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Company admins only: set the company’s numbers for a policy (tickets reported from now on)' })
-  set(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: UpdateSlaPolicyDto): Promise<SlaPolicyDto> {
+  @ApiOperation({
+    summary:
+      'Company admins only: set the company’s numbers for a policy (tickets reported from now on)',
+  })
+  set(
+    @CurrentUser() user: AuthUser,
+    @Param('code') code: string,
+    @Body() body: UpdateSlaPolicyDto,
+  ): Promise<SlaPolicyDto> {
     return this.admin.set(user, code, body);
   }
 

@@ -36,9 +36,15 @@ export class SlaPolicyOverrides implements OnApplicationBootstrap {
 
   async reload(): Promise<void> {
     try {
-      const rows = await this.ds.getRepository(SlaPolicyOverrideRow).find({ select: { companyId: true, policyCode: true, milestones: true } });
+      const rows = await this.ds
+        .getRepository(SlaPolicyOverrideRow)
+        .find({ select: { companyId: true, policyCode: true, milestones: true } });
       const grouped = new Map<string, SlaPolicyOverride[]>();
-      for (const r of rows) grouped.set(r.companyId, [...(grouped.get(r.companyId) ?? []), { code: r.policyCode, milestones: r.milestones }]);
+      for (const r of rows)
+        grouped.set(r.companyId, [
+          ...(grouped.get(r.companyId) ?? []),
+          { code: r.policyCode, milestones: r.milestones },
+        ]);
       this.byCompany = grouped;
     } catch (err) {
       // Keep the last good table: a failed read must not silently put every company back on the defaults.

@@ -14,7 +14,10 @@ export class StaffProfilesController {
 
   @Get()
   @Roles(Role.Assistant, Role.Supervisor)
-  @ApiOperation({ summary: 'The caller’s own card as residents see it (photo, specialities, service phone, introduction)' })
+  @ApiOperation({
+    summary:
+      'The caller’s own card as residents see it (photo, specialities, service phone, introduction)',
+  })
   mine(@CurrentUser() user: AuthUser): Promise<StaffProfileDto> {
     return this.profiles.mine(user);
   }
@@ -22,7 +25,10 @@ export class StaffProfilesController {
   @Put()
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({ summary: 'Change the caller’s own card; fields left out stay as they are' })
-  update(@CurrentUser() user: AuthUser, @Body() body: UpdateStaffProfileDto): Promise<StaffProfileDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateStaffProfileDto,
+  ): Promise<StaffProfileDto> {
     return this.profiles.update(user, body);
   }
 }

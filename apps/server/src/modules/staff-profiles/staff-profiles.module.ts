@@ -10,7 +10,10 @@ import { StaffProfiles } from './staff-profiles.service';
 
 /** The assistant's card (issue #4): staff edit their own; residents see their building's. */
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffProfile, Attachment, AssistantBuilding, DutyShift]), UploadsModule],
+  imports: [
+    TypeOrmModule.forFeature([StaffProfile, Attachment, AssistantBuilding, DutyShift]),
+    UploadsModule,
+  ],
   controllers: [StaffProfilesController],
   providers: [StaffProfiles],
   exports: [StaffProfiles],

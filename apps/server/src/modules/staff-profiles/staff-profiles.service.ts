@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
-import { AssistantCardDto, ErrorCode, StaffProfileDto, UpdateStaffProfileRequest } from '@linli/contracts';
+import {
+  AssistantCardDto,
+  ErrorCode,
+  StaffProfileDto,
+  UpdateStaffProfileRequest,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
@@ -20,7 +25,8 @@ export class StaffProfiles {
   constructor(
     @InjectRepository(StaffProfile) private readonly profiles: Repository<StaffProfile>,
     @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
-    @InjectRepository(AssistantBuilding) private readonly assistantBuildings: Repository<AssistantBuilding>,
+    @InjectRepository(AssistantBuilding)
+    private readonly assistantBuildings: Repository<AssistantBuilding>,
     @InjectRepository(DutyShift) private readonly shifts: Repository<DutyShift>,
     private readonly signer: UploadUrlSigner,
     private readonly clock: ClockService,
@@ -34,14 +40,20 @@ export class StaffProfiles {
   async update(user: AuthUser, req: UpdateStaffProfileRequest): Promise<StaffProfileDto> {
     const current = await this.profiles.findOne({ where: { userId: user.id } });
     if (req.photoId) {
-      const own = await this.attachments.exists({ where: { id: req.photoId, ownerId: user.id, ticketId: IsNull() } });
+      const own = await this.attachments.exists({
+        where: { id: req.photoId, ownerId: user.id, ticketId: IsNull() },
+      });
       if (!own) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
     }
     const row: StaffProfile = {
       userId: user.id,
       photoId: req.photoId !== undefined ? req.photoId : (current?.photoId ?? null),
-      specialities: req.specialities !== undefined ? [...new Set(req.specialities)] : (current?.specialities ?? []),
-      servicePhone: req.servicePhone !== undefined ? req.servicePhone || null : (current?.servicePhone ?? null),
+      specialities:
+        req.specialities !== undefined
+          ? [...new Set(req.specialities)]
+          : (current?.specialities ?? []),
+      servicePhone:
+        req.servicePhone !== undefined ? req.servicePhone || null : (current?.servicePhone ?? null),
       intro: req.intro !== undefined ? req.intro || null : (current?.intro ?? null),
       updatedAt: this.clock.now(),
     };
@@ -51,7 +63,10 @@ export class StaffProfiles {
 
   /** The cards of a building's assistants, with whether each is on duty now and their coming shifts there. */
   async cardsOf(buildingId: string): Promise<AssistantCardDto[]> {
-    const links = await this.assistantBuildings.find({ where: { buildingId }, relations: { user: true } });
+    const links = await this.assistantBuildings.find({
+      where: { buildingId },
+      relations: { user: true },
+    });
     const people = links.flatMap((l) => (l.user ? [l.user] : []));
     if (people.length === 0) return [];
     const ids = people.map((p) => p.id);
@@ -59,7 +74,12 @@ export class StaffProfiles {
     const [profiles, shifts] = await Promise.all([
       this.profiles.find({ where: { userId: In(ids) } }),
       this.shifts.find({
-        where: { buildingId, assistantId: In(ids), endsAt: MoreThan(now), startsAt: LessThan(new Date(now.getTime() + SHIFTS_AHEAD_DAYS * 86_400_000)) },
+        where: {
+          buildingId,
+          assistantId: In(ids),
+          endsAt: MoreThan(now),
+          startsAt: LessThan(new Date(now.getTime() + SHIFTS_AHEAD_DAYS * 86_400_000)),
+        },
         order: { startsAt: 'ASC' },
       }),
     ]);
@@ -75,7 +95,10 @@ export class StaffProfiles {
         specialities: profile?.specialities ?? [],
         intro: profile?.intro ?? null,
         onDutyNow: own.some((s) => s.startsAt.getTime() <= now.getTime()),
-        shifts: own.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+        shifts: own.map((s) => ({
+          startsAt: s.startsAt.toISOString(),
+          endsAt: s.endsAt.toISOString(),
+        })),
       };
     });
   }

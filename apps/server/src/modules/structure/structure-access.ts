@@ -24,31 +24,42 @@ export class StructureAccess {
   ) {}
 
   async mayManage(user: AuthUser, communityId: string): Promise<boolean> {
-    return (user.role === Role.Supervisor || user.role === Role.Admin) && this.access.reaches(user, { communityId });
+    return (
+      (user.role === Role.Supervisor || user.role === Role.Admin) &&
+      this.access.reaches(user, { communityId })
+    );
   }
 
   /** The communities the caller manages, by name. */
   async managed(user: AuthUser): Promise<Community[]> {
     const reach = await this.access.communityIds(user);
-    const rows = reach === 'all' ? await this.communities.find() : reach.length ? await this.communities.findBy(reach.map((id) => ({ id }))) : [];
+    const rows =
+      reach === 'all'
+        ? await this.communities.find()
+        : reach.length
+          ? await this.communities.findBy(reach.map((id) => ({ id })))
+          : [];
     return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }
 
   async community(user: AuthUser, communityId: string): Promise<Community> {
     const community = await this.communities.findOne({ where: { id: communityId } });
-    if (!community || !(await this.mayManage(user, community.id))) throw new AppException(ErrorCode.NOT_FOUND);
+    if (!community || !(await this.mayManage(user, community.id)))
+      throw new AppException(ErrorCode.NOT_FOUND);
     return community;
   }
 
   async building(user: AuthUser, buildingId: string): Promise<Building> {
     const building = await this.buildings.findOne({ where: { id: buildingId } });
-    if (!building || !(await this.mayManage(user, building.communityId))) throw new AppException(ErrorCode.NOT_FOUND);
+    if (!building || !(await this.mayManage(user, building.communityId)))
+      throw new AppException(ErrorCode.NOT_FOUND);
     return building;
   }
 
   async room(user: AuthUser, roomId: string): Promise<Room & { building: Building }> {
     const room = await this.rooms.findOne({ where: { id: roomId }, relations: { building: true } });
-    if (!room?.building || !(await this.mayManage(user, room.building.communityId))) throw new AppException(ErrorCode.NOT_FOUND);
+    if (!room?.building || !(await this.mayManage(user, room.building.communityId)))
+      throw new AppException(ErrorCode.NOT_FOUND);
     return room as Room & { building: Building };
   }
 }

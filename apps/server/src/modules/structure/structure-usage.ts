@@ -41,7 +41,10 @@ const FILE_HISTORY: EntityTarget<ObjectLiteral>[] = [
  * What hangs off the rooms of a scope, by room id (rooms with nothing are absent). A room with any of it
  * is in use: it keeps a family's file or a ticket's place, so structure management must not delete it.
  */
-export async function roomUsage(db: EntityManager, scope: UsageScope): Promise<Map<string, RoomUsage>> {
+export async function roomUsage(
+  db: EntityManager,
+  scope: UsageScope,
+): Promise<Map<string, RoomUsage>> {
   const usage = new Map<string, RoomUsage>();
   const add = (rows: { roomId: string; n: string | number }[], key: keyof RoomUsage) => {
     for (const { roomId, n } of rows) {
@@ -51,19 +54,41 @@ export async function roomUsage(db: EntityManager, scope: UsageScope): Promise<M
     }
   };
   const viaHousehold = <T extends ObjectLiteral>(entity: EntityTarget<T>) =>
-    db.createQueryBuilder(entity, 'x').innerJoin(Household, 'h', 'h.id = x.householdId').innerJoin(Room, 'r', 'r.id = h.roomId');
+    db
+      .createQueryBuilder(entity, 'x')
+      .innerJoin(Household, 'h', 'h.id = x.householdId')
+      .innerJoin(Room, 'r', 'r.id = h.roomId');
   // One query per table, grouped by room (never a list of ids), as the import's loader does.
-  add(await countByRoom(viaHousehold(HouseholdMember).andWhere('x.removedAt IS NULL'), scope), 'members');
-  add(await countByRoom(viaHousehold(HouseholdMember).andWhere('x.removedAt IS NOT NULL'), scope), 'history');
+  add(
+    await countByRoom(viaHousehold(HouseholdMember).andWhere('x.removedAt IS NULL'), scope),
+    'members',
+  );
+  add(
+    await countByRoom(viaHousehold(HouseholdMember).andWhere('x.removedAt IS NOT NULL'), scope),
+    'history',
+  );
   for (const entity of FILE_HISTORY) add(await countByRoom(viaHousehold(entity), scope), 'history');
-  add(await countByRoom(db.createQueryBuilder(Ticket, 'x').innerJoin(Room, 'r', 'r.id = x.roomId'), scope), 'tickets');
+  add(
+    await countByRoom(
+      db.createQueryBuilder(Ticket, 'x').innerJoin(Room, 'r', 'r.id = x.roomId'),
+      scope,
+    ),
+    'tickets',
+  );
   return usage;
 }
 
-function countByRoom<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: UsageScope): Promise<{ roomId: string; n: string | number }[]> {
+function countByRoom<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: UsageScope,
+): Promise<{ roomId: string; n: string | number }[]> {
   if ('roomId' in scope) qb.andWhere('r.id = :roomId', { roomId: scope.roomId });
-  else if ('buildingId' in scope) qb.andWhere('r.buildingId = :buildingId', { buildingId: scope.buildingId });
-  else qb.innerJoin(Building, 'b', 'b.id = r.buildingId').andWhere('b.communityId = :communityId', { communityId: scope.communityId });
+  else if ('buildingId' in scope)
+    qb.andWhere('r.buildingId = :buildingId', { buildingId: scope.buildingId });
+  else
+    qb.innerJoin(Building, 'b', 'b.id = r.buildingId').andWhere('b.communityId = :communityId', {
+      communityId: scope.communityId,
+    });
   return qb.select('r.id', 'roomId').addSelect('COUNT(*)', 'n').groupBy('r.id').getRawMany();
 }
 

@@ -1,9 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommunityStructureDto, CreatedRoomsDto, Role, StructureAssistantDto, StructureBuildingDto, StructureCommunityDto, StructureRoomDto } from '@linli/contracts';
+import {
+  CommunityStructureDto,
+  CreatedRoomsDto,
+  Role,
+  StructureAssistantDto,
+  StructureBuildingDto,
+  StructureCommunityDto,
+  StructureRoomDto,
+} from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { CreateBuildingDto, CreateRoomDto, CreateRoomRangeDto, UpdateBuildingDto, UpdateRoomDto } from './dto/structure.dto';
+import {
+  CreateBuildingDto,
+  CreateRoomDto,
+  CreateRoomRangeDto,
+  UpdateBuildingDto,
+  UpdateRoomDto,
+} from './dto/structure.dto';
 import { StructureService } from './structure.service';
 
 /**
@@ -25,73 +39,131 @@ export class StructureController {
 
   @Get('communities/:communityId')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "A community's buildings → units → rooms (with whether each is in use), each building's assistants, and the community's assistants" })
-  community(@CurrentUser() user: AuthUser, @Param('communityId') communityId: string): Promise<CommunityStructureDto> {
+  @ApiOperation({
+    summary:
+      "A community's buildings → units → rooms (with whether each is in use), each building's assistants, and the community's assistants",
+  })
+  community(
+    @CurrentUser() user: AuthUser,
+    @Param('communityId') communityId: string,
+  ): Promise<CommunityStructureDto> {
     return this.structure.structure(user, communityId);
   }
 
   @Post('communities/:communityId/buildings')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Add a building (409 BUILDING_NAME_TAKEN when the community has one of that name)' })
-  addBuilding(@CurrentUser() user: AuthUser, @Param('communityId') communityId: string, @Body() body: CreateBuildingDto): Promise<StructureBuildingDto> {
+  @ApiOperation({
+    summary: 'Add a building (409 BUILDING_NAME_TAKEN when the community has one of that name)',
+  })
+  addBuilding(
+    @CurrentUser() user: AuthUser,
+    @Param('communityId') communityId: string,
+    @Body() body: CreateBuildingDto,
+  ): Promise<StructureBuildingDto> {
     return this.structure.addBuilding(user, communityId, body);
   }
 
   @Put('buildings/:buildingId')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Rename a building (its rooms' labels follow) and/or change its sort order" })
-  updateBuilding(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string, @Body() body: UpdateBuildingDto): Promise<StructureBuildingDto> {
+  @ApiOperation({
+    summary: "Rename a building (its rooms' labels follow) and/or change its sort order",
+  })
+  updateBuilding(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+    @Body() body: UpdateBuildingDto,
+  ): Promise<StructureBuildingDto> {
     return this.structure.updateBuilding(user, buildingId, body);
   }
 
   @Delete('buildings/:buildingId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Delete a building with its empty rooms (409 BUILDING_IN_USE when any room has members, tickets or history)' })
-  deleteBuilding(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Delete a building with its empty rooms (409 BUILDING_IN_USE when any room has members, tickets or history)',
+  })
+  deleteBuilding(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+  ): Promise<void> {
     return this.structure.deleteBuilding(user, buildingId);
   }
 
   @Post('buildings/:buildingId/rooms')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Add one room (409 ROOM_NUMBER_TAKEN when the building has that unit and number)' })
-  addRoom(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string, @Body() body: CreateRoomDto): Promise<StructureRoomDto> {
+  @ApiOperation({
+    summary: 'Add one room (409 ROOM_NUMBER_TAKEN when the building has that unit and number)',
+  })
+  addRoom(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+    @Body() body: CreateRoomDto,
+  ): Promise<StructureRoomDto> {
     return this.structure.addRoom(user, buildingId, body);
   }
 
   @Post('buildings/:buildingId/room-range')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Add units × floors × rooms per floor (1单元101 … 2单元1802): all of them or, if any exists, none' })
-  addRoomRange(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string, @Body() body: CreateRoomRangeDto): Promise<CreatedRoomsDto> {
+  @ApiOperation({
+    summary:
+      'Add units × floors × rooms per floor (1单元101 … 2单元1802): all of them or, if any exists, none',
+  })
+  addRoomRange(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+    @Body() body: CreateRoomRangeDto,
+  ): Promise<CreatedRoomsDto> {
     return this.structure.addRoomRange(user, buildingId, body);
   }
 
   @Put('rooms/:roomId')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Change a room's unit and number (its label follows; the household file stays)" })
-  updateRoom(@CurrentUser() user: AuthUser, @Param('roomId') roomId: string, @Body() body: UpdateRoomDto): Promise<StructureRoomDto> {
+  @ApiOperation({
+    summary: "Change a room's unit and number (its label follows; the household file stays)",
+  })
+  updateRoom(
+    @CurrentUser() user: AuthUser,
+    @Param('roomId') roomId: string,
+    @Body() body: UpdateRoomDto,
+  ): Promise<StructureRoomDto> {
     return this.structure.updateRoom(user, roomId, body);
   }
 
   @Delete('rooms/:roomId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Delete a room (409 ROOM_IN_USE when it has members, tickets or history on its file)' })
+  @ApiOperation({
+    summary: 'Delete a room (409 ROOM_IN_USE when it has members, tickets or history on its file)',
+  })
   deleteRoom(@CurrentUser() user: AuthUser, @Param('roomId') roomId: string): Promise<void> {
     return this.structure.deleteRoom(user, roomId);
   }
 
   @Put('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Make one of the community's assistants serve the building; answers the building's assistants" })
-  assign(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string, @Param('userId') userId: string): Promise<StructureAssistantDto[]> {
+  @ApiOperation({
+    summary:
+      "Make one of the community's assistants serve the building; answers the building's assistants",
+  })
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+    @Param('userId') userId: string,
+  ): Promise<StructureAssistantDto[]> {
     return this.structure.assignAssistant(user, buildingId, userId);
   }
 
   @Delete('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "The assistant no longer serves the building; answers the building's assistants" })
-  unassign(@CurrentUser() user: AuthUser, @Param('buildingId') buildingId: string, @Param('userId') userId: string): Promise<StructureAssistantDto[]> {
+  @ApiOperation({
+    summary: "The assistant no longer serves the building; answers the building's assistants",
+  })
+  unassign(
+    @CurrentUser() user: AuthUser,
+    @Param('buildingId') buildingId: string,
+    @Param('userId') userId: string,
+  ): Promise<StructureAssistantDto[]> {
     return this.structure.unassignAssistant(user, buildingId, userId);
   }
 }

@@ -27,16 +27,25 @@ export class SurveyAccess {
   }
 
   /** The round, if the caller runs its community; else SURVEY_NOT_FOUND. */
-  async roundFor(user: AuthUser, roundId: string, db: EntityManager = this.ds.manager): Promise<SurveyRound> {
+  async roundFor(
+    user: AuthUser,
+    roundId: string,
+    db: EntityManager = this.ds.manager,
+  ): Promise<SurveyRound> {
     const round = await db.findOne(SurveyRound, { where: { id: roundId } });
-    if (!round || !(await this.runs(user, round.communityId))) throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
+    if (!round || !(await this.runs(user, round.communityId)))
+      throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
     return round;
   }
 
   /** The community a supervisor runs, or the one an admin names (and reaches). */
   async communityFor(user: AuthUser, requested?: string): Promise<string> {
-    const communityId = user.role === Role.Supervisor ? user.communityId : (requested ?? user.communityId ?? (await this.onlyCommunity()));
-    if (!communityId || !(await this.runs(user, communityId))) throw new AppException(ErrorCode.FORBIDDEN, '请选择您管理的小区');
+    const communityId =
+      user.role === Role.Supervisor
+        ? user.communityId
+        : (requested ?? user.communityId ?? (await this.onlyCommunity()));
+    if (!communityId || !(await this.runs(user, communityId)))
+      throw new AppException(ErrorCode.FORBIDDEN, '请选择您管理的小区');
     return communityId;
   }
 
@@ -47,12 +56,14 @@ export class SurveyAccess {
       if (c) return c.companyId;
     }
     const companies = await this.ds.getRepository(Company).find({ take: 2 });
-    if (companies.length !== 1) throw new AppException(ErrorCode.FORBIDDEN, '请以物业公司管理员身份操作');
+    if (companies.length !== 1)
+      throw new AppException(ErrorCode.FORBIDDEN, '请以物业公司管理员身份操作');
     return companies[0].id;
   }
 
   async companyOfCommunity(communityId: string): Promise<string> {
-    return (await this.ds.getRepository(Community).findOneOrFail({ where: { id: communityId } })).companyId;
+    return (await this.ds.getRepository(Community).findOneOrFail({ where: { id: communityId } }))
+      .companyId;
   }
 
   private async onlyCommunity(): Promise<string | null> {

@@ -17,28 +17,45 @@ export class SurveyAnsweringController {
 
   @Get('mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident: the questionnaires their household is invited to, open ones first' })
+  @ApiOperation({
+    summary: 'A resident: the questionnaires their household is invited to, open ones first',
+  })
   mine(@CurrentUser() user: AuthUser): Promise<MySurveyDto[]> {
     return this.answering.mine(respondent(user));
   }
 
   @Get('rounds/:id/conversation')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident of an invited household: the conversation so far, the next question and the progress' })
-  conversation(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SurveyConversationDto> {
+  @ApiOperation({
+    summary:
+      'A resident of an invited household: the conversation so far, the next question and the progress',
+  })
+  conversation(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+  ): Promise<SurveyConversationDto> {
     return this.answering.conversation(respondent(user), id);
   }
 
   @Post('rounds/:id/answers')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident of an invited household: answer (or re-answer) one question; the last answer completes the household’s questionnaire' })
-  answer(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: SurveyAnswerDto): Promise<SurveyConversationDto> {
+  @ApiOperation({
+    summary:
+      'A resident of an invited household: answer (or re-answer) one question; the last answer completes the household’s questionnaire',
+  })
+  answer(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: SurveyAnswerDto,
+  ): Promise<SurveyConversationDto> {
     return this.answering.answer(respondent(user), id, body);
   }
 
   @Get('rounds/:id/summary')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: 'A resident of the community: a round’s published headline figures and improvements' })
+  @ApiOperation({
+    summary: 'A resident of the community: a round’s published headline figures and improvements',
+  })
   summary(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SurveySummaryDto> {
     return this.answering.summary(respondent(user), id);
   }

@@ -1,7 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, MySurveyDto, SurveyAnswerInput, SurveyAnswerValue, SurveyConversationDto, SurveyRoundStatus, SurveySummaryDto } from '@linli/contracts';
-import { answerText, isComplete, isSatisfied, nextQuestion, SURVEY_GREETING, SURVEY_THANKS, surveyProgress, surveyWindowOpen, validateAnswer } from '@linli/domain/surveys';
+import {
+  ErrorCode,
+  MySurveyDto,
+  SurveyAnswerInput,
+  SurveyAnswerValue,
+  SurveyConversationDto,
+  SurveyRoundStatus,
+  SurveySummaryDto,
+} from '@linli/contracts';
+import {
+  answerText,
+  isComplete,
+  isSatisfied,
+  nextQuestion,
+  SURVEY_GREETING,
+  SURVEY_THANKS,
+  surveyProgress,
+  surveyWindowOpen,
+  validateAnswer,
+} from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
@@ -40,22 +58,40 @@ export class SurveyAnswering {
   /** The questionnaires the household was invited to, open ones first. */
   async mine(who: Respondent): Promise<MySurveyDto[]> {
     if (!who.householdId) return [];
-    const invites = await this.ds.getRepository(SurveyInvite).find({ where: { householdId: who.householdId }, order: { invitedAt: 'DESC' }, take: 50 });
+    const invites = await this.ds
+      .getRepository(SurveyInvite)
+      .find({ where: { householdId: who.householdId }, order: { invitedAt: 'DESC' }, take: 50 });
     if (invites.length === 0) return [];
-    const rounds = await this.ds.getRepository(SurveyRound).find({ where: { id: In(invites.map((i) => i.roundId)), status: In(SENT_STATUSES) } });
+    const rounds = await this.ds
+      .getRepository(SurveyRound)
+      .find({ where: { id: In(invites.map((i) => i.roundId)), status: In(SENT_STATUSES) } });
     const now = this.clock.now();
     const out: MySurveyDto[] = [];
     for (const round of rounds) {
       const invite = invites.find((i) => i.roundId === round.id)!;
-      const questionnaire = await this.ds.getRepository(Questionnaire).findOneByOrFail({ id: round.questionnaireId });
-      const answered = await this.ds.getRepository(SurveyAnswer).count({ where: { inviteId: invite.id } });
+      const questionnaire = await this.ds
+        .getRepository(Questionnaire)
+        .findOneByOrFail({ id: round.questionnaireId });
+      const answered = await this.ds
+        .getRepository(SurveyAnswer)
+        .count({ where: { inviteId: invite.id } });
       const completed = invite.completedAt !== null;
       out.push({
-        roundId: round.id, title: round.title, kind: round.kind, closesAt: round.closesAt.toISOString(), status: round.status, answered, total: questionnaire.questions.length,
-        completed, canAnswer: !completed && surveyWindowOpen(round, now), resultsPublished: round.status === SurveyRoundStatus.ResultsPublished,
+        roundId: round.id,
+        title: round.title,
+        kind: round.kind,
+        closesAt: round.closesAt.toISOString(),
+        status: round.status,
+        answered,
+        total: questionnaire.questions.length,
+        completed,
+        canAnswer: !completed && surveyWindowOpen(round, now),
+        resultsPublished: round.status === SurveyRoundStatus.ResultsPublished,
       });
     }
-    return out.sort((a, b) => Number(b.canAnswer) - Number(a.canAnswer) || (a.closesAt < b.closesAt ? 1 : -1));
+    return out.sort(
+      (a, b) => Number(b.canAnswer) - Number(a.canAnswer) || (a.closesAt < b.closesAt ? 1 : -1),
+    );
   }
 
   async conversation(who: Respondent, roundId: string): Promise<SurveyConversationDto> {
@@ -63,26 +99,55 @@ export class SurveyAnswering {
     return this.state(this.ds.manager, round, invite);
   }
 
-  async answer(who: Respondent, roundId: string, input: SurveyAnswerInput): Promise<SurveyConversationDto> {
+  async answer(
+    who: Respondent,
+    roundId: string,
+    input: SurveyAnswerInput,
+  ): Promise<SurveyConversationDto> {
     return this.unitOfWork.run(async (db) => {
       const { round, invite } = await this.invitation(db, who, roundId);
       if (invite.completedAt) throw new AppException(ErrorCode.SURVEY_ALREADY_COMPLETED);
       const now = this.clock.now();
-      if (!surveyWindowOpen(round, now)) throw new AppException(ErrorCode.SURVEY_WINDOW_CLOSED, now < round.opensAt ? '本轮调查还没开始，请稍后再来' : undefined);
+      if (!surveyWindowOpen(round, now))
+        throw new AppException(
+          ErrorCode.SURVEY_WINDOW_CLOSED,
+          now < round.opensAt ? '本轮调查还没开始，请稍后再来' : undefined,
+        );
       const questionnaire = await db.findOneByOrFail(Questionnaire, { id: round.questionnaireId });
       const question = questionnaire.questions.find((q) => q.id === input.questionId);
-      if (!question) throw new AppException(ErrorCode.SURVEY_ANSWER_INVALID, '没有这道题，请刷新后再答', [{ field: 'questionId', message: '没有这道题' }]);
+      if (!question)
+        throw new AppException(ErrorCode.SURVEY_ANSWER_INVALID, '没有这道题，请刷新后再答', [
+          { field: 'questionId', message: '没有这道题' },
+        ]);
       const checked = validateAnswer(question, input);
-      if ('problem' in checked) throw new AppException(ErrorCode.SURVEY_ANSWER_INVALID, checked.problem, [{ field: 'value', message: checked.problem }]);
-      await this.save(db, { roundId, inviteId: invite.id, questionId: question.id, theme: question.theme, value: checked.value, answeredById: who.userId, answeredAt: now });
+      if ('problem' in checked)
+        throw new AppException(ErrorCode.SURVEY_ANSWER_INVALID, checked.problem, [
+          { field: 'value', message: checked.problem },
+        ]);
+      await this.save(db, {
+        roundId,
+        inviteId: invite.id,
+        questionId: question.id,
+        theme: question.theme,
+        value: checked.value,
+        answeredById: who.userId,
+        answeredAt: now,
+      });
       const answers = await this.answersOf(db, invite.id);
       if (isComplete(questionnaire.questions, answers)) {
         // The first member to answer the last question completes the household's questionnaire.
-        const verdicts = [...answers.values()].map(isSatisfied).filter((v): v is boolean => v !== null);
+        const verdicts = [...answers.values()]
+          .map(isSatisfied)
+          .filter((v): v is boolean => v !== null);
         await db
           .createQueryBuilder()
           .update(SurveyInvite)
-          .set({ completedAt: now, completedById: who.userId, rated: verdicts.length, satisfied: verdicts.filter(Boolean).length })
+          .set({
+            completedAt: now,
+            completedById: who.userId,
+            rated: verdicts.length,
+            satisfied: verdicts.filter(Boolean).length,
+          })
           .where('id = :id AND completedAt IS NULL', { id: invite.id })
           .execute();
       }
@@ -94,52 +159,106 @@ export class SurveyAnswering {
   async summary(who: Respondent, roundId: string): Promise<SurveySummaryDto> {
     const place = who.householdId ? await this.org.householdPlace(who.householdId) : null;
     const round = await this.ds.getRepository(SurveyRound).findOne({ where: { id: roundId } });
-    if (!round || !place || round.communityId !== place.communityId || round.status !== SurveyRoundStatus.ResultsPublished) throw new AppException(ErrorCode.SURVEY_NOT_FOUND, '调查结果尚未公布');
+    if (
+      !round ||
+      !place ||
+      round.communityId !== place.communityId ||
+      round.status !== SurveyRoundStatus.ResultsPublished
+    )
+      throw new AppException(ErrorCode.SURVEY_NOT_FOUND, '调查结果尚未公布');
     const head = await this.results.headline(roundId);
-    return { roundId, title: round.title, responseRate: head.responseRate.percent, adjustedSatisfaction: head.adjustedSatisfaction, improvements: round.improvements ?? '', publishedAt: round.resultsPublishedAt!.toISOString() };
+    return {
+      roundId,
+      title: round.title,
+      responseRate: head.responseRate.percent,
+      adjustedSatisfaction: head.adjustedSatisfaction,
+      improvements: round.improvements ?? '',
+      publishedAt: round.resultsPublishedAt!.toISOString(),
+    };
   }
 
-  private async invitation(db: EntityManager, who: Respondent, roundId: string): Promise<{ round: SurveyRound; invite: SurveyInvite }> {
+  private async invitation(
+    db: EntityManager,
+    who: Respondent,
+    roundId: string,
+  ): Promise<{ round: SurveyRound; invite: SurveyInvite }> {
     const round = await db.findOne(SurveyRound, { where: { id: roundId } });
-    if (!round || !SENT_STATUSES.includes(round.status)) throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
-    const invite = who.householdId ? await db.findOne(SurveyInvite, { where: { roundId, householdId: who.householdId } }) : null;
+    if (!round || !SENT_STATUSES.includes(round.status))
+      throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
+    const invite = who.householdId
+      ? await db.findOne(SurveyInvite, { where: { roundId, householdId: who.householdId } })
+      : null;
     if (!invite) throw new AppException(ErrorCode.SURVEY_NOT_INVITED);
     return { round, invite };
   }
 
-  private async save(db: EntityManager, a: Omit<SurveyAnswer, 'id' | 'satisfied' | 'tag'>): Promise<void> {
+  private async save(
+    db: EntityManager,
+    a: Omit<SurveyAnswer, 'id' | 'satisfied' | 'tag'>,
+  ): Promise<void> {
     const satisfied = isSatisfied(a.value);
-    const existing = await db.findOne(SurveyAnswer, { where: { inviteId: a.inviteId, questionId: a.questionId } });
+    const existing = await db.findOne(SurveyAnswer, {
+      where: { inviteId: a.inviteId, questionId: a.questionId },
+    });
     if (existing) {
-      await db.update(SurveyAnswer, { id: existing.id }, { value: a.value, satisfied, answeredById: a.answeredById, answeredAt: a.answeredAt });
+      await db.update(
+        SurveyAnswer,
+        { id: existing.id },
+        { value: a.value, satisfied, answeredById: a.answeredById, answeredAt: a.answeredAt },
+      );
       return;
     }
     try {
       await insertRows(db, SurveyAnswer, { id: randomUUID(), ...a, satisfied, tag: null });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      await db.update(SurveyAnswer, { inviteId: a.inviteId, questionId: a.questionId }, { value: a.value, satisfied, answeredById: a.answeredById, answeredAt: a.answeredAt });
+      await db.update(
+        SurveyAnswer,
+        { inviteId: a.inviteId, questionId: a.questionId },
+        { value: a.value, satisfied, answeredById: a.answeredById, answeredAt: a.answeredAt },
+      );
     }
   }
 
-  private async answersOf(db: EntityManager, inviteId: string): Promise<Map<string, SurveyAnswerValue>> {
+  private async answersOf(
+    db: EntityManager,
+    inviteId: string,
+  ): Promise<Map<string, SurveyAnswerValue>> {
     const rows = await db.find(SurveyAnswer, { where: { inviteId } });
     return new Map(rows.map((r) => [r.questionId, r.value]));
   }
 
-  private async state(db: EntityManager, round: SurveyRound, invite: SurveyInvite): Promise<SurveyConversationDto> {
+  private async state(
+    db: EntityManager,
+    round: SurveyRound,
+    invite: SurveyInvite,
+  ): Promise<SurveyConversationDto> {
     const questionnaire = await db.findOneByOrFail(Questionnaire, { id: round.questionnaireId });
     const answers = await this.answersOf(db, invite.id);
     const completed = invite.completedAt !== null;
     const open = surveyWindowOpen(round, this.clock.now());
     return {
-      roundId: round.id, title: round.title, greeting: SURVEY_GREETING, closesAt: round.closesAt.toISOString(),
-      turns: questionnaire.questions.filter((q) => answers.has(q.id)).map((q) => ({ question: q, answer: answers.get(q.id)!, answerText: answerText(answers.get(q.id)!) })),
+      roundId: round.id,
+      title: round.title,
+      greeting: SURVEY_GREETING,
+      closesAt: round.closesAt.toISOString(),
+      turns: questionnaire.questions
+        .filter((q) => answers.has(q.id))
+        .map((q) => ({
+          question: q,
+          answer: answers.get(q.id)!,
+          answerText: answerText(answers.get(q.id)!),
+        })),
       next: completed || !open ? null : nextQuestion(questionnaire.questions, answers),
       progress: surveyProgress(questionnaire.questions, answers),
       completed,
       thanks: completed ? SURVEY_THANKS : null,
-      closedMessage: !completed && !open ? (this.clock.now() < round.opensAt ? '本轮调查还没开始，请稍后再来。' : '本轮调查已结束，感谢您的关注！结果公布后会通知您。') : null,
+      closedMessage:
+        !completed && !open
+          ? this.clock.now() < round.opensAt
+            ? '本轮调查还没开始，请稍后再来。'
+            : '本轮调查已结束，感谢您的关注！结果公布后会通知您。'
+          : null,
     };
   }
 }

@@ -15,7 +15,11 @@ import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveySettingsService } from './survey-settings.service';
 
-const SOURCE_LABELS: Record<string, string> = { random: '随机抽样', complainer: '投诉户定向', manual: '手工添加' };
+const SOURCE_LABELS: Record<string, string> = {
+  random: '随机抽样',
+  complainer: '投诉户定向',
+  manual: '手工添加',
+};
 
 /** A round's results and answers as an .xlsx workbook: 汇总, 分题统计, 答卷明细 (households named only where the company allows). */
 @Injectable()
@@ -29,7 +33,9 @@ export class SurveyExportService {
   async export(user: AuthUser, roundId: string): Promise<{ data: Buffer; filename: string }> {
     const r = await this.results.results(user, roundId);
     const round = await this.ds.getRepository(SurveyRound).findOneByOrFail({ id: roundId });
-    const questionnaire = await this.ds.getRepository(Questionnaire).findOneByOrFail({ id: round.questionnaireId });
+    const questionnaire = await this.ds
+      .getRepository(Questionnaire)
+      .findOneByOrFail({ id: round.questionnaireId });
     const named = (await this.settings.ofCommunity(round.communityId)).staffSeeHouseholdAnswers;
     const wb = new ExcelJS.Workbook();
 
@@ -46,7 +52,10 @@ export class SurveyExportService {
       ['目标(%)', r.target],
       [],
       ['主题', '满意率(%)'],
-      ...r.byTheme.map((t) => [SURVEY_THEME_LABELS[t.theme], `${t.satisfaction.percent ?? '—'}${t.belowTarget ? '（低于目标）' : ''}`]),
+      ...r.byTheme.map((t) => [
+        SURVEY_THEME_LABELS[t.theme],
+        `${t.satisfaction.percent ?? '—'}${t.belowTarget ? '（低于目标）' : ''}`,
+      ]),
       [],
       ['不满意原因', '次数 / 累计占比(%)'],
       ...r.pareto.map((p) => [p.tag, `${p.n} / ${p.cumulativePercent}`]),
@@ -54,20 +63,46 @@ export class SurveyExportService {
 
     const perQuestion = wb.addWorksheet('分题统计');
     perQuestion.addRow(['题号', '主题', '题目', '作答数', '满意率(%)', '选项分布']);
-    for (const q of r.questions) perQuestion.addRow([q.questionId, SURVEY_THEME_LABELS[q.theme], q.text, q.answered, q.satisfaction?.percent ?? '', q.counts.map((c) => `${c.label}:${c.n}`).join('  ')]);
+    for (const q of r.questions)
+      perQuestion.addRow([
+        q.questionId,
+        SURVEY_THEME_LABELS[q.theme],
+        q.text,
+        q.answered,
+        q.satisfaction?.percent ?? '',
+        q.counts.map((c) => `${c.label}:${c.n}`).join('  '),
+      ]);
 
     const detail = wb.addWorksheet('答卷明细');
-    detail.addRow([named ? '房号' : '答卷编号', '抽样方式', '完成时间', ...questionnaire.questions.map((q) => `${q.id} ${q.text}`)]);
-    const invites = await this.ds.getRepository(SurveyInvite).find({ where: { roundId }, order: { completedAt: 'ASC' } });
+    detail.addRow([
+      named ? '房号' : '答卷编号',
+      '抽样方式',
+      '完成时间',
+      ...questionnaire.questions.map((q) => `${q.id} ${q.text}`),
+    ]);
+    const invites = await this.ds
+      .getRepository(SurveyInvite)
+      .find({ where: { roundId }, order: { completedAt: 'ASC' } });
     const completed = invites.filter((i) => i.completedAt);
-    const answers = completed.length ? await this.ds.getRepository(SurveyAnswer).find({ where: { inviteId: In(completed.map((i) => i.id)) } }) : [];
-    const rooms = named ? await this.roomsOf(completed.map((i) => i.householdId)) : new Map<string, string>();
+    const answers = completed.length
+      ? await this.ds
+          .getRepository(SurveyAnswer)
+          .find({ where: { inviteId: In(completed.map((i) => i.id)) } })
+      : [];
+    const rooms = named
+      ? await this.roomsOf(completed.map((i) => i.householdId))
+      : new Map<string, string>();
     completed.forEach((inv, n) => {
       const mine = answers.filter((a) => a.inviteId === inv.id);
-      detail.addRow([named ? (rooms.get(inv.householdId) ?? '') : `#${n + 1}`, SOURCE_LABELS[inv.source], formatChinaDateTime(inv.completedAt!), ...questionnaire.questions.map((q) => {
-        const a = mine.find((x) => x.questionId === q.id);
-        return a ? answerText(a.value) : '';
-      })]);
+      detail.addRow([
+        named ? (rooms.get(inv.householdId) ?? '') : `#${n + 1}`,
+        SOURCE_LABELS[inv.source],
+        formatChinaDateTime(inv.completedAt!),
+        ...questionnaire.questions.map((q) => {
+          const a = mine.find((x) => x.questionId === q.id);
+          return a ? answerText(a.value) : '';
+        }),
+      ]);
     });
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     return { data, filename: `${r.title}-调查结果.xlsx` };
@@ -75,8 +110,14 @@ export class SurveyExportService {
 
   private async roomsOf(householdIds: string[]): Promise<Map<string, string>> {
     if (householdIds.length === 0) return new Map();
-    const households = await this.ds.getRepository(Household).find({ where: { id: In(householdIds) } });
-    const rooms = await this.ds.getRepository(Room).find({ where: { id: In(households.map((h) => h.roomId)) } });
-    return new Map(households.map((h) => [h.id, rooms.find((x) => x.id === h.roomId)?.label ?? '']));
+    const households = await this.ds
+      .getRepository(Household)
+      .find({ where: { id: In(householdIds) } });
+    const rooms = await this.ds
+      .getRepository(Room)
+      .find({ where: { id: In(households.map((h) => h.roomId)) } });
+    return new Map(
+      households.map((h) => [h.id, rooms.find((x) => x.id === h.roomId)?.label ?? '']),
+    );
   }
 }

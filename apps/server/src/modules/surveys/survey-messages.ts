@@ -7,7 +7,8 @@ import { User } from '../org/entities/user.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 
 /** The mini-program page a survey invitation opens (from the inbox and from the WeChat message). */
-export const surveyAnswerPage = (roundId: string) => `subpackages/surveys/answer/index?roundId=${roundId}`;
+export const surveyAnswerPage = (roundId: string) =>
+  `subpackages/surveys/answer/index?roundId=${roundId}`;
 
 /** Invitations and reminders: to every resident account of the households, in the inbox always and on WeChat for those subscribed. */
 @Injectable()
@@ -16,17 +17,52 @@ export class SurveyMessages {
 
   async residentsOf(db: EntityManager, householdIds: readonly string[]): Promise<string[]> {
     if (householdIds.length === 0) return [];
-    const users = await db.find(User, { where: { householdId: In([...householdIds]), role: Role.Resident }, select: { id: true } });
+    const users = await db.find(User, {
+      where: { householdId: In([...householdIds]), role: Role.Resident },
+      select: { id: true },
+    });
     return users.map((u) => u.id);
   }
 
-  async invite(db: EntityManager, round: SurveyRound, householdIds: readonly string[], at: Date): Promise<void> {
+  async invite(
+    db: EntityManager,
+    round: SurveyRound,
+    householdIds: readonly string[],
+    at: Date,
+  ): Promise<void> {
     const recipients = await this.residentsOf(db, householdIds);
-    await this.inbox.deliver(db, recipients, { kind: NotificationKind.SurveyInvite, title: `邀请您参加：${round.title}`, body: `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`, ticketId: null, page: surveyAnswerPage(round.id) }, at);
+    await this.inbox.deliver(
+      db,
+      recipients,
+      {
+        kind: NotificationKind.SurveyInvite,
+        title: `邀请您参加：${round.title}`,
+        body: `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`,
+        ticketId: null,
+        page: surveyAnswerPage(round.id),
+      },
+      at,
+    );
   }
 
-  async remind(db: EntityManager, round: SurveyRound, householdIds: readonly string[], at: Date): Promise<void> {
+  async remind(
+    db: EntityManager,
+    round: SurveyRound,
+    householdIds: readonly string[],
+    at: Date,
+  ): Promise<void> {
     const recipients = await this.residentsOf(db, householdIds);
-    await this.inbox.deliver(db, recipients, { kind: NotificationKind.SurveyInvite, title: `提醒：${round.title}即将结束`, body: `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`, ticketId: null, page: surveyAnswerPage(round.id) }, at);
+    await this.inbox.deliver(
+      db,
+      recipients,
+      {
+        kind: NotificationKind.SurveyInvite,
+        title: `提醒：${round.title}即将结束`,
+        body: `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`,
+        ticketId: null,
+        page: surveyAnswerPage(round.id),
+      },
+      at,
+    );
   }
 }

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, QuestionType, RateDto, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
-import { adjustedSatisfaction, byTheme, countsOf, pareto, rate, responsePenalty, satisfactionOf, ScoredAnswer } from '@linli/domain/surveys';
+import {
+  ErrorCode,
+  QuestionType,
+  RateDto,
+  SurveyResultsDto,
+  SurveyRoundStatus,
+} from '@linli/contracts';
+import {
+  adjustedSatisfaction,
+  byTheme,
+  countsOf,
+  pareto,
+  rate,
+  responsePenalty,
+  satisfactionOf,
+  ScoredAnswer,
+} from '@linli/domain/surveys';
 import { DataSource, In, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -47,18 +62,33 @@ export class SurveyResultsService {
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE i.satisfied END)', 'satisfied')
       .from('survey_invite', 'i')
       .where('i.roundId = :roundId', { roundId })
-      .getRawOne()) as { invited: string | number; responded: string | number | null; rated: string | number | null; satisfied: string | number | null };
+      .getRawOne()) as {
+      invited: string | number;
+      responded: string | number | null;
+      rated: string | number | null;
+      satisfied: string | number | null;
+    };
     const invited = Number(row.invited);
     const responded = Number(row.responded ?? 0);
     const satisfaction = rate(Number(row.satisfied ?? 0), Number(row.rated ?? 0));
     const penalty = responsePenalty(responded, invited);
-    return { invited, responded, responseRate: rate(responded, invited), satisfaction, penalty, adjustedSatisfaction: adjustedSatisfaction(satisfaction.percent, penalty) };
+    return {
+      invited,
+      responded,
+      responseRate: rate(responded, invited),
+      satisfaction,
+      penalty,
+      adjustedSatisfaction: adjustedSatisfaction(satisfaction.percent, penalty),
+    };
   }
 
   async results(user: AuthUser, roundId: string): Promise<SurveyResultsDto> {
     const round = await this.access.roundFor(user, roundId);
-    if (round.status === SurveyRoundStatus.Draft || round.status === SurveyRoundStatus.Cancelled) throw new AppException(ErrorCode.SURVEY_STATE, '调查尚未发出，还没有结果');
-    const questionnaire = await this.ds.getRepository(Questionnaire).findOneByOrFail({ id: round.questionnaireId });
+    if (round.status === SurveyRoundStatus.Draft || round.status === SurveyRoundStatus.Cancelled)
+      throw new AppException(ErrorCode.SURVEY_STATE, '调查尚未发出，还没有结果');
+    const questionnaire = await this.ds
+      .getRepository(Questionnaire)
+      .findOneByOrFail({ id: round.questionnaireId });
     const settings = await this.settings.ofCommunity(round.communityId);
     const head = await this.headline(roundId);
     const rows = await this.ds
@@ -69,38 +99,87 @@ export class SurveyResultsService {
       .where('a.roundId = :roundId AND i.completedAt IS NOT NULL', { roundId })
       .getRawAndEntities();
     const answers = rows.entities;
-    const householdOf = new Map(rows.raw.map((r: { a_id: string; householdId: string }) => [r.a_id, r.householdId]));
-    const scored: ScoredAnswer[] = answers.map((a) => ({ questionId: a.questionId, theme: a.theme, value: a.value, tag: a.tag }));
-    const rooms = settings.staffSeeHouseholdAnswers ? await this.roomsOf([...new Set(householdOf.values())]) : new Map<string, string>();
+    const householdOf = new Map(
+      rows.raw.map((r: { a_id: string; householdId: string }) => [r.a_id, r.householdId]),
+    );
+    const scored: ScoredAnswer[] = answers.map((a) => ({
+      questionId: a.questionId,
+      theme: a.theme,
+      value: a.value,
+      tag: a.tag,
+    }));
+    const rooms = settings.staffSeeHouseholdAnswers
+      ? await this.roomsOf([...new Set(householdOf.values())])
+      : new Map<string, string>();
     const questions = questionnaire.questions.map((q) => {
       const mine = answers.filter((a) => a.questionId === q.id);
       const rating = q.type === QuestionType.Stars || q.type === QuestionType.Satisfaction;
       return {
-        questionId: q.id, text: q.text, type: q.type, theme: q.theme, answered: mine.filter((a) => a.value.kind !== 'skipped').length,
+        questionId: q.id,
+        text: q.text,
+        type: q.type,
+        theme: q.theme,
+        answered: mine.filter((a) => a.value.kind !== 'skipped').length,
         satisfaction: rating ? satisfactionOf(scored.filter((s) => s.questionId === q.id)) : null,
         counts: countsOf(q, scored),
         ...(q.type === QuestionType.Text
-          ? { texts: mine.filter((a) => a.value.kind === 'text').map((a) => ({ answerId: a.id, text: a.value.kind === 'text' ? a.value.text : '', tag: a.tag, room: settings.staffSeeHouseholdAnswers ? (rooms.get(householdOf.get(a.id) ?? '') ?? null) : null })) }
+          ? {
+              texts: mine
+                .filter((a) => a.value.kind === 'text')
+                .map((a) => ({
+                  answerId: a.id,
+                  text: a.value.kind === 'text' ? a.value.text : '',
+                  tag: a.tag,
+                  room: settings.staffSeeHouseholdAnswers
+                    ? (rooms.get(householdOf.get(a.id) ?? '') ?? null)
+                    : null,
+                })),
+            }
           : {}),
       };
     });
     const trend = await this.trend(round);
     const previousRound = trend.length >= 2 ? trend[trend.length - 2] : null;
     return {
-      roundId, title: round.title, status: round.status, invited: head.invited, responded: head.responded, responseRate: head.responseRate, satisfaction: head.satisfaction,
-      penalty: head.penalty, adjustedSatisfaction: head.adjustedSatisfaction, target: settings.targetPercent,
-      byTheme: byTheme(scored, settings.targetPercent), questions, pareto: pareto(answers.map((a) => a.tag)),
-      trend, previous: previousRound ? { roundId: previousRound.roundId, title: previousRound.title, adjustedSatisfaction: previousRound.adjustedSatisfaction, responseRate: previousRound.responseRate } : null,
+      roundId,
+      title: round.title,
+      status: round.status,
+      invited: head.invited,
+      responded: head.responded,
+      responseRate: head.responseRate,
+      satisfaction: head.satisfaction,
+      penalty: head.penalty,
+      adjustedSatisfaction: head.adjustedSatisfaction,
+      target: settings.targetPercent,
+      byTheme: byTheme(scored, settings.targetPercent),
+      questions,
+      pareto: pareto(answers.map((a) => a.tag)),
+      trend,
+      previous: previousRound
+        ? {
+            roundId: previousRound.roundId,
+            title: previousRound.title,
+            adjustedSatisfaction: previousRound.adjustedSatisfaction,
+            responseRate: previousRound.responseRate,
+          }
+        : null,
       householdAnswersVisible: settings.staffSeeHouseholdAnswers,
     };
   }
 
   /** The supervisor groups a free-text reason under a tag (the Pareto chart's bars); null removes it. */
-  async tag(user: AuthUser, answerId: string, dto: TagAnswerDto): Promise<{ answerId: string; tag: string | null }> {
+  async tag(
+    user: AuthUser,
+    answerId: string,
+    dto: TagAnswerDto,
+  ): Promise<{ answerId: string; tag: string | null }> {
     const answer = await this.ds.getRepository(SurveyAnswer).findOne({ where: { id: answerId } });
     if (!answer) throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
     await this.access.roundFor(user, answer.roundId);
-    if (answer.value.kind !== 'text') throw new AppException(ErrorCode.VALIDATION_FAILED, '只能给文字意见加标签', [{ field: 'tag', message: '只能给文字意见加标签' }]);
+    if (answer.value.kind !== 'text')
+      throw new AppException(ErrorCode.VALIDATION_FAILED, '只能给文字意见加标签', [
+        { field: 'tag', message: '只能给文字意见加标签' },
+      ]);
     const tag = dto.tag?.trim() || null;
     await this.ds.getRepository(SurveyAnswer).update({ id: answerId }, { tag });
     return { answerId, tag };
@@ -109,24 +188,42 @@ export class SurveyResultsService {
   /** This round and up to 11 earlier sent rounds of the community, oldest first (the month-by-month trend). */
   private async trend(round: SurveyRound): Promise<SurveyResultsDto['trend']> {
     const earlier = await this.ds.getRepository(SurveyRound).find({
-      where: { communityId: round.communityId, status: In([SurveyRoundStatus.Closed, SurveyRoundStatus.ResultsPublished]), id: Not(round.id) },
+      where: {
+        communityId: round.communityId,
+        status: In([SurveyRoundStatus.Closed, SurveyRoundStatus.ResultsPublished]),
+        id: Not(round.id),
+      },
       order: { closesAt: 'DESC' },
       take: 11,
     });
-    const rounds = [...earlier.filter((r) => r.closesAt.getTime() <= round.closesAt.getTime()).reverse(), round];
+    const rounds = [
+      ...earlier.filter((r) => r.closesAt.getTime() <= round.closesAt.getTime()).reverse(),
+      round,
+    ];
     const out: SurveyResultsDto['trend'] = [];
     for (const r of rounds) {
       const h = await this.headline(r.id);
-      out.push({ roundId: r.id, title: r.title, closesAt: r.closesAt.toISOString(), adjustedSatisfaction: h.adjustedSatisfaction, responseRate: h.responseRate.percent });
+      out.push({
+        roundId: r.id,
+        title: r.title,
+        closesAt: r.closesAt.toISOString(),
+        adjustedSatisfaction: h.adjustedSatisfaction,
+        responseRate: h.responseRate.percent,
+      });
     }
     return out;
   }
 
   private async roomsOf(householdIds: string[]): Promise<Map<string, string>> {
     if (householdIds.length === 0) return new Map();
-    const households = await this.ds.getRepository(Household).find({ where: { id: In(householdIds) } });
-    const rooms = await this.ds.getRepository(Room).find({ where: { id: In(households.map((h) => h.roomId)) } });
-    return new Map(households.map((h) => [h.id, rooms.find((r) => r.id === h.roomId)?.label ?? '']));
+    const households = await this.ds
+      .getRepository(Household)
+      .find({ where: { id: In(householdIds) } });
+    const rooms = await this.ds
+      .getRepository(Room)
+      .find({ where: { id: In(households.map((h) => h.roomId)) } });
+    return new Map(
+      households.map((h) => [h.id, rooms.find((r) => r.id === h.roomId)?.label ?? '']),
+    );
   }
 }
-

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, NotificationKind, Role, SurveyRoundAction, SurveyRoundDto, SurveyRoundStatus } from '@linli/contracts';
+import {
+  ErrorCode,
+  NotificationKind,
+  Role,
+  SurveyRoundAction,
+  SurveyRoundDto,
+  SurveyRoundStatus,
+} from '@linli/contracts';
 import { reminderDueAt, surveyRoundTransition } from '@linli/domain/surveys';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -41,14 +48,28 @@ export class SurveyRoundLifecycle {
       const round = await this.access.roundFor(user, id, db);
       const to = this.check(round, SurveyRoundAction.Send, user.role);
       const now = this.clock.now();
-      if (round.closesAt.getTime() <= now.getTime()) throw new AppException(ErrorCode.SURVEY_STATE, '调查结束时间已过，请重新建立一轮调查');
-      const invites = await db.find(SurveyInvite, { where: { roundId: id }, select: { householdId: true } });
-      if (invites.length === 0) throw new AppException(ErrorCode.SURVEY_STATE, '样本为空：请先添加要调查的住户');
+      if (round.closesAt.getTime() <= now.getTime())
+        throw new AppException(ErrorCode.SURVEY_STATE, '调查结束时间已过，请重新建立一轮调查');
+      const invites = await db.find(SurveyInvite, {
+        where: { roundId: id },
+        select: { householdId: true },
+      });
+      if (invites.length === 0)
+        throw new AppException(ErrorCode.SURVEY_STATE, '样本为空：请先添加要调查的住户');
       const settings = await this.settings.ofCommunity(round.communityId, db);
       const remindAt = reminderDueAt(round.closesAt, settings.reminderHoursBeforeClose);
       const nextCheckAt = remindAt.getTime() > now.getTime() ? remindAt : round.closesAt;
-      await this.move(db, round, to, { sentAt: now, nextCheckAt, ...(remindAt.getTime() > now.getTime() ? {} : { remindedAt: now }) });
-      await this.messages.invite(db, round, invites.map((i) => i.householdId), now);
+      await this.move(db, round, to, {
+        sentAt: now,
+        nextCheckAt,
+        ...(remindAt.getTime() > now.getTime() ? {} : { remindedAt: now }),
+      });
+      await this.messages.invite(
+        db,
+        round,
+        invites.map((i) => i.householdId),
+        now,
+      );
     });
     return this.rounds.detail(user, id);
   }
@@ -56,7 +77,10 @@ export class SurveyRoundLifecycle {
   async close(user: AuthUser, id: string): Promise<SurveyRoundDto> {
     await this.unitOfWork.run(async (db) => {
       const round = await this.access.roundFor(user, id, db);
-      await this.move(db, round, this.check(round, SurveyRoundAction.Close, user.role), { closedAt: this.clock.now(), nextCheckAt: null });
+      await this.move(db, round, this.check(round, SurveyRoundAction.Close, user.role), {
+        closedAt: this.clock.now(),
+        nextCheckAt: null,
+      });
     });
     return this.rounds.detail(user, id);
   }
@@ -64,22 +88,43 @@ export class SurveyRoundLifecycle {
   async cancel(user: AuthUser, id: string): Promise<SurveyRoundDto> {
     await this.unitOfWork.run(async (db) => {
       const round = await this.access.roundFor(user, id, db);
-      await this.move(db, round, this.check(round, SurveyRoundAction.Cancel, user.role), { closedAt: this.clock.now(), nextCheckAt: null });
+      await this.move(db, round, this.check(round, SurveyRoundAction.Cancel, user.role), {
+        closedAt: this.clock.now(),
+        nextCheckAt: null,
+      });
     });
     return this.rounds.detail(user, id);
   }
 
   /** Publishes the headline figures and what will improve to every resident of the community (§9: the next survey says what improved). */
-  async publishResults(user: AuthUser, id: string, dto: PublishSurveyResultsDto): Promise<SurveyRoundDto> {
+  async publishResults(
+    user: AuthUser,
+    id: string,
+    dto: PublishSurveyResultsDto,
+  ): Promise<SurveyRoundDto> {
     const head = await this.results.headline(id);
     await this.unitOfWork.run(async (db) => {
       const round = await this.access.roundFor(user, id, db);
       const now = this.clock.now();
       const improvements = dto.improvements.trim();
-      await this.move(db, round, this.check(round, SurveyRoundAction.PublishResults, user.role), { resultsPublishedAt: now, improvements });
+      await this.move(db, round, this.check(round, SurveyRoundAction.PublishResults, user.role), {
+        resultsPublishedAt: now,
+        improvements,
+      });
       const residents = await this.residentsOfCommunity(db, round.communityId);
       const figures = `回收率 ${head.responseRate.percent ?? 0}%，满意率 ${head.adjustedSatisfaction ?? '—'}%${head.penalty > 0 ? `（按回收率规则已扣 ${head.penalty} 分）` : ''}`;
-      await this.inbox.deliver(db, residents, { kind: NotificationKind.Notice, title: `调查结果公布：${round.title}`, body: `${figures}。我们将改进：${improvements}`, ticketId: null, page: `subpackages/surveys/summary/index?roundId=${round.id}` }, now);
+      await this.inbox.deliver(
+        db,
+        residents,
+        {
+          kind: NotificationKind.Notice,
+          title: `调查结果公布：${round.title}`,
+          body: `${figures}。我们将改进：${improvements}`,
+          ticketId: null,
+          page: `subpackages/surveys/summary/index?roundId=${round.id}`,
+        },
+        now,
+      );
     });
     return this.rounds.detail(user, id);
   }
@@ -90,8 +135,17 @@ export class SurveyRoundLifecycle {
     return to;
   }
 
-  private async move(db: EntityManager, round: SurveyRound, to: SurveyRoundStatus, changes: Partial<SurveyRound>): Promise<void> {
-    const done = await db.update(SurveyRound, { id: round.id, status: round.status }, { status: to, ...changes });
+  private async move(
+    db: EntityManager,
+    round: SurveyRound,
+    to: SurveyRoundStatus,
+    changes: Partial<SurveyRound>,
+  ): Promise<void> {
+    const done = await db.update(
+      SurveyRound,
+      { id: round.id, status: round.status },
+      { status: to, ...changes },
+    );
     if (done.affected !== 1) throw new AppException(ErrorCode.SURVEY_STATE);
   }
 
@@ -102,7 +156,10 @@ export class SurveyRoundLifecycle {
       .innerJoin('household', 'h', 'h.id = u.householdId')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('u.role = :role AND b.communityId = :communityId', { role: Role.Resident, communityId })
+      .where('u.role = :role AND b.communityId = :communityId', {
+        role: Role.Resident,
+        communityId,
+      })
       .getRawMany()) as { id: string }[];
     return rows.map((r) => r.id);
   }

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, Page, Role, SampleBuildingDto, SurveyRoundAction, SurveyRoundDto, SurveyRoundKind, SurveyRoundStatus, TicketKind } from '@linli/contracts';
-import { allowedSurveyRoundActions, drawSample, SampleCandidate, surveyRoundTransition, surveyWindowProblem } from '@linli/domain/surveys';
+import {
+  ErrorCode,
+  Page,
+  Role,
+  SampleBuildingDto,
+  SurveyRoundAction,
+  SurveyRoundDto,
+  SurveyRoundKind,
+  SurveyRoundStatus,
+  TicketKind,
+} from '@linli/contracts';
+import {
+  allowedSurveyRoundActions,
+  drawSample,
+  SampleCandidate,
+  surveyRoundTransition,
+  surveyWindowProblem,
+} from '@linli/domain/surveys';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -19,7 +35,11 @@ import { SurveyAccess } from './survey-access';
 import { samplingRulesOf, SurveySettingsService } from './survey-settings.service';
 
 /** Statuses of rounds that actually reached households (for the recontact window and "the last annual survey"). */
-export const SENT_STATUSES = [SurveyRoundStatus.Open, SurveyRoundStatus.Closed, SurveyRoundStatus.ResultsPublished];
+export const SENT_STATUSES = [
+  SurveyRoundStatus.Open,
+  SurveyRoundStatus.Closed,
+  SurveyRoundStatus.ResultsPublished,
+];
 
 /**
  * Drafting a round (domain brief §9): the window, the frozen questionnaire, and the sample drawn at once
@@ -43,23 +63,64 @@ export class SurveyRoundsService {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     const problem = surveyWindowProblem(opensAt, closesAt, now);
-    if (problem) throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [{ field: 'closesAt', message: problem }]);
+    if (problem)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [
+        { field: 'closesAt', message: problem },
+      ]);
     const id = randomUUID();
     await this.unitOfWork.run(async (db) => {
-      const questionnaire = await this.questionnaires.forRound(db, user, dto.questionnaireId, communityId);
+      const questionnaire = await this.questionnaires.forRound(
+        db,
+        user,
+        dto.questionnaireId,
+        communityId,
+      );
       const settings = await this.settings.ofCommunity(communityId, db);
       const seed = randomInt(0, 2 ** 31 - 1);
       const candidates = await this.candidates(db, communityId, dto.kind, now);
       const draw = drawSample(candidates, dto.kind, seed, now, samplingRulesOf(settings));
       const round: SurveyRound = {
-        id, communityId, questionnaireId: questionnaire.id, kind: dto.kind, title: dto.title.trim(), status: SurveyRoundStatus.Draft, opensAt, closesAt, seed,
-        strata: draw.byBuilding.map((b) => ({ buildingId: b.buildingId, occupied: b.occupied, target: b.target })),
-        recontactExcluded: draw.recontactExcluded, shortfall: draw.shortfall, createdById: user.id, createdAt: now,
-        sentAt: null, closedAt: null, resultsPublishedAt: null, improvements: null, nextCheckAt: null, remindedAt: null,
+        id,
+        communityId,
+        questionnaireId: questionnaire.id,
+        kind: dto.kind,
+        title: dto.title.trim(),
+        status: SurveyRoundStatus.Draft,
+        opensAt,
+        closesAt,
+        seed,
+        strata: draw.byBuilding.map((b) => ({
+          buildingId: b.buildingId,
+          occupied: b.occupied,
+          target: b.target,
+        })),
+        recontactExcluded: draw.recontactExcluded,
+        shortfall: draw.shortfall,
+        createdById: user.id,
+        createdAt: now,
+        sentAt: null,
+        closedAt: null,
+        resultsPublishedAt: null,
+        improvements: null,
+        nextCheckAt: null,
+        remindedAt: null,
       };
       await insertRows(db, SurveyRound, round);
       if (draw.households.length > 0) {
-        await insertRows(db, SurveyInvite, draw.households.map((h) => ({ id: randomUUID(), roundId: id, householdId: h.householdId, buildingId: h.buildingId, source: h.source, invitedAt: now, completedAt: null, completedById: null })));
+        await insertRows(
+          db,
+          SurveyInvite,
+          draw.households.map((h) => ({
+            id: randomUUID(),
+            roundId: id,
+            householdId: h.householdId,
+            buildingId: h.buildingId,
+            source: h.source,
+            invitedAt: now,
+            completedAt: null,
+            completedById: null,
+          })),
+        );
       }
     });
     return this.detail(user, id);
@@ -67,12 +128,19 @@ export class SurveyRoundsService {
 
   /** The rounds of the communities the caller runs, latest closing first, a page at a time (rounds of others dropped from the page read). */
   async list(user: AuthUser, page: PageRequest): Promise<Page<SurveyRoundDto>> {
-    const reach = user.role === Role.Supervisor ? (user.communityId ? [user.communityId] : []) : null;
-    return findPage(this.ds.getRepository(SurveyRound), reach ? { communityId: In(reach) } : {}, page, async (rows) => {
-      const mine: SurveyRound[] = [];
-      for (const r of rows) if (await this.access.runs(user, r.communityId)) mine.push(r);
-      return Promise.all(mine.map((r) => this.toDto(user, r)));
-    }, { at: 'closesAt' });
+    const reach =
+      user.role === Role.Supervisor ? (user.communityId ? [user.communityId] : []) : null;
+    return findPage(
+      this.ds.getRepository(SurveyRound),
+      reach ? { communityId: In(reach) } : {},
+      page,
+      async (rows) => {
+        const mine: SurveyRound[] = [];
+        for (const r of rows) if (await this.access.runs(user, r.communityId)) mine.push(r);
+        return Promise.all(mine.map((r) => this.toDto(user, r)));
+      },
+      { at: 'closesAt' },
+    );
   }
 
   async detail(user: AuthUser, id: string): Promise<SurveyRoundDto> {
@@ -80,23 +148,51 @@ export class SurveyRoundsService {
   }
 
   /** Households added by hand (e.g. one that asked to be heard): occupied households of the round's community only. */
-  async addHouseholds(user: AuthUser, id: string, dto: AddRoundHouseholdsDto): Promise<SurveyRoundDto> {
+  async addHouseholds(
+    user: AuthUser,
+    id: string,
+    dto: AddRoundHouseholdsDto,
+  ): Promise<SurveyRoundDto> {
     await this.unitOfWork.run(async (db) => {
       const round = await this.access.roundFor(user, id, db);
-      if (surveyRoundTransition(round.status, SurveyRoundAction.AddHouseholds, user.role) === null) throw new AppException(ErrorCode.SURVEY_STATE);
+      if (surveyRoundTransition(round.status, SurveyRoundAction.AddHouseholds, user.role) === null)
+        throw new AppException(ErrorCode.SURVEY_STATE);
       const wanted = [...new Set(dto.householdIds)];
       const places = await this.placesOf(db, round.communityId, wanted);
-      if (places.size !== wanted.length) throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区有人居住的住户', [{ field: 'householdIds', message: '请选择本小区有人居住的住户' }]);
-      const already = new Set((await db.find(SurveyInvite, { where: { roundId: id, householdId: In(wanted) } })).map((i) => i.householdId));
+      if (places.size !== wanted.length)
+        throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区有人居住的住户', [
+          { field: 'householdIds', message: '请选择本小区有人居住的住户' },
+        ]);
+      const already = new Set(
+        (await db.find(SurveyInvite, { where: { roundId: id, householdId: In(wanted) } })).map(
+          (i) => i.householdId,
+        ),
+      );
       const now = this.clock.now();
-      const rows = wanted.filter((h) => !already.has(h)).map((h) => ({ id: randomUUID(), roundId: id, householdId: h, buildingId: places.get(h)!, source: 'manual' as const, invitedAt: now, completedAt: null, completedById: null }));
+      const rows = wanted
+        .filter((h) => !already.has(h))
+        .map((h) => ({
+          id: randomUUID(),
+          roundId: id,
+          householdId: h,
+          buildingId: places.get(h)!,
+          source: 'manual' as const,
+          invitedAt: now,
+          completedAt: null,
+          completedById: null,
+        }));
       if (rows.length > 0) await insertRows(db, SurveyInvite, rows);
     });
     return this.detail(user, id);
   }
 
   /** Occupied households (someone on the file) of the community, with when each was last surveyed and whether it complained since the last annual survey. */
-  private async candidates(db: EntityManager, communityId: string, kind: SurveyRoundKind, now: Date): Promise<SampleCandidate[]> {
+  private async candidates(
+    db: EntityManager,
+    communityId: string,
+    kind: SurveyRoundKind,
+    now: Date,
+  ): Promise<SampleCandidate[]> {
     const occupied = (await db
       .createQueryBuilder()
       .select('h.id', 'householdId')
@@ -105,7 +201,9 @@ export class SurveyRoundsService {
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')
       .where('b.communityId = :communityId', { communityId })
-      .andWhere('EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)')
+      .andWhere(
+        'EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)',
+      )
       .getRawMany()) as { householdId: string; buildingId: string }[];
     if (occupied.length === 0) return [];
     const last = (await db
@@ -114,22 +212,56 @@ export class SurveyRoundsService {
       .addSelect('MAX(sr.sentAt)', 'at')
       .from('survey_invite', 'i')
       .innerJoin('survey_round', 'sr', 'sr.id = i.roundId')
-      .where('sr.communityId = :communityId AND sr.status IN (:...sent)', { communityId, sent: SENT_STATUSES })
+      .where('sr.communityId = :communityId AND sr.status IN (:...sent)', {
+        communityId,
+        sent: SENT_STATUSES,
+      })
       .groupBy('i.householdId')
       .getRawMany()) as { householdId: string; at: string | Date | null }[];
-    const lastAt = new Map(last.map((l) => [l.householdId, l.at ? new Date(l.at instanceof Date ? l.at : `${l.at.replace(' ', 'T')}${l.at.endsWith('Z') ? '' : 'Z'}`) : null]));
+    const lastAt = new Map(
+      last.map((l) => [
+        l.householdId,
+        l.at
+          ? new Date(
+              l.at instanceof Date
+                ? l.at
+                : `${l.at.replace(' ', 'T')}${l.at.endsWith('Z') ? '' : 'Z'}`,
+            )
+          : null,
+      ]),
+    );
     const complainers = new Set<string>();
     if (kind === SurveyRoundKind.Annual) {
-      const lastAnnual = await db.findOne(SurveyRound, { where: { communityId, kind: SurveyRoundKind.Annual, status: In(SENT_STATUSES) }, order: { sentAt: 'DESC' } });
-      const q = db.createQueryBuilder().select('DISTINCT t.householdId', 'householdId').from('ticket', 't').where('t.communityId = :communityId AND t.kind = :kind', { communityId, kind: TicketKind.Complaint });
+      const lastAnnual = await db.findOne(SurveyRound, {
+        where: { communityId, kind: SurveyRoundKind.Annual, status: In(SENT_STATUSES) },
+        order: { sentAt: 'DESC' },
+      });
+      const q = db
+        .createQueryBuilder()
+        .select('DISTINCT t.householdId', 'householdId')
+        .from('ticket', 't')
+        .where('t.communityId = :communityId AND t.kind = :kind', {
+          communityId,
+          kind: TicketKind.Complaint,
+        });
       if (lastAnnual?.sentAt) q.andWhere('t.createdAt >= :since', { since: lastAnnual.sentAt });
       q.andWhere('t.createdAt <= :now', { now });
-      for (const r of (await q.getRawMany()) as { householdId: string }[]) complainers.add(r.householdId);
+      for (const r of (await q.getRawMany()) as { householdId: string }[])
+        complainers.add(r.householdId);
     }
-    return occupied.map((o) => ({ householdId: o.householdId, buildingId: o.buildingId, lastSurveyedAt: lastAt.get(o.householdId) ?? null, complainer: complainers.has(o.householdId) }));
+    return occupied.map((o) => ({
+      householdId: o.householdId,
+      buildingId: o.buildingId,
+      lastSurveyedAt: lastAt.get(o.householdId) ?? null,
+      complainer: complainers.has(o.householdId),
+    }));
   }
 
-  private async placesOf(db: EntityManager, communityId: string, householdIds: string[]): Promise<Map<string, string>> {
+  private async placesOf(
+    db: EntityManager,
+    communityId: string,
+    householdIds: string[],
+  ): Promise<Map<string, string>> {
     const rows = (await db
       .createQueryBuilder()
       .select('h.id', 'householdId')
@@ -137,14 +269,21 @@ export class SurveyRoundsService {
       .from('household', 'h')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('b.communityId = :communityId AND h.id IN (:...ids)', { communityId, ids: householdIds })
-      .andWhere('EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)')
+      .where('b.communityId = :communityId AND h.id IN (:...ids)', {
+        communityId,
+        ids: householdIds,
+      })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)',
+      )
       .getRawMany()) as { householdId: string; buildingId: string }[];
     return new Map(rows.map((r) => [r.householdId, r.buildingId]));
   }
 
   async toDto(user: AuthUser, r: SurveyRound): Promise<SurveyRoundDto> {
-    const questionnaire = await this.ds.getRepository(Questionnaire).findOneByOrFail({ id: r.questionnaireId });
+    const questionnaire = await this.ds
+      .getRepository(Questionnaire)
+      .findOneByOrFail({ id: r.questionnaireId });
     const invites = (await this.ds
       .createQueryBuilder()
       .select('i.buildingId', 'buildingId')
@@ -155,21 +294,59 @@ export class SurveyRoundsService {
       .where('i.roundId = :id', { id: r.id })
       .groupBy('i.buildingId')
       .addGroupBy('i.source')
-      .getRawMany()) as { buildingId: string; source: string; n: string | number; done: string | number | null }[];
-    const buildingIds = [...new Set([...r.strata.map((s) => s.buildingId), ...invites.map((i) => i.buildingId)])];
-    const buildings = buildingIds.length ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } }) : [];
-    const count = (b: string | null, source: string) => invites.filter((i) => (b === null || i.buildingId === b) && i.source === source).reduce((s, i) => s + Number(i.n), 0);
+      .getRawMany()) as {
+      buildingId: string;
+      source: string;
+      n: string | number;
+      done: string | number | null;
+    }[];
+    const buildingIds = [
+      ...new Set([...r.strata.map((s) => s.buildingId), ...invites.map((i) => i.buildingId)]),
+    ];
+    const buildings = buildingIds.length
+      ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
+      : [];
+    const count = (b: string | null, source: string) =>
+      invites
+        .filter((i) => (b === null || i.buildingId === b) && i.source === source)
+        .reduce((s, i) => s + Number(i.n), 0);
     const byBuilding: SampleBuildingDto[] = buildings
       .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh'))
-      .map((b) => ({ buildingId: b.id, buildingName: b.name, occupied: r.strata.find((s) => s.buildingId === b.id)?.occupied ?? 0, random: count(b.id, 'random'), complainers: count(b.id, 'complainer'), manual: count(b.id, 'manual') }));
+      .map((b) => ({
+        buildingId: b.id,
+        buildingName: b.name,
+        occupied: r.strata.find((s) => s.buildingId === b.id)?.occupied ?? 0,
+        random: count(b.id, 'random'),
+        complainers: count(b.id, 'complainer'),
+        manual: count(b.id, 'manual'),
+      }));
     const invited = invites.reduce((s, i) => s + Number(i.n), 0);
     return {
-      id: r.id, communityId: r.communityId, title: r.title, kind: r.kind, status: r.status, questionnaireId: r.questionnaireId, questionnaireTitle: questionnaire.title, theme: questionnaire.theme,
-      opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(), seed: r.seed, occupied: r.strata.reduce((s, x) => s + x.occupied, 0), invited,
-      composition: { random: count(null, 'random'), complainers: count(null, 'complainer'), manual: count(null, 'manual'), byBuilding },
-      recontactExcluded: r.recontactExcluded, shortfall: r.shortfall, completed: invites.reduce((s, i) => s + Number(i.done ?? 0), 0),
-      sentAt: r.sentAt?.toISOString() ?? null, resultsPublishedAt: r.resultsPublishedAt?.toISOString() ?? null, allowedActions: allowedSurveyRoundActions(r.status, user.role),
+      id: r.id,
+      communityId: r.communityId,
+      title: r.title,
+      kind: r.kind,
+      status: r.status,
+      questionnaireId: r.questionnaireId,
+      questionnaireTitle: questionnaire.title,
+      theme: questionnaire.theme,
+      opensAt: r.opensAt.toISOString(),
+      closesAt: r.closesAt.toISOString(),
+      seed: r.seed,
+      occupied: r.strata.reduce((s, x) => s + x.occupied, 0),
+      invited,
+      composition: {
+        random: count(null, 'random'),
+        complainers: count(null, 'complainer'),
+        manual: count(null, 'manual'),
+        byBuilding,
+      },
+      recontactExcluded: r.recontactExcluded,
+      shortfall: r.shortfall,
+      completed: invites.reduce((s, i) => s + Number(i.done ?? 0), 0),
+      sentAt: r.sentAt?.toISOString() ?? null,
+      resultsPublishedAt: r.resultsPublishedAt?.toISOString() ?? null,
+      allowedActions: allowedSurveyRoundActions(r.status, user.role),
     };
   }
 }
-

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SurveySettingsDto } from '@linli/contracts';
-import { DEFAULT_SAMPLING_RULES, DEFAULT_TARGET_PERCENT, SamplingRules } from '@linli/domain/surveys';
+import {
+  DEFAULT_SAMPLING_RULES,
+  DEFAULT_TARGET_PERCENT,
+  SamplingRules,
+} from '@linli/domain/surveys';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
@@ -20,7 +24,14 @@ export const SURVEY_SETTING_DEFAULTS: SurveySettingsDto = {
 };
 
 export function samplingRulesOf(s: SurveySettingsDto): SamplingRules {
-  return { ratePercent: { monthly: s.monthlyRatePercent, annual: s.annualRatePercent, ad_hoc: s.monthlyRatePercent }, recontactDays: s.recontactDays };
+  return {
+    ratePercent: {
+      monthly: s.monthlyRatePercent,
+      annual: s.annualRatePercent,
+      ad_hoc: s.monthlyRatePercent,
+    },
+    recontactDays: s.recontactDays,
+  };
 }
 
 @Injectable()
@@ -31,11 +42,28 @@ export class SurveySettingsService {
     private readonly clock: ClockService,
   ) {}
 
-  async ofCompany(companyId: string, db: EntityManager = this.ds.manager): Promise<SurveySettingsDto> {
+  async ofCompany(
+    companyId: string,
+    db: EntityManager = this.ds.manager,
+  ): Promise<SurveySettingsDto> {
     const row = await db.findOne(SurveySettings, { where: { companyId } });
     if (!row) return { ...SURVEY_SETTING_DEFAULTS };
-    const { staffSeeHouseholdAnswers, recontactDays, reminderHoursBeforeClose, monthlyRatePercent, annualRatePercent, targetPercent } = row;
-    return { staffSeeHouseholdAnswers, recontactDays, reminderHoursBeforeClose, monthlyRatePercent, annualRatePercent, targetPercent };
+    const {
+      staffSeeHouseholdAnswers,
+      recontactDays,
+      reminderHoursBeforeClose,
+      monthlyRatePercent,
+      annualRatePercent,
+      targetPercent,
+    } = row;
+    return {
+      staffSeeHouseholdAnswers,
+      recontactDays,
+      reminderHoursBeforeClose,
+      monthlyRatePercent,
+      annualRatePercent,
+      targetPercent,
+    };
   }
 
   async ofCommunity(communityId: string, db?: EntityManager): Promise<SurveySettingsDto> {

@@ -32,7 +32,6 @@ const BATCH = 50;
  */
 @Injectable()
 export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
-
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly unitOfWork: UnitOfWork,
@@ -43,11 +42,15 @@ export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
     super('SurveySweeper', 'sweep failed', () => sweepTiming(config));
   }
 
-
   protected async round(): Promise<SurveySweepResult> {
     const result: SurveySweepResult = { checked: 0, reminded: 0, closed: 0, skipped: 0 };
     const now = this.clock.now();
-    const due = await this.ds.getRepository(SurveyRound).find({ select: { id: true, nextCheckAt: true }, where: { nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: BATCH });
+    const due = await this.ds.getRepository(SurveyRound).find({
+      select: { id: true, nextCheckAt: true },
+      where: { nextCheckAt: LessThanOrEqual(now) },
+      order: { nextCheckAt: 'ASC' },
+      take: BATCH,
+    });
     for (const { id, nextCheckAt } of due) {
       result.checked += 1;
       await this.check(id, nextCheckAt!, now, result);
@@ -61,31 +64,53 @@ export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
       const round = await db.findOneByOrFail(SurveyRound, { id });
       const next = this.plan(round, now);
       // Claim: only the instance that moves nextCheckAt from what it saw does the work.
-      const claimed = await db.update(SurveyRound, { id, nextCheckAt: seen, status: round.status }, { nextCheckAt: next.nextCheckAt, ...next.changes });
+      const claimed = await db.update(
+        SurveyRound,
+        { id, nextCheckAt: seen, status: round.status },
+        { nextCheckAt: next.nextCheckAt, ...next.changes },
+      );
       if (claimed.affected !== 1) {
         result.skipped += 1;
         return;
       }
       if (next.remind) {
-        const pending = await db.find(SurveyInvite, { where: { roundId: id, completedAt: IsNull() }, select: { householdId: true } });
-        await this.messages.remind(db, round, pending.map((p) => p.householdId), now);
+        const pending = await db.find(SurveyInvite, {
+          where: { roundId: id, completedAt: IsNull() },
+          select: { householdId: true },
+        });
+        await this.messages.remind(
+          db,
+          round,
+          pending.map((p) => p.householdId),
+          now,
+        );
         result.reminded += 1;
       }
       if (next.changes.status === SurveyRoundStatus.Closed) result.closed += 1;
     });
   }
 
-  private plan(round: SurveyRound, now: Date): { nextCheckAt: Date | null; changes: Partial<SurveyRound>; remind: boolean } {
-    if (round.status !== SurveyRoundStatus.Open) return { nextCheckAt: null, changes: {}, remind: false };
+  private plan(
+    round: SurveyRound,
+    now: Date,
+  ): { nextCheckAt: Date | null; changes: Partial<SurveyRound>; remind: boolean } {
+    if (round.status !== SurveyRoundStatus.Open)
+      return { nextCheckAt: null, changes: {}, remind: false };
     if (now.getTime() >= round.closesAt.getTime()) {
       const to = surveyRoundTransition(round.status, SurveyRoundAction.Expire, null);
-      return { nextCheckAt: null, changes: { status: to ?? round.status, closedAt: now }, remind: false };
+      return {
+        nextCheckAt: null,
+        changes: { status: to ?? round.status, closedAt: now },
+        remind: false,
+      };
     }
     if (round.remindedAt === null) {
       const sendable = earliestDelivery(now, false, this.config.outbox.quietHours);
       if (sendable.getTime() > now.getTime()) {
         // Quiet hours: wait for the morning if the window is still open then; else no reminder.
-        return sendable.getTime() < round.closesAt.getTime() ? { nextCheckAt: sendable, changes: {}, remind: false } : { nextCheckAt: round.closesAt, changes: { remindedAt: now }, remind: false };
+        return sendable.getTime() < round.closesAt.getTime()
+          ? { nextCheckAt: sendable, changes: {}, remind: false }
+          : { nextCheckAt: round.closesAt, changes: { remindedAt: now }, remind: false };
       }
       return { nextCheckAt: round.closesAt, changes: { remindedAt: now }, remind: true };
     }

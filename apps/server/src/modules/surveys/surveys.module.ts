@@ -20,7 +20,18 @@ import { SurveysController } from './surveys.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(SURVEY_ENTITIES), NotificationsModule, OrgModule],
   controllers: [SurveysController, SurveyAnsweringController],
-  providers: [SurveyAccess, SurveySettingsService, QuestionnairesService, SurveyRoundsService, SurveyRoundLifecycle, SurveyResultsService, SurveyExportService, SurveyAnswering, SurveyMessages, SurveySweeper],
+  providers: [
+    SurveyAccess,
+    SurveySettingsService,
+    QuestionnairesService,
+    SurveyRoundsService,
+    SurveyRoundLifecycle,
+    SurveyResultsService,
+    SurveyExportService,
+    SurveyAnswering,
+    SurveyMessages,
+    SurveySweeper,
+  ],
   exports: [SurveyAnswering],
 })
 export class SurveysModule {}

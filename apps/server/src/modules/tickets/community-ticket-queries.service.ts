@@ -43,16 +43,27 @@ export class CommunityTicketQueries {
    * Open tickets (open, at risk, the department's) are today's work, bounded by nature and sorted by
    * deadline: one page, no cursor. Finished and all tickets grow with history: paged newest first.
    */
-  async list(user: AuthUser, filter: CommunityTicketFilter, page: PageRequest): Promise<Page<TicketSummaryDto>> {
+  async list(
+    user: AuthUser,
+    filter: CommunityTicketFilter,
+    page: PageRequest,
+  ): Promise<Page<TicketSummaryDto>> {
     const community = await this.scope(user);
     if (!community) return emptyPage();
     const open = [...OPEN_STATUSES];
     if (filter === CommunityTicketFilter.Department) {
       // The department head's queue: open tickets of the categories their department handles, nearest deadline first.
-      const me = await this.tickets.manager.findOne(User, { where: { id: user.id }, select: { id: true, department: true } });
+      const me = await this.tickets.manager.findOne(User, {
+        where: { id: user.id },
+        select: { id: true, department: true },
+      });
       if (!me?.department) return emptyPage();
       const rows = await this.tickets.find({
-        where: { ...community, status: In(open), category: { department: me.department as Department } },
+        where: {
+          ...community,
+          status: In(open),
+          category: { department: me.department as Department },
+        },
         relations: TICKET_VIEW_RELATIONS,
         order: { createdAt: 'ASC', code: 'ASC' },
         take: COMMUNITY_LIST_LIMIT,
@@ -61,8 +72,11 @@ export class CommunityTicketQueries {
     }
     if (filter === CommunityTicketFilter.Done || filter === CommunityTicketFilter.All) {
       // History grows without end: newest first, a page at a time.
-      const where = filter === CommunityTicketFilter.Done ? { ...community, status: Not(In(open)) } : community;
-      return findPage(this.tickets, where, page, (rows) => this.views.summaries(rows), { relations: TICKET_VIEW_RELATIONS });
+      const where =
+        filter === CommunityTicketFilter.Done ? { ...community, status: Not(In(open)) } : community;
+      return findPage(this.tickets, where, page, (rows) => this.views.summaries(rows), {
+        relations: TICKET_VIEW_RELATIONS,
+      });
     }
     const rows = await this.tickets.find({
       where: { ...community, status: In(open) },
@@ -73,6 +87,12 @@ export class CommunityTicketQueries {
     const summaries = await this.views.summaries(rows);
     if (filter !== CommunityTicketFilter.AtRisk) return whole(summaries);
     // The at-risk list: a limit at warning or breached, or already escalated; the nearest deadline first.
-    return whole(byNearestDeadline(summaries.filter((t) => t.escalationLevel > 0 || t.sla?.state === 'warning' || t.sla?.state === 'breached')));
+    return whole(
+      byNearestDeadline(
+        summaries.filter(
+          (t) => t.escalationLevel > 0 || t.sla?.state === 'warning' || t.sla?.state === 'breached',
+        ),
+      ),
+    );
   }
 }

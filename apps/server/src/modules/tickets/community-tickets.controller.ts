@@ -16,8 +16,14 @@ export class CommunityTicketsController {
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiQuery({ name: 'filter', enum: CommunityTicketFilter, required: false })
-  @ApiOperation({ summary: "The supervisor's community's tickets: open ones (emergencies first, then oldest; one page), closed ones, or all (newest first, a page at a time: ?cursor=&limit=)" })
-  list(@CurrentUser() user: AuthUser, @Query() query: CommunityTicketsQueryDto): Promise<Page<TicketSummaryDto>> {
+  @ApiOperation({
+    summary:
+      "The supervisor's community's tickets: open ones (emergencies first, then oldest; one page), closed ones, or all (newest first, a page at a time: ?cursor=&limit=)",
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CommunityTicketsQueryDto,
+  ): Promise<Page<TicketSummaryDto>> {
     return this.queries.list(user, query.filter ?? CommunityTicketFilter.Open, pageRequest(query));
   }
 }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, Repository } from 'typeorm';
-import { ErrorCode, NotificationKind, SLA_MILESTONE_LABELS, TicketAction, TicketStatus } from '@linli/contracts';
+import {
+  ErrorCode,
+  NotificationKind,
+  SLA_MILESTONE_LABELS,
+  TicketAction,
+  TicketStatus,
+} from '@linli/contracts';
 import { formatChinaDateTime, isOpen, systemTransition } from '@linli/domain';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
@@ -42,7 +48,6 @@ export interface SweepResult {
  */
 @Injectable()
 export class SlaSweeper extends ScheduledJob<SweepResult> {
-
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly unitOfWork: UnitOfWork,
@@ -56,9 +61,14 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
     super('SlaSweeper', 'sweep failed', () => sweepTiming(config));
   }
 
-
   protected async round(): Promise<SweepResult> {
-    const result: SweepResult = { checked: 0, warnings: 0, escalations: 0, autoClosed: 0, skipped: 0 };
+    const result: SweepResult = {
+      checked: 0,
+      warnings: 0,
+      escalations: 0,
+      autoClosed: 0,
+      skipped: 0,
+    };
     // Calendar changes made on another instance (and communities created since) count from this round.
     await Promise.all([this.calendars.reload(), this.policyOverrides.reload()]);
     const now = this.clock.now();
@@ -74,13 +84,15 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
         try {
           await this.check(id, now, result);
         } catch (err) {
-          if (err instanceof AppException && err.code === ErrorCode.TICKET_STALE) result.skipped += 1;
+          if (err instanceof AppException && err.code === ErrorCode.TICKET_STALE)
+            result.skipped += 1;
           else throw err;
         }
       }
       if (due.length < SWEEP_BATCH || result.skipped >= due.length) break;
     }
-    if (result.warnings + result.escalations + result.autoClosed > 0) this.logger.log(`sweep: ${JSON.stringify(result)}`);
+    if (result.warnings + result.escalations + result.autoClosed > 0)
+      this.logger.log(`sweep: ${JSON.stringify(result)}`);
     return result;
   }
 
@@ -89,17 +101,50 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
       const ticket = await db.findOne(Ticket, { where: { id: ticketId } });
       if (!ticket || !ticket.nextCheckAt || ticket.nextCheckAt.getTime() > now.getTime()) return; // done by another instance
       let version = ticket.version;
-      const record = async (action: TicketAction, note: string, changes: Parameters<typeof applyTransition>[1]['changes'] = {}, toStatus = ticket.status) => {
-        await applyTransition(db, { ticketId, fromVersion: version, fromStatus: ticket.status, toStatus, action, actorId: null, note, at: now, changes });
+      const record = async (
+        action: TicketAction,
+        note: string,
+        changes: Parameters<typeof applyTransition>[1]['changes'] = {},
+        toStatus = ticket.status,
+      ) => {
+        await applyTransition(db, {
+          ticketId,
+          fromVersion: version,
+          fromStatus: ticket.status,
+          toStatus,
+          action,
+          actorId: null,
+          note,
+          at: now,
+          changes,
+        });
         version += 1;
         Object.assign(ticket, changes, { status: toStatus });
       };
 
-      const autoCloseAt = ticket.resolvedAt ? ticket.resolvedAt.getTime() + this.config.sla.autoCloseAfterHours * 3_600_000 : Infinity;
-      const closed = ticket.status === TicketStatus.Resolved ? systemTransition(ticket.status, TicketAction.AutoClose) : null;
+      const autoCloseAt = ticket.resolvedAt
+        ? ticket.resolvedAt.getTime() + this.config.sla.autoCloseAfterHours * 3_600_000
+        : Infinity;
+      const closed =
+        ticket.status === TicketStatus.Resolved
+          ? systemTransition(ticket.status, TicketAction.AutoClose)
+          : null;
       if (closed && autoCloseAt <= now.getTime()) {
-        await record(TicketAction.AutoClose, `住户 ${this.config.sla.autoCloseAfterHours} 小时内未确认，系统自动完成`, { nextCheckAt: null }, closed);
-        await this.notifier.transitioned(db, ticket, TicketAction.AutoClose, TicketStatus.Closed, null, now, ticket.assigneeId);
+        await record(
+          TicketAction.AutoClose,
+          `住户 ${this.config.sla.autoCloseAfterHours} 小时内未确认，系统自动完成`,
+          { nextCheckAt: null },
+          closed,
+        );
+        await this.notifier.transitioned(
+          db,
+          ticket,
+          TicketAction.AutoClose,
+          TicketStatus.Closed,
+          null,
+          now,
+          ticket.assigneeId,
+        );
         result.autoClosed += 1;
         return;
       }
@@ -120,7 +165,11 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
           }
           if (s.state === 'breached' && !row.breachedAt) {
             row.breachedAt = now;
-            await db.update(TicketMilestone, { id: row.id }, { breachedAt: now, warnedAt: row.warnedAt ?? now });
+            await db.update(
+              TicketMilestone,
+              { id: row.id },
+              { breachedAt: now, warnedAt: row.warnedAt ?? now },
+            );
             if (ticket.escalationLevel === 0) {
               const note = `「${label}」时限已超（截止 ${formatChinaDateTime(s.dueAt as Date)}），已升级至管理处主任`;
               await record(TicketAction.Escalate, note, { escalationLevel: 1, escalatedAt: now });
@@ -129,7 +178,9 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
             }
           }
         }
-        const managerAt = ticket.escalatedAt ? ticket.escalatedAt.getTime() + this.config.sla.escalateToManagerAfterMinutes * 60_000 : Infinity;
+        const managerAt = ticket.escalatedAt
+          ? ticket.escalatedAt.getTime() + this.config.sla.escalateToManagerAfterMinutes * 60_000
+          : Infinity;
         if (ticket.escalationLevel === 1 && managerAt <= now.getTime()) {
           const hours = Math.round(this.config.sla.escalateToManagerAfterMinutes / 60);
           const note = `升级 ${hours} 小时后仍未完成，已升级至公司经理`;
@@ -141,7 +192,8 @@ export class SlaSweeper extends ScheduledJob<SweepResult> {
 
       // The next look, written under the lock like everything else.
       const nextCheckAt = this.sla.nextCheck(ticket, rows, now);
-      if (!(await setNextCheck(db, ticketId, nextCheckAt, version))) throw new AppException(ErrorCode.TICKET_STALE);
+      if (!(await setNextCheck(db, ticketId, nextCheckAt, version)))
+        throw new AppException(ErrorCode.TICKET_STALE);
     });
   }
 }

@@ -18,7 +18,16 @@ export class TicketAccess {
 
   async actorFor(
     user: AuthUser,
-    ticket: Pick<Ticket, 'householdId' | 'assigneeId' | 'buildingId' | 'communityId' | 'reporterId' | 'kind' | 'createdAt'>,
+    ticket: Pick<
+      Ticket,
+      | 'householdId'
+      | 'assigneeId'
+      | 'buildingId'
+      | 'communityId'
+      | 'reporterId'
+      | 'kind'
+      | 'createdAt'
+    >,
     known?: { companyId: string },
   ): Promise<TicketActorReach> {
     const reach = await this.access.ticket(user, ticket, known);

@@ -39,22 +39,30 @@ export class TicketActionChecks {
   async check(user: AuthUser, ticketId: string, dto: TicketActionDto): Promise<CheckedAction> {
     const ticket = await this.tickets.findOne({ where: { id: ticketId } });
     const actor = ticket && (await this.access.actorFor(user, ticket));
-    if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+    if (!ticket || !actor || !this.access.canView(actor))
+      throw new AppException(ErrorCode.TICKET_NOT_FOUND);
     if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
     const decision = decideTransition(ticket.status, dto.action, actor, ticket.kind);
     if (!decision.allowed) {
-      if (decision.reason === 'kind') throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '只有投诉可以判定为无效投诉');
-      throw new AppException(decision.reason === 'status' ? ErrorCode.TICKET_ACTION_NOT_ALLOWED : ErrorCode.FORBIDDEN);
+      if (decision.reason === 'kind')
+        throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '只有投诉可以判定为无效投诉');
+      throw new AppException(
+        decision.reason === 'status' ? ErrorCode.TICKET_ACTION_NOT_ALLOWED : ErrorCode.FORBIDDEN,
+      );
     }
     const photoIds = dto.photoIds ?? [];
     if (photoIds.length > MAX_TICKET_PHOTOS) throw new AppException(ErrorCode.UPLOAD_TOO_MANY);
     const note = dto.note?.trim() || null;
     if (REASON_REQUIRED.includes(dto.action) && !note) {
       const prompt = NOTE_PROMPTS[dto.action] ?? '请填写备注';
-      throw new AppException(ErrorCode.TICKET_REASON_REQUIRED, prompt, [{ field: 'note', message: prompt }]);
+      throw new AppException(ErrorCode.TICKET_REASON_REQUIRED, prompt, [
+        { field: 'note', message: prompt },
+      ]);
     }
     if (dto.action === TicketAction.Hold && !dto.holdReason) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'holdReason', message: '请选择挂起原因' }]);
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'holdReason', message: '请选择挂起原因' },
+      ]);
     }
 
     if (dto.action === TicketAction.Chase) await this.chase.assertAllowed(ticket, this.clock.now());
@@ -64,17 +72,30 @@ export class TicketActionChecks {
   }
 
   /** Accept makes the actor the assignee; assign and transfer name an assistant serving the ticket's building. */
-  private async assigneeChange(user: AuthUser, ticket: Ticket, dto: TicketActionDto): Promise<Pick<Ticket, 'assigneeId'> | undefined> {
+  private async assigneeChange(
+    user: AuthUser,
+    ticket: Ticket,
+    dto: TicketActionDto,
+  ): Promise<Pick<Ticket, 'assigneeId'> | undefined> {
     if (!NAMES_ASSIGNEE.includes(dto.action) && dto.assigneeId) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '只有派单或转派时才能指定礼宾助理' }]);
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'assigneeId', message: '只有派单或转派时才能指定礼宾助理' },
+      ]);
     }
     if (dto.action === TicketAction.Accept) return { assigneeId: user.id };
     if (!NAMES_ASSIGNEE.includes(dto.action)) return undefined;
     const assignee = dto.assigneeId ? await this.org.authUser(dto.assigneeId) : null;
-    const serves = assignee?.role === Role.Assistant && (await this.org.buildingsServedBy(assignee.id)).includes(ticket.buildingId);
-    if (!serves) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '请选择负责该楼栋的礼宾助理' }]);
+    const serves =
+      assignee?.role === Role.Assistant &&
+      (await this.org.buildingsServedBy(assignee.id)).includes(ticket.buildingId);
+    if (!serves)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'assigneeId', message: '请选择负责该楼栋的礼宾助理' },
+      ]);
     if (dto.action === TicketAction.Transfer && assignee.id === user.id) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: 'assigneeId', message: '请选择另一位礼宾助理' }]);
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'assigneeId', message: '请选择另一位礼宾助理' },
+      ]);
     }
     return { assigneeId: assignee.id };
   }

@@ -30,7 +30,12 @@ export class TicketActions {
    * `alsoWithin`, when given, runs inside the same transaction after the transition (a rating stored
    * with the confirm or reopen it caused); if it throws, the transition is undone too.
    */
-  async perform(user: AuthUser, ticketId: string, dto: TicketActionDto, alsoWithin?: (db: EntityManager, ticket: Ticket, now: Date) => Promise<void>): Promise<TicketDetailDto> {
+  async perform(
+    user: AuthUser,
+    ticketId: string,
+    dto: TicketActionDto,
+    alsoWithin?: (db: EntityManager, ticket: Ticket, now: Date) => Promise<void>,
+  ): Promise<TicketDetailDto> {
     const { ticket, to, note, photoIds, assignee } = await this.checks.check(user, ticketId, dto);
     await this.unitOfWork.run(async (db) => {
       const now = this.clock.now();
@@ -48,7 +53,16 @@ export class TicketActions {
         changes: { ...assignee, ...timing, ...hold },
       });
       await this.uploads.attachToTicket(db, user.id, photoIds, ticketId, event.id);
-      await this.notifier.transitioned(db, ticket, dto.action, to, user.id, now, assignee?.assigneeId ?? null, note);
+      await this.notifier.transitioned(
+        db,
+        ticket,
+        dto.action,
+        to,
+        user.id,
+        now,
+        assignee?.assigneeId ?? null,
+        note,
+      );
       await alsoWithin?.(db, ticket, now);
     });
     return this.queries.detail(user, ticketId);

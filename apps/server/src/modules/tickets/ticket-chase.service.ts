@@ -24,8 +24,19 @@ export class TicketChase {
   async refusal(ticket: Ticket, now: Date): Promise<ChaseRefusal | null> {
     const milestones = (await this.sla.rowsByTicket([ticket.id])).get(ticket.id) ?? [];
     const current = this.sla.current(ticket, milestones, now);
-    const last = await this.events.findOne({ where: { ticketId: ticket.id, action: TicketAction.Chase }, order: { at: 'DESC' }, select: { id: true, at: true } });
-    return chaseRefusal({ slaState: current?.state ?? null, escalationLevel: ticket.escalationLevel, lastChasedAt: last?.at ?? null }, now);
+    const last = await this.events.findOne({
+      where: { ticketId: ticket.id, action: TicketAction.Chase },
+      order: { at: 'DESC' },
+      select: { id: true, at: true },
+    });
+    return chaseRefusal(
+      {
+        slaState: current?.state ?? null,
+        escalationLevel: ticket.escalationLevel,
+        lastChasedAt: last?.at ?? null,
+      },
+      now,
+    );
   }
 
   /** Throws the refusal as a contract error. */

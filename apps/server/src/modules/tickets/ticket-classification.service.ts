@@ -28,16 +28,25 @@ export class TicketClassification {
     private readonly clock: ClockService,
   ) {}
 
-  async classify(user: AuthUser, ticketId: string, dto: ClassifyTicketDto): Promise<TicketDetailDto> {
+  async classify(
+    user: AuthUser,
+    ticketId: string,
+    dto: ClassifyTicketDto,
+  ): Promise<TicketDetailDto> {
     await this.unitOfWork.run(async (db) => {
       const ticket = await db.findOne(Ticket, { where: { id: ticketId } });
       const actor = ticket && (await this.access.actorFor(user, ticket));
-      if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-      if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN, '只有处理人或管理处主任可以调整紧急与严重程度');
+      if (!ticket || !actor || !this.access.canView(actor))
+        throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+      if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany))
+        throw new AppException(ErrorCode.FORBIDDEN, '只有处理人或管理处主任可以调整紧急与严重程度');
       if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
-      if (!isOpen(ticket.status)) throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，不能再调整');
+      if (!isOpen(ticket.status))
+        throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，不能再调整');
       if (ticket.emergency === dto.urgent && ticket.serious === dto.serious) {
-        throw new AppException(ErrorCode.VALIDATION_FAILED, '紧急与严重程度没有变化', [{ field: 'urgent', message: '紧急与严重程度没有变化' }]);
+        throw new AppException(ErrorCode.VALIDATION_FAILED, '紧急与严重程度没有变化', [
+          { field: 'urgent', message: '紧急与严重程度没有变化' },
+        ]);
       }
       const category = await this.categories.find(ticket.categoryCode);
       if (!category) throw new AppException(ErrorCode.TICKET_CATEGORY_UNKNOWN);

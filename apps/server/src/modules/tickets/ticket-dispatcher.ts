@@ -13,15 +13,24 @@ import { User } from '../org/entities/user.entity';
  */
 @Injectable()
 export class TicketDispatcher {
-  async pickAssistant(db: EntityManager, buildingId: string, now: Date): Promise<{ id: string; name: string } | null> {
+  async pickAssistant(
+    db: EntityManager,
+    buildingId: string,
+    now: Date,
+  ): Promise<{ id: string; name: string } | null> {
     const onDuty = db
       .createQueryBuilder(DutyShift, 'd')
       .select('d.assistantId', 'userId')
       .addSelect('u.name', 'name')
       .addSelect('COUNT(t.id)', 'openCount')
       .innerJoin(User, 'u', 'u.id = d.assistantId')
-      .leftJoin(Ticket, 't', 't.assigneeId = d.assistantId AND t.status IN (:...open)', { open: OPEN_STATUSES })
-      .where('d.buildingId = :buildingId AND d.startsAt <= :now AND d.endsAt > :now', { buildingId, now })
+      .leftJoin(Ticket, 't', 't.assigneeId = d.assistantId AND t.status IN (:...open)', {
+        open: OPEN_STATUSES,
+      })
+      .where('d.buildingId = :buildingId AND d.startsAt <= :now AND d.endsAt > :now', {
+        buildingId,
+        now,
+      })
       .groupBy('d.assistantId')
       .addGroupBy('u.name')
       .orderBy('openCount', 'ASC')
@@ -33,7 +42,9 @@ export class TicketDispatcher {
       .addSelect('u.name', 'name')
       .addSelect('COUNT(t.id)', 'openCount')
       .innerJoin(User, 'u', 'u.id = ab.userId')
-      .leftJoin(Ticket, 't', 't.assigneeId = ab.userId AND t.status IN (:...open)', { open: OPEN_STATUSES })
+      .leftJoin(Ticket, 't', 't.assigneeId = ab.userId AND t.status IN (:...open)', {
+        open: OPEN_STATUSES,
+      })
       .where('ab.buildingId = :buildingId', { buildingId })
       .groupBy('ab.userId')
       .addGroupBy('u.name')

@@ -36,22 +36,54 @@ export class TicketEscalation {
     await this.unitOfWork.run(async (db) => {
       const ticket = await db.findOne(Ticket, { where: { id: ticketId } });
       const actor = ticket && (await this.access.actorFor(user, ticket));
-      if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-      if (!actor.assignee) throw new AppException(ErrorCode.FORBIDDEN, '只有工单的处理人可以填写工作传签单');
+      if (!ticket || !actor || !this.access.canView(actor))
+        throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+      if (!actor.assignee)
+        throw new AppException(ErrorCode.FORBIDDEN, '只有工单的处理人可以填写工作传签单');
       if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
-      if (!isOpen(ticket.status)) throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，无需上报');
+      if (!isOpen(ticket.status))
+        throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，无需上报');
       const now = this.clock.now();
       const first = ticket.escalationLevel === 0;
-      const changed: Ticket = { ...ticket, escalationLevel: first ? 1 : ticket.escalationLevel, escalatedAt: first ? now : ticket.escalatedAt };
+      const changed: Ticket = {
+        ...ticket,
+        escalationLevel: first ? 1 : ticket.escalationLevel,
+        escalatedAt: first ? now : ticket.escalatedAt,
+      };
       const rows = await db.find(TicketMilestone, { where: { ticketId } });
       await applyTransition(db, {
-        ticketId, fromVersion: ticket.version, fromStatus: ticket.status, toStatus: ticket.status, action: TicketAction.EscalationSlip, actorId: user.id,
-        note: `工作传签单：${reason}`, at: now,
-        changes: { escalationLevel: changed.escalationLevel, escalatedAt: changed.escalatedAt, nextCheckAt: this.sla.nextCheck(changed, rows, now) },
+        ticketId,
+        fromVersion: ticket.version,
+        fromStatus: ticket.status,
+        toStatus: ticket.status,
+        action: TicketAction.EscalationSlip,
+        actorId: user.id,
+        note: `工作传签单：${reason}`,
+        at: now,
+        changes: {
+          escalationLevel: changed.escalationLevel,
+          escalatedAt: changed.escalatedAt,
+          nextCheckAt: this.sla.nextCheck(changed, rows, now),
+        },
       });
-      const supervisors = await db.find(User, { where: { role: Role.Supervisor, communityId: ticket.communityId }, select: { id: true, department: true } });
+      const supervisors = await db.find(User, {
+        where: { role: Role.Supervisor, communityId: ticket.communityId },
+        select: { id: true, department: true },
+      });
       const managers = supervisors.filter((s) => !s.department).map((s) => s.id);
-      await this.inbox.deliver(db, managers.length > 0 ? managers : supervisors.map((s) => s.id), { kind: NotificationKind.SlaEscalated, title: '工作传签单：需要您协调', body: `${ticket.code} ${reason}`, ticketId, ticketCode: ticket.code, urgent: ticket.emergency }, now);
+      await this.inbox.deliver(
+        db,
+        managers.length > 0 ? managers : supervisors.map((s) => s.id),
+        {
+          kind: NotificationKind.SlaEscalated,
+          title: '工作传签单：需要您协调',
+          body: `${ticket.code} ${reason}`,
+          ticketId,
+          ticketCode: ticket.code,
+          urgent: ticket.emergency,
+        },
+        now,
+      );
     });
     return this.queries.detail(user, ticketId);
   }

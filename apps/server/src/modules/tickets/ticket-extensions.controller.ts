@@ -14,14 +14,24 @@ export class TicketExtensionsController {
 
   @Post('tickets/:id/extensions')
   @Roles(Role.Assistant)
-  @ApiOperation({ summary: 'The assignee only: ask for a later deadline of a milestone, with the reason (one pending request at a time)' })
-  request(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: RequestExtensionDto): Promise<TicketExtensionDto> {
+  @ApiOperation({
+    summary:
+      'The assignee only: ask for a later deadline of a milestone, with the reason (one pending request at a time)',
+  })
+  request(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: RequestExtensionDto,
+  ): Promise<TicketExtensionDto> {
     return this.extensions.request(user, id, body);
   }
 
   @Get('ticket-extensions/pending')
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Supervisors: extension requests of their community awaiting a decision, oldest first (admins: all)' })
+  @ApiOperation({
+    summary:
+      'Supervisors: extension requests of their community awaiting a decision, oldest first (admins: all)',
+  })
   pending(@CurrentUser() user: AuthUser): Promise<TicketExtensionDto[]> {
     return this.extensions.pending(user);
   }
@@ -29,8 +39,14 @@ export class TicketExtensionsController {
   @Post('ticket-extensions/:id/decision')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s supervisor: approve (the deadline moves) or refuse with a reason' })
-  decide(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: DecideExtensionDto): Promise<TicketExtensionDto> {
+  @ApiOperation({
+    summary: 'The community’s supervisor: approve (the deadline moves) or refuse with a reason',
+  })
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DecideExtensionDto,
+  ): Promise<TicketExtensionDto> {
     return this.extensions.decide(user, id, body);
   }
 }

@@ -1,9 +1,22 @@
-import { TicketPhotoDto, TicketAction, TicketDetailDto, TicketEventDto, TicketMilestoneDto, TicketSlaDto, TicketSummaryDto } from '@linli/contracts';
+import {
+  TicketPhotoDto,
+  TicketAction,
+  TicketDetailDto,
+  TicketEventDto,
+  TicketMilestoneDto,
+  TicketSlaDto,
+  TicketSummaryDto,
+} from '@linli/contracts';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { Ticket } from './entities/ticket.entity';
 
 /** The relations a ticket must be loaded with to be shown. */
-export const TICKET_VIEW_RELATIONS = { category: true, room: true, assignee: true, outage: true } as const;
+export const TICKET_VIEW_RELATIONS = {
+  category: true,
+  room: true,
+  assignee: true,
+  outage: true,
+} as const;
 
 export function toTicketSummary(t: Ticket, sla: TicketSlaDto | null): TicketSummaryDto {
   return {
@@ -40,7 +53,17 @@ export function toTicketEvent(e: TicketEvent): TicketEventDto {
 }
 
 /** What only staff see on a ticket, and what they may do besides its transitions. */
-export type StaffView = Pick<TicketDetailDto, 'reporter' | 'intake' | 'extensions' | 'extensionActions' | 'canClassify' | 'canEscalate' | 'canIssueWorkOrder' | 'workOrders'>;
+export type StaffView = Pick<
+  TicketDetailDto,
+  | 'reporter'
+  | 'intake'
+  | 'extensions'
+  | 'extensionActions'
+  | 'canClassify'
+  | 'canEscalate'
+  | 'canIssueWorkOrder'
+  | 'workOrders'
+>;
 
 export const NO_STAFF_VIEW: StaffView = {
   reporter: null,
@@ -71,7 +94,9 @@ export function toTicketDetail(
     preferredVisitAt: t.preferredVisitAt?.toISOString() ?? null,
     allowedActions,
     channel: t.channel,
-    outage: t.outage ? { id: t.outage.id, title: t.outage.title, endsAt: t.outage.endsAt.toISOString() } : null,
+    outage: t.outage
+      ? { id: t.outage.id, title: t.outage.title, endsAt: t.outage.endsAt.toISOString() }
+      : null,
     ...staff,
   };
 }

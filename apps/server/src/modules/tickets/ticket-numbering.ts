@@ -17,6 +17,10 @@ export class TicketNumbering {
   ) {}
 
   async nextCode(kind: TicketKind, at: Date): Promise<string> {
-    return ticketCode(kind, at, await takeNextInSequence(this.unitOfWork, this.dataSource, chinaDateKey(at)));
+    return ticketCode(
+      kind,
+      at,
+      await takeNextInSequence(this.unitOfWork, this.dataSource, chinaDateKey(at)),
+    );
   }
 }

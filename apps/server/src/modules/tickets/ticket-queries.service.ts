@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AssigneeOptionDto, ErrorCode, Page, Role, TicketAction, TicketDetailDto, TicketSummaryDto, WechatReach } from '@linli/contracts';
+import {
+  AssigneeOptionDto,
+  ErrorCode,
+  Page,
+  Role,
+  TicketAction,
+  TicketDetailDto,
+  TicketSummaryDto,
+  WechatReach,
+} from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
-import { allowedActions, chaseRefusal, isOpen, OPEN_STATUSES, PAUSED_STATUSES } from '@linli/domain';
+import {
+  allowedActions,
+  chaseRefusal,
+  isOpen,
+  OPEN_STATUSES,
+  PAUSED_STATUSES,
+} from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsSelect, In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -15,7 +30,13 @@ import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
 import { TicketAccess, TicketActorReach } from './ticket-access';
-import { NO_STAFF_VIEW, StaffView, TICKET_VIEW_RELATIONS, toTicketDetail, toTicketSummary } from './ticket-mapper';
+import {
+  NO_STAFF_VIEW,
+  StaffView,
+  TICKET_VIEW_RELATIONS,
+  toTicketDetail,
+  toTicketSummary,
+} from './ticket-mapper';
 import { WorkOrders } from '../work-orders/work-orders.service';
 import { TicketSla } from './ticket-sla.service';
 import { TicketExtensions } from './ticket-extensions.service';
@@ -25,8 +46,12 @@ import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 
 /** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
 export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
-  const due = (t: TicketSummaryDto) => (t.sla?.dueAt ? Date.parse(t.sla.dueAt) : Number.POSITIVE_INFINITY);
-  return list.map((t, i) => ({ t, i })).sort((a, b) => due(a.t) - due(b.t) || a.i - b.i).map((x) => x.t);
+  const due = (t: TicketSummaryDto) =>
+    t.sla?.dueAt ? Date.parse(t.sla.dueAt) : Number.POSITIVE_INFINITY;
+  return list
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => due(a.t) - due(b.t) || a.i - b.i)
+    .map((x) => x.t);
 }
 
 /** The columns of a queue row: what toTicketSummary shows and TicketSla.current reads, with the relations' keys. */
@@ -72,7 +97,9 @@ export class TicketQueries {
   async summaries(rows: Ticket[]): Promise<TicketSummaryDto[]> {
     const now = this.clock.now();
     const milestones = await this.sla.rowsByTicket(rows.map((r) => r.id));
-    return rows.map((r) => toTicketSummary(r, this.sla.current(r, milestones.get(r.id) ?? [], now)));
+    return rows.map((r) =>
+      toTicketSummary(r, this.sla.current(r, milestones.get(r.id) ?? [], now)),
+    );
   }
 
   /**
@@ -83,9 +110,15 @@ export class TicketQueries {
   async mine(user: AuthUser, page: PageRequest): Promise<Page<TicketSummaryDto>> {
     const householdId = user.householdId;
     if (!householdId) return emptyPage();
-    return findPage(this.tickets, { householdId }, page, async (rows) => this.summaries(await this.reach.residentVisible(user, householdId, rows)), {
-      relations: TICKET_VIEW_RELATIONS,
-    });
+    return findPage(
+      this.tickets,
+      { householdId },
+      page,
+      async (rows) => this.summaries(await this.reach.residentVisible(user, householdId, rows)),
+      {
+        relations: TICKET_VIEW_RELATIONS,
+      },
+    );
   }
 
   /**
@@ -118,8 +151,10 @@ export class TicketQueries {
   async assignees(user: AuthUser, id: string): Promise<AssigneeOptionDto[]> {
     const ticket = await this.tickets.findOne({ where: { id } });
     const actor = ticket && (await this.access.actorFor(user, ticket));
-    if (!ticket || !actor || !this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-    if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany)) throw new AppException(ErrorCode.FORBIDDEN);
+    if (!ticket || !actor || !this.access.canView(actor))
+      throw new AppException(ErrorCode.TICKET_NOT_FOUND);
+    if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany))
+      throw new AppException(ErrorCode.FORBIDDEN);
     const rows: { id: string; name: string; open: string | number }[] = await this.tickets.manager
       .createQueryBuilder()
       .select('u.id', 'id')
@@ -127,7 +162,9 @@ export class TicketQueries {
       .addSelect('COUNT(t.id)', 'open')
       .from(AssistantBuilding, 'ab')
       .innerJoin(User, 'u', 'u.id = ab.userId')
-      .leftJoin(Ticket, 't', 't.assigneeId = u.id AND t.status IN (:...open)', { open: [...OPEN_STATUSES] })
+      .leftJoin(Ticket, 't', 't.assigneeId = u.id AND t.status IN (:...open)', {
+        open: [...OPEN_STATUSES],
+      })
       .where('ab.buildingId = :b', { b: ticket.buildingId })
       .groupBy('u.id')
       .addGroupBy('u.name')
@@ -138,7 +175,10 @@ export class TicketQueries {
   }
 
   async idByIdempotencyKey(reporterId: string, idempotencyKey: string): Promise<string | null> {
-    const ticket = await this.tickets.findOne({ where: { reporterId, idempotencyKey }, select: { id: true } });
+    const ticket = await this.tickets.findOne({
+      where: { reporterId, idempotencyKey },
+      select: { id: true },
+    });
     return ticket?.id ?? null;
   }
 
@@ -149,20 +189,28 @@ export class TicketQueries {
     const actor = await this.access.actorFor(user, ticket);
     if (!this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
     const [events, photos] = await Promise.all([
-      this.events.find({ where: { ticketId: id }, relations: { actor: true }, order: { version: 'ASC' } }),
+      this.events.find({
+        where: { ticketId: id },
+        relations: { actor: true },
+        order: { version: 'ASC' },
+      }),
       this.uploads.photosOf(id),
     ]);
     const now = this.clock.now();
     const milestones = (await this.sla.rowsByTicket([id])).get(id) ?? [];
     let actions = allowedActions(ticket.status, actor, ticket.kind);
     // 催办 is offered only when the chase rules allow it now (late or close to it, not chased just now).
-    if (actions.includes(TicketAction.Chase) && (await this.chase.refusal(ticket, now)) !== null) actions = actions.filter((a) => a !== TicketAction.Chase);
+    if (actions.includes(TicketAction.Chase) && (await this.chase.refusal(ticket, now)) !== null)
+      actions = actions.filter((a) => a !== TicketAction.Chase);
     return toTicketDetail(
       ticket,
       events,
       photos,
       actions,
-      { current: this.sla.current(ticket, milestones, now), milestones: this.sla.all(ticket, milestones, now) },
+      {
+        current: this.sla.current(ticket, milestones, now),
+        milestones: this.sla.all(ticket, milestones, now),
+      },
       await this.staffView(user, ticket, actor),
     );
   }
@@ -173,7 +221,14 @@ export class TicketQueries {
    * its milestones. Read from the database: only who the caller is to it (the one access policy), the
    * photos when some were attached, and for staff their view. A new ticket was never chased.
    */
-  async createdDetail(user: AuthUser, ticket: Ticket, events: TicketEvent[], milestones: TicketMilestone[], withPhotos: boolean, companyId: string): Promise<TicketDetailDto> {
+  async createdDetail(
+    user: AuthUser,
+    ticket: Ticket,
+    events: TicketEvent[],
+    milestones: TicketMilestone[],
+    withPhotos: boolean,
+    companyId: string,
+  ): Promise<TicketDetailDto> {
     // The same access policy as every read, on the facts the submit wrote (its community's company came with the household's place).
     const actor = await this.access.actorFor(user, ticket, { companyId });
     if (!this.access.canView(actor)) throw new AppException(ErrorCode.TICKET_NOT_FOUND);
@@ -181,38 +236,80 @@ export class TicketQueries {
     const now = this.clock.now();
     const current = this.sla.current(ticket, milestones, now);
     let actions = allowedActions(ticket.status, actor, ticket.kind);
-    if (actions.includes(TicketAction.Chase) && chaseRefusal({ slaState: current?.state ?? null, escalationLevel: ticket.escalationLevel, lastChasedAt: null }, now) !== null) {
+    if (
+      actions.includes(TicketAction.Chase) &&
+      chaseRefusal(
+        {
+          slaState: current?.state ?? null,
+          escalationLevel: ticket.escalationLevel,
+          lastChasedAt: null,
+        },
+        now,
+      ) !== null
+    ) {
       actions = actions.filter((a) => a !== TicketAction.Chase);
     }
-    return toTicketDetail(ticket, events, photos, actions, { current, milestones: this.sla.all(ticket, milestones, now) }, await this.staffView(user, ticket, actor));
+    return toTicketDetail(
+      ticket,
+      events,
+      photos,
+      actions,
+      { current, milestones: this.sla.all(ticket, milestones, now) },
+      await this.staffView(user, ticket, actor),
+    );
   }
 
   /**
    * What staff need to call residents back: the reporter's name and phone and whether WeChat reaches
    * them now, and for a request staff registered, who took it and the caller to call back.
    */
-  private async staffView(user: AuthUser, ticket: Ticket, actor: TicketActorReach): Promise<StaffView> {
+  private async staffView(
+    user: AuthUser,
+    ticket: Ticket,
+    actor: TicketActorReach,
+  ): Promise<StaffView> {
     if (user.role === Role.Resident) return NO_STAFF_VIEW;
     const extensions = await this.extensions.ofTicket(this.tickets.manager, ticket.id);
     const pending = extensions.some((e) => e.status === 'pending');
     const extensionActions = {
-      request: actor.assignee && !pending && isOpen(ticket.status) && !PAUSED_STATUSES.includes(ticket.status),
+      request:
+        actor.assignee &&
+        !pending &&
+        isOpen(ticket.status) &&
+        !PAUSED_STATUSES.includes(ticket.status),
       decide: pending && (actor.supervisesCommunity || actor.adminsCompany),
     };
     const ids = [ticket.reporterId, ticket.receivedById].filter((id): id is string => id !== null);
-    const people = await this.tickets.manager.find(User, { where: { id: In(ids) }, select: { id: true, name: true, phone: true } });
+    const people = await this.tickets.manager.find(User, {
+      where: { id: In(ids) },
+      select: { id: true, name: true, phone: true },
+    });
     const reporter = people.find((p) => p.id === ticket.reporterId);
     const receiver = people.find((p) => p.id === ticket.receivedById);
     const residentReporter = reporter && reporter.id !== ticket.receivedById;
-    const reach = residentReporter ? ((await this.outbox.reachOf([reporter.id])).get(reporter.id) ?? WechatReach.Unbound) : null;
+    const reach = residentReporter
+      ? ((await this.outbox.reachOf([reporter.id])).get(reporter.id) ?? WechatReach.Unbound)
+      : null;
     return {
-      reporter: residentReporter && reach ? { name: reporter.name, phone: reporter.phone, wechatReach: reach } : null,
-      intake: receiver ? { receivedByName: receiver.name, contactName: ticket.contactName, contactPhone: ticket.contactPhone } : null,
+      reporter:
+        residentReporter && reach
+          ? { name: reporter.name, phone: reporter.phone, wechatReach: reach }
+          : null,
+      intake: receiver
+        ? {
+            receivedByName: receiver.name,
+            contactName: ticket.contactName,
+            contactPhone: ticket.contactPhone,
+          }
+        : null,
       extensions,
       extensionActions,
-      canClassify: isOpen(ticket.status) && (actor.assignee || actor.supervisesCommunity || actor.adminsCompany),
+      canClassify:
+        isOpen(ticket.status) &&
+        (actor.assignee || actor.supervisesCommunity || actor.adminsCompany),
       canEscalate: isOpen(ticket.status) && actor.assignee,
-      canIssueWorkOrder: isOpen(ticket.status) && (actor.supervisesCommunity || actor.adminsCompany),
+      canIssueWorkOrder:
+        isOpen(ticket.status) && (actor.supervisesCommunity || actor.adminsCompany),
       workOrders: await this.workOrders.ofTicket(this.tickets.manager, user, ticket.id),
     };
   }

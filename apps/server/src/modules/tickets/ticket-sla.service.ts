@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { SlaMilestone, SlaState, TicketAction, TicketMilestoneDto, TicketSlaDto, TicketStatus } from '@linli/contracts';
+import {
+  SlaMilestone,
+  SlaState,
+  TicketAction,
+  TicketMilestoneDto,
+  TicketSlaDto,
+  TicketStatus,
+} from '@linli/contracts';
 import {
   INVALID_COMPLAINT_POLICY,
   policiesFor,
@@ -36,7 +43,10 @@ const MINUTE_MS = 60_000;
 /** The working calendar every time limit is counted on (published Chinese schedule). */
 
 export const toPauses = (stored: readonly StoredPause[] | null | undefined): SlaPause[] =>
-  (stored ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
+  (stored ?? []).map((p) => ({
+    from: new Date(p.from),
+    to: p.to === null ? null : new Date(p.to),
+  }));
 
 /**
  * A ticket's time limits on the server: planned at intake, moved by each transition (met, paused,
@@ -56,16 +66,28 @@ export class TicketSla {
   }
 
   /** Plans the new ticket's milestones (inside the intake transaction); returns the sweep's first look. */
-  async plan(db: EntityManager, ticket: Ticket, category: TicketCategory, now: Date): Promise<Date | null> {
+  async plan(
+    db: EntityManager,
+    ticket: Ticket,
+    category: TicketCategory,
+    now: Date,
+  ): Promise<Date | null> {
     const { rows, nextCheckAt } = this.planRows(ticket, category, now);
     if (rows.length > 0) await insertRows(db, TicketMilestone, rows);
     return nextCheckAt;
   }
 
   /** A new ticket's milestones and the sweep's first look, computed without writing (the caller inserts them with the ticket). */
-  planRows(ticket: Ticket, category: TicketCategory, now: Date): { rows: TicketMilestone[]; nextCheckAt: Date | null } {
+  planRows(
+    ticket: Ticket,
+    category: TicketCategory,
+    now: Date,
+  ): { rows: TicketMilestone[]; nextCheckAt: Date | null } {
     const planned = planMilestones({
-      policyCodes: policiesFor(category.slaPolicies ?? [], { urgent: ticket.emergency, serious: ticket.serious }),
+      policyCodes: policiesFor(category.slaPolicies ?? [], {
+        urgent: ticket.emergency,
+        serious: ticket.serious,
+      }),
       kind: ticket.kind,
       emergency: ticket.emergency,
       start: ticket.createdAt,
@@ -96,10 +118,18 @@ export class TicketSla {
    * deadline the supervisor extended (the approval stands; a dropped milestone still goes).
    * Returns the sweep's next look.
    */
-  async replan(db: EntityManager, ticket: Ticket, category: TicketCategory, now: Date): Promise<Date | null> {
+  async replan(
+    db: EntityManager,
+    ticket: Ticket,
+    category: TicketCategory,
+    now: Date,
+  ): Promise<Date | null> {
     const rows = await db.find(TicketMilestone, { where: { ticketId: ticket.id } });
     const planned = planMilestones({
-      policyCodes: policiesFor(category.slaPolicies ?? [], { urgent: ticket.emergency, serious: ticket.serious }),
+      policyCodes: policiesFor(category.slaPolicies ?? [], {
+        urgent: ticket.emergency,
+        serious: ticket.serious,
+      }),
       kind: ticket.kind,
       emergency: ticket.emergency,
       start: ticket.createdAt,
@@ -109,7 +139,14 @@ export class TicketSla {
     });
     const kept = rows.filter((r) => r.metAt || r.policyCode === INVALID_COMPLAINT_POLICY);
     // A deadline the supervisor approved an extension to stands: a new classification does not undo the decision.
-    const extended = new Set((await db.find(TicketExtension, { where: { ticketId: ticket.id, status: 'approved' }, select: { milestone: true } })).map((e) => e.milestone));
+    const extended = new Set(
+      (
+        await db.find(TicketExtension, {
+          where: { ticketId: ticket.id, status: 'approved' },
+          select: { milestone: true },
+        })
+      ).map((e) => e.milestone),
+    );
     for (const row of rows) {
       if (kept.includes(row)) continue;
       const plan = planned.find((p) => p.milestone === row.milestone);
@@ -119,16 +156,36 @@ export class TicketSla {
       }
       // A limit planned from the report applies as planned; a round restarted later gets the policy's own limit.
       const sameStart = row.startAt.getTime() === ticket.createdAt.getTime();
-      const policyLimit = sameStart ? plan.limit : (resolvePolicy(plan.policyCode, this.policyOverrides.forCommunity(ticket.communityId))?.milestones[plan.milestone] ?? plan.limit);
+      const policyLimit = sameStart
+        ? plan.limit
+        : (resolvePolicy(plan.policyCode, this.policyOverrides.forCommunity(ticket.communityId))
+            ?.milestones[plan.milestone] ?? plan.limit);
       const limit = extended.has(row.milestone) ? row.limitSpec : policyLimit;
-      const changes = { policyCode: plan.policyCode, policyName: plan.policyName, limitSpec: limit, warnedAt: null, breachedAt: null };
+      const changes = {
+        policyCode: plan.policyCode,
+        policyName: plan.policyName,
+        limitSpec: limit,
+        warnedAt: null,
+        breachedAt: null,
+      };
       Object.assign(row, changes);
       await db.update(TicketMilestone, { id: row.id }, changes);
       kept.push(row);
     }
     for (const plan of planned) {
       if (rows.some((r) => r.milestone === plan.milestone)) continue;
-      const row: TicketMilestone = { id: randomUUID(), ticketId: ticket.id, milestone: plan.milestone, policyCode: plan.policyCode, policyName: plan.policyName, limitSpec: plan.limit, startAt: now, metAt: null, warnedAt: null, breachedAt: null };
+      const row: TicketMilestone = {
+        id: randomUUID(),
+        ticketId: ticket.id,
+        milestone: plan.milestone,
+        policyCode: plan.policyCode,
+        policyName: plan.policyName,
+        limitSpec: plan.limit,
+        startAt: now,
+        metAt: null,
+        warnedAt: null,
+        breachedAt: null,
+      };
       await insertRows(db, TicketMilestone, row);
       kept.push(row);
     }
@@ -140,7 +197,13 @@ export class TicketSla {
    * meets, the pause a hold opens and a resume closes, the new round a reopen starts. Returns the
    * ticket columns to write with the transition.
    */
-  async applyAction(db: EntityManager, ticket: Ticket, action: TicketAction, toStatus: TicketStatus, now: Date): Promise<TicketChanges> {
+  async applyAction(
+    db: EntityManager,
+    ticket: Ticket,
+    action: TicketAction,
+    toStatus: TicketStatus,
+    now: Date,
+  ): Promise<TicketChanges> {
     const rows = await db.find(TicketMilestone, { where: { ticketId: ticket.id } });
     const met = new Set(milestonesMetBy(action));
     for (const row of rows) {
@@ -163,21 +226,38 @@ export class TicketSla {
       if (open >= 0) pauses[open] = { ...pauses[open], to: now.toISOString() };
       changes.pauses = pauses;
     }
-    if (ticket.status === TicketStatus.OnHold && toStatus !== TicketStatus.OnHold) changes.holdReason = null;
+    if (ticket.status === TicketStatus.OnHold && toStatus !== TicketStatus.OnHold)
+      changes.holdReason = null;
     if (action === TicketAction.MarkInvalid) {
       // The explanation to the resident has its own limit, from now (docs/domain-rules.md §5: within 1 working day).
-      const policy = resolvePolicy(INVALID_COMPLAINT_POLICY, this.policyOverrides.forCommunity(ticket.communityId));
+      const policy = resolvePolicy(
+        INVALID_COMPLAINT_POLICY,
+        this.policyOverrides.forCommunity(ticket.communityId),
+      );
       const limit = policy?.milestones[SlaMilestone.Reply];
       if (policy && limit) {
         // One row per milestone: a reply limit planned at intake (complaints without a resident deadline)
         // is re-planned as this one; otherwise the row is added.
-        const plan = { policyCode: policy.code, policyName: policy.name, limitSpec: limit, startAt: now, metAt: null, warnedAt: null, breachedAt: null };
+        const plan = {
+          policyCode: policy.code,
+          policyName: policy.name,
+          limitSpec: limit,
+          startAt: now,
+          metAt: null,
+          warnedAt: null,
+          breachedAt: null,
+        };
         const existing = rows.find((r) => r.milestone === SlaMilestone.Reply);
         if (existing) {
           Object.assign(existing, plan);
           await db.update(TicketMilestone, { id: existing.id }, plan);
         } else {
-          const row: TicketMilestone = { id: randomUUID(), ticketId: ticket.id, milestone: SlaMilestone.Reply, ...plan };
+          const row: TicketMilestone = {
+            id: randomUUID(),
+            ticketId: ticket.id,
+            milestone: SlaMilestone.Reply,
+            ...plan,
+          };
           await insertRows(db, TicketMilestone, row);
           rows.push(row);
         }
@@ -190,8 +270,17 @@ export class TicketSla {
       changes.resolvedAt = null;
       // An agreed time was for the first visit: the new round gets the policy's own limit.
       for (const row of rows.filter((r) => r.milestone === SlaMilestone.Resolve)) {
-        const own = resolvePolicy(row.policyCode, this.policyOverrides.forCommunity(ticket.communityId))?.milestones[SlaMilestone.Resolve];
-        const reset = { startAt: now, metAt: null, warnedAt: null, breachedAt: null, limitSpec: own ?? row.limitSpec };
+        const own = resolvePolicy(
+          row.policyCode,
+          this.policyOverrides.forCommunity(ticket.communityId),
+        )?.milestones[SlaMilestone.Resolve];
+        const reset = {
+          startAt: now,
+          metAt: null,
+          warnedAt: null,
+          breachedAt: null,
+          limitSpec: own ?? row.limitSpec,
+        };
         Object.assign(row, reset);
         await db.update(TicketMilestone, { id: row.id }, reset);
       }
@@ -202,11 +291,28 @@ export class TicketSla {
   }
 
   /** How each milestone stands at `now`. */
-  statuses(ticket: Pick<Ticket, 'pauses' | 'communityId'>, rows: readonly TicketMilestone[], now: Date): MilestoneStatus[] {
+  statuses(
+    ticket: Pick<Ticket, 'pauses' | 'communityId'>,
+    rows: readonly TicketMilestone[],
+    now: Date,
+  ): MilestoneStatus[] {
     const pauses = toPauses(ticket.pauses);
     const calendar = this.calendars.forCommunity(ticket.communityId);
     return rows.map((r) =>
-      milestoneStatus({ milestone: r.milestone, policyCode: r.policyCode, policyName: r.policyName, limit: r.limitSpec, startAt: r.startAt, metAt: r.metAt }, pauses, now, calendar, this.warnShare),
+      milestoneStatus(
+        {
+          milestone: r.milestone,
+          policyCode: r.policyCode,
+          policyName: r.policyName,
+          limit: r.limitSpec,
+          startAt: r.startAt,
+          metAt: r.metAt,
+        },
+        pauses,
+        now,
+        calendar,
+        this.warnShare,
+      ),
     );
   }
 
@@ -224,10 +330,14 @@ export class TicketSla {
       const next = nextMilestoneCheck(this.statuses(ticket, rows, now), now, this.warnShare);
       if (next) candidates.push(next.getTime());
       // A breach not yet sent up, or one at the supervisor waiting to go to the manager.
-      const unflagged = this.statuses(ticket, rows, now).some((s, i) => s.state === 'breached' && !rows[i].breachedAt);
+      const unflagged = this.statuses(ticket, rows, now).some(
+        (s, i) => s.state === 'breached' && !rows[i].breachedAt,
+      );
       if (unflagged) candidates.push(now.getTime());
       if (ticket.escalationLevel === 1 && ticket.escalatedAt) {
-        candidates.push(ticket.escalatedAt.getTime() + this.config.sla.escalateToManagerAfterMinutes * MINUTE_MS);
+        candidates.push(
+          ticket.escalatedAt.getTime() + this.config.sla.escalateToManagerAfterMinutes * MINUTE_MS,
+        );
       }
     }
     return candidates.length > 0 ? new Date(Math.min(...candidates)) : null;
@@ -238,7 +348,8 @@ export class TicketSla {
     const byTicket = new Map<string, TicketMilestone[]>();
     if (ticketIds.length === 0) return byTicket;
     const rows = await this.milestones.find({ where: { ticketId: In([...ticketIds]) } });
-    for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+    for (const row of rows)
+      byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
     return byTicket;
   }
 
@@ -247,7 +358,12 @@ export class TicketSla {
     if (!isOpen(ticket.status)) return null;
     const c = currentMilestone(this.statuses(ticket, rows, now));
     if (!c || c.state === 'met') return null;
-    return { milestone: c.milestone, dueAt: c.dueAt?.toISOString() ?? null, state: c.state as SlaState, remainingMs: c.remainingMs };
+    return {
+      milestone: c.milestone,
+      dueAt: c.dueAt?.toISOString() ?? null,
+      state: c.state as SlaState,
+      remainingMs: c.remainingMs,
+    };
   }
 
   /** Every milestone, for the ticket's page; once work has ended (cancelled), limits never met no longer apply. */

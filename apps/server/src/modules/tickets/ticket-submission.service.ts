@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, CHANNEL_LABELS, ErrorCode, MAX_TICKET_PHOTOS, Role, TicketAction, TicketDetailDto, TicketStatus } from '@linli/contracts';
+import {
+  Channel,
+  CHANNEL_LABELS,
+  ErrorCode,
+  MAX_TICKET_PHOTOS,
+  Role,
+  TicketAction,
+  TicketDetailDto,
+  TicketStatus,
+} from '@linli/contracts';
 import { detectEmergency } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -77,7 +86,14 @@ export class TicketSubmission {
     if (!user.householdId) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
     const place = await this.org.householdPlace(user.householdId);
     if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
-    return this.create(user, dto, { place, reporterId: user.id, channel: Channel.MiniProgram, receiver: null, contactName: null, contactPhone: null });
+    return this.create(user, dto, {
+      place,
+      reporterId: user.id,
+      channel: Channel.MiniProgram,
+      receiver: null,
+      contactName: null,
+      contactPhone: null,
+    });
   }
 
   /**
@@ -90,7 +106,14 @@ export class TicketSubmission {
     if (earlier) return { ticket: await this.queries.detail(user, earlier), created: false };
     const place = user.householdId ? await this.org.householdPlace(user.householdId) : null;
     if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
-    return this.create(user, dto, { place, reporterId: user.id, channel: Channel.WechatChat, receiver: null, contactName: null, contactPhone: null });
+    return this.create(user, dto, {
+      place,
+      reporterId: user.id,
+      channel: Channel.WechatChat,
+      receiver: null,
+      contactName: null,
+      contactPhone: null,
+    });
   }
 
   /**
@@ -101,14 +124,27 @@ export class TicketSubmission {
    */
   async submitOnBehalf(staff: AuthUser, dto: CreateTicketOnBehalfDto): Promise<SubmissionResult> {
     const place = await this.org.householdPlace(dto.householdId);
-    if (!place || !(await this.access.reaches(staff, place))) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
-    const reporterId = (await this.org.boundMemberWithPhone(place.householdId, dto.contactPhone)) ?? staff.id;
+    if (!place || !(await this.access.reaches(staff, place)))
+      throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
+    const reporterId =
+      (await this.org.boundMemberWithPhone(place.householdId, dto.contactPhone)) ?? staff.id;
     const earlier = await this.queries.idByIdempotencyKey(reporterId, dto.idempotencyKey);
     if (earlier) return { ticket: await this.queries.detail(staff, earlier), created: false };
-    return this.create(staff, dto, { place, reporterId, channel: dto.channel, receiver: staff, contactName: dto.contactName, contactPhone: dto.contactPhone });
+    return this.create(staff, dto, {
+      place,
+      reporterId,
+      channel: dto.channel,
+      receiver: staff,
+      contactName: dto.contactName,
+      contactPhone: dto.contactPhone,
+    });
   }
 
-  private async create(user: AuthUser, dto: CreateTicketDto, intake: Intake): Promise<SubmissionResult> {
+  private async create(
+    user: AuthUser,
+    dto: CreateTicketDto,
+    intake: Intake,
+  ): Promise<SubmissionResult> {
     const { place } = intake;
     const category = await this.categories.find(dto.categoryCode);
     if (!category) throw new AppException(ErrorCode.TICKET_CATEGORY_UNKNOWN);
@@ -127,16 +163,32 @@ export class TicketSubmission {
         // first-contact responsibility (an assistant who took the request owns it until they hand it
         // on), else the building's least-loaded assistant, else nobody (the supervisors dispatch it).
         const receiverOwns = intake.receiver?.role === Role.Assistant;
-        const assistant = outage ? null : receiverOwns ? { id: intake.receiver!.id, name: intake.receiver!.name } : await this.dispatcher.pickAssistant(db, place.buildingId, now);
+        const assistant = outage
+          ? null
+          : receiverOwns
+            ? { id: intake.receiver!.id, name: intake.receiver!.name }
+            : await this.dispatcher.pickAssistant(db, place.buildingId, now);
         const assistantId = assistant?.id ?? null;
-        const ticket: Omit<Ticket, 'category' | 'household' | 'room' | 'building' | 'community' | 'reporter' | 'assignee' | 'receivedBy'> = {
+        const ticket: Omit<
+          Ticket,
+          | 'category'
+          | 'household'
+          | 'room'
+          | 'building'
+          | 'community'
+          | 'reporter'
+          | 'assignee'
+          | 'receivedBy'
+        > = {
           id: randomUUID(),
           code,
           kind: category.kind,
           categoryCode: category.code,
           description: dto.description,
           status: assistantId ? TicketStatus.Assigned : TicketStatus.Submitted,
-          emergency: outage ? false : category.emergency || detectEmergency(dto.description).length > 0,
+          emergency: outage
+            ? false
+            : category.emergency || detectEmergency(dto.description).length > 0,
           serious: category.serious,
           outageId: outage?.id ?? null,
           householdId: place.householdId,
@@ -186,7 +238,17 @@ export class TicketSubmission {
         };
         const assignedBy = receiverOwns ? intake.receiver!.id : null;
         const assigned: TicketEvent | null = assistantId
-          ? { id: randomUUID(), ticketId: ticket.id, version: 2, action: TicketAction.Assign, fromStatus: TicketStatus.Submitted, toStatus: TicketStatus.Assigned, actorId: assignedBy, note: null, at: now }
+          ? {
+              id: randomUUID(),
+              ticketId: ticket.id,
+              version: 2,
+              action: TicketAction.Assign,
+              fromStatus: TicketStatus.Submitted,
+              toStatus: TicketStatus.Assigned,
+              actorId: assignedBy,
+              note: null,
+              at: now,
+            }
           : null;
         const events = assigned ? [submitted, assigned] : [submitted];
         await insertRows(db, TicketEvent, events);
@@ -200,22 +262,46 @@ export class TicketSubmission {
           assignee: assistant ? { id: assistant.id, name: assistant.name } : null,
           outage: outage ?? null,
         } as Ticket;
-        const withActors = events.map((e) => ({ ...e, actor: e.actorId === user.id ? ({ name: user.name, role: user.role } as User) : null }));
+        const withActors = events.map((e) => ({
+          ...e,
+          actor: e.actorId === user.id ? ({ name: user.name, role: user.role } as User) : null,
+        }));
         created = { ticket: shown, events: withActors, milestones: planned?.rows ?? [] };
         if (outage) return ticket.id;
-        if (assistantId) await this.notifier.transitioned(db, shown, TicketAction.Assign, TicketStatus.Assigned, assignedBy, now, assistantId);
+        if (assistantId)
+          await this.notifier.transitioned(
+            db,
+            shown,
+            TicketAction.Assign,
+            TicketStatus.Assigned,
+            assignedBy,
+            now,
+            assistantId,
+          );
         // Nobody serves the building: the supervisors must dispatch it by hand.
         else await this.notifier.undispatched(db, shown, now);
         return ticket.id;
       });
     } catch (err) {
       // A concurrent duplicate committed first: answer with its ticket.
-      const winner = isUniqueViolation(err) ? await this.queries.idByIdempotencyKey(intake.reporterId, dto.idempotencyKey) : null;
+      const winner = isUniqueViolation(err)
+        ? await this.queries.idByIdempotencyKey(intake.reporterId, dto.idempotencyKey)
+        : null;
       if (!winner) throw err;
       return { ticket: await this.queries.detail(user, winner), created: false };
     }
     const made = created as Created | null; // assigned inside the transaction's callback
     if (!made) return { ticket: await this.queries.detail(user, ticketId), created: true };
-    return { ticket: await this.queries.createdDetail(user, made.ticket, made.events, made.milestones, dto.photoIds.length > 0, place.companyId), created: true };
+    return {
+      ticket: await this.queries.createdDetail(
+        user,
+        made.ticket,
+        made.events,
+        made.milestones,
+        dto.photoIds.length > 0,
+        place.companyId,
+      ),
+      created: true,
+    };
   }
 }

@@ -9,7 +9,19 @@ import { Ticket } from './entities/ticket.entity';
 
 /** The columns a transition may change besides status and version. */
 export type TicketChanges = Partial<
-  Pick<Ticket, 'emergency' | 'serious' | 'assigneeId' | 'holdReason' | 'pauses' | 'reopenCount' | 'escalationLevel' | 'escalatedAt' | 'resolvedAt' | 'nextCheckAt'>
+  Pick<
+    Ticket,
+    | 'emergency'
+    | 'serious'
+    | 'assigneeId'
+    | 'holdReason'
+    | 'pauses'
+    | 'reopenCount'
+    | 'escalationLevel'
+    | 'escalatedAt'
+    | 'resolvedAt'
+    | 'nextCheckAt'
+  >
 >;
 
 export interface Transition {
@@ -53,7 +65,8 @@ export async function applyTransition(db: EntityManager, t: Transition): Promise
   };
   await insertRows(db, TicketEvent, event);
   // A phone task ends by itself once the change made it pointless (accepted, reassigned, finished).
-  if (t.toStatus !== t.fromStatus || t.changes?.assigneeId !== undefined) await endSettledCallTasks(db, t.ticketId, t.at);
+  if (t.toStatus !== t.fromStatus || t.changes?.assigneeId !== undefined)
+    await endSettledCallTasks(db, t.ticketId, t.at);
   return event;
 }
 
@@ -62,13 +75,20 @@ export async function applyTransition(db: EntityManager, t: Transition): Promise
  * to the ticket, so a person holding it open must not get TICKET_STALE. `expectedVersion` makes the
  * write conditional (the sweep); returns whether it was written.
  */
-export async function setNextCheck(db: EntityManager, ticketId: string, nextCheckAt: Date | null, expectedVersion?: number): Promise<boolean> {
+export async function setNextCheck(
+  db: EntityManager,
+  ticketId: string,
+  nextCheckAt: Date | null,
+  expectedVersion?: number,
+): Promise<boolean> {
   const result = await db
     .createQueryBuilder()
     .update(Ticket)
     // Naming the version column keeps TypeORM from incrementing it.
     .set({ nextCheckAt, version: () => 'version' })
-    .where(expectedVersion === undefined ? { id: ticketId } : { id: ticketId, version: expectedVersion })
+    .where(
+      expectedVersion === undefined ? { id: ticketId } : { id: ticketId, version: expectedVersion },
+    )
     .execute();
   return result.affected === 1;
 }

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SERVICE_ROLES, AssigneeOptionDto, Page, Role, TicketDetailDto, TicketSummaryDto } from '@linli/contracts';
+import {
+  SERVICE_ROLES,
+  AssigneeOptionDto,
+  Page,
+  Role,
+  TicketDetailDto,
+  TicketSummaryDto,
+} from '@linli/contracts';
 import type { Response } from 'express';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -18,7 +25,10 @@ import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
 
 /** 201 for a new ticket, 200 when the idempotency key returned the first one. */
-const respond = (res: Response) => (result: SubmissionResult) => (res.status(result.created ? 201 : 200), result.ticket);
+const respond = (res: Response) => (result: SubmissionResult) => (
+  res.status(result.created ? 201 : 200),
+  result.ticket
+);
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -35,8 +45,15 @@ export class TicketsController {
   @Post()
   @Roles(Role.Resident)
   @RateLimit('ticketSubmit')
-  @ApiOperation({ summary: 'Report a problem (201; 200 with the first ticket when the idempotency key was used before)' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto, @Res({ passthrough: true }) res: Response): Promise<TicketDetailDto> {
+  @ApiOperation({
+    summary:
+      'Report a problem (201; 200 with the first ticket when the idempotency key was used before)',
+  })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateTicketDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TicketDetailDto> {
     return this.submission.submit(user, dto).then(respond(res));
   }
 
@@ -44,36 +61,53 @@ export class TicketsController {
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
     summary:
-      "Staff only: register a request received by hotline, walk-in, patrol or WeChat chat for a household they serve (201; 200 for a used idempotency key). An assistant who takes it owns it (首接责任制)",
+      'Staff only: register a request received by hotline, walk-in, patrol or WeChat chat for a household they serve (201; 200 for a used idempotency key). An assistant who takes it owns it (首接责任制)',
   })
-  createOnBehalf(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketOnBehalfDto, @Res({ passthrough: true }) res: Response): Promise<TicketDetailDto> {
+  createOnBehalf(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateTicketOnBehalfDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TicketDetailDto> {
     return this.submission.submitOnBehalf(user, dto).then(respond(res));
   }
 
   @Get('mine')
   @Roles(Role.Resident)
-  @ApiOperation({ summary: "The resident's household's tickets, newest first, a page at a time (?cursor=&limit=)" })
-  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<TicketSummaryDto>> {
+  @ApiOperation({
+    summary: "The resident's household's tickets, newest first, a page at a time (?cursor=&limit=)",
+  })
+  mine(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<TicketSummaryDto>> {
     return this.queries.mine(user, pageRequest(query));
   }
 
   @Get('queue')
   @Roles(Role.Assistant)
-  @ApiOperation({ summary: "The assistant's open tickets (theirs or unassigned, in their buildings): emergencies first, then oldest" })
+  @ApiOperation({
+    summary:
+      "The assistant's open tickets (theirs or unassigned, in their buildings): emergencies first, then oldest",
+  })
   queue(@CurrentUser() user: AuthUser): Promise<TicketSummaryDto[]> {
     return this.queries.queue(user);
   }
 
   @Get(':id')
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: 'One ticket with its events, photos and the actions the caller may take' })
+  @ApiOperation({
+    summary: 'One ticket with its events, photos and the actions the caller may take',
+  })
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketDetailDto> {
     return this.queries.detail(user, id);
   }
 
   @Get(':id/assignees')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: "Who may take the ticket over (its building's assistants, least loaded first): for its assignee, supervisor or admin" })
+  @ApiOperation({
+    summary:
+      "Who may take the ticket over (its building's assistants, least loaded first): for its assignee, supervisor or admin",
+  })
   assignees(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AssigneeOptionDto[]> {
     return this.queries.assignees(user, id);
   }
@@ -81,24 +115,44 @@ export class TicketsController {
   @Post(':id/actions')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)
-  @ApiOperation({ summary: 'Act on a ticket (accept, arrive, resolve, confirm, reopen, cancel, assign)' })
-  act(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: TicketActionDto): Promise<TicketDetailDto> {
+  @ApiOperation({
+    summary: 'Act on a ticket (accept, arrive, resolve, confirm, reopen, cancel, assign)',
+  })
+  act(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: TicketActionDto,
+  ): Promise<TicketDetailDto> {
     return this.actions.perform(user, id, dto);
   }
 
   @Post(':id/escalation-slip')
   @HttpCode(200)
   @Roles(Role.Assistant)
-  @ApiOperation({ summary: 'The assignee: send the ticket up to the supervisor with an escalation slip (工作传签单) saying what is needed' })
-  escalationSlip(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: EscalationSlipDto): Promise<TicketDetailDto> {
+  @ApiOperation({
+    summary:
+      'The assignee: send the ticket up to the supervisor with an escalation slip (工作传签单) saying what is needed',
+  })
+  escalationSlip(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: EscalationSlipDto,
+  ): Promise<TicketDetailDto> {
     return this.escalation.slip(user, id, dto);
   }
 
   @Post(':id/classification')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The handler or the supervisor: set urgency and severity; the time limits are planned again (recorded on the timeline)' })
-  classify(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ClassifyTicketDto): Promise<TicketDetailDto> {
+  @ApiOperation({
+    summary:
+      'The handler or the supervisor: set urgency and severity; the time limits are planned again (recorded on the timeline)',
+  })
+  classify(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: ClassifyTicketDto,
+  ): Promise<TicketDetailDto> {
     return this.classification.classify(user, id, dto);
   }
 }

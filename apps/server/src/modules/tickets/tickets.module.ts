@@ -36,7 +36,25 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
 
 /** Tickets (报事): submission with dispatch, time limits and their sweep, the lists, detail, and actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMilestone, TicketSequence, TicketExtension]), OrgModule, CategoriesModule, CalendarModule, SlaPoliciesModule, OutagesModule, WorkOrdersModule, UploadsModule, NotificationsModule, OutboxModule, FeedbackCoreModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Ticket,
+      TicketEvent,
+      TicketMilestone,
+      TicketSequence,
+      TicketExtension,
+    ]),
+    OrgModule,
+    CategoriesModule,
+    CalendarModule,
+    SlaPoliciesModule,
+    OutagesModule,
+    WorkOrdersModule,
+    UploadsModule,
+    NotificationsModule,
+    OutboxModule,
+    FeedbackCoreModule,
+  ],
   controllers: [TicketsController, CommunityTicketsController, TicketExtensionsController],
   providers: [
     TicketSla,
@@ -47,7 +65,14 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     SlaSweeper,
     CommunityTicketQueries,
     TicketChase,
-    TicketSubmission, TicketQueries, TicketActions, TicketActionChecks, TicketAccess, TicketDispatcher, TicketNumbering],
+    TicketSubmission,
+    TicketQueries,
+    TicketActions,
+    TicketActionChecks,
+    TicketAccess,
+    TicketDispatcher,
+    TicketNumbering,
+  ],
   // Ratings act on a ticket through the resident's confirm and reopen.
   exports: [TicketActions, TicketAccess, TicketSubmission, TicketQueries],
 })

@@ -4,9 +4,19 @@ export type ImageMimeType = (typeof UPLOAD_MIME_TYPES)[number];
 
 /** The image type by its first bytes (magic numbers), never by the name or header the client sent. */
 export function sniffImageType(bytes: Buffer): ImageMimeType | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'image/png';
+  if (
+    bytes.length >= 12 &&
+    bytes.toString('latin1', 0, 4) === 'RIFF' &&
+    bytes.toString('latin1', 8, 12) === 'WEBP'
+  )
+    return 'image/webp';
   return null;
 }
 
@@ -63,12 +73,17 @@ function wellFormedJpeg(b: Buffer, start: number): number | null {
     if (i + 2 > b.length) return null;
     const length = b.readUInt16BE(i);
     if (length < 2 || i + length > b.length) return null;
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      frame = true;
     i += length;
     if (marker === 0xda) {
       scan = true;
       // Entropy-coded data: runs to the next marker that is not a stuffed zero or a restart marker.
-      while (i < b.length - 1 && !(b[i] === 0xff && b[i + 1] !== 0x00 && !(b[i + 1] >= 0xd0 && b[i + 1] <= 0xd7))) i++;
+      while (
+        i < b.length - 1 &&
+        !(b[i] === 0xff && b[i + 1] !== 0x00 && !(b[i + 1] >= 0xd0 && b[i + 1] <= 0xd7))
+      )
+        i++;
       if (i >= b.length - 1) return null;
     }
   }
@@ -83,7 +98,12 @@ function trailerIsFine(b: Buffer, i: number): boolean {
 }
 
 function wellFormedWebp(b: Buffer): boolean {
-  if (b.length < 20 || b.toString('latin1', 0, 4) !== 'RIFF' || b.toString('latin1', 8, 12) !== 'WEBP') return false;
+  if (
+    b.length < 20 ||
+    b.toString('latin1', 0, 4) !== 'RIFF' ||
+    b.toString('latin1', 8, 12) !== 'WEBP'
+  )
+    return false;
   if (b.readUInt32LE(4) + 8 !== b.length) return false;
   let i = 12;
   let first = true;

@@ -12,7 +12,9 @@ export const ImageUploadInterceptor = oneFileUpload(UPLOAD_FIELD, UPLOAD_MAX_BYT
     case 'LIMIT_UNEXPECTED_FILE':
       return err.field === UPLOAD_FIELD
         ? new AppException(ErrorCode.UPLOAD_TOO_MANY, '每次只能上传一张图片')
-        : new AppException(ErrorCode.VALIDATION_FAILED, undefined, [{ field: err.field ?? 'file', message: `图片请放在 ${UPLOAD_FIELD} 字段` }]);
+        : new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+            { field: err.field ?? 'file', message: `图片请放在 ${UPLOAD_FIELD} 字段` },
+          ]);
     default:
       return new AppException(ErrorCode.VALIDATION_FAILED, '上传内容格式不正确');
   }

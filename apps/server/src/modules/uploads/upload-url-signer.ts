@@ -30,6 +30,8 @@ export class UploadUrlSigner {
   }
 
   private sign(id: string, exp: number): string {
-    return createHmac('sha256', this.config.jwt.secret).update(`upload:${id}:${exp}`).digest('base64url');
+    return createHmac('sha256', this.config.jwt.secret)
+      .update(`upload:${id}:${exp}`)
+      .digest('base64url');
   }
 }

@@ -30,7 +30,8 @@ export class UploadsService {
   async store(owner: AuthUser, file: Express.Multer.File | undefined): Promise<UploadDto> {
     if (!file?.buffer?.length) throw new AppException(ErrorCode.UPLOAD_MISSING);
     const mimeType = sniffImageType(file.buffer);
-    if (!mimeType || !isWellFormedImage(file.buffer, mimeType)) throw new AppException(ErrorCode.UPLOAD_TYPE_NOT_ALLOWED);
+    if (!mimeType || !isWellFormedImage(file.buffer, mimeType))
+      throw new AppException(ErrorCode.UPLOAD_TYPE_NOT_ALLOWED);
     const now = this.clock.now();
     const id = randomUUID();
     const storageKey = `${now.toISOString().slice(0, 7)}/${id}`;
@@ -38,32 +39,63 @@ export class UploadsService {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.buffer);
     await this.unitOfWork.run((db) =>
-      insertRows(db, Attachment, { id, ownerId: owner.id, ticketId: null, eventId: null, mimeType, size: file.buffer.length, storageKey, createdAt: now }),
+      insertRows(db, Attachment, {
+        id,
+        ownerId: owner.id,
+        ticketId: null,
+        eventId: null,
+        mimeType,
+        size: file.buffer.length,
+        storageKey,
+        createdAt: now,
+      }),
     );
     return { id, url: this.signer.url(id), mimeType, size: file.buffer.length };
   }
 
   /** The file behind a signed URL. A bad or expired signature is FORBIDDEN, whether or not the photo exists. */
-  async open(id: string, exp: string | undefined, sig: string | undefined): Promise<StreamableFile> {
-    if (!this.signer.isValid(id, exp, sig)) throw new AppException(ErrorCode.FORBIDDEN, '图片链接无效或已过期');
+  async open(
+    id: string,
+    exp: string | undefined,
+    sig: string | undefined,
+  ): Promise<StreamableFile> {
+    if (!this.signer.isValid(id, exp, sig))
+      throw new AppException(ErrorCode.FORBIDDEN, '图片链接无效或已过期');
     const attachment = await this.attachments.findOne({ where: { id } });
     if (!attachment) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
     const stream = createReadStream(path.join(this.config.uploadsDir, attachment.storageKey));
     // Shown in <img> (inline) under a name of our making; nosniff (helmet) keeps browsers to the type we checked.
     const extension = attachment.mimeType.split('/')[1];
-    return new StreamableFile(stream, { type: attachment.mimeType, length: attachment.size, disposition: `inline; filename="${attachment.id}.${extension}"` });
+    return new StreamableFile(stream, {
+      type: attachment.mimeType,
+      length: attachment.size,
+      disposition: `inline; filename="${attachment.id}.${extension}"`,
+    });
   }
 
   /** Inside the caller's transaction: attach the owner's free photos to a ticket, or fail with UPLOAD_NOT_FOUND. */
-  async attachToTicket(db: EntityManager, ownerId: string, photoIds: string[], ticketId: string, eventId: string | null): Promise<void> {
+  async attachToTicket(
+    db: EntityManager,
+    ownerId: string,
+    photoIds: string[],
+    ticketId: string,
+    eventId: string | null,
+  ): Promise<void> {
     const ids = [...new Set(photoIds)];
     if (ids.length === 0) return;
-    const result = await db.update(Attachment, { id: In(ids), ownerId, ticketId: IsNull() }, { ticketId, eventId });
+    const result = await db.update(
+      Attachment,
+      { id: In(ids), ownerId, ticketId: IsNull() },
+      { ticketId, eventId },
+    );
     if (result.affected !== ids.length) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
   }
 
   async photosOf(ticketId: string): Promise<TicketPhotoDto[]> {
-    const rows = await this.attachments.find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.attachments.find({
+      where: { ticketId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map((a) => ({ id: a.id, url: this.signer.url(a.id), eventId: a.eventId }));
   }
 }

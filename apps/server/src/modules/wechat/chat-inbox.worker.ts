@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,7 +20,13 @@ const BATCH = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 export function toInbound(row: ChatInboundRow): ChatInbound {
-  return { key: row.dedupeKey, openid: row.openid, kind: row.kind, ...row.content, sentAt: row.sentAt } as ChatInbound;
+  return {
+    key: row.dedupeKey,
+    openid: row.openid,
+    kind: row.kind,
+    ...row.content,
+    sentAt: row.sentAt,
+  } as ChatInbound;
 }
 
 /**
@@ -24,7 +36,10 @@ export function toInbound(row: ChatInboundRow): ChatInbound {
  * messages go in the order they were sent (a later one waits while an earlier one is unsettled).
  */
 @Injectable()
-export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ChatInboxWorker
+  extends ChatInboxRegistry
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger('ChatInbox');
   readonly workerId = `c-${randomUUID().slice(0, 8)}`;
   private handler: ChatInboxHandler | null = null;
@@ -40,7 +55,8 @@ export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationB
   }
 
   register(handler: ChatInboxHandler): void {
-    if (this.handler && this.handler !== handler) throw new Error('a ChatInboxHandler is already registered');
+    if (this.handler && this.handler !== handler)
+      throw new Error('a ChatInboxHandler is already registered');
     this.handler = handler;
   }
 
@@ -79,7 +95,10 @@ export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationB
         .createQueryBuilder(ChatInboundRow, 'm')
         .select('m.id', 'id')
         .addSelect('m.openid', 'openid')
-        .where('m.status IN (:...statuses) AND m.nextAttemptAt <= :now', { statuses: [ChatInboundStatus.Pending, ChatInboundStatus.Handling], now })
+        .where('m.status IN (:...statuses) AND m.nextAttemptAt <= :now', {
+          statuses: [ChatInboundStatus.Pending, ChatInboundStatus.Handling],
+          now,
+        })
         // Only a resident's earliest unsettled message: a later one waits while an earlier one is in hand
         // (on this or another instance) or waiting for its retry, so the conversation sees them in order.
         .andWhere(
@@ -97,10 +116,18 @@ export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationB
       await db
         .createQueryBuilder()
         .update(ChatInboundRow)
-        .set({ status: ChatInboundStatus.Handling, claimedBy: this.workerId, nextAttemptAt: lease, attempts: () => 'attempts + 1' })
+        .set({
+          status: ChatInboundStatus.Handling,
+          claimedBy: this.workerId,
+          nextAttemptAt: lease,
+          attempts: () => 'attempts + 1',
+        })
         .where({ id: In(ids) })
         .execute();
-      return db.find(ChatInboundRow, { where: { id: In(ids), claimedBy: this.workerId }, order: { sentAt: 'ASC' } });
+      return db.find(ChatInboundRow, {
+        where: { id: In(ids), claimedBy: this.workerId },
+        order: { sentAt: 'ASC' },
+      });
     };
     return sqlite ? this.ds.transaction(work) : this.ds.transaction('READ COMMITTED', work);
   }
@@ -110,16 +137,29 @@ export class ChatInboxWorker extends ChatInboxRegistry implements OnApplicationB
     if (!handler) return false;
     try {
       await handler.handle(toInbound(row));
-      await this.settle(row, { status: ChatInboundStatus.Handled, handledAt: this.clock.now(), lastError: null });
+      await this.settle(row, {
+        status: ChatInboundStatus.Handled,
+        handledAt: this.clock.now(),
+        lastError: null,
+      });
       return true;
     } catch (err) {
       const message = String((err as Error)?.message ?? err).slice(0, 200);
       if (row.attempts >= this.config.wechatPush.maxAttempts) {
-        this.logger.error(`chat message ${row.dedupeKey} given up after ${row.attempts} attempts: ${message}`);
+        this.logger.error(
+          `chat message ${row.dedupeKey} given up after ${row.attempts} attempts: ${message}`,
+        );
         await this.settle(row, { status: ChatInboundStatus.Dead, lastError: message });
       } else {
-        const delay = Math.min(MAX_BACKOFF_MS, this.config.wechatPush.backoffMs * 2 ** (row.attempts - 1));
-        await this.settle(row, { status: ChatInboundStatus.Pending, lastError: message, nextAttemptAt: new Date(this.clock.now().getTime() + delay) });
+        const delay = Math.min(
+          MAX_BACKOFF_MS,
+          this.config.wechatPush.backoffMs * 2 ** (row.attempts - 1),
+        );
+        await this.settle(row, {
+          status: ChatInboundStatus.Pending,
+          lastError: message,
+          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+        });
       }
       return false;
     }

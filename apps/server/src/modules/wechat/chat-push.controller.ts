@@ -15,7 +15,9 @@ export class ChatPushController {
 
   @Get()
   @Public("Called by WeChat: authenticated by WeChat's signature (Token), checked in the handler.")
-  @ApiOperation({ summary: 'WeChat verifies the push URL: echostr back when the signature verifies' })
+  @ApiOperation({
+    summary: 'WeChat verifies the push URL: echostr back when the signature verifies',
+  })
   verify(@Query() query: PushQuery, @Res() res: Response): void {
     const echo = this.push.verifyUrl(query);
     res.status(200).type('text/plain').send(echo);
@@ -23,10 +25,23 @@ export class ChatPushController {
 
   @Post()
   @HttpCode(200)
-  @Public("Called by WeChat: authenticated by WeChat's signature (Token, msg_signature in safe mode), checked in the handler.")
-  @ApiOperation({ summary: 'WeChat pushes a customer-service message or event (JSON or XML, plain or safe mode)' })
-  async receive(@Query() query: PushQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const raw = typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+  @Public(
+    "Called by WeChat: authenticated by WeChat's signature (Token, msg_signature in safe mode), checked in the handler.",
+  )
+  @ApiOperation({
+    summary: 'WeChat pushes a customer-service message or event (JSON or XML, plain or safe mode)',
+  })
+  async receive(
+    @Query() query: PushQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const raw =
+      typeof req.body === 'string'
+        ? req.body
+        : Buffer.isBuffer(req.body)
+          ? req.body.toString('utf8')
+          : '';
     const answer = await this.push.receive(query, raw);
     res.status(200).type(answer.contentType).send(answer.body);
   }

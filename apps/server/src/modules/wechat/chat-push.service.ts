@@ -77,12 +77,20 @@ export class ChatPushService {
       if (!crypt.verify(query.signature, timestamp, nonce)) throw refused();
       throw new AppException(ErrorCode.VALIDATION_FAILED, '无法解析的推送消息');
     }
-    const safe = query.encrypt_type === 'aes' || query.msg_signature !== undefined || outer.fields.Encrypt !== undefined;
+    const safe =
+      query.encrypt_type === 'aes' ||
+      query.msg_signature !== undefined ||
+      outer.fields.Encrypt !== undefined;
     let fields: PushFields;
     let format = outer.format;
     if (safe) {
       const encrypted = outer.fields.Encrypt;
-      if (!encrypted || !this.config.wechatPush.encodingAesKey || !crypt.verifyEncrypted(query.msg_signature, timestamp, nonce, encrypted)) throw refused();
+      if (
+        !encrypted ||
+        !this.config.wechatPush.encodingAesKey ||
+        !crypt.verifyEncrypted(query.msg_signature, timestamp, nonce, encrypted)
+      )
+        throw refused();
       const inner = parsePushBody(this.decrypt(crypt, encrypted));
       if (!inner) throw new AppException(ErrorCode.VALIDATION_FAILED, '无法解析的推送消息');
       fields = inner.fields;
@@ -93,18 +101,32 @@ export class ChatPushService {
     }
 
     const inbound = toChatInbound(fields);
-    const transfer = this.config.wechatPush.handover === 'transfer' && inbound !== null && inbound.kind !== 'enter';
+    const transfer =
+      this.config.wechatPush.handover === 'transfer' &&
+      inbound !== null &&
+      inbound.kind !== 'enter';
     if (inbound) await this.store(inbound, transfer);
     if (!transfer) return { body: 'success', contentType: 'text/plain; charset=utf-8' };
 
     // Hand-over to WeChat's own customer-service tools (客服消息转发): a transfer_customer_service reply.
-    const reply = formatReply(format, { ToUserName: fields.FromUserName ?? '', FromUserName: fields.ToUserName ?? '', CreateTime: String(Math.floor(this.clock.now().getTime() / 1000)), MsgType: 'transfer_customer_service' });
-    const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8';
+    const reply = formatReply(format, {
+      ToUserName: fields.FromUserName ?? '',
+      FromUserName: fields.ToUserName ?? '',
+      CreateTime: String(Math.floor(this.clock.now().getTime() / 1000)),
+      MsgType: 'transfer_customer_service',
+    });
+    const contentType =
+      format === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8';
     if (!safe) return { body: reply, contentType };
     const replyNonce = randomBytes(8).toString('hex');
     const replyTs = String(Math.floor(this.clock.now().getTime() / 1000));
     const encrypted = crypt.encrypt(reply);
-    const envelope = { Encrypt: encrypted, MsgSignature: crypt.signEncrypted(replyTs, replyNonce, encrypted), TimeStamp: replyTs, Nonce: replyNonce };
+    const envelope = {
+      Encrypt: encrypted,
+      MsgSignature: crypt.signEncrypted(replyTs, replyNonce, encrypted),
+      TimeStamp: replyTs,
+      Nonce: replyNonce,
+    };
     return { body: formatReply(format, envelope), contentType };
   }
 
@@ -112,7 +134,8 @@ export class ChatPushService {
     try {
       return crypt.decrypt(encrypted);
     } catch (err) {
-      if (err instanceof WechatCryptoError && err.reason === 'appid') throw new AppException(ErrorCode.FORBIDDEN, '推送消息不是发给本小程序的');
+      if (err instanceof WechatCryptoError && err.reason === 'appid')
+        throw new AppException(ErrorCode.FORBIDDEN, '推送消息不是发给本小程序的');
       throw refused();
     }
   }
@@ -130,7 +153,9 @@ export class ChatPushService {
       dedupeKey: key.slice(0, 128),
       openid,
       kind: kind as ChatInboundKind,
-      content: Object.fromEntries(Object.entries(content).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+      content: Object.fromEntries(
+        Object.entries(content).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>,
       sentAt,
       receivedAt,
       // Handed over to WeChat's human agents: kept for the record, not answered by the product.
@@ -146,7 +171,13 @@ export class ChatPushService {
       await this.ensureSession(openid);
       await retryOnDeadlock(() =>
         this.inTransaction(async (db) => {
-          await db.createQueryBuilder().insert().into(ChatInboundRow).values(row).updateEntity(false).execute();
+          await db
+            .createQueryBuilder()
+            .insert()
+            .into(ChatInboundRow)
+            .values(row)
+            .updateEntity(false)
+            .execute();
           await db
             .createQueryBuilder()
             .update(ChatSessionRow)
@@ -176,13 +207,28 @@ export class ChatPushService {
     // would join it, and be rolled back with it when that push turns out to be a repeat.
     await retryOnDeadlock(() =>
       this.uow.run(async (db) => {
-        await db.createQueryBuilder().insert().into(ChatSessionRow).values({ openid, lastActionKind: ChatActionKind.Message, lastActionAt: new Date(0), sentSince: 0, updatedAt: this.clock.now() }).orIgnore().updateEntity(false).execute();
+        await db
+          .createQueryBuilder()
+          .insert()
+          .into(ChatSessionRow)
+          .values({
+            openid,
+            lastActionKind: ChatActionKind.Message,
+            lastActionAt: new Date(0),
+            sentSince: 0,
+            updatedAt: this.clock.now(),
+          })
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
       }),
     );
   }
 
   /** The latest user action defines the window (windows do not accumulate); an older action arriving late changes nothing. READ COMMITTED on MySQL: no gap locks. */
   private inTransaction(work: (db: EntityManager) => Promise<void>): Promise<void> {
-    return this.ds.options.type === 'better-sqlite3' ? this.uow.run(work) : this.ds.transaction('READ COMMITTED', work);
+    return this.ds.options.type === 'better-sqlite3'
+      ? this.uow.run(work)
+      : this.ds.transaction('READ COMMITTED', work);
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chatWindowFor, chatWindowVerdict, ChatWindowPolicy, DEFAULT_CHAT_WINDOW_POLICY } from '@linli/domain';
+import {
+  chatWindowFor,
+  chatWindowVerdict,
+  ChatWindowPolicy,
+  DEFAULT_CHAT_WINDOW_POLICY,
+} from '@linli/domain';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
@@ -38,7 +43,16 @@ export class WechatChatSender extends ChatSender {
 
   async window(openid: string, now: Date): Promise<ChatWindowState> {
     const row = await this.ds.getRepository(ChatSessionRow).findOne({ where: { openid } });
-    const verdict = chatWindowVerdict(row ? { lastAction: { kind: row.lastActionKind, at: row.lastActionAt }, sentSince: row.sentSince } : { lastAction: null, sentSince: 0 }, now, this.policy);
+    const verdict = chatWindowVerdict(
+      row
+        ? {
+            lastAction: { kind: row.lastActionKind, at: row.lastActionAt },
+            sentSince: row.sentSince,
+          }
+        : { lastAction: null, sentSince: 0 },
+      now,
+      this.policy,
+    );
     return { open: verdict.open, remaining: verdict.remaining, closesAt: verdict.closesAt };
   }
 
@@ -46,7 +60,8 @@ export class WechatChatSender extends ChatSender {
     const reserved = await this.reserve(openid);
     if ('refusal' in reserved) return { sent: false, reason: reserved.refusal };
     let result = await this.withToken((token) => this.client.send(token, openid, message));
-    if (result.errcode === -1) result = await this.withToken((token) => this.client.send(token, openid, message)); // once more
+    if (result.errcode === -1)
+      result = await this.withToken((token) => this.client.send(token, openid, message)); // once more
     if (result.errcode === 0) return { sent: true };
     const row = reserved.row;
     if (result.errcode === OUT_OF_TIME) {
@@ -56,11 +71,16 @@ export class WechatChatSender extends ChatSender {
       return { sent: false, reason: 'window_closed', errcode: result.errcode };
     }
     if (result.errcode === OVER_QUOTA) {
-      await this.correct(row, { sentSince: chatWindowFor(row.lastActionKind, row.lastActionAt, this.policy).quota });
+      await this.correct(row, {
+        sentSince: chatWindowFor(row.lastActionKind, row.lastActionAt, this.policy).quota,
+      });
       return { sent: false, reason: 'quota_exhausted', errcode: result.errcode };
     }
     // Not taken (40003 unknown openid, or still failing): the slot goes back, unless WeChat may have taken it (-1).
-    if (result.errcode !== -1) await this.correct(row, { sentSince: () => 'CASE WHEN sentSince > 0 THEN sentSince - 1 ELSE 0 END' });
+    if (result.errcode !== -1)
+      await this.correct(row, {
+        sentSince: () => 'CASE WHEN sentSince > 0 THEN sentSince - 1 ELSE 0 END',
+      });
     this.logger.warn(`custom/send to ${openid} failed: ${result.errcode} ${result.errmsg}`);
     return { sent: false, reason: 'failed', errcode: result.errcode };
   }
@@ -71,31 +91,51 @@ export class WechatChatSender extends ChatSender {
     const state = await this.window(openid, now);
     if (!state.closesAt || now.getTime() > state.closesAt.getTime()) return;
     const result = await this.withToken((token) => this.client.typing(token, openid, on));
-    if (result.errcode !== 0) this.logger.warn(`typing for ${openid} failed: ${result.errcode} ${result.errmsg}`);
+    if (result.errcode !== 0)
+      this.logger.warn(`typing for ${openid} failed: ${result.errcode} ${result.errmsg}`);
   }
 
   /** Uploads a picture as temporary media; the media id goes into an image message. Null when WeChat refused. */
-  async uploadImage(picture: Buffer, filename: string, contentType: string): Promise<string | null> {
-    const result = await this.withToken((token) => this.client.uploadImage(token, picture, filename, contentType));
+  async uploadImage(
+    picture: Buffer,
+    filename: string,
+    contentType: string,
+  ): Promise<string | null> {
+    const result = await this.withToken((token) =>
+      this.client.uploadImage(token, picture, filename, contentType),
+    );
     return result.errcode === 0 && result.mediaId ? result.mediaId : null;
   }
 
   /** Takes one slot of the resident's window, or says why there is none. Retries when another send raced it. */
-  private async reserve(openid: string): Promise<{ row: ChatSessionRow } | { refusal: 'window_closed' | 'quota_exhausted' }> {
+  private async reserve(
+    openid: string,
+  ): Promise<{ row: ChatSessionRow } | { refusal: 'window_closed' | 'quota_exhausted' }> {
     const repo = this.ds.getRepository(ChatSessionRow);
     for (let attempt = 0; attempt < 10; attempt++) {
       const row = await repo.findOne({ where: { openid } });
       const now = this.clock.now();
       if (!row) return { refusal: 'window_closed' };
-      const verdict = chatWindowVerdict({ lastAction: { kind: row.lastActionKind, at: row.lastActionAt }, sentSince: row.sentSince }, now, this.policy);
+      const verdict = chatWindowVerdict(
+        {
+          lastAction: { kind: row.lastActionKind, at: row.lastActionAt },
+          sentSince: row.sentSince,
+        },
+        now,
+        this.policy,
+      );
       if (verdict.refusal) return { refusal: verdict.refusal };
       const taken = await this.uow.run((db) =>
         db
-        .createQueryBuilder()
-        .update(ChatSessionRow)
-        .set({ sentSince: row.sentSince + 1, updatedAt: now })
-        .where('openid = :openid AND sentSince = :seen AND lastActionAt = :at', { openid, seen: row.sentSince, at: row.lastActionAt })
-        .execute(),
+          .createQueryBuilder()
+          .update(ChatSessionRow)
+          .set({ sentSince: row.sentSince + 1, updatedAt: now })
+          .where('openid = :openid AND sentSince = :seen AND lastActionAt = :at', {
+            openid,
+            seen: row.sentSince,
+            at: row.lastActionAt,
+          })
+          .execute(),
       );
       if (taken.affected) return { row: { ...row, sentSince: row.sentSince + 1 } };
     }
@@ -109,7 +149,10 @@ export class WechatChatSender extends ChatSender {
         .createQueryBuilder()
         .update(ChatSessionRow)
         .set({ ...set, updatedAt: this.clock.now() })
-        .where('openid = :openid AND lastActionAt = :at', { openid: row.openid, at: row.lastActionAt })
+        .where('openid = :openid AND lastActionAt = :at', {
+          openid: row.openid,
+          at: row.lastActionAt,
+        })
         .execute(),
     );
   }
@@ -119,7 +162,9 @@ export class WechatChatSender extends ChatSender {
   }
 
   /** Calls with the shared access token; on 40001/42001 refreshes it once and calls again. */
-  private async withToken(call: (token: string) => Promise<WechatCallResult>): Promise<WechatCallResult> {
+  private async withToken(
+    call: (token: string) => Promise<WechatCallResult>,
+  ): Promise<WechatCallResult> {
     let token: string;
     try {
       token = await this.tokens.get();

@@ -19,8 +19,16 @@ export function connectDemoPush(app: INestApplication, config: AppConfig): void 
   const clock = app.get(ClockService);
   local.useClock(() => clock.now().getTime());
   const mode = demoMode === 'safe' && encodingAesKey ? 'safe' : 'plain';
-  local.chat.configurePush({ url: `http://127.0.0.1:${address.port}/api/wechat/push`, token, ...(encodingAesKey ? { encodingAesKey } : {}), format: demoFormat, mode });
-  new Logger('WeChat').log(`demo mode: the local WeChat server pushes chat messages to port ${address.port} (${demoFormat}, ${mode} mode)`);
+  local.chat.configurePush({
+    url: `http://127.0.0.1:${address.port}/api/wechat/push`,
+    token,
+    ...(encodingAesKey ? { encodingAesKey } : {}),
+    format: demoFormat,
+    mode,
+  });
+  new Logger('WeChat').log(
+    `demo mode: the local WeChat server pushes chat messages to port ${address.port} (${demoFormat}, ${mode} mode)`,
+  );
 }
 
 /**
@@ -31,13 +39,33 @@ export function connectDemoPush(app: INestApplication, config: AppConfig): void 
 export function mountLocalChatProxy(app: INestApplication): void {
   const local = app.get(WechatEndpoint).local;
   if (!local) return;
-  app.use('/__local', express.text({ type: () => true, limit: '16kb' }), (req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith('/chat/') && req.path !== '/clock') return next();
-    // A JSON body was already parsed by the app's JSON parser; anything else arrives as text.
-    const raw: unknown = req.body;
-    const body = req.method !== 'POST' ? undefined : typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? JSON.stringify(raw) : undefined;
-    fetch(`${local.url}/__local${req.url}`, { method: req.method, body, headers: { 'Content-Type': 'application/json' } })
-      .then(async (answer) => res.status(answer.status).type('application/json').send(await answer.text()))
-      .catch(() => res.status(502).json({ code: 'NETWORK', message: '本地微信模拟服务不可用' }));
-  });
+  app.use(
+    '/__local',
+    express.text({ type: () => true, limit: '16kb' }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!req.path.startsWith('/chat/') && req.path !== '/clock') return next();
+      // A JSON body was already parsed by the app's JSON parser; anything else arrives as text.
+      const raw: unknown = req.body;
+      const body =
+        req.method !== 'POST'
+          ? undefined
+          : typeof raw === 'string'
+            ? raw
+            : raw && typeof raw === 'object'
+              ? JSON.stringify(raw)
+              : undefined;
+      fetch(`${local.url}/__local${req.url}`, {
+        method: req.method,
+        body,
+        headers: { 'Content-Type': 'application/json' },
+      })
+        .then(async (answer) =>
+          res
+            .status(answer.status)
+            .type('application/json')
+            .send(await answer.text()),
+        )
+        .catch(() => res.status(502).json({ code: 'NETWORK', message: '本地微信模拟服务不可用' }));
+    },
+  );
 }

@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * WeChat's message-push signing and safe-mode encryption (消息加解密, the WXBizMsgCrypt scheme):
@@ -14,7 +20,9 @@ export class WechatCryptoError extends Error {
 }
 
 export function wechatSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** Constant-time comparison of a signature WeChat sent with the one we compute. */
@@ -52,7 +60,12 @@ export class WechatMsgCrypt {
     return signatureMatches(this.sign(timestamp, nonce), signature);
   }
 
-  verifyEncrypted(msgSignature: string | undefined, timestamp: string, nonce: string, encrypted: string): boolean {
+  verifyEncrypted(
+    msgSignature: string | undefined,
+    timestamp: string,
+    nonce: string,
+    encrypted: string,
+  ): boolean {
     return signatureMatches(this.signEncrypted(timestamp, nonce, encrypted), msgSignature);
   }
 
@@ -63,7 +76,10 @@ export class WechatMsgCrypt {
     const plain = Buffer.concat([random, length, body, Buffer.from(this.appid, 'utf8')]);
     const pad = 32 - (plain.length % 32);
     const cipher = createCipheriv('aes-256-cbc', this.key, this.iv).setAutoPadding(false);
-    return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+    return Buffer.concat([
+      cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+      cipher.final(),
+    ]).toString('base64');
   }
 
   /** Decrypts an Encrypt text and checks it was made for our appid. Throws WechatCryptoError. */

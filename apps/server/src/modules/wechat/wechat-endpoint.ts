@@ -19,7 +19,8 @@ export class WechatEndpoint implements OnModuleDestroy {
 
   static async create(config: AppConfig): Promise<WechatEndpoint> {
     const { appid, secret, apiBase, timeoutMs } = config.wechat;
-    if (!config.demoMode && appid && secret) return new WechatEndpoint(apiBase, appid, secret, timeoutMs, null);
+    if (!config.demoMode && appid && secret)
+      return new WechatEndpoint(apiBase, appid, secret, timeoutMs, null);
     const demo = { appid: 'wxlinlidemo0000000', secret: randomBytes(16).toString('hex') };
     const local = await startLocalWechatServer({ port: 0, ...demo });
     new Logger('WeChat').log(`demo mode: local WeChat server at ${local.url}`);

@@ -27,13 +27,24 @@ export class WechatClient {
   /** https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html */
   async code2Session(code: string): Promise<WechatSession> {
     const { appid, secret } = this.endpoint;
-    const body = await this.get('/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' });
+    const body = await this.get('/sns/jscode2session', {
+      appid,
+      secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
     if (typeof body.openid === 'string' && typeof body.session_key === 'string') {
-      return { openid: body.openid, sessionKey: body.session_key, ...(typeof body.unionid === 'string' ? { unionid: body.unionid } : {}) };
+      return {
+        openid: body.openid,
+        sessionKey: body.session_key,
+        ...(typeof body.unionid === 'string' ? { unionid: body.unionid } : {}),
+      };
     }
     const errcode = typeof body.errcode === 'number' ? body.errcode : undefined;
     this.logger.warn('code2Session refused', { errcode, errmsg: body.errmsg });
-    throw new AppException((errcode !== undefined && ERRCODES[errcode]) || ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+    throw new AppException(
+      (errcode !== undefined && ERRCODES[errcode]) || ErrorCode.AUTH_WECHAT_UNAVAILABLE,
+    );
   }
 
   /**
@@ -42,8 +53,13 @@ export class WechatClient {
    */
   async stableToken(forceRefresh: boolean): Promise<{ token: string; expiresInSeconds: number }> {
     const { appid, secret } = this.endpoint;
-    const body = await this.post('/cgi-bin/stable_token', {}, { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh });
-    if (typeof body.access_token === 'string' && typeof body.expires_in === 'number') return { token: body.access_token, expiresInSeconds: body.expires_in };
+    const body = await this.post(
+      '/cgi-bin/stable_token',
+      {},
+      { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh },
+    );
+    if (typeof body.access_token === 'string' && typeof body.expires_in === 'number')
+      return { token: body.access_token, expiresInSeconds: body.expires_in };
     this.logger.warn('stable_token refused', { errcode: body.errcode, errmsg: body.errmsg });
     throw new AppException(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
   }
@@ -54,16 +70,32 @@ export class WechatClient {
    */
   async sendSubscribe(
     accessToken: string,
-    message: { touser: string; templateId: string; page: string | null; data: Record<string, { value: string }> },
+    message: {
+      touser: string;
+      templateId: string;
+      page: string | null;
+      data: Record<string, { value: string }>;
+    },
   ): Promise<{ errcode: number; errmsg: string; msgid?: string }> {
     try {
       const body = await this.post(
         '/cgi-bin/message/subscribe/send',
         { access_token: accessToken },
-        { touser: message.touser, template_id: message.templateId, ...(message.page ? { page: message.page } : {}), data: message.data, miniprogram_state: 'formal', lang: 'zh_CN' },
+        {
+          touser: message.touser,
+          template_id: message.templateId,
+          ...(message.page ? { page: message.page } : {}),
+          data: message.data,
+          miniprogram_state: 'formal',
+          lang: 'zh_CN',
+        },
       );
       const errcode = typeof body.errcode === 'number' ? body.errcode : -1;
-      return { errcode, errmsg: String(body.errmsg ?? ''), ...(body.msgid !== undefined ? { msgid: String(body.msgid) } : {}) };
+      return {
+        errcode,
+        errmsg: String(body.errmsg ?? ''),
+        ...(body.msgid !== undefined ? { msgid: String(body.msgid) } : {}),
+      };
     } catch {
       return { errcode: -1, errmsg: 'WeChat unreachable or timed out' };
     }
@@ -73,18 +105,35 @@ export class WechatClient {
    * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html
    * The number behind a getPhoneNumber code, or the errcode WeChat answered (40001 token, 40029 code).
    */
-  async phoneNumber(accessToken: string, code: string): Promise<{ phone: string } | { errcode: number }> {
-    const body = await this.post('/wxa/business/getuserphonenumber', { access_token: accessToken }, { code });
+  async phoneNumber(
+    accessToken: string,
+    code: string,
+  ): Promise<{ phone: string } | { errcode: number }> {
+    const body = await this.post(
+      '/wxa/business/getuserphonenumber',
+      { access_token: accessToken },
+      { code },
+    );
     const info = body.phone_info as { purePhoneNumber?: unknown } | undefined;
-    if (body.errcode === 0 && typeof info?.purePhoneNumber === 'string') return { phone: info.purePhoneNumber };
+    if (body.errcode === 0 && typeof info?.purePhoneNumber === 'string')
+      return { phone: info.purePhoneNumber };
     return { errcode: typeof body.errcode === 'number' ? body.errcode : -1 };
   }
 
-  private async post(path: string, query: Record<string, string>, payload: unknown): Promise<Record<string, unknown>> {
+  private async post(
+    path: string,
+    query: Record<string, string>,
+    payload: unknown,
+  ): Promise<Record<string, unknown>> {
     const qs = new URLSearchParams(query).toString();
     const url = `${this.endpoint.baseUrl}${path}${qs ? `?${qs}` : ''}`;
     try {
-      const res = await fetch(url, { method: 'POST', body: JSON.stringify(payload), headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(this.endpoint.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        body: JSON.stringify(payload),
+        headers: { 'Content-Type': 'application/json' },
+        signal: AbortSignal.timeout(this.endpoint.timeoutMs),
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const parsed: unknown = JSON.parse(text);

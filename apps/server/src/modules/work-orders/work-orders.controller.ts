@@ -16,14 +16,20 @@ export class WorkOrdersController {
 
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'Department heads: their department’s work orders; supervisors: the community’s; open ones first by due time, then finished ones newest first, a page at a time (?cursor=&limit=)' })
+  @ApiOperation({
+    summary:
+      'Department heads: their department’s work orders; supervisors: the community’s; open ones first by due time, then finished ones newest first, a page at a time (?cursor=&limit=)',
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<WorkOrderDto>> {
     return this.orders.list(user, pageRequest(query));
   }
 
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The community’s supervisor: issue a work order (工作安排通知单) to a department, about a ticket or on their own initiative' })
+  @ApiOperation({
+    summary:
+      'The community’s supervisor: issue a work order (工作安排通知单) to a department, about a ticket or on their own initiative',
+  })
   issue(@CurrentUser() user: AuthUser, @Body() body: IssueWorkOrderDto): Promise<WorkOrderDto> {
     return this.orders.issue(user, body);
   }
@@ -39,8 +45,15 @@ export class WorkOrdersController {
   @Post(':id/done')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'The head of the named department: report it done with the result (on the ticket’s timeline)' })
-  done(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: CompleteWorkOrderDto): Promise<WorkOrderDto> {
+  @ApiOperation({
+    summary:
+      'The head of the named department: report it done with the result (on the ticket’s timeline)',
+  })
+  done(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CompleteWorkOrderDto,
+  ): Promise<WorkOrderDto> {
     return this.orders.complete(user, id, body);
   }
 }

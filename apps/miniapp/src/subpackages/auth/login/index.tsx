@@ -10,7 +10,15 @@ import { HOME_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
 import './index.scss';
 
-const PERSONAS = [DemoPersona.Resident, DemoPersona.Assistant, DemoPersona.Supervisor, DemoPersona.DepartmentHead, DemoPersona.Newcomer, DemoPersona.Admin, DemoPersona.Guard];
+const PERSONAS = [
+  DemoPersona.Resident,
+  DemoPersona.Assistant,
+  DemoPersona.Supervisor,
+  DemoPersona.DepartmentHead,
+  DemoPersona.Newcomer,
+  DemoPersona.Admin,
+  DemoPersona.Guard,
+];
 
 /**
  * WeChat login (Taro.login → code → server's jscode2session). Without a configured AppID the server runs
@@ -48,27 +56,37 @@ export default function LoginPage() {
     });
 
   return (
-    <View className='page login'>
-      <View className='login__brand'>
-        <Text className='login__title'>邻里</Text>
-        <Text className='muted'>物业服务，一键直达</Text>
+    <View className="page login">
+      <View className="login__brand">
+        <Text className="login__title">邻里</Text>
+        <Text className="muted">物业服务，一键直达</Text>
       </View>
       {meta?.demoMode ? (
         <View>
-          <Text className='section-title'>选择演示身份</Text>
+          <Text className="section-title">选择演示身份</Text>
           {PERSONAS.map((p) => (
-            <View key={p} className='card login__persona' onClick={() => void enter(() => demoLogin(p))}>
-              <Text className='login__persona-title'>{DEMO_PERSONA_LABELS[p].title}</Text>
-              <Text className='muted'>{DEMO_PERSONA_LABELS[p].subtitle}</Text>
+            <View
+              key={p}
+              className="card login__persona"
+              onClick={() => void enter(() => demoLogin(p))}
+            >
+              <Text className="login__persona-title">{DEMO_PERSONA_LABELS[p].title}</Text>
+              <Text className="muted">{DEMO_PERSONA_LABELS[p].subtitle}</Text>
             </View>
           ))}
         </View>
       ) : (
-        <Button type='primary' block loading={busy} disabled={!meta} onClick={() => void wechatLogin()}>
+        <Button
+          type="primary"
+          block
+          loading={busy}
+          disabled={!meta}
+          onClick={() => void wechatLogin()}
+        >
           微信一键登录
         </Button>
       )}
-      {meta ? <Text className='muted login__hotline'>物业服务热线 {meta.hotline}</Text> : null}
+      {meta ? <Text className="muted login__hotline">物业服务热线 {meta.hotline}</Text> : null}
     </View>
   );
 }

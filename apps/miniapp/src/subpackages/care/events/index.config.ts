@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '社区活动', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '社区活动',
+  enablePullDownRefresh: true,
+});

@@ -2,7 +2,14 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { CommunityEventDto, EVENT_KIND_LABELS, EventKind, Role, SignupDto, SignupStatus } from '@linli/contracts';
+import {
+  CommunityEventDto,
+  EVENT_KIND_LABELS,
+  EventKind,
+  Role,
+  SignupDto,
+  SignupStatus,
+} from '@linli/contracts';
 import { QrCode } from '../../../components/qr-code';
 import { eventsApi } from '../../../services/events-api';
 import { chinaInputToIso, formatTime } from '../../../services/format';
@@ -50,16 +57,26 @@ export default function EventsPage() {
   };
   const create = () => {
     const at = chinaInputToIso(startsAt);
-    if (!at) return void Taro.showToast({ title: '时间请按 2026-11-28 14:00 的格式填写', icon: 'none' });
+    if (!at)
+      return void Taro.showToast({ title: '时间请按 2026-11-28 14:00 的格式填写', icon: 'none' });
     void run(async () => {
-      await eventsApi.create({ kind, title: title.trim(), place: place.trim(), startsAt: at, capacity: Number(capacity) });
+      await eventsApi.create({
+        kind,
+        title: title.trim(),
+        place: place.trim(),
+        startsAt: at,
+        capacity: Number(capacity),
+      });
       setTitle('');
       setPlace('');
       setStartsAt('');
       setCapacity('');
     }, '活动已发布');
   };
-  const showSignups = (e: CommunityEventDto) => void eventsApi.signups(e.id).then((rows) => setSignups({ ...signups, [e.id]: rows }), showError);
+  const showSignups = (e: CommunityEventDto) =>
+    void eventsApi
+      .signups(e.id)
+      .then((rows) => setSignups({ ...signups, [e.id]: rows }), showError);
   const checkIn = (e: CommunityEventDto) =>
     void run(async () => {
       await eventsApi.checkIn(e.id, { code: (codes[e.id] ?? '').trim() });
@@ -69,74 +86,117 @@ export default function EventsPage() {
     });
 
   return (
-    <View className='page care'>
+    <View className="page care">
       {user?.role === Role.Supervisor ? (
-        <View className='card care__item'>
-          <Text className='care__title'>发布活动</Text>
-          <View className='chips'>
+        <View className="card care__item">
+          <Text className="care__title">发布活动</Text>
+          <View className="chips">
             {KINDS.map((k) => (
-              <View key={k} className={`chip${k === kind ? ' chip--active' : ''}`} onClick={() => setKind(k)}>
+              <View
+                key={k}
+                className={`chip${k === kind ? ' chip--active' : ''}`}
+                onClick={() => setKind(k)}
+              >
                 {EVENT_KIND_LABELS[k]}
               </View>
             ))}
           </View>
-          <Input value={title} onChange={setTitle} placeholder='活动名称，如 冬季老年人健康讲座' maxLength={60} />
-          <Input value={place} onChange={setPlace} placeholder='地点，如 社区活动室' maxLength={60} />
-          <Input value={startsAt} onChange={setStartsAt} placeholder='开始时间，如 2026-11-28 14:00' maxLength={16} />
-          <Input value={capacity} onChange={setCapacity} type='digit' placeholder='名额（人）' maxLength={4} />
-          <Button type='primary' block onClick={create}>
+          <Input
+            value={title}
+            onChange={setTitle}
+            placeholder="活动名称，如 冬季老年人健康讲座"
+            maxLength={60}
+          />
+          <Input
+            value={place}
+            onChange={setPlace}
+            placeholder="地点，如 社区活动室"
+            maxLength={60}
+          />
+          <Input
+            value={startsAt}
+            onChange={setStartsAt}
+            placeholder="开始时间，如 2026-11-28 14:00"
+            maxLength={16}
+          />
+          <Input
+            value={capacity}
+            onChange={setCapacity}
+            type="digit"
+            placeholder="名额（人）"
+            maxLength={4}
+          />
+          <Button type="primary" block onClick={create}>
             发布活动
           </Button>
         </View>
       ) : null}
-      {items === null ? <Text className='muted'>加载中…</Text> : null}
-      {items && items.length === 0 ? <Text className='muted'>近期没有社区活动</Text> : null}
+      {items === null ? <Text className="muted">加载中…</Text> : null}
+      {items && items.length === 0 ? <Text className="muted">近期没有社区活动</Text> : null}
       {(items ?? []).map((e) => (
-        <View key={e.id} className='card care__item event-item'>
-          <View className='care__title'>
+        <View key={e.id} className="card care__item event-item">
+          <View className="care__title">
             <Text>{e.title}</Text>
-            <Text className='muted'>{e.kindLabel}</Text>
+            <Text className="muted">{e.kindLabel}</Text>
           </View>
-          <Text className='muted'>{`${formatTime(e.startsAt)} · ${e.place}`}</Text>
+          <Text className="muted">{`${formatTime(e.startsAt)} · ${e.place}`}</Text>
           <Text>{`名额 ${e.confirmed}/${e.capacity}${e.waitlisted ? ` · 候补 ${e.waitlisted} 户` : ''}${e.attended ? ` · 已签到 ${e.attended} 户` : ''}`}</Text>
           {resident ? (
             e.mine && e.mine.status !== SignupStatus.Cancelled ? (
-              <View className='care__item'>
-                <Text className={e.mine.status === SignupStatus.Waitlisted ? 'care__due' : 'care__ok'}>
-                  {e.mine.status === SignupStatus.Waitlisted ? `候补第 ${e.mine.waitlistPosition ?? ''} 位，有人取消后自动递补` : e.mine.statusLabel}
+              <View className="care__item">
+                <Text
+                  className={e.mine.status === SignupStatus.Waitlisted ? 'care__due' : 'care__ok'}
+                >
+                  {e.mine.status === SignupStatus.Waitlisted
+                    ? `候补第 ${e.mine.waitlistPosition ?? ''} 位，有人取消后自动递补`
+                    : e.mine.statusLabel}
                 </Text>
                 {e.mine.status === SignupStatus.Confirmed && e.mine.code ? (
-                  <View className='care__item'>
+                  <View className="care__item">
                     <Text>{`签到码 ${e.mine.code}（到场出示）`}</Text>
                     <QrCode text={e.mine.code} size={240} />
                   </View>
                 ) : null}
                 {e.mine.status !== SignupStatus.Attended ? (
-                  <Button size='small' onClick={() => void run(() => eventsApi.cancel(e.id), '已取消报名')}>
+                  <Button
+                    size="small"
+                    onClick={() => void run(() => eventsApi.cancel(e.id), '已取消报名')}
+                  >
                     取消报名
                   </Button>
                 ) : null}
               </View>
             ) : (
-              <Button type='primary' size='small' onClick={() => void run(() => eventsApi.signUp(e.id), '报名成功')}>
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => void run(() => eventsApi.signUp(e.id), '报名成功')}
+              >
                 {e.confirmed < e.capacity ? '报名' : '加入候补'}
               </Button>
             )
           ) : (
-            <View className='care__item'>
-              <View className='care__row'>
-                <Input value={codes[e.id] ?? ''} onChange={(v) => setCodes({ ...codes, [e.id]: v })} placeholder='输入签到码' maxLength={6} />
-                <Button size='small' type='primary' onClick={() => checkIn(e)}>
+            <View className="care__item">
+              <View className="care__row">
+                <Input
+                  value={codes[e.id] ?? ''}
+                  onChange={(v) => setCodes({ ...codes, [e.id]: v })}
+                  placeholder="输入签到码"
+                  maxLength={6}
+                />
+                <Button size="small" type="primary" onClick={() => checkIn(e)}>
                   签到
                 </Button>
               </View>
-              <Text className='care__link' onClick={() => showSignups(e)}>
+              <Text className="care__link" onClick={() => showSignups(e)}>
                 查看报名名单
               </Text>
               {(signups[e.id] ?? []).map((s) => (
-                <View key={s.id} className='care__row'>
+                <View key={s.id} className="care__row">
                   <Text>{`${s.householdLabel} ${s.name}`}</Text>
-                  <Text className={s.status === SignupStatus.Attended ? 'care__ok' : 'muted'}>{s.statusLabel}</Text>
+                  <Text className={s.status === SignupStatus.Attended ? 'care__ok' : 'muted'}>
+                    {s.statusLabel}
+                  </Text>
                 </View>
               ))}
             </View>

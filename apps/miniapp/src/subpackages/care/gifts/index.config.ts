@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '礼品发放', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '礼品发放',
+  enablePullDownRefresh: true,
+});

@@ -31,10 +31,15 @@ export default function GiftsPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const act = async (line: GiftLineDto, action: GiftAction) => {
-    if (action === GiftAction.Deliver && photos.length === 0) return void Taro.showToast({ title: '请先拍摄交接照片或住户签名', icon: 'none' });
+    if (action === GiftAction.Deliver && photos.length === 0)
+      return void Taro.showToast({ title: '请先拍摄交接照片或住户签名', icon: 'none' });
     setBusy(true);
     try {
-      await careApi.giftAction(line.id, { action, note: note.trim() || undefined, photoIds: action === GiftAction.Deliver ? photos.map((p) => p.id) : undefined });
+      await careApi.giftAction(line.id, {
+        action,
+        note: note.trim() || undefined,
+        photoIds: action === GiftAction.Deliver ? photos.map((p) => p.id) : undefined,
+      });
       setActive(null);
       setPhotos([]);
       setNote('');
@@ -49,34 +54,69 @@ export default function GiftsPage() {
 
   const left = (lines ?? []).filter((l) => l.gift?.status === GiftStatus.Prepared).length;
   return (
-    <View className='page care'>
-      {lines === null ? <Text className='muted'>加载中…</Text> : <Text className='section-title'>{`待发放 ${left} 份`}</Text>}
-      {lines && lines.length === 0 ? <Text className='muted'>您负责的楼栋暂时没有节日礼品或上门关怀</Text> : null}
+    <View className="page care">
+      {lines === null ? (
+        <Text className="muted">加载中…</Text>
+      ) : (
+        <Text className="section-title">{`待发放 ${left} 份`}</Text>
+      )}
+      {lines && lines.length === 0 ? (
+        <Text className="muted">您负责的楼栋暂时没有节日礼品或上门关怀</Text>
+      ) : null}
       {(lines ?? []).map((l) => (
-        <View key={l.id} className='card care__item gift-line'>
-          <View className='care__title'>
+        <View key={l.id} className="card care__item gift-line">
+          <View className="care__title">
             <Text>{l.householdLabel}</Text>
-            <Text className={l.gift?.status === GiftStatus.Prepared ? 'care__due' : 'care__ok'}>{l.gift ? l.gift.statusLabel : '上门关怀'}</Text>
+            <Text className={l.gift?.status === GiftStatus.Prepared ? 'care__due' : 'care__ok'}>
+              {l.gift ? l.gift.statusLabel : '上门关怀'}
+            </Text>
           </View>
-          <Text className='muted'>{`${l.campaignTitle}${l.giftName && l.gift ? ` · ${l.giftName}` : ''}${l.visit ? ' · 需上门' : ''}`}</Text>
+          <Text className="muted">{`${l.campaignTitle}${l.giftName && l.gift ? ` · ${l.giftName}` : ''}${l.visit ? ' · 需上门' : ''}`}</Text>
           {l.gift?.status === GiftStatus.Prepared && active !== l.id ? (
-            <Button size='small' type='primary' onClick={() => { setActive(l.id); setPhotos([]); setNote(''); }}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => {
+                setActive(l.id);
+                setPhotos([]);
+                setNote('');
+              }}
+            >
               登记发放
             </Button>
           ) : null}
           {active === l.id ? (
-            <View className='care__item'>
-              <Text className='muted'>送达时请拍摄交接照片，或请住户在纸上签名后拍照</Text>
-              <PhotoPicker photos={photos} onChange={(update) => setPhotos(update)} onUploadingChange={setUploading} />
-              <Input value={note} onChange={setNote} placeholder='备注（选填），如 本人签收' maxLength={200} />
-              <View className='care__buttons'>
-                <Button size='small' type='primary' loading={busy} disabled={uploading > 0} onClick={() => void act(l, GiftAction.Deliver)}>
+            <View className="care__item">
+              <Text className="muted">送达时请拍摄交接照片，或请住户在纸上签名后拍照</Text>
+              <PhotoPicker
+                photos={photos}
+                onChange={(update) => setPhotos(update)}
+                onUploadingChange={setUploading}
+              />
+              <Input
+                value={note}
+                onChange={setNote}
+                placeholder="备注（选填），如 本人签收"
+                maxLength={200}
+              />
+              <View className="care__buttons">
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={busy}
+                  disabled={uploading > 0}
+                  onClick={() => void act(l, GiftAction.Deliver)}
+                >
                   已送达
                 </Button>
-                <Button size='small' disabled={busy} onClick={() => void act(l, GiftAction.PickUp)}>
+                <Button size="small" disabled={busy} onClick={() => void act(l, GiftAction.PickUp)}>
                   到物业领取
                 </Button>
-                <Button size='small' disabled={busy} onClick={() => void act(l, GiftAction.Decline)}>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() => void act(l, GiftAction.Decline)}
+                >
                   住户谢绝
                 </Button>
               </View>

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '通知公告', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '通知公告',
+  enablePullDownRefresh: true,
+});

@@ -2,7 +2,15 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { BuildingDto, NOTICE_KIND_LABELS, NoticeDto, NoticeKind, NoticeReceiptDto, Role, UnreadBeforeCutDto } from '@linli/contracts';
+import {
+  BuildingDto,
+  NOTICE_KIND_LABELS,
+  NoticeDto,
+  NoticeKind,
+  NoticeReceiptDto,
+  Role,
+  UnreadBeforeCutDto,
+} from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { usePagedList } from '../../../services/use-paged-list';
@@ -13,7 +21,16 @@ import { useRequiredUser } from '../../../services/use-session';
 import '../care.scss';
 
 /** Kinds written here; water and power cuts are announced from 停水停电通知 (they also link reports). */
-const KINDS = [NoticeKind.PestControl, NoticeKind.Works, NoticeKind.Event, NoticeKind.FireSafety, NoticeKind.FinancialReport, NoticeKind.SurveyResult, NoticeKind.Newsletter, NoticeKind.Other];
+const KINDS = [
+  NoticeKind.PestControl,
+  NoticeKind.Works,
+  NoticeKind.Event,
+  NoticeKind.FireSafety,
+  NoticeKind.FinancialReport,
+  NoticeKind.SurveyResult,
+  NoticeKind.Newsletter,
+  NoticeKind.Other,
+];
 
 /**
  * 通知公告. Residents: the notices for their household, those in force pinned on top; opening one is the
@@ -76,16 +93,27 @@ export default function NoticesPage() {
   const publish = async () => {
     const at = publishAt.trim() ? chinaInputToIso(publishAt) : null;
     const end = until.trim() ? chinaInputToIso(until) : null;
-    if ((publishAt.trim() && !at) || (until.trim() && !end)) return void Taro.showToast({ title: '时间请按 2026-11-24 09:00 的格式填写', icon: 'none' });
+    if ((publishAt.trim() && !at) || (until.trim() && !end))
+      return void Taro.showToast({ title: '时间请按 2026-11-24 09:00 的格式填写', icon: 'none' });
     setBusy(true);
     try {
-      await noticesApi.create({ kind, title: title.trim(), body: body.trim(), target: { buildingIds: chosen, units: [] }, publishAt: at, inForceUntil: end });
+      await noticesApi.create({
+        kind,
+        title: title.trim(),
+        body: body.trim(),
+        target: { buildingIds: chosen, units: [] },
+        publishAt: at,
+        inForceUntil: end,
+      });
       setTitle('');
       setBody('');
       setPublishAt('');
       setUntil('');
       setChosen([]);
-      void Taro.showToast({ title: at ? '已定时，到时通知住户' : '已发布，住户已收到通知', icon: 'none' });
+      void Taro.showToast({
+        title: at ? '已定时，到时通知住户' : '已发布，住户已收到通知',
+        icon: 'none',
+      });
       await list.reload();
     } catch (err) {
       showError(err);
@@ -95,73 +123,122 @@ export default function NoticesPage() {
   };
 
   return (
-    <View className='page care'>
+    <View className="page care">
       {calls.map((c) => (
-        <View key={c.notice.id} className='card care__item unread-calls'>
-          <Text className='care__title care__warn'>{`${c.notice.kindLabel}即将开始：${c.households.length} 户未读`}</Text>
-          <Text className='muted'>{`${c.notice.title} · ${formatTime(c.notice.startsAt)} 开始，请电话告知`}</Text>
+        <View key={c.notice.id} className="card care__item unread-calls">
+          <Text className="care__title care__warn">{`${c.notice.kindLabel}即将开始：${c.households.length} 户未读`}</Text>
+          <Text className="muted">{`${c.notice.title} · ${formatTime(c.notice.startsAt)} 开始，请电话告知`}</Text>
           {c.households.map((h) => (
-            <View key={h.householdId} className='care__row'>
+            <View key={h.householdId} className="care__row">
               <Text>{h.householdLabel}</Text>
-              <Text className='muted'>{h.contacts.map((p) => `${p.name} ${p.phone ?? ''}`.trim()).join('、') || '无联系人'}</Text>
+              <Text className="muted">
+                {h.contacts.map((p) => `${p.name} ${p.phone ?? ''}`.trim()).join('、') ||
+                  '无联系人'}
+              </Text>
             </View>
           ))}
         </View>
       ))}
 
       {canPublish ? (
-        <View className='card care__item'>
-          <Text className='care__title'>发布通知</Text>
-          <View className='chips'>
+        <View className="card care__item">
+          <Text className="care__title">发布通知</Text>
+          <View className="chips">
             {KINDS.map((k) => (
-              <View key={k} className={`chip${k === kind ? ' chip--active' : ''}`} onClick={() => setKind(k)}>
+              <View
+                key={k}
+                className={`chip${k === kind ? ' chip--active' : ''}`}
+                onClick={() => setKind(k)}
+              >
                 {NOTICE_KIND_LABELS[k]}
               </View>
             ))}
           </View>
-          <Text className='muted'>发送楼栋（不选为全小区）</Text>
-          <View className='chips'>
+          <Text className="muted">发送楼栋（不选为全小区）</Text>
+          <View className="chips">
             {buildings.map((b) => (
-              <View key={b.id} className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`} onClick={() => setChosen(chosen.includes(b.id) ? chosen.filter((x) => x !== b.id) : [...chosen, b.id])}>
+              <View
+                key={b.id}
+                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
+                onClick={() =>
+                  setChosen(
+                    chosen.includes(b.id) ? chosen.filter((x) => x !== b.id) : [...chosen, b.id],
+                  )
+                }
+              >
                 {b.name}
               </View>
             ))}
           </View>
-          <Input value={title} onChange={setTitle} placeholder='标题，如 楼道灭鼠消杀' maxLength={60} />
-          <TextArea value={body} onChange={setBody} placeholder='通知内容' maxLength={1000} rows={3} />
-          <Input value={publishAt} onChange={setPublishAt} placeholder='定时发布（选填），如 2026-11-24 09:00' maxLength={16} />
-          <Input value={until} onChange={setUntil} placeholder='置顶至（选填），如 2026-11-30 18:00' maxLength={16} />
-          <Button type='primary' block loading={busy} onClick={() => void publish()}>
+          <Input
+            value={title}
+            onChange={setTitle}
+            placeholder="标题，如 楼道灭鼠消杀"
+            maxLength={60}
+          />
+          <TextArea
+            value={body}
+            onChange={setBody}
+            placeholder="通知内容"
+            maxLength={1000}
+            rows={3}
+          />
+          <Input
+            value={publishAt}
+            onChange={setPublishAt}
+            placeholder="定时发布（选填），如 2026-11-24 09:00"
+            maxLength={16}
+          />
+          <Input
+            value={until}
+            onChange={setUntil}
+            placeholder="置顶至（选填），如 2026-11-30 18:00"
+            maxLength={16}
+          />
+          <Button type="primary" block loading={busy} onClick={() => void publish()}>
             发布通知
           </Button>
         </View>
       ) : null}
 
-      {items === null ? <Text className='muted'>加载中…</Text> : null}
-      {items && items.length === 0 ? <Text className='muted'>暂时没有通知</Text> : null}
+      {items === null ? <Text className="muted">加载中…</Text> : null}
+      {items && items.length === 0 ? <Text className="muted">暂时没有通知</Text> : null}
       {(items ?? []).map((n) => (
-        <View key={n.id} className='card care__item notice-item' onClick={() => void tap(n)}>
-          <View className='care__title'>
+        <View key={n.id} className="card care__item notice-item" onClick={() => void tap(n)}>
+          <View className="care__title">
             <Text>{`${n.pinned ? '【置顶】' : ''}${n.title}`}</Text>
             {resident ? (
               <Text className={n.read ? 'muted' : 'care__due'}>{n.read ? '已读' : '未读'}</Text>
             ) : (
-              <Text className='muted'>{n.published ? `已读 ${n.receipts?.read ?? 0}/${n.receipts?.targeted ?? 0} 户` : '待发布'}</Text>
+              <Text className="muted">
+                {n.published
+                  ? `已读 ${n.receipts?.read ?? 0}/${n.receipts?.targeted ?? 0} 户`
+                  : '待发布'}
+              </Text>
             )}
           </View>
-          <Text className='muted'>{`${n.kindLabel} · ${n.targetLabel} · ${formatTime(n.publishAt)}`}</Text>
+          <Text className="muted">{`${n.kindLabel} · ${n.targetLabel} · ${formatTime(n.publishAt)}`}</Text>
           {open === n.id ? <Text>{n.body}</Text> : null}
           {open === n.id && !resident
             ? (receipts[n.id] ?? []).map((r) => (
-                <View key={r.householdId} className='care__row'>
+                <View key={r.householdId} className="care__row">
                   <Text>{r.householdLabel}</Text>
-                  <Text className={r.read ? 'care__ok' : 'care__warn'}>{r.read ? `${r.readByName ?? ''} 已读` : '未读'}</Text>
+                  <Text className={r.read ? 'care__ok' : 'care__warn'}>
+                    {r.read ? `${r.readByName ?? ''} 已读` : '未读'}
+                  </Text>
                 </View>
               ))
             : null}
         </View>
       ))}
-      {items && items.length > 0 ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {items && items.length > 0 ? (
+        <LoadMore
+          status={list.status}
+          count={items.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

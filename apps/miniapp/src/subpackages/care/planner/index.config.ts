@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '节日关怀', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '节日关怀',
+  enablePullDownRefresh: true,
+});

@@ -3,7 +3,15 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
-  AudiencePreviewDto, AudienceSegment, BuildingDto, CampaignDto, CampaignRecipientDto, CampaignStatus, CareCalendarDto, CareCalendarEntryDto, RecipientStatus,
+  AudiencePreviewDto,
+  AudienceSegment,
+  BuildingDto,
+  CampaignDto,
+  CampaignRecipientDto,
+  CampaignStatus,
+  CareCalendarDto,
+  CareCalendarEntryDto,
+  RecipientStatus,
 } from '@linli/contracts';
 import { AUDIENCE_SEGMENT_LABELS } from '@linli/domain';
 import { api } from '../../../services/api';
@@ -47,7 +55,12 @@ export default function CarePlannerPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
 
   // The campaigns grow with the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
-  const campaignList = usePagedList<CampaignDto>((cursor) => careApi.campaigns(communityId, cursor), (c) => c.id, [communityId], { enabled: communityId !== '', onFirstPageError: showError });
+  const campaignList = usePagedList<CampaignDto>(
+    (cursor) => careApi.campaigns(communityId, cursor),
+    (c) => c.id,
+    [communityId],
+    { enabled: communityId !== '', onFirstPageError: showError },
+  );
   const campaigns = campaignList.items;
   const load = useCallback(async () => {
     if (!communityId) return;
@@ -69,19 +82,23 @@ export default function CarePlannerPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const audience = () => ({ buildingIds: chosen, segments });
-  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = <T,>(list: T[], v: T) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   const plan = (e: CareCalendarEntryDto) => {
     setEntry(e);
     setPreview(null);
     setGreeting(GREETINGS[e.occasion] ?? `${e.name}快乐！物业服务中心祝您和家人节日愉快。`);
-    if (e.occasion === 'double_ninth' || e.occasion === 'mid_autumn') setSegments([AudienceSegment.Elderly]);
+    if (e.occasion === 'double_ninth' || e.occasion === 'mid_autumn')
+      setSegments([AudienceSegment.Elderly]);
     else setSegments([]);
   };
 
   const runPreview = async () => {
     if (!entry) return;
     try {
-      setPreview(await careApi.preview({ communityId, audience: audience(), occasionDate: entry.date }));
+      setPreview(
+        await careApi.preview({ communityId, audience: audience(), occasionDate: entry.date }),
+      );
     } catch (err) {
       showError(err);
     }
@@ -90,11 +107,18 @@ export default function CarePlannerPage() {
   const submit = async () => {
     if (!entry) return;
     const stock = giftName.trim() ? Number(giftStock) : 0;
-    if (giftName.trim() && !(stock > 0)) return void Taro.showToast({ title: '请填写礼品数量', icon: 'none' });
+    if (giftName.trim() && !(stock > 0))
+      return void Taro.showToast({ title: '请填写礼品数量', icon: 'none' });
     setBusy(true);
     try {
       const created = await careApi.createCampaign({
-        communityId, occasion: entry.occasion, title: entry.name, occasionDate: entry.date, audience: audience(), greeting: greeting.trim(), channels,
+        communityId,
+        occasion: entry.occasion,
+        title: entry.name,
+        occasionDate: entry.date,
+        audience: audience(),
+        greeting: greeting.trim(),
+        channels,
         gift: giftName.trim() ? { name: giftName.trim(), stock } : null,
       });
       await careApi.send(created.id);
@@ -111,7 +135,10 @@ export default function CarePlannerPage() {
   };
 
   const sendDraft = async (c: CampaignDto) => {
-    const { confirm } = await Taro.showModal({ title: `发送「${c.title}」关怀`, content: '将在后台分批发送，可随时查看进度。' });
+    const { confirm } = await Taro.showModal({
+      title: `发送「${c.title}」关怀`,
+      content: '将在后台分批发送，可随时查看进度。',
+    });
     if (!confirm) return;
     try {
       await careApi.send(c.id);
@@ -121,7 +148,10 @@ export default function CarePlannerPage() {
     }
   };
   const cancelDraft = async (c: CampaignDto) => {
-    const { confirm } = await Taro.showModal({ title: '取消关怀活动', content: `确定取消「${c.title}」吗？` });
+    const { confirm } = await Taro.showModal({
+      title: '取消关怀活动',
+      content: `确定取消「${c.title}」吗？`,
+    });
     if (!confirm) return;
     try {
       await careApi.cancel(c.id);
@@ -140,7 +170,10 @@ export default function CarePlannerPage() {
     }
   };
   const resend = async (c: CampaignDto) => {
-    const { confirm } = await Taro.showModal({ title: '补发暂缓住户', content: '将再次检查投诉与装修情况，原因已消除的住户会收到问候。' });
+    const { confirm } = await Taro.showModal({
+      title: '补发暂缓住户',
+      content: '将再次检查投诉与装修情况，原因已消除的住户会收到问候。',
+    });
     if (!confirm) return;
     try {
       await careApi.resendSkipped(c.id);
@@ -152,30 +185,41 @@ export default function CarePlannerPage() {
   };
 
   return (
-    <View className='page care'>
-      <View className='care__row section-title'>
+    <View className="page care">
+      <View className="care__row section-title">
         <Text>{calendar ? `${calendar.year} 年关怀日历` : '关怀日历'}</Text>
         {calendar ? (
-          <Text className='care__link' onClick={() => setYear(calendar.year === new Date().getFullYear() ? calendar.year + 1 : calendar.year - 1)}>
+          <Text
+            className="care__link"
+            onClick={() =>
+              setYear(
+                calendar.year === new Date().getFullYear() ? calendar.year + 1 : calendar.year - 1,
+              )
+            }
+          >
             {calendar.year === new Date().getFullYear() ? '看明年' : '回今年'}
           </Text>
         ) : null}
       </View>
-      <View className='card care__item'>
-        {!calendar ? <Text className='muted'>加载中…</Text> : null}
+      <View className="card care__item">
+        {!calendar ? <Text className="muted">加载中…</Text> : null}
         {(calendar?.entries ?? []).map((e) => {
           const due = calendar?.toPlan.some((p) => p.occasion === e.occasion && p.date === e.date);
           return (
-            <View key={`${e.occasion}-${e.date}-${e.name}`} className='care__row' onClick={() => plan(e)}>
+            <View
+              key={`${e.occasion}-${e.date}-${e.name}`}
+              className="care__row"
+              onClick={() => plan(e)}
+            >
               <Text>{`${e.name} · ${md(e.date)}${e.lunar ? '（农历）' : ''}`}</Text>
               {e.campaignIds.length > 0 ? (
-                <Text className='care__ok'>已安排</Text>
+                <Text className="care__ok">已安排</Text>
               ) : due ? (
-                <Button size='small' type='primary'>
+                <Button size="small" type="primary">
                   待策划
                 </Button>
               ) : (
-                <Text className='muted'>策划</Text>
+                <Text className="muted">策划</Text>
               )}
             </View>
           );
@@ -183,87 +227,150 @@ export default function CarePlannerPage() {
       </View>
 
       {entry ? (
-        <View className='card care__item'>
-          <Text className='care__title'>{`策划「${entry.name}」关怀（${md(entry.date)}）`}</Text>
-          <Text className='muted'>关怀对象（可多选，同时满足）</Text>
-          <View className='chips'>
+        <View className="card care__item">
+          <Text className="care__title">{`策划「${entry.name}」关怀（${md(entry.date)}）`}</Text>
+          <Text className="muted">关怀对象（可多选，同时满足）</Text>
+          <View className="chips">
             {SEGMENTS.map((s) => (
-              <View key={s} className={`chip${segments.includes(s) ? ' chip--active' : ''}`} onClick={() => { setSegments(toggle(segments, s)); setPreview(null); }}>
+              <View
+                key={s}
+                className={`chip${segments.includes(s) ? ' chip--active' : ''}`}
+                onClick={() => {
+                  setSegments(toggle(segments, s));
+                  setPreview(null);
+                }}
+              >
                 {AUDIENCE_SEGMENT_LABELS[s]}
               </View>
             ))}
           </View>
-          <Text className='muted'>楼栋（不选为全小区）</Text>
-          <View className='chips'>
+          <Text className="muted">楼栋（不选为全小区）</Text>
+          <View className="chips">
             {buildings.map((b) => (
-              <View key={b.id} className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`} onClick={() => { setChosen(toggle(chosen, b.id)); setPreview(null); }}>
+              <View
+                key={b.id}
+                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
+                onClick={() => {
+                  setChosen(toggle(chosen, b.id));
+                  setPreview(null);
+                }}
+              >
                 {b.name}
               </View>
             ))}
           </View>
-          <Text className='muted'>关怀方式</Text>
-          <View className='chips'>
-            {([['card', '小程序贺卡'], ['wechat', '微信消息'], ['visit', '管家上门']] as const).map(([k, label]) => (
-              <View key={k} className={`chip${channels[k] ? ' chip--active' : ''}`} onClick={() => setChannels({ ...channels, [k]: !channels[k] })}>
+          <Text className="muted">关怀方式</Text>
+          <View className="chips">
+            {(
+              [
+                ['card', '小程序贺卡'],
+                ['wechat', '微信消息'],
+                ['visit', '管家上门'],
+              ] as const
+            ).map(([k, label]) => (
+              <View
+                key={k}
+                className={`chip${channels[k] ? ' chip--active' : ''}`}
+                onClick={() => setChannels({ ...channels, [k]: !channels[k] })}
+              >
                 {label}
               </View>
             ))}
           </View>
-          <TextArea value={greeting} onChange={setGreeting} placeholder='祝福语' maxLength={500} rows={3} />
-          <Input value={giftName} onChange={setGiftName} placeholder='礼品（选填），如 月饼礼盒' maxLength={40} />
-          {giftName.trim() ? <Input value={giftStock} onChange={setGiftStock} type='digit' placeholder='礼品数量（份）' maxLength={6} /> : null}
+          <TextArea
+            value={greeting}
+            onChange={setGreeting}
+            placeholder="祝福语"
+            maxLength={500}
+            rows={3}
+          />
+          <Input
+            value={giftName}
+            onChange={setGiftName}
+            placeholder="礼品（选填），如 月饼礼盒"
+            maxLength={40}
+          />
+          {giftName.trim() ? (
+            <Input
+              value={giftStock}
+              onChange={setGiftStock}
+              type="digit"
+              placeholder="礼品数量（份）"
+              maxLength={6}
+            />
+          ) : null}
           <Button block onClick={() => void runPreview()}>
             查看覆盖人数
           </Button>
           {preview ? (
-            <View className='care__item'>
+            <View className="care__item">
               <Text>{`共 ${preview.targeted} 户，其中 ${preview.skipped.length} 户暂缓发送`}</Text>
               {preview.skipped.map((s) => (
-                <Text key={s.householdId} className='care__due'>{`${s.label}：${s.reasonLabel}`}</Text>
+                <Text
+                  key={s.householdId}
+                  className="care__due"
+                >{`${s.label}：${s.reasonLabel}`}</Text>
               ))}
             </View>
           ) : null}
-          <Button type='primary' block loading={busy} onClick={() => void submit()}>
+          <Button type="primary" block loading={busy} onClick={() => void submit()}>
             保存并发送
           </Button>
         </View>
       ) : null}
 
-      <Text className='section-title'>关怀活动</Text>
-      {campaigns && campaigns.length === 0 ? <Text className='muted'>还没有关怀活动，从上方日历开始策划</Text> : null}
+      <Text className="section-title">关怀活动</Text>
+      {campaigns && campaigns.length === 0 ? (
+        <Text className="muted">还没有关怀活动，从上方日历开始策划</Text>
+      ) : null}
       {(campaigns ?? []).map((c) => (
-        <View key={c.id} className='card care__item campaign-item'>
-          <View className='care__title'>
+        <View key={c.id} className="card care__item campaign-item">
+          <View className="care__title">
             <Text>{`${c.title} · ${md(c.occasionDate)}`}</Text>
-            <Text className={c.status === CampaignStatus.Sending ? 'care__due' : 'muted'}>{c.statusLabel}</Text>
+            <Text className={c.status === CampaignStatus.Sending ? 'care__due' : 'muted'}>
+              {c.statusLabel}
+            </Text>
           </View>
-          <Text className='muted'>{`${c.audience.segments.map((s) => AUDIENCE_SEGMENT_LABELS[s]).join('、') || '全体住户'}${c.gift ? ` · 礼品：${c.gift.name} ${c.gift.stock} 份` : ''}`}</Text>
-          {c.status === CampaignStatus.Draft || c.status === CampaignStatus.Scheduled || c.status === CampaignStatus.Cancelled ? (
-            <View className='care__item'>
-              <Text className='muted'>{c.status === CampaignStatus.Scheduled && c.sendAt ? `定于 ${c.sendAt.slice(0, 10)} 发送` : c.greeting}</Text>
+          <Text className="muted">{`${c.audience.segments.map((s) => AUDIENCE_SEGMENT_LABELS[s]).join('、') || '全体住户'}${c.gift ? ` · 礼品：${c.gift.name} ${c.gift.stock} 份` : ''}`}</Text>
+          {c.status === CampaignStatus.Draft ||
+          c.status === CampaignStatus.Scheduled ||
+          c.status === CampaignStatus.Cancelled ? (
+            <View className="care__item">
+              <Text className="muted">
+                {c.status === CampaignStatus.Scheduled && c.sendAt
+                  ? `定于 ${c.sendAt.slice(0, 10)} 发送`
+                  : c.greeting}
+              </Text>
               {c.status !== CampaignStatus.Cancelled ? (
-                <View className='care__buttons'>
+                <View className="care__buttons">
                   {c.status === CampaignStatus.Draft ? (
-                    <Button size='small' type='primary' onClick={() => void sendDraft(c)}>
+                    <Button size="small" type="primary" onClick={() => void sendDraft(c)}>
                       发送
                     </Button>
                   ) : null}
-                  <Button size='small' onClick={() => void cancelDraft(c)}>
+                  <Button size="small" onClick={() => void cancelDraft(c)}>
                     取消活动
                   </Button>
                 </View>
               ) : null}
             </View>
           ) : (
-            <View className='care__item'>
-              <View className='care__row'>
+            <View className="care__item">
+              <View className="care__row">
                 <Text>{`覆盖率 ${pct(c.progress.coverage)}`}</Text>
-                <Text className={c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'}>{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
+                <Text
+                  className={
+                    c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'
+                  }
+                >{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
               </View>
-              <View className='care__bar'>
-                <View className='care__bar-fill' style={{ width: pct(Math.min(1, c.progress.coverage)) }} />
+              <View className="care__bar">
+                <View
+                  className="care__bar-fill"
+                  style={{ width: pct(Math.min(1, c.progress.coverage)) }}
+                />
               </View>
-              <View className='care__counts'>
+              <View className="care__counts">
                 {[
                   ['目标', c.progress.targeted],
                   ['已送达', c.progress.sent],
@@ -271,31 +378,43 @@ export default function CarePlannerPage() {
                   ['已读', c.progress.opened],
                   ['礼品已发', c.progress.giftsDelivered],
                 ].map(([label, n]) => (
-                  <View key={label} className='care__count'>
-                    <Text className='care__count-value'>{n}</Text>
-                    <Text className='muted'>{label}</Text>
+                  <View key={label} className="care__count">
+                    <Text className="care__count-value">{n}</Text>
+                    <Text className="muted">{label}</Text>
                   </View>
                 ))}
               </View>
             </View>
           )}
-          {c.progress.pending > 0 ? <Text className='care__due'>{`发送中，还有 ${c.progress.pending} 户`}</Text> : null}
+          {c.progress.pending > 0 ? (
+            <Text className="care__due">{`发送中，还有 ${c.progress.pending} 户`}</Text>
+          ) : null}
           {(skipped[c.id] ?? []).map((r) => (
-            <Text key={r.id} className='care__due'>{`${r.householdLabel}：${r.skipReasonLabel ?? ''}`}</Text>
+            <Text
+              key={r.id}
+              className="care__due"
+            >{`${r.householdLabel}：${r.skipReasonLabel ?? ''}`}</Text>
           ))}
           {c.progress.skipped > 0 ? (
-            <View className='care__buttons'>
-              <Button size='small' onClick={() => void showSkipped(c)}>
+            <View className="care__buttons">
+              <Button size="small" onClick={() => void showSkipped(c)}>
                 暂缓名单
               </Button>
-              <Button size='small' type='primary' onClick={() => void resend(c)}>
+              <Button size="small" type="primary" onClick={() => void resend(c)}>
                 补发暂缓住户
               </Button>
             </View>
           ) : null}
         </View>
       ))}
-      {campaigns && campaigns.length > 0 ? <LoadMore status={campaignList.status} count={campaigns.length} hasMore={campaignList.hasMore} onMore={() => void campaignList.loadMore()} /> : null}
+      {campaigns && campaigns.length > 0 ? (
+        <LoadMore
+          status={campaignList.status}
+          count={campaigns.length}
+          hasMore={campaignList.hasMore}
+          onMore={() => void campaignList.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

@@ -43,7 +43,12 @@ export default function ReportsPage() {
   const [now, setNow] = useState<Date | null>(null);
   const [busy, setBusy] = useState(false);
   // Reports issued over the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
-  const list = usePagedList<ReportSummaryDto>((cursor) => dashboardApi.reports(cursor), (r) => r.id, [], { onFirstPageError: showError });
+  const list = usePagedList<ReportSummaryDto>(
+    (cursor) => dashboardApi.reports(cursor),
+    (r) => r.id,
+    [],
+    { onFirstPageError: showError },
+  );
   const reports = list.items;
   const load = useCallback(async () => {
     try {
@@ -83,38 +88,53 @@ export default function ReportsPage() {
   };
 
   return (
-    <View className='page dashboard'>
-      <View className='card'>
-        <View className='dashboard__card-title'>出具报表</View>
-        <View className='chips'>
+    <View className="page dashboard">
+      <View className="card">
+        <View className="dashboard__card-title">出具报表</View>
+        <View className="chips">
           {KINDS.map((k) => (
-            <Text key={k} className={`chip ${k === kind ? 'chip--active' : ''}`} onClick={() => setKind(k)}>
+            <Text
+              key={k}
+              className={`chip ${k === kind ? 'chip--active' : ''}`}
+              onClick={() => setKind(k)}
+            >
               {REPORT_KIND_LABELS[k]}
             </Text>
           ))}
         </View>
-        <Text className='muted'>{label ? `统计期间：${label}（已结束的最近一期）` : '正在读取时间…'}</Text>
-        <View className='dashboard__actions'>
-          <Button type='primary' block disabled={busy || !period} onClick={() => void issue()}>
+        <Text className="muted">
+          {label ? `统计期间：${label}（已结束的最近一期）` : '正在读取时间…'}
+        </Text>
+        <View className="dashboard__actions">
+          <Button type="primary" block disabled={busy || !period} onClick={() => void issue()}>
             出具并下载
           </Button>
         </View>
-        <Text className='muted'>同一期间的报表只出具一次，之后下载的都是出具时的内容。</Text>
+        <Text className="muted">同一期间的报表只出具一次，之后下载的都是出具时的内容。</Text>
       </View>
 
-      <View className='section-title'>已出具的报表</View>
-      {reports === null ? <Text className='muted'>正在加载…</Text> : null}
-      {reports && reports.length === 0 ? <Empty description='还没有出具过报表' image={<Text className='empty-mark'>无</Text>} /> : null}
+      <View className="section-title">已出具的报表</View>
+      {reports === null ? <Text className="muted">正在加载…</Text> : null}
+      {reports && reports.length === 0 ? (
+        <Empty description="还没有出具过报表" image={<Text className="empty-mark">无</Text>} />
+      ) : null}
       {(reports ?? []).map((r) => (
-        <View key={r.id} className='card' onClick={() => void download(r)}>
-          <View className='dashboard__row'>
-            <Text className='dashboard__cell-name'>{r.title}</Text>
-            <Text className='dashboard__link'>下载</Text>
+        <View key={r.id} className="card" onClick={() => void download(r)}>
+          <View className="dashboard__row">
+            <Text className="dashboard__cell-name">{r.title}</Text>
+            <Text className="dashboard__link">下载</Text>
           </View>
-          <Text className='muted'>{`${r.issuedByName} · ${formatTime(r.issuedAt)} 出具`}</Text>
+          <Text className="muted">{`${r.issuedByName} · ${formatTime(r.issuedAt)} 出具`}</Text>
         </View>
       ))}
-      {reports && reports.length > 0 ? <LoadMore status={list.status} count={reports.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {reports && reports.length > 0 ? (
+        <LoadMore
+          status={list.status}
+          count={reports.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

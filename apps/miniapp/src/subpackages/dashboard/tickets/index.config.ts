@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '指标明细', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '指标明细',
+  enablePullDownRefresh: true,
+});

@@ -39,17 +39,27 @@ export default function IndicatorTicketsPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   return (
-    <View className='page dashboard'>
-      <Text className='muted'>{`${month ? monthLabel(month) : '本月'}收到的工单中，${TITLES[indicator] ?? ''}未达标或仍在时限内的`}</Text>
-      <View className='section-title'>{rows === null ? '正在加载…' : `${rows.length} 件`}</View>
-      {rows && rows.length === 0 ? <Empty description='没有未达标的工单' image={<Text className='empty-mark'>✓</Text>} /> : null}
+    <View className="page dashboard">
+      <Text className="muted">{`${month ? monthLabel(month) : '本月'}收到的工单中，${TITLES[indicator] ?? ''}未达标或仍在时限内的`}</Text>
+      <View className="section-title">{rows === null ? '正在加载…' : `${rows.length} 件`}</View>
+      {rows && rows.length === 0 ? (
+        <Empty description="没有未达标的工单" image={<Text className="empty-mark">✓</Text>} />
+      ) : null}
       {(rows ?? []).map((r) => (
-        <View key={r.id} className='card' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(r.id) })}>
-          <View className='dashboard__row'>
-            <Text className='dashboard__cell-name'>{`${r.code} · ${r.categoryName}`}</Text>
-            <Text className={`dashboard__tag ${r.outcome === 'pending' ? 'dashboard__tag--pending' : ''}`}>{r.outcome === 'missed' ? '未达标' : '时限内'}</Text>
+        <View
+          key={r.id}
+          className="card"
+          onClick={() => void Taro.navigateTo({ url: ticketDetailPage(r.id) })}
+        >
+          <View className="dashboard__row">
+            <Text className="dashboard__cell-name">{`${r.code} · ${r.categoryName}`}</Text>
+            <Text
+              className={`dashboard__tag ${r.outcome === 'pending' ? 'dashboard__tag--pending' : ''}`}
+            >
+              {r.outcome === 'missed' ? '未达标' : '时限内'}
+            </Text>
           </View>
-          <Text className='muted'>{`${r.roomLabel} · ${r.statusLabel} · ${formatTime(r.createdAt)} 报事`}</Text>
+          <Text className="muted">{`${r.roomLabel} · ${r.statusLabel} · ${formatTime(r.createdAt)} 报事`}</Text>
         </View>
       ))}
     </View>

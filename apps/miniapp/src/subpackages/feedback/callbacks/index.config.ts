@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '我的回访', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '我的回访',
+  enablePullDownRefresh: true,
+});

@@ -65,15 +65,27 @@ export default function MyCallbacksPage() {
   const save = async (task: CallbackTaskDto) => {
     if (!outcome) return void Taro.showToast({ title: '请选择回访结果', icon: 'none' });
     const reached = outcome !== CallbackOutcome.Unreachable;
-    if (reached && !words.trim()) return void Taro.showToast({ title: '请记录住户的意见', icon: 'none' });
-    const needsSignature = reached && (channel === CallbackChannel.InPerson || task.inPersonRequired);
-    if (needsSignature && !signature) return void Taro.showToast({ title: '请住户签名后点“确认签名”', icon: 'none' });
+    if (reached && !words.trim())
+      return void Taro.showToast({ title: '请记录住户的意见', icon: 'none' });
+    const needsSignature =
+      reached && (channel === CallbackChannel.InPerson || task.inPersonRequired);
+    if (needsSignature && !signature)
+      return void Taro.showToast({ title: '请住户签名后点“确认签名”', icon: 'none' });
     setSaving(true);
     try {
-      const signatureId = needsSignature && signature ? (await api.upload(signature)).id : undefined;
-      const saved = await feedbackApi.recordCallback(task.id, { outcome, channel, residentWords: reached ? words.trim() : undefined, signatureId });
+      const signatureId =
+        needsSignature && signature ? (await api.upload(signature)).id : undefined;
+      const saved = await feedbackApi.recordCallback(task.id, {
+        outcome,
+        channel,
+        residentWords: reached ? words.trim() : undefined,
+        signatureId,
+      });
       setOpen(null);
-      void Taro.showToast({ title: saved.status === 'retrying' ? '已记录，明天再试' : '回访已记录', icon: 'success' });
+      void Taro.showToast({
+        title: saved.status === 'retrying' ? '已记录，明天再试' : '回访已记录',
+        icon: 'success',
+      });
       await load();
     } catch (err) {
       showError(err);
@@ -84,27 +96,50 @@ export default function MyCallbacksPage() {
 
   const tasks = lists ? lists[tab] : null;
   return (
-    <View className='page feedback'>
-      <View className='chips'>
+    <View className="page feedback">
+      <View className="chips">
         {TABS.map((t) => (
-          <View key={t.key} className={`chip${t.key === tab ? ' chip--active' : ''}`} onClick={() => setTab(t.key)}>
+          <View
+            key={t.key}
+            className={`chip${t.key === tab ? ' chip--active' : ''}`}
+            onClick={() => setTab(t.key)}
+          >
             {`${t.label}${lists && lists[t.key].length > 0 ? ` ${lists[t.key].length}` : ''}`}
           </View>
         ))}
       </View>
-      {tasks === null ? <Text className='muted'>加载中…</Text> : null}
-      {tasks !== null && tasks.length === 0 ? <Empty description={TABS.find((t) => t.key === tab)!.empty} image={<Text className='empty-mark'>无</Text>} /> : null}
+      {tasks === null ? <Text className="muted">加载中…</Text> : null}
+      {tasks !== null && tasks.length === 0 ? (
+        <Empty
+          description={TABS.find((t) => t.key === tab)!.empty}
+          image={<Text className="empty-mark">无</Text>}
+        />
+      ) : null}
       {(tasks ?? []).map((task) => (
-        <View key={task.id} className='card feedback__item'>
-          <View className='feedback__title'>
+        <View key={task.id} className="card feedback__item">
+          <View className="feedback__title">
             <Text>{task.roomLabel}</Text>
-            <Text className={`feedback__status feedback__status--${task.overdue ? 'overdue' : task.status}`}>{task.overdue ? '已超期' : CALLBACK_STATUS_LABELS[task.status]}</Text>
+            <Text
+              className={`feedback__status feedback__status--${task.overdue ? 'overdue' : task.status}`}
+            >
+              {task.overdue ? '已超期' : CALLBACK_STATUS_LABELS[task.status]}
+            </Text>
           </View>
-          <Text className='muted'>
-            {[CALLBACK_REASON_LABELS[task.reason], task.inPersonRequired ? '须上门签字' : null, `${formatTime(task.dueAt)} 前`, task.attempts > 0 ? `已尝试 ${task.attempts} 次` : null].filter(Boolean).join(' · ')}
+          <Text className="muted">
+            {[
+              CALLBACK_REASON_LABELS[task.reason],
+              task.inPersonRequired ? '须上门签字' : null,
+              `${formatTime(task.dueAt)} 前`,
+              task.attempts > 0 ? `已尝试 ${task.attempts} 次` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
           {task.ticketCode ? (
-            <Text className='feedback__ticket' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(task.ticketId!) })}>
+            <Text
+              className="feedback__ticket"
+              onClick={() => void Taro.navigateTo({ url: ticketDetailPage(task.ticketId!) })}
+            >
               {`${task.ticketCode} ${task.ticketDescription ?? ''}`}
             </Text>
           ) : null}
@@ -112,34 +147,53 @@ export default function MyCallbacksPage() {
           {task.outcome ? (
             <Text>{`${CALLBACK_OUTCOME_LABELS[task.outcome]}（${task.channel ? CALLBACK_CHANNEL_LABELS[task.channel] : ''}）${task.residentWords ? `：${task.residentWords}` : ''}`}</Text>
           ) : null}
-          {task.status === 'done' && task.signatureId ? <Text className='muted'>住户已签字</Text> : null}
+          {task.status === 'done' && task.signatureId ? (
+            <Text className="muted">住户已签字</Text>
+          ) : null}
           {open === task.id ? (
-            <View className='feedback__form'>
+            <View className="feedback__form">
               {task.questions.map((q, i) => (
-                <Text key={q} className='feedback__question'>{`${i + 1}. ${q}`}</Text>
+                <Text key={q} className="feedback__question">{`${i + 1}. ${q}`}</Text>
               ))}
-              <Text className='muted'>回访方式</Text>
-              <View className='chips'>
+              <Text className="muted">回访方式</Text>
+              <View className="chips">
                 {CHANNELS.map((c) => (
-                  <View key={c} className={`chip${c === channel ? ' chip--active' : ''}`} onClick={() => setChannel(c)}>
+                  <View
+                    key={c}
+                    className={`chip${c === channel ? ' chip--active' : ''}`}
+                    onClick={() => setChannel(c)}
+                  >
                     {CALLBACK_CHANNEL_LABELS[c]}
                   </View>
                 ))}
               </View>
-              <Text className='muted'>回访结果</Text>
-              <View className='chips'>
+              <Text className="muted">回访结果</Text>
+              <View className="chips">
                 {OUTCOMES.map((o) => (
-                  <View key={o} className={`chip${o === outcome ? ' chip--active' : ''}`} onClick={() => setOutcome(o)}>
+                  <View
+                    key={o}
+                    className={`chip${o === outcome ? ' chip--active' : ''}`}
+                    onClick={() => setOutcome(o)}
+                  >
                     {CALLBACK_OUTCOME_LABELS[o]}
                   </View>
                 ))}
               </View>
-              {outcome !== CallbackOutcome.Unreachable ? <TextArea value={words} onChange={setWords} maxLength={500} rows={3} placeholder='住户原话，如：问题已解决，师傅很耐心' /> : null}
-              {outcome !== CallbackOutcome.Unreachable && (channel === CallbackChannel.InPerson || task.inPersonRequired) ? (
+              {outcome !== CallbackOutcome.Unreachable ? (
+                <TextArea
+                  value={words}
+                  onChange={setWords}
+                  maxLength={500}
+                  rows={3}
+                  placeholder="住户原话，如：问题已解决，师傅很耐心"
+                />
+              ) : null}
+              {outcome !== CallbackOutcome.Unreachable &&
+              (channel === CallbackChannel.InPerson || task.inPersonRequired) ? (
                 signature ? (
-                  <View className='feedback__signed'>
-                    <Image className='feedback__signature' src={signature} mode='aspectFit' />
-                    <Button size='small' onClick={() => setSignature(null)}>
+                  <View className="feedback__signed">
+                    <Image className="feedback__signature" src={signature} mode="aspectFit" />
+                    <Button size="small" onClick={() => setSignature(null)}>
                       重签
                     </Button>
                   </View>
@@ -147,24 +201,32 @@ export default function MyCallbacksPage() {
                   <SignaturePad canvasId={`sig-${task.id.slice(0, 8)}`} onSigned={setSignature} />
                 )
               ) : null}
-              <View className='feedback__buttons'>
-                <Button size='small' onClick={() => setOpen(null)}>
+              <View className="feedback__buttons">
+                <Button size="small" onClick={() => setOpen(null)}>
                   取消
                 </Button>
-                <Button size='small' type='primary' loading={saving} onClick={() => void save(task)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={saving}
+                  onClick={() => void save(task)}
+                >
                   保存回访
                 </Button>
               </View>
             </View>
           ) : null}
           {open !== task.id && (task.status === 'due' || task.status === 'retrying') ? (
-            <View className='feedback__buttons'>
+            <View className="feedback__buttons">
               {task.residentPhone ? (
-                <Button size='small' onClick={() => void Taro.makePhoneCall({ phoneNumber: task.residentPhone! })}>
+                <Button
+                  size="small"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: task.residentPhone! })}
+                >
                   拨打电话
                 </Button>
               ) : null}
-              <Button size='small' type='primary' onClick={() => begin(task)}>
+              <Button size="small" type="primary" onClick={() => begin(task)}>
                 记录回访
               </Button>
             </View>

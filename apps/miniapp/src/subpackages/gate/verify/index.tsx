@@ -8,7 +8,10 @@ import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
 import './index.scss';
 
-type Outcome = { kind: 'pass'; slip: ReleaseSlipDto } | { kind: 'used'; message: string; slip: ReleaseSlipDto | null } | { kind: 'invalid'; message: string; slip: ReleaseSlipDto | null };
+type Outcome =
+  | { kind: 'pass'; slip: ReleaseSlipDto }
+  | { kind: 'used'; message: string; slip: ReleaseSlipDto | null }
+  | { kind: 'invalid'; message: string; slip: ReleaseSlipDto | null };
 
 const VERDICT = { pass: '放行', used: '已使用', invalid: '无效' } as const;
 
@@ -31,8 +34,17 @@ export default function GateVerifyPage() {
     } catch (err) {
       if (!(err instanceof ApiRequestError)) return showError(err);
       const slip = err.error.releaseSlip ?? null;
-      if (err.code === ErrorCode.RELEASE_SLIP_USED) setOutcome({ kind: 'used', message: err.message, slip });
-      else if ([ErrorCode.RELEASE_SLIP_INVALID, ErrorCode.RELEASE_SLIP_EXPIRED, ErrorCode.RELEASE_SLIP_NOT_YET_VALID, ErrorCode.VALIDATION_FAILED].includes(err.code)) setOutcome({ kind: 'invalid', message: err.message, slip });
+      if (err.code === ErrorCode.RELEASE_SLIP_USED)
+        setOutcome({ kind: 'used', message: err.message, slip });
+      else if (
+        [
+          ErrorCode.RELEASE_SLIP_INVALID,
+          ErrorCode.RELEASE_SLIP_EXPIRED,
+          ErrorCode.RELEASE_SLIP_NOT_YET_VALID,
+          ErrorCode.VALIDATION_FAILED,
+        ].includes(err.code)
+      )
+        setOutcome({ kind: 'invalid', message: err.message, slip });
       else showError(err);
     } finally {
       setBusy(false);
@@ -49,23 +61,33 @@ export default function GateVerifyPage() {
     }
   };
   return (
-    <View className='page gate'>
-      <View className='card'>
-        <Text className='section-title'>输入放行码</Text>
-        <Input className='gate__input' value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='8 位放行码' maxLength={9} />
-        <Button type='primary' size='large' block loading={busy} onClick={() => void check(code)}>
+    <View className="page gate">
+      <View className="card">
+        <Text className="section-title">输入放行码</Text>
+        <Input
+          className="gate__input"
+          value={code}
+          onChange={(v) => setCode(v.toUpperCase())}
+          placeholder="8 位放行码"
+          maxLength={9}
+        />
+        <Button type="primary" size="large" block loading={busy} onClick={() => void check(code)}>
           核验
         </Button>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button size='large' block onClick={() => void scan()}>
+          <Button size="large" block onClick={() => void scan()}>
             扫码核验
           </Button>
         ) : null}
       </View>
       {outcome ? (
         <View className={`card gate__result gate__result--${outcome.kind}`}>
-          <Text className='gate__verdict'>{VERDICT[outcome.kind]}</Text>
-          {outcome.kind !== 'pass' ? <Text className='gate__message'>{outcome.message}</Text> : <Text className='gate__message'>放行条已核销，不能再次使用</Text>}
+          <Text className="gate__verdict">{VERDICT[outcome.kind]}</Text>
+          {outcome.kind !== 'pass' ? (
+            <Text className="gate__message">{outcome.message}</Text>
+          ) : (
+            <Text className="gate__message">放行条已核销，不能再次使用</Text>
+          )}
           {outcome.slip ? <SlipDetails slip={outcome.slip} /> : null}
         </View>
       ) : null}

@@ -64,13 +64,21 @@ export default function ApplyHouseholdPage() {
   });
 
   const submit = async () => {
-    if (!roomId && !typed.trim()) return void Taro.showToast({ title: '请选择或填写房号', icon: 'none' });
+    if (!roomId && !typed.trim())
+      return void Taro.showToast({ title: '请选择或填写房号', icon: 'none' });
     if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
-    if (!/^1\d{10}$/.test(phone.trim())) return void Taro.showToast({ title: '请填写 11 位手机号', icon: 'none' });
+    if (!/^1\d{10}$/.test(phone.trim()))
+      return void Taro.showToast({ title: '请填写 11 位手机号', icon: 'none' });
     setBusy(true);
     try {
       const where = roomId ? { roomId } : { communityId: community?.id, roomLabel: typed.trim() };
-      const sent = await api.askToJoin({ ...where, name: name.trim(), phone: phone.trim(), role, relationship: relationship.trim() || undefined });
+      const sent = await api.askToJoin({
+        ...where,
+        name: name.trim(),
+        phone: phone.trim(),
+        role,
+        relationship: relationship.trim() || undefined,
+      });
       setMine([sent, ...mine]);
       // Sent: the form starts over and the application's state is on top, where the eye goes next.
       setRoomId(null);
@@ -81,11 +89,21 @@ export default function ApplyHouseholdPage() {
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       void Taro.showToast({ title: '申请已提交', icon: 'success' });
     } catch (err) {
-      const earlier = err instanceof ApiRequestError && err.error.code === ErrorCode.JOIN_REQUEST_DUPLICATE ? await api.myJoinRequests().catch(() => null) : null;
-      const open = earlier?.find((r) => r.status === 'pending' && (roomId ? r.roomLabel === building?.rooms.find((x) => x.id === roomId)?.label : true));
+      const earlier =
+        err instanceof ApiRequestError && err.error.code === ErrorCode.JOIN_REQUEST_DUPLICATE
+          ? await api.myJoinRequests().catch(() => null)
+          : null;
+      const open = earlier?.find(
+        (r) =>
+          r.status === 'pending' &&
+          (roomId ? r.roomLabel === building?.rooms.find((x) => x.id === roomId)?.label : true),
+      );
       if (earlier && open) {
         setMine(earlier);
-        setShown({ id: open.id, note: '您已申请过这套房屋，无需重复提交。请等待审核；如需修改，可先撤回再重新申请。' });
+        setShown({
+          id: open.id,
+          note: '您已申请过这套房屋，无需重复提交。请等待审核；如需修改，可先撤回再重新申请。',
+        });
         void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       } else {
         showError(err);
@@ -105,70 +123,120 @@ export default function ApplyHouseholdPage() {
 
   const top = shown ? mine.find((r) => r.id === shown.id) : undefined;
   return (
-    <View className='page household'>
+    <View className="page household">
       {top ? <JoinStatusCard request={top} note={shown?.note} /> : null}
       {communities.length > 1 ? (
-        <View className='chips'>
+        <View className="chips">
           {communities.map((c) => (
-            <View key={c.id} className={`chip${c.id === community?.id ? ' chip--active' : ''}`} onClick={() => void openCommunity(c)}>
+            <View
+              key={c.id}
+              className={`chip${c.id === community?.id ? ' chip--active' : ''}`}
+              onClick={() => void openCommunity(c)}
+            >
               {c.name}
             </View>
           ))}
         </View>
       ) : null}
-      <View className='card'>
-        <Text className='section-title'>{`选择房屋${community ? ` · ${community.name}` : ''}`}</Text>
-        <View className='chips household__chips'>
+      <View className="card">
+        <Text className="section-title">{`选择房屋${community ? ` · ${community.name}` : ''}`}</Text>
+        <View className="chips household__chips">
           {buildings.map((b) => (
-            <View key={b.id} className={`chip${b.id === building?.id ? ' chip--active' : ''}`} onClick={() => (setBuilding(b), setRoomId(null))}>
+            <View
+              key={b.id}
+              className={`chip${b.id === building?.id ? ' chip--active' : ''}`}
+              onClick={() => (setBuilding(b), setRoomId(null))}
+            >
               {b.name}
             </View>
           ))}
         </View>
         {building ? (
-          <View className='chips household__chips'>
+          <View className="chips household__chips">
             {building.rooms.map((r) => (
-              <View key={r.id} className={`chip${r.id === roomId ? ' chip--active' : ''}`} onClick={() => (setRoomId(r.id), setTyped(''))}>
+              <View
+                key={r.id}
+                className={`chip${r.id === roomId ? ' chip--active' : ''}`}
+                onClick={() => (setRoomId(r.id), setTyped(''))}
+              >
                 {r.label.replace(building.name, '')}
               </View>
             ))}
           </View>
         ) : null}
-        <Input className='household__input' value={typed} onChange={(v) => (setTyped(v), setRoomId(null))} placeholder='找不到？直接填写房号，如 1栋1单元101室' maxLength={100} />
+        <Input
+          className="household__input"
+          value={typed}
+          onChange={(v) => (setTyped(v), setRoomId(null))}
+          placeholder="找不到？直接填写房号，如 1栋1单元101室"
+          maxLength={100}
+        />
       </View>
-      <View className='card'>
-        <Text className='section-title'>您的身份</Text>
-        <View className='chips household__chips'>
+      <View className="card">
+        <Text className="section-title">您的身份</Text>
+        <View className="chips household__chips">
           {JOINABLE_ROLES.map((r) => (
-            <View key={r} className={`chip${r === role ? ' chip--active' : ''}`} onClick={() => setRole(r)}>
+            <View
+              key={r}
+              className={`chip${r === role ? ' chip--active' : ''}`}
+              onClick={() => setRole(r)}
+            >
               {MEMBER_ROLE_LABELS[r]}
             </View>
           ))}
         </View>
-        <Text className='muted'>{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
-        <Input className='household__input' value={name} onChange={setName} placeholder='您的姓名' maxLength={50} />
-        <Input className='household__input' value={phone} onChange={setPhone} placeholder='手机号' type='digit' maxLength={11} />
-        <Input className='household__input' value={relationship} onChange={setRelationship} placeholder='与业主关系，如 租客、配偶、母亲' maxLength={20} />
+        <Text className="muted">{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
+        <Input
+          className="household__input"
+          value={name}
+          onChange={setName}
+          placeholder="您的姓名"
+          maxLength={50}
+        />
+        <Input
+          className="household__input"
+          value={phone}
+          onChange={setPhone}
+          placeholder="手机号"
+          type="digit"
+          maxLength={11}
+        />
+        <Input
+          className="household__input"
+          value={relationship}
+          onChange={setRelationship}
+          placeholder="与业主关系，如 租客、配偶、母亲"
+          maxLength={20}
+        />
       </View>
-      <Button type='primary' block loading={busy} onClick={() => void submit()}>
+      <Button type="primary" block loading={busy} onClick={() => void submit()}>
         提交申请
       </Button>
       {mine.length > 0 ? (
-        <View className='card household__requests'>
-          <Text className='section-title'>我的申请</Text>
+        <View className="card household__requests">
+          <Text className="section-title">我的申请</Text>
           {mine.map((r) => (
-            <View key={r.id} className='household__request'>
-              <View className='household__room-row'>
+            <View key={r.id} className="household__request">
+              <View className="household__room-row">
                 <Text>{`${r.roomLabel} · ${MEMBER_ROLE_LABELS[r.role]}`}</Text>
-                <Text className={`household__status household__status--${r.status}`}>{JOIN_REQUEST_STATUS_LABELS[r.status]}</Text>
+                <Text className={`household__status household__status--${r.status}`}>
+                  {JOIN_REQUEST_STATUS_LABELS[r.status]}
+                </Text>
               </View>
               {r.approvals.map((a) => (
-                <Text key={a.as} className='muted'>{`${JOIN_APPROVER_LABELS[a.as]} ${a.byName} 已同意 · ${formatTime(a.at)}`}</Text>
+                <Text
+                  key={a.as}
+                  className="muted"
+                >{`${JOIN_APPROVER_LABELS[a.as]} ${a.byName} 已同意 · ${formatTime(a.at)}`}</Text>
               ))}
-              {r.waitingFor.length > 0 ? <Text className='muted'>{`等待${r.waitingFor.map((a) => JOIN_APPROVER_LABELS[a]).join('、')}审核`}</Text> : null}
-              {r.status === 'rejected' ? <Text className='household__reject'>{`${r.rejectedByName ?? ''} 未同意：${r.rejectReason ?? ''}`}</Text> : null}
+              {r.waitingFor.length > 0 ? (
+                <Text className="muted">{`等待${r.waitingFor.map((a) => JOIN_APPROVER_LABELS[a]).join('、')}审核`}</Text>
+              ) : null}
+              {r.status === 'rejected' ? (
+                <Text className="household__reject">{`${r.rejectedByName ?? ''} 未同意：${r.rejectReason ?? ''}`}</Text>
+              ) : null}
               {r.status === 'pending' ? (
-                <Button size='small' onClick={() => void cancel(r.id)}>
+                <Button size="small" onClick={() => void cancel(r.id)}>
                   撤回申请
                 </Button>
               ) : null}

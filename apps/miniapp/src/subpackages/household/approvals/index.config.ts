@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '入住审批', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '入住审批',
+  enablePullDownRefresh: true,
+});

@@ -29,7 +29,10 @@ export default function JoinApprovalsPage() {
   const approve = async (r: JoinRequestDto) => {
     try {
       const done = await api.approveJoinRequest(r.id);
-      void Taro.showToast({ title: done.status === 'approved' ? `${done.name} 已加入` : '已同意，等待物业审核', icon: 'none' });
+      void Taro.showToast({
+        title: done.status === 'approved' ? `${done.name} 已加入` : '已同意，等待物业审核',
+        icon: 'none',
+      });
       await load();
     } catch (err) {
       showError(err);
@@ -49,33 +52,42 @@ export default function JoinApprovalsPage() {
   };
 
   return (
-    <View className='page household'>
-      {items && items.length === 0 ? <EmptyState text='没有待审批的入住申请' /> : null}
+    <View className="page household">
+      {items && items.length === 0 ? <EmptyState text="没有待审批的入住申请" /> : null}
       {(items ?? []).map((r) => (
-        <View key={r.id} className='card household__request'>
-          <Text className='section-title'>{`${r.name}（${MEMBER_ROLE_LABELS[r.role]}${r.relationship ? ` · ${r.relationship}` : ''}）`}</Text>
+        <View key={r.id} className="card household__request">
+          <Text className="section-title">{`${r.name}（${MEMBER_ROLE_LABELS[r.role]}${r.relationship ? ` · ${r.relationship}` : ''}）`}</Text>
           <Text>{`申请加入 ${r.communityName} ${r.roomLabel}`}</Text>
-          <Text className='muted'>{`联系电话 ${r.phone}`}</Text>
-          <Text className='muted'>{`${formatTime(r.createdAt)} 提交 · 需${r.approvers.map((a) => JOIN_APPROVER_LABELS[a]).join('和')}同意`}</Text>
+          <Text className="muted">{`联系电话 ${r.phone}`}</Text>
+          <Text className="muted">{`${formatTime(r.createdAt)} 提交 · 需${r.approvers.map((a) => JOIN_APPROVER_LABELS[a]).join('和')}同意`}</Text>
           {r.approvals.map((a) => (
-            <Text key={a.as} className='muted'>{`${JOIN_APPROVER_LABELS[a.as]} ${a.byName} 已同意 · ${formatTime(a.at)}`}</Text>
+            <Text
+              key={a.as}
+              className="muted"
+            >{`${JOIN_APPROVER_LABELS[a.as]} ${a.byName} 已同意 · ${formatTime(a.at)}`}</Text>
           ))}
           {r.canDecideAs === 'owner' && staff ? (
-            <Text className='muted'>业主未使用小程序：请核实业主书面同意后代为确认</Text>
+            <Text className="muted">业主未使用小程序：请核实业主书面同意后代为确认</Text>
           ) : null}
           {rejecting === r.id ? (
-            <View className='household__reject-form'>
-              <TextArea value={reason} onChange={setReason} placeholder='拒绝原因（申请人可见）' maxLength={200} rows={2} />
-              <View className='household__invite-buttons'>
-                <Button type='danger' onClick={() => void reject(r)}>
+            <View className="household__reject-form">
+              <TextArea
+                value={reason}
+                onChange={setReason}
+                placeholder="拒绝原因（申请人可见）"
+                maxLength={200}
+                rows={2}
+              />
+              <View className="household__invite-buttons">
+                <Button type="danger" onClick={() => void reject(r)}>
                   确认拒绝
                 </Button>
                 <Button onClick={() => setRejecting(null)}>取消</Button>
               </View>
             </View>
           ) : (
-            <View className='household__invite-buttons'>
-              <Button type='primary' onClick={() => void approve(r)}>
+            <View className="household__invite-buttons">
+              <Button type="primary" onClick={() => void approve(r)}>
                 {r.canDecideAs === 'office' ? '物业审核通过' : '同意加入'}
               </Button>
               <Button onClick={() => (setRejecting(r.id), setReason(''))}>拒绝</Button>

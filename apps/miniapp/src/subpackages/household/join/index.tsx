@@ -31,7 +31,8 @@ export default function JoinHouseholdPage() {
     }
   };
   const join = async () => {
-    if (!/^[A-Za-z0-9]{8}$/.test(code.trim())) return void Taro.showToast({ title: '邀请码是 8 位字母或数字', icon: 'none' });
+    if (!/^[A-Za-z0-9]{8}$/.test(code.trim()))
+      return void Taro.showToast({ title: '邀请码是 8 位字母或数字', icon: 'none' });
     if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
     setBusy(true);
     try {
@@ -43,18 +44,34 @@ export default function JoinHouseholdPage() {
     }
   };
   return (
-    <View className='page household'>
-      <View className='card'>
-        <Text className='section-title'>输入邀请码</Text>
-        <Text className='muted'>邀请码由业主在“我的房屋”中生成，或由物业服务中心提供。</Text>
-        <Input className='household__input' value={code} onChange={setCode} placeholder='8 位邀请码' maxLength={8} />
-        <Input className='household__input' value={name} onChange={setName} placeholder='您的姓名' maxLength={50} />
+    <View className="page household">
+      <View className="card">
+        <Text className="section-title">输入邀请码</Text>
+        <Text className="muted">邀请码由业主在“我的房屋”中生成，或由物业服务中心提供。</Text>
+        <Input
+          className="household__input"
+          value={code}
+          onChange={setCode}
+          placeholder="8 位邀请码"
+          maxLength={8}
+        />
+        <Input
+          className="household__input"
+          value={name}
+          onChange={setName}
+          placeholder="您的姓名"
+          maxLength={50}
+        />
       </View>
-      <Button type='primary' block loading={busy} onClick={() => void join()}>
+      <Button type="primary" block loading={busy} onClick={() => void join()}>
         绑定房屋
       </Button>
       {process.env.TARO_ENV === 'weapp' ? (
-        <NativeButton className='household__phone' openType='getPhoneNumber' onGetPhoneNumber={(e) => void byPhone(e)}>
+        <NativeButton
+          className="household__phone"
+          openType="getPhoneNumber"
+          onGetPhoneNumber={(e) => void byPhone(e)}
+        >
           已在物业登记过手机号？微信手机号一键绑定
         </NativeButton>
       ) : null}

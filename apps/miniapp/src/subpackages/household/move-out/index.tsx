@@ -35,7 +35,14 @@ export default function MoveOutApplyPage() {
   const submit = async () => {
     setBusy(true);
     try {
-      await api.applyMoveOut({ moveDate: moveDate.trim(), scope, items: items.split('\n'), carrierName: carrierName.trim(), carrierPhone: carrierPhone.trim(), vehiclePlate: vehiclePlate.trim() || undefined });
+      await api.applyMoveOut({
+        moveDate: moveDate.trim(),
+        scope,
+        items: items.split('\n'),
+        carrierName: carrierName.trim(),
+        carrierPhone: carrierPhone.trim(),
+        vehiclePlate: vehiclePlate.trim() || undefined,
+      });
       void Taro.showToast({ title: '已提交', icon: 'success' });
       await Taro.redirectTo({ url: MY_SLIPS_PAGE });
     } catch (err) {
@@ -47,29 +54,67 @@ export default function MoveOutApplyPage() {
     }
   };
   return (
-    <View className='page household'>
-      <View className='card'>
-        <Text className='muted'>请提前申请。租户或代办人申请须经业主授权；整户搬出须先到服务中心结清物业费及水电等费用。物业批准后出具放行条，搬出时向门岗出示。</Text>
+    <View className="page household">
+      <View className="card">
+        <Text className="muted">
+          请提前申请。租户或代办人申请须经业主授权；整户搬出须先到服务中心结清物业费及水电等费用。物业批准后出具放行条，搬出时向门岗出示。
+        </Text>
       </View>
-      <View className='card'>
-        <Text className='section-title'>搬出日期</Text>
-        <Input className='household__input move-out__date' value={moveDate} onChange={setMoveDate} placeholder='如 2026-11-25' maxLength={10} />
-        <Text className='section-title'>搬出方式</Text>
-        <View className='chips'>
+      <View className="card">
+        <Text className="section-title">搬出日期</Text>
+        <Input
+          className="household__input move-out__date"
+          value={moveDate}
+          onChange={setMoveDate}
+          placeholder="如 2026-11-25"
+          maxLength={10}
+        />
+        <Text className="section-title">搬出方式</Text>
+        <View className="chips">
           {[MoveOutScope.Partial, MoveOutScope.Whole].map((s) => (
-            <View key={s} className={`chip${s === scope ? ' chip--active' : ''}`} onClick={() => setScope(s)}>
+            <View
+              key={s}
+              className={`chip${s === scope ? ' chip--active' : ''}`}
+              onClick={() => setScope(s)}
+            >
               {MOVE_OUT_SCOPE_LABELS[s]}
             </View>
           ))}
         </View>
-        <Text className='section-title'>主要物品（每行一项）</Text>
-        <TextArea className='move-out__items' value={items} onChange={setItems} placeholder={'如：\n双门冰箱 1 台\n纸箱 6 个'} maxLength={1000} rows={4} />
-        <Text className='section-title'>搬运人</Text>
-        <Input className='household__input move-out__carrier' value={carrierName} onChange={setCarrierName} placeholder='搬运人姓名' maxLength={50} />
-        <Input className='household__input move-out__phone' value={carrierPhone} onChange={setCarrierPhone} placeholder='搬运人手机号' type='number' maxLength={11} />
-        <Input className='household__input move-out__plate' value={vehiclePlate} onChange={setVehiclePlate} placeholder='车牌号（选填）' maxLength={16} />
+        <Text className="section-title">主要物品（每行一项）</Text>
+        <TextArea
+          className="move-out__items"
+          value={items}
+          onChange={setItems}
+          placeholder={'如：\n双门冰箱 1 台\n纸箱 6 个'}
+          maxLength={1000}
+          rows={4}
+        />
+        <Text className="section-title">搬运人</Text>
+        <Input
+          className="household__input move-out__carrier"
+          value={carrierName}
+          onChange={setCarrierName}
+          placeholder="搬运人姓名"
+          maxLength={50}
+        />
+        <Input
+          className="household__input move-out__phone"
+          value={carrierPhone}
+          onChange={setCarrierPhone}
+          placeholder="搬运人手机号"
+          type="number"
+          maxLength={11}
+        />
+        <Input
+          className="household__input move-out__plate"
+          value={vehiclePlate}
+          onChange={setVehiclePlate}
+          placeholder="车牌号（选填）"
+          maxLength={16}
+        />
       </View>
-      <Button type='primary' block loading={busy} onClick={() => void submit()}>
+      <Button type="primary" block loading={busy} onClick={() => void submit()}>
         提交搬出申请
       </Button>
     </View>

@@ -12,17 +12,24 @@ import '../household.scss';
 
 /** Supervisors: every opening of a household file in the community, newest first, a page at a time (docs/domain-rules.md §3: every read is audited). */
 export default function ReadLogPage() {
-  const list = usePagedList<FileReadLogEntryDto>((cursor) => api.householdReadLog(cursor), (r) => r.id, [], { onFirstPageError: showError });
+  const list = usePagedList<FileReadLogEntryDto>(
+    (cursor) => api.householdReadLog(cursor),
+    (r) => r.id,
+    [],
+    { onFirstPageError: showError },
+  );
   const log = list.items;
-  if (!log) return <View className='page' />;
+  if (!log) return <View className="page" />;
   return (
-    <View className='page household'>
-      <View className='card'>
-        <Text className='section-title'>档案查阅记录</Text>
-        <Text className='muted'>住户档案含敏感信息，每次查阅都会记录。发现无正当理由的查阅请及时处理。</Text>
+    <View className="page household">
+      <View className="card">
+        <Text className="section-title">档案查阅记录</Text>
+        <Text className="muted">
+          住户档案含敏感信息，每次查阅都会记录。发现无正当理由的查阅请及时处理。
+        </Text>
       </View>
       <CellGroup>
-        {log.length === 0 ? <Cell title='暂无查阅记录' /> : null}
+        {log.length === 0 ? <Cell title="暂无查阅记录" /> : null}
         {log.map((r) => (
           <Cell
             key={r.id}
@@ -33,7 +40,12 @@ export default function ReadLogPage() {
           />
         ))}
       </CellGroup>
-      <LoadMore status={list.status} count={log.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} />
+      <LoadMore
+        status={list.status}
+        count={log.length}
+        hasMore={list.hasMore}
+        onMore={() => void list.loadMore()}
+      />
     </View>
   );
 }

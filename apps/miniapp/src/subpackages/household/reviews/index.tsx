@@ -12,15 +12,15 @@ import '../household.scss';
 export default function ReviewsDuePage() {
   const [list, setList] = useState<ReviewsDueDto | null>(null);
   useDidShow(() => void api.reviewsDue().then(setList, showError));
-  if (!list) return <View className='page' />;
+  if (!list) return <View className="page" />;
   return (
-    <View className='page household'>
-      <View className='card'>
-        <Text className='section-title'>{`${list.total} 户档案待复核`}</Text>
-        <Text className='muted'>每季度与住户核对一次档案：成员、联系方式、资料清单</Text>
+    <View className="page household">
+      <View className="card">
+        <Text className="section-title">{`${list.total} 户档案待复核`}</Text>
+        <Text className="muted">每季度与住户核对一次档案：成员、联系方式、资料清单</Text>
       </View>
       <CellGroup>
-        {list.items.length === 0 ? <Cell title='暂无到期的档案复核' /> : null}
+        {list.items.length === 0 ? <Cell title="暂无到期的档案复核" /> : null}
         {list.items.map((i) => (
           <Cell
             key={i.householdId}
@@ -32,7 +32,9 @@ export default function ReviewsDuePage() {
           />
         ))}
       </CellGroup>
-      {list.total > list.items.length ? <Text className='muted'>{`仅显示逾期最久的 ${list.items.length} 户`}</Text> : null}
+      {list.total > list.items.length ? (
+        <Text className="muted">{`仅显示逾期最久的 ${list.items.length} 户`}</Text>
+      ) : null}
     </View>
   );
 }

@@ -29,10 +29,14 @@ export default function RoomsPage() {
     }, showError);
   });
   return (
-    <View className='page page--wide household'>
-      <View className='chips'>
+    <View className="page page--wide household">
+      <View className="chips">
         {buildings.map((b) => (
-          <View key={b.id} className={`chip${b.id === current?.id ? ' chip--active' : ''}`} onClick={() => void open(b)}>
+          <View
+            key={b.id}
+            className={`chip${b.id === current?.id ? ' chip--active' : ''}`}
+            onClick={() => void open(b)}
+          >
             {b.name}
           </View>
         ))}
@@ -43,9 +47,17 @@ export default function RoomsPage() {
             key={r.roomId}
             title={r.label}
             description={r.householdId ? `${r.memberCount} 位住户` : '暂无住户档案'}
-            extra={r.openTickets > 0 ? <Text className='household__open'>{r.openTickets} 张在办工单</Text> : ''}
+            extra={
+              r.openTickets > 0 ? (
+                <Text className="household__open">{r.openTickets} 张在办工单</Text>
+              ) : (
+                ''
+              )
+            }
             clickable={r.householdId !== null}
-            onClick={() => r.householdId && void Taro.navigateTo({ url: householdFilePage(r.householdId) })}
+            onClick={() =>
+              r.householdId && void Taro.navigateTo({ url: householdFilePage(r.householdId) })
+            }
           />
         ))}
       </CellGroup>

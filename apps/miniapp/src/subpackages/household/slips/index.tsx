@@ -2,7 +2,14 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { MEMBER_ROLE_LABELS, MOVE_OUT_SCOPE_LABELS, MOVE_OUT_STATUS_LABELS, MoveOutDto, MoveOutStatus, OWNER_AUTHORISATION_LABELS } from '@linli/contracts';
+import {
+  MEMBER_ROLE_LABELS,
+  MOVE_OUT_SCOPE_LABELS,
+  MOVE_OUT_STATUS_LABELS,
+  MoveOutDto,
+  MoveOutStatus,
+  OWNER_AUTHORISATION_LABELS,
+} from '@linli/contracts';
 import { QrCode } from '../../../components/qr-code';
 import { SlipDetails } from '../../../components/slip-card';
 import { EmptyState } from '../../../components/empty-state';
@@ -37,43 +44,62 @@ export default function MySlipsPage() {
     }
   };
   const refuse = async (m: MoveOutDto) => {
-    const answer = await Taro.showModal({ title: '不同意搬出', content: `不同意 ${m.applicant.name} ${m.moveDate} 的搬出申请？` });
-    if (answer.confirm) await run(() => api.moveOutOwnerDecision(m.id, { approve: false }), '已回复');
+    const answer = await Taro.showModal({
+      title: '不同意搬出',
+      content: `不同意 ${m.applicant.name} ${m.moveDate} 的搬出申请？`,
+    });
+    if (answer.confirm)
+      await run(() => api.moveOutOwnerDecision(m.id, { approve: false }), '已回复');
   };
   return (
-    <View className='page household'>
-      <Button type='primary' block onClick={() => void Taro.navigateTo({ url: MOVE_OUT_APPLY_PAGE })}>
+    <View className="page household">
+      <Button
+        type="primary"
+        block
+        onClick={() => void Taro.navigateTo({ url: MOVE_OUT_APPLY_PAGE })}
+      >
         新的搬出申请
       </Button>
-      {items && items.length === 0 ? <EmptyState text='还没有搬出申请' /> : null}
+      {items && items.length === 0 ? <EmptyState text="还没有搬出申请" /> : null}
       {(items ?? []).map((m) => (
-        <View key={m.id} className='card move-out'>
-          <View className='move-out__head'>
-            <Text className='section-title'>{`${m.moveDate} ${MOVE_OUT_SCOPE_LABELS[m.scope]}`}</Text>
-            <Text className={`move-out__status move-out__status--${m.status}`}>{MOVE_OUT_STATUS_LABELS[m.status]}</Text>
+        <View key={m.id} className="card move-out">
+          <View className="move-out__head">
+            <Text className="section-title">{`${m.moveDate} ${MOVE_OUT_SCOPE_LABELS[m.scope]}`}</Text>
+            <Text className={`move-out__status move-out__status--${m.status}`}>
+              {MOVE_OUT_STATUS_LABELS[m.status]}
+            </Text>
           </View>
-          <Text className='muted'>{`${m.applicant.name}（${MEMBER_ROLE_LABELS[m.applicant.role]}）${formatTime(m.createdAt)} 申请`}</Text>
+          <Text className="muted">{`${m.applicant.name}（${MEMBER_ROLE_LABELS[m.applicant.role]}）${formatTime(m.createdAt)} 申请`}</Text>
           <Text>{m.items.join('、')}</Text>
-          {m.ownerAuthorisation ? <Text className='muted'>{OWNER_AUTHORISATION_LABELS[m.ownerAuthorisation]}</Text> : null}
-          {m.rejectReason ? <Text className='move-out__reason'>{`原因：${m.rejectReason}`}</Text> : null}
+          {m.ownerAuthorisation ? (
+            <Text className="muted">{OWNER_AUTHORISATION_LABELS[m.ownerAuthorisation]}</Text>
+          ) : null}
+          {m.rejectReason ? (
+            <Text className="move-out__reason">{`原因：${m.rejectReason}`}</Text>
+          ) : null}
           {m.slip ? (
-            <View className='move-out__slip'>
-              <Text className='muted'>放行码（搬出时向门岗出示）</Text>
-              <Text className='household__code-value move-out__code'>{m.slip.code}</Text>
+            <View className="move-out__slip">
+              <Text className="muted">放行码（搬出时向门岗出示）</Text>
+              <Text className="household__code-value move-out__code">{m.slip.code}</Text>
               {m.status === MoveOutStatus.Approved ? <QrCode text={m.slip.code} /> : null}
               <SlipDetails slip={m.slip} />
             </View>
           ) : null}
           {m.can.ownerDecide ? (
-            <View className='household__invite-buttons'>
-              <Button type='primary' onClick={() => void run(() => api.moveOutOwnerDecision(m.id, { approve: true }), '已授权')}>
+            <View className="household__invite-buttons">
+              <Button
+                type="primary"
+                onClick={() =>
+                  void run(() => api.moveOutOwnerDecision(m.id, { approve: true }), '已授权')
+                }
+              >
                 同意授权
               </Button>
               <Button onClick={() => void refuse(m)}>不同意</Button>
             </View>
           ) : null}
           {m.can.cancel ? (
-            <Button size='small' onClick={() => void run(() => api.cancelMoveOut(m.id), '已撤销')}>
+            <Button size="small" onClick={() => void run(() => api.cancelMoveOut(m.id), '已撤销')}>
               撤销申请
             </Button>
           ) : null}

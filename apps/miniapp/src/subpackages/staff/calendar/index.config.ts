@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '工作日历', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '工作日历',
+  enablePullDownRefresh: true,
+});

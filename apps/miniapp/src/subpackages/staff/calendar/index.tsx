@@ -41,7 +41,8 @@ export default function CalendarPage() {
   };
   const save = async () => {
     if (saving) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim())) return void Taro.showToast({ title: '请按 2027-01-01 的格式填写日期', icon: 'none' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()))
+      return void Taro.showToast({ title: '请按 2027-01-01 的格式填写日期', icon: 'none' });
     setSaving(true);
     try {
       await api.setCalendarOverride(date.trim(), { working, note: note.trim() || undefined });
@@ -58,7 +59,10 @@ export default function CalendarPage() {
     }
   };
   const remove = async (day: string) => {
-    const { confirm } = await Taro.showModal({ title: '删除调整', content: `${day} 将恢复按国家安排和周末计算，确定吗？` });
+    const { confirm } = await Taro.showModal({
+      title: '删除调整',
+      content: `${day} 将恢复按国家安排和周末计算，确定吗？`,
+    });
     if (!confirm) return;
     try {
       await api.removeCalendarOverride(day);
@@ -70,63 +74,83 @@ export default function CalendarPage() {
 
   const published = (data?.specialDays ?? []).filter((d) => d.source === 'published');
   return (
-    <View className='page staff'>
-      <View className='chips'>
+    <View className="page staff">
+      <View className="chips">
         {[...new Set([THIS_YEAR, THIS_YEAR + 1, year])].map((y) => (
-          <View key={y} className={`chip${y === year ? ' chip--active' : ''}`} onClick={() => choose(y)}>
+          <View
+            key={y}
+            className={`chip${y === year ? ' chip--active' : ''}`}
+            onClick={() => choose(y)}
+          >
             {`${y} 年`}
           </View>
         ))}
       </View>
       {(data?.warnings ?? []).map((w) => (
-        <View key={w} className='card staff__item'>
-          <Text className='staff__error'>{w}</Text>
+        <View key={w} className="card staff__item">
+          <Text className="staff__error">{w}</Text>
         </View>
       ))}
 
       {data?.canEdit ? (
-        <View className='card staff__item'>
-          <Text className='staff__title'>调整某一天</Text>
-          <Input value={date} onChange={setDate} placeholder='日期，如 2027-01-01' maxLength={10} />
-          <View className='chips'>
+        <View className="card staff__item">
+          <Text className="staff__title">调整某一天</Text>
+          <Input value={date} onChange={setDate} placeholder="日期，如 2027-01-01" maxLength={10} />
+          <View className="chips">
             {[false, true].map((w) => (
-              <View key={String(w)} className={`chip${w === working ? ' chip--active' : ''}`} onClick={() => setWorking(w)}>
+              <View
+                key={String(w)}
+                className={`chip${w === working ? ' chip--active' : ''}`}
+                onClick={() => setWorking(w)}
+              >
                 {w ? '这天上班（调休）' : '这天放假'}
               </View>
             ))}
           </View>
-          <Input value={note} onChange={setNote} placeholder='说明，如 元旦（选填）' maxLength={100} />
-          <Button type='primary' block loading={saving} onClick={() => void save()}>
+          <Input
+            value={note}
+            onChange={setNote}
+            placeholder="说明，如 元旦（选填）"
+            maxLength={100}
+          />
+          <Button type="primary" block loading={saving} onClick={() => void save()}>
             保存调整
           </Button>
         </View>
       ) : null}
 
-      <Text className='section-title'>{`公司调整（${data?.overrides.length ?? 0} 天）`}</Text>
+      <Text className="section-title">{`公司调整（${data?.overrides.length ?? 0} 天）`}</Text>
       {(data?.overrides ?? []).length === 0 ? (
-        <View className='card staff__item'>
-          <Text className='muted'>本年没有调整</Text>
+        <View className="card staff__item">
+          <Text className="muted">本年没有调整</Text>
         </View>
       ) : null}
       {(data?.overrides ?? []).map((o) => (
-        <View key={o.date} className='card staff__item calendar-override'>
-          <View className='staff__title'>
+        <View key={o.date} className="card staff__item calendar-override">
+          <View className="staff__title">
             <Text>{`${o.date} ${dayLabel(o.working)}`}</Text>
             {data?.canEdit ? (
-              <Button size='small' onClick={() => void remove(o.date)}>
+              <Button size="small" onClick={() => void remove(o.date)}>
                 删除
               </Button>
             ) : null}
           </View>
-          <Text className='muted'>{[o.note, o.updatedByName, formatTime(o.updatedAt)].filter(Boolean).join(' · ')}</Text>
+          <Text className="muted">
+            {[o.note, o.updatedByName, formatTime(o.updatedAt)].filter(Boolean).join(' · ')}
+          </Text>
         </View>
       ))}
 
-      <Text className='section-title'>{data?.published ? '国家法定节假日与调休' : '国家安排尚未收录'}</Text>
-      <View className='card staff__item'>
-        {published.length === 0 ? <Text className='muted'>本年按周末休息计算</Text> : null}
+      <Text className="section-title">
+        {data?.published ? '国家法定节假日与调休' : '国家安排尚未收录'}
+      </Text>
+      <View className="card staff__item">
+        {published.length === 0 ? <Text className="muted">本年按周末休息计算</Text> : null}
         {published.map((d) => (
-          <Text key={d.date} className={d.working ? '' : 'muted'}>{`${d.date} ${dayLabel(d.working)}`}</Text>
+          <Text
+            key={d.date}
+            className={d.working ? '' : 'muted'}
+          >{`${d.date} ${dayLabel(d.working)}`}</Text>
         ))}
       </View>
     </View>

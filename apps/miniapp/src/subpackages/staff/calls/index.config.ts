@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '电话任务', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '电话任务',
+  enablePullDownRefresh: true,
+});

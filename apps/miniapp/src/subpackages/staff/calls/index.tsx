@@ -26,7 +26,12 @@ export default function CallTasksPage() {
   const [writing, setWriting] = useState<string | null>(null);
   const [outcome, setOutcome] = useState('');
   // Open calls are today's work (one list); done and ended ones grow with history and load as the list is scrolled.
-  const list = usePagedList<CallTaskDto>((cursor) => api.callTasks(status, cursor), (task) => task.id, [status], { onFirstPageError: showError });
+  const list = usePagedList<CallTaskDto>(
+    (cursor) => api.callTasks(status, cursor),
+    (task) => task.id,
+    [status],
+    { onFirstPageError: showError },
+  );
   const tasks = list.items;
 
   const choose = (which: CallTaskStatus) => setStatus(which);
@@ -43,48 +48,84 @@ export default function CallTasksPage() {
   };
 
   return (
-    <View className='page staff'>
-      <View className='chips'>
+    <View className="page staff">
+      <View className="chips">
         {TABS.map((t) => (
-          <View key={t.status} className={`chip${t.status === status ? ' chip--active' : ''}`} onClick={() => choose(t.status)}>
+          <View
+            key={t.status}
+            className={`chip${t.status === status ? ' chip--active' : ''}`}
+            onClick={() => choose(t.status)}
+          >
             {t.label}
           </View>
         ))}
       </View>
-      {tasks !== null && tasks.length === 0 ? <Empty description={status === CallTaskStatus.Open ? '没有待拨打的电话' : '暂无记录'} image={<Text className='empty-mark'>无</Text>} /> : null}
+      {tasks !== null && tasks.length === 0 ? (
+        <Empty
+          description={status === CallTaskStatus.Open ? '没有待拨打的电话' : '暂无记录'}
+          image={<Text className="empty-mark">无</Text>}
+        />
+      ) : null}
       {(tasks ?? []).map((task) => (
-        <View key={task.id} className='card staff__item call-task'>
-          <View className='staff__title'>
+        <View key={task.id} className="card staff__item call-task">
+          <View className="staff__title">
             <Text>{task.calleeName}</Text>
-            <Text className='muted'>{task.calleePhone ?? '无登记电话'}</Text>
+            <Text className="muted">{task.calleePhone ?? '无登记电话'}</Text>
           </View>
-          <Text className='staff__reason'>{task.reason}</Text>
-          <Text className='muted'>
-            {[task.ticketCode, formatTime(task.createdAt), task.callerName ? `由 ${task.callerName} 拨打` : '管理处值班拨打'].filter(Boolean).join(' · ')}
+          <Text className="staff__reason">{task.reason}</Text>
+          <Text className="muted">
+            {[
+              task.ticketCode,
+              formatTime(task.createdAt),
+              task.callerName ? `由 ${task.callerName} 拨打` : '管理处值班拨打',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
-          {task.status === CallTaskStatus.Done ? <Text className='muted'>{`${formatTime(task.doneAt ?? task.createdAt)} 已通知：${task.outcome ?? ''}`}</Text> : null}
-          {task.status === CallTaskStatus.Ended ? <Text className='muted'>{`${formatTime(task.doneAt ?? task.createdAt)} 自动结束：${task.outcome ?? ''}`}</Text> : null}
+          {task.status === CallTaskStatus.Done ? (
+            <Text className="muted">{`${formatTime(task.doneAt ?? task.createdAt)} 已通知：${task.outcome ?? ''}`}</Text>
+          ) : null}
+          {task.status === CallTaskStatus.Ended ? (
+            <Text className="muted">{`${formatTime(task.doneAt ?? task.createdAt)} 自动结束：${task.outcome ?? ''}`}</Text>
+          ) : null}
           {task.status === CallTaskStatus.Open && writing === task.id ? (
-            <TextArea value={outcome} onChange={setOutcome} maxLength={200} placeholder='通话结果，如：已告知师傅十分钟内到场' />
+            <TextArea
+              value={outcome}
+              onChange={setOutcome}
+              maxLength={200}
+              placeholder="通话结果，如：已告知师傅十分钟内到场"
+            />
           ) : null}
           {task.status === CallTaskStatus.Open ? (
-            <View className='staff__buttons'>
+            <View className="staff__buttons">
               {task.calleePhone ? (
-                <Button type='primary' size='small' onClick={() => void Taro.makePhoneCall({ phoneNumber: task.calleePhone! })}>
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: task.calleePhone! })}
+                >
                   拨打
                 </Button>
               ) : null}
               {writing === task.id ? (
-                <Button size='small' disabled={outcome.trim().length === 0} onClick={() => void finish(task)}>
+                <Button
+                  size="small"
+                  disabled={outcome.trim().length === 0}
+                  onClick={() => void finish(task)}
+                >
                   保存结果
                 </Button>
               ) : (
-                <Button size='small' onClick={() => setWriting(task.id)}>
+                <Button size="small" onClick={() => setWriting(task.id)}>
                   已通知
                 </Button>
               )}
               {task.ticketId ? (
-                <Button size='small' fill='none' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(task.ticketId!) })}>
+                <Button
+                  size="small"
+                  fill="none"
+                  onClick={() => void Taro.navigateTo({ url: ticketDetailPage(task.ticketId!) })}
+                >
                   查看工单
                 </Button>
               ) : null}
@@ -92,7 +133,14 @@ export default function CallTasksPage() {
           ) : null}
         </View>
       ))}
-      {tasks !== null ? <LoadMore status={list.status} count={tasks.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {tasks !== null ? (
+        <LoadMore
+          status={list.status}
+          count={tasks.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

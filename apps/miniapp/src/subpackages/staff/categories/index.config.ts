@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '报事类别', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '报事类别',
+  enablePullDownRefresh: true,
+});

@@ -43,8 +43,13 @@ export default function DutyPage() {
   const add = async () => {
     const startsAt = chinaInputToIso(from);
     const endsAt = chinaInputToIso(to);
-    if (!buildingId || !assistantId) return void Taro.showToast({ title: '请选择楼栋和礼宾助理', icon: 'none' });
-    if (!startsAt || !endsAt) return void Taro.showToast({ title: '请按 2026-11-24 08:00 的格式填写起止时间', icon: 'none' });
+    if (!buildingId || !assistantId)
+      return void Taro.showToast({ title: '请选择楼栋和礼宾助理', icon: 'none' });
+    if (!startsAt || !endsAt)
+      return void Taro.showToast({
+        title: '请按 2026-11-24 08:00 的格式填写起止时间',
+        icon: 'none',
+      });
     try {
       await api.createDutyShift({ buildingId, assistantId, startsAt, endsAt });
       setFrom('');
@@ -56,7 +61,10 @@ export default function DutyPage() {
     }
   };
   const remove = async (s: DutyShiftDto) => {
-    const { confirm } = await Taro.showModal({ title: '删除班次', content: `${s.buildingName} ${s.assistantName} ${formatTime(s.startsAt)} 的班次将删除，确定吗？` });
+    const { confirm } = await Taro.showModal({
+      title: '删除班次',
+      content: `${s.buildingName} ${s.assistantName} ${formatTime(s.startsAt)} 的班次将删除，确定吗？`,
+    });
     if (!confirm) return;
     try {
       await api.removeDutyShift(s.id);
@@ -67,42 +75,62 @@ export default function DutyPage() {
   };
 
   return (
-    <View className='page page--wide staff'>
+    <View className="page page--wide staff">
       {canPlan ? (
-        <View className='card staff__item'>
-          <Text className='staff__title'>排班</Text>
-          <View className='chips'>
+        <View className="card staff__item">
+          <Text className="staff__title">排班</Text>
+          <View className="chips">
             {buildings.map((b) => (
-              <View key={b.id} className={`chip${b.id === buildingId ? ' chip--active' : ''}`} onClick={() => setBuildingId(b.id)}>
+              <View
+                key={b.id}
+                className={`chip${b.id === buildingId ? ' chip--active' : ''}`}
+                onClick={() => setBuildingId(b.id)}
+              >
                 {b.name}
               </View>
             ))}
           </View>
-          <View className='chips'>
+          <View className="chips">
             {assistants.map((a) => (
-              <View key={a.id} className={`chip${a.id === assistantId ? ' chip--active' : ''}`} onClick={() => setAssistantId(a.id)}>
+              <View
+                key={a.id}
+                className={`chip${a.id === assistantId ? ' chip--active' : ''}`}
+                onClick={() => setAssistantId(a.id)}
+              >
                 {a.name}
               </View>
             ))}
           </View>
-          <Input value={from} onChange={setFrom} placeholder='开始，如 2026-11-24 08:00' maxLength={16} />
-          <Input value={to} onChange={setTo} placeholder='结束，如 2026-11-24 20:00' maxLength={16} />
-          <Button type='primary' block onClick={() => void add()}>
+          <Input
+            value={from}
+            onChange={setFrom}
+            placeholder="开始，如 2026-11-24 08:00"
+            maxLength={16}
+          />
+          <Input
+            value={to}
+            onChange={setTo}
+            placeholder="结束，如 2026-11-24 20:00"
+            maxLength={16}
+          />
+          <Button type="primary" block onClick={() => void add()}>
             添加班次
           </Button>
         </View>
       ) : null}
-      {shifts && shifts.length === 0 ? <Text className='muted'>未来两周没有排班：新报事派给本楼栋在办最少的礼宾助理</Text> : null}
+      {shifts && shifts.length === 0 ? (
+        <Text className="muted">未来两周没有排班：新报事派给本楼栋在办最少的礼宾助理</Text>
+      ) : null}
       {(shifts ?? []).map((s) => (
-        <View key={s.id} className='card staff__item duty-shift'>
-          <View className='staff__title'>
+        <View key={s.id} className="card staff__item duty-shift">
+          <View className="staff__title">
             <Text>{`${s.buildingName} · ${s.assistantName}`}</Text>
-            {s.current ? <Text className='staff__error'>值班中</Text> : null}
+            {s.current ? <Text className="staff__error">值班中</Text> : null}
           </View>
-          <Text className='muted'>{`${formatTime(s.startsAt)} 至 ${formatTime(s.endsAt)}`}</Text>
+          <Text className="muted">{`${formatTime(s.startsAt)} 至 ${formatTime(s.endsAt)}`}</Text>
           {canPlan ? (
-            <View className='staff__buttons'>
-              <Button size='small' onClick={() => void remove(s)}>
+            <View className="staff__buttons">
+              <Button size="small" onClick={() => void remove(s)}>
                 删除
               </Button>
             </View>

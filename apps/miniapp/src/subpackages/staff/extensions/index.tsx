@@ -23,17 +23,21 @@ export default function ExtensionsPage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   return (
-    <View className='page staff'>
-      {items && items.length === 0 ? <EmptyState text='没有待审批的延期申请' /> : null}
+    <View className="page staff">
+      {items && items.length === 0 ? <EmptyState text="没有待审批的延期申请" /> : null}
       {(items ?? []).map((e) => (
-        <View key={e.id} className='card staff__item' onClick={() => void Taro.navigateTo({ url: ticketDetailPage(e.ticketId) })}>
-          <View className='staff__title'>
+        <View
+          key={e.id}
+          className="card staff__item"
+          onClick={() => void Taro.navigateTo({ url: ticketDetailPage(e.ticketId) })}
+        >
+          <View className="staff__title">
             <Text>{e.ticketCode}</Text>
-            <Text className='muted'>{e.requestedByName}</Text>
+            <Text className="muted">{e.requestedByName}</Text>
           </View>
           <Text>{`${SLA_MILESTONE_LABELS[e.milestone]}：${formatTime(e.previousDueAt)} → ${formatTime(e.requestedDueAt)}`}</Text>
-          <Text className='staff__reason'>{e.reason}</Text>
-          <Text className='muted'>{`${formatTime(e.requestedAt)} 申请`}</Text>
+          <Text className="staff__reason">{e.reason}</Text>
+          <Text className="muted">{`${formatTime(e.requestedAt)} 申请`}</Text>
         </View>
       ))}
     </View>

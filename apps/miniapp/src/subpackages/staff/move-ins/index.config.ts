@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '入住登记审核', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '入住登记审核',
+  enablePullDownRefresh: true,
+});

@@ -5,7 +5,12 @@ import { useState } from 'react';
 import { MOVE_IN_PAPER_LABELS, MoveInDto, MoveInPaper } from '@linli/contracts';
 import { MOVE_IN_PAPERS } from '@linli/domain';
 import { MoveInDetails } from '../../../components/move-in-card';
-import { DecisionRow, NoteActionRow, OfficeQueueHeader, useOfficeQueue } from '../../../components/office-queue';
+import {
+  DecisionRow,
+  NoteActionRow,
+  OfficeQueueHeader,
+  useOfficeQueue,
+} from '../../../components/office-queue';
 import { api } from '../../../services/api';
 import '../staff.scss';
 
@@ -22,48 +27,87 @@ export default function OfficeMoveInsPage() {
   const room = params.room ? decodeURIComponent(params.room) : '';
   /** Papers ticked on screen, per person, not yet saved. */
   const [ticked, setTicked] = useState<Record<string, MoveInPaper[]>>({});
-  const { items, run } = useOfficeQueue<MoveInDto>(() => api.officeMoveIns(householdId), [householdId], (list) =>
-    setTicked(Object.fromEntries(list.flatMap((m) => m.people.map((p) => [p.id, p.papers])))),
+  const { items, run } = useOfficeQueue<MoveInDto>(
+    () => api.officeMoveIns(householdId),
+    [householdId],
+    (list) =>
+      setTicked(Object.fromEntries(list.flatMap((m) => m.people.map((p) => [p.id, p.papers])))),
   );
   const toggle = (personId: string, paper: MoveInPaper) =>
     setTicked((all) => {
       const now = all[personId] ?? [];
-      return { ...all, [personId]: now.includes(paper) ? now.filter((x) => x !== paper) : [...now, paper] };
+      return {
+        ...all,
+        [personId]: now.includes(paper) ? now.filter((x) => x !== paper) : [...now, paper],
+      };
     });
   return (
-    <View className='page staff'>
-      <OfficeQueueHeader room={room} title='入住登记' items={items} empty={householdId ? '该户没有入住登记' : '没有待审核的入住登记'} />
+    <View className="page staff">
+      <OfficeQueueHeader
+        room={room}
+        title="入住登记"
+        items={items}
+        empty={householdId ? '该户没有入住登记' : '没有待审核的入住登记'}
+      />
       {(items ?? []).map((m) => (
-        <View key={m.id} className='card staff__item move-in-office'>
+        <View key={m.id} className="card staff__item move-in-office">
           <MoveInDetails moveIn={m} />
           {m.can.checkPapers ? (
-            <View className='move-in-office__papers'>
-              <Text className='section-title'>证件查验</Text>
+            <View className="move-in-office__papers">
+              <Text className="section-title">证件查验</Text>
               {m.people.map((p) => (
-                <View key={p.id} className='chips'>
+                <View key={p.id} className="chips">
                   <Text>{p.name}</Text>
                   {MOVE_IN_PAPERS[p.role].map((paper) => (
-                    <View key={paper} className={`chip${(ticked[p.id] ?? []).includes(paper) ? ' chip--active' : ''}`} onClick={() => toggle(p.id, paper)}>
+                    <View
+                      key={paper}
+                      className={`chip${(ticked[p.id] ?? []).includes(paper) ? ' chip--active' : ''}`}
+                      onClick={() => toggle(p.id, paper)}
+                    >
                       {MOVE_IN_PAPER_LABELS[paper]}
                     </View>
                   ))}
                 </View>
               ))}
-              <Button size='small' onClick={() => void run(() => api.checkMoveInPapers(m.id, { people: m.people.map((p) => ({ personId: p.id, papers: ticked[p.id] ?? [] })) }), '已保存')}>
+              <Button
+                size="small"
+                onClick={() =>
+                  void run(
+                    () =>
+                      api.checkMoveInPapers(m.id, {
+                        people: m.people.map((p) => ({
+                          personId: p.id,
+                          papers: ticked[p.id] ?? [],
+                        })),
+                      }),
+                    '已保存',
+                  )
+                }
+              >
                 保存查验结果
               </Button>
             </View>
           ) : null}
           {m.can.recordWrittenConsent ? (
-            <NoteActionRow placeholder='书面同意：业主签字同意书、身份证复印件' label='登记业主书面同意' onSubmit={(note) => void run(() => api.moveInWrittenConsent(m.id, { note }), '已登记')} />
+            <NoteActionRow
+              placeholder="书面同意：业主签字同意书、身份证复印件"
+              label="登记业主书面同意"
+              onSubmit={(note) =>
+                void run(() => api.moveInWrittenConsent(m.id, { note }), '已登记')
+              }
+            />
           ) : null}
           {m.can.decide ? (
             <DecisionRow
-              approveLabel='审核通过并发放居住证'
-              rejectLabel='不通过'
-              reasonPlaceholder='不通过的原因'
-              onApprove={() => void run(() => api.decideMoveIn(m.id, { approve: true }), '已发放居住证')}
-              onReject={(reason) => void run(() => api.decideMoveIn(m.id, { approve: false, reason }), '已回复')}
+              approveLabel="审核通过并发放居住证"
+              rejectLabel="不通过"
+              reasonPlaceholder="不通过的原因"
+              onApprove={() =>
+                void run(() => api.decideMoveIn(m.id, { approve: true }), '已发放居住证')
+              }
+              onReject={(reason) =>
+                void run(() => api.decideMoveIn(m.id, { approve: false, reason }), '已回复')
+              }
             />
           ) : null}
         </View>

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '停水停电通知', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '停水停电通知',
+  enablePullDownRefresh: true,
+});

@@ -32,22 +32,39 @@ export default function OutagesPage() {
   const [busy, setBusy] = useState(false);
 
   // Active cuts come whole with the first page; closed ones follow as the list is scrolled.
-  const list = usePagedList<OutageNoticeDto>((cursor) => api.outages(cursor), (o) => o.id, [], { onFirstPageError: showError });
+  const list = usePagedList<OutageNoticeDto>(
+    (cursor) => api.outages(cursor),
+    (o) => o.id,
+    [],
+    { onFirstPageError: showError },
+  );
   const items = list.items;
   const load = list.reload;
   useDidShow(() => {
     if (canAnnounce) api.buildings().then(setBuildings, showError);
   });
 
-  const toggle = (id: string) => setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
+  const toggle = (id: string) =>
+    setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
   const announce = async () => {
     const startsAt = chinaInputToIso(from);
     const endsAt = chinaInputToIso(to);
-    if (!startsAt || !endsAt) return void Taro.showToast({ title: '请按 2026-11-24 09:00 的格式填写起止时间', icon: 'none' });
+    if (!startsAt || !endsAt)
+      return void Taro.showToast({
+        title: '请按 2026-11-24 09:00 的格式填写起止时间',
+        icon: 'none',
+      });
     if (!title.trim()) return void Taro.showToast({ title: '请填写标题', icon: 'none' });
     setBusy(true);
     try {
-      await api.createOutage({ kind, title: title.trim(), body: body.trim(), buildingIds: chosen, startsAt, endsAt });
+      await api.createOutage({
+        kind,
+        title: title.trim(),
+        body: body.trim(),
+        buildingIds: chosen,
+        startsAt,
+        endsAt,
+      });
       setTitle('');
       setBody('');
       setFrom('');
@@ -62,7 +79,10 @@ export default function OutagesPage() {
     }
   };
   const close = async (o: OutageNoticeDto) => {
-    const { confirm } = await Taro.showModal({ title: `${OUTAGE_KIND_LABELS[o.kind]}已恢复`, content: `关联的 ${o.linkedTickets} 条报事将一并关闭，并通知住户。确定吗？` });
+    const { confirm } = await Taro.showModal({
+      title: `${OUTAGE_KIND_LABELS[o.kind]}已恢复`,
+      content: `关联的 ${o.linkedTickets} 条报事将一并关闭，并通知住户。确定吗？`,
+    });
     if (!confirm) return;
     try {
       await api.closeOutage(o.id, {});
@@ -73,53 +93,91 @@ export default function OutagesPage() {
   };
 
   return (
-    <View className='page staff'>
+    <View className="page staff">
       {canAnnounce ? (
-        <View className='card staff__item'>
-          <Text className='staff__title'>发布计划停水停电</Text>
-          <View className='chips'>
+        <View className="card staff__item">
+          <Text className="staff__title">发布计划停水停电</Text>
+          <View className="chips">
             {KINDS.map((k) => (
-              <View key={k} className={`chip${k === kind ? ' chip--active' : ''}`} onClick={() => setKind(k)}>
+              <View
+                key={k}
+                className={`chip${k === kind ? ' chip--active' : ''}`}
+                onClick={() => setKind(k)}
+              >
                 {OUTAGE_KIND_LABELS[k]}
               </View>
             ))}
           </View>
-          <Text className='muted'>涉及楼栋（不选为全小区）</Text>
-          <View className='chips'>
+          <Text className="muted">涉及楼栋（不选为全小区）</Text>
+          <View className="chips">
             {buildings.map((b) => (
-              <View key={b.id} className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`} onClick={() => toggle(b.id)}>
+              <View
+                key={b.id}
+                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
+                onClick={() => toggle(b.id)}
+              >
                 {b.name}
               </View>
             ))}
           </View>
-          <Input value={title} onChange={setTitle} placeholder='标题，如 二次供水水箱清洗' maxLength={60} />
-          <Input value={from} onChange={setFrom} placeholder='开始，如 2026-11-24 09:00' maxLength={16} />
-          <Input value={to} onChange={setTo} placeholder='结束，如 2026-11-24 18:00' maxLength={16} />
-          <TextArea value={body} onChange={setBody} placeholder='通知内容（如请提前储水）' maxLength={500} rows={2} />
-          <Button type='primary' block loading={busy} onClick={() => void announce()}>
+          <Input
+            value={title}
+            onChange={setTitle}
+            placeholder="标题，如 二次供水水箱清洗"
+            maxLength={60}
+          />
+          <Input
+            value={from}
+            onChange={setFrom}
+            placeholder="开始，如 2026-11-24 09:00"
+            maxLength={16}
+          />
+          <Input
+            value={to}
+            onChange={setTo}
+            placeholder="结束，如 2026-11-24 18:00"
+            maxLength={16}
+          />
+          <TextArea
+            value={body}
+            onChange={setBody}
+            placeholder="通知内容（如请提前储水）"
+            maxLength={500}
+            rows={2}
+          />
+          <Button type="primary" block loading={busy} onClick={() => void announce()}>
             发布并通知住户
           </Button>
         </View>
       ) : null}
-      {items && items.length === 0 ? <Text className='muted'>没有停水停电通知</Text> : null}
+      {items && items.length === 0 ? <Text className="muted">没有停水停电通知</Text> : null}
       {(items ?? []).map((o) => (
-        <View key={o.id} className='card staff__item outage-item'>
-          <View className='staff__title'>
+        <View key={o.id} className="card staff__item outage-item">
+          <View className="staff__title">
             <Text>{`${OUTAGE_KIND_LABELS[o.kind]} · ${o.title}`}</Text>
-            <Text className={o.status === 'active' ? 'staff__error' : 'muted'}>{o.status === 'active' ? '进行中' : '已恢复'}</Text>
+            <Text className={o.status === 'active' ? 'staff__error' : 'muted'}>
+              {o.status === 'active' ? '进行中' : '已恢复'}
+            </Text>
           </View>
           <Text>{`${formatTime(o.startsAt)} 至 ${formatTime(o.endsAt)} · ${o.buildingNames.length > 0 ? o.buildingNames.join('、') : '全小区'}`}</Text>
-          <Text className='muted'>{`关联报事 ${o.linkedTickets} 条${o.closeNote ? ` · ${o.closeNote}` : ''}`}</Text>
+          <Text className="muted">{`关联报事 ${o.linkedTickets} 条${o.closeNote ? ` · ${o.closeNote}` : ''}`}</Text>
           {canAnnounce && o.status === 'active' ? (
-            <View className='staff__buttons'>
-              <Button size='small' type='primary' onClick={() => void close(o)}>
+            <View className="staff__buttons">
+              <Button size="small" type="primary" onClick={() => void close(o)}>
                 {`${OUTAGE_KIND_LABELS[o.kind]}已恢复`}
               </Button>
             </View>
           ) : null}
         </View>
       ))}
-      {items && items.length > 0 ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {items && items.length > 0 ? (
+        <LoadMore
+          status={list.status}
+          count={items.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '微信消息投递', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '微信消息投递',
+  enablePullDownRefresh: true,
+});

@@ -2,7 +2,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { NOTIFICATION_KIND_LABELS, OUTBOX_STATUS_LABELS, OutboxItemDto, OutboxPageDto, OutboxStatusName } from '@linli/contracts';
+import {
+  NOTIFICATION_KIND_LABELS,
+  OUTBOX_STATUS_LABELS,
+  OutboxItemDto,
+  OutboxPageDto,
+  OutboxStatusName,
+} from '@linli/contracts';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
@@ -43,43 +49,60 @@ export default function OutboxAdminPage() {
   };
 
   return (
-    <View className='page staff'>
+    <View className="page staff">
       {counts ? (
-        <View className='card staff__counts'>
+        <View className="card staff__counts">
           {COUNTED.map((s) => (
-            <View key={s} className='staff__count'>
-              <Text className='staff__count-value'>{counts[s]}</Text>
-              <Text className='muted'>{OUTBOX_STATUS_LABELS[s]}</Text>
+            <View key={s} className="staff__count">
+              <Text className="staff__count-value">{counts[s]}</Text>
+              <Text className="muted">{OUTBOX_STATUS_LABELS[s]}</Text>
             </View>
           ))}
         </View>
       ) : null}
-      <View className='chips'>
+      <View className="chips">
         {TABS.map((s) => (
-          <View key={s} className={`chip${s === status ? ' chip--active' : ''}`} onClick={() => choose(s)}>
+          <View
+            key={s}
+            className={`chip${s === status ? ' chip--active' : ''}`}
+            onClick={() => choose(s)}
+          >
             {OUTBOX_STATUS_LABELS[s]}
           </View>
         ))}
       </View>
-      {items && items.length === 0 && list.status !== 'error' ? <EmptyState text='没有这类消息' /> : null}
+      {items && items.length === 0 && list.status !== 'error' ? (
+        <EmptyState text="没有这类消息" />
+      ) : null}
       {(items ?? []).map((m) => (
-        <View key={m.id} className='card staff__item outbox-item'>
-          <View className='staff__title'>
+        <View key={m.id} className="card staff__item outbox-item">
+          <View className="staff__title">
             <Text>{`${NOTIFICATION_KIND_LABELS[m.kind]} → ${m.recipientName}`}</Text>
-            <Text className='muted'>{OUTBOX_STATUS_LABELS[m.status]}</Text>
+            <Text className="muted">{OUTBOX_STATUS_LABELS[m.status]}</Text>
           </View>
-          <Text className='muted'>{[m.ticketCode, formatTime(m.createdAt), `尝试 ${m.attempts} 次`].filter(Boolean).join(' · ')}</Text>
-          {m.lastError ? <Text className='staff__error'>{m.lastError}</Text> : null}
+          <Text className="muted">
+            {[m.ticketCode, formatTime(m.createdAt), `尝试 ${m.attempts} 次`]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          {m.lastError ? <Text className="staff__error">{m.lastError}</Text> : null}
           {m.status === 'dead' ? (
-            <View className='staff__buttons'>
-              <Button type='primary' size='small' onClick={() => void retry(m.id)}>
+            <View className="staff__buttons">
+              <Button type="primary" size="small" onClick={() => void retry(m.id)}>
                 重发
               </Button>
             </View>
           ) : null}
         </View>
       ))}
-      {items !== null ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {items !== null ? (
+        <LoadMore
+          status={list.status}
+          count={items.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

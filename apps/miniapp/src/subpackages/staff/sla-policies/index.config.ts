@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '服务时限标准', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '服务时限标准',
+  enablePullDownRefresh: true,
+});

@@ -9,7 +9,11 @@ import { showError } from '../../../services/http';
 import '../staff.scss';
 
 type Unit = 'minutes' | 'hours' | 'workingDays';
-const UNIT_LABELS: Record<Unit, string> = { minutes: '分钟', hours: '小时', workingDays: '个工作日' };
+const UNIT_LABELS: Record<Unit, string> = {
+  minutes: '分钟',
+  hours: '小时',
+  workingDays: '个工作日',
+};
 
 function toLimit(amount: number, unit: Unit): SlaLimit {
   if (unit === 'workingDays') return { kind: 'workingDays', days: amount };
@@ -43,10 +47,13 @@ export default function SlaPoliciesPage() {
   const save = async () => {
     if (!editing || !policies) return;
     const amount = Number(editing.amount);
-    if (!Number.isInteger(amount) || amount < 1) return void Taro.showToast({ title: '请填写正整数', icon: 'none' });
+    if (!Number.isInteger(amount) || amount < 1)
+      return void Taro.showToast({ title: '请填写正整数', icon: 'none' });
     const policy = policies.find((p) => p.code === editing.code)!;
     try {
-      await api.setSlaPolicy(editing.code, { milestones: { ...policy.effective, [editing.milestone]: toLimit(amount, editing.unit) } });
+      await api.setSlaPolicy(editing.code, {
+        milestones: { ...policy.effective, [editing.milestone]: toLimit(amount, editing.unit) },
+      });
       setEditing(null);
       void Taro.showToast({ title: '已保存，新报事按此计时', icon: 'none' });
       await load();
@@ -55,7 +62,10 @@ export default function SlaPoliciesPage() {
     }
   };
   const reset = async (p: SlaPolicyDto) => {
-    const { confirm } = await Taro.showModal({ title: '恢复默认', content: `「${p.name}」将恢复为默认时限，确定吗？` });
+    const { confirm } = await Taro.showModal({
+      title: '恢复默认',
+      content: `「${p.name}」将恢复为默认时限，确定吗？`,
+    });
     if (!confirm) return;
     try {
       await api.resetSlaPolicy(p.code);
@@ -66,52 +76,87 @@ export default function SlaPoliciesPage() {
   };
 
   return (
-    <View className='page staff'>
+    <View className="page staff">
       {(policies ?? []).map((p) => (
-        <View key={p.code} className='card staff__item sla-policy'>
-          <View className='staff__title'>
+        <View key={p.code} className="card staff__item sla-policy">
+          <View className="staff__title">
             <Text>{p.name}</Text>
-            {p.overridden ? <Text className='staff__error'>公司调整</Text> : <Text className='muted'>默认</Text>}
+            {p.overridden ? (
+              <Text className="staff__error">公司调整</Text>
+            ) : (
+              <Text className="muted">默认</Text>
+            )}
           </View>
-          <Text className='muted'>{p.covers}</Text>
+          <Text className="muted">{p.covers}</Text>
           {(Object.entries(p.effective) as [SlaMilestone, SlaLimit][]).map(([m, limit]) => {
             const base = p.defaults[m];
             const changed = !base || JSON.stringify(base) !== JSON.stringify(limit);
             return (
               <View
                 key={m}
-                className='staff__title'
-                onClick={() => p.canEdit && setEditing({ code: p.code, milestone: m, amount: String(limit.kind === 'workingDays' ? limit.days : limit.minutes % 60 === 0 ? limit.minutes / 60 : limit.minutes), unit: limit.kind === 'workingDays' ? 'workingDays' : limit.minutes % 60 === 0 ? 'hours' : 'minutes' })}
+                className="staff__title"
+                onClick={() =>
+                  p.canEdit &&
+                  setEditing({
+                    code: p.code,
+                    milestone: m,
+                    amount: String(
+                      limit.kind === 'workingDays'
+                        ? limit.days
+                        : limit.minutes % 60 === 0
+                          ? limit.minutes / 60
+                          : limit.minutes,
+                    ),
+                    unit:
+                      limit.kind === 'workingDays'
+                        ? 'workingDays'
+                        : limit.minutes % 60 === 0
+                          ? 'hours'
+                          : 'minutes',
+                  })
+                }
               >
                 <Text>{SLA_MILESTONE_LABELS[m]}</Text>
-                <Text className={changed ? 'staff__error' : ''}>{`${formatLimit(limit)}${changed && base ? `（默认 ${formatLimit(base)}）` : ''}${p.canEdit ? ' ›' : ''}`}</Text>
+                <Text
+                  className={changed ? 'staff__error' : ''}
+                >{`${formatLimit(limit)}${changed && base ? `（默认 ${formatLimit(base)}）` : ''}${p.canEdit ? ' ›' : ''}`}</Text>
               </View>
             );
           })}
           {editing?.code === p.code ? (
-            <View className='staff__item'>
+            <View className="staff__item">
               <Text>{`修改「${SLA_MILESTONE_LABELS[editing.milestone]}」时限`}</Text>
-              <Input value={editing.amount} onChange={(amount) => setEditing({ ...editing, amount })} type='digit' placeholder='数值' maxLength={5} />
-              <View className='chips'>
+              <Input
+                value={editing.amount}
+                onChange={(amount) => setEditing({ ...editing, amount })}
+                type="digit"
+                placeholder="数值"
+                maxLength={5}
+              />
+              <View className="chips">
                 {(Object.keys(UNIT_LABELS) as Unit[]).map((u) => (
-                  <View key={u} className={`chip${u === editing.unit ? ' chip--active' : ''}`} onClick={() => setEditing({ ...editing, unit: u })}>
+                  <View
+                    key={u}
+                    className={`chip${u === editing.unit ? ' chip--active' : ''}`}
+                    onClick={() => setEditing({ ...editing, unit: u })}
+                  >
                     {UNIT_LABELS[u]}
                   </View>
                 ))}
               </View>
-              <View className='staff__buttons'>
-                <Button type='primary' size='small' onClick={() => void save()}>
+              <View className="staff__buttons">
+                <Button type="primary" size="small" onClick={() => void save()}>
                   保存
                 </Button>
-                <Button size='small' onClick={() => setEditing(null)}>
+                <Button size="small" onClick={() => setEditing(null)}>
                   取消
                 </Button>
               </View>
             </View>
           ) : null}
           {p.canEdit && p.overridden ? (
-            <View className='staff__buttons'>
-              <Button size='small' onClick={() => void reset(p)}>
+            <View className="staff__buttons">
+              <Button size="small" onClick={() => void reset(p)}>
                 恢复默认
               </Button>
             </View>

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '楼栋房屋管理', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '楼栋房屋管理',
+  enablePullDownRefresh: true,
+});

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '工作安排通知单', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '工作安排通知单',
+  enablePullDownRefresh: true,
+});

@@ -19,7 +19,12 @@ export default function WorkOrdersPage() {
   const [completing, setCompleting] = useState<string | null>(null);
   const [result, setResult] = useState('');
   // Open orders come whole with the first page; finished ones follow as the list is scrolled.
-  const list = usePagedList<WorkOrderDto>((cursor) => api.workOrders(cursor), (o) => o.id, [], { onFirstPageError: showError });
+  const list = usePagedList<WorkOrderDto>(
+    (cursor) => api.workOrders(cursor),
+    (o) => o.id,
+    [],
+    { onFirstPageError: showError },
+  );
   const items = list.items;
   const load = list.reload;
 
@@ -45,47 +50,67 @@ export default function WorkOrdersPage() {
   };
 
   return (
-    <View className='page staff'>
-      {items && items.length === 0 ? <Text className='muted'>没有工作安排通知单</Text> : null}
+    <View className="page staff">
+      {items && items.length === 0 ? <Text className="muted">没有工作安排通知单</Text> : null}
       {(items ?? []).map((o) => (
-        <View key={o.id} className='card staff__item work-order'>
-          <View className='staff__title'>
+        <View key={o.id} className="card staff__item work-order">
+          <View className="staff__title">
             <Text>{`${o.code} · ${o.departmentLabel}`}</Text>
-            <Text className={o.late ? 'staff__error' : 'muted'}>{`${WORK_ORDER_STATUS_LABELS[o.status]}${o.late ? ' · 已超时' : ''}`}</Text>
+            <Text
+              className={o.late ? 'staff__error' : 'muted'}
+            >{`${WORK_ORDER_STATUS_LABELS[o.status]}${o.late ? ' · 已超时' : ''}`}</Text>
           </View>
-          <Text className='staff__reason'>{o.instructions}</Text>
-          <Text className='muted'>{`${o.issuedByName ?? ''} 下达 · ${formatTime(o.dueAt)} 前完成`}</Text>
+          <Text className="staff__reason">{o.instructions}</Text>
+          <Text className="muted">{`${o.issuedByName ?? ''} 下达 · ${formatTime(o.dueAt)} 前完成`}</Text>
           {o.ticketCode ? (
-            <Text className='muted' onClick={() => o.ticketId && void Taro.navigateTo({ url: ticketDetailPage(o.ticketId) })}>
+            <Text
+              className="muted"
+              onClick={() =>
+                o.ticketId && void Taro.navigateTo({ url: ticketDetailPage(o.ticketId) })
+              }
+            >
               {`相关工单 ${o.ticketCode} ›`}
             </Text>
           ) : null}
           {o.result ? <Text>{`结果：${o.result}`}</Text> : null}
           {o.canAccept ? (
-            <View className='staff__buttons'>
-              <Button type='primary' size='small' onClick={() => void accept(o)}>
+            <View className="staff__buttons">
+              <Button type="primary" size="small" onClick={() => void accept(o)}>
                 接收
               </Button>
             </View>
           ) : null}
           {o.canComplete && completing !== o.id ? (
-            <View className='staff__buttons'>
-              <Button type='primary' size='small' onClick={() => setCompleting(o.id)}>
+            <View className="staff__buttons">
+              <Button type="primary" size="small" onClick={() => setCompleting(o.id)}>
                 报告完成
               </Button>
             </View>
           ) : null}
           {completing === o.id ? (
-            <View className='staff__item'>
-              <TextArea value={result} onChange={setResult} placeholder='处理结果' maxLength={500} rows={2} />
-              <Button type='primary' size='small' onClick={() => void complete(o)}>
+            <View className="staff__item">
+              <TextArea
+                value={result}
+                onChange={setResult}
+                placeholder="处理结果"
+                maxLength={500}
+                rows={2}
+              />
+              <Button type="primary" size="small" onClick={() => void complete(o)}>
                 提交结果
               </Button>
             </View>
           ) : null}
         </View>
       ))}
-      {items !== null ? <LoadMore status={list.status} count={items.length} hasMore={list.hasMore} onMore={() => void list.loadMore()} /> : null}
+      {items !== null ? (
+        <LoadMore
+          status={list.status}
+          count={items.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '我的问卷', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '我的问卷',
+  enablePullDownRefresh: true,
+});

@@ -34,18 +34,26 @@ export default function MySurveysPage() {
   };
 
   return (
-    <View className='page surveys'>
-      {items === null ? <Text className='muted'>加载中…</Text> : null}
-      {items && items.length === 0 ? <Text className='muted'>暂时没有邀请您家参加的问卷。收到邀请时，消息中心会通知您。</Text> : null}
+    <View className="page surveys">
+      {items === null ? <Text className="muted">加载中…</Text> : null}
+      {items && items.length === 0 ? (
+        <Text className="muted">暂时没有邀请您家参加的问卷。收到邀请时，消息中心会通知您。</Text>
+      ) : null}
       {(items ?? []).map((s) => (
-        <View key={s.roundId} className='card surveys__item' onClick={() => void open(s)}>
-          <View className='surveys__row'>
-            <Text className='surveys__title'>{s.title}</Text>
-            <Text className={s.canAnswer ? 'surveys__badge' : 'muted'}>{s.completed ? '已完成' : s.canAnswer ? '去作答' : '已结束'}</Text>
+        <View key={s.roundId} className="card surveys__item" onClick={() => void open(s)}>
+          <View className="surveys__row">
+            <Text className="surveys__title">{s.title}</Text>
+            <Text className={s.canAnswer ? 'surveys__badge' : 'muted'}>
+              {s.completed ? '已完成' : s.canAnswer ? '去作答' : '已结束'}
+            </Text>
           </View>
-          <Text className='muted'>{s.resultsPublished ? '结果已公布，点开查看' : `已答 ${s.answered}/${s.total} · ${formatTime(s.closesAt)} 截止`}</Text>
+          <Text className="muted">
+            {s.resultsPublished
+              ? '结果已公布，点开查看'
+              : `已答 ${s.answered}/${s.total} · ${formatTime(s.closesAt)} 截止`}
+          </Text>
           {summary && summary.roundId === s.roundId ? (
-            <View className='surveys__summary'>
+            <View className="surveys__summary">
               <Text>{`回收率 ${summary.responseRate ?? '—'}% · 满意率 ${summary.adjustedSatisfaction ?? '—'}%`}</Text>
               <Text>{`我们将改进：${summary.improvements}`}</Text>
             </View>

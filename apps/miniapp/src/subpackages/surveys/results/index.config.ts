@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '调查结果', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '调查结果',
+  enablePullDownRefresh: true,
+});

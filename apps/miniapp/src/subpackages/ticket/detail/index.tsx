@@ -2,7 +2,19 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { Channel, CHANNEL_LABELS, ErrorCode, HOLD_REASON_LABELS, NotificationKind, Role, TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TicketAction, TicketDetailDto, WECHAT_REACH_LABELS } from '@linli/contracts';
+import {
+  Channel,
+  CHANNEL_LABELS,
+  ErrorCode,
+  HOLD_REASON_LABELS,
+  NotificationKind,
+  Role,
+  TICKET_ACTION_LABELS,
+  TICKET_KIND_LABELS,
+  TicketAction,
+  TicketDetailDto,
+  WECHAT_REACH_LABELS,
+} from '@linli/contracts';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { api } from '../../../services/api';
 import { useRequiredUser } from '../../../services/use-session';
@@ -18,7 +30,12 @@ import { EscalationCard } from '../../../components/escalation-card';
 import { EmptyState } from '../../../components/empty-state';
 import { TICKETS_PAGE } from '../../../services/routes';
 import { RATING_REPLACES, RatingCard } from '../../../components/rating-card';
-import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../../../services/format';
+import {
+  ESCALATION_LABELS,
+  formatTime,
+  statusLabel,
+  statusTagType,
+} from '../../../services/format';
 import './index.scss';
 
 /** What the toast says after an action, where "已" + the button label reads badly. */
@@ -57,7 +74,8 @@ export default function TicketDetailPage() {
       setTicket(await api.ticket(id));
       setMissing(false);
     } catch (err) {
-      if (err instanceof ApiRequestError && err.code === ErrorCode.TICKET_NOT_FOUND) setMissing(true);
+      if (err instanceof ApiRequestError && err.code === ErrorCode.TICKET_NOT_FOUND)
+        setMissing(true);
       else showError(err);
     }
   }, [id]);
@@ -75,7 +93,13 @@ export default function TicketDetailPage() {
     }
     const chosen = CLASSES[tapIndex];
     try {
-      setTicket(await api.classify(ticket.id, { version: ticket.version, urgent: chosen.urgent, serious: chosen.serious }));
+      setTicket(
+        await api.classify(ticket.id, {
+          version: ticket.version,
+          urgent: chosen.urgent,
+          serious: chosen.serious,
+        }),
+      );
       void Taro.showToast({ title: '已调整，时限已重新计算', icon: 'none' });
     } catch (err) {
       showError(err);
@@ -87,76 +111,98 @@ export default function TicketDetailPage() {
     try {
       setTicket(await api.act(ticket.id, { action, version: ticket.version, ...input }));
       // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
-      if (action === TicketAction.Accept) void askForSubscriptions([NotificationKind.TicketAssigned, NotificationKind.SlaWarning, NotificationKind.SlaEscalated]);
-      void Taro.showToast({ title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`, icon: 'success' });
+      if (action === TicketAction.Accept)
+        void askForSubscriptions([
+          NotificationKind.TicketAssigned,
+          NotificationKind.SlaWarning,
+          NotificationKind.SlaEscalated,
+        ]);
+      void Taro.showToast({
+        title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`,
+        icon: 'success',
+      });
       return true;
     } catch (err) {
       showError(err);
       // Someone else moved the ticket on: show them what it is now.
-      if (err instanceof ApiRequestError && (err.code === ErrorCode.TICKET_STALE || err.code === ErrorCode.TICKET_ACTION_NOT_ALLOWED)) await load();
+      if (
+        err instanceof ApiRequestError &&
+        (err.code === ErrorCode.TICKET_STALE || err.code === ErrorCode.TICKET_ACTION_NOT_ALLOWED)
+      )
+        await load();
       return false;
     }
   };
 
   if (missing)
     return (
-      <View className='page'>
+      <View className="page">
         <EmptyState
-          text='工单不存在，或不在您可查看的范围内'
+          text="工单不存在，或不在您可查看的范围内"
           action={
-            <Button block type='primary' onClick={() => void Taro.switchTab({ url: TICKETS_PAGE })}>
+            <Button block type="primary" onClick={() => void Taro.switchTab({ url: TICKETS_PAGE })}>
               返回工单列表
             </Button>
           }
         />
       </View>
     );
-  if (!ticket) return <View className='page' />;
+  if (!ticket) return <View className="page" />;
   const photosOfReport = reportPhotos(ticket);
   // The rating card confirms (满意, 基本满意) or sends back (不满意) a resolved ticket.
   const visibleActions = ticket.allowedActions.filter((a) => !RATING_REPLACES.includes(a));
   return (
-    <View className='page detail'>
-      <View className='card detail__head'>
-        <View className='detail__title'>
-          <Text className='detail__category'>
+    <View className="page detail">
+      <View className="card detail__head">
+        <View className="detail__title">
+          <Text className="detail__category">
             {ticket.emergency ? '【紧急】' : ''}
             {ticket.categoryName}
           </Text>
-          <View className='detail__tags'>
-            {ticket.serious ? <Tag type='danger'>严重</Tag> : null}
+          <View className="detail__tags">
+            {ticket.serious ? <Tag type="danger">严重</Tag> : null}
             <Tag type={statusTagType(ticket.status)}>{statusLabel(ticket.status)}</Tag>
           </View>
         </View>
-        <Text className='detail__description'>{ticket.description}</Text>
-        <TicketPhotos photos={photosOfReport} caption='报事照片' />
+        <Text className="detail__description">{ticket.description}</Text>
+        <TicketPhotos photos={photosOfReport} caption="报事照片" />
       </View>
 
       {ticket.outage ? (
-        <View className='card detail__outage'>
+        <View className="card detail__outage">
           <Text>{`已关联计划停水停电通知「${ticket.outage.title}」`}</Text>
-          <Text className='muted'>{`预计 ${formatTime(ticket.outage.endsAt)} 恢复，恢复后本报事一并关闭；如届时仍未恢复，请重新报事。`}</Text>
+          <Text className="muted">{`预计 ${formatTime(ticket.outage.endsAt)} 恢复，恢复后本报事一并关闭；如届时仍未恢复，请重新报事。`}</Text>
         </View>
       ) : null}
 
       <TicketLimitsCard ticket={ticket} forResident={forResident} />
 
       <CellGroup>
-        <Cell title='工单号' extra={ticket.code} />
-        <Cell title='类型' extra={TICKET_KIND_LABELS[ticket.kind]} />
+        <Cell title="工单号" extra={ticket.code} />
+        <Cell title="类型" extra={TICKET_KIND_LABELS[ticket.kind]} />
         {ticket.canClassify ? (
-          <Cell title='紧急/严重程度' extra={`${ticket.emergency ? '紧急' : '非紧急'} · ${ticket.serious ? '严重' : '一般'}`} clickable onClick={() => void reclassify()} />
+          <Cell
+            title="紧急/严重程度"
+            extra={`${ticket.emergency ? '紧急' : '非紧急'} · ${ticket.serious ? '严重' : '一般'}`}
+            clickable
+            onClick={() => void reclassify()}
+          />
         ) : null}
-        <Cell title='房屋' extra={ticket.roomLabel} />
-        <Cell title='处理人' extra={ticket.assigneeName ?? '待分配'} />
-        {ticket.channel !== Channel.MiniProgram ? <Cell title='受理渠道' extra={CHANNEL_LABELS[ticket.channel]} /> : null}
+        <Cell title="房屋" extra={ticket.roomLabel} />
+        <Cell title="处理人" extra={ticket.assigneeName ?? '待分配'} />
+        {ticket.channel !== Channel.MiniProgram ? (
+          <Cell title="受理渠道" extra={CHANNEL_LABELS[ticket.channel]} />
+        ) : null}
         {ticket.intake ? (
           <Cell
             title={`联系人 ${ticket.intake.contactName ?? ''}`}
             description={`${ticket.intake.receivedByName} 受理`}
             extra={<PhoneLink phone={ticket.intake.contactPhone} />}
             clickable={ticket.intake.contactPhone !== null}
-            onClick={() => ticket.intake?.contactPhone && void Taro.makePhoneCall({ phoneNumber: ticket.intake.contactPhone })}
+            onClick={() =>
+              ticket.intake?.contactPhone &&
+              void Taro.makePhoneCall({ phoneNumber: ticket.intake.contactPhone })
+            }
           />
         ) : null}
         {ticket.reporter ? (
@@ -165,30 +211,45 @@ export default function TicketDetailPage() {
             description={WECHAT_REACH_LABELS[ticket.reporter.wechatReach]}
             extra={<PhoneLink phone={ticket.reporter.phone} />}
             clickable={ticket.reporter.phone !== null}
-            onClick={() => ticket.reporter?.phone && void Taro.makePhoneCall({ phoneNumber: ticket.reporter.phone })}
+            onClick={() =>
+              ticket.reporter?.phone &&
+              void Taro.makePhoneCall({ phoneNumber: ticket.reporter.phone })
+            }
           />
         ) : null}
-        <Cell title='提交时间' extra={formatTime(ticket.createdAt)} />
-        {ticket.holdReason ? <Cell title='挂起原因' extra={HOLD_REASON_LABELS[ticket.holdReason]} /> : null}
-        {ticket.reopenCount > 0 ? <Cell title='返工' extra={`第 ${ticket.reopenCount + 1} 轮处理`} /> : null}
-        {ticket.escalationLevel > 0 ? <Cell title='升级' extra={ESCALATION_LABELS[ticket.escalationLevel]} /> : null}
+        <Cell title="提交时间" extra={formatTime(ticket.createdAt)} />
+        {ticket.holdReason ? (
+          <Cell title="挂起原因" extra={HOLD_REASON_LABELS[ticket.holdReason]} />
+        ) : null}
+        {ticket.reopenCount > 0 ? (
+          <Cell title="返工" extra={`第 ${ticket.reopenCount + 1} 轮处理`} />
+        ) : null}
+        {ticket.escalationLevel > 0 ? (
+          <Cell title="升级" extra={ESCALATION_LABELS[ticket.escalationLevel]} />
+        ) : null}
       </CellGroup>
 
       <ExtensionCard ticket={ticket} onChanged={setTicket} />
       <EscalationCard ticket={ticket} onChanged={setTicket} />
       <RatingCard ticket={ticket} onChanged={() => void load()} />
       <TicketChatCard ticket={ticket} user={user} />
-      {forResident ? <ContactButton sessionFrom={`ticket:${ticket.code}`} hint='对这张工单有疑问' /> : null}
+      {forResident ? (
+        <ContactButton sessionFrom={`ticket:${ticket.code}`} hint="对这张工单有疑问" />
+      ) : null}
 
       <TicketTimeline ticket={ticket} />
 
-      <TicketActionBar ticket={{ ...ticket, allowedActions: visibleActions }} forResident={forResident} onAct={act} />
+      <TicketActionBar
+        ticket={{ ...ticket, allowedActions: visibleActions }}
+        forResident={forResident}
+        onAct={act}
+      />
     </View>
   );
 }
 
 /** A phone number staff call with one tap. */
 function PhoneLink({ phone }: { phone: string | null }) {
-  if (!phone) return <Text className='muted'>无登记电话</Text>;
-  return <Text className='detail__phone'>{`${phone} 拨打`}</Text>;
+  if (!phone) return <Text className="muted">无登记电话</Text>;
+  return <Text className="detail__phone">{`${phone} 拨打`}</Text>;
 }

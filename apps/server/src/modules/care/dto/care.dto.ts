@@ -1,10 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import {
-  AudiencePreviewRequest, AudienceSegment, AudienceSpecDto, CareOccasion, CreateCampaignRequest, GiftAction, GiftActionRequest, ResendSkippedRequest, SendCampaignRequest,
+  AudiencePreviewRequest,
+  AudienceSegment,
+  AudienceSpecDto,
+  CareOccasion,
+  CreateCampaignRequest,
+  GiftAction,
+  GiftActionRequest,
+  ResendSkippedRequest,
+  SendCampaignRequest,
 } from '@linli/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

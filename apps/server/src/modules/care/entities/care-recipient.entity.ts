@@ -1,6 +1,12 @@
 import { GiftStatus, RecipientStatus, SkipReason } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';

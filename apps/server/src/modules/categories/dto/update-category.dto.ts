@@ -1,5 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { UpdateTicketCategoryRequest } from '@linli/contracts';
 import { Department } from '../department';
 
@@ -26,7 +36,10 @@ export class UpdateTicketCategoryDto implements UpdateTicketCategoryRequest {
   @IsBoolean({ message: '是否严重只能是 true 或 false' })
   serious?: boolean;
 
-  @ApiPropertyOptional({ type: [String], description: '时限标准代码（docs/domain-rules.md §6），取最严格者' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: '时限标准代码（docs/domain-rules.md §6），取最严格者',
+  })
   @IsOptional()
   @IsArray({ message: '时限标准必须是列表' })
   @ArrayMinSize(1, { message: '至少选择一个时限标准' })

@@ -3,7 +3,10 @@ import { SetClockRequest } from '@linli/contracts';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class SetClockDto implements SetClockRequest {
-  @ApiPropertyOptional({ description: '把时钟设为此时刻（ISO-8601）', example: '2026-11-22T02:00:00.000Z' })
+  @ApiPropertyOptional({
+    description: '把时钟设为此时刻（ISO-8601）',
+    example: '2026-11-22T02:00:00.000Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'now 必须是 ISO-8601 时间' })
   now?: string;

@@ -11,12 +11,17 @@ import { Community } from '../../org/entities/community.entity';
  * month and set of targets.
  */
 @Entity('indicator_provisional')
-@Index('IDX_indicator_provisional_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], { unique: true })
+@Index('IDX_indicator_provisional_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], {
+  unique: true,
+})
 export class IndicatorProvisional {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
   @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_indicator_provisional_community' })
+  @JoinColumn({
+    name: 'communityId',
+    foreignKeyConstraintName: 'FK_indicator_provisional_community',
+  })
   community?: Community;
   /** The department, or '*' for the whole community (the rounds store '*' only). */
   @TextColumn(32) scopeKey!: string;

@@ -11,7 +11,9 @@ import { Community } from '../../org/entities/community.entity';
  * what counts as on time, so other targets are another row).
  */
 @Entity('indicator_snapshot')
-@Index('IDX_indicator_snapshot_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], { unique: true })
+@Index('IDX_indicator_snapshot_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], {
+  unique: true,
+})
 export class IndicatorSnapshot {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;

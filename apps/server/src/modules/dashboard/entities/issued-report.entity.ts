@@ -1,6 +1,12 @@
 import { DepartmentName, ReportKind } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { User } from '../../org/entities/user.entity';
 import type { ReportContent } from '../report-content';

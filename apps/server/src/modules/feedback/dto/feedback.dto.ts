@@ -1,9 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CallbackChannel, CallbackOutcome, RateTicketRequest, RatingAddendumRequest, RecordCallbackRequest, RunCallbackSampleRequest, Satisfaction } from '@linli/contracts';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  CallbackChannel,
+  CallbackOutcome,
+  RateTicketRequest,
+  RatingAddendumRequest,
+  RecordCallbackRequest,
+  RunCallbackSampleRequest,
+  Satisfaction,
+} from '@linli/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
-const stars = (label: string) => [IsInt({ message: `${label}评分须为 1–5 星` }), Min(1, { message: `${label}评分须为 1–5 星` }), Max(5, { message: `${label}评分须为 1–5 星` })];
-const Stars = (label: string): PropertyDecorator => (target, key) => stars(label).forEach((d) => d(target, key));
+const stars = (label: string) => [
+  IsInt({ message: `${label}评分须为 1–5 星` }),
+  Min(1, { message: `${label}评分须为 1–5 星` }),
+  Max(5, { message: `${label}评分须为 1–5 星` }),
+];
+const Stars =
+  (label: string): PropertyDecorator =>
+  (target, key) =>
+    stars(label).forEach((d) => d(target, key));
 
 export class RateTicketDto implements RateTicketRequest {
   @ApiProperty({ description: '客户端看到的工单版本' })

@@ -1,6 +1,12 @@
 import { CallbackChannel, CallbackOutcome, CallbackReason, CallbackStatus } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
 import { Community } from '../../org/entities/community.entity';
 import { Household } from '../../org/entities/household.entity';

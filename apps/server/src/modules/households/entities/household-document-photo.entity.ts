@@ -11,10 +11,16 @@ export class HouseholdDocumentPhoto {
   @IdColumn() id!: string;
   @RefColumn() documentId!: string;
   @ManyToOne(() => HouseholdDocumentRecord, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'documentId', foreignKeyConstraintName: 'FK_household_document_photo_document' })
+  @JoinColumn({
+    name: 'documentId',
+    foreignKeyConstraintName: 'FK_household_document_photo_document',
+  })
   document?: HouseholdDocumentRecord;
   @RefColumn() attachmentId!: string;
   @ManyToOne(() => Attachment, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'attachmentId', foreignKeyConstraintName: 'FK_household_document_photo_attachment' })
+  @JoinColumn({
+    name: 'attachmentId',
+    foreignKeyConstraintName: 'FK_household_document_photo_attachment',
+  })
   attachment?: Attachment;
 }

@@ -1,6 +1,12 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { HouseholdDocument } from '@linli/contracts';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 

@@ -1,11 +1,22 @@
 import { JoinRequestStatus, MemberRole } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 import { HouseholdMember } from './household-member.entity';
 
-export const JOIN_REQUEST_STATUSES: Record<string, JoinRequestStatus> = { Pending: 'pending', Approved: 'approved', Rejected: 'rejected', Cancelled: 'cancelled' };
+export const JOIN_REQUEST_STATUSES: Record<string, JoinRequestStatus> = {
+  Pending: 'pending',
+  Approved: 'approved',
+  Rejected: 'rejected',
+  Cancelled: 'cancelled',
+};
 
 /**
  * A WeChat user's request to join a household (issue #4): approved by an owner of the household
@@ -37,12 +48,18 @@ export class HouseholdJoinRequest {
   @Column({ type: 'boolean' }) needsOffice!: boolean;
   @RefColumn({ nullable: true }) ownerApprovedById!: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ownerApprovedById', foreignKeyConstraintName: 'FK_join_request_owner_approver' })
+  @JoinColumn({
+    name: 'ownerApprovedById',
+    foreignKeyConstraintName: 'FK_join_request_owner_approver',
+  })
   ownerApprovedBy?: User | null;
   @InstantColumn({ nullable: true }) ownerApprovedAt!: Date | null;
   @RefColumn({ nullable: true }) officeApprovedById!: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'officeApprovedById', foreignKeyConstraintName: 'FK_join_request_office_approver' })
+  @JoinColumn({
+    name: 'officeApprovedById',
+    foreignKeyConstraintName: 'FK_join_request_office_approver',
+  })
   officeApprovedBy?: User | null;
   @InstantColumn({ nullable: true }) officeApprovedAt!: Date | null;
   /** Who rejected it (or the requester, when cancelled). */

@@ -1,6 +1,12 @@
 import { JoinApprover, MemberRole, MembershipAction } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 import { HouseholdJoinRequest } from './household-join-request.entity';

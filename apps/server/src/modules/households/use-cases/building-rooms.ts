@@ -32,30 +32,60 @@ export class BuildingRooms {
   async buildingsOf(user: AuthUser): Promise<BuildingDto[]> {
     const rows =
       user.role === Role.Assistant
-        ? await this.buildings.find({ where: { id: In(await this.org.buildingsServedBy(user.id)) }, order: { sortOrder: 'ASC' } })
-        : await this.buildings.find({ where: user.role === Role.Admin ? await this.adminBuildings(user) : { communityId: user.communityId ?? '-' }, order: { sortOrder: 'ASC' } });
+        ? await this.buildings.find({
+            where: { id: In(await this.org.buildingsServedBy(user.id)) },
+            order: { sortOrder: 'ASC' },
+          })
+        : await this.buildings.find({
+            where:
+              user.role === Role.Admin
+                ? await this.adminBuildings(user)
+                : { communityId: user.communityId ?? '-' },
+            order: { sortOrder: 'ASC' },
+          });
     return rows.map((b) => ({ id: b.id, name: b.name }));
   }
 
   async roomsOf(user: AuthUser, buildingId: string): Promise<RoomSummaryDto[]> {
     const building = await this.buildings.findOne({ where: { id: buildingId } });
-    if (!building || !(await this.access.mayWorkIn(user, building))) throw new AppException(ErrorCode.NOT_FOUND);
+    if (!building || !(await this.access.mayWorkIn(user, building)))
+      throw new AppException(ErrorCode.NOT_FOUND);
     // Natural order (101, 102, 201 … 1001), not the database's text order (1001 before 101).
     const byNumber = (a: string, b: string) => a.localeCompare(b, 'zh', { numeric: true });
-    const rooms = (await this.rooms.find({ where: { buildingId } })).sort((a, b) => byNumber(a.unit, b.unit) || byNumber(a.number, b.number));
-    const households = await this.households.find({ where: { roomId: In(rooms.map((r) => r.id)) } });
+    const rooms = (await this.rooms.find({ where: { buildingId } })).sort(
+      (a, b) => byNumber(a.unit, b.unit) || byNumber(a.number, b.number),
+    );
+    const households = await this.households.find({
+      where: { roomId: In(rooms.map((r) => r.id)) },
+    });
     const householdIds = households.map((h) => h.id);
     const memberCounts = new Map<string, number>();
-    for (const m of householdIds.length ? await this.members.find({ where: { householdId: In(householdIds), removedAt: IsNull() }, select: { householdId: true } }) : []) {
+    for (const m of householdIds.length
+      ? await this.members.find({
+          where: { householdId: In(householdIds), removedAt: IsNull() },
+          select: { householdId: true },
+        })
+      : []) {
       memberCounts.set(m.householdId, (memberCounts.get(m.householdId) ?? 0) + 1);
     }
     const openCounts = new Map<string, number>();
-    for (const t of householdIds.length ? await this.tickets.find({ where: { householdId: In(householdIds), status: In([...OPEN_STATUSES]) }, select: { householdId: true } }) : []) {
+    for (const t of householdIds.length
+      ? await this.tickets.find({
+          where: { householdId: In(householdIds), status: In([...OPEN_STATUSES]) },
+          select: { householdId: true },
+        })
+      : []) {
       openCounts.set(t.householdId, (openCounts.get(t.householdId) ?? 0) + 1);
     }
     return rooms.map((r) => {
       const h = households.find((x) => x.roomId === r.id);
-      return { roomId: r.id, label: r.label, householdId: h?.id ?? null, memberCount: h ? (memberCounts.get(h.id) ?? 0) : 0, openTickets: h ? (openCounts.get(h.id) ?? 0) : 0 };
+      return {
+        roomId: r.id,
+        label: r.label,
+        householdId: h?.id ?? null,
+        memberCount: h ? (memberCounts.get(h.id) ?? 0) : 0,
+        openTickets: h ? (openCounts.get(h.id) ?? 0) : 0,
+      };
     });
   }
 

@@ -28,21 +28,37 @@ export class ExportHousehold {
 
   async run(user: AuthUser): Promise<HouseholdExportDto> {
     const mine = await this.mine.run(user);
-    const own = await this.ds.getRepository(HouseholdMember).findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
+    const own = await this.ds
+      .getRepository(HouseholdMember)
+      .findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
     const [notes, householdTickets, notifications, checklist] = await Promise.all([
-      this.ds.getRepository(HouseholdNote).find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
-      this.ds.getRepository(Ticket).find({ where: { householdId: mine.id }, relations: { category: true }, order: { createdAt: 'ASC' } }),
-      this.ds.getRepository(Notification).find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+      this.ds
+        .getRepository(HouseholdNote)
+        .find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
+      this.ds.getRepository(Ticket).find({
+        where: { householdId: mine.id },
+        relations: { category: true },
+        order: { createdAt: 'ASC' },
+      }),
+      this.ds
+        .getRepository(Notification)
+        .find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.documents.checklist(mine.id),
     ]);
     // Only the tickets the caller may see (issue #9, item 1): their own, and the household's repairs since they joined.
     const tickets = await this.access.residentVisible(user, mine.id, householdTickets);
-    const events = tickets.length ? await this.ds.getRepository(TicketEvent).find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } }) : [];
+    const events = tickets.length
+      ? await this.ds
+          .getRepository(TicketEvent)
+          .find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } })
+      : [];
     return {
       exportedAt: this.clock.now().toISOString(),
       household: { id: mine.id, roomLabel: mine.roomLabel, communityName: mine.communityName },
       // The caller's own record in full (their own data); housemates as the caller may see them.
-      members: mine.members.map((m) => (own && m.id === own.id ? { ...m, phone: own.phone, idNumber: own.idNumber } : m)),
+      members: mine.members.map((m) =>
+        own && m.id === own.id ? { ...m, phone: own.phone, idNumber: own.idNumber } : m,
+      ),
       notes: notes.map((n) => ({ text: n.text, at: n.createdAt.toISOString() })),
       tickets: tickets.map((t) => ({
         code: t.code,
@@ -50,10 +66,23 @@ export class ExportHousehold {
         description: t.description,
         status: t.status,
         createdAt: t.createdAt.toISOString(),
-        events: events.filter((e) => e.ticketId === t.id).map((e) => ({ action: e.action, status: e.toStatus, note: e.note, at: e.at.toISOString() })),
+        events: events
+          .filter((e) => e.ticketId === t.id)
+          .map((e) => ({
+            action: e.action,
+            status: e.toStatus,
+            note: e.note,
+            at: e.at.toISOString(),
+          })),
       })),
-      notifications: notifications.map((n) => ({ title: n.title, body: n.body, at: n.createdAt.toISOString() })),
-      documents: checklist.documents.filter((d) => d.onFile).map((d) => ({ label: d.label, recordedAt: d.recordedAt ?? '' })),
+      notifications: notifications.map((n) => ({
+        title: n.title,
+        body: n.body,
+        at: n.createdAt.toISOString(),
+      })),
+      documents: checklist.documents
+        .filter((d) => d.onFile)
+        .map((d) => ({ label: d.label, recordedAt: d.recordedAt ?? '' })),
       // A tenant sees only themself on the household; the household's history names the others.
       timeline: mine.myRole === MemberRole.Tenant ? [] : await this.timeline.all(mine.id),
     };

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { FileReadDto, FileReadLogEntryDto, HouseholdNoteDto, Page, Role, TimelineEntryDto } from '@linli/contracts';
+import {
+  FileReadDto,
+  FileReadLogEntryDto,
+  HouseholdNoteDto,
+  Page,
+  Role,
+  TimelineEntryDto,
+} from '@linli/contracts';
 import { cutPage } from '@linli/domain';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { cursorCondition, emptyPage, findPage, PageRequest } from '../../../common/paging/paging';
@@ -22,24 +29,49 @@ export class HouseholdAudit {
   ) {}
 
   /** Staff of the building: the next page of the household's timeline (the file carries the first). */
-  async timelineOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<TimelineEntryDto>> {
+  async timelineOf(
+    user: AuthUser,
+    householdId: string,
+    page: PageRequest,
+  ): Promise<Page<TimelineEntryDto>> {
     await this.access.staff(user, householdId);
     return this.timeline.page(householdId, page);
   }
 
   /** Staff of the building: the next page of the assistants' notes, newest first (the file carries the first). */
-  async notesOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<HouseholdNoteDto>> {
+  async notesOf(
+    user: AuthUser,
+    householdId: string,
+    page: PageRequest,
+  ): Promise<Page<HouseholdNoteDto>> {
     await this.access.staff(user, householdId);
-    return findPage(this.notes, { householdId }, page, (rows) => rows.map(presentNote), { relations: { author: true } });
+    return findPage(this.notes, { householdId }, page, (rows) => rows.map(presentNote), {
+      relations: { author: true },
+    });
   }
 
   /** Supervisors: who read this household's file, newest first. */
-  async readsOf(user: AuthUser, householdId: string, page: PageRequest): Promise<Page<FileReadDto>> {
+  async readsOf(
+    user: AuthUser,
+    householdId: string,
+    page: PageRequest,
+  ): Promise<Page<FileReadDto>> {
     await this.access.staff(user, householdId, [Role.Supervisor, Role.Admin]);
-    return findPage(this.reads, { householdId }, page, (rows) => rows.map((r) => ({ readerName: r.reader?.name ?? '', readerRole: r.reader?.role ?? '', at: r.at.toISOString() })), {
-      at: 'at',
-      relations: { reader: true },
-    });
+    return findPage(
+      this.reads,
+      { householdId },
+      page,
+      (rows) =>
+        rows.map((r) => ({
+          readerName: r.reader?.name ?? '',
+          readerRole: r.reader?.role ?? '',
+          at: r.at.toISOString(),
+        })),
+      {
+        at: 'at',
+        relations: { reader: true },
+      },
+    );
   }
 
   /** Supervisors and admins: the latest reads of any household file in their reach, to spot reading without cause. */
@@ -54,16 +86,23 @@ export class HouseholdAudit {
       .innerJoinAndSelect('room.building', 'b')
       .where('b.id IN (:...buildingIds)', { buildingIds });
     if (page.cursor) query.andWhere(...cursorCondition('r', page.cursor, 'at'));
-    const rows = await query.orderBy('r.at', 'DESC').addOrderBy('r.id', 'DESC').take(page.limit + 1).getMany();
+    const rows = await query
+      .orderBy('r.at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(page.limit + 1)
+      .getMany();
     const { items, nextCursor } = cutPage(rows, page.limit, (r) => ({ at: r.at, id: r.id }));
-    return { nextCursor, items: items.map((r) => ({
-      id: r.id,
-      householdId: r.householdId,
-      roomLabel: r.household?.room?.label ?? '',
-      buildingName: r.household?.room?.building?.name ?? '',
-      readerName: r.reader?.name ?? '',
-      readerRole: r.reader?.role ?? '',
-      at: r.at.toISOString(),
-    })) };
+    return {
+      nextCursor,
+      items: items.map((r) => ({
+        id: r.id,
+        householdId: r.householdId,
+        roomLabel: r.household?.room?.label ?? '',
+        buildingName: r.household?.room?.building?.name ?? '',
+        readerName: r.reader?.name ?? '',
+        readerRole: r.reader?.role ?? '',
+        at: r.at.toISOString(),
+      })),
+    };
   }
 }

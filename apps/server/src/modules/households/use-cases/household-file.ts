@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { AddMemberRequest, ErrorCode, HouseholdFileDto, HouseholdMemberDto, HouseholdNoteDto, MoveInStatus } from '@linli/contracts';
+import {
+  AddMemberRequest,
+  ErrorCode,
+  HouseholdFileDto,
+  HouseholdMemberDto,
+  HouseholdNoteDto,
+  MoveInStatus,
+} from '@linli/contracts';
 import { isValidMobile, isValidResidentId, PAGE_SIZE } from '@linli/domain';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { AppException } from '../../../common/errors/app-exception';
@@ -23,7 +30,12 @@ import { byRole, presentMember, ResidencePasses } from './member-view';
 import { findPage } from '../../../common/paging/paging';
 
 /** A note on the file as staff read it. */
-export const presentNote = (n: HouseholdNote): HouseholdNoteDto => ({ id: n.id, text: n.text, authorName: n.author?.name ?? '', at: n.createdAt.toISOString() });
+export const presentNote = (n: HouseholdNote): HouseholdNoteDto => ({
+  id: n.id,
+  text: n.text,
+  authorName: n.author?.name ?? '',
+  at: n.createdAt.toISOString(),
+});
 
 /** ReadHouseholdFile: the household file, with notes; every reading is written to the audit supervisors see. */
 @Injectable()
@@ -42,18 +54,45 @@ export class ReadHouseholdFile {
   async run(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
     const { place, buildingName } = await this.access.staff(user, householdId);
     const now = this.clock.now();
-    await this.ds.getRepository(HouseholdRead).insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
-    const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] = await Promise.all([
-      this.ds.getRepository(HouseholdMember).find({ where: { householdId, removedAt: IsNull() } }).then((rows) => rows.sort(byRole)),
-      findPage(this.ds.getRepository(HouseholdNote), { householdId }, { cursor: null, limit: PAGE_SIZE.default }, (rows) => rows.map(presentNote), { relations: { author: true } }),
-      this.ds.getRepository(Ticket).find({ where: { householdId }, relations: { category: true }, order: { createdAt: 'DESC' }, take: 20 }),
-      this.ds.getRepository(HouseholdMemberEvent).find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
-      this.ds.getRepository(HouseholdJoinRequest).count({ where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() } }),
-      this.ds.getRepository(MoveIn).count({ where: { householdId, status: MoveInStatus.Pending } }),
-    ]);
+    await this.ds
+      .getRepository(HouseholdRead)
+      .insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
+    const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] =
+      await Promise.all([
+        this.ds
+          .getRepository(HouseholdMember)
+          .find({ where: { householdId, removedAt: IsNull() } })
+          .then((rows) => rows.sort(byRole)),
+        findPage(
+          this.ds.getRepository(HouseholdNote),
+          { householdId },
+          { cursor: null, limit: PAGE_SIZE.default },
+          (rows) => rows.map(presentNote),
+          { relations: { author: true } },
+        ),
+        this.ds.getRepository(Ticket).find({
+          where: { householdId },
+          relations: { category: true },
+          order: { createdAt: 'DESC' },
+          take: 20,
+        }),
+        this.ds
+          .getRepository(HouseholdMemberEvent)
+          .find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
+        this.ds.getRepository(HouseholdJoinRequest).count({
+          where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() },
+        }),
+        this.ds
+          .getRepository(MoveIn)
+          .count({ where: { householdId, status: MoveInStatus.Pending } }),
+      ]);
     const passes = await this.passes.of(members);
     const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
-    const [checklist, review, timeline] = await Promise.all([this.documents.checklist(householdId), this.reviews.reviewState(householdId), this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default })]);
+    const [checklist, review, timeline] = await Promise.all([
+      this.documents.checklist(householdId),
+      this.reviews.reviewState(householdId),
+      this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default }),
+    ]);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
@@ -61,7 +100,13 @@ export class ReadHouseholdFile {
       members: members.map((m) => presentMember(m, user, passes, reach)),
       notes: notes.items,
       notesNextCursor: notes.nextCursor,
-      tickets: tickets.map((t) => ({ id: t.id, code: t.code, categoryName: t.category?.name ?? t.categoryCode, status: t.status, createdAt: t.createdAt.toISOString() })),
+      tickets: tickets.map((t) => ({
+        id: t.id,
+        code: t.code,
+        categoryName: t.category?.name ?? t.categoryCode,
+        status: t.status,
+        createdAt: t.createdAt.toISOString(),
+      })),
       history: history.map(presentEvent),
       pendingOfficeApprovals,
       pendingMoveIns,
@@ -86,15 +131,28 @@ export class EditHouseholdFile {
 
   async addNote(user: AuthUser, householdId: string, text: string): Promise<void> {
     await this.access.staff(user, householdId);
-    await this.notes.insert({ id: randomUUID(), householdId, authorId: user.id, text: text.trim(), createdAt: this.clock.now() });
+    await this.notes.insert({
+      id: randomUUID(),
+      householdId,
+      authorId: user.id,
+      text: text.trim(),
+      createdAt: this.clock.now(),
+    });
   }
 
-  async addMember(user: AuthUser, householdId: string, req: AddMemberRequest): Promise<HouseholdMemberDto> {
+  async addMember(
+    user: AuthUser,
+    householdId: string,
+    req: AddMemberRequest,
+  ): Promise<HouseholdMemberDto> {
     await this.access.staff(user, householdId);
     const problems: { field: string; message: string }[] = [];
-    if (req.phone && !isValidMobile(req.phone)) problems.push({ field: 'phone', message: '手机号格式不正确' });
-    if (req.idNumber && !isValidResidentId(req.idNumber)) problems.push({ field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' });
-    if (problems.length > 0) throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
+    if (req.phone && !isValidMobile(req.phone))
+      problems.push({ field: 'phone', message: '手机号格式不正确' });
+    if (req.idNumber && !isValidResidentId(req.idNumber))
+      problems.push({ field: 'idNumber', message: '身份证号码不正确（请检查出生日期和校验位）' });
+    if (problems.length > 0)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, undefined, problems);
     const member: HouseholdMember = {
       id: randomUUID(),
       householdId,

@@ -38,14 +38,27 @@ export class Invitations {
   /** An invitation code for a new member: issued by the building's staff, or by an owner of the household. */
   async invite(user: AuthUser, householdId: string, role: MemberRole): Promise<InviteDto> {
     if (user.role === Role.Resident) {
-      const owner = await this.members.findOne({ where: { householdId, userId: user.id, role: MemberRole.Owner, removedAt: IsNull() } });
+      const owner = await this.members.findOne({
+        where: { householdId, userId: user.id, role: MemberRole.Owner, removedAt: IsNull() },
+      });
       if (!owner) throw new AppException(ErrorCode.HOUSEHOLD_NOT_FOUND);
     } else {
       await this.access.staff(user, householdId);
     }
-    const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+    const code = Array.from(
+      { length: 8 },
+      () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)],
+    ).join('');
     const expiresAt = new Date(this.clock.now().getTime() + INVITE_TTL_MS);
-    await this.invites.insert({ code, householdId, role, createdById: user.id, expiresAt, usedById: null, usedAt: null });
+    await this.invites.insert({
+      code,
+      householdId,
+      role,
+      createdById: user.id,
+      expiresAt,
+      usedById: null,
+      usedAt: null,
+    });
     return { code, role, expiresAt: expiresAt.toISOString() };
   }
 
@@ -60,12 +73,27 @@ export class Invitations {
         .createQueryBuilder()
         .update(HouseholdInvite)
         .set({ usedById: user.id, usedAt: now })
-        .where('code = :code AND usedById IS NULL AND expiresAt > :now', { code: code.trim().toUpperCase(), now })
+        .where('code = :code AND usedById IS NULL AND expiresAt > :now', {
+          code: code.trim().toUpperCase(),
+          now,
+        })
         .execute();
       if (spent.affected !== 1) throw new AppException(ErrorCode.HOUSEHOLD_INVITE_INVALID);
-      const invite = await db.findOneOrFail(HouseholdInvite, { where: { code: code.trim().toUpperCase() } });
-      const household = await db.findOneOrFail(Household, { where: { id: invite.householdId }, relations: { room: { building: true } } });
-      await db.update(User, { id: user.id }, { householdId: invite.householdId, communityId: household.room?.building?.communityId ?? null });
+      const invite = await db.findOneOrFail(HouseholdInvite, {
+        where: { code: code.trim().toUpperCase() },
+      });
+      const household = await db.findOneOrFail(Household, {
+        where: { id: invite.householdId },
+        relations: { room: { building: true } },
+      });
+      await db.update(
+        User,
+        { id: user.id },
+        {
+          householdId: invite.householdId,
+          communityId: household.room?.building?.communityId ?? null,
+        },
+      );
       const memberId = randomUUID();
       await db.insert(HouseholdMember, {
         id: memberId,
@@ -97,7 +125,10 @@ export class Invitations {
         at: now,
       });
     });
-    return this.mine.run({ ...user, householdId: (await this.org.authUser(user.id))?.householdId ?? null });
+    return this.mine.run({
+      ...user,
+      householdId: (await this.org.authUser(user.id))?.householdId ?? null,
+    });
   }
 }
 
@@ -119,19 +150,44 @@ export class BindPhone {
   async run(user: AuthUser, code: string): Promise<MyHouseholdDto> {
     if (user.role !== Role.Resident) throw new AppException(ErrorCode.FORBIDDEN);
     let answer = await this.wechat.phoneNumber(await this.tokens.get(), code);
-    if ('errcode' in answer && (answer.errcode === 40001 || answer.errcode === 42001)) answer = await this.wechat.phoneNumber(await this.tokens.refresh(), code);
-    if ('errcode' in answer) throw new AppException(answer.errcode === 40029 ? ErrorCode.PHONE_CODE_INVALID : ErrorCode.AUTH_WECHAT_UNAVAILABLE);
+    if ('errcode' in answer && (answer.errcode === 40001 || answer.errcode === 42001))
+      answer = await this.wechat.phoneNumber(await this.tokens.refresh(), code);
+    if ('errcode' in answer)
+      throw new AppException(
+        answer.errcode === 40029 ? ErrorCode.PHONE_CODE_INVALID : ErrorCode.AUTH_WECHAT_UNAVAILABLE,
+      );
     const phone = answer.phone;
-    const candidates = await this.members.find({ where: { phone, userId: IsNull(), removedAt: IsNull() } });
-    const match = user.householdId ? candidates.find((m) => m.householdId === user.householdId) : candidates.length === 1 ? candidates[0] : undefined;
+    const candidates = await this.members.find({
+      where: { phone, userId: IsNull(), removedAt: IsNull() },
+    });
+    const match = user.householdId
+      ? candidates.find((m) => m.householdId === user.householdId)
+      : candidates.length === 1
+        ? candidates[0]
+        : undefined;
     await this.unitOfWork.run(async (db) => {
       await db.update(User, { id: user.id }, { phone });
       if (!match) return;
       // Linked only if still unlinked: two accounts racing for one member, one wins.
-      const linked = await db.createQueryBuilder().update(HouseholdMember).set({ userId: user.id }).where('id = :id AND userId IS NULL', { id: match.id }).execute();
+      const linked = await db
+        .createQueryBuilder()
+        .update(HouseholdMember)
+        .set({ userId: user.id })
+        .where('id = :id AND userId IS NULL', { id: match.id })
+        .execute();
       if (linked.affected !== 1 || user.householdId) return;
-      const household = await db.findOneOrFail(Household, { where: { id: match.householdId }, relations: { room: { building: true } } });
-      await db.update(User, { id: user.id }, { householdId: match.householdId, communityId: household.room?.building?.communityId ?? null });
+      const household = await db.findOneOrFail(Household, {
+        where: { id: match.householdId },
+        relations: { room: { building: true } },
+      });
+      await db.update(
+        User,
+        { id: user.id },
+        {
+          householdId: match.householdId,
+          communityId: household.room?.building?.communityId ?? null,
+        },
+      );
     });
     const bound = (await this.org.authUser(user.id))?.householdId ?? null;
     if (!bound) throw new AppException(ErrorCode.HOUSEHOLD_PHONE_NOT_FOUND);

@@ -17,8 +17,10 @@ import { byRole, presentMember, ResidencePasses } from './member-view';
 export class ReadMyHousehold {
   constructor(
     @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
-    @InjectRepository(HouseholdMemberEvent) private readonly memberEvents: Repository<HouseholdMemberEvent>,
-    @InjectRepository(HouseholdJoinRequest) private readonly joinRequests: Repository<HouseholdJoinRequest>,
+    @InjectRepository(HouseholdMemberEvent)
+    private readonly memberEvents: Repository<HouseholdMemberEvent>,
+    @InjectRepository(HouseholdJoinRequest)
+    private readonly joinRequests: Repository<HouseholdJoinRequest>,
     private readonly org: OrgDirectory,
     private readonly staffProfiles: StaffProfiles,
     private readonly passes: ResidencePasses,
@@ -27,7 +29,9 @@ export class ReadMyHousehold {
   async run(user: AuthUser): Promise<MyHouseholdDto> {
     const place = user.householdId ? await this.org.householdPlace(user.householdId) : null;
     if (!place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
-    const all = (await this.members.find({ where: { householdId: place.householdId, removedAt: IsNull() } })).sort(byRole);
+    const all = (
+      await this.members.find({ where: { householdId: place.householdId, removedAt: IsNull() } })
+    ).sort(byRole);
     const me = all.find((m) => m.userId === user.id);
     // Owners, family and relatives see the household; a tenant only themself.
     const visible = me && me.role === MemberRole.Tenant ? [me] : all;
@@ -37,8 +41,19 @@ export class ReadMyHousehold {
     // Owners see who joined, was approved, rejected or removed, and the requests waiting for them.
     const [history, pendingJoinRequests] = owner
       ? await Promise.all([
-          this.memberEvents.find({ where: { householdId: place.householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
-          this.joinRequests.count({ where: { householdId: place.householdId, status: PENDING, needsOwner: true, ownerApprovedAt: IsNull() } }),
+          this.memberEvents.find({
+            where: { householdId: place.householdId },
+            order: { at: 'DESC' },
+            take: HISTORY_LIMIT,
+          }),
+          this.joinRequests.count({
+            where: {
+              householdId: place.householdId,
+              status: PENDING,
+              needsOwner: true,
+              ownerApprovedAt: IsNull(),
+            },
+          }),
         ])
       : [[], 0];
     return {
@@ -68,10 +83,16 @@ export class EditMyMember {
   ) {}
 
   async run(user: AuthUser, memberId: string, req: EditMemberRequest): Promise<MyHouseholdDto> {
-    const member = user.householdId ? await this.members.findOne({ where: { id: memberId, householdId: user.householdId, removedAt: IsNull() } }) : null;
+    const member = user.householdId
+      ? await this.members.findOne({
+          where: { id: memberId, householdId: user.householdId, removedAt: IsNull() },
+        })
+      : null;
     if (!member) throw new AppException(ErrorCode.MEMBER_NOT_FOUND);
     if (member.userId !== user.id) {
-      const me = await this.members.findOne({ where: { householdId: member.householdId, userId: user.id, removedAt: IsNull() } });
+      const me = await this.members.findOne({
+        where: { householdId: member.householdId, userId: user.id, removedAt: IsNull() },
+      });
       if (me?.role !== MemberRole.Owner) throw new AppException(ErrorCode.MEMBER_EDIT_NOT_ALLOWED);
     }
     const changes: Partial<HouseholdMember> = {};

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   CreateMoveInRequest,
   MemberRole,
@@ -18,13 +29,37 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export const MAX_MOVE_IN_PEOPLE = 10;
 
 export class MoveInPersonDto implements MoveInPersonInput {
-  @ApiProperty() @Transform(trim) @IsString({ message: '请填写姓名' }) @Length(1, 50, { message: '姓名需要 1 到 50 个字' }) name!: string;
-  @ApiProperty({ enum: MemberRole }) @IsEnum(MemberRole, { message: '请选择身份：业主、家属、租户或借住亲属' }) role!: MemberRole;
-  @ApiPropertyOptional({ example: '儿子' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(20, { message: '关系不超过 20 个字' }) relationship?: string;
-  @ApiProperty({ example: '13800000002' }) @Transform(trim) @IsString({ message: '请填写手机号' }) phone!: string;
-  @ApiProperty({ description: '18 位居民身份证号码' }) @Transform(trim) @IsString({ message: '请填写身份证号码' }) @MaxLength(32, { message: '身份证号码不正确' }) idNumber!: string;
-  @ApiProperty({ example: '2026-11-25', description: '入住日期（中国日期）' }) @IsString({ message: '请填写入住日期' }) moveInDate!: string;
-  @ApiPropertyOptional({ description: '居住证照片：POST /api/uploads 返回的 id' }) @IsOptional() @IsString() @MaxLength(36) photoId?: string;
+  @ApiProperty()
+  @Transform(trim)
+  @IsString({ message: '请填写姓名' })
+  @Length(1, 50, { message: '姓名需要 1 到 50 个字' })
+  name!: string;
+  @ApiProperty({ enum: MemberRole })
+  @IsEnum(MemberRole, { message: '请选择身份：业主、家属、租户或借住亲属' })
+  role!: MemberRole;
+  @ApiPropertyOptional({ example: '儿子' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(20, { message: '关系不超过 20 个字' })
+  relationship?: string;
+  @ApiProperty({ example: '13800000002' })
+  @Transform(trim)
+  @IsString({ message: '请填写手机号' })
+  phone!: string;
+  @ApiProperty({ description: '18 位居民身份证号码' })
+  @Transform(trim)
+  @IsString({ message: '请填写身份证号码' })
+  @MaxLength(32, { message: '身份证号码不正确' })
+  idNumber!: string;
+  @ApiProperty({ example: '2026-11-25', description: '入住日期（中国日期）' })
+  @IsString({ message: '请填写入住日期' })
+  moveInDate!: string;
+  @ApiPropertyOptional({ description: '居住证照片：POST /api/uploads 返回的 id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  photoId?: string;
 }
 
 export class CreateMoveInDto implements CreateMoveInRequest {
@@ -40,8 +75,15 @@ export class CreateMoveInDto implements CreateMoveInRequest {
 }
 
 export class MoveInOwnerConsentDto implements MoveInOwnerConsentRequest {
-  @ApiProperty({ description: 'true 同意入住，false 不同意' }) @IsBoolean({ message: '请选择同意或不同意' }) approve!: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '说明不超过 200 个字' }) reason?: string;
+  @ApiProperty({ description: 'true 同意入住，false 不同意' })
+  @IsBoolean({ message: '请选择同意或不同意' })
+  approve!: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200, { message: '说明不超过 200 个字' })
+  reason?: string;
 }
 
 export class MoveInWrittenConsentDto implements MoveInWrittenConsentRequest {
@@ -72,6 +114,13 @@ export class MoveInPapersDto implements MoveInPapersRequest {
 }
 
 export class MoveInDecisionDto implements MoveInDecisionRequest {
-  @ApiProperty({ description: 'true 审核通过并发放居住证，false 不予通过' }) @IsBoolean({ message: '请选择通过或不通过' }) approve!: boolean;
-  @ApiPropertyOptional({ description: '不通过时必填' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '原因不超过 200 个字' }) reason?: string;
+  @ApiProperty({ description: 'true 审核通过并发放居住证，false 不予通过' })
+  @IsBoolean({ message: '请选择通过或不通过' })
+  approve!: boolean;
+  @ApiPropertyOptional({ description: '不通过时必填' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200, { message: '原因不超过 200 个字' })
+  reason?: string;
 }

@@ -1,6 +1,12 @@
 import { MemberRole } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { HouseholdMember } from '../../households/entities/household-member.entity';
 import { User } from '../../org/entities/user.entity';
 import { Attachment } from '../../uploads/entities/attachment.entity';

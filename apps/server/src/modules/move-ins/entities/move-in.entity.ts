@@ -1,6 +1,12 @@
 import { MoveInOwnerConsent, MoveInStatus } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
 import { Community } from '../../org/entities/community.entity';
 import { Household } from '../../org/entities/household.entity';
@@ -52,7 +58,10 @@ export class MoveIn {
   /** The office holds the owner's written consent: who recorded it, when, and what it is. */
   @RefColumn({ nullable: true }) writtenConsentById!: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'writtenConsentById', foreignKeyConstraintName: 'FK_move_in_written_consent_recorder' })
+  @JoinColumn({
+    name: 'writtenConsentById',
+    foreignKeyConstraintName: 'FK_move_in_written_consent_recorder',
+  })
   writtenConsentBy?: User | null;
   @InstantColumn({ nullable: true }) writtenConsentAt!: Date | null;
   @TextColumn(200, { nullable: true }) writtenConsentNote!: string | null;

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   CreateMoveOutRequest,
   DeregisterMembersRequest,
@@ -18,7 +29,9 @@ export class CreateMoveOutDto implements CreateMoveOutRequest {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '搬出日期格式应为 2026-11-25' })
   moveDate!: string;
 
-  @ApiProperty({ enum: MoveOutScope }) @IsEnum(MoveOutScope, { message: '请选择整户搬出或部分搬出' }) scope!: MoveOutScope;
+  @ApiProperty({ enum: MoveOutScope })
+  @IsEnum(MoveOutScope, { message: '请选择整户搬出或部分搬出' })
+  scope!: MoveOutScope;
 
   @ApiProperty({ type: [String], description: '主要物品，每行一项' })
   @IsArray({ message: '请填写主要物品' })
@@ -28,14 +41,33 @@ export class CreateMoveOutDto implements CreateMoveOutRequest {
   @MaxLength(100, { each: true, message: '每项物品不超过 100 个字' })
   items!: string[];
 
-  @ApiProperty() @Transform(trim) @IsString({ message: '请填写搬运人姓名' }) @Length(1, 50, { message: '搬运人姓名需要 1 到 50 个字' }) carrierName!: string;
-  @ApiProperty() @Transform(trim) @IsString({ message: '请填写搬运人手机号' }) carrierPhone!: string;
-  @ApiPropertyOptional({ example: '粤B12345' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(16, { message: '车牌号不超过 16 个字符' }) vehiclePlate?: string;
+  @ApiProperty()
+  @Transform(trim)
+  @IsString({ message: '请填写搬运人姓名' })
+  @Length(1, 50, { message: '搬运人姓名需要 1 到 50 个字' })
+  carrierName!: string;
+  @ApiProperty()
+  @Transform(trim)
+  @IsString({ message: '请填写搬运人手机号' })
+  carrierPhone!: string;
+  @ApiPropertyOptional({ example: '粤B12345' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(16, { message: '车牌号不超过 16 个字符' })
+  vehiclePlate?: string;
 }
 
 export class OwnerDecisionDto implements OwnerDecisionRequest {
-  @ApiProperty({ description: 'true 授权，false 不同意' }) @IsBoolean({ message: '请选择同意或不同意' }) approve!: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '说明不超过 200 个字' }) reason?: string;
+  @ApiProperty({ description: 'true 授权，false 不同意' })
+  @IsBoolean({ message: '请选择同意或不同意' })
+  approve!: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200, { message: '说明不超过 200 个字' })
+  reason?: string;
 }
 
 export class WrittenAuthorisationDto implements WrittenAuthorisationRequest {
@@ -47,8 +79,15 @@ export class WrittenAuthorisationDto implements WrittenAuthorisationRequest {
 }
 
 export class MoveOutDecisionDto implements MoveOutDecisionRequest {
-  @ApiProperty({ description: 'true 批准并出具放行条，false 不予批准' }) @IsBoolean({ message: '请选择批准或不批准' }) approve!: boolean;
-  @ApiPropertyOptional({ description: '不批准时必填' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '原因不超过 200 个字' }) reason?: string;
+  @ApiProperty({ description: 'true 批准并出具放行条，false 不予批准' })
+  @IsBoolean({ message: '请选择批准或不批准' })
+  approve!: boolean;
+  @ApiPropertyOptional({ description: '不批准时必填' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200, { message: '原因不超过 200 个字' })
+  reason?: string;
 }
 
 export class DeregisterMembersDto implements DeregisterMembersRequest {
@@ -61,5 +100,8 @@ export class DeregisterMembersDto implements DeregisterMembersRequest {
 }
 
 export class VerifyReleaseSlipDto implements VerifyReleaseSlipRequest {
-  @ApiProperty({ example: 'K7M2QX9P' }) @IsString({ message: '请输入放行码' }) @MaxLength(40, { message: '放行码无效' }) code!: string;
+  @ApiProperty({ example: 'K7M2QX9P' })
+  @IsString({ message: '请输入放行码' })
+  @MaxLength(40, { message: '放行码无效' })
+  code!: string;
 }

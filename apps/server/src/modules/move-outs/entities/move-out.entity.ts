@@ -1,6 +1,12 @@
 import { MemberRole, MoveOutScope, MoveOutStatus, OwnerAuthorisation } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
 import { Community } from '../../org/entities/community.entity';
 import { Household } from '../../org/entities/household.entity';
@@ -50,10 +56,14 @@ export class MoveOut {
   @EnumColumn(MemberRole) applicantRole!: MemberRole;
   @InstantColumn() createdAt!: Date;
 
-  @EnumColumn(OwnerAuthorisation, { nullable: true }) ownerAuthorisation!: OwnerAuthorisation | null;
+  @EnumColumn(OwnerAuthorisation, { nullable: true })
+  ownerAuthorisation!: OwnerAuthorisation | null;
   @RefColumn({ nullable: true }) ownerAuthorisedById!: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ownerAuthorisedById', foreignKeyConstraintName: 'FK_move_out_owner_authoriser' })
+  @JoinColumn({
+    name: 'ownerAuthorisedById',
+    foreignKeyConstraintName: 'FK_move_out_owner_authoriser',
+  })
   ownerAuthorisedBy?: User | null;
   @InstantColumn({ nullable: true }) ownerAuthorisedAt!: Date | null;
   @TextColumn(200, { nullable: true }) writtenAuthorisationNote!: string | null;

@@ -1,11 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CreateNoticeRequest, NoticeKind, NoticeTargetDto } from '@linli/contracts';
 
 class UnitTarget {
   @ApiProperty() @IsUUID('all', { message: '请选择本小区的楼栋' }) buildingId!: string;
-  @ApiProperty({ example: '1单元' }) @IsString({ message: '请填写单元' }) @MinLength(1, { message: '请填写单元' }) @MaxLength(20, { message: '单元名称太长' }) unit!: string;
+  @ApiProperty({ example: '1单元' })
+  @IsString({ message: '请填写单元' })
+  @MinLength(1, { message: '请填写单元' })
+  @MaxLength(20, { message: '单元名称太长' })
+  unit!: string;
 }
 
 class TargetBody implements NoticeTargetDto {
@@ -45,9 +60,18 @@ export class CreateNoticeDto implements CreateNoticeRequest {
   @Type(() => TargetBody)
   target!: TargetBody;
 
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: '请填写有效的发布时间' }) publishAt?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: '请填写有效的截止时间' }) inForceUntil?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: '请填写有效的开始时间' }) startsAt?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '请填写有效的发布时间' })
+  publishAt?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '请填写有效的截止时间' })
+  inForceUntil?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '请填写有效的开始时间' })
+  startsAt?: string | null;
 
   @ApiPropertyOptional({ description: '公司管理员发布时指定小区' })
   @IsOptional()

@@ -5,7 +5,10 @@ import { CallTaskDoneRequest, CallTaskStatus } from '@linli/contracts';
 import { PageQueryDto } from '../../../common/paging/page-query.dto';
 
 export class CallTaskQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CallTaskStatus, description: '只看待拨打（open）、已完成（done）或已自动结束（ended）' })
+  @ApiPropertyOptional({
+    enum: CallTaskStatus,
+    description: '只看待拨打（open）、已完成（done）或已自动结束（ended）',
+  })
   @IsOptional()
   @IsEnum(CallTaskStatus, { message: '状态只能是 open、done 或 ended' })
   status?: CallTaskStatus;

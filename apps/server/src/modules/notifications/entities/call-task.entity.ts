@@ -1,6 +1,12 @@
 import { CallTaskPurpose, CallTaskStatus } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { User } from '../../org/entities/user.entity';
 import { Ticket } from '../../tickets/entities/ticket.entity';

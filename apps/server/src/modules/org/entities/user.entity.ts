@@ -1,10 +1,21 @@
 import { DepartmentName, Role } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from './community.entity';
 import { Household } from './household.entity';
 
-export const DEPARTMENTS: Record<string, DepartmentName> = { Engineering: 'engineering', Environment: 'environment', Security: 'security', CustomerService: 'customer_service' };
+export const DEPARTMENTS: Record<string, DepartmentName> = {
+  Engineering: 'engineering',
+  Environment: 'environment',
+  Security: 'security',
+  CustomerService: 'customer_service',
+};
 
 /** Anyone who signs in: a resident bound to a household, or staff bound to a community. */
 @Entity('user')

@@ -1,6 +1,12 @@
 import { NotificationKind } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
 
 export enum OutboxStatus {

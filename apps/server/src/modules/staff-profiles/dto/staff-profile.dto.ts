@@ -1,14 +1,27 @@
 import { IsPhone } from '../../../common/validation/is-phone';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { MAX_SPECIALITIES, UpdateStaffProfileRequest } from '@linli/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class UpdateStaffProfileDto implements UpdateStaffProfileRequest {
-  @ApiPropertyOptional({ nullable: true, description: '头像（先上传，POST /api/uploads）；null 删除' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '头像（先上传，POST /api/uploads）；null 删除',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: '照片 id 格式不正确' })

@@ -1,11 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import {
-  AddRoundHouseholdsRequest, CreateSurveyRoundRequest, PublishSurveyResultsRequest, QuestionType, SaveQuestionnaireRequest, SurveyAnswerInput, SurveyQuestion, SurveyRoundKind,
-  SurveySettingsDto as SurveySettingsShape, SurveyTheme, TagAnswerRequest,
+  AddRoundHouseholdsRequest,
+  CreateSurveyRoundRequest,
+  PublishSurveyResultsRequest,
+  QuestionType,
+  SaveQuestionnaireRequest,
+  SurveyAnswerInput,
+  SurveyQuestion,
+  SurveyRoundKind,
+  SurveySettingsDto as SurveySettingsShape,
+  SurveyTheme,
+  TagAnswerRequest,
 } from '@linli/contracts';
 
 export class SurveyQuestionDto implements SurveyQuestion {
@@ -67,7 +92,9 @@ export class SaveQuestionnaireDto implements SaveQuestionnaireRequest {
 }
 
 export class CreateSurveyRoundDto implements CreateSurveyRoundRequest {
-  @ApiProperty({ description: 'A published questionnaire id, or builtin:<theme> for a shipped template' })
+  @ApiProperty({
+    description: 'A published questionnaire id, or builtin:<theme> for a shipped template',
+  })
   @IsString({ message: '请选择问卷' })
   @Matches(/^([0-9a-f-]{36}|builtin:[a-z_]+)$/, { message: '请选择问卷' })
   questionnaireId!: string;
@@ -111,7 +138,9 @@ export class SurveyAnswerDto implements SurveyAnswerInput {
   @MaxLength(20, { message: '请指明题目' })
   questionId!: string;
 
-  @ApiPropertyOptional({ description: 'stars 1–5, a satisfaction label, an option, options, or text' })
+  @ApiPropertyOptional({
+    description: 'stars 1–5, a satisfaction label, an option, options, or text',
+  })
   @Allow()
   value?: number | string | string[];
 
@@ -138,11 +167,32 @@ export class PublishSurveyResultsDto implements PublishSurveyResultsRequest {
 }
 
 export class SurveySettingsDto implements SurveySettingsShape {
-  @ApiProperty() @IsBoolean({ message: '请选择是否允许员工查看各户答卷' }) staffSeeHouseholdAnswers!: boolean;
-  @ApiProperty() @IsInt({ message: '回避期须为整数天' }) @Min(0, { message: '回避期不能为负' }) @Max(365, { message: '回避期不能超过 365 天' }) recontactDays!: number;
-  @ApiProperty() @IsInt({ message: '提醒时间须为整数小时' }) @Min(1, { message: '提醒时间至少 1 小时' }) @Max(168, { message: '提醒时间不能超过 168 小时' }) reminderHoursBeforeClose!: number;
-  @ApiProperty() @IsInt({ message: '抽样比例须为整数' }) @Min(5, { message: '月度抽样不少于 5%' }) @Max(100, { message: '抽样比例不能超过 100%' }) monthlyRatePercent!: number;
-  @ApiProperty() @IsInt({ message: '抽样比例须为整数' }) @Min(50, { message: '年度抽样不少于 50%' }) @Max(100, { message: '抽样比例不能超过 100%' }) annualRatePercent!: number;
-  @ApiProperty() @IsInt({ message: '目标须为整数' }) @Min(1, { message: '目标须在 1–100 之间' }) @Max(100, { message: '目标须在 1–100 之间' }) targetPercent!: number;
+  @ApiProperty()
+  @IsBoolean({ message: '请选择是否允许员工查看各户答卷' })
+  staffSeeHouseholdAnswers!: boolean;
+  @ApiProperty()
+  @IsInt({ message: '回避期须为整数天' })
+  @Min(0, { message: '回避期不能为负' })
+  @Max(365, { message: '回避期不能超过 365 天' })
+  recontactDays!: number;
+  @ApiProperty()
+  @IsInt({ message: '提醒时间须为整数小时' })
+  @Min(1, { message: '提醒时间至少 1 小时' })
+  @Max(168, { message: '提醒时间不能超过 168 小时' })
+  reminderHoursBeforeClose!: number;
+  @ApiProperty()
+  @IsInt({ message: '抽样比例须为整数' })
+  @Min(5, { message: '月度抽样不少于 5%' })
+  @Max(100, { message: '抽样比例不能超过 100%' })
+  monthlyRatePercent!: number;
+  @ApiProperty()
+  @IsInt({ message: '抽样比例须为整数' })
+  @Min(50, { message: '年度抽样不少于 50%' })
+  @Max(100, { message: '抽样比例不能超过 100%' })
+  annualRatePercent!: number;
+  @ApiProperty()
+  @IsInt({ message: '目标须为整数' })
+  @Min(1, { message: '目标须在 1–100 之间' })
+  @Max(100, { message: '目标须在 1–100 之间' })
+  targetPercent!: number;
 }
-

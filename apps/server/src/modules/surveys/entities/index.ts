@@ -5,4 +5,10 @@ import { SurveyRound } from './survey-round.entity';
 import { SurveySettings } from './survey-settings.entity';
 
 export { Questionnaire, SurveyAnswer, SurveyInvite, SurveyRound, SurveySettings };
-export const SURVEY_ENTITIES = [Questionnaire, SurveyRound, SurveyInvite, SurveyAnswer, SurveySettings];
+export const SURVEY_ENTITIES = [
+  Questionnaire,
+  SurveyRound,
+  SurveyInvite,
+  SurveyAnswer,
+  SurveySettings,
+];

@@ -1,10 +1,19 @@
 import { QuestionnaireStatus, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { Company } from '../../org/entities/company.entity';
 
-export const QUESTIONNAIRE_STATUSES: Record<string, QuestionnaireStatus> = { Draft: 'draft', Published: 'published' };
+export const QUESTIONNAIRE_STATUSES: Record<string, QuestionnaireStatus> = {
+  Draft: 'draft',
+  Published: 'published',
+};
 
 /**
  * A questionnaire version. Once published it is frozen: rounds and answers point at this row, so an

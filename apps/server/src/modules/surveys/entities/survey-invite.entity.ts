@@ -4,7 +4,11 @@ import { EnumColumn, IdColumn, InstantColumn, RefColumn } from '../../../databas
 import { Household } from '../../org/entities/household.entity';
 import { SurveyRound } from './survey-round.entity';
 
-export const SAMPLE_SOURCES: Record<string, SampleSource> = { Random: 'random', Complainer: 'complainer', Manual: 'manual' };
+export const SAMPLE_SOURCES: Record<string, SampleSource> = {
+  Random: 'random',
+  Complainer: 'complainer',
+  Manual: 'manual',
+};
 
 /** A household in a round's sample. Completed once, by the first adult member who answers the last question. */
 @Entity('survey_invite')

@@ -1,6 +1,12 @@
 import { SurveyRoundKind, SurveyRoundStatus } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { Questionnaire } from './questionnaire.entity';
 
@@ -23,7 +29,10 @@ export class SurveyRound {
   community?: Community;
   @RefColumn() questionnaireId!: string;
   @ManyToOne(() => Questionnaire, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'questionnaireId', foreignKeyConstraintName: 'FK_survey_round_questionnaire' })
+  @JoinColumn({
+    name: 'questionnaireId',
+    foreignKeyConstraintName: 'FK_survey_round_questionnaire',
+  })
   questionnaire?: Questionnaire;
   @EnumColumn(SurveyRoundKind) kind!: SurveyRoundKind;
   @TextColumn(60) title!: string;

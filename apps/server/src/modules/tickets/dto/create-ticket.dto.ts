@@ -1,8 +1,24 @@
 import { IsPhone } from '../../../common/validation/is-phone';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Channel, CreateTicketOnBehalfRequest, CreateTicketRequest, MAX_DESCRIPTION_LENGTH, MAX_TICKET_PHOTOS, STAFF_CHANNELS } from '@linli/contracts';
+import {
+  Channel,
+  CreateTicketOnBehalfRequest,
+  CreateTicketRequest,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_TICKET_PHOTOS,
+  STAFF_CHANNELS,
+} from '@linli/contracts';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,10 +31,15 @@ export class CreateTicketDto implements CreateTicketRequest {
   @ApiProperty({ maxLength: MAX_DESCRIPTION_LENGTH, example: '厨房水管漏水了' })
   @Transform(trim)
   @IsString({ message: '请描述遇到的问题' })
-  @Length(1, MAX_DESCRIPTION_LENGTH, { message: `问题描述需要 1 到 ${MAX_DESCRIPTION_LENGTH} 个字` })
+  @Length(1, MAX_DESCRIPTION_LENGTH, {
+    message: `问题描述需要 1 到 ${MAX_DESCRIPTION_LENGTH} 个字`,
+  })
   description!: string;
 
-  @ApiProperty({ type: [String], description: `POST /api/uploads 返回的图片 id，最多 ${MAX_TICKET_PHOTOS} 张` })
+  @ApiProperty({
+    type: [String],
+    description: `POST /api/uploads 返回的图片 id，最多 ${MAX_TICKET_PHOTOS} 张`,
+  })
   @IsArray({ message: '图片列表格式不正确' })
   @IsUUID('all', { each: true, message: '图片 id 格式不正确' })
   photoIds!: string[];
@@ -34,7 +55,10 @@ export class CreateTicketDto implements CreateTicketRequest {
   preferredVisitAt?: string;
 }
 
-export class CreateTicketOnBehalfDto extends CreateTicketDto implements CreateTicketOnBehalfRequest {
+export class CreateTicketOnBehalfDto
+  extends CreateTicketDto
+  implements CreateTicketOnBehalfRequest
+{
   @ApiProperty({ description: '报事房屋的档案 id（楼栋 → 房屋中选择）' })
   @IsUUID('all', { message: '请选择房屋' })
   householdId!: string;

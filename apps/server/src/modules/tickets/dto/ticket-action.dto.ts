@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HoldReason, MAX_DESCRIPTION_LENGTH, TicketAction, TicketActionRequest } from '@linli/contracts';
-import { IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import {
+  HoldReason,
+  MAX_DESCRIPTION_LENGTH,
+  TicketAction,
+  TicketActionRequest,
+} from '@linli/contracts';
+import {
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class TicketActionDto implements TicketActionRequest {
   @ApiProperty({ enum: TicketAction })
@@ -29,7 +43,9 @@ export class TicketActionDto implements TicketActionRequest {
   @IsEnum(HoldReason, { message: '挂起原因不正确' })
   holdReason?: HoldReason;
 
-  @ApiPropertyOptional({ description: '派单（assign）或转派（transfer）时：接单的礼宾助理，须负责该楼栋' })
+  @ApiPropertyOptional({
+    description: '派单（assign）或转派（transfer）时：接单的礼宾助理，须负责该楼栋',
+  })
   @IsOptional()
   @IsUUID('all', { message: '礼宾助理 id 格式不正确' })
   assigneeId?: string;

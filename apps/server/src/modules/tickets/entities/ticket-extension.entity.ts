@@ -1,10 +1,20 @@
 import { ExtensionStatus, SlaMilestone } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
 import { Ticket } from './ticket.entity';
 
-export const EXTENSION_STATUSES: Record<string, ExtensionStatus> = { Pending: 'pending', Approved: 'approved', Rejected: 'rejected' };
+export const EXTENSION_STATUSES: Record<string, ExtensionStatus> = {
+  Pending: 'pending',
+  Approved: 'approved',
+  Rejected: 'rejected',
+};
 
 /** A handler's request to move a milestone's deadline, and the supervisor's decision (docs/domain-rules.md §6). */
 @Entity('ticket_extension')

@@ -1,7 +1,13 @@
 import { Channel, HoldReason, TicketKind, TicketStatus } from '@linli/contracts';
 import { OutageNotice } from '../../outages/entities/outage-notice.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { TicketCategory } from '../../categories/entities/ticket-category.entity';
 import { Building } from '../../org/entities/building.entity';
 import { Community } from '../../org/entities/community.entity';

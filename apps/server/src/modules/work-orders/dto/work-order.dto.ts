@@ -1,8 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { CompleteWorkOrderRequest, DepartmentName, EscalationSlipRequest, IssueWorkOrderRequest } from '@linli/contracts';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  CompleteWorkOrderRequest,
+  DepartmentName,
+  EscalationSlipRequest,
+  IssueWorkOrderRequest,
+} from '@linli/contracts';
 
-const DEPARTMENTS: DepartmentName[] = ['engineering', 'environment', 'security', 'customer_service'];
+const DEPARTMENTS: DepartmentName[] = [
+  'engineering',
+  'environment',
+  'security',
+  'customer_service',
+];
 
 export class IssueWorkOrderDto implements IssueWorkOrderRequest {
   @ApiProperty({ enum: DEPARTMENTS })

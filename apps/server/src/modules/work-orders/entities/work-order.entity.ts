@@ -1,11 +1,21 @@
 import { DepartmentName, WorkOrderStatus } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { DEPARTMENTS, User } from '../../org/entities/user.entity';
 import { Ticket } from '../../tickets/entities/ticket.entity';
 
-export const WORK_ORDER_STATUSES: Record<string, WorkOrderStatus> = { Issued: 'issued', Accepted: 'accepted', Done: 'done' };
+export const WORK_ORDER_STATUSES: Record<string, WorkOrderStatus> = {
+  Issued: 'issued',
+  Accepted: 'accepted',
+  Done: 'done',
+};
 
 /** A work order (工作安排通知单, docs/domain-rules.md §7): the supervisor names a department and what it must do by when. */
 @Entity('work_order')
