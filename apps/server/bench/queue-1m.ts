@@ -6,7 +6,7 @@
  *
  * Does not start the server (it migrates, seeds and runs the sweepers as it boots, which would write into
  * a database that is not ours). Instead it runs the product's own code for one queue request: the session's
- * user (OrgDirectory.authUser, as TokenService.verify), then TicketQueries.queue with the real
+ * user (OrgDirectory.authUser, as TokenService.verify), then TicketLists.queue with the real
  * repositories (the assistant's buildings, the ticket query with its select/relations/order, the
  * milestones of the rows). Only the countdown's arithmetic (TicketSla.current, pure, no SQL) is left
  * out. Every statement is checked to be a SELECT before it is sent; anything else aborts the run.
@@ -29,7 +29,7 @@ import { User } from '../src/modules/org/entities/user.entity';
 import { OrgDirectory } from '../src/modules/org/org-directory.service';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { TicketMilestone } from '../src/modules/tickets/entities/ticket-milestone.entity';
-import { TicketQueries } from '../src/modules/tickets/ticket-queries.service';
+import { TicketLists } from '../src/modules/tickets/ticket-lists.service';
 import { TicketSla } from '../src/modules/tickets/ticket-sla.service';
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench_rollup';
@@ -92,21 +92,15 @@ async function main(): Promise<void> {
     });
     sla.current = () => null;
     const clock = { now: () => new Date() };
+    // TicketLists(tickets, reach, org, sla, clock): the queue needs no resident access policy.
     const deps = [
       ds.getRepository(Ticket),
       null,
-      null,
-      null,
       org,
-      null,
       sla,
       clock,
-      null,
-      null,
-      null,
-      null,
-    ] as unknown as ConstructorParameters<typeof TicketQueries>;
-    const queries = new TicketQueries(...deps);
+    ] as unknown as ConstructorParameters<typeof TicketLists>;
+    const queries = new TicketLists(...deps);
 
     const open = [...OPEN_STATUSES];
     const picked: { userId: string; open: string | number; buildings: string | number }[] =

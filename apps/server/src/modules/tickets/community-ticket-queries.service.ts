@@ -9,7 +9,7 @@ import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Department } from '../categories/department';
 import { TICKET_VIEW_RELATIONS } from './ticket-mapper';
-import { byNearestDeadline, TicketQueries } from './ticket-queries.service';
+import { byNearestDeadline, TicketLists } from './ticket-lists.service';
 import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 
 const whole = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
@@ -25,7 +25,7 @@ export const COMMUNITY_LIST_LIMIT = 200;
 export class CommunityTicketQueries {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
-    private readonly views: TicketQueries,
+    private readonly views: TicketLists,
     private readonly org: OrgDirectory,
   ) {}
 

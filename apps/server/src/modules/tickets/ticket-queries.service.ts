@@ -1,148 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AssigneeOptionDto,
-  ErrorCode,
-  Page,
-  Role,
-  TicketAction,
-  TicketDetailDto,
-  TicketSummaryDto,
-  WechatReach,
-} from '@linli/contracts';
+import { AssigneeOptionDto, ErrorCode, TicketAction, TicketDetailDto } from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
-import {
-  allowedActions,
-  chaseRefusal,
-  isOpen,
-  OPEN_STATUSES,
-  PAUSED_STATUSES,
-} from '@linli/domain';
+import { allowedActions, chaseRefusal, OPEN_STATUSES } from '@linli/domain';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsSelect, In, IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { Access } from '../org/access.service';
-import { OrgDirectory } from '../org/org-directory.service';
-import { Outbox } from '../outbox/outbox.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
-import { TicketAccess, TicketActorReach } from './ticket-access';
-import {
-  NO_STAFF_VIEW,
-  StaffView,
-  TICKET_VIEW_RELATIONS,
-  toTicketDetail,
-  toTicketSummary,
-} from './ticket-mapper';
-import { WorkOrders } from '../work-orders/work-orders.service';
+import { TicketAccess } from './ticket-access';
+import { TICKET_VIEW_RELATIONS, toTicketDetail } from './ticket-mapper';
 import { TicketSla } from './ticket-sla.service';
-import { TicketExtensions } from './ticket-extensions.service';
 import { ClockService } from '../clock/clock.service';
 import { TicketChase } from './ticket-chase.service';
-import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
+import { TicketStaffView } from './ticket-staff-view';
 
-/** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
-export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
-  const due = (t: TicketSummaryDto) =>
-    t.sla?.dueAt ? Date.parse(t.sla.dueAt) : Number.POSITIVE_INFINITY;
-  return list
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => due(a.t) - due(b.t) || a.i - b.i)
-    .map((x) => x.t);
-}
-
-/** The columns of a queue row: what toTicketSummary shows and TicketSla.current reads, with the relations' keys. */
-const QUEUE_COLUMNS: FindOptionsSelect<Ticket> = {
-  id: true,
-  code: true,
-  kind: true,
-  categoryCode: true,
-  description: true,
-  status: true,
-  emergency: true,
-  serious: true,
-  communityId: true,
-  pauses: true,
-  escalationLevel: true,
-  createdAt: true,
-  updatedAt: true,
-  version: true,
-  category: { code: true, name: true },
-  room: { id: true, label: true },
-  assignee: { id: true, name: true },
-};
-
-/** Reading tickets: a resident's list, an assistant's queue, one ticket's detail. Never shows a ticket to someone unrelated. */
+/** Reading one ticket: its detail, who could take it over. Never shows a ticket to someone unrelated. */
 @Injectable()
 export class TicketQueries {
   constructor(
     @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     @InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>,
     private readonly access: TicketAccess,
-    private readonly reach: Access,
-    private readonly org: OrgDirectory,
     private readonly uploads: UploadsService,
     private readonly sla: TicketSla,
     private readonly clock: ClockService,
-    private readonly outbox: Outbox,
-    private readonly extensions: TicketExtensions,
-    private readonly workOrders: WorkOrders,
     private readonly chase: TicketChase,
+    private readonly staffView: TicketStaffView,
   ) {}
-
-  /** List rows with their live countdowns (one query for all their milestones). */
-  async summaries(rows: Ticket[]): Promise<TicketSummaryDto[]> {
-    const now = this.clock.now();
-    const milestones = await this.sla.rowsByTicket(rows.map((r) => r.id));
-    return rows.map((r) =>
-      toTicketSummary(r, this.sla.current(r, milestones.get(r.id) ?? [], now)),
-    );
-  }
-
-  /**
-   * The household's tickets a page at a time, newest first. Tickets the resident may not see (e.g. from
-   * before they moved in) are dropped from the page, so a page may hold fewer than `limit`; the cursor
-   * still follows the rows read, so nothing is skipped.
-   */
-  async mine(user: AuthUser, page: PageRequest): Promise<Page<TicketSummaryDto>> {
-    const householdId = user.householdId;
-    if (!householdId) return emptyPage();
-    return findPage(
-      this.tickets,
-      { householdId },
-      page,
-      async (rows) => this.summaries(await this.reach.residentVisible(user, householdId, rows)),
-      {
-        relations: TICKET_VIEW_RELATIONS,
-      },
-    );
-  }
-
-  /**
-   * Open tickets of the assistant's buildings that are theirs or nobody's, by the nearest deadline
-   * (breached ones first, as their deadline has passed); without a running limit (on hold, none
-   * applies): emergencies first, then the oldest.
-   */
-  async queue(user: AuthUser): Promise<TicketSummaryDto[]> {
-    const buildingIds = await this.org.buildingsServedBy(user.id);
-    if (buildingIds.length === 0) return [];
-    const open = { buildingId: In(buildingIds), status: In([...OPEN_STATUSES]) };
-    const rows = await this.tickets.find({
-      where: [
-        { ...open, assigneeId: user.id },
-        { ...open, assigneeId: IsNull() },
-      ],
-      // Only what a list row shows (toTicketSummary) and its countdown needs (status, pauses, community):
-      // 20 columns instead of the 77 of the ticket and its four view relations.
-      select: QUEUE_COLUMNS,
-      relations: { category: true, room: true, assignee: true },
-      order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
-    });
-    return byNearestDeadline(await this.summaries(rows));
-  }
 
   /**
    * Who could take the ticket over: the assistants serving its building, least loaded first. Only for
@@ -211,7 +99,7 @@ export class TicketQueries {
         current: this.sla.current(ticket, milestones, now),
         milestones: this.sla.all(ticket, milestones, now),
       },
-      await this.staffView(user, ticket, actor),
+      await this.staffView.of(user, ticket, actor),
     );
   }
 
@@ -255,62 +143,7 @@ export class TicketQueries {
       photos,
       actions,
       { current, milestones: this.sla.all(ticket, milestones, now) },
-      await this.staffView(user, ticket, actor),
+      await this.staffView.of(user, ticket, actor),
     );
-  }
-
-  /**
-   * What staff need to call residents back: the reporter's name and phone and whether WeChat reaches
-   * them now, and for a request staff registered, who took it and the caller to call back.
-   */
-  private async staffView(
-    user: AuthUser,
-    ticket: Ticket,
-    actor: TicketActorReach,
-  ): Promise<StaffView> {
-    if (user.role === Role.Resident) return NO_STAFF_VIEW;
-    const extensions = await this.extensions.ofTicket(this.tickets.manager, ticket.id);
-    const pending = extensions.some((e) => e.status === 'pending');
-    const extensionActions = {
-      request:
-        actor.assignee &&
-        !pending &&
-        isOpen(ticket.status) &&
-        !PAUSED_STATUSES.includes(ticket.status),
-      decide: pending && (actor.supervisesCommunity || actor.adminsCompany),
-    };
-    const ids = [ticket.reporterId, ticket.receivedById].filter((id): id is string => id !== null);
-    const people = await this.tickets.manager.find(User, {
-      where: { id: In(ids) },
-      select: { id: true, name: true, phone: true },
-    });
-    const reporter = people.find((p) => p.id === ticket.reporterId);
-    const receiver = people.find((p) => p.id === ticket.receivedById);
-    const residentReporter = reporter && reporter.id !== ticket.receivedById;
-    const reach = residentReporter
-      ? ((await this.outbox.reachOf([reporter.id])).get(reporter.id) ?? WechatReach.Unbound)
-      : null;
-    return {
-      reporter:
-        residentReporter && reach
-          ? { name: reporter.name, phone: reporter.phone, wechatReach: reach }
-          : null,
-      intake: receiver
-        ? {
-            receivedByName: receiver.name,
-            contactName: ticket.contactName,
-            contactPhone: ticket.contactPhone,
-          }
-        : null,
-      extensions,
-      extensionActions,
-      canClassify:
-        isOpen(ticket.status) &&
-        (actor.assignee || actor.supervisesCommunity || actor.adminsCompany),
-      canEscalate: isOpen(ticket.status) && actor.assignee,
-      canIssueWorkOrder:
-        isOpen(ticket.status) && (actor.supervisesCommunity || actor.adminsCompany),
-      workOrders: await this.workOrders.ofTicket(this.tickets.manager, user, ticket.id),
-    };
   }
 }

@@ -19,6 +19,7 @@ import { TicketEscalation } from './ticket-escalation.service';
 import { EscalationSlipDto } from '../work-orders/dto/work-order.dto';
 import { TicketActions } from './ticket-actions.service';
 import { TicketQueries } from './ticket-queries.service';
+import { TicketLists } from './ticket-lists.service';
 import { SubmissionResult, TicketSubmission } from './ticket-submission.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
@@ -37,6 +38,7 @@ export class TicketsController {
   constructor(
     private readonly submission: TicketSubmission,
     private readonly queries: TicketQueries,
+    private readonly lists: TicketLists,
     private readonly actions: TicketActions,
     private readonly classification: TicketClassification,
     private readonly escalation: TicketEscalation,
@@ -80,7 +82,7 @@ export class TicketsController {
     @CurrentUser() user: AuthUser,
     @Query() query: PageQueryDto,
   ): Promise<Page<TicketSummaryDto>> {
-    return this.queries.mine(user, pageRequest(query));
+    return this.lists.mine(user, pageRequest(query));
   }
 
   @Get('queue')
@@ -90,7 +92,7 @@ export class TicketsController {
       "The assistant's open tickets (theirs or unassigned, in their buildings): emergencies first, then oldest",
   })
   queue(@CurrentUser() user: AuthUser): Promise<TicketSummaryDto[]> {
-    return this.queries.queue(user);
+    return this.lists.queue(user);
   }
 
   @Get(':id')

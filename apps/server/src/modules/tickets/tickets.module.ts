@@ -27,6 +27,8 @@ import { TicketActionChecks } from './ticket-action-checks';
 import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
+import { TicketLists } from './ticket-lists.service';
+import { TicketStaffView } from './ticket-staff-view';
 import { TicketSubmission } from './ticket-submission.service';
 import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
@@ -67,6 +69,8 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     TicketChase,
     TicketSubmission,
     TicketQueries,
+    TicketLists,
+    TicketStaffView,
     TicketActions,
     TicketActionChecks,
     TicketAccess,
