@@ -1,10 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { JOIN_APPROVER_LABELS, JoinRequestDto, MEMBER_ROLE_LABELS, Role } from '@linli/contracts';
-import { EmptyState } from '../../../components/empty-state';
+import { QueryStatus } from '../../../components/query-status';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { session } from '../../../services/session';
@@ -12,19 +13,11 @@ import '../household.scss';
 
 /** 入住审批: join requests waiting for the caller, as owner (their household) or as the office (their buildings). */
 export default function JoinApprovalsPage() {
-  const [items, setItems] = useState<JoinRequestDto[] | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const staff = session.user()?.role !== Role.Resident;
-  const load = useCallback(async () => {
-    try {
-      setItems(await api.pendingJoinRequests());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const query = useQuery<JoinRequestDto[]>(() => api.pendingJoinRequests(), []);
+  const { data: items, reload: load } = query;
 
   const approve = async (r: JoinRequestDto) => {
     try {
@@ -53,7 +46,7 @@ export default function JoinApprovalsPage() {
 
   return (
     <View className="page household">
-      {items && items.length === 0 ? <EmptyState text="没有待审批的入住申请" /> : null}
+      <QueryStatus query={query} empty="没有待审批的入住申请" />
       {(items ?? []).map((r) => (
         <View key={r.id} className="card household__request">
           <Text className="section-title">{`${r.name}（${MEMBER_ROLE_LABELS[r.role]}${r.relationship ? ` · ${r.relationship}` : ''}）`}</Text>

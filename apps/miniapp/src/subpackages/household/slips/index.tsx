@@ -1,7 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
 import {
   MEMBER_ROLE_LABELS,
   MOVE_OUT_SCOPE_LABELS,
@@ -12,8 +11,9 @@ import {
 } from '@linli/contracts';
 import { QrCode } from '../../../components/qr-code';
 import { SlipDetails } from '../../../components/slip-card';
-import { EmptyState } from '../../../components/empty-state';
+import { QueryStatus } from '../../../components/query-status';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { MOVE_OUT_APPLY_PAGE } from '../../../services/routes';
@@ -24,16 +24,8 @@ import '../household.scss';
  * agent's; anyone else sees their own), each approved one with its release slip: the code large and as a QR code.
  */
 export default function MySlipsPage() {
-  const [items, setItems] = useState<MoveOutDto[] | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setItems(await api.myMoveOuts());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const query = useQuery<MoveOutDto[]>(() => api.myMoveOuts(), []);
+  const { data: items, reload: load } = query;
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
@@ -60,7 +52,7 @@ export default function MySlipsPage() {
       >
         新的搬出申请
       </Button>
-      {items && items.length === 0 ? <EmptyState text="还没有搬出申请" /> : null}
+      <QueryStatus query={query} empty="还没有搬出申请" />
       {(items ?? []).map((m) => (
         <View key={m.id} className="card move-out">
           <View className="move-out__head">

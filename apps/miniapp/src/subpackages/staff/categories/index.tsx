@@ -1,7 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
 import {
   CategoryTaxonomyDto,
   TICKET_KIND_LABELS,
@@ -9,6 +8,7 @@ import {
   UpdateTicketCategoryRequest,
 } from '@linli/contracts';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { showError } from '../../../services/http';
 import '../staff.scss';
 
@@ -17,16 +17,7 @@ import '../staff.scss';
  * and the time-limit standards that time it. Changes apply to tickets reported from then on.
  */
 export default function CategoriesPage() {
-  const [data, setData] = useState<CategoryTaxonomyDto | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setData(await api.categoryTaxonomy());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const { data, reload: load } = useQuery<CategoryTaxonomyDto>(() => api.categoryTaxonomy(), []);
 
   const save = async (c: TicketCategoryAdminDto, change: UpdateTicketCategoryRequest) => {
     try {

@@ -1,11 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
-import { AssistantOptionDto, BuildingDto, DutyShiftDto, Role } from '@linli/contracts';
+import { useState } from 'react';
+import { DutyShiftDto, Role } from '@linli/contracts';
 import { api } from '../../../services/api';
 import { chinaInputToIso, formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { useAction } from '../../../services/use-action';
+import { useQuery } from '../../../services/use-query';
 import { useRequiredUser } from '../../../services/use-session';
 import '../staff.scss';
 
@@ -16,31 +17,23 @@ import '../staff.scss';
 export default function DutyPage() {
   const user = useRequiredUser();
   const canPlan = user?.role === Role.Supervisor;
-  const [shifts, setShifts] = useState<DutyShiftDto[] | null>(null);
-  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
-  const [assistants, setAssistants] = useState<AssistantOptionDto[]>([]);
   const [buildingId, setBuildingId] = useState('');
   const [assistantId, setAssistantId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const shifts = useQuery(() => api.dutyShifts(), []);
+  const buildings = useQuery(() => api.buildings(), [], { enabled: canPlan });
+  const assistants = useQuery(() => api.communityAssistants(), [], { enabled: canPlan });
 
-  const load = useCallback(async () => {
-    try {
-      setShifts(await api.dutyShifts());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => {
-    void load();
-    if (canPlan) {
-      api.buildings().then(setBuildings, showError);
-      api.communityAssistants().then(setAssistants, showError);
-    }
+  const create = useAction(api.createDutyShift, {
+    success: '已排班',
+    then: () => {
+      setFrom('');
+      setTo('');
+      return shifts.reload();
+    },
   });
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
-
-  const add = async () => {
+  const add = () => {
     const startsAt = chinaInputToIso(from);
     const endsAt = chinaInputToIso(to);
     if (!buildingId || !assistantId)
@@ -50,28 +43,15 @@ export default function DutyPage() {
         title: '请按 2026-11-24 08:00 的格式填写起止时间',
         icon: 'none',
       });
-    try {
-      await api.createDutyShift({ buildingId, assistantId, startsAt, endsAt });
-      setFrom('');
-      setTo('');
-      void Taro.showToast({ title: '已排班', icon: 'success' });
-      await load();
-    } catch (err) {
-      showError(err);
-    }
+    void create.run({ buildingId, assistantId, startsAt, endsAt });
   };
+  const removal = useAction(api.removeDutyShift, { then: () => shifts.reload() });
   const remove = async (s: DutyShiftDto) => {
     const { confirm } = await Taro.showModal({
       title: '删除班次',
       content: `${s.buildingName} ${s.assistantName} ${formatTime(s.startsAt)} 的班次将删除，确定吗？`,
     });
-    if (!confirm) return;
-    try {
-      await api.removeDutyShift(s.id);
-      await load();
-    } catch (err) {
-      showError(err);
-    }
+    if (confirm) await removal.run(s.id);
   };
 
   return (
@@ -80,7 +60,7 @@ export default function DutyPage() {
         <View className="card staff__item">
           <Text className="staff__title">排班</Text>
           <View className="chips">
-            {buildings.map((b) => (
+            {(buildings.data ?? []).map((b) => (
               <View
                 key={b.id}
                 className={`chip${b.id === buildingId ? ' chip--active' : ''}`}
@@ -91,7 +71,7 @@ export default function DutyPage() {
             ))}
           </View>
           <View className="chips">
-            {assistants.map((a) => (
+            {(assistants.data ?? []).map((a) => (
               <View
                 key={a.id}
                 className={`chip${a.id === assistantId ? ' chip--active' : ''}`}
@@ -113,15 +93,15 @@ export default function DutyPage() {
             placeholder="结束，如 2026-11-24 20:00"
             maxLength={16}
           />
-          <Button type="primary" block onClick={() => void add()}>
+          <Button type="primary" block loading={create.running} onClick={add}>
             添加班次
           </Button>
         </View>
       ) : null}
-      {shifts && shifts.length === 0 ? (
+      {shifts.data && shifts.data.length === 0 ? (
         <Text className="muted">未来两周没有排班：新报事派给本楼栋在办最少的礼宾助理</Text>
       ) : null}
-      {(shifts ?? []).map((s) => (
+      {(shifts.data ?? []).map((s) => (
         <View key={s.id} className="card staff__item duty-shift">
           <View className="staff__title">
             <Text>{`${s.buildingName} · ${s.assistantName}`}</Text>

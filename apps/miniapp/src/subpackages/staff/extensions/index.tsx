@@ -1,30 +1,21 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
 import { SLA_MILESTONE_LABELS, TicketExtensionDto } from '@linli/contracts';
-import { EmptyState } from '../../../components/empty-state';
+import { QueryStatus } from '../../../components/query-status';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
 import '../staff.scss';
 
 /** 延期审批 (supervisors): the requests awaiting a decision, oldest first; each opens its ticket to decide. */
 export default function ExtensionsPage() {
-  const [items, setItems] = useState<TicketExtensionDto[] | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setItems(await api.pendingExtensions());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const query = useQuery<TicketExtensionDto[]>(() => api.pendingExtensions(), []);
+  const items = query.data;
 
   return (
     <View className="page staff">
-      {items && items.length === 0 ? <EmptyState text="没有待审批的延期申请" /> : null}
+      <QueryStatus query={query} empty="没有待审批的延期申请" />
       {(items ?? []).map((e) => (
         <View
           key={e.id}

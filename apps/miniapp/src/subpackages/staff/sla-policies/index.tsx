@@ -1,10 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { SLA_MILESTONE_LABELS, SlaLimit, SlaMilestone, SlaPolicyDto } from '@linli/contracts';
 import { formatLimit } from '@linli/domain';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { showError } from '../../../services/http';
 import '../staff.scss';
 
@@ -32,17 +33,8 @@ interface Editing {
  * company admin changes a number (new tickets follow it) or puts a policy back to the default.
  */
 export default function SlaPoliciesPage() {
-  const [policies, setPolicies] = useState<SlaPolicyDto[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setPolicies(await api.slaPolicies());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const { data: policies, reload: load } = useQuery<SlaPolicyDto[]>(() => api.slaPolicies(), []);
 
   const save = async () => {
     if (!editing || !policies) return;
