@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { showError } from './http';
 import { initialQuery, queryAnswered, queryStarted, QueryState, Result, toResult } from './result';
 
+/** A show this soon after a load began is the same arrival, not a return to the page. */
+const SHOW_AFTER_LOAD_MS = 1000;
+
 export interface QueryView<T> {
   /** The last data loaded (kept while a reload runs or after it fails); null before the first answer. */
   data: T | null;
@@ -46,7 +49,9 @@ export function useQuery<T>(
     setState(current.current);
   };
 
+  const lastStarted = useRef(0);
   const reload = useCallback(async (): Promise<Result<T>> => {
+    lastStarted.current = Date.now();
     update(queryStarted);
     const generation = current.current.generation;
     const result = await toResult(loader.current);
@@ -60,10 +65,9 @@ export function useQuery<T>(
     if (enabled) void reload();
   }, [enabled, reload, ...deps]);
 
-  const mounted = useRef(false);
   useDidShow(() => {
-    // The first show is the mount, which the effect above loads already.
-    if (!mounted.current) return void (mounted.current = true);
+    // A page's first show comes with its mount, which the effect above has just loaded.
+    if (Date.now() - lastStarted.current < SHOW_AFTER_LOAD_MS) return;
     if (enabled && refreshOnShow) void reload();
   });
   usePullDownRefresh(() => {
