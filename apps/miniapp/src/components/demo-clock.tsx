@@ -6,6 +6,7 @@ import { api } from '../services/api';
 import { formatTime } from '../services/format';
 import { showError } from '../services/http';
 import './demo-clock.scss';
+import { attempt } from '../services/result';
 
 const STEPS = [
   { label: '+1 小时', minutes: 60 },
@@ -23,11 +24,9 @@ export function DemoClock() {
     api.testClock().then(setClock, showError);
   }, []);
   const advance = async (minutes: number) => {
-    try {
+    await attempt(async () => {
       setClock(await api.setTestClock({ advanceMinutes: minutes }));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   if (!clock) return null;
   return (

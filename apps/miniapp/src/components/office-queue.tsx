@@ -2,8 +2,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
-import { showError } from '../services/http';
 import { EmptyState } from './empty-state';
+import { attempt } from '../services/result';
 
 /**
  * An office's queue of applications (入住登记审核, 搬出审批): loaded when the page shows and on
@@ -16,24 +16,20 @@ export function useOfficeQueue<T>(
 ) {
   const [items, setItems] = useState<T[] | null>(null);
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       const list = await fetch();
       setItems(list);
       await onLoaded?.(list);
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, deps);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
   const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
+    await attempt(async () => {
       await work();
       void Taro.showToast({ title: done, icon: 'success' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   return { items, run };
 }

@@ -17,6 +17,7 @@ import { formatTime } from '../services/format';
 import { showError } from '../services/http';
 import { StarRow } from './star-row';
 import './rating-card.scss';
+import { attempt } from '../services/result';
 
 interface RatingCardProps {
   ticket: TicketDetailDto;
@@ -45,11 +46,9 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setFb(await feedbackApi.ticketFeedback(ticket.id));
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, [ticket.id]);
   useEffect(() => void load(), [load, ticket.version]);
 
@@ -90,13 +89,11 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
 
   const add = async () => {
     if (!addendum.trim()) return;
-    try {
+    await attempt(async () => {
       setFb(await feedbackApi.addToRating(ticket.id, { text: addendum.trim() }));
       setAddendum('');
       void Taro.showToast({ title: '已追加', icon: 'success' });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   if (!fb) return null;

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
-import { ApiRequestError } from './http';
+import { ApiRequestError, showError } from './http';
 
 /** What a request came to: its data, or the error with its Chinese message. Never throws. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiRequestError };
@@ -54,4 +54,14 @@ export function queryAnswered<T>(
   return result.ok
     ? { ...s, data: result.data, error: null, loading: false }
     : { ...s, error: result.error, loading: false };
+}
+
+/**
+ * Runs a step that may fail and shows the failure's Chinese message as a toast: what a page's handler
+ * does where no button waits on it (useAction is for those that do). Returns the Result.
+ */
+export async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+  const result = await toResult(work);
+  if (!result.ok) showError(result.error);
+  return result;
 }

@@ -53,7 +53,8 @@ export function useAction<A extends unknown[], T>(
       }
       if (opts.success) {
         const title = typeof opts.success === 'function' ? opts.success(result.data) : opts.success;
-        void Taro.showToast({ title, icon: 'success' });
+        // WeChat cuts a toast with an icon at 7 characters; a longer sentence goes without one.
+        void Taro.showToast({ title, icon: title.length <= 7 ? 'success' : 'none' });
       }
       if (opts.then) {
         const followed = await toResult(async () => opts.then?.(result.data));

@@ -1,6 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@linli/contracts';
+import { showError } from './http';
 import {
   initialPagedList,
   loadingMore,
@@ -36,6 +37,7 @@ export function usePagedList<T>(
   deps: readonly unknown[],
   options: {
     enabled?: boolean;
+    /** What a failed first page does; by default its Chinese message as a toast. */
     onFirstPageError?: (err: unknown) => void;
     scrollLoads?: boolean;
   } = {},
@@ -63,7 +65,7 @@ export function usePagedList<T>(
         update((l) => pageArrived(l, page, first, generation, keyOf));
       } catch (err) {
         update((l) => pageFailed(l, generation));
-        if (first) options.onFirstPageError?.(err);
+        if (first) (options.onFirstPageError ?? showError)(err);
       }
     },
     [enabled, ...deps],

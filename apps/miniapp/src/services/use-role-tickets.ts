@@ -6,7 +6,6 @@ import {
   UserProfileDto,
 } from '@linli/contracts';
 import { api } from './api';
-import { showError } from './http';
 import { usePagedList } from './use-paged-list';
 
 const whole = (items: TicketSummaryDto[]): Page<TicketSummaryDto> => ({ items, nextCursor: null });
@@ -47,7 +46,6 @@ export function useRoleTickets(
     [user, filter],
     {
       enabled: user !== null,
-      onFirstPageError: showError,
       scrollLoads: options.scrollLoads,
     },
   );

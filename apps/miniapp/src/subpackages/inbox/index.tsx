@@ -11,6 +11,7 @@ import { showError } from '../../services/http';
 import { ticketDetailPage } from '../../services/routes';
 import { SURVEYS_MINE_PAGE } from '../../services/surveys-api';
 import './index.scss';
+import { attempt } from '../../services/result';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
 
@@ -31,7 +32,6 @@ export default function InboxPage() {
     },
     (n) => n.id,
     [],
-    { onFirstPageError: showError },
   );
   const items =
     list.items?.map((n) =>
@@ -48,12 +48,10 @@ export default function InboxPage() {
       await Taro.navigateTo({ url: SURVEYS_MINE_PAGE });
   };
   const readAll = async () => {
-    try {
+    await attempt(async () => {
       setUnread((await api.markRead({ all: true })).unread);
       setReadHere((r) => ({ ...r, all: true }));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   if (items === null) return <View className="page" />;

@@ -16,6 +16,7 @@ import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
 import '../care.scss';
+import { attempt } from '../../../services/result';
 
 const KINDS = Object.values(EventKind);
 
@@ -37,23 +38,19 @@ export default function EventsPage() {
   const [capacity, setCapacity] = useState('');
 
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setItems(await eventsApi.list());
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const run = async (work: () => Promise<unknown>, done?: string) => {
-    try {
+    await attempt(async () => {
       await work();
       if (done) void Taro.showToast({ title: done, icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const create = () => {
     const at = chinaInputToIso(startsAt);

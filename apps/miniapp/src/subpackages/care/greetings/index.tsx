@@ -4,8 +4,8 @@ import { GiftStatus, GreetingCardDto } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
 import { careApi } from '../../../services/care-api';
 import { usePagedList } from '../../../services/use-paged-list';
-import { showError } from '../../../services/http';
 import '../care.scss';
+import { attempt } from '../../../services/result';
 
 /** 节日问候 (resident): the greeting cards the community sent; opening one tells the office it was read. */
 export default function GreetingsPage() {
@@ -13,17 +13,14 @@ export default function GreetingsPage() {
     (cursor) => careApi.myGreetings(cursor),
     (c) => c.recipientId,
     [],
-    { onFirstPageError: showError },
   );
   const cards = list.items;
   const [open, setOpen] = useState<GreetingCardDto | null>(null);
 
   const show = async (c: GreetingCardDto) => {
-    try {
+    await attempt(async () => {
       setOpen(await careApi.openGreeting(c.recipientId));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   if (open) {

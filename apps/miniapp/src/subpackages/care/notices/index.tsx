@@ -19,6 +19,7 @@ import { showError } from '../../../services/http';
 import { noticesApi } from '../../../services/notices-api';
 import { useRequiredUser } from '../../../services/use-session';
 import '../care.scss';
+import { attempt } from '../../../services/result';
 
 /** Kinds written here; water and power cuts are announced from 停水停电通知 (they also link reports). */
 const KINDS = [
@@ -62,7 +63,7 @@ export default function NoticesPage() {
     (cursor) => (resident ? noticesApi.mine(cursor) : noticesApi.list(cursor)),
     (n) => n.id,
     [user?.id],
-    { enabled: user !== null, onFirstPageError: showError },
+    { enabled: user !== null },
   );
   const items = list.items?.map((n) => readHere[n.id] ?? n) ?? null;
   const loadCalls = () => {
@@ -77,7 +78,7 @@ export default function NoticesPage() {
   const tap = async (n: NoticeDto) => {
     if (open === n.id) return setOpen(null);
     setOpen(n.id);
-    try {
+    await attempt(async () => {
       if (resident && !n.read) {
         const read = await noticesApi.read(n.id);
         setReadHere((r) => ({ ...r, [n.id]: read }));
@@ -85,9 +86,7 @@ export default function NoticesPage() {
         const rows = await noticesApi.receipts(n.id);
         setReceipts({ ...receipts, [n.id]: rows });
       }
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   const publish = async () => {

@@ -59,7 +59,7 @@ export default function CarePlannerPage() {
     (cursor) => careApi.campaigns(communityId, cursor),
     (c) => c.id,
     [communityId],
-    { enabled: communityId !== '', onFirstPageError: showError },
+    { enabled: communityId !== '' },
   );
   const campaigns = campaignList.items;
   const load = useCallback(async () => {

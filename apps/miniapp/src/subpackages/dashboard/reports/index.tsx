@@ -12,6 +12,7 @@ import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { openSheet } from '../../../services/sheet-files';
 import '../dashboard.scss';
+import { attempt } from '../../../services/result';
 
 /** The last period of each kind that has ended by `now` (China time). */
 export function lastEndedPeriod(kind: ReportKind, now: Date): string {
@@ -47,15 +48,12 @@ export default function ReportsPage() {
     (cursor) => dashboardApi.reports(cursor),
     (r) => r.id,
     [],
-    { onFirstPageError: showError },
   );
   const reports = list.items;
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setNow(new Date((await api.meta()).now));
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));

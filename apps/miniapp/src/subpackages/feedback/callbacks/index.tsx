@@ -19,6 +19,7 @@ import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
 import { SignaturePad } from '../../../components/signature-pad';
 import '../feedback.scss';
+import { attempt } from '../../../services/result';
 
 type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
 const TABS: { key: Tab; label: string; empty: string }[] = [
@@ -45,11 +46,9 @@ export default function MyCallbacksPage() {
   const [saving, setSaving] = useState(false);
 
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setLists(await feedbackApi.myCallbacks());
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));

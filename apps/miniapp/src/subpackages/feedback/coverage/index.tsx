@@ -8,6 +8,7 @@ import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
 import '../feedback.scss';
+import { attempt } from '../../../services/result';
 
 /** 'YYYY-MM' of the month before. */
 function previousMonth(month: string): string {
@@ -50,13 +51,11 @@ export default function CallbackCoveragePage() {
   const choices = thisMonth ? [thisMonth, previousMonth(thisMonth)] : [];
 
   const load = useCallback(async (m: string | undefined) => {
-    try {
+    await attempt(async () => {
       const answer = await feedbackApi.coverage(m);
       setCov(answer);
       if (m === undefined) setThisMonth(answer.month);
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load(month));
   usePullDownRefresh(() => void load(month).finally(() => Taro.stopPullDownRefresh()));

@@ -20,6 +20,7 @@ import { formatTime } from '../../../services/format';
 import { ApiRequestError, showError } from '../../../services/http';
 import { session } from '../../../services/session';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 /** Who approves, said before the resident sends the request (joinApprovers). */
 const WHO_APPROVES: Record<JoinableRole, string> = {
@@ -49,11 +50,9 @@ export default function ApplyHouseholdPage() {
     setCommunity(c);
     setBuilding(null);
     setRoomId(null);
-    try {
+    await attempt(async () => {
       setBuildings(await api.joinBuildings(c.id));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   useDidShow(() => {
     api.joinCommunities().then((list) => {
@@ -113,12 +112,10 @@ export default function ApplyHouseholdPage() {
     }
   };
   const cancel = async (id: string) => {
-    try {
+    await attempt(async () => {
       const updated = await api.cancelJoinRequest(id);
       setMine(mine.map((r) => (r.id === id ? updated : r)));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   const top = shown ? mine.find((r) => r.id === shown.id) : undefined;

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { JOIN_APPROVER_LABELS, JoinRequestDto, MEMBER_ROLE_LABELS, Role } from '@linli/contracts';
 import { QueryStatus } from '../../../components/query-status';
 import { api } from '../../../services/api';
+import { useAction } from '../../../services/use-action';
 import { useQuery } from '../../../services/use-query';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { session } from '../../../services/session';
 import '../household.scss';
 
@@ -19,29 +19,25 @@ export default function JoinApprovalsPage() {
   const query = useQuery<JoinRequestDto[]>(() => api.pendingJoinRequests(), []);
   const { data: items, reload: load } = query;
 
-  const approve = async (r: JoinRequestDto) => {
-    try {
-      const done = await api.approveJoinRequest(r.id);
-      void Taro.showToast({
-        title: done.status === 'approved' ? `${done.name} 已加入` : '已同意，等待物业审核',
-        icon: 'none',
-      });
-      await load();
-    } catch (err) {
-      showError(err);
-    }
-  };
-  const reject = async (r: JoinRequestDto) => {
+  const approval = useAction((r: JoinRequestDto) => api.approveJoinRequest(r.id), {
+    success: (done) =>
+      done.status === 'approved' ? `${done.name} 已加入` : '已同意，等待物业审核',
+    then: () => load(),
+  });
+  const rejection = useAction(
+    (r: JoinRequestDto) => api.rejectJoinRequest(r.id, { reason: reason.trim() }),
+    {
+      success: '已拒绝',
+      then: () => {
+        setRejecting(null);
+        setReason('');
+        return load();
+      },
+    },
+  );
+  const reject = (r: JoinRequestDto) => {
     if (!reason.trim()) return void Taro.showToast({ title: '请填写原因', icon: 'none' });
-    try {
-      await api.rejectJoinRequest(r.id, { reason: reason.trim() });
-      setRejecting(null);
-      setReason('');
-      void Taro.showToast({ title: '已拒绝', icon: 'none' });
-      await load();
-    } catch (err) {
-      showError(err);
-    }
+    void rejection.run(r);
   };
 
   return (
@@ -72,7 +68,7 @@ export default function JoinApprovalsPage() {
                 rows={2}
               />
               <View className="household__invite-buttons">
-                <Button type="danger" onClick={() => void reject(r)}>
+                <Button type="danger" loading={rejection.running} onClick={() => reject(r)}>
                   确认拒绝
                 </Button>
                 <Button onClick={() => setRejecting(null)}>取消</Button>
@@ -80,7 +76,11 @@ export default function JoinApprovalsPage() {
             </View>
           ) : (
             <View className="household__invite-buttons">
-              <Button type="primary" onClick={() => void approve(r)}>
+              <Button
+                type="primary"
+                loading={approval.running}
+                onClick={() => void approval.run(r)}
+              >
                 {r.canDecideAs === 'office' ? '物业审核通过' : '同意加入'}
               </Button>
               <Button onClick={() => (setRejecting(r.id), setReason(''))}>拒绝</Button>

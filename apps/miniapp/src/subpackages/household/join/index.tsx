@@ -8,6 +8,7 @@ import { showError } from '../../../services/http';
 import { HOME_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 /** 绑定房屋: a newcomer enters the invitation code from the owner or the service centre. */
 export default function JoinHouseholdPage() {
@@ -23,12 +24,11 @@ export default function JoinHouseholdPage() {
   };
   // WeChat only: the number the property office has on file finds the household without a code.
   const byPhone = async (e: { detail: { code?: string } }) => {
-    if (!e.detail.code) return; // the user declined
-    try {
-      await bound(await api.bindPhone({ code: e.detail.code }));
-    } catch (err) {
-      showError(err);
-    }
+    const phoneCode = e.detail.code;
+    if (!phoneCode) return; // the user declined
+    await attempt(async () => {
+      await bound(await api.bindPhone({ code: phoneCode }));
+    });
   };
   const join = async () => {
     if (!/^[A-Za-z0-9]{8}$/.test(code.trim()))

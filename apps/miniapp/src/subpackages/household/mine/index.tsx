@@ -14,10 +14,10 @@ import { AssistantCard } from '../../../components/assistant-card';
 import { MembershipHistory } from '../../../components/membership-history';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE, MOVE_IN_PAGE } from '../../../services/routes';
 import { session } from '../../../services/session';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 /**
  * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's
@@ -35,37 +35,31 @@ export default function MyHouseholdPage() {
     moveInDate: string;
   } | null>(null);
   const load = async () => {
-    try {
+    await attempt(async () => {
       const [mine, all] = await Promise.all([api.myHousehold(), api.myHouseholds()]);
       setHousehold(mine);
       setRooms(all);
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   useDidShow(() => void load());
   if (!household) return <View className="page" />;
   const owner = household.myRole === MemberRole.Owner;
   const issue = async (role: MemberRole) => {
-    try {
+    await attempt(async () => {
       setInvite(await api.invite(household.id, { role }));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   /** Another of the caller's rooms becomes the active one; the session's profile follows. */
   const switchTo = async (room: MyHouseholdRefDto) => {
     if (room.active) return;
-    try {
+    await attempt(async () => {
       const profile = await api.switchHousehold({ householdId: room.householdId });
       const current = session.get();
       if (current) session.save({ ...current, user: profile });
       setInvite(null);
       await load();
       void Taro.showToast({ title: `已切换到 ${room.roomLabel}`, icon: 'none' });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const remove = async (m: HouseholdMemberDto) => {
     const { confirm } = await Taro.showModal({
@@ -74,13 +68,11 @@ export default function MyHouseholdPage() {
       confirmText: '移除',
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await api.removeMember(household.id, m.id, {});
       void Taro.showToast({ title: `已移除 ${m.name}`, icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   /** An owner edits any member; anyone else only their own entry (numbers of others arrive masked, so they start empty). */
   const startEditing = (m: HouseholdMemberDto) => {
@@ -98,7 +90,7 @@ export default function MyHouseholdPage() {
   };
   const saveMember = async () => {
     if (!editing) return;
-    try {
+    await attempt(async () => {
       const body = {
         relationship: editing.relationship.trim() || null,
         moveInDate: editing.moveInDate.trim() || null,
@@ -107,13 +99,11 @@ export default function MyHouseholdPage() {
       setHousehold(await api.editMember(editing.id, body));
       setEditing(null);
       void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   // 个人信息查阅: everything held about the household, copied for the resident to keep.
   const exportData = async () => {
-    try {
+    await attempt(async () => {
       const data = await api.exportHousehold();
       await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
       void Taro.showModal({
@@ -121,9 +111,7 @@ export default function MyHouseholdPage() {
         content: `已复制 ${data.members.length} 位成员、${data.tickets.length} 张工单、${data.notes.length} 条备注及您的消息记录，可粘贴保存。`,
         showCancel: false,
       });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   return (
     <View className="page household">

@@ -10,6 +10,7 @@ import { api } from '../../../services/api';
 import { ApiRequestError, showError } from '../../../services/http';
 import { session } from '../../../services/session';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, MemberRole.Owner];
 
@@ -32,11 +33,9 @@ export default function MoveInPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const load = async () => {
-    try {
+    await attempt(async () => {
       setList(await api.myMoveIns());
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   useDidShow(() => {
     void load();
@@ -85,13 +84,11 @@ export default function MoveInPage() {
     }
   };
   const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
+    await attempt(async () => {
       await work();
       void Taro.showToast({ title: done, icon: 'success' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const fieldError = (key: string) =>
     errors[key] ? <Text className="move-in-form__error">{errors[key]}</Text> : null;

@@ -6,7 +6,6 @@ import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
 
@@ -16,7 +15,6 @@ export default function ReadLogPage() {
     (cursor) => api.householdReadLog(cursor),
     (r) => r.id,
     [],
-    { onFirstPageError: showError },
   );
   const log = list.items;
   if (!log) return <View className="page" />;

@@ -7,6 +7,7 @@ import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 /** 住户档案: the caller's buildings, then each room with its household in brief. */
 export default function RoomsPage() {
@@ -15,11 +16,9 @@ export default function RoomsPage() {
   const [rooms, setRooms] = useState<RoomSummaryDto[]>([]);
   const open = async (b: BuildingDto) => {
     setCurrent(b);
-    try {
+    await attempt(async () => {
       setRooms(await api.rooms(b.id));
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   useDidShow(() => {
     api.buildings().then((list) => {

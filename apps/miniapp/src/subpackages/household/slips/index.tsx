@@ -15,9 +15,9 @@ import { QueryStatus } from '../../../components/query-status';
 import { api } from '../../../services/api';
 import { useQuery } from '../../../services/use-query';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { MOVE_OUT_APPLY_PAGE } from '../../../services/routes';
 import '../household.scss';
+import { attempt } from '../../../services/result';
 
 /**
  * 我的放行条: the household's move-out applications (an owner sees all and authorises a tenant's or an
@@ -27,13 +27,11 @@ export default function MySlipsPage() {
   const query = useQuery<MoveOutDto[]>(() => api.myMoveOuts(), []);
   const { data: items, reload: load } = query;
   const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
+    await attempt(async () => {
       await work();
       void Taro.showToast({ title: done, icon: 'success' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const refuse = async (m: MoveOutDto) => {
     const answer = await Taro.showModal({

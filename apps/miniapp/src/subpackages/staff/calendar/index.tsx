@@ -8,6 +8,7 @@ import { api } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
 const dayLabel = (working: boolean) => (working ? '上班' : '放假');
@@ -26,11 +27,9 @@ export default function CalendarPage() {
   const [saving, setSaving] = useState(false);
 
   const load = useCallback(async (which: number) => {
-    try {
+    await attempt(async () => {
       setData(await api.calendar(which));
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load(year));
   usePullDownRefresh(() => void load(year).finally(() => Taro.stopPullDownRefresh()));
@@ -64,12 +63,10 @@ export default function CalendarPage() {
       content: `${day} 将恢复按国家安排和周末计算，确定吗？`,
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await api.removeCalendarOverride(day);
       await load(year);
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   const published = (data?.specialDays ?? []).filter((d) => d.source === 'published');

@@ -7,9 +7,9 @@ import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 const TABS: { status: CallTaskStatus; label: string }[] = [
   { status: CallTaskStatus.Open, label: '待拨打' },
@@ -30,21 +30,18 @@ export default function CallTasksPage() {
     (cursor) => api.callTasks(status, cursor),
     (task) => task.id,
     [status],
-    { onFirstPageError: showError },
   );
   const tasks = list.items;
 
   const choose = (which: CallTaskStatus) => setStatus(which);
   const finish = async (task: CallTaskDto) => {
-    try {
+    await attempt(async () => {
       await api.callTaskDone(task.id, { outcome: outcome.trim() });
       setWriting(null);
       setOutcome('');
       await Taro.showToast({ title: '已记录', icon: 'success' });
       await list.reload();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -9,8 +9,8 @@ import {
 } from '@linli/contracts';
 import { api } from '../../../services/api';
 import { useQuery } from '../../../services/use-query';
-import { showError } from '../../../services/http';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 /**
  * 报事类别 (supervisors, admins): each category's department, whether it is an emergency by default,
@@ -20,13 +20,11 @@ export default function CategoriesPage() {
   const { data, reload: load } = useQuery<CategoryTaxonomyDto>(() => api.categoryTaxonomy(), []);
 
   const save = async (c: TicketCategoryAdminDto, change: UpdateTicketCategoryRequest) => {
-    try {
+    await attempt(async () => {
       await api.updateCategory(c.code, change);
       void Taro.showToast({ title: '已保存，新报事按此处理', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const chooseDepartment = async (c: TicketCategoryAdminDto) => {
     if (!data) return;

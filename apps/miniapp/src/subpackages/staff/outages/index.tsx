@@ -11,6 +11,7 @@ import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 const KINDS: OutageKindName[] = ['water', 'power'];
 
@@ -36,7 +37,6 @@ export default function OutagesPage() {
     (cursor) => api.outages(cursor),
     (o) => o.id,
     [],
-    { onFirstPageError: showError },
   );
   const items = list.items;
   const load = list.reload;
@@ -84,12 +84,10 @@ export default function OutagesPage() {
       content: `关联的 ${o.linkedTickets} 条报事将一并关闭，并通知住户。确定吗？`,
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await api.closeOutage(o.id, {});
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -14,8 +14,8 @@ import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 const TABS: OutboxStatusName[] = ['dead', 'revoked', 'pending', 'sent'];
 const COUNTED: OutboxStatusName[] = ['pending', 'sent', 'revoked', 'dead'];
@@ -33,19 +33,16 @@ export default function OutboxAdminPage() {
     },
     (m) => m.id,
     [status],
-    { onFirstPageError: showError },
   );
   const items = list.items;
 
   const choose = (which: OutboxStatusName) => setStatus(which);
   const retry = async (id: string) => {
-    try {
+    await attempt(async () => {
       await api.adminOutboxRetry(id);
       await Taro.showToast({ title: '已重新排队发送', icon: 'success' });
       await list.reload();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -8,6 +8,7 @@ import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
+import { attempt } from '../../../services/result';
 
 /** Splits "水电维修，老人关怀 、 绿化" into tags: Chinese or Latin commas, 、 or spaces. */
 const tagsOf = (text: string) => [
@@ -50,7 +51,7 @@ export default function StaffProfilePage() {
     shifts: [],
   };
   const save = async () => {
-    try {
+    await attempt(async () => {
       await api.updateStaffProfile({
         photoId: photo[0]?.id ?? null,
         specialities: tagsOf(specialities),
@@ -58,9 +59,7 @@ export default function StaffProfilePage() {
         intro: intro.trim() || null,
       });
       void Taro.showToast({ title: '名片已保存', icon: 'success' });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   return (
     <View className="page">

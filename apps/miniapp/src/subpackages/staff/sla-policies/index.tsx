@@ -6,8 +6,8 @@ import { SLA_MILESTONE_LABELS, SlaLimit, SlaMilestone, SlaPolicyDto } from '@lin
 import { formatLimit } from '@linli/domain';
 import { api } from '../../../services/api';
 import { useQuery } from '../../../services/use-query';
-import { showError } from '../../../services/http';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 type Unit = 'minutes' | 'hours' | 'workingDays';
 const UNIT_LABELS: Record<Unit, string> = {
@@ -42,16 +42,14 @@ export default function SlaPoliciesPage() {
     if (!Number.isInteger(amount) || amount < 1)
       return void Taro.showToast({ title: '请填写正整数', icon: 'none' });
     const policy = policies.find((p) => p.code === editing.code)!;
-    try {
+    await attempt(async () => {
       await api.setSlaPolicy(editing.code, {
         milestones: { ...policy.effective, [editing.milestone]: toLimit(amount, editing.unit) },
       });
       setEditing(null);
       void Taro.showToast({ title: '已保存，新报事按此计时', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const reset = async (p: SlaPolicyDto) => {
     const { confirm } = await Taro.showModal({
@@ -59,12 +57,10 @@ export default function SlaPoliciesPage() {
       content: `「${p.name}」将恢复为默认时限，确定吗？`,
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await api.resetSlaPolicy(p.code);
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -13,6 +13,7 @@ import { api } from '../../../services/api';
 import { showError } from '../../../services/http';
 import { parseRange, RangeInput, rangePreview } from '../../../services/structure';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 const EMPTY_RANGE: RangeInput = {
   unitFrom: '1',
@@ -54,15 +55,13 @@ export default function StructurePage() {
   const load = useCallback(
     async (id: string | null = communityId) => {
       if (!id) return;
-      try {
+      await attempt(async () => {
         const next = await api.communityStructure(id);
         setData(next);
         setBuildingId((current) =>
           next.buildings.some((b) => b.id === current) ? current : (next.buildings[0]?.id ?? null),
         );
-      } catch (err) {
-        showError(err);
-      }
+      });
     },
     [communityId],
   );
@@ -81,15 +80,13 @@ export default function StructurePage() {
     if (!communityId) return;
     const name = newBuilding.trim();
     if (!name) return void Taro.showToast({ title: '请填写楼栋名称，如 8栋', icon: 'none' });
-    try {
+    await attempt(async () => {
       const created = await api.addBuilding(communityId, { name });
       setNewBuilding('');
       setBuildingId(created.id);
       void Taro.showToast({ title: '已添加楼栋', icon: 'success' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   if (communities.length === 0 && data === null) return <View className="page staff" />;

@@ -7,9 +7,9 @@ import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
 import { usePagedList } from '../../../services/use-paged-list';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { ticketDetailPage } from '../../../services/routes';
 import '../staff.scss';
+import { attempt } from '../../../services/result';
 
 /**
  * 工作安排通知单: a department head's work orders (accept, report done with the result); a
@@ -23,30 +23,25 @@ export default function WorkOrdersPage() {
     (cursor) => api.workOrders(cursor),
     (o) => o.id,
     [],
-    { onFirstPageError: showError },
   );
   const items = list.items;
   const load = list.reload;
 
   const accept = async (o: WorkOrderDto) => {
-    try {
+    await attempt(async () => {
       await api.acceptWorkOrder(o.id);
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const complete = async (o: WorkOrderDto) => {
     if (!result.trim()) return void Taro.showToast({ title: '请写明处理结果', icon: 'none' });
-    try {
+    await attempt(async () => {
       await api.completeWorkOrder(o.id, { result: result.trim() });
       setCompleting(null);
       setResult('');
       void Taro.showToast({ title: '已报告完成', icon: 'success' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -3,31 +3,27 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import { MySurveyDto, SurveySummaryDto } from '@linli/contracts';
 import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
 import { surveyAnswerPage, surveysApi } from '../../../services/surveys-api';
 import '../surveys.scss';
+import { attempt } from '../../../services/result';
 
 /** 我的问卷: the questionnaires the household is invited to (open ones first), and published results. */
 export default function MySurveysPage() {
   const [items, setItems] = useState<MySurveyDto[] | null>(null);
   const [summary, setSummary] = useState<SurveySummaryDto | null>(null);
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setItems(await surveysApi.mine());
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const open = async (s: MySurveyDto) => {
     if (s.resultsPublished) {
-      try {
+      await attempt(async () => {
         setSummary(await surveysApi.summary(s.roundId));
-      } catch (err) {
-        showError(err);
-      }
+      });
       return;
     }
     await Taro.navigateTo({ url: surveyAnswerPage(s.roundId) });

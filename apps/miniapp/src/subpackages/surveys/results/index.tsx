@@ -5,9 +5,9 @@ import { useCallback, useState } from 'react';
 import { SURVEY_THEME_LABELS, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import { BarChart } from '../../../components/charts/bar-chart';
 import { ParetoChart } from '../../../components/charts/pareto-chart';
-import { showError } from '../../../services/http';
 import { surveysApi } from '../../../services/surveys-api';
 import '../surveys.scss';
+import { attempt } from '../../../services/result';
 
 /**
  * 调查结果 (supervisor): the headline (response rate, satisfaction after the response-rate rule), per
@@ -21,31 +21,25 @@ export default function SurveyResultsPage() {
   const [tags, setTags] = useState<Record<string, string>>({});
   const [improvements, setImprovements] = useState('');
   const load = useCallback(async () => {
-    try {
+    await attempt(async () => {
       setR(await surveysApi.results(roundId));
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, [roundId]);
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const saveTag = async (answerId: string) => {
-    try {
+    await attempt(async () => {
       await surveysApi.tag(answerId, { tag: tags[answerId]?.trim() || null });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const publish = async () => {
-    try {
+    await attempt(async () => {
       await surveysApi.publishResults(roundId, { improvements });
       void Taro.showToast({ title: '已向全体住户公布', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   if (!r)

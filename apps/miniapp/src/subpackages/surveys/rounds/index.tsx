@@ -18,6 +18,7 @@ import { usePagedList } from '../../../services/use-paged-list';
 import { showError } from '../../../services/http';
 import { surveyResultsPage, surveysApi } from '../../../services/surveys-api';
 import '../surveys.scss';
+import { attempt } from '../../../services/result';
 
 const KINDS = [SurveyRoundKind.Monthly, SurveyRoundKind.Annual, SurveyRoundKind.AdHoc];
 const DAYS = [7, 14, 30];
@@ -39,11 +40,10 @@ export default function SurveyRoundsPage() {
     (cursor) => surveysApi.rounds(cursor),
     (r) => r.id,
     [],
-    { onFirstPageError: showError },
   );
   const rounds = list.items;
   const loadTemplates = useCallback(async () => {
-    try {
+    await attempt(async () => {
       const q = await surveysApi.questionnaires();
       // The shipped templates, then the community's and company's own (not the frozen copies of shipped ones that rounds made).
       const builtinTitles = new Set(q.filter((x) => x.builtin).map((x) => x.title));
@@ -51,9 +51,7 @@ export default function SurveyRoundsPage() {
         ...q.filter((x) => x.builtin),
         ...q.filter((x) => !x.builtin && x.status === 'published' && !builtinTitles.has(x.title)),
       ]);
-    } catch (err) {
-      showError(err);
-    }
+    });
   }, []);
   useDidShow(() => void loadTemplates());
   const load = list.reload;
@@ -91,14 +89,12 @@ export default function SurveyRoundsPage() {
       content: confirmText[action] ?? '',
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       if (action === SurveyRoundAction.Send) await surveysApi.send(r.id);
       if (action === SurveyRoundAction.Close) await surveysApi.close(r.id);
       if (action === SurveyRoundAction.Cancel) await surveysApi.cancel(r.id);
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (

@@ -37,6 +37,7 @@ import {
   statusTagType,
 } from '../../../services/format';
 import './index.scss';
+import { attempt } from '../../../services/result';
 
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
@@ -92,7 +93,7 @@ export default function TicketDetailPage() {
       return; // closed without choosing
     }
     const chosen = CLASSES[tapIndex];
-    try {
+    await attempt(async () => {
       setTicket(
         await api.classify(ticket.id, {
           version: ticket.version,
@@ -101,9 +102,7 @@ export default function TicketDetailPage() {
         }),
       );
       void Taro.showToast({ title: '已调整，时限已重新计算', icon: 'none' });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   const act = async (action: TicketAction, input: ActionInput): Promise<boolean> => {
