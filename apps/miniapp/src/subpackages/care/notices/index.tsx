@@ -13,6 +13,7 @@ import {
 } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { usePagedList } from '../../../services/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -46,7 +47,7 @@ export default function NoticesPage() {
   const [calls, setCalls] = useState<UnreadBeforeCutDto[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [receipts, setReceipts] = useState<Record<string, NoticeReceiptDto[]>>({});
-  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
+  const buildings = useQuery<BuildingDto[]>(() => api.buildings(), [], { enabled: canPublish });
   const [kind, setKind] = useState<NoticeKind>(NoticeKind.PestControl);
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
@@ -71,7 +72,6 @@ export default function NoticesPage() {
   };
   useDidShow(() => {
     loadCalls();
-    if (canPublish) api.buildings().then(setBuildings, showError);
   });
   usePullDownRefresh(loadCalls);
 
@@ -155,7 +155,7 @@ export default function NoticesPage() {
           </View>
           <Text className="muted">发送楼栋（不选为全小区）</Text>
           <View className="chips">
-            {buildings.map((b) => (
+            {(buildings.data ?? []).map((b) => (
               <View
                 key={b.id}
                 className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}

@@ -1,18 +1,23 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import { ReviewsDueDto } from '@linli/contracts';
 import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
+import { useQuery } from '../../../services/use-query';
+import { QueryStatus } from '../../../components/query-status';
 import { householdFilePage } from '../../../services/routes';
 import '../household.scss';
 
 /** The assistant's task list of household files due for their quarterly review (docs/domain-rules.md §3), most overdue first. */
 export default function ReviewsDuePage() {
-  const [list, setList] = useState<ReviewsDueDto | null>(null);
-  useDidShow(() => void api.reviewsDue().then(setList, showError));
-  if (!list) return <View className="page" />;
+  const query = useQuery<ReviewsDueDto>(() => api.reviewsDue(), []);
+  const list = query.data;
+  if (!list)
+    return (
+      <View className="page">
+        <QueryStatus query={query} />
+      </View>
+    );
   return (
     <View className="page household">
       <View className="card">

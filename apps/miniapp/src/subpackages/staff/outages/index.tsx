@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { BuildingDto, OutageKindName, OutageNoticeDto, Role } from '@linli/contr
 import { OUTAGE_KIND_LABELS } from '@linli/domain';
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api';
+import { useQuery } from '../../../services/use-query';
 import { usePagedList } from '../../../services/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/format';
 import { showError } from '../../../services/http';
@@ -23,7 +24,7 @@ const KINDS: OutageKindName[] = ['water', 'power'];
 export default function OutagesPage() {
   const user = useRequiredUser();
   const canAnnounce = user?.role === Role.Supervisor || user?.role === Role.Admin;
-  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
+  const buildings = useQuery<BuildingDto[]>(() => api.buildings(), [], { enabled: canAnnounce });
   const [kind, setKind] = useState<OutageKindName>('water');
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
@@ -40,9 +41,6 @@ export default function OutagesPage() {
   );
   const items = list.items;
   const load = list.reload;
-  useDidShow(() => {
-    if (canAnnounce) api.buildings().then(setBuildings, showError);
-  });
 
   const toggle = (id: string) =>
     setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
@@ -108,7 +106,7 @@ export default function OutagesPage() {
           </View>
           <Text className="muted">涉及楼栋（不选为全小区）</Text>
           <View className="chips">
-            {buildings.map((b) => (
+            {(buildings.data ?? []).map((b) => (
               <View
                 key={b.id}
                 className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
