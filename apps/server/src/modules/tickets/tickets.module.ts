@@ -28,6 +28,8 @@ import { TicketDispatcher } from './ticket-dispatcher';
 import { TicketNumbering } from './ticket-numbering';
 import { TicketQueries } from './ticket-queries.service';
 import { TicketSubmission } from './ticket-submission.service';
+import { TicketSubmitContext } from './ticket-submit-context';
+import { TicketWriter } from './ticket-writer';
 import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
@@ -66,6 +68,8 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     CommunityTicketQueries,
     TicketChase,
     TicketSubmission,
+    TicketSubmitContext,
+    TicketWriter,
     TicketQueries,
     TicketActions,
     TicketActionChecks,
