@@ -10,7 +10,7 @@ import {
   TicketKind,
   TicketStatus,
 } from '@linli/contracts';
-import { SYSTEM_TRANSITIONS, TICKET_TRANSITIONS } from '@linli/domain';
+import { OPEN_STATUSES, SYSTEM_TRANSITIONS, TICKET_TRANSITIONS } from '@linli/domain';
 import { loadCompany } from '../bench/generate/bulk-load';
 import {
   Batch,
@@ -48,6 +48,27 @@ describe('the benchmark generator', () => {
     const a = JSON.stringify(everything(OPTIONS));
     expect(JSON.stringify(everything(OPTIONS))).toBe(a);
     expect(JSON.stringify(everything({ ...OPTIONS, seed: 8 }))).not.toBe(a);
+  });
+
+  it('leaves tens of tickets open per assistant when asked (BENCH_OPEN_PER_ASSISTANT)', () => {
+    const open = new Set<string>(OPEN_STATUSES);
+    const count = (o: GeneratorOptions) => {
+      const communities: Community[] = [];
+      const batches = [
+        ...organisation(o, 'company', communities),
+        ...tickets(o, communities, new Map()),
+      ];
+      const assistants = new Set(communities.flatMap((c) => [...c.assistantByBuilding.values()]));
+      const rows = batches.flatMap((b) => b.ticket ?? []);
+      expect(rows).toHaveLength(o.tickets);
+      return rows.filter((r) => open.has(r.status as string)).length / assistants.size;
+    };
+    const usual = count(OPTIONS);
+    const asked = count({ ...OPTIONS, openPerAssistant: 30 });
+    expect(usual).toBeLessThan(6);
+    // Whole days are left open: at least the number asked, less than a day's tickets more.
+    expect(asked).toBeGreaterThanOrEqual(30);
+    expect(asked).toBeLessThan(30 + OPTIONS.tickets / OPTIONS.days);
   });
 
   describe('loaded into the database', () => {

@@ -411,8 +411,10 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('the assistant delivers the gift with the resident’s signature; picking up and declining need none', async () => {
-    const list = (await t.http().get(CareRoutes.gifts).set(bearer(assistant)).expect(200))
-      .body as GiftLineDto[];
+    const list = (
+      (await t.http().get(CareRoutes.gifts).set(bearer(assistant)).expect(200))
+        .body as Page<GiftLineDto>
+    ).items;
     expect(list.map((l) => [l.householdLabel, l.gift?.status, l.campaignTitle])).toEqual([
       ['1栋1单元101室', GiftStatus.Prepared, '中秋节'],
       ['1栋1单元102室', GiftStatus.Prepared, '中秋节'],
@@ -504,7 +506,10 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
     const other = await addAssistant(t, '钱管家', []);
     const otherToken = (await loginOpenid(t, other.openid!)).token;
     expect((await t.http().get(CareRoutes.gifts).set(bearer(otherToken)).expect(200)).body).toEqual(
-      [],
+      {
+        items: [],
+        nextCursor: null,
+      },
     );
     const skipped = (
       await t

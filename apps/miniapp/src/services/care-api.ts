@@ -43,7 +43,8 @@ export const careApi = {
     ),
   resendSkipped: (id: string, body: ResendSkippedRequest = {}) =>
     request<CampaignDto>('POST', CareRoutes.resendSkipped(id), body),
-  gifts: () => request<GiftLineDto[]>('GET', CareRoutes.gifts),
+  gifts: (cursor: string | null = null) =>
+    request<Page<GiftLineDto>>('GET', `${CareRoutes.gifts}${pageQuery({}, cursor)}`),
   giftAction: (recipientId: string, body: GiftActionRequest) =>
     request<GiftLineDto>('POST', CareRoutes.gift(recipientId), body),
   myGreetings: (cursor: string | null = null) =>

@@ -32,6 +32,13 @@ export interface GeneratorOptions {
   /** Days of history before `now` the tickets are spread over. */
   days: number;
   now: Date;
+  /**
+   * Open tickets per assistant to aim at (BENCH_OPEN_PER_ASSISTANT; unset: the demo history's, the last
+   * day and a half open, about one per assistant at full scale). Set, the tickets of the last days are all
+   * left open, as many days as make this many per assistant on average: the queue at "tens of open
+   * tickets per assistant" (issue #16). Unset, the generated rows are the same as before the option.
+   */
+  openPerAssistant?: number;
 }
 
 /** Full scale (issue #16): 20 communities, 100,000 households, 1,000,000 tickets over two years; BENCH_SCALE shrinks it. */
@@ -46,6 +53,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, now: Date): GeneratorOpti
     tickets: n('BENCH_TICKETS', 1_000_000),
     days: Number(env.BENCH_DAYS ?? 730),
     now,
+    openPerAssistant: env.BENCH_OPEN_PER_ASSISTANT
+      ? Number(env.BENCH_OPEN_PER_ASSISTANT)
+      : undefined,
   };
 }
 
@@ -229,6 +239,10 @@ export function* tickets(
   const calendar = new WorkingCalendar();
   const today = chinaMidnight(chinaDateKey(o.now));
   const perDay = o.tickets / o.days;
+  // With openPerAssistant: the tickets of the last `openDays` days are left open (buildTicket leaves a
+  // ticket of the last day open; it is told so for each of them).
+  const assistants = new Set(communities.flatMap((c) => [...c.assistantByBuilding.values()])).size;
+  const openDays = o.openPerAssistant ? Math.ceil((o.openPerAssistant * assistants) / perDay) : 0;
   let made = 0;
   let batch = emptyBatch();
   for (let back = o.days; back >= 1 && made < o.tickets; back--) {
@@ -267,7 +281,7 @@ export function* tickets(
       const draft = buildTicket({
         input,
         index: made,
-        back,
+        back: back <= openDays ? 1 : back,
         code,
         description,
         category: categories.get(code)!,

@@ -47,7 +47,8 @@ export const rows: Row[] = [
     params: sent,
     body: () => ({}),
   },
-  { route: 'GET /api/care/gifts', kind: 'own' },
+  // Paged (docs/paging.md): the largest page, so every line the caller may see is in the answer checked.
+  { route: 'GET /api/care/gifts', kind: 'own', query: () => 'limit=100' },
   {
     route: 'POST /api/care/gifts/:recipientId',
     kind: 'foreign',

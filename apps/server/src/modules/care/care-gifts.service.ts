@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull } from 'typeorm';
 import {
-  CampaignRecipientDto,
   CampaignStatus,
   ErrorCode,
   GiftLineDto,
   GiftStatus,
+  Page,
   RecipientStatus,
 } from '@linli/contracts';
-import { giftNeedsProof, giftTransition } from '@linli/domain';
+import { cutPage, giftNeedsProof, giftTransition } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { cursorCondition, emptyPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdAccess } from '../households/household-access';
 import { Building } from '../org/entities/building.entity';
@@ -19,6 +20,9 @@ import { Attachment } from '../uploads/entities/attachment.entity';
 import { CampaignQueries } from './campaign-queries.service';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
+
+/** A guard on the gifts still to hand over (one festival's gifts of a building are some 48). */
+const PREPARED_LIMIT = 1000;
 
 /**
  * The assistant's gift and visit list (their buildings; a supervisor's: the community's), and the
@@ -34,40 +38,73 @@ export class CareGifts {
     private readonly clock: ClockService,
   ) {}
 
-  /** Gifts and visits of campaigns that have gone out, in the caller's buildings, what is still to do first. */
-  async list(user: AuthUser): Promise<GiftLineDto[]> {
+  /**
+   * Gifts and visits of campaigns that have gone out, in the caller's buildings. The gifts still to hand
+   * over are the work in hand and come whole on the first page (by household); the rest (handed over,
+   * picked up, declined, visits) grow with every festival and follow newest sent first by (sentAt, id), a
+   * page at a time: a cursor continues them only (docs/paging.md).
+   */
+  async list(user: AuthUser, page: PageRequest): Promise<Page<GiftLineDto>> {
     const buildingIds = await this.access.buildingIdsOf(user);
-    if (buildingIds.length === 0) return [];
-    const rows = await this.ds
-      .getRepository(CareRecipient)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.campaign', 'c')
-      .where('r.buildingId IN (:...buildingIds)', { buildingIds })
-      .andWhere('r.status = :sent', { sent: RecipientStatus.Sent })
-      .andWhere('c.status IN (:...live)', { live: [CampaignStatus.Sending, CampaignStatus.Sent] })
-      .andWhere(
+    if (buildingIds.length === 0) return emptyPage();
+    const lines = (prepared: boolean) => {
+      const q = this.ds
+        .getRepository(CareRecipient)
+        .createQueryBuilder('r')
+        .innerJoinAndSelect('r.campaign', 'c')
+        .where('r.buildingId IN (:...buildingIds)', { buildingIds })
+        .andWhere('r.status = :sent', { sent: RecipientStatus.Sent })
+        .andWhere('c.status IN (:...live)', {
+          live: [CampaignStatus.Sending, CampaignStatus.Sent],
+        });
+      if (prepared)
+        return q.andWhere('r.giftStatus = :prepared', { prepared: GiftStatus.Prepared });
+      return q.andWhere(
         new Brackets((w) =>
-          w.where('r.giftStatus IS NOT NULL').orWhere(`c.channels LIKE '%"visit":true%'`),
+          w
+            .where('r.giftStatus IS NOT NULL AND r.giftStatus <> :prepared', {
+              prepared: GiftStatus.Prepared,
+            })
+            .orWhere(
+              new Brackets((v) =>
+                v.where('r.giftStatus IS NULL').andWhere(`c.channels LIKE '%"visit":true%'`),
+              ),
+            ),
         ),
-      )
-      .orderBy('c.occasionDate', 'DESC')
-      .take(1000)
+      );
+    };
+    const rest = lines(false);
+    if (page.cursor) rest.andWhere(...cursorCondition('r', page.cursor, 'sentAt'));
+    const restRows = await rest
+      .orderBy('r.sentAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(page.limit + 1)
       .getMany();
+    const cut = cutPage(restRows, page.limit, (r) => ({ at: r.sentAt!, id: r.id }));
+    const open = page.cursor
+      ? []
+      : await lines(true).orderBy('r.id', 'ASC').take(PREPARED_LIMIT).getMany();
+    const openDtos = await this.toLines(open);
+    // The rest keep the page's order (newest sent first), not the household order the DTOs come in.
+    const restDtos = await this.toLines(cut.items);
+    const position = new Map(cut.items.map((r, i) => [r.id, i]));
+    restDtos.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    return { items: [...openDtos, ...restDtos], nextCursor: cut.nextCursor };
+  }
+
+  private async toLines(rows: CareRecipient[]): Promise<GiftLineDto[]> {
     const dtos = await this.queries.recipientDtos(rows);
     const byId = new Map(rows.map((r) => [r.id, r.campaign!]));
-    const rank = (d: CampaignRecipientDto) => (d.gift?.status === GiftStatus.Prepared ? 0 : 1);
-    return dtos
-      .map((d) => {
-        const c = byId.get(d.id)!;
-        return {
-          ...d,
-          campaignId: c.id,
-          campaignTitle: c.title,
-          giftName: c.giftName,
-          visit: c.channels.visit,
-        };
-      })
-      .sort((a, b) => rank(a) - rank(b));
+    return dtos.map((d) => {
+      const c = byId.get(d.id)!;
+      return {
+        ...d,
+        campaignId: c.id,
+        campaignTitle: c.title,
+        giftName: c.giftName,
+        visit: c.channels.visit,
+      };
+    });
   }
 
   async act(

@@ -156,10 +156,10 @@ export class CareController {
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
     summary:
-      'Staff: gifts and visits of sent campaigns in their buildings, those still to hand over first',
+      'Staff: gifts and visits of sent campaigns in their buildings; those still to hand over whole on the first page, the rest newest sent first, a page at a time (?cursor=&limit=)',
   })
-  giftList(@CurrentUser() user: AuthUser): Promise<GiftLineDto[]> {
-    return this.gifts.list(user);
+  giftList(@CurrentUser() user: AuthUser, @Query() q: PageQueryDto): Promise<Page<GiftLineDto>> {
+    return this.gifts.list(user, pageRequest(q));
   }
 
   @Post('gifts/:recipientId')

@@ -30,6 +30,8 @@ import { TicketQueries } from './ticket-queries.service';
 import { TicketLists } from './ticket-lists.service';
 import { TicketStaffView } from './ticket-staff-view';
 import { TicketSubmission } from './ticket-submission.service';
+import { TicketSubmitContext } from './ticket-submit-context';
+import { TicketWriter } from './ticket-writer';
 import { TicketsController } from './tickets.controller';
 import { CommunityTicketsController } from './community-tickets.controller';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
@@ -68,6 +70,8 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
     CommunityTicketQueries,
     TicketChase,
     TicketSubmission,
+    TicketSubmitContext,
+    TicketWriter,
     TicketQueries,
     TicketLists,
     TicketStaffView,

@@ -1,34 +1,36 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { GiftAction, GiftLineDto, GiftStatus, UploadDto } from '@linli/contracts';
+import { LoadMore } from '../../../components/load-more';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { careApi } from '../../../services/care-api';
 import { showError } from '../../../services/http';
+import { usePagedList } from '../../../services/use-paged-list';
 import '../care.scss';
 
 /**
  * 礼品发放 (assistant): the festival gifts and visits in their buildings, those still to hand over first.
  * 送达 needs a photo of the hand-over or of the resident's signature; 到物业领取 and 住户谢绝 need none.
+ * The gifts still to hand over come whole with the first page; the rest grow with every festival and
+ * load a page at a time on scroll (<LoadMore> at the end).
  */
 export default function GiftsPage() {
-  const [lines, setLines] = useState<GiftLineDto[] | null>(null);
+  const list = usePagedList<GiftLineDto>(
+    (cursor) => careApi.gifts(cursor),
+    (l) => l.id,
+    [],
+    {
+      onFirstPageError: showError,
+    },
+  );
+  const lines = list.items;
   const [active, setActive] = useState<string | null>(null);
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setLines(await careApi.gifts());
-    } catch (err) {
-      showError(err);
-    }
-  }, []);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const act = async (line: GiftLineDto, action: GiftAction) => {
     if (action === GiftAction.Deliver && photos.length === 0)
@@ -44,7 +46,7 @@ export default function GiftsPage() {
       setPhotos([]);
       setNote('');
       void Taro.showToast({ title: '已登记', icon: 'none' });
-      await load();
+      await list.reload();
     } catch (err) {
       showError(err);
     } finally {
@@ -124,6 +126,14 @@ export default function GiftsPage() {
           ) : null}
         </View>
       ))}
+      {lines && lines.length > 0 ? (
+        <LoadMore
+          status={list.status}
+          count={lines.length}
+          hasMore={list.hasMore}
+          onMore={() => void list.loadMore()}
+        />
+      ) : null}
     </View>
   );
 }
