@@ -166,6 +166,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
       resolutionHours.push((end - created - pausedWallMs(pauses, created, end)) / HOUR_MS);
     }
   }
+
   const round = (xs: number[], digits: number) =>
     xs.map((x) => Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -260,6 +261,7 @@ export function computeIndicators(input: IndicatorInput): Indicators {
     if (input.verdicts?.get(t.id) === 'dissatisfied') row.dissatisfied += 1;
     handlerMap.set(resolved.actorId, row);
   }
+
   const handlers = [...handlerMap.values()]
     .map((h) => ({ ...h, onTimeShare: share(h.onTime, h.resolved) }))
     .sort((a, b) => b.resolved - a.resolved || a.userId.localeCompare(b.userId));

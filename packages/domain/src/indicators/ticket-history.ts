@@ -39,6 +39,7 @@ export function responsibleDepartment(
     if (w.issuedAt.getTime() > asOf.getTime()) continue;
     if (!best || w.issuedAt.getTime() >= best.issuedAt.getTime()) best = w;
   }
+
   return best ? best.department : categoryDepartment;
 }
 
@@ -66,6 +67,7 @@ function pausedBetween(
     total += measure(start, end);
     covered = end;
   }
+
   return total;
 }
 
@@ -110,6 +112,7 @@ export function wallOutcome(
     const atMet = computeDeadline(t.createdAt, limit, calendar, pausesAsOf(t.pauses, metAt));
     return atMet.paused || metAt.getTime() <= atMet.deadline.getTime() ? 'onTime' : 'late';
   }
+
   const result = computeDeadline(t.createdAt, limit, calendar, pausesAsOf(t.pauses, asOf));
   if (result.paused) return 'pending';
   return asOf.getTime() > result.deadline.getTime() ? 'late' : 'pending';
@@ -173,6 +176,7 @@ export function withdrawnBefore(
     if (actions.includes(e.action)) return false;
     if (e.action === TicketAction.Cancel) return true;
   }
+
   return false;
 }
 

@@ -117,6 +117,7 @@ export function planImport(
     members.set(householdId, [...current, member]);
     out.members.push(member);
   }
+
   const report: HouseholdImportReportDto = {
     rooms: { created: out.rooms.length, existing: existingRooms.size },
     households: { created: out.households.length },
@@ -180,6 +181,7 @@ function conflict(
       (row.idMasked ? maskIdNumber(registered) === row.idNumber : registered === row.idNumber);
     if (!same) differs.push(registered ? '证件号' : '证件号（未登记）');
   }
+
   if (differs.length === 0) return null;
   return `该房屋已登记住户“${existing.name}”，表中的${differs.join('、')}与已登记信息不一致；导入不会修改已登记的住户，请在住户档案中修改或更正表格`;
 }

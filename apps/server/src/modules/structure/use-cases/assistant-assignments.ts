@@ -43,6 +43,7 @@ export class AssistantAssignments {
       return buildingAssistants(db, buildingId);
     });
   }
+
   /** The assistant no longer serves the building (not serving it already: no change). */
   async unassignAssistant(
     user: AuthUser,

@@ -51,6 +51,7 @@ export class BuildingEdits {
     );
     return present(building, [], new Map(), new Map(), []);
   }
+
   /** Renames a building (its rooms' labels follow) and/or moves it in the list. */
   async updateBuilding(
     user: AuthUser,
@@ -83,6 +84,7 @@ export class BuildingEdits {
       });
     });
   }
+
   /** Deletes a building whose rooms hold nothing (no household with members, no tickets, no history); its empty rooms go with it. */
   async deleteBuilding(user: AuthUser, buildingId: string): Promise<void> {
     const { communityId } = await this.access.building(user, buildingId);

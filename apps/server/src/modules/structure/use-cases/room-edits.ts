@@ -35,6 +35,7 @@ export class RoomEdits {
     ]);
     return rooms[0];
   }
+
   /** Adds every room of a range, or none: any room of it already in the building refuses the whole range. */
   async addRoomRange(
     user: AuthUser,
@@ -49,6 +50,7 @@ export class RoomEdits {
     this.logger.log(`${rooms.length} rooms added to building ${buildingId} by ${user.id}`);
     return { created: rooms.length, rooms };
   }
+
   /** Changes a room's unit and/or number (its label follows); the household file stays with the room. */
   async updateRoom(user: AuthUser, roomId: string, dto: UpdateRoomDto): Promise<StructureRoomDto> {
     const { building } = await this.access.room(user, roomId);
@@ -68,6 +70,7 @@ export class RoomEdits {
       );
     });
   }
+
   /** Deletes a room nothing hangs off (no household with members, no tickets, no history on its file). */
   async deleteRoom(user: AuthUser, roomId: string): Promise<void> {
     const { building } = await this.access.room(user, roomId);
@@ -80,6 +83,7 @@ export class RoomEdits {
     });
     this.logger.log(`room ${roomId} deleted from building ${building.id} by ${user.id}`);
   }
+
   private async insertRooms(
     communityId: string,
     buildingId: string,
