@@ -1,6 +1,8 @@
+import { Role } from '@linli/contracts';
 import { EntityManager } from 'typeorm';
 import { Community } from './entities/community.entity';
 import { Household } from './entities/household.entity';
+import { User } from './entities/user.entity';
 
 /**
  * Locks the community row until the transaction ends, on MySQL/MariaDB (SQLite's UnitOfWork already runs
@@ -27,4 +29,24 @@ export function communityHouseholds(
     .where('b.communityId = :communityId', { communityId })
     .select(['h.id', 'h.roomId'])
     .getMany();
+}
+
+/** The resident accounts bound to a household of the community; only those of `buildingIds` when any are given. */
+export async function communityResidents(
+  db: EntityManager,
+  communityId: string,
+  buildingIds: readonly string[] = [],
+): Promise<string[]> {
+  const q = db
+    .createQueryBuilder(User, 'u')
+    .select('u.id', 'id')
+    .innerJoin('household', 'h', 'h.id = u.householdId')
+    .innerJoin('room', 'r', 'r.id = h.roomId')
+    .innerJoin('building', 'b', 'b.id = r.buildingId')
+    .where('u.role = :role AND b.communityId = :communityId', {
+      role: Role.Resident,
+      communityId,
+    });
+  if (buildingIds.length > 0) q.andWhere('b.id IN (:...buildingIds)', { buildingIds });
+  return ((await q.getRawMany()) as { id: string }[]).map((r) => r.id);
 }
