@@ -71,6 +71,31 @@ export interface TrendPointDto {
   satisfaction: number | null;
 }
 
+/** Extension requests on the cohort's tickets, by how they stand. */
+export interface ExtensionCounts {
+  asked: number;
+  approved: number;
+  rejected: number;
+  pending: number;
+}
+
+/** Rectification rounds among the cohort's resolved tickets. */
+export interface ReopenFigures {
+  resolved: number;
+  reopened: number;
+  rate: number | null;
+  rounds: number;
+}
+
+/** Complaints marked invalid, and whether the explanation went out within its limit. */
+export interface InvalidComplaintCounts {
+  count: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  unansweredLate: number;
+  pending: number;
+}
+
 export interface DashboardDto {
   scope: {
     communityId: string;
@@ -99,15 +124,9 @@ export interface DashboardDto {
     warned: number;
     breached: number;
   }[];
-  extensions: { asked: number; approved: number; rejected: number; pending: number };
-  reopen: { resolved: number; reopened: number; rate: number | null; rounds: number };
-  invalidComplaints: {
-    count: number;
-    answeredOnTime: number;
-    answeredLate: number;
-    unansweredLate: number;
-    pending: number;
-  };
+  extensions: ExtensionCounts;
+  reopen: ReopenFigures;
+  invalidComplaints: InvalidComplaintCounts;
   escalations: { level1: number; level2: number };
   assistants: AssistantRowDto[];
   departments: DepartmentLoadDto[];

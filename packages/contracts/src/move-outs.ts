@@ -64,17 +64,21 @@ export interface CreateMoveOutRequest {
   vehiclePlate?: string;
 }
 
-/** The release slip (放行条) issued when the office approves: what the guard sees at the gate. */
-export interface ReleaseSlipDto {
-  code: string;
-  roomLabel: string;
-  communityName: string;
+/** What goes out, when, and who carries it: as applied for, and as the release slip shows it. */
+export interface MoveOutGoods {
   scope: MoveOutScope;
   moveDate: string;
   items: string[];
   carrierName: string;
   carrierPhone: string;
   vehiclePlate: string | null;
+}
+
+/** The release slip (放行条) issued when the office approves: what the guard sees at the gate. */
+export interface ReleaseSlipDto extends MoveOutGoods {
+  code: string;
+  roomLabel: string;
+  communityName: string;
   issuedAt: string;
   /** The last instant the slip lets goods out (end of the move date plus the grace days, China time). */
   validUntil: string;
@@ -83,17 +87,11 @@ export interface ReleaseSlipDto {
   used: ActorStampDto | null;
 }
 
-export interface MoveOutDto {
+export interface MoveOutDto extends MoveOutGoods {
   id: string;
   householdId: string;
   roomLabel: string;
   status: MoveOutStatus;
-  scope: MoveOutScope;
-  moveDate: string;
-  items: string[];
-  carrierName: string;
-  carrierPhone: string;
-  vehiclePlate: string | null;
   applicant: { name: string; role: MemberRole };
   createdAt: string;
   /** How the owner consented, or null while the owner has not. */

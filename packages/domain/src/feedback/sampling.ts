@@ -5,6 +5,7 @@
  *   in person       = ceil(formal sample × 30%)    1→1, 3→1, 4→2
  *   supervisor check = max(ceil(handled × 50%), major complaints)  — every major complaint is included.
  */
+import { mulberry32 } from '../random/seeded-random';
 export interface SamplingPolicy {
   formalSharePct: number;
   inPersonSharePct: number;
@@ -25,20 +26,7 @@ export function shareOf(n: number, pct: number): number {
   return Math.floor((n * pct + 99) / 100);
 }
 
-/**
- * A small seeded PRNG (mulberry32, public domain: Tommy Ettinger): 32-bit state, uniform floats in
- * [0, 1). The same seed always gives the same sequence on every platform, so a stored seed replays a draw.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Fisher–Yates shuffle driven by `random`; returns a new array. */
 export function seededShuffle<T>(items: readonly T[], random: () => number): T[] {

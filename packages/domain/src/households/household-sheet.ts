@@ -21,16 +21,9 @@ export const HOUSEHOLD_SHEET_COLUMNS = [
 export type HouseholdSheetColumn = (typeof HOUSEHOLD_SHEET_COLUMNS)[number];
 
 /** Columns the header must have; 证件号 may be left out of older sheets. */
-const REQUIRED_COLUMNS: readonly HouseholdSheetColumn[] = [
-  '楼栋',
-  '单元',
-  '房号',
-  '姓名',
-  '身份',
-  '关系',
-  '手机号',
-  '入住日期',
-];
+const REQUIRED_COLUMNS: readonly HouseholdSheetColumn[] = HOUSEHOLD_SHEET_COLUMNS.filter(
+  (c) => c !== '证件号',
+);
 
 /** How the sheet names each role (what offices write). */
 export const SHEET_ROLE_LABELS: Record<MemberRole, string> = {

@@ -1,6 +1,9 @@
 /** The shapes of the indicators (docs/domain-rules.md §12): their input, targets and output; computed in indicators.ts. */
 import type {
   Channel,
+  ExtensionCounts,
+  InvalidComplaintCounts,
+  ReopenFigures,
   SlaLimit,
   SlaMilestone,
   TicketAction,
@@ -145,16 +148,9 @@ export interface Indicators {
   /** Working days from report to resolution, paused working time excluded (limits counted in working days). */
   resolutionWorkingDays: Distribution;
   milestones: { milestone: SlaMilestone; planned: number; warned: number; breached: number }[];
-  extensions: { asked: number; approved: number; rejected: number; pending: number };
-  reopen: { resolved: number; reopened: number; rate: number | null; rounds: number };
-  invalidComplaints: {
-    count: number;
-    answeredOnTime: number;
-    answeredLate: number;
-    unansweredLate: number;
-    pending: number;
-    lateTicketIds: string[];
-  };
+  extensions: ExtensionCounts;
+  reopen: ReopenFigures;
+  invalidComplaints: InvalidComplaintCounts & { lateTicketIds: string[] };
   escalations: { level1: number; level2: number; ticketIds: string[] };
   handlers: HandlerRow[];
 }

@@ -1,4 +1,5 @@
 import { SampleSource, SurveyRoundKind } from '@linli/contracts';
+import { mulberry32 } from '../random/seeded-random';
 
 /**
  * Who is asked (domain brief §9). The sample is drawn per building (stratified): in each building,
@@ -58,16 +59,7 @@ export function stratumTarget(occupied: number, ratePercent: number): number {
 }
 
 /** mulberry32: a small, well-known 32-bit PRNG. Same seed, same sequence, on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** The first `k` of a Fisher–Yates shuffle of `items` (sorted first, so input order does not matter). */
 export function drawK<T>(

@@ -3,12 +3,8 @@ import {
   CallbackOutcome,
   CallbackReason,
   CallbackStatus,
-  Channel,
   Role,
-  Satisfaction,
-  TicketAction,
   TicketKind,
-  TicketStatus,
 } from '@linli/contracts';
 import {
   chinaDateKey,
@@ -17,236 +13,30 @@ import {
   drawMonthlySample,
   roomLabel,
   SamplingPolicy,
-  ticketCode,
 } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { EntityManager } from 'typeorm';
 import { CallbackAttempt } from '../../modules/feedback/entities/callback-attempt.entity';
 import { CallbackSample } from '../../modules/feedback/entities/callback-sample.entity';
 import { CallbackTask } from '../../modules/feedback/entities/callback-task.entity';
-import { TicketRating } from '../../modules/feedback/entities/ticket-rating.entity';
 import { Building } from '../../modules/org/entities/building.entity';
 import { Household } from '../../modules/org/entities/household.entity';
 import { Room } from '../../modules/org/entities/room.entity';
 import { User } from '../../modules/org/entities/user.entity';
-import { TicketEvent } from '../../modules/tickets/entities/ticket-event.entity';
-import { TicketSequence } from '../../modules/tickets/entities/ticket-sequence.entity';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { Attachment } from '../../modules/uploads/entities/attachment.entity';
 import { insertRows } from '../unit-of-work';
+import { NEIGHBOURS } from './feedback-demo-data';
+import { signaturePng } from './signature-png';
+import { DemoNeighbour, seedLastMonthTickets } from './feedback-demo-tickets';
+import { NOT_YET_CALLED } from '../../modules/feedback/callback-task-defaults';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The seed of last month's demo draw: the same sample on every fresh demo database. */
 export const DEMO_SAMPLE_SEED = 20261101;
-
-/** Neighbours of the demo community whose tickets fill last month (rooms no test or persona uses). */
-const NEIGHBOURS = [
-  { name: '赵阿姨', phone: '13800000101', room: ['1栋', '1单元', '201'] },
-  { name: '孙大爷', phone: '13800000102', room: ['1栋', '2单元', '302'] },
-  { name: '周先生', phone: '13800000103', room: ['2栋', '2单元', '102'] },
-  { name: '吴女士', phone: '13800000104', room: ['2栋', '2单元', '201'] },
-] as const;
-
-type Verdict = Satisfaction | 'auto' | 'rework';
-interface DemoTicket {
-  day: number;
-  who: number;
-  category: string;
-  kind: TicketKind;
-  text: string;
-  verdict: Verdict;
-  serious?: boolean;
-  tags?: string[];
-  comment?: string;
-}
-
-const C = TicketKind.Complaint;
-const R = TicketKind.RepairHome;
-const S = Satisfaction;
-/** Last month: ten complaints (one major) and six repairs, with what each resident said. */
-const LAST_MONTH: DemoTicket[] = [
-  {
-    day: 2,
-    who: 0,
-    category: 'noise',
-    kind: C,
-    text: '楼上装修周末早上七点就开始电钻',
-    verdict: S.Satisfied,
-    tags: ['沟通及时'],
-  },
-  {
-    day: 3,
-    who: 1,
-    category: 'bulb',
-    kind: R,
-    text: '厨房灯管闪烁',
-    verdict: S.Satisfied,
-    tags: ['上门准时', '修得好'],
-  },
-  {
-    day: 4,
-    who: 2,
-    category: 'staff_attitude',
-    kind: C,
-    text: '东门保安对老人态度生硬，还推搡',
-    verdict: S.Basic,
-    serious: true,
-    comment: '道歉了，希望以后注意',
-  },
-  {
-    day: 6,
-    who: 3,
-    category: 'complaint_general',
-    kind: C,
-    text: '垃圾清运不及时，楼下垃圾桶满溢',
-    verdict: S.Satisfied,
-  },
-  {
-    day: 7,
-    who: 0,
-    category: 'toilet_blocked',
-    kind: R,
-    text: '卫生间马桶堵塞',
-    verdict: 'rework',
-    tags: ['没修好'],
-    comment: '通了半天又堵了',
-  },
-  {
-    day: 8,
-    who: 1,
-    category: 'complaint_general',
-    kind: C,
-    text: '地下车库照明太暗，晚上看不清',
-    verdict: S.Satisfied,
-    tags: ['修得好'],
-  },
-  {
-    day: 10,
-    who: 2,
-    category: 'noise',
-    kind: C,
-    text: '晚上九点后广场舞音响太大',
-    verdict: S.Basic,
-    comment: '音量小了一些',
-  },
-  {
-    day: 11,
-    who: 3,
-    category: 'lock',
-    kind: R,
-    text: '入户门锁芯卡顿',
-    verdict: S.Satisfied,
-    tags: ['上门准时'],
-  },
-  {
-    day: 13,
-    who: 0,
-    category: 'complaint_general',
-    kind: C,
-    text: '快递长期堆放在楼道，影响通行',
-    verdict: 'auto',
-  },
-  {
-    day: 14,
-    who: 1,
-    category: 'staff_attitude',
-    kind: C,
-    text: '维修师傅预约了却迟到两小时',
-    verdict: S.Satisfied,
-    tags: ['态度好'],
-  },
-  {
-    day: 16,
-    who: 2,
-    category: 'common_repair',
-    kind: TicketKind.RepairCommon,
-    text: '2栋单元门闭门器坏了',
-    verdict: S.Satisfied,
-  },
-  {
-    day: 18,
-    who: 3,
-    category: 'complaint_general',
-    kind: C,
-    text: '电梯广告屏声音太吵',
-    verdict: S.Satisfied,
-    comment: '已经关掉声音了，谢谢',
-  },
-  {
-    day: 20,
-    who: 0,
-    category: 'home_repair_other',
-    kind: R,
-    text: '阳台晾衣架升降绳断了',
-    verdict: S.Basic,
-  },
-  {
-    day: 21,
-    who: 1,
-    category: 'complaint_general',
-    kind: C,
-    text: '绿化带很久没修剪，挡住路灯',
-    verdict: S.Satisfied,
-  },
-  {
-    day: 24,
-    who: 2,
-    category: 'complaint_general',
-    kind: C,
-    text: '单元门禁经常失灵',
-    verdict: 'rework',
-    tags: ['没修好'],
-    comment: '修完第二天又坏了',
-  },
-  {
-    day: 26,
-    who: 3,
-    category: 'water_leak',
-    kind: R,
-    text: '厨房水槽下水管漏水',
-    verdict: S.Satisfied,
-    tags: ['上门准时', '修得好'],
-  },
-];
-
-/** A small signature-like PNG (a dark stroke on white) for the seeded in-person callback. */
-function signaturePng(): Buffer {
-  const w = 120;
-  const h = 40;
-  const rows: Buffer[] = [];
-  for (let y = 0; y < h; y++) {
-    const row = Buffer.alloc(1 + w, 0xff);
-    row[0] = 0;
-    for (let x = 0; x < w; x++) {
-      const curve = 20 + Math.round(12 * Math.sin(x / 9));
-      if (Math.abs(y - curve) <= 1) row[1 + x] = 0x20;
-    }
-    rows.push(row);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /**
  * Ratings and callbacks of the demo community (issue #11): last month complete — rated tickets (one
@@ -273,12 +63,7 @@ export async function seedFeedbackDemo(
   const at = (d: Date, hours: number) => new Date(d.getTime() + hours * HOUR);
 
   // The neighbours and their households.
-  const people: {
-    user: Pick<User, 'id'>;
-    household: Pick<Household, 'id'>;
-    room: Room;
-    building: Building;
-  }[] = [];
+  const people: DemoNeighbour[] = [];
   for (const n of NEIGHBOURS) {
     const room = rooms.find((r) => r.label === roomLabel(n.room[0], n.room[1], n.room[2]));
     const building = buildings.find((b) => b.name === n.room[0]);
@@ -318,169 +103,7 @@ export async function seedFeedbackDemo(
   const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
   const monthStart = chinaMidnight(`${lastMonth}-01`);
 
-  const sequences = new Map<string, number>();
-  const tickets: { ticket: Ticket; spec: DemoTicket; closedAt: Date }[] = [];
-  for (const spec of LAST_MONTH) {
-    const p = people[spec.who];
-    const createdAt = at(monthStart, (spec.day - 1) * 24 + 9 + (spec.who % 3)); // 09:00–11:00 China time
-    const dayKey = chinaDateKey(createdAt);
-    const seq = (sequences.get(dayKey) ?? 0) + 1;
-    sequences.set(dayKey, seq);
-    const resolvedAt = at(createdAt, 20);
-    const events: Omit<TicketEvent, 'id' | 'ticketId' | 'version'>[] = [
-      {
-        action: TicketAction.Submit,
-        fromStatus: null,
-        toStatus: TicketStatus.Submitted,
-        actorId: p.user.id,
-        note: null,
-        at: createdAt,
-      },
-      {
-        action: TicketAction.Accept,
-        fromStatus: TicketStatus.Submitted,
-        toStatus: TicketStatus.Accepted,
-        actorId: assistant.id,
-        note: null,
-        at: at(createdAt, 0.3),
-      },
-      {
-        action: TicketAction.Resolve,
-        fromStatus: TicketStatus.Accepted,
-        toStatus: TicketStatus.Resolved,
-        actorId: assistant.id,
-        note: '已处理，请您确认',
-        at: resolvedAt,
-      },
-    ];
-    const ratings: Omit<TicketRating, 'id' | 'ticketId'>[] = [];
-    const rate = (
-      round: number,
-      overall: Satisfaction,
-      when: Date,
-      tags: string[] = [],
-      comment: string | null = null,
-    ) =>
-      ratings.push({
-        round,
-        raterId: p.user.id,
-        handlerId: assistant.id,
-        overall,
-        speed: overall === S.Dissatisfied ? 2 : 5,
-        attitude: overall === S.Dissatisfied ? 3 : 5,
-        quality: overall === S.Dissatisfied ? 1 : overall === S.Basic ? 4 : 5,
-        tags,
-        comment,
-        createdAt: when,
-      });
-    let closedAt = at(resolvedAt, 3);
-    let reopenCount = 0;
-    if (spec.verdict === 'auto') {
-      closedAt = at(resolvedAt, 72);
-      events.push({
-        action: TicketAction.AutoClose,
-        fromStatus: TicketStatus.Resolved,
-        toStatus: TicketStatus.Closed,
-        actorId: null,
-        note: '住户 72 小时内未确认，系统自动完成',
-        at: closedAt,
-      });
-    } else if (spec.verdict === 'rework') {
-      const reopenAt = at(resolvedAt, 3);
-      rate(0, S.Dissatisfied, reopenAt, spec.tags, spec.comment ?? null);
-      events.push({
-        action: TicketAction.Reopen,
-        fromStatus: TicketStatus.Resolved,
-        toStatus: TicketStatus.Accepted,
-        actorId: p.user.id,
-        note: ['评价：不满意', ...(spec.tags ?? []), spec.comment].filter(Boolean).join('；'),
-        at: reopenAt,
-      });
-      const again = at(reopenAt, 24);
-      events.push({
-        action: TicketAction.Resolve,
-        fromStatus: TicketStatus.Accepted,
-        toStatus: TicketStatus.Resolved,
-        actorId: assistant.id,
-        note: '已彻底更换，观察一天无问题',
-        at: again,
-      });
-      closedAt = at(again, 4);
-      rate(1, S.Satisfied, closedAt, ['修得好'], '这次修好了');
-      events.push({
-        action: TicketAction.Confirm,
-        fromStatus: TicketStatus.Resolved,
-        toStatus: TicketStatus.Closed,
-        actorId: p.user.id,
-        note: '评价：满意；修得好；这次修好了',
-        at: closedAt,
-      });
-      reopenCount = 1;
-    } else {
-      rate(0, spec.verdict, closedAt, spec.tags, spec.comment ?? null);
-      const label = spec.verdict === S.Satisfied ? '满意' : '基本满意';
-      events.push({
-        action: TicketAction.Confirm,
-        fromStatus: TicketStatus.Resolved,
-        toStatus: TicketStatus.Closed,
-        actorId: p.user.id,
-        note: [`评价：${label}`, ...(spec.tags ?? []), spec.comment].filter(Boolean).join('；'),
-        at: closedAt,
-      });
-    }
-    const ticket: Ticket = {
-      id: randomUUID(),
-      code: ticketCode(spec.kind, createdAt, seq),
-      kind: spec.kind,
-      categoryCode: spec.category,
-      description: spec.text,
-      status: TicketStatus.Closed,
-      emergency: spec.category === 'water_leak' || spec.category === 'toilet_blocked',
-      serious: spec.serious ?? false,
-      outageId: null,
-      householdId: p.household.id,
-      roomId: p.room.id,
-      buildingId: p.building.id,
-      communityId,
-      reporterId: p.user.id,
-      assigneeId: assistant.id,
-      channel: Channel.MiniProgram,
-      receivedById: null,
-      contactName: null,
-      contactPhone: null,
-      idempotencyKey: `demo-feedback-${spec.day}-${spec.who}`,
-      preferredVisitAt: null,
-      holdReason: null,
-      pauses: [],
-      reopenCount,
-      escalationLevel: 0,
-      escalatedAt: null,
-      resolvedAt: events.filter((e) => e.action === TicketAction.Resolve).at(-1)!.at,
-      nextCheckAt: null,
-      version: events.length,
-      createdAt,
-      updatedAt: closedAt,
-    };
-    await insertRows(db, Ticket, ticket);
-    await insertRows(
-      db,
-      TicketEvent,
-      events.map((e, i) => ({ ...e, id: randomUUID(), ticketId: ticket.id, version: i + 1 })),
-    );
-    if (ratings.length)
-      await insertRows(
-        db,
-        TicketRating,
-        ratings.map((r) => ({ ...r, id: randomUUID(), ticketId: ticket.id })),
-      );
-    tickets.push({ ticket, spec, closedAt });
-  }
-  // Past days' code counters, so nothing issued later repeats a seeded code.
-  await insertRows(
-    db,
-    TicketSequence,
-    [...sequences].map(([dayKey, lastValue]) => ({ dayKey, lastValue })),
-  );
+  const tickets = await seedLastMonthTickets(db, { people, assistant, communityId, monthStart });
 
   /** About a ticket, or (care) about a household: ticketId null. */
   type Subject = { ticketId: string | null; buildingId: string; householdId: string };
@@ -510,14 +133,7 @@ export async function seedFeedbackDemo(
     inPersonRequired: false,
     dueAt: at(createdAt, 48),
     nextCheckAt: at(createdAt, 48),
-    escalatedAt: null,
-    attempts: 0,
-    outcome: null,
-    channel: null,
-    residentWords: null,
-    signatureId: null,
-    doneAt: null,
-    doneById: null,
+    ...NOT_YET_CALLED,
     createdAt,
     ...extra,
   });
@@ -553,7 +169,7 @@ export async function seedFeedbackDemo(
 
   // A callback for every valid complaint, by 张主任 (李管家 handled them); one resident never answered,
   // and the last one is still owed (overdue, escalated).
-  const complaints = tickets.filter((x) => x.spec.kind === C);
+  const complaints = tickets.filter((x) => x.spec.kind === TicketKind.Complaint);
   complaints.forEach(({ ticket, closedAt }, i) => {
     if (i === complaints.length - 1) {
       rows.push(

@@ -3,7 +3,7 @@ import { DashboardDto } from '@linli/contracts';
 import { formatChinaDateTime } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { DashboardQueryDto } from './dto/dashboard.dto';
-import { percentText } from './indicator-presenter';
+import { headlineSheet, percentText } from './indicator-presenter';
 import { ReadDashboard } from './read-dashboard.service';
 import { ReportContent } from './report-content';
 import { reportWorkbook } from './report-workbook';
@@ -36,34 +36,14 @@ export function dashboardContent(d: DashboardDto): ReportContent {
   ];
   return {
     sheets: [
-      {
-        name: '核心指标',
-        heading: [
+      headlineSheet(
+        [
           `${scope} ${d.period.month} 数据看板`,
           `统计时间：${formatChinaDateTime(new Date(d.period.asOf))}（按报事时间统计本月收到的工单）`,
           `报事总数：${d.received}`,
         ],
-        columns: [
-          '指标',
-          '达标件数',
-          '计入件数',
-          '实际',
-          '目标',
-          '是否达标',
-          '未达标件数',
-          '尚在时限内',
-        ],
-        rows: d.headline.map((h) => [
-          h.label,
-          h.available ? h.numerator : null,
-          h.available ? h.denominator : null,
-          percentText(h.rate),
-          percentText(h.target),
-          h.met === null ? '暂无数据' : h.met ? '达标' : '未达标',
-          h.missed,
-          h.pending,
-        ]),
-      },
+        d.headline,
+      ),
       {
         name: '报事分布',
         heading: [],

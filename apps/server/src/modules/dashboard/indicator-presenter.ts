@@ -12,6 +12,7 @@ import {
   TicketKind,
 } from '@linli/contracts';
 import { CountRow, IndicatorTargets, Indicators } from '@linli/domain';
+import { ReportSheet } from './report-content';
 
 /** The figure's name as a person reads it, with the company's own numbers in it. */
 export function indicatorLabel(key: IndicatorKey, targets: IndicatorTargets): string {
@@ -65,4 +66,32 @@ export function milestoneRows(indicators: Indicators) {
 /** 93.75% style, or 暂无数据. */
 export function percentText(rate: number | null): string {
   return rate === null ? '暂无数据' : `${Math.round(rate * 10_000) / 100}%`;
+}
+
+/** The 核心指标 sheet of a report or an export: one row per headline figure, under the given heading. */
+export function headlineSheet(heading: string[], headline: HeadlineIndicatorDto[]): ReportSheet {
+  return {
+    name: '核心指标',
+    heading,
+    columns: [
+      '指标',
+      '达标件数',
+      '计入件数',
+      '实际',
+      '目标',
+      '是否达标',
+      '未达标件数',
+      '尚在时限内',
+    ],
+    rows: headline.map((h) => [
+      h.label,
+      h.available ? h.numerator : null,
+      h.available ? h.denominator : null,
+      percentText(h.rate),
+      percentText(h.target),
+      h.met === null ? '暂无数据' : h.met ? '达标' : '未达标',
+      h.missed,
+      h.pending,
+    ]),
+  };
 }

@@ -34,7 +34,7 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { DashboardScope, DashboardScopes } from './dashboard-scope';
 import { IssueReportDto } from './dto/dashboard.dto';
 import { IssuedReport } from './entities/issued-report.entity';
-import { departmentLabel, headlineDtos, percentText } from './indicator-presenter';
+import { departmentLabel, headlineDtos, headlineSheet, percentText } from './indicator-presenter';
 import { IndicatorSource } from './indicator-source';
 import { IndicatorTargetsService } from './indicator-targets.service';
 import { ReportContent, ReportSheet } from './report-content';
@@ -288,30 +288,7 @@ function monthOfEnd(window: PeriodWindow): number {
 }
 
 function indicatorSheet(r: Indicators, heading: string[]): ReportSheet {
-  return {
-    name: '核心指标',
-    heading: [...heading, `报事总数：${r.received}`],
-    columns: [
-      '指标',
-      '达标件数',
-      '计入件数',
-      '实际',
-      '目标',
-      '是否达标',
-      '未达标件数',
-      '尚在时限内',
-    ],
-    rows: headlineDtos(r).map((h) => [
-      h.label,
-      h.available ? h.numerator : null,
-      h.available ? h.denominator : null,
-      percentText(h.rate),
-      percentText(h.target),
-      h.met === null ? '暂无数据' : h.met ? '达标' : '未达标',
-      h.missed,
-      h.pending,
-    ]),
-  };
+  return headlineSheet([...heading, `报事总数：${r.received}`], headlineDtos(r));
 }
 
 function complaintSheet(

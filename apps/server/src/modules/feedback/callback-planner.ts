@@ -17,6 +17,7 @@ import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { CallbackTask } from './entities/callback-task.entity';
+import { NOT_YET_CALLED } from './callback-task-defaults';
 
 const DAY_MS = 86_400_000;
 
@@ -77,14 +78,7 @@ export class CallbackPlanner {
       inPersonRequired: c.inPersonRequired ?? false,
       dueAt,
       nextCheckAt: dueAt,
-      escalatedAt: null,
-      attempts: 0,
-      outcome: null,
-      channel: null,
-      residentWords: null,
-      signatureId: null,
-      doneAt: null,
-      doneById: null,
+      ...NOT_YET_CALLED,
       createdAt: at,
     };
     await insertRows(db, CallbackTask, task);

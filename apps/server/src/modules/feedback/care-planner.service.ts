@@ -14,6 +14,7 @@ import { Room } from '../org/entities/room.entity';
 import { Building } from '../org/entities/building.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { CallbackTask } from './entities/callback-task.entity';
+import { NOT_YET_CALLED } from './callback-task-defaults';
 
 const BATCH = 200;
 const DAY_MS = 86_400_000;
@@ -143,14 +144,7 @@ export class CarePlanner {
         inPersonRequired: false,
         dueAt,
         nextCheckAt: dueAt,
-        escalatedAt: null,
-        attempts: 0,
-        outcome: null,
-        channel: null,
-        residentWords: null,
-        signatureId: null,
-        doneAt: null,
-        doneById: null,
+        ...NOT_YET_CALLED,
         createdAt: now,
       };
       try {

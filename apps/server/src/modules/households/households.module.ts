@@ -42,6 +42,7 @@ import { BindPhone, Invitations } from './use-cases/joining';
 import { ResidencePasses } from './use-cases/member-view';
 import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { JoinRequestsController } from './join-requests.controller';
+import { JoinRequestReads } from './join-request-reads';
 import { JoinRequests } from './join-requests.service';
 import { MemberRooms } from './member-rooms';
 import { JoinPicker, RoomFiles } from './room-files';
@@ -103,6 +104,7 @@ import { JoinPicker, RoomFiles } from './room-files';
     HouseholdTimeline,
     HouseholdSheets,
     JoinRequests,
+    JoinRequestReads,
     JoinPicker,
     RoomFiles,
     MemberRooms,

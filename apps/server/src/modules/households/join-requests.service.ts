@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import {
   CreateJoinRequest,
   ErrorCode,
-  JoinApprover,
   JoinRequestDto,
   MEMBER_ROLE_LABELS,
-  MemberRole,
   Role,
-  STAFF_ROLES,
 } from '@linli/contracts';
 import {
   JOIN_REQUEST_COMPLETES,
@@ -19,19 +16,16 @@ import {
   fromOf,
   isValidMobile,
   joinApprovers,
-  joinRequestCapacity,
-  maskPhone,
 } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
-import { User } from '../org/entities/user.entity';
 import { HouseholdNotices } from '../notifications/household-notices.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { HouseholdJoinRequest } from './entities/household-join-request.entity';
-import { HouseholdAccess } from './household-access';
-import { HouseholdMemberEvent } from './entities/household-member-event.entity';
+import { JoinRequestReads } from './join-request-reads';
+import { admitRequester, onBehalfNote, recordJoinStep, roomOf } from './join-request-records';
 import { HouseholdMember } from './entities/household-member.entity';
 import { PENDING } from './membership-history';
 import { ownedHouseholds, RoomFiles } from './room-files';
@@ -53,7 +47,7 @@ export class JoinRequests {
     private readonly clock: ClockService,
     private readonly unitOfWork: UnitOfWork,
     private readonly notices: HouseholdNotices,
-    private readonly access: HouseholdAccess,
+    private readonly reads: JoinRequestReads,
   ) {}
 
   // ---- the request ----
@@ -103,7 +97,7 @@ export class JoinRequests {
     const roomLabel = room.label;
     await this.unitOfWork.run(async (db) => {
       await db.insert(HouseholdJoinRequest, request);
-      await this.record(db, request, {
+      await recordJoinStep(db, request, {
         action: 'requested',
         as: null,
         actor: user,
@@ -120,18 +114,18 @@ export class JoinRequests {
         `${request.name}（${MEMBER_ROLE_LABELS[request.role]}）申请加入 ${roomLabel}`,
       );
     });
-    return this.present(user, await this.load(request.id));
+    return this.reads.present(user, await this.reads.load(request.id));
   }
 
   /** The caller's own requests, newest first. */
   async mine(user: AuthUser): Promise<JoinRequestDto[]> {
     const rows = await this.requests.find({
       where: { userId: user.id },
-      relations: this.relations,
+      relations: this.reads.relations,
       order: { createdAt: 'DESC' },
       take: 50,
     });
-    return Promise.all(rows.map((r) => this.present(user, r)));
+    return Promise.all(rows.map((r) => this.reads.present(user, r)));
   }
 
   /** Requests waiting for the caller: an owner's for their households, the office's for their buildings or community. */
@@ -142,7 +136,7 @@ export class JoinRequests {
       rows = owned.length
         ? await this.requests.find({
             where: { householdId: In(owned), status: PENDING },
-            relations: this.relations,
+            relations: this.reads.relations,
             order: { createdAt: 'ASC' },
           })
         : [];
@@ -151,7 +145,7 @@ export class JoinRequests {
       rows = served.length
         ? await this.requests.find({
             where: { buildingId: In(served), status: PENDING },
-            relations: this.relations,
+            relations: this.reads.relations,
             order: { createdAt: 'ASC' },
           })
         : [];
@@ -159,7 +153,7 @@ export class JoinRequests {
       rows = user.communityId
         ? await this.requests.find({
             where: { communityId: user.communityId, status: PENDING },
-            relations: this.relations,
+            relations: this.reads.relations,
             order: { createdAt: 'ASC' },
           })
         : [];
@@ -168,17 +162,17 @@ export class JoinRequests {
       const reach = await this.org.communitiesOfAdmin(user);
       rows = await this.requests.find({
         where: reach === 'all' ? { status: PENDING } : { communityId: In(reach), status: PENDING },
-        relations: this.relations,
+        relations: this.reads.relations,
         order: { createdAt: 'ASC' },
       });
     }
-    const shown = await Promise.all(rows.map((r) => this.present(user, r)));
+    const shown = await Promise.all(rows.map((r) => this.reads.present(user, r)));
     return shown.filter((r) => r.canDecideAs !== null);
   }
 
   async approve(user: AuthUser, id: string): Promise<JoinRequestDto> {
-    const request = await this.visible(user, id);
-    const as = await this.capacity(user, request);
+    const request = await this.reads.visible(user, id);
+    const as = await this.reads.capacity(user, request);
     const now = this.clock.now();
     await this.unitOfWork.run(async (db) => {
       const [byColumn, atColumn] =
@@ -199,13 +193,13 @@ export class JoinRequests {
         })
         .execute();
       if (given.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
-      await this.record(db, request, {
+      await recordJoinStep(db, request, {
         action: 'approved',
         as,
         actor: user,
         actorName: user.name,
         at: now,
-        note: this.onBehalfNote(user, as),
+        note: onBehalfNote(user, as),
       });
       // Whoever gives the last approval completes it: the row's own state decides, not what was read before.
       const complete = await db
@@ -218,7 +212,7 @@ export class JoinRequests {
         )
         .execute();
       if (complete.affected === 1) {
-        await this.admit(db, request, now);
+        await admitRequester(db, request, now);
         await this.notices.tell(
           db,
           [request.userId],
@@ -234,12 +228,12 @@ export class JoinRequests {
         );
       }
     });
-    return this.present(user, await this.load(id));
+    return this.reads.present(user, await this.reads.load(id));
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<JoinRequestDto> {
-    const request = await this.visible(user, id);
-    const as = await this.capacity(user, request);
+    const request = await this.reads.visible(user, id);
+    const as = await this.reads.capacity(user, request);
     const now = this.clock.now();
     await this.unitOfWork.run(async (db) => {
       const done = await db
@@ -257,7 +251,7 @@ export class JoinRequests {
         })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
-      await this.record(db, request, {
+      await recordJoinStep(db, request, {
         action: 'rejected',
         as,
         actor: user,
@@ -272,7 +266,7 @@ export class JoinRequests {
         `${roomOf(request)}：${reason.trim()}`,
       );
     });
-    return this.present(user, await this.load(id));
+    return this.reads.present(user, await this.reads.load(id));
   }
 
   /** The requester withdraws a request still pending. */
@@ -291,7 +285,7 @@ export class JoinRequests {
         })
         .execute();
       if (done.affected !== 1) throw new AppException(ErrorCode.JOIN_REQUEST_DECIDED);
-      await this.record(db, request, {
+      await recordJoinStep(db, request, {
         action: 'cancelled',
         as: null,
         actor: user,
@@ -299,229 +293,6 @@ export class JoinRequests {
         at: now,
       });
     });
-    return this.present(user, await this.load(id));
+    return this.reads.present(user, await this.reads.load(id));
   }
-
-  // ---- internals ----
-
-  private readonly relations = {
-    household: { room: { building: { community: true } } },
-    ownerApprovedBy: true,
-    officeApprovedBy: true,
-    decidedBy: true,
-  } as const;
-
-  private load(id: string): Promise<HouseholdJoinRequest> {
-    return this.requests.findOneOrFail({ where: { id }, relations: this.relations });
-  }
-
-  private async hasBoundOwner(householdId: string): Promise<boolean> {
-    const owners = await this.members.find({
-      where: { householdId, role: MemberRole.Owner, removedAt: IsNull() },
-    });
-    return owners.some((o) => o.userId !== null);
-  }
-
-  /** Whom the request concerns: the requester, an owner of the household, the office of its building. Others: not found. */
-  private async visible(user: AuthUser, id: string): Promise<HouseholdJoinRequest> {
-    const request = await this.requests.findOne({
-      where: { id },
-      relations: { household: { room: true } },
-    });
-    if (!request) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
-    const sees =
-      request.userId === user.id ||
-      (user.role === Role.Resident
-        ? (await ownedHouseholds(this.members, user.id)).includes(request.householdId)
-        : STAFF_ROLES.includes(user.role) &&
-          (await this.access.mayWorkIn(user, {
-            id: request.buildingId,
-            communityId: request.communityId,
-          })));
-    if (!sees) throw new AppException(ErrorCode.JOIN_REQUEST_NOT_FOUND);
-    return request;
-  }
-
-  /**
-   * The capacity in which the caller may approve or reject now, or null. An owner of the household approves
-   * as owner; the building's office as office, and also for the owner when no owner of the household uses
-   * the mini-program (the office then holds the owner's written consent, docs/domain-rules.md §4).
-   */
-  private async decidesAs(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover | null> {
-    if (r.status !== PENDING || r.userId === user.id) return null;
-    const ownerStepOpen = r.needsOwner && r.ownerApprovedAt === null;
-    const officeStepOpen = r.needsOffice && r.officeApprovedAt === null;
-    const resident = user.role === Role.Resident;
-    const householdOwner =
-      resident &&
-      ownerStepOpen &&
-      (await ownedHouseholds(this.members, user.id)).includes(r.householdId);
-    const office =
-      !resident &&
-      (await this.access.mayWorkIn(user, { id: r.buildingId, communityId: r.communityId }));
-    // Only looked up when it could matter: the office steps in for owners who do not use the mini-program.
-    const officeForOwner =
-      office && !officeStepOpen && ownerStepOpen && !(await this.hasBoundOwner(r.householdId));
-    return joinRequestCapacity(r.status, {
-      householdOwner,
-      office,
-      officeForOwner,
-      ownerStepOpen,
-      officeStepOpen,
-    });
-  }
-
-  private async capacity(user: AuthUser, r: HouseholdJoinRequest): Promise<JoinApprover> {
-    const as = await this.decidesAs(user, r);
-    if (as) return as;
-    // The requester, or someone whose step is done or not theirs.
-    throw new AppException(
-      r.status !== PENDING
-        ? ErrorCode.JOIN_REQUEST_DECIDED
-        : r.userId === user.id
-          ? ErrorCode.FORBIDDEN
-          : ErrorCode.JOIN_REQUEST_DECIDED,
-    );
-  }
-
-  private onBehalfNote(user: AuthUser, as: JoinApprover): string | null {
-    return as === 'owner' && user.role !== Role.Resident
-      ? '业主未使用小程序，由物业核实业主书面同意后代为确认'
-      : null;
-  }
-
-  /** On the last approval: a member row linked to the requester (an unbound one with their phone, if on file), bound if they had no room. */
-  private async admit(db: EntityManager, r: HouseholdJoinRequest, now: Date): Promise<void> {
-    const existing =
-      (await db.findOne(HouseholdMember, {
-        where: { householdId: r.householdId, userId: r.userId, removedAt: IsNull() },
-      })) ??
-      (await db.findOne(HouseholdMember, {
-        where: {
-          householdId: r.householdId,
-          phone: r.phone,
-          userId: IsNull(),
-          removedAt: IsNull(),
-        },
-      }));
-    let memberId: string;
-    if (existing) {
-      memberId = existing.id;
-      if (existing.userId === null)
-        await db.update(HouseholdMember, { id: existing.id }, { userId: r.userId });
-    } else {
-      memberId = randomUUID();
-      await db.insert(HouseholdMember, {
-        id: memberId,
-        householdId: r.householdId,
-        name: r.name,
-        role: r.role,
-        relationship: r.relationship,
-        phone: r.phone,
-        idNumber: null,
-        moveInDate: null,
-        userId: r.userId,
-        createdAt: now,
-        removedAt: null,
-        removedById: null,
-      });
-    }
-    await db.update(HouseholdJoinRequest, { id: r.id }, { memberId });
-    await db
-      .createQueryBuilder()
-      .update(User)
-      .set({ householdId: r.householdId, communityId: r.communityId })
-      .where('id = :id AND householdId IS NULL', { id: r.userId })
-      .execute();
-    await this.record(
-      db,
-      { ...r, memberId },
-      { action: 'joined', as: null, actor: null, actorName: null, at: now, memberId },
-    );
-  }
-
-  private async record(
-    db: EntityManager,
-    r: Pick<HouseholdJoinRequest, 'id' | 'householdId' | 'name' | 'role'> & {
-      memberId?: string | null;
-    },
-    e: {
-      action: HouseholdMemberEvent['action'];
-      as: JoinApprover | null;
-      actor: AuthUser | null;
-      actorName: string | null;
-      at: Date;
-      note?: string | null;
-      memberId?: string;
-    },
-  ): Promise<void> {
-    await db.insert(HouseholdMemberEvent, {
-      id: randomUUID(),
-      householdId: r.householdId,
-      requestId: r.id,
-      memberId: e.memberId ?? r.memberId ?? null,
-      action: e.action,
-      actingAs: e.as,
-      actorId: e.actor?.id ?? null,
-      actorName: e.actorName?.slice(0, 50) ?? null,
-      subjectName: r.name,
-      subjectRole: r.role,
-      note: e.note ?? null,
-      at: e.at,
-    });
-  }
-
-  private async present(viewer: AuthUser, r: HouseholdJoinRequest): Promise<JoinRequestDto> {
-    const room = r.household?.room;
-    const approvers: JoinApprover[] = [
-      ...(r.needsOwner ? (['owner'] as const) : []),
-      ...(r.needsOffice ? (['office'] as const) : []),
-    ];
-    const approvals = [
-      ...(r.ownerApprovedAt
-        ? [
-            {
-              as: 'owner' as const,
-              byName: r.ownerApprovedBy?.name ?? '',
-              at: r.ownerApprovedAt.toISOString(),
-            },
-          ]
-        : []),
-      ...(r.officeApprovedAt
-        ? [
-            {
-              as: 'office' as const,
-              byName: r.officeApprovedBy?.name ?? '',
-              at: r.officeApprovedAt.toISOString(),
-            },
-          ]
-        : []),
-    ];
-    const ownerOnly = viewer.role === Role.Resident && viewer.id !== r.userId;
-    return {
-      id: r.id,
-      householdId: r.householdId,
-      roomLabel: room?.label ?? '',
-      communityName: room?.building?.community?.name ?? '',
-      name: r.name,
-      phone: ownerOnly ? maskPhone(r.phone) : r.phone,
-      role: r.role,
-      relationship: r.relationship,
-      status: r.status,
-      approvers,
-      approvals,
-      waitingFor:
-        r.status === PENDING ? approvers.filter((a) => !approvals.some((g) => g.as === a)) : [],
-      canDecideAs: await this.decidesAs(viewer, r),
-      rejectedByName: r.status === 'rejected' ? (r.decidedBy?.name ?? null) : null,
-      rejectReason: r.rejectReason,
-      createdAt: r.createdAt.toISOString(),
-      decidedAt: r.decidedAt?.toISOString() ?? null,
-    };
-  }
-}
-
-/** The room a request is for, as loaded with its household (visible() loads the relations). */
-function roomOf(r: HouseholdJoinRequest): string {
-  return r.household?.room?.label ?? '房屋';
 }

@@ -11,6 +11,7 @@ import {
   VerifyReleaseSlipDto,
   WrittenAuthorisationDto,
 } from './dto/move-out.dto';
+import { MoveOutOffice } from './move-out-office';
 import { MoveOuts } from './move-outs.service';
 import { VerifyReleaseSlip } from './verify-release-slip';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
@@ -22,6 +23,7 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 export class MoveOutsController {
   constructor(
     private readonly moveOuts: MoveOuts,
+    private readonly moveOutOffice: MoveOutOffice,
     private readonly verifySlip: VerifyReleaseSlip,
   ) {}
 
@@ -60,7 +62,7 @@ export class MoveOutsController {
     @CurrentUser() user: AuthUser,
     @Query('householdId') householdId?: string,
   ): Promise<MoveOutDto[]> {
-    return this.moveOuts.office(user, householdId || undefined);
+    return this.moveOutOffice.office(user, householdId || undefined);
   }
 
   @Get('move-outs/:id')
@@ -109,7 +111,7 @@ export class MoveOutsController {
     @Param('id') id: string,
     @Body() body: WrittenAuthorisationDto,
   ): Promise<MoveOutDto> {
-    return this.moveOuts.recordWrittenAuthorisation(user, id, body.note);
+    return this.moveOutOffice.recordWrittenAuthorisation(user, id, body.note);
   }
 
   @Post('move-outs/:id/fees-settled')
@@ -120,7 +122,7 @@ export class MoveOutsController {
       'Staff record that management and utility fees are settled (who, when); required before a whole move-out is approved',
   })
   feesSettled(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MoveOutDto> {
-    return this.moveOuts.markFeesSettled(user, id);
+    return this.moveOutOffice.markFeesSettled(user, id);
   }
 
   @Post('move-outs/:id/decision')
@@ -135,7 +137,7 @@ export class MoveOutsController {
     @Param('id') id: string,
     @Body() body: MoveOutDecisionDto,
   ): Promise<MoveOutDto> {
-    return this.moveOuts.decide(user, id, body.approve, body.reason);
+    return this.moveOutOffice.decide(user, id, body.approve, body.reason);
   }
 
   @Post('move-outs/:id/deregister')
@@ -149,7 +151,7 @@ export class MoveOutsController {
     @Param('id') id: string,
     @Body() body: DeregisterMembersDto,
   ): Promise<MoveOutDto> {
-    return this.moveOuts.deregister(user, id, body.memberIds);
+    return this.moveOutOffice.deregister(user, id, body.memberIds);
   }
 
   @Post('release-slips/verify')

@@ -6,6 +6,8 @@ import { User } from '../org/entities/user.entity';
 import { OrgModule } from '../org/org.module';
 import { MoveOut } from './entities/move-out.entity';
 import { MoveOutsController } from './move-outs.controller';
+import { MoveOutOffice } from './move-out-office';
+import { MoveOutRecords } from './move-out-records';
 import { MoveOuts } from './move-outs.service';
 import { VerifyReleaseSlip } from './verify-release-slip';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -19,6 +21,6 @@ import { NotificationsModule } from '../notifications/notifications.module';
     HouseholdsModule,
   ],
   controllers: [MoveOutsController],
-  providers: [MoveOuts, VerifyReleaseSlip],
+  providers: [MoveOutRecords, MoveOuts, MoveOutOffice, VerifyReleaseSlip],
 })
 export class MoveOutsModule {}

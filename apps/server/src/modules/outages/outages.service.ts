@@ -26,7 +26,6 @@ import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
 import { Building } from '../org/entities/building.entity';
-import { User } from '../org/entities/user.entity';
 import { HouseholdPlace } from '../org/org-directory.service';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { applyTransition } from '../tickets/ticket-transition';
@@ -35,6 +34,7 @@ import { OutageNotice } from './entities/outage-notice.entity';
 import { Notice } from '../notices/entities/notice.entity';
 
 import { recordOutageNotice } from '../notices/notice-publishing.service';
+import { communityResidents } from '../org/community-state';
 
 /** Active cuts are the ones announced and not yet closed; this only guards the response. */
 const ACTIVE_LIMIT = 100;
@@ -249,23 +249,12 @@ export class OutagesService {
     return this.one(id);
   }
 
-  private async residentsOf(
+  private residentsOf(
     db: EntityManager,
     communityId: string,
     buildingIds: readonly string[],
   ): Promise<string[]> {
-    const q = db
-      .createQueryBuilder(User, 'u')
-      .select('u.id', 'id')
-      .innerJoin('household', 'h', 'h.id = u.householdId')
-      .innerJoin('room', 'r', 'r.id = h.roomId')
-      .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('u.role = :role AND b.communityId = :communityId', {
-        role: Role.Resident,
-        communityId,
-      });
-    if (buildingIds.length > 0) q.andWhere('b.id IN (:...buildingIds)', { buildingIds });
-    return ((await q.getRawMany()) as { id: string }[]).map((r) => r.id);
+    return communityResidents(db, communityId, buildingIds);
   }
 
   private async one(id: string): Promise<OutageNoticeDto> {

@@ -18,7 +18,10 @@ import {
   UpdateBuildingDto,
   UpdateRoomDto,
 } from './dto/structure.dto';
-import { StructureService } from './structure.service';
+import { AssistantAssignments } from './use-cases/assistant-assignments';
+import { BuildingEdits } from './use-cases/building-edits';
+import { RoomEdits } from './use-cases/room-edits';
+import { StructureView } from './use-cases/structure-view';
 
 /**
  * Structure management (楼栋 · 单元 · 房屋): for the community's supervisors and the admins who reach it;
@@ -28,13 +31,18 @@ import { StructureService } from './structure.service';
 @ApiBearerAuth()
 @Controller('structure')
 export class StructureController {
-  constructor(private readonly structure: StructureService) {}
+  constructor(
+    private readonly view: StructureView,
+    private readonly buildings: BuildingEdits,
+    private readonly rooms: RoomEdits,
+    private readonly assistants: AssistantAssignments,
+  ) {}
 
   @Get('communities')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The communities the caller manages' })
   communities(@CurrentUser() user: AuthUser): Promise<StructureCommunityDto[]> {
-    return this.structure.communities(user);
+    return this.view.communities(user);
   }
 
   @Get('communities/:communityId')
@@ -47,7 +55,7 @@ export class StructureController {
     @CurrentUser() user: AuthUser,
     @Param('communityId') communityId: string,
   ): Promise<CommunityStructureDto> {
-    return this.structure.structure(user, communityId);
+    return this.view.structure(user, communityId);
   }
 
   @Post('communities/:communityId/buildings')
@@ -60,7 +68,7 @@ export class StructureController {
     @Param('communityId') communityId: string,
     @Body() body: CreateBuildingDto,
   ): Promise<StructureBuildingDto> {
-    return this.structure.addBuilding(user, communityId, body);
+    return this.buildings.addBuilding(user, communityId, body);
   }
 
   @Put('buildings/:buildingId')
@@ -73,7 +81,7 @@ export class StructureController {
     @Param('buildingId') buildingId: string,
     @Body() body: UpdateBuildingDto,
   ): Promise<StructureBuildingDto> {
-    return this.structure.updateBuilding(user, buildingId, body);
+    return this.buildings.updateBuilding(user, buildingId, body);
   }
 
   @Delete('buildings/:buildingId')
@@ -87,7 +95,7 @@ export class StructureController {
     @CurrentUser() user: AuthUser,
     @Param('buildingId') buildingId: string,
   ): Promise<void> {
-    return this.structure.deleteBuilding(user, buildingId);
+    return this.buildings.deleteBuilding(user, buildingId);
   }
 
   @Post('buildings/:buildingId/rooms')
@@ -100,7 +108,7 @@ export class StructureController {
     @Param('buildingId') buildingId: string,
     @Body() body: CreateRoomDto,
   ): Promise<StructureRoomDto> {
-    return this.structure.addRoom(user, buildingId, body);
+    return this.rooms.addRoom(user, buildingId, body);
   }
 
   @Post('buildings/:buildingId/room-range')
@@ -114,7 +122,7 @@ export class StructureController {
     @Param('buildingId') buildingId: string,
     @Body() body: CreateRoomRangeDto,
   ): Promise<CreatedRoomsDto> {
-    return this.structure.addRoomRange(user, buildingId, body);
+    return this.rooms.addRoomRange(user, buildingId, body);
   }
 
   @Put('rooms/:roomId')
@@ -127,7 +135,7 @@ export class StructureController {
     @Param('roomId') roomId: string,
     @Body() body: UpdateRoomDto,
   ): Promise<StructureRoomDto> {
-    return this.structure.updateRoom(user, roomId, body);
+    return this.rooms.updateRoom(user, roomId, body);
   }
 
   @Delete('rooms/:roomId')
@@ -137,7 +145,7 @@ export class StructureController {
     summary: 'Delete a room (409 ROOM_IN_USE when it has members, tickets or history on its file)',
   })
   deleteRoom(@CurrentUser() user: AuthUser, @Param('roomId') roomId: string): Promise<void> {
-    return this.structure.deleteRoom(user, roomId);
+    return this.rooms.deleteRoom(user, roomId);
   }
 
   @Put('buildings/:buildingId/assistants/:userId')
@@ -151,7 +159,7 @@ export class StructureController {
     @Param('buildingId') buildingId: string,
     @Param('userId') userId: string,
   ): Promise<StructureAssistantDto[]> {
-    return this.structure.assignAssistant(user, buildingId, userId);
+    return this.assistants.assignAssistant(user, buildingId, userId);
   }
 
   @Delete('buildings/:buildingId/assistants/:userId')
@@ -164,6 +172,6 @@ export class StructureController {
     @Param('buildingId') buildingId: string,
     @Param('userId') userId: string,
   ): Promise<StructureAssistantDto[]> {
-    return this.structure.unassignAssistant(user, buildingId, userId);
+    return this.assistants.unassignAssistant(user, buildingId, userId);
   }
 }

@@ -6,14 +6,13 @@ import { answerText } from '@linli/domain/surveys';
 import * as ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
-import { Household } from '../org/entities/household.entity';
-import { Room } from '../org/entities/room.entity';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveySettingsService } from './survey-settings.service';
+import { roomLabelsOf } from '../org/room-labels';
 
 const SOURCE_LABELS: Record<string, string> = {
   random: '随机抽样',
@@ -108,16 +107,7 @@ export class SurveyExportService {
     return { data, filename: `${r.title}-调查结果.xlsx` };
   }
 
-  private async roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    if (householdIds.length === 0) return new Map();
-    const households = await this.ds
-      .getRepository(Household)
-      .find({ where: { id: In(householdIds) } });
-    const rooms = await this.ds
-      .getRepository(Room)
-      .find({ where: { id: In(households.map((h) => h.roomId)) } });
-    return new Map(
-      households.map((h) => [h.id, rooms.find((x) => x.id === h.roomId)?.label ?? '']),
-    );
+  private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
+    return roomLabelsOf(this.ds.manager, householdIds);
   }
 }

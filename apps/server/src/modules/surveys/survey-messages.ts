@@ -30,18 +30,13 @@ export class SurveyMessages {
     householdIds: readonly string[],
     at: Date,
   ): Promise<void> {
-    const recipients = await this.residentsOf(db, householdIds);
-    await this.inbox.deliver(
+    await this.tell(
       db,
-      recipients,
-      {
-        kind: NotificationKind.SurveyInvite,
-        title: `邀请您参加：${round.title}`,
-        body: `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`,
-        ticketId: null,
-        page: surveyAnswerPage(round.id),
-      },
+      round,
+      householdIds,
       at,
+      `邀请您参加：${round.title}`,
+      `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`,
     );
   }
 
@@ -51,14 +46,33 @@ export class SurveyMessages {
     householdIds: readonly string[],
     at: Date,
   ): Promise<void> {
+    await this.tell(
+      db,
+      round,
+      householdIds,
+      at,
+      `提醒：${round.title}即将结束`,
+      `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`,
+    );
+  }
+
+  /** One survey message to the households' residents, opening the round's answer page. */
+  private async tell(
+    db: EntityManager,
+    round: SurveyRound,
+    householdIds: readonly string[],
+    at: Date,
+    title: string,
+    body: string,
+  ): Promise<void> {
     const recipients = await this.residentsOf(db, householdIds);
     await this.inbox.deliver(
       db,
       recipients,
       {
         kind: NotificationKind.SurveyInvite,
-        title: `提醒：${round.title}即将结束`,
-        body: `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`,
+        title,
+        body,
         ticketId: null,
         page: surveyAnswerPage(round.id),
       },

@@ -20,8 +20,6 @@ import {
 import { DataSource, In, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { Room } from '../org/entities/room.entity';
-import { Household } from '../org/entities/household.entity';
 import { TagAnswerDto } from './dto/survey.dto';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
@@ -29,6 +27,7 @@ import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyAccess } from './survey-access';
 import { SurveySettingsService } from './survey-settings.service';
+import { roomLabelsOf } from '../org/room-labels';
 
 /** A round's headline figures: the response rate, satisfaction, the penalty and the adjusted rate. */
 export interface Headline {
@@ -214,16 +213,7 @@ export class SurveyResultsService {
     return out;
   }
 
-  private async roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    if (householdIds.length === 0) return new Map();
-    const households = await this.ds
-      .getRepository(Household)
-      .find({ where: { id: In(householdIds) } });
-    const rooms = await this.ds
-      .getRepository(Room)
-      .find({ where: { id: In(households.map((h) => h.roomId)) } });
-    return new Map(
-      households.map((h) => [h.id, rooms.find((r) => r.id === h.roomId)?.label ?? '']),
-    );
+  private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
+    return roomLabelsOf(this.ds.manager, householdIds);
   }
 }

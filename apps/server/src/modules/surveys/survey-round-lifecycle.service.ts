@@ -14,7 +14,6 @@ import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
-import { User } from '../org/entities/user.entity';
 import { PublishSurveyResultsDto } from './dto/survey.dto';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
@@ -23,6 +22,7 @@ import { SurveyMessages } from './survey-messages';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyRoundsService } from './survey-rounds.service';
 import { SurveySettingsService } from './survey-settings.service';
+import { communityResidents } from '../org/community-state';
 
 /**
  * A round's transitions taken by the office (send, close, cancel, publish the results), each checked
@@ -149,18 +149,7 @@ export class SurveyRoundLifecycle {
     if (done.affected !== 1) throw new AppException(ErrorCode.SURVEY_STATE);
   }
 
-  private async residentsOfCommunity(db: EntityManager, communityId: string): Promise<string[]> {
-    const rows = (await db
-      .createQueryBuilder(User, 'u')
-      .select('u.id', 'id')
-      .innerJoin('household', 'h', 'h.id = u.householdId')
-      .innerJoin('room', 'r', 'r.id = h.roomId')
-      .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('u.role = :role AND b.communityId = :communityId', {
-        role: Role.Resident,
-        communityId,
-      })
-      .getRawMany()) as { id: string }[];
-    return rows.map((r) => r.id);
+  private residentsOfCommunity(db: EntityManager, communityId: string): Promise<string[]> {
+    return communityResidents(db, communityId);
   }
 }

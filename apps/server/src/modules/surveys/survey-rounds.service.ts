@@ -193,18 +193,7 @@ export class SurveyRoundsService {
     kind: SurveyRoundKind,
     now: Date,
   ): Promise<SampleCandidate[]> {
-    const occupied = (await db
-      .createQueryBuilder()
-      .select('h.id', 'householdId')
-      .addSelect('r.buildingId', 'buildingId')
-      .from('household', 'h')
-      .innerJoin('room', 'r', 'r.id = h.roomId')
-      .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('b.communityId = :communityId', { communityId })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)',
-      )
-      .getRawMany()) as { householdId: string; buildingId: string }[];
+    const occupied = await occupiedHouseholds(db, communityId);
     if (occupied.length === 0) return [];
     const last = (await db
       .createQueryBuilder()
@@ -262,21 +251,7 @@ export class SurveyRoundsService {
     communityId: string,
     householdIds: string[],
   ): Promise<Map<string, string>> {
-    const rows = (await db
-      .createQueryBuilder()
-      .select('h.id', 'householdId')
-      .addSelect('r.buildingId', 'buildingId')
-      .from('household', 'h')
-      .innerJoin('room', 'r', 'r.id = h.roomId')
-      .innerJoin('building', 'b', 'b.id = r.buildingId')
-      .where('b.communityId = :communityId AND h.id IN (:...ids)', {
-        communityId,
-        ids: householdIds,
-      })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)',
-      )
-      .getRawMany()) as { householdId: string; buildingId: string }[];
+    const rows = await occupiedHouseholds(db, communityId, householdIds);
     return new Map(rows.map((r) => [r.householdId, r.buildingId]));
   }
 
@@ -349,4 +324,26 @@ export class SurveyRoundsService {
       allowedActions: allowedSurveyRoundActions(r.status, user.role),
     };
   }
+}
+
+/** The community's occupied households (someone on the file) with their building; only `among` when given. */
+async function occupiedHouseholds(
+  db: EntityManager,
+  communityId: string,
+  among?: string[],
+): Promise<{ householdId: string; buildingId: string }[]> {
+  const q = db
+    .createQueryBuilder()
+    .select('h.id', 'householdId')
+    .addSelect('r.buildingId', 'buildingId')
+    .from('household', 'h')
+    .innerJoin('room', 'r', 'r.id = h.roomId')
+    .innerJoin('building', 'b', 'b.id = r.buildingId')
+    .where('b.communityId = :communityId', { communityId });
+  if (among) q.andWhere('h.id IN (:...ids)', { ids: among });
+  return (await q
+    .andWhere(
+      'EXISTS (SELECT 1 FROM household_member m WHERE m.householdId = h.id AND m.removedAt IS NULL)',
+    )
+    .getRawMany()) as { householdId: string; buildingId: string }[];
 }

@@ -127,29 +127,30 @@ export class WechatClient {
   ): Promise<Record<string, unknown>> {
     const qs = new URLSearchParams(query).toString();
     const url = `${this.endpoint.baseUrl}${path}${qs ? `?${qs}` : ''}`;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        body: JSON.stringify(payload),
-        headers: { 'Content-Type': 'application/json' },
-        signal: AbortSignal.timeout(this.endpoint.timeoutMs),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== 'object' || parsed === null) throw new Error('not a JSON object');
-      return parsed as Record<string, unknown>;
-    } catch (err) {
-      this.logger.warn(`WeChat ${path} unavailable: ${(err as Error).message}`);
-      throw new AppException(ErrorCode.AUTH_WECHAT_UNAVAILABLE);
-    }
+    return this.fetchJson(path, url, {
+      method: 'POST',
+      body: JSON.stringify(payload),
+      headers: { 'Content-Type': 'application/json' },
+    });
   }
 
   /** GET a WeChat endpoint and parse its JSON (WeChat often labels it text/plain). Network trouble → AUTH_WECHAT_UNAVAILABLE. */
   private async get(path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
     const url = `${this.endpoint.baseUrl}${path}?${new URLSearchParams(query)}`;
+    return this.fetchJson(path, url, {});
+  }
+
+  /** Fetches with the endpoint's timeout and parses a JSON object (WeChat often labels it text/plain). Network trouble → AUTH_WECHAT_UNAVAILABLE. */
+  private async fetchJson(
+    path: string,
+    url: string,
+    init: RequestInit,
+  ): Promise<Record<string, unknown>> {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.endpoint.timeoutMs) });
+      const res = await fetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(this.endpoint.timeoutMs),
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const parsed: unknown = JSON.parse(text);

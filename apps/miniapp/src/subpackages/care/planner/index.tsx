@@ -8,7 +8,6 @@ import {
   BuildingDto,
   CampaignDto,
   CampaignRecipientDto,
-  CampaignStatus,
   CareCalendarDto,
   CareCalendarEntryDto,
   RecipientStatus,
@@ -20,18 +19,11 @@ import { showError } from '../../../services/http';
 import { useRequiredUser } from '../../../services/use-session';
 import { usePagedList } from '../../../services/use-paged-list';
 import { LoadMore } from '../../../components/load-more';
+import { CampaignCard } from './campaign-card';
+import { GREETINGS, md } from './planner-format';
 import '../care.scss';
 
 const SEGMENTS = Object.values(AudienceSegment);
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-
-const GREETINGS: Record<string, string> = {
-  mid_autumn: '花好月圆，人月两团圆。物业服务中心祝您中秋快乐、阖家幸福！',
-  spring_festival: '新春快乐！感谢您一年来对我们工作的支持，祝您新年万事如意。',
-  double_ninth: '九九重阳，敬老爱老。祝您福寿安康，有事随时找管家。',
-};
-
 /**
  * 节日关怀 (supervisor): the year's care calendar with what is due for planning, a campaign planner
  * (audience with its size and the households the timing guard holds back, greeting, channels, gift),
@@ -324,88 +316,15 @@ export default function CarePlannerPage() {
         <Text className="muted">还没有关怀活动，从上方日历开始策划</Text>
       ) : null}
       {(campaigns ?? []).map((c) => (
-        <View key={c.id} className="card care__item campaign-item">
-          <View className="care__title">
-            <Text>{`${c.title} · ${md(c.occasionDate)}`}</Text>
-            <Text className={c.status === CampaignStatus.Sending ? 'care__due' : 'muted'}>
-              {c.statusLabel}
-            </Text>
-          </View>
-          <Text className="muted">{`${c.audience.segments.map((s) => AUDIENCE_SEGMENT_LABELS[s]).join('、') || '全体住户'}${c.gift ? ` · 礼品：${c.gift.name} ${c.gift.stock} 份` : ''}`}</Text>
-          {c.status === CampaignStatus.Draft ||
-          c.status === CampaignStatus.Scheduled ||
-          c.status === CampaignStatus.Cancelled ? (
-            <View className="care__item">
-              <Text className="muted">
-                {c.status === CampaignStatus.Scheduled && c.sendAt
-                  ? `定于 ${c.sendAt.slice(0, 10)} 发送`
-                  : c.greeting}
-              </Text>
-              {c.status !== CampaignStatus.Cancelled ? (
-                <View className="care__buttons">
-                  {c.status === CampaignStatus.Draft ? (
-                    <Button size="small" type="primary" onClick={() => void sendDraft(c)}>
-                      发送
-                    </Button>
-                  ) : null}
-                  <Button size="small" onClick={() => void cancelDraft(c)}>
-                    取消活动
-                  </Button>
-                </View>
-              ) : null}
-            </View>
-          ) : (
-            <View className="care__item">
-              <View className="care__row">
-                <Text>{`覆盖率 ${pct(c.progress.coverage)}`}</Text>
-                <Text
-                  className={
-                    c.progress.coverage >= c.progress.coverageTarget ? 'care__ok' : 'care__warn'
-                  }
-                >{`目标 ${pct(c.progress.coverageTarget)}`}</Text>
-              </View>
-              <View className="care__bar">
-                <View
-                  className="care__bar-fill"
-                  style={{ width: pct(Math.min(1, c.progress.coverage)) }}
-                />
-              </View>
-              <View className="care__counts">
-                {[
-                  ['目标', c.progress.targeted],
-                  ['已送达', c.progress.sent],
-                  ['暂缓', c.progress.skipped],
-                  ['已读', c.progress.opened],
-                  ['礼品已发', c.progress.giftsDelivered],
-                ].map(([label, n]) => (
-                  <View key={label} className="care__count">
-                    <Text className="care__count-value">{n}</Text>
-                    <Text className="muted">{label}</Text>
-                  </View>
-                ))}
-              </View>
-            </View>
-          )}
-          {c.progress.pending > 0 ? (
-            <Text className="care__due">{`发送中，还有 ${c.progress.pending} 户`}</Text>
-          ) : null}
-          {(skipped[c.id] ?? []).map((r) => (
-            <Text
-              key={r.id}
-              className="care__due"
-            >{`${r.householdLabel}：${r.skipReasonLabel ?? ''}`}</Text>
-          ))}
-          {c.progress.skipped > 0 ? (
-            <View className="care__buttons">
-              <Button size="small" onClick={() => void showSkipped(c)}>
-                暂缓名单
-              </Button>
-              <Button size="small" type="primary" onClick={() => void resend(c)}>
-                补发暂缓住户
-              </Button>
-            </View>
-          ) : null}
-        </View>
+        <CampaignCard
+          key={c.id}
+          c={c}
+          skipped={skipped[c.id] ?? []}
+          onSend={() => void sendDraft(c)}
+          onCancel={() => void cancelDraft(c)}
+          onShowSkipped={() => void showSkipped(c)}
+          onResend={() => void resend(c)}
+        />
       ))}
       {campaigns && campaigns.length > 0 ? (
         <LoadMore

@@ -1,15 +1,13 @@
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import {
   FileReadDto,
-  HouseholdDocumentDto,
   HouseholdFileDto,
   HouseholdNoteDto,
   Role,
   ROLE_LABELS,
-  UploadDto,
   MEMBER_ROLE_LABELS,
   TICKET_STATUS_LABELS,
   TicketStatus,
@@ -29,8 +27,9 @@ import {
   ticketDetailPage,
 } from '../../../services/routes';
 import { MembershipHistory } from '../../../components/membership-history';
-import { PhotoPicker } from '../../../components/photo-picker';
 import { useRequiredUser } from '../../../services/use-session';
+import { DocumentsChecklist } from './documents-checklist';
+import { ReviewCard } from './review-card';
 import '../household.scss';
 
 /** A household's file for the building's assistant: members, tickets, and the notes (every opening is audited). */
@@ -250,152 +249,5 @@ export default function HouseholdFilePage() {
         />
       ) : null}
     </View>
-  );
-}
-
-/** The quarterly review (docs/domain-rules.md §3): when it is due, and the button to record one. */
-function ReviewCard({ file, onDone }: { file: HouseholdFileDto; onDone: () => Promise<void> }) {
-  const [note, setNote] = useState('');
-  const { review } = file;
-  const complete = async () => {
-    try {
-      await api.completeReview(file.id, { note: note.trim() || undefined });
-      setNote('');
-      void Taro.showToast({ title: '已记录复核', icon: 'success' });
-      await onDone();
-    } catch (err) {
-      showError(err);
-    }
-  };
-  return (
-    <View className={`card household__review${review.due ? ' household__review--due' : ''}`}>
-      <Text className="section-title">档案复核</Text>
-      <Text>
-        {review.nextReviewOn
-          ? `下次复核：${review.nextReviewOn}${review.due ? '（已到期）' : ''}`
-          : '从未复核，请尽快与住户核对档案'}
-      </Text>
-      {review.lastReviewedAt ? (
-        <Text className="muted">{`上次：${formatTime(review.lastReviewedAt)} · ${review.lastReviewerName ?? ''}${review.lastReviewNote ? ` · ${review.lastReviewNote}` : ''}`}</Text>
-      ) : null}
-      <Input
-        className="household__review-note"
-        value={note}
-        onChange={setNote}
-        placeholder="复核情况（选填），如“新增租户一人”"
-        maxLength={200}
-      />
-      <Button
-        size="small"
-        type={review.due ? 'primary' : 'default'}
-        onClick={() => void complete()}
-      >
-        完成复核
-      </Button>
-    </View>
-  );
-}
-
-/** The papers of the file (docs/domain-rules.md §3): on file or missing; tap one to record it with scans, or to take it off. */
-function DocumentsChecklist({
-  file,
-  onChange,
-}: {
-  file: HouseholdFileDto;
-  onChange: () => Promise<void>;
-}) {
-  const [open, setOpen] = useState<HouseholdDocumentDto | null>(null);
-  const [note, setNote] = useState('');
-  const [photos, setPhotos] = useState<UploadDto[]>([]);
-  const [uploading, setUploading] = useState(0);
-  const pick = (d: HouseholdDocumentDto) => {
-    setOpen(open?.kind === d.kind ? null : d);
-    setNote(d.note ?? '');
-    setPhotos([]);
-  };
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setOpen(null);
-      void Taro.showToast({ title: done, icon: 'success' });
-      await onChange();
-    } catch (err) {
-      showError(err);
-    }
-  };
-  const status = (d: HouseholdDocumentDto) =>
-    d.onFile ? '已归档' : d.required ? '缺' : '装修时需要';
-  return (
-    <CellGroup
-      title={
-        file.missingDocuments > 0
-          ? `资料清单（缺 ${file.missingDocuments} 项）`
-          : '资料清单（齐全）'
-      }
-    >
-      {file.documents.map((d) => (
-        <View key={d.kind}>
-          <Cell
-            className={`household__doc household__doc--${d.onFile ? 'on-file' : d.required ? 'missing' : 'optional'}`}
-            title={d.label}
-            description={
-              d.onFile
-                ? [
-                    d.recordedByName,
-                    d.recordedAt ? formatTime(d.recordedAt) : null,
-                    d.note,
-                    d.photos.length ? `${d.photos.length} 张扫描件` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                : undefined
-            }
-            extra={status(d)}
-            clickable
-            onClick={() => pick(d)}
-          />
-          {open?.kind === d.kind ? (
-            <View className="household__doc-form">
-              <Input
-                value={note}
-                onChange={setNote}
-                placeholder="备注（选填），如“原件存档案柜 A-12”"
-                maxLength={200}
-              />
-              <PhotoPicker
-                photos={photos}
-                onChange={(update) => setPhotos(update)}
-                onUploadingChange={setUploading}
-              />
-              <Button
-                size="small"
-                type="primary"
-                disabled={uploading > 0}
-                onClick={() =>
-                  void run(
-                    () =>
-                      api.recordDocument(file.id, d.kind, {
-                        note: note.trim() || undefined,
-                        photoIds: photos.map((p) => p.id),
-                      }),
-                    '已归档',
-                  )
-                }
-              >
-                {d.onFile ? '更新归档' : '登记归档'}
-              </Button>
-              {d.onFile ? (
-                <Button
-                  size="small"
-                  onClick={() => void run(() => api.removeDocument(file.id, d.kind), '已撤销')}
-                >
-                  撤销归档
-                </Button>
-              ) : null}
-            </View>
-          ) : null}
-        </View>
-      ))}
-    </CellGroup>
   );
 }

@@ -11,14 +11,12 @@ import {
   JoinHouseholdRequest,
   MemberRole,
 } from '@linli/contracts';
+import { PersonName } from '../../../common/validation/dto-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AddMemberDto implements AddMemberRequest {
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: '请填写姓名' })
-  @Length(1, 50, { message: '姓名需要 1 到 50 个字' })
+  @PersonName()
   name!: string;
   @ApiProperty({ enum: MemberRole })
   @IsEnum(MemberRole, { message: '住户身份只能是业主、家属、租户或借住亲属' })
@@ -65,10 +63,7 @@ export class JoinHouseholdDto implements JoinHouseholdRequest {
   @IsString({ message: '请输入邀请码' })
   @Matches(/^[A-Za-z0-9]{8}$/, { message: '邀请码是 8 位字母或数字' })
   code!: string;
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: '请填写姓名' })
-  @Length(1, 50, { message: '姓名需要 1 到 50 个字' })
+  @PersonName()
   name!: string;
 }
 

@@ -9,6 +9,7 @@ import {
   RemoveMemberRequest,
   SwitchHouseholdRequest,
 } from '@linli/contracts';
+import { PersonName } from '../../../common/validation/dto-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -29,10 +30,7 @@ export class CreateJoinRequestDto implements CreateJoinRequest {
   @IsString()
   @Length(1, 100, { message: '房号最多 100 个字' })
   roomLabel?: string;
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: '请填写姓名' })
-  @Length(1, 50, { message: '姓名需要 1 到 50 个字' })
+  @PersonName()
   name!: string;
   @ApiProperty()
   @Transform(trim)

@@ -22,6 +22,7 @@ import {
   MoveInPersonInput,
   MoveInWrittenConsentRequest,
 } from '@linli/contracts';
+import { PersonName, OptionalReason } from '../../../common/validation/dto-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -29,10 +30,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export const MAX_MOVE_IN_PEOPLE = 10;
 
 export class MoveInPersonDto implements MoveInPersonInput {
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: '请填写姓名' })
-  @Length(1, 50, { message: '姓名需要 1 到 50 个字' })
+  @PersonName()
   name!: string;
   @ApiProperty({ enum: MemberRole })
   @IsEnum(MemberRole, { message: '请选择身份：业主、家属、租户或借住亲属' })
@@ -78,11 +76,7 @@ export class MoveInOwnerConsentDto implements MoveInOwnerConsentRequest {
   @ApiProperty({ description: 'true 同意入住，false 不同意' })
   @IsBoolean({ message: '请选择同意或不同意' })
   approve!: boolean;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(200, { message: '说明不超过 200 个字' })
+  @OptionalReason()
   reason?: string;
 }
 

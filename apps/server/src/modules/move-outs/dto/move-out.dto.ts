@@ -21,6 +21,7 @@ import {
   VerifyReleaseSlipRequest,
   WrittenAuthorisationRequest,
 } from '@linli/contracts';
+import { OptionalReason } from '../../../common/validation/dto-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -62,11 +63,7 @@ export class OwnerDecisionDto implements OwnerDecisionRequest {
   @ApiProperty({ description: 'true 授权，false 不同意' })
   @IsBoolean({ message: '请选择同意或不同意' })
   approve!: boolean;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(200, { message: '说明不超过 200 个字' })
+  @OptionalReason()
   reason?: string;
 }
 
