@@ -14,6 +14,8 @@ import {
 import { MoveOuts } from './move-outs.service';
 import { VerifyReleaseSlip } from './verify-release-slip';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /** Moving belongings out (搬出) and the release slip (放行条), docs/domain-rules.md §4. */
 @ApiTags('move-outs')
@@ -25,6 +27,7 @@ export class MoveOutsController {
     private readonly verifySlip: VerifyReleaseSlip,
   ) {}
 
+  @Implements(Endpoints.api.applyMoveOut)
   @Post('move-outs')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -35,6 +38,7 @@ export class MoveOutsController {
     return this.moveOuts.create(user, body);
   }
 
+  @Implements(Endpoints.api.myMoveOuts)
   @Get('move-outs/mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -45,6 +49,7 @@ export class MoveOutsController {
     return this.moveOuts.mine(user);
   }
 
+  @Implements(Endpoints.api.officeMoveOuts)
   @Get('move-outs/office')
   @Roles(...STAFF_ROLES)
   @ApiQuery({
@@ -63,6 +68,7 @@ export class MoveOutsController {
     return this.moveOuts.office(user, householdId || undefined);
   }
 
+  @Implements(Endpoints.api.moveOut)
   @Get('move-outs/:id')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -73,6 +79,7 @@ export class MoveOutsController {
     return this.moveOuts.get(user, id);
   }
 
+  @Implements(Endpoints.api.moveOutOwnerDecision)
   @Post('move-outs/:id/owner-decision')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -87,6 +94,7 @@ export class MoveOutsController {
     return this.moveOuts.ownerDecision(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.cancelMoveOut)
   @Post('move-outs/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -97,6 +105,7 @@ export class MoveOutsController {
     return this.moveOuts.cancel(user, id);
   }
 
+  @Implements(Endpoints.api.recordWrittenAuthorisation)
   @Post('move-outs/:id/written-authorisation')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -112,6 +121,7 @@ export class MoveOutsController {
     return this.moveOuts.recordWrittenAuthorisation(user, id, body.note);
   }
 
+  @Implements(Endpoints.api.markFeesSettled)
   @Post('move-outs/:id/fees-settled')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -123,6 +133,7 @@ export class MoveOutsController {
     return this.moveOuts.markFeesSettled(user, id);
   }
 
+  @Implements(Endpoints.api.decideMoveOut)
   @Post('move-outs/:id/decision')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -138,6 +149,7 @@ export class MoveOutsController {
     return this.moveOuts.decide(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.deregisterMembers)
   @Post('move-outs/:id/deregister')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -152,6 +164,7 @@ export class MoveOutsController {
     return this.moveOuts.deregister(user, id, body.memberIds);
   }
 
+  @Implements(Endpoints.api.verifySlip)
   @Post('release-slips/verify')
   @RateLimit('slipVerify')
   @HttpCode(200)

@@ -19,6 +19,8 @@ import {
   UpdateRoomDto,
 } from './dto/structure.dto';
 import { StructureService } from './structure.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /**
  * Structure management (楼栋 · 单元 · 房屋): for the community's supervisors and the admins who reach it;
@@ -30,6 +32,7 @@ import { StructureService } from './structure.service';
 export class StructureController {
   constructor(private readonly structure: StructureService) {}
 
+  @Implements(Endpoints.api.structureCommunities)
   @Get('communities')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The communities the caller manages' })
@@ -37,6 +40,7 @@ export class StructureController {
     return this.structure.communities(user);
   }
 
+  @Implements(Endpoints.api.communityStructure)
   @Get('communities/:communityId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -50,6 +54,7 @@ export class StructureController {
     return this.structure.structure(user, communityId);
   }
 
+  @Implements(Endpoints.api.addBuilding)
   @Post('communities/:communityId/buildings')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -63,6 +68,7 @@ export class StructureController {
     return this.structure.addBuilding(user, communityId, body);
   }
 
+  @Implements(Endpoints.api.updateBuilding)
   @Put('buildings/:buildingId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -76,6 +82,7 @@ export class StructureController {
     return this.structure.updateBuilding(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.deleteBuilding)
   @Delete('buildings/:buildingId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
@@ -90,6 +97,7 @@ export class StructureController {
     return this.structure.deleteBuilding(user, buildingId);
   }
 
+  @Implements(Endpoints.api.addRoom)
   @Post('buildings/:buildingId/rooms')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -103,6 +111,7 @@ export class StructureController {
     return this.structure.addRoom(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.addRoomRange)
   @Post('buildings/:buildingId/room-range')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -117,6 +126,7 @@ export class StructureController {
     return this.structure.addRoomRange(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.updateRoom)
   @Put('rooms/:roomId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -130,6 +140,7 @@ export class StructureController {
     return this.structure.updateRoom(user, roomId, body);
   }
 
+  @Implements(Endpoints.api.deleteRoom)
   @Delete('rooms/:roomId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
@@ -140,6 +151,7 @@ export class StructureController {
     return this.structure.deleteRoom(user, roomId);
   }
 
+  @Implements(Endpoints.api.assignAssistant)
   @Put('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -154,6 +166,7 @@ export class StructureController {
     return this.structure.assignAssistant(user, buildingId, userId);
   }
 
+  @Implements(Endpoints.api.unassignAssistant)
   @Delete('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
