@@ -52,10 +52,13 @@ describe('the client generated from the endpoint map', () => {
     await api.recordDocument('h1', 'lease', { note: 'x' } as never);
     expect(sent()).toMatchObject({ method: 'PUT', url: '/api/households/h1/documents/lease' });
     await api.approveJoinRequest('j1');
-    expect(sent()).toMatchObject({ method: 'POST', url: '/api/join-requests/j1/approve' });
-    expect(sent().data).toBeUndefined();
+    expect(sent()).toMatchObject({
+      method: 'POST',
+      url: '/api/join-requests/j1/approve',
+      data: {},
+    });
     await careApi.send('c1');
-    expect(sent()).toMatchObject({ method: 'POST', url: '/api/care/campaigns/c1/send' });
+    expect(sent()).toMatchObject({ method: 'POST', url: '/api/care/campaigns/c1/send', data: {} });
   });
 
   it('uses DELETE for a delete entry and answers with the JSON body', async () => {

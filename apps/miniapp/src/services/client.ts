@@ -40,7 +40,12 @@ export function call<E extends AnyEndpoint>(
 ): Promise<ResponseOf<E>> {
   const body = endpoint.method === 'POST' || endpoint.method === 'PUT';
   const rest = args[pathParamNames(endpoint.path).length] as object | undefined;
-  return request<ResponseOf<E>>(endpoint.method, urlOf(endpoint, args), body ? rest : undefined);
+  // A POST or PUT always sends a JSON object ({} when the entry takes none or it was left out).
+  return request<ResponseOf<E>>(
+    endpoint.method,
+    urlOf(endpoint, args),
+    body ? (rest ?? {}) : undefined,
+  );
 }
 
 /** One method per endpoint of a group, named as the group's keys. */
