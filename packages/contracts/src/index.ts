@@ -24,3 +24,4 @@ export * from './notices';
 export * from './events';
 export * from './paging';
 export * from './chat';
+export * from './endpoints';

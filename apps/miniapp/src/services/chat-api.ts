@@ -1,25 +1,19 @@
 import Taro from '@tarojs/taro';
 import {
-  ChatMessageDto,
-  ChatReplyRequest,
-  ChatRoutes,
+  ChatEndpoints,
   DEMO_OPENIDS,
   DemoPersona,
   ERROR_MESSAGES,
   ErrorCode,
 } from '@linli/contracts';
-import { API_BASE, ApiRequestError, request } from './http';
+import { API_BASE, ApiRequestError } from './http';
+import { createClient } from './client';
 import type { LocalChatEntry } from './chat-view';
 
-/** The WeChat customer-service chat's requests (kept apart from the shared api.ts; docs/wechat-chat.md). */
-export const chatApi = {
-  /** The conversation about a ticket, as the ticket page shows it. */
-  ticketChat: (ticketId: string) =>
-    request<ChatMessageDto[]>('GET', ChatRoutes.ticketChat(ticketId)),
-  /** The assignee or a supervisor answers the resident: into the chat, or as a notification when its window is closed. */
-  reply: (ticketId: string, body: ChatReplyRequest) =>
-    request<ChatMessageDto[]>('POST', ChatRoutes.ticketChatReplies(ticketId), body),
-};
+/** The WeChat customer-service chat's requests (docs/wechat-chat.md), generated from the endpoint map:
+ * `ticketChat(ticketId)` the conversation about a ticket; `reply(ticketId, body)` the assignee or a
+ * supervisor answers the resident (into the chat, or as a notification when its window is closed). */
+export const chatApi = createClient(ChatEndpoints);
 
 const PERSONA_KEY = 'linli.demoPersona';
 

@@ -1,48 +1,20 @@
-import {
-  ApiRoutes,
-  CompanyDashboardDto,
-  DashboardDto,
-  IndicatorKey,
-  IndicatorTargetsDto,
-  IndicatorTicketDto,
-  IssueReportRequest,
-  Page,
-  ReportSummaryDto,
-} from '@linli/contracts';
-import { downloadTo } from './api';
-import { request } from './http';
-import { pageQuery } from './paged-list';
+import { DashboardEndpoints as E, IndicatorKey } from '@linli/contracts';
+import { call, createClient, downloadTo, page } from './client';
 
-/** The query string of a dashboard request ('' when nothing is chosen). */
-function query(params: Record<string, string | undefined>): string {
-  const parts = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
-  return parts.length ? `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : '';
-}
-
-/** 数据看板 and reports (supervisors, department heads, company admins). */
+/** 数据看板 and reports (supervisors, department heads, company admins), from `DashboardEndpoints`. */
 export const dashboardApi = {
-  read: (month?: string, communityId?: string) =>
-    request<DashboardDto>('GET', `${ApiRoutes.dashboard}${query({ month, communityId })}`),
-  company: (month?: string) =>
-    request<CompanyDashboardDto>('GET', `${ApiRoutes.dashboardCompany}${query({ month })}`),
+  ...createClient(E),
+  read: (month?: string, communityId?: string) => call(E.read, { month, communityId }),
+  company: (month?: string) => call(E.company, { month }),
   tickets: (indicator: IndicatorKey, month?: string, communityId?: string) =>
-    request<IndicatorTicketDto[]>(
-      'GET',
-      `${ApiRoutes.dashboardTickets}${query({ indicator, month, communityId })}`,
-    ),
-  targets: (communityId?: string) =>
-    request<IndicatorTargetsDto>('GET', `${ApiRoutes.dashboardTargets}${query({ communityId })}`),
+    call(E.tickets, { indicator, month, communityId }),
+  targets: (communityId?: string) => call(E.targets, { communityId }),
   /** The dashboard's tables, downloaded to a temporary .xlsx. */
   exportFile: (month?: string, communityId?: string) =>
-    downloadTo(`${ApiRoutes.dashboardExport}${query({ month, communityId })}`),
+    downloadTo(E.exportFile, { month, communityId }),
   reports: (cursor: string | null = null, communityId?: string) =>
-    request<Page<ReportSummaryDto>>(
-      'GET',
-      `${ApiRoutes.reports}${pageQuery({ communityId }, cursor)}`,
-    ),
-  issueReport: (body: IssueReportRequest) =>
-    request<ReportSummaryDto>('POST', ApiRoutes.reports, body),
-  reportFile: (id: string) => downloadTo(ApiRoutes.reportFile(id)),
+    call(E.reports, { communityId, ...page(cursor) }),
+  reportFile: (id: string) => downloadTo(E.reportFile, id),
 };
 
 /** '93.8%' (one decimal, trailing zero dropped), or 暂无数据. */

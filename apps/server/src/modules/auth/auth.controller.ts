@@ -7,6 +7,8 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { AuthService } from './auth.service';
 import { DemoLoginDto, WechatLoginDto } from './dto/login.dto';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('auth')
 @Controller()
@@ -16,6 +18,7 @@ export class AuthController {
     private readonly org: OrgDirectory,
   ) {}
 
+  @Implements(Endpoints.api.wechatLogin)
   @Post('auth/wechat-login')
   @RateLimit('login')
   @HttpCode(200)
@@ -25,6 +28,7 @@ export class AuthController {
     return this.auth.wechatLogin(dto.code);
   }
 
+  @Implements(Endpoints.api.me)
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
@@ -40,6 +44,7 @@ export class AuthController {
 export class DemoLoginController {
   constructor(private readonly auth: AuthService) {}
 
+  @Implements(Endpoints.api.demoLogin)
   @Post('demo-login')
   @RateLimit('login')
   @HttpCode(200)

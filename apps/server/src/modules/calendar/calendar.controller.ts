@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CalendarAdmin } from './calendar-admin.service';
 import { CalendarOverrideRequestDto, CalendarYearQueryDto } from './dto/calendar-override.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { CalendarOverrideRequestDto, CalendarYearQueryDto } from './dto/calendar
 export class CalendarController {
   constructor(private readonly admin: CalendarAdmin) {}
 
+  @Implements(Endpoints.api.calendar)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -25,6 +28,7 @@ export class CalendarController {
     return this.admin.year(user, query.year);
   }
 
+  @Implements(Endpoints.api.setCalendarOverride)
   @Put('overrides/:date')
   @Roles(Role.Admin)
   @ApiOperation({
@@ -39,6 +43,7 @@ export class CalendarController {
     return this.admin.set(user, date, body);
   }
 
+  @Implements(Endpoints.api.removeCalendarOverride)
   @Delete('overrides/:date')
   @HttpCode(204)
   @Roles(Role.Admin)

@@ -28,6 +28,8 @@ import {
   ResendSkippedDto,
   SendCampaignDto,
 } from './dto/care.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 class CampaignListQuery extends PageQueryDto {
   @IsUUID('all', { message: '请选择小区' }) communityId!: string;
@@ -48,6 +50,7 @@ export class CareController {
     private readonly greetings: CareGreetings,
   ) {}
 
+  @Implements(Endpoints.care.calendar)
   @Get('calendar')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -58,6 +61,7 @@ export class CareController {
     return this.queries.calendar(user, q);
   }
 
+  @Implements(Endpoints.care.preview)
   @Post('audience-preview')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -72,6 +76,7 @@ export class CareController {
     return this.planning.preview(user, body);
   }
 
+  @Implements(Endpoints.care.campaigns)
   @Get('campaigns')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -82,6 +87,7 @@ export class CareController {
     return this.queries.list(user, q.communityId, pageRequest(q));
   }
 
+  @Implements(Endpoints.care.createCampaign)
   @Post('campaigns')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -92,6 +98,7 @@ export class CareController {
     return this.planning.create(user, body);
   }
 
+  @Implements(Endpoints.care.campaign)
   @Get('campaigns/:id')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -102,6 +109,7 @@ export class CareController {
     return this.queries.get(user, id);
   }
 
+  @Implements(Endpoints.care.send)
   @Post('campaigns/:id/send')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -117,6 +125,7 @@ export class CareController {
     return this.planning.send(user, id, body);
   }
 
+  @Implements(Endpoints.care.cancel)
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -125,6 +134,7 @@ export class CareController {
     return this.planning.cancel(user, id);
   }
 
+  @Implements(Endpoints.care.recipients)
   @Get('campaigns/:id/recipients')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -138,6 +148,7 @@ export class CareController {
     return this.queries.recipients(user, id, q.status);
   }
 
+  @Implements(Endpoints.care.resendSkipped)
   @Post('campaigns/:id/resend-skipped')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -152,6 +163,7 @@ export class CareController {
     return this.planning.resendSkipped(user, id, body);
   }
 
+  @Implements(Endpoints.care.gifts)
   @Get('gifts')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -162,6 +174,7 @@ export class CareController {
     return this.gifts.list(user, pageRequest(q));
   }
 
+  @Implements(Endpoints.care.giftAction)
   @Post('gifts/:recipientId')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
@@ -177,6 +190,7 @@ export class CareController {
     return this.gifts.act(user, id, body.action, body.note, body.photoIds);
   }
 
+  @Implements(Endpoints.care.myGreetings)
   @Get('greetings/mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -190,6 +204,7 @@ export class CareController {
     return this.greetings.mine(user, pageRequest(q));
   }
 
+  @Implements(Endpoints.care.openGreeting)
   @Post('greetings/:recipientId')
   @HttpCode(200)
   @Roles(Role.Resident)

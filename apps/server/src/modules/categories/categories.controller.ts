@@ -10,6 +10,8 @@ import {
 import { Roles } from '../../common/auth/decorators';
 import { CategoriesService } from './categories.service';
 import { UpdateTicketCategoryDto } from './dto/update-category.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ import { UpdateTicketCategoryDto } from './dto/update-category.dto';
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
+  @Implements(Endpoints.api.categories)
   @Get()
   @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: 'What can be reported, in display order' })
@@ -24,6 +27,7 @@ export class CategoriesController {
     return this.categories.list();
   }
 
+  @Implements(Endpoints.api.categoryTaxonomy)
   @Get('manage')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -34,6 +38,7 @@ export class CategoriesController {
     return this.categories.taxonomy();
   }
 
+  @Implements(Endpoints.api.updateCategory)
   @Put(':code')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({

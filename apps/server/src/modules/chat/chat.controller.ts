@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { ChatReplies } from './chat-replies.service';
 import { ChatReplyDto } from './chat-reply.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('chat')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { ChatReplyDto } from './chat-reply.dto';
 export class ChatController {
   constructor(private readonly replies: ChatReplies) {}
 
+  @Implements(Endpoints.chat.ticketChat)
   @Get('tickets/:id/chat')
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -21,6 +24,7 @@ export class ChatController {
     return this.replies.list(user, id);
   }
 
+  @Implements(Endpoints.chat.reply)
   @Post('tickets/:id/chat-replies')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor)

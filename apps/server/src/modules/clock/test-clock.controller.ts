@@ -4,6 +4,8 @@ import { ClockDto } from '@linli/contracts';
 import { Public } from '../../common/auth/decorators';
 import { ClockService } from './clock.service';
 import { SetClockDto } from './dto/set-clock.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 const WHY_PUBLIC =
   'Demo and test tool. Registered only outside production mode, where the routes do not exist (404).';
@@ -13,6 +15,7 @@ const WHY_PUBLIC =
 export class TestClockController {
   constructor(private readonly clock: ClockService) {}
 
+  @Implements(Endpoints.api.testClock)
   @Get()
   @Public(WHY_PUBLIC)
   @ApiOperation({
@@ -23,6 +26,7 @@ export class TestClockController {
     return this.clock.describe();
   }
 
+  @Implements(Endpoints.api.setTestClock)
   @Put()
   @Public(WHY_PUBLIC)
   @ApiOperation({

@@ -21,6 +21,8 @@ import { ListIndicatorTickets } from './indicator-tickets.service';
 import { ReadCompanyDashboard } from './read-company-dashboard.service';
 import { ReadDashboard } from './read-dashboard.service';
 import { xlsxDownload } from './xlsx-download';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -34,6 +36,7 @@ export class DashboardController {
     private readonly targets: IndicatorTargetsService,
   ) {}
 
+  @Implements(Endpoints.dashboard.read)
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -44,6 +47,7 @@ export class DashboardController {
     return this.dashboard.run(user, query);
   }
 
+  @Implements(Endpoints.dashboard.company)
   @Get('company')
   @Roles(Role.Admin)
   @ApiOperation({
@@ -57,6 +61,7 @@ export class DashboardController {
     return this.company.run(user, query);
   }
 
+  @Implements(Endpoints.dashboard.tickets)
   @Get('tickets')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -70,6 +75,7 @@ export class DashboardController {
     return this.tickets.run(user, query);
   }
 
+  @Implements(Endpoints.dashboard.exportFile)
   @Get('export')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The dashboard’s tables as an .xlsx workbook' })
@@ -81,6 +87,7 @@ export class DashboardController {
     return xlsxDownload(res, await this.exporter.run(user, query));
   }
 
+  @Implements(Endpoints.dashboard.targets)
   @Get('targets')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -94,6 +101,7 @@ export class DashboardController {
     return this.targets.read(user, query.communityId);
   }
 
+  @Implements(Endpoints.dashboard.updateTargets)
   @Put('targets')
   @Roles(Role.Admin)
   @ApiOperation({

@@ -8,6 +8,8 @@ import { pageRequest } from '../../common/paging/paging';
 import { IssueReportDto, ReportsQueryDto } from './dto/dashboard.dto';
 import { Reports } from './reports.service';
 import { xlsxDownload } from './xlsx-download';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ import { xlsxDownload } from './xlsx-download';
 export class ReportsController {
   constructor(private readonly reports: Reports) {}
 
+  @Implements(Endpoints.dashboard.reports)
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -28,6 +31,7 @@ export class ReportsController {
     return this.reports.list(user, query.communityId, pageRequest(query));
   }
 
+  @Implements(Endpoints.dashboard.issueReport)
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -38,6 +42,7 @@ export class ReportsController {
     return this.reports.issue(user, body);
   }
 
+  @Implements(Endpoints.dashboard.reportFile)
   @Get(':id/file')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The report as issued, as an .xlsx workbook' })

@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateDutyShiftDto } from './dto/duty-shift.dto';
 import { DutyRota } from './duty.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { DutyRota } from './duty.service';
 export class DutyController {
   constructor(private readonly rota: DutyRota) {}
 
+  @Implements(Endpoints.api.dutyShifts)
   @Get()
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -22,6 +25,7 @@ export class DutyController {
     return this.rota.upcoming(user);
   }
 
+  @Implements(Endpoints.api.communityAssistants)
   @Get('assistants')
   @Roles(Role.Supervisor)
   @ApiOperation({
@@ -31,6 +35,7 @@ export class DutyController {
     return this.rota.assistants(user);
   }
 
+  @Implements(Endpoints.api.createDutyShift)
   @Post()
   @Roles(Role.Supervisor)
   @ApiOperation({
@@ -41,6 +46,7 @@ export class DutyController {
     return this.rota.create(user, body);
   }
 
+  @Implements(Endpoints.api.removeDutyShift)
   @Delete(':id')
   @HttpCode(204)
   @Roles(Role.Supervisor)

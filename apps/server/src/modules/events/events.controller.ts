@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CheckInDto, CreateEventDto } from './dto/event.dto';
 import { EventsService } from './events.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { EventsService } from './events.service';
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
+  @Implements(Endpoints.events.list)
   @Get()
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -22,6 +25,7 @@ export class EventsController {
     return this.events.list(user);
   }
 
+  @Implements(Endpoints.events.create)
   @Post()
   @Roles(Role.Supervisor)
   @ApiOperation({ summary: 'The community’s supervisor: an event with a capacity' })
@@ -29,6 +33,7 @@ export class EventsController {
     return this.events.create(user, body);
   }
 
+  @Implements(Endpoints.events.signUp)
   @Post(':id/signups')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -38,6 +43,7 @@ export class EventsController {
     return this.events.signUp(user, id);
   }
 
+  @Implements(Endpoints.events.cancel)
   @Post(':id/signups/mine/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -49,6 +55,7 @@ export class EventsController {
     return this.events.cancelMine(user, id);
   }
 
+  @Implements(Endpoints.events.signups)
   @Get(':id/signups')
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -58,6 +65,7 @@ export class EventsController {
     return this.events.signups(user, id);
   }
 
+  @Implements(Endpoints.events.checkIn)
   @Post(':id/check-in')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor)

@@ -19,6 +19,8 @@ import {
   RunCallbackSampleDto,
 } from './dto/feedback.dto';
 import { Ratings } from './ratings.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -30,6 +32,7 @@ export class FeedbackController {
     private readonly sampling: CallbackSampling,
   ) {}
 
+  @Implements(Endpoints.feedback.rate)
   @Post('tickets/:id/rating')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -45,6 +48,7 @@ export class FeedbackController {
     return this.ratings.rate(user, id, body);
   }
 
+  @Implements(Endpoints.feedback.addToRating)
   @Post('tickets/:id/rating/addenda')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -59,6 +63,7 @@ export class FeedbackController {
     return this.ratings.addendum(user, id, body);
   }
 
+  @Implements(Endpoints.feedback.ticketFeedback)
   @Get('tickets/:id/feedback')
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -69,6 +74,7 @@ export class FeedbackController {
     return this.ratings.feedback(user, id);
   }
 
+  @Implements(Endpoints.feedback.myCallbacks)
   @Get('callbacks/mine')
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -78,6 +84,7 @@ export class FeedbackController {
     return this.callbacks.mine(user);
   }
 
+  @Implements(Endpoints.feedback.callback)
   @Get('callbacks/:id')
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -87,6 +94,7 @@ export class FeedbackController {
     return this.callbacks.one(user, id);
   }
 
+  @Implements(Endpoints.feedback.recordCallback)
   @Post('callbacks/:id/attempts')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor)
@@ -102,6 +110,7 @@ export class FeedbackController {
     return this.callbacks.record(user, id, body);
   }
 
+  @Implements(Endpoints.feedback.runSample)
   @Post('callback-samples')
   @HttpCode(200)
   @Roles(Role.Supervisor)
@@ -116,6 +125,7 @@ export class FeedbackController {
     return this.sampling.run(user, body.month);
   }
 
+  @Implements(Endpoints.feedback.coverage)
   @Get('callback-coverage')
   @Roles(Role.Supervisor)
   @ApiOperation({

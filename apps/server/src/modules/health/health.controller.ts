@@ -4,6 +4,8 @@ import { HealthDto, LivenessDto, ReadinessDto } from '@linli/contracts';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/decorators';
 import { HealthService } from './health.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /**
  * Probes for load balancers and orchestrators (docs/deployment.md): `live` says whether to restart the
@@ -14,6 +16,7 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Implements(Endpoints.system.health)
   @Get()
   @Public('Liveness probe for load balancers; reveals nothing but up/down.')
   @ApiOperation({ summary: 'Is the server and its database up? 503 when the database is down.' })
@@ -23,6 +26,7 @@ export class HealthController {
     return health;
   }
 
+  @Implements(Endpoints.system.healthLive)
   @Get('live')
   @Public(
     'Liveness probe: answers without touching the database, so a database outage never restarts the instances.',
@@ -32,6 +36,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  @Implements(Endpoints.system.healthReady)
   @Get('ready')
   @Public(
     'Readiness probe for load balancers; reveals only up/down and whether migrations are current.',

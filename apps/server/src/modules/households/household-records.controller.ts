@@ -10,6 +10,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CompleteReviewDto, RecordDocumentDto } from './dto/household-records.dto';
 import { HouseholdDocuments, HouseholdReviews } from './household-records.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /** The documents checklist and the quarterly review of household files: the building's assistants and the community's supervisors. */
 @ApiTags('households')
@@ -21,6 +23,7 @@ export class HouseholdRecordsController {
     private readonly reviews: HouseholdReviews,
   ) {}
 
+  @Implements(Endpoints.api.recordDocument)
   @Put('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -36,6 +39,7 @@ export class HouseholdRecordsController {
     return this.documents.recordDocument(user, id, kind, body);
   }
 
+  @Implements(Endpoints.api.removeDocument)
   @Delete('households/:id/documents/:kind')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -50,6 +54,7 @@ export class HouseholdRecordsController {
     return this.documents.removeDocument(user, id, kind);
   }
 
+  @Implements(Endpoints.api.completeReview)
   @Post('households/:id/reviews')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -65,6 +70,7 @@ export class HouseholdRecordsController {
     return this.reviews.completeReview(user, id, body.note);
   }
 
+  @Implements(Endpoints.api.reviewsDue)
   @Get('household-reviews/due')
   @Roles(...STAFF_ROLES)
   @ApiOperation({

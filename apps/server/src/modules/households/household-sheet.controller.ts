@@ -26,6 +26,8 @@ import { AppException } from '../../common/errors/app-exception';
 import { SHEET_MIME } from './household-sheet.codec';
 import { HouseholdSheets, SheetFile } from './household-sheet.service';
 import { SheetUploadInterceptor } from './sheet-upload.interceptor';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 const FORMAT_QUERY = {
   name: 'format',
@@ -41,6 +43,7 @@ const FORMAT_QUERY = {
 export class HouseholdSheetController {
   constructor(private readonly sheets: HouseholdSheets) {}
 
+  @Implements(Endpoints.api.householdSheetTemplate)
   @Get('template')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiQuery(FORMAT_QUERY)
@@ -54,6 +57,7 @@ export class HouseholdSheetController {
     return download(res, await this.sheets.template(user, communityId, parseFormat(format)));
   }
 
+  @Implements(Endpoints.api.householdSheetExport)
   @Get('export')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiQuery(FORMAT_QUERY)
@@ -70,6 +74,7 @@ export class HouseholdSheetController {
     return download(res, await this.sheets.export(user, communityId, parseFormat(format)));
   }
 
+  @Implements(Endpoints.api.importHouseholdSheet)
   @Post('import')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)

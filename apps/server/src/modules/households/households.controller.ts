@@ -34,6 +34,8 @@ import { BindPhone, Invitations } from './use-cases/joining';
 import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -48,6 +50,7 @@ export class HouseholdsController {
     private readonly bindPhoneNumber: BindPhone,
   ) {}
 
+  @Implements(Endpoints.api.myHousehold)
   @Get('households/mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -58,6 +61,7 @@ export class HouseholdsController {
     return this.myHousehold.run(user);
   }
 
+  @Implements(Endpoints.api.exportHousehold)
   @Get('households/mine/export')
   @Roles(Role.Resident)
   @Header('Content-Disposition', 'attachment; filename="linli-household-export.json"')
@@ -69,6 +73,7 @@ export class HouseholdsController {
     return this.exportHousehold.run(user);
   }
 
+  @Implements(Endpoints.api.editMember)
   @Put('households/mine/members/:memberId')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -83,6 +88,7 @@ export class HouseholdsController {
     return this.editMyMember.run(user, memberId, body);
   }
 
+  @Implements(Endpoints.api.joinHousehold)
   @Post('households/join')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -91,6 +97,7 @@ export class HouseholdsController {
     return this.invitations.join(user, body.code, body.name);
   }
 
+  @Implements(Endpoints.api.bindPhone)
   @Post('households/bind-phone')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -102,6 +109,7 @@ export class HouseholdsController {
     return this.bindPhoneNumber.run(user, body.code);
   }
 
+  @Implements(Endpoints.api.invite)
   @Post('households/:id/invites')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -132,6 +140,7 @@ export class HouseholdFilesController {
     private readonly audit: HouseholdAudit,
   ) {}
 
+  @Implements(Endpoints.api.buildings)
   @Get('buildings')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -141,6 +150,7 @@ export class HouseholdFilesController {
     return this.buildingRooms.buildingsOf(user);
   }
 
+  @Implements(Endpoints.api.rooms)
   @Get('buildings/:id/rooms')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -150,6 +160,7 @@ export class HouseholdFilesController {
     return this.buildingRooms.roomsOf(user, id);
   }
 
+  @Implements(Endpoints.api.householdFile)
   @Get('households/:id')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -160,6 +171,7 @@ export class HouseholdFilesController {
     return this.readFile.run(user, id);
   }
 
+  @Implements(Endpoints.api.addMember)
   @Post('households/:id/members')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a member on the file (ID number and phone checked)' })
@@ -171,6 +183,7 @@ export class HouseholdFilesController {
     return this.editFile.addMember(user, id, body);
   }
 
+  @Implements(Endpoints.api.addNote)
   @Post('households/:id/notes')
   @HttpCode(204)
   @Roles(...STAFF_ROLES)
@@ -183,6 +196,7 @@ export class HouseholdFilesController {
     return this.editFile.addNote(user, id, body.text);
   }
 
+  @Implements(Endpoints.api.householdNotes)
   @Get('households/:id/notes')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -197,6 +211,7 @@ export class HouseholdFilesController {
     return this.audit.notesOf(user, id, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.householdTimeline)
   @Get('households/:id/timeline')
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -211,6 +226,7 @@ export class HouseholdFilesController {
     return this.audit.timelineOf(user, id, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.householdReads)
   @Get('households/:id/reads')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -225,6 +241,7 @@ export class HouseholdFilesController {
     return this.audit.readsOf(user, id, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.householdReadLog)
   @Get('household-reads')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({

@@ -21,6 +21,8 @@ import { JoinRequests } from './join-requests.service';
 import { MemberRooms } from './member-rooms';
 import { JoinPicker } from './room-files';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('join-requests')
 @ApiBearerAuth()
@@ -32,6 +34,7 @@ export class JoinRequestsController {
     private readonly memberRooms: MemberRooms,
   ) {}
 
+  @Implements(Endpoints.api.joinCommunities)
   @Get('join-requests/communities')
   @Roles(Role.Resident)
   @ApiOperation({ summary: 'Communities a resident may ask to join a room in' })
@@ -39,6 +42,7 @@ export class JoinRequestsController {
     return this.picker.communityList();
   }
 
+  @Implements(Endpoints.api.joinBuildings)
   @Get('join-requests/communities/:id/buildings')
   @Roles(Role.Resident)
   @ApiOperation({ summary: "A community's buildings with their room labels (nobody's data)" })
@@ -46,6 +50,7 @@ export class JoinRequestsController {
     return this.picker.buildingsOf(id);
   }
 
+  @Implements(Endpoints.api.askToJoin)
   @Post('join-requests')
   @RateLimit('joinRequest')
   @Roles(Role.Resident)
@@ -60,6 +65,7 @@ export class JoinRequestsController {
     return this.joins.create(user, body);
   }
 
+  @Implements(Endpoints.api.myJoinRequests)
   @Get('join-requests/mine')
   @Roles(Role.Resident)
   @ApiOperation({ summary: "The caller's own join requests, newest first" })
@@ -67,6 +73,7 @@ export class JoinRequestsController {
     return this.joins.mine(user);
   }
 
+  @Implements(Endpoints.api.pendingJoinRequests)
   @Get('join-requests/pending')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -77,6 +84,7 @@ export class JoinRequestsController {
     return this.joins.pending(user);
   }
 
+  @Implements(Endpoints.api.approveJoinRequest)
   @Post('join-requests/:id/approve')
   @HttpCode(200)
   @Roles(Role.Resident, ...STAFF_ROLES)
@@ -87,6 +95,7 @@ export class JoinRequestsController {
     return this.joins.approve(user, id);
   }
 
+  @Implements(Endpoints.api.rejectJoinRequest)
   @Post('join-requests/:id/reject')
   @HttpCode(200)
   @Roles(Role.Resident, ...STAFF_ROLES)
@@ -99,6 +108,7 @@ export class JoinRequestsController {
     return this.joins.reject(user, id, body.reason);
   }
 
+  @Implements(Endpoints.api.cancelJoinRequest)
   @Post('join-requests/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -107,6 +117,7 @@ export class JoinRequestsController {
     return this.joins.cancel(user, id);
   }
 
+  @Implements(Endpoints.api.removeMember)
   @Post('households/:id/members/:memberId/remove')
   @HttpCode(204)
   @Roles(Role.Resident, ...STAFF_ROLES)
@@ -123,6 +134,7 @@ export class JoinRequestsController {
     return this.memberRooms.removeMember(user, id, memberId, body.reason);
   }
 
+  @Implements(Endpoints.api.myHouseholds)
   @Get('me/households')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -132,6 +144,7 @@ export class JoinRequestsController {
     return this.memberRooms.myHouseholds(user);
   }
 
+  @Implements(Endpoints.api.switchHousehold)
   @Post('me/active-household')
   @HttpCode(200)
   @Roles(Role.Resident)

@@ -5,6 +5,8 @@ import { Public } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('system')
 @Controller('meta')
@@ -14,6 +16,7 @@ export class MetaController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Implements(Endpoints.api.meta)
   @Get()
   @Public('What the mini-program needs before login (demo mode, hotline, server time).')
   @ApiOperation({ summary: 'Demo mode, hotline and the server time' })

@@ -12,6 +12,8 @@ import {
 } from './dto/move-in.dto';
 import { MoveIns } from './move-ins.service';
 import { RegisterMoveIn } from './register-move-in';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /** Move-in registration (入住登记) and residence passes (居住证), docs/domain-rules.md §4. */
 @ApiTags('move-ins')
@@ -23,6 +25,7 @@ export class MoveInsController {
     private readonly register: RegisterMoveIn,
   ) {}
 
+  @Implements(Endpoints.api.registerMoveIn)
   @Post()
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -33,6 +36,7 @@ export class MoveInsController {
     return this.register.run(user, body);
   }
 
+  @Implements(Endpoints.api.myMoveIns)
   @Get('mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -43,6 +47,7 @@ export class MoveInsController {
     return this.moveIns.mine(user);
   }
 
+  @Implements(Endpoints.api.officeMoveIns)
   @Get('office')
   @Roles(...STAFF_ROLES)
   @ApiQuery({
@@ -61,6 +66,7 @@ export class MoveInsController {
     return this.moveIns.office(user, householdId || undefined);
   }
 
+  @Implements(Endpoints.api.moveIn)
   @Get(':id')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -71,6 +77,7 @@ export class MoveInsController {
     return this.moveIns.get(user, id);
   }
 
+  @Implements(Endpoints.api.moveInOwnerConsent)
   @Post(':id/owner-consent')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -85,6 +92,7 @@ export class MoveInsController {
     return this.moveIns.ownerConsent(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.moveInWrittenConsent)
   @Post(':id/written-consent')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -100,6 +108,7 @@ export class MoveInsController {
     return this.moveIns.recordWrittenConsent(user, id, body.note);
   }
 
+  @Implements(Endpoints.api.checkMoveInPapers)
   @Post(':id/papers')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -115,6 +124,7 @@ export class MoveInsController {
     return this.moveIns.checkPapers(user, id, body.people);
   }
 
+  @Implements(Endpoints.api.decideMoveIn)
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -130,6 +140,7 @@ export class MoveInsController {
     return this.moveIns.decide(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.cancelMoveIn)
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)

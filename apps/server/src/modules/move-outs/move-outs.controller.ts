@@ -15,6 +15,8 @@ import { MoveOutOffice } from './move-out-office';
 import { MoveOuts } from './move-outs.service';
 import { VerifyReleaseSlip } from './verify-release-slip';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /** Moving belongings out (搬出) and the release slip (放行条), docs/domain-rules.md §4. */
 @ApiTags('move-outs')
@@ -27,6 +29,7 @@ export class MoveOutsController {
     private readonly verifySlip: VerifyReleaseSlip,
   ) {}
 
+  @Implements(Endpoints.api.applyMoveOut)
   @Post('move-outs')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -37,6 +40,7 @@ export class MoveOutsController {
     return this.moveOuts.create(user, body);
   }
 
+  @Implements(Endpoints.api.myMoveOuts)
   @Get('move-outs/mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -47,6 +51,7 @@ export class MoveOutsController {
     return this.moveOuts.mine(user);
   }
 
+  @Implements(Endpoints.api.officeMoveOuts)
   @Get('move-outs/office')
   @Roles(...STAFF_ROLES)
   @ApiQuery({
@@ -65,6 +70,7 @@ export class MoveOutsController {
     return this.moveOutOffice.office(user, householdId || undefined);
   }
 
+  @Implements(Endpoints.api.moveOut)
   @Get('move-outs/:id')
   @Roles(Role.Resident, ...STAFF_ROLES)
   @ApiOperation({
@@ -75,6 +81,7 @@ export class MoveOutsController {
     return this.moveOuts.get(user, id);
   }
 
+  @Implements(Endpoints.api.moveOutOwnerDecision)
   @Post('move-outs/:id/owner-decision')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -89,6 +96,7 @@ export class MoveOutsController {
     return this.moveOuts.ownerDecision(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.cancelMoveOut)
   @Post('move-outs/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Resident)
@@ -99,6 +107,7 @@ export class MoveOutsController {
     return this.moveOuts.cancel(user, id);
   }
 
+  @Implements(Endpoints.api.recordWrittenAuthorisation)
   @Post('move-outs/:id/written-authorisation')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -114,6 +123,7 @@ export class MoveOutsController {
     return this.moveOutOffice.recordWrittenAuthorisation(user, id, body.note);
   }
 
+  @Implements(Endpoints.api.markFeesSettled)
   @Post('move-outs/:id/fees-settled')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -125,6 +135,7 @@ export class MoveOutsController {
     return this.moveOutOffice.markFeesSettled(user, id);
   }
 
+  @Implements(Endpoints.api.decideMoveOut)
   @Post('move-outs/:id/decision')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -140,6 +151,7 @@ export class MoveOutsController {
     return this.moveOutOffice.decide(user, id, body.approve, body.reason);
   }
 
+  @Implements(Endpoints.api.deregisterMembers)
   @Post('move-outs/:id/deregister')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
@@ -154,6 +166,7 @@ export class MoveOutsController {
     return this.moveOutOffice.deregister(user, id, body.memberIds);
   }
 
+  @Implements(Endpoints.api.verifySlip)
   @Post('release-slips/verify')
   @RateLimit('slipVerify')
   @HttpCode(200)

@@ -8,6 +8,8 @@ import { NoticePublishing } from './notice-publishing.service';
 import { NoticeQueries } from './notice-queries.service';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class NoticesController {
     private readonly queries: NoticeQueries,
   ) {}
 
+  @Implements(Endpoints.notices.list)
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -28,6 +31,7 @@ export class NoticesController {
     return this.queries.list(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.notices.create)
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -38,6 +42,7 @@ export class NoticesController {
     return this.publishing.create(user, body);
   }
 
+  @Implements(Endpoints.notices.mine)
   @Get('mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -48,6 +53,7 @@ export class NoticesController {
     return this.queries.mine(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.notices.unreadBeforeCuts)
   @Get('unread-before-cuts')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -58,6 +64,7 @@ export class NoticesController {
     return this.queries.unreadBeforeCuts(user);
   }
 
+  @Implements(Endpoints.notices.one)
   @Get(':id')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'Staff: one notice of their community' })
@@ -65,6 +72,7 @@ export class NoticesController {
     return this.queries.one(user, id);
   }
 
+  @Implements(Endpoints.notices.receipts)
   @Get(':id/receipts')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -75,6 +83,7 @@ export class NoticesController {
     return this.queries.receipts(user, id);
   }
 
+  @Implements(Endpoints.notices.read)
   @Post(':id/read')
   @HttpCode(200)
   @Roles(Role.Resident)

@@ -6,6 +6,8 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CallTasks } from './call-tasks.service';
 import { pageRequest } from '../../common/paging/paging';
 import { CallTaskDoneDto, CallTaskQueryDto } from './dto/call-task.dto';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ import { CallTaskDoneDto, CallTaskQueryDto } from './dto/call-task.dto';
 export class CallTasksController {
   constructor(private readonly tasks: CallTasks) {}
 
+  @Implements(Endpoints.api.callTasks)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -26,6 +29,7 @@ export class CallTasksController {
     return this.tasks.list(user, query.status, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.callTaskDone)
   @Post(':id/done')
   @HttpCode(200)
   @Roles(...STAFF_ROLES)

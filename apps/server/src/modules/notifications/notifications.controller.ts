@@ -6,6 +6,8 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { MarkReadDto, NotificationQueryDto } from './dto/notification-query.dto';
 import { Inbox } from './inbox.service';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ import { pageRequest } from '../../common/paging/paging';
 export class NotificationsController {
   constructor(private readonly inbox: Inbox) {}
 
+  @Implements(Endpoints.api.notifications)
   @Get()
   @Roles(...SERVICE_ROLES)
   @ApiOperation({
@@ -30,6 +33,7 @@ export class NotificationsController {
     );
   }
 
+  @Implements(Endpoints.api.unreadCount)
   @Get('unread-count')
   @Roles(...SERVICE_ROLES)
   @ApiOperation({ summary: "How many of the caller's messages are unread (for the badge)" })
@@ -37,6 +41,7 @@ export class NotificationsController {
     return { unread: await this.inbox.unread(user) };
   }
 
+  @Implements(Endpoints.api.markRead)
   @Post('read')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)

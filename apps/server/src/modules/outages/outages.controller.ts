@@ -8,6 +8,8 @@ import { CloseOutageDto, CreateOutageDto } from './dto/outage.dto';
 import { OutagesService } from './outages.service';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class OutagesController {
     private readonly org: OrgDirectory,
   ) {}
 
+  @Implements(Endpoints.api.outages)
   @Get()
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -31,6 +34,7 @@ export class OutagesController {
     return this.outages.list(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.currentOutages)
   @Get('current')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -42,6 +46,7 @@ export class OutagesController {
     );
   }
 
+  @Implements(Endpoints.api.createOutage)
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -52,6 +57,7 @@ export class OutagesController {
     return this.outages.create(user, body);
   }
 
+  @Implements(Endpoints.api.closeOutage)
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)

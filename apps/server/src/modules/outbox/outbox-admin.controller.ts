@@ -7,6 +7,8 @@ import { OutboxQueryDto } from './dto/outbox-query.dto';
 import { OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxAdmin } from './outbox-admin.service';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('wechat')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ import { pageRequest } from '../../common/paging/paging';
 export class OutboxAdminController {
   constructor(private readonly admin: OutboxAdmin) {}
 
+  @Implements(Endpoints.api.adminOutbox)
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({
@@ -28,6 +31,7 @@ export class OutboxAdminController {
     );
   }
 
+  @Implements(Endpoints.api.adminOutboxRetry)
   @Post(':id/retry')
   @HttpCode(200)
   @Roles(Role.Admin)

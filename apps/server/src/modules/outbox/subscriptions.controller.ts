@@ -10,6 +10,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SubscriptionResultsDto } from './dto/subscription-results.dto';
 import { Outbox } from './outbox.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('wechat')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ import { Outbox } from './outbox.service';
 export class SubscriptionsController {
   constructor(private readonly outbox: Outbox) {}
 
+  @Implements(Endpoints.api.subscribeTemplates)
   @Get('subscribe-templates')
   @Roles(...SERVICE_ROLES)
   @ApiOperation({
@@ -29,6 +32,7 @@ export class SubscriptionsController {
     return { templates };
   }
 
+  @Implements(Endpoints.api.reportSubscriptions)
   @Post('subscriptions')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)

@@ -5,6 +5,8 @@ import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
 import { Roles } from '../../common/auth/decorators';
 import { RetentionJob } from './retention-job';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { RetentionJob } from './retention-job';
 export class RetentionController {
   constructor(private readonly job: RetentionJob) {}
 
+  @Implements(Endpoints.api.retentionRuns)
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({

@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { UpdateSlaPolicyDto } from './dto/update-sla-policy.dto';
 import { SlaPoliciesAdmin } from './sla-policies-admin.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { SlaPoliciesAdmin } from './sla-policies-admin.service';
 export class SlaPoliciesController {
   constructor(private readonly admin: SlaPoliciesAdmin) {}
 
+  @Implements(Endpoints.api.slaPolicies)
   @Get()
   @Roles(...STAFF_ROLES)
   @ApiOperation({
@@ -22,6 +25,7 @@ export class SlaPoliciesController {
     return this.admin.list(user);
   }
 
+  @Implements(Endpoints.api.setSlaPolicy)
   @Put(':code')
   @Roles(Role.Admin)
   @ApiOperation({
@@ -36,6 +40,7 @@ export class SlaPoliciesController {
     return this.admin.set(user, code, body);
   }
 
+  @Implements(Endpoints.api.resetSlaPolicy)
   @Delete(':code')
   @HttpCode(204)
   @Roles(Role.Admin)

@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { UpdateStaffProfileDto } from './dto/staff-profile.dto';
 import { StaffProfiles } from './staff-profiles.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { StaffProfiles } from './staff-profiles.service';
 export class StaffProfilesController {
   constructor(private readonly profiles: StaffProfiles) {}
 
+  @Implements(Endpoints.api.myStaffProfile)
   @Get()
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({
@@ -22,6 +25,7 @@ export class StaffProfilesController {
     return this.profiles.mine(user);
   }
 
+  @Implements(Endpoints.api.updateStaffProfile)
   @Put()
   @Roles(Role.Assistant, Role.Supervisor)
   @ApiOperation({ summary: 'Change the caller’s own card; fields left out stay as they are' })

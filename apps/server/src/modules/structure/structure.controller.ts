@@ -22,6 +22,8 @@ import { AssistantAssignments } from './use-cases/assistant-assignments';
 import { BuildingEdits } from './use-cases/building-edits';
 import { RoomEdits } from './use-cases/room-edits';
 import { StructureView } from './use-cases/structure-view';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /**
  * Structure management (楼栋 · 单元 · 房屋): for the community's supervisors and the admins who reach it;
@@ -38,6 +40,7 @@ export class StructureController {
     private readonly assistants: AssistantAssignments,
   ) {}
 
+  @Implements(Endpoints.api.structureCommunities)
   @Get('communities')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The communities the caller manages' })
@@ -45,6 +48,7 @@ export class StructureController {
     return this.view.communities(user);
   }
 
+  @Implements(Endpoints.api.communityStructure)
   @Get('communities/:communityId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -58,6 +62,7 @@ export class StructureController {
     return this.view.structure(user, communityId);
   }
 
+  @Implements(Endpoints.api.addBuilding)
   @Post('communities/:communityId/buildings')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -71,6 +76,7 @@ export class StructureController {
     return this.buildings.addBuilding(user, communityId, body);
   }
 
+  @Implements(Endpoints.api.updateBuilding)
   @Put('buildings/:buildingId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -84,6 +90,7 @@ export class StructureController {
     return this.buildings.updateBuilding(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.deleteBuilding)
   @Delete('buildings/:buildingId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
@@ -98,6 +105,7 @@ export class StructureController {
     return this.buildings.deleteBuilding(user, buildingId);
   }
 
+  @Implements(Endpoints.api.addRoom)
   @Post('buildings/:buildingId/rooms')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -111,6 +119,7 @@ export class StructureController {
     return this.rooms.addRoom(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.addRoomRange)
   @Post('buildings/:buildingId/room-range')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -125,6 +134,7 @@ export class StructureController {
     return this.rooms.addRoomRange(user, buildingId, body);
   }
 
+  @Implements(Endpoints.api.updateRoom)
   @Put('rooms/:roomId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -138,6 +148,7 @@ export class StructureController {
     return this.rooms.updateRoom(user, roomId, body);
   }
 
+  @Implements(Endpoints.api.deleteRoom)
   @Delete('rooms/:roomId')
   @HttpCode(204)
   @Roles(Role.Supervisor, Role.Admin)
@@ -148,6 +159,7 @@ export class StructureController {
     return this.rooms.deleteRoom(user, roomId);
   }
 
+  @Implements(Endpoints.api.assignAssistant)
   @Put('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -162,6 +174,7 @@ export class StructureController {
     return this.assistants.assignAssistant(user, buildingId, userId);
   }
 
+  @Implements(Endpoints.api.unassignAssistant)
   @Delete('buildings/:buildingId/assistants/:userId')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({

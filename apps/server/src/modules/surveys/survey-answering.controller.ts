@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SurveyAnswerDto } from './dto/survey.dto';
 import { SurveyAnswering } from './survey-answering.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 const respondent = (user: AuthUser) => ({ userId: user.id, householdId: user.householdId });
 
@@ -15,6 +17,7 @@ const respondent = (user: AuthUser) => ({ userId: user.id, householdId: user.hou
 export class SurveyAnsweringController {
   constructor(private readonly answering: SurveyAnswering) {}
 
+  @Implements(Endpoints.surveys.mine)
   @Get('mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -24,6 +27,7 @@ export class SurveyAnsweringController {
     return this.answering.mine(respondent(user));
   }
 
+  @Implements(Endpoints.surveys.conversation)
   @Get('rounds/:id/conversation')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -37,6 +41,7 @@ export class SurveyAnsweringController {
     return this.answering.conversation(respondent(user), id);
   }
 
+  @Implements(Endpoints.surveys.answer)
   @Post('rounds/:id/answers')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -51,6 +56,7 @@ export class SurveyAnsweringController {
     return this.answering.answer(respondent(user), id, body);
   }
 
+  @Implements(Endpoints.surveys.summary)
   @Get('rounds/:id/summary')
   @Roles(Role.Resident)
   @ApiOperation({

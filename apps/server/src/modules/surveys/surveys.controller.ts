@@ -38,6 +38,8 @@ import { SurveyRoundsService } from './survey-rounds.service';
 import { SurveySettingsService } from './survey-settings.service';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,6 +57,7 @@ export class SurveysController {
     private readonly settings: SurveySettingsService,
   ) {}
 
+  @Implements(Endpoints.surveys.questionnaires)
   @Get('questionnaires')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -65,6 +68,7 @@ export class SurveysController {
     return this.questionnaires.list(user);
   }
 
+  @Implements(Endpoints.surveys.createQuestionnaire)
   @Post('questionnaires')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -78,6 +82,7 @@ export class SurveysController {
     return this.questionnaires.create(user, body);
   }
 
+  @Implements(Endpoints.surveys.updateQuestionnaire)
   @Put('questionnaires/:id')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -92,6 +97,7 @@ export class SurveysController {
     return this.questionnaires.update(user, id, body);
   }
 
+  @Implements(Endpoints.surveys.publishQuestionnaire)
   @Post('questionnaires/:id/publish')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -103,6 +109,7 @@ export class SurveysController {
     return this.questionnaires.publish(user, id);
   }
 
+  @Implements(Endpoints.surveys.rounds)
   @Get('rounds')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -116,6 +123,7 @@ export class SurveysController {
     return this.rounds.list(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.surveys.createRound)
   @Post('rounds')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -129,6 +137,7 @@ export class SurveysController {
     return this.rounds.create(user, body);
   }
 
+  @Implements(Endpoints.surveys.round)
   @Get('rounds/:id')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'A round with its sample’s size and composition by building' })
@@ -136,6 +145,7 @@ export class SurveysController {
     return this.rounds.detail(user, id);
   }
 
+  @Implements(Endpoints.surveys.addHouseholds)
   @Post('rounds/:id/households')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -148,6 +158,7 @@ export class SurveysController {
     return this.rounds.addHouseholds(user, id, body);
   }
 
+  @Implements(Endpoints.surveys.send)
   @Post('rounds/:id/send')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -158,6 +169,7 @@ export class SurveysController {
     return this.lifecycle.send(user, id);
   }
 
+  @Implements(Endpoints.surveys.close)
   @Post('rounds/:id/close')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -166,6 +178,7 @@ export class SurveysController {
     return this.lifecycle.close(user, id);
   }
 
+  @Implements(Endpoints.surveys.cancel)
   @Post('rounds/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -174,6 +187,7 @@ export class SurveysController {
     return this.lifecycle.cancel(user, id);
   }
 
+  @Implements(Endpoints.surveys.results)
   @Get('rounds/:id/results')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -184,6 +198,7 @@ export class SurveysController {
     return this.results.results(user, id);
   }
 
+  @Implements(Endpoints.surveys.exportRound)
   @Get('rounds/:id/export')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'The round’s results and answers as an Excel workbook' })
@@ -201,6 +216,7 @@ export class SurveysController {
     return new StreamableFile(file.data, { type: XLSX, length: file.data.length });
   }
 
+  @Implements(Endpoints.surveys.publishResults)
   @Post('rounds/:id/publish-results')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -216,6 +232,7 @@ export class SurveysController {
     return this.lifecycle.publishResults(user, id, body);
   }
 
+  @Implements(Endpoints.surveys.tag)
   @Put('answers/:id/tag')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: 'Tag a free-text reason for the Pareto chart (null removes the tag)' })
@@ -227,6 +244,7 @@ export class SurveysController {
     return this.results.tag(user, id, body);
   }
 
+  @Implements(Endpoints.surveys.settings)
   @Get('settings')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -237,6 +255,7 @@ export class SurveysController {
     return this.settings.get(user);
   }
 
+  @Implements(Endpoints.surveys.saveSettings)
   @Put('settings')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Company admin: change the survey settings' })

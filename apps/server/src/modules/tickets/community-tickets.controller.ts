@@ -6,6 +6,8 @@ import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
 import { CommunityTicketsQueryDto } from './dto/community-tickets-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ import { pageRequest } from '../../common/paging/paging';
 export class CommunityTicketsController {
   constructor(private readonly queries: CommunityTicketQueries) {}
 
+  @Implements(Endpoints.api.communityTickets)
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiQuery({ name: 'filter', enum: CommunityTicketFilter, required: false })

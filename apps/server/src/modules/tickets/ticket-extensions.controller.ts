@@ -5,6 +5,8 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
 import { TicketExtensions } from './ticket-extensions.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ import { TicketExtensions } from './ticket-extensions.service';
 export class TicketExtensionsController {
   constructor(private readonly extensions: TicketExtensions) {}
 
+  @Implements(Endpoints.api.requestExtension)
   @Post('tickets/:id/extensions')
   @Roles(Role.Assistant)
   @ApiOperation({
@@ -26,6 +29,7 @@ export class TicketExtensionsController {
     return this.extensions.request(user, id, body);
   }
 
+  @Implements(Endpoints.api.pendingExtensions)
   @Get('ticket-extensions/pending')
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -36,6 +40,7 @@ export class TicketExtensionsController {
     return this.extensions.pending(user);
   }
 
+  @Implements(Endpoints.api.decideExtension)
   @Post('ticket-extensions/:id/decision')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)

@@ -24,6 +24,8 @@ import { SubmissionResult, TicketSubmission } from './ticket-submission.service'
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /** 201 for a new ticket, 200 when the idempotency key returned the first one. */
 const respond = (res: Response) => (result: SubmissionResult) => (
@@ -44,6 +46,7 @@ export class TicketsController {
     private readonly escalation: TicketEscalation,
   ) {}
 
+  @Implements(Endpoints.api.createTicket)
   @Post()
   @Roles(Role.Resident)
   @RateLimit('ticketSubmit')
@@ -59,6 +62,7 @@ export class TicketsController {
     return this.submission.submit(user, dto).then(respond(res));
   }
 
+  @Implements(Endpoints.api.createTicketOnBehalf)
   @Post('on-behalf')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -73,6 +77,7 @@ export class TicketsController {
     return this.submission.submitOnBehalf(user, dto).then(respond(res));
   }
 
+  @Implements(Endpoints.api.myTickets)
   @Get('mine')
   @Roles(Role.Resident)
   @ApiOperation({
@@ -85,6 +90,7 @@ export class TicketsController {
     return this.lists.mine(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.myQueue)
   @Get('queue')
   @Roles(Role.Assistant)
   @ApiOperation({
@@ -95,6 +101,7 @@ export class TicketsController {
     return this.lists.queue(user);
   }
 
+  @Implements(Endpoints.api.ticket)
   @Get(':id')
   @Roles(...SERVICE_ROLES)
   @ApiOperation({
@@ -104,6 +111,7 @@ export class TicketsController {
     return this.queries.detail(user, id);
   }
 
+  @Implements(Endpoints.api.assignees)
   @Get(':id/assignees')
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -114,6 +122,7 @@ export class TicketsController {
     return this.queries.assignees(user, id);
   }
 
+  @Implements(Endpoints.api.act)
   @Post(':id/actions')
   @HttpCode(200)
   @Roles(...SERVICE_ROLES)
@@ -128,6 +137,7 @@ export class TicketsController {
     return this.actions.perform(user, id, dto);
   }
 
+  @Implements(Endpoints.api.escalationSlip)
   @Post(':id/escalation-slip')
   @HttpCode(200)
   @Roles(Role.Assistant)
@@ -143,6 +153,7 @@ export class TicketsController {
     return this.escalation.slip(user, id, dto);
   }
 
+  @Implements(Endpoints.api.classify)
   @Post(':id/classification')
   @HttpCode(200)
   @Roles(Role.Assistant, Role.Supervisor, Role.Admin)

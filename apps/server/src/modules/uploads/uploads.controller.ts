@@ -14,12 +14,15 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import { ImageUploadInterceptor } from './image-upload.interceptor';
 import { UploadsService } from './uploads.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('uploads')
 @Controller('uploads')
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
+  @Implements(Endpoints.api.upload)
   @Post()
   @Roles(Role.Resident, Role.Assistant, Role.Supervisor)
   @ApiBearerAuth()
@@ -36,6 +39,7 @@ export class UploadsController {
     return this.uploads.store(user, file);
   }
 
+  @Implements(Endpoints.api.uploadFile)
   @Get(':id')
   @Public(
     'The URL signature (exp + sig, HMAC with the server secret) is the credential, so <img> tags can load photos.',

@@ -3,6 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/decorators';
 import { ChatPushService, PushQuery } from './chat-push.service';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 /**
  * The message-push URL configured in the mini-program admin (https://<host>/api/wechat/push). Called by
@@ -13,6 +15,7 @@ import { ChatPushService, PushQuery } from './chat-push.service';
 export class ChatPushController {
   constructor(private readonly push: ChatPushService) {}
 
+  @Implements(Endpoints.system.wechatPushVerify)
   @Get()
   @Public("Called by WeChat: authenticated by WeChat's signature (Token), checked in the handler.")
   @ApiOperation({
@@ -23,6 +26,7 @@ export class ChatPushController {
     res.status(200).type('text/plain').send(echo);
   }
 
+  @Implements(Endpoints.system.wechatPushReceive)
   @Post()
   @HttpCode(200)
   @Public(

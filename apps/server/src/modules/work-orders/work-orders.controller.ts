@@ -7,6 +7,8 @@ import { CompleteWorkOrderDto, IssueWorkOrderDto } from './dto/work-order.dto';
 import { WorkOrders } from './work-orders.service';
 import { PageQueryDto } from '../../common/paging/page-query.dto';
 import { pageRequest } from '../../common/paging/paging';
+import { Endpoints } from '@linli/contracts';
+import { Implements } from '../../common/http/implements';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ import { pageRequest } from '../../common/paging/paging';
 export class WorkOrdersController {
   constructor(private readonly orders: WorkOrders) {}
 
+  @Implements(Endpoints.api.workOrders)
   @Get()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -24,6 +27,7 @@ export class WorkOrdersController {
     return this.orders.list(user, pageRequest(query));
   }
 
+  @Implements(Endpoints.api.issueWorkOrder)
   @Post()
   @Roles(Role.Supervisor, Role.Admin)
   @ApiOperation({
@@ -34,6 +38,7 @@ export class WorkOrdersController {
     return this.orders.issue(user, body);
   }
 
+  @Implements(Endpoints.api.acceptWorkOrder)
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
@@ -42,6 +47,7 @@ export class WorkOrdersController {
     return this.orders.accept(user, id);
   }
 
+  @Implements(Endpoints.api.completeWorkOrder)
   @Post(':id/done')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)

@@ -1,0 +1,91 @@
+import type {
+  AddMemberRequest,
+  AddNoteRequest,
+  BindPhoneRequest,
+  BuildingDto,
+  CompleteReviewRequest,
+  CreateInviteRequest,
+  CreateJoinRequest,
+  EditMemberRequest,
+  FileBody,
+  FileReadDto,
+  FileReadLogEntryDto,
+  HouseholdDocumentDto,
+  HouseholdExportDto,
+  HouseholdFileDto,
+  HouseholdImportReportDto,
+  HouseholdMemberDto,
+  HouseholdNoteDto,
+  HouseholdReviewStateDto,
+  HouseholdSheetFormat,
+  InviteDto,
+  JoinBuildingDto,
+  JoinCommunityDto,
+  JoinHouseholdRequest,
+  JoinRequestDto,
+  MyHouseholdDto,
+  MyHouseholdRefDto,
+  Page,
+  PageQuery,
+  RecordDocumentRequest,
+  RejectJoinRequest,
+  RemoveMemberRequest,
+  ReviewsDueDto,
+  RoomSummaryDto,
+  SwitchHouseholdRequest,
+  TimelineEntryDto,
+  UserProfileDto,
+} from '..';
+import { del, get, post, put } from './endpoint';
+
+/** households: the routes its controllers declare. */
+export const householdsEndpoints = {
+  recordDocument: put('/api/households/:id/documents/:kind')<
+    RecordDocumentRequest,
+    HouseholdDocumentDto[]
+  >(),
+  removeDocument: del('/api/households/:id/documents/:kind')<void, HouseholdDocumentDto[]>(),
+  completeReview: post('/api/households/:id/reviews')<
+    CompleteReviewRequest,
+    HouseholdReviewStateDto
+  >(),
+  reviewsDue: get('/api/household-reviews/due')<void, ReviewsDueDto>(),
+  householdSheetTemplate: get('/api/communities/:communityId/household-sheet/template')<
+    { format?: HouseholdSheetFormat },
+    FileBody
+  >(),
+  householdSheetExport: get('/api/communities/:communityId/household-sheet/export')<
+    { format?: HouseholdSheetFormat },
+    FileBody
+  >(),
+  importHouseholdSheet: post('/api/communities/:communityId/household-sheet/import')<
+    void,
+    HouseholdImportReportDto
+  >(),
+  myHousehold: get('/api/households/mine')<void, MyHouseholdDto>(),
+  exportHousehold: get('/api/households/mine/export')<void, HouseholdExportDto>(),
+  editMember: put('/api/households/mine/members/:memberId')<EditMemberRequest, MyHouseholdDto>(),
+  joinHousehold: post('/api/households/join')<JoinHouseholdRequest, MyHouseholdDto>(),
+  bindPhone: post('/api/households/bind-phone')<BindPhoneRequest, MyHouseholdDto>(),
+  invite: post('/api/households/:id/invites')<CreateInviteRequest, InviteDto>(),
+  buildings: get('/api/buildings')<void, BuildingDto[]>(),
+  rooms: get('/api/buildings/:id/rooms')<void, RoomSummaryDto[]>(),
+  householdFile: get('/api/households/:id')<void, HouseholdFileDto>(),
+  addMember: post('/api/households/:id/members')<AddMemberRequest, HouseholdMemberDto>(),
+  addNote: post('/api/households/:id/notes')<AddNoteRequest, void>(),
+  householdNotes: get('/api/households/:id/notes')<PageQuery, Page<HouseholdNoteDto>>(),
+  householdTimeline: get('/api/households/:id/timeline')<PageQuery, Page<TimelineEntryDto>>(),
+  householdReads: get('/api/households/:id/reads')<PageQuery, Page<FileReadDto>>(),
+  householdReadLog: get('/api/household-reads')<PageQuery, Page<FileReadLogEntryDto>>(),
+  joinCommunities: get('/api/join-requests/communities')<void, JoinCommunityDto[]>(),
+  joinBuildings: get('/api/join-requests/communities/:id/buildings')<void, JoinBuildingDto[]>(),
+  askToJoin: post('/api/join-requests')<CreateJoinRequest, JoinRequestDto>(),
+  myJoinRequests: get('/api/join-requests/mine')<void, JoinRequestDto[]>(),
+  pendingJoinRequests: get('/api/join-requests/pending')<void, JoinRequestDto[]>(),
+  approveJoinRequest: post('/api/join-requests/:id/approve')<void, JoinRequestDto>(),
+  rejectJoinRequest: post('/api/join-requests/:id/reject')<RejectJoinRequest, JoinRequestDto>(),
+  cancelJoinRequest: post('/api/join-requests/:id/cancel')<void, JoinRequestDto>(),
+  removeMember: post('/api/households/:id/members/:memberId/remove')<RemoveMemberRequest, void>(),
+  myHouseholds: get('/api/me/households')<void, MyHouseholdRefDto[]>(),
+  switchHousehold: post('/api/me/active-household')<SwitchHouseholdRequest, UserProfileDto>(),
+};
