@@ -161,14 +161,20 @@ export interface IndicatorTicketDto {
   outcome: 'missed' | 'pending';
 }
 
-export interface IndicatorTargetsDto {
+/** The figures' targets (shares 0..1): what the domain computes against and a company may change. */
+export interface IndicatorTargetFigures {
+  /** "Emergencies responded to within N minutes" — N, and the share aimed at. */
   emergencyResponseMinutes: number;
   emergencyResponseShare: number;
+  /** "Complaints resolved within N hours" — N, and the share aimed at. */
   complaintResolveHours: number;
   complaintResolveShare: number;
   satisfactionShare: number;
   callbackCoverageShare: number;
   surveyResponseShare: number;
+}
+
+export interface IndicatorTargetsDto extends IndicatorTargetFigures {
   /** The company changed them. */
   customised: boolean;
   canEdit: boolean;

@@ -2,6 +2,7 @@
 import type {
   Channel,
   ExtensionCounts,
+  IndicatorTargetFigures,
   InvalidComplaintCounts,
   ReopenFigures,
   SlaLimit,
@@ -53,17 +54,8 @@ export interface IndicatorTicket {
 /** The resident's overall verdict on a ticket, when ratings are recorded. */
 export type OverallVerdict = 'satisfied' | 'basic' | 'dissatisfied';
 
-export interface IndicatorTargets {
-  /** "Emergencies responded to within N minutes" — N, and the share aimed at. */
-  emergencyResponseMinutes: number;
-  emergencyResponseShare: number;
-  /** "Complaints resolved within N hours" — N, and the share aimed at. */
-  complaintResolveHours: number;
-  complaintResolveShare: number;
-  satisfactionShare: number;
-  callbackCoverageShare: number;
-  surveyResponseShare: number;
-}
+/** The targets the figures are computed against (defined once in contracts). */
+export type IndicatorTargets = IndicatorTargetFigures;
 
 /** The brief's seed targets; a company changes them in its settings. */
 export const DEFAULT_INDICATOR_TARGETS: IndicatorTargets = {

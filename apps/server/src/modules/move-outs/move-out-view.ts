@@ -3,6 +3,7 @@ import {
   MoveOutDto,
   MoveOutScope,
   MoveOutStatus,
+  MoveOutGoods,
   ReleaseSlipDto,
   Role,
 } from '@linli/contracts';
@@ -45,6 +46,18 @@ export function moveOutFacts(
   };
 }
 
+/** What goes out, when, and who carries it, as the application and its slip both show it. */
+function goodsOf(row: MoveOut): MoveOutGoods {
+  return {
+    scope: row.scope,
+    moveDate: row.moveDate,
+    items: row.items.split('\n'),
+    carrierName: row.carrierName,
+    carrierPhone: row.carrierPhone,
+    vehiclePlate: row.vehiclePlate,
+  };
+}
+
 /** The release slip of an approved application, as the resident shows it and the guard checks it. */
 export function slipOf(row: MoveOut): ReleaseSlipDto | null {
   if (!row.slipCode || !row.decidedAt || !row.slipValidUntil) return null;
@@ -52,12 +65,7 @@ export function slipOf(row: MoveOut): ReleaseSlipDto | null {
     code: row.slipCode,
     roomLabel: row.household?.room?.label ?? '',
     communityName: row.community?.name ?? '',
-    scope: row.scope,
-    moveDate: row.moveDate,
-    items: row.items.split('\n'),
-    carrierName: row.carrierName,
-    carrierPhone: row.carrierPhone,
-    vehiclePlate: row.vehiclePlate,
+    ...goodsOf(row),
     issuedAt: row.decidedAt.toISOString(),
     validUntil: row.slipValidUntil.toISOString(),
     approvedBy: row.decidedBy?.name ?? '',
@@ -77,12 +85,7 @@ export function presentMoveOut(
     householdId: row.householdId,
     roomLabel: row.household?.room?.label ?? '',
     status: row.status,
-    scope: row.scope,
-    moveDate: row.moveDate,
-    items: row.items.split('\n'),
-    carrierName: row.carrierName,
-    carrierPhone: row.carrierPhone,
-    vehiclePlate: row.vehiclePlate,
+    ...goodsOf(row),
     applicant: { name: row.applicantName, role: row.applicantRole },
     createdAt: row.createdAt.toISOString(),
     ownerAuthorisation: row.ownerAuthorisation,
