@@ -10,6 +10,7 @@ import { IndicatorTargetsService } from './indicator-targets.service';
 import { ListIndicatorTickets } from './indicator-tickets.service';
 import { MonthFigures } from './month-figures';
 import { FrozenMonthJob } from './frozen-month-job';
+import { OpenMonthsRefreshJob } from './open-months-refresh-job';
 import { ReadCompanyDashboard } from './read-company-dashboard.service';
 import { ReadDashboard } from './read-dashboard.service';
 import { ReportsController } from './reports.controller';
@@ -26,6 +27,7 @@ import { WeeklyReviewDelivery } from './weekly-review-delivery';
     IndicatorSource,
     MonthFigures,
     FrozenMonthJob,
+    OpenMonthsRefreshJob,
     IndicatorTargetsService,
     ReadDashboard,
     ReadCompanyDashboard,

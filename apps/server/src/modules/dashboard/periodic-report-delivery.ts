@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, REPORT_KIND_LABELS, ReportKind, Role } from '@linli/contracts';
 import { lastClosedPeriods, periodWindow } from '@linli/domain';
@@ -19,7 +13,7 @@ import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DashboardScope } from './dashboard-scope';
 import { Reports } from './reports.service';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] as const;
 
@@ -32,10 +26,7 @@ const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] 
  * whose insert won sends the messages: nobody is told twice.
  */
 @Injectable()
-export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('PeriodicReports');
-  private readonly loop = new JobLoop(this.logger, 'scheduled reports failed');
-
+export class PeriodicReportDelivery extends ScheduledJob<number> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reports: Reports,
@@ -43,17 +34,15 @@ export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApp
     private readonly org: OrgDirectory,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.reportsSweepSeconds;
-    if (seconds <= 0) return;
-    this.loop.every(seconds * 1000, () => this.run());
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('PeriodicReports', 'scheduled reports failed', () =>
+      jobTiming(config.reportsSweepSeconds * 1000, config),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<number> {
+    return this.run();
   }
 
   /** Issues every community's reports for the periods that last closed; returns how many this instance issued. */

@@ -1,11 +1,5 @@
 import { findPage, PageRequest } from '../../common/paging/paging';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CallbackStatus,
@@ -28,7 +22,7 @@ import { TicketRating } from '../feedback/entities/ticket-rating.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { RetentionRun } from './entities/retention-run.entity';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 /** A ticket is finished (retention can apply) once closed, cancelled or otherwise out of the open states. */
 const FINISHED_TICKET = Object.values(TicketStatus).filter((s) => !isOpen(s));
@@ -43,25 +37,21 @@ const FINISHED_CALLBACK = [CallbackStatus.Done, CallbackStatus.Unreachable];
  * what it did and logged; admins list the runs. Off unless LINLI_RETENTION_ENABLED=1 or production mode.
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Retention');
-  private readonly loop = new JobLoop(this.logger, 'retention run failed');
-
+export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const { enabled, sweepSeconds } = this.config.retention;
-    if (!enabled || sweepSeconds <= 0) return;
-    this.loop.every(sweepSeconds * 1000, () => this.run());
+  ) {
+    super('Retention', 'retention run failed', () => {
+      const { enabled, sweepSeconds } = config.retention;
+      return jobTiming(enabled ? sweepSeconds * 1000 : 0, config);
+    });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<RetentionRunDto | null> {
+    return this.run();
   }
 
   /** Today's run, if retention is on and no instance has claimed today yet; null otherwise. */
