@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
-import { DataSource, In, Not } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -26,7 +26,9 @@ import { MonthFigures } from './month-figures';
 @Injectable()
 export class FrozenMonthJob extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(IndicatorProvisional)
+    private readonly provisional: Repository<IndicatorProvisional>,
     private readonly figures: MonthFigures,
     private readonly targets: IndicatorTargetsService,
     private readonly clock: ClockService,
@@ -51,9 +53,10 @@ export class FrozenMonthJob extends ScheduledJob<number> {
   /** Stores the last frozen month of every community that has none yet; returns how many this instance stored. */
   async run(): Promise<number> {
     const month = this.lastFrozenMonth(this.clock.now());
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.communities.find({
+      select: { id: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let stored = 0;
     for (const c of communities) {
       const { targets } = await this.targets.forCompany(c.companyId);
@@ -83,10 +86,11 @@ export class FrozenMonthJob extends ScheduledJob<number> {
     if (this.figures.refreshMs <= 0) return 0;
     const round = this.figures.roundStart(this.clock.now());
     const months = this.openMonths(round);
-    await this.ds.getRepository(IndicatorProvisional).delete({ month: Not(In(months)) });
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    await this.provisional.delete({ month: Not(In(months)) });
+    const communities = await this.communities.find({
+      select: { id: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let stored = 0;
     for (const c of communities) {
       if (stopping()) break;

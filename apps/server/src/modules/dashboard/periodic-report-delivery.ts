@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { NotificationKind, REPORT_KIND_LABELS, ReportKind, Role } from '@linli/contracts';
 import { lastClosedPeriods, periodWindow } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -28,7 +28,8 @@ const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] 
 @Injectable()
 export class PeriodicReportDelivery extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly reports: Reports,
     private readonly inbox: Inbox,
     private readonly org: OrgDirectory,
@@ -49,9 +50,10 @@ export class PeriodicReportDelivery extends ScheduledJob<number> {
   async run(): Promise<number> {
     const now = this.clock.now();
     const periods = lastClosedPeriods(now);
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, name: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.communities.find({
+      select: { id: true, name: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let issued = 0;
     for (const c of communities) {
       const scope: DashboardScope = {
@@ -94,12 +96,12 @@ export class PeriodicReportDelivery extends ScheduledJob<number> {
   }
 
   private async recipients(c: Pick<Community, 'id'>, kind: ReportKind): Promise<string[]> {
-    const supervisors = await this.ds.getRepository(User).find({
+    const supervisors = await this.users.find({
       where: { role: Role.Supervisor, communityId: c.id },
       select: { id: true, department: true },
     });
     if (kind === ReportKind.Monthly) return supervisors.map((u) => u.id);
-    const admins = await this.ds.getRepository(User).find({
+    const admins = await this.users.find({
       where: { role: Role.Admin },
       select: { id: true, name: true, role: true, communityId: true },
     });

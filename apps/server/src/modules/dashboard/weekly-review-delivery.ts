@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { NotificationKind, ReportKind, Role } from '@linli/contracts';
 import { periodWindow, previousWeekMonday } from '@linli/domain';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -22,7 +22,7 @@ import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 @Injectable()
 export class WeeklyReviewDelivery extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly reports: Reports,
     private readonly scopes: DashboardScopes,
     private readonly inbox: Inbox,
@@ -44,7 +44,7 @@ export class WeeklyReviewDelivery extends ScheduledJob<number> {
     const now = this.clock.now();
     const monday = previousWeekMonday(now);
     const label = periodWindow('weekly', monday)!.label;
-    const heads = await this.ds.getRepository(User).find({
+    const heads = await this.users.find({
       where: { role: Role.Supervisor, department: Not(IsNull()), communityId: Not(IsNull()) },
     });
     let delivered = 0;

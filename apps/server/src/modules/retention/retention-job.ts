@@ -1,6 +1,6 @@
 import { findPage, PageRequest } from '../../common/paging/paging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   CallbackStatus,
   Page,
@@ -10,7 +10,7 @@ import {
 } from '@linli/contracts';
 import { ANONYMISED_TEXT, chinaDateKey, isOpen, retentionCutoff } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
@@ -39,7 +39,7 @@ const FINISHED_CALLBACK = [CallbackStatus.Done, CallbackStatus.Unreachable];
 @Injectable()
 export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(RetentionRun) private readonly runs: Repository<RetentionRun>,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,7 +70,7 @@ export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
       counts: null,
     };
     try {
-      await this.ds.getRepository(RetentionRun).insert(run);
+      await this.runs.insert(run);
     } catch (err) {
       if (isUniqueViolation(err)) return null; // another instance has today's run
       throw err;
@@ -78,9 +78,7 @@ export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
     const counts = await this.unitOfWork.run((db) => this.anonymise(db, cutoff));
     run.counts = counts;
     run.finishedAt = this.clock.now();
-    await this.ds
-      .getRepository(RetentionRun)
-      .update({ id: run.id }, { counts, finishedAt: run.finishedAt });
+    await this.runs.update({ id: run.id }, { counts, finishedAt: run.finishedAt });
     const dto = toDto(run);
     this.logger.log(`retention ${run.runKey}: ${dto.summary}`);
     return dto;
@@ -88,7 +86,7 @@ export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
 
   /** The runs, newest first, a page at a time (one run a day: years of them). */
   async list(page: PageRequest): Promise<Page<RetentionRunDto>> {
-    return findPage(this.ds.getRepository(RetentionRun), {}, page, (rows) => rows.map(toDto), {
+    return findPage(this.runs, {}, page, (rows) => rows.map(toDto), {
       at: 'startedAt',
     });
   }
