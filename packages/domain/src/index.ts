@@ -27,6 +27,7 @@ export * from './households/move-in-workflow';
 export * from './households/join-request-workflow';
 export * from './households/member-view';
 export * from './work-orders/work-order-workflow';
+export * from './duty/duty-shift';
 export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './notifications/call-task-rules';

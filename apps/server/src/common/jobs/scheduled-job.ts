@@ -8,14 +8,20 @@ export interface JobTiming {
 }
 
 /**
- * The one shape of a scheduled job (the time-limit sweep, care fan-out, callback and questionnaire
- * sweeps …): a round every interval on a JobLoop, started once the application has booted and stopped
- * before the database closes, waiting (bounded) for the round in flight. `sweep()` runs a round now, for
- * callers and tests; a call during a round shares that round instead of starting a second one.
+ * The one shape of every scheduled job (the time-limit, callback and questionnaire sweeps, care
+ * fan-out, the outbox and chat-inbox drains, the chat's rating prompt, notice publishing, the
+ * dashboard's reports, frozen months and provisional refresh, retention): a round every interval on a
+ * JobLoop, started once the application has booted and stopped before the database closes, waiting
+ * (bounded) for the round in flight. `sweep()` runs a round now; a call during a round shares that
+ * round instead of starting a second one. Subclasses write only `round()` and their timing.
  *
- * Several instances: a job claims its work in the database (a compare-and-set on the row's nextCheckAt,
- * the ticket's optimistic version, or a unique key), never in memory, so each piece of work is done once
- * however many instances sweep (docs/deployment.md). Subclasses write only `round()`.
+ * Multi-instance guarantee (stated here once for all jobs): every instance runs every job, and a job
+ * claims each piece of work in the database, never in memory — a compare-and-set on the row's
+ * nextCheckAt (the time-limit sweep's pattern), the ticket's optimistic version, a lease taken with
+ * SELECT … FOR UPDATE SKIP LOCKED (outbox, chat inbox), or a unique key on the run/period/claim row
+ * (retention day, reports, frozen months, rating prompts) — so each piece of work is done once however
+ * many instances sweep, and an instance that dies mid-round leaves its claims to lapse or be retaken
+ * (docs/deployment.md; apps/server/test/resilience/jobs-two-instances.spec.ts checks it).
  */
 export abstract class ScheduledJob<R> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger: Logger;
@@ -55,13 +61,15 @@ export abstract class ScheduledJob<R> implements OnApplicationBootstrap, BeforeA
   }
 }
 
+/** A job's timing: a round every `everyMs` (0: never by itself), and half the shutdown bound for the round in flight. */
+export function jobTiming(everyMs: number, config: { shutdownTimeoutMs: number }): JobTiming {
+  return { everyMs, shutdownWaitMs: config.shutdownTimeoutMs / 2 };
+}
+
 /** The sweeps' timing: every LINLI_SWEEP_SECONDS, and half the shutdown bound for the round in flight. */
 export function sweepTiming(config: {
   sla: { sweepIntervalSeconds: number };
   shutdownTimeoutMs: number;
 }): JobTiming {
-  return {
-    everyMs: config.sla.sweepIntervalSeconds * 1000,
-    shutdownWaitMs: config.shutdownTimeoutMs / 2,
-  };
+  return jobTiming(config.sla.sweepIntervalSeconds * 1000, config);
 }

@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Channel, TicketStatus } from '@linli/contracts';
 import { CHAT_TEXT } from '@linli/domain/chat';
@@ -21,7 +15,7 @@ import { ChatConversation } from './entities/chat-conversation.entity';
 import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
 import { ChatRatingPromptClaim } from './entities/chat-rating-prompt.entity';
 import { isUniqueViolation } from '../../database/unit-of-work';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 /**
  * After a ticket reported in the chat is resolved, the chat asks "请为本次服务打分：回复 1–5" — once, and
@@ -32,25 +26,22 @@ import { JobLoop } from '../../common/jobs/job-loop';
 const RECENT_MS = 48 * 3_600_000;
 
 @Injectable()
-export class ChatRatingPrompt implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly log = new Logger('ChatRatingPrompt');
-  private readonly loop = new JobLoop(this.log, 'rating prompt failed');
-
+export class ChatRatingPrompt extends ScheduledJob<number> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: ClockService,
     private readonly sender: ChatSender,
     private readonly chatLog: ChatLog,
-  ) {}
-
-  onModuleInit(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.loop.every(5000, () => this.askDue());
+  ) {
+    // Every few seconds; not by itself under test (the specs call askDue()).
+    super('ChatRatingPrompt', 'rating prompt failed', () =>
+      jobTiming(config.nodeEnv === 'test' ? 0 : 5000, config),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<number> {
+    return this.askDue();
   }
 
   /** Asks for every resolved chat ticket not asked yet whose resident can be reached in the chat now; returns how many were asked. */

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Community } from '../org/entities/community.entity';
+import { User } from '../org/entities/user.entity';
+import { IndicatorProvisional } from './entities/indicator-provisional.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgModule } from '../org/org.module';
@@ -10,6 +14,7 @@ import { IndicatorTargetsService } from './indicator-targets.service';
 import { ListIndicatorTickets } from './indicator-tickets.service';
 import { MonthFigures } from './month-figures';
 import { FrozenMonthJob } from './frozen-month-job';
+import { OpenMonthsRefreshJob } from './open-months-refresh-job';
 import { ReadCompanyDashboard } from './read-company-dashboard.service';
 import { ReadDashboard } from './read-dashboard.service';
 import { ReportsController } from './reports.controller';
@@ -19,13 +24,19 @@ import { WeeklyReviewDelivery } from './weekly-review-delivery';
 
 /** 数据看板 and the reports (the brief's "Indicators and reports"); definitions live in @linli/domain. */
 @Module({
-  imports: [OrgModule, CalendarModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Community, User, IndicatorProvisional]),
+    OrgModule,
+    CalendarModule,
+    NotificationsModule,
+  ],
   controllers: [DashboardController, ReportsController],
   providers: [
     DashboardScopes,
     IndicatorSource,
     MonthFigures,
     FrozenMonthJob,
+    OpenMonthsRefreshJob,
     IndicatorTargetsService,
     ReadDashboard,
     ReadCompanyDashboard,

@@ -1,14 +1,8 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { chinaMonthOf, monthsEndingWith } from '@linli/domain';
-import { DataSource, In, Not } from 'typeorm';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { In, Not, Repository } from 'typeorm';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
@@ -25,37 +19,28 @@ import { MonthFigures } from './month-figures';
  *
  * It also keeps the open months' provisional snapshots (docs/dashboard.md, "Provisional snapshots"):
  * every LINLI_DASHBOARD_REFRESH_MINUTES a round stores each community's months not yet frozen as of the
- * round's start (MonthFigures.refresh: once per round across instances). The loop looks every half
- * minute (at most every interval) so a round is stored soon after it starts; both loops run only while
- * the job does (LINLI_REPORTS_SWEEP_SECONDS > 0).
+ * round's start (MonthFigures.refresh: once per round across instances), on its own job,
+ * OpenMonthsRefreshJob, which looks every half minute (at most every interval) so a round is stored
+ * soon after it starts; both jobs run only while this one does (LINLI_REPORTS_SWEEP_SECONDS > 0).
  */
 @Injectable()
-export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('FrozenMonths');
-  private readonly loop = new JobLoop(this.logger, 'freezing the last month failed');
-  private readonly refreshLoop = new JobLoop(this.logger, 'refreshing the open months failed');
-
+export class FrozenMonthJob extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(IndicatorProvisional)
+    private readonly provisional: Repository<IndicatorProvisional>,
     private readonly figures: MonthFigures,
     private readonly targets: IndicatorTargetsService,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.reportsSweepSeconds;
-    if (seconds <= 0) return;
-    this.loop.every(seconds * 1000, () => this.run());
-    if (this.figures.refreshMs > 0)
-      this.refreshLoop.every(Math.min(30_000, this.figures.refreshMs), () => this.refresh());
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('FrozenMonths', 'freezing the last month failed', () =>
+      jobTiming(config.reportsSweepSeconds * 1000, config),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([
-      this.loop.stop(this.config.shutdownTimeoutMs / 2),
-      this.refreshLoop.stop(this.config.shutdownTimeoutMs / 2),
-    ]);
+  protected round(): Promise<number> {
+    return this.run();
   }
 
   /** The latest month frozen at `now` (the freeze is at most 366 days after a month's close). */
@@ -68,9 +53,10 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
   /** Stores the last frozen month of every community that has none yet; returns how many this instance stored. */
   async run(): Promise<number> {
     const month = this.lastFrozenMonth(this.clock.now());
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.communities.find({
+      select: { id: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let stored = 0;
     for (const c of communities) {
       const { targets } = await this.targets.forCompany(c.companyId);
@@ -94,19 +80,20 @@ export class FrozenMonthJob implements OnApplicationBootstrap, BeforeApplication
   /**
    * One refresh round: the provisional snapshot of every community's open months as of the current round's
    * start, where none is stored for it yet; drops those of months that have frozen since. Returns how many
-   * this instance stored.
+   * this instance stored. `stopping` (shutdown began) ends the round at the next community.
    */
-  async refresh(): Promise<number> {
+  async refresh(stopping: () => boolean = () => false): Promise<number> {
     if (this.figures.refreshMs <= 0) return 0;
     const round = this.figures.roundStart(this.clock.now());
     const months = this.openMonths(round);
-    await this.ds.getRepository(IndicatorProvisional).delete({ month: Not(In(months)) });
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, companyId: true }, order: { createdAt: 'ASC' } });
+    await this.provisional.delete({ month: Not(In(months)) });
+    const communities = await this.communities.find({
+      select: { id: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let stored = 0;
     for (const c of communities) {
-      if (this.refreshLoop.stopping) break;
+      if (stopping()) break;
       const { targets } = await this.targets.forCompany(c.companyId);
       for (const month of months)
         if (await this.figures.refresh(c.id, month, round, targets)) stored += 1;

@@ -1,14 +1,8 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { NotificationKind, REPORT_KIND_LABELS, ReportKind, Role } from '@linli/contracts';
 import { lastClosedPeriods, periodWindow } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -19,7 +13,7 @@ import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { DashboardScope } from './dashboard-scope';
 import { Reports } from './reports.service';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] as const;
 
@@ -32,37 +26,34 @@ const SCHEDULED = [ReportKind.Monthly, ReportKind.Quarterly, ReportKind.Annual] 
  * whose insert won sends the messages: nobody is told twice.
  */
 @Injectable()
-export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('PeriodicReports');
-  private readonly loop = new JobLoop(this.logger, 'scheduled reports failed');
-
+export class PeriodicReportDelivery extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly reports: Reports,
     private readonly inbox: Inbox,
     private readonly org: OrgDirectory,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.reportsSweepSeconds;
-    if (seconds <= 0) return;
-    this.loop.every(seconds * 1000, () => this.run());
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('PeriodicReports', 'scheduled reports failed', () =>
+      jobTiming(config.reportsSweepSeconds * 1000, config),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<number> {
+    return this.run();
   }
 
   /** Issues every community's reports for the periods that last closed; returns how many this instance issued. */
   async run(): Promise<number> {
     const now = this.clock.now();
     const periods = lastClosedPeriods(now);
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ select: { id: true, name: true, companyId: true }, order: { createdAt: 'ASC' } });
+    const communities = await this.communities.find({
+      select: { id: true, name: true, companyId: true },
+      order: { createdAt: 'ASC' },
+    });
     let issued = 0;
     for (const c of communities) {
       const scope: DashboardScope = {
@@ -105,12 +96,12 @@ export class PeriodicReportDelivery implements OnApplicationBootstrap, BeforeApp
   }
 
   private async recipients(c: Pick<Community, 'id'>, kind: ReportKind): Promise<string[]> {
-    const supervisors = await this.ds.getRepository(User).find({
+    const supervisors = await this.users.find({
       where: { role: Role.Supervisor, communityId: c.id },
       select: { id: true, department: true },
     });
     if (kind === ReportKind.Monthly) return supervisors.map((u) => u.id);
-    const admins = await this.ds.getRepository(User).find({
+    const admins = await this.users.find({
       where: { role: Role.Admin },
       select: { id: true, name: true, role: true, communityId: true },
     });

@@ -1,14 +1,8 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { NotificationKind, ReportKind, Role } from '@linli/contracts';
 import { periodWindow, previousWeekMonday } from '@linli/domain';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -17,7 +11,7 @@ import { Inbox } from '../notifications/inbox.service';
 import { User } from '../org/entities/user.entity';
 import { DashboardScopes } from './dashboard-scope';
 import { Reports } from './reports.service';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 /**
  * Department heads review their complaint records weekly (the brief's "Indicators and reports"): once the
@@ -26,28 +20,23 @@ import { JobLoop } from '../../common/jobs/job-loop';
  * that inserted the report is the one that sends the message; a head is never told twice.
  */
 @Injectable()
-export class WeeklyReviewDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('WeeklyReview');
-  private readonly loop = new JobLoop(this.logger, 'weekly review failed');
-
+export class WeeklyReviewDelivery extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly reports: Reports,
     private readonly scopes: DashboardScopes,
     private readonly inbox: Inbox,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.reportsSweepSeconds;
-    this.loop.every(seconds * 1000, () => this.run());
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('WeeklyReview', 'weekly review failed', () =>
+      jobTiming(config.reportsSweepSeconds * 1000, config),
+    );
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<number> {
+    return this.run();
   }
 
   /** Issues last week's list to every department head who has not had it; returns how many were delivered. */
@@ -55,7 +44,7 @@ export class WeeklyReviewDelivery implements OnApplicationBootstrap, BeforeAppli
     const now = this.clock.now();
     const monday = previousWeekMonday(now);
     const label = periodWindow('weekly', monday)!.label;
-    const heads = await this.ds.getRepository(User).find({
+    const heads = await this.users.find({
       where: { role: Role.Supervisor, department: Not(IsNull()), communityId: Not(IsNull()) },
     });
     let delivered = 0;

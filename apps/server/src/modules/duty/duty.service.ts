@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AssistantOptionDto, DutyShiftDto, ErrorCode, Role } from '@linli/contracts';
+import { dutyShiftProblem } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, MoreThan } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
@@ -10,10 +11,6 @@ import { Building } from '../org/entities/building.entity';
 import { User } from '../org/entities/user.entity';
 import { CreateDutyShiftDto } from './dto/duty-shift.dto';
 import { DutyShift } from './entities/duty-shift.entity';
-
-/** The longest shift (24 h lobby duty), and how far ahead the rota may be planned. */
-const MAX_SHIFT_HOURS = 24;
-const MAX_AHEAD_DAYS = 62;
 
 /** The duty rota of a community's buildings: supervisors plan it, staff read it, dispatch uses it. */
 @Injectable()
@@ -75,16 +72,7 @@ export class DutyRota {
     }
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
-    const problem =
-      endsAt.getTime() <= startsAt.getTime()
-        ? '结束时间必须晚于开始时间'
-        : endsAt.getTime() - startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000
-          ? `一个班次不能超过 ${MAX_SHIFT_HOURS} 小时`
-          : endsAt.getTime() <= now.getTime()
-            ? '该班次已结束'
-            : startsAt.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000
-              ? `最多提前 ${MAX_AHEAD_DAYS} 天排班`
-              : null;
+    const problem = dutyShiftProblem(startsAt, endsAt, now);
     if (problem)
       throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [
         { field: 'endsAt', message: problem },

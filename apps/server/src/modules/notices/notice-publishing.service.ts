@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
@@ -29,7 +23,7 @@ import { CreateNoticeDto } from './dto/notice.dto';
 import { Notice } from './entities/notice.entity';
 import { householdsReached, residentsOf } from './notice-audience';
 import { NoticeQueries } from './notice-queries.service';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
 
 const invalid = (field: string, message: string) =>
   new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
@@ -41,27 +35,20 @@ const invalid = (field: string, message: string) =>
  * unpublished notices; each one claimed by setting `publishedAt` only where it is still null).
  */
 @Injectable()
-export class NoticePublishing implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('NoticePublishing');
-  private readonly loop = new JobLoop(this.logger, 'publishing failed');
-
+export class NoticePublishing extends ScheduledJob<number> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly inbox: Inbox,
     private readonly org: OrgDirectory,
     private readonly queries: NoticeQueries,
     private readonly clock: ClockService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.sla.sweepIntervalSeconds;
-    this.loop.every(seconds * 1000, () => this.publishDue());
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('NoticePublishing', 'publishing failed', () => sweepTiming(config));
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<number> {
+    return this.publishDue();
   }
 
   async create(user: AuthUser, dto: CreateNoticeDto): Promise<NoticeDto> {

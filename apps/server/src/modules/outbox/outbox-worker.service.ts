@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -17,7 +11,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { AccessTokens } from './access-tokens.service';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { SubscriptionCredit } from './entities/subscription-credit.entity';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 import { retryOnDeadlock } from '../../database/retry-on-deadlock';
 
 /** Deliveries in flight at once per worker. */
@@ -39,11 +33,8 @@ export interface DrainResult {
  * On SQLite (one embedded process) the same claim runs without SKIP LOCKED.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Outbox');
+export class OutboxWorker extends ScheduledJob<DrainResult> {
   readonly workerId = `w-${randomUUID().slice(0, 8)}`;
-  private readonly poller = new JobLoop(this.logger, 'outbox drain failed');
-  private running: Promise<DrainResult> | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -51,16 +42,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly tokens: AccessTokens,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const ms = this.config.outbox.pollMs;
-    this.poller.every(ms, () => this.drain());
+  ) {
+    super('Outbox', 'outbox drain failed', () => jobTiming(config.outbox.pollMs, config));
   }
 
-  /** Graceful shutdown: no new round, and the one in flight finishes (bounded) before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.poller.stop(this.config.shutdownTimeoutMs / 2);
+  /** Graceful shutdown: the round in flight finishes (bounded), then this worker's claims are handed back. */
+  override async beforeApplicationShutdown(): Promise<void> {
+    await super.beforeApplicationShutdown();
     try {
       const released = await this.releaseClaims();
       if (released > 0) this.logger.log(`shutdown: handed back ${released} claimed message(s)`);
@@ -93,14 +81,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Delivers everything due now, batch by batch, until nothing is due. Drains never overlap within an instance. */
   drain(): Promise<DrainResult> {
-    this.running ??= this.loop().finally(() => (this.running = null));
-    return this.running;
+    return this.sweep();
   }
 
-  private async loop(): Promise<DrainResult> {
+  protected async round(): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, revoked: 0, dead: 0 };
     for (;;) {
-      if (this.poller.stopping) return result; // shutting down: claim nothing more
+      if (this.stopping) return result; // shutting down: claim nothing more
       const batch = await this.claim();
       if (batch.length === 0) return result;
       // A few deliveries in flight at once: WeChat's latency, not our CPU, bounds throughput. Each
@@ -109,8 +96,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       let next = 0;
       const slot = async () => {
         // Shutting down: deliveries under way finish, the rest of the batch is handed back (releaseClaims).
-        while (next < batch.length && !this.poller.stopping)
-          await this.deliver(batch[next++], result);
+        while (next < batch.length && !this.stopping) await this.deliver(batch[next++], result);
       };
       await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, batch.length) }, slot));
     }

@@ -1,12 +1,6 @@
 import { findPage, PageRequest } from '../../common/paging/paging';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   CallbackStatus,
   Page,
@@ -16,7 +10,7 @@ import {
 } from '@linli/contracts';
 import { ANONYMISED_TEXT, chinaDateKey, isOpen, retentionCutoff } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
@@ -28,7 +22,7 @@ import { TicketRating } from '../feedback/entities/ticket-rating.entity';
 import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { RetentionRun } from './entities/retention-run.entity';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 /** A ticket is finished (retention can apply) once closed, cancelled or otherwise out of the open states. */
 const FINISHED_TICKET = Object.values(TicketStatus).filter((s) => !isOpen(s));
@@ -43,25 +37,21 @@ const FINISHED_CALLBACK = [CallbackStatus.Done, CallbackStatus.Unreachable];
  * what it did and logged; admins list the runs. Off unless LINLI_RETENTION_ENABLED=1 or production mode.
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Retention');
-  private readonly loop = new JobLoop(this.logger, 'retention run failed');
-
+export class RetentionJob extends ScheduledJob<RetentionRunDto | null> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(RetentionRun) private readonly runs: Repository<RetentionRun>,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const { enabled, sweepSeconds } = this.config.retention;
-    if (!enabled || sweepSeconds <= 0) return;
-    this.loop.every(sweepSeconds * 1000, () => this.run());
+  ) {
+    super('Retention', 'retention run failed', () => {
+      const { enabled, sweepSeconds } = config.retention;
+      return jobTiming(enabled ? sweepSeconds * 1000 : 0, config);
+    });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop(this.config.shutdownTimeoutMs / 2);
+  protected round(): Promise<RetentionRunDto | null> {
+    return this.run();
   }
 
   /** Today's run, if retention is on and no instance has claimed today yet; null otherwise. */
@@ -80,7 +70,7 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
       counts: null,
     };
     try {
-      await this.ds.getRepository(RetentionRun).insert(run);
+      await this.runs.insert(run);
     } catch (err) {
       if (isUniqueViolation(err)) return null; // another instance has today's run
       throw err;
@@ -88,9 +78,7 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
     const counts = await this.unitOfWork.run((db) => this.anonymise(db, cutoff));
     run.counts = counts;
     run.finishedAt = this.clock.now();
-    await this.ds
-      .getRepository(RetentionRun)
-      .update({ id: run.id }, { counts, finishedAt: run.finishedAt });
+    await this.runs.update({ id: run.id }, { counts, finishedAt: run.finishedAt });
     const dto = toDto(run);
     this.logger.log(`retention ${run.runKey}: ${dto.summary}`);
     return dto;
@@ -98,7 +86,7 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** The runs, newest first, a page at a time (one run a day: years of them). */
   async list(page: PageRequest): Promise<Page<RetentionRunDto>> {
-    return findPage(this.ds.getRepository(RetentionRun), {}, page, (rows) => rows.map(toDto), {
+    return findPage(this.runs, {}, page, (rows) => rows.map(toDto), {
       at: 'startedAt',
     });
   }

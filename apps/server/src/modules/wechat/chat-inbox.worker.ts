@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,7 +8,7 @@ import { ClockService } from '../clock/clock.service';
 import { ChatInbound, ChatInboxHandler, ChatInboxRegistry } from './chat-port';
 import { retryOnDeadlock } from '../../database/retry-on-deadlock';
 import { ChatInboundRow, ChatInboundStatus } from './entities/chat-inbound.entity';
-import { JobLoop } from '../../common/jobs/job-loop';
+import { jobTiming, ScheduledJob } from '../../common/jobs/scheduled-job';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -36,22 +30,18 @@ export function toInbound(row: ChatInboundRow): ChatInbound {
  * messages go in the order they were sent (a later one waits while an earlier one is unsettled).
  */
 @Injectable()
-export class ChatInboxWorker
-  extends ChatInboxRegistry
-  implements OnApplicationBootstrap, BeforeApplicationShutdown
-{
-  private readonly logger = new Logger('ChatInbox');
+export class ChatInboxWorker extends ScheduledJob<number> implements ChatInboxRegistry {
   readonly workerId = `c-${randomUUID().slice(0, 8)}`;
   private handler: ChatInboxHandler | null = null;
-  private readonly jobLoop = new JobLoop(this.logger, 'chat inbox drain failed');
-  private running: Promise<number> | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super();
+    super('ChatInbox', 'chat inbox drain failed', () =>
+      jobTiming(config.wechatPush.pollMs, config),
+    );
   }
 
   register(handler: ChatInboxHandler): void {
@@ -60,23 +50,12 @@ export class ChatInboxWorker
     this.handler = handler;
   }
 
-  onApplicationBootstrap(): void {
-    const ms = this.config.wechatPush.pollMs;
-    if (ms <= 0) return;
-    this.jobLoop.every(ms, () => this.drain());
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.jobLoop.stop(this.config.shutdownTimeoutMs / 2);
-  }
-
   /** Hands over everything due now; returns how many were handled. Without a handler, messages wait. */
   drain(): Promise<number> {
-    this.running ??= this.loop().finally(() => (this.running = null));
-    return this.running;
+    return this.sweep();
   }
 
-  private async loop(): Promise<number> {
+  protected async round(): Promise<number> {
     let handled = 0;
     if (!this.handler) return 0;
     for (;;) {
