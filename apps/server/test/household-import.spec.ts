@@ -8,10 +8,8 @@ import {
   MemberRole,
   Role,
 } from '@linli/contracts';
-import { HOUSEHOLD_SHEET_COLUMNS, HOUSEHOLD_SHEET_EXAMPLE } from '@linli/domain';
-import * as ExcelJS from 'exceljs';
+import { HOUSEHOLD_SHEET_EXAMPLE } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Building } from '../src/modules/org/entities/building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { Company } from '../src/modules/org/entities/company.entity';
@@ -20,9 +18,19 @@ import { HouseholdRead } from '../src/modules/households/entities/household-read
 import { HouseholdMember } from '../src/modules/households/entities/household-member.entity';
 import { Room } from '../src/modules/org/entities/room.entity';
 import { User } from '../src/modules/org/entities/user.entity';
+import {
+  Cells,
+  csv,
+  encodeGbk,
+  HEADER,
+  r,
+  readCsv,
+  readXlsx,
+  sheetCounts,
+  xlsx,
+} from './support/household-sheet';
 import { bearer, loginOpenid, loginPersona } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
-import { useMysql } from './support/test-database';
 
 let t: TestApp;
 let supervisor: string;
@@ -42,9 +50,6 @@ beforeAll(async () => {
     .id;
 }, 60_000);
 afterAll(() => t?.close());
-
-type Cells = string[];
-const HEADER: Cells = [...HOUSEHOLD_SHEET_COLUMNS];
 
 /** GET a download, collecting the body as bytes whatever its content type. */
 const download = (url: string, token: string) =>
@@ -66,69 +71,7 @@ const upload = (data: Buffer, filename: string, token = supervisor, community = 
     .set(bearer(token))
     .attach('file', data, filename);
 
-async function xlsx(rows: Cells[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('住户资料');
-  ws.addRows(rows);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const csv = (rows: Cells[], bom = true) =>
-  Buffer.from(
-    (bom ? '\uFEFF' : '') +
-      rows
-        .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
-        .join('\r\n') +
-      '\r\n',
-    'utf8',
-  );
-
-async function readXlsx(data: Buffer): Promise<Cells[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const rows: Cells[] = [];
-  wb.worksheets[0].eachRow((row) =>
-    rows.push(
-      (row.values as ExcelJS.CellValue[])
-        .slice(1)
-        .map((v) => (v === null || v === undefined ? '' : String(v))),
-    ),
-  );
-  return rows;
-}
-
-async function readCsv(data: Buffer): Promise<Cells[]> {
-  const wb = new ExcelJS.Workbook();
-  const ws = await wb.csv.read(Readable.from([data.toString('utf8').replace(/^\uFEFF/, '')]), {
-    map: (v: string) => v,
-  });
-  const rows: Cells[] = [];
-  ws.eachRow((row) => rows.push((row.values as string[]).slice(1).map((v) => v ?? '')));
-  return rows;
-}
-
-/** A full row: building, unit, room, then the member's fields (all empty for a room on its own). */
-const r = (
-  building: string,
-  unit: string,
-  number: string,
-  name = '',
-  role = '',
-  relationship = '',
-  phone = '',
-  date = '',
-  id = '',
-): Cells => [building, unit, number, name, role, relationship, phone, date, id];
-
-async function counts() {
-  const [buildings, rooms, households, members] = await Promise.all([
-    t.dataSource.getRepository(Building).count(),
-    t.dataSource.getRepository(Room).count(),
-    t.dataSource.getRepository(Household).count(),
-    t.dataSource.getRepository(HouseholdMember).count(),
-  ]);
-  return { buildings, rooms, households, members };
-}
+const counts = () => sheetCounts(t);
 
 /** A second company's community with its own supervisor (and an admin of that company). */
 async function otherCommunity() {
@@ -497,115 +440,3 @@ describe('who may use the household sheet', () => {
     expect(await counts()).toEqual(before);
   });
 });
-
-describe('5,000 rooms', () => {
-  const rooms: Cells[] = [];
-  for (let b = 1; b <= 10; b++) {
-    for (let u = 1; u <= 5; u++) {
-      for (let n = 1; n <= 100; n++) {
-        const number = `${Math.ceil(n / 4)}${String(((n - 1) % 4) + 1).padStart(2, '0')}`;
-        const i = rooms.length;
-        rooms.push(
-          r(
-            `大${b}号楼`,
-            `${u}单元`,
-            number,
-            `业主${i}`,
-            '业主',
-            '本人',
-            `15${String(i).padStart(9, '0')}`,
-            '2023-05-01',
-          ),
-        );
-      }
-    }
-  }
-
-  it('rejects a 5,000-room xlsx with a few bad rows, writing nothing', async () => {
-    const before = await counts();
-    const withBad = [
-      HEADER, // row 1
-      ...rooms.slice(0, 1000), // rows 2-1001
-      r('大1号楼', '1单元', '9901', '坏手机', '业主', '', '123'), // row 1002
-      ...rooms.slice(1000, 4000), // rows 1003-4002
-      r('大1号楼', '', '9902'), // row 4003
-      ...rooms.slice(4000), // rows 4004-5003
-      r('大1号楼', '1单元', '101', '又一个', '家庭成员', '', '15000000000'), // row 5004: rooms[0]'s phone again
-    ];
-    const file = await xlsx(withBad);
-    const started = Date.now();
-    const res = await upload(file, 'big.xlsx').expect(422);
-    console.log(
-      `[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx with 3 bad rows rejected in ${Date.now() - started} ms`,
-    );
-    expect((res.body as ApiError).rejected).toEqual([
-      { row: 1002, reason: '手机号“123”格式不正确，应为 11 位手机号' },
-      { row: 4003, reason: '单元不能为空' },
-      { row: 5004, reason: '与第 2 行重复（同一房屋的手机号 15000000000）' },
-    ]);
-    expect(await counts()).toEqual(before);
-  }, 120_000);
-
-  it('imports the 5,000 rooms and their owners in one go once the bad rows are gone, and again adds nothing', async () => {
-    const before = await counts();
-    const file = await xlsx([HEADER, ...rooms]);
-    let started = Date.now();
-    const res = await upload(file, 'big.xlsx').expect(200);
-    console.log(
-      `[${useMysql ? 'mysql' : 'sqlite'}] 5,000-room xlsx imported in ${Date.now() - started} ms`,
-    );
-    expect(res.body).toEqual({
-      rooms: { created: 5000, existing: 0 },
-      households: { created: 5000 },
-      members: { created: 5000, existing: 0 },
-      rejected: [],
-    });
-    expect(await counts()).toEqual({
-      buildings: before.buildings + 10,
-      rooms: before.rooms + 5000,
-      households: before.households + 5000,
-      members: before.members + 5000,
-    });
-    const last = await t.dataSource
-      .getRepository(Room)
-      .findOneByOrFail({ label: '大10号楼5单元2504室' });
-    const household = await t.dataSource
-      .getRepository(Household)
-      .findOneByOrFail({ roomId: last.id });
-    expect(
-      await t.dataSource
-        .getRepository(HouseholdMember)
-        .findOneByOrFail({ householdId: household.id }),
-    ).toMatchObject({ name: '业主4999', phone: '15000004999', role: MemberRole.Owner });
-    started = Date.now();
-    const again = await upload(file, 'big.xlsx').expect(200);
-    console.log(
-      `[${useMysql ? 'mysql' : 'sqlite'}] the same 5,000 rooms re-imported (all matched) in ${Date.now() - started} ms`,
-    );
-    expect(again.body).toMatchObject({
-      rooms: { created: 0, existing: 5000 },
-      members: { created: 0, existing: 5000 },
-    });
-    expect((await counts()).rooms).toBe(before.rooms + 5000);
-  }, 180_000);
-});
-
-/** GBK bytes for text (test only): the inverse of Node's GBK decoder, built over the double-byte range. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder('gbk');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.from([hi, lo]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else if (table.has(ch)) bytes.push(...table.get(ch)!);
-    else throw new Error(`no GBK for ${ch}`);
-  }
-  return Buffer.from(bytes);
-}
