@@ -131,14 +131,6 @@ export default tseslint.config(
     rules: { 'max-params': ['error', 8] },
   },
   {
-    // Being split on h-perf (ticket-submission) and on main (ticket-queries); removed at merge.
-    files: [
-      'apps/server/src/modules/tickets/ticket-submission.service.ts',
-      'apps/server/src/modules/tickets/ticket-queries.service.ts',
-    ],
-    rules: { 'max-params': 'off' },
-  },
-  {
     // Files that Prettier's 100 columns pushed past the bound; each is being split (issue #17).
     // This list only shrinks: a file leaves it when it is back under its bound.
     files: [
