@@ -1,9 +1,9 @@
 import { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import './nutui-styles';
-import { installChunkRetry } from './services/chunk-retry';
-import { setUnauthenticatedHandler } from './services/http';
-import { LOGIN_PAGE } from './services/routes';
+import { installChunkRetry } from './services/app/chunk-retry';
+import { setUnauthenticatedHandler } from './services/request/http';
+import { LOGIN_PAGE } from './services/app/routes';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {

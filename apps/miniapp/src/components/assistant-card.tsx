@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { AssistantCardDto } from '@linli/contracts';
-import { formatTime } from '../services/format';
-import { MESSAGE_ASSISTANT_PAGE } from '../services/routes';
+import { formatTime } from '../services/app/format';
+import { MESSAGE_ASSISTANT_PAGE } from '../services/app/routes';
 import './assistant-card.scss';
 
 /** The building's assistant as residents see them: photo, what they are good at, duty, call or leave a message. */

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ArrowRight, Service } from '@nutui/icons-react-taro';
 import { useEffect, useState } from 'react';
-import { api } from '../services/api';
-import { demoChatPage } from '../services/routes';
+import { api } from '../services/api/api';
+import { demoChatPage } from '../services/app/routes';
 import './contact-button.scss';
 
 let demoMode: Promise<boolean> | null = null;

@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import { ClockDto } from '@linli/contracts';
-import { api } from '../services/api';
-import { formatTime } from '../services/format';
-import { showError } from '../services/http';
+import { api } from '../services/api/api';
+import { formatTime } from '../services/app/format';
+import { showError } from '../services/request/http';
 import './demo-clock.scss';
-import { attempt } from '../services/result';
+import { attempt } from '../services/request/result';
 
 const STEPS = [
   { label: '+1 小时', minutes: 60 },

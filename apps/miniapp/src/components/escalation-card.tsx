@@ -8,9 +8,9 @@ import {
   TicketDetailDto,
   WORK_ORDER_STATUS_LABELS,
 } from '@linli/contracts';
-import { api } from '../services/api';
-import { chinaInputToIso, formatTime } from '../services/format';
-import { showError } from '../services/http';
+import { api } from '../services/api/api';
+import { chinaInputToIso, formatTime } from '../services/app/format';
+import { showError } from '../services/request/http';
 import './extension-card.scss';
 
 const DEPARTMENTS = Object.keys(DEPARTMENT_NAMES) as DepartmentName[];

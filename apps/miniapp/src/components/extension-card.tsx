@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { EXTENSION_STATUS_LABELS, SLA_MILESTONE_LABELS, TicketDetailDto } from '@linli/contracts';
-import { api } from '../services/api';
-import { chinaInputToIso, formatTime } from '../services/format';
-import { showError } from '../services/http';
+import { api } from '../services/api/api';
+import { chinaInputToIso, formatTime } from '../services/app/format';
+import { showError } from '../services/request/http';
 import './extension-card.scss';
 
 /**

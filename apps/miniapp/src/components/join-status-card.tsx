@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { JoinRequestDto, MEMBER_ROLE_LABELS } from '@linli/contracts';
-import { formatTime } from '../services/format';
-import { joinStage } from '../services/join-stage';
+import { formatTime } from '../services/app/format';
+import { joinStage } from '../services/households/join-stage';
 import './join-status-card.scss';
 
 /** The applicant's application to join a room: which room, as whom, where it stands and what happens next. */

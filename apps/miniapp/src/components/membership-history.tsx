@@ -5,7 +5,7 @@ import {
   MEMBERSHIP_ACTION_LABELS,
   MembershipEventDto,
 } from '@linli/contracts';
-import { formatTime } from '../services/format';
+import { formatTime } from '../services/app/format';
 import './membership-history.scss';
 
 /** The household's membership history: who asked, approved, rejected, joined or was removed, by whom and when. */

@@ -8,7 +8,7 @@ import {
   MoveInOwnerConsent,
   MoveInStatus,
 } from '@linli/contracts';
-import { formatTime } from '../services/format';
+import { formatTime } from '../services/app/format';
 import './move-in-card.scss';
 
 const CONSENT_HOW: Record<MoveInOwnerConsent, string> = {

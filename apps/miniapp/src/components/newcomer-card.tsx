@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { APPLY_HOUSEHOLD_PAGE, JOIN_HOUSEHOLD_PAGE } from '../services/routes';
+import { APPLY_HOUSEHOLD_PAGE, JOIN_HOUSEHOLD_PAGE } from '../services/app/routes';
 import './newcomer-card.scss';
 
 interface Props {

@@ -2,8 +2,8 @@ import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { JoinRequestDto } from '@linli/contracts';
-import { api } from '../services/api';
-import { currentJoinRequest } from '../services/join-stage';
+import { api } from '../services/api/api';
+import { currentJoinRequest } from '../services/households/join-stage';
 import { JoinStatusCard } from './join-status-card';
 import { NewcomerCard } from './newcomer-card';
 

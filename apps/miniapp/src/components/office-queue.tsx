@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { EmptyState } from './empty-state';
-import { attempt } from '../services/result';
+import { attempt } from '../services/request/result';
 
 /**
  * An office's queue of applications (入住登记审核, 搬出审批): loaded when the page shows and on

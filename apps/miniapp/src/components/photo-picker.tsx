@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_TICKET_PHOTOS, UploadDto } from '@linli/contracts';
-import { api } from '../services/api';
-import { showError } from '../services/http';
-import { photoSlotsLeft } from '../services/report-form';
+import { api } from '../services/api/api';
+import { showError } from '../services/request/http';
+import { photoSlotsLeft } from '../services/tickets/report-form';
 import './photo-picker.scss';
 
 interface Props {

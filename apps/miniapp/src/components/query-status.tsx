@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { QueryView } from '../services/use-query';
+import type { QueryView } from '../services/request/use-query';
 import { EmptyState } from './empty-state';
 import './load-more.scss';
 

@@ -12,12 +12,12 @@ import {
   TicketDetailDto,
   TicketFeedbackDto,
 } from '@linli/contracts';
-import { feedbackApi } from '../services/feedback-api';
-import { formatTime } from '../services/format';
-import { showError } from '../services/http';
+import { feedbackApi } from '../services/api/feedback-api';
+import { formatTime } from '../services/app/format';
+import { showError } from '../services/request/http';
 import { StarRow } from './star-row';
 import './rating-card.scss';
-import { attempt } from '../services/result';
+import { attempt } from '../services/request/result';
 
 interface RatingCardProps {
   ticket: TicketDetailDto;

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { AssistantCardDto, OutageNoticeDto, TicketSummaryDto } from '@linli/contracts';
 // Not the package root: that would bring the whole domain and its holiday calendar into the main package.
 import { OUTAGE_KIND_LABELS } from '@linli/domain/outages';
-import { api } from '../services/api';
-import { formatTime } from '../services/format';
-import { residentPriorities } from '../services/home-priorities';
-import { INBOX_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../services/routes';
+import { api } from '../services/api/api';
+import { formatTime } from '../services/app/format';
+import { residentPriorities } from '../services/tickets/home-priorities';
+import { INBOX_PAGE, REPORT_PAGE, TICKETS_PAGE } from '../services/app/routes';
 import { AssistantCard } from './assistant-card';
 import { EmptyState } from './empty-state';
 import { Section } from './section';

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { TicketSlaDto } from '@linli/contracts';
-import { countdown } from '../services/countdown';
+import { countdown } from '../services/tickets/countdown';
 import './sla-badge.scss';
 
 const TICK_MS = 30_000;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { MOVE_OUT_SCOPE_LABELS, ReleaseSlipDto } from '@linli/contracts';
-import { formatTime } from '../services/format';
+import { formatTime } from '../services/app/format';
 import './slip-card.scss';
 
 /** What a release slip says: room, date, items, who carries; the guard and the resident read the same. */

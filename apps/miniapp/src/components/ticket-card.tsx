@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { TicketSummaryDto } from '@linli/contracts';
-import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../services/format';
+import { ESCALATION_LABELS, formatTime, statusLabel, statusTagType } from '../services/app/format';
 import { SlaBadge } from './sla-badge';
-import { ticketDetailPage } from '../services/routes';
+import { ticketDetailPage } from '../services/app/routes';
 import './ticket-card.scss';
 
 interface Props {

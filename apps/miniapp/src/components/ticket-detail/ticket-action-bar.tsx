@@ -13,10 +13,10 @@ import {
   UploadDto,
 } from '@linli/contracts';
 import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
-import { api } from '../../services/api';
-import { ApiRequestError, showError } from '../../services/http';
+import { api } from '../../services/api/api';
+import { ApiRequestError, showError } from '../../services/request/http';
 import { PhotoPicker } from '../photo-picker';
-import { splitActions } from '../../services/ticket-next-step';
+import { splitActions } from '../../services/tickets/ticket-next-step';
 import './ticket-detail.scss';
 
 /** What an action needs besides the version: what the bar collected before calling it. */

@@ -10,9 +10,9 @@ import {
   TicketDetailDto,
   UserProfileDto,
 } from '@linli/contracts';
-import { chatApi } from '../../services/chat-api';
-import { formatTime } from '../../services/format';
-import { showError } from '../../services/http';
+import { chatApi } from '../../services/api/chat-api';
+import { formatTime } from '../../services/app/format';
+import { showError } from '../../services/request/http';
 import './ticket-chat-card.scss';
 
 /** How an outgoing message reached the resident, in the words the staff read under it. */

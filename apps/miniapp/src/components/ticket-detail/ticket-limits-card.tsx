@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { SLA_STATE_LABELS, TicketDetailDto, TicketMilestoneDto } from '@linli/contracts';
 import { formatDeadline, MILESTONE_WORDS, residentPromise } from '@linli/domain';
 import { SlaBadge } from '../sla-badge';
-import { formatTime } from '../../services/format';
+import { formatTime } from '../../services/app/format';
 import './ticket-detail.scss';
 
 const STATE_TEXT: Record<TicketMilestoneDto['state'], string> = {

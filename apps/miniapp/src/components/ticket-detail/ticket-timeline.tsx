@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { TICKET_ACTION_LABELS, TicketDetailDto } from '@linli/contracts';
-import { formatTime, statusLabel } from '../../services/format';
+import { formatTime, statusLabel } from '../../services/app/format';
 import { TicketPhotos } from './ticket-photos';
 import './ticket-detail.scss';
 

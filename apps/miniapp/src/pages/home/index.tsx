@@ -12,8 +12,8 @@ import { NewcomerHome } from '../../components/newcomer-home';
 import { ResidentHome } from '../../components/resident-home';
 import { Section } from '../../components/section';
 import { TicketList } from '../../components/ticket-list';
-import { needsAttention, staffPriorities } from '../../services/home-priorities';
-import { useWorkOrdersDue } from '../../services/use-work-orders-due';
+import { needsAttention, staffPriorities } from '../../services/tickets/home-priorities';
+import { useWorkOrdersDue } from '../../services/tickets/use-work-orders-due';
 import {
   CALL_TASKS_PAGE,
   EXTENSIONS_PAGE,
@@ -24,15 +24,15 @@ import {
   REVIEWS_DUE_PAGE,
   TICKETS_PAGE,
   WORK_ORDERS_PAGE,
-} from '../../services/routes';
-import { usePendingMoveOuts } from '../../services/use-pending-move-outs';
-import { useOpenCalls } from '../../services/use-open-calls';
-import { usePendingExtensions } from '../../services/use-pending-extensions';
-import { usePendingJoins } from '../../services/use-pending-joins';
-import { useReviewsDue } from '../../services/use-reviews-due';
-import { useRoleTickets } from '../../services/use-role-tickets';
-import { useRequiredUser } from '../../services/use-session';
-import { useUnread } from '../../services/use-unread';
+} from '../../services/app/routes';
+import { usePendingMoveOuts } from '../../services/households/use-pending-move-outs';
+import { useOpenCalls } from '../../services/tickets/use-open-calls';
+import { usePendingExtensions } from '../../services/tickets/use-pending-extensions';
+import { usePendingJoins } from '../../services/households/use-pending-joins';
+import { useReviewsDue } from '../../services/households/use-reviews-due';
+import { useRoleTickets } from '../../services/tickets/use-role-tickets';
+import { useRequiredUser } from '../../services/session/use-session';
+import { useUnread } from '../../services/app/use-unread';
 import './index.scss';
 
 const RECENT = 3;

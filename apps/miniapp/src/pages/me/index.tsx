@@ -7,11 +7,11 @@ import { ContactButton } from '../../components/contact-button';
 import { DemoClock } from '../../components/demo-clock';
 import { MenuList } from '../../components/menu-list';
 import { MENU_ICONS } from '../../components/menu-icons';
-import { api } from '../../services/api';
-import { LOGIN_PAGE } from '../../services/routes';
-import { useUnread } from '../../services/use-unread';
-import { session } from '../../services/session';
-import { useRequiredUser } from '../../services/use-session';
+import { api } from '../../services/api/api';
+import { LOGIN_PAGE } from '../../services/app/routes';
+import { useUnread } from '../../services/app/use-unread';
+import { session } from '../../services/session/session';
+import { useRequiredUser } from '../../services/session/use-session';
 import { ME_GROUPS, showsDemoClock, visibleGroups } from './menu';
 import './index.scss';
 

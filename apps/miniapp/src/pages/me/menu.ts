@@ -1,5 +1,5 @@
 import { Role } from '@linli/contracts';
-import * as routes from '../../services/routes';
+import * as routes from '../../services/app/routes';
 import {
   BLUE,
   boundResident,

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { COMMUNITY_TICKET_FILTER_LABELS, CommunityTicketFilter, Role } from '@linli/contracts';
 import { LoadMore } from '../../components/load-more';
 import { TicketList } from '../../components/ticket-list';
-import { REPORT_PAGE } from '../../services/routes';
-import { useRoleTickets } from '../../services/use-role-tickets';
-import { useRequiredUser } from '../../services/use-session';
-import { useUnread } from '../../services/use-unread';
+import { REPORT_PAGE } from '../../services/app/routes';
+import { useRoleTickets } from '../../services/tickets/use-role-tickets';
+import { useRequiredUser } from '../../services/session/use-session';
+import { useUnread } from '../../services/app/use-unread';
 
 const FILTERS = [
   CommunityTicketFilter.Open,

@@ -3,18 +3,18 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { api } from '../../services/api';
-import { demoPersona, localChat } from '../../services/chat-api';
+import { api } from '../../services/api/api';
+import { demoPersona, localChat } from '../../services/api/chat-api';
 import {
   ChatBubble,
   chatBubbles,
   isTabPage,
   isTyping,
   LocalChatEntry,
-} from '../../services/chat-view';
-import { formatTime } from '../../services/format';
-import { showError } from '../../services/http';
-import { useRequiredUser } from '../../services/use-session';
+} from '../../services/chat/chat-view';
+import { formatTime } from '../../services/app/format';
+import { showError } from '../../services/request/http';
+import { useRequiredUser } from '../../services/session/use-session';
 import './index.scss';
 
 const POLL_MS = 1500;

@@ -3,12 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useRef, useState } from 'react';
 import { CompanyDashboardDto, DashboardDto, HeadlineIndicatorDto, Role } from '@linli/contracts';
-import { dashboardApi, monthLabel, percent, shiftMonth } from '../../services/dashboard';
-import { formatTime } from '../../services/format';
-import { showError } from '../../services/http';
-import { dashboardTicketsPage, REPORTS_PAGE } from '../../services/routes';
-import { openSheet } from '../../services/sheet-files';
-import { useRequiredUser } from '../../services/use-session';
+import { dashboardApi, monthLabel, percent, shiftMonth } from '../../services/api/dashboard';
+import { formatTime } from '../../services/app/format';
+import { showError } from '../../services/request/http';
+import { dashboardTicketsPage, REPORTS_PAGE } from '../../services/app/routes';
+import { openSheet } from '../../services/households/sheet-files';
+import { useRequiredUser } from '../../services/session/use-session';
 import { BarList, Columns, Pareto } from './charts';
 import './dashboard.scss';
 

@@ -4,14 +4,14 @@ import { Button, Empty } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { NOTIFICATION_KIND_LABELS, NotificationDto, NotificationKind } from '@linli/contracts';
 import { LoadMore } from '../../components/load-more';
-import { api } from '../../services/api';
-import { usePagedList } from '../../services/use-paged-list';
-import { formatTime } from '../../services/format';
-import { showError } from '../../services/http';
-import { ticketDetailPage } from '../../services/routes';
-import { SURVEYS_MINE_PAGE } from '../../services/surveys-api';
+import { api } from '../../services/api/api';
+import { usePagedList } from '../../services/lists/use-paged-list';
+import { formatTime } from '../../services/app/format';
+import { showError } from '../../services/request/http';
+import { ticketDetailPage } from '../../services/app/routes';
+import { SURVEYS_MINE_PAGE } from '../../services/api/surveys-api';
 import './index.scss';
-import { attempt } from '../../services/result';
+import { attempt } from '../../services/request/result';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
 

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { AppMetaDto, DEMO_PERSONA_LABELS, DemoPersona, SessionDto } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { demoPersona } from '../../../services/chat-api';
-import { showError } from '../../../services/http';
-import { HOME_PAGE } from '../../../services/routes';
-import { session } from '../../../services/session';
+import { api } from '../../../services/api/api';
+import { demoPersona } from '../../../services/api/chat-api';
+import { showError } from '../../../services/request/http';
+import { HOME_PAGE } from '../../../services/app/routes';
+import { session } from '../../../services/session/session';
 import './index.scss';
 
 const PERSONAS = [

@@ -11,12 +11,12 @@ import {
   SignupStatus,
 } from '@linli/contracts';
 import { QrCode } from '../../../components/qr-code';
-import { eventsApi } from '../../../services/events-api';
-import { chinaInputToIso, formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { useRequiredUser } from '../../../services/use-session';
+import { eventsApi } from '../../../services/api/events-api';
+import { chinaInputToIso, formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { useRequiredUser } from '../../../services/session/use-session';
 import '../care.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const KINDS = Object.values(EventKind);
 

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { GiftAction, GiftLineDto, GiftStatus, UploadDto } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { careApi } from '../../../services/care-api';
-import { showError } from '../../../services/http';
-import { usePagedList } from '../../../services/use-paged-list';
+import { careApi } from '../../../services/api/care-api';
+import { showError } from '../../../services/request/http';
+import { usePagedList } from '../../../services/lists/use-paged-list';
 import '../care.scss';
 
 /**

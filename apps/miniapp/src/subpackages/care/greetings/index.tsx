@@ -2,10 +2,10 @@ import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { GiftStatus, GreetingCardDto } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { careApi } from '../../../services/care-api';
-import { usePagedList } from '../../../services/use-paged-list';
+import { careApi } from '../../../services/api/care-api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
 import '../care.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** 节日问候 (resident): the greeting cards the community sent; opening one tells the office it was read. */
 export default function GreetingsPage() {

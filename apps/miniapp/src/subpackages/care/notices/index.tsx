@@ -12,15 +12,15 @@ import {
   UnreadBeforeCutDto,
 } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
-import { usePagedList } from '../../../services/use-paged-list';
-import { chinaInputToIso, formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { noticesApi } from '../../../services/notices-api';
-import { useRequiredUser } from '../../../services/use-session';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { chinaInputToIso, formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { noticesApi } from '../../../services/api/notices-api';
+import { useRequiredUser } from '../../../services/session/use-session';
 import '../care.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** Kinds written here; water and power cuts are announced from 停水停电通知 (they also link reports). */
 const KINDS = [

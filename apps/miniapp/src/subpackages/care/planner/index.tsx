@@ -13,11 +13,11 @@ import {
   RecipientStatus,
 } from '@linli/contracts';
 import { AUDIENCE_SEGMENT_LABELS } from '@linli/domain';
-import { api } from '../../../services/api';
-import { careApi } from '../../../services/care-api';
-import { showError } from '../../../services/http';
-import { useRequiredUser } from '../../../services/use-session';
-import { usePagedList } from '../../../services/use-paged-list';
+import { api } from '../../../services/api/api';
+import { careApi } from '../../../services/api/care-api';
+import { showError } from '../../../services/request/http';
+import { useRequiredUser } from '../../../services/session/use-session';
+import { usePagedList } from '../../../services/lists/use-paged-list';
 import { LoadMore } from '../../../components/load-more';
 import { CampaignCard } from './campaign-card';
 import { GREETINGS, md } from './planner-format';

@@ -5,14 +5,14 @@ import { useCallback, useState } from 'react';
 import { REPORT_KIND_LABELS, ReportKind, ReportSummaryDto } from '@linli/contracts';
 import { chinaMonthOf, periodWindow, previousWeekMonday } from '@linli/domain';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { usePagedList } from '../../../services/use-paged-list';
-import { dashboardApi, shiftMonth } from '../../../services/dashboard';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { openSheet } from '../../../services/sheet-files';
+import { api } from '../../../services/api/api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { dashboardApi, shiftMonth } from '../../../services/api/dashboard';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { openSheet } from '../../../services/households/sheet-files';
 import '../dashboard.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** The last period of each kind that has ended by `now` (China time). */
 export function lastEndedPeriod(kind: ReportKind, now: Date): string {

@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { Empty } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { IndicatorKey, IndicatorTicketDto } from '@linli/contracts';
-import { dashboardApi, monthLabel } from '../../../services/dashboard';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { ticketDetailPage } from '../../../services/routes';
+import { dashboardApi, monthLabel } from '../../../services/api/dashboard';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { ticketDetailPage } from '../../../services/app/routes';
 import '../dashboard.scss';
 
 const TITLES: Record<IndicatorKey, string> = {

@@ -12,14 +12,14 @@ import {
   CallbackTaskDto,
   MyCallbacksDto,
 } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { feedbackApi } from '../../../services/feedback-api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { ticketDetailPage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { feedbackApi } from '../../../services/api/feedback-api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { ticketDetailPage } from '../../../services/app/routes';
 import { SignaturePad } from '../../../components/signature-pad';
 import '../feedback.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
 const TABS: { key: Tab; label: string; empty: string }[] = [

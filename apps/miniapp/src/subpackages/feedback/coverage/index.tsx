@@ -3,12 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { CALLBACK_STATUS_LABELS, CallbackCoverageDto, CoverageFigure } from '@linli/contracts';
-import { feedbackApi } from '../../../services/feedback-api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { ticketDetailPage } from '../../../services/routes';
+import { feedbackApi } from '../../../services/api/feedback-api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { ticketDetailPage } from '../../../services/app/routes';
 import '../feedback.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** 'YYYY-MM' of the month before. */
 function previousMonth(month: string): string {

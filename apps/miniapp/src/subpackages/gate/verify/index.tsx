@@ -4,8 +4,8 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ErrorCode, ReleaseSlipDto } from '@linli/contracts';
 import { SlipDetails } from '../../../components/slip-card';
-import { api } from '../../../services/api';
-import { ApiRequestError, showError } from '../../../services/http';
+import { api } from '../../../services/api/api';
+import { ApiRequestError, showError } from '../../../services/request/http';
 import './index.scss';
 
 type Outcome =

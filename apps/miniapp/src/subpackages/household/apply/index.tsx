@@ -13,14 +13,14 @@ import {
   MEMBER_ROLE_LABELS,
   MemberRole,
 } from '@linli/contracts';
-import { api } from '../../../services/api';
+import { api } from '../../../services/api/api';
 import { ErrorCode } from '@linli/contracts';
 import { JoinStatusCard } from '../../../components/join-status-card';
-import { formatTime } from '../../../services/format';
-import { ApiRequestError, showError } from '../../../services/http';
-import { session } from '../../../services/session';
+import { formatTime } from '../../../services/app/format';
+import { ApiRequestError, showError } from '../../../services/request/http';
+import { session } from '../../../services/session/session';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** Who approves, said before the resident sends the request (joinApprovers). */
 const WHO_APPROVES: Record<JoinableRole, string> = {

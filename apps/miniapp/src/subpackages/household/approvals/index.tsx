@@ -4,11 +4,11 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { JOIN_APPROVER_LABELS, JoinRequestDto, MEMBER_ROLE_LABELS, Role } from '@linli/contracts';
 import { QueryStatus } from '../../../components/query-status';
-import { api } from '../../../services/api';
-import { useAction } from '../../../services/use-action';
-import { useQuery } from '../../../services/use-query';
-import { formatTime } from '../../../services/format';
-import { session } from '../../../services/session';
+import { api } from '../../../services/api/api';
+import { useAction } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
+import { formatTime } from '../../../services/app/format';
+import { session } from '../../../services/session/session';
 import '../household.scss';
 
 /** 入住审批: join requests waiting for the caller, as owner (their household) or as the office (their buildings). */

@@ -4,9 +4,9 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { HouseholdDocumentDto, HouseholdFileDto, UploadDto } from '@linli/contracts';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
 
 /** The papers of the file (docs/domain-rules.md §3): on file or missing; tap one to record it with scans, or to take it off. */
 export function DocumentsChecklist({

@@ -16,18 +16,18 @@ import {
   WECHAT_REACH_LABELS,
 } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
 import {
   JOIN_APPROVALS_PAGE,
   officeMoveInsPage,
   officeMoveOutsPage,
   reportOnBehalfPage,
   ticketDetailPage,
-} from '../../../services/routes';
+} from '../../../services/app/routes';
 import { MembershipHistory } from '../../../components/membership-history';
-import { useRequiredUser } from '../../../services/use-session';
+import { useRequiredUser } from '../../../services/session/use-session';
 import { DocumentsChecklist } from './documents-checklist';
 import { ReviewCard } from './review-card';
 import '../household.scss';

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { HouseholdFileDto } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
 
 /** The quarterly review (docs/domain-rules.md §3): when it is due, and the button to record one. */
 export function ReviewCard({

@@ -3,12 +3,12 @@ import { Button as NativeButton, Text, View } from '@tarojs/components';
 import type { MyHouseholdDto } from '@linli/contracts';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
-import { HOME_PAGE } from '../../../services/routes';
-import { session } from '../../../services/session';
+import { api } from '../../../services/api/api';
+import { showError } from '../../../services/request/http';
+import { HOME_PAGE } from '../../../services/app/routes';
+import { session } from '../../../services/session/session';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** 绑定房屋: a newcomer enters the invitation code from the owner or the service centre. */
 export default function JoinHouseholdPage() {

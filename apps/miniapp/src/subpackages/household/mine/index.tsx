@@ -12,12 +12,16 @@ import {
 } from '@linli/contracts';
 import { AssistantCard } from '../../../components/assistant-card';
 import { MembershipHistory } from '../../../components/membership-history';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
-import { APPLY_HOUSEHOLD_PAGE, JOIN_APPROVALS_PAGE, MOVE_IN_PAGE } from '../../../services/routes';
-import { session } from '../../../services/session';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
+import {
+  APPLY_HOUSEHOLD_PAGE,
+  JOIN_APPROVALS_PAGE,
+  MOVE_IN_PAGE,
+} from '../../../services/app/routes';
+import { session } from '../../../services/session/session';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /**
  * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's

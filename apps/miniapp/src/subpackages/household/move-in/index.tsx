@@ -6,11 +6,11 @@ import { MEMBER_ROLE_LABELS, MemberRole, MoveInDto, UploadDto } from '@linli/con
 import { chinaDateKey } from '@linli/domain';
 import { MoveInDetails } from '../../../components/move-in-card';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { api } from '../../../services/api';
-import { ApiRequestError, showError } from '../../../services/http';
-import { session } from '../../../services/session';
+import { api } from '../../../services/api/api';
+import { ApiRequestError, showError } from '../../../services/request/http';
+import { session } from '../../../services/session/session';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, MemberRole.Owner];
 

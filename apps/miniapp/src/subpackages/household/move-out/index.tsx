@@ -4,9 +4,9 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { MOVE_OUT_SCOPE_LABELS, MoveOutScope } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
-import { api } from '../../../services/api';
-import { ApiRequestError, showError } from '../../../services/http';
-import { MY_SLIPS_PAGE } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { ApiRequestError, showError } from '../../../services/request/http';
+import { MY_SLIPS_PAGE } from '../../../services/app/routes';
 import '../household.scss';
 
 const DAY_MS = 24 * 3_600_000;

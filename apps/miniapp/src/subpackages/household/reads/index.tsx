@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { FileReadLogEntryDto, Role, ROLE_LABELS } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { usePagedList } from '../../../services/use-paged-list';
-import { formatTime } from '../../../services/format';
-import { householdFilePage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { formatTime } from '../../../services/app/format';
+import { householdFilePage } from '../../../services/app/routes';
 import '../household.scss';
 
 /** Supervisors: every opening of a household file in the community, newest first, a page at a time (docs/domain-rules.md §3: every read is audited). */

@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ReviewsDueDto } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
 import { QueryStatus } from '../../../components/query-status';
-import { householdFilePage } from '../../../services/routes';
+import { householdFilePage } from '../../../services/app/routes';
 import '../household.scss';
 
 /** The assistant's task list of household files due for their quarterly review (docs/domain-rules.md §3), most overdue first. */

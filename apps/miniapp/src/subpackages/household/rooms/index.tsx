@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
-import { householdFilePage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { showError } from '../../../services/request/http';
+import { householdFilePage } from '../../../services/app/routes';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** 住户档案: the caller's buildings, then each room with its household in brief. */
 export default function RoomsPage() {

@@ -12,12 +12,12 @@ import {
 import { QrCode } from '../../../components/qr-code';
 import { SlipDetails } from '../../../components/slip-card';
 import { QueryStatus } from '../../../components/query-status';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
-import { formatTime } from '../../../services/format';
-import { MOVE_OUT_APPLY_PAGE } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
+import { formatTime } from '../../../services/app/format';
+import { MOVE_OUT_APPLY_PAGE } from '../../../services/app/routes';
 import '../household.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /**
  * 我的放行条: the household's move-out applications (an owner sees all and authorises a tenant's or an

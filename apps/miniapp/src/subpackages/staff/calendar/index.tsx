@@ -4,11 +4,11 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { CalendarYearDto } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
 const dayLabel = (working: boolean) => (working ? '上班' : '放假');

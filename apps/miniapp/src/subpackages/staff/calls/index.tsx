@@ -4,12 +4,12 @@ import { Button, Empty, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { CallTaskDto, CallTaskStatus } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { usePagedList } from '../../../services/use-paged-list';
-import { formatTime } from '../../../services/format';
-import { ticketDetailPage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { formatTime } from '../../../services/app/format';
+import { ticketDetailPage } from '../../../services/app/routes';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const TABS: { status: CallTaskStatus; label: string }[] = [
   { status: CallTaskStatus.Open, label: '待拨打' },

@@ -7,10 +7,10 @@ import {
   TicketCategoryAdminDto,
   UpdateTicketCategoryRequest,
 } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /**
  * 报事类别 (supervisors, admins): each category's department, whether it is an emergency by default,

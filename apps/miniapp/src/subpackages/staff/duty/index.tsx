@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { DutyShiftDto, Role } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { chinaInputToIso, formatTime } from '../../../services/format';
-import { useAction } from '../../../services/use-action';
-import { useQuery } from '../../../services/use-query';
-import { useRequiredUser } from '../../../services/use-session';
+import { api } from '../../../services/api/api';
+import { chinaInputToIso, formatTime } from '../../../services/app/format';
+import { useAction } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
+import { useRequiredUser } from '../../../services/session/use-session';
 import '../staff.scss';
 
 /**

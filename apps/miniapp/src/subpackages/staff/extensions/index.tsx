@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { SLA_MILESTONE_LABELS, TicketExtensionDto } from '@linli/contracts';
 import { QueryStatus } from '../../../components/query-status';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
-import { formatTime } from '../../../services/format';
-import { ticketDetailPage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
+import { formatTime } from '../../../services/app/format';
+import { ticketDetailPage } from '../../../services/app/routes';
 import '../staff.scss';
 
 /** 延期审批 (supervisors): the requests awaiting a decision, oldest first; each opens its ticket to decide. */

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ErrorCode, HouseholdImportRejectionDto, HouseholdImportReportDto } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { ApiRequestError, showError } from '../../../services/http';
-import { importSummary, rejectionLine } from '../../../services/household-sheet';
-import { chooseSheetFile, openSheet } from '../../../services/sheet-files';
-import { useRequiredUser } from '../../../services/use-session';
+import { api } from '../../../services/api/api';
+import { ApiRequestError, showError } from '../../../services/request/http';
+import { importSummary, rejectionLine } from '../../../services/households/household-sheet';
+import { chooseSheetFile, openSheet } from '../../../services/households/sheet-files';
+import { useRequiredUser } from '../../../services/session/use-session';
 import '../staff.scss';
 
 type Outcome =

@@ -11,7 +11,7 @@ import {
   OfficeQueueHeader,
   useOfficeQueue,
 } from '../../../components/office-queue';
-import { api } from '../../../services/api';
+import { api } from '../../../services/api/api';
 import '../staff.scss';
 
 /**

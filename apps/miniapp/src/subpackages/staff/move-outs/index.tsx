@@ -18,8 +18,8 @@ import {
   OfficeQueueHeader,
   useOfficeQueue,
 } from '../../../components/office-queue';
-import { api } from '../../../services/api';
-import { formatTime } from '../../../services/format';
+import { api } from '../../../services/api/api';
+import { formatTime } from '../../../services/app/format';
 import '../staff.scss';
 
 /**

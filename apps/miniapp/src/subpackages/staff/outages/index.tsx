@@ -5,14 +5,14 @@ import { useState } from 'react';
 import { BuildingDto, OutageKindName, OutageNoticeDto, Role } from '@linli/contracts';
 import { OUTAGE_KIND_LABELS } from '@linli/domain';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
-import { usePagedList } from '../../../services/use-paged-list';
-import { chinaInputToIso, formatTime } from '../../../services/format';
-import { showError } from '../../../services/http';
-import { useRequiredUser } from '../../../services/use-session';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { chinaInputToIso, formatTime } from '../../../services/app/format';
+import { showError } from '../../../services/request/http';
+import { useRequiredUser } from '../../../services/session/use-session';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const KINDS: OutageKindName[] = ['water', 'power'];
 

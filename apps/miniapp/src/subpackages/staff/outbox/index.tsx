@@ -11,11 +11,11 @@ import {
 } from '@linli/contracts';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { usePagedList } from '../../../services/use-paged-list';
-import { formatTime } from '../../../services/format';
+import { api } from '../../../services/api/api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { formatTime } from '../../../services/app/format';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const TABS: OutboxStatusName[] = ['dead', 'revoked', 'pending', 'sent'];
 const COUNTED: OutboxStatusName[] = ['pending', 'sent', 'revoked', 'dead'];

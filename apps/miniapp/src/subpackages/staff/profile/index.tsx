@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { AssistantCardDto, MAX_SPECIALITIES, UploadDto } from '@linli/contracts';
 import { AssistantCard } from '../../../components/assistant-card';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
-import { useRequiredUser } from '../../../services/use-session';
-import { attempt } from '../../../services/result';
+import { api } from '../../../services/api/api';
+import { showError } from '../../../services/request/http';
+import { useRequiredUser } from '../../../services/session/use-session';
+import { attempt } from '../../../services/request/result';
 
 /** Splits "水电维修，老人关怀 、 绿化" into tags: Chinese or Latin commas, 、 or spaces. */
 const tagsOf = (text: string) => [

@@ -4,10 +4,10 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { SLA_MILESTONE_LABELS, SlaLimit, SlaMilestone, SlaPolicyDto } from '@linli/contracts';
 import { formatLimit } from '@linli/domain';
-import { api } from '../../../services/api';
-import { useQuery } from '../../../services/use-query';
+import { api } from '../../../services/api/api';
+import { useQuery } from '../../../services/request/use-query';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 type Unit = 'minutes' | 'hours' | 'workingDays';
 const UNIT_LABELS: Record<Unit, string> = {

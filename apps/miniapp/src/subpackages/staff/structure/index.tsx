@@ -9,11 +9,11 @@ import {
   StructureCommunityDto,
   StructureRoomDto,
 } from '@linli/contracts';
-import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
-import { parseRange, RangeInput, rangePreview } from '../../../services/structure';
+import { api } from '../../../services/api/api';
+import { showError } from '../../../services/request/http';
+import { parseRange, RangeInput, rangePreview } from '../../../services/households/structure';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const EMPTY_RANGE: RangeInput = {
   unitFrom: '1',

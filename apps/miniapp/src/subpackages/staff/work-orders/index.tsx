@@ -4,12 +4,12 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { WORK_ORDER_STATUS_LABELS, WorkOrderDto } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { api } from '../../../services/api';
-import { usePagedList } from '../../../services/use-paged-list';
-import { formatTime } from '../../../services/format';
-import { ticketDetailPage } from '../../../services/routes';
+import { api } from '../../../services/api/api';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { formatTime } from '../../../services/app/format';
+import { ticketDetailPage } from '../../../services/app/routes';
 import '../staff.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /**
  * 工作安排通知单: a department head's work orders (accept, report done with the result); a

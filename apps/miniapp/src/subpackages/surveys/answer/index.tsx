@@ -9,9 +9,9 @@ import {
   SurveyQuestion,
 } from '@linli/contracts';
 import { SATISFACTION_LABELS } from '@linli/domain/surveys';
-import { showError } from '../../../services/http';
-import { askForSubscriptions } from '../../../services/subscribe';
-import { surveysApi } from '../../../services/surveys-api';
+import { showError } from '../../../services/request/http';
+import { askForSubscriptions } from '../../../services/app/subscribe';
+import { surveysApi } from '../../../services/api/surveys-api';
 import './index.scss';
 
 /**

@@ -2,10 +2,10 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import { MySurveyDto, SurveySummaryDto } from '@linli/contracts';
-import { formatTime } from '../../../services/format';
-import { surveyAnswerPage, surveysApi } from '../../../services/surveys-api';
+import { formatTime } from '../../../services/app/format';
+import { surveyAnswerPage, surveysApi } from '../../../services/api/surveys-api';
 import '../surveys.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** 我的问卷: the questionnaires the household is invited to (open ones first), and published results. */
 export default function MySurveysPage() {

@@ -5,9 +5,9 @@ import { useCallback, useState } from 'react';
 import { SURVEY_THEME_LABELS, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import { BarChart } from '../../../components/charts/bar-chart';
 import { ParetoChart } from '../../../components/charts/pareto-chart';
-import { surveysApi } from '../../../services/surveys-api';
+import { surveysApi } from '../../../services/api/surveys-api';
 import '../surveys.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /**
  * 调查结果 (supervisor): the headline (response rate, satisfaction after the response-rate rule), per

@@ -13,12 +13,12 @@ import {
   SurveyRoundStatus,
 } from '@linli/contracts';
 import { LoadMore } from '../../../components/load-more';
-import { formatTime } from '../../../services/format';
-import { usePagedList } from '../../../services/use-paged-list';
-import { showError } from '../../../services/http';
-import { surveyResultsPage, surveysApi } from '../../../services/surveys-api';
+import { formatTime } from '../../../services/app/format';
+import { usePagedList } from '../../../services/lists/use-paged-list';
+import { showError } from '../../../services/request/http';
+import { surveyResultsPage, surveysApi } from '../../../services/api/surveys-api';
 import '../surveys.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 const KINDS = [SurveyRoundKind.Monthly, SurveyRoundKind.Annual, SurveyRoundKind.AdHoc];
 const DAYS = [7, 14, 30];

@@ -15,29 +15,29 @@ import {
   TicketDetailDto,
   WECHAT_REACH_LABELS,
 } from '@linli/contracts';
-import { askForSubscriptions } from '../../../services/subscribe';
-import { api } from '../../../services/api';
-import { useRequiredUser } from '../../../services/use-session';
+import { askForSubscriptions } from '../../../services/app/subscribe';
+import { api } from '../../../services/api/api';
+import { useRequiredUser } from '../../../services/session/use-session';
 import { ActionInput, TicketActionBar } from '../../../components/ticket-detail/ticket-action-bar';
 import { TicketLimitsCard } from '../../../components/ticket-detail/ticket-limits-card';
 import { TicketChatCard } from '../../../components/ticket-detail/ticket-chat-card';
 import { TicketPhotos } from '../../../components/ticket-detail/ticket-photos';
 import { ContactButton } from '../../../components/contact-button';
 import { reportPhotos, TicketTimeline } from '../../../components/ticket-detail/ticket-timeline';
-import { ApiRequestError, showError } from '../../../services/http';
+import { ApiRequestError, showError } from '../../../services/request/http';
 import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
 import { EmptyState } from '../../../components/empty-state';
-import { TICKETS_PAGE } from '../../../services/routes';
+import { TICKETS_PAGE } from '../../../services/app/routes';
 import { RATING_REPLACES, RatingCard } from '../../../components/rating-card';
 import {
   ESCALATION_LABELS,
   formatTime,
   statusLabel,
   statusTagType,
-} from '../../../services/format';
+} from '../../../services/app/format';
 import './index.scss';
-import { attempt } from '../../../services/result';
+import { attempt } from '../../../services/request/result';
 
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {

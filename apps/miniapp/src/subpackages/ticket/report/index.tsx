@@ -13,17 +13,17 @@ import {
   TicketCategoryDto,
   UploadDto,
 } from '@linli/contracts';
-import { askForSubscriptions } from '../../../services/subscribe';
+import { askForSubscriptions } from '../../../services/app/subscribe';
 import { detectEmergency, OUTAGE_KIND_LABELS } from '@linli/domain';
-import { formatTime } from '../../../services/format';
-import { api } from '../../../services/api';
-import { showError } from '../../../services/http';
-import { newIdempotencyKey, reportDraftProblem } from '../../../services/report-form';
+import { formatTime } from '../../../services/app/format';
+import { api } from '../../../services/api/api';
+import { showError } from '../../../services/request/http';
+import { newIdempotencyKey, reportDraftProblem } from '../../../services/tickets/report-form';
 import { NewcomerCard } from '../../../components/newcomer-card';
 import { PhotoPicker } from '../../../components/photo-picker';
-import { useRequiredUser } from '../../../services/use-session';
-import { visitDateRange } from '../../../services/report-form';
-import { ticketDetailPage } from '../../../services/routes';
+import { useRequiredUser } from '../../../services/session/use-session';
+import { visitDateRange } from '../../../services/tickets/report-form';
+import { ticketDetailPage } from '../../../services/app/routes';
 import './index.scss';
 
 /**

@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { CallTaskStatus } from '@linli/contracts';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** How many phone tasks the staff member has open, refreshed whenever the page shows. */
 export function useOpenCalls(enabled: boolean): number {

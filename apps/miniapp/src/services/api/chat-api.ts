@@ -6,9 +6,9 @@ import {
   ERROR_MESSAGES,
   ErrorCode,
 } from '@linli/contracts';
-import { API_BASE, ApiRequestError } from './http';
-import { createClient } from './client';
-import type { LocalChatEntry } from './chat-view';
+import { API_BASE, ApiRequestError } from '../request/http';
+import { createClient } from '../request/client';
+import type { LocalChatEntry } from '../chat/chat-view';
 
 /** The WeChat customer-service chat's requests (docs/wechat-chat.md), generated from the endpoint map:
  * `ticketChat(ticketId)` the conversation about a ticket; `reply(ticketId, body)` the assignee or a

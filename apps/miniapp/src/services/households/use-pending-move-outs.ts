@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { MoveOutDto, MoveOutScope, Role, UserProfileDto } from '@linli/contracts';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** Whether the office has something to do on an application now. */
 const officeOwes = (m: MoveOutDto) =>

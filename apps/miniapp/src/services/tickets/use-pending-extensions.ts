@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** How many extension requests wait for this supervisor's decision, refreshed whenever the page shows. */
 export function usePendingExtensions(enabled: boolean): number {

@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** How many join requests wait for the caller (an owner's households, the office's buildings), refreshed whenever the page shows. */
 export function usePendingJoins(enabled: boolean): number {

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@linli/contracts';
-import { showError } from './http';
+import { showError } from '../request/http';
 import {
   initialPagedList,
   loadingMore,

@@ -1,8 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { Role, type UserProfileDto } from '@linli/contracts';
-import { api } from './api';
-import { LOGIN_PAGE } from './routes';
+import { api } from '../api/api';
+import { LOGIN_PAGE } from '../app/routes';
 import { session } from './session';
 
 /**

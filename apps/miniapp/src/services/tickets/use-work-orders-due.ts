@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** How many work orders wait for the caller's department to accept or complete them, refreshed whenever the page shows. */
 export function useWorkOrdersDue(enabled: boolean): number {

@@ -1,5 +1,5 @@
 import { FeedbackEndpoints as E } from '@linli/contracts';
-import { call, createClient } from './client';
+import { call, createClient } from '../request/client';
 
 /** Ratings and callbacks (评价与回访), generated from the endpoint map (`FeedbackEndpoints`). */
 export const feedbackApi = {
@@ -9,4 +9,4 @@ export const feedbackApi = {
 };
 
 /** Pages of the feedback subpackage. */
-export { CALLBACK_COVERAGE_PAGE, MY_CALLBACKS_PAGE } from './routes';
+export { CALLBACK_COVERAGE_PAGE, MY_CALLBACKS_PAGE } from '../app/routes';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, ERROR_MESSAGES, ErrorCode } from '@linli/contracts';
 import { toApiError } from './api-error';
-import { session } from './session';
+import { session } from '../session/session';
 
 export { toApiError };
 

@@ -7,7 +7,7 @@ import {
   OutboxStatusName,
   UPLOAD_FIELD,
 } from '@linli/contracts';
-import { call, createClient, downloadTo, page, uploadTo } from './client';
+import { call, createClient, downloadTo, page, uploadTo } from '../request/client';
 
 export { downloadTo };
 

@@ -13,8 +13,8 @@ jest.mock('@tarojs/taro', () => ({
   },
 }));
 
-import { api } from './api';
-import { careApi } from './care-api';
+import { api } from '../api/api';
+import { careApi } from '../api/care-api';
 import { call, createClient, urlOf } from './client';
 
 const sent = () => request.mock.calls.at(-1)![0] as { url: string; method: string; data?: unknown };

@@ -5,8 +5,8 @@ import {
   TicketSummaryDto,
   UserProfileDto,
 } from '@linli/contracts';
-import { api } from './api';
-import { usePagedList } from './use-paged-list';
+import { api } from '../api/api';
+import { usePagedList } from '../lists/use-paged-list';
 
 const whole = (items: TicketSummaryDto[]): Page<TicketSummaryDto> => ({ items, nextCursor: null });
 

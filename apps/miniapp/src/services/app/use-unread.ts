@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** The tab that carries the unread badge: 我的, where the 消息中心 is. */
 const ME_TAB = 2;

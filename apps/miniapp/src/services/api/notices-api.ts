@@ -1,5 +1,5 @@
 import { NoticesEndpoints as E } from '@linli/contracts';
-import { call, createClient, page } from './client';
+import { call, createClient, page } from '../request/client';
 
 /** Notices' requests, generated from the endpoint map (`NoticesEndpoints`). */
 export const noticesApi = {

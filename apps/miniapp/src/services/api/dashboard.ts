@@ -1,5 +1,5 @@
 import { DashboardEndpoints as E, IndicatorKey } from '@linli/contracts';
-import { call, createClient, downloadTo, page } from './client';
+import { call, createClient, downloadTo, page } from '../request/client';
 
 /** 数据看板 and reports (supervisors, department heads, company admins), from `DashboardEndpoints`. */
 export const dashboardApi = {

@@ -1,5 +1,5 @@
 import { CareEndpoints as E, RecipientStatus } from '@linli/contracts';
-import { call, createClient, page } from './client';
+import { call, createClient, page } from '../request/client';
 
 /** Festival care's requests, generated from the endpoint map (`CareEndpoints`). */
 export const careApi = {

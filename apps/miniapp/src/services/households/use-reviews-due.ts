@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from './api';
+import { api } from '../api/api';
 
 /** How many household files of the staff member's buildings are due for their quarterly review, refreshed whenever the page shows. */
 export function useReviewsDue(enabled: boolean): number {

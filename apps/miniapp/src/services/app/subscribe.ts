@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { NOTIFICATION_KIND_LABELS, NotificationKind, SubscribeAnswer } from '@linli/contracts';
-import { api } from './api';
+import { api } from '../api/api';
 
 /**
  * Asks the user, at a moment they care (just reported a ticket, just took one on), to receive the
