@@ -30,6 +30,7 @@ export * from './work-orders/work-order-workflow';
 export * from './duty/duty-shift';
 export * from './households/structure';
 export * from './tickets/chase-rules';
+export * from './tickets/dispatch';
 export * from './notifications/call-task-rules';
 export * from './sla/promise';
 export * from './indicators/indicators';
