@@ -22,3 +22,29 @@ export const TextColumn = (length: number, options: Pick<ColumnOptions, 'nullabl
 /** An enum stored as its string values (MySQL ENUM, SQLite varchar with a CHECK). */
 export const EnumColumn = (values: object, options: Pick<ColumnOptions, 'nullable'> = {}) =>
   Column({ type: 'simple-enum', enum: values, nullable: options.nullable ?? false });
+
+/**
+ * A code from a set that grows with the product (a ticket event's action, a message's kind), stored as a
+ * varchar(40) so a new value needs no migration. The set is still enforced: every value written is
+ * checked against `values` (the contracts' enum), and an unknown one is refused before it reaches the
+ * database.
+ */
+export const CheckedCodeColumn = (
+  values: Record<string, string>,
+  column: string,
+  options: Pick<ColumnOptions, 'nullable'> = {},
+) => {
+  const allowed = new Set(Object.values(values));
+  return Column({
+    type: 'varchar',
+    length: 40,
+    nullable: options.nullable ?? false,
+    transformer: {
+      to: (value: unknown) => {
+        if (value === null || value === undefined || allowed.has(value as string)) return value;
+        throw new RangeError(`${column}: '${String(value)}' is not one of its codes`);
+      },
+      from: (value: unknown) => value,
+    },
+  });
+};

@@ -35,6 +35,7 @@ import { ChatConversation1795405000000 } from './1795405000000-chat-conversation
 import { RetentionRuns1795420000000 } from './1795420000000-retention-runs';
 import { IndicatorSnapshots1795420120000 } from './1795420120000-indicator-snapshots';
 import { IndicatorProvisional1795440000000 } from './1795440000000-indicator-provisional';
+import { GrowingEnumsAsVarchar1795450000000 } from './1795450000000-growing-enums-as-varchar';
 import { TicketCommunityStatusIndex1795420060000 } from './1795420060000-ticket-community-status-index';
 import { ChatRatingPrompt1795430000000 } from './1795430000000-chat-rating-prompt';
 
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   IndicatorSnapshots1795420120000,
   ChatRatingPrompt1795430000000,
   IndicatorProvisional1795440000000,
+  GrowingEnumsAsVarchar1795450000000,
 ];

@@ -63,3 +63,31 @@ export async function setEnum(
   next.enum = [...values];
   await db.changeColumn(t, old, next);
 }
+
+/**
+ * Turns an enum column into a plain varchar of `length` (added for the growing enums, 1795450000000):
+ * ALTER … MODIFY on MySQL/MariaDB (the values stay), a rebuild without the CHECK on SQLite. The allowed
+ * values are then the application's to check, so a new value needs no migration.
+ */
+export async function enumToVarchar(
+  db: QueryRunner,
+  table: string,
+  column: string,
+  length: number,
+  nullable = false,
+): Promise<void> {
+  if (db.connection.driver.options.type !== 'better-sqlite3') {
+    await db.query(
+      `ALTER TABLE \`${table}\` MODIFY \`${column}\` varchar(${length}) ${nullable ? 'NULL' : 'NOT NULL'}`,
+    );
+    return;
+  }
+  const t = await db.getTable(table);
+  const old = t?.findColumnByName(column);
+  if (!t || !old) throw new Error(`${table}.${column} is missing`);
+  const next = old.clone();
+  next.type = 'varchar';
+  next.length = String(length);
+  next.enum = undefined;
+  await db.changeColumn(t, old, next);
+}

@@ -1,7 +1,7 @@
 import { NotificationKind } from '@linli/contracts';
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import {
-  EnumColumn,
+  CheckedCodeColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
@@ -20,7 +20,7 @@ export class Notification {
   @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_notification_user' })
   user?: User;
-  @EnumColumn(NotificationKind) kind!: NotificationKind;
+  @CheckedCodeColumn(NotificationKind, 'notification.kind') kind!: NotificationKind;
   @TextColumn(50) title!: string;
   @TextColumn(200) body!: string;
   @RefColumn({ nullable: true }) ticketId!: string | null;

@@ -1,6 +1,7 @@
 import { NotificationKind } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import {
+  CheckedCodeColumn,
   EnumColumn,
   IdColumn,
   InstantColumn,
@@ -29,7 +30,7 @@ export class OutboxMessage {
   @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_outbox_user' })
   user?: User;
-  @EnumColumn(NotificationKind) kind!: NotificationKind;
+  @CheckedCodeColumn(NotificationKind, 'outbox_message.kind') kind!: NotificationKind;
   @TextColumn(64) templateId!: string;
   @TextColumn(200, { nullable: true }) page!: string | null;
   @Column({ type: 'json' }) data!: Record<string, { value: string }>;

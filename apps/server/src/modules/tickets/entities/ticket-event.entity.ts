@@ -1,6 +1,7 @@
 import { TicketAction, TicketStatus } from '@linli/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import {
+  CheckedCodeColumn,
   EnumColumn,
   IdColumn,
   InstantColumn,
@@ -24,7 +25,7 @@ export class TicketEvent {
   @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_event_ticket' })
   ticket?: Ticket;
   @Column({ type: 'int' }) version!: number;
-  @EnumColumn(TicketAction) action!: TicketAction;
+  @CheckedCodeColumn(TicketAction, 'ticket_event.action') action!: TicketAction;
   @EnumColumn(TicketStatus, { nullable: true }) fromStatus!: TicketStatus | null;
   @EnumColumn(TicketStatus) toStatus!: TicketStatus;
   /** Null when the system acted (automatic dispatch). */
