@@ -31,6 +31,7 @@ export * from './duty/duty-shift';
 export * from './households/structure';
 export * from './tickets/chase-rules';
 export * from './tickets/dispatch';
+export * from './tickets/ticket-edits';
 export * from './notifications/call-task-rules';
 export * from './sla/promise';
 export * from './indicators/indicators';
