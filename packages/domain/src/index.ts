@@ -51,3 +51,4 @@ export * from './events/signup-rules';
 export * from './paging/cursor';
 export * from './wechat/session-window';
 export * from './retention/retention';
+export * from './tickets/queue-order';
