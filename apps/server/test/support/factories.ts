@@ -204,8 +204,12 @@ export async function makeHousehold(
   return { household, members: made, users };
 }
 
-/** The actions that lead from 待受理 (dispatched to the building's assistant) to each state. */
-const PATHS: Partial<Record<TicketStatus, TicketAction[]>> = {
+/**
+ * The actions that lead from 待受理 (dispatched to the building's assistant) to each state; 已提交 is where a
+ * ticket stays when nobody serves its building, 无效 only for a complaint.
+ */
+const PATHS: Record<TicketStatus, TicketAction[]> = {
+  [TicketStatus.Submitted]: [],
   [TicketStatus.Assigned]: [],
   [TicketStatus.Accepted]: [TicketAction.Accept],
   [TicketStatus.OnSite]: [TicketAction.Accept, TicketAction.Arrive],
@@ -219,7 +223,9 @@ const PATHS: Partial<Record<TicketStatus, TicketAction[]>> = {
     TicketAction.Confirm,
   ],
   [TicketStatus.Cancelled]: [TicketAction.Cancel],
+  [TicketStatus.Invalid]: [TicketAction.MarkInvalid],
 };
+const NEEDS_NOTE = [TicketAction.Hold, TicketAction.Forward, TicketAction.MarkInvalid];
 const BY_RESIDENT = [TicketAction.Confirm, TicketAction.Cancel];
 
 /**
@@ -234,7 +240,6 @@ export async function makeTicket(
   opts: { categoryCode?: string; description?: string } = {},
 ): Promise<Ticket> {
   const path = PATHS[state];
-  if (!path) throw new Error(`makeTicket cannot reach ${state} yet`);
   const { ticket } = await h.app.get(TicketSubmission).submit(authOf(reporter), {
     categoryCode: opts.categoryCode ?? 'bulb',
     description: opts.description ?? '客厅灯泡坏了',
@@ -242,6 +247,11 @@ export async function makeTicket(
     idempotencyKey: `factory-${randomUUID()}`,
   });
   const tickets = h.dataSource.getRepository(Ticket);
+  const submitted = await tickets.findOneByOrFail({ id: ticket.id });
+  if ((state === TicketStatus.Submitted) !== (submitted.status === TicketStatus.Submitted))
+    throw new Error(
+      `makeTicket(${state}): the ticket was ${submitted.status} on submit (is an assistant serving the building?)`,
+    );
   for (const action of path) {
     const row = await tickets.findOneByOrFail({ id: ticket.id });
     const actor = BY_RESIDENT.includes(action)
@@ -250,8 +260,7 @@ export async function makeTicket(
     await h.app.get(TicketActions).perform(authOf(actor), ticket.id, {
       action,
       version: row.version,
-      note:
-        action === TicketAction.Hold || action === TicketAction.Forward ? '测试原因' : undefined,
+      note: NEEDS_NOTE.includes(action) ? '测试原因' : undefined,
       holdReason: action === TicketAction.Hold ? HoldReason.WaitingParts : undefined,
     });
   }

@@ -138,13 +138,27 @@ describe('ticket use cases', () => {
     expect(row).toMatchObject({ status: TicketStatus.Accepted, version: accepted.version });
   });
 
-  it.each([TicketStatus.OnHold, TicketStatus.Cancelled, TicketStatus.Closed])(
-    'the factory reaches %s through the use cases',
-    async (state) => {
-      const place = await makeCommunity(c);
-      await makeAssistant(c, place, place.buildings);
-      const owner = (await makeHousehold(c, place.rooms[0])).users['业主甲'];
-      expect((await makeTicket(c, owner, state)).status).toBe(state);
-    },
-  );
+  it.each([
+    TicketStatus.OnHold,
+    TicketStatus.Cancelled,
+    TicketStatus.Closed,
+    TicketStatus.Forwarded,
+  ])('the factory reaches %s through the use cases', async (state) => {
+    const place = await makeCommunity(c);
+    await makeAssistant(c, place, place.buildings);
+    const owner = (await makeHousehold(c, place.rooms[0])).users['业主甲'];
+    expect((await makeTicket(c, owner, state)).status).toBe(state);
+  });
+
+  it('the factory makes a complaint judged invalid, and a ticket nobody was dispatched', async () => {
+    const place = await makeCommunity(c);
+    const owner = (await makeHousehold(c, place.room('乙栋1单元101室'))).users['业主甲'];
+    expect((await makeTicket(c, owner, TicketStatus.Submitted)).assigneeId).toBeNull();
+    await makeAssistant(c, place, place.buildings);
+    const invalid = await makeTicket(c, owner, TicketStatus.Invalid, {
+      categoryCode: 'complaint_general',
+      description: '邻居家的狗叫',
+    });
+    expect(invalid.status).toBe(TicketStatus.Invalid);
+  });
 });
