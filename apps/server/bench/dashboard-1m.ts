@@ -33,7 +33,11 @@ import { Between, DataSource, In } from 'typeorm';
 import { ClockService } from '../src/modules/clock/clock.service';
 import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
 import { IndicatorSource } from '../src/modules/dashboard/indicator-source';
-import { CohortHistory, toIndicatorTickets } from '../src/modules/dashboard/indicator-tickets';
+import {
+  CohortHistory,
+  COHORT_TICKET_SELECT,
+  toIndicatorTickets,
+} from '../src/modules/dashboard/indicator-tickets';
 import { MonthFigures, targetsKey } from '../src/modules/dashboard/month-figures';
 import { ReadDashboard } from '../src/modules/dashboard/read-dashboard.service';
 import { ReadCompanyDashboard } from '../src/modules/dashboard/read-company-dashboard.service';
@@ -316,19 +320,7 @@ async function legacyCohort(
 ): Promise<IndicatorTicket[]> {
   const tickets = await ds.getRepository(Ticket).find({
     where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      categoryCode: true,
-      channel: true,
-      buildingId: true,
-      emergency: true,
-      serious: true,
-      status: true,
-      createdAt: true,
-      pauses: true,
-    },
+    select: COHORT_TICKET_SELECT,
     order: { createdAt: 'ASC', id: 'ASC' },
   });
   const history: CohortHistory = { events: [], milestones: [], extensions: [], orders: [] };

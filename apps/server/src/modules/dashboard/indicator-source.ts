@@ -27,7 +27,7 @@ import { TicketExtension } from '../tickets/entities/ticket-extension.entity';
 import { TicketMilestone } from '../tickets/entities/ticket-milestone.entity';
 import { WorkOrder } from '../work-orders/entities/work-order.entity';
 import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
-import { toIndicatorTickets } from './indicator-tickets';
+import { COHORT_TICKET_SELECT, toIndicatorTickets } from './indicator-tickets';
 
 const VERDICT: Record<Satisfaction, OverallVerdict> = {
   [Satisfaction.Satisfied]: 'satisfied',
@@ -94,19 +94,7 @@ export class IndicatorSource {
       await Promise.all([
         this.ds.getRepository(Ticket).find({
           where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
-          select: {
-            id: true,
-            code: true,
-            kind: true,
-            categoryCode: true,
-            channel: true,
-            buildingId: true,
-            emergency: true,
-            serious: true,
-            status: true,
-            createdAt: true,
-            pauses: true,
-          },
+          select: COHORT_TICKET_SELECT,
           order: { createdAt: 'ASC', id: 'ASC' },
         }),
         this.ofWindow(

@@ -21,6 +21,21 @@ export type CohortTicket = Pick<
   | 'pauses'
 >;
 
+/** The ticket columns a cohort reads (CohortTicket's). */
+export const COHORT_TICKET_SELECT = {
+  id: true,
+  code: true,
+  kind: true,
+  categoryCode: true,
+  channel: true,
+  buildingId: true,
+  emergency: true,
+  serious: true,
+  status: true,
+  createdAt: true,
+  pauses: true,
+} as const;
+
 /** The history rows of a cohort's tickets, with the columns the indicators read. */
 export interface CohortHistory {
   events: Pick<TicketEvent, 'ticketId' | 'action' | 'at' | 'actorId'>[];
