@@ -34,6 +34,7 @@ import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
 import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
 import { BENCH_NOW, freshBenchDatabase } from './seed-bench';
+import { mysqlConnection, mysqlDatabase } from './common/bench-database';
 
 /** The queue as the mini-program asks for it: the first page at the default size (it pages since #16). */
 const QUEUE_FIRST_PAGE = `${ApiRoutes.myQueue}?limit=${PAGE_SIZE.default}`;
@@ -461,17 +462,7 @@ async function main(): Promise<void> {
     await freshBenchDatabase(URL_);
     const config = loadConfig({ ...process.env, DATABASE_URL: URL_, NODE_ENV: 'test' });
     if (config.database.type === 'sqlite') throw new Error('bench:baseline needs MariaDB/MySQL');
-    const ds = new DataSource({
-      type: 'mysql',
-      host: db.host,
-      port: db.port,
-      username: db.username,
-      password: db.password,
-      database: db.database,
-      charset: 'utf8mb4_unicode_ci',
-      timezone: 'Z',
-      entities: (await import('../src/database/entities')).ENTITIES,
-    });
+    const ds = new DataSource({ type: 'mysql', ...mysqlConnection(mysqlDatabase(URL_)) });
     await ds.initialize();
     const [{ id: companyId }] = (await ds.query(
       'SELECT id FROM company ORDER BY createdAt LIMIT 1',

@@ -23,7 +23,6 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { OPEN_STATUSES, PAGE_SIZE } from '@linli/domain';
 import { AuthUser } from '../src/common/auth/auth-user';
 import { parseMysqlUrl } from '../src/config/app-config';
-import { ENTITIES } from '../src/database/entities';
 import { AssistantBuilding } from '../src/modules/org/entities/assistant-building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
 import { Household } from '../src/modules/org/entities/household.entity';
@@ -33,6 +32,7 @@ import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { TicketMilestone } from '../src/modules/tickets/entities/ticket-milestone.entity';
 import { TicketLists } from '../src/modules/tickets/ticket-lists.service';
 import { TicketSla } from '../src/modules/tickets/ticket-sla.service';
+import { mysqlConnection } from './common/bench-database';
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench_rollup';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -67,14 +67,7 @@ async function main(): Promise<void> {
   const recorder = new ReadOnlyRecorder();
   const ds = new DataSource({
     type: 'mariadb',
-    host: db.host,
-    port: db.port,
-    username: db.username,
-    password: db.password,
-    database: db.database,
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    entities: ENTITIES,
+    ...mysqlConnection(db),
     migrationsRun: false,
     synchronize: false,
     logging: true,
