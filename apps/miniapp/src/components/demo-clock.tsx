@@ -5,8 +5,8 @@ import { ClockDto } from '@linli/contracts';
 import { api } from '../services/api/api';
 import { formatTime } from '../services/app/format';
 import { showError } from '../services/request/http';
-import './demo-clock.scss';
 import { attempt } from '../services/request/result';
+import './demo-clock.scss';
 
 const STEPS = [
   { label: '+1 小时', minutes: 60 },

@@ -16,8 +16,8 @@ import { feedbackApi } from '../services/api/feedback-api';
 import { formatTime } from '../services/app/format';
 import { showError } from '../services/request/http';
 import { StarRow } from './star-row';
-import './rating-card.scss';
 import { attempt } from '../services/request/result';
+import './rating-card.scss';
 
 interface RatingCardProps {
   ticket: TicketDetailDto;

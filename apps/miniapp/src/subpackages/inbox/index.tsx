@@ -10,8 +10,8 @@ import { formatTime } from '../../services/app/format';
 import { showError } from '../../services/request/http';
 import { ticketDetailPage } from '../../services/app/routes';
 import { SURVEYS_MINE_PAGE } from '../../services/api/surveys-api';
-import './index.scss';
 import { attempt } from '../../services/request/result';
+import './index.scss';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
 

@@ -7,8 +7,8 @@ import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
 import { ticketDetailPage } from '../../../services/app/routes';
-import '../feedback.scss';
 import { attempt } from '../../../services/request/result';
+import '../feedback.scss';
 
 /** 'YYYY-MM' of the month before. */
 function previousMonth(month: string): string {

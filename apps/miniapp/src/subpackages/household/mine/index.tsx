@@ -20,8 +20,8 @@ import {
   MOVE_IN_PAGE,
 } from '../../../services/app/routes';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import '../household.scss';
 
 /**
  * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's

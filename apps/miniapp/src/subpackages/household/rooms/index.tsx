@@ -6,8 +6,8 @@ import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { showError } from '../../../services/request/http';
 import { householdFilePage } from '../../../services/app/routes';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import '../household.scss';
 
 /** 住户档案: the caller's buildings, then each room with its household in brief. */
 export default function RoomsPage() {

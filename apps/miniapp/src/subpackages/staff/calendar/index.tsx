@@ -7,8 +7,8 @@ import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
 const dayLabel = (working: boolean) => (working ? '上班' : '放假');

@@ -6,8 +6,8 @@ import { SLA_MILESTONE_LABELS, SlaLimit, SlaMilestone, SlaPolicyDto } from '@lin
 import { formatLimit } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 type Unit = 'minutes' | 'hours' | 'workingDays';
 const UNIT_LABELS: Record<Unit, string> = {

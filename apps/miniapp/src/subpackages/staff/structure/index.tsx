@@ -12,8 +12,8 @@ import {
 import { api } from '../../../services/api/api';
 import { showError } from '../../../services/request/http';
 import { parseRange, RangeInput, rangePreview } from '../../../services/households/structure';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 const EMPTY_RANGE: RangeInput = {
   unitFrom: '1',

@@ -36,8 +36,8 @@ import {
   statusLabel,
   statusTagType,
 } from '../../../services/app/format';
-import './index.scss';
 import { attempt } from '../../../services/request/result';
+import './index.scss';
 
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
