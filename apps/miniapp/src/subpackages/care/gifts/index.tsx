@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { GiftAction, GiftLineDto, GiftStatus, UploadDto } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { careApi } from '../../../services/api/care-api';
 import { showError } from '../../../services/request/http';
@@ -126,14 +126,7 @@ export default function GiftsPage() {
           ) : null}
         </View>
       ))}
-      {lines && lines.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={lines.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

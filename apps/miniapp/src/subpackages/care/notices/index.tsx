@@ -11,7 +11,8 @@ import {
   Role,
   UnreadBeforeCutDto,
 } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ChipChoice, ChipSet } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { usePagedList } from '../../../services/lists/use-paged-list';
@@ -19,8 +20,8 @@ import { chinaInputToIso, formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
 import { noticesApi } from '../../../services/api/notices-api';
 import { useRequiredUser } from '../../../services/session/use-session';
-import '../care.scss';
 import { attempt } from '../../../services/request/result';
+import '../care.scss';
 
 /** Kinds written here; water and power cuts are announced from 停水停电通知 (they also link reports). */
 const KINDS = [
@@ -142,33 +143,14 @@ export default function NoticesPage() {
       {canPublish ? (
         <View className="card care__item">
           <Text className="care__title">发布通知</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k}
-                className={`chip${k === kind ? ' chip--active' : ''}`}
-                onClick={() => setKind(k)}
-              >
-                {NOTICE_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={KINDS}
+            value={kind}
+            label={(k) => NOTICE_KIND_LABELS[k]}
+            onChange={setKind}
+          />
           <Text className="muted">发送楼栋（不选为全小区）</Text>
-          <View className="chips">
-            {(buildings.data ?? []).map((b) => (
-              <View
-                key={b.id}
-                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
-                onClick={() =>
-                  setChosen(
-                    chosen.includes(b.id) ? chosen.filter((x) => x !== b.id) : [...chosen, b.id],
-                  )
-                }
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
+          <ChipSet items={buildings.data ?? []} chosen={chosen} onChange={setChosen} />
           <Input
             value={title}
             onChange={setTitle}
@@ -230,14 +212,7 @@ export default function NoticesPage() {
             : null}
         </View>
       ))}
-      {items && items.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

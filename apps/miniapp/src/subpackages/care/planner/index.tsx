@@ -18,7 +18,7 @@ import { careApi } from '../../../services/api/care-api';
 import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { usePagedList } from '../../../services/lists/use-paged-list';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { CampaignCard } from './campaign-card';
 import { GREETINGS, md } from './planner-format';
 import '../care.scss';
@@ -326,14 +326,7 @@ export default function CarePlannerPage() {
           onResend={() => void resend(c)}
         />
       ))}
-      {campaigns && campaigns.length > 0 ? (
-        <LoadMore
-          status={campaignList.status}
-          count={campaigns.length}
-          hasMore={campaignList.hasMore}
-          onMore={() => void campaignList.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={campaignList} />
     </View>
   );
 }

@@ -4,15 +4,15 @@ import { Button, Empty } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { REPORT_KIND_LABELS, ReportKind, ReportSummaryDto } from '@linli/contracts';
 import { chinaMonthOf, periodWindow, previousWeekMonday } from '@linli/domain';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { dashboardApi, shiftMonth } from '../../../services/api/dashboard';
 import { formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
 import { openSheet } from '../../../services/households/sheet-files';
-import '../dashboard.scss';
 import { attempt } from '../../../services/request/result';
+import '../dashboard.scss';
 
 /** The last period of each kind that has ended by `now` (China time). */
 export function lastEndedPeriod(kind: ReportKind, now: Date): string {
@@ -125,14 +125,7 @@ export default function ReportsPage() {
           <Text className="muted">{`${r.issuedByName} · ${formatTime(r.issuedAt)} 出具`}</Text>
         </View>
       ))}
-      {reports && reports.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={reports.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

@@ -12,14 +12,15 @@ import {
   CallbackTaskDto,
   MyCallbacksDto,
 } from '@linli/contracts';
+import { ChipChoice } from '../../../components/chips';
 import { api } from '../../../services/api/api';
 import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { SignaturePad } from '../../../components/signature-pad';
-import '../feedback.scss';
 import { attempt } from '../../../services/request/result';
+import '../feedback.scss';
 
 type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
 const TABS: { key: Tab; label: string; empty: string }[] = [
@@ -155,29 +156,19 @@ export default function MyCallbacksPage() {
                 <Text key={q} className="feedback__question">{`${i + 1}. ${q}`}</Text>
               ))}
               <Text className="muted">回访方式</Text>
-              <View className="chips">
-                {CHANNELS.map((c) => (
-                  <View
-                    key={c}
-                    className={`chip${c === channel ? ' chip--active' : ''}`}
-                    onClick={() => setChannel(c)}
-                  >
-                    {CALLBACK_CHANNEL_LABELS[c]}
-                  </View>
-                ))}
-              </View>
+              <ChipChoice
+                options={CHANNELS}
+                value={channel}
+                label={(c) => CALLBACK_CHANNEL_LABELS[c]}
+                onChange={setChannel}
+              />
               <Text className="muted">回访结果</Text>
-              <View className="chips">
-                {OUTCOMES.map((o) => (
-                  <View
-                    key={o}
-                    className={`chip${o === outcome ? ' chip--active' : ''}`}
-                    onClick={() => setOutcome(o)}
-                  >
-                    {CALLBACK_OUTCOME_LABELS[o]}
-                  </View>
-                ))}
-              </View>
+              <ChipChoice
+                options={OUTCOMES}
+                value={outcome}
+                label={(o) => CALLBACK_OUTCOME_LABELS[o]}
+                onChange={setOutcome}
+              />
               {outcome !== CallbackOutcome.Unreachable ? (
                 <TextArea
                   value={words}

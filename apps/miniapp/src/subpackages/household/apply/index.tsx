@@ -15,12 +15,14 @@ import {
 } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { ErrorCode } from '@linli/contracts';
+import { ChipChoice } from '../../../components/chips';
 import { JoinStatusCard } from '../../../components/join-status-card';
 import { formatTime } from '../../../services/app/format';
 import { ApiRequestError, showError } from '../../../services/request/http';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { NameInput } from '../name-input';
+import '../household.scss';
 
 /** Who approves, said before the resident sends the request (joinApprovers). */
 const WHO_APPROVES: Record<JoinableRole, string> = {
@@ -171,25 +173,15 @@ export default function ApplyHouseholdPage() {
       </View>
       <View className="card">
         <Text className="section-title">您的身份</Text>
-        <View className="chips household__chips">
-          {JOINABLE_ROLES.map((r) => (
-            <View
-              key={r}
-              className={`chip${r === role ? ' chip--active' : ''}`}
-              onClick={() => setRole(r)}
-            >
-              {MEMBER_ROLE_LABELS[r]}
-            </View>
-          ))}
-        </View>
-        <Text className="muted">{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
-        <Input
-          className="household__input"
-          value={name}
-          onChange={setName}
-          placeholder="您的姓名"
-          maxLength={50}
+        <ChipChoice
+          className="household__chips"
+          options={JOINABLE_ROLES}
+          value={role}
+          label={(r) => MEMBER_ROLE_LABELS[r]}
+          onChange={setRole}
         />
+        <Text className="muted">{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
+        <NameInput value={name} onChange={setName} />
         <Input
           className="household__input"
           value={phone}

@@ -7,8 +7,9 @@ import { api } from '../../../services/api/api';
 import { showError } from '../../../services/request/http';
 import { HOME_PAGE } from '../../../services/app/routes';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { NameInput } from '../name-input';
+import '../household.scss';
 
 /** 绑定房屋: a newcomer enters the invitation code from the owner or the service centre. */
 export default function JoinHouseholdPage() {
@@ -55,13 +56,7 @@ export default function JoinHouseholdPage() {
           placeholder="8 位邀请码"
           maxLength={8}
         />
-        <Input
-          className="household__input"
-          value={name}
-          onChange={setName}
-          placeholder="您的姓名"
-          maxLength={50}
-        />
+        <NameInput value={name} onChange={setName} />
       </View>
       <Button type="primary" block loading={busy} onClick={() => void join()}>
         绑定房屋

@@ -4,13 +4,14 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { MEMBER_ROLE_LABELS, MemberRole, MoveInDto, UploadDto } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
+import { ChipChoice } from '../../../components/chips';
 import { MoveInDetails } from '../../../components/move-in-card';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api/api';
 import { ApiRequestError, showError } from '../../../services/request/http';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import '../household.scss';
 
 const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, MemberRole.Owner];
 
@@ -109,17 +110,12 @@ export default function MoveInPage() {
           maxLength={50}
         />
         {fieldError('name')}
-        <View className="chips">
-          {ROLES.map((r) => (
-            <View
-              key={r}
-              className={`chip${r === role ? ' chip--active' : ''}`}
-              onClick={() => setRole(r)}
-            >
-              {MEMBER_ROLE_LABELS[r]}
-            </View>
-          ))}
-        </View>
+        <ChipChoice
+          options={ROLES}
+          value={role}
+          label={(r) => MEMBER_ROLE_LABELS[r]}
+          onChange={setRole}
+        />
         <Input
           className="household__input move-in-form__relationship"
           value={relationship}

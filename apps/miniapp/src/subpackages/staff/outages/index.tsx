@@ -4,15 +4,16 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { BuildingDto, OutageKindName, OutageNoticeDto, Role } from '@linli/contracts';
 import { OUTAGE_KIND_LABELS } from '@linli/domain';
-import { LoadMore } from '../../../components/load-more';
+import { ChipChoice, ChipSet } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
 import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 const KINDS: OutageKindName[] = ['water', 'power'];
 
@@ -42,8 +43,6 @@ export default function OutagesPage() {
   const items = list.items;
   const load = list.reload;
 
-  const toggle = (id: string) =>
-    setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
   const announce = async () => {
     const startsAt = chinaInputToIso(from);
     const endsAt = chinaInputToIso(to);
@@ -93,29 +92,14 @@ export default function OutagesPage() {
       {canAnnounce ? (
         <View className="card staff__item">
           <Text className="staff__title">发布计划停水停电</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k}
-                className={`chip${k === kind ? ' chip--active' : ''}`}
-                onClick={() => setKind(k)}
-              >
-                {OUTAGE_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={KINDS}
+            value={kind}
+            label={(k) => OUTAGE_KIND_LABELS[k]}
+            onChange={setKind}
+          />
           <Text className="muted">涉及楼栋（不选为全小区）</Text>
-          <View className="chips">
-            {(buildings.data ?? []).map((b) => (
-              <View
-                key={b.id}
-                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
-                onClick={() => toggle(b.id)}
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
+          <ChipSet items={buildings.data ?? []} chosen={chosen} onChange={setChosen} />
           <Input
             value={title}
             onChange={setTitle}
@@ -166,14 +150,7 @@ export default function OutagesPage() {
           ) : null}
         </View>
       ))}
-      {items && items.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

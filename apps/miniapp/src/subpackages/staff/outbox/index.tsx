@@ -10,12 +10,12 @@ import {
   OutboxStatusName,
 } from '@linli/contracts';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 const TABS: OutboxStatusName[] = ['dead', 'revoked', 'pending', 'sent'];
 const COUNTED: OutboxStatusName[] = ['pending', 'sent', 'revoked', 'dead'];
@@ -92,14 +92,7 @@ export default function OutboxAdminPage() {
           ) : null}
         </View>
       ))}
-      {items !== null ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} whenEmpty />
     </View>
   );
 }

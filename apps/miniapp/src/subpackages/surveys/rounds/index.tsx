@@ -12,13 +12,14 @@ import {
   SurveyRoundKind,
   SurveyRoundStatus,
 } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ChipChoice } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { formatTime } from '../../../services/app/format';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { showError } from '../../../services/request/http';
 import { surveyResultsPage, surveysApi } from '../../../services/api/surveys-api';
-import '../surveys.scss';
 import { attempt } from '../../../services/request/result';
+import '../surveys.scss';
 
 const KINDS = [SurveyRoundKind.Monthly, SurveyRoundKind.Annual, SurveyRoundKind.AdHoc];
 const DAYS = [7, 14, 30];
@@ -117,17 +118,12 @@ export default function SurveyRoundsPage() {
           <Text className="muted">{`${chosen.title} · ${chosen.questions.length} 道题`}</Text>
         ) : null}
         <Text className="muted">类型</Text>
-        <View className="chips">
-          {KINDS.map((k) => (
-            <View
-              key={k}
-              className={`chip${k === kind ? ' chip--active' : ''}`}
-              onClick={() => setKind(k)}
-            >
-              {SURVEY_ROUND_KIND_LABELS[k]}
-            </View>
-          ))}
-        </View>
+        <ChipChoice
+          options={KINDS}
+          value={kind}
+          label={(k) => SURVEY_ROUND_KIND_LABELS[k]}
+          onChange={setKind}
+        />
         <Text className="muted">作答时间（从现在起）</Text>
         <View className="chips">
           {DAYS.map((d) => (
@@ -209,14 +205,7 @@ export default function SurveyRoundsPage() {
           </View>
         </View>
       ))}
-      {rounds && rounds.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={rounds.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }
