@@ -40,7 +40,7 @@ export function ChipChoice<T extends string>({
 }
 
 /** The list with `id` added, or without it if it was there: what tapping a chip of a many-choice row does. */
-export const toggled = (ids: readonly string[], id: string): string[] =>
+export const toggled = <T,>(ids: readonly T[], id: T): T[] =>
   ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
 
 /** A row of chips of which any number are chosen, e.g. the buildings a notice goes to (none: all). */
