@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { ClockDto } from '@linli/contracts';
 import { api } from '../services/api/api';
 import { formatTime } from '../services/app/format';
-import { showError } from '../services/request/http';
 import { attempt } from '../services/request/result';
 import './demo-clock.scss';
 
@@ -21,7 +20,7 @@ const STEPS = [
 export function DemoClock() {
   const [clock, setClock] = useState<ClockDto | null>(null);
   useEffect(() => {
-    api.testClock().then(setClock, showError);
+    void attempt(async () => setClock(await api.testClock()));
   }, []);
   const advance = async (minutes: number) => {
     await attempt(async () => {

@@ -14,7 +14,6 @@ import { ChipChoice } from '../../../components/chips';
 import { QrCode } from '../../../components/qr-code';
 import { eventsApi } from '../../../services/api/events-api';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { attempt } from '../../../services/request/result';
 import '../care.scss';
@@ -72,9 +71,10 @@ export default function EventsPage() {
     }, '活动已发布');
   };
   const showSignups = (e: CommunityEventDto) =>
-    void eventsApi
-      .signups(e.id)
-      .then((rows) => setSignups({ ...signups, [e.id]: rows }), showError);
+    void attempt(async () => {
+      const rows = await eventsApi.signups(e.id);
+      setSignups({ ...signups, [e.id]: rows });
+    });
   const checkIn = (e: CommunityEventDto) =>
     void run(async () => {
       await eventsApi.checkIn(e.id, { code: (codes[e.id] ?? '').trim() });

@@ -16,10 +16,10 @@ import { ChipChoice } from '../../../components/chips';
 import { api } from '../../../services/api/api';
 import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { SignaturePad } from '../../../components/signature-pad';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
 import '../feedback.scss';
 
 type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
@@ -44,7 +44,8 @@ export default function MyCallbacksPage() {
   const [channel, setChannel] = useState<CallbackChannel>(CallbackChannel.Phone);
   const [words, setWords] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saveStep = useTask();
+  const saving = saveStep.running;
 
   const load = useCallback(async () => {
     await attempt(async () => {
@@ -71,8 +72,7 @@ export default function MyCallbacksPage() {
       reached && (channel === CallbackChannel.InPerson || task.inPersonRequired);
     if (needsSignature && !signature)
       return void Taro.showToast({ title: '请住户签名后点“确认签名”', icon: 'none' });
-    setSaving(true);
-    try {
+    await saveStep.run(async () => {
       const signatureId =
         needsSignature && signature ? (await api.upload(signature)).id : undefined;
       const saved = await feedbackApi.recordCallback(task.id, {
@@ -87,11 +87,7 @@ export default function MyCallbacksPage() {
         icon: 'success',
       });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const tasks = lists ? lists[tab] : null;

@@ -5,9 +5,9 @@ import { useCallback, useState } from 'react';
 import { CALLBACK_STATUS_LABELS, CallbackCoverageDto, CoverageFigure } from '@linli/contracts';
 import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
 import '../feedback.scss';
 
 /** 'YYYY-MM' of the month before. */
@@ -47,7 +47,8 @@ export default function CallbackCoveragePage() {
   const [thisMonth, setThisMonth] = useState<string | null>(null);
   const [month, setMonth] = useState<string | undefined>(undefined);
   const [cov, setCov] = useState<CallbackCoverageDto | null>(null);
-  const [drawing, setDrawing] = useState(false);
+  const task = useTask();
+  const drawing = task.running;
   const choices = thisMonth ? [thisMonth, previousMonth(thisMonth)] : [];
 
   const load = useCallback(async (m: string | undefined) => {
@@ -66,15 +67,10 @@ export default function CallbackCoveragePage() {
     void load(m);
   };
   const draw = async () => {
-    setDrawing(true);
-    try {
+    await task.run(async () => {
       setCov(await feedbackApi.runSample(cov?.month));
       void Taro.showToast({ title: '已抽样并派发回访', icon: 'success' });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setDrawing(false);
-    }
+    });
   };
 
   return (

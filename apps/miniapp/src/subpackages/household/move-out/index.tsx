@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { MOVE_OUT_SCOPE_LABELS, MoveOutScope } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api/api';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
+import { useTask } from '../../../services/request/use-action';
 import { MY_SLIPS_PAGE } from '../../../services/app/routes';
 import '../household.scss';
 
@@ -23,7 +24,8 @@ export default function MoveOutApplyPage() {
   const [carrierName, setCarrierName] = useState('');
   const [carrierPhone, setCarrierPhone] = useState('');
   const [vehiclePlate, setVehiclePlate] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   // Tomorrow (China date, by the server's clock) is the earliest date by default.
   useDidShow(() => {
     if (moveDate) return;
@@ -33,25 +35,25 @@ export default function MoveOutApplyPage() {
     );
   });
   const submit = async () => {
-    setBusy(true);
-    try {
-      await api.applyMoveOut({
-        moveDate: moveDate.trim(),
-        scope,
-        items: items.split('\n'),
-        carrierName: carrierName.trim(),
-        carrierPhone: carrierPhone.trim(),
-        vehiclePlate: vehiclePlate.trim() || undefined,
-      });
+    await task.run(async () => {
+      try {
+        await api.applyMoveOut({
+          moveDate: moveDate.trim(),
+          scope,
+          items: items.split('\n'),
+          carrierName: carrierName.trim(),
+          carrierPhone: carrierPhone.trim(),
+          vehiclePlate: vehiclePlate.trim() || undefined,
+        });
+      } catch (err) {
+        // A field the server refused is named in its own words, held a little longer.
+        const field = err instanceof ApiRequestError ? err.error.fields?.[0]?.message : undefined;
+        if (!field) throw err;
+        return void Taro.showToast({ title: field, icon: 'none', duration: 2500 });
+      }
       void Taro.showToast({ title: '已提交', icon: 'success' });
       await Taro.redirectTo({ url: MY_SLIPS_PAGE });
-    } catch (err) {
-      const field = err instanceof ApiRequestError ? err.error.fields?.[0]?.message : undefined;
-      if (field) void Taro.showToast({ title: field, icon: 'none', duration: 2500 });
-      else showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="page household">

@@ -4,7 +4,6 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
 import { householdFilePage } from '../../../services/app/routes';
 import { attempt } from '../../../services/request/result';
 import '../household.scss';
@@ -21,11 +20,12 @@ export default function RoomsPage() {
     });
   };
   useDidShow(() => {
-    api.buildings().then((list) => {
+    void attempt(async () => {
+      const list = await api.buildings();
       setBuildings(list);
       const first = current ?? list[0];
       if (first) void open(first);
-    }, showError);
+    });
   });
   return (
     <View className="page page--wide household">

@@ -6,8 +6,8 @@ import { CalendarYearDto } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
 import '../staff.scss';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
@@ -24,7 +24,8 @@ export default function CalendarPage() {
   const [date, setDate] = useState('');
   const [working, setWorking] = useState(false);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
+  const task = useTask();
+  const saving = task.running;
 
   const load = useCallback(async (which: number) => {
     await attempt(async () => {
@@ -39,11 +40,9 @@ export default function CalendarPage() {
     void load(which);
   };
   const save = async () => {
-    if (saving) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()))
       return void Taro.showToast({ title: '请按 2027-01-01 的格式填写日期', icon: 'none' });
-    setSaving(true);
-    try {
+    await task.run(async () => {
       await api.setCalendarOverride(date.trim(), { working, note: note.trim() || undefined });
       void Taro.showToast({ title: '已保存，时限按新日历计算', icon: 'none' });
       setDate('');
@@ -51,11 +50,7 @@ export default function CalendarPage() {
       const target = Number(date.slice(0, 4));
       setYear(target);
       await load(target);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const remove = async (day: string) => {
     const { confirm } = await Taro.showModal({

@@ -10,9 +10,9 @@ import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
 import '../staff.scss';
 
 const KINDS: OutageKindName[] = ['water', 'power'];
@@ -32,7 +32,8 @@ export default function OutagesPage() {
   const [body, setBody] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   // Active cuts come whole with the first page; closed ones follow as the list is scrolled.
   const list = usePagedList<OutageNoticeDto>(
@@ -52,8 +53,7 @@ export default function OutagesPage() {
         icon: 'none',
       });
     if (!title.trim()) return void Taro.showToast({ title: '请填写标题', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       await api.createOutage({
         kind,
         title: title.trim(),
@@ -69,11 +69,7 @@ export default function OutagesPage() {
       setChosen([]);
       void Taro.showToast({ title: '已发布，住户已收到通知', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const close = async (o: OutageNoticeDto) => {
     const { confirm } = await Taro.showModal({

@@ -16,9 +16,9 @@ import { ChipChoice } from '../../../components/chips';
 import { ListEnd } from '../../../components/load-more';
 import { formatTime } from '../../../services/app/format';
 import { usePagedList } from '../../../services/lists/use-paged-list';
-import { showError } from '../../../services/request/http';
 import { surveyResultsPage, surveysApi } from '../../../services/api/surveys-api';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
 import '../surveys.scss';
 
 const KINDS = [SurveyRoundKind.Monthly, SurveyRoundKind.Annual, SurveyRoundKind.AdHoc];
@@ -34,7 +34,8 @@ export default function SurveyRoundsPage() {
   const [kind, setKind] = useState(SurveyRoundKind.Monthly);
   const [days, setDays] = useState(7);
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   // The rounds load a page at a time as the list is scrolled; the questionnaires come whole.
   const list = usePagedList<SurveyRoundDto>(
@@ -59,8 +60,7 @@ export default function SurveyRoundsPage() {
 
   const chosen = templates.find((t) => t.id === questionnaireId);
   const create = async () => {
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const now = Date.now();
       const name = title.trim() || `${chosen?.title ?? '满意度调查'}`;
       await surveysApi.createRound({
@@ -73,11 +73,7 @@ export default function SurveyRoundsPage() {
       setTitle('');
       void Taro.showToast({ title: '样本已抽取', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const act = async (r: SurveyRoundDto, action: SurveyRoundAction) => {
     const confirmText: Partial<Record<SurveyRoundAction, string>> = {
