@@ -18,6 +18,7 @@ import { StarRow } from './star-row';
 import { toggled } from './chips';
 import { attempt } from '../services/request/result';
 import { useAction } from '../services/request/use-action';
+import { Chip } from './chips';
 import './rating-card.scss';
 
 interface RatingCardProps {
@@ -119,13 +120,9 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
           <StarRow label="处理质量" value={quality} onChange={setQuality} />
           <View className="chips rating-card__tags">
             {RATING_TAGS.map((tag) => (
-              <View
-                key={tag}
-                className={`chip${tags.includes(tag) ? ' chip--active' : ''}`}
-                onClick={() => toggle(tag)}
-              >
+              <Chip key={tag} active={tags.includes(tag)} onClick={() => toggle(tag)}>
                 {tag}
-              </View>
+              </Chip>
             ))}
           </View>
           <TextArea

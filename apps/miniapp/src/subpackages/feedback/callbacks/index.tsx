@@ -12,7 +12,7 @@ import {
   CallbackTaskDto,
   MyCallbacksDto,
 } from '@linli/contracts';
-import { ChipChoice } from '../../../components/chips';
+import { Chip, ChipChoice } from '../../../components/chips';
 import { api } from '../../../services/api/api';
 import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
@@ -95,13 +95,9 @@ export default function MyCallbacksPage() {
     <View className="page feedback">
       <View className="chips">
         {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`chip${t.key === tab ? ' chip--active' : ''}`}
-            onClick={() => setTab(t.key)}
-          >
+          <Chip key={t.key} active={t.key === tab} onClick={() => setTab(t.key)}>
             {`${t.label}${lists && lists[t.key].length > 0 ? ` ${lists[t.key].length}` : ''}`}
-          </View>
+          </Chip>
         ))}
       </View>
       {tasks === null ? <Text className="muted">加载中…</Text> : null}

@@ -8,6 +8,7 @@ import { formatTime } from '../../../services/app/format';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { attempt } from '../../../services/request/result';
 import { useTask } from '../../../services/request/use-action';
+import { Chip } from '../../../components/chips';
 import '../feedback.scss';
 
 /** 'YYYY-MM' of the month before. */
@@ -77,9 +78,9 @@ export default function CallbackCoveragePage() {
     <View className='page feedback'>
       <View className='chips'>
         {choices.map((m) => (
-          <View key={m} className={`chip${m === (month ?? thisMonth) ? ' chip--active' : ''}`} onClick={() => choose(m)}>
+          <Chip key={m} active={m === (month ?? thisMonth)} onClick={() => choose(m)}>
             {m === choices[0] ? `本月（${m}）` : `上月（${m}）`}
-          </View>
+          </Chip>
         ))}
       </View>
       {cov === null ? <Text className='muted'>加载中…</Text> : null}

@@ -15,7 +15,7 @@ import {
 } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { ErrorCode } from '@linli/contracts';
-import { ChipChoice } from '../../../components/chips';
+import { Chip, ChipChoice } from '../../../components/chips';
 import { JoinStatusCard } from '../../../components/join-status-card';
 import { formatTime } from '../../../services/app/format';
 import { ApiRequestError } from '../../../services/request/http';
@@ -137,13 +137,9 @@ export default function ApplyHouseholdPage() {
       {communities.length > 1 ? (
         <View className="chips">
           {communities.map((c) => (
-            <View
-              key={c.id}
-              className={`chip${c.id === community?.id ? ' chip--active' : ''}`}
-              onClick={() => void openCommunity(c)}
-            >
+            <Chip key={c.id} active={c.id === community?.id} onClick={() => void openCommunity(c)}>
               {c.name}
-            </View>
+            </Chip>
           ))}
         </View>
       ) : null}
@@ -151,25 +147,25 @@ export default function ApplyHouseholdPage() {
         <Text className="section-title">{`选择房屋${community ? ` · ${community.name}` : ''}`}</Text>
         <View className="chips household__chips">
           {buildings.map((b) => (
-            <View
+            <Chip
               key={b.id}
-              className={`chip${b.id === building?.id ? ' chip--active' : ''}`}
+              active={b.id === building?.id}
               onClick={() => (setBuilding(b), setRoomId(null))}
             >
               {b.name}
-            </View>
+            </Chip>
           ))}
         </View>
         {building ? (
           <View className="chips household__chips">
             {building.rooms.map((r) => (
-              <View
+              <Chip
                 key={r.id}
-                className={`chip${r.id === roomId ? ' chip--active' : ''}`}
+                active={r.id === roomId}
                 onClick={() => (setRoomId(r.id), setTyped(''))}
               >
                 {r.label.replace(building.name, '')}
-              </View>
+              </Chip>
             ))}
           </View>
         ) : null}

@@ -23,6 +23,7 @@ import { session } from '../../../services/session/session';
 import { attempt } from '../../../services/request/result';
 import { useQuery } from '../../../services/request/use-query';
 import { QueryStatus } from '../../../components/query-status';
+import { Chip } from '../../../components/chips';
 import '../household.scss';
 
 /**
@@ -133,13 +134,9 @@ export default function MyHouseholdPage() {
           <Text className="section-title">切换房屋</Text>
           <View className="chips household__chips">
             {rooms.map((r) => (
-              <View
-                key={r.householdId}
-                className={`chip${r.active ? ' chip--active' : ''}`}
-                onClick={() => void switchTo(r)}
-              >
+              <Chip key={r.householdId} active={r.active} onClick={() => void switchTo(r)}>
                 {`${r.roomLabel}${r.role ? ` · ${MEMBER_ROLE_LABELS[r.role]}` : ''}`}
-              </View>
+              </Chip>
             ))}
           </View>
         </View>

@@ -8,6 +8,7 @@ import { api } from '../../../services/api/api';
 import { ApiRequestError } from '../../../services/request/http';
 import { useTask } from '../../../services/request/use-action';
 import { MY_SLIPS_PAGE } from '../../../services/app/routes';
+import { Chip } from '../../../components/chips';
 import '../household.scss';
 
 const DAY_MS = 24 * 3_600_000;
@@ -74,13 +75,9 @@ export default function MoveOutApplyPage() {
         <Text className="section-title">搬出方式</Text>
         <View className="chips">
           {[MoveOutScope.Partial, MoveOutScope.Whole].map((s) => (
-            <View
-              key={s}
-              className={`chip${s === scope ? ' chip--active' : ''}`}
-              onClick={() => setScope(s)}
-            >
+            <Chip key={s} active={s === scope} onClick={() => setScope(s)}>
               {MOVE_OUT_SCOPE_LABELS[s]}
-            </View>
+            </Chip>
           ))}
         </View>
         <Text className="section-title">主要物品（每行一项）</Text>

@@ -6,6 +6,7 @@ import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { householdFilePage } from '../../../services/app/routes';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
 import '../household.scss';
 
 /** 住户档案: the caller's buildings, then each room with its household in brief. */
@@ -31,13 +32,9 @@ export default function RoomsPage() {
     <View className="page page--wide household">
       <View className="chips">
         {buildings.map((b) => (
-          <View
-            key={b.id}
-            className={`chip${b.id === current?.id ? ' chip--active' : ''}`}
-            onClick={() => void open(b)}
-          >
+          <Chip key={b.id} active={b.id === current?.id} onClick={() => void open(b)}>
             {b.name}
-          </View>
+          </Chip>
         ))}
       </View>
       <CellGroup>

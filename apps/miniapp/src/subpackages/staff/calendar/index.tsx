@@ -8,6 +8,7 @@ import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
 import { attempt } from '../../../services/request/result';
 import { useTask } from '../../../services/request/use-action';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
@@ -69,13 +70,9 @@ export default function CalendarPage() {
     <View className="page staff">
       <View className="chips">
         {[...new Set([THIS_YEAR, THIS_YEAR + 1, year])].map((y) => (
-          <View
-            key={y}
-            className={`chip${y === year ? ' chip--active' : ''}`}
-            onClick={() => choose(y)}
-          >
+          <Chip key={y} active={y === year} onClick={() => choose(y)}>
             {`${y} 年`}
-          </View>
+          </Chip>
         ))}
       </View>
       {(data?.warnings ?? []).map((w) => (
@@ -90,13 +87,9 @@ export default function CalendarPage() {
           <Input value={date} onChange={setDate} placeholder="日期，如 2027-01-01" maxLength={10} />
           <View className="chips">
             {[false, true].map((w) => (
-              <View
-                key={String(w)}
-                className={`chip${w === working ? ' chip--active' : ''}`}
-                onClick={() => setWorking(w)}
-              >
+              <Chip key={String(w)} active={w === working} onClick={() => setWorking(w)}>
                 {w ? '这天上班（调休）' : '这天放假'}
-              </View>
+              </Chip>
             ))}
           </View>
           <Input

@@ -9,6 +9,7 @@ import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 const TABS: { status: CallTaskStatus; label: string }[] = [
@@ -48,13 +49,9 @@ export default function CallTasksPage() {
     <View className="page staff">
       <View className="chips">
         {TABS.map((t) => (
-          <View
-            key={t.status}
-            className={`chip${t.status === status ? ' chip--active' : ''}`}
-            onClick={() => choose(t.status)}
-          >
+          <Chip key={t.status} active={t.status === status} onClick={() => choose(t.status)}>
             {t.label}
-          </View>
+          </Chip>
         ))}
       </View>
       {tasks !== null && tasks.length === 0 ? (

@@ -15,6 +15,7 @@ import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 const TABS: OutboxStatusName[] = ['dead', 'revoked', 'pending', 'sent'];
@@ -59,13 +60,9 @@ export default function OutboxAdminPage() {
       ) : null}
       <View className="chips">
         {TABS.map((s) => (
-          <View
-            key={s}
-            className={`chip${s === status ? ' chip--active' : ''}`}
-            onClick={() => choose(s)}
-          >
+          <Chip key={s} active={s === status} onClick={() => choose(s)}>
             {OUTBOX_STATUS_LABELS[s]}
-          </View>
+          </Chip>
         ))}
       </View>
       {items && items.length === 0 && list.status !== 'error' ? (

@@ -108,13 +108,9 @@ export default function StructurePage() {
       </View>
       <View className="chips">
         {(data?.buildings ?? []).map((b) => (
-          <View
-            key={b.id}
-            className={`chip${b.id === buildingId ? ' chip--active' : ''}`}
-            onClick={() => setBuildingId(b.id)}
-          >
+          <Chip key={b.id} active={b.id === buildingId} onClick={() => setBuildingId(b.id)}>
             {`${b.name}（${b.roomCount}）`}
-          </View>
+          </Chip>
         ))}
       </View>
       {building && data ? (
@@ -230,13 +226,9 @@ function BuildingPanel({ building, assistants, reload }: BuildingPanelProps) {
         </Text>
         <View className="chips">
           {assistants.map((a) => (
-            <View
-              key={a.id}
-              className={`chip${serving.has(a.id) ? ' chip--active' : ''}`}
-              onClick={() => toggle(a)}
-            >
+            <Chip key={a.id} active={serving.has(a.id)} onClick={() => toggle(a)}>
               {a.name}
-            </View>
+            </Chip>
           ))}
         </View>
         {assistants.length === 0 ? (

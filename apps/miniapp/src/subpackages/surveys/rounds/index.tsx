@@ -12,7 +12,7 @@ import {
   SurveyRoundKind,
   SurveyRoundStatus,
 } from '@linli/contracts';
-import { ChipChoice } from '../../../components/chips';
+import { Chip, ChipChoice } from '../../../components/chips';
 import { ListEnd } from '../../../components/load-more';
 import { formatTime } from '../../../services/app/format';
 import { usePagedList } from '../../../services/lists/use-paged-list';
@@ -101,13 +101,13 @@ export default function SurveyRoundsPage() {
         <Text className="muted">问卷</Text>
         <View className="chips">
           {templates.map((t) => (
-            <View
+            <Chip
               key={t.id}
-              className={`chip${t.id === questionnaireId ? ' chip--active' : ''}`}
+              active={t.id === questionnaireId}
               onClick={() => setQuestionnaireId(t.id)}
             >
               {t.builtin ? SURVEY_THEME_LABELS[t.theme] : `${t.title} v${t.version}`}
-            </View>
+            </Chip>
           ))}
         </View>
         {chosen ? (

@@ -25,6 +25,7 @@ import { useRequiredUser } from '../../../services/session/use-session';
 import { visitDateRange } from '../../../services/tickets/report-form';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { useTask } from '../../../services/request/use-action';
+import { Chip } from '../../../components/chips';
 import './index.scss';
 
 /**
@@ -132,13 +133,9 @@ export default function ReportPage() {
           <Text className="section-title">受理渠道</Text>
           <View className="chips">
             {STAFF_CHANNELS.map((c) => (
-              <View
-                key={c}
-                className={`chip${c === channel ? ' chip--active' : ''}`}
-                onClick={() => setChannel(c)}
-              >
+              <Chip key={c} active={c === channel} onClick={() => setChannel(c)}>
                 {CHANNEL_LABELS[c]}
-              </View>
+              </Chip>
             ))}
           </View>
           <Text className="section-title">联系人</Text>
