@@ -8,7 +8,10 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       '**/.temp/**',
-      '**/coverage/**',
+      // Jest's coverage reports (not the mini-program's 回访抽查 page, subpackages/feedback/coverage).
+      'coverage/**',
+      'apps/*/coverage/**',
+      'packages/*/coverage/**',
       'apps/miniapp/e2e/screenshots/**',
       '**/*.d.ts',
     ],

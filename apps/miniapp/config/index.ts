@@ -4,6 +4,15 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
 
+/** CSS modules stay off on both targets (class names are plain BEM); Taro's naming if one is turned on. */
+const cssModules = {
+  enable: false,
+  config: {
+    namingPattern: 'module' as const,
+    generateScopedName: '[name]__[local]___[hash:base64:5]',
+  },
+};
+
 /**
  * Taro build configuration for both targets. Each platform builds into its own folder
  * (dist/weapp for WeChat DevTools, dist/h5 for the browser and the server's static root),
@@ -40,13 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]',
-          },
-        },
+        cssModules,
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
@@ -69,13 +72,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // desktop browser a phone's scale too (not twice it), with the width capped in app.scss.
         pxtransform: { enable: true, config: { maxRootSize: 22 } },
         autoprefixer: { enable: true, config: {} },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]',
-          },
-        },
+        cssModules,
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);

@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import { ClockDto } from '@linli/contracts';
 import { api } from '../services/api/api';
 import { formatTime } from '../services/app/format';
-import { showError } from '../services/request/http';
-import './demo-clock.scss';
 import { attempt } from '../services/request/result';
+import './demo-clock.scss';
 
 const STEPS = [
   { label: '+1 小时', minutes: 60 },
@@ -21,7 +20,7 @@ const STEPS = [
 export function DemoClock() {
   const [clock, setClock] = useState<ClockDto | null>(null);
   useEffect(() => {
-    api.testClock().then(setClock, showError);
+    void attempt(async () => setClock(await api.testClock()));
   }, []);
   const advance = async (minutes: number) => {
     await attempt(async () => {

@@ -8,9 +8,10 @@ import {
   TicketDetailDto,
   WORK_ORDER_STATUS_LABELS,
 } from '@linli/contracts';
+import { ChipChoice } from './chips';
 import { api } from '../services/api/api';
+import { useTicketStep } from './ticket-detail/use-ticket-step';
 import { chinaInputToIso, formatTime } from '../services/app/format';
-import { showError } from '../services/request/http';
 import './extension-card.scss';
 
 const DEPARTMENTS = Object.keys(DEPARTMENT_NAMES) as DepartmentName[];
@@ -31,30 +32,18 @@ export function EscalationCard({
   const [text, setText] = useState('');
   const [department, setDepartment] = useState<DepartmentName>('engineering');
   const [due, setDue] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useTicketStep(ticket.id, onChanged, () => {
+    setMode(null);
+    setText('');
+    setDue('');
+  });
   if (!ticket.canEscalate && !ticket.canIssueWorkOrder && ticket.workOrders.length === 0)
     return null;
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await work();
-      setMode(null);
-      setText('');
-      setDue('');
-      void Taro.showToast({ title: done, icon: 'none' });
-      onChanged(await api.ticket(ticket.id));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const sendSlip = () => {
     if (!text.trim())
       return void Taro.showToast({ title: '请写明需要上级解决的问题', icon: 'none' });
-    void run(
+    run(
       () => api.escalationSlip(ticket.id, { version: ticket.version, reason: text.trim() }),
       '已上报管理处主任',
     );
@@ -67,7 +56,7 @@ export function EscalationCard({
         icon: 'none',
       });
     if (!text.trim()) return void Taro.showToast({ title: '请写明工作要求', icon: 'none' });
-    void run(
+    run(
       () =>
         api.issueWorkOrder({ department, instructions: text.trim(), dueAt, ticketId: ticket.id }),
       `已下达至${DEPARTMENT_NAMES[department]}`,
@@ -117,17 +106,12 @@ export function EscalationCard({
       ) : null}
       {mode === 'order' ? (
         <View className="extension-card__form">
-          <View className="chips">
-            {DEPARTMENTS.map((d) => (
-              <View
-                key={d}
-                className={`chip${d === department ? ' chip--active' : ''}`}
-                onClick={() => setDepartment(d)}
-              >
-                {DEPARTMENT_NAMES[d]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={DEPARTMENTS}
+            value={department}
+            label={(d) => DEPARTMENT_NAMES[d]}
+            onChange={setDepartment}
+          />
           <TextArea
             value={text}
             onChange={setText}

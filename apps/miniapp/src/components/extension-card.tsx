@@ -4,8 +4,8 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { EXTENSION_STATUS_LABELS, SLA_MILESTONE_LABELS, TicketDetailDto } from '@linli/contracts';
 import { api } from '../services/api/api';
+import { useTicketStep } from './ticket-detail/use-ticket-step';
 import { chinaInputToIso, formatTime } from '../services/app/format';
-import { showError } from '../services/request/http';
 import './extension-card.scss';
 
 /**
@@ -22,32 +22,20 @@ export function ExtensionCard({
   const [asking, setAsking] = useState(false);
   const [until, setUntil] = useState('');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useTicketStep(ticket.id, onChanged, () => {
+    setText('');
+    setUntil('');
+    setAsking(false);
+  });
   const pending = ticket.extensions.find((e) => e.status === 'pending');
   if (ticket.extensions.length === 0 && !ticket.extensionActions.request) return null;
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await work();
-      setText('');
-      setUntil('');
-      setAsking(false);
-      void Taro.showToast({ title: done, icon: 'none' });
-      onChanged(await api.ticket(ticket.id));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const submit = () => {
     const iso = chinaInputToIso(until);
     if (!iso)
       return void Taro.showToast({ title: '请按 2026-11-30 18:00 的格式填写新期限', icon: 'none' });
     if (!text.trim()) return void Taro.showToast({ title: '请写明延期原因', icon: 'none' });
-    void run(
+    run(
       () => api.requestExtension(ticket.id, { until: iso, reason: text.trim() }),
       '已提交，等待主任审批',
     );
@@ -56,7 +44,7 @@ export function ExtensionCard({
     if (!pending) return;
     if (!approve && !text.trim())
       return void Taro.showToast({ title: '驳回时请在意见中写明原因', icon: 'none' });
-    void run(
+    run(
       () => api.decideExtension(pending.id, { approve, note: text.trim() || undefined }),
       approve ? '已批准延期' : '已驳回',
     );

@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_TICKET_PHOTOS, UploadDto } from '@linli/contracts';
 import { api } from '../services/api/api';
-import { showError } from '../services/request/http';
+import { attempt } from '../services/request/result';
 import { photoSlotsLeft } from '../services/tickets/report-form';
 import './photo-picker.scss';
 
@@ -47,14 +47,11 @@ export function PhotoPicker({ photos, onChange, onUploadingChange }: Props) {
     track(files.length);
     await Promise.all(
       files.map(async (f) => {
-        try {
+        await attempt(async () => {
           const uploaded = await api.upload(f.tempFilePath);
           onChange((list) => (list.length < MAX_TICKET_PHOTOS ? [...list, uploaded] : list));
-        } catch (err) {
-          showError(err);
-        } finally {
-          track(-1);
-        }
+        });
+        track(-1);
       }),
     );
   };

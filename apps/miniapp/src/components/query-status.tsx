@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { QueryView } from '../services/request/use-query';
 import { EmptyState } from './empty-state';
+import { LoadFailed } from './load-more';
 import './load-more.scss';
 
 interface Props<T> {
@@ -20,14 +21,7 @@ const emptyArray = (data: unknown) => Array.isArray(data) && data.length === 0;
 export function QueryStatus<T>({ query, empty, isEmpty = emptyArray }: Props<T>) {
   if (query.data === null) {
     if (query.error && !query.loading) {
-      return (
-        <View className="load-more load-more--error">
-          <Text>加载失败，请检查网络</Text>
-          <Text className="load-more__retry" onClick={() => void query.reload()}>
-            重试
-          </Text>
-        </View>
-      );
+      return <LoadFailed onRetry={() => void query.reload()} />;
     }
     return <View className="load-more">加载中…</View>;
   }

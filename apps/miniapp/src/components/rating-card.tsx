@@ -14,10 +14,12 @@ import {
 } from '@linli/contracts';
 import { feedbackApi } from '../services/api/feedback-api';
 import { formatTime } from '../services/app/format';
-import { showError } from '../services/request/http';
 import { StarRow } from './star-row';
-import './rating-card.scss';
+import { toggled } from './chips';
 import { attempt } from '../services/request/result';
+import { useAction } from '../services/request/use-action';
+import { Chip } from './chips';
+import './rating-card.scss';
 
 interface RatingCardProps {
   ticket: TicketDetailDto;
@@ -43,7 +45,9 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
   const [tags, setTags] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const [addendum, setAddendum] = useState('');
-  const [busy, setBusy] = useState(false);
+  const rating = useAction((body: Parameters<typeof feedbackApi.rate>[1]) =>
+    feedbackApi.rate(ticket.id, body),
+  );
 
   const load = useCallback(async () => {
     await attempt(async () => {
@@ -52,39 +56,31 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
   }, [ticket.id]);
   useEffect(() => void load(), [load, ticket.version]);
 
-  const toggle = (tag: string) =>
-    setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]));
+  const toggle = (tag: string) => setTags((ts) => toggled(ts, tag));
 
   const submit = async () => {
     if (!overall) return void Taro.showToast({ title: '请选择满意程度', icon: 'none' });
     if (overall === Satisfaction.Dissatisfied && !comment.trim() && tags.length === 0)
       return void Taro.showToast({ title: '请说明哪里不满意', icon: 'none' });
-    setBusy(true);
-    try {
-      setFb(
-        await feedbackApi.rate(ticket.id, {
-          version: ticket.version,
-          overall,
-          speed,
-          attitude,
-          quality,
-          tags,
-          comment: comment.trim() || undefined,
-        }),
-      );
-      void Taro.showToast({
-        title: overall === Satisfaction.Dissatisfied ? '已退回，将重新处理' : '感谢您的评价',
-        icon: 'success',
-      });
-      setOverall(null);
-      setComment('');
-      setTags([]);
-      onChanged();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    const rated = await rating.run({
+      version: ticket.version,
+      overall,
+      speed,
+      attitude,
+      quality,
+      tags,
+      comment: comment.trim() || undefined,
+    });
+    if (!rated.ok) return;
+    setFb(rated.data);
+    void Taro.showToast({
+      title: overall === Satisfaction.Dissatisfied ? '已退回，将重新处理' : '感谢您的评价',
+      icon: 'success',
+    });
+    setOverall(null);
+    setComment('');
+    setTags([]);
+    onChanged();
   };
 
   const add = async () => {
@@ -124,13 +120,9 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
           <StarRow label="处理质量" value={quality} onChange={setQuality} />
           <View className="chips rating-card__tags">
             {RATING_TAGS.map((tag) => (
-              <View
-                key={tag}
-                className={`chip${tags.includes(tag) ? ' chip--active' : ''}`}
-                onClick={() => toggle(tag)}
-              >
+              <Chip key={tag} active={tags.includes(tag)} onClick={() => toggle(tag)}>
                 {tag}
-              </View>
+              </Chip>
             ))}
           </View>
           <TextArea
@@ -144,7 +136,7 @@ export function RatingCard({ ticket, onChanged }: RatingCardProps) {
                 : '说说您的感受（选填）'
             }
           />
-          <Button block type="primary" loading={busy} onClick={() => void submit()}>
+          <Button block type="primary" loading={rating.running} onClick={() => void submit()}>
             提交评价
           </Button>
         </View>

@@ -14,7 +14,7 @@ import {
 } from '@linli/contracts';
 import { NAMES_ASSIGNEE, NOTE_PROMPTS, REASON_REQUIRED } from '@linli/domain';
 import { api } from '../../services/api/api';
-import { ApiRequestError, showError } from '../../services/request/http';
+import { attempt } from '../../services/request/result';
 import { PhotoPicker } from '../photo-picker';
 import { splitActions } from '../../services/tickets/ticket-next-step';
 import './ticket-detail.scss';
@@ -89,19 +89,22 @@ export function TicketActionBar({ ticket, forResident, onAct }: Props) {
   const start = async (action: TicketAction) => {
     if (busy) return;
     if (NAMES_ASSIGNEE.includes(action)) {
+      const found = await attempt(() => api.assignees(ticket.id));
+      if (!found.ok) return;
+      const options = found.data
+        .filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName)
+        .slice(0, MAX_CHOICES);
+      if (options.length === 0)
+        return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
+      let tapIndex: number;
       try {
-        const options = (await api.assignees(ticket.id))
-          .filter((o) => action !== TicketAction.Transfer || o.name !== ticket.assigneeName)
-          .slice(0, MAX_CHOICES);
-        if (options.length === 0)
-          return void Taro.showToast({ title: '本楼栋没有其他礼宾助理', icon: 'none' });
-        const { tapIndex } = await Taro.showActionSheet({
+        ({ tapIndex } = await Taro.showActionSheet({
           itemList: options.map((o) => `${o.name}（${o.openTickets} 单在办）`),
-        });
-        await send(action, { assigneeId: options[tapIndex].id });
-      } catch (err) {
-        if (err instanceof ApiRequestError) showError(err);
+        }));
+      } catch {
+        return; // closed without choosing
       }
+      await send(action, { assigneeId: options[tapIndex].id });
       return;
     }
     if (action === TicketAction.Cancel) {

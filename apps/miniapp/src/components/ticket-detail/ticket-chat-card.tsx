@@ -12,7 +12,7 @@ import {
 } from '@linli/contracts';
 import { chatApi } from '../../services/api/chat-api';
 import { formatTime } from '../../services/app/format';
-import { showError } from '../../services/request/http';
+import { useAction } from '../../services/request/use-action';
 import './ticket-chat-card.scss';
 
 /** How an outgoing message reached the resident, in the words the staff read under it. */
@@ -50,7 +50,7 @@ export function TicketChatCard({
   const [messages, setMessages] = useState<ChatMessageDto[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const replying = useAction((body: string) => chatApi.reply(ticket.id, { text: body }));
   const [outcome, setOutcome] = useState<{ text: string; inChat: boolean } | null>(null);
   const isChat = ticket.channel === Channel.WechatChat;
   const forResident = user?.role === Role.Resident;
@@ -71,28 +71,23 @@ export function TicketChatCard({
 
   const send = async () => {
     const body = text.trim();
-    if (!body || busy) return;
-    setBusy(true);
-    try {
-      const after = await chatApi.reply(ticket.id, { text: body });
-      setMessages(after);
-      setText('');
-      const mine = [...after]
-        .reverse()
-        .find((m) => m.direction === 'out' && m.authorName === user?.name);
-      const inChat = mine?.delivery === 'chat';
-      setOutcome({
-        inChat,
-        text: inChat
-          ? '已发到住户的微信聊天'
-          : '住户的聊天窗口已关闭（超过 48 小时），已改为订阅消息和消息中心通知住户',
-      });
-      void Taro.showToast({ title: inChat ? '已发到微信聊天' : '已改为消息通知', icon: 'none' });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!body) return;
+    const sent = await replying.run(body);
+    if (!sent.ok) return;
+    const after = sent.data;
+    setMessages(after);
+    setText('');
+    const mine = [...after]
+      .reverse()
+      .find((m) => m.direction === 'out' && m.authorName === user?.name);
+    const inChat = mine?.delivery === 'chat';
+    setOutcome({
+      inChat,
+      text: inChat
+        ? '已发到住户的微信聊天'
+        : '住户的聊天窗口已关闭（超过 48 小时），已改为订阅消息和消息中心通知住户',
+    });
+    void Taro.showToast({ title: inChat ? '已发到微信聊天' : '已改为消息通知', icon: 'none' });
   };
 
   return (
@@ -143,7 +138,7 @@ export function TicketChatCard({
           <Button
             block
             type="primary"
-            loading={busy}
+            loading={replying.running}
             disabled={!text.trim()}
             onClick={() => void send()}
           >

@@ -68,3 +68,12 @@ export function useAction<A extends unknown[], T>(
   }, []);
   return { run, running };
 }
+
+/**
+ * useAction for a handler that writes its steps inline: `await task.run(async () => { … })` runs them one
+ * at a time (a second tap meanwhile does nothing), with `task.running` for the button's loading state
+ * and any failure shown as the toast.
+ */
+export function useTask(): ActionView<[work: () => Promise<unknown>], unknown> {
+  return useAction((work: () => Promise<unknown>) => work());
+}

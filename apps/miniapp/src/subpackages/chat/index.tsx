@@ -13,7 +13,7 @@ import {
   LocalChatEntry,
 } from '../../services/chat/chat-view';
 import { formatTime } from '../../services/app/format';
-import { showError } from '../../services/request/http';
+import { attempt } from '../../services/request/result';
 import { useRequiredUser } from '../../services/session/use-session';
 import './index.scss';
 
@@ -82,18 +82,16 @@ export default function DemoChatPage() {
 
   const send = async () => {
     const text = draft.trim();
-    if (!text || pending || !openid.current) return;
+    const id = openid.current;
+    if (!text || pending || !id) return;
     setPending(text);
     setDraft('');
-    try {
-      await localChat.say(openid.current, text);
+    const said = await attempt(async () => {
+      await localChat.say(id, text);
       await refresh();
-    } catch (err) {
-      setDraft(text);
-      showError(err);
-    } finally {
-      setPending(null);
-    }
+    });
+    if (!said.ok) setDraft(text);
+    setPending(null);
   };
 
   const open = (page: string) => {

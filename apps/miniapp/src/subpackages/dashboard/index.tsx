@@ -5,11 +5,11 @@ import { useCallback, useRef, useState } from 'react';
 import { CompanyDashboardDto, DashboardDto, HeadlineIndicatorDto, Role } from '@linli/contracts';
 import { dashboardApi, monthLabel, percent, shiftMonth } from '../../services/api/dashboard';
 import { formatTime } from '../../services/app/format';
-import { showError } from '../../services/request/http';
 import { dashboardTicketsPage, REPORTS_PAGE } from '../../services/app/routes';
 import { openSheet } from '../../services/households/sheet-files';
 import { useRequiredUser } from '../../services/session/use-session';
 import { BarList, Columns, Pareto } from './charts';
+import { useTask } from '../../services/request/use-action';
 import './dashboard.scss';
 
 /**
@@ -22,7 +22,8 @@ export default function DashboardPage() {
   const [data, setData] = useState<DashboardDto | null>(null);
   const [company, setCompany] = useState<CompanyDashboardDto | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   const choice = useRef<{ month?: string; communityId?: string }>({});
 
   const load = useCallback(async () => {
@@ -47,15 +48,10 @@ export default function DashboardPage() {
   };
   const exportXlsx = async () => {
     if (!data) return;
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const file = await dashboardApi.exportFile(data.period.month, data.scope.communityId);
       await openSheet(file, `${data.scope.communityName} ${data.period.month} 数据看板.xlsx`);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (failed) {

@@ -7,11 +7,10 @@ import { LoadMore } from '../../components/load-more';
 import { api } from '../../services/api/api';
 import { usePagedList } from '../../services/lists/use-paged-list';
 import { formatTime } from '../../services/app/format';
-import { showError } from '../../services/request/http';
 import { ticketDetailPage } from '../../services/app/routes';
 import { SURVEYS_MINE_PAGE } from '../../services/api/surveys-api';
-import './index.scss';
 import { attempt } from '../../services/request/result';
+import './index.scss';
 
 const URGENT = new Set([NotificationKind.SlaEscalated, NotificationKind.SlaWarning]);
 
@@ -41,7 +40,7 @@ export default function InboxPage() {
   const open = async (n: NotificationDto) => {
     if (!n.read) {
       setReadHere((r) => ({ ...r, ids: new Set([...r.ids, n.id]) }));
-      api.markRead({ ids: [n.id] }).then((r) => setUnread(r.unread), showError);
+      void attempt(async () => setUnread((await api.markRead({ ids: [n.id] })).unread));
     }
     if (n.ticketId) await Taro.navigateTo({ url: ticketDetailPage(n.ticketId) });
     else if (n.kind === NotificationKind.SurveyInvite)

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { AppMetaDto, DEMO_PERSONA_LABELS, DemoPersona, SessionDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { demoPersona } from '../../../services/api/chat-api';
-import { showError } from '../../../services/request/http';
+import { attempt } from '../../../services/request/result';
 import { HOME_PAGE } from '../../../services/app/routes';
 import { session } from '../../../services/session/session';
+import { useTask } from '../../../services/request/use-action';
 import './index.scss';
 
 const PERSONAS = [
@@ -26,22 +27,17 @@ const PERSONAS = [
  */
 export default function LoginPage() {
   const [meta, setMeta] = useState<AppMetaDto | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   useLoad(() => {
-    api.meta().then(setMeta, showError);
+    void attempt(async () => setMeta(await api.meta()));
   });
 
   const enter = async (login: () => Promise<SessionDto>) => {
-    if (busy) return;
-    setBusy(true);
-    try {
+    await task.run(async () => {
       session.save(await login());
       await Taro.reLaunch({ url: HOME_PAGE });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   /** The persona is remembered for the demo chat window, which writes to WeChat as this person. */
   const demoLogin = async (persona: DemoPersona) => {

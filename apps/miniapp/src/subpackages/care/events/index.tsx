@@ -10,13 +10,13 @@ import {
   SignupDto,
   SignupStatus,
 } from '@linli/contracts';
+import { ChipChoice } from '../../../components/chips';
 import { QrCode } from '../../../components/qr-code';
 import { eventsApi } from '../../../services/api/events-api';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
-import '../care.scss';
 import { attempt } from '../../../services/request/result';
+import '../care.scss';
 
 const KINDS = Object.values(EventKind);
 
@@ -71,9 +71,10 @@ export default function EventsPage() {
     }, '活动已发布');
   };
   const showSignups = (e: CommunityEventDto) =>
-    void eventsApi
-      .signups(e.id)
-      .then((rows) => setSignups({ ...signups, [e.id]: rows }), showError);
+    void attempt(async () => {
+      const rows = await eventsApi.signups(e.id);
+      setSignups({ ...signups, [e.id]: rows });
+    });
   const checkIn = (e: CommunityEventDto) =>
     void run(async () => {
       await eventsApi.checkIn(e.id, { code: (codes[e.id] ?? '').trim() });
@@ -87,17 +88,12 @@ export default function EventsPage() {
       {user?.role === Role.Supervisor ? (
         <View className="card care__item">
           <Text className="care__title">发布活动</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k}
-                className={`chip${k === kind ? ' chip--active' : ''}`}
-                onClick={() => setKind(k)}
-              >
-                {EVENT_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={KINDS}
+            value={kind}
+            label={(k) => EVENT_KIND_LABELS[k]}
+            onChange={setKind}
+          />
           <Input
             value={title}
             onChange={setTitle}

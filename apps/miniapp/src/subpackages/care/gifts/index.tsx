@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { GiftAction, GiftLineDto, GiftStatus, UploadDto } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { careApi } from '../../../services/api/care-api';
-import { showError } from '../../../services/request/http';
 import { usePagedList } from '../../../services/lists/use-paged-list';
+import { useTask } from '../../../services/request/use-action';
 import '../care.scss';
 
 /**
@@ -21,22 +21,19 @@ export default function GiftsPage() {
     (cursor) => careApi.gifts(cursor),
     (l) => l.id,
     [],
-    {
-      onFirstPageError: showError,
-    },
   );
   const lines = list.items;
   const [active, setActive] = useState<string | null>(null);
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   const act = async (line: GiftLineDto, action: GiftAction) => {
     if (action === GiftAction.Deliver && photos.length === 0)
       return void Taro.showToast({ title: '请先拍摄交接照片或住户签名', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       await careApi.giftAction(line.id, {
         action,
         note: note.trim() || undefined,
@@ -47,11 +44,7 @@ export default function GiftsPage() {
       setNote('');
       void Taro.showToast({ title: '已登记', icon: 'none' });
       await list.reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const left = (lines ?? []).filter((l) => l.gift?.status === GiftStatus.Prepared).length;
@@ -126,14 +119,7 @@ export default function GiftsPage() {
           ) : null}
         </View>
       ))}
-      {lines && lines.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={lines.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

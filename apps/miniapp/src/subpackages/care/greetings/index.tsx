@@ -1,11 +1,11 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { GiftStatus, GreetingCardDto } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { careApi } from '../../../services/api/care-api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
-import '../care.scss';
 import { attempt } from '../../../services/request/result';
+import '../care.scss';
 
 /** 节日问候 (resident): the greeting cards the community sent; opening one tells the office it was read. */
 export default function GreetingsPage() {
@@ -62,14 +62,7 @@ export default function GreetingsPage() {
           <Text className="muted">{`${c.communityName} · ${c.occasionDate}${c.gift ? ` · ${c.gift.name}` : ''}`}</Text>
         </View>
       ))}
-      {cards && cards.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={cards.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

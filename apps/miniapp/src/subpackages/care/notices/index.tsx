@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -9,18 +9,18 @@ import {
   NoticeKind,
   NoticeReceiptDto,
   Role,
-  UnreadBeforeCutDto,
 } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ChipChoice, ChipSet } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { noticesApi } from '../../../services/api/notices-api';
 import { useRequiredUser } from '../../../services/session/use-session';
-import '../care.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import '../care.scss';
 
 /** Kinds written here; water and power cuts are announced from 停水停电通知 (they also link reports). */
 const KINDS = [
@@ -44,7 +44,10 @@ export default function NoticesPage() {
   const user = useRequiredUser();
   const resident = user?.role === Role.Resident;
   const canPublish = user?.role === Role.Supervisor;
-  const [calls, setCalls] = useState<UnreadBeforeCutDto[]>([]);
+  // Staff: the cuts starting within the hour, with the households to call that have not read them.
+  const calls = useQuery(() => noticesApi.unreadBeforeCuts(), [user?.id], {
+    enabled: user !== null && !resident,
+  });
   const [open, setOpen] = useState<string | null>(null);
   const [receipts, setReceipts] = useState<Record<string, NoticeReceiptDto[]>>({});
   const buildings = useQuery<BuildingDto[]>(() => api.buildings(), [], { enabled: canPublish });
@@ -54,7 +57,8 @@ export default function NoticesPage() {
   const [body, setBody] = useState('');
   const [publishAt, setPublishAt] = useState('');
   const [until, setUntil] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   // Notices read here, shown read without reloading the pages already loaded.
   const [readHere, setReadHere] = useState<Record<string, NoticeDto>>({});
@@ -67,13 +71,6 @@ export default function NoticesPage() {
     { enabled: user !== null },
   );
   const items = list.items?.map((n) => readHere[n.id] ?? n) ?? null;
-  const loadCalls = () => {
-    if (user && !resident) noticesApi.unreadBeforeCuts().then(setCalls, showError);
-  };
-  useDidShow(() => {
-    loadCalls();
-  });
-  usePullDownRefresh(loadCalls);
 
   const tap = async (n: NoticeDto) => {
     if (open === n.id) return setOpen(null);
@@ -94,8 +91,7 @@ export default function NoticesPage() {
     const end = until.trim() ? chinaInputToIso(until) : null;
     if ((publishAt.trim() && !at) || (until.trim() && !end))
       return void Taro.showToast({ title: '时间请按 2026-11-24 09:00 的格式填写', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       await noticesApi.create({
         kind,
         title: title.trim(),
@@ -114,16 +110,12 @@ export default function NoticesPage() {
         icon: 'none',
       });
       await list.reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <View className="page care">
-      {calls.map((c) => (
+      {(calls.data ?? []).map((c) => (
         <View key={c.notice.id} className="card care__item unread-calls">
           <Text className="care__title care__warn">{`${c.notice.kindLabel}即将开始：${c.households.length} 户未读`}</Text>
           <Text className="muted">{`${c.notice.title} · ${formatTime(c.notice.startsAt)} 开始，请电话告知`}</Text>
@@ -142,33 +134,14 @@ export default function NoticesPage() {
       {canPublish ? (
         <View className="card care__item">
           <Text className="care__title">发布通知</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k}
-                className={`chip${k === kind ? ' chip--active' : ''}`}
-                onClick={() => setKind(k)}
-              >
-                {NOTICE_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={KINDS}
+            value={kind}
+            label={(k) => NOTICE_KIND_LABELS[k]}
+            onChange={setKind}
+          />
           <Text className="muted">发送楼栋（不选为全小区）</Text>
-          <View className="chips">
-            {(buildings.data ?? []).map((b) => (
-              <View
-                key={b.id}
-                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
-                onClick={() =>
-                  setChosen(
-                    chosen.includes(b.id) ? chosen.filter((x) => x !== b.id) : [...chosen, b.id],
-                  )
-                }
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
+          <ChipSet items={buildings.data ?? []} chosen={chosen} onChange={setChosen} />
           <Input
             value={title}
             onChange={setTitle}
@@ -230,14 +203,7 @@ export default function NoticesPage() {
             : null}
         </View>
       ))}
-      {items && items.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

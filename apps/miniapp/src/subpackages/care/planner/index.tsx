@@ -1,24 +1,25 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   AudiencePreviewDto,
   AudienceSegment,
-  BuildingDto,
   CampaignDto,
   CampaignRecipientDto,
-  CareCalendarDto,
   CareCalendarEntryDto,
   RecipientStatus,
 } from '@linli/contracts';
 import { AUDIENCE_SEGMENT_LABELS } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { careApi } from '../../../services/api/care-api';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { usePagedList } from '../../../services/lists/use-paged-list';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
+import { Chip, ChipSet, toggled } from '../../../components/chips';
+import { attempt } from '../../../services/request/result';
+import { useAction } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
 import { CampaignCard } from './campaign-card';
 import { GREETINGS, md } from './planner-format';
 import '../care.scss';
@@ -32,8 +33,6 @@ const SEGMENTS = Object.values(AudienceSegment);
 export default function CarePlannerPage() {
   const user = useRequiredUser();
   const communityId = user?.communityId ?? '';
-  const [calendar, setCalendar] = useState<CareCalendarDto | null>(null);
-  const [buildings, setBuildings] = useState<BuildingDto[]>([]);
   const [entry, setEntry] = useState<CareCalendarEntryDto | null>(null);
   const [segments, setSegments] = useState<AudienceSegment[]>([AudienceSegment.Elderly]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -43,7 +42,6 @@ export default function CarePlannerPage() {
   const [giftStock, setGiftStock] = useState('');
   const [preview, setPreview] = useState<AudiencePreviewDto | null>(null);
   const [skipped, setSkipped] = useState<Record<string, CampaignRecipientDto[]>>({});
-  const [busy, setBusy] = useState(false);
   const [year, setYear] = useState<number | undefined>(undefined);
 
   // The campaigns grow with the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
@@ -54,28 +52,15 @@ export default function CarePlannerPage() {
     { enabled: communityId !== '' },
   );
   const campaigns = campaignList.items;
-  const load = useCallback(async () => {
-    if (!communityId) return;
-    try {
-      setCalendar(await careApi.calendar(communityId, year));
-    } catch (err) {
-      showError(err);
-    }
-  }, [communityId, year]);
-  /** After an action: the calendar (its planned marks) and the campaigns from their first page. */
-  const refresh = () => Promise.all([load(), campaignList.reload()]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useDidShow(() => {
-    void load();
-    api.buildings().then(setBuildings, showError);
+  const calendarQuery = useQuery(() => careApi.calendar(communityId, year), [communityId, year], {
+    enabled: communityId !== '',
   });
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const calendar = calendarQuery.data;
+  const buildings = useQuery(() => api.buildings(), [], { pullDown: false }).data ?? [];
+  /** After an action: the calendar (its planned marks) and the campaigns from their first page. */
+  const refresh = () => Promise.all([calendarQuery.reload(), campaignList.reload()]);
 
   const audience = () => ({ buildingIds: chosen, segments });
-  const toggle = <T,>(list: T[], v: T) =>
-    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   const plan = (e: CareCalendarEntryDto) => {
     setEntry(e);
     setPreview(null);
@@ -87,43 +72,38 @@ export default function CarePlannerPage() {
 
   const runPreview = async () => {
     if (!entry) return;
-    try {
+    await attempt(async () => {
       setPreview(
         await careApi.preview({ communityId, audience: audience(), occasionDate: entry.date }),
       );
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
+  const creating = useAction(async (body: Parameters<typeof careApi.createCampaign>[0]) => {
+    const created = await careApi.createCampaign(body);
+    await careApi.send(created.id);
+  });
 
   const submit = async () => {
     if (!entry) return;
     const stock = giftName.trim() ? Number(giftStock) : 0;
     if (giftName.trim() && !(stock > 0))
       return void Taro.showToast({ title: '请填写礼品数量', icon: 'none' });
-    setBusy(true);
-    try {
-      const created = await careApi.createCampaign({
-        communityId,
-        occasion: entry.occasion,
-        title: entry.name,
-        occasionDate: entry.date,
-        audience: audience(),
-        greeting: greeting.trim(),
-        channels,
-        gift: giftName.trim() ? { name: giftName.trim(), stock } : null,
-      });
-      await careApi.send(created.id);
-      setEntry(null);
-      setGiftName('');
-      setGiftStock('');
-      void Taro.showToast({ title: '已安排发送，稍后查看进度', icon: 'none' });
-      await refresh();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    const sent = await creating.run({
+      communityId,
+      occasion: entry.occasion,
+      title: entry.name,
+      occasionDate: entry.date,
+      audience: audience(),
+      greeting: greeting.trim(),
+      channels,
+      gift: giftName.trim() ? { name: giftName.trim(), stock } : null,
+    });
+    if (!sent.ok) return;
+    setEntry(null);
+    setGiftName('');
+    setGiftStock('');
+    void Taro.showToast({ title: '已安排发送，稍后查看进度', icon: 'none' });
+    await refresh();
   };
 
   const sendDraft = async (c: CampaignDto) => {
@@ -132,12 +112,10 @@ export default function CarePlannerPage() {
       content: '将在后台分批发送，可随时查看进度。',
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await careApi.send(c.id);
       await refresh();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const cancelDraft = async (c: CampaignDto) => {
     const { confirm } = await Taro.showModal({
@@ -145,21 +123,17 @@ export default function CarePlannerPage() {
       content: `确定取消「${c.title}」吗？`,
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await careApi.cancel(c.id);
       await refresh();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   const showSkipped = async (c: CampaignDto) => {
-    try {
+    await attempt(async () => {
       const rows = await careApi.recipients(c.id, RecipientStatus.Skipped);
       setSkipped({ ...skipped, [c.id]: rows });
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const resend = async (c: CampaignDto) => {
     const { confirm } = await Taro.showModal({
@@ -167,13 +141,11 @@ export default function CarePlannerPage() {
       content: '将再次检查投诉与装修情况，原因已消除的住户会收到问候。',
     });
     if (!confirm) return;
-    try {
+    await attempt(async () => {
       await careApi.resendSkipped(c.id);
       setSkipped({ ...skipped, [c.id]: [] });
       await refresh();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
 
   return (
@@ -224,33 +196,27 @@ export default function CarePlannerPage() {
           <Text className="muted">关怀对象（可多选，同时满足）</Text>
           <View className="chips">
             {SEGMENTS.map((s) => (
-              <View
+              <Chip
                 key={s}
-                className={`chip${segments.includes(s) ? ' chip--active' : ''}`}
+                active={segments.includes(s)}
                 onClick={() => {
-                  setSegments(toggle(segments, s));
+                  setSegments(toggled(segments, s));
                   setPreview(null);
                 }}
               >
                 {AUDIENCE_SEGMENT_LABELS[s]}
-              </View>
+              </Chip>
             ))}
           </View>
           <Text className="muted">楼栋（不选为全小区）</Text>
-          <View className="chips">
-            {buildings.map((b) => (
-              <View
-                key={b.id}
-                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
-                onClick={() => {
-                  setChosen(toggle(chosen, b.id));
-                  setPreview(null);
-                }}
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
+          <ChipSet
+            items={buildings}
+            chosen={chosen}
+            onChange={(ids) => {
+              setChosen(ids);
+              setPreview(null);
+            }}
+          />
           <Text className="muted">关怀方式</Text>
           <View className="chips">
             {(
@@ -260,13 +226,13 @@ export default function CarePlannerPage() {
                 ['visit', '管家上门'],
               ] as const
             ).map(([k, label]) => (
-              <View
+              <Chip
                 key={k}
-                className={`chip${channels[k] ? ' chip--active' : ''}`}
+                active={channels[k]}
                 onClick={() => setChannels({ ...channels, [k]: !channels[k] })}
               >
                 {label}
-              </View>
+              </Chip>
             ))}
           </View>
           <TextArea
@@ -305,7 +271,7 @@ export default function CarePlannerPage() {
               ))}
             </View>
           ) : null}
-          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+          <Button type="primary" block loading={creating.running} onClick={() => void submit()}>
             保存并发送
           </Button>
         </View>
@@ -326,14 +292,7 @@ export default function CarePlannerPage() {
           onResend={() => void resend(c)}
         />
       ))}
-      {campaigns && campaigns.length > 0 ? (
-        <LoadMore
-          status={campaignList.status}
-          count={campaigns.length}
-          hasMore={campaignList.hasMore}
-          onMore={() => void campaignList.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={campaignList} />
     </View>
   );
 }

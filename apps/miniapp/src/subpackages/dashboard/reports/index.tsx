@@ -4,15 +4,15 @@ import { Button, Empty } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { REPORT_KIND_LABELS, ReportKind, ReportSummaryDto } from '@linli/contracts';
 import { chinaMonthOf, periodWindow, previousWeekMonday } from '@linli/domain';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { dashboardApi, shiftMonth } from '../../../services/api/dashboard';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { openSheet } from '../../../services/households/sheet-files';
-import '../dashboard.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import '../dashboard.scss';
 
 /** The last period of each kind that has ended by `now` (China time). */
 export function lastEndedPeriod(kind: ReportKind, now: Date): string {
@@ -42,7 +42,8 @@ const KINDS = [ReportKind.Weekly, ReportKind.Monthly, ReportKind.Quarterly, Repo
 export default function ReportsPage() {
   const [kind, setKind] = useState(ReportKind.Monthly);
   const [now, setNow] = useState<Date | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   // Reports issued over the years: newest first, a page at a time (the next on scroll, <LoadMore> at the end).
   const list = usePagedList<ReportSummaryDto>(
     (cursor) => dashboardApi.reports(cursor),
@@ -60,29 +61,19 @@ export default function ReportsPage() {
 
   const period = now ? lastEndedPeriod(kind, now) : null;
   const label = period ? periodWindow(kind, period)?.label : null;
+  const openReport = async (r: ReportSummaryDto) =>
+    openSheet(await dashboardApi.reportFile(r.id), `${r.title}.xlsx`);
   const download = async (r: ReportSummaryDto) => {
-    setBusy(true);
-    try {
-      await openSheet(await dashboardApi.reportFile(r.id), `${r.title}.xlsx`);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    await task.run(() => openReport(r));
   };
   const issue = async () => {
     if (!period) return;
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const r = await dashboardApi.issueReport({ kind, period });
       void Taro.showToast({ title: '报表已出具', icon: 'success' });
       await list.reload();
-      await download(r);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+      await openReport(r);
+    });
   };
 
   return (
@@ -125,14 +116,7 @@ export default function ReportsPage() {
           <Text className="muted">{`${r.issuedByName} · ${formatTime(r.issuedAt)} 出具`}</Text>
         </View>
       ))}
-      {reports && reports.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={reports.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

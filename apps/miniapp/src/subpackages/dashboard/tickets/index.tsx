@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { IndicatorKey, IndicatorTicketDto } from '@linli/contracts';
 import { dashboardApi, monthLabel } from '../../../services/api/dashboard';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
+import { attempt } from '../../../services/request/result';
 import { ticketDetailPage } from '../../../services/app/routes';
 import '../dashboard.scss';
 
@@ -25,12 +25,8 @@ export default function IndicatorTicketsPage() {
   const communityId = params.communityId ? decodeURIComponent(params.communityId) : undefined;
   const [rows, setRows] = useState<IndicatorTicketDto[] | null>(null);
   const load = useCallback(async () => {
-    try {
-      setRows(await dashboardApi.tickets(indicator, month, communityId));
-    } catch (err) {
-      showError(err);
-      setRows([]);
-    }
+    const found = await attempt(() => dashboardApi.tickets(indicator, month, communityId));
+    setRows(found.ok ? found.data : []);
   }, [indicator, month, communityId]);
   useDidShow(() => {
     void Taro.setNavigationBarTitle({ title: `${TITLES[indicator] ?? '指标'}明细` });

@@ -12,14 +12,15 @@ import {
   CallbackTaskDto,
   MyCallbacksDto,
 } from '@linli/contracts';
+import { Chip, ChipChoice } from '../../../components/chips';
 import { api } from '../../../services/api/api';
 import { feedbackApi } from '../../../services/api/feedback-api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { ticketDetailPage } from '../../../services/app/routes';
 import { SignaturePad } from '../../../components/signature-pad';
-import '../feedback.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import '../feedback.scss';
 
 type Tab = 'dueToday' | 'overdue' | 'upcoming' | 'done';
 const TABS: { key: Tab; label: string; empty: string }[] = [
@@ -43,7 +44,8 @@ export default function MyCallbacksPage() {
   const [channel, setChannel] = useState<CallbackChannel>(CallbackChannel.Phone);
   const [words, setWords] = useState('');
   const [signature, setSignature] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saveStep = useTask();
+  const saving = saveStep.running;
 
   const load = useCallback(async () => {
     await attempt(async () => {
@@ -70,8 +72,7 @@ export default function MyCallbacksPage() {
       reached && (channel === CallbackChannel.InPerson || task.inPersonRequired);
     if (needsSignature && !signature)
       return void Taro.showToast({ title: '请住户签名后点“确认签名”', icon: 'none' });
-    setSaving(true);
-    try {
+    await saveStep.run(async () => {
       const signatureId =
         needsSignature && signature ? (await api.upload(signature)).id : undefined;
       const saved = await feedbackApi.recordCallback(task.id, {
@@ -86,11 +87,7 @@ export default function MyCallbacksPage() {
         icon: 'success',
       });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const tasks = lists ? lists[tab] : null;
@@ -98,13 +95,9 @@ export default function MyCallbacksPage() {
     <View className="page feedback">
       <View className="chips">
         {TABS.map((t) => (
-          <View
-            key={t.key}
-            className={`chip${t.key === tab ? ' chip--active' : ''}`}
-            onClick={() => setTab(t.key)}
-          >
+          <Chip key={t.key} active={t.key === tab} onClick={() => setTab(t.key)}>
             {`${t.label}${lists && lists[t.key].length > 0 ? ` ${lists[t.key].length}` : ''}`}
-          </View>
+          </Chip>
         ))}
       </View>
       {tasks === null ? <Text className="muted">加载中…</Text> : null}
@@ -155,29 +148,19 @@ export default function MyCallbacksPage() {
                 <Text key={q} className="feedback__question">{`${i + 1}. ${q}`}</Text>
               ))}
               <Text className="muted">回访方式</Text>
-              <View className="chips">
-                {CHANNELS.map((c) => (
-                  <View
-                    key={c}
-                    className={`chip${c === channel ? ' chip--active' : ''}`}
-                    onClick={() => setChannel(c)}
-                  >
-                    {CALLBACK_CHANNEL_LABELS[c]}
-                  </View>
-                ))}
-              </View>
+              <ChipChoice
+                options={CHANNELS}
+                value={channel}
+                label={(c) => CALLBACK_CHANNEL_LABELS[c]}
+                onChange={setChannel}
+              />
               <Text className="muted">回访结果</Text>
-              <View className="chips">
-                {OUTCOMES.map((o) => (
-                  <View
-                    key={o}
-                    className={`chip${o === outcome ? ' chip--active' : ''}`}
-                    onClick={() => setOutcome(o)}
-                  >
-                    {CALLBACK_OUTCOME_LABELS[o]}
-                  </View>
-                ))}
-              </View>
+              <ChipChoice
+                options={OUTCOMES}
+                value={outcome}
+                label={(o) => CALLBACK_OUTCOME_LABELS[o]}
+                onChange={setOutcome}
+              />
               {outcome !== CallbackOutcome.Unreachable ? (
                 <TextArea
                   value={words}

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '回访抽查', enablePullDownRefresh: true });
+export default definePageConfig({
+  navigationBarTitleText: '回访抽查',
+  enablePullDownRefresh: true,
+});

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { ErrorCode, ReleaseSlipDto } from '@linli/contracts';
 import { SlipDetails } from '../../../components/slip-card';
 import { api } from '../../../services/api/api';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
+import { useTask } from '../../../services/request/use-action';
 import './index.scss';
 
 type Outcome =
@@ -20,35 +21,39 @@ const VERDICT = { pass: '放行', used: '已使用', invalid: '无效' } as cons
  * A valid slip says 放行 in large letters and is used up at once; one already used says 已使用 with
  * who let it out and when; anything else (unknown, withdrawn, expired, not yet its date) says 无效 and why.
  */
+/** What a refusal of the slip says on the page (已使用, 无效); null for any other failure. */
+function refusal(err: unknown): Outcome | null {
+  if (!(err instanceof ApiRequestError)) return null;
+  const slip = err.error.releaseSlip ?? null;
+  if (err.code === ErrorCode.RELEASE_SLIP_USED) return { kind: 'used', message: err.message, slip };
+  const invalid = [
+    ErrorCode.RELEASE_SLIP_INVALID,
+    ErrorCode.RELEASE_SLIP_EXPIRED,
+    ErrorCode.RELEASE_SLIP_NOT_YET_VALID,
+    ErrorCode.VALIDATION_FAILED,
+  ].includes(err.code);
+  return invalid ? { kind: 'invalid', message: err.message, slip } : null;
+}
+
 export default function GateVerifyPage() {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const check = async (typed: string) => {
     if (!typed.trim()) return void Taro.showToast({ title: '请输入放行码', icon: 'none' });
-    setBusy(true);
     setOutcome(null);
-    try {
-      const { slip } = await api.verifySlip({ code: typed.trim() });
-      setOutcome({ kind: 'pass', slip });
-    } catch (err) {
-      if (!(err instanceof ApiRequestError)) return showError(err);
-      const slip = err.error.releaseSlip ?? null;
-      if (err.code === ErrorCode.RELEASE_SLIP_USED)
-        setOutcome({ kind: 'used', message: err.message, slip });
-      else if (
-        [
-          ErrorCode.RELEASE_SLIP_INVALID,
-          ErrorCode.RELEASE_SLIP_EXPIRED,
-          ErrorCode.RELEASE_SLIP_NOT_YET_VALID,
-          ErrorCode.VALIDATION_FAILED,
-        ].includes(err.code)
-      )
-        setOutcome({ kind: 'invalid', message: err.message, slip });
-      else showError(err);
-    } finally {
-      setBusy(false);
-    }
+    await task.run(async () => {
+      try {
+        const { slip } = await api.verifySlip({ code: typed.trim() });
+        setOutcome({ kind: 'pass', slip });
+      } catch (err) {
+        // A refused slip is the answer, shown large on the page; any other failure is the toast.
+        const refused = refusal(err);
+        if (!refused) throw err;
+        setOutcome(refused);
+      }
+    });
   };
   // WeChat: the camera reads the QR code on the resident's phone. (H5 has no scanner: type the code.)
   const scan = async () => {

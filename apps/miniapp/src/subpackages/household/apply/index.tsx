@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -15,12 +15,16 @@ import {
 } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { ErrorCode } from '@linli/contracts';
+import { Chip, ChipChoice } from '../../../components/chips';
 import { JoinStatusCard } from '../../../components/join-status-card';
 import { formatTime } from '../../../services/app/format';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
+import { NameInput } from '../name-input';
+import '../household.scss';
 
 /** Who approves, said before the resident sends the request (joinApprovers). */
 const WHO_APPROVES: Record<JoinableRole, string> = {
@@ -31,7 +35,6 @@ const WHO_APPROVES: Record<JoinableRole, string> = {
 
 /** 申请加入房屋: pick the building and room (or type it), say who you are; the owner and/or the office approve. */
 export default function ApplyHouseholdPage() {
-  const [communities, setCommunities] = useState<JoinCommunityDto[]>([]);
   const [community, setCommunity] = useState<JoinCommunityDto | null>(null);
   const [buildings, setBuildings] = useState<JoinBuildingDto[]>([]);
   const [building, setBuilding] = useState<JoinBuildingDto | null>(null);
@@ -41,8 +44,11 @@ export default function ApplyHouseholdPage() {
   const [name, setName] = useState(session.user()?.name ?? '');
   const [phone, setPhone] = useState('');
   const [relationship, setRelationship] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [mine, setMine] = useState<JoinRequestDto[]>([]);
+  const task = useTask();
+  const busy = task.running;
+  const mineQuery = useQuery(() => api.myJoinRequests(), [], { pullDown: false });
+  const mine = mineQuery.data ?? [];
+  const setMine = mineQuery.setData;
   // The application shown on top after sending: the new one, or the earlier one a duplicate ran into.
   const [shown, setShown] = useState<{ id: string; note?: string } | null>(null);
 
@@ -54,13 +60,36 @@ export default function ApplyHouseholdPage() {
       setBuildings(await api.joinBuildings(c.id));
     });
   };
-  useDidShow(() => {
-    api.joinCommunities().then((list) => {
-      setCommunities(list);
-      if (!community && list[0]) void openCommunity(list[0]);
-    }, showError);
-    api.myJoinRequests().then(setMine, showError);
-  });
+  // The communities one can apply to; the first is opened unless one is chosen already.
+  const communities =
+    useQuery(
+      async () => {
+        const list = await api.joinCommunities();
+        if (!community && list[0]) void openCommunity(list[0]);
+        return list;
+      },
+      [],
+      { pullDown: false },
+    ).data ?? [];
+  /** A duplicate request: the earlier one still pending is shown instead (true); anything else, false. */
+  const showEarlier = async (err: unknown): Promise<boolean> => {
+    if (!(err instanceof ApiRequestError && err.error.code === ErrorCode.JOIN_REQUEST_DUPLICATE))
+      return false;
+    const earlier = await api.myJoinRequests().catch(() => null);
+    const open = earlier?.find(
+      (r) =>
+        r.status === 'pending' &&
+        (roomId ? r.roomLabel === building?.rooms.find((x) => x.id === roomId)?.label : true),
+    );
+    if (!earlier || !open) return false;
+    setMine(earlier);
+    setShown({
+      id: open.id,
+      note: '您已申请过这套房屋，无需重复提交。请等待审核；如需修改，可先撤回再重新申请。',
+    });
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    return true;
+  };
 
   const submit = async () => {
     if (!roomId && !typed.trim())
@@ -68,16 +97,21 @@ export default function ApplyHouseholdPage() {
     if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
     if (!/^1\d{10}$/.test(phone.trim()))
       return void Taro.showToast({ title: '请填写 11 位手机号', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const where = roomId ? { roomId } : { communityId: community?.id, roomLabel: typed.trim() };
-      const sent = await api.askToJoin({
-        ...where,
-        name: name.trim(),
-        phone: phone.trim(),
-        role,
-        relationship: relationship.trim() || undefined,
-      });
+      let sent: JoinRequestDto;
+      try {
+        sent = await api.askToJoin({
+          ...where,
+          name: name.trim(),
+          phone: phone.trim(),
+          role,
+          relationship: relationship.trim() || undefined,
+        });
+      } catch (err) {
+        if (await showEarlier(err)) return;
+        throw err;
+      }
       setMine([sent, ...mine]);
       // Sent: the form starts over and the application's state is on top, where the eye goes next.
       setRoomId(null);
@@ -87,29 +121,7 @@ export default function ApplyHouseholdPage() {
       setShown({ id: sent.id });
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       void Taro.showToast({ title: '申请已提交', icon: 'success' });
-    } catch (err) {
-      const earlier =
-        err instanceof ApiRequestError && err.error.code === ErrorCode.JOIN_REQUEST_DUPLICATE
-          ? await api.myJoinRequests().catch(() => null)
-          : null;
-      const open = earlier?.find(
-        (r) =>
-          r.status === 'pending' &&
-          (roomId ? r.roomLabel === building?.rooms.find((x) => x.id === roomId)?.label : true),
-      );
-      if (earlier && open) {
-        setMine(earlier);
-        setShown({
-          id: open.id,
-          note: '您已申请过这套房屋，无需重复提交。请等待审核；如需修改，可先撤回再重新申请。',
-        });
-        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-      } else {
-        showError(err);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const cancel = async (id: string) => {
     await attempt(async () => {
@@ -125,13 +137,9 @@ export default function ApplyHouseholdPage() {
       {communities.length > 1 ? (
         <View className="chips">
           {communities.map((c) => (
-            <View
-              key={c.id}
-              className={`chip${c.id === community?.id ? ' chip--active' : ''}`}
-              onClick={() => void openCommunity(c)}
-            >
+            <Chip key={c.id} active={c.id === community?.id} onClick={() => void openCommunity(c)}>
               {c.name}
-            </View>
+            </Chip>
           ))}
         </View>
       ) : null}
@@ -139,25 +147,25 @@ export default function ApplyHouseholdPage() {
         <Text className="section-title">{`选择房屋${community ? ` · ${community.name}` : ''}`}</Text>
         <View className="chips household__chips">
           {buildings.map((b) => (
-            <View
+            <Chip
               key={b.id}
-              className={`chip${b.id === building?.id ? ' chip--active' : ''}`}
+              active={b.id === building?.id}
               onClick={() => (setBuilding(b), setRoomId(null))}
             >
               {b.name}
-            </View>
+            </Chip>
           ))}
         </View>
         {building ? (
           <View className="chips household__chips">
             {building.rooms.map((r) => (
-              <View
+              <Chip
                 key={r.id}
-                className={`chip${r.id === roomId ? ' chip--active' : ''}`}
+                active={r.id === roomId}
                 onClick={() => (setRoomId(r.id), setTyped(''))}
               >
                 {r.label.replace(building.name, '')}
-              </View>
+              </Chip>
             ))}
           </View>
         ) : null}
@@ -171,25 +179,15 @@ export default function ApplyHouseholdPage() {
       </View>
       <View className="card">
         <Text className="section-title">您的身份</Text>
-        <View className="chips household__chips">
-          {JOINABLE_ROLES.map((r) => (
-            <View
-              key={r}
-              className={`chip${r === role ? ' chip--active' : ''}`}
-              onClick={() => setRole(r)}
-            >
-              {MEMBER_ROLE_LABELS[r]}
-            </View>
-          ))}
-        </View>
-        <Text className="muted">{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
-        <Input
-          className="household__input"
-          value={name}
-          onChange={setName}
-          placeholder="您的姓名"
-          maxLength={50}
+        <ChipChoice
+          className="household__chips"
+          options={JOINABLE_ROLES}
+          value={role}
+          label={(r) => MEMBER_ROLE_LABELS[r]}
+          onChange={setRole}
         />
+        <Text className="muted">{WHO_APPROVES[role]}业主本人请携房产证明到物业服务中心登记。</Text>
+        <NameInput value={name} onChange={setName} />
         <Input
           className="household__input"
           value={phone}

@@ -6,7 +6,7 @@ import { HouseholdDocumentDto, HouseholdFileDto, UploadDto } from '@linli/contra
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
+import { attempt } from '../../../services/request/result';
 
 /** The papers of the file (docs/domain-rules.md §3): on file or missing; tap one to record it with scans, or to take it off. */
 export function DocumentsChecklist({
@@ -26,14 +26,12 @@ export function DocumentsChecklist({
     setPhotos([]);
   };
   const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
+    await attempt(async () => {
       await action();
       setOpen(null);
       void Taro.showToast({ title: done, icon: 'success' });
       await onChange();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   const status = (d: HouseholdDocumentDto) =>
     d.onFile ? '已归档' : d.required ? '缺' : '装修时需要';

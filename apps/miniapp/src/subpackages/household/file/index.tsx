@@ -18,7 +18,6 @@ import {
 import { LoadMore } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import {
   JOIN_APPROVALS_PAGE,
   officeMoveInsPage,
@@ -30,6 +29,7 @@ import { MembershipHistory } from '../../../components/membership-history';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { DocumentsChecklist } from './documents-checklist';
 import { ReviewCard } from './review-card';
+import { attempt } from '../../../services/request/result';
 import '../household.scss';
 
 /** A household's file for the building's assistant: members, tickets, and the notes (every opening is audited). */
@@ -54,11 +54,12 @@ export default function HouseholdFilePage() {
   }>({ items: [], cursor: null, status: 'idle' });
   const auditor = user !== null && (user.role === Role.Supervisor || user.role === Role.Admin);
   const load = async () => {
-    await api.householdFile(id).then((f) => {
+    await attempt(async () => {
+      const f = await api.householdFile(id);
       setFile(f);
       setOlder({ items: [], cursor: f.timelineNextCursor, status: 'idle' });
       setOlderNotes({ items: [], cursor: f.notesNextCursor, status: 'idle' });
-    }, showError);
+    });
     // Supervisors see who opened this file (the opening just made included).
     if (auditor)
       await api.householdReads(id).then(
@@ -100,13 +101,11 @@ export default function HouseholdFilePage() {
   };
   const save = async () => {
     if (!note.trim()) return;
-    try {
+    await attempt(async () => {
       await api.addNote(id, { text: note.trim() });
       setNote('');
       await load();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   if (!file) return <View className="page" />;
   return (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { HouseholdFileDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
+import { attempt } from '../../../services/request/result';
 
 /** The quarterly review (docs/domain-rules.md §3): when it is due, and the button to record one. */
 export function ReviewCard({
@@ -18,14 +18,12 @@ export function ReviewCard({
   const [note, setNote] = useState('');
   const { review } = file;
   const complete = async () => {
-    try {
+    await attempt(async () => {
       await api.completeReview(file.id, { note: note.trim() || undefined });
       setNote('');
       void Taro.showToast({ title: '已记录复核', icon: 'success' });
       await onDone();
-    } catch (err) {
-      showError(err);
-    }
+    });
   };
   return (
     <View className={`card household__review${review.due ? ' household__review--due' : ''}`}>

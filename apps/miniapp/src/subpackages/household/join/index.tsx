@@ -4,17 +4,19 @@ import type { MyHouseholdDto } from '@linli/contracts';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
 import { HOME_PAGE } from '../../../services/app/routes';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { NameInput } from '../name-input';
+import { useTask } from '../../../services/request/use-action';
+import '../household.scss';
 
 /** 绑定房屋: a newcomer enters the invitation code from the owner or the service centre. */
 export default function JoinHouseholdPage() {
   const [code, setCode] = useState('');
   const [name, setName] = useState(session.user()?.name ?? '');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   /** After binding: refresh the session's profile (it predates the room) and start over at home. */
   const bound = async (household: MyHouseholdDto) => {
     const current = session.get();
@@ -34,14 +36,9 @@ export default function JoinHouseholdPage() {
     if (!/^[A-Za-z0-9]{8}$/.test(code.trim()))
       return void Taro.showToast({ title: '邀请码是 8 位字母或数字', icon: 'none' });
     if (!name.trim()) return void Taro.showToast({ title: '请填写姓名', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       await bound(await api.joinHousehold({ code: code.trim(), name: name.trim() }));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="page household">
@@ -55,13 +52,7 @@ export default function JoinHouseholdPage() {
           placeholder="8 位邀请码"
           maxLength={8}
         />
-        <Input
-          className="household__input"
-          value={name}
-          onChange={setName}
-          placeholder="您的姓名"
-          maxLength={50}
-        />
+        <NameInput value={name} onChange={setName} />
       </View>
       <Button type="primary" block loading={busy} onClick={() => void join()}>
         绑定房屋

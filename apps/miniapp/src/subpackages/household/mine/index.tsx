@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -20,8 +20,11 @@ import {
   MOVE_IN_PAGE,
 } from '../../../services/app/routes';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { useQuery } from '../../../services/request/use-query';
+import { QueryStatus } from '../../../components/query-status';
+import { Chip } from '../../../components/chips';
+import '../household.scss';
 
 /**
  * 我的房屋: the active room's members (numbers masked; a tenant sees only themself), the building's
@@ -29,8 +32,11 @@ import { attempt } from '../../../services/request/result';
  * approve, removing a member and the membership history; 入住登记 for people moving in (with their residence passes).
  */
 export default function MyHouseholdPage() {
-  const [household, setHousehold] = useState<MyHouseholdDto | null>(null);
-  const [rooms, setRooms] = useState<MyHouseholdRefDto[]>([]);
+  // The active room and all of the caller's rooms, loaded together each time the page shows.
+  const query = useQuery(async () => {
+    const [household, rooms] = await Promise.all([api.myHousehold(), api.myHouseholds()]);
+    return { household, rooms };
+  }, []);
   const [invite, setInvite] = useState<InviteDto | null>(null);
   const [editing, setEditing] = useState<{
     id: string;
@@ -38,15 +44,15 @@ export default function MyHouseholdPage() {
     relationship: string;
     moveInDate: string;
   } | null>(null);
-  const load = async () => {
-    await attempt(async () => {
-      const [mine, all] = await Promise.all([api.myHousehold(), api.myHouseholds()]);
-      setHousehold(mine);
-      setRooms(all);
-    });
-  };
-  useDidShow(() => void load());
-  if (!household) return <View className="page" />;
+  const load = query.reload;
+  if (!query.data)
+    return (
+      <View className="page">
+        <QueryStatus query={query} />
+      </View>
+    );
+  const { household, rooms } = query.data;
+  const setHousehold = (updated: MyHouseholdDto) => query.setData({ household: updated, rooms });
   const owner = household.myRole === MemberRole.Owner;
   const issue = async (role: MemberRole) => {
     await attempt(async () => {
@@ -128,13 +134,9 @@ export default function MyHouseholdPage() {
           <Text className="section-title">切换房屋</Text>
           <View className="chips household__chips">
             {rooms.map((r) => (
-              <View
-                key={r.householdId}
-                className={`chip${r.active ? ' chip--active' : ''}`}
-                onClick={() => void switchTo(r)}
-              >
+              <Chip key={r.householdId} active={r.active} onClick={() => void switchTo(r)}>
                 {`${r.roomLabel}${r.role ? ` · ${MEMBER_ROLE_LABELS[r.role]}` : ''}`}
-              </View>
+              </Chip>
             ))}
           </View>
         </View>

@@ -2,15 +2,17 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { MEMBER_ROLE_LABELS, MemberRole, MoveInDto, UploadDto } from '@linli/contracts';
+import { MEMBER_ROLE_LABELS, MemberRole, UploadDto } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
+import { ChipChoice } from '../../../components/chips';
 import { MoveInDetails } from '../../../components/move-in-card';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api/api';
-import { ApiRequestError, showError } from '../../../services/request/http';
 import { session } from '../../../services/session/session';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
+import '../household.scss';
 
 const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, MemberRole.Owner];
 
@@ -21,7 +23,6 @@ const ROLES = [MemberRole.Family, MemberRole.Tenant, MemberRole.Relative, Member
  * written consent. Below: the household's registrations with what is missing and the passes issued.
  */
 export default function MoveInPage() {
-  const [list, setList] = useState<MoveInDto[]>([]);
   const [name, setName] = useState('');
   const [role, setRole] = useState(MemberRole.Family);
   const [relationship, setRelationship] = useState('');
@@ -31,14 +32,12 @@ export default function MoveInPage() {
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const load = async () => {
-    await attempt(async () => {
-      setList(await api.myMoveIns());
-    });
-  };
+  const task = useTask();
+  const busy = task.running;
+  const moveIns = useQuery(() => api.myMoveIns(), [], { pullDown: false });
+  const list = moveIns.data ?? [];
+  const load = moveIns.reload;
   useDidShow(() => {
-    void load();
     if (!moveInDate)
       api.meta().then(
         (meta) => setMoveInDate(chinaDateKey(new Date(meta.now))),
@@ -48,9 +47,8 @@ export default function MoveInPage() {
   const householdId = session.get()?.user.household?.id;
   const submit = async () => {
     if (!householdId || uploading > 0) return;
-    setBusy(true);
     setErrors({});
-    try {
+    const sent = await task.run(async () => {
       await api.registerMoveIn({
         householdId,
         people: [
@@ -72,16 +70,12 @@ export default function MoveInPage() {
       setIdNumber('');
       setPhotos([]);
       await load();
-    } catch (err) {
-      const fields = err instanceof ApiRequestError ? (err.error.fields ?? []) : [];
-      if (fields.length)
-        setErrors(
-          Object.fromEntries(fields.map((f) => [f.field.replace(/^people\[0\]\./, ''), f.message])),
-        );
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+    const fields = sent.ok ? [] : (sent.error.error.fields ?? []);
+    if (fields.length)
+      setErrors(
+        Object.fromEntries(fields.map((f) => [f.field.replace(/^people\[0\]\./, ''), f.message])),
+      );
   };
   const act = async (work: () => Promise<unknown>, done: string) => {
     await attempt(async () => {
@@ -109,17 +103,12 @@ export default function MoveInPage() {
           maxLength={50}
         />
         {fieldError('name')}
-        <View className="chips">
-          {ROLES.map((r) => (
-            <View
-              key={r}
-              className={`chip${r === role ? ' chip--active' : ''}`}
-              onClick={() => setRole(r)}
-            >
-              {MEMBER_ROLE_LABELS[r]}
-            </View>
-          ))}
-        </View>
+        <ChipChoice
+          options={ROLES}
+          value={role}
+          label={(r) => MEMBER_ROLE_LABELS[r]}
+          onChange={setRole}
+        />
         <Input
           className="household__input move-in-form__relationship"
           value={relationship}

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { MOVE_OUT_SCOPE_LABELS, MoveOutScope } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api/api';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
+import { useTask } from '../../../services/request/use-action';
 import { MY_SLIPS_PAGE } from '../../../services/app/routes';
+import { Chip } from '../../../components/chips';
 import '../household.scss';
 
 const DAY_MS = 24 * 3_600_000;
@@ -23,7 +25,8 @@ export default function MoveOutApplyPage() {
   const [carrierName, setCarrierName] = useState('');
   const [carrierPhone, setCarrierPhone] = useState('');
   const [vehiclePlate, setVehiclePlate] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   // Tomorrow (China date, by the server's clock) is the earliest date by default.
   useDidShow(() => {
     if (moveDate) return;
@@ -33,25 +36,25 @@ export default function MoveOutApplyPage() {
     );
   });
   const submit = async () => {
-    setBusy(true);
-    try {
-      await api.applyMoveOut({
-        moveDate: moveDate.trim(),
-        scope,
-        items: items.split('\n'),
-        carrierName: carrierName.trim(),
-        carrierPhone: carrierPhone.trim(),
-        vehiclePlate: vehiclePlate.trim() || undefined,
-      });
+    await task.run(async () => {
+      try {
+        await api.applyMoveOut({
+          moveDate: moveDate.trim(),
+          scope,
+          items: items.split('\n'),
+          carrierName: carrierName.trim(),
+          carrierPhone: carrierPhone.trim(),
+          vehiclePlate: vehiclePlate.trim() || undefined,
+        });
+      } catch (err) {
+        // A field the server refused is named in its own words, held a little longer.
+        const field = err instanceof ApiRequestError ? err.error.fields?.[0]?.message : undefined;
+        if (!field) throw err;
+        return void Taro.showToast({ title: field, icon: 'none', duration: 2500 });
+      }
       void Taro.showToast({ title: '已提交', icon: 'success' });
       await Taro.redirectTo({ url: MY_SLIPS_PAGE });
-    } catch (err) {
-      const field = err instanceof ApiRequestError ? err.error.fields?.[0]?.message : undefined;
-      if (field) void Taro.showToast({ title: field, icon: 'none', duration: 2500 });
-      else showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="page household">
@@ -72,13 +75,9 @@ export default function MoveOutApplyPage() {
         <Text className="section-title">搬出方式</Text>
         <View className="chips">
           {[MoveOutScope.Partial, MoveOutScope.Whole].map((s) => (
-            <View
-              key={s}
-              className={`chip${s === scope ? ' chip--active' : ''}`}
-              onClick={() => setScope(s)}
-            >
+            <Chip key={s} active={s === scope} onClick={() => setScope(s)}>
               {MOVE_OUT_SCOPE_LABELS[s]}
-            </View>
+            </Chip>
           ))}
         </View>
         <Text className="section-title">主要物品（每行一项）</Text>

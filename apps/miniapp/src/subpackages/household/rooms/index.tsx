@@ -4,10 +4,10 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { BuildingDto, RoomSummaryDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
 import { householdFilePage } from '../../../services/app/routes';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
+import '../household.scss';
 
 /** 住户档案: the caller's buildings, then each room with its household in brief. */
 export default function RoomsPage() {
@@ -21,23 +21,20 @@ export default function RoomsPage() {
     });
   };
   useDidShow(() => {
-    api.buildings().then((list) => {
+    void attempt(async () => {
+      const list = await api.buildings();
       setBuildings(list);
       const first = current ?? list[0];
       if (first) void open(first);
-    }, showError);
+    });
   });
   return (
     <View className="page page--wide household">
       <View className="chips">
         {buildings.map((b) => (
-          <View
-            key={b.id}
-            className={`chip${b.id === current?.id ? ' chip--active' : ''}`}
-            onClick={() => void open(b)}
-          >
+          <Chip key={b.id} active={b.id === current?.id} onClick={() => void open(b)}>
             {b.name}
-          </View>
+          </Chip>
         ))}
       </View>
       <CellGroup>

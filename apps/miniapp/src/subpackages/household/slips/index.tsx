@@ -16,8 +16,8 @@ import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { formatTime } from '../../../services/app/format';
 import { MOVE_OUT_APPLY_PAGE } from '../../../services/app/routes';
-import '../household.scss';
 import { attempt } from '../../../services/request/result';
+import '../household.scss';
 
 /**
  * 我的放行条: the household's move-out applications (an owner sees all and authorises a tenant's or an

@@ -6,9 +6,10 @@ import { CalendarYearDto } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import { Chip } from '../../../components/chips';
+import '../staff.scss';
 
 const THIS_YEAR = Number(chinaDateKey(new Date()).slice(0, 4));
 const dayLabel = (working: boolean) => (working ? '上班' : '放假');
@@ -24,7 +25,8 @@ export default function CalendarPage() {
   const [date, setDate] = useState('');
   const [working, setWorking] = useState(false);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
+  const task = useTask();
+  const saving = task.running;
 
   const load = useCallback(async (which: number) => {
     await attempt(async () => {
@@ -39,11 +41,9 @@ export default function CalendarPage() {
     void load(which);
   };
   const save = async () => {
-    if (saving) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()))
       return void Taro.showToast({ title: '请按 2027-01-01 的格式填写日期', icon: 'none' });
-    setSaving(true);
-    try {
+    await task.run(async () => {
       await api.setCalendarOverride(date.trim(), { working, note: note.trim() || undefined });
       void Taro.showToast({ title: '已保存，时限按新日历计算', icon: 'none' });
       setDate('');
@@ -51,11 +51,7 @@ export default function CalendarPage() {
       const target = Number(date.slice(0, 4));
       setYear(target);
       await load(target);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const remove = async (day: string) => {
     const { confirm } = await Taro.showModal({
@@ -74,13 +70,9 @@ export default function CalendarPage() {
     <View className="page staff">
       <View className="chips">
         {[...new Set([THIS_YEAR, THIS_YEAR + 1, year])].map((y) => (
-          <View
-            key={y}
-            className={`chip${y === year ? ' chip--active' : ''}`}
-            onClick={() => choose(y)}
-          >
+          <Chip key={y} active={y === year} onClick={() => choose(y)}>
             {`${y} 年`}
-          </View>
+          </Chip>
         ))}
       </View>
       {(data?.warnings ?? []).map((w) => (
@@ -95,13 +87,9 @@ export default function CalendarPage() {
           <Input value={date} onChange={setDate} placeholder="日期，如 2027-01-01" maxLength={10} />
           <View className="chips">
             {[false, true].map((w) => (
-              <View
-                key={String(w)}
-                className={`chip${w === working ? ' chip--active' : ''}`}
-                onClick={() => setWorking(w)}
-              >
+              <Chip key={String(w)} active={w === working} onClick={() => setWorking(w)}>
                 {w ? '这天上班（调休）' : '这天放假'}
-              </View>
+              </Chip>
             ))}
           </View>
           <Input

@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { Button, Empty, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { CallTaskDto, CallTaskStatus } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
 import { ticketDetailPage } from '../../../services/app/routes';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
+import '../staff.scss';
 
 const TABS: { status: CallTaskStatus; label: string }[] = [
   { status: CallTaskStatus.Open, label: '待拨打' },
@@ -48,13 +49,9 @@ export default function CallTasksPage() {
     <View className="page staff">
       <View className="chips">
         {TABS.map((t) => (
-          <View
-            key={t.status}
-            className={`chip${t.status === status ? ' chip--active' : ''}`}
-            onClick={() => choose(t.status)}
-          >
+          <Chip key={t.status} active={t.status === status} onClick={() => choose(t.status)}>
             {t.label}
-          </View>
+          </Chip>
         ))}
       </View>
       {tasks !== null && tasks.length === 0 ? (
@@ -130,14 +127,7 @@ export default function CallTasksPage() {
           ) : null}
         </View>
       ))}
-      {tasks !== null ? (
-        <LoadMore
-          status={list.status}
-          count={tasks.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} whenEmpty />
     </View>
   );
 }

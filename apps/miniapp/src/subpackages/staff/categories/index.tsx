@@ -9,8 +9,8 @@ import {
 } from '@linli/contracts';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 /**
  * 报事类别 (supervisors, admins): each category's department, whether it is an emergency by default,

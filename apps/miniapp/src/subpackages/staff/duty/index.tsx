@@ -8,6 +8,7 @@ import { chinaInputToIso, formatTime } from '../../../services/app/format';
 import { useAction } from '../../../services/request/use-action';
 import { useQuery } from '../../../services/request/use-query';
 import { useRequiredUser } from '../../../services/session/use-session';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 /**
@@ -61,24 +62,16 @@ export default function DutyPage() {
           <Text className="staff__title">排班</Text>
           <View className="chips">
             {(buildings.data ?? []).map((b) => (
-              <View
-                key={b.id}
-                className={`chip${b.id === buildingId ? ' chip--active' : ''}`}
-                onClick={() => setBuildingId(b.id)}
-              >
+              <Chip key={b.id} active={b.id === buildingId} onClick={() => setBuildingId(b.id)}>
                 {b.name}
-              </View>
+              </Chip>
             ))}
           </View>
           <View className="chips">
             {(assistants.data ?? []).map((a) => (
-              <View
-                key={a.id}
-                className={`chip${a.id === assistantId ? ' chip--active' : ''}`}
-                onClick={() => setAssistantId(a.id)}
-              >
+              <Chip key={a.id} active={a.id === assistantId} onClick={() => setAssistantId(a.id)}>
                 {a.name}
-              </View>
+              </Chip>
             ))}
           </View>
           <Input

@@ -4,10 +4,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ErrorCode, HouseholdImportRejectionDto, HouseholdImportReportDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
 import { importSummary, rejectionLine } from '../../../services/households/household-sheet';
 import { chooseSheetFile, openSheet } from '../../../services/households/sheet-files';
 import { useRequiredUser } from '../../../services/session/use-session';
+import { useTask } from '../../../services/request/use-action';
 import '../staff.scss';
 
 type Outcome =
@@ -21,45 +22,39 @@ type Outcome =
  */
 export default function HouseholdSheetPage() {
   const user = useRequiredUser();
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const communityId = user?.communityId ?? null;
 
   const open = async (which: 'template' | 'export') => {
     if (!communityId) return;
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const filePath = await api.downloadHouseholdSheet(communityId, which);
       // In WeChat the viewer's menu forwards the file to a computer to fill it in.
       await openSheet(filePath, which === 'template' ? '住户资料导入模板.xlsx' : '住户资料.xlsx');
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const importFile = async () => {
     if (!communityId) return;
     const filePath = await chooseSheetFile();
     if (!filePath) return;
-    setBusy(true);
     setOutcome(null);
-    try {
-      setOutcome({
-        kind: 'imported',
-        report: await api.importHouseholdSheet(communityId, filePath),
-      });
-      await Taro.showToast({ title: '导入成功', icon: 'success' });
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.code === ErrorCode.HOUSEHOLD_IMPORT_REJECTED) {
+    await task.run(async () => {
+      try {
+        setOutcome({
+          kind: 'imported',
+          report: await api.importHouseholdSheet(communityId, filePath),
+        });
+        await Taro.showToast({ title: '导入成功', icon: 'success' });
+      } catch (err) {
+        // A rejected sheet lists its bad rows on the page; any other failure is the toast.
+        if (!(err instanceof ApiRequestError && err.code === ErrorCode.HOUSEHOLD_IMPORT_REJECTED))
+          throw err;
         setOutcome({ kind: 'rejected', message: err.message, rows: err.error.rejected ?? [] });
-      } else {
-        showError(err);
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (user && !communityId) {

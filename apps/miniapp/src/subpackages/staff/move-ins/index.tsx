@@ -12,6 +12,7 @@ import {
   useOfficeQueue,
 } from '../../../components/office-queue';
 import { api } from '../../../services/api/api';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 /**
@@ -59,13 +60,13 @@ export default function OfficeMoveInsPage() {
                 <View key={p.id} className="chips">
                   <Text>{p.name}</Text>
                   {MOVE_IN_PAPERS[p.role].map((paper) => (
-                    <View
+                    <Chip
                       key={paper}
-                      className={`chip${(ticked[p.id] ?? []).includes(paper) ? ' chip--active' : ''}`}
+                      active={(ticked[p.id] ?? []).includes(paper)}
                       onClick={() => toggle(p.id, paper)}
                     >
                       {MOVE_IN_PAPER_LABELS[paper]}
-                    </View>
+                    </Chip>
                   ))}
                 </View>
               ))}

@@ -20,6 +20,7 @@ import {
 } from '../../../components/office-queue';
 import { api } from '../../../services/api/api';
 import { formatTime } from '../../../services/app/format';
+import { Chip } from '../../../components/chips';
 import '../staff.scss';
 
 /**
@@ -127,13 +128,13 @@ export default function OfficeMoveOutsPage() {
             <View className="move-out-office__row">
               <Text className="section-title">住户迁出登记（已离开的住户）</Text>
               {(members[m.id] ?? []).map((x) => (
-                <View
+                <Chip
                   key={x.id}
-                  className={`chip${(leaving[m.id] ?? []).includes(x.id) ? ' chip--active' : ''}`}
+                  active={(leaving[m.id] ?? []).includes(x.id)}
                   onClick={() => toggle(m.id, x.id)}
                 >
                   {`${x.name}（${MEMBER_ROLE_LABELS[x.role]}）`}
-                </View>
+                </Chip>
               ))}
               <Button
                 size="small"

@@ -4,15 +4,16 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { BuildingDto, OutageKindName, OutageNoticeDto, Role } from '@linli/contracts';
 import { OUTAGE_KIND_LABELS } from '@linli/domain';
-import { LoadMore } from '../../../components/load-more';
+import { ChipChoice, ChipSet } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { chinaInputToIso, formatTime } from '../../../services/app/format';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import '../staff.scss';
 
 const KINDS: OutageKindName[] = ['water', 'power'];
 
@@ -31,7 +32,8 @@ export default function OutagesPage() {
   const [body, setBody] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   // Active cuts come whole with the first page; closed ones follow as the list is scrolled.
   const list = usePagedList<OutageNoticeDto>(
@@ -42,8 +44,6 @@ export default function OutagesPage() {
   const items = list.items;
   const load = list.reload;
 
-  const toggle = (id: string) =>
-    setChosen(chosen.includes(id) ? chosen.filter((b) => b !== id) : [...chosen, id]);
   const announce = async () => {
     const startsAt = chinaInputToIso(from);
     const endsAt = chinaInputToIso(to);
@@ -53,8 +53,7 @@ export default function OutagesPage() {
         icon: 'none',
       });
     if (!title.trim()) return void Taro.showToast({ title: '请填写标题', icon: 'none' });
-    setBusy(true);
-    try {
+    await task.run(async () => {
       await api.createOutage({
         kind,
         title: title.trim(),
@@ -70,11 +69,7 @@ export default function OutagesPage() {
       setChosen([]);
       void Taro.showToast({ title: '已发布，住户已收到通知', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const close = async (o: OutageNoticeDto) => {
     const { confirm } = await Taro.showModal({
@@ -93,29 +88,14 @@ export default function OutagesPage() {
       {canAnnounce ? (
         <View className="card staff__item">
           <Text className="staff__title">发布计划停水停电</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k}
-                className={`chip${k === kind ? ' chip--active' : ''}`}
-                onClick={() => setKind(k)}
-              >
-                {OUTAGE_KIND_LABELS[k]}
-              </View>
-            ))}
-          </View>
+          <ChipChoice
+            options={KINDS}
+            value={kind}
+            label={(k) => OUTAGE_KIND_LABELS[k]}
+            onChange={setKind}
+          />
           <Text className="muted">涉及楼栋（不选为全小区）</Text>
-          <View className="chips">
-            {(buildings.data ?? []).map((b) => (
-              <View
-                key={b.id}
-                className={`chip${chosen.includes(b.id) ? ' chip--active' : ''}`}
-                onClick={() => toggle(b.id)}
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
+          <ChipSet items={buildings.data ?? []} chosen={chosen} onChange={setChosen} />
           <Input
             value={title}
             onChange={setTitle}
@@ -166,14 +146,7 @@ export default function OutagesPage() {
           ) : null}
         </View>
       ))}
-      {items && items.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

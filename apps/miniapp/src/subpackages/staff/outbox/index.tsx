@@ -10,12 +10,13 @@ import {
   OutboxStatusName,
 } from '@linli/contracts';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
+import '../staff.scss';
 
 const TABS: OutboxStatusName[] = ['dead', 'revoked', 'pending', 'sent'];
 const COUNTED: OutboxStatusName[] = ['pending', 'sent', 'revoked', 'dead'];
@@ -59,13 +60,9 @@ export default function OutboxAdminPage() {
       ) : null}
       <View className="chips">
         {TABS.map((s) => (
-          <View
-            key={s}
-            className={`chip${s === status ? ' chip--active' : ''}`}
-            onClick={() => choose(s)}
-          >
+          <Chip key={s} active={s === status} onClick={() => choose(s)}>
             {OUTBOX_STATUS_LABELS[s]}
-          </View>
+          </Chip>
         ))}
       </View>
       {items && items.length === 0 && list.status !== 'error' ? (
@@ -92,14 +89,7 @@ export default function OutboxAdminPage() {
           ) : null}
         </View>
       ))}
-      {items !== null ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} whenEmpty />
     </View>
   );
 }

@@ -6,7 +6,6 @@ import { AssistantCardDto, MAX_SPECIALITIES, UploadDto } from '@linli/contracts'
 import { AssistantCard } from '../../../components/assistant-card';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { attempt } from '../../../services/request/result';
 
@@ -29,7 +28,8 @@ export default function StaffProfilePage() {
   const [servicePhone, setServicePhone] = useState('');
   const [intro, setIntro] = useState('');
   useDidShow(() => {
-    api.myStaffProfile().then((p) => {
+    void attempt(async () => {
+      const p = await api.myStaffProfile();
       setPhoto(
         p.photoId && p.photoUrl ? [{ id: p.photoId, url: p.photoUrl, mimeType: '', size: 0 }] : [],
       );
@@ -37,7 +37,7 @@ export default function StaffProfilePage() {
       setServicePhone(p.servicePhone ?? '');
       setIntro(p.intro ?? '');
       setLoaded(true);
-    }, showError);
+    });
   });
   if (!user || !loaded) return <View className="page" />;
   const preview: AssistantCardDto = {

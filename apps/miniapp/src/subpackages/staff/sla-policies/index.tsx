@@ -6,8 +6,9 @@ import { SLA_MILESTONE_LABELS, SlaLimit, SlaMilestone, SlaPolicyDto } from '@lin
 import { formatLimit } from '@linli/domain';
 import { api } from '../../../services/api/api';
 import { useQuery } from '../../../services/request/use-query';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { Chip } from '../../../components/chips';
+import '../staff.scss';
 
 type Unit = 'minutes' | 'hours' | 'workingDays';
 const UNIT_LABELS: Record<Unit, string> = {
@@ -123,13 +124,13 @@ export default function SlaPoliciesPage() {
               />
               <View className="chips">
                 {(Object.keys(UNIT_LABELS) as Unit[]).map((u) => (
-                  <View
+                  <Chip
                     key={u}
-                    className={`chip${u === editing.unit ? ' chip--active' : ''}`}
+                    active={u === editing.unit}
                     onClick={() => setEditing({ ...editing, unit: u })}
                   >
                     {UNIT_LABELS[u]}
-                  </View>
+                  </Chip>
                 ))}
               </View>
               <View className="staff__buttons">

@@ -1,19 +1,15 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
-import {
-  CommunityStructureDto,
-  StructureAssistantDto,
-  StructureBuildingDto,
-  StructureCommunityDto,
-  StructureRoomDto,
-} from '@linli/contracts';
+import { useState } from 'react';
+import { StructureAssistantDto, StructureBuildingDto, StructureRoomDto } from '@linli/contracts';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
 import { parseRange, RangeInput, rangePreview } from '../../../services/households/structure';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import { useQuery } from '../../../services/request/use-query';
+import { QueryStatus } from '../../../components/query-status';
+import { Chip } from '../../../components/chips';
+import '../staff.scss';
 
 const EMPTY_RANGE: RangeInput = {
   unitFrom: '1',
@@ -27,17 +23,14 @@ const EMPTY_RANGE: RangeInput = {
 async function change(
   work: () => Promise<unknown>,
   done: string,
-  reload: () => Promise<void>,
+  reload: () => Promise<unknown>,
 ): Promise<boolean> {
-  try {
+  const result = await attempt(async () => {
     await work();
     void Taro.showToast({ title: done, icon: 'success' });
     await reload();
-    return true;
-  } catch (err) {
-    showError(err);
-    return false;
-  }
+  });
+  return result.ok;
 }
 
 /**
@@ -46,35 +39,21 @@ async function change(
  * building, and choose the building's assistants. Rooms someone lives in or a ticket names cannot be deleted.
  */
 export default function StructurePage() {
-  const [communities, setCommunities] = useState<StructureCommunityDto[]>([]);
-  const [communityId, setCommunityId] = useState<string | null>(null);
-  const [data, setData] = useState<CommunityStructureDto | null>(null);
-  const [buildingId, setBuildingId] = useState<string | null>(null);
-  const [newBuilding, setNewBuilding] = useState('');
-
-  const load = useCallback(
-    async (id: string | null = communityId) => {
-      if (!id) return;
-      await attempt(async () => {
-        const next = await api.communityStructure(id);
-        setData(next);
-        setBuildingId((current) =>
-          next.buildings.some((b) => b.id === current) ? current : (next.buildings[0]?.id ?? null),
-        );
-      });
-    },
-    [communityId],
-  );
-
-  useDidShow(() => {
-    api.structureCommunities().then((list) => {
-      setCommunities(list);
-      const id = communityId ?? list[0]?.id ?? null;
-      setCommunityId(id);
-      void load(id);
-    }, showError);
+  const communitiesQuery = useQuery(() => api.structureCommunities(), [], { pullDown: false });
+  const communities = communitiesQuery.data ?? [];
+  const [chosenCommunity, setCommunityId] = useState<string | null>(null);
+  const communityId = chosenCommunity ?? communities[0]?.id ?? null;
+  const structure = useQuery(() => api.communityStructure(communityId ?? ''), [communityId], {
+    enabled: communityId !== null,
   });
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const data = structure.data;
+  const [chosenBuilding, setBuildingId] = useState<string | null>(null);
+  // The building chosen, while the community still has it; else its first.
+  const buildingId = data?.buildings.some((b) => b.id === chosenBuilding)
+    ? chosenBuilding
+    : (data?.buildings[0]?.id ?? null);
+  const [newBuilding, setNewBuilding] = useState('');
+  const load = structure.reload;
 
   const addBuilding = async () => {
     if (!communityId) return;
@@ -89,7 +68,12 @@ export default function StructurePage() {
     });
   };
 
-  if (communities.length === 0 && data === null) return <View className="page staff" />;
+  if (communities.length === 0 && data === null)
+    return (
+      <View className="page staff">
+        <QueryStatus query={communitiesQuery} />
+      </View>
+    );
   const building = data?.buildings.find((b) => b.id === buildingId) ?? null;
 
   return (
@@ -97,17 +81,16 @@ export default function StructurePage() {
       {communities.length > 1 ? (
         <View className="chips">
           {communities.map((c) => (
-            <View
+            <Chip
               key={c.id}
-              className={`chip${c.id === communityId ? ' chip--active' : ''}`}
+              active={c.id === communityId}
               onClick={() => {
                 setCommunityId(c.id);
                 setBuildingId(null);
-                void load(c.id);
               }}
             >
               {c.name}
-            </View>
+            </Chip>
           ))}
         </View>
       ) : null}
@@ -125,13 +108,9 @@ export default function StructurePage() {
       </View>
       <View className="chips">
         {(data?.buildings ?? []).map((b) => (
-          <View
-            key={b.id}
-            className={`chip${b.id === buildingId ? ' chip--active' : ''}`}
-            onClick={() => setBuildingId(b.id)}
-          >
+          <Chip key={b.id} active={b.id === buildingId} onClick={() => setBuildingId(b.id)}>
             {`${b.name}（${b.roomCount}）`}
-          </View>
+          </Chip>
         ))}
       </View>
       {building && data ? (
@@ -149,7 +128,7 @@ export default function StructurePage() {
 interface BuildingPanelProps {
   building: StructureBuildingDto;
   assistants: StructureAssistantDto[];
-  reload: () => Promise<void>;
+  reload: () => Promise<unknown>;
 }
 
 /** One building: its name and order, its assistants, the forms that add rooms, and its rooms by unit. */
@@ -247,13 +226,9 @@ function BuildingPanel({ building, assistants, reload }: BuildingPanelProps) {
         </Text>
         <View className="chips">
           {assistants.map((a) => (
-            <View
-              key={a.id}
-              className={`chip${serving.has(a.id) ? ' chip--active' : ''}`}
-              onClick={() => toggle(a)}
-            >
+            <Chip key={a.id} active={serving.has(a.id)} onClick={() => toggle(a)}>
               {a.name}
-            </View>
+            </Chip>
           ))}
         </View>
         {assistants.length === 0 ? (
@@ -335,7 +310,7 @@ function BuildingPanel({ building, assistants, reload }: BuildingPanelProps) {
 interface RoomEditorProps {
   room: StructureRoomDto;
   close: () => void;
-  reload: () => Promise<void>;
+  reload: () => Promise<unknown>;
 }
 
 /** Renames or deletes one room; a room in use can be renamed (corrections) but not deleted. */

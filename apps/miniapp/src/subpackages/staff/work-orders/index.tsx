@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { WORK_ORDER_STATUS_LABELS, WorkOrderDto } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { ListEnd } from '../../../components/load-more';
 import { api } from '../../../services/api/api';
 import { usePagedList } from '../../../services/lists/use-paged-list';
 import { formatTime } from '../../../services/app/format';
 import { ticketDetailPage } from '../../../services/app/routes';
-import '../staff.scss';
 import { attempt } from '../../../services/request/result';
+import '../staff.scss';
 
 /**
  * 工作安排通知单: a department head's work orders (accept, report done with the result); a
@@ -98,14 +98,7 @@ export default function WorkOrdersPage() {
           ) : null}
         </View>
       ))}
-      {items !== null ? (
-        <LoadMore
-          status={list.status}
-          count={items.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} whenEmpty />
     </View>
   );
 }

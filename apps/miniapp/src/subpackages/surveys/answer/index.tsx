@@ -9,9 +9,9 @@ import {
   SurveyQuestion,
 } from '@linli/contracts';
 import { SATISFACTION_LABELS } from '@linli/domain/surveys';
-import { showError } from '../../../services/request/http';
 import { askForSubscriptions } from '../../../services/app/subscribe';
 import { surveysApi } from '../../../services/api/surveys-api';
+import { useTask } from '../../../services/request/use-action';
 import './index.scss';
 
 /**
@@ -25,7 +25,8 @@ export default function SurveyAnswerPage() {
   const roundId = params.roundId ?? '';
   const [state, setState] = useState<SurveyConversationDto | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
   const [picked, setPicked] = useState<string[]>([]);
   const [text, setText] = useState('');
 
@@ -44,19 +45,14 @@ export default function SurveyAnswerPage() {
     value: number | string | string[] | undefined,
     skip = false,
   ) => {
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const next = await surveysApi.answer(roundId, { questionId: question.id, value, skip });
       setState(next);
       setPicked([]);
       setText('');
       // Having just given their opinion is the moment to ask whether WeChat may invite them next time.
       if (next.completed) void askForSubscriptions([NotificationKind.SurveyInvite]);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (failed)

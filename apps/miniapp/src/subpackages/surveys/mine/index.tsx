@@ -4,8 +4,8 @@ import { useCallback, useState } from 'react';
 import { MySurveyDto, SurveySummaryDto } from '@linli/contracts';
 import { formatTime } from '../../../services/app/format';
 import { surveyAnswerPage, surveysApi } from '../../../services/api/surveys-api';
-import '../surveys.scss';
 import { attempt } from '../../../services/request/result';
+import '../surveys.scss';
 
 /** 我的问卷: the questionnaires the household is invited to (open ones first), and published results. */
 export default function MySurveysPage() {

@@ -6,8 +6,8 @@ import { SURVEY_THEME_LABELS, SurveyResultsDto, SurveyRoundStatus } from '@linli
 import { BarChart } from '../../../components/charts/bar-chart';
 import { ParetoChart } from '../../../components/charts/pareto-chart';
 import { surveysApi } from '../../../services/api/surveys-api';
-import '../surveys.scss';
 import { attempt } from '../../../services/request/result';
+import '../surveys.scss';
 
 /**
  * 调查结果 (supervisor): the headline (response rate, satisfaction after the response-rate rule), per

@@ -12,13 +12,14 @@ import {
   SurveyRoundKind,
   SurveyRoundStatus,
 } from '@linli/contracts';
-import { LoadMore } from '../../../components/load-more';
+import { Chip, ChipChoice } from '../../../components/chips';
+import { ListEnd } from '../../../components/load-more';
 import { formatTime } from '../../../services/app/format';
 import { usePagedList } from '../../../services/lists/use-paged-list';
-import { showError } from '../../../services/request/http';
 import { surveyResultsPage, surveysApi } from '../../../services/api/surveys-api';
-import '../surveys.scss';
 import { attempt } from '../../../services/request/result';
+import { useTask } from '../../../services/request/use-action';
+import '../surveys.scss';
 
 const KINDS = [SurveyRoundKind.Monthly, SurveyRoundKind.Annual, SurveyRoundKind.AdHoc];
 const DAYS = [7, 14, 30];
@@ -33,7 +34,8 @@ export default function SurveyRoundsPage() {
   const [kind, setKind] = useState(SurveyRoundKind.Monthly);
   const [days, setDays] = useState(7);
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useTask();
+  const busy = task.running;
 
   // The rounds load a page at a time as the list is scrolled; the questionnaires come whole.
   const list = usePagedList<SurveyRoundDto>(
@@ -58,8 +60,7 @@ export default function SurveyRoundsPage() {
 
   const chosen = templates.find((t) => t.id === questionnaireId);
   const create = async () => {
-    setBusy(true);
-    try {
+    await task.run(async () => {
       const now = Date.now();
       const name = title.trim() || `${chosen?.title ?? '满意度调查'}`;
       await surveysApi.createRound({
@@ -72,11 +73,7 @@ export default function SurveyRoundsPage() {
       setTitle('');
       void Taro.showToast({ title: '样本已抽取', icon: 'none' });
       await load();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const act = async (r: SurveyRoundDto, action: SurveyRoundAction) => {
     const confirmText: Partial<Record<SurveyRoundAction, string>> = {
@@ -104,30 +101,25 @@ export default function SurveyRoundsPage() {
         <Text className="muted">问卷</Text>
         <View className="chips">
           {templates.map((t) => (
-            <View
+            <Chip
               key={t.id}
-              className={`chip${t.id === questionnaireId ? ' chip--active' : ''}`}
+              active={t.id === questionnaireId}
               onClick={() => setQuestionnaireId(t.id)}
             >
               {t.builtin ? SURVEY_THEME_LABELS[t.theme] : `${t.title} v${t.version}`}
-            </View>
+            </Chip>
           ))}
         </View>
         {chosen ? (
           <Text className="muted">{`${chosen.title} · ${chosen.questions.length} 道题`}</Text>
         ) : null}
         <Text className="muted">类型</Text>
-        <View className="chips">
-          {KINDS.map((k) => (
-            <View
-              key={k}
-              className={`chip${k === kind ? ' chip--active' : ''}`}
-              onClick={() => setKind(k)}
-            >
-              {SURVEY_ROUND_KIND_LABELS[k]}
-            </View>
-          ))}
-        </View>
+        <ChipChoice
+          options={KINDS}
+          value={kind}
+          label={(k) => SURVEY_ROUND_KIND_LABELS[k]}
+          onChange={setKind}
+        />
         <Text className="muted">作答时间（从现在起）</Text>
         <View className="chips">
           {DAYS.map((d) => (
@@ -209,14 +201,7 @@ export default function SurveyRoundsPage() {
           </View>
         </View>
       ))}
-      {rounds && rounds.length > 0 ? (
-        <LoadMore
-          status={list.status}
-          count={rounds.length}
-          hasMore={list.hasMore}
-          onMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <ListEnd list={list} />
     </View>
   );
 }

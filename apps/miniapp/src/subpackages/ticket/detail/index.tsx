@@ -1,7 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
-import { useCallback, useState } from 'react';
 import {
   Channel,
   CHANNEL_LABELS,
@@ -24,10 +23,11 @@ import { TicketChatCard } from '../../../components/ticket-detail/ticket-chat-ca
 import { TicketPhotos } from '../../../components/ticket-detail/ticket-photos';
 import { ContactButton } from '../../../components/contact-button';
 import { reportPhotos, TicketTimeline } from '../../../components/ticket-detail/ticket-timeline';
-import { ApiRequestError, showError } from '../../../services/request/http';
+import { ApiRequestError } from '../../../services/request/http';
 import { ExtensionCard } from '../../../components/extension-card';
 import { EscalationCard } from '../../../components/escalation-card';
 import { EmptyState } from '../../../components/empty-state';
+import { QueryStatus } from '../../../components/query-status';
 import { TICKETS_PAGE } from '../../../services/app/routes';
 import { RATING_REPLACES, RatingCard } from '../../../components/rating-card';
 import {
@@ -36,8 +36,10 @@ import {
   statusLabel,
   statusTagType,
 } from '../../../services/app/format';
-import './index.scss';
 import { attempt } from '../../../services/request/result';
+import { useAction } from '../../../services/request/use-action';
+import { useQuery } from '../../../services/request/use-query';
+import './index.scss';
 
 /** What the toast says after an action, where "已" + the button label reads badly. */
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
@@ -61,27 +63,37 @@ const CLASSES = [
   { label: '非紧急 · 一般', urgent: false, serious: false },
 ];
 
+/** Not there, or not the caller's to see (another household member's complaint): said on the page, not in a passing toast. */
+const isMissing = (err: unknown) =>
+  err instanceof ApiRequestError && err.code === ErrorCode.TICKET_NOT_FOUND;
+
+/** The ticket, or null when it is missing (see isMissing); any other failure is the query's error. */
+async function loadTicket(id: string): Promise<{ ticket: TicketDetailDto | null }> {
+  try {
+    return { ticket: await api.ticket(id) };
+  } catch (err) {
+    if (isMissing(err)) return { ticket: null };
+    throw err;
+  }
+}
+
+/** Someone else moved the ticket on: the page shows what it is now. */
+const isOutdated = (err: ApiRequestError) =>
+  err.code === ErrorCode.TICKET_STALE || err.code === ErrorCode.TICKET_ACTION_NOT_ALLOWED;
+
 export default function TicketDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [ticket, setTicket] = useState<TicketDetailDto | null>(null);
   const user = useRequiredUser();
   const forResident = user?.role === Role.Resident;
-  /** Not there, or not the caller's to see (another household member's complaint): said on the page, not in a passing toast. */
-  const [missing, setMissing] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setTicket(await api.ticket(id));
-      setMissing(false);
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.code === ErrorCode.TICKET_NOT_FOUND)
-        setMissing(true);
-      else showError(err);
-    }
-  }, [id]);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+  const query = useQuery(() => loadTicket(id), [id]);
+  const ticket = query.data?.ticket ?? null;
+  const missing = query.data !== null && ticket === null;
+  const setTicket = (t: TicketDetailDto) => query.setData({ ticket: t });
+  const load = query.reload;
+  const acting = useAction((t: TicketDetailDto, action: TicketAction, input: ActionInput) =>
+    api.act(t.id, { action, version: t.version, ...input }),
+  );
 
   /** Staff set urgency and severity; the server plans the time limits again and records it. */
   const reclassify = async () => {
@@ -107,30 +119,24 @@ export default function TicketDetailPage() {
 
   const act = async (action: TicketAction, input: ActionInput): Promise<boolean> => {
     if (!ticket) return false;
-    try {
-      setTicket(await api.act(ticket.id, { action, version: ticket.version, ...input }));
-      // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
-      if (action === TicketAction.Accept)
-        void askForSubscriptions([
-          NotificationKind.TicketAssigned,
-          NotificationKind.SlaWarning,
-          NotificationKind.SlaEscalated,
-        ]);
-      void Taro.showToast({
-        title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`,
-        icon: 'success',
-      });
-      return true;
-    } catch (err) {
-      showError(err);
-      // Someone else moved the ticket on: show them what it is now.
-      if (
-        err instanceof ApiRequestError &&
-        (err.code === ErrorCode.TICKET_STALE || err.code === ErrorCode.TICKET_ACTION_NOT_ALLOWED)
-      )
-        await load();
+    const result = await acting.run(ticket, action, input);
+    if (!result.ok) {
+      if (isOutdated(result.error)) await load();
       return false;
     }
+    setTicket(result.data);
+    // Taking a ticket on: the moment to ask for new-work and time-limit messages on WeChat.
+    if (action === TicketAction.Accept)
+      void askForSubscriptions([
+        NotificationKind.TicketAssigned,
+        NotificationKind.SlaWarning,
+        NotificationKind.SlaEscalated,
+      ]);
+    void Taro.showToast({
+      title: DONE_TEXT[action] ?? `已${TICKET_ACTION_LABELS[action]}`,
+      icon: 'success',
+    });
+    return true;
   };
 
   if (missing)
@@ -146,7 +152,12 @@ export default function TicketDetailPage() {
         />
       </View>
     );
-  if (!ticket) return <View className="page" />;
+  if (!ticket)
+    return (
+      <View className="page">
+        <QueryStatus query={query} />
+      </View>
+    );
   const photosOfReport = reportPhotos(ticket);
   // The rating card confirms (满意, 基本满意) or sends back (不满意) a resolved ticket.
   const visibleActions = ticket.allowedActions.filter((a) => !RATING_REPLACES.includes(a));

@@ -17,13 +17,15 @@ import { askForSubscriptions } from '../../../services/app/subscribe';
 import { detectEmergency, OUTAGE_KIND_LABELS } from '@linli/domain';
 import { formatTime } from '../../../services/app/format';
 import { api } from '../../../services/api/api';
-import { showError } from '../../../services/request/http';
+import { attempt } from '../../../services/request/result';
 import { newIdempotencyKey, reportDraftProblem } from '../../../services/tickets/report-form';
 import { NewcomerCard } from '../../../components/newcomer-card';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { useRequiredUser } from '../../../services/session/use-session';
 import { visitDateRange } from '../../../services/tickets/report-form';
 import { ticketDetailPage } from '../../../services/app/routes';
+import { useTask } from '../../../services/request/use-action';
+import { Chip } from '../../../components/chips';
 import './index.scss';
 
 /**
@@ -45,7 +47,8 @@ export default function ReportPage() {
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<UploadDto[]>([]);
   const [uploading, setUploading] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
+  const task = useTask();
+  const submitting = task.running;
   // Preferred visit: a China-time date and time, both or neither.
   const [visitDate, setVisitDate] = useState('');
   const [visitTime, setVisitTime] = useState('');
@@ -55,7 +58,7 @@ export default function ReportPage() {
   const [hotline, setHotline] = useState<string | null>(null);
   const [outages, setOutages] = useState<OutageNoticeDto[]>([]);
   useLoad(() => {
-    api.categories().then(setCategories, showError);
+    void attempt(async () => setCategories(await api.categories()));
     // Residents are told of planned cuts before they report one (staff filing for a resident see the file instead).
     if (!onBehalfOf) api.currentOutages().then(setOutages, () => setOutages([]));
     api.meta().then(
@@ -77,8 +80,7 @@ export default function ReportPage() {
       void Taro.showToast({ title: '请填写联系人和联系电话', icon: 'none' });
       return;
     }
-    setSubmitting(true);
-    try {
+    await task.run(async () => {
       const body = {
         categoryCode: categoryCode as string,
         description: description.trim(),
@@ -100,11 +102,7 @@ export default function ReportPage() {
         await askForSubscriptions([NotificationKind.TicketUpdated, NotificationKind.RateRequest]);
       await Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
       void Taro.showToast({ title: '提交成功', icon: 'success' });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   // Someone without a room is told so before typing anything, with the ways forward (issue #9, item 5).
@@ -135,13 +133,9 @@ export default function ReportPage() {
           <Text className="section-title">受理渠道</Text>
           <View className="chips">
             {STAFF_CHANNELS.map((c) => (
-              <View
-                key={c}
-                className={`chip${c === channel ? ' chip--active' : ''}`}
-                onClick={() => setChannel(c)}
-              >
+              <Chip key={c} active={c === channel} onClick={() => setChannel(c)}>
                 {CHANNEL_LABELS[c]}
-              </View>
+              </Chip>
             ))}
           </View>
           <Text className="section-title">联系人</Text>
