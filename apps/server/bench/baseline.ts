@@ -20,12 +20,9 @@
  *    BENCH_CPU_PROF the top self-time functions of each product's profile. BENCH_OUT=<file> writes the
  *    tables as markdown (bench/results/baseline.md is written by hand from them, with the notes).
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer, connect, Socket } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { ApiRoutes, DemoPersona } from '@linli/contracts';
@@ -35,6 +32,10 @@ import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
 import { BENCH_NOW, freshBenchDatabase } from './seed-bench';
 import { mysqlConnection, mysqlDatabase } from './common/bench-database';
+import { topCosts } from './baseline/cpu-costs';
+import { login, post, productEnv, ROOT, startProcess, submitBody } from './baseline/processes';
+import { capture, isTransactionControl, Template, template } from './baseline/templates';
+import { Recorder, startRecorder } from './baseline/wire-recorder';
 
 /** The queue as the mini-program asks for it: the first page at the default size (it pages since #16). */
 const QUEUE_FIRST_PAGE = `${ApiRoutes.myQueue}?limit=${PAGE_SIZE.default}`;
@@ -53,7 +54,6 @@ interface AutocannonInstance extends PromiseLike<{
   ): void;
 }
 
-const ROOT = path.resolve(__dirname, '../../..');
 const URL_ = process.env.BENCH_BASELINE_URL ?? 'mysql://root@127.0.0.1:3306/linli_baseline';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -66,8 +66,9 @@ const SERVERS = (process.env.BENCH_SERVERS ?? 'current=apps/server/dist/main.js'
   });
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
-const db = parseMysqlUrl(URL_);
-if (typeof db === 'string') throw new Error(`BENCH_BASELINE_URL ${db}`);
+const parsed = parseMysqlUrl(URL_);
+if (typeof parsed === 'string') throw new Error(`BENCH_BASELINE_URL ${parsed}`);
+const db = parsed;
 const mysqlOpts = {
   host: db.host,
   port: db.port,
@@ -76,224 +77,12 @@ const mysqlOpts = {
   database: db.database,
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-// ---------------------------------------------------------------------------------------------------
-// The wire recorder: a loopback proxy that reads the client's MySQL packets and keeps every COM_QUERY.
-
-interface Recorder {
-  port: number;
-  recording: string[] | null;
-  close(): void;
-}
-
-async function startRecorder(): Promise<Recorder> {
-  const sockets = new Set<Socket>();
-  const recorder: Recorder = { port: 0, recording: null, close: () => undefined };
-  const server = createServer((client) => {
-    const upstream = connect(db.port, db.host);
-    sockets.add(client).add(upstream);
-    let buffer = Buffer.alloc(0);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-    upstream.on('data', (chunk) => client.write(chunk));
-    client.on('data', (chunk) => {
-      upstream.write(chunk);
-      buffer = Buffer.concat([buffer, chunk]);
-      while (buffer.length >= 4) {
-        const length = buffer.readUIntLE(0, 3);
-        if (buffer.length < 4 + length) break;
-        const sequence = buffer[3];
-        const payload = buffer.subarray(4, 4 + length);
-        // A command starts a new exchange (sequence 0); 0x03 is COM_QUERY, 0x16 COM_STMT_PREPARE.
-        if (sequence === 0 && recorder.recording && (payload[0] === 0x03 || payload[0] === 0x16))
-          recorder.recording.push(payload.subarray(1).toString('utf8'));
-        buffer = buffer.subarray(4 + length);
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  recorder.port = (server.address() as { port: number }).port;
-  recorder.close = () => {
-    for (const s of sockets) s.destroy();
-    server.close();
-  };
-  return recorder;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Processes: the product (a build's dist/main.js) and the bare baseline.
-
-interface Proc {
-  baseUrl: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
-async function startProcess(
-  args: string[],
-  env: Record<string, string>,
-  healthPath: string,
-): Promise<Proc> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TZ: process.env.TZ,
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${baseUrl}${healthPath}`);
-      if (res.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not start:\n${log}`);
-    await sleep(200);
-  }
-  return {
-    baseUrl,
-    child,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-function productEnv(databaseUrl: string): Record<string, string> {
-  return {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'production',
-    LINLI_DEMO: '1',
-    LINLI_DEMO_HISTORY: '0',
-    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-baseline-data'),
-    LINLI_H5_DIR: path.join(os.tmpdir(), 'linli-baseline-no-h5'),
-    LINLI_RATE_LIMIT_MULTIPLIER: '1000000',
-    // Background jobs off, so what the wire carries during a request is that request's.
-    LINLI_SLA_SWEEP_SECONDS: '0',
-    LINLI_OUTBOX_POLL_MS: '0',
-    LINLI_REPORTS_SWEEP_SECONDS: '0',
-    LINLI_RETENTION_SWEEP_SECONDS: '0',
-    LINLI_CHAT_INBOX_POLL_MS: '0',
-  };
-}
-
-async function post(
-  baseUrl: string,
-  route: string,
-  token: string | null,
-  body: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${baseUrl}${route}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-async function login(baseUrl: string, persona: DemoPersona): Promise<string> {
-  const res = await post(baseUrl, ApiRoutes.demoLogin, null, { persona });
-  if (res.status !== 200)
-    throw new Error(`demo login ${persona}: ${res.status} ${JSON.stringify(res.body)}`);
-  return (res.body as { token: string }).token;
-}
-
-const submitBody = () => ({
-  categoryCode: 'bulb',
-  description: '客厅灯泡坏了，开关没反应',
-  photoIds: [],
-  idempotencyKey: `bench-${randomUUID()}`,
-});
-
-// ---------------------------------------------------------------------------------------------------
-// Capturing a request's statements, and turning two captures into a template for the bare server.
-
-interface Template {
-  sql: string[];
-  placeholders: Record<string, string>;
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const CODE = /\b([A-Z]{2}\d{8})-(\d{4,})\b/g;
-const skeleton = (sql: string) =>
-  sql.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/\b\d+(\.\d+)?\b/g, '0');
-
-function template(a: string[], b: string[]): Template | null {
-  if (a.length !== b.length || a.some((s, i) => skeleton(s) !== skeleton(b[i]))) return null;
-  const placeholders: Record<string, string> = {};
-  const byValue = new Map<string, string>();
-  const mark = (value: string, kind: string) => {
-    if (!byValue.has(value)) {
-      const n = String(byValue.size);
-      byValue.set(value, n);
-      placeholders[n] = kind;
-    }
-  };
-  a.forEach((s, i) => {
-    const ua = s.match(UUID) ?? [];
-    const ub = b[i].match(UUID) ?? [];
-    ua.forEach((u, j) => u !== ub[j] && mark(u, 'uuid'));
-    const ca = [...s.matchAll(CODE)];
-    const cb = [...b[i].matchAll(CODE)];
-    ca.forEach((m, j) => m[0] !== cb[j]?.[0] && mark(m[0], m[1]));
-  });
-  const sql = a.map((s) =>
-    s
-      .replace(UUID, (u) => (byValue.has(u) ? `{{ph:${byValue.get(u)}}}` : u))
-      .replace(CODE, (c) => (byValue.has(c) ? `{{ph:${byValue.get(c)}}}` : c)),
-  );
-  return { sql, placeholders };
-}
-
-async function capture(recorder: Recorder, work: () => Promise<void>): Promise<string[]> {
-  await sleep(300);
-  recorder.recording = [];
-  await work();
-  await sleep(300); // anything the request left running (after-commit work) lands on the wire too
-  const statements = recorder.recording;
-  recorder.recording = null;
-  return statements;
-}
-
-const isTransactionControl = (s: string) =>
-  /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)/i.test(s.trim());
 
 async function captureTemplates(
   main: string,
@@ -389,55 +178,6 @@ async function closeBenchTickets(): Promise<void> {
   await c.end();
 }
 
-/**
- * Where a .cpuprofile's busy time went (idle left out: the product idles while the bare server is
- * measured and while it waits on MariaDB): self time by package (typeorm, mysql2, express, Nest, the
- * server's own code, node internals, GC) and the top functions.
- */
-function topCosts(
-  file: string,
-  n = 12,
-): { byPackage: { name: string; share: number }[]; byFunction: { name: string; share: number }[] } {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: {
-      id: number;
-      callFrame: { functionName: string; url: string; lineNumber: number };
-      hitCount?: number;
-    }[];
-  };
-  const busy = profile.nodes.filter((x) => x.callFrame.functionName !== '(idle)');
-  const total = busy.reduce((s, x) => s + (x.hitCount ?? 0), 0);
-  const byFn = new Map<string, number>();
-  const byPkg = new Map<string, number>();
-  for (const node of busy) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url
-      .replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
-      .replace(/^file:\/\/.*\/apps\/server\//, '');
-    const key =
-      `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
-    const pkg = url.includes('node_modules/')
-      ? where.startsWith('@')
-        ? where.split('/').slice(0, 2).join('/')
-        : where.split('/')[0]
-      : url.includes('/apps/server/')
-        ? 'server (dist)'
-        : url.includes('/packages/')
-          ? 'linli packages'
-          : url
-            ? 'node internals'
-            : functionName || '(native)';
-    byFn.set(key, (byFn.get(key) ?? 0) + (node.hitCount ?? 0));
-    byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + (node.hitCount ?? 0));
-  }
-  const top = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([name, hits]) => ({ name, share: hits / total }));
-  return { byPackage: top(byPkg), byFunction: top(byFn) };
-}
-
 if (process.env.BENCH_PROFILE_ONLY) {
   const costs = topCosts(process.env.BENCH_PROFILE_ONLY);
   for (const t of costs.byPackage) console.log(`pkg ${(t.share * 100).toFixed(1)}% ${t.name}`);
@@ -481,7 +221,7 @@ async function main(): Promise<void> {
   await c.end();
   console.log(`${ticketCount} tickets in ${db.database}, ${version}`);
 
-  const recorder = await startRecorder();
+  const recorder = await startRecorder(db);
   const lines: string[] = [];
   const say = (line = '') => {
     console.log(line);

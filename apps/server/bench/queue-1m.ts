@@ -82,9 +82,9 @@ async function main(): Promise<void> {
       ds.getRepository(Community),
     );
     // The SLA service's SQL (rowsByTicket) as the product runs it; the countdown itself is pure arithmetic.
-    const sla = Object.assign(Object.create(TicketSla.prototype) as TicketSla, {
+    const sla = Object.assign(Object.create(TicketSla.prototype) as object, {
       milestones: ds.getRepository(TicketMilestone),
-    });
+    }) as unknown as TicketSla;
     sla.current = () => null;
     const clock = { now: () => new Date() };
     // TicketLists(tickets, reach, org, sla, clock): the queue needs no resident access policy.
