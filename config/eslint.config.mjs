@@ -20,13 +20,10 @@ const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/dashboard/month-figures.ts',
   'apps/server/src/modules/dashboard/read-dashboard.service.ts',
   'apps/server/src/modules/dashboard/reports.service.ts',
-  'apps/server/src/modules/duty/duty.service.ts',
-  'apps/server/src/modules/events/events.service.ts',
   'apps/server/src/modules/households/use-cases/export-household.ts',
   'apps/server/src/modules/households/use-cases/household-file.ts',
   'apps/server/src/modules/notices/notice-publishing.service.ts',
   'apps/server/src/modules/notices/notice-queries.service.ts',
-  'apps/server/src/modules/outages/outages.service.ts',
   'apps/server/src/modules/outbox/outbox-worker.service.ts',
   'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
   'apps/server/src/modules/surveys/questionnaires.service.ts',
@@ -40,7 +37,6 @@ const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/tickets/ticket-submit-context.ts',
   'apps/server/src/modules/wechat/chat-push.service.ts',
   'apps/server/src/modules/wechat/chat-sender.service.ts',
-  'apps/server/src/modules/work-orders/work-orders.service.ts',
 ];
 
 export default tseslint.config(
