@@ -20,8 +20,6 @@ const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/dashboard/month-figures.ts',
   'apps/server/src/modules/dashboard/read-dashboard.service.ts',
   'apps/server/src/modules/dashboard/reports.service.ts',
-  'apps/server/src/modules/households/use-cases/export-household.ts',
-  'apps/server/src/modules/households/use-cases/household-file.ts',
   'apps/server/src/modules/outbox/outbox-worker.service.ts',
   'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
   'apps/server/src/modules/surveys/questionnaires.service.ts',
