@@ -21,8 +21,6 @@ const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
   'apps/server/src/modules/surveys/survey-settings.service.ts',
   'apps/server/src/modules/tickets/ticket-submit-context.ts',
-  'apps/server/src/modules/wechat/chat-push.service.ts',
-  'apps/server/src/modules/wechat/chat-sender.service.ts',
 ];
 
 export default tseslint.config(
