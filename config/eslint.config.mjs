@@ -6,13 +6,7 @@ import tseslint from 'typescript-eslint';
 // This list only shrinks: a file leaves it when it is converted.
 const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/care/care-fanout.service.ts',
-  'apps/server/src/modules/dashboard/dashboard-scope.ts',
   'apps/server/src/modules/dashboard/indicator-source.ts',
-  'apps/server/src/modules/dashboard/indicator-targets.service.ts',
-  'apps/server/src/modules/dashboard/indicator-tickets.service.ts',
-  'apps/server/src/modules/dashboard/month-figures.ts',
-  'apps/server/src/modules/dashboard/read-dashboard.service.ts',
-  'apps/server/src/modules/dashboard/reports.service.ts',
   'apps/server/src/modules/outbox/outbox-worker.service.ts',
   'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
   'apps/server/src/modules/surveys/survey-settings.service.ts',
