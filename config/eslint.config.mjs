@@ -7,7 +7,6 @@ import tseslint from 'typescript-eslint';
 const DATA_SOURCE_REPOSITORY_LEFT = [
   'apps/server/src/modules/care/care-fanout.service.ts',
   'apps/server/src/modules/dashboard/indicator-source.ts',
-  'apps/server/src/modules/outbox/outbox-worker.service.ts',
   'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
   'apps/server/src/modules/surveys/survey-settings.service.ts',
   'apps/server/src/modules/tickets/ticket-submit-context.ts',
