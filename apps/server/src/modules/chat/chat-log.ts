@@ -56,10 +56,9 @@ export class ChatLog {
       Partial<Pick<ChatMessage, 'card' | 'authorId'>>,
   ): Promise<string> {
     const id = randomUUID();
-    const messages = this.chatMessages;
     // A conversation's messages keep their order: each is stamped at least 1 ms after the one before it,
     // so messages recorded within one clock tick (a frozen clock, a fast reply) never tie on MariaDB.
-    const previous = await messages.findOne({
+    const previous = await this.chatMessages.findOne({
       where: { openid: conv.openid },
       order: { createdAt: 'DESC' },
       select: { id: true, createdAt: true },
@@ -69,7 +68,7 @@ export class ChatLog {
       previous && previous.createdAt.getTime() >= now.getTime()
         ? new Date(previous.createdAt.getTime() + 1)
         : now;
-    await messages.insert({
+    await this.chatMessages.insert({
       id,
       openid: conv.openid,
       householdId: conv.householdId,
@@ -86,11 +85,10 @@ export class ChatLog {
   }
 
   async conversation(openid: string, resident: AuthUser | null): Promise<ChatConversation> {
-    const repo = this.chatConversations;
-    const found = await repo.findOneBy({ openid });
+    const found = await this.chatConversations.findOneBy({ openid });
     const conv =
       found ??
-      repo.create({
+      this.chatConversations.create({
         openid,
         state: { kind: 'idle' },
         fallbacksInARow: 0,

@@ -33,17 +33,18 @@ export class DashboardScopes {
   ) {}
 
   async communitiesOf(user: AuthUser): Promise<{ id: string; name: string; companyId: string }[]> {
-    const communities = this.communities;
     const select = { id: true, name: true, companyId: true } as const;
     if (user.role === Role.Supervisor)
-      return user.communityId ? communities.find({ where: { id: user.communityId }, select }) : [];
+      return user.communityId
+        ? this.communities.find({ where: { id: user.communityId }, select })
+        : [];
     if (user.role !== Role.Admin) return [];
     const reach = await this.org.communitiesOfAdmin(user);
     const rows =
       reach === 'all'
-        ? await communities.find({ select })
+        ? await this.communities.find({ select })
         : reach.length
-          ? await communities.find({ where: { id: In(reach) }, select })
+          ? await this.communities.find({ where: { id: In(reach) }, select })
           : [];
     return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
   }

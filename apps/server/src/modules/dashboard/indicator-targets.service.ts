@@ -36,8 +36,7 @@ export class IndicatorTargetsService {
 
   async update(user: AuthUser, dto: UpdateIndicatorTargetsDto): Promise<IndicatorTargetsDto> {
     const scope = await this.scopes.resolve(user, dto.communityId);
-    const repo = this.indicatorTargets;
-    const row = await repo.findOne({ where: { companyId: scope.companyId } });
+    const row = await this.indicatorTargets.findOne({ where: { companyId: scope.companyId } });
     const next: Record<string, number> = { ...(row?.targets ?? {}) };
     for (const key of Object.keys(DEFAULT_INDICATOR_TARGETS) as (keyof IndicatorTargets)[]) {
       const value = dto[key];
@@ -45,7 +44,7 @@ export class IndicatorTargetsService {
       if (value === DEFAULT_INDICATOR_TARGETS[key]) delete next[key];
       else next[key] = value;
     }
-    await repo.save({
+    await this.indicatorTargets.save({
       companyId: scope.companyId,
       targets: next,
       updatedById: user.id,

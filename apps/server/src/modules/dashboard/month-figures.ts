@@ -151,9 +151,8 @@ export class MonthFigures {
     roundStart: Date,
     targets: IndicatorTargets,
   ): Promise<boolean> {
-    const repo = this.indicatorProvisionals;
     const key = { communityId, scopeKey: '*', month, targetsKey: targetsKey(targets) };
-    const stored = await repo.findOne({ where: key });
+    const stored = await this.indicatorProvisionals.findOne({ where: key });
     if (stored && stored.asOf.getTime() >= roundStart.getTime()) return false;
     const figures = await this.compute(
       { communityId, department: null },
@@ -163,7 +162,7 @@ export class MonthFigures {
     );
     if (!stored) {
       try {
-        await repo.insert({
+        await this.indicatorProvisionals.insert({
           id: randomUUID(),
           ...key,
           asOf: roundStart,
@@ -176,7 +175,7 @@ export class MonthFigures {
         return false; // another instance stored this round first
       }
     }
-    const res = await repo.update(
+    const res = await this.indicatorProvisionals.update(
       { id: stored.id, asOf: LessThan(roundStart) },
       { asOf: roundStart, figures, computedAt: this.clock.now() },
     );
@@ -198,14 +197,13 @@ export class MonthFigures {
     month: string,
     targets: IndicatorTargets,
   ): Promise<{ row: IndicatorSnapshot; created: boolean }> {
-    const repo = this.indicatorSnapshots;
     const key = {
       communityId: scope.communityId,
       scopeKey: scope.department ?? '*',
       month,
       targetsKey: targetsKey(targets),
     };
-    const stored = await repo.findOne({ where: key });
+    const stored = await this.indicatorSnapshots.findOne({ where: key });
     if (stored) return { row: stored, created: false };
     const asOf = this.freezesAt(month);
     const row: IndicatorSnapshot = {
@@ -216,11 +214,11 @@ export class MonthFigures {
       computedAt: this.clock.now(),
     };
     try {
-      await repo.insert(row);
+      await this.indicatorSnapshots.insert(row);
       return { row, created: true };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return { row: await repo.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
+      return { row: await this.indicatorSnapshots.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
     }
   }
 

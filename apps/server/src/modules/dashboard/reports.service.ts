@@ -89,8 +89,7 @@ export class Reports {
         { field: 'period', message: '该期间尚未结束' },
       ]);
     const department = kind === ReportKind.Weekly ? scope.department : null;
-    const repo = this.issuedReports;
-    const existing = await repo.findOne({
+    const existing = await this.issuedReports.findOne({
       where: { communityId: scope.communityId, kind, period, scopeKey: department ?? '*' },
     });
     if (existing) return { report: existing, created: false };
@@ -111,10 +110,10 @@ export class Reports {
       issuedAt: now,
     };
     try {
-      await repo.insert(row);
+      await this.issuedReports.insert(row);
     } catch (err) {
       // Issued at the same moment by someone else (or another instance): theirs stands.
-      const theirs = await repo.findOne({
+      const theirs = await this.issuedReports.findOne({
         where: { communityId: scope.communityId, kind, period, scopeKey: row.scopeKey },
       });
       if (theirs) return { report: theirs, created: false };

@@ -111,9 +111,8 @@ export class WechatChatSender extends ChatSender {
   private async reserve(
     openid: string,
   ): Promise<{ row: ChatSessionRow } | { refusal: 'window_closed' | 'quota_exhausted' }> {
-    const repo = this.chatSessions;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await repo.findOne({ where: { openid } });
+      const row = await this.chatSessions.findOne({ where: { openid } });
       const now = this.clock.now();
       if (!row) return { refusal: 'window_closed' };
       const verdict = chatWindowVerdict(
