@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, cell, see } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -18,25 +11,12 @@ jest.setTimeout(240_000);
 (browserTestsEnabled ? describe : describe.skip)(
   "H5 mini-program: the assistant's card; the owner edits a member",
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('the assistant fills in their card and the resident sees it', () =>
-      withFailureScreenshots(browser, async () => {
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '我的名片').click();
+      app.scenario(async () => {
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '我的名片');
         await see(assistant, '保存名片');
         await assistant
           .locator('input[placeholder="如：水电维修、老人关怀"]')
@@ -56,19 +36,17 @@ jest.setTimeout(240_000);
           .waitFor();
         await button(assistant, '保存名片').click();
         await see(assistant, '名片已保存');
-        await screenshot(assistant, 'card-01-assistant-edits');
+        await shot(assistant, 'card-01-assistant-edits');
 
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '我的房屋').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '我的房屋');
         await see(resident, '在阳光花园服务六年，有事随时找我');
         await resident
           .locator('.assistant-card__tag', { hasText: '水电维修' })
           .filter({ visible: true })
           .waitFor();
         await see(resident, '致电 0755-86001234');
-        await screenshot(resident, 'card-02-resident-sees');
+        await shot(resident, 'card-02-resident-sees');
 
         // 留言 opens the report form on a community inquiry, which the building's assistant answers.
         await button(resident, '留言').click();
@@ -79,11 +57,9 @@ jest.setTimeout(240_000);
       }));
 
     it("the owner corrects a member's relationship and move-in date on 我的房屋", () =>
-      withFailureScreenshots(browser, async () => {
-        const owner = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(owner, '住户 · 王女士');
-        await visible(owner, '我的', { exact: true }).click();
-        await cell(owner, '我的房屋').click();
+      app.scenario(async () => {
+        const owner = await app.openAs('resident');
+        await goTo(owner, '我的房屋');
         await cell(owner, '王先生（家属 · 配偶）').click();
         await owner.locator('input[placeholder="与业主关系，如 配偶、子女"]').fill('丈夫');
         await owner.locator('input[placeholder="入住日期，如 2026-11-01"]').fill('2020-05-01');
@@ -91,7 +67,7 @@ jest.setTimeout(240_000);
         await see(owner, '王先生（家属 · 丈夫）');
         await owner.reload();
         await see(owner, '王先生（家属 · 丈夫）');
-        await screenshot(owner, 'card-03-owner-edits-member');
+        await shot(owner, 'card-03-owner-edits-member');
       }));
   },
 );

@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible, writePhoto } from './support/people';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, see, visible, writePhoto } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(240_000);
@@ -26,29 +20,16 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: festival care and notices',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      // The background rounds every second, and no quiet hours in the way of a daytime greeting.
-      server = await startLinli({ LINLI_SLA_SWEEP_SECONDS: '1', LINLI_QUIET_HOURS: '03:00-03:01' });
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    // The background rounds every second, and no quiet hours in the way of a daytime greeting.
+    const app = useLinliApp({ LINLI_SLA_SWEEP_SECONDS: '1', LINLI_QUIET_HOURS: '03:00-03:01' });
 
     it('a Mid-Autumn campaign with a gift for elderly residents: planned, opened, delivered with a signature', () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '节日关怀').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '节日关怀');
         await see(supervisor, '关怀日历', { exact: false });
         await see(supervisor, '覆盖率 80%');
-        await screenshot(supervisor, 'care-01-calendar');
+        await shot(supervisor, 'care-01-calendar');
 
         await visible(supervisor, '中秋节 · 9月', { exact: false }).click();
         await see(supervisor, '策划「中秋节」关怀', { exact: false });
@@ -56,29 +37,25 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
         await supervisor.locator('input[placeholder="礼品数量（份）"]').fill('10');
         await button(supervisor, '查看覆盖人数').click();
         await see(supervisor, '共 4 户，其中 0 户暂缓发送');
-        await screenshot(supervisor, 'care-02-plan');
+        await shot(supervisor, 'care-02-plan');
         await button(supervisor, '保存并发送').click();
         await waitFor(supervisor, '.campaign-item', '已发送');
         await see(supervisor, '覆盖率 100%');
-        await screenshot(supervisor, 'care-03-progress');
+        await shot(supervisor, 'care-03-progress');
 
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '节日问候').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '节日问候');
         await see(resident, '中秋节问候');
-        await screenshot(resident, 'care-04-greetings');
+        await shot(resident, 'care-04-greetings');
         await visible(resident, '未读', { exact: true }).click();
         await see(resident, '中秋节快乐');
         await see(resident, '为您准备了月饼礼盒', { exact: false });
-        await screenshot(resident, 'care-05-greeting-card');
+        await shot(resident, 'care-05-greeting-card');
 
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '礼品发放').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '礼品发放');
         await see(assistant, '待发放 4 份');
-        await screenshot(assistant, 'care-06-gift-list');
+        await shot(assistant, 'care-06-gift-list');
         await button(assistant, '登记发放').first().click();
         const chooser = assistant.waitForEvent('filechooser');
         await visible(assistant, '添加照片').click();
@@ -89,21 +66,19 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
         await assistant
           .locator('input[placeholder="备注（选填），如 本人签收"]')
           .fill('王奶奶本人签收');
-        await screenshot(assistant, 'care-07-gift-signature');
+        await shot(assistant, 'care-07-gift-signature');
         await button(assistant, '已送达').click();
         await see(assistant, '待发放 3 份');
-        await screenshot(assistant, 'care-08-gift-delivered');
+        await shot(assistant, 'care-08-gift-delivered');
 
         await supervisor.reload();
         await see(supervisor, '礼品已发', { exact: true });
       }));
 
     it('a notice with read receipts', () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '通知公告').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '通知公告');
         await see(supervisor, '发布通知');
         await visible(supervisor, '施工通知', { exact: true }).click();
         await visible(supervisor, '1栋', { exact: true }).click();
@@ -115,14 +90,12 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
         await button(supervisor, '发布通知').click();
         // 1栋's households in the e2e demo (王女士's and those the care, feedback and questionnaire demos seed there).
         await see(supervisor, '已读 0/7 户');
-        await screenshot(supervisor, 'notice-01-published');
+        await shot(supervisor, 'notice-01-published');
 
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '通知公告').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '通知公告');
         await see(resident, '1栋电梯年检');
-        await screenshot(resident, 'notice-02-resident-unread');
+        await shot(resident, 'notice-02-resident-unread');
         await visible(resident, '1栋电梯年检').click();
         await see(resident, '请走楼梯', { exact: false });
         await resident
@@ -131,36 +104,32 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
           .filter({ visible: true })
           .first()
           .waitFor();
-        await screenshot(resident, 'notice-03-resident-read');
+        await shot(resident, 'notice-03-resident-read');
 
         await supervisor.reload();
         await see(supervisor, '已读 1/7 户');
         await visible(supervisor, '1栋电梯年检').click();
         await see(supervisor, '王女士 已读');
-        await screenshot(supervisor, 'notice-04-receipts');
+        await shot(supervisor, 'notice-04-receipts');
       }));
 
     it('an event: the resident takes the last seat and checks in with the code', () =>
-      withFailureScreenshots(browser, async () => {
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '社区活动').click();
+      app.scenario(async () => {
+        const resident = await app.openAs('resident');
+        await goTo(resident, '社区活动');
         await see(resident, '冬季老年人健康讲座');
         await see(resident, '名额 2/3');
-        await screenshot(resident, 'event-01-resident');
+        await shot(resident, 'event-01-resident');
         await button(resident, '报名').click();
         await see(resident, '名额 3/3');
         await see(resident, '签到码', { exact: false });
-        await screenshot(resident, 'event-02-signed-up');
+        await shot(resident, 'event-02-signed-up');
         const code = ((await visible(resident, '签到码', { exact: false }).innerText()).match(
           /[2-9A-Z]{6}/,
         ) ?? [''])[0];
 
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '社区活动').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '社区活动');
         await see(assistant, '冬季老年人健康讲座');
         await assistant
           .locator('input[placeholder="输入签到码"]')
@@ -171,7 +140,7 @@ async function waitFor(page: Page, selector: string, text: string): Promise<void
         await see(assistant, '已签到 1 户', { exact: false });
         await visible(assistant, '查看报名名单').click();
         await see(assistant, '1栋1单元101室 王女士');
-        await screenshot(assistant, 'event-03-checked-in');
+        await shot(assistant, 'event-03-checked-in');
       }));
   },
 );

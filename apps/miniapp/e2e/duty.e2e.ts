@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, see, visible } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -21,25 +14,12 @@ function typed(hours: number): string {
 }
 
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: the duty rota', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLinli();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useLinliApp();
 
   it('the supervisor puts the assistant on duty for 1栋; the assistant sees the shift on the rota', () =>
-    withFailureScreenshots(browser, async () => {
-      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(supervisor, '管理处主任 · 张主任');
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '值班表').click();
+    app.scenario(async () => {
+      const supervisor = await app.openAs('supervisor');
+      await goTo(supervisor, '值班表');
       await see(supervisor, '未来两周没有排班', { exact: false });
       await visible(supervisor, '1栋', { exact: true }).click();
       await visible(supervisor, '李管家', { exact: true }).click();
@@ -48,14 +28,12 @@ function typed(hours: number): string {
       await button(supervisor, '添加班次').click();
       await see(supervisor, '1栋 · 李管家');
       await see(supervisor, '值班中');
-      await screenshot(supervisor, 'duty-01-supervisor-planned');
+      await shot(supervisor, 'duty-01-supervisor-planned');
 
-      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(assistant, '礼宾助理 · 李管家');
-      await visible(assistant, '我的', { exact: true }).click();
-      await cell(assistant, '值班表').click();
+      const assistant = await app.openAs('assistant');
+      await goTo(assistant, '值班表');
       await see(assistant, '1栋 · 李管家');
       expect(await button(assistant, '添加班次').count()).toBe(0);
-      await screenshot(assistant, 'duty-02-assistant-reads');
+      await shot(assistant, 'duty-02-assistant-reads');
     }));
 });

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible, writePhoto } from './support/people';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, cell, see, visible, writePhoto } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -19,23 +12,11 @@ jest.setTimeout(240_000);
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: the documents checklist and the quarterly review of a household file',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('reminds, records a paper with its scan, reviews, and shows both on the timeline', () =>
-      withFailureScreenshots(browser, async () => {
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
+      app.scenario(async () => {
+        const assistant = await app.openAs('assistant');
         // The home page reminds of files due; the list shows the never-reviewed household.
         await assistant
           .getByText(/^\d+ 户档案待复核$/)
@@ -45,7 +26,7 @@ jest.setTimeout(240_000);
         await see(assistant, '每季度与住户核对一次档案', { exact: false });
         const due = cell(assistant, '1栋1单元101室');
         await due.getByText('从未复核').waitFor();
-        await screenshot(assistant, 'records-01-reviews-due');
+        await shot(assistant, 'records-01-reviews-due');
         await due.click();
 
         // The checklist: nine move-in papers missing; the member register goes on file with a scan.
@@ -65,7 +46,7 @@ jest.setTimeout(240_000);
         const register = cell(assistant, '住户成员情况登记表');
         await register.getByText('已归档').waitFor();
         await register.getByText('原件存档案柜 A-12 · 1 张扫描件', { exact: false }).waitFor();
-        await screenshot(assistant, 'records-02-checklist');
+        await shot(assistant, 'records-02-checklist');
 
         // The review: recorded with a note; the next one is three months on.
         await assistant
@@ -82,7 +63,7 @@ jest.setTimeout(240_000);
         // Both are on the household's timeline.
         await see(assistant, '资料归档：住户成员情况登记表');
         await see(assistant, '档案复核 · 李管家：成员与电话已核对', { exact: false });
-        await screenshot(assistant, 'records-03-timeline');
+        await shot(assistant, 'records-03-timeline');
 
         // Back on the list, the file is no longer due.
         await assistant.goBack();
@@ -92,15 +73,13 @@ jest.setTimeout(240_000);
       }));
 
     it("the supervisor reads the community's log of who opened which file", () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '档案查阅记录').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '档案查阅记录');
         // The assistant's openings of the file in the first test are on the log.
         const read = cell(supervisor, '李管家（礼宾助理）查阅 1栋1单元101室');
         await read.waitFor();
-        await screenshot(supervisor, 'records-04-read-log');
+        await shot(supervisor, 'records-04-read-log');
         await read.click();
         // On the file itself: who opened it, this opening by the supervisor included.
         await see(supervisor, '本档案查阅记录');

@@ -1,16 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, see } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -32,25 +26,12 @@ async function importFile(page: Page, file: string): Promise<void> {
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: the office imports its household spreadsheet',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('a sheet with a bad row imports nothing and says which row; the corrected sheet goes in', () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '住户资料导入').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '住户资料导入');
         await see(supervisor, '导入步骤');
 
         await importFile(
@@ -62,7 +43,7 @@ async function importFile(page: Page, file: string): Promise<void> {
         );
         await see(supervisor, '未导入');
         await see(supervisor, '第 3 行', { exact: false });
-        await screenshot(supervisor, 'sheet-01-rejected-row');
+        await shot(supervisor, 'sheet-01-rejected-row');
 
         await importFile(
           supervisor,
@@ -74,12 +55,11 @@ async function importFile(page: Page, file: string): Promise<void> {
         await see(supervisor, '导入完成');
         await see(supervisor, '新建房屋 2 间，已有房屋 0 间');
         await see(supervisor, '新登记住户 2 人', { exact: false });
-        await screenshot(supervisor, 'sheet-02-imported');
+        await shot(supervisor, 'sheet-02-imported');
 
         // The new building is there for the staff to open.
-        await supervisor.goto(`${server.baseUrl}/`);
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '住户档案').click();
+        await supervisor.goto(`${app.server.baseUrl}/`);
+        await goTo(supervisor, '住户档案');
         await see(supervisor, '3栋');
       }));
   },

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, see, visible } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -21,25 +14,12 @@ function typed(hours: number): string {
 }
 
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: a planned water cut', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLinli();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useLinliApp();
 
   it('is announced; a report of it is linked, not dispatched; it closes when supply is back', () =>
-    withFailureScreenshots(browser, async () => {
-      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(supervisor, '管理处主任 · 张主任');
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '停水停电通知').click();
+    app.scenario(async () => {
+      const supervisor = await app.openAs('supervisor');
+      await goTo(supervisor, '停水停电通知');
       await visible(supervisor, '1栋', { exact: true }).click();
       await supervisor
         .locator('input[placeholder="标题，如 二次供水水箱清洗"]')
@@ -50,13 +30,12 @@ function typed(hours: number): string {
       await button(supervisor, '发布并通知住户').click();
       await see(supervisor, '停水 · 二次供水水箱清洗');
       await see(supervisor, '关联报事 0 条');
-      await screenshot(supervisor, 'outage-01-announced');
+      await shot(supervisor, 'outage-01-announced');
 
-      const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(resident, '住户 · 王女士');
+      const resident = await app.openAs('resident');
       await button(resident, '我要报事').first().click();
       await see(resident, '计划停水：二次供水水箱清洗');
-      await screenshot(resident, 'outage-02-resident-sees-notice');
+      await shot(resident, 'outage-02-resident-sees-notice');
       await visible(resident, '停水', { exact: true }).click();
       await resident.locator('textarea').fill('家里没水了');
       await button(resident, '提交报事').click();
@@ -65,18 +44,18 @@ function typed(hours: number): string {
       await resident.waitForURL(/ticket\/detail/);
       await see(resident, '已关联计划停水停电通知「二次供水水箱清洗」');
       await see(resident, '已提交');
-      await screenshot(resident, 'outage-03-report-linked');
+      await shot(resident, 'outage-03-report-linked');
 
       await supervisor.reload();
       await see(supervisor, '关联报事 1 条');
       await button(supervisor, '停水已恢复').click();
       await visible(supervisor, '确定', { exact: true }).click();
       await see(supervisor, '已恢复');
-      await screenshot(supervisor, 'outage-04-closed');
+      await shot(supervisor, 'outage-04-closed');
 
       await resident.reload();
       await see(resident, '随停水停电通知关闭');
       await see(resident, '已完成');
-      await screenshot(resident, 'outage-05-report-closed');
+      await shot(resident, 'outage-05-report-closed');
     }));
 });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { QueuePage } from '@linli/contracts';
 import {
   browserTestsEnabled,
   launchChromium,
@@ -56,7 +57,8 @@ async function scrollUntilEnd(page: Page): Promise<number> {
 
 /**
  * Issue #16 on the H5 build: lists that grow with history load a page at a time as they are scrolled, and
- * say so at the end (没有更多了): the resident's 全部报事, the supervisor's 小区工单 → 全部, the assistant's 消息中心.
+ * say so at the end (没有更多了): the resident's 全部报事, the supervisor's 小区工单 → 全部, the assistant's 消息中心
+ * and 我的工单队列 (whose 首页 figures count the whole queue).
  */
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: lists load more on scroll',
@@ -218,6 +220,37 @@ async function scrollUntilEnd(page: Page): Promise<number> {
             await supervisor.getByText(note(i), { exact: true }).filter({ visible: true }).count(),
           ).toBe(1);
         expect(await visible(supervisor, '查看更早的备注', { exact: true }).count()).toBe(0);
+
+        // 李管家's 我的工单队列: the reports are dispatched to him, more than a page; the queue loads more
+        // on scroll, each report once. 首页's figures count the whole queue (the server's counts), not the page.
+        const liToken = await persona('assistant');
+        const { counts } = await api<QueuePage>('GET', '/api/tickets/queue', liToken);
+        expect(counts.pending).toBeGreaterThanOrEqual(REPORTS);
+        await assistant.goto('/');
+        await see(assistant, '您好');
+        const stat = (name: string) =>
+          assistant
+            .locator('.home__stat')
+            .filter({ visible: true })
+            .filter({ hasText: name })
+            .locator('.home__stat-value')
+            .first();
+        await expect(stat('待受理').textContent()).resolves.toBe(String(counts.pending));
+        await expect(stat('处理中').textContent()).resolves.toBe(String(counts.inProgress));
+        await expect(stat('已超时').textContent()).resolves.toBe(String(counts.late));
+        await screenshot(assistant, 'paging-08-assistant-home-counts');
+        await openTicketsTab(assistant);
+        await assistant.locator('.ticket-card').filter({ visible: true }).first().waitFor();
+        expect(await assistant.locator('.ticket-card').filter({ visible: true }).count()).toBe(20);
+        await scrollUntilEnd(assistant);
+        for (let i = 1; i <= REPORTS; i++)
+          expect(
+            await assistant.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
+          ).toBe(1);
+        expect(
+          await assistant.locator('.ticket-card').filter({ visible: true }).count(),
+        ).toBeGreaterThanOrEqual(counts.pending);
+        await screenshot(assistant, 'paging-09-assistant-queue-end');
       }));
   },
 );

@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { goTo, shot, useLinliApp } from './support/app';
+import { button, see } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -20,25 +14,12 @@ const chip = (page: Page, text: string) =>
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: the supervisor manages buildings and rooms',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('adds a building with a range of rooms, assigns its assistant, who then finds it in 住户档案', () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '楼栋房屋管理').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '楼栋房屋管理');
         await see(supervisor, '阳光花园 · 2 栋楼');
 
         await input(supervisor, '新楼栋名称，如 8栋').fill('8栋');
@@ -50,7 +31,7 @@ const chip = (page: Page, text: string) =>
         await input(supervisor, '结束单元').fill('2');
         await input(supervisor, '结束楼层').fill('18');
         await see(supervisor, '将生成 72 户：8栋1单元101室 至 8栋2单元1802室');
-        await screenshot(supervisor, 'structure-01-range');
+        await shot(supervisor, 'structure-01-range');
         await button(supervisor, '生成房屋').click();
         await see(supervisor, '8栋（72）');
         await see(supervisor, '1单元 · 36 户');
@@ -66,16 +47,14 @@ const chip = (page: Page, text: string) =>
         await see(supervisor, '尚未指派礼宾助理');
         await chip(supervisor, '李管家').click();
         await see(supervisor, '服务本楼：李管家');
-        await screenshot(supervisor, 'structure-02-rooms-and-assistant');
+        await shot(supervisor, 'structure-02-rooms-and-assistant');
 
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '住户档案').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '住户档案');
         await chip(assistant, '8栋').click();
         await see(assistant, '8栋1单元101室');
         await see(assistant, '8栋2单元1802室');
-        await screenshot(assistant, 'structure-03-assistant-files');
+        await shot(assistant, 'structure-03-assistant-files');
       }));
   },
 );

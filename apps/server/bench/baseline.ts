@@ -8,7 +8,7 @@
  *    again; BENCH_REUSE=1 keeps it) with the seed:bench generator at BENCH_TICKETS (20,000) tickets.
  * 2. For every server build in BENCH_SERVERS (label=path of dist/main.js; default the current build):
  *    - starts it once behind a wire proxy that records every statement sent to MariaDB (COM_QUERY), and
- *      captures a submit twice and the queue twice: the statement counts are printed, and the values that
+ *      captures a submit twice and the queue (its first page of 20) twice: the statement counts are printed, and the values that
  *      differ between the two submits (new ids, the idempotency key, the code) become placeholders;
  *    - starts the bare baseline (bench/baseline-bare-server.mjs: node:http + a mysql2 pool of 10) with
  *      those statements, and the product again directly on MariaDB (with --cpu-prof when BENCH_CPU_PROF
@@ -29,10 +29,15 @@ import { createServer, connect, Socket } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { ApiRoutes, DemoPersona } from '@linli/contracts';
+import { PAGE_SIZE } from '@linli/domain';
 import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
 import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
 import { BENCH_NOW, freshBenchDatabase } from './seed-bench';
+import { mysqlConnection, mysqlDatabase } from './common/bench-database';
+
+/** The queue as the mini-program asks for it: the first page at the default size (it pages since #16). */
+const QUEUE_FIRST_PAGE = `${ApiRoutes.myQueue}?limit=${PAGE_SIZE.default}`;
 
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => AutocannonInstance;
 interface AutocannonInstance extends PromiseLike<{
@@ -315,7 +320,7 @@ async function captureTemplates(
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
     };
     const queue = async () => {
-      const res = await fetch(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+      const res = await fetch(`${product.baseUrl}${QUEUE_FIRST_PAGE}`, {
         headers: { authorization: `Bearer ${assistant}` },
       });
       if (res.status !== 200) throw new Error(`queue: ${res.status}`);
@@ -457,17 +462,7 @@ async function main(): Promise<void> {
     await freshBenchDatabase(URL_);
     const config = loadConfig({ ...process.env, DATABASE_URL: URL_, NODE_ENV: 'test' });
     if (config.database.type === 'sqlite') throw new Error('bench:baseline needs MariaDB/MySQL');
-    const ds = new DataSource({
-      type: 'mysql',
-      host: db.host,
-      port: db.port,
-      username: db.username,
-      password: db.password,
-      database: db.database,
-      charset: 'utf8mb4_unicode_ci',
-      timezone: 'Z',
-      entities: (await import('../src/database/entities')).ENTITIES,
-    });
+    const ds = new DataSource({ type: 'mysql', ...mysqlConnection(mysqlDatabase(URL_)) });
     await ds.initialize();
     const [{ id: companyId }] = (await ds.query(
       'SELECT id FROM company ORDER BY createdAt LIMIT 1',
@@ -541,7 +536,7 @@ async function main(): Promise<void> {
     const phases = {
       queue: {
         product: () =>
-          load(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+          load(`${product.baseUrl}${QUEUE_FIRST_PAGE}`, {
             headers: { authorization: `Bearer ${assistant}` },
           }),
         bare: () => load(`${bare.baseUrl}/queue`, {}),
@@ -566,7 +561,7 @@ async function main(): Promise<void> {
       },
     };
     // Warm-up: JIT, pools, the day's counter row.
-    await load(`${product.baseUrl}${ApiRoutes.myQueue}`, {
+    await load(`${product.baseUrl}${QUEUE_FIRST_PAGE}`, {
       headers: { authorization: `Bearer ${assistant}` },
       duration: 2,
     });

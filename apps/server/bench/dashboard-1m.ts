@@ -15,8 +15,6 @@
  * Writes bench/results/dashboard-1m.md.
  */
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,15 +27,17 @@ import {
   isOpen,
   monthsEndingWith,
   periodWindow,
-  responsibleDepartment,
   WorkingCalendar,
 } from '@linli/domain';
 import { Between, DataSource, In } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/config/app-config';
 import { ClockService } from '../src/modules/clock/clock.service';
 import { FrozenMonthJob } from '../src/modules/dashboard/frozen-month-job';
 import { IndicatorSource } from '../src/modules/dashboard/indicator-source';
+import {
+  CohortHistory,
+  COHORT_TICKET_SELECT,
+  toIndicatorTickets,
+} from '../src/modules/dashboard/indicator-tickets';
 import { MonthFigures, targetsKey } from '../src/modules/dashboard/month-figures';
 import { ReadDashboard } from '../src/modules/dashboard/read-dashboard.service';
 import { ReadCompanyDashboard } from '../src/modules/dashboard/read-company-dashboard.service';
@@ -49,7 +49,8 @@ import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { WorkOrder } from '../src/modules/work-orders/entities/work-order.entity';
 import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
-import { BENCH_NOW, BENCH_URL, freshBenchDatabase } from './seed-bench';
+import { BENCH_NOW, BENCH_URL, freshBenchDatabase, QUIET_BENCH_ENV } from './seed-bench';
+import { benchContext } from './common/bench-server';
 
 const OPEN = Object.values(TicketStatus).filter(isOpen);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -319,116 +320,54 @@ async function legacyCohort(
 ): Promise<IndicatorTicket[]> {
   const tickets = await ds.getRepository(Ticket).find({
     where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      categoryCode: true,
-      channel: true,
-      buildingId: true,
-      emergency: true,
-      serious: true,
-      status: true,
-      createdAt: true,
-      pauses: true,
-    },
+    select: COHORT_TICKET_SELECT,
     order: { createdAt: 'ASC', id: 'ASC' },
   });
-  const events = new Map<string, TicketEvent[]>();
-  const milestones = new Map<string, TicketMilestone[]>();
-  const extensions = new Map<string, TicketExtension[]>();
-  const orders = new Map<string, WorkOrder[]>();
-  const push = <T>(map: Map<string, T[]>, key: string, row: T) =>
-    (map.get(key) ?? map.set(key, []).get(key)!).push(row);
+  const history: CohortHistory = { events: [], milestones: [], extensions: [], orders: [] };
   for (let i = 0; i < tickets.length; i += 500) {
     const part = tickets.slice(i, i + 500).map((t) => t.id);
-    for (const e of await ds.getRepository(TicketEvent).find({
-      where: { ticketId: In(part) },
-      select: { ticketId: true, version: true, action: true, at: true, actorId: true },
-      order: { ticketId: 'ASC', version: 'ASC' },
-    }))
-      push(events, e.ticketId, e);
-    for (const m of await ds.getRepository(TicketMilestone).find({
-      where: { ticketId: In(part) },
-      select: {
-        ticketId: true,
-        milestone: true,
-        limitSpec: true,
-        startAt: true,
-        metAt: true,
-        warnedAt: true,
-        breachedAt: true,
-      },
-    }))
-      push(milestones, m.ticketId, m);
-    for (const x of await ds.getRepository(TicketExtension).find({
-      where: { ticketId: In(part) },
-      select: { ticketId: true, status: true, requestedAt: true },
-    }))
-      push(extensions, x.ticketId, x);
-    for (const w of await ds.getRepository(WorkOrder).find({
-      where: { ticketId: In(part) },
-      select: { ticketId: true, department: true, issuedAt: true },
-    }))
-      push(orders, w.ticketId as string, w);
+    history.events.push(
+      ...(await ds.getRepository(TicketEvent).find({
+        where: { ticketId: In(part) },
+        select: { ticketId: true, version: true, action: true, at: true, actorId: true },
+        order: { ticketId: 'ASC', version: 'ASC' },
+      })),
+    );
+    history.milestones.push(
+      ...(await ds.getRepository(TicketMilestone).find({
+        where: { ticketId: In(part) },
+        select: {
+          ticketId: true,
+          milestone: true,
+          limitSpec: true,
+          startAt: true,
+          metAt: true,
+          warnedAt: true,
+          breachedAt: true,
+        },
+      })),
+    );
+    history.extensions.push(
+      ...(await ds.getRepository(TicketExtension).find({
+        where: { ticketId: In(part) },
+        select: { ticketId: true, status: true, requestedAt: true },
+      })),
+    );
+    history.orders.push(
+      ...(await ds.getRepository(WorkOrder).find({
+        where: { ticketId: In(part) },
+        select: { ticketId: true, department: true, issuedAt: true },
+      })),
+    );
   }
   const categories = new Map(
     (await ds.getRepository(TicketCategory).find()).map((c) => [c.code, c.department]),
   );
-  return tickets.map((t) => ({
-    id: t.id,
-    code: t.code,
-    kind: t.kind,
-    categoryCode: t.categoryCode,
-    channel: t.channel,
-    buildingId: t.buildingId,
-    department: responsibleDepartment(
-      categories.get(t.categoryCode) ?? 'customer_service',
-      orders.get(t.id) ?? [],
-      asOf,
-    ),
-    emergency: t.emergency,
-    serious: t.serious,
-    status: t.status,
-    createdAt: t.createdAt,
-    pauses: (t.pauses ?? []).map((p) => ({
-      from: new Date(p.from),
-      to: p.to ? new Date(p.to) : null,
-    })),
-    events: (events.get(t.id) ?? []).map((e) => ({
-      action: e.action,
-      at: e.at,
-      actorId: e.actorId,
-    })),
-    milestones: (milestones.get(t.id) ?? []).map((m) => ({
-      milestone: m.milestone,
-      limit: m.limitSpec,
-      startAt: m.startAt,
-      metAt: m.metAt,
-      warnedAt: m.warnedAt,
-      breachedAt: m.breachedAt,
-    })),
-    extensions: (extensions.get(t.id) ?? []).map((x) => ({
-      status: x.status,
-      requestedAt: x.requestedAt,
-    })),
-  }));
+  return toIndicatorTickets(tickets, history, (code) => categories.get(code), asOf);
 }
 
 async function bootContext() {
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: BENCH_URL,
-    NODE_ENV: 'test',
-    LINLI_DEMO_HISTORY: '0',
-    LINLI_SLA_SWEEP_SECONDS: '0',
-    LINLI_OUTBOX_POLL_MS: '0',
-    LINLI_REPORTS_SWEEP_SECONDS: '0',
-    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
-  });
+  const app = await benchContext(BENCH_URL, QUIET_BENCH_ENV);
   return { app, ds: app.get(DataSource) };
 }
 

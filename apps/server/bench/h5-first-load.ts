@@ -15,10 +15,10 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, Page } from 'playwright-core';
+import { freePort, serverEnv } from './common/bench-server';
 
 const root = path.resolve(__dirname, '../../..');
 const MAIN = path.join(root, 'apps/server/dist/main.js');
@@ -33,36 +33,18 @@ const median = (xs: number[]) => {
 };
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
   if (!existsSync(path.join(H5_DIR, 'index.html')))
     throw new Error(`no H5 build at ${H5_DIR}: pnpm --filter @linli/miniapp build:h5`);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    LINLI_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-')),
-    LINLI_H5_DIR: H5_DIR,
-    LINLI_DEMO_HISTORY: '0',
-    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
-  };
-  for (const key of [
-    'DATABASE_URL',
-    'WECHAT_APPID',
-    'WECHAT_SECRET',
-    'WECHAT_API_BASE',
-    'NODE_ENV',
-  ])
-    delete env[key];
+  const env = serverEnv(
+    {
+      PORT: String(port),
+      LINLI_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'linli-bench-h5-')),
+      LINLI_H5_DIR: H5_DIR,
+    },
+    ['NODE_ENV'],
+  );
   const child = spawn(process.execPath, [MAIN], { cwd: root, env, stdio: 'ignore' });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;

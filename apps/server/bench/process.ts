@@ -19,10 +19,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { freePort, serverEnv } from './common/bench-server';
 
 const root = path.resolve(__dirname, '../../..');
 const MAIN = path.join(root, 'apps/server/dist/main.js');
@@ -48,16 +48,6 @@ function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!m) throw new Error(`no VmRSS for ${pid}`);
   return Number(m[1]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 function request(
@@ -175,23 +165,15 @@ async function environment(
 ): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-process-'));
   // Demo mode (no WeChat AppID) with the lean seed, as the e2e suite starts it; NODE_ENV=production as deployed.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LINLI_DEMO: '1',
-    JWT_SECRET: 'bench-process-secret-of-at-least-32-chars',
-    LINLI_DATA_DIR: dataDir,
-    LINLI_DEMO_HISTORY: '0',
-    LINLI_RATE_LIMIT_MULTIPLIER: '1000',
-  };
-  for (const key of [
-    'DATABASE_URL',
-    'WECHAT_APPID',
-    'WECHAT_SECRET',
-    'WECHAT_API_BASE',
-    'LINLI_H5_DIR',
-  ])
-    delete env[key];
+  const env = serverEnv(
+    {
+      NODE_ENV: 'production',
+      LINLI_DEMO: '1',
+      JWT_SECRET: 'bench-process-secret-of-at-least-32-chars',
+      LINLI_DATA_DIR: dataDir,
+    },
+    ['LINLI_H5_DIR'],
+  );
   if (db === 'sqlite')
     return { env, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
   const name = `linli_bench_process_${process.pid}_${run}`;

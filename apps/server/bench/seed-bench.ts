@@ -11,17 +11,15 @@
  * table; with BENCH_WRITE_RESULT=1 writes bench/results/seed-bench.md.
  */
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
+import { loadConfig } from '../src/config/app-config';
 import { loadCompany } from './generate/bulk-load';
 import { optionsFromEnv } from './generate/company-generator';
+import { mysqlConnection, recreateDatabase } from './common/bench-database';
+import { benchContext } from './common/bench-server';
 
 export const BENCH_URL =
   process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench';
@@ -29,34 +27,18 @@ export const BENCH_NOW = new Date(process.env.BENCH_NOW ?? '2026-12-01T02:00:00Z
 
 /** A fresh database with the real schema and the demo company, as the server leaves it on first boot. */
 export async function freshBenchDatabase(url = BENCH_URL): Promise<void> {
-  const db = parseMysqlUrl(url);
-  if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(
-    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: url,
-    NODE_ENV: 'test',
-    LINLI_DEMO_HISTORY: '0',
-    LINLI_SLA_SWEEP_SECONDS: '0',
-    LINLI_OUTBOX_POLL_MS: '0',
-    LINLI_REPORTS_SWEEP_SECONDS: '0',
-    LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
-  });
-  await app.close();
+  await recreateDatabase(url);
+  await (await benchContext(url, QUIET_BENCH_ENV)).close();
 }
+
+/** The server's background jobs off and no demo history: the benchmarks load their own data and time it. */
+export const QUIET_BENCH_ENV = {
+  LINLI_DEMO_HISTORY: '0',
+  LINLI_SLA_SWEEP_SECONDS: '0',
+  LINLI_OUTBOX_POLL_MS: '0',
+  LINLI_REPORTS_SWEEP_SECONDS: '0',
+  LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
+};
 
 async function main(): Promise<void> {
   const options = optionsFromEnv(process.env, BENCH_NOW);
@@ -67,17 +49,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_URL, NODE_ENV: 'test' });
   if (config.database.type === 'sqlite')
     throw new Error('seed:bench needs a MariaDB/MySQL BENCH_DATABASE_URL');
-  const ds = new DataSource({
-    type: 'mysql',
-    host: config.database.host,
-    port: config.database.port,
-    username: config.database.username,
-    password: config.database.password,
-    database: config.database.database,
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    entities: (await import('../src/database/entities')).ENTITIES,
-  });
+  const ds = new DataSource({ type: 'mysql', ...mysqlConnection(config.database) });
   await ds.initialize();
   const [{ id: companyId }] = (await ds.query(
     'SELECT id FROM company ORDER BY createdAt LIMIT 1',

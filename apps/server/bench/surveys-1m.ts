@@ -13,19 +13,16 @@
  * runs), prints the EXPLAIN plans, and writes bench/results/surveys-1m.md.
  */
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { QuestionType, SurveyQuestion, SurveyTheme } from '@linli/contracts';
-import { AppModule } from '../src/app.module';
-import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
 import { ClockService } from '../src/modules/clock/clock.service';
 import { SurveyResultsService } from '../src/modules/surveys/survey-results.service';
+import { recreateDatabase } from './common/bench-database';
+import { benchContext } from './common/bench-server';
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench_surveys';
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
@@ -37,6 +34,19 @@ const CHUNK = 2000;
 const NOW = new Date('2026-11-23T02:00:00Z');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ANSWER_COLUMNS = [
+  'id',
+  'roundId',
+  'inviteId',
+  'questionId',
+  'theme',
+  'value',
+  'satisfied',
+  'tag',
+  'answeredById',
+  'answeredAt',
+];
+
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function insert(
@@ -56,29 +66,10 @@ async function insert(
 }
 
 async function main(): Promise<void> {
-  const db = parseMysqlUrl(URL);
-  if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(
-    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
-
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: URL,
-    NODE_ENV: 'test',
+  await recreateDatabase(URL);
+  const app = await benchContext(URL, {
     LINLI_SLA_SWEEP_SECONDS: '0',
     LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench-surveys'),
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
   });
   const ds = app.get(DataSource);
   app.get(ClockService).set({ now: NOW, freeze: true });
@@ -269,44 +260,11 @@ async function main(): Promise<void> {
         ]);
       }
       if (rows.length >= 20000) {
-        await insert(
-          ds,
-          'survey_answer',
-          [
-            'id',
-            'roundId',
-            'inviteId',
-            'questionId',
-            'theme',
-            'value',
-            'satisfied',
-            'tag',
-            'answeredById',
-            'answeredAt',
-          ],
-          rows.splice(0),
-        );
+        await insert(ds, 'survey_answer', ANSWER_COLUMNS, rows.splice(0));
       }
       answers += QUESTIONS;
     }
-    if (rows.length)
-      await insert(
-        ds,
-        'survey_answer',
-        [
-          'id',
-          'roundId',
-          'inviteId',
-          'questionId',
-          'theme',
-          'value',
-          'satisfied',
-          'tag',
-          'answeredById',
-          'answeredAt',
-        ],
-        rows,
-      );
+    if (rows.length) await insert(ds, 'survey_answer', ANSWER_COLUMNS, rows);
   }
   await ds.query('ANALYZE TABLE survey_answer, survey_invite');
   const loadSeconds = (Date.now() - t0) / 1000;

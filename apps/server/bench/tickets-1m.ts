@@ -12,22 +12,19 @@
  * written) — and prints the EXPLAIN plans. Writes bench/results/tickets-1m.md.
  */
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { Channel, Role, SlaMilestone, TicketKind, TicketStatus } from '@linli/contracts';
 import { OPEN_STATUSES } from '@linli/domain';
-import { AppModule } from '../src/app.module';
-import { loadConfig, parseMysqlUrl } from '../src/config/app-config';
 import { DEFAULT_CATEGORIES } from '../src/modules/categories/category-catalog';
 import { ClockService } from '../src/modules/clock/clock.service';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 import { SlaSweeper } from '../src/modules/tickets/sla-sweeper.service';
+import { recreateDatabase } from './common/bench-database';
+import { benchContext } from './common/bench-server';
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench';
 const TOTAL = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -52,30 +49,12 @@ async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const db = parseMysqlUrl(URL);
-  if (typeof db === 'string') throw new Error(`BENCH_DATABASE_URL ${db}`);
-  const admin = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(
-    `CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
+  await recreateDatabase(URL);
 
   // The real server (migrations, seed of the demo community) on the bench database, sweep timer off.
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: URL,
-    NODE_ENV: 'test',
+  const app = await benchContext(URL, {
     LINLI_SLA_SWEEP_SECONDS: '0',
     LINLI_DATA_DIR: path.join(os.tmpdir(), 'linli-bench'),
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
-    logger: new ConsoleLogger({ logLevels: ['error', 'fatal'] }),
   });
   const ds = app.get(DataSource);
   const clock = app.get(ClockService);

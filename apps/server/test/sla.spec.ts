@@ -308,7 +308,7 @@ describe('hold, reopen, auto-close and transfer', () => {
     const outsiderToken = (await loginOpenid(t, outsider.openid!)).token;
     await t.http().get(ApiRoutes.ticketAssignees(ticket.id)).set(bearer(outsiderToken)).expect(404);
     const queue = (await t.http().get(ApiRoutes.myQueue).set(bearer(colleagueToken)).expect(200))
-      .body as TicketSummaryDto[];
+      .body.items as TicketSummaryDto[];
     expect(queue.map((q) => q.id)).toContain(ticket.id);
   });
 });

@@ -1,9 +1,6 @@
 import {
-  DemoPersona,
   ErrorCode,
-  MemberRole,
   NotificationKind,
-  NotificationPageDto,
   QuestionnaireDto,
   Role,
   SurveyConversationDto,
@@ -12,23 +9,27 @@ import {
   SurveyRoutes,
   SurveySummaryDto,
   MySurveyDto,
-  ApiRoutes,
 } from '@linli/contracts';
 import * as ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { HouseholdMember } from '../src/modules/households/entities/household-member.entity';
-import { Building } from '../src/modules/org/entities/building.entity';
 import { Community } from '../src/modules/org/entities/community.entity';
-import { Household } from '../src/modules/org/entities/household.entity';
-import { Room } from '../src/modules/org/entities/room.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { SurveyAnswer } from '../src/modules/surveys/entities/survey-answer.entity';
 import { SurveyInvite } from '../src/modules/surveys/entities/survey-invite.entity';
-import { SurveySweeper } from '../src/modules/surveys/survey-sweeper.service';
 import { submitTicket } from './support/builders';
-import { bearer, loginOpenid, loginPersona } from './support/login';
-import { createTestApp, TestApp } from './support/test-app';
+import { bearer, loginOpenid } from './support/login';
+import {
+  bootSurveyWorld,
+  Home,
+  hours,
+  iso,
+  MONDAY_10AM,
+  surveyHelpers,
+  SurveyWorld,
+} from './support/survey-world';
+import { TestApp } from './support/test-app';
 
+let w: SurveyWorld;
 let t: TestApp;
 let resident: string;
 let assistant: string;
@@ -36,107 +37,15 @@ let supervisor: string;
 let admin: string;
 let guard: string;
 let homeHousehold: string;
-
-// Monday 2026-11-23, 10:00 China time.
-const MONDAY_10AM = new Date('2026-11-23T02:00:00Z');
-const iso = (d: Date) => d.toISOString();
-const hours = (h: number) => new Date(MONDAY_10AM.getTime() + h * 3600_000);
-
-interface Home {
-  householdId: string;
-  userId: string;
-  token: string;
-  room: string;
-}
-const homes: Home[] = [];
-
-/** An occupied household (a member on file, bound to a resident account) in a room of the demo community. */
-async function addHome(
-  building: string,
-  unit: string,
-  number: string,
-  name: string,
-): Promise<Home> {
-  const b = await t.dataSource.getRepository(Building).findOneByOrFail({ name: building });
-  const room = await t.dataSource
-    .getRepository(Room)
-    .findOneByOrFail({ buildingId: b.id, unit, number });
-  const householdId = randomUUID();
-  await t.dataSource
-    .getRepository(Household)
-    .save({ id: householdId, roomId: room.id, createdAt: t.clock.now() });
-  const openid = `test-${randomUUID()}`;
-  const user = await t.dataSource.getRepository(User).save({
-    id: randomUUID(),
-    openid,
-    name,
-    phone: null,
-    role: Role.Resident,
-    householdId,
-    communityId: b.communityId,
-    createdAt: t.clock.now(),
-  });
-  await t.dataSource.getRepository(HouseholdMember).save({
-    id: randomUUID(),
-    householdId,
-    name,
-    role: MemberRole.Owner,
-    relationship: '本人',
-    phone: null,
-    idNumber: null,
-    moveInDate: null,
-    userId: user.id,
-    createdAt: t.clock.now(),
-    removedAt: null,
-  });
-  return {
-    householdId,
-    userId: user.id,
-    token: (await loginOpenid(t, openid)).token,
-    room: room.label,
-  };
-}
+let homes: Home[];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  t.clock.set({ now: MONDAY_10AM, freeze: true });
-  resident = (await loginPersona(t, DemoPersona.Resident)).token;
-  assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
-  supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
-  admin = (await loginPersona(t, DemoPersona.Admin)).token;
-  guard = (await loginPersona(t, DemoPersona.Guard)).token;
-  homeHousehold = (await t.dataSource.getRepository(User).findOneByOrFail({ name: '王女士' }))
-    .householdId!;
-  // 阳光花园: 王女士 (1栋1单元101) and 19 more occupied households: 12 in 1栋, 8 in 2栋.
-  for (const n of ['102', '201', '202', '301', '302'])
-    homes.push(await addHome('1栋', '1单元', n, `1-1-${n}`));
-  for (const n of ['101', '102', '201', '202', '301', '302'])
-    homes.push(await addHome('1栋', '2单元', n, `1-2-${n}`));
-  for (const u of ['1单元', '2单元'])
-    for (const n of ['101', '102', '201', '202'])
-      homes.push(await addHome('2栋', u, n, `2-${u}-${n}`));
-  // A household with a room but nobody on file is not occupied: it is never sampled.
-  const empty = await t.dataSource
-    .getRepository(Room)
-    .findOneByOrFail({ label: '2栋2单元301室' })
-    .catch(() => null);
-  if (empty)
-    await t.dataSource
-      .getRepository(Household)
-      .save({ id: randomUUID(), roomId: empty.id, createdAt: t.clock.now() });
+  w = await bootSurveyWorld();
+  ({ t, resident, assistant, supervisor, admin, guard, homeHousehold, homes } = w);
 }, 120_000);
 afterAll(() => t?.close());
 
-const http = () => t.http();
-const inbox = async (token: string) =>
-  (
-    (await http().get(ApiRoutes.notifications).set(bearer(token)).expect(200))
-      .body as NotificationPageDto
-  ).items;
-const answer = (token: string, roundId: string, body: Record<string, unknown>) =>
-  http().post(SurveyRoutes.answers(roundId)).set(bearer(token)).send(body);
-const invitesOf = (roundId: string) =>
-  t.dataSource.getRepository(SurveyInvite).find({ where: { roundId } });
+const { http, inbox, answer, invitesOf } = surveyHelpers(() => w);
 
 describe('a monthly solicitation, end to end, with figures worked out by hand', () => {
   let round: SurveyRoundDto;
@@ -548,141 +457,6 @@ describe('an annual survey: 50% at random plus every complainer, counted apart; 
       invites.filter((i) => i.source === 'random').some((i) => surveyed.has(i.householdId)),
     ).toBe(false);
     await http().post(SurveyRoutes.roundCancel(round.id)).set(bearer(supervisor)).expect(200);
-  });
-});
-
-describe('the reminder sweep: once, before the close, never in quiet hours; then the window ends', () => {
-  it('waits out the night, reminds only those who have not answered, and closes at the end', async () => {
-    const sweeper = t.app.get(SurveySweeper);
-    // Closes Thursday 23:30 China time; 48 h before is Tuesday 23:30: quiet hours.
-    const closesAt = new Date('2026-11-26T15:30:00Z');
-    const round = (
-      await http()
-        .post(SurveyRoutes.rounds)
-        .set(bearer(supervisor))
-        .send({
-          questionnaireId: 'builtin:repairs',
-          kind: 'ad_hoc',
-          title: '维修服务回访调查',
-          opensAt: iso(MONDAY_10AM),
-          closesAt: iso(closesAt),
-        })
-        .expect(201)
-    ).body as SurveyRoundDto;
-    const [a, b] = homes.slice(15, 17);
-    await http()
-      .post(SurveyRoutes.roundHouseholds(round.id))
-      .set(bearer(supervisor))
-      .send({ householdIds: [a.householdId, b.householdId] })
-      .expect(200);
-    await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200);
-    for (const [q, v] of [
-      ['q1', '满意'],
-      ['q2', 4],
-      ['q3', '一次解决'],
-      ['q4', ''],
-    ] as const)
-      await answer(a.token, round.id, { questionId: q, value: v }).expect(201);
-    expect(await sweeper.sweep()).toMatchObject({ reminded: 0, closed: 0 });
-    t.clock.set({ now: new Date('2026-11-24T15:30:00Z'), freeze: true });
-    expect(await sweeper.sweep()).toMatchObject({ checked: 1, reminded: 0 });
-    t.clock.set({ now: new Date('2026-11-25T00:00:00Z'), freeze: true }); // Wednesday 08:00 China time
-    expect(await sweeper.sweep()).toMatchObject({ reminded: 1 });
-    expect(await sweeper.sweep()).toMatchObject({ checked: 0 });
-    const reminders = async (h: Home) =>
-      (await inbox(h.token)).filter((n) => n.title === '提醒：维修服务回访调查即将结束');
-    expect(await reminders(b)).toHaveLength(1);
-    expect(await reminders(a)).toHaveLength(0);
-    t.clock.set({ now: closesAt, freeze: true });
-    expect(await sweeper.sweep()).toMatchObject({ closed: 1 });
-    const after = (
-      await http().get(SurveyRoutes.round(round.id)).set(bearer(supervisor)).expect(200)
-    ).body as SurveyRoundDto;
-    expect(after).toMatchObject({ status: 'closed', completed: 1 });
-    t.clock.set({ now: MONDAY_10AM, freeze: true });
-  });
-});
-
-describe('questionnaires: drafts, freezing and versions', () => {
-  const questions = [
-    { id: 'q1', type: 'satisfaction', theme: 'greening', text: '您对绿化满意吗？', required: true },
-    {
-      id: 'q2',
-      type: 'single',
-      theme: 'greening',
-      text: '修剪及时吗？',
-      options: ['及时', '不及时'],
-      required: true,
-    },
-  ];
-  it('a supervisor drafts, publishes (frozen), and an edit becomes version 2', async () => {
-    const draft = (
-      await http()
-        .post(SurveyRoutes.questionnaires)
-        .set(bearer(supervisor))
-        .send({ title: '绿化专项', theme: 'greening', questions })
-        .expect(201)
-    ).body as QuestionnaireDto;
-    expect(draft).toMatchObject({ status: 'draft', version: 1 });
-    const bad = await http()
-      .post(SurveyRoutes.questionnaires)
-      .set(bearer(supervisor))
-      .send({ title: '绿化专项', theme: 'greening', questions: [questions[1]] })
-      .expect(400);
-    expect(bad.body.message).toBe('请至少包含一道满意度评分题');
-    const unpublished = await http()
-      .post(SurveyRoutes.rounds)
-      .set(bearer(supervisor))
-      .send({
-        questionnaireId: draft.id,
-        kind: 'ad_hoc',
-        title: '绿化调查',
-        opensAt: iso(MONDAY_10AM),
-        closesAt: iso(hours(48)),
-      });
-    expect(unpublished.body).toMatchObject({
-      code: ErrorCode.SURVEY_STATE,
-      message: '请先发布问卷再用于调查',
-    });
-    const published = (
-      await http()
-        .post(SurveyRoutes.publishQuestionnaire(draft.id))
-        .set(bearer(supervisor))
-        .expect(200)
-    ).body as QuestionnaireDto;
-    expect(published.status).toBe('published');
-    const v2 = (
-      await http()
-        .put(SurveyRoutes.questionnaire(draft.id))
-        .set(bearer(supervisor))
-        .send({
-          title: '绿化专项',
-          theme: 'greening',
-          questions: [{ ...questions[0], text: '您对小区绿化满意吗？' }, questions[1]],
-        })
-        .expect(200)
-    ).body as QuestionnaireDto;
-    expect(v2).toMatchObject({ version: 2, status: 'draft' });
-    expect(v2.id).not.toBe(draft.id);
-    const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200))
-      .body as QuestionnaireDto[];
-    expect(list.find((q) => q.id === draft.id)?.questions[0].text).toBe('您对绿化满意吗？');
-  });
-
-  it('only an admin makes company-wide templates', async () => {
-    const body = {
-      title: '全公司房管模板',
-      theme: 'housing',
-      questions: [
-        { id: 'q1', type: 'stars', theme: 'housing', text: '请为管理处打分', required: true },
-      ],
-      companyWide: true,
-    };
-    await http().post(SurveyRoutes.questionnaires).set(bearer(supervisor)).send(body).expect(403);
-    const made = (
-      await http().post(SurveyRoutes.questionnaires).set(bearer(admin)).send(body).expect(201)
-    ).body as QuestionnaireDto;
-    expect(made.communityId).toBeNull();
   });
 });
 

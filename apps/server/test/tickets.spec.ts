@@ -94,7 +94,8 @@ describe('the first vertical path', () => {
       .items as TicketSummaryDto[];
     expect(mine.map((m) => m.id)).toContain(ticket.id);
 
-    const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body as TicketSummaryDto[];
+    const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body
+      .items as TicketSummaryDto[];
     const queued = queue.find((q) => q.id === ticket.id);
     expect(queued).toMatchObject({ status: TicketStatus.Assigned, version: 2 });
     const seenByAssistant = (await get(ApiRoutes.ticket(ticket.id), assistant).expect(200))
@@ -351,7 +352,7 @@ describe('who sees and acts on a ticket', () => {
     expect((await get(ApiRoutes.ticket(ticket.id), token).expect(404)).body.code).toBe(
       ErrorCode.TICKET_NOT_FOUND,
     );
-    expect((await get(ApiRoutes.myQueue, token).expect(200)).body).toEqual([]);
+    expect((await get(ApiRoutes.myQueue, token).expect(200)).body.items).toEqual([]);
   });
 
   it('refuses an action of the wrong role (403) or in the wrong status (409)', async () => {
@@ -478,7 +479,8 @@ describe('the assistants', () => {
   });
 
   it("queues by the nearest deadline, and leaves out closed and others' tickets", async () => {
-    const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body as TicketSummaryDto[];
+    const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body
+      .items as TicketSummaryDto[];
     expect(queue.length).toBeGreaterThan(2);
     const dues = queue.map((q) =>
       q.sla?.dueAt ? Date.parse(q.sla.dueAt) : Number.POSITIVE_INFINITY,

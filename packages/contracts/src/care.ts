@@ -226,21 +226,6 @@ export interface ResendSkippedRequest {
   recipientIds?: string[];
 }
 
-export const CareRoutes = {
-  calendar: '/api/care/calendar',
-  audiencePreview: '/api/care/audience-preview',
-  campaigns: '/api/care/campaigns',
-  campaign: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}`,
-  send: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/send`,
-  cancel: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/cancel`,
-  recipients: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/recipients`,
-  resendSkipped: (id: string) => `/api/care/campaigns/${encodeURIComponent(id)}/resend-skipped`,
-  gifts: '/api/care/gifts',
-  gift: (recipientId: string) => `/api/care/gifts/${encodeURIComponent(recipientId)}`,
-  myGreetings: '/api/care/greetings/mine',
-  greeting: (recipientId: string) => `/api/care/greetings/${encodeURIComponent(recipientId)}`,
-} as const;
-
 /** GET /api/care/calendar?communityId=&year=&reminderDays= */
 export interface CareCalendarDto {
   year: number;

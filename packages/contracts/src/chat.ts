@@ -18,9 +18,3 @@ export interface ChatReplyRequest {
 }
 
 export const CHAT_REPLY_MAX = 300;
-
-export const ChatRoutes = {
-  ticketChat: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/chat`,
-  ticketChatReplies: (ticketId: string) =>
-    `/api/tickets/${encodeURIComponent(ticketId)}/chat-replies`,
-} as const;

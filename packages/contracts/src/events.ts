@@ -68,10 +68,3 @@ export interface CommunityEventDto {
 export interface CheckInRequest {
   code: string;
 }
-
-export const EventRoutes = {
-  events: '/api/events',
-  signups: (id: string) => `/api/events/${encodeURIComponent(id)}/signups`,
-  cancelMine: (id: string) => `/api/events/${encodeURIComponent(id)}/signups/mine/cancel`,
-  checkIn: (id: string) => `/api/events/${encodeURIComponent(id)}/check-in`,
-} as const;

@@ -214,16 +214,3 @@ export interface RunCallbackSampleRequest {
   /** 'YYYY-MM' (China time); the current month when absent. */
   month?: string;
 }
-
-/** The API paths of ratings and callbacks (kept here, beside their types). */
-export const FeedbackRoutes = {
-  ticketRating: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/rating`,
-  ticketRatingAddenda: (ticketId: string) =>
-    `/api/tickets/${encodeURIComponent(ticketId)}/rating/addenda`,
-  ticketFeedback: (ticketId: string) => `/api/tickets/${encodeURIComponent(ticketId)}/feedback`,
-  myCallbacks: '/api/callbacks/mine',
-  callback: (id: string) => `/api/callbacks/${encodeURIComponent(id)}`,
-  callbackAttempts: (id: string) => `/api/callbacks/${encodeURIComponent(id)}/attempts`,
-  callbackSamples: '/api/callback-samples',
-  callbackCoverage: '/api/callback-coverage',
-} as const;

@@ -25,3 +25,4 @@ export * from './events';
 export * from './paging';
 export * from './chat';
 export * from './endpoints';
+export * from './routes';

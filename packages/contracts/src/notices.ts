@@ -77,16 +77,6 @@ export interface NoticeReceiptDto {
   contacts: { name: string; phone: string | null }[];
 }
 
-export const NoticeRoutes = {
-  notices: '/api/notices',
-  mine: '/api/notices/mine',
-  notice: (id: string) => `/api/notices/${encodeURIComponent(id)}`,
-  receipts: (id: string) => `/api/notices/${encodeURIComponent(id)}/receipts`,
-  read: (id: string) => `/api/notices/${encodeURIComponent(id)}/read`,
-  /** Assistants: cuts starting within the hour and the households of their buildings that have not read them. */
-  unreadBeforeCuts: '/api/notices/unread-before-cuts',
-} as const;
-
 export interface UnreadBeforeCutDto {
   notice: NoticeDto;
   households: NoticeReceiptDto[];

@@ -302,26 +302,3 @@ export interface SurveySettingsDto {
   annualRatePercent: number;
   targetPercent: number;
 }
-
-/** The questionnaire routes (kept beside their types so the shared route table stays small). */
-const enc = encodeURIComponent;
-export const SurveyRoutes = {
-  questionnaires: '/api/surveys/questionnaires',
-  questionnaire: (id: string) => `/api/surveys/questionnaires/${enc(id)}`,
-  publishQuestionnaire: (id: string) => `/api/surveys/questionnaires/${enc(id)}/publish`,
-  rounds: '/api/surveys/rounds',
-  round: (id: string) => `/api/surveys/rounds/${enc(id)}`,
-  roundHouseholds: (id: string) => `/api/surveys/rounds/${enc(id)}/households`,
-  roundSend: (id: string) => `/api/surveys/rounds/${enc(id)}/send`,
-  roundClose: (id: string) => `/api/surveys/rounds/${enc(id)}/close`,
-  roundCancel: (id: string) => `/api/surveys/rounds/${enc(id)}/cancel`,
-  roundResults: (id: string) => `/api/surveys/rounds/${enc(id)}/results`,
-  roundExport: (id: string) => `/api/surveys/rounds/${enc(id)}/export`,
-  roundPublishResults: (id: string) => `/api/surveys/rounds/${enc(id)}/publish-results`,
-  answerTag: (answerId: string) => `/api/surveys/answers/${enc(answerId)}/tag`,
-  settings: '/api/surveys/settings',
-  mine: '/api/surveys/mine',
-  conversation: (roundId: string) => `/api/surveys/rounds/${enc(roundId)}/conversation`,
-  answers: (roundId: string) => `/api/surveys/rounds/${enc(roundId)}/answers`,
-  summary: (roundId: string) => `/api/surveys/rounds/${enc(roundId)}/summary`,
-} as const;

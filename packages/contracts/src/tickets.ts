@@ -2,6 +2,7 @@ import { WechatReach } from './wechat';
 import { SlaMilestone, SlaState } from './sla';
 import type { WorkOrderDto } from './work-orders';
 import type { TicketExtensionDto } from './ticket-categories';
+import type { Page } from './paging';
 
 /** Ticket kinds (docs/domain-rules.md §5). */
 export enum TicketKind {
@@ -258,6 +259,24 @@ export interface TicketSummaryDto {
   sla: TicketSlaDto | null;
   /** 0 none; 1 escalated to the supervisor; 2 to the company manager. */
   escalationLevel: number;
+}
+
+/** What the assistant's 首页 counts of their whole queue (the list itself comes a page at a time). */
+export interface QueueCountsDto {
+  /** Waiting to be taken: submitted or assigned. */
+  pending: number;
+  /** Being worked on: accepted, on site or on hold. */
+  inProgress: number;
+  /** Late: the running limit has passed, or the ticket was escalated for it. */
+  late: number;
+}
+
+/**
+ * GET /api/tickets/queue: a page of the assistant's open tickets by the nearest live deadline, with the
+ * counts of the whole queue.
+ */
+export interface QueuePage extends Page<TicketSummaryDto> {
+  counts: QueueCountsDto;
 }
 
 /** One time limit of a ticket as it stands now. */

@@ -26,13 +26,6 @@ import { Notification } from '../modules/notifications/entities/notification.ent
 import { OutboxMessage } from '../modules/outbox/entities/outbox-message.entity';
 import { SubscriptionCredit } from '../modules/outbox/entities/subscription-credit.entity';
 import { WechatToken } from '../modules/outbox/entities/wechat-token.entity';
-import { AssistantBuilding } from '../modules/org/entities/assistant-building.entity';
-import { Building } from '../modules/org/entities/building.entity';
-import { Community } from '../modules/org/entities/community.entity';
-import { Company } from '../modules/org/entities/company.entity';
-import { Household } from '../modules/org/entities/household.entity';
-import { Room } from '../modules/org/entities/room.entity';
-import { User } from '../modules/org/entities/user.entity';
 import { TicketExtension } from '../modules/tickets/entities/ticket-extension.entity';
 import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
 import { TicketMilestone } from '../modules/tickets/entities/ticket-milestone.entity';
@@ -58,16 +51,11 @@ import { IndicatorProvisional } from '../modules/dashboard/entities/indicator-pr
 import { ChatConversation } from '../modules/chat/entities/chat-conversation.entity';
 import { ChatMessage } from '../modules/chat/entities/chat-message.entity';
 import { ChatRatingPromptClaim } from '../modules/chat/entities/chat-rating-prompt.entity';
+import { ORG_ENTITIES } from '../modules/org/entities/org-entities';
 
 /** Every entity, listed (not globbed) so the same list works from src under Jest and from dist. */
 export const ENTITIES = [
-  Company,
-  Community,
-  Building,
-  Room,
-  Household,
-  User,
-  AssistantBuilding,
+  ...ORG_ENTITIES,
   TicketCategory,
   Ticket,
   TicketEvent,

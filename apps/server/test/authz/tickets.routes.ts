@@ -1,6 +1,7 @@
 // Tickets, their actions, classification, escalation slips, extensions and the community list.
 // The foreign resource is the second company's owner's complaint (accepted, with an extension pending).
 import { Channel, HoldReason, TicketAction } from '@linli/contracts';
+import { encodeCursor } from '@linli/domain';
 import type { Row } from './walk';
 
 const complaint = (w: { complaintId: string }) => ({ id: w.complaintId });
@@ -25,6 +26,13 @@ export const rows: Row[] = [
   },
   { route: 'GET /api/tickets/mine', kind: 'own' },
   { route: 'GET /api/tickets/queue', kind: 'own' },
+  // A cursor naming the second company's ticket only positions the page (its deadline, urgency, age and
+  // code): the page is still the caller's own queue.
+  {
+    route: 'GET /api/tickets/queue',
+    kind: 'own',
+    query: (w) => `cursor=${encodeCursor({ at: new Date(), id: w.complaintId })}`,
+  },
   { route: 'GET /api/tickets/community', kind: 'own', query: () => 'filter=all' },
   { route: 'GET /api/tickets/:id', kind: 'foreign', params: complaint },
   { route: 'GET /api/tickets/:id', kind: 'foreign', params: (w) => ({ id: w.repairId }) },

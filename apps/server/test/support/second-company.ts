@@ -170,7 +170,7 @@ const SHEET = [
     '',
   ],
 ];
-const csv = (rows: readonly (readonly string[])[]) =>
+export const csv = (rows: readonly (readonly string[])[]) =>
   Buffer.from('\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
 
 /** A user with no API to create them (staff, or a WeChat account not yet bound), signed in through WeChat. */

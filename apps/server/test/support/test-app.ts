@@ -35,12 +35,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real AppModule in-process on a fresh database (migrations and seed run as at boot). */
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.database ?? (await createTestDatabase());
+/**
+ * The configuration a test boots with on `db`: NODE_ENV=test, a temp data dir, background timers off (tests
+ * run sweeps explicitly after moving the clock) and rate limits raised (rate-limits.spec.ts proves the real
+ * defaults).
+ */
+export function testConfig(
+  db: TestDatabase,
+  options: Pick<TestAppOptions, 'env' | 'config'> = {},
+): AppConfig {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linli-data-'));
-  // The sweep's timer is off: tests run it explicitly (SlaSweeper.sweep) after moving the clock. Tests log in
-  // a lot from one address: rate limits are raised (rate-limits.spec.ts proves the real defaults).
   const loaded = loadConfig({
     NODE_ENV: 'test',
     LINLI_DATA_DIR: dataDir,
@@ -53,7 +57,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const withDb: AppConfig = options.env?.DATABASE_URL ? loaded : { ...loaded, database: db.config };
-  const config = options.config ? options.config(withDb) : withDb;
+  return options.config ? options.config(withDb) : withDb;
+}
+
+/** Boots the real AppModule in-process on a fresh database (migrations and seed run as at boot). */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
+  const config = testConfig(db, options);
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(REAL_TIME)

@@ -8,6 +8,7 @@ import type {
   EscalationSlipRequest,
   Page,
   PageQuery,
+  QueuePage,
   RequestExtensionRequest,
   TicketActionRequest,
   TicketDetailDto,
@@ -37,7 +38,7 @@ export const ticketsEndpoints = {
     TicketDetailDto
   >(),
   myTickets: get('/api/tickets/mine')<PageQuery, Page<TicketSummaryDto>>(),
-  myQueue: get('/api/tickets/queue')<void, TicketSummaryDto[]>(),
+  myQueue: get('/api/tickets/queue')<PageQuery, QueuePage>(),
   ticket: get('/api/tickets/:id')<void, TicketDetailDto>(),
   assignees: get('/api/tickets/:id/assignees')<void, AssigneeOptionDto[]>(),
   act: post('/api/tickets/:id/actions')<TicketActionRequest, TicketDetailDto>(),

@@ -58,16 +58,11 @@ export interface HouseholdSheetRow {
   building: string;
   unit: string;
   number: string;
-  member: {
-    name: string;
-    role: MemberRole;
-    relationship: string | null;
-    phone: string | null;
-    moveInDate: string | null;
-    /** Null when empty; a masked number (from an export) is kept as given, with `idMasked`. */
-    idNumber: string | null;
-    idMasked: boolean;
-  } | null;
+  /**
+   * The member, as the export writes them; `idNumber` is null when empty, and a masked number (from an
+   * export) is kept as given, with `idMasked`.
+   */
+  member: (SheetMemberOut & { idMasked: boolean }) | null;
 }
 
 export interface RowRejection {

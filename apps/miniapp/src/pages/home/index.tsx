@@ -1,13 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import {
-  ROLE_LABELS,
-  Role,
-  TicketStatus,
-  TicketSummaryDto,
-  UserProfileDto,
-} from '@linli/contracts';
+import { ROLE_LABELS, Role, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
 import { NewcomerHome } from '../../components/newcomer-home';
 import { ResidentHome } from '../../components/resident-home';
 import { Section } from '../../components/section';
@@ -45,7 +39,7 @@ export default function HomePage() {
   // The gate guard checks release slips and nothing else: no messages, tickets or phone tasks to load.
   const guard = user !== null && user.role === Role.Guard;
   const unread = useUnread(user !== null && !guard);
-  const { tickets } = useRoleTickets(user, undefined, { scrollLoads: false });
+  const { tickets, queueCounts } = useRoleTickets(user, undefined, { scrollLoads: false });
   const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
   const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
   const pendingMoveOuts = usePendingMoveOuts(user);
@@ -152,25 +146,10 @@ export default function HomePage() {
       {user.role === Role.Assistant ? (
         <>
           <View className="home__stats card">
-            <Stat
-              label="待受理"
-              value={
-                tickets?.filter(
-                  (t) => t.status === TicketStatus.Submitted || t.status === TicketStatus.Assigned,
-                ).length
-              }
-            />
-            <Stat
-              label="处理中"
-              value={
-                tickets?.filter((t) =>
-                  [TicketStatus.Accepted, TicketStatus.OnSite, TicketStatus.OnHold].includes(
-                    t.status,
-                  ),
-                ).length
-              }
-            />
-            <Stat label="已超时" value={tickets?.filter(isLate).length} />
+            {/* Of the whole queue (the server counts it), not of the first page shown below. */}
+            <Stat label="待受理" value={queueCounts?.pending} />
+            <Stat label="处理中" value={queueCounts?.inProgress} />
+            <Stat label="已超时" value={queueCounts?.late} />
           </View>
           <Section
             title="待办工单"

@@ -18,9 +18,10 @@ const FILTERS = [
 ];
 
 /**
- * Residents: the household's tickets. Assistants: their queue (their buildings, emergencies first).
+ * Residents: the household's tickets. Assistants: their queue (their buildings, nearest deadline first).
  * Supervisors: the community's tickets: open, at risk (warning, late or escalated), finished, all.
- * Histories (the resident's, finished, all) load a page at a time as the list is scrolled to its end.
+ * Histories (the resident's, finished, all) and the assistant's queue load a page at a time as the list
+ * is scrolled to its end.
  */
 export default function TicketsPage() {
   const user = useRequiredUser();

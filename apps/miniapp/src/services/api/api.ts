@@ -19,6 +19,7 @@ export { downloadTo };
 export const api = {
   ...createClient(E),
   myTickets: (cursor: string | null = null) => call(E.myTickets, page(cursor)),
+  myQueue: (cursor: string | null = null) => call(E.myQueue, page(cursor)),
   communityTickets: (filter: CommunityTicketFilter, cursor: string | null = null) =>
     call(E.communityTickets, { filter, ...page(cursor) }),
   notifications: (cursor: string | null = null) => call(E.notifications, page(cursor)),

@@ -40,6 +40,10 @@ describe('the client generated from the endpoint map', () => {
     expect(sent().url).toBe('/api/tickets/community?filter=at_risk&cursor=next%3D1');
     await api.myTickets();
     expect(sent().url).toBe('/api/tickets/mine');
+    await api.myQueue();
+    expect(sent().url).toBe('/api/tickets/queue');
+    await api.myQueue('next=2');
+    expect(sent().url).toBe('/api/tickets/queue?cursor=next%3D2');
   });
 
   it("sends a POST's or PUT's request object as the JSON body, with the entry's method", async () => {

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import {
   CommunityTicketFilter,
   Page,
+  QueueCountsDto,
   Role,
   TicketSummaryDto,
   UserProfileDto,
@@ -11,18 +13,24 @@ import { usePagedList } from '../lists/use-paged-list';
 const whole = (items: TicketSummaryDto[]): Page<TicketSummaryDto> => ({ items, nextCursor: null });
 
 /**
- * Who sees which list: a resident their household's tickets (paged), an assistant their queue (one list),
- * a supervisor (or admin) their community's tickets under `filter` (finished and all are paged).
+ * Who sees which list: a resident their household's tickets, an assistant their queue (nearest deadline
+ * first; its first page brings the counts of the whole queue, handed to `onCounts`), a supervisor (or
+ * admin) their community's tickets under `filter` (finished and all are paged).
  */
 function loaderFor(
   user: UserProfileDto,
   filter: CommunityTicketFilter,
+  onCounts: (counts: QueueCountsDto) => void,
 ): (cursor: string | null) => Promise<Page<TicketSummaryDto>> {
   switch (user.role) {
     case Role.Resident:
       return (cursor) => api.myTickets(cursor);
     case Role.Assistant:
-      return () => api.myQueue().then(whole);
+      return async (cursor) => {
+        const page = await api.myQueue(cursor);
+        if (cursor === null) onCounts(page.counts);
+        return page;
+      };
     case Role.Guard:
       return async () => whole([]); // the gate guard has no tickets
 
@@ -34,14 +42,18 @@ function loaderFor(
 /**
  * The signed-in user's ticket list: reloaded whenever the page shows, on pull-down and for a new filter;
  * the next page when the user scrolls to the bottom (unless `scrollLoads` is false, as on 首页).
+ * `queueCounts`: an assistant's 待受理 / 处理中 / 已超时 over their whole queue (null until the first
+ * page arrives, and for other roles), as the list itself may be longer than what is loaded.
  */
 export function useRoleTickets(
   user: UserProfileDto | null,
   filter: CommunityTicketFilter = CommunityTicketFilter.Open,
   options: { scrollLoads?: boolean } = {},
 ) {
+  const [queueCounts, setQueueCounts] = useState<QueueCountsDto | null>(null);
   const list = usePagedList<TicketSummaryDto>(
-    (cursor) => (user ? loaderFor(user, filter)(cursor) : Promise.resolve(whole([]))),
+    (cursor) =>
+      user ? loaderFor(user, filter, setQueueCounts)(cursor) : Promise.resolve(whole([])),
     (t) => t.id,
     [user, filter],
     {
@@ -49,5 +61,5 @@ export function useRoleTickets(
       scrollLoads: options.scrollLoads,
     },
   );
-  return { tickets: list.items, list };
+  return { tickets: list.items, list, queueCounts };
 }

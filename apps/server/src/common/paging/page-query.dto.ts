@@ -10,8 +10,20 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { PageQuery } from '@linli/contracts';
+import { ErrorCode, PageQuery } from '@linli/contracts';
 import { decodeCursor, PAGE_SIZE } from '@linli/domain';
+import { AppException } from '../errors/app-exception';
+
+const BAD_CURSOR = '翻页位置无效，请刷新列表后重试';
+
+/**
+ * The 400 of a cursor that decodes but names no row the list can continue from (e.g. a ticket that does
+ * not exist): the same answer as a malformed one.
+ */
+export const invalidCursor = (): AppException =>
+  new AppException(ErrorCode.VALIDATION_FAILED, undefined, [
+    { field: 'cursor', message: BAD_CURSOR },
+  ]);
 
 @ValidatorConstraint({ name: 'pageCursor' })
 class PageCursor implements ValidatorConstraintInterface {
@@ -19,7 +31,7 @@ class PageCursor implements ValidatorConstraintInterface {
     return typeof value === 'string' && decodeCursor(value) !== null;
   }
   defaultMessage(): string {
-    return '翻页位置无效，请刷新列表后重试';
+    return BAD_CURSOR;
   }
 }
 
@@ -27,7 +39,7 @@ class PageCursor implements ValidatorConstraintInterface {
 export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ description: '上一页返回的 nextCursor（不透明字符串）' })
   @IsOptional()
-  @IsString({ message: '翻页位置无效，请刷新列表后重试' })
+  @IsString({ message: BAD_CURSOR })
   @Validate(PageCursor)
   cursor?: string;
 

@@ -1,12 +1,4 @@
 import {
-  Channel,
-  SlaLimit,
-  SlaMilestone,
-  TicketAction,
-  TicketKind,
-  TicketStatus,
-} from '@linli/contracts';
-import {
   chinaDateKey,
   chinaMidnight,
   computeDeadline,
@@ -16,6 +8,14 @@ import {
   mulberry32,
   WorkingCalendar,
 } from '@linli/domain';
+import {
+  Channel,
+  SlaLimit,
+  SlaMilestone,
+  TicketAction,
+  TicketKind,
+  TicketStatus,
+} from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DEFAULT_CATEGORIES } from '../../modules/categories/category-catalog';

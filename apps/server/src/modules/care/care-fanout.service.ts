@@ -15,7 +15,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdMember } from '../households/entities/household-member.entity';
-import { Notification } from '../notifications/entities/notification.entity';
+import { cut, storeInInbox } from '../notifications/inbox.service';
 import { Outbox } from '../outbox/outbox.service';
 import { CareAudience } from './care-audience.service';
 import { CareCampaign } from './entities/care-campaign.entity';
@@ -35,9 +35,6 @@ export interface FanoutResult {
   /** Campaigns another instance claimed first. */
   lost: number;
 }
-
-const cut = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /**
  * The campaign fan-out (docs/domain-rules.md §10, the issue's "Scale"). Runs on a timer, never in the request that
@@ -223,20 +220,8 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
         ),
       ];
       if (campaign.channels.card && userIds.length > 0) {
-        await insertRows(
-          db,
-          Notification,
-          userIds.map((userId) => ({
-            id: randomUUID(),
-            userId,
-            kind: NotificationKind.CareGreeting,
-            title,
-            body: cut(campaign.greeting, 200),
-            ticketId: null,
-            createdAt: now,
-            readAt: null,
-          })),
-        );
+        const greeting = { kind: NotificationKind.CareGreeting, title, body: campaign.greeting };
+        await storeInInbox(db, userIds, { ...greeting, ticketId: null }, now);
       }
       if (campaign.channels.wechat) {
         for (const userId of userIds) {

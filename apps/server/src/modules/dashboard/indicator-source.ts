@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TicketStatus } from '@linli/contracts';
-import { IndicatorTicket, isOpen, OverallVerdict, responsibleDepartment } from '@linli/domain';
+import { IndicatorTicket, isOpen, OverallVerdict } from '@linli/domain';
 import {
   Between,
   DataSource,
@@ -27,6 +27,7 @@ import { TicketExtension } from '../tickets/entities/ticket-extension.entity';
 import { TicketMilestone } from '../tickets/entities/ticket-milestone.entity';
 import { WorkOrder } from '../work-orders/entities/work-order.entity';
 import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
+import { COHORT_TICKET_SELECT, toIndicatorTickets } from './indicator-tickets';
 
 const VERDICT: Record<Satisfaction, OverallVerdict> = {
   [Satisfaction.Satisfied]: 'satisfied',
@@ -93,19 +94,7 @@ export class IndicatorSource {
       await Promise.all([
         this.ds.getRepository(Ticket).find({
           where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
-          select: {
-            id: true,
-            code: true,
-            kind: true,
-            categoryCode: true,
-            channel: true,
-            buildingId: true,
-            emergency: true,
-            serious: true,
-            status: true,
-            createdAt: true,
-            pauses: true,
-          },
+          select: COHORT_TICKET_SELECT,
           order: { createdAt: 'ASC', id: 'ASC' },
         }),
         this.ofWindow(
@@ -126,54 +115,17 @@ export class IndicatorSource {
         this.categoryDepartments(),
       ]);
     if (tickets.length === 0) return [];
-    const events = new Map<string, (typeof eventRows)[number][]>();
-    const milestones = new Map<string, (typeof milestoneRows)[number][]>();
-    const extensions = new Map<string, (typeof extensionRows)[number][]>();
-    const orders = new Map<string, (typeof orderRows)[number][]>();
-    const push = <T>(map: Map<string, T[]>, key: string, row: T) =>
-      (map.get(key) ?? map.set(key, []).get(key)!).push(row);
-    for (const e of eventRows) push(events, e.ticketId, e);
-    for (const m of milestoneRows) push(milestones, m.ticketId, m);
-    for (const x of extensionRows) push(extensions, x.ticketId, x);
-    for (const w of orderRows) push(orders, w.ticketId as string, w);
-    return tickets.map((t) => ({
-      id: t.id,
-      code: t.code,
-      kind: t.kind,
-      categoryCode: t.categoryCode,
-      channel: t.channel,
-      buildingId: t.buildingId,
-      department: responsibleDepartment(
-        categories.get(t.categoryCode)?.department ?? 'customer_service',
-        orders.get(t.id) ?? [],
-        asOf,
-      ),
-      emergency: t.emergency,
-      serious: t.serious,
-      status: t.status,
-      createdAt: t.createdAt,
-      pauses: (t.pauses ?? []).map((p) => ({
-        from: new Date(p.from),
-        to: p.to ? new Date(p.to) : null,
-      })),
-      events: (events.get(t.id) ?? []).map((e) => ({
-        action: e.action,
-        at: e.at,
-        actorId: e.actorId,
-      })),
-      milestones: (milestones.get(t.id) ?? []).map((m) => ({
-        milestone: m.milestone,
-        limit: m.limitSpec,
-        startAt: m.startAt,
-        metAt: m.metAt,
-        warnedAt: m.warnedAt,
-        breachedAt: m.breachedAt,
-      })),
-      extensions: (extensions.get(t.id) ?? []).map((x) => ({
-        status: x.status,
-        requestedAt: x.requestedAt,
-      })),
-    }));
+    return toIndicatorTickets(
+      tickets,
+      {
+        events: eventRows,
+        milestones: milestoneRows,
+        extensions: extensionRows,
+        orders: orderRows,
+      },
+      (categoryCode) => categories.get(categoryCode)?.department,
+      asOf,
+    );
   }
 
   /**

@@ -26,8 +26,35 @@ export interface Message {
 /** The most ids one mark-read call may name (a page of the inbox at most). */
 export const MAX_PAGE = PAGE_SIZE.max;
 
-const cut = (text: string, max: number) =>
+/** The text, cut to `max` characters (the last one an ellipsis) when it is longer. */
+export const cut = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/**
+ * Puts the message in each user's inbox (title and body cut to the inbox's lengths), in the caller's
+ * transaction. Only the inbox: `Inbox.deliver` also queues the WeChat copy.
+ */
+export async function storeInInbox(
+  db: EntityManager,
+  userIds: readonly string[],
+  message: Pick<Message, 'kind' | 'title' | 'body' | 'ticketId'>,
+  at: Date,
+): Promise<void> {
+  await insertRows(
+    db,
+    Notification,
+    userIds.map((userId) => ({
+      id: randomUUID(),
+      userId,
+      kind: message.kind,
+      title: cut(message.title, 50),
+      body: cut(message.body, 200),
+      ticketId: message.ticketId,
+      createdAt: at,
+      readAt: null,
+    })),
+  );
+}
 
 /** The in-app inbox: written inside the transaction of the change it reports, read only by its owner. */
 @Injectable()
@@ -50,20 +77,7 @@ export class Inbox {
   ): Promise<string[]> {
     const userIds = [...new Set(recipients.filter((r): r is string => Boolean(r)))];
     if (userIds.length === 0) return [];
-    await insertRows(
-      db,
-      Notification,
-      userIds.map((userId) => ({
-        id: randomUUID(),
-        userId,
-        kind: message.kind,
-        title: cut(message.title, 50),
-        body: cut(message.body, 200),
-        ticketId: message.ticketId,
-        createdAt: at,
-        readAt: null,
-      })),
-    );
+    await storeInInbox(db, userIds, message, at);
     const unreached: string[] = [];
     for (const userId of userIds) {
       const queued = await this.outbox.enqueue(db, userId, {

@@ -3,8 +3,7 @@ import { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual, Repository } from 'typeorm';
 import { isUniqueViolation } from '../../database/unit-of-work';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { ThrottlerHit, ThrottlerStorageRecord, windowRecord } from './throttler-record';
 
 /** MySQL/MariaDB: the count and the window's seconds left, packed into one BIGINT (count × PACK + seconds). */
 const PACK = 1_000_000_000;
@@ -24,10 +23,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
   ) {}
 
   async increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
+    ...[key, ttl, limit, blockDuration]: ThrottlerHit
   ): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now();
     const counted = await this.countHit(key, ttl, now);
@@ -158,15 +154,12 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
       await repo.update({ bucket: key }, { blockedUntil, windowEndsAt });
       row = { ...row, blockedUntil, windowEndsAt };
     }
-    const seconds = (until: Date) =>
-      Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    const blocked = row.blockedUntil !== null && row.blockedUntil > now;
-    return {
-      totalHits: row.hits,
-      timeToExpire: seconds(row.windowEndsAt),
-      isBlocked: blocked,
-      timeToBlockExpire: blocked ? seconds(row.blockedUntil!) : 0,
-    };
+    return windowRecord(
+      row.hits,
+      row.windowEndsAt.getTime(),
+      row.blockedUntil?.getTime() ?? null,
+      now.getTime(),
+    );
   }
 
   /** Expired windows nobody reused (housekeeping; called by the guard now and then). */

@@ -2,8 +2,7 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { ClockService } from '../clock/clock.service';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { ThrottlerHit, ThrottlerStorageRecord, windowRecord } from './throttler-record';
 
 /**
  * One window's count, atomically: the same rules as the database storage (a window of `ttl` from the
@@ -60,10 +59,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   }
 
   async increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
+    ...[key, ttl, limit, blockDuration]: ThrottlerHit
   ): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now().getTime();
     let reply: [number, number, number];
@@ -82,14 +78,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }
     const [hits, ends, blocked] = reply.map(Number);
-    const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
-    const isBlocked = blocked > now;
-    return {
-      totalHits: hits,
-      timeToExpire: seconds(ends),
-      isBlocked,
-      timeToBlockExpire: isBlocked ? seconds(blocked) : 0,
-    };
+    return windowRecord(hits, ends, blocked, now);
   }
 
   async onApplicationShutdown(): Promise<void> {

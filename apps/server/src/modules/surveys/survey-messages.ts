@@ -10,6 +10,20 @@ import { SurveyRound } from './entities/survey-round.entity';
 export const surveyAnswerPage = (roundId: string) =>
   `subpackages/surveys/answer/index?roundId=${roundId}`;
 
+export type SurveyMessageKind = 'invite' | 'remind';
+
+/** What each survey message says: both open the round's answer page. */
+const TEXTS: Record<SurveyMessageKind, (round: SurveyRound) => { title: string; body: string }> = {
+  invite: (round) => ({
+    title: `邀请您参加：${round.title}`,
+    body: `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`,
+  }),
+  remind: (round) => ({
+    title: `提醒：${round.title}即将结束`,
+    body: `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`,
+  }),
+};
+
 /** Invitations and reminders: to every resident account of the households, in the inbox always and on WeChat for those subscribed. */
 @Injectable()
 export class SurveyMessages {
@@ -24,46 +38,13 @@ export class SurveyMessages {
     return users.map((u) => u.id);
   }
 
-  async invite(
+  /** Invites the households' residents to answer the round, or reminds them that it closes soon. */
+  async send(
+    kind: SurveyMessageKind,
     db: EntityManager,
     round: SurveyRound,
     householdIds: readonly string[],
     at: Date,
-  ): Promise<void> {
-    await this.tell(
-      db,
-      round,
-      householdIds,
-      at,
-      `邀请您参加：${round.title}`,
-      `一两分钟就能答完，请在 ${formatChinaDateTime(round.closesAt)} 前作答。您的意见我们会认真对待。`,
-    );
-  }
-
-  async remind(
-    db: EntityManager,
-    round: SurveyRound,
-    householdIds: readonly string[],
-    at: Date,
-  ): Promise<void> {
-    await this.tell(
-      db,
-      round,
-      householdIds,
-      at,
-      `提醒：${round.title}即将结束`,
-      `本轮调查将于 ${formatChinaDateTime(round.closesAt)} 结束，答过的题已保存，点开即可接着答。`,
-    );
-  }
-
-  /** One survey message to the households' residents, opening the round's answer page. */
-  private async tell(
-    db: EntityManager,
-    round: SurveyRound,
-    householdIds: readonly string[],
-    at: Date,
-    title: string,
-    body: string,
   ): Promise<void> {
     const recipients = await this.residentsOf(db, householdIds);
     await this.inbox.deliver(
@@ -71,8 +52,7 @@ export class SurveyMessages {
       recipients,
       {
         kind: NotificationKind.SurveyInvite,
-        title,
-        body,
+        ...TEXTS[kind](round),
         ticketId: null,
         page: surveyAnswerPage(round.id),
       },

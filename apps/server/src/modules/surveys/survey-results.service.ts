@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  ErrorCode,
-  QuestionType,
-  RateDto,
-  SurveyResultsDto,
-  SurveyRoundStatus,
-} from '@linli/contracts';
+import { ErrorCode, QuestionType, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import {
   adjustedSatisfaction,
   byTheme,
@@ -30,14 +24,10 @@ import { SurveySettingsService } from './survey-settings.service';
 import { roomLabelsOf } from '../org/room-labels';
 
 /** A round's headline figures: the response rate, satisfaction, the penalty and the adjusted rate. */
-export interface Headline {
-  invited: number;
-  responded: number;
-  responseRate: RateDto;
-  satisfaction: RateDto;
-  penalty: number;
-  adjustedSatisfaction: number | null;
-}
+export type Headline = Pick<
+  SurveyResultsDto,
+  'invited' | 'responded' | 'responseRate' | 'satisfaction' | 'penalty' | 'adjustedSatisfaction'
+>;
 
 /**
  * Results (domain brief §9, §12). Only completed questionnaires count. The headline figures are one

@@ -64,7 +64,8 @@ export class SurveyRoundLifecycle {
         nextCheckAt,
         ...(remindAt.getTime() > now.getTime() ? {} : { remindedAt: now }),
       });
-      await this.messages.invite(
+      await this.messages.send(
+        'invite',
         db,
         round,
         invites.map((i) => i.householdId),

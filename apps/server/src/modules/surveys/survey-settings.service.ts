@@ -48,22 +48,9 @@ export class SurveySettingsService {
   ): Promise<SurveySettingsDto> {
     const row = await db.findOne(SurveySettings, { where: { companyId } });
     if (!row) return { ...SURVEY_SETTING_DEFAULTS };
-    const {
-      staffSeeHouseholdAnswers,
-      recontactDays,
-      reminderHoursBeforeClose,
-      monthlyRatePercent,
-      annualRatePercent,
-      targetPercent,
-    } = row;
-    return {
-      staffSeeHouseholdAnswers,
-      recontactDays,
-      reminderHoursBeforeClose,
-      monthlyRatePercent,
-      annualRatePercent,
-      targetPercent,
-    };
+    // The settings only: not the row's company (nor its relation) nor when it was saved.
+    const { companyId: _companyId, company: _company, updatedAt: _updatedAt, ...settings } = row;
+    return settings;
   }
 
   async ofCommunity(communityId: string, db?: EntityManager): Promise<SurveySettingsDto> {

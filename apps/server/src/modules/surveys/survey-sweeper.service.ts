@@ -78,7 +78,8 @@ export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
           where: { roundId: id, completedAt: IsNull() },
           select: { householdId: true },
         });
-        await this.messages.remind(
+        await this.messages.send(
+          'remind',
           db,
           round,
           pending.map((p) => p.householdId),

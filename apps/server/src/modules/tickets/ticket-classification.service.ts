@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, TicketAction, TicketDetailDto } from '@linli/contracts';
-import { isOpen } from '@linli/domain';
+import { decideEdit } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -38,10 +38,11 @@ export class TicketClassification {
       const actor = ticket && (await this.access.actorFor(user, ticket));
       if (!ticket || !actor || !this.access.canView(actor))
         throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-      if (!(actor.assignee || actor.supervisesCommunity || actor.adminsCompany))
+      const decision = decideEdit(ticket.status, TicketAction.Reclassify, actor);
+      if (!decision.allowed && decision.reason === 'who')
         throw new AppException(ErrorCode.FORBIDDEN, '只有处理人或管理处主任可以调整紧急与严重程度');
       if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
-      if (!isOpen(ticket.status))
+      if (!decision.allowed)
         throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，不能再调整');
       if (ticket.emergency === dto.urgent && ticket.serious === dto.serious) {
         throw new AppException(ErrorCode.VALIDATION_FAILED, '紧急与严重程度没有变化', [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, NotificationKind, Role, TicketAction, TicketDetailDto } from '@linli/contracts';
-import { isOpen } from '@linli/domain';
+import { decideEdit } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -38,10 +38,11 @@ export class TicketEscalation {
       const actor = ticket && (await this.access.actorFor(user, ticket));
       if (!ticket || !actor || !this.access.canView(actor))
         throw new AppException(ErrorCode.TICKET_NOT_FOUND);
-      if (!actor.assignee)
+      const decision = decideEdit(ticket.status, TicketAction.EscalationSlip, actor);
+      if (!decision.allowed && decision.reason === 'who')
         throw new AppException(ErrorCode.FORBIDDEN, '只有工单的处理人可以填写工作传签单');
       if (dto.version !== ticket.version) throw new AppException(ErrorCode.TICKET_STALE);
-      if (!isOpen(ticket.status))
+      if (!decision.allowed)
         throw new AppException(ErrorCode.TICKET_ACTION_NOT_ALLOWED, '工单已结束，无需上报');
       const now = this.clock.now();
       const first = ticket.escalationLevel === 0;

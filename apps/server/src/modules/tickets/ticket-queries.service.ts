@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AssigneeOptionDto, ErrorCode, TicketAction, TicketDetailDto } from '@linli/contracts';
+import {
+  AssigneeOptionDto,
+  ErrorCode,
+  TicketAction,
+  TicketDetailDto,
+  TicketPhotoDto,
+} from '@linli/contracts';
 import { AssistantBuilding } from '../org/entities/assistant-building.entity';
 import { User } from '../org/entities/user.entity';
 import { allowedActions, chaseRefusal, OPEN_STATUSES } from '@linli/domain';
@@ -11,12 +17,21 @@ import { UploadsService } from '../uploads/uploads.service';
 import { TicketEvent } from './entities/ticket-event.entity';
 import { TicketMilestone } from './entities/ticket-milestone.entity';
 import { Ticket } from './entities/ticket.entity';
-import { TicketAccess } from './ticket-access';
+import { TicketAccess, TicketActorReach } from './ticket-access';
 import { TICKET_VIEW_RELATIONS, toTicketDetail } from './ticket-mapper';
 import { TicketSla } from './ticket-sla.service';
 import { ClockService } from '../clock/clock.service';
 import { TicketChase } from './ticket-chase.service';
 import { TicketStaffView } from './ticket-staff-view';
+
+/** What one ticket's detail is made of. */
+interface DetailParts {
+  ticket: Ticket;
+  actor: TicketActorReach;
+  events: TicketEvent[];
+  photos: TicketPhotoDto[];
+  milestones: TicketMilestone[];
+}
 
 /** Reading one ticket: its detail, who could take it over. Never shows a ticket to someone unrelated. */
 @Injectable()
@@ -86,20 +101,12 @@ export class TicketQueries {
     ]);
     const now = this.clock.now();
     const milestones = (await this.sla.rowsByTicket([id])).get(id) ?? [];
-    let actions = allowedActions(ticket.status, actor, ticket.kind);
-    // 催办 is offered only when the chase rules allow it now (late or close to it, not chased just now).
-    if (actions.includes(TicketAction.Chase) && (await this.chase.refusal(ticket, now)) !== null)
-      actions = actions.filter((a) => a !== TicketAction.Chase);
-    return toTicketDetail(
-      ticket,
-      events,
-      photos,
-      actions,
-      {
-        current: this.sla.current(ticket, milestones, now),
-        milestones: this.sla.all(ticket, milestones, now),
-      },
-      await this.staffView.of(user, ticket, actor),
+    const parts = { ticket, actor, events, photos, milestones };
+    return this.assemble(
+      user,
+      parts,
+      now,
+      async () => (await this.chase.refusal(ticket, now)) !== null,
     );
   }
 
@@ -123,26 +130,41 @@ export class TicketQueries {
     const photos = withPhotos ? await this.uploads.photosOf(ticket.id) : [];
     const now = this.clock.now();
     const current = this.sla.current(ticket, milestones, now);
+    const parts = { ticket, actor, events, photos, milestones };
+    const chaseState = {
+      slaState: current?.state ?? null,
+      escalationLevel: ticket.escalationLevel,
+    };
+    return this.assemble(
+      user,
+      parts,
+      now,
+      async () => chaseRefusal({ ...chaseState, lastChasedAt: null }, now) !== null,
+    );
+  }
+
+  /**
+   * The detail as the caller sees it. 催办 is offered only when the chase rules allow it now (late or
+   * close to it, not chased just now): `chaseRefused` is asked only when the role could chase at all.
+   */
+  private async assemble(
+    user: AuthUser,
+    { ticket, actor, events, photos, milestones }: DetailParts,
+    now: Date,
+    chaseRefused: () => Promise<boolean>,
+  ): Promise<TicketDetailDto> {
     let actions = allowedActions(ticket.status, actor, ticket.kind);
-    if (
-      actions.includes(TicketAction.Chase) &&
-      chaseRefusal(
-        {
-          slaState: current?.state ?? null,
-          escalationLevel: ticket.escalationLevel,
-          lastChasedAt: null,
-        },
-        now,
-      ) !== null
-    ) {
+    if (actions.includes(TicketAction.Chase) && (await chaseRefused()))
       actions = actions.filter((a) => a !== TicketAction.Chase);
-    }
     return toTicketDetail(
       ticket,
       events,
       photos,
       actions,
-      { current, milestones: this.sla.all(ticket, milestones, now) },
+      {
+        current: this.sla.current(ticket, milestones, now),
+        milestones: this.sla.all(ticket, milestones, now),
+      },
       await this.staffView.of(user, ticket, actor),
     );
   }

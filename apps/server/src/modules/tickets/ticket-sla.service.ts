@@ -83,18 +83,7 @@ export class TicketSla {
     category: TicketCategory,
     now: Date,
   ): { rows: TicketMilestone[]; nextCheckAt: Date | null } {
-    const planned = planMilestones({
-      policyCodes: policiesFor(category.slaPolicies ?? [], {
-        urgent: ticket.emergency,
-        serious: ticket.serious,
-      }),
-      kind: ticket.kind,
-      emergency: ticket.emergency,
-      start: ticket.createdAt,
-      agreedAt: ticket.preferredVisitAt,
-      calendar: this.calendars.forCommunity(ticket.communityId),
-      overrides: this.policyOverrides.forCommunity(ticket.communityId),
-    });
+    const planned = this.milestonesFor(ticket, category);
     const rows: TicketMilestone[] = planned.map((p) => ({
       id: randomUUID(),
       ticketId: ticket.id,
@@ -108,6 +97,22 @@ export class TicketSla {
       breachedAt: null,
     }));
     return { rows, nextCheckAt: this.nextCheck(ticket, rows, now) };
+  }
+
+  /** The milestones the ticket's urgency, severity and category call for, on its community's calendar. */
+  private milestonesFor(ticket: Ticket, category: TicketCategory) {
+    return planMilestones({
+      policyCodes: policiesFor(category.slaPolicies ?? [], {
+        urgent: ticket.emergency,
+        serious: ticket.serious,
+      }),
+      kind: ticket.kind,
+      emergency: ticket.emergency,
+      start: ticket.createdAt,
+      agreedAt: ticket.preferredVisitAt,
+      calendar: this.calendars.forCommunity(ticket.communityId),
+      overrides: this.policyOverrides.forCommunity(ticket.communityId),
+    });
   }
 
   /**
@@ -125,18 +130,7 @@ export class TicketSla {
     now: Date,
   ): Promise<Date | null> {
     const rows = await db.find(TicketMilestone, { where: { ticketId: ticket.id } });
-    const planned = planMilestones({
-      policyCodes: policiesFor(category.slaPolicies ?? [], {
-        urgent: ticket.emergency,
-        serious: ticket.serious,
-      }),
-      kind: ticket.kind,
-      emergency: ticket.emergency,
-      start: ticket.createdAt,
-      agreedAt: ticket.preferredVisitAt,
-      calendar: this.calendars.forCommunity(ticket.communityId),
-      overrides: this.policyOverrides.forCommunity(ticket.communityId),
-    });
+    const planned = this.milestonesFor(ticket, category);
     const kept = rows.filter((r) => r.metAt || r.policyCode === INVALID_COMPLAINT_POLICY);
     // A deadline the supervisor approved an extension to stands: a new classification does not undo the decision.
     const extended = new Set(

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Role, WechatReach } from '@linli/contracts';
-import { isOpen, PAUSED_STATUSES } from '@linli/domain';
+import { Role, TicketAction, WechatReach } from '@linli/contracts';
+import { isOpen, mayEdit, PAUSED_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { User } from '../org/entities/user.entity';
 import { Outbox } from '../outbox/outbox.service';
@@ -63,10 +63,8 @@ export class TicketStaffView {
         : null,
       extensions,
       extensionActions,
-      canClassify:
-        isOpen(ticket.status) &&
-        (actor.assignee || actor.supervisesCommunity || actor.adminsCompany),
-      canEscalate: isOpen(ticket.status) && actor.assignee,
+      canClassify: mayEdit(ticket.status, TicketAction.Reclassify, actor),
+      canEscalate: mayEdit(ticket.status, TicketAction.EscalationSlip, actor),
       canIssueWorkOrder:
         isOpen(ticket.status) && (actor.supervisesCommunity || actor.adminsCompany),
       workOrders: await this.workOrders.ofTicket(this.tickets.manager, user, ticket.id),

@@ -36,16 +36,7 @@ export class TicketSubmission {
   ) {}
 
   async submit(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
-    const context = await this.context.ofResident(
-      user.id,
-      user.householdId,
-      dto.idempotencyKey,
-      dto.categoryCode,
-    );
-    if (context.earlierId)
-      return { ticket: await this.queries.detail(user, context.earlierId), created: false };
-    if (!user.householdId || !context.place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
-    return this.create(user, dto, this.residentIntake(user, context, Channel.MiniProgram), context);
+    return this.submitAsResident(user, dto, Channel.MiniProgram, !user.householdId);
   }
 
   /**
@@ -54,6 +45,19 @@ export class TicketSubmission {
    * key derived from WeChat's message id, so a redelivered message opens no second ticket).
    */
   async submitFromChat(user: AuthUser, dto: CreateTicketDto): Promise<SubmissionResult> {
+    return this.submitAsResident(user, dto, Channel.WechatChat, false);
+  }
+
+  /**
+   * A resident's own request: a retry with the same idempotency key returns the ticket it opened; one
+   * without a home to attach it to (`unbound`, or no place found) is refused.
+   */
+  private async submitAsResident(
+    user: AuthUser,
+    dto: CreateTicketDto,
+    channel: Channel,
+    unbound: boolean,
+  ): Promise<SubmissionResult> {
     const context = await this.context.ofResident(
       user.id,
       user.householdId,
@@ -62,8 +66,8 @@ export class TicketSubmission {
     );
     if (context.earlierId)
       return { ticket: await this.queries.detail(user, context.earlierId), created: false };
-    if (!context.place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
-    return this.create(user, dto, this.residentIntake(user, context, Channel.WechatChat), context);
+    if (unbound || !context.place) throw new AppException(ErrorCode.TICKET_NO_HOUSEHOLD);
+    return this.create(user, dto, this.residentIntake(user, context, channel), context);
   }
 
   /**

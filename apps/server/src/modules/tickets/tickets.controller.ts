@@ -4,6 +4,7 @@ import {
   SERVICE_ROLES,
   AssigneeOptionDto,
   Page,
+  QueuePage,
   Role,
   TicketDetailDto,
   TicketSummaryDto,
@@ -95,10 +96,10 @@ export class TicketsController {
   @Roles(Role.Assistant)
   @ApiOperation({
     summary:
-      "The assistant's open tickets (theirs or unassigned, in their buildings): emergencies first, then oldest",
+      "The assistant's open tickets (theirs or unassigned, in their buildings) a page at a time (?cursor=&limit=): nearest live deadline first, then emergencies, then oldest; with the counts of the whole queue",
   })
-  queue(@CurrentUser() user: AuthUser): Promise<TicketSummaryDto[]> {
-    return this.lists.queue(user);
+  queue(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<QueuePage> {
+    return this.lists.queue(user, pageRequest(query));
   }
 
   @Implements(Endpoints.api.ticket)

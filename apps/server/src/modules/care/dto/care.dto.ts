@@ -5,16 +5,10 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-  IsInt,
   IsISO8601,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -28,14 +22,18 @@ import {
   ResendSkippedRequest,
   SendCampaignRequest,
 } from '@linli/contracts';
+import {
+  BuildingIds,
+  IntBetween,
+  OptionalString,
+  TextBetween,
+} from '../../../common/validation/dto-fields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AudienceSpecBody implements AudienceSpecDto {
   @ApiProperty({ type: [String], description: '选定的楼栋；空表示全小区' })
-  @IsArray({ message: '请选择楼栋' })
-  @ArrayMaxSize(200, { message: '楼栋太多' })
-  @IsUUID('all', { each: true, message: '请选择本小区的楼栋' })
+  @BuildingIds()
   buildingIds!: string[];
 
   @ApiProperty({ enum: AudienceSegment, isArray: true, description: '同时满足的人群条件' })
@@ -45,30 +43,38 @@ export class AudienceSpecBody implements AudienceSpecDto {
 
   @ApiPropertyOptional({ default: 60 })
   @IsOptional()
-  @IsInt({ message: '老人年龄须为整数' })
-  @Min(50, { message: '老人年龄不能小于 50 岁' })
-  @Max(100, { message: '老人年龄不能大于 100 岁' })
+  @IntBetween(50, 100, {
+    type: '老人年龄须为整数',
+    min: '老人年龄不能小于 50 岁',
+    max: '老人年龄不能大于 100 岁',
+  })
   elderlyAge?: number;
 
   @ApiPropertyOptional({ default: 90 })
   @IsOptional()
-  @IsInt({ message: '新入住天数须为整数' })
-  @Min(1, { message: '新入住天数至少 1 天' })
-  @Max(730, { message: '新入住天数不能超过 730 天' })
+  @IntBetween(1, 730, {
+    type: '新入住天数须为整数',
+    min: '新入住天数至少 1 天',
+    max: '新入住天数不能超过 730 天',
+  })
   newResidentDays?: number;
 
   @ApiPropertyOptional({ default: 7 })
   @IsOptional()
-  @IsInt({ message: '生日范围须为整数' })
-  @Min(0, { message: '生日范围不能为负' })
-  @Max(60, { message: '生日范围不能超过 60 天' })
+  @IntBetween(0, 60, {
+    type: '生日范围须为整数',
+    min: '生日范围不能为负',
+    max: '生日范围不能超过 60 天',
+  })
   birthdayWindowDays?: number;
 
   @ApiPropertyOptional({ default: 30 })
   @IsOptional()
-  @IsInt({ message: '投诉回避天数须为整数' })
-  @Min(0, { message: '投诉回避天数不能为负' })
-  @Max(365, { message: '投诉回避天数不能超过 365 天' })
+  @IntBetween(0, 365, {
+    type: '投诉回避天数须为整数',
+    min: '投诉回避天数不能为负',
+    max: '投诉回避天数不能超过 365 天',
+  })
   complaintWindowDays?: number;
 }
 
@@ -80,15 +86,19 @@ class ChannelsBody {
 
 class GiftBody {
   @ApiProperty({ maxLength: 40, example: '月饼礼盒' })
-  @IsString({ message: '请填写礼品名称' })
-  @MinLength(1, { message: '请填写礼品名称' })
-  @MaxLength(40, { message: '礼品名称不能超过 40 个字' })
+  @TextBetween(1, 40, {
+    type: '请填写礼品名称',
+    min: '请填写礼品名称',
+    max: '礼品名称不能超过 40 个字',
+  })
   name!: string;
 
   @ApiProperty({ example: 120 })
-  @IsInt({ message: '库存须为整数' })
-  @Min(1, { message: '库存至少 1 份' })
-  @Max(100000, { message: '库存不能超过 100000 份' })
+  @IntBetween(1, 100000, {
+    type: '库存须为整数',
+    min: '库存至少 1 份',
+    max: '库存不能超过 100000 份',
+  })
   stock!: number;
 }
 
@@ -100,9 +110,7 @@ export class CreateCampaignDto implements CreateCampaignRequest {
   occasion!: CareOccasion;
 
   @ApiPropertyOptional({ maxLength: 40 })
-  @IsOptional()
-  @IsString({ message: '请填写活动名称' })
-  @MaxLength(40, { message: '活动名称不能超过 40 个字' })
+  @OptionalString(40, { type: '请填写活动名称', max: '活动名称不能超过 40 个字' })
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-09-25' })
@@ -116,15 +124,15 @@ export class CreateCampaignDto implements CreateCampaignRequest {
   audience!: AudienceSpecBody;
 
   @ApiProperty({ maxLength: 500 })
-  @IsString({ message: '请填写祝福语' })
-  @MinLength(2, { message: '祝福语至少 2 个字' })
-  @MaxLength(500, { message: '祝福语不能超过 500 个字' })
+  @TextBetween(2, 500, {
+    type: '请填写祝福语',
+    min: '祝福语至少 2 个字',
+    max: '祝福语不能超过 500 个字',
+  })
   greeting!: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString({ message: '图片地址不正确' })
-  @MaxLength(500, { message: '图片地址太长' })
+  @OptionalString(500, { type: '图片地址不正确', max: '图片地址太长' })
   imageUrl?: string | null;
 
   @ApiProperty({ type: ChannelsBody })
@@ -180,9 +188,7 @@ export class GiftActionDto implements GiftActionRequest {
   action!: GiftAction;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString({ message: '备注必须是文字' })
-  @MaxLength(200, { message: '备注不能超过 200 个字' })
+  @OptionalString(200, { type: '备注必须是文字', max: '备注不能超过 200 个字' })
   note?: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -199,16 +205,16 @@ export class CalendarQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '年份不正确' })
-  @Min(2000, { message: '年份不正确' })
-  @Max(2100, { message: '年份不正确' })
+  @IntBetween(2000, 2100, { type: '年份不正确', min: '年份不正确', max: '年份不正确' })
   year?: number;
 
   @ApiPropertyOptional({ default: 14 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '提醒天数须为整数' })
-  @Min(0, { message: '提醒天数不能为负' })
-  @Max(90, { message: '提醒天数不能超过 90 天' })
+  @IntBetween(0, 90, {
+    type: '提醒天数须为整数',
+    min: '提醒天数不能为负',
+    max: '提醒天数不能超过 90 天',
+  })
   reminderDays?: number;
 }

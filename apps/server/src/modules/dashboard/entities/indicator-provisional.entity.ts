@@ -1,7 +1,6 @@
-import type { Indicators } from '@linli/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Community } from '../../org/entities/community.entity';
+import { IndicatorFigures } from './indicator-figures';
 
 /**
  * A month not yet frozen, computed by computeIndicators as of a refresh round's start and replaced by the
@@ -14,23 +13,11 @@ import { Community } from '../../org/entities/community.entity';
 @Index('IDX_indicator_provisional_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], {
   unique: true,
 })
-export class IndicatorProvisional {
-  @IdColumn() id!: string;
-  @RefColumn() communityId!: string;
+export class IndicatorProvisional extends IndicatorFigures {
   @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @JoinColumn({
     name: 'communityId',
     foreignKeyConstraintName: 'FK_indicator_provisional_community',
   })
   community?: Community;
-  /** The department, or '*' for the whole community (the rounds store '*' only). */
-  @TextColumn(32) scopeKey!: string;
-  /** 'YYYY-MM'. */
-  @TextColumn(7) month!: string;
-  /** A digest of the targets the figures were judged against. */
-  @TextColumn(16) targetsKey!: string;
-  /** The round's start: the figures are as of it. */
-  @InstantColumn() asOf!: Date;
-  @Column({ type: 'json' }) figures!: Indicators;
-  @InstantColumn() computedAt!: Date;
 }

@@ -1,7 +1,6 @@
-import type { Indicators } from '@linli/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Community } from '../../org/entities/community.entity';
+import { IndicatorFigures } from './indicator-figures';
 
 /**
  * A closed month's figures for one scope (a community, or one department of it), computed once by
@@ -14,20 +13,8 @@ import { Community } from '../../org/entities/community.entity';
 @Index('IDX_indicator_snapshot_scope', ['communityId', 'scopeKey', 'month', 'targetsKey'], {
   unique: true,
 })
-export class IndicatorSnapshot {
-  @IdColumn() id!: string;
-  @RefColumn() communityId!: string;
+export class IndicatorSnapshot extends IndicatorFigures {
   @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_indicator_snapshot_community' })
   community?: Community;
-  /** The department, or '*' for the whole community. */
-  @TextColumn(32) scopeKey!: string;
-  /** 'YYYY-MM'. */
-  @TextColumn(7) month!: string;
-  /** A digest of the targets the figures were judged against. */
-  @TextColumn(16) targetsKey!: string;
-  /** The instant the figures are as of: the month's freeze. */
-  @InstantColumn() asOf!: Date;
-  @Column({ type: 'json' }) figures!: Indicators;
-  @InstantColumn() computedAt!: Date;
 }

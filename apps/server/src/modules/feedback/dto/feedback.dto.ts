@@ -22,6 +22,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { OptionalString } from '../../../common/validation/dto-fields';
 
 const stars = (label: string) => [
   IsInt({ message: `${label}评分须为 1–5 星` }),
@@ -56,9 +57,7 @@ export class RateTicketDto implements RateTicketRequest {
   tags?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '评价内容必须是文本' })
-  @MaxLength(500, { message: '评价内容不能超过 500 个字' })
+  @OptionalString(500, { type: '评价内容必须是文本', max: '评价内容不能超过 500 个字' })
   comment?: string;
 }
 
@@ -80,9 +79,7 @@ export class RecordCallbackDto implements RecordCallbackRequest {
   channel!: CallbackChannel;
 
   @ApiPropertyOptional({ description: '住户原话（联系上时必填）' })
-  @IsOptional()
-  @IsString({ message: '住户意见必须是文本' })
-  @MaxLength(500, { message: '住户意见不能超过 500 个字' })
+  @OptionalString(500, { type: '住户意见必须是文本', max: '住户意见不能超过 500 个字' })
   residentWords?: string;
 
   @ApiPropertyOptional({ description: '上门回访：住户签字图片（先上传）' })

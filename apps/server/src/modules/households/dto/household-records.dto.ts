@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CompleteReviewRequest, RecordDocumentRequest } from '@linli/contracts';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/validation/dto-fields';
 
 export class RecordDocumentDto implements RecordDocumentRequest {
   @ApiPropertyOptional({ description: '备注，例如“原件存档案柜 A-12”' })

@@ -11,9 +11,7 @@ import {
   JoinHouseholdRequest,
   MemberRole,
 } from '@linli/contracts';
-import { PersonName } from '../../../common/validation/dto-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PersonName, trim } from '../../../common/validation/dto-fields';
 
 export class AddMemberDto implements AddMemberRequest {
   @PersonName()

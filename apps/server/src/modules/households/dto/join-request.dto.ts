@@ -9,9 +9,7 @@ import {
   RemoveMemberRequest,
   SwitchHouseholdRequest,
 } from '@linli/contracts';
-import { PersonName } from '../../../common/validation/dto-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PersonName, trim } from '../../../common/validation/dto-fields';
 
 export class CreateJoinRequestDto implements CreateJoinRequest {
   @ApiPropertyOptional({ description: 'The room picked from the list' })

@@ -4,11 +4,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsEnum,
   IsOptional,
   IsString,
-  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -22,9 +20,16 @@ import {
   MoveInPersonInput,
   MoveInWrittenConsentRequest,
 } from '@linli/contracts';
-import { PersonName, OptionalReason } from '../../../common/validation/dto-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import {
+  Approval,
+  OptionalText,
+  TrimmedText,
+  OptionalReason,
+  PersonName,
+  RefusalReason,
+  trim,
+  WrittenNote,
+} from '../../../common/validation/dto-fields';
 
 /** At most this many people in one registration. */
 export const MAX_MOVE_IN_PEOPLE = 10;
@@ -35,15 +40,9 @@ export class MoveInPersonDto implements MoveInPersonInput {
   @ApiProperty({ enum: MemberRole })
   @IsEnum(MemberRole, { message: '请选择身份：业主、家属、租户或借住亲属' })
   role!: MemberRole;
-  @ApiPropertyOptional({ example: '儿子' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(20, { message: '关系不超过 20 个字' })
+  @OptionalText(20, '关系不超过 20 个字', { example: '儿子' })
   relationship?: string;
-  @ApiProperty({ example: '13800000002' })
-  @Transform(trim)
-  @IsString({ message: '请填写手机号' })
+  @TrimmedText('请填写手机号', { example: '13800000002' })
   phone!: string;
   @ApiProperty({ description: '18 位居民身份证号码' })
   @Transform(trim)
@@ -73,18 +72,14 @@ export class CreateMoveInDto implements CreateMoveInRequest {
 }
 
 export class MoveInOwnerConsentDto implements MoveInOwnerConsentRequest {
-  @ApiProperty({ description: 'true 同意入住，false 不同意' })
-  @IsBoolean({ message: '请选择同意或不同意' })
+  @Approval('true 同意入住，false 不同意', '请选择同意或不同意')
   approve!: boolean;
   @OptionalReason()
   reason?: string;
 }
 
 export class MoveInWrittenConsentDto implements MoveInWrittenConsentRequest {
-  @ApiProperty({ description: '收到的业主书面同意：同意书、业主身份证复印件等' })
-  @Transform(trim)
-  @IsString({ message: '请写明书面同意的内容' })
-  @Length(1, 200, { message: '书面同意说明需要 1 到 200 个字' })
+  @WrittenNote('收到的业主书面同意：同意书、业主身份证复印件等', '书面同意')
   note!: string;
 }
 
@@ -108,13 +103,8 @@ export class MoveInPapersDto implements MoveInPapersRequest {
 }
 
 export class MoveInDecisionDto implements MoveInDecisionRequest {
-  @ApiProperty({ description: 'true 审核通过并发放居住证，false 不予通过' })
-  @IsBoolean({ message: '请选择通过或不通过' })
+  @Approval('true 审核通过并发放居住证，false 不予通过', '请选择通过或不通过')
   approve!: boolean;
-  @ApiPropertyOptional({ description: '不通过时必填' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(200, { message: '原因不超过 200 个字' })
+  @RefusalReason('不通过时必填')
   reason?: string;
 }

@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsEnum,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -21,9 +19,15 @@ import {
   VerifyReleaseSlipRequest,
   WrittenAuthorisationRequest,
 } from '@linli/contracts';
-import { OptionalReason } from '../../../common/validation/dto-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import {
+  Approval,
+  OptionalText,
+  TrimmedText,
+  OptionalReason,
+  RefusalReason,
+  trim,
+  WrittenNote,
+} from '../../../common/validation/dto-fields';
 
 export class CreateMoveOutDto implements CreateMoveOutRequest {
   @ApiProperty({ example: '2026-11-25', description: '搬出日期（中国日期）' })
@@ -47,43 +51,28 @@ export class CreateMoveOutDto implements CreateMoveOutRequest {
   @IsString({ message: '请填写搬运人姓名' })
   @Length(1, 50, { message: '搬运人姓名需要 1 到 50 个字' })
   carrierName!: string;
-  @ApiProperty()
-  @Transform(trim)
-  @IsString({ message: '请填写搬运人手机号' })
+  @TrimmedText('请填写搬运人手机号')
   carrierPhone!: string;
-  @ApiPropertyOptional({ example: '粤B12345' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(16, { message: '车牌号不超过 16 个字符' })
+  @OptionalText(16, '车牌号不超过 16 个字符', { example: '粤B12345' })
   vehiclePlate?: string;
 }
 
 export class OwnerDecisionDto implements OwnerDecisionRequest {
-  @ApiProperty({ description: 'true 授权，false 不同意' })
-  @IsBoolean({ message: '请选择同意或不同意' })
+  @Approval('true 授权，false 不同意', '请选择同意或不同意')
   approve!: boolean;
   @OptionalReason()
   reason?: string;
 }
 
 export class WrittenAuthorisationDto implements WrittenAuthorisationRequest {
-  @ApiProperty({ description: '收到的书面授权：业主身份证复印件、业主电话等' })
-  @Transform(trim)
-  @IsString({ message: '请写明书面授权的内容' })
-  @Length(1, 200, { message: '书面授权说明需要 1 到 200 个字' })
+  @WrittenNote('收到的书面授权：业主身份证复印件、业主电话等', '书面授权')
   note!: string;
 }
 
 export class MoveOutDecisionDto implements MoveOutDecisionRequest {
-  @ApiProperty({ description: 'true 批准并出具放行条，false 不予批准' })
-  @IsBoolean({ message: '请选择批准或不批准' })
+  @Approval('true 批准并出具放行条，false 不予批准', '请选择批准或不批准')
   approve!: boolean;
-  @ApiPropertyOptional({ description: '不批准时必填' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(200, { message: '原因不超过 200 个字' })
+  @RefusalReason('不批准时必填')
   reason?: string;
 }
 

@@ -6,28 +6,22 @@ import {
   IsEnum,
   IsISO8601,
   IsOptional,
-  IsString,
   IsUUID,
-  MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { CreateNoticeRequest, NoticeKind, NoticeTargetDto } from '@linli/contracts';
+import { BuildingIds, TextBetween } from '../../../common/validation/dto-fields';
 
 class UnitTarget {
   @ApiProperty() @IsUUID('all', { message: '请选择本小区的楼栋' }) buildingId!: string;
   @ApiProperty({ example: '1单元' })
-  @IsString({ message: '请填写单元' })
-  @MinLength(1, { message: '请填写单元' })
-  @MaxLength(20, { message: '单元名称太长' })
+  @TextBetween(1, 20, { type: '请填写单元', min: '请填写单元', max: '单元名称太长' })
   unit!: string;
 }
 
 class TargetBody implements NoticeTargetDto {
   @ApiProperty({ type: [String], description: '楼栋；与单元都为空表示全小区' })
-  @IsArray({ message: '请选择楼栋' })
-  @ArrayMaxSize(200, { message: '楼栋太多' })
-  @IsUUID('all', { each: true, message: '请选择本小区的楼栋' })
+  @BuildingIds()
   buildingIds!: string[];
 
   @ApiProperty({ type: [UnitTarget] })
@@ -44,15 +38,15 @@ export class CreateNoticeDto implements CreateNoticeRequest {
   kind!: NoticeKind;
 
   @ApiProperty({ maxLength: 60 })
-  @IsString({ message: '请填写标题' })
-  @MinLength(2, { message: '标题至少 2 个字' })
-  @MaxLength(60, { message: '标题不能超过 60 个字' })
+  @TextBetween(2, 60, { type: '请填写标题', min: '标题至少 2 个字', max: '标题不能超过 60 个字' })
   title!: string;
 
   @ApiProperty({ maxLength: 1000 })
-  @IsString({ message: '请填写通知内容' })
-  @MinLength(2, { message: '通知内容至少 2 个字' })
-  @MaxLength(1000, { message: '通知内容不能超过 1000 个字' })
+  @TextBetween(2, 1000, {
+    type: '请填写通知内容',
+    min: '通知内容至少 2 个字',
+    max: '通知内容不能超过 1000 个字',
+  })
   body!: string;
 
   @ApiProperty({ type: TargetBody })

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import { CloseOutageRequest, CreateOutageRequest, OutageKindName } from '@linli/contracts';
+import { BuildingIds, OptionalString, TextBetween } from '../../../common/validation/dto-fields';
 
 export class CreateOutageDto implements CreateOutageRequest {
   @ApiProperty({ enum: ['water', 'power'] })
@@ -18,9 +9,7 @@ export class CreateOutageDto implements CreateOutageRequest {
   kind!: OutageKindName;
 
   @ApiProperty({ maxLength: 60, example: '二次供水水箱清洗' })
-  @IsString({ message: '请填写标题' })
-  @MinLength(2, { message: '标题至少 2 个字' })
-  @MaxLength(60, { message: '标题不能超过 60 个字' })
+  @TextBetween(2, 60, { type: '请填写标题', min: '标题至少 2 个字', max: '标题不能超过 60 个字' })
   title!: string;
 
   @ApiProperty({ maxLength: 500, example: '请提前储水，恢复供水初期水质可能浑浊，放水片刻即可。' })
@@ -29,9 +18,7 @@ export class CreateOutageDto implements CreateOutageRequest {
   body!: string;
 
   @ApiProperty({ type: [String], description: '涉及的楼栋；空表示全小区' })
-  @IsArray({ message: '请选择楼栋' })
-  @ArrayMaxSize(200, { message: '楼栋太多' })
-  @IsUUID('all', { each: true, message: '请选择本小区的楼栋' })
+  @BuildingIds()
   buildingIds!: string[];
 
   @ApiProperty({ example: '2026-11-24T01:00:00.000Z' })
@@ -45,8 +32,6 @@ export class CreateOutageDto implements CreateOutageRequest {
 
 export class CloseOutageDto implements CloseOutageRequest {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString({ message: '说明必须是文字' })
-  @MaxLength(200, { message: '说明不能超过 200 个字' })
+  @OptionalString(200, { type: '说明必须是文字', max: '说明不能超过 200 个字' })
   note?: string;
 }

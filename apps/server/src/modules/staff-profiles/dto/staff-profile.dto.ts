@@ -12,8 +12,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MAX_SPECIALITIES, UpdateStaffProfileRequest } from '@linli/contracts';
+import { trim } from '../../../common/validation/dto-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Role, StructureAssistantDto } from '@linli/contracts';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { AppException } from '../../../common/errors/app-exception';
 import { insertRows } from '../../../database/unit-of-work';
@@ -23,8 +24,7 @@ export class AssistantAssignments {
     buildingId: string,
     assistantId: string,
   ): Promise<StructureAssistantDto[]> {
-    const { communityId } = await this.access.building(user, buildingId);
-    return this.writes.run(communityId, async (db) => {
+    return this.change(user, buildingId, async (db, communityId) => {
       const assistant = await db.findOne(User, {
         where: { id: assistantId },
         select: { id: true, role: true, communityId: true },
@@ -40,7 +40,6 @@ export class AssistantAssignments {
       }
       if (!(await db.exists(AssistantBuilding, { where: { buildingId, userId: assistantId } })))
         await insertRows(db, AssistantBuilding, { buildingId, userId: assistantId });
-      return buildingAssistants(db, buildingId);
     });
   }
 
@@ -50,9 +49,20 @@ export class AssistantAssignments {
     buildingId: string,
     assistantId: string,
   ): Promise<StructureAssistantDto[]> {
+    return this.change(user, buildingId, async (db) => {
+      await db.delete(AssistantBuilding, { buildingId, userId: assistantId });
+    });
+  }
+
+  /** Runs the change in the building's community (one the caller may manage), then lists its assistants. */
+  private async change(
+    user: AuthUser,
+    buildingId: string,
+    write: (db: EntityManager, communityId: string) => Promise<void>,
+  ): Promise<StructureAssistantDto[]> {
     const { communityId } = await this.access.building(user, buildingId);
     return this.writes.run(communityId, async (db) => {
-      await db.delete(AssistantBuilding, { buildingId, userId: assistantId });
+      await write(db, communityId);
       return buildingAssistants(db, buildingId);
     });
   }

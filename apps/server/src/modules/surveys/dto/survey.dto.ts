@@ -7,16 +7,12 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -32,6 +28,7 @@ import {
   SurveyTheme,
   TagAnswerRequest,
 } from '@linli/contracts';
+import { IntBetween, OptionalString, TextBetween } from '../../../common/validation/dto-fields';
 
 export class SurveyQuestionDto implements SurveyQuestion {
   @ApiProperty({ example: 'q1' })
@@ -48,9 +45,7 @@ export class SurveyQuestionDto implements SurveyQuestion {
   theme!: SurveyTheme;
 
   @ApiProperty({ maxLength: 100 })
-  @IsString({ message: '请填写题目' })
-  @MinLength(2, { message: '题目至少 2 个字' })
-  @MaxLength(100, { message: '题目不能超过 100 个字' })
+  @TextBetween(2, 100, { type: '请填写题目', min: '题目至少 2 个字', max: '题目不能超过 100 个字' })
   text!: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -68,9 +63,11 @@ export class SurveyQuestionDto implements SurveyQuestion {
 
 export class SaveQuestionnaireDto implements SaveQuestionnaireRequest {
   @ApiProperty({ maxLength: 60 })
-  @IsString({ message: '请填写问卷标题' })
-  @MinLength(2, { message: '问卷标题至少 2 个字' })
-  @MaxLength(60, { message: '问卷标题不能超过 60 个字' })
+  @TextBetween(2, 60, {
+    type: '请填写问卷标题',
+    min: '问卷标题至少 2 个字',
+    max: '问卷标题不能超过 60 个字',
+  })
   title!: string;
 
   @ApiProperty({ enum: SurveyTheme })
@@ -104,9 +101,11 @@ export class CreateSurveyRoundDto implements CreateSurveyRoundRequest {
   kind!: SurveyRoundKind;
 
   @ApiProperty({ maxLength: 60 })
-  @IsString({ message: '请填写调查名称' })
-  @MinLength(2, { message: '调查名称至少 2 个字' })
-  @MaxLength(60, { message: '调查名称不能超过 60 个字' })
+  @TextBetween(2, 60, {
+    type: '请填写调查名称',
+    min: '调查名称至少 2 个字',
+    max: '调查名称不能超过 60 个字',
+  })
   title!: string;
 
   @ApiProperty()
@@ -152,17 +151,17 @@ export class SurveyAnswerDto implements SurveyAnswerInput {
 
 export class TagAnswerDto implements TagAnswerRequest {
   @ApiProperty({ nullable: true, maxLength: 30 })
-  @IsOptional()
-  @IsString({ message: '标签必须是文字' })
-  @MaxLength(30, { message: '标签不能超过 30 个字' })
+  @OptionalString(30, { type: '标签必须是文字', max: '标签不能超过 30 个字' })
   tag!: string | null;
 }
 
 export class PublishSurveyResultsDto implements PublishSurveyResultsRequest {
   @ApiProperty({ maxLength: 500 })
-  @IsString({ message: '请写明下一步改进的事项' })
-  @MinLength(4, { message: '请写明下一步改进的事项' })
-  @MaxLength(500, { message: '改进事项不能超过 500 个字' })
+  @TextBetween(4, 500, {
+    type: '请写明下一步改进的事项',
+    min: '请写明下一步改进的事项',
+    max: '改进事项不能超过 500 个字',
+  })
   improvements!: string;
 }
 
@@ -171,28 +170,38 @@ export class SurveySettingsDto implements SurveySettingsShape {
   @IsBoolean({ message: '请选择是否允许员工查看各户答卷' })
   staffSeeHouseholdAnswers!: boolean;
   @ApiProperty()
-  @IsInt({ message: '回避期须为整数天' })
-  @Min(0, { message: '回避期不能为负' })
-  @Max(365, { message: '回避期不能超过 365 天' })
+  @IntBetween(0, 365, {
+    type: '回避期须为整数天',
+    min: '回避期不能为负',
+    max: '回避期不能超过 365 天',
+  })
   recontactDays!: number;
   @ApiProperty()
-  @IsInt({ message: '提醒时间须为整数小时' })
-  @Min(1, { message: '提醒时间至少 1 小时' })
-  @Max(168, { message: '提醒时间不能超过 168 小时' })
+  @IntBetween(1, 168, {
+    type: '提醒时间须为整数小时',
+    min: '提醒时间至少 1 小时',
+    max: '提醒时间不能超过 168 小时',
+  })
   reminderHoursBeforeClose!: number;
   @ApiProperty()
-  @IsInt({ message: '抽样比例须为整数' })
-  @Min(5, { message: '月度抽样不少于 5%' })
-  @Max(100, { message: '抽样比例不能超过 100%' })
+  @IntBetween(5, 100, {
+    type: '抽样比例须为整数',
+    min: '月度抽样不少于 5%',
+    max: '抽样比例不能超过 100%',
+  })
   monthlyRatePercent!: number;
   @ApiProperty()
-  @IsInt({ message: '抽样比例须为整数' })
-  @Min(50, { message: '年度抽样不少于 50%' })
-  @Max(100, { message: '抽样比例不能超过 100%' })
+  @IntBetween(50, 100, {
+    type: '抽样比例须为整数',
+    min: '年度抽样不少于 50%',
+    max: '抽样比例不能超过 100%',
+  })
   annualRatePercent!: number;
   @ApiProperty()
-  @IsInt({ message: '目标须为整数' })
-  @Min(1, { message: '目标须在 1–100 之间' })
-  @Max(100, { message: '目标须在 1–100 之间' })
+  @IntBetween(1, 100, {
+    type: '目标须为整数',
+    min: '目标须在 1–100 之间',
+    max: '目标须在 1–100 之间',
+  })
   targetPercent!: number;
 }

@@ -19,8 +19,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/validation/dto-fields';
 
 export class CreateTicketDto implements CreateTicketRequest {
   @ApiProperty({ example: 'water_leak' })
