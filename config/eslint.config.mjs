@@ -2,6 +2,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Files still calling `ds.getRepository(X)` (issue #17): each is being converted to injected repositories.
+// This list only shrinks: a file leaves it when it is converted.
+const DATA_SOURCE_REPOSITORY_LEFT = [
+  'apps/server/src/modules/care/care-fanout.service.ts',
+  'apps/server/src/modules/dashboard/indicator-source.ts',
+  'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
+  'apps/server/src/modules/surveys/survey-settings.service.ts',
+  'apps/server/src/modules/tickets/ticket-submit-context.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -132,6 +142,29 @@ export default tseslint.config(
     // dependency means the class does two things and is split into use cases.
     files: ['apps/server/src/**/*.ts', 'packages/*/src/**/*.ts'],
     rules: { 'max-params': ['error', 8] },
+  },
+  {
+    // Data access (README, Layout; issue #17): a service injects its repositories with @InjectRepository;
+    // a DataSource is for infrastructure (unit of work, dialect, raw SQL), so `ds.getRepository(X)` is refused.
+    // A transaction's EntityManager (`db.getRepository`) is fine. Seed data and migrations are scripts.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: [
+      '**/seed/**',
+      '**/database/migrations/**',
+      '**/*.spec.ts',
+      ...DATA_SOURCE_REPOSITORY_LEFT,
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='getRepository']:matches([callee.object.name=/^(ds|dataSource)$/], [callee.object.property.name=/^(ds|dataSource)$/])",
+          message:
+            "inject the repository (@InjectRepository(X), listed in the module's TypeOrmModule.forFeature); a DataSource is for infrastructure only",
+        },
+      ],
+    },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   CalendarDayDto,
   CalendarOverrideDto,
@@ -9,11 +9,11 @@ import {
 } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
-import { companyOfUser } from '../org/company-of-user';
+import { CompanyOfUser } from '../org/company-of-user';
 import { Community } from '../org/entities/community.entity';
 import { User } from '../org/entities/user.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -39,18 +39,25 @@ export function parseDateKey(value: string): string | null {
 export class CalendarAdmin {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly companyOfUser: CompanyOfUser,
+    @InjectRepository(CalendarOverride)
+    private readonly calendarOverrides: Repository<CalendarOverride>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly calendars: WorkingCalendars,
     private readonly clock: ClockService,
   ) {}
 
   async year(user: AuthUser, year: number | undefined): Promise<CalendarYearDto> {
-    const companyId = await companyOfUser(this.ds, user);
+    const companyId = await this.companyOfUser.of(user);
     const thisYear = Number(chinaDateKey(this.clock.now()).slice(0, 4));
     const shown = year ?? thisYear;
     const calendar = this.calendars.forCompany(companyId);
-    const rows = await this.ds
-      .getRepository(CalendarOverride)
-      .find({ where: { companyId }, relations: { updatedBy: true }, order: { date: 'ASC' } });
+    const rows = await this.calendarOverrides.find({
+      where: { companyId },
+      relations: { updatedBy: true },
+      order: { date: 'ASC' },
+    });
     const specialDays: CalendarDayDto[] = [];
     for (let t = Date.UTC(shown, 0, 1); new Date(t).getUTCFullYear() === shown; t += 86_400_000) {
       const info = calendar.dayInfo(new Date(t).toISOString().slice(0, 10));
@@ -82,9 +89,9 @@ export class CalendarAdmin {
     body: CalendarOverrideRequestDto,
   ): Promise<CalendarOverrideDto> {
     const day = this.validDate(date);
-    const companyId = await companyOfUser(this.ds, user);
+    const companyId = await this.companyOfUser.of(user);
     const now = this.clock.now();
-    const repo = this.ds.getRepository(CalendarOverride);
+    const repo = this.calendarOverrides;
     const note = body.note?.trim() || null;
     await this.ds.transaction(async (db) => {
       const existing = await db.findOne(CalendarOverride, { where: { companyId, date: day } });
@@ -113,8 +120,8 @@ export class CalendarAdmin {
 
   async remove(user: AuthUser, date: string): Promise<void> {
     const day = this.validDate(date);
-    const companyId = await companyOfUser(this.ds, user);
-    const result = await this.ds.getRepository(CalendarOverride).delete({ companyId, date: day });
+    const companyId = await this.companyOfUser.of(user);
+    const result = await this.calendarOverrides.delete({ companyId, date: day });
     if (!result.affected) throw new AppException(ErrorCode.NOT_FOUND, `${day} 没有调整记录`);
     await this.applied(companyId);
   }
@@ -126,17 +133,13 @@ export class CalendarAdmin {
    */
   private async applied(companyId: string): Promise<void> {
     await this.calendars.reload();
-    const communities = await this.ds
-      .getRepository(Community)
-      .find({ where: { companyId }, select: { id: true } });
+    const communities = await this.communities.find({ where: { companyId }, select: { id: true } });
     if (communities.length === 0) return;
     const now = this.clock.now();
-    await this.ds
-      .getRepository(Ticket)
-      .update(
-        { communityId: In(communities.map((c) => c.id)), nextCheckAt: MoreThan(now) },
-        { nextCheckAt: now },
-      );
+    await this.tickets.update(
+      { communityId: In(communities.map((c) => c.id)), nextCheckAt: MoreThan(now) },
+      { nextCheckAt: now },
+    );
   }
 
   private validDate(date: string): string {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { CalendarOverride as DayOverride, WorkingCalendar } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Community } from '../org/entities/community.entity';
 import { CalendarOverride } from './entities/calendar-override.entity';
 
@@ -18,7 +18,11 @@ export class WorkingCalendars implements OnApplicationBootstrap {
   private byCompany = new Map<string, WorkingCalendar>();
   private companyOf = new Map<string, string>();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectRepository(CalendarOverride)
+    private readonly calendarOverrides: Repository<CalendarOverride>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
@@ -43,10 +47,10 @@ export class WorkingCalendars implements OnApplicationBootstrap {
   async reload(): Promise<void> {
     try {
       const [rows, communities] = await Promise.all([
-        this.ds
-          .getRepository(CalendarOverride)
-          .find({ select: { companyId: true, date: true, working: true, note: true } }),
-        this.ds.getRepository(Community).find({ select: { id: true, companyId: true } }),
+        this.calendarOverrides.find({
+          select: { companyId: true, date: true, working: true, note: true },
+        }),
+        this.communities.find({ select: { id: true, companyId: true } }),
       ]);
       const grouped = new Map<string, DayOverride[]>();
       for (const r of rows)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import {
   AudiencePreviewDto,
   CampaignAction,
@@ -43,6 +43,8 @@ const invalid = (field: string, message: string) =>
 export class CampaignPlanning {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CareCampaign) private readonly careCampaigns: Repository<CareCampaign>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
     private readonly scope: CareScope,
     private readonly audience: CareAudience,
     private readonly queries: CampaignQueries,
@@ -134,9 +136,10 @@ export class CampaignPlanning {
       : campaign.sendAt && campaign.sendAt > now
         ? campaign.sendAt
         : now;
-    const moved = await this.ds
-      .getRepository(CareCampaign)
-      .update({ id, status: campaign.status }, { status: to, sendAt, nextCheckAt: sendAt });
+    const moved = await this.careCampaigns.update(
+      { id, status: campaign.status },
+      { status: to, sendAt, nextCheckAt: sendAt },
+    );
     if (moved.affected !== 1) throw new AppException(ErrorCode.CAMPAIGN_STATE);
     return this.queries.get(user, id);
   }
@@ -145,9 +148,10 @@ export class CampaignPlanning {
     const campaign = await this.scope.campaign(user, id);
     const to = campaignTransition(campaign.status, CampaignAction.Cancel);
     if (!to) throw new AppException(ErrorCode.CAMPAIGN_STATE);
-    const moved = await this.ds
-      .getRepository(CareCampaign)
-      .update({ id, status: campaign.status }, { status: to, nextCheckAt: null });
+    const moved = await this.careCampaigns.update(
+      { id, status: campaign.status },
+      { status: to, nextCheckAt: null },
+    );
     if (moved.affected !== 1) throw new AppException(ErrorCode.CAMPAIGN_STATE);
     return this.queries.get(user, id);
   }
@@ -189,9 +193,7 @@ export class CampaignPlanning {
   private async checkBuildings(communityId: string, buildingIds: readonly string[]): Promise<void> {
     const ids = [...new Set(buildingIds)];
     if (ids.length === 0) return;
-    const found = await this.ds
-      .getRepository(Building)
-      .count({ where: { id: In(ids), communityId } });
+    const found = await this.buildings.count({ where: { id: In(ids), communityId } });
     if (found !== ids.length) throw invalid('audience.buildingIds', '请选择本小区的楼栋');
   }
 }

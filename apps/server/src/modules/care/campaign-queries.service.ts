@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, Repository } from 'typeorm';
 import {
   CAMPAIGN_STATUS_LABELS,
   CampaignDto,
@@ -35,7 +35,9 @@ import { CareRecipient } from './entities/care-recipient.entity';
 @Injectable()
 export class CampaignQueries {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CareCampaign) private readonly careCampaigns: Repository<CareCampaign>,
+    @InjectRepository(CareRecipient) private readonly careRecipients: Repository<CareRecipient>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly scope: CareScope,
     private readonly clock: ClockService,
   ) {}
@@ -45,7 +47,7 @@ export class CampaignQueries {
     const today = chinaDateKey(this.clock.now());
     const year = q.year ?? Number(today.slice(0, 4));
     const reminderDays = q.reminderDays ?? DEFAULT_REMINDER_DAYS;
-    const campaigns = await this.ds.getRepository(CareCampaign).find({
+    const campaigns = await this.careCampaigns.find({
       select: { id: true, occasion: true, occasionDate: true, title: true },
       where: {
         communityId: q.communityId,
@@ -91,7 +93,7 @@ export class CampaignQueries {
   async list(user: AuthUser, communityId: string, page: PageRequest): Promise<Page<CampaignDto>> {
     await this.scope.community(user, communityId);
     return findPage(
-      this.ds.getRepository(CareCampaign),
+      this.careCampaigns,
       { communityId },
       page,
       (rows) => Promise.all(rows.map((r) => this.toDto(r))),
@@ -109,9 +111,10 @@ export class CampaignQueries {
     status?: RecipientStatus,
   ): Promise<CampaignRecipientDto[]> {
     await this.scope.campaign(user, id);
-    const rows = await this.ds
-      .getRepository(CareRecipient)
-      .find({ where: { campaignId: id, ...(status ? { status } : {}) }, take: 2000 });
+    const rows = await this.careRecipients.find({
+      where: { campaignId: id, ...(status ? { status } : {}) },
+      take: 2000,
+    });
     return this.recipientDtos(rows);
   }
 
@@ -141,8 +144,7 @@ export class CampaignQueries {
   }
 
   async progress(c: CareCampaign): Promise<CampaignProgressDto> {
-    const counts = await this.ds
-      .getRepository(CareRecipient)
+    const counts = await this.careRecipients
       .createQueryBuilder('r')
       .select('r.status', 'status')
       .addSelect('COUNT(*)', 'n')
@@ -203,8 +205,7 @@ export class CampaignQueries {
     const labels = new Map<string, string>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.ds
-        .getRepository(Household)
+      const rows = await this.households
         .createQueryBuilder('h')
         .innerJoin(Room, 'r', 'r.id = h.roomId')
         .select(['h.id AS id', 'r.label AS label'])

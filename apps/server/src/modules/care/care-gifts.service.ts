@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, IsNull, Repository } from 'typeorm';
 import {
   CampaignStatus,
   ErrorCode,
@@ -32,7 +32,9 @@ const PREPARED_LIMIT = 1000;
 @Injectable()
 export class CareGifts {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CareRecipient) private readonly careRecipients: Repository<CareRecipient>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
     private readonly access: HouseholdAccess,
     private readonly queries: CampaignQueries,
     private readonly clock: ClockService,
@@ -48,8 +50,7 @@ export class CareGifts {
     const buildingIds = await this.access.buildingIdsOf(user);
     if (buildingIds.length === 0) return emptyPage();
     const lines = (prepared: boolean) => {
-      const q = this.ds
-        .getRepository(CareRecipient)
+      const q = this.careRecipients
         .createQueryBuilder('r')
         .innerJoinAndSelect('r.campaign', 'c')
         .where('r.buildingId IN (:...buildingIds)', { buildingIds })
@@ -114,12 +115,11 @@ export class CareGifts {
     note: string | undefined,
     photoIds: readonly string[] | undefined,
   ): Promise<GiftLineDto> {
-    const row = await this.ds
-      .getRepository(CareRecipient)
-      .findOne({ where: { id: recipientId }, relations: { campaign: true } });
-    const building = row
-      ? await this.ds.getRepository(Building).findOne({ where: { id: row.buildingId } })
-      : null;
+    const row = await this.careRecipients.findOne({
+      where: { id: recipientId },
+      relations: { campaign: true },
+    });
+    const building = row ? await this.buildings.findOne({ where: { id: row.buildingId } }) : null;
     if (!row || !building || !(await this.access.mayWorkIn(user, building)))
       throw new AppException(ErrorCode.CARE_RECIPIENT_NOT_FOUND);
     if (!row.giftStatus) throw new AppException(ErrorCode.GIFT_STATE, '该住户没有安排礼品');
@@ -129,12 +129,12 @@ export class CareGifts {
     if (giftNeedsProof(action) && photos.length === 0)
       throw new AppException(ErrorCode.GIFT_PROOF_REQUIRED);
     if (photos.length > 0) {
-      const usable = await this.ds
-        .getRepository(Attachment)
-        .count({ where: { id: In(photos), ownerId: user.id, ticketId: IsNull() } });
+      const usable = await this.attachments.count({
+        where: { id: In(photos), ownerId: user.id, ticketId: IsNull() },
+      });
       if (usable !== photos.length) throw new AppException(ErrorCode.UPLOAD_NOT_FOUND);
     }
-    const moved = await this.ds.getRepository(CareRecipient).update(
+    const moved = await this.careRecipients.update(
       { id: row.id, giftStatus: row.giftStatus },
       {
         giftStatus: to,
@@ -145,9 +145,7 @@ export class CareGifts {
       },
     );
     if (moved.affected !== 1) throw new AppException(ErrorCode.GIFT_STATE);
-    const fresh = await this.ds
-      .getRepository(CareRecipient)
-      .findOneOrFail({ where: { id: row.id } });
+    const fresh = await this.careRecipients.findOneOrFail({ where: { id: row.id } });
     const [dto] = await this.queries.recipientDtos([fresh]);
     const c: CareCampaign = row.campaign!;
     return {

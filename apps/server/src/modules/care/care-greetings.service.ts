@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import {
   ErrorCode,
   GIFT_STATUS_LABELS,
@@ -19,7 +19,8 @@ import { CareRecipient } from './entities/care-recipient.entity';
 @Injectable()
 export class CareGreetings {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CareRecipient) private readonly careRecipients: Repository<CareRecipient>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
     private readonly clock: ClockService,
   ) {}
 
@@ -27,7 +28,7 @@ export class CareGreetings {
     if (!user.householdId) return emptyPage();
     // Campaigns sent without a card are dropped from the page read; the cursor follows the rows read (docs/paging.md).
     return findPage(
-      this.ds.getRepository(CareRecipient),
+      this.careRecipients,
       { householdId: user.householdId, status: RecipientStatus.Sent },
       page,
       (rows) =>
@@ -39,7 +40,7 @@ export class CareGreetings {
   /** Opens one card of the caller's household; the first opening counts. Another household's card is not found. */
   async open(user: AuthUser, recipientId: string): Promise<GreetingCardDto> {
     const row = user.householdId
-      ? await this.ds.getRepository(CareRecipient).findOne({
+      ? await this.careRecipients.findOne({
           where: { id: recipientId, householdId: user.householdId, status: RecipientStatus.Sent },
           relations: { campaign: true },
         })
@@ -48,9 +49,7 @@ export class CareGreetings {
       throw new AppException(ErrorCode.CARE_RECIPIENT_NOT_FOUND);
     if (!row.openedAt) {
       const now = this.clock.now();
-      await this.ds
-        .getRepository(CareRecipient)
-        .update({ id: row.id, openedAt: IsNull() }, { openedAt: now });
+      await this.careRecipients.update({ id: row.id, openedAt: IsNull() }, { openedAt: now });
       row.openedAt = now;
     }
     return this.toDto(row);
@@ -58,9 +57,10 @@ export class CareGreetings {
 
   private async toDto(r: CareRecipient): Promise<GreetingCardDto> {
     const c = r.campaign!;
-    const community = await this.ds
-      .getRepository(Community)
-      .findOne({ where: { id: c.communityId }, select: { name: true } });
+    const community = await this.communities.findOne({
+      where: { id: c.communityId },
+      select: { name: true },
+    });
     return {
       recipientId: r.id,
       title: c.title,

@@ -13,11 +13,22 @@ import { CareGreetings } from './care-greetings.service';
 import { CareScope } from './care-scope';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
+import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
+import { Attachment } from '../uploads/entities/attachment.entity';
+import { Community } from '../org/entities/community.entity';
 
 /** Festival care (docs/domain-rules.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CareCampaign, CareRecipient]),
+    TypeOrmModule.forFeature([
+      CareCampaign,
+      CareRecipient,
+      Building,
+      Household,
+      Attachment,
+      Community,
+    ]),
     OrgModule,
     OutboxModule,
     HouseholdsModule,

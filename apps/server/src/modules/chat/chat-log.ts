@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ChatCard } from '@linli/domain/chat';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
@@ -16,7 +16,9 @@ export type ChatReply = { text: string; card?: undefined } | { text?: undefined;
 @Injectable()
 export class ChatLog {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(ChatMessage) private readonly chatMessages: Repository<ChatMessage>,
+    @InjectRepository(ChatConversation)
+    private readonly chatConversations: Repository<ChatConversation>,
     private readonly clock: ClockService,
     private readonly sender: ChatSender,
   ) {}
@@ -54,10 +56,9 @@ export class ChatLog {
       Partial<Pick<ChatMessage, 'card' | 'authorId'>>,
   ): Promise<string> {
     const id = randomUUID();
-    const messages = this.ds.getRepository(ChatMessage);
     // A conversation's messages keep their order: each is stamped at least 1 ms after the one before it,
     // so messages recorded within one clock tick (a frozen clock, a fast reply) never tie on MariaDB.
-    const previous = await messages.findOne({
+    const previous = await this.chatMessages.findOne({
       where: { openid: conv.openid },
       order: { createdAt: 'DESC' },
       select: { id: true, createdAt: true },
@@ -67,7 +68,7 @@ export class ChatLog {
       previous && previous.createdAt.getTime() >= now.getTime()
         ? new Date(previous.createdAt.getTime() + 1)
         : now;
-    await messages.insert({
+    await this.chatMessages.insert({
       id,
       openid: conv.openid,
       householdId: conv.householdId,
@@ -84,11 +85,10 @@ export class ChatLog {
   }
 
   async conversation(openid: string, resident: AuthUser | null): Promise<ChatConversation> {
-    const repo = this.ds.getRepository(ChatConversation);
-    const found = await repo.findOneBy({ openid });
+    const found = await this.chatConversations.findOneBy({ openid });
     const conv =
       found ??
-      repo.create({
+      this.chatConversations.create({
         openid,
         state: { kind: 'idle' },
         fallbacksInARow: 0,
@@ -102,11 +102,11 @@ export class ChatLog {
   /** Stores where the conversation stands, stamped now. */
   async save(conv: ChatConversation): Promise<void> {
     conv.updatedAt = this.clock.now();
-    await this.ds.getRepository(ChatConversation).save(conv);
+    await this.chatConversations.save(conv);
   }
 
   /** Links a received message to the ticket it became. */
   async linkTicket(messageId: string, ticketId: string): Promise<void> {
-    await this.ds.getRepository(ChatMessage).update({ id: messageId }, { ticketId });
+    await this.chatMessages.update({ id: messageId }, { ticketId });
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Channel, TicketStatus } from '@linli/contracts';
 import { CHAT_TEXT } from '@linli/domain/chat';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
@@ -11,7 +11,6 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { ChatSender } from '../wechat/chat-port';
 import { ChatConversationService } from './chat-conversation.service';
 import { ChatLog } from './chat-log';
-import { ChatConversation } from './entities/chat-conversation.entity';
 import { ChatDirection, ChatMessage } from './entities/chat-message.entity';
 import { ChatRatingPromptClaim } from './entities/chat-rating-prompt.entity';
 import { isUniqueViolation } from '../../database/unit-of-work';
@@ -28,7 +27,11 @@ const RECENT_MS = 48 * 3_600_000;
 @Injectable()
 export class ChatRatingPrompt extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(ChatMessage) private readonly chatMessages: Repository<ChatMessage>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(ChatRatingPromptClaim)
+    private readonly chatRatingPromptClaims: Repository<ChatRatingPromptClaim>,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: ClockService,
     private readonly sender: ChatSender,
@@ -49,7 +52,7 @@ export class ChatRatingPrompt extends ScheduledJob<number> {
     // Only tickets resolved in the last 48 h (a window is at most that long): older ones are left to the page's
     // rating request, and a resident who never comes back cannot crowd newer tickets out of the batch.
     const since = new Date(this.clock.now().getTime() - RECENT_MS);
-    const tickets = await this.ds.getRepository(Ticket).find({
+    const tickets = await this.tickets.find({
       where: {
         channel: Channel.WechatChat,
         status: TicketStatus.Resolved,
@@ -63,12 +66,12 @@ export class ChatRatingPrompt extends ScheduledJob<number> {
     for (const ticket of tickets) {
       const prompt = CHAT_TEXT.ratePrompt(ticket.code);
       if (
-        await this.ds
-          .getRepository(ChatMessage)
-          .exists({ where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt } })
+        await this.chatMessages.exists({
+          where: { ticketId: ticket.id, direction: ChatDirection.Out, text: prompt },
+        })
       )
         continue;
-      const reporter = await this.ds.getRepository(User).findOneBy({ id: ticket.reporterId });
+      const reporter = await this.users.findOneBy({ id: ticket.reporterId });
       if (!reporter?.openid) continue;
       const conv = await this.chatLog.conversation(reporter.openid, {
         id: reporter.id,
@@ -82,8 +85,7 @@ export class ChatRatingPrompt extends ScheduledJob<number> {
       // Several instances may run this round at once: the one whose claim is inserted asks, the others leave it.
       if (!(await this.claim(ticket.id))) continue;
       conv.state = { kind: 'awaiting_rating', ticketId: ticket.id };
-      conv.updatedAt = this.clock.now();
-      await this.ds.getRepository(ChatConversation).save(conv);
+      await this.chatLog.save(conv);
       await this.chatLog.send(conv, { text: prompt }, ticket.id);
       asked++;
     }
@@ -92,9 +94,7 @@ export class ChatRatingPrompt extends ScheduledJob<number> {
 
   private async claim(ticketId: string): Promise<boolean> {
     try {
-      await this.ds
-        .getRepository(ChatRatingPromptClaim)
-        .insert({ ticketId, askedAt: this.clock.now() });
+      await this.chatRatingPromptClaims.insert({ ticketId, askedAt: this.clock.now() });
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) return false;

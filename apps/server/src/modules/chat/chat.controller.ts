@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChatMessageDto, Role } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { ChatReplies } from './chat-replies.service';
+import { ChatReplies, ChatThread } from './chat-replies.service';
 import { ChatReplyDto } from './chat-reply.dto';
 import { Endpoints } from '@linli/contracts';
 import { Implements } from '../../common/http/implements';
@@ -12,7 +12,10 @@ import { Implements } from '../../common/http/implements';
 @ApiBearerAuth()
 @Controller()
 export class ChatController {
-  constructor(private readonly replies: ChatReplies) {}
+  constructor(
+    private readonly thread: ChatThread,
+    private readonly replies: ChatReplies,
+  ) {}
 
   @Implements(Endpoints.chat.ticketChat)
   @Get('tickets/:id/chat')
@@ -21,7 +24,7 @@ export class ChatController {
     summary: 'Whoever may see the ticket: the WeChat customer-service messages about it',
   })
   list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ChatMessageDto[]> {
-    return this.replies.list(user, id);
+    return this.thread.list(user, id);
   }
 
   @Implements(Endpoints.chat.reply)

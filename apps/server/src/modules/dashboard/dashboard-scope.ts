@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DEPARTMENT_NAMES, DepartmentName, ErrorCode, Role } from '@linli/contracts';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { Community } from '../org/entities/community.entity';
@@ -27,22 +27,24 @@ export interface DashboardScope {
 @Injectable()
 export class DashboardScopes {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly org: OrgDirectory,
   ) {}
 
   async communitiesOf(user: AuthUser): Promise<{ id: string; name: string; companyId: string }[]> {
-    const communities = this.ds.getRepository(Community);
     const select = { id: true, name: true, companyId: true } as const;
     if (user.role === Role.Supervisor)
-      return user.communityId ? communities.find({ where: { id: user.communityId }, select }) : [];
+      return user.communityId
+        ? this.communities.find({ where: { id: user.communityId }, select })
+        : [];
     if (user.role !== Role.Admin) return [];
     const reach = await this.org.communitiesOfAdmin(user);
     const rows =
       reach === 'all'
-        ? await communities.find({ select })
+        ? await this.communities.find({ select })
         : reach.length
-          ? await communities.find({ where: { id: In(reach) }, select })
+          ? await this.communities.find({ where: { id: In(reach) }, select })
           : [];
     return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
   }
@@ -58,9 +60,10 @@ export class DashboardScopes {
     const department =
       user.role === Role.Supervisor
         ? ((
-            await this.ds
-              .getRepository(User)
-              .findOne({ where: { id: user.id }, select: { id: true, department: true } })
+            await this.users.findOne({
+              where: { id: user.id },
+              select: { id: true, department: true },
+            })
           )?.department ?? null)
         : null;
     return {

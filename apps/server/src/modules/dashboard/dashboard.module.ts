@@ -21,11 +21,23 @@ import { ReportsController } from './reports.controller';
 import { Reports } from './reports.service';
 import { PeriodicReportDelivery } from './periodic-report-delivery';
 import { WeeklyReviewDelivery } from './weekly-review-delivery';
+import { IndicatorTargetsRow } from './entities/indicator-targets.entity';
+import { IndicatorSnapshot } from './entities/indicator-snapshot.entity';
+import { IssuedReport } from './entities/issued-report.entity';
+import { Ticket } from '../tickets/entities/ticket.entity';
 
 /** 数据看板 and the reports (the brief's "Indicators and reports"); definitions live in @linli/domain. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Community, User, IndicatorProvisional]),
+    TypeOrmModule.forFeature([
+      Community,
+      User,
+      IndicatorProvisional,
+      IndicatorTargetsRow,
+      IndicatorSnapshot,
+      IssuedReport,
+      Ticket,
+    ]),
     OrgModule,
     CalendarModule,
     NotificationsModule,

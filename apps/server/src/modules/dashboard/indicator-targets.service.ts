@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { IndicatorTargetsDto, Role } from '@linli/contracts';
 import { DEFAULT_INDICATOR_TARGETS, IndicatorTargets } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
 import { DashboardScopes } from './dashboard-scope';
@@ -13,13 +13,14 @@ import { IndicatorTargetsRow } from './entities/indicator-targets.entity';
 @Injectable()
 export class IndicatorTargetsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(IndicatorTargetsRow)
+    private readonly indicatorTargets: Repository<IndicatorTargetsRow>,
     private readonly scopes: DashboardScopes,
     private readonly clock: ClockService,
   ) {}
 
   async forCompany(companyId: string): Promise<{ targets: IndicatorTargets; customised: boolean }> {
-    const row = await this.ds.getRepository(IndicatorTargetsRow).findOne({ where: { companyId } });
+    const row = await this.indicatorTargets.findOne({ where: { companyId } });
     const own = row?.targets ?? {};
     const targets = { ...DEFAULT_INDICATOR_TARGETS };
     for (const key of Object.keys(targets) as (keyof IndicatorTargets)[])
@@ -35,8 +36,7 @@ export class IndicatorTargetsService {
 
   async update(user: AuthUser, dto: UpdateIndicatorTargetsDto): Promise<IndicatorTargetsDto> {
     const scope = await this.scopes.resolve(user, dto.communityId);
-    const repo = this.ds.getRepository(IndicatorTargetsRow);
-    const row = await repo.findOne({ where: { companyId: scope.companyId } });
+    const row = await this.indicatorTargets.findOne({ where: { companyId: scope.companyId } });
     const next: Record<string, number> = { ...(row?.targets ?? {}) };
     for (const key of Object.keys(DEFAULT_INDICATOR_TARGETS) as (keyof IndicatorTargets)[]) {
       const value = dto[key];
@@ -44,7 +44,7 @@ export class IndicatorTargetsService {
       if (value === DEFAULT_INDICATOR_TARGETS[key]) delete next[key];
       else next[key] = value;
     }
-    await repo.save({
+    await this.indicatorTargets.save({
       companyId: scope.companyId,
       targets: next,
       updatedById: user.id,

@@ -15,7 +15,7 @@ import { REPORTING_DATA_SOURCE } from '../../database/reporting-data-source';
 @Injectable()
 export class ListIndicatorTickets {
   constructor(
-    @Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(REPORTING_DATA_SOURCE) private readonly reporting: DataSource,
     private readonly scopes: DashboardScopes,
     private readonly targets: IndicatorTargetsService,
     private readonly figures: MonthFigures,
@@ -40,7 +40,7 @@ export class ListIndicatorTickets {
       ...figure.pendingTicketIds.map((id) => [id, 'pending'] as const),
     ];
     if (wanted.length === 0) return [];
-    const rows = await this.ds.getRepository(Ticket).find({
+    const rows = await this.reporting.getRepository(Ticket).find({
       where: { id: In(wanted.map(([id]) => id)) },
       relations: { room: true, category: true },
       select: {

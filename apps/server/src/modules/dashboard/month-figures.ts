@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   computeIndicators,
   IndicatorTargets,
@@ -8,7 +8,7 @@ import {
   periodWindow,
 } from '@linli/domain';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, In, LessThan } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/unit-of-work';
@@ -51,7 +51,10 @@ export const PROVISIONAL_SLACK_MS = 2 * 60_000;
 @Injectable()
 export class MonthFigures {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(IndicatorProvisional)
+    private readonly indicatorProvisionals: Repository<IndicatorProvisional>,
+    @InjectRepository(IndicatorSnapshot)
+    private readonly indicatorSnapshots: Repository<IndicatorSnapshot>,
     private readonly source: IndicatorSource,
     private readonly calendars: WorkingCalendars,
     private readonly clock: ClockService,
@@ -76,7 +79,7 @@ export class MonthFigures {
     if (now.getTime() >= freeze.getTime())
       return (await this.snapshot(scope, month, targets)).figures;
     if (scope.department === null) {
-      const provisional = await this.ds.getRepository(IndicatorProvisional).findOne({
+      const provisional = await this.indicatorProvisionals.findOne({
         where: {
           communityId: scope.communityId,
           scopeKey: '*',
@@ -101,7 +104,7 @@ export class MonthFigures {
     const freeze = this.freezesAt(month);
     const byCommunity = new Map<string, IndicatorProvisional>();
     if (now.getTime() < freeze.getTime() && communities.length > 0) {
-      const rows = await this.ds.getRepository(IndicatorProvisional).find({
+      const rows = await this.indicatorProvisionals.find({
         where: { communityId: In(communities.map((c) => c.communityId)), scopeKey: '*', month },
       });
       for (const c of communities) {
@@ -148,9 +151,8 @@ export class MonthFigures {
     roundStart: Date,
     targets: IndicatorTargets,
   ): Promise<boolean> {
-    const repo = this.ds.getRepository(IndicatorProvisional);
     const key = { communityId, scopeKey: '*', month, targetsKey: targetsKey(targets) };
-    const stored = await repo.findOne({ where: key });
+    const stored = await this.indicatorProvisionals.findOne({ where: key });
     if (stored && stored.asOf.getTime() >= roundStart.getTime()) return false;
     const figures = await this.compute(
       { communityId, department: null },
@@ -160,7 +162,7 @@ export class MonthFigures {
     );
     if (!stored) {
       try {
-        await repo.insert({
+        await this.indicatorProvisionals.insert({
           id: randomUUID(),
           ...key,
           asOf: roundStart,
@@ -173,7 +175,7 @@ export class MonthFigures {
         return false; // another instance stored this round first
       }
     }
-    const res = await repo.update(
+    const res = await this.indicatorProvisionals.update(
       { id: stored.id, asOf: LessThan(roundStart) },
       { asOf: roundStart, figures, computedAt: this.clock.now() },
     );
@@ -195,14 +197,13 @@ export class MonthFigures {
     month: string,
     targets: IndicatorTargets,
   ): Promise<{ row: IndicatorSnapshot; created: boolean }> {
-    const repo = this.ds.getRepository(IndicatorSnapshot);
     const key = {
       communityId: scope.communityId,
       scopeKey: scope.department ?? '*',
       month,
       targetsKey: targetsKey(targets),
     };
-    const stored = await repo.findOne({ where: key });
+    const stored = await this.indicatorSnapshots.findOne({ where: key });
     if (stored) return { row: stored, created: false };
     const asOf = this.freezesAt(month);
     const row: IndicatorSnapshot = {
@@ -213,11 +214,11 @@ export class MonthFigures {
       computedAt: this.clock.now(),
     };
     try {
-      await repo.insert(row);
+      await this.indicatorSnapshots.insert(row);
       return { row, created: true };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return { row: await repo.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
+      return { row: await this.indicatorSnapshots.findOneOrFail({ where: key }), created: false }; // stored meanwhile by another reader or instance
     }
   }
 

@@ -28,7 +28,7 @@ const TREND_MONTHS = 6;
 @Injectable()
 export class ReadDashboard {
   constructor(
-    @Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(REPORTING_DATA_SOURCE) private readonly reporting: DataSource,
     private readonly scopes: DashboardScopes,
     private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,
@@ -67,7 +67,7 @@ export class ReadDashboard {
     });
 
     const [buildings, categories, load] = await Promise.all([
-      this.ds
+      this.reporting
         .getRepository(Building)
         .find({ where: { communityId: scope.communityId }, select: { id: true, name: true } }),
       this.source.categoryDepartments(),
@@ -139,13 +139,13 @@ export class ReadDashboard {
     load: Map<string, { open: number; late: number }>,
   ): Promise<AssistantRowDto[]> {
     const serving = buildingIds.length
-      ? await this.ds
+      ? await this.reporting
           .getRepository(AssistantBuilding)
           .find({ where: { buildingId: In(buildingIds) }, select: { userId: true } })
       : [];
     const ids = [...new Set([...serving.map((s) => s.userId), ...handlers.map((h) => h.userId)])];
     if (ids.length === 0) return [];
-    const users = await this.ds
+    const users = await this.reporting
       .getRepository(User)
       .find({ where: { id: In(ids) }, select: { id: true, name: true, role: true } });
     const staff = users.filter((u) => u.role !== Role.Resident);

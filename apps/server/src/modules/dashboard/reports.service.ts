@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEPARTMENT_NAMES,
   DepartmentName,
@@ -24,7 +24,7 @@ import {
   PeriodWindow,
 } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { afterCursor, PageRequest } from '../../common/paging/paging';
@@ -51,7 +51,8 @@ const DEPARTMENTS = Object.keys(DEPARTMENT_NAMES) as DepartmentName[];
 @Injectable()
 export class Reports {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(IssuedReport) private readonly issuedReports: Repository<IssuedReport>,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly scopes: DashboardScopes,
     private readonly source: IndicatorSource,
     private readonly targets: IndicatorTargetsService,
@@ -63,9 +64,10 @@ export class Reports {
     const scope = await this.scopes.resolve(user, dto.communityId);
     const { report } = await this.issueFor(scope, dto.kind, dto.period, user.id);
     return this.summary(
-      await this.ds
-        .getRepository(IssuedReport)
-        .findOneOrFail({ where: { id: report.id }, relations: { issuedBy: true } }),
+      await this.issuedReports.findOneOrFail({
+        where: { id: report.id },
+        relations: { issuedBy: true },
+      }),
     );
   }
 
@@ -87,8 +89,7 @@ export class Reports {
         { field: 'period', message: '该期间尚未结束' },
       ]);
     const department = kind === ReportKind.Weekly ? scope.department : null;
-    const repo = this.ds.getRepository(IssuedReport);
-    const existing = await repo.findOne({
+    const existing = await this.issuedReports.findOne({
       where: { communityId: scope.communityId, kind, period, scopeKey: department ?? '*' },
     });
     if (existing) return { report: existing, created: false };
@@ -109,10 +110,10 @@ export class Reports {
       issuedAt: now,
     };
     try {
-      await repo.insert(row);
+      await this.issuedReports.insert(row);
     } catch (err) {
       // Issued at the same moment by someone else (or another instance): theirs stands.
-      const theirs = await repo.findOne({
+      const theirs = await this.issuedReports.findOne({
         where: { communityId: scope.communityId, kind, period, scopeKey: row.scopeKey },
       });
       if (theirs) return { report: theirs, created: false };
@@ -132,7 +133,7 @@ export class Reports {
       communityId: scope.communityId,
       ...(scope.department ? { scopeKey: In([scope.department, '*']) } : {}),
     };
-    const rows = await this.ds.getRepository(IssuedReport).find({
+    const rows = await this.issuedReports.find({
       select: {
         id: true,
         kind: true,
@@ -153,7 +154,7 @@ export class Reports {
   }
 
   async file(user: AuthUser, id: string): Promise<{ filename: string; data: Buffer }> {
-    const row = await this.ds.getRepository(IssuedReport).findOne({ where: { id } });
+    const row = await this.issuedReports.findOne({ where: { id } });
     const reach = await this.scopes.communitiesOf(user);
     if (!row || !reach.some((c) => c.id === row.communityId))
       throw new AppException(ErrorCode.REPORT_NOT_FOUND);
@@ -263,7 +264,7 @@ export class Reports {
   private async roomLabels(ids: string[]): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.ds.getRepository(Ticket).find({
+      const rows = await this.tickets.find({
         where: { id: In(ids.slice(i, i + 500)) },
         relations: { room: true },
         select: { id: true, room: { id: true, label: true } },

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { AssistantOptionDto, DutyShiftDto, ErrorCode, Role } from '@linli/contracts';
 import { dutyShiftProblem } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
@@ -16,7 +16,9 @@ import { DutyShift } from './entities/duty-shift.entity';
 @Injectable()
 export class DutyRota {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(DutyShift) private readonly dutyShifts: Repository<DutyShift>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly clock: ClockService,
   ) {}
 
@@ -24,11 +26,12 @@ export class DutyRota {
   async upcoming(user: AuthUser, days = 14): Promise<DutyShiftDto[]> {
     if (!user.communityId) return [];
     const now = this.clock.now();
-    const buildings = await this.ds
-      .getRepository(Building)
-      .find({ where: { communityId: user.communityId }, select: { id: true, name: true } });
+    const buildings = await this.buildings.find({
+      where: { communityId: user.communityId },
+      select: { id: true, name: true },
+    });
     if (buildings.length === 0) return [];
-    const rows = await this.ds.getRepository(DutyShift).find({
+    const rows = await this.dutyShifts.find({
       where: {
         buildingId: In(buildings.map((b) => b.id)),
         endsAt: MoreThan(now),
@@ -43,7 +46,7 @@ export class DutyRota {
 
   async assistants(user: AuthUser): Promise<AssistantOptionDto[]> {
     if (!user.communityId) return [];
-    const rows = await this.ds.getRepository(User).find({
+    const rows = await this.users.find({
       where: { communityId: user.communityId, role: Role.Assistant },
       select: { id: true, name: true },
       order: { name: 'ASC' },
@@ -53,14 +56,12 @@ export class DutyRota {
 
   async create(user: AuthUser, dto: CreateDutyShiftDto): Promise<DutyShiftDto> {
     const now = this.clock.now();
-    const building = await this.ds
-      .getRepository(Building)
-      .findOne({ where: { id: dto.buildingId } });
+    const building = await this.buildings.findOne({ where: { id: dto.buildingId } });
     if (!building || building.communityId !== user.communityId)
       throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [
         { field: 'buildingId', message: '请选择本小区的楼栋' },
       ]);
-    const assistant = await this.ds.getRepository(User).findOne({ where: { id: dto.assistantId } });
+    const assistant = await this.users.findOne({ where: { id: dto.assistantId } });
     if (
       !assistant ||
       assistant.role !== Role.Assistant ||
@@ -77,7 +78,7 @@ export class DutyRota {
       throw new AppException(ErrorCode.VALIDATION_FAILED, problem, [
         { field: 'endsAt', message: problem },
       ]);
-    const overlapping = await this.ds.getRepository(DutyShift).exists({
+    const overlapping = await this.dutyShifts.exists({
       where: {
         assistantId: assistant.id,
         startsAt: LessThan(endsAt),
@@ -95,17 +96,15 @@ export class DutyRota {
       createdById: user.id,
       createdAt: now,
     };
-    await this.ds.getRepository(DutyShift).insert(row);
+    await this.dutyShifts.insert(row);
     return toDto({ ...row, assistant, building }, now);
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
-    const row = await this.ds
-      .getRepository(DutyShift)
-      .findOne({ where: { id }, relations: { building: true } });
+    const row = await this.dutyShifts.findOne({ where: { id }, relations: { building: true } });
     if (!row || row.building?.communityId !== user.communityId)
       throw new AppException(ErrorCode.NOT_FOUND, '班次不存在');
-    await this.ds.getRepository(DutyShift).delete({ id });
+    await this.dutyShifts.delete({ id });
   }
 }
 

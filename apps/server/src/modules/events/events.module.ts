@@ -5,10 +5,12 @@ import { CommunityEvent } from './entities/community-event.entity';
 import { EventSignup } from './entities/event-signup.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { Building } from '../org/entities/building.entity';
+import { User } from '../org/entities/user.entity';
 
 /** Community events with sign-up, waiting list and check-in (docs/domain-rules.md §10). */
 @Module({
-  imports: [TypeOrmModule.forFeature([CommunityEvent, EventSignup]), OrgModule],
+  imports: [TypeOrmModule.forFeature([CommunityEvent, EventSignup, Building, User]), OrgModule],
   controllers: [EventsController],
   providers: [EventsService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import {
   CommunityEventDto,
   ErrorCode,
@@ -17,6 +17,7 @@ import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Building } from '../org/entities/building.entity';
+import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { CheckInDto, CreateEventDto } from './dto/event.dto';
 import { CommunityEvent } from './entities/community-event.entity';
@@ -35,6 +36,10 @@ const random = () =>
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CommunityEvent) private readonly communityEvents: Repository<CommunityEvent>,
+    @InjectRepository(EventSignup) private readonly eventSignups: Repository<EventSignup>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
   ) {}
@@ -69,7 +74,7 @@ export class EventsService {
     const communityId = await this.communityOf(user);
     if (!communityId) return [];
     const since = new Date(this.clock.now().getTime() - 7 * 86_400_000);
-    const rows = await this.ds.getRepository(CommunityEvent).find({
+    const rows = await this.communityEvents.find({
       where: { communityId, startsAt: MoreThanOrEqual(since) },
       order: { startsAt: 'ASC' },
       take: 50,
@@ -80,9 +85,7 @@ export class EventsService {
   async signUp(user: AuthUser, eventId: string): Promise<CommunityEventDto> {
     const event = await this.residentEvent(user, eventId);
     const householdId = user.householdId!;
-    const existing = await this.ds
-      .getRepository(EventSignup)
-      .findOne({ where: { eventId, householdId } });
+    const existing = await this.eventSignups.findOne({ where: { eventId, householdId } });
     if (existing && existing.status !== SignupStatus.Cancelled)
       return this.toDto(event, householdId);
     await this.ds.transaction(async (db) => {
@@ -149,9 +152,9 @@ export class EventsService {
   /** Staff at the door: the code of a confirmed household; it becomes attended (on the household's record). */
   async checkIn(user: AuthUser, eventId: string, dto: CheckInDto): Promise<SignupDto> {
     const event = await this.staffEvent(user, eventId);
-    const row = await this.ds
-      .getRepository(EventSignup)
-      .findOne({ where: { eventId: event.id, code: dto.code.toUpperCase() } });
+    const row = await this.eventSignups.findOne({
+      where: { eventId: event.id, code: dto.code.toUpperCase() },
+    });
     if (!row || row.status === SignupStatus.Cancelled)
       throw new AppException(ErrorCode.EVENT_CODE_INVALID);
     const to = signupTransition(row.status, 'check_in');
@@ -160,12 +163,10 @@ export class EventsService {
         ErrorCode.EVENT_SIGNUP_STATE,
         row.status === SignupStatus.Attended ? '该住户已签到' : '该住户在候补名单中，尚未获得名额',
       );
-    const moved = await this.ds
-      .getRepository(EventSignup)
-      .update(
-        { id: row.id, status: row.status },
-        { status: to, checkedInAt: this.clock.now(), checkedInById: user.id },
-      );
+    const moved = await this.eventSignups.update(
+      { id: row.id, status: row.status },
+      { status: to, checkedInAt: this.clock.now(), checkedInById: user.id },
+    );
     if (moved.affected !== 1) throw new AppException(ErrorCode.EVENT_SIGNUP_STATE);
     return (
       await this.signupDtos([{ ...row, status: to, checkedInAt: this.clock.now() }], true)
@@ -174,9 +175,10 @@ export class EventsService {
 
   async signups(user: AuthUser, eventId: string): Promise<SignupDto[]> {
     const event = await this.staffEvent(user, eventId);
-    const rows = await this.ds
-      .getRepository(EventSignup)
-      .find({ where: { eventId: event.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.eventSignups.find({
+      where: { eventId: event.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return this.signupDtos(rows, false);
   }
 
@@ -206,16 +208,16 @@ export class EventsService {
   }
 
   private async toDto(e: CommunityEvent, householdId: string | null): Promise<CommunityEventDto> {
-    const rows = await this.ds.getRepository(EventSignup).find({
+    const rows = await this.eventSignups.find({
       where: {
         eventId: e.id,
         status: In([SignupStatus.Confirmed, SignupStatus.Waitlisted, SignupStatus.Attended]),
       },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const fresh = await this.ds.getRepository(CommunityEvent).findOneByOrFail({ id: e.id });
+    const fresh = await this.communityEvents.findOneByOrFail({ id: e.id });
     const mine = householdId
-      ? await this.ds.getRepository(EventSignup).findOne({ where: { eventId: e.id, householdId } })
+      ? await this.eventSignups.findOne({ where: { eventId: e.id, householdId } })
       : null;
     return {
       id: e.id,
@@ -245,8 +247,7 @@ export class EventsService {
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .where('h.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.householdId))] })
       .getRawMany<{ id: string; label: string }>();
-    const users = await this.ds
-      .getRepository('user')
+    const users = await this.users
       .createQueryBuilder('u')
       .select(['u.id AS id', 'u.name AS name'])
       .where('u.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.userId ?? ''))] })
@@ -270,7 +271,7 @@ export class EventsService {
   private async residentEvent(user: AuthUser, eventId: string): Promise<CommunityEvent> {
     const communityId = await this.communityOf(user);
     const event = communityId
-      ? await this.ds.getRepository(CommunityEvent).findOne({ where: { id: eventId, communityId } })
+      ? await this.communityEvents.findOne({ where: { id: eventId, communityId } })
       : null;
     if (!event || !user.householdId) throw new AppException(ErrorCode.EVENT_NOT_FOUND);
     return event;
@@ -279,7 +280,7 @@ export class EventsService {
   private async staffEvent(user: AuthUser, eventId: string): Promise<CommunityEvent> {
     const communityId = await this.communityOf(user);
     const event = communityId
-      ? await this.ds.getRepository(CommunityEvent).findOne({ where: { id: eventId, communityId } })
+      ? await this.communityEvents.findOne({ where: { id: eventId, communityId } })
       : null;
     if (!event) throw new AppException(ErrorCode.EVENT_NOT_FOUND);
     return event;
@@ -295,8 +296,7 @@ export class EventsService {
     if (user.role === Role.Assistant) {
       const [first] = await this.org.buildingsServedBy(user.id);
       return first
-        ? ((await this.ds.getRepository(Building).findOne({ where: { id: first } }))?.communityId ??
-            null)
+        ? ((await this.buildings.findOne({ where: { id: first } }))?.communityId ?? null)
         : null;
     }
     return null;

@@ -35,9 +35,13 @@ import { HouseholdSheetController } from './household-sheet.controller';
 import { HouseholdSheets } from './household-sheet.service';
 import { HouseholdFilesController, HouseholdsController } from './households.controller';
 import { BuildingRooms } from './use-cases/building-rooms';
-import { ExportHousehold } from './use-cases/export-household';
+import { ExportHousehold, VisibleHouseholdTickets } from './use-cases/export-household';
 import { HouseholdAudit } from './use-cases/household-audit';
-import { EditHouseholdFile, ReadHouseholdFile } from './use-cases/household-file';
+import {
+  EditHouseholdFile,
+  HouseholdFileActivity,
+  ReadHouseholdFile,
+} from './use-cases/household-file';
 import { BindPhone, Invitations } from './use-cases/joining';
 import { ResidencePasses } from './use-cases/member-view';
 import { EditMyMember, ReadMyHousehold } from './use-cases/my-household';
@@ -91,10 +95,12 @@ import { JoinPicker, RoomFiles } from './room-files';
     ReadMyHousehold,
     EditMyMember,
     ExportHousehold,
+    VisibleHouseholdTickets,
     Invitations,
     BindPhone,
     BuildingRooms,
     ReadHouseholdFile,
+    HouseholdFileActivity,
     EditHouseholdFile,
     HouseholdAudit,
     ResidencePasses,

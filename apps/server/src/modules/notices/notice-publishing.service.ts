@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import {
   ErrorCode,
   NOTICE_KIND_LABELS,
@@ -38,6 +38,8 @@ const invalid = (field: string, message: string) =>
 export class NoticePublishing extends ScheduledJob<number> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly inbox: Inbox,
     private readonly org: OrgDirectory,
     private readonly queries: NoticeQueries,
@@ -69,9 +71,8 @@ export class NoticePublishing extends ScheduledJob<number> {
     ];
     if (
       buildingIds.length > 0 &&
-      (await this.ds
-        .getRepository(Building)
-        .count({ where: { id: In(buildingIds), communityId } })) !== buildingIds.length
+      (await this.buildings.count({ where: { id: In(buildingIds), communityId } })) !==
+        buildingIds.length
     ) {
       throw invalid('target', '请选择本小区的楼栋');
     }
@@ -103,7 +104,7 @@ export class NoticePublishing extends ScheduledJob<number> {
   /** Publishes the scheduled notices whose time has come. */
   async publishDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.ds.getRepository(Notice).find({
+    const due = await this.notices.find({
       where: { publishedAt: IsNull(), publishAt: LessThanOrEqual(now) },
       order: { publishAt: 'ASC' },
       take: 50,

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  Between,
+  DataSource,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThan,
+  Not,
+  Repository,
+} from 'typeorm';
 import {
   ErrorCode,
   MemberRole,
@@ -42,6 +51,11 @@ const IN_FORCE_LIMIT = 100;
 export class NoticeQueries {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Notice) private readonly notices: Repository<Notice>,
+    @InjectRepository(NoticeRead) private readonly noticeReads: Repository<NoticeRead>,
+    @InjectRepository(HouseholdMember)
+    private readonly householdMembers: Repository<HouseholdMember>,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
   ) {}
@@ -51,7 +65,7 @@ export class NoticeQueries {
     const communityIds = await this.communitiesOf(user);
     if (communityIds.length === 0) return emptyPage();
     return findPage(
-      this.ds.getRepository(Notice),
+      this.notices,
       { communityId: In(communityIds) },
       page,
       (rows) => Promise.all(rows.map((n) => this.staffDto(user, n))),
@@ -75,12 +89,12 @@ export class NoticeQueries {
     const place = user.householdId ? await this.place(user.householdId) : null;
     if (!place) return emptyPage();
     const now = this.clock.now();
-    const repo = this.ds.getRepository(Notice);
+    const repo = this.notices;
     const published = { communityId: place.communityId, publishedAt: Not(IsNull()) };
     const present = async (rows: Notice[]): Promise<NoticeDto[]> => {
       const reaching = rows.filter((n) => noticeReaches(n.target, place));
       const reads = reaching.length
-        ? await this.ds.getRepository(NoticeRead).find({
+        ? await this.noticeReads.find({
             where: { householdId: place.householdId, noticeId: In(reaching.map((n) => n.id)) },
           })
         : [];
@@ -113,7 +127,7 @@ export class NoticeQueries {
   async read(user: AuthUser, id: string): Promise<NoticeDto> {
     const place = user.householdId ? await this.place(user.householdId) : null;
     const notice = place
-      ? await this.ds.getRepository(Notice).findOne({
+      ? await this.notices.findOne({
           where: { id, communityId: place.communityId, publishedAt: Not(IsNull()) },
           relations: { createdBy: true },
         })
@@ -121,7 +135,7 @@ export class NoticeQueries {
     if (!place || !notice || !noticeReaches(notice.target, place))
       throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
     try {
-      await this.ds.getRepository(NoticeRead).insert({
+      await this.noticeReads.insert({
         noticeId: id,
         householdId: place.householdId,
         userId: user.id,
@@ -145,7 +159,7 @@ export class NoticeQueries {
     if (communityIds.length === 0) return [];
     const now = this.clock.now();
     const soon = new Date(now.getTime() + UNREAD_CALL_LEAD_MINUTES * 60_000);
-    const cuts = await this.ds.getRepository(Notice).find({
+    const cuts = await this.notices.find({
       where: {
         communityId: In(communityIds),
         kind: In([NoticeKind.WaterCut, NoticeKind.PowerCut]),
@@ -168,10 +182,11 @@ export class NoticeQueries {
       await householdsReached(this.ds.manager, notice.communityId, notice.target),
     );
     if (households.length === 0) return [];
-    const reads = await this.ds
-      .getRepository(NoticeRead)
-      .find({ where: { noticeId: notice.id }, relations: { user: true } });
-    const members = await this.ds.getRepository(HouseholdMember).find({
+    const reads = await this.noticeReads.find({
+      where: { noticeId: notice.id },
+      relations: { user: true },
+    });
+    const members = await this.householdMembers.find({
       where: { householdId: In(households.map((h) => h.householdId)), removedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
@@ -212,7 +227,7 @@ export class NoticeQueries {
       ...new Set([...n.target.buildingIds, ...n.target.units.map((u) => u.buildingId)]),
     ];
     const buildings = buildingIds.length
-      ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
+      ? await this.buildings.find({ where: { id: In(buildingIds) } })
       : [];
     const name = (id: string) => buildings.find((b) => b.id === id)?.name ?? '';
     const parts = [
@@ -240,9 +255,7 @@ export class NoticeQueries {
   }
 
   private async staffNotice(user: AuthUser, id: string): Promise<Notice> {
-    const notice = await this.ds
-      .getRepository(Notice)
-      .findOne({ where: { id }, relations: { createdBy: true } });
+    const notice = await this.notices.findOne({ where: { id }, relations: { createdBy: true } });
     if (!notice || !(await this.communitiesOf(user)).includes(notice.communityId))
       throw new AppException(ErrorCode.NOTICE_NOT_FOUND);
     return notice;
@@ -263,9 +276,10 @@ export class NoticeQueries {
       return [
         ...new Set(
           (
-            await this.ds
-              .getRepository(Building)
-              .find({ where: { id: In(buildings) }, select: { communityId: true } })
+            await this.buildings.find({
+              where: { id: In(buildings) },
+              select: { communityId: true },
+            })
           ).map((b) => b.communityId),
         ),
       ];
@@ -273,7 +287,7 @@ export class NoticeQueries {
     if (user.role === Role.Admin) {
       const reach = await this.org.communitiesOfAdmin(user);
       if (reach !== 'all') return reach;
-      return (await this.ds.getRepository(Building).find({ select: { communityId: true } }))
+      return (await this.buildings.find({ select: { communityId: true } }))
         .map((b) => b.communityId)
         .filter((v, i, a) => a.indexOf(v) === i);
     }

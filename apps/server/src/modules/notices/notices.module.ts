@@ -7,10 +7,16 @@ import { Notice } from './entities/notice.entity';
 import { NoticePublishing } from './notice-publishing.service';
 import { NoticeQueries } from './notice-queries.service';
 import { NoticesController } from './notices.controller';
+import { Building } from '../org/entities/building.entity';
+import { HouseholdMember } from '../households/entities/household-member.entity';
 
 /** Notices of every kind (docs/domain-rules.md §11) with read receipts per household; planned cuts are announced as one. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notice, NoticeRead]), NotificationsModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([Notice, NoticeRead, Building, HouseholdMember]),
+    NotificationsModule,
+    OrgModule,
+  ],
   controllers: [NoticesController],
   providers: [NoticeQueries, NoticePublishing],
   exports: [NoticePublishing],

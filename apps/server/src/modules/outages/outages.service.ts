@@ -1,6 +1,6 @@
 import { Access } from '../org/access.service';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   NotificationKind,
@@ -18,7 +18,7 @@ import {
   systemTransition,
 } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
@@ -47,7 +47,9 @@ const ACTIVE_LIMIT = 100;
 @Injectable()
 export class OutagesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(OutageNotice) private readonly outageNotices: Repository<OutageNotice>,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
     private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
     private readonly clock: ClockService,
@@ -68,9 +70,7 @@ export class OutagesService {
     const buildingIds = [...new Set(dto.buildingIds)];
     const buildings =
       buildingIds.length > 0
-        ? await this.ds
-            .getRepository(Building)
-            .find({ where: { id: In(buildingIds), communityId } })
+        ? await this.buildings.find({ where: { id: In(buildingIds), communityId } })
         : [];
     if (buildings.length !== buildingIds.length)
       throw new AppException(ErrorCode.VALIDATION_FAILED, '请选择本小区的楼栋', [
@@ -121,7 +121,7 @@ export class OutagesService {
    */
   async list(user: AuthUser, page: PageRequest): Promise<Page<OutageNoticeDto>> {
     if (!user.communityId) return emptyPage();
-    const repo = this.ds.getRepository(OutageNotice);
+    const repo = this.outageNotices;
     const closed = await findPage(
       repo,
       { communityId: user.communityId, status: 'closed' },
@@ -145,7 +145,7 @@ export class OutagesService {
   /** A resident: the cuts announced for their building that have not ended yet. */
   async current(place: HouseholdPlace | null): Promise<OutageNoticeDto[]> {
     if (!place) return [];
-    const rows = await this.ds.getRepository(OutageNotice).find({
+    const rows = await this.outageNotices.find({
       where: {
         communityId: place.communityId,
         status: 'active',
@@ -258,9 +258,10 @@ export class OutagesService {
   }
 
   private async one(id: string): Promise<OutageNoticeDto> {
-    const row = await this.ds
-      .getRepository(OutageNotice)
-      .findOneOrFail({ where: { id }, relations: { createdBy: true } });
+    const row = await this.outageNotices.findOneOrFail({
+      where: { id },
+      relations: { createdBy: true },
+    });
     return (await this.toDtos([row]))[0];
   }
 
@@ -268,11 +269,8 @@ export class OutagesService {
     if (rows.length === 0) return [];
     const buildingIds = [...new Set(rows.flatMap((r) => r.buildingIds))];
     const buildings =
-      buildingIds.length > 0
-        ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
-        : [];
-    const counts = (await this.ds
-      .getRepository(Ticket)
+      buildingIds.length > 0 ? await this.buildings.find({ where: { id: In(buildingIds) } }) : [];
+    const counts = (await this.tickets
       .createQueryBuilder('t')
       .select('t.outageId', 'outageId')
       .addSelect('COUNT(*)', 'n')

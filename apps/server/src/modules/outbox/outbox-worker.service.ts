@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { classifyWechatErrcode, nextRetryDelayMs } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -38,6 +38,9 @@ export class OutboxWorker extends ScheduledJob<DrainResult> {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(SubscriptionCredit)
+    private readonly subscriptionCredits: Repository<SubscriptionCredit>,
     private readonly wechat: WechatClient,
     private readonly tokens: AccessTokens,
     private readonly clock: ClockService,
@@ -172,9 +175,10 @@ export class OutboxWorker extends ScheduledJob<DrainResult> {
         false,
       );
     }
-    const user = await this.ds
-      .getRepository(User)
-      .findOne({ where: { id: message.userId }, select: { id: true, openid: true } });
+    const user = await this.users.findOne({
+      where: { id: message.userId },
+      select: { id: true, openid: true },
+    });
     if (!user?.openid)
       return this.settle(message, OutboxStatus.Dead, result, { lastError: '用户没有微信 openid' });
     let outcome = await this.send(message, user.openid, false);
@@ -188,12 +192,10 @@ export class OutboxWorker extends ScheduledJob<DrainResult> {
         });
       case 'revoked':
         // The user turned these messages off: no retry, and no credits left for that template.
-        await this.ds
-          .getRepository(SubscriptionCredit)
-          .update(
-            { userId: message.userId, templateId: message.templateId },
-            { credits: 0, updatedAt: this.clock.now() },
-          );
+        await this.subscriptionCredits.update(
+          { userId: message.userId, templateId: message.templateId },
+          { credits: 0, updatedAt: this.clock.now() },
+        );
         return this.settle(message, OutboxStatus.Revoked, result, { lastError: outcome.error });
       case 'permanent':
         return this.settle(message, OutboxStatus.Dead, result, { lastError: outcome.error });

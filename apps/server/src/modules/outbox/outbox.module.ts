@@ -11,11 +11,12 @@ import { OutboxAdmin } from './outbox-admin.service';
 import { OutboxWorker } from './outbox-worker.service';
 import { Outbox } from './outbox.service';
 import { SubscriptionsController } from './subscriptions.controller';
+import { User } from '../org/entities/user.entity';
 
 /** WeChat subscribe messages: subscription credits, the outbox written with each change, and the worker delivering it. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken]),
+    TypeOrmModule.forFeature([OutboxMessage, SubscriptionCredit, WechatToken, User]),
     WechatModule,
     OrgModule,
   ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   Role,
@@ -10,12 +10,12 @@ import {
 } from '@linli/contracts';
 import { resolvePolicy, SLA_POLICIES, SlaPolicy } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 
 import { AppException, FieldError } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
-import { companyOfUser } from '../org/company-of-user';
+import { CompanyOfUser } from '../org/company-of-user';
 import { User } from '../org/entities/user.entity';
 import { UpdateSlaPolicyDto } from './dto/update-sla-policy.dto';
 import { SlaPolicyOverrideRow } from './entities/sla-policy-override.entity';
@@ -58,15 +58,19 @@ export function limitInputProblem(value: unknown): string | null {
 export class SlaPoliciesAdmin {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly companyOfUser: CompanyOfUser,
+    @InjectRepository(SlaPolicyOverrideRow)
+    private readonly slaPolicyOverrides: Repository<SlaPolicyOverrideRow>,
     private readonly overrides: SlaPolicyOverrides,
     private readonly clock: ClockService,
   ) {}
 
   async list(user: AuthUser): Promise<SlaPolicyDto[]> {
-    const companyId = await companyOfUser(this.ds, user);
-    const rows = await this.ds
-      .getRepository(SlaPolicyOverrideRow)
-      .find({ where: { companyId }, relations: { updatedBy: true } });
+    const companyId = await this.companyOfUser.of(user);
+    const rows = await this.slaPolicyOverrides.find({
+      where: { companyId },
+      relations: { updatedBy: true },
+    });
     return SLA_POLICIES.map((p) =>
       toDto(
         p,
@@ -106,7 +110,7 @@ export class SlaPoliciesAdmin {
     }
     if (fields.length > 0)
       throw new AppException(ErrorCode.VALIDATION_FAILED, fields[0].message, fields);
-    const companyId = await companyOfUser(this.ds, user);
+    const companyId = await this.companyOfUser.of(user);
     const now = this.clock.now();
     // Only what differs from the default is kept: setting a limit back to its default value drops it.
     const milestones: Partial<Record<SlaMilestone, SlaLimit | null>> = {};
@@ -136,10 +140,8 @@ export class SlaPoliciesAdmin {
   }
 
   async reset(user: AuthUser, code: string): Promise<void> {
-    const companyId = await companyOfUser(this.ds, user);
-    const result = await this.ds
-      .getRepository(SlaPolicyOverrideRow)
-      .delete({ companyId, policyCode: code });
+    const companyId = await this.companyOfUser.of(user);
+    const result = await this.slaPolicyOverrides.delete({ companyId, policyCode: code });
     if (!result.affected)
       throw new AppException(ErrorCode.NOT_FOUND, '该时限标准没有调整，已是默认值');
     await this.overrides.reload();

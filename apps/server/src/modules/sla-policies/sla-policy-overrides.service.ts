@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SlaPolicyOverride } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { WorkingCalendars } from '../calendar/working-calendars.service';
 import { SlaPolicyOverrideRow } from './entities/sla-policy-override.entity';
 
@@ -16,7 +16,8 @@ export class SlaPolicyOverrides implements OnApplicationBootstrap {
   private byCompany = new Map<string, SlaPolicyOverride[]>();
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SlaPolicyOverrideRow)
+    private readonly slaPolicyOverrides: Repository<SlaPolicyOverrideRow>,
     private readonly calendars: WorkingCalendars,
   ) {}
 
@@ -36,9 +37,9 @@ export class SlaPolicyOverrides implements OnApplicationBootstrap {
 
   async reload(): Promise<void> {
     try {
-      const rows = await this.ds
-        .getRepository(SlaPolicyOverrideRow)
-        .find({ select: { companyId: true, policyCode: true, milestones: true } });
+      const rows = await this.slaPolicyOverrides.find({
+        select: { companyId: true, policyCode: true, milestones: true },
+      });
       const grouped = new Map<string, SlaPolicyOverride[]>();
       for (const r of rows)
         grouped.set(r.companyId, [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionnaireDto, Role, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';
@@ -23,6 +23,7 @@ const BUILTIN = 'builtin:';
 export class QuestionnairesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     private readonly access: SurveyAccess,
     private readonly clock: ClockService,
   ) {}
@@ -30,7 +31,7 @@ export class QuestionnairesService {
   async list(user: AuthUser): Promise<QuestionnaireDto[]> {
     const companyId = await this.access.companyOf(user);
     const communities = user.role === Role.Supervisor && user.communityId ? [user.communityId] : [];
-    const rows = await this.ds.getRepository(Questionnaire).find({
+    const rows = await this.questionnaires.find({
       where: [
         { companyId, communityId: IsNull() },
         ...(communities.length ? [{ companyId, communityId: In(communities) }] : []),
@@ -73,10 +74,11 @@ export class QuestionnairesService {
     const row = await this.editable(user, id);
     const questions = this.checked(dto.questions);
     if (row.status === 'draft') {
-      await this.ds
-        .getRepository(Questionnaire)
-        .update({ id }, { title: dto.title.trim(), theme: dto.theme, questions });
-      return toDto(await this.ds.getRepository(Questionnaire).findOneByOrFail({ id }));
+      await this.questionnaires.update(
+        { id },
+        { title: dto.title.trim(), theme: dto.theme, questions },
+      );
+      return toDto(await this.questionnaires.findOneByOrFail({ id }));
     }
     const next: Questionnaire = {
       ...row,
@@ -99,9 +101,10 @@ export class QuestionnairesService {
     if (row.status === 'published')
       throw new AppException(ErrorCode.QUESTIONNAIRE_FROZEN, '问卷已发布');
     const now = this.clock.now();
-    await this.ds
-      .getRepository(Questionnaire)
-      .update({ id, status: 'draft' }, { status: 'published', publishedAt: now });
+    await this.questionnaires.update(
+      { id, status: 'draft' },
+      { status: 'published', publishedAt: now },
+    );
     return toDto({ ...row, status: 'published', publishedAt: now });
   }
 
@@ -146,7 +149,7 @@ export class QuestionnairesService {
   }
 
   private async editable(user: AuthUser, id: string): Promise<Questionnaire> {
-    const row = await this.ds.getRepository(Questionnaire).findOne({ where: { id } });
+    const row = await this.questionnaires.findOne({ where: { id } });
     const mine =
       row &&
       (row.communityId === null

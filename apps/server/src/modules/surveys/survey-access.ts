@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@linli/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { Community } from '../org/entities/community.entity';
@@ -17,6 +17,8 @@ import { SurveyRound } from './entities/survey-round.entity';
 export class SurveyAccess {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(Company) private readonly companies: Repository<Company>,
     private readonly org: OrgDirectory,
   ) {}
 
@@ -52,22 +54,21 @@ export class SurveyAccess {
   /** The company whose templates the caller uses: that of their community, else (the platform admin) the only company. */
   async companyOf(user: AuthUser): Promise<string> {
     if (user.communityId) {
-      const c = await this.ds.getRepository(Community).findOne({ where: { id: user.communityId } });
+      const c = await this.communities.findOne({ where: { id: user.communityId } });
       if (c) return c.companyId;
     }
-    const companies = await this.ds.getRepository(Company).find({ take: 2 });
+    const companies = await this.companies.find({ take: 2 });
     if (companies.length !== 1)
       throw new AppException(ErrorCode.FORBIDDEN, '请以物业公司管理员身份操作');
     return companies[0].id;
   }
 
   async companyOfCommunity(communityId: string): Promise<string> {
-    return (await this.ds.getRepository(Community).findOneOrFail({ where: { id: communityId } }))
-      .companyId;
+    return (await this.communities.findOneOrFail({ where: { id: communityId } })).companyId;
   }
 
   private async onlyCommunity(): Promise<string | null> {
-    const rows = await this.ds.getRepository(Community).find({ take: 2 });
+    const rows = await this.communities.find({ take: 2 });
     return rows.length === 1 ? rows[0].id : null;
   }
 }

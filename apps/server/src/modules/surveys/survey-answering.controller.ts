@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SurveyAnswerDto } from './dto/survey.dto';
 import { SurveyAnswering } from './survey-answering.service';
+import { SurveySummary } from './survey-summary';
 import { Endpoints } from '@linli/contracts';
 import { Implements } from '../../common/http/implements';
 
@@ -15,7 +16,10 @@ const respondent = (user: AuthUser) => ({ userId: user.id, householdId: user.hou
 @ApiBearerAuth()
 @Controller('surveys')
 export class SurveyAnsweringController {
-  constructor(private readonly answering: SurveyAnswering) {}
+  constructor(
+    private readonly answering: SurveyAnswering,
+    private readonly summaries: SurveySummary,
+  ) {}
 
   @Implements(Endpoints.surveys.mine)
   @Get('mine')
@@ -63,6 +67,6 @@ export class SurveyAnsweringController {
     summary: 'A resident of the community: a round’s published headline figures and improvements',
   })
   summary(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<SurveySummaryDto> {
-    return this.answering.summary(respondent(user), id);
+    return this.summaries.summary(respondent(user), id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   MySurveyDto,
@@ -7,7 +7,6 @@ import {
   SurveyAnswerValue,
   SurveyConversationDto,
   SurveyRoundStatus,
-  SurveySummaryDto,
 } from '@linli/contracts';
 import {
   answerText,
@@ -21,16 +20,14 @@ import {
   validateAnswer,
 } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
-import { OrgDirectory } from '../org/org-directory.service';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
-import { SurveyResultsService } from './survey-results.service';
 import { SENT_STATUSES } from './survey-rounds.service';
 
 /** Who answers: a resident account and the household it answers for. Any channel resolves its caller to this. */
@@ -49,32 +46,34 @@ export interface Respondent {
 export class SurveyAnswering {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
+    @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
+    @InjectRepository(SurveyAnswer) private readonly surveyAnswers: Repository<SurveyAnswer>,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: ClockService,
-    private readonly results: SurveyResultsService,
-    private readonly org: OrgDirectory,
   ) {}
 
   /** The questionnaires the household was invited to, open ones first. */
   async mine(who: Respondent): Promise<MySurveyDto[]> {
     if (!who.householdId) return [];
-    const invites = await this.ds
-      .getRepository(SurveyInvite)
-      .find({ where: { householdId: who.householdId }, order: { invitedAt: 'DESC' }, take: 50 });
+    const invites = await this.surveyInvites.find({
+      where: { householdId: who.householdId },
+      order: { invitedAt: 'DESC' },
+      take: 50,
+    });
     if (invites.length === 0) return [];
-    const rounds = await this.ds
-      .getRepository(SurveyRound)
-      .find({ where: { id: In(invites.map((i) => i.roundId)), status: In(SENT_STATUSES) } });
+    const rounds = await this.surveyRounds.find({
+      where: { id: In(invites.map((i) => i.roundId)), status: In(SENT_STATUSES) },
+    });
     const now = this.clock.now();
     const out: MySurveyDto[] = [];
     for (const round of rounds) {
       const invite = invites.find((i) => i.roundId === round.id)!;
-      const questionnaire = await this.ds
-        .getRepository(Questionnaire)
-        .findOneByOrFail({ id: round.questionnaireId });
-      const answered = await this.ds
-        .getRepository(SurveyAnswer)
-        .count({ where: { inviteId: invite.id } });
+      const questionnaire = await this.questionnaires.findOneByOrFail({
+        id: round.questionnaireId,
+      });
+      const answered = await this.surveyAnswers.count({ where: { inviteId: invite.id } });
       const completed = invite.completedAt !== null;
       out.push({
         roundId: round.id,
@@ -153,28 +152,6 @@ export class SurveyAnswering {
       }
       return this.state(db, round, await db.findOneByOrFail(SurveyInvite, { id: invite.id }));
     });
-  }
-
-  /** A published round's headline and what will improve, for any resident of its community. */
-  async summary(who: Respondent, roundId: string): Promise<SurveySummaryDto> {
-    const place = who.householdId ? await this.org.householdPlace(who.householdId) : null;
-    const round = await this.ds.getRepository(SurveyRound).findOne({ where: { id: roundId } });
-    if (
-      !round ||
-      !place ||
-      round.communityId !== place.communityId ||
-      round.status !== SurveyRoundStatus.ResultsPublished
-    )
-      throw new AppException(ErrorCode.SURVEY_NOT_FOUND, '调查结果尚未公布');
-    const head = await this.results.headline(roundId);
-    return {
-      roundId,
-      title: round.title,
-      responseRate: head.responseRate.percent,
-      adjustedSatisfaction: head.adjustedSatisfaction,
-      improvements: round.improvements ?? '',
-      publishedAt: round.resultsPublishedAt!.toISOString(),
-    };
   }
 
   private async invitation(

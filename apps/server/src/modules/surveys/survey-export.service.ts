@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { SURVEY_THEME_LABELS } from '@linli/contracts';
 import { formatChinaDateTime } from '@linli/domain';
 import { answerText } from '@linli/domain/surveys';
 import * as ExcelJS from 'exceljs';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
@@ -25,16 +25,18 @@ const SOURCE_LABELS: Record<string, string> = {
 export class SurveyExportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
+    @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
+    @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
+    @InjectRepository(SurveyAnswer) private readonly surveyAnswers: Repository<SurveyAnswer>,
     private readonly results: SurveyResultsService,
     private readonly settings: SurveySettingsService,
   ) {}
 
   async export(user: AuthUser, roundId: string): Promise<{ data: Buffer; filename: string }> {
     const r = await this.results.results(user, roundId);
-    const round = await this.ds.getRepository(SurveyRound).findOneByOrFail({ id: roundId });
-    const questionnaire = await this.ds
-      .getRepository(Questionnaire)
-      .findOneByOrFail({ id: round.questionnaireId });
+    const round = await this.surveyRounds.findOneByOrFail({ id: roundId });
+    const questionnaire = await this.questionnaires.findOneByOrFail({ id: round.questionnaireId });
     const named = (await this.settings.ofCommunity(round.communityId)).staffSeeHouseholdAnswers;
     const wb = new ExcelJS.Workbook();
 
@@ -79,14 +81,13 @@ export class SurveyExportService {
       '完成时间',
       ...questionnaire.questions.map((q) => `${q.id} ${q.text}`),
     ]);
-    const invites = await this.ds
-      .getRepository(SurveyInvite)
-      .find({ where: { roundId }, order: { completedAt: 'ASC' } });
+    const invites = await this.surveyInvites.find({
+      where: { roundId },
+      order: { completedAt: 'ASC' },
+    });
     const completed = invites.filter((i) => i.completedAt);
     const answers = completed.length
-      ? await this.ds
-          .getRepository(SurveyAnswer)
-          .find({ where: { inviteId: In(completed.map((i) => i.id)) } })
+      ? await this.surveyAnswers.find({ where: { inviteId: In(completed.map((i) => i.id)) } })
       : [];
     const rooms = named
       ? await this.roomsOf(completed.map((i) => i.householdId))

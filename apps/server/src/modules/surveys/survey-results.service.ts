@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionType, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import {
   adjustedSatisfaction,
@@ -11,7 +11,7 @@ import {
   satisfactionOf,
   ScoredAnswer,
 } from '@linli/domain/surveys';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { TagAnswerDto } from './dto/survey.dto';
@@ -38,6 +38,9 @@ export type Headline = Pick<
 export class SurveyResultsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
+    @InjectRepository(SurveyAnswer) private readonly surveyAnswers: Repository<SurveyAnswer>,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     private readonly access: SurveyAccess,
     private readonly settings: SurveySettingsService,
   ) {}
@@ -75,13 +78,10 @@ export class SurveyResultsService {
     const round = await this.access.roundFor(user, roundId);
     if (round.status === SurveyRoundStatus.Draft || round.status === SurveyRoundStatus.Cancelled)
       throw new AppException(ErrorCode.SURVEY_STATE, '调查尚未发出，还没有结果');
-    const questionnaire = await this.ds
-      .getRepository(Questionnaire)
-      .findOneByOrFail({ id: round.questionnaireId });
+    const questionnaire = await this.questionnaires.findOneByOrFail({ id: round.questionnaireId });
     const settings = await this.settings.ofCommunity(round.communityId);
     const head = await this.headline(roundId);
-    const rows = await this.ds
-      .getRepository(SurveyAnswer)
+    const rows = await this.surveyAnswers
       .createQueryBuilder('a')
       .innerJoin(SurveyInvite, 'i', 'i.id = a.inviteId')
       .addSelect('i.householdId', 'householdId')
@@ -162,7 +162,7 @@ export class SurveyResultsService {
     answerId: string,
     dto: TagAnswerDto,
   ): Promise<{ answerId: string; tag: string | null }> {
-    const answer = await this.ds.getRepository(SurveyAnswer).findOne({ where: { id: answerId } });
+    const answer = await this.surveyAnswers.findOne({ where: { id: answerId } });
     if (!answer) throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
     await this.access.roundFor(user, answer.roundId);
     if (answer.value.kind !== 'text')
@@ -170,13 +170,13 @@ export class SurveyResultsService {
         { field: 'tag', message: '只能给文字意见加标签' },
       ]);
     const tag = dto.tag?.trim() || null;
-    await this.ds.getRepository(SurveyAnswer).update({ id: answerId }, { tag });
+    await this.surveyAnswers.update({ id: answerId }, { tag });
     return { answerId, tag };
   }
 
   /** This round and up to 11 earlier sent rounds of the community, oldest first (the month-by-month trend). */
   private async trend(round: SurveyRound): Promise<SurveyResultsDto['trend']> {
-    const earlier = await this.ds.getRepository(SurveyRound).find({
+    const earlier = await this.surveyRounds.find({
       where: {
         communityId: round.communityId,
         status: In([SurveyRoundStatus.Closed, SurveyRoundStatus.ResultsPublished]),

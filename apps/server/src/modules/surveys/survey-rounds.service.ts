@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   Page,
   Role,
-  SampleBuildingDto,
   SurveyRoundAction,
   SurveyRoundDto,
   SurveyRoundKind,
@@ -12,26 +11,24 @@ import {
   TicketKind,
 } from '@linli/contracts';
 import {
-  allowedSurveyRoundActions,
   drawSample,
   SampleCandidate,
   surveyRoundTransition,
   surveyWindowProblem,
 } from '@linli/domain/surveys';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
-import { Building } from '../org/entities/building.entity';
 import { AddRoundHouseholdsDto, CreateSurveyRoundDto } from './dto/survey.dto';
-import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 import { QuestionnairesService } from './questionnaires.service';
 import { SurveyAccess } from './survey-access';
+import { SurveyRoundPresenter } from './survey-round-presenter';
 import { samplingRulesOf, SurveySettingsService } from './survey-settings.service';
 
 /** Statuses of rounds that actually reached households (for the recontact window and "the last annual survey"). */
@@ -49,12 +46,13 @@ export const SENT_STATUSES = [
 @Injectable()
 export class SurveyRoundsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     private readonly unitOfWork: UnitOfWork,
     private readonly access: SurveyAccess,
     private readonly questionnaires: QuestionnairesService,
     private readonly settings: SurveySettingsService,
     private readonly clock: ClockService,
+    private readonly presenter: SurveyRoundPresenter,
   ) {}
 
   async create(user: AuthUser, dto: CreateSurveyRoundDto): Promise<SurveyRoundDto> {
@@ -131,20 +129,20 @@ export class SurveyRoundsService {
     const reach =
       user.role === Role.Supervisor ? (user.communityId ? [user.communityId] : []) : null;
     return findPage(
-      this.ds.getRepository(SurveyRound),
+      this.surveyRounds,
       reach ? { communityId: In(reach) } : {},
       page,
       async (rows) => {
         const mine: SurveyRound[] = [];
         for (const r of rows) if (await this.access.runs(user, r.communityId)) mine.push(r);
-        return Promise.all(mine.map((r) => this.toDto(user, r)));
+        return Promise.all(mine.map((r) => this.presenter.toDto(user, r)));
       },
       { at: 'closesAt' },
     );
   }
 
   async detail(user: AuthUser, id: string): Promise<SurveyRoundDto> {
-    return this.toDto(user, await this.access.roundFor(user, id));
+    return this.presenter.toDto(user, await this.access.roundFor(user, id));
   }
 
   /** Households added by hand (e.g. one that asked to be heard): occupied households of the round's community only. */
@@ -253,76 +251,6 @@ export class SurveyRoundsService {
   ): Promise<Map<string, string>> {
     const rows = await occupiedHouseholds(db, communityId, householdIds);
     return new Map(rows.map((r) => [r.householdId, r.buildingId]));
-  }
-
-  async toDto(user: AuthUser, r: SurveyRound): Promise<SurveyRoundDto> {
-    const questionnaire = await this.ds
-      .getRepository(Questionnaire)
-      .findOneByOrFail({ id: r.questionnaireId });
-    const invites = (await this.ds
-      .createQueryBuilder()
-      .select('i.buildingId', 'buildingId')
-      .addSelect('i.source', 'source')
-      .addSelect('COUNT(*)', 'n')
-      .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END)', 'done')
-      .from('survey_invite', 'i')
-      .where('i.roundId = :id', { id: r.id })
-      .groupBy('i.buildingId')
-      .addGroupBy('i.source')
-      .getRawMany()) as {
-      buildingId: string;
-      source: string;
-      n: string | number;
-      done: string | number | null;
-    }[];
-    const buildingIds = [
-      ...new Set([...r.strata.map((s) => s.buildingId), ...invites.map((i) => i.buildingId)]),
-    ];
-    const buildings = buildingIds.length
-      ? await this.ds.getRepository(Building).find({ where: { id: In(buildingIds) } })
-      : [];
-    const count = (b: string | null, source: string) =>
-      invites
-        .filter((i) => (b === null || i.buildingId === b) && i.source === source)
-        .reduce((s, i) => s + Number(i.n), 0);
-    const byBuilding: SampleBuildingDto[] = buildings
-      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh'))
-      .map((b) => ({
-        buildingId: b.id,
-        buildingName: b.name,
-        occupied: r.strata.find((s) => s.buildingId === b.id)?.occupied ?? 0,
-        random: count(b.id, 'random'),
-        complainers: count(b.id, 'complainer'),
-        manual: count(b.id, 'manual'),
-      }));
-    const invited = invites.reduce((s, i) => s + Number(i.n), 0);
-    return {
-      id: r.id,
-      communityId: r.communityId,
-      title: r.title,
-      kind: r.kind,
-      status: r.status,
-      questionnaireId: r.questionnaireId,
-      questionnaireTitle: questionnaire.title,
-      theme: questionnaire.theme,
-      opensAt: r.opensAt.toISOString(),
-      closesAt: r.closesAt.toISOString(),
-      seed: r.seed,
-      occupied: r.strata.reduce((s, x) => s + x.occupied, 0),
-      invited,
-      composition: {
-        random: count(null, 'random'),
-        complainers: count(null, 'complainer'),
-        manual: count(null, 'manual'),
-        byBuilding,
-      },
-      recontactExcluded: r.recontactExcluded,
-      shortfall: r.shortfall,
-      completed: invites.reduce((s, i) => s + Number(i.done ?? 0), 0),
-      sentAt: r.sentAt?.toISOString() ?? null,
-      resultsPublishedAt: r.resultsPublishedAt?.toISOString() ?? null,
-      allowedActions: allowedSurveyRoundActions(r.status, user.role),
-    };
   }
 }
 

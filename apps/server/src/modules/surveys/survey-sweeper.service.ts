@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SurveyRoundAction, SurveyRoundStatus } from '@linli/contracts';
 import { earliestDelivery } from '@linli/domain';
 import { surveyRoundTransition } from '@linli/domain/surveys';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -33,7 +33,7 @@ const BATCH = 50;
 @Injectable()
 export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     private readonly unitOfWork: UnitOfWork,
     private readonly messages: SurveyMessages,
     private readonly clock: ClockService,
@@ -45,7 +45,7 @@ export class SurveySweeper extends ScheduledJob<SurveySweepResult> {
   protected async round(): Promise<SurveySweepResult> {
     const result: SurveySweepResult = { checked: 0, reminded: 0, closed: 0, skipped: 0 };
     const now = this.clock.now();
-    const due = await this.ds.getRepository(SurveyRound).find({
+    const due = await this.surveyRounds.find({
       select: { id: true, nextCheckAt: true },
       where: { nextCheckAt: LessThanOrEqual(now) },
       order: { nextCheckAt: 'ASC' },

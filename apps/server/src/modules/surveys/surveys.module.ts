@@ -7,6 +7,8 @@ import { QuestionnairesService } from './questionnaires.service';
 import { SurveyAccess } from './survey-access';
 import { SurveyAnsweringController } from './survey-answering.controller';
 import { SurveyAnswering } from './survey-answering.service';
+import { SurveySummary } from './survey-summary';
+import { SurveyRoundPresenter } from './survey-round-presenter';
 import { SurveyExportService } from './survey-export.service';
 import { SurveyMessages } from './survey-messages';
 import { SurveyResultsService } from './survey-results.service';
@@ -15,10 +17,17 @@ import { SurveyRoundsService } from './survey-rounds.service';
 import { SurveySettingsService } from './survey-settings.service';
 import { SurveySweeper } from './survey-sweeper.service';
 import { SurveysController } from './surveys.controller';
+import { Community } from '../org/entities/community.entity';
+import { Company } from '../org/entities/company.entity';
+import { Building } from '../org/entities/building.entity';
 
 /** Satisfaction questionnaires (domain brief §9): builder, rounds and sampling, in-chat answering, results. SurveyAnswering is exported for other channels (WeChat chat). */
 @Module({
-  imports: [TypeOrmModule.forFeature(SURVEY_ENTITIES), NotificationsModule, OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([...SURVEY_ENTITIES, Community, Company, Building]),
+    NotificationsModule,
+    OrgModule,
+  ],
   controllers: [SurveysController, SurveyAnsweringController],
   providers: [
     SurveyAccess,
@@ -29,6 +38,8 @@ import { SurveysController } from './surveys.controller';
     SurveyResultsService,
     SurveyExportService,
     SurveyAnswering,
+    SurveySummary,
+    SurveyRoundPresenter,
     SurveyMessages,
     SurveySweeper,
   ],

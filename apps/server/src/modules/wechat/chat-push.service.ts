@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode } from '@linli/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -44,6 +44,7 @@ export class ChatPushService {
     private readonly clock: ClockService,
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(ChatSessionRow) private readonly chatSessions: Repository<ChatSessionRow>,
   ) {}
 
   private crypt(): WechatMsgCrypt {
@@ -202,7 +203,7 @@ export class ChatPushService {
    * window (an action long ago), which any real action then replaces.
    */
   private async ensureSession(openid: string): Promise<void> {
-    if (await this.ds.getRepository(ChatSessionRow).exists({ where: { openid } })) return;
+    if (await this.chatSessions.exists({ where: { openid } })) return;
     // Through the unit of work: on SQLite a statement issued while another push's transaction is open
     // would join it, and be rolled back with it when that push turns out to be a repeat.
     await retryOnDeadlock(() =>

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   chatWindowFor,
   chatWindowVerdict,
   ChatWindowPolicy,
   DEFAULT_CHAT_WINDOW_POLICY,
 } from '@linli/domain';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { AccessTokens } from '../outbox/access-tokens.service';
@@ -32,7 +32,7 @@ export class WechatChatSender extends ChatSender {
   readonly policy: ChatWindowPolicy = DEFAULT_CHAT_WINDOW_POLICY;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(ChatSessionRow) private readonly chatSessions: Repository<ChatSessionRow>,
     private readonly client: WechatChatClient,
     private readonly tokens: AccessTokens,
     private readonly clock: ClockService,
@@ -42,7 +42,7 @@ export class WechatChatSender extends ChatSender {
   }
 
   async window(openid: string, now: Date): Promise<ChatWindowState> {
-    const row = await this.ds.getRepository(ChatSessionRow).findOne({ where: { openid } });
+    const row = await this.chatSessions.findOne({ where: { openid } });
     const verdict = chatWindowVerdict(
       row
         ? {
@@ -111,9 +111,8 @@ export class WechatChatSender extends ChatSender {
   private async reserve(
     openid: string,
   ): Promise<{ row: ChatSessionRow } | { refusal: 'window_closed' | 'quota_exhausted' }> {
-    const repo = this.ds.getRepository(ChatSessionRow);
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await repo.findOne({ where: { openid } });
+      const row = await this.chatSessions.findOne({ where: { openid } });
       const now = this.clock.now();
       if (!row) return { refusal: 'window_closed' };
       const verdict = chatWindowVerdict(

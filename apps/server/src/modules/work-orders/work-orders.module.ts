@@ -5,10 +5,11 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { WorkOrder } from './entities/work-order.entity';
 import { WorkOrdersController } from './work-orders.controller';
 import { WorkOrders } from './work-orders.service';
+import { User } from '../org/entities/user.entity';
 
 /** Work orders (工作安排通知单) from supervisors to departments. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkOrder]), NotificationsModule, OrgModule],
+  imports: [TypeOrmModule.forFeature([WorkOrder, User]), NotificationsModule, OrgModule],
   controllers: [WorkOrdersController],
   providers: [WorkOrders],
   exports: [WorkOrders],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEPARTMENT_NAMES,
   ErrorCode,
@@ -22,7 +22,7 @@ import {
   workOrderStepConflict,
 } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, FindOptionsWhere, In, Like, Not } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Like, Not, Repository } from 'typeorm';
 import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
@@ -48,7 +48,8 @@ const OPEN_LIMIT = 200;
 @Injectable()
 export class WorkOrders {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(WorkOrder) private readonly workOrders: Repository<WorkOrder>,
     private readonly unitOfWork: UnitOfWork,
     private readonly access: Access,
     private readonly inbox: Inbox,
@@ -141,9 +142,10 @@ export class WorkOrders {
    * cursor continues the finished ones only).
    */
   async list(user: AuthUser, page: PageRequest): Promise<Page<WorkOrderDto>> {
-    const me = await this.ds
-      .getRepository(User)
-      .findOne({ where: { id: user.id }, select: { id: true, department: true } });
+    const me = await this.users.findOne({
+      where: { id: user.id },
+      select: { id: true, department: true },
+    });
     const communities = await this.access.communityIds(user);
     if (communities !== 'all' && communities.length === 0) return emptyPage();
     const where: FindOptionsWhere<WorkOrder> =
@@ -155,15 +157,12 @@ export class WorkOrders {
     const relations = { issuedBy: true, acceptedBy: true, ticket: true };
     const present = (rows: WorkOrder[]) =>
       rows.map((r) => this.toDto(r, user, me?.department ?? null));
-    const done = await findPage(
-      this.ds.getRepository(WorkOrder),
-      { ...where, status: 'done' },
-      page,
-      present,
-      { at: 'issuedAt', relations },
-    );
+    const done = await findPage(this.workOrders, { ...where, status: 'done' }, page, present, {
+      at: 'issuedAt',
+      relations,
+    });
     if (page.cursor) return done;
-    const open = await this.ds.getRepository(WorkOrder).find({
+    const open = await this.workOrders.find({
       where: { ...where, status: Not('done') },
       relations,
       order: { dueAt: 'ASC', id: 'ASC' },
@@ -291,10 +290,11 @@ export class WorkOrders {
   }
 
   private async one(user: AuthUser, id: string): Promise<WorkOrderDto> {
-    const me = await this.ds
-      .getRepository(User)
-      .findOne({ where: { id: user.id }, select: { id: true, department: true } });
-    const row = await this.ds.getRepository(WorkOrder).findOneOrFail({
+    const me = await this.users.findOne({
+      where: { id: user.id },
+      select: { id: true, department: true },
+    });
+    const row = await this.workOrders.findOneOrFail({
       where: { id },
       relations: { issuedBy: true, acceptedBy: true, ticket: true },
     });

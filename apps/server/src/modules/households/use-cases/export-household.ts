@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { HouseholdExportDto, MemberRole } from '@linli/contracts';
 import { AuthUser } from '../../../common/auth/auth-user';
 import { ClockService } from '../../clock/clock.service';
@@ -14,44 +14,62 @@ import { HouseholdDocuments } from '../household-records.service';
 import { HouseholdTimeline } from '../household-timeline.service';
 import { ReadMyHousehold } from './my-household';
 
+/** The household's tickets the resident may see, oldest first, with their events: part of the export. */
+@Injectable()
+export class VisibleHouseholdTickets {
+  constructor(
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(TicketEvent) private readonly ticketEvents: Repository<TicketEvent>,
+    private readonly access: Access,
+  ) {}
+
+  async withEvents(
+    user: AuthUser,
+    householdId: string,
+  ): Promise<{ tickets: Ticket[]; events: TicketEvent[] }> {
+    const householdTickets = await this.tickets.find({
+      where: { householdId },
+      relations: { category: true },
+      order: { createdAt: 'ASC' },
+    });
+    // Only the tickets the caller may see (issue #9, item 1): their own, and the household's repairs since they joined.
+    const tickets = await this.access.residentVisible(user, householdId, householdTickets);
+    const events = tickets.length
+      ? await this.ticketEvents.find({
+          where: { ticketId: In(tickets.map((t) => t.id)) },
+          order: { version: 'ASC' },
+        })
+      : [];
+    return { tickets, events };
+  }
+}
+
 /** ExportHousehold: everything held about the caller's household, for the resident to keep (PIPL right of access). */
 @Injectable()
 export class ExportHousehold {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(HouseholdMember)
+    private readonly householdMembers: Repository<HouseholdMember>,
+    @InjectRepository(HouseholdNote) private readonly householdNotes: Repository<HouseholdNote>,
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly mine: ReadMyHousehold,
     private readonly documents: HouseholdDocuments,
     private readonly timeline: HouseholdTimeline,
-    private readonly access: Access,
+    private readonly visibleTickets: VisibleHouseholdTickets,
     private readonly clock: ClockService,
   ) {}
 
   async run(user: AuthUser): Promise<HouseholdExportDto> {
     const mine = await this.mine.run(user);
-    const own = await this.ds
-      .getRepository(HouseholdMember)
-      .findOne({ where: { householdId: mine.id, userId: user.id, removedAt: IsNull() } });
-    const [notes, householdTickets, notifications, checklist] = await Promise.all([
-      this.ds
-        .getRepository(HouseholdNote)
-        .find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
-      this.ds.getRepository(Ticket).find({
-        where: { householdId: mine.id },
-        relations: { category: true },
-        order: { createdAt: 'ASC' },
-      }),
-      this.ds
-        .getRepository(Notification)
-        .find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+    const own = await this.householdMembers.findOne({
+      where: { householdId: mine.id, userId: user.id, removedAt: IsNull() },
+    });
+    const [notes, { tickets, events }, notifications, checklist] = await Promise.all([
+      this.householdNotes.find({ where: { householdId: mine.id }, order: { createdAt: 'ASC' } }),
+      this.visibleTickets.withEvents(user, mine.id),
+      this.notifications.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.documents.checklist(mine.id),
     ]);
-    // Only the tickets the caller may see (issue #9, item 1): their own, and the household's repairs since they joined.
-    const tickets = await this.access.residentVisible(user, mine.id, householdTickets);
-    const events = tickets.length
-      ? await this.ds
-          .getRepository(TicketEvent)
-          .find({ where: { ticketId: In(tickets.map((t) => t.id)) }, order: { version: 'ASC' } })
-      : [];
     return {
       exportedAt: this.clock.now().toISOString(),
       household: { id: mine.id, roomLabel: mine.roomLabel, communityName: mine.communityName },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import {
   AddMemberRequest,
   ErrorCode,
@@ -37,62 +37,90 @@ export const presentNote = (n: HouseholdNote): HouseholdNoteDto => ({
   at: n.createdAt.toISOString(),
 });
 
-/** ReadHouseholdFile: the household file, with notes; every reading is written to the audit supervisors see. */
+/** What happens around a household, for its file: tickets, membership history, what waits, documents. */
 @Injectable()
-export class ReadHouseholdFile {
+export class HouseholdFileActivity {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly access: HouseholdAccess,
-    private readonly clock: ClockService,
-    private readonly passes: ResidencePasses,
-    private readonly outbox: Outbox,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(HouseholdMemberEvent)
+    private readonly householdMemberEvents: Repository<HouseholdMemberEvent>,
+    @InjectRepository(HouseholdJoinRequest)
+    private readonly householdJoinRequests: Repository<HouseholdJoinRequest>,
+    @InjectRepository(MoveIn) private readonly moveIns: Repository<MoveIn>,
     private readonly documents: HouseholdDocuments,
     private readonly reviews: HouseholdReviews,
     private readonly timeline: HouseholdTimeline,
   ) {}
 
-  async run(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
-    const { place, buildingName } = await this.access.staff(user, householdId);
-    const now = this.clock.now();
-    await this.ds
-      .getRepository(HouseholdRead)
-      .insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
-    const [members, notes, tickets, history, pendingOfficeApprovals, pendingMoveIns] =
-      await Promise.all([
-        this.ds
-          .getRepository(HouseholdMember)
-          .find({ where: { householdId, removedAt: IsNull() } })
-          .then((rows) => rows.sort(byRole)),
-        findPage(
-          this.ds.getRepository(HouseholdNote),
-          { householdId },
-          { cursor: null, limit: PAGE_SIZE.default },
-          (rows) => rows.map(presentNote),
-          { relations: { author: true } },
-        ),
-        this.ds.getRepository(Ticket).find({
-          where: { householdId },
-          relations: { category: true },
-          order: { createdAt: 'DESC' },
-          take: 20,
-        }),
-        this.ds
-          .getRepository(HouseholdMemberEvent)
-          .find({ where: { householdId }, order: { at: 'DESC' }, take: HISTORY_LIMIT }),
-        this.ds.getRepository(HouseholdJoinRequest).count({
-          where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() },
-        }),
-        this.ds
-          .getRepository(MoveIn)
-          .count({ where: { householdId, status: MoveInStatus.Pending } }),
-      ]);
-    const passes = await this.passes.of(members);
-    const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
+  /** The recent tickets, the membership history and the pending approvals and move-ins. */
+  async recent(householdId: string) {
+    const [tickets, history, pendingOfficeApprovals, pendingMoveIns] = await Promise.all([
+      this.tickets.find({
+        where: { householdId },
+        relations: { category: true },
+        order: { createdAt: 'DESC' },
+        take: 20,
+      }),
+      this.householdMemberEvents.find({
+        where: { householdId },
+        order: { at: 'DESC' },
+        take: HISTORY_LIMIT,
+      }),
+      this.householdJoinRequests.count({
+        where: { householdId, status: PENDING, needsOffice: true, officeApprovedAt: IsNull() },
+      }),
+      this.moveIns.count({ where: { householdId, status: MoveInStatus.Pending } }),
+    ]);
+    return { tickets, history, pendingOfficeApprovals, pendingMoveIns };
+  }
+
+  /** The documents checklist, the review state and the first page of the timeline. */
+  async records(householdId: string) {
     const [checklist, review, timeline] = await Promise.all([
       this.documents.checklist(householdId),
       this.reviews.reviewState(householdId),
       this.timeline.page(householdId, { cursor: null, limit: PAGE_SIZE.default }),
     ]);
+    return { checklist, review, timeline };
+  }
+}
+
+/** ReadHouseholdFile: the household file, with notes; every reading is written to the audit supervisors see. */
+@Injectable()
+export class ReadHouseholdFile {
+  constructor(
+    @InjectRepository(HouseholdRead) private readonly householdReads: Repository<HouseholdRead>,
+    @InjectRepository(HouseholdMember)
+    private readonly householdMembers: Repository<HouseholdMember>,
+    @InjectRepository(HouseholdNote) private readonly householdNotes: Repository<HouseholdNote>,
+    private readonly activity: HouseholdFileActivity,
+    private readonly access: HouseholdAccess,
+    private readonly clock: ClockService,
+    private readonly passes: ResidencePasses,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async run(user: AuthUser, householdId: string): Promise<HouseholdFileDto> {
+    const { place, buildingName } = await this.access.staff(user, householdId);
+    const now = this.clock.now();
+    await this.householdReads.insert({ id: randomUUID(), householdId, readerId: user.id, at: now });
+    const [members, notes, { tickets, history, pendingOfficeApprovals, pendingMoveIns }] =
+      await Promise.all([
+        this.householdMembers
+          .find({ where: { householdId, removedAt: IsNull() } })
+          .then((rows) => rows.sort(byRole)),
+        findPage(
+          this.householdNotes,
+          { householdId },
+          { cursor: null, limit: PAGE_SIZE.default },
+          (rows) => rows.map(presentNote),
+          { relations: { author: true } },
+        ),
+        this.activity.recent(householdId),
+      ]);
+    const passes = await this.passes.of(members);
+    const reach = await this.outbox.reachOf(members.flatMap((m) => (m.userId ? [m.userId] : [])));
+    const { checklist, review, timeline } = await this.activity.records(householdId);
     return {
       id: householdId,
       roomLabel: place.roomLabel,
