@@ -83,7 +83,7 @@ describe('GET /api/tickets/community (supervisor)', () => {
       .expect(200);
   });
 
-  it('lists the open tickets of every building of the community: emergencies first, then the oldest', async () => {
+  it('lists the open tickets of every building of the community: nearest deadline first (the emergency)', async () => {
     const open = (await list(supervisor).expect(200)).body.items as TicketSummaryDto[];
     expect(open.map((x) => x.id)).toEqual([leak, bulb]);
     expect(open[0]).toMatchObject({ emergency: true, roomLabel: '2栋1单元201室' });
