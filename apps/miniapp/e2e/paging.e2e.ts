@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { QueuePage } from '@linli/contracts';
+import type { CommunityTicketsPage, QueuePage } from '@linli/contracts';
 import {
   browserTestsEnabled,
   launchChromium,
@@ -57,7 +57,8 @@ async function scrollUntilEnd(page: Page): Promise<number> {
 
 /**
  * Issue #16 on the H5 build: lists that grow with history load a page at a time as they are scrolled, and
- * say so at the end (没有更多了): the resident's 全部报事, the supervisor's 小区工单 → 全部, the assistant's 消息中心
+ * say so at the end (没有更多了): the resident's 全部报事, the supervisor's 小区工单 → 处理中 and 全部 (whose 首页
+ * figures count the whole open list), the assistant's 消息中心
  * and 我的工单队列 (whose 首页 figures count the whole queue).
  */
 (browserTestsEnabled ? describe : describe.skip)(
@@ -124,10 +125,36 @@ async function scrollUntilEnd(page: Page): Promise<number> {
           ).toBe(1);
         await screenshot(resident, 'paging-01-resident-tickets-end');
 
-        // 张主任's 小区工单 → 全部: the community's history, paged the same way.
+        // 张主任's 首页 counts the community's whole open list (the server's counts), not its first page.
         const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
         await loginAs(supervisor, '管理处主任 · 张主任');
+        const { counts: open } = await api<CommunityTicketsPage>(
+          'GET',
+          '/api/tickets/community?filter=open',
+          await persona('supervisor'),
+        );
+        expect(open!.total).toBeGreaterThanOrEqual(REPORTS);
+        await see(supervisor, '小区在办工单');
+        const openStat = supervisor
+          .locator('.home__stat')
+          .filter({ visible: true })
+          .filter({ hasText: '处理中' })
+          .locator('.home__stat-value')
+          .first();
+        await expect(openStat.textContent()).resolves.toBe(String(open!.total));
+
+        // 张主任's 小区工单 → 处理中: the open list (nearest deadline first) pages too, each report once.
         await openTicketsTab(supervisor);
+        await supervisor.locator('.ticket-card').filter({ visible: true }).first().waitFor();
+        expect(await supervisor.locator('.ticket-card').filter({ visible: true }).count()).toBe(20);
+        await scrollUntilEnd(supervisor);
+        for (let i = 1; i <= REPORTS; i++)
+          expect(
+            await supervisor.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
+          ).toBe(1);
+        await screenshot(supervisor, 'paging-02a-supervisor-open-tickets-end');
+
+        // 张主任's 小区工单 → 全部: the community's history, paged the same way.
         await visible(supervisor, '全部', { exact: true }).click();
         // The open list (where the oldest report is near the top) gives way to the history, newest first.
         await visible(supervisor, label(1)).waitFor({ state: 'hidden' });

@@ -262,6 +262,10 @@ describe("a department head's queue (category → department)", () => {
           .set(bearer(supervisor))
           .expect(200)
       ).body,
-    ).toEqual({ items: [], nextCursor: null });
+    ).toEqual({
+      items: [],
+      nextCursor: null,
+      counts: { total: 0, warning: 0, late: 0, unassigned: 0, attention: 0 },
+    });
   });
 });

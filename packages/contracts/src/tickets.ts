@@ -342,6 +342,29 @@ export enum CommunityTicketFilter {
   Department = 'department',
 }
 
+/** What 首页 shows of a community's open list (its whole matching set, not the page). */
+export interface CommunityTicketCountsDto {
+  /** Every ticket of the list (处理中 for `open`). */
+  total: number;
+  /** The running limit is close (即将超时). */
+  warning: number;
+  /** The running limit has passed, or the ticket was escalated (已超时). */
+  late: number;
+  /** Nobody has it (未派单). */
+  unassigned: number;
+  /** Needs a supervisor now: escalated, breached or warning. */
+  attention: number;
+}
+
+/**
+ * GET /api/tickets/community: a page of the community's tickets. The open lists (`open`, `at_risk`,
+ * `department`) page in the queue's order (nearest live deadline first) and carry `counts` of their whole
+ * list; the history (`done`, `all`) pages newest first, without counts.
+ */
+export interface CommunityTicketsPage extends Page<TicketSummaryDto> {
+  counts?: CommunityTicketCountsDto;
+}
+
 export const COMMUNITY_TICKET_FILTER_LABELS: Record<CommunityTicketFilter, string> = {
   [CommunityTicketFilter.Open]: '处理中',
   [CommunityTicketFilter.AtRisk]: '预警/超时',

@@ -9,6 +9,7 @@ import type {
   Page,
   PageQuery,
   QueuePage,
+  CommunityTicketsPage,
   RequestExtensionRequest,
   TicketActionRequest,
   TicketDetailDto,
@@ -21,7 +22,7 @@ import { get, post } from './endpoint';
 export const ticketsEndpoints = {
   communityTickets: get('/api/tickets/community')<
     PageQuery & { filter: CommunityTicketFilter },
-    Page<TicketSummaryDto>
+    CommunityTicketsPage
   >(),
   requestExtension: post('/api/tickets/:id/extensions')<
     RequestExtensionRequest,

@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, Role, TicketSummaryDto, UserProfileDto } from '@linli/contracts';
+import { ROLE_LABELS, Role, UserProfileDto } from '@linli/contracts';
 import { NewcomerHome } from '../../components/newcomer-home';
 import { ResidentHome } from '../../components/resident-home';
 import { Section } from '../../components/section';
 import { TicketList } from '../../components/ticket-list';
-import { needsAttention, staffPriorities } from '../../services/tickets/home-priorities';
+import { staffPriorities } from '../../services/tickets/home-priorities';
 import { useWorkOrdersDue } from '../../services/tickets/use-work-orders-due';
 import {
   CALL_TASKS_PAGE,
@@ -31,15 +31,14 @@ import './index.scss';
 
 const RECENT = 3;
 
-/** Late: a limit has run out, or the ticket was escalated for it. */
-const isLate = (t: TicketSummaryDto) => t.sla?.state === 'breached' || t.escalationLevel > 0;
-
 export default function HomePage() {
   const user = useRequiredUser({ refresh: true });
   // The gate guard checks release slips and nothing else: no messages, tickets or phone tasks to load.
   const guard = user !== null && user.role === Role.Guard;
   const unread = useUnread(user !== null && !guard);
-  const { tickets, queueCounts } = useRoleTickets(user, undefined, { scrollLoads: false });
+  const { tickets, queueCounts, communityCounts } = useRoleTickets(user, undefined, {
+    scrollLoads: false,
+  });
   const openCalls = useOpenCalls(user !== null && user.role !== Role.Resident && !guard);
   const pendingExtensions = usePendingExtensions(user !== null && user.role === Role.Supervisor);
   const pendingMoveOuts = usePendingMoveOuts(user);
@@ -166,20 +165,18 @@ export default function HomePage() {
       {user.role === Role.Supervisor || user.role === Role.Admin ? (
         <>
           <View className="home__stats card">
-            <Stat label="处理中" value={tickets?.length} />
-            <Stat
-              label="即将超时"
-              value={tickets?.filter((t) => t.sla?.state === 'warning').length}
-            />
-            <Stat label="已超时" value={tickets?.filter(isLate).length} />
-            <Stat label="未派单" value={tickets?.filter((t) => t.assigneeName === null).length} />
+            {/* Of the whole open list (the server counts it), not of the first page shown below. */}
+            <Stat label="处理中" value={communityCounts?.total} />
+            <Stat label="即将超时" value={communityCounts?.warning} />
+            <Stat label="已超时" value={communityCounts?.late} />
+            <Stat label="未派单" value={communityCounts?.unassigned} />
           </View>
           <Section
             title={user.role === Role.Admin ? '各小区在办工单' : '小区在办工单'}
             more={{ label: '查看全部', onClick: () => void Taro.switchTab({ url: TICKETS_PAGE }) }}
           >
-            {tickets?.some(needsAttention) ? (
-              <Text className="home__attention">{`${tickets.filter(needsAttention).length} 个工单需要您关注：已升级、已超时或即将超时，排在最前`}</Text>
+            {communityCounts && communityCounts.attention > 0 ? (
+              <Text className="home__attention">{`${communityCounts.attention} 个工单需要您关注：已升级、已超时或即将超时，排在最前`}</Text>
             ) : null}
             <TicketList
               tickets={tickets && staffPriorities(tickets).slice(0, RECENT)}

@@ -20,8 +20,8 @@ const FILTERS = [
 /**
  * Residents: the household's tickets. Assistants: their queue (their buildings, nearest deadline first).
  * Supervisors: the community's tickets: open, at risk (warning, late or escalated), finished, all.
- * Histories (the resident's, finished, all) and the assistant's queue load a page at a time as the list
- * is scrolled to its end.
+ * Every list loads a page at a time as it is scrolled to its end: the histories (the resident's, finished,
+ * all) newest first, the assistant's queue and the supervisor's open lists nearest deadline first.
  */
 export default function TicketsPage() {
   const user = useRequiredUser();

@@ -26,10 +26,6 @@ export function residentPriorities(
   };
 }
 
-/** Needs a supervisor or admin now: escalated, late, or close to its limit. */
-export const needsAttention = (t: TicketSummaryDto) =>
-  t.escalationLevel > 0 || t.sla?.state === 'breached' || t.sla?.state === 'warning';
-
 /** The supervisor's (or admin's) list on the home page: what needs them first (escalated and late before warnings), then the rest. */
 export function staffPriorities(tickets: TicketSummaryDto[]): TicketSummaryDto[] {
   const rank = (t: TicketSummaryDto) =>

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Not, Repository } from 'typeorm';
-import { CommunityTicketFilter, Page, Role, TicketSummaryDto } from '@linli/contracts';
+import {
+  CommunityTicketCountsDto,
+  CommunityTicketFilter,
+  CommunityTicketsPage,
+  Role,
+} from '@linli/contracts';
 import { OPEN_STATUSES } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Ticket } from './entities/ticket.entity';
@@ -9,17 +14,13 @@ import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { Department } from '../categories/department';
 import { TICKET_VIEW_RELATIONS } from './ticket-mapper';
-import { byNearestDeadline, TicketLists } from './ticket-lists.service';
+import { KeyedTicket, TicketLists } from './ticket-lists.service';
 import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 
-const whole = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
-
-/** At most this many open tickets in one list; a community's open tickets fit (its history is paged by cursor). */
-export const COMMUNITY_LIST_LIMIT = 200;
-
 /**
- * The supervisor's view of their community's tickets (open, at risk, finished, all), and the company admin's
- * of every community their company runs (the platform's admin: every community). Never wider.
+ * The supervisor's view of their community's tickets (open, at risk, the department's, finished, all), and
+ * the company admin's of every community their company runs (the platform's admin: every community).
+ * Never wider.
  */
 @Injectable()
 export class CommunityTicketQueries {
@@ -40,37 +41,19 @@ export class CommunityTicketQueries {
   }
 
   /**
-   * Open tickets (open, at risk, the department's) are today's work, bounded by nature and sorted by
-   * deadline: one page, no cursor. Finished and all tickets grow with history: paged newest first.
+   * Open tickets (open, at risk, the department's) page in the assistant's queue's order (nearest live
+   * deadline first, `compareQueue`), over the whole open set, with the counts of the whole list for 首页.
+   * Finished and all tickets grow with history: paged newest first.
    */
   async list(
     user: AuthUser,
     filter: CommunityTicketFilter,
     page: PageRequest,
-  ): Promise<Page<TicketSummaryDto>> {
+  ): Promise<CommunityTicketsPage> {
     const community = await this.scope(user);
-    if (!community) return emptyPage();
     const open = [...OPEN_STATUSES];
-    if (filter === CommunityTicketFilter.Department) {
-      // The department head's queue: open tickets of the categories their department handles, nearest deadline first.
-      const me = await this.tickets.manager.findOne(User, {
-        where: { id: user.id },
-        select: { id: true, department: true },
-      });
-      if (!me?.department) return emptyPage();
-      const rows = await this.tickets.find({
-        where: {
-          ...community,
-          status: In(open),
-          category: { department: me.department as Department },
-        },
-        relations: TICKET_VIEW_RELATIONS,
-        order: { createdAt: 'ASC', code: 'ASC' },
-        take: COMMUNITY_LIST_LIMIT,
-      });
-      return whole(byNearestDeadline(await this.views.summaries(rows)));
-    }
     if (filter === CommunityTicketFilter.Done || filter === CommunityTicketFilter.All) {
+      if (!community) return emptyPage();
       // History grows without end: newest first, a page at a time.
       const where =
         filter === CommunityTicketFilter.Done ? { ...community, status: Not(In(open)) } : community;
@@ -78,21 +61,38 @@ export class CommunityTicketQueries {
         relations: TICKET_VIEW_RELATIONS,
       });
     }
-    const rows = await this.tickets.find({
-      where: { ...community, status: In(open) },
-      relations: TICKET_VIEW_RELATIONS,
-      order: { emergency: 'DESC', createdAt: 'ASC', code: 'ASC' },
-      take: COMMUNITY_LIST_LIMIT,
-    });
-    const summaries = await this.views.summaries(rows);
-    if (filter !== CommunityTicketFilter.AtRisk) return whole(summaries);
-    // The at-risk list: a limit at warning or breached, or already escalated; the nearest deadline first.
-    return whole(
-      byNearestDeadline(
-        summaries.filter(
-          (t) => t.escalationLevel > 0 || t.sla?.state === 'warning' || t.sla?.state === 'breached',
-        ),
-      ),
-    );
+    // The open lists; none (an empty page with zero counts) when the caller oversees no community.
+    let where: FindOptionsWhere<Ticket> | null = community && { ...community, status: In(open) };
+    if (where && filter === CommunityTicketFilter.Department) {
+      // The department head's queue: open tickets of the categories their department handles; none
+      // for a supervisor without a department.
+      const me = await this.tickets.manager.findOne(User, {
+        where: { id: user.id },
+        select: { id: true, department: true },
+      });
+      where = me?.department
+        ? { ...where, category: { department: me.department as Department } }
+        : null;
+    }
+    // The at-risk list: a limit at warning or breached, or already escalated.
+    const keep = filter === CommunityTicketFilter.AtRisk ? atRisk : undefined;
+    const { keyed, ...cut } = await this.views.queueOrderPage(where, page, keep);
+    return { ...cut, counts: communityCounts(keyed) };
   }
+}
+
+const isLate = ({ row, sla }: KeyedTicket) => sla?.state === 'breached' || row.escalationLevel > 0;
+
+const atRisk = (t: KeyedTicket) => isLate(t) || t.sla?.state === 'warning';
+
+/** 首页's figures over the whole list: 处理中, 即将超时, 已超时, 未派单, and how many need the supervisor. */
+function communityCounts(rows: readonly KeyedTicket[]): CommunityTicketCountsDto {
+  const count = (test: (r: KeyedTicket) => boolean) => rows.filter(test).length;
+  return {
+    total: rows.length,
+    warning: count(({ sla }) => sla?.state === 'warning'),
+    late: count(isLate),
+    unassigned: count(({ row }) => row.assigneeId === null),
+    attention: count(atRisk),
+  };
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CommunityTicketFilter, Page, Role, TicketSummaryDto } from '@linli/contracts';
+import { CommunityTicketFilter, CommunityTicketsPage, Role } from '@linli/contracts';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CommunityTicketQueries } from './community-ticket-queries.service';
@@ -21,12 +21,12 @@ export class CommunityTicketsController {
   @ApiQuery({ name: 'filter', enum: CommunityTicketFilter, required: false })
   @ApiOperation({
     summary:
-      "The supervisor's community's tickets: open ones (emergencies first, then oldest; one page), closed ones, or all (newest first, a page at a time: ?cursor=&limit=)",
+      "The supervisor's community's tickets, a page at a time (?cursor=&limit=): open ones (open, at_risk, department: nearest live deadline first, with counts of the whole list), closed ones or all (newest first)",
   })
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: CommunityTicketsQueryDto,
-  ): Promise<Page<TicketSummaryDto>> {
+  ): Promise<CommunityTicketsPage> {
     return this.queries.list(user, query.filter ?? CommunityTicketFilter.Open, pageRequest(query));
   }
 }

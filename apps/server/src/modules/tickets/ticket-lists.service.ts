@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsSelect, In, IsNull, Repository } from 'typeorm';
+import { FindOptionsSelect, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import {
   Page,
   QueueCountsDto,
@@ -27,16 +27,6 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { Ticket } from './entities/ticket.entity';
 import { TICKET_VIEW_RELATIONS, toTicketSummary } from './ticket-mapper';
 import { TicketSla } from './ticket-sla.service';
-
-/** Stable sort: tickets with a running limit by its deadline, then the rest in their given order. */
-export function byNearestDeadline(list: TicketSummaryDto[]): TicketSummaryDto[] {
-  const due = (t: TicketSummaryDto) =>
-    t.sla?.dueAt ? Date.parse(t.sla.dueAt) : Number.POSITIVE_INFINITY;
-  return list
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => due(a.t) - due(b.t) || a.i - b.i)
-    .map((x) => x.t);
-}
 
 /** The columns of a queue row: what toTicketSummary shows, with the relations' keys. */
 const QUEUE_COLUMNS: FindOptionsSelect<Ticket> = {
@@ -111,35 +101,53 @@ export class TicketLists {
   async queue(user: AuthUser, page: PageRequest): Promise<QueuePage> {
     const buildingIds = await this.org.buildingsServedBy(user.id);
     const open = { buildingId: In(buildingIds), status: In([...OPEN_STATUSES]) };
-    const light =
+    const { keyed, ...cut } = await this.queueOrderPage(
       buildingIds.length === 0
-        ? []
-        : await this.tickets.find({
-            where: [
-              { ...open, assigneeId: user.id },
-              { ...open, assigneeId: IsNull() },
-            ],
-            select: QUEUE_KEY_COLUMNS,
-          });
+        ? null
+        : [
+            { ...open, assigneeId: user.id },
+            { ...open, assigneeId: IsNull() },
+          ],
+      page,
+    );
+    return { ...cut, counts: queueCounts(keyed) };
+  }
+
+  /**
+   * A page of the open tickets matching `where` (null: none) in the queue's order (`compareQueue`), as the
+   * assistant's queue and the community's open lists read it: a light read of the whole matching set and
+   * its milestones gives every row its key and live countdown; those `keep` accepts (all by default) are
+   * sorted and cut after the cursor; only the page's rows are then read in full. `keyed` is the whole kept
+   * set, for counts.
+   */
+  async queueOrderPage(
+    where: FindOptionsWhere<Ticket> | FindOptionsWhere<Ticket>[] | null,
+    page: PageRequest,
+    keep: (row: KeyedTicket) => boolean = () => true,
+  ): Promise<Page<TicketSummaryDto> & { keyed: KeyedTicket[] }> {
+    const light =
+      where === null ? [] : await this.tickets.find({ where, select: QUEUE_KEY_COLUMNS });
     const after = page.cursor ? await this.queueKeyAt(page.cursor, light) : null;
     const now = this.clock.now();
     const milestones = await this.sla.rowsByTicket(light.map((r) => r.id));
-    const keyed = light.map((row) => {
-      const sla = this.sla.current(row, milestones.get(row.id) ?? [], now);
-      const key: QueueKey = {
-        dueAt: sla?.dueAt ? new Date(sla.dueAt) : null,
-        emergency: row.emergency,
-        createdAt: row.createdAt,
-        code: row.code,
-      };
-      return { row, sla, key };
-    });
+    const keyed = light
+      .map((row): KeyedTicket => {
+        const sla = this.sla.current(row, milestones.get(row.id) ?? [], now);
+        const key: QueueKey = {
+          dueAt: sla?.dueAt ? new Date(sla.dueAt) : null,
+          emergency: row.emergency,
+          createdAt: row.createdAt,
+          code: row.code,
+        };
+        return { row, sla, key };
+      })
+      .filter(keep);
     const cut = queuePage(keyed, after, page.limit);
     const last = cut.items[cut.items.length - 1];
     return {
       items: await this.queueRows(cut.items),
       nextCursor: cut.more && last ? encodeCursor(queueCursorKey(last.key, last.row.id)) : null,
-      counts: queueCounts(keyed),
+      keyed,
     };
   }
 
@@ -180,6 +188,14 @@ export class TicketLists {
   }
 }
 
+/** An open ticket of the light read with its live countdown and its place in the queue. */
+export interface KeyedTicket {
+  /** Only the columns of QUEUE_KEY_COLUMNS. */
+  row: Ticket;
+  sla: TicketSlaDto | null;
+  key: QueueKey;
+}
+
 /** The columns of the light read of the whole queue: the key's and what TicketSla.current and the counts read. */
 const QUEUE_KEY_COLUMNS: FindOptionsSelect<Ticket> = {
   id: true,
@@ -190,6 +206,7 @@ const QUEUE_KEY_COLUMNS: FindOptionsSelect<Ticket> = {
   communityId: true,
   pauses: true,
   escalationLevel: true,
+  assigneeId: true,
 };
 
 const PENDING: readonly TicketStatus[] = [TicketStatus.Submitted, TicketStatus.Assigned];
@@ -200,9 +217,8 @@ const IN_PROGRESS: readonly TicketStatus[] = [
 ];
 
 /** What 首页 shows of the whole queue: 待受理, 处理中, 已超时 (a limit has run out, or escalated for it). */
-function queueCounts(rows: readonly { row: Ticket; sla: TicketSlaDto | null }[]): QueueCountsDto {
-  const count = (test: (r: { row: Ticket; sla: TicketSlaDto | null }) => boolean) =>
-    rows.filter(test).length;
+function queueCounts(rows: readonly KeyedTicket[]): QueueCountsDto {
+  const count = (test: (r: KeyedTicket) => boolean) => rows.filter(test).length;
   return {
     pending: count(({ row }) => PENDING.includes(row.status)),
     inProgress: count(({ row }) => IN_PROGRESS.includes(row.status)),
