@@ -48,6 +48,9 @@ export const toPauses = (stored: readonly StoredPause[] | null | undefined): Sla
     to: p.to === null ? null : new Date(p.to),
   }));
 
+/** How many tickets' milestones one statement reads at most. */
+export const MILESTONE_READ_SLICE = 1000;
+
 /**
  * A ticket's time limits on the server: planned at intake, moved by each transition (met, paused,
  * restarted), evaluated for display, and the instant the sweep must look again.
@@ -341,9 +344,16 @@ export class TicketSla {
   async rowsByTicket(ticketIds: readonly string[]): Promise<Map<string, TicketMilestone[]>> {
     const byTicket = new Map<string, TicketMilestone[]>();
     if (ticketIds.length === 0) return byTicket;
-    const rows = await this.milestones.find({ where: { ticketId: In([...ticketIds]) } });
-    for (const row of rows)
-      byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+    // In slices: a company's whole open set (an admin's open list) can pass SQLite's 32,766 placeholders
+    // in one statement (mysql2 inlines its values, but the slice bounds the statement's size there too).
+    for (let i = 0; i < ticketIds.length; i += MILESTONE_READ_SLICE) {
+      const slice = ticketIds.slice(i, i + MILESTONE_READ_SLICE);
+      for (const row of await this.milestones.find({ where: { ticketId: In(slice) } })) {
+        const list = byTicket.get(row.ticketId);
+        if (list) list.push(row);
+        else byTicket.set(row.ticketId, [row]);
+      }
+    }
     return byTicket;
   }
 
