@@ -2,16 +2,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Files still calling `ds.getRepository(X)` (issue #17): each is being converted to injected repositories.
-// This list only shrinks: a file leaves it when it is converted.
-const DATA_SOURCE_REPOSITORY_LEFT = [
-  'apps/server/src/modules/care/care-fanout.service.ts',
-  'apps/server/src/modules/dashboard/indicator-source.ts',
-  'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
-  'apps/server/src/modules/surveys/survey-settings.service.ts',
-  'apps/server/src/modules/tickets/ticket-submit-context.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -148,12 +138,7 @@ export default tseslint.config(
     // a DataSource is for infrastructure (unit of work, dialect, raw SQL), so `ds.getRepository(X)` is refused.
     // A transaction's EntityManager (`db.getRepository`) is fine. Seed data and migrations are scripts.
     files: ['apps/server/src/**/*.ts'],
-    ignores: [
-      '**/seed/**',
-      '**/database/migrations/**',
-      '**/*.spec.ts',
-      ...DATA_SOURCE_REPOSITORY_LEFT,
-    ],
+    ignores: ['**/seed/**', '**/database/migrations/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -9,10 +9,12 @@ import { AppConfig } from '../src/config/app-config';
 import { APP_CONFIG } from '../src/config/config.module';
 import { CareAudience } from '../src/modules/care/care-audience.service';
 import { CareFanout } from '../src/modules/care/care-fanout.service';
+import { CareCampaign } from '../src/modules/care/entities/care-campaign.entity';
+import { CareRecipient } from '../src/modules/care/entities/care-recipient.entity';
 import { ClockService } from '../src/modules/clock/clock.service';
 import { Notification } from '../src/modules/notifications/entities/notification.entity';
 import { Outbox } from '../src/modules/outbox/outbox.service';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../src/database/unit-of-work';
 import { bearer, loginPersona } from './support/login';
 import { bootCareWorld, careHelpers, CareWorld } from './support/care-world';
 import { TestApp } from './support/test-app';
@@ -61,7 +63,9 @@ describe('the fan-out under two instances and quiet hours', () => {
 
     t.clock.set({ now: new Date('2026-12-31T00:00:00Z'), freeze: true });
     const second = new CareFanout(
-      t.app.get(DataSource),
+      t.dataSource.getRepository(CareCampaign),
+      t.dataSource.getRepository(CareRecipient),
+      t.app.get(UnitOfWork),
       t.app.get(CareAudience),
       t.app.get(Outbox),
       t.app.get(ClockService),

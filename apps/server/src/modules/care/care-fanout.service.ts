@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import {
   CampaignAction,
   CampaignStatus,
@@ -12,7 +12,7 @@ import {
 import { campaignTransition, careSendableAt } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { insertRows } from '../../database/unit-of-work';
+import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { cut, storeInInbox } from '../notifications/inbox.service';
@@ -51,7 +51,9 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
   readonly instance = randomUUID().slice(0, 8);
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(CareCampaign) private readonly campaigns: Repository<CareCampaign>,
+    @InjectRepository(CareRecipient) private readonly recipients: Repository<CareRecipient>,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audience: CareAudience,
     private readonly outbox: Outbox,
     private readonly clock: ClockService,
@@ -63,7 +65,7 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
   protected async round(): Promise<FanoutResult> {
     const result: FanoutResult = { campaigns: 0, sent: 0, skipped: 0, lost: 0 };
     const now = this.clock.now();
-    const due = await this.ds.getRepository(CareCampaign).find({
+    const due = await this.campaigns.find({
       where: { nextCheckAt: LessThanOrEqual(now) },
       order: { nextCheckAt: 'ASC' },
       take: 20,
@@ -71,12 +73,10 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
     for (const campaign of due) {
       if (this.stopping) break; // shutting down: claim no further campaign
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
-      const claimed = await this.ds
-        .getRepository(CareCampaign)
-        .update(
-          { id: campaign.id, nextCheckAt: campaign.nextCheckAt! },
-          { nextCheckAt: leaseUntil },
-        );
+      const claimed = await this.campaigns.update(
+        { id: campaign.id, nextCheckAt: campaign.nextCheckAt! },
+        { nextCheckAt: leaseUntil },
+      );
       if (claimed.affected !== 1) {
         result.lost += 1;
         continue;
@@ -90,14 +90,13 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
   }
 
   private async work(campaign: CareCampaign, now: Date, result: FanoutResult): Promise<void> {
-    const repo = this.ds.getRepository(CareCampaign);
     const release = (changes: Partial<CareCampaign>) =>
-      repo.update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, changes);
+      this.campaigns.update({ id: campaign.id, nextCheckAt: campaign.nextCheckAt! }, changes);
 
     if (campaign.status === CampaignStatus.Scheduled) {
       campaign.targeted = await this.materialise(campaign);
       campaign.status = campaignTransition(CampaignStatus.Scheduled, CampaignAction.Start, true)!;
-      await repo.update(
+      await this.campaigns.update(
         { id: campaign.id },
         { status: campaign.status, targeted: campaign.targeted },
       );
@@ -112,7 +111,7 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
       return;
     }
     for (let batch = 0; batch < MAX_BATCHES && !this.stopping; batch++) {
-      const pending = await this.ds.getRepository(CareRecipient).find({
+      const pending = await this.recipients.find({
         where: { campaignId: campaign.id, status: RecipientStatus.Pending },
         take: FANOUT_BATCH,
       });
@@ -124,7 +123,7 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
         });
         return;
       }
-      await this.ds.transaction((db) => this.sendBatch(db, campaign, pending, now, result));
+      await this.unitOfWork.run((db) => this.sendBatch(db, campaign, pending, now, result));
     }
     // More to do (or shutting down): the lease is handed back, the next round continues (possibly on another instance).
     await release({ nextCheckAt: now });
@@ -139,9 +138,10 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
     );
     const listed = new Set(
       (
-        await this.ds
-          .getRepository(CareRecipient)
-          .find({ select: { householdId: true }, where: { campaignId: campaign.id } })
+        await this.recipients.find({
+          select: { householdId: true },
+          where: { campaignId: campaign.id },
+        })
       ).map((r) => r.householdId),
     );
     const missing = households.filter((h) => !listed.has(h.householdId));
@@ -161,7 +161,7 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
         giftAt: null,
         giftById: null,
       }));
-      await insertRows(this.ds.manager, CareRecipient, rows);
+      await insertRows(this.recipients.manager, CareRecipient, rows);
     }
     return listed.size + missing.length;
   }

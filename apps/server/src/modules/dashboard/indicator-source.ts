@@ -74,10 +74,10 @@ export class IndicatorSource {
   inListSize = IN_LIST_SIZE;
 
   /** Reads the read replica when there is one (docs/deployment.md): month figures tolerate its lag. */
-  constructor(@Inject(REPORTING_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(REPORTING_DATA_SOURCE) private readonly reporting: DataSource) {}
 
   async categoryDepartments(): Promise<Map<string, { department: string; name: string }>> {
-    const rows = await this.ds
+    const rows = await this.reporting
       .getRepository(TicketCategory)
       .find({ select: { code: true, department: true, name: true } });
     return new Map(rows.map((c) => [c.code, { department: c.department, name: c.name }]));
@@ -92,7 +92,7 @@ export class IndicatorSource {
     const window = { communityId, from, to };
     const [tickets, eventRows, milestoneRows, extensionRows, orderRows, categories] =
       await Promise.all([
-        this.ds.getRepository(Ticket).find({
+        this.reporting.getRepository(Ticket).find({
           where: { communityId, createdAt: Between(from, new Date(to.getTime() - 1)) },
           select: COHORT_TICKET_SELECT,
           order: { createdAt: 'ASC', id: 'ASC' },
@@ -140,7 +140,7 @@ export class IndicatorSource {
     window: CohortWindow,
     shape?: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
   ): Promise<Pick<T, K>[]> {
-    const repo = this.ds.getRepository(entity);
+    const repo = this.reporting.getRepository(entity);
     let qb = repo.createQueryBuilder(alias);
     columns.forEach(
       (c, i) => (qb = i === 0 ? qb.select(`${alias}.${c}`, c) : qb.addSelect(`${alias}.${c}`, c)),
@@ -163,14 +163,14 @@ export class IndicatorSource {
     return raw.map((r) => {
       const row = {} as Pick<T, K>;
       for (const [c, column] of meta)
-        row[c] = this.ds.driver.prepareHydratedValue(r[c], column) as T[K];
+        row[c] = this.reporting.driver.prepareHydratedValue(r[c], column) as T[K];
       return row;
     });
   }
 
   /** Open tickets now, per assignee and per department; late = a limit breached and not yet met. */
   async openLoad(communityId: string, department: string | null): Promise<OpenLoad> {
-    const open = await this.ds.getRepository(Ticket).find({
+    const open = await this.reporting.getRepository(Ticket).find({
       where: { communityId, status: In(OPEN_STATUSES) },
       select: { id: true, assigneeId: true, categoryCode: true },
     });
@@ -180,7 +180,7 @@ export class IndicatorSource {
       open.map((t) => t.id),
       this.inListSize,
     )) {
-      const rows = await this.ds.getRepository(TicketMilestone).find({
+      const rows = await this.reporting.getRepository(TicketMilestone).find({
         where: { ticketId: In(part), breachedAt: Not(IsNull()), metAt: IsNull() },
         select: { ticketId: true },
       });
@@ -238,14 +238,14 @@ export class IndicatorSource {
       tickets.map((t) => t.id),
       this.inListSize,
     )) {
-      const ratings = await this.ds.getRepository(TicketRating).find({
+      const ratings = await this.reporting.getRepository(TicketRating).find({
         where: { ticketId: In(part), createdAt: LessThanOrEqual(asOf) },
         select: { ticketId: true, round: true, overall: true },
         order: { round: 'ASC' },
       });
       for (const r of ratings) verdicts.set(r.ticketId, VERDICT[r.overall]);
       // The complaint's own callback (回访抽查 counts the same); a sample or dissatisfaction call is another matter.
-      const done = await this.ds.getRepository(CallbackTask).find({
+      const done = await this.reporting.getRepository(CallbackTask).find({
         where: {
           ticketId: In(part),
           reason: CallbackReason.Complaint,
@@ -269,7 +269,7 @@ export class IndicatorSource {
     to: Date,
     asOf: Date,
   ): Promise<{ invited: number; answered: number } | null> {
-    const rounds = await this.ds.getRepository(SurveyRound).find({
+    const rounds = await this.reporting.getRepository(SurveyRound).find({
       where: {
         communityId,
         sentAt: Between(from, new Date(to.getTime() - 1)),
@@ -278,7 +278,7 @@ export class IndicatorSource {
       select: { id: true },
     });
     if (rounds.length === 0) return null;
-    const invites = await this.ds.getRepository(SurveyInvite).find({
+    const invites = await this.reporting.getRepository(SurveyInvite).find({
       where: { roundId: In(rounds.map((r) => r.id)) },
       select: { id: true, completedAt: true },
     });
@@ -291,7 +291,7 @@ export class IndicatorSource {
 
   /** Phone tasks still open an hour after they were created. */
   overduePhoneTasks(communityId: string, now: Date): Promise<number> {
-    return this.ds.getRepository(CallTask).count({
+    return this.reporting.getRepository(CallTask).count({
       where: {
         communityId,
         status: CallTaskStatus.Open,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual, Repository } from 'typeorm';
 import { isUniqueViolation } from '../../database/unit-of-work';
 import { ThrottlerHit, ThrottlerStorageRecord, windowRecord } from './throttler-record';
@@ -18,6 +18,8 @@ import { RateLimitBucket } from './entities/rate-limit-bucket.entity';
 @Injectable()
 export class DatabaseThrottlerStorage implements ThrottlerStorage {
   constructor(
+    @InjectRepository(RateLimitBucket) private readonly buckets: Repository<RateLimitBucket>,
+    // The dialect's own upsert (raw SQL) and the driver's value conversions: infrastructure.
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: ClockService,
   ) {}
@@ -49,7 +51,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     ttl: number,
     now: Date,
   ): Promise<{ hits: number; secondsLeft: number } | null> {
-    const meta = this.ds.getRepository(RateLimitBucket).metadata;
+    const meta = this.buckets.metadata;
     const column = meta.findColumnWithPropertyName('windowEndsAt')!;
     const at = (d: Date) => this.ds.driver.preparePersistentValue(d, column) as unknown;
     const fresh = new Date(now.getTime() + ttl);
@@ -99,7 +101,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     now: Date,
     counted: boolean,
   ): Promise<ThrottlerStorageRecord> {
-    const repo = this.ds.getRepository(RateLimitBucket);
+    const repo = this.buckets;
     const hits = this.ds.driver.escape('hits');
     for (let attempt = 0; attempt < 3; attempt++) {
       if (counted) {
@@ -164,8 +166,6 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
 
   /** Expired windows nobody reused (housekeeping; called by the guard now and then). */
   async sweep(): Promise<void> {
-    await this.ds
-      .getRepository(RateLimitBucket)
-      .delete({ windowEndsAt: LessThanOrEqual(this.clock.now()) });
+    await this.buckets.delete({ windowEndsAt: LessThanOrEqual(this.clock.now()) });
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SurveySettingsDto } from '@linli/contracts';
 import {
   DEFAULT_SAMPLING_RULES,
   DEFAULT_TARGET_PERCENT,
   SamplingRules,
 } from '@linli/domain/surveys';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { ClockService } from '../clock/clock.service';
 import { SurveySettingsDto as SaveSurveySettingsDto } from './dto/survey.dto';
@@ -37,14 +37,14 @@ export function samplingRulesOf(s: SurveySettingsDto): SamplingRules {
 @Injectable()
 export class SurveySettingsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveySettings) private readonly settings: Repository<SurveySettings>,
     private readonly access: SurveyAccess,
     private readonly clock: ClockService,
   ) {}
 
   async ofCompany(
     companyId: string,
-    db: EntityManager = this.ds.manager,
+    db: EntityManager = this.settings.manager,
   ): Promise<SurveySettingsDto> {
     const row = await db.findOne(SurveySettings, { where: { companyId } });
     if (!row) return { ...SURVEY_SETTING_DEFAULTS };
@@ -64,7 +64,7 @@ export class SurveySettingsService {
   async save(user: AuthUser, dto: SaveSurveySettingsDto): Promise<SurveySettingsDto> {
     const companyId = await this.access.companyOf(user);
     const row: SurveySettings = { companyId, ...dto, updatedAt: this.clock.now() };
-    await this.ds.getRepository(SurveySettings).save(row);
+    await this.settings.save(row);
     return this.ofCompany(companyId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketCategory } from '../categories/entities/ticket-category.entity';
@@ -29,7 +29,7 @@ type HouseholdWithCategory = Household & { submitCategory?: TicketCategory | nul
 @Injectable()
 export class TicketSubmitContext {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly org: OrgDirectory,
     private readonly categories: CategoriesService,
     private readonly access: Access,
@@ -49,8 +49,7 @@ export class TicketSubmitContext {
         place: null,
         category: null,
       };
-    const { entities, raw } = await this.ds
-      .getRepository(Household)
+    const { entities, raw } = await this.households
       .createQueryBuilder('h')
       .innerJoinAndSelect('h.room', 'r')
       .innerJoinAndSelect('r.building', 'b')

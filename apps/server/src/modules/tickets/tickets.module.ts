@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Household } from '../org/entities/household.entity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { OrgModule } from '../org/org.module';
@@ -47,6 +48,7 @@ import { FeedbackCoreModule } from '../feedback/feedback-core.module';
       TicketMilestone,
       TicketSequence,
       TicketExtension,
+      Household,
     ]),
     OrgModule,
     CategoriesModule,
