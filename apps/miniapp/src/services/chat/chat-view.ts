@@ -2,27 +2,13 @@
  * What the demo chat window draws from the local WeChat server's record of a conversation: WeChat's
  * bubbles and cards, without the typing indicators and events a person never sees as messages.
  */
+import type { ConversationEntry } from '@linli/wechat-local';
 
-/** One line of the local WeChat server's conversation (packages/wechat-local ConversationEntry). */
-export interface LocalChatEntry {
-  direction: 'in' | 'out';
-  type:
-    | 'text'
-    | 'image'
-    | 'miniprogrampage'
-    | 'enter'
-    | 'link'
-    | 'typing'
-    | 'transfer_customer_service';
-  text?: string;
-  pagePath?: string;
-  title?: string;
-  description?: string;
-  url?: string;
-  typing?: boolean;
-  delivered?: boolean;
-  at: string;
-}
+/**
+ * One line of the local WeChat server's conversation, as its debug route returns it: the server's own
+ * type (a type-only import: nothing of the local server is bundled into the mini-program).
+ */
+export type LocalChatEntry = ConversationEntry;
 
 /** `time`: the instant to show above the bubble (WeChat shows one after a pause of 5 minutes or more), else null. */
 export type ChatBubble = { key: string; time: string | null } & (
