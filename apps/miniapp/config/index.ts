@@ -51,6 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules,
       },
+      // Components style their own BEM-named classes (and NutUI's only beneath them), so the order in
+      // which pages happen to import them does not decide a rule: no "Conflicting order" warnings, as on H5.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
       },
