@@ -132,20 +132,34 @@ describe('every scheduled job on two instances', () => {
         });
       }
     });
-    const [x, y] = await both((t) => t.app.get(OutboxWorker).drain());
-    expect(x.sent + y.sent).toBe(200);
-    // Each instance talks to its own local WeChat: together they received each message once.
+    // Drain until nothing of the reader's is left to send. A delivery that failed (WeChat slow under load:
+    // the client timed out) is retried after its back-off, so the clock moves past it between rounds; such
+    // a retry may reach WeChat a second time (at least once), which is the only way a message may repeat.
+    const pendingOf = () =>
+      a.dataSource
+        .getRepository(OutboxMessage)
+        .countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) });
+    let retried = 0;
+    for (let round = 0; round < 10; round++) {
+      at(round * 31 * 60_000); // past the longest back-off (30 min)
+      const [x, y] = await both((t) => t.app.get(OutboxWorker).drain());
+      retried += x.retried + y.retried;
+      if ((await pendingOf()) === 0) break;
+    }
+    expect(await pendingOf()).toBe(0);
+    // Each instance talks to its own local WeChat: together they received every message, and none twice
+    // unless a failed delivery was retried.
     const bodies = [a, b]
       .flatMap((t) => t.wechat.local!.delivered)
       .map((d) => d.data.thing3?.value)
       .filter((v) => v?.startsWith('J'));
-    expect(bodies).toHaveLength(200);
     expect(new Set(bodies).size).toBe(200);
+    expect(bodies.length - 200).toBeLessThanOrEqual(retried);
     expect(
       await a.dataSource
         .getRepository(OutboxMessage)
-        .countBy({ userId: reader.id, status: In([OutboxStatus.Pending, OutboxStatus.Sending]) }),
-    ).toBe(0);
+        .countBy({ userId: reader.id, status: OutboxStatus.Sent }),
+    ).toBe(200);
   });
 
   it('a scheduled notice is published once', async () => {
