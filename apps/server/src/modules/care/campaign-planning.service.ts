@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   AudiencePreviewDto,
   CampaignAction,
@@ -30,6 +30,7 @@ import {
 } from './dto/care.dto';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 const invalid = (field: string, message: string) =>
   new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
@@ -42,7 +43,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class CampaignPlanning {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectRepository(CareCampaign) private readonly careCampaigns: Repository<CareCampaign>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     private readonly scope: CareScope,
@@ -61,7 +62,7 @@ export class CampaignPlanning {
       body.occasionDate ?? chinaDateKey(now),
     );
     const reasons = await this.audience.skipReasons(
-      this.ds.manager,
+      this.uow.reader,
       households.map((h) => h.householdId),
       now,
       body.audience.complaintWindowDays,
@@ -121,7 +122,7 @@ export class CampaignPlanning {
       createdAt: now,
       finishedAt: null,
     };
-    await insertRows(this.ds.manager, CareCampaign, row);
+    await insertRows(this.uow.reader, CareCampaign, row);
     return this.queries.get(user, row.id);
   }
 
@@ -162,7 +163,7 @@ export class CampaignPlanning {
     if (campaign.status !== CampaignStatus.Sending && campaign.status !== CampaignStatus.Sent)
       throw new AppException(ErrorCode.CAMPAIGN_STATE);
     const now = this.clock.now();
-    await this.ds.transaction(async (db) => {
+    await this.uow.run(async (db) => {
       const where = {
         campaignId: id,
         status: RecipientStatus.Skipped,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import {
   CommunityEventDto,
   ErrorCode,
@@ -22,6 +22,7 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { CheckInDto, CreateEventDto } from './dto/event.dto';
 import { CommunityEvent } from './entities/community-event.entity';
 import { EventSignup } from './entities/event-signup.entity';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 const random = () =>
   randomInt(0, CHECK_IN_ALPHABET.length * 1000) / (CHECK_IN_ALPHABET.length * 1000);
@@ -35,7 +36,7 @@ const random = () =>
 @Injectable()
 export class EventsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectRepository(CommunityEvent) private readonly communityEvents: Repository<CommunityEvent>,
     @InjectRepository(EventSignup) private readonly eventSignups: Repository<EventSignup>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
@@ -65,7 +66,7 @@ export class EventsService {
       createdById: user.id,
       createdAt: now,
     };
-    await insertRows(this.ds.manager, CommunityEvent, row);
+    await insertRows(this.uow.reader, CommunityEvent, row);
     return this.toDto(row, null);
   }
 
@@ -88,7 +89,7 @@ export class EventsService {
     const existing = await this.eventSignups.findOne({ where: { eventId, householdId } });
     if (existing && existing.status !== SignupStatus.Cancelled)
       return this.toDto(event, householdId);
-    await this.ds.transaction(async (db) => {
+    await this.uow.run(async (db) => {
       const seat = await db
         .createQueryBuilder()
         .update(CommunityEvent)
@@ -132,7 +133,7 @@ export class EventsService {
   /** The household cancels; a confirmed seat goes to the first waitlisted household. */
   async cancelMine(user: AuthUser, eventId: string): Promise<CommunityEventDto> {
     const event = await this.residentEvent(user, eventId);
-    await this.ds.transaction(async (db) => {
+    await this.uow.run(async (db) => {
       const mine = await db.findOne(EventSignup, {
         where: { eventId, householdId: user.householdId! },
       });
@@ -240,7 +241,7 @@ export class EventsService {
     queue?: readonly EventSignup[],
   ): Promise<SignupDto[]> {
     if (rows.length === 0) return [];
-    const labels = await this.ds
+    const labels = await this.uow.reader
       .createQueryBuilder()
       .select(['h.id AS id', 'r.label AS label'])
       .from('household', 'h')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import {
   ErrorCode,
   NOTICE_KIND_LABELS,
@@ -24,6 +24,7 @@ import { Notice } from './entities/notice.entity';
 import { householdsReached, residentsOf } from './notice-audience';
 import { NoticeQueries } from './notice-queries.service';
 import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 const invalid = (field: string, message: string) =>
   new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
@@ -37,7 +38,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class NoticePublishing extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly inbox: Inbox,
@@ -94,7 +95,7 @@ export class NoticePublishing extends ScheduledJob<number> {
       createdById: user.id,
       createdAt: now,
     };
-    await this.ds.transaction(async (db) => {
+    await this.uow.run(async (db) => {
       await insertRows(db, Notice, row);
       if (publishAt.getTime() <= now.getTime()) await this.publish(db, row, now);
     });
@@ -111,7 +112,7 @@ export class NoticePublishing extends ScheduledJob<number> {
     });
     let published = 0;
     for (const notice of due) {
-      await this.ds.transaction(async (db) => {
+      await this.uow.run(async (db) => {
         if (await this.publish(db, notice, now)) published += 1;
       });
     }

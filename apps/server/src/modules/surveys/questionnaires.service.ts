@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionnaireDto, Role, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';
@@ -11,6 +11,7 @@ import { ClockService } from '../clock/clock.service';
 import { SaveQuestionnaireDto } from './dto/survey.dto';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAccess } from './survey-access';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 const BUILTIN = 'builtin:';
 
@@ -22,7 +23,7 @@ const BUILTIN = 'builtin:';
 @Injectable()
 export class QuestionnairesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     private readonly access: SurveyAccess,
     private readonly clock: ClockService,
@@ -65,7 +66,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.ds.manager, Questionnaire, row);
+    await insertRows(this.uow.reader, Questionnaire, row);
     return toDto(row);
   }
 
@@ -92,7 +93,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.ds.manager, Questionnaire, next);
+    await insertRows(this.uow.reader, Questionnaire, next);
     return toDto(next);
   }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@linli/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { Community } from '../org/entities/community.entity';
 import { Company } from '../org/entities/company.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SurveyRound } from './entities/survey-round.entity';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /**
  * Who runs a community's surveys: its supervisors and the admins who reach it. Anyone else gets "not
@@ -16,7 +17,7 @@ import { SurveyRound } from './entities/survey-round.entity';
 @Injectable()
 export class SurveyAccess {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly uow: UnitOfWork,
     @InjectRepository(Community) private readonly communities: Repository<Community>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
     private readonly org: OrgDirectory,
@@ -32,7 +33,7 @@ export class SurveyAccess {
   async roundFor(
     user: AuthUser,
     roundId: string,
-    db: EntityManager = this.ds.manager,
+    db: EntityManager = this.uow.reader,
   ): Promise<SurveyRound> {
     const round = await db.findOne(SurveyRound, { where: { id: roundId } });
     if (!round || !(await this.runs(user, round.communityId)))

@@ -1,26 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SampleBuildingDto, SurveyRoundDto } from '@linli/contracts';
 import { allowedSurveyRoundActions } from '@linli/domain/surveys';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Building } from '../org/entities/building.entity';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyRound } from './entities/survey-round.entity';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** A round as the supervisor sees it: its questionnaire, the sample's composition by building, progress. */
 @Injectable()
 export class SurveyRoundPresenter {
   constructor(
-    // The composition is one aggregate over survey_invite (raw SQL through the DataSource).
-    @InjectDataSource() private readonly ds: DataSource,
+    // The composition is one aggregate over survey_invite (a query builder on the unit of work's reader).
+    private readonly uow: UnitOfWork,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
   ) {}
 
   async toDto(user: AuthUser, r: SurveyRound): Promise<SurveyRoundDto> {
     const questionnaire = await this.questionnaires.findOneByOrFail({ id: r.questionnaireId });
-    const invites = (await this.ds
+    const invites = (await this.uow.reader
       .createQueryBuilder()
       .select('i.buildingId', 'buildingId')
       .addSelect('i.source', 'source')
