@@ -113,7 +113,34 @@ if (existsSync(report)) {
   passed = r.numPassedTests;
   failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   skipped = r.numPendingTests + r.numTodoTests;
+  for (const line of failureLines(r)) console.log(line);
 }
 if (status !== 0 && failed === 0) failed = 1; // Jest failed outside any test (config, no tests found, …)
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);
+
+/**
+ * One line per failed test (or suite that failed to run), "[failed] file › test: first line of the error",
+ * so that the end of a long CI log still says what failed; .ci/run repeats them above its closing line.
+ */
+function failureLines(r) {
+  const lines = [];
+  const firstLine = (text) =>
+    String(text ?? '')
+      .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '') // colours
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('●'))
+      .slice(0, 3)
+      .join(' | ')
+      .slice(0, 300);
+  for (const file of r.testResults ?? []) {
+    const name = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests)
+      lines.push(`[failed] ${name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (failedTests.length === 0 && file.status === 'failed')
+      lines.push(`[failed] ${name}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
