@@ -152,39 +152,6 @@ export default tseslint.config(
     },
   },
   {
-    // Services never hold a DataSource (issue #17): repositories for one table, UnitOfWork.run for a
-    // transaction, UnitOfWork.reader for a read shared with transactional code or a join over several tables.
-    // The infrastructure below needs the dialect, an isolation level or raw SQL; dashboards read the replica.
-    files: ['apps/server/src/modules/**/*.ts'],
-    ignores: [
-      '**/*.spec.ts',
-      'apps/server/src/modules/dashboard/**',
-      'apps/server/src/modules/health/health.service.ts',
-      'apps/server/src/modules/outbox/outbox-worker.service.ts',
-      'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
-      'apps/server/src/modules/tickets/ticket-numbering.ts',
-      'apps/server/src/modules/wechat/chat-inbox.worker.ts',
-      'apps/server/src/modules/wechat/chat-push.service.ts',
-    ],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "CallExpression[callee.property.name='getRepository']:matches([callee.object.name=/^(ds|dataSource)$/], [callee.object.property.name=/^(ds|dataSource)$/])",
-          message:
-            "inject the repository (@InjectRepository(X), listed in the module's TypeOrmModule.forFeature); a DataSource is for infrastructure only",
-        },
-        {
-          selector:
-            "TSParameterProperty Identifier[typeAnnotation.typeAnnotation.typeName.name='DataSource']",
-          message:
-            'a service does not hold a DataSource: inject repositories, and UnitOfWork (run for a transaction, reader for a shared read)',
-        },
-      ],
-    },
-  },
-  {
     files: ['**/*.spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
     rules: {
       // Tests poke at raw HTTP bodies; they assert on shapes instead of typing them.

@@ -12,15 +12,6 @@ export class UnitOfWork {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Outside a transaction: the EntityManager for a read shared with code that runs inside one (a helper
-   * taking `db`), or an aggregate over several tables. Services reach the database through their injected
-   * repositories, `run` and this, never through a DataSource of their own.
-   */
-  get reader(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
     const result = this.tail.then(() => this.dataSource.transaction(work));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   CalendarDayDto,
   CalendarOverrideDto,
@@ -9,7 +9,7 @@ import {
 } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { In, MoreThan, Repository } from 'typeorm';
+import { DataSource, In, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { ClockService } from '../clock/clock.service';
@@ -20,7 +20,6 @@ import { Ticket } from '../tickets/entities/ticket.entity';
 import { CalendarOverrideRequestDto } from './dto/calendar-override.dto';
 import { CalendarOverride } from './entities/calendar-override.entity';
 import { WorkingCalendars } from './working-calendars.service';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -39,7 +38,7 @@ export function parseDateKey(value: string): string | null {
 @Injectable()
 export class CalendarAdmin {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly companyOfUser: CompanyOfUser,
     @InjectRepository(CalendarOverride)
     private readonly calendarOverrides: Repository<CalendarOverride>,
@@ -94,7 +93,7 @@ export class CalendarAdmin {
     const now = this.clock.now();
     const repo = this.calendarOverrides;
     const note = body.note?.trim() || null;
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       const existing = await db.findOne(CalendarOverride, { where: { companyId, date: day } });
       if (existing)
         await db.update(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import {
   AudiencePreviewDto,
   CampaignAction,
@@ -30,7 +30,6 @@ import {
 } from './dto/care.dto';
 import { CareCampaign } from './entities/care-campaign.entity';
 import { CareRecipient } from './entities/care-recipient.entity';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const invalid = (field: string, message: string) =>
   new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
@@ -43,7 +42,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class CampaignPlanning {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(CareCampaign) private readonly careCampaigns: Repository<CareCampaign>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     private readonly scope: CareScope,
@@ -62,7 +61,7 @@ export class CampaignPlanning {
       body.occasionDate ?? chinaDateKey(now),
     );
     const reasons = await this.audience.skipReasons(
-      this.uow.reader,
+      this.ds.manager,
       households.map((h) => h.householdId),
       now,
       body.audience.complaintWindowDays,
@@ -122,7 +121,7 @@ export class CampaignPlanning {
       createdAt: now,
       finishedAt: null,
     };
-    await insertRows(this.uow.reader, CareCampaign, row);
+    await insertRows(this.ds.manager, CareCampaign, row);
     return this.queries.get(user, row.id);
   }
 
@@ -163,7 +162,7 @@ export class CampaignPlanning {
     if (campaign.status !== CampaignStatus.Sending && campaign.status !== CampaignStatus.Sent)
       throw new AppException(ErrorCode.CAMPAIGN_STATE);
     const now = this.clock.now();
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       const where = {
         campaignId: id,
         status: RecipientStatus.Skipped,

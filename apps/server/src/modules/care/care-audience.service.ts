@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AudienceSpecDto,
   HouseholdDocument,
@@ -14,11 +15,10 @@ import {
   selectAudience,
   DEFAULT_TIMING_GUARD,
 } from '@linli/domain';
-import { EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { HouseholdDocumentRecord } from '../households/entities/household-document.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** A household of the community as campaigns see it: place and current members. */
 export interface CareHousehold extends AudienceHousehold {
@@ -41,12 +41,12 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  */
 @Injectable()
 export class CareAudience {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Every household of the community with its current members (removed ones are not counted). */
   async households(
     communityId: string,
-    db: EntityManager = this.uow.reader,
+    db: EntityManager = this.ds.manager,
   ): Promise<CareHousehold[]> {
     const rows = await db
       .createQueryBuilder(HouseholdMember, 'm')

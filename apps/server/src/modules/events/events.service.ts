@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import {
   CommunityEventDto,
   ErrorCode,
@@ -22,7 +22,6 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { CheckInDto, CreateEventDto } from './dto/event.dto';
 import { CommunityEvent } from './entities/community-event.entity';
 import { EventSignup } from './entities/event-signup.entity';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const random = () =>
   randomInt(0, CHECK_IN_ALPHABET.length * 1000) / (CHECK_IN_ALPHABET.length * 1000);
@@ -36,7 +35,7 @@ const random = () =>
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(CommunityEvent) private readonly communityEvents: Repository<CommunityEvent>,
     @InjectRepository(EventSignup) private readonly eventSignups: Repository<EventSignup>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
@@ -66,7 +65,7 @@ export class EventsService {
       createdById: user.id,
       createdAt: now,
     };
-    await insertRows(this.uow.reader, CommunityEvent, row);
+    await insertRows(this.ds.manager, CommunityEvent, row);
     return this.toDto(row, null);
   }
 
@@ -89,7 +88,7 @@ export class EventsService {
     const existing = await this.eventSignups.findOne({ where: { eventId, householdId } });
     if (existing && existing.status !== SignupStatus.Cancelled)
       return this.toDto(event, householdId);
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       const seat = await db
         .createQueryBuilder()
         .update(CommunityEvent)
@@ -133,7 +132,7 @@ export class EventsService {
   /** The household cancels; a confirmed seat goes to the first waitlisted household. */
   async cancelMine(user: AuthUser, eventId: string): Promise<CommunityEventDto> {
     const event = await this.residentEvent(user, eventId);
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       const mine = await db.findOne(EventSignup, {
         where: { eventId, householdId: user.householdId! },
       });
@@ -241,7 +240,7 @@ export class EventsService {
     queue?: readonly EventSignup[],
   ): Promise<SignupDto[]> {
     if (rows.length === 0) return [];
-    const labels = await this.uow.reader
+    const labels = await this.ds
       .createQueryBuilder()
       .select(['h.id AS id', 'r.label AS label'])
       .from('household', 'h')

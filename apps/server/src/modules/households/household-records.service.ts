@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import {
   ErrorCode,
   HOUSEHOLD_DOCUMENT_LABELS,
@@ -30,7 +30,6 @@ import { HouseholdDocumentPhoto } from './entities/household-document-photo.enti
 import { HouseholdDocumentRecord } from './entities/household-document.entity';
 import { HouseholdReview } from './entities/household-review.entity';
 import { HouseholdAccess } from './household-access';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** How many due files the review task list carries (the total is given beside it). */
 const DUE_LIST_LIMIT = 200;
@@ -46,7 +45,7 @@ const DOCUMENT_ORDER = Object.values(HouseholdDocument);
 @Injectable()
 export class HouseholdDocuments {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(HouseholdDocumentRecord)
     private readonly documents: Repository<HouseholdDocumentRecord>,
     @InjectRepository(HouseholdDocumentPhoto)
@@ -103,7 +102,7 @@ export class HouseholdDocuments {
     const documentKind = this.kindOf(kind);
     const photoIds = [...new Set(req.photoIds ?? [])];
     const now = this.clock.now();
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       let row = await db.findOne(HouseholdDocumentRecord, {
         where: { householdId, kind: documentKind },
       });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import {
   ErrorCode,
   NOTICE_KIND_LABELS,
@@ -24,7 +24,6 @@ import { Notice } from './entities/notice.entity';
 import { householdsReached, residentsOf } from './notice-audience';
 import { NoticeQueries } from './notice-queries.service';
 import { ScheduledJob, sweepTiming } from '../../common/jobs/scheduled-job';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const invalid = (field: string, message: string) =>
   new AppException(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
@@ -38,7 +37,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class NoticePublishing extends ScheduledJob<number> {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly inbox: Inbox,
@@ -95,7 +94,7 @@ export class NoticePublishing extends ScheduledJob<number> {
       createdById: user.id,
       createdAt: now,
     };
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       await insertRows(db, Notice, row);
       if (publishAt.getTime() <= now.getTime()) await this.publish(db, row, now);
     });
@@ -112,7 +111,7 @@ export class NoticePublishing extends ScheduledJob<number> {
     });
     let published = 0;
     for (const notice of due) {
-      await this.uow.run(async (db) => {
+      await this.ds.transaction(async (db) => {
         if (await this.publish(db, notice, now)) published += 1;
       });
     }

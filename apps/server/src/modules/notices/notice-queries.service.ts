@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  Between,
+  DataSource,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThan,
+  Not,
+  Repository,
+} from 'typeorm';
 import {
   ErrorCode,
   MemberRole,
@@ -29,7 +38,6 @@ import { OrgDirectory } from '../org/org-directory.service';
 import { NoticeRead } from './entities/notice-read.entity';
 import { Notice } from './entities/notice.entity';
 import { householdsReached, NoticeHousehold } from './notice-audience';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** Notices in force at once are few; this only guards the response. */
 const IN_FORCE_LIMIT = 100;
@@ -42,7 +50,7 @@ const IN_FORCE_LIMIT = 100;
 @Injectable()
 export class NoticeQueries {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     @InjectRepository(NoticeRead) private readonly noticeReads: Repository<NoticeRead>,
     @InjectRepository(HouseholdMember)
@@ -171,7 +179,7 @@ export class NoticeQueries {
   private async receiptRows(user: AuthUser, notice: Notice): Promise<NoticeReceiptDto[]> {
     const households = await this.scoped(
       user,
-      await householdsReached(this.uow.reader, notice.communityId, notice.target),
+      await householdsReached(this.ds.manager, notice.communityId, notice.target),
     );
     if (households.length === 0) return [];
     const reads = await this.noticeReads.find({
@@ -292,7 +300,7 @@ export class NoticeQueries {
     buildingId: string;
     unit: string;
   } | null> {
-    const row = await this.uow.reader
+    const row = await this.ds
       .createQueryBuilder()
       .select([
         'h.id AS householdId',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   Role,
@@ -10,7 +10,7 @@ import {
 } from '@linli/contracts';
 import { resolvePolicy, SLA_POLICIES, SlaPolicy } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 
 import { AppException, FieldError } from '../../common/errors/app-exception';
@@ -20,7 +20,6 @@ import { User } from '../org/entities/user.entity';
 import { UpdateSlaPolicyDto } from './dto/update-sla-policy.dto';
 import { SlaPolicyOverrideRow } from './entities/sla-policy-override.entity';
 import { SlaPolicyOverrides } from './sla-policy-overrides.service';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** The most a wall-clock limit may be set to (30 days), and a working-day one. */
 const MAX_MINUTES = 30 * 24 * 60;
@@ -58,7 +57,7 @@ export function limitInputProblem(value: unknown): string | null {
 @Injectable()
 export class SlaPoliciesAdmin {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly companyOfUser: CompanyOfUser,
     @InjectRepository(SlaPolicyOverrideRow)
     private readonly slaPolicyOverrides: Repository<SlaPolicyOverrideRow>,
@@ -123,7 +122,7 @@ export class SlaPoliciesAdmin {
           : base !== undefined && JSON.stringify(base) === JSON.stringify(limit);
       if (!same) milestones[m] = limit;
     }
-    await this.uow.run(async (db) => {
+    await this.ds.transaction(async (db) => {
       await db.delete(SlaPolicyOverrideRow, { companyId, policyCode: code });
       if (Object.keys(milestones).length > 0) {
         await db.insert(SlaPolicyOverrideRow, {

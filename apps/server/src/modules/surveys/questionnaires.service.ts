@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionnaireDto, Role, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows } from '../../database/unit-of-work';
@@ -11,7 +11,6 @@ import { ClockService } from '../clock/clock.service';
 import { SaveQuestionnaireDto } from './dto/survey.dto';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAccess } from './survey-access';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const BUILTIN = 'builtin:';
 
@@ -23,7 +22,7 @@ const BUILTIN = 'builtin:';
 @Injectable()
 export class QuestionnairesService {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     private readonly access: SurveyAccess,
     private readonly clock: ClockService,
@@ -66,7 +65,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.uow.reader, Questionnaire, row);
+    await insertRows(this.ds.manager, Questionnaire, row);
     return toDto(row);
   }
 
@@ -93,7 +92,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.uow.reader, Questionnaire, next);
+    await insertRows(this.ds.manager, Questionnaire, next);
     return toDto(next);
   }
 

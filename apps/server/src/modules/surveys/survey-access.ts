@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@linli/contracts';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { Community } from '../org/entities/community.entity';
 import { Company } from '../org/entities/company.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { SurveyRound } from './entities/survey-round.entity';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /**
  * Who runs a community's surveys: its supervisors and the admins who reach it. Anyone else gets "not
@@ -17,7 +16,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 @Injectable()
 export class SurveyAccess {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Community) private readonly communities: Repository<Community>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
     private readonly org: OrgDirectory,
@@ -33,7 +32,7 @@ export class SurveyAccess {
   async roundFor(
     user: AuthUser,
     roundId: string,
-    db: EntityManager = this.uow.reader,
+    db: EntityManager = this.ds.manager,
   ): Promise<SurveyRound> {
     const round = await db.findOne(SurveyRound, { where: { id: roundId } });
     if (!round || !(await this.runs(user, round.communityId)))

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   MySurveyDto,
@@ -20,7 +20,7 @@ import {
   validateAnswer,
 } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
@@ -45,7 +45,7 @@ export interface Respondent {
 @Injectable()
 export class SurveyAnswering {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
@@ -94,8 +94,8 @@ export class SurveyAnswering {
   }
 
   async conversation(who: Respondent, roundId: string): Promise<SurveyConversationDto> {
-    const { round, invite } = await this.invitation(this.uow.reader, who, roundId);
-    return this.state(this.uow.reader, round, invite);
+    const { round, invite } = await this.invitation(this.ds.manager, who, roundId);
+    return this.state(this.ds.manager, round, invite);
   }
 
   async answer(

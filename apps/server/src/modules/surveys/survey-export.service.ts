@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { SURVEY_THEME_LABELS } from '@linli/contracts';
 import { formatChinaDateTime } from '@linli/domain';
 import { answerText } from '@linli/domain/surveys';
 import * as ExcelJS from 'exceljs';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
@@ -13,7 +13,6 @@ import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveySettingsService } from './survey-settings.service';
 import { roomLabelsOf } from '../org/room-labels';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 const SOURCE_LABELS: Record<string, string> = {
   random: '随机抽样',
@@ -25,7 +24,7 @@ const SOURCE_LABELS: Record<string, string> = {
 @Injectable()
 export class SurveyExportService {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
@@ -110,6 +109,6 @@ export class SurveyExportService {
   }
 
   private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    return roomLabelsOf(this.uow.reader, householdIds);
+    return roomLabelsOf(this.ds.manager, householdIds);
   }
 }

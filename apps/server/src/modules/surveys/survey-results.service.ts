@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionType, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import {
   adjustedSatisfaction,
@@ -11,7 +11,7 @@ import {
   satisfactionOf,
   ScoredAnswer,
 } from '@linli/domain/surveys';
-import { In, Not, Repository } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { TagAnswerDto } from './dto/survey.dto';
@@ -22,7 +22,6 @@ import { SurveyRound } from './entities/survey-round.entity';
 import { SurveyAccess } from './survey-access';
 import { SurveySettingsService } from './survey-settings.service';
 import { roomLabelsOf } from '../org/room-labels';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** A round's headline figures: the response rate, satisfaction, the penalty and the adjusted rate. */
 export type Headline = Pick<
@@ -38,7 +37,7 @@ export type Headline = Pick<
 @Injectable()
 export class SurveyResultsService {
   constructor(
-    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(SurveyAnswer) private readonly surveyAnswers: Repository<SurveyAnswer>,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
@@ -47,7 +46,7 @@ export class SurveyResultsService {
   ) {}
 
   async headline(roundId: string): Promise<Headline> {
-    const row = (await this.uow.reader
+    const row = (await this.ds
       .createQueryBuilder()
       .select('COUNT(*)', 'invited')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END)', 'responded')
@@ -205,6 +204,6 @@ export class SurveyResultsService {
   }
 
   private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    return roomLabelsOf(this.uow.reader, householdIds);
+    return roomLabelsOf(this.ds.manager, householdIds);
   }
 }

@@ -1,27 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { SampleBuildingDto, SurveyRoundDto } from '@linli/contracts';
 import { allowedSurveyRoundActions } from '@linli/domain/surveys';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Building } from '../org/entities/building.entity';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyRound } from './entities/survey-round.entity';
-import { UnitOfWork } from '../../database/unit-of-work';
 
 /** A round as the supervisor sees it: its questionnaire, the sample's composition by building, progress. */
 @Injectable()
 export class SurveyRoundPresenter {
   constructor(
-    // The composition is one aggregate over survey_invite (a query builder on the unit of work's reader).
-    private readonly uow: UnitOfWork,
+    // The composition is one aggregate over survey_invite (raw SQL through the DataSource).
+    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
   ) {}
 
   async toDto(user: AuthUser, r: SurveyRound): Promise<SurveyRoundDto> {
     const questionnaire = await this.questionnaires.findOneByOrFail({ id: r.questionnaireId });
-    const invites = (await this.uow.reader
+    const invites = (await this.ds
       .createQueryBuilder()
       .select('i.buildingId', 'buildingId')
       .addSelect('i.source', 'source')
