@@ -2,6 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Server code that is a script rather than a service: seed data, frozen migrations; and tests.
+const SERVER_SCRIPTS = ['**/seed/**', '**/database/migrations/**', '**/*.spec.ts'];
+const NO_DS_GET_REPOSITORY = {
+  selector:
+    "CallExpression[callee.property.name='getRepository']:matches([callee.object.name=/^(ds|dataSource)$/], [callee.object.property.name=/^(ds|dataSource)$/])",
+  message:
+    "inject the repository (@InjectRepository(X), listed in the module's TypeOrmModule.forFeature); a DataSource is for infrastructure only",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -138,15 +147,32 @@ export default tseslint.config(
     // a DataSource is for infrastructure (unit of work, dialect, raw SQL), so `ds.getRepository(X)` is refused.
     // A transaction's EntityManager (`db.getRepository`) is fine. Seed data and migrations are scripts.
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['**/seed/**', '**/database/migrations/**', '**/*.spec.ts'],
+    ignores: SERVER_SCRIPTS,
+    rules: { 'no-restricted-syntax': ['error', NO_DS_GET_REPOSITORY] },
+  },
+  {
+    // ...and a service opens no transaction of its own (`ds.transaction`) nor writes through the
+    // DataSource's manager (`ds.manager`): UnitOfWork.run does transactions (on SQLite it queues them).
+    // Only these infrastructure files hold one: the unit of work itself, and claims that need an
+    // isolation level (outbox, chat inbox, chat push).
+    files: ['apps/server/src/**/*.ts'],
+    ignores: [
+      ...SERVER_SCRIPTS,
+      'apps/server/src/database/unit-of-work.ts',
+      'apps/server/src/modules/outbox/outbox-worker.service.ts',
+      'apps/server/src/modules/wechat/chat-inbox.worker.ts',
+      'apps/server/src/modules/wechat/chat-push.service.ts',
+    ],
     rules: {
+      // Repeats the rule above: a later block's no-restricted-syntax replaces an earlier one's.
       'no-restricted-syntax': [
         'error',
+        NO_DS_GET_REPOSITORY,
         {
           selector:
-            "CallExpression[callee.property.name='getRepository']:matches([callee.object.name=/^(ds|dataSource)$/], [callee.object.property.name=/^(ds|dataSource)$/])",
+            "MemberExpression[property.name=/^(transaction|manager)$/]:matches([object.name=/^(ds|dataSource)$/], [object.object.type='ThisExpression'][object.property.name=/^(ds|dataSource)$/])",
           message:
-            "inject the repository (@InjectRepository(X), listed in the module's TypeOrmModule.forFeature); a DataSource is for infrastructure only",
+            'a transaction is UnitOfWork.run((db) => ...) and uses only its `db`; outside one, use the injected repositories (@InjectRepository, with insertInto(repo, rows) for raw inserts); a DataSource is for infrastructure only',
         },
       ],
     },

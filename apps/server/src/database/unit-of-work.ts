@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /**
@@ -42,4 +42,12 @@ export async function insertRows<T extends ObjectLiteral>(
   rows: QueryDeepPartialEntity<T> | QueryDeepPartialEntity<T>[],
 ): Promise<void> {
   await db.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
+
+/** insertRows through an injected repository, for a single write outside any transaction. */
+export async function insertInto<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  rows: QueryDeepPartialEntity<T> | QueryDeepPartialEntity<T>[],
+): Promise<void> {
+  await insertRows(repo.manager, repo.target, rows);
 }

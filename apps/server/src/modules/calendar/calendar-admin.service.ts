@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   CalendarDayDto,
   CalendarOverrideDto,
@@ -9,9 +9,10 @@ import {
 } from '@linli/contracts';
 import { chinaDateKey } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, MoreThan, Repository } from 'typeorm';
+import { In, MoreThan, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { CompanyOfUser } from '../org/company-of-user';
 import { Community } from '../org/entities/community.entity';
@@ -38,7 +39,7 @@ export function parseDateKey(value: string): string | null {
 @Injectable()
 export class CalendarAdmin {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly companyOfUser: CompanyOfUser,
     @InjectRepository(CalendarOverride)
     private readonly calendarOverrides: Repository<CalendarOverride>,
@@ -93,7 +94,7 @@ export class CalendarAdmin {
     const now = this.clock.now();
     const repo = this.calendarOverrides;
     const note = body.note?.trim() || null;
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       const existing = await db.findOne(CalendarOverride, { where: { companyId, date: day } });
       if (existing)
         await db.update(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   AudiencePreviewDto,
   CampaignAction,
@@ -16,7 +16,7 @@ import { campaignTransition, chinaDateKey } from '@linli/domain';
 import { BUILT_IN_OCCASIONS, occasionDate } from '@linli/domain/dist/care/care-calendar';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { insertRows } from '../../database/unit-of-work';
+import { insertInto, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Building } from '../org/entities/building.entity';
 import { CampaignQueries } from './campaign-queries.service';
@@ -42,7 +42,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class CampaignPlanning {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectRepository(CareCampaign) private readonly careCampaigns: Repository<CareCampaign>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     private readonly scope: CareScope,
@@ -61,7 +61,6 @@ export class CampaignPlanning {
       body.occasionDate ?? chinaDateKey(now),
     );
     const reasons = await this.audience.skipReasons(
-      this.ds.manager,
       households.map((h) => h.householdId),
       now,
       body.audience.complaintWindowDays,
@@ -121,7 +120,7 @@ export class CampaignPlanning {
       createdAt: now,
       finishedAt: null,
     };
-    await insertRows(this.ds.manager, CareCampaign, row);
+    await insertInto(this.careCampaigns, row);
     return this.queries.get(user, row.id);
   }
 
@@ -162,7 +161,7 @@ export class CampaignPlanning {
     if (campaign.status !== CampaignStatus.Sending && campaign.status !== CampaignStatus.Sent)
       throw new AppException(ErrorCode.CAMPAIGN_STATE);
     const now = this.clock.now();
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       const where = {
         campaignId: id,
         status: RecipientStatus.Skipped,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   AudienceSpecDto,
   HouseholdDocument,
@@ -15,7 +15,7 @@ import {
   selectAudience,
   DEFAULT_TIMING_GUARD,
 } from '@linli/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { HouseholdDocumentRecord } from '../households/entities/household-document.entity';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -41,15 +41,17 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  */
 @Injectable()
 export class CareAudience {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectRepository(HouseholdMember) private readonly members: Repository<HouseholdMember>,
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(HouseholdDocumentRecord)
+    private readonly documents: Repository<HouseholdDocumentRecord>,
+  ) {}
 
-  /** Every household of the community with its current members (removed ones are not counted). */
-  async households(
-    communityId: string,
-    db: EntityManager = this.ds.manager,
-  ): Promise<CareHousehold[]> {
-    const rows = await db
-      .createQueryBuilder(HouseholdMember, 'm')
+  /** Every household of the community with its current members (removed ones are not counted); `db`: inside a transaction. */
+  async households(communityId: string, db?: EntityManager): Promise<CareHousehold[]> {
+    const rows = await (db?.getRepository(HouseholdMember) ?? this.members)
+      .createQueryBuilder('m')
       .innerJoin('m.household', 'h')
       .innerJoin('h.room', 'r')
       .innerJoin('r.building', 'b')
@@ -105,23 +107,25 @@ export class CareAudience {
     return selectAudience(await this.households(communityId, db), spec, today);
   }
 
-  /** Why each of these households is held back at `now` (absent: it may be greeted). */
+  /** Why each of these households is held back at `now` (absent: it may be greeted); `db`: inside a transaction. */
   async skipReasons(
-    db: EntityManager,
     householdIds: readonly string[],
     now: Date,
     complaintWindowDays = DEFAULT_TIMING_GUARD.complaintWindowDays,
+    db?: EntityManager,
   ): Promise<Map<string, SkipReason>> {
+    const tickets = db?.getRepository(Ticket) ?? this.tickets;
+    const documents = db?.getRepository(HouseholdDocumentRecord) ?? this.documents;
     const complaints = new Map<string, Date[]>();
     const renovationStart = new Map<string, Date>();
     for (const ids of chunks(householdIds)) {
-      const open = await db.find(Ticket, {
+      const open = await tickets.find({
         select: { householdId: true, createdAt: true },
         where: { householdId: In(ids), kind: TicketKind.Complaint, status: In([...OPEN_STATUSES]) },
       });
       for (const t of open)
         complaints.set(t.householdId, [...(complaints.get(t.householdId) ?? []), t.createdAt]);
-      const papers = await db.find(HouseholdDocumentRecord, {
+      const papers = await documents.find({
         select: { householdId: true, recordedAt: true },
         where: { householdId: In(ids), kind: HouseholdDocument.RenovationStartApplication },
       });

@@ -12,7 +12,7 @@ import {
 import { campaignTransition, careSendableAt } from '@linli/domain';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { insertRows, UnitOfWork } from '../../database/unit-of-work';
+import { insertInto, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { cut, storeInInbox } from '../notifications/inbox.service';
@@ -161,7 +161,7 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
         giftAt: null,
         giftById: null,
       }));
-      await insertRows(this.recipients.manager, CareRecipient, rows);
+      await insertInto(this.recipients, rows);
     }
     return listed.size + missing.length;
   }
@@ -175,10 +175,10 @@ export class CareFanout extends ScheduledJob<FanoutResult> {
   ): Promise<void> {
     const ids = batch.map((r) => r.householdId);
     const reasons = await this.audience.skipReasons(
-      db,
       ids,
       now,
       campaign.audience.complaintWindowDays,
+      db,
     );
     const members = await db.find(HouseholdMember, {
       select: { householdId: true, userId: true },

@@ -17,6 +17,9 @@ import { Building } from '../org/entities/building.entity';
 import { Household } from '../org/entities/household.entity';
 import { Attachment } from '../uploads/entities/attachment.entity';
 import { Community } from '../org/entities/community.entity';
+import { HouseholdDocumentRecord } from '../households/entities/household-document.entity';
+import { HouseholdMember } from '../households/entities/household-member.entity';
+import { Ticket } from '../tickets/entities/ticket.entity';
 
 /** Festival care (docs/domain-rules.md §10): the care calendar, campaigns with their audience, timing guard and fan-out, gifts, greeting cards. */
 @Module({
@@ -28,6 +31,9 @@ import { Community } from '../org/entities/community.entity';
       Household,
       Attachment,
       Community,
+      HouseholdMember,
+      HouseholdDocumentRecord,
+      Ticket,
     ]),
     OrgModule,
     OutboxModule,

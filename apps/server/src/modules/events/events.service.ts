@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import {
   CommunityEventDto,
   ErrorCode,
@@ -14,9 +14,10 @@ import {
 import { CHECK_IN_ALPHABET, checkInCode, signupTransition } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { insertRows, isUniqueViolation } from '../../database/unit-of-work';
+import { insertInto, insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
 import { User } from '../org/entities/user.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { CheckInDto, CreateEventDto } from './dto/event.dto';
@@ -35,10 +36,11 @@ const random = () =>
 @Injectable()
 export class EventsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectRepository(CommunityEvent) private readonly communityEvents: Repository<CommunityEvent>,
     @InjectRepository(EventSignup) private readonly eventSignups: Repository<EventSignup>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
@@ -65,7 +67,7 @@ export class EventsService {
       createdById: user.id,
       createdAt: now,
     };
-    await insertRows(this.ds.manager, CommunityEvent, row);
+    await insertInto(this.communityEvents, row);
     return this.toDto(row, null);
   }
 
@@ -88,7 +90,7 @@ export class EventsService {
     const existing = await this.eventSignups.findOne({ where: { eventId, householdId } });
     if (existing && existing.status !== SignupStatus.Cancelled)
       return this.toDto(event, householdId);
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       const seat = await db
         .createQueryBuilder()
         .update(CommunityEvent)
@@ -132,7 +134,7 @@ export class EventsService {
   /** The household cancels; a confirmed seat goes to the first waitlisted household. */
   async cancelMine(user: AuthUser, eventId: string): Promise<CommunityEventDto> {
     const event = await this.residentEvent(user, eventId);
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       const mine = await db.findOne(EventSignup, {
         where: { eventId, householdId: user.householdId! },
       });
@@ -240,10 +242,9 @@ export class EventsService {
     queue?: readonly EventSignup[],
   ): Promise<SignupDto[]> {
     if (rows.length === 0) return [];
-    const labels = await this.ds
-      .createQueryBuilder()
+    const labels = await this.households
+      .createQueryBuilder('h')
       .select(['h.id AS id', 'r.label AS label'])
-      .from('household', 'h')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .where('h.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.householdId))] })
       .getRawMany<{ id: string; label: string }>();

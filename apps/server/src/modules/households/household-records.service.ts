@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import {
   ErrorCode,
   HOUSEHOLD_DOCUMENT_LABELS,
@@ -20,6 +20,7 @@ import {
 } from '@linli/domain';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ClockService } from '../clock/clock.service';
@@ -45,7 +46,7 @@ const DOCUMENT_ORDER = Object.values(HouseholdDocument);
 @Injectable()
 export class HouseholdDocuments {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectRepository(HouseholdDocumentRecord)
     private readonly documents: Repository<HouseholdDocumentRecord>,
     @InjectRepository(HouseholdDocumentPhoto)
@@ -102,7 +103,7 @@ export class HouseholdDocuments {
     const documentKind = this.kindOf(kind);
     const photoIds = [...new Set(req.photoIds ?? [])];
     const now = this.clock.now();
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       let row = await db.findOne(HouseholdDocumentRecord, {
         where: { householdId, kind: documentKind },
       });

@@ -1,6 +1,6 @@
 import { NoticeTargetDto, Role } from '@linli/contracts';
 import { noticeReaches } from '@linli/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Household } from '../org/entities/household.entity';
 import { User } from '../org/entities/user.entity';
 
@@ -11,14 +11,17 @@ export interface NoticeHousehold {
   label: string;
 }
 
-/** The community's households a target reaches (a household exists once someone lives there), in room order. */
+/**
+ * The community's households a target reaches (a household exists once someone lives there), in room
+ * order; `households` is the injected repository, or inside a transaction `db.getRepository(Household)`.
+ */
 export async function householdsReached(
-  db: EntityManager,
+  households: Repository<Household>,
   communityId: string,
   target: NoticeTargetDto,
 ): Promise<NoticeHousehold[]> {
-  const rows = await db
-    .createQueryBuilder(Household, 'h')
+  const rows = await households
+    .createQueryBuilder('h')
     .innerJoin('h.room', 'r')
     .innerJoin('r.building', 'b')
     .select([

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import {
   ErrorCode,
   NOTICE_KIND_LABELS,
@@ -14,10 +14,11 @@ import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { insertRows } from '../../database/unit-of-work';
+import { insertRows, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { Inbox } from '../notifications/inbox.service';
 import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { CreateNoticeDto } from './dto/notice.dto';
 import { Notice } from './entities/notice.entity';
@@ -37,7 +38,7 @@ const invalid = (field: string, message: string) =>
 @Injectable()
 export class NoticePublishing extends ScheduledJob<number> {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     private readonly inbox: Inbox,
@@ -94,7 +95,7 @@ export class NoticePublishing extends ScheduledJob<number> {
       createdById: user.id,
       createdAt: now,
     };
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       await insertRows(db, Notice, row);
       if (publishAt.getTime() <= now.getTime()) await this.publish(db, row, now);
     });
@@ -111,7 +112,7 @@ export class NoticePublishing extends ScheduledJob<number> {
     });
     let published = 0;
     for (const notice of due) {
-      await this.ds.transaction(async (db) => {
+      await this.unitOfWork.run(async (db) => {
         if (await this.publish(db, notice, now)) published += 1;
       });
     }
@@ -128,7 +129,11 @@ export class NoticePublishing extends ScheduledJob<number> {
     if (claimed.affected !== 1) return false;
     // Outage notices are announced by the outage itself (停水停电通知), with its own wording.
     if (notice.outageId) return true;
-    const households = await householdsReached(db, notice.communityId, notice.target);
+    const households = await householdsReached(
+      db.getRepository(Household),
+      notice.communityId,
+      notice.target,
+    );
     const residents = await residentsOf(
       db,
       households.map((h) => h.householdId),

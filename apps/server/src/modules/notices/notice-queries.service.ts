@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  Between,
-  DataSource,
-  In,
-  IsNull,
-  LessThanOrEqual,
-  MoreThan,
-  Not,
-  Repository,
-} from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
 import {
   ErrorCode,
   MemberRole,
@@ -34,6 +25,7 @@ import { emptyPage, findPage, PageRequest } from '../../common/paging/paging';
 import { ClockService } from '../clock/clock.service';
 import { HouseholdMember } from '../households/entities/household-member.entity';
 import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
 import { OrgDirectory } from '../org/org-directory.service';
 import { NoticeRead } from './entities/notice-read.entity';
 import { Notice } from './entities/notice.entity';
@@ -50,12 +42,12 @@ const IN_FORCE_LIMIT = 100;
 @Injectable()
 export class NoticeQueries {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Notice) private readonly notices: Repository<Notice>,
     @InjectRepository(NoticeRead) private readonly noticeReads: Repository<NoticeRead>,
     @InjectRepository(HouseholdMember)
     private readonly householdMembers: Repository<HouseholdMember>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly org: OrgDirectory,
     private readonly clock: ClockService,
   ) {}
@@ -179,7 +171,7 @@ export class NoticeQueries {
   private async receiptRows(user: AuthUser, notice: Notice): Promise<NoticeReceiptDto[]> {
     const households = await this.scoped(
       user,
-      await householdsReached(this.ds.manager, notice.communityId, notice.target),
+      await householdsReached(this.households, notice.communityId, notice.target),
     );
     if (households.length === 0) return [];
     const reads = await this.noticeReads.find({
@@ -300,15 +292,14 @@ export class NoticeQueries {
     buildingId: string;
     unit: string;
   } | null> {
-    const row = await this.ds
-      .createQueryBuilder()
+    const row = await this.households
+      .createQueryBuilder('h')
       .select([
         'h.id AS householdId',
         'b.communityId AS communityId',
         'r.buildingId AS buildingId',
         'r.unit AS unit',
       ])
-      .from('household', 'h')
       .innerJoin('room', 'r', 'r.id = h.roomId')
       .innerJoin('building', 'b', 'b.id = r.buildingId')
       .where('h.id = :householdId', { householdId })

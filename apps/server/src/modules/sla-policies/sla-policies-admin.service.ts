@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   Role,
@@ -10,10 +10,11 @@ import {
 } from '@linli/contracts';
 import { resolvePolicy, SLA_POLICIES, SlaPolicy } from '@linli/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 
 import { AppException, FieldError } from '../../common/errors/app-exception';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { CompanyOfUser } from '../org/company-of-user';
 import { User } from '../org/entities/user.entity';
@@ -57,7 +58,7 @@ export function limitInputProblem(value: unknown): string | null {
 @Injectable()
 export class SlaPoliciesAdmin {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly companyOfUser: CompanyOfUser,
     @InjectRepository(SlaPolicyOverrideRow)
     private readonly slaPolicyOverrides: Repository<SlaPolicyOverrideRow>,
@@ -122,7 +123,7 @@ export class SlaPoliciesAdmin {
           : base !== undefined && JSON.stringify(base) === JSON.stringify(limit);
       if (!same) milestones[m] = limit;
     }
-    await this.ds.transaction(async (db) => {
+    await this.unitOfWork.run(async (db) => {
       await db.delete(SlaPolicyOverrideRow, { companyId, policyCode: code });
       if (Object.keys(milestones).length > 0) {
         await db.insert(SlaPolicyOverrideRow, {

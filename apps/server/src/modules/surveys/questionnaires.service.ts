@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionnaireDto, Role, SurveyQuestion, SurveyTheme } from '@linli/contracts';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
-import { insertRows } from '../../database/unit-of-work';
+import { insertInto, insertRows } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
 import { SaveQuestionnaireDto } from './dto/survey.dto';
 import { Questionnaire } from './entities/questionnaire.entity';
@@ -22,7 +22,6 @@ const BUILTIN = 'builtin:';
 @Injectable()
 export class QuestionnairesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     private readonly access: SurveyAccess,
     private readonly clock: ClockService,
@@ -65,7 +64,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.ds.manager, Questionnaire, row);
+    await insertInto(this.questionnaires, row);
     return toDto(row);
   }
 
@@ -92,7 +91,7 @@ export class QuestionnairesService {
       createdAt: this.clock.now(),
       publishedAt: null,
     };
-    await insertRows(this.ds.manager, Questionnaire, next);
+    await insertInto(this.questionnaires, next);
     return toDto(next);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role } from '@linli/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
 import { Community } from '../org/entities/community.entity';
@@ -16,7 +16,7 @@ import { SurveyRound } from './entities/survey-round.entity';
 @Injectable()
 export class SurveyAccess {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     @InjectRepository(Community) private readonly communities: Repository<Community>,
     @InjectRepository(Company) private readonly companies: Repository<Company>,
     private readonly org: OrgDirectory,
@@ -28,13 +28,10 @@ export class SurveyAccess {
     return false;
   }
 
-  /** The round, if the caller runs its community; else SURVEY_NOT_FOUND. */
-  async roundFor(
-    user: AuthUser,
-    roundId: string,
-    db: EntityManager = this.ds.manager,
-  ): Promise<SurveyRound> {
-    const round = await db.findOne(SurveyRound, { where: { id: roundId } });
+  /** The round, if the caller runs its community; else SURVEY_NOT_FOUND. `db`: inside a transaction. */
+  async roundFor(user: AuthUser, roundId: string, db?: EntityManager): Promise<SurveyRound> {
+    const rounds = db?.getRepository(SurveyRound) ?? this.surveyRounds;
+    const round = await rounds.findOne({ where: { id: roundId } });
     if (!round || !(await this.runs(user, round.communityId)))
       throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
     return round;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   MySurveyDto,
@@ -20,7 +20,7 @@ import {
   validateAnswer,
 } from '@linli/domain/surveys';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { insertRows, isUniqueViolation, UnitOfWork } from '../../database/unit-of-work';
 import { ClockService } from '../clock/clock.service';
@@ -36,6 +36,14 @@ export interface Respondent {
   householdId: string | null;
 }
 
+/** Where the conversation's reads go: the injected repositories, or a transaction's. */
+interface SurveyReads {
+  rounds: Repository<SurveyRound>;
+  invites: Repository<SurveyInvite>;
+  questionnaires: Repository<Questionnaire>;
+  answers: Repository<SurveyAnswer>;
+}
+
 /**
  * The answering use case every channel calls (the mini-program's conversation page now, the WeChat
  * customer-service chat next): the household's conversation state, and one answer at a time, saved as
@@ -45,7 +53,6 @@ export interface Respondent {
 @Injectable()
 export class SurveyAnswering {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
@@ -94,8 +101,9 @@ export class SurveyAnswering {
   }
 
   async conversation(who: Respondent, roundId: string): Promise<SurveyConversationDto> {
-    const { round, invite } = await this.invitation(this.ds.manager, who, roundId);
-    return this.state(this.ds.manager, round, invite);
+    const reads = this.reads();
+    const { round, invite } = await this.invitation(reads, who, roundId);
+    return this.state(reads, round, invite);
   }
 
   async answer(
@@ -104,7 +112,8 @@ export class SurveyAnswering {
     input: SurveyAnswerInput,
   ): Promise<SurveyConversationDto> {
     return this.unitOfWork.run(async (db) => {
-      const { round, invite } = await this.invitation(db, who, roundId);
+      const reads = this.reads(db);
+      const { round, invite } = await this.invitation(reads, who, roundId);
       if (invite.completedAt) throw new AppException(ErrorCode.SURVEY_ALREADY_COMPLETED);
       const now = this.clock.now();
       if (!surveyWindowOpen(round, now))
@@ -132,7 +141,7 @@ export class SurveyAnswering {
         answeredById: who.userId,
         answeredAt: now,
       });
-      const answers = await this.answersOf(db, invite.id);
+      const answers = await this.answersOf(reads, invite.id);
       if (isComplete(questionnaire.questions, answers)) {
         // The first member to answer the last question completes the household's questionnaire.
         const verdicts = [...answers.values()]
@@ -150,20 +159,37 @@ export class SurveyAnswering {
           .where('id = :id AND completedAt IS NULL', { id: invite.id })
           .execute();
       }
-      return this.state(db, round, await db.findOneByOrFail(SurveyInvite, { id: invite.id }));
+      return this.state(reads, round, await db.findOneByOrFail(SurveyInvite, { id: invite.id }));
     });
   }
 
+  /** The repositories the reads go through: the injected ones, or inside a transaction its `db`'s. */
+  private reads(db?: EntityManager): SurveyReads {
+    if (!db)
+      return {
+        rounds: this.surveyRounds,
+        invites: this.surveyInvites,
+        questionnaires: this.questionnaires,
+        answers: this.surveyAnswers,
+      };
+    return {
+      rounds: db.getRepository(SurveyRound),
+      invites: db.getRepository(SurveyInvite),
+      questionnaires: db.getRepository(Questionnaire),
+      answers: db.getRepository(SurveyAnswer),
+    };
+  }
+
   private async invitation(
-    db: EntityManager,
+    reads: SurveyReads,
     who: Respondent,
     roundId: string,
   ): Promise<{ round: SurveyRound; invite: SurveyInvite }> {
-    const round = await db.findOne(SurveyRound, { where: { id: roundId } });
+    const round = await reads.rounds.findOne({ where: { id: roundId } });
     if (!round || !SENT_STATUSES.includes(round.status))
       throw new AppException(ErrorCode.SURVEY_NOT_FOUND);
     const invite = who.householdId
-      ? await db.findOne(SurveyInvite, { where: { roundId, householdId: who.householdId } })
+      ? await reads.invites.findOne({ where: { roundId, householdId: who.householdId } })
       : null;
     if (!invite) throw new AppException(ErrorCode.SURVEY_NOT_INVITED);
     return { round, invite };
@@ -198,20 +224,20 @@ export class SurveyAnswering {
   }
 
   private async answersOf(
-    db: EntityManager,
+    reads: SurveyReads,
     inviteId: string,
   ): Promise<Map<string, SurveyAnswerValue>> {
-    const rows = await db.find(SurveyAnswer, { where: { inviteId } });
+    const rows = await reads.answers.find({ where: { inviteId } });
     return new Map(rows.map((r) => [r.questionId, r.value]));
   }
 
   private async state(
-    db: EntityManager,
+    reads: SurveyReads,
     round: SurveyRound,
     invite: SurveyInvite,
   ): Promise<SurveyConversationDto> {
-    const questionnaire = await db.findOneByOrFail(Questionnaire, { id: round.questionnaireId });
-    const answers = await this.answersOf(db, invite.id);
+    const questionnaire = await reads.questionnaires.findOneByOrFail({ id: round.questionnaireId });
+    const answers = await this.answersOf(reads, invite.id);
     const completed = invite.completedAt !== null;
     const open = surveyWindowOpen(round, this.clock.now());
     return {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SURVEY_THEME_LABELS } from '@linli/contracts';
 import { formatChinaDateTime } from '@linli/domain';
 import { answerText } from '@linli/domain/surveys';
 import * as ExcelJS from 'exceljs';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
 import { SurveyInvite } from './entities/survey-invite.entity';
@@ -24,7 +26,8 @@ const SOURCE_LABELS: Record<string, string> = {
 @Injectable()
 export class SurveyExportService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
@@ -109,6 +112,6 @@ export class SurveyExportService {
   }
 
   private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    return roomLabelsOf(this.ds.manager, householdIds);
+    return roomLabelsOf({ households: this.households, rooms: this.rooms }, householdIds);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, QuestionType, SurveyResultsDto, SurveyRoundStatus } from '@linli/contracts';
 import {
   adjustedSatisfaction,
@@ -11,9 +11,11 @@ import {
   satisfactionOf,
   ScoredAnswer,
 } from '@linli/domain/surveys';
-import { DataSource, In, Not, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { AppException } from '../../common/errors/app-exception';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
 import { TagAnswerDto } from './dto/survey.dto';
 import { Questionnaire } from './entities/questionnaire.entity';
 import { SurveyAnswer } from './entities/survey-answer.entity';
@@ -37,7 +39,9 @@ export type Headline = Pick<
 @Injectable()
 export class SurveyResultsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(Household) private readonly households: Repository<Household>,
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
+    @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(SurveyAnswer) private readonly surveyAnswers: Repository<SurveyAnswer>,
     @InjectRepository(SurveyRound) private readonly surveyRounds: Repository<SurveyRound>,
@@ -46,13 +50,12 @@ export class SurveyResultsService {
   ) {}
 
   async headline(roundId: string): Promise<Headline> {
-    const row = (await this.ds
-      .createQueryBuilder()
+    const row = (await this.surveyInvites
+      .createQueryBuilder('i')
       .select('COUNT(*)', 'invited')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END)', 'responded')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE i.rated END)', 'rated')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE i.satisfied END)', 'satisfied')
-      .from('survey_invite', 'i')
       .where('i.roundId = :roundId', { roundId })
       .getRawOne()) as {
       invited: string | number;
@@ -204,6 +207,6 @@ export class SurveyResultsService {
   }
 
   private roomsOf(householdIds: string[]): Promise<Map<string, string>> {
-    return roomLabelsOf(this.ds.manager, householdIds);
+    return roomLabelsOf({ households: this.households, rooms: this.rooms }, householdIds);
   }
 }

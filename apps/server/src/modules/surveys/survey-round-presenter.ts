@@ -1,32 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SampleBuildingDto, SurveyRoundDto } from '@linli/contracts';
 import { allowedSurveyRoundActions } from '@linli/domain/surveys';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-user';
 import { Building } from '../org/entities/building.entity';
 import { Questionnaire } from './entities/questionnaire.entity';
+import { SurveyInvite } from './entities/survey-invite.entity';
 import { SurveyRound } from './entities/survey-round.entity';
 
 /** A round as the supervisor sees it: its questionnaire, the sample's composition by building, progress. */
 @Injectable()
 export class SurveyRoundPresenter {
   constructor(
-    // The composition is one aggregate over survey_invite (raw SQL through the DataSource).
-    @InjectDataSource() private readonly ds: DataSource,
+    // The composition is one aggregate over survey_invite.
+    @InjectRepository(SurveyInvite) private readonly surveyInvites: Repository<SurveyInvite>,
     @InjectRepository(Questionnaire) private readonly questionnaires: Repository<Questionnaire>,
     @InjectRepository(Building) private readonly buildings: Repository<Building>,
   ) {}
 
   async toDto(user: AuthUser, r: SurveyRound): Promise<SurveyRoundDto> {
     const questionnaire = await this.questionnaires.findOneByOrFail({ id: r.questionnaireId });
-    const invites = (await this.ds
-      .createQueryBuilder()
+    const invites = (await this.surveyInvites
+      .createQueryBuilder('i')
       .select('i.buildingId', 'buildingId')
       .addSelect('i.source', 'source')
       .addSelect('COUNT(*)', 'n')
       .addSelect('SUM(CASE WHEN i.completedAt IS NULL THEN 0 ELSE 1 END)', 'done')
-      .from('survey_invite', 'i')
       .where('i.roundId = :id', { id: r.id })
       .groupBy('i.buildingId')
       .addGroupBy('i.source')

@@ -20,11 +20,13 @@ import { SurveysController } from './surveys.controller';
 import { Community } from '../org/entities/community.entity';
 import { Company } from '../org/entities/company.entity';
 import { Building } from '../org/entities/building.entity';
+import { Household } from '../org/entities/household.entity';
+import { Room } from '../org/entities/room.entity';
 
 /** Satisfaction questionnaires (domain brief §9): builder, rounds and sampling, in-chat answering, results. SurveyAnswering is exported for other channels (WeChat chat). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([...SURVEY_ENTITIES, Community, Company, Building]),
+    TypeOrmModule.forFeature([...SURVEY_ENTITIES, Community, Company, Building, Household, Room]),
     NotificationsModule,
     OrgModule,
   ],
