@@ -10,6 +10,12 @@ const NO_DS_GET_REPOSITORY = {
   message:
     "inject the repository (@InjectRepository(X), listed in the module's TypeOrmModule.forFeature); a DataSource is for infrastructure only",
 };
+const NO_DS_TRANSACTION = {
+  selector:
+    "MemberExpression[property.name=/^(transaction|manager)$/]:matches([object.name=/^(ds|dataSource)$/], [object.object.type='ThisExpression'][object.property.name=/^(ds|dataSource)$/])",
+  message:
+    'a transaction is UnitOfWork.run((db) => ...) and uses only its `db`; outside one, use the injected repositories (@InjectRepository, with insertInto(repo, rows) for raw inserts); a DataSource is for infrastructure only',
+};
 
 export default tseslint.config(
   {
@@ -165,14 +171,34 @@ export default tseslint.config(
     ],
     rules: {
       // Repeats the rule above: a later block's no-restricted-syntax replaces an earlier one's.
+      'no-restricted-syntax': ['error', NO_DS_GET_REPOSITORY, NO_DS_TRANSACTION],
+    },
+  },
+  {
+    // ...and holds no DataSource at all: a module's code reaches the database through its repositories and
+    // the unit of work. These need the dialect, an isolation level or raw SQL; the dashboard reads the replica.
+    files: ['apps/server/src/modules/**/*.ts'],
+    ignores: [
+      ...SERVER_SCRIPTS,
+      'apps/server/src/modules/dashboard/**',
+      'apps/server/src/modules/health/health.service.ts',
+      'apps/server/src/modules/outbox/outbox-worker.service.ts',
+      'apps/server/src/modules/rate-limits/database-throttler.storage.ts',
+      'apps/server/src/modules/tickets/ticket-numbering.ts',
+      'apps/server/src/modules/wechat/chat-inbox.worker.ts',
+      'apps/server/src/modules/wechat/chat-push.service.ts',
+    ],
+    rules: {
+      // Repeats the two rules above: a later block's no-restricted-syntax replaces an earlier one's.
       'no-restricted-syntax': [
         'error',
         NO_DS_GET_REPOSITORY,
+        NO_DS_TRANSACTION,
         {
           selector:
-            "MemberExpression[property.name=/^(transaction|manager)$/]:matches([object.name=/^(ds|dataSource)$/], [object.object.type='ThisExpression'][object.property.name=/^(ds|dataSource)$/])",
+            "TSParameterProperty Identifier[typeAnnotation.typeAnnotation.typeName.name='DataSource']",
           message:
-            'a transaction is UnitOfWork.run((db) => ...) and uses only its `db`; outside one, use the injected repositories (@InjectRepository, with insertInto(repo, rows) for raw inserts); a DataSource is for infrastructure only',
+            'a service holds no DataSource: inject its repositories (@InjectRepository) and UnitOfWork for transactions',
         },
       ],
     },
