@@ -1,30 +1,53 @@
 import {
   ApiRoutes,
-  DemoPersona,
   ErrorCode,
   MyHouseholdDto,
+  Role,
   StaffProfileDto,
   UploadDto,
 } from '@linli/contracts';
-import { Building } from '../src/modules/org/entities/building.entity';
 import { User } from '../src/modules/org/entities/user.entity';
 import { tinyPng } from './support/builders';
-import { bearer, loginPersona } from './support/login';
+import { makeAssistant, makeCommunity, makeHousehold, makeUser } from './support/factories';
+import { bearer, loginOpenid } from './support/login';
 import { createTestApp, TestApp } from './support/test-app';
 
 let t: TestApp;
-let resident: string;
-let assistant: string;
-let supervisor: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
-  resident = (await loginPersona(t, DemoPersona.Resident)).token;
-  assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
-  supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
 afterAll(() => t?.close());
+
+/**
+ * Each test's own community (issue #17): its assistant 李管家 serving 甲栋, a resident household in
+ * 甲栋1单元101室 and the community's supervisor, all signed in at 2026-11-23 10:00 China time.
+ */
+async function community() {
+  t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
+  const place = await makeCommunity(t);
+  const building = place.building('甲栋');
+  const li = await makeAssistant(t, place, [building], '李管家', { phone: '13800000002' });
+  const home = await makeHousehold(t, place.room('甲栋1单元101室'));
+  const boss = await makeUser(t, Role.Supervisor, '张主任', place.community.id);
+  const tokenOf = async (user: User) => (await loginOpenid(t, user.openid!)).token;
+  const resident = await tokenOf(home.users['业主甲']);
+  return {
+    building,
+    li,
+    assistant: await tokenOf(li),
+    supervisor: await tokenOf(boss),
+    resident,
+    /** Signs the resident in again (after the clock moved on). */
+    residentAgain: () => tokenOf(home.users['业主甲']),
+    /** The assistant's card as this resident sees it (the first assistant of their building). */
+    card: async (token = resident) =>
+      (
+        (await t.http().get(ApiRoutes.myHousehold).set(bearer(token)).expect(200))
+          .body as MyHouseholdDto
+      ).assistants[0],
+  };
+}
 
 const put = (token: string, body: object) =>
   t.http().put(ApiRoutes.myStaffProfile).set(bearer(token)).send(body);
@@ -39,14 +62,10 @@ const upload = async (token: string) =>
         .expect(201)
     ).body as UploadDto
   ).id;
-const card = async () =>
-  (
-    (await t.http().get(ApiRoutes.myHousehold).set(bearer(resident)).expect(200))
-      .body as MyHouseholdDto
-  ).assistants[0];
 
 describe("the assistant's card", () => {
   it('starts from the account: name and phone, nothing else', async () => {
+    const { assistant, card } = await community();
     expect(
       (await t.http().get(ApiRoutes.myStaffProfile).set(bearer(assistant)).expect(200)).body,
     ).toEqual({ photoId: null, photoUrl: null, specialities: [], servicePhone: null, intro: null });
@@ -63,6 +82,7 @@ describe("the assistant's card", () => {
   });
 
   it('the assistant fills in their card; the residents of their building see it', async () => {
+    const { assistant, card } = await community();
     const photo = await upload(assistant);
     const saved = (
       await put(assistant, {
@@ -89,6 +109,13 @@ describe("the assistant's card", () => {
   });
 
   it('changes only what is named; null takes the photo and service phone off', async () => {
+    const { assistant, card } = await community();
+    await put(assistant, {
+      photoId: await upload(assistant),
+      specialities: ['水电维修', '老人关怀'],
+      servicePhone: '0755-86001234',
+      intro: '在阳光花园服务六年，有事随时找我',
+    }).expect(200);
     await put(assistant, { intro: '有事随时找我' }).expect(200);
     expect(await card()).toMatchObject({
       phone: '0755-86001234',
@@ -104,8 +131,7 @@ describe("the assistant's card", () => {
   });
 
   it('shows whether the assistant is on duty now, and their shifts in the coming week', async () => {
-    const b1 = await t.dataSource.getRepository(Building).findOneByOrFail({ name: '1栋' });
-    const li = await t.dataSource.getRepository(User).findOneByOrFail({ openid: 'demo-assistant' });
+    const { building: b1, li, supervisor, residentAgain, card } = await community();
     const shift = (from: string, to: string) =>
       t
         .http()
@@ -122,13 +148,16 @@ describe("the assistant's card", () => {
       { startsAt: '2026-11-25T00:00:00.000Z', endsAt: '2026-11-25T10:00:00.000Z' },
     ]);
     t.clock.set({ now: new Date('2026-11-23T12:00:00Z'), freeze: true }); // 20:00: off duty
-    resident = (await loginPersona(t, DemoPersona.Resident)).token;
-    const evening = await card();
+    const evening = await card(await residentAgain());
     expect(evening.onDutyNow).toBe(false);
     expect(evening.shifts).toHaveLength(1);
   });
 
   it('refuses bad input field by field, and a photo that is not the caller’s own', async () => {
+    const { assistant, resident, card } = await community();
+    await put(assistant, { specialities: ['水电维修', '老人关怀'], intro: '有事随时找我' }).expect(
+      200,
+    );
     const bad = await put(assistant, {
       specialities: ['水电', '一二三四五六七八九十一'],
       servicePhone: '12345',
@@ -160,6 +189,7 @@ describe("the assistant's card", () => {
   });
 
   it('is for staff: residents have no card to edit', async () => {
+    const { resident } = await community();
     await put(resident, { intro: '我是住户' }).expect(403);
     await t.http().get(ApiRoutes.myStaffProfile).set(bearer(resident)).expect(403);
   });

@@ -137,8 +137,9 @@ export async function makeAssistant(
   place: MadeCommunity,
   buildings: Building[],
   name = '测试管家',
+  extra: Partial<User> = {},
 ): Promise<User> {
-  const user = await makeUser(h, Role.Assistant, name, place.community.id);
+  const user = await makeUser(h, Role.Assistant, name, place.community.id, extra);
   for (const b of buildings)
     await h.dataSource.getRepository(AssistantBuilding).save({ userId: user.id, buildingId: b.id });
   return user;
