@@ -18,7 +18,7 @@ let t: TestApp;
 let resident: string;
 let assistant: string;
 let supervisor: string;
-const neighbours: string[] = [];
+let neighbours: string[];
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TALK = {
@@ -29,9 +29,11 @@ const TALK = {
   capacity: 2,
 };
 
-beforeAll(async () => {
+/** Each test starts from a community of its own (issue #17): a fresh app with five new neighbours. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: NOW, freeze: true });
+  neighbours = [];
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
@@ -45,7 +47,7 @@ beforeAll(async () => {
     neighbours.push((await loginOpenid(t, u.openid!)).token);
   }
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 /** Signs up one second after the previous one (the waiting list is in order of arrival). */
 const signUp = async (token: string, id: string) => {
@@ -56,9 +58,18 @@ const signUp = async (token: string, id: string) => {
   ).mine!;
 };
 
-describe('an event with sign-up, waiting list and check-in', () => {
-  let event: CommunityEventDto;
+/** The health talk, published by the supervisor. */
+const publishTalk = async () =>
+  (await t.http().post(EventRoutes.events).set(bearer(supervisor)).send(TALK).expect(201))
+    .body as CommunityEventDto;
 
+/** 王女士 and the first neighbour take the two seats; the next two neighbours wait, in that order. */
+async function fillTalk(event: CommunityEventDto) {
+  for (const token of [resident, neighbours[0], neighbours[1], neighbours[2]])
+    await signUp(token, event.id);
+}
+
+describe('an event with sign-up, waiting list and check-in', () => {
   it('is created by the supervisor only, with valid input', async () => {
     await t.http().post(EventRoutes.events).set(bearer(assistant)).send(TALK).expect(403);
     await t.http().post(EventRoutes.events).set(bearer(resident)).send(TALK).expect(403);
@@ -76,12 +87,12 @@ describe('an event with sign-up, waiting list and check-in', () => {
       .send({ ...TALK, startsAt: '2026-11-01T00:00:00.000Z' })
       .expect(400);
     expect(past.body.message).toBe('活动时间须晚于现在');
-    event = (await t.http().post(EventRoutes.events).set(bearer(supervisor)).send(TALK).expect(201))
-      .body as CommunityEventDto;
+    const event = await publishTalk();
     expect(event).toMatchObject({ kindLabel: '健康讲座', capacity: 2, confirmed: 0 });
   });
 
   it('confirms while seats are left, then waitlists in order; signing up twice changes nothing', async () => {
+    const event = await publishTalk();
     expect(await signUp(resident, event.id)).toMatchObject({
       status: SignupStatus.Confirmed,
       statusLabel: '已报名',
@@ -102,6 +113,8 @@ describe('an event with sign-up, waiting list and check-in', () => {
   });
 
   it('a cancelled seat goes to the first on the waiting list', async () => {
+    const event = await publishTalk();
+    await fillTalk(event);
     const after = (
       await t.http().post(EventRoutes.cancelMine(event.id)).set(bearer(neighbours[0])).expect(200)
     ).body as CommunityEventDto;
@@ -124,6 +137,10 @@ describe('an event with sign-up, waiting list and check-in', () => {
   });
 
   it('checks in at the door by code; a waitlisted or unknown code is refused', async () => {
+    const event = await publishTalk();
+    await fillTalk(event);
+    // The first neighbour gives up the seat; the first on the waiting list takes it.
+    await t.http().post(EventRoutes.cancelMine(event.id)).set(bearer(neighbours[0])).expect(200);
     const [mine] = (await t.http().get(EventRoutes.events).set(bearer(resident)).expect(200))
       .body as CommunityEventDto[];
     const code = mine.mine!.code!;
