@@ -33,17 +33,28 @@ const limits = (d: TicketDetailDto) =>
   d.milestones.filter((m) => m.state !== 'met').map((m) => [m.milestone, m.policyName, m.dueAt]);
 
 describe('urgency × severity: a staff-attitude complaint (docs/domain-rules.md §6)', () => {
-  let ticket: TicketDetailDto;
-
-  beforeAll(async () => {
+  /** Each test's own complaint, reported on Monday at 10:00. */
+  const report = () => {
     t.clock.set({ now: MONDAY_10AM, freeze: true });
-    ticket = await submitTicket(t, resident, {
+    return submitTicket(t, resident, {
       categoryCode: 'staff_attitude',
       description: '保安态度恶劣，还推搡老人',
     });
-  });
+  };
+  /** The supervisor makes it serious and urgent half an hour later. */
+  const seriousAndUrgent = async (reported: TicketDetailDto) => {
+    t.clock.set({ now: new Date('2026-11-23T02:30:00Z'), freeze: true });
+    const res = await classify(reported.id, {
+      version: reported.version,
+      urgent: true,
+      serious: true,
+      note: '涉及推搡老人',
+    }).expect(200);
+    return res.body as TicketDetailDto;
+  };
 
-  it('is reported ordinary and not urgent: half a day to resolve, 2 working days to reply', () => {
+  it('is reported ordinary and not urgent: half a day to resolve, 2 working days to reply', async () => {
+    const ticket = await report();
     expect(ticket).toMatchObject({ emergency: false, serious: false, canClassify: false }); // the resident's own view
     expect(limits(ticket)).toEqual([
       [SlaMilestone.Resolve, '服务态度投诉（一般）', '2026-11-23T06:00:00.000Z'],
@@ -52,14 +63,7 @@ describe('urgency × severity: a staff-attitude complaint (docs/domain-rules.md 
   });
 
   it('made serious and urgent by the supervisor: 2 days to resolve, 2 hours to reply, counted from the report', async () => {
-    t.clock.set({ now: new Date('2026-11-23T02:30:00Z'), freeze: true });
-    const res = await classify(ticket.id, {
-      version: ticket.version,
-      urgent: true,
-      serious: true,
-      note: '涉及推搡老人',
-    }).expect(200);
-    ticket = res.body as TicketDetailDto;
+    const ticket = await seriousAndUrgent(await report());
     expect(ticket).toMatchObject({ emergency: true, serious: true, canClassify: true });
     expect(limits(ticket)).toEqual([
       [SlaMilestone.Resolve, '服务态度投诉（严重）', '2026-11-25T02:00:00.000Z'],
@@ -73,6 +77,7 @@ describe('urgency × severity: a staff-attitude complaint (docs/domain-rules.md 
   });
 
   it('refuses no change, a stale version, and anyone but the handler or the supervisor', async () => {
+    const ticket = await seriousAndUrgent(await report());
     expect(
       (
         await classify(ticket.id, { version: ticket.version, urgent: true, serious: true }).expect(
