@@ -30,7 +30,8 @@ const CLEANING = {
   endsAt: '2026-11-24T10:00:00.000Z',
 };
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17), on Monday at 10:00. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: MONDAY_10AM, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -41,7 +42,7 @@ beforeAll(async () => {
   building1 = buildings.find((b) => b.name === '1栋')!.id;
   building2 = buildings.find((b) => b.name === '2栋')!.id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const inbox = async (token: string) =>
   (
@@ -54,17 +55,27 @@ const relogin = async () => {
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 };
 
-describe('a planned water cut and the reports of it (outage-aware intake)', () => {
-  let outage: OutageNoticeDto;
-
-  it('is announced by the supervisor to the residents of the buildings it covers', async () => {
-    const res = await t
+/** The supervisor announces the tank cleaning for 1栋 (the cut is tomorrow, 09:00–18:00). */
+const announce = async () =>
+  (
+    await t
       .http()
       .post(ApiRoutes.outages)
       .set(bearer(supervisor))
       .send({ ...CLEANING, buildingIds: [building1] })
-      .expect(201);
-    outage = res.body as OutageNoticeDto;
+      .expect(201)
+  ).body as OutageNoticeDto;
+
+/** During the cut (11:00 tomorrow) 王女士 reports that she has no water. */
+async function reportDuringCut() {
+  t.clock.set({ now: new Date('2026-11-24T03:00:00Z'), freeze: true });
+  await relogin();
+  return submitTicket(t, resident, { categoryCode: 'water_cut', description: '又没水了' });
+}
+
+describe('a planned water cut and the reports of it (outage-aware intake)', () => {
+  it('is announced by the supervisor to the residents of the buildings it covers', async () => {
+    const outage = await announce();
     expect(outage).toMatchObject({
       status: 'active',
       buildingNames: ['1栋'],
@@ -114,6 +125,7 @@ describe('a planned water cut and the reports of it (outage-aware intake)', () =
   });
 
   it('before the cut starts, a report of no water is an emergency like any other', async () => {
+    await announce();
     const early = await submitTicket(t, resident, {
       categoryCode: 'water_cut',
       description: '家里没水了',
@@ -122,12 +134,8 @@ describe('a planned water cut and the reports of it (outage-aware intake)', () =
   });
 
   it('during the cut, a report of it is linked to the notice: not an emergency, not dispatched, no time limits', async () => {
-    t.clock.set({ now: new Date('2026-11-24T03:00:00Z'), freeze: true });
-    await relogin();
-    const linked = await submitTicket(t, resident, {
-      categoryCode: 'water_cut',
-      description: '又没水了',
-    });
+    const outage = await announce();
+    const linked = await reportDuringCut();
     expect(linked).toMatchObject({
       emergency: false,
       status: TicketStatus.Submitted,
@@ -150,6 +158,8 @@ describe('a planned water cut and the reports of it (outage-aware intake)', () =
   });
 
   it('when supply is back, closing the notice closes the linked reports and tells everyone', async () => {
+    const outage = await announce();
+    await reportDuringCut();
     t.clock.set({ now: new Date('2026-11-24T09:30:00Z'), freeze: true });
     await relogin();
     const mine = (await t.http().get(ApiRoutes.myTickets).set(bearer(resident)).expect(200)).body
