@@ -48,12 +48,30 @@ afterAll(() => t?.close());
 
 const { act, rate, feedback, resolved } = feedbackHelpers(() => w);
 
-describe('callbacks', () => {
-  let complaint: TicketDetailDto;
-  let task: CallbackTaskDto;
+/**
+ * A complaint of 王女士's resolved by 李管家 and rated, on Monday at 10:00, with the callback it got (its
+ * colleague's view): each test that works a callback makes its own (issue #17).
+ */
+async function complaintWithCallback(description: string) {
+  t.clock.set({ now: MONDAY_10AM, freeze: true });
+  const complaint = await resolved('complaint_general', description);
+  await rate(complaint.id, resident, {
+    version: complaint.version,
+    overall: Satisfaction.Satisfied,
+    ...stars,
+  }).expect(200);
+  const row = await t.dataSource
+    .getRepository(CallbackTask)
+    .findOneByOrFail({ ticketId: complaint.id });
+  const task = (
+    await t.http().get(FeedbackRoutes.callback(row.id)).set(bearer(colleague)).expect(200)
+  ).body as CallbackTaskDto;
+  return { complaint, task };
+}
 
+describe('callbacks', () => {
   it('every valid complaint gets one when it closes, for a colleague of the handler (not the handler)', async () => {
-    complaint = await resolved('complaint_general', '保洁阿姨态度不好');
+    const complaint = await resolved('complaint_general', '保洁阿姨态度不好');
     await rate(complaint.id, resident, {
       version: complaint.version,
       overall: Satisfaction.Satisfied,
@@ -67,7 +85,7 @@ describe('callbacks', () => {
     ]);
     const mine = (await t.http().get(FeedbackRoutes.myCallbacks).set(bearer(colleague)).expect(200))
       .body as MyCallbacksDto;
-    task =
+    const task =
       [...mine.dueToday, ...mine.overdue, ...mine.upcoming, ...mine.done].find(
         (c) => c.ticketId === complaint.id,
       ) ??
@@ -122,6 +140,7 @@ describe('callbacks', () => {
   });
 
   it('the handler may not record it (company default); strangers get 404 / 403', async () => {
+    const { task } = await complaintWithCallback('保洁阿姨态度不好');
     const res = await t
       .http()
       .post(FeedbackRoutes.callbackAttempts(task.id))
@@ -167,6 +186,7 @@ describe('callbacks', () => {
   });
 
   it('unreachable twice then reached: retries on later days, the words and channel kept', async () => {
+    const { complaint, task } = await complaintWithCallback('保洁阿姨态度不好');
     const first = (
       await t
         .http()
@@ -368,6 +388,19 @@ describe('callbacks', () => {
 
 describe("the month's sample and the supervisor's coverage", () => {
   it('draws once per month from a stored seed, includes the major complaint, and shows coverage', async () => {
+    // The month's other complaints, made here (issue #17): five rated, and one closed unrated by the sweep.
+    for (const words of [
+      '楼道灯不亮',
+      '快递柜占道',
+      '电梯广告太吵',
+      '垃圾桶满了没人清',
+      '绿化带被占用',
+    ])
+      await complaintWithCallback(words);
+    await resolved('complaint_general', '车库积水没人管');
+    t.clock.set({ now: new Date(MONDAY_10AM.getTime() + 73 * 3600_000), freeze: true });
+    await t.app.get(SlaSweeper).sweep();
+    t.clock.set({ now: MONDAY_10AM, freeze: true });
     const major = await resolved('complaint_general', '管家辱骂业主', true);
     await rate(major.id, resident, {
       version: major.version,
