@@ -17,14 +17,15 @@ let resident: string;
 let assistant: string;
 let supervisor: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17), on Monday at 09:00. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T01:00:00Z'), freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const inbox = async (token: string) =>
   (await t.http().get(ApiRoutes.notifications).set(bearer(token)).expect(200))
@@ -32,14 +33,25 @@ const inbox = async (token: string) =>
 const act = (id: string, token: string, body: Record<string, unknown>) =>
   t.http().post(ApiRoutes.ticketActions(id)).set(bearer(token)).send(body).expect(200);
 
-describe('the in-app inbox (消息中心)', () => {
-  let ticket: TicketDetailDto;
+/** 王女士 reports a kitchen leak (an emergency, dispatched to 李管家). */
+const reportLeak = () =>
+  submitTicket(t, resident, { categoryCode: 'water_leak', description: '厨房漏水了' });
+/** 李管家 accepts it. */
+const accept = async (ticket: TicketDetailDto) =>
+  (await act(ticket.id, assistant, { action: TicketAction.Accept, version: ticket.version }))
+    .body as TicketDetailDto;
+/** The leak reported and accepted, then its 10-minute limit warned about and run out: every inbox has mail. */
+async function leakRunOutOfTime() {
+  await accept(await reportLeak());
+  t.clock.set({ advanceMinutes: 8 });
+  await t.app.get(SlaSweeper).sweep();
+  t.clock.set({ advanceMinutes: 3 });
+  await t.app.get(SlaSweeper).sweep();
+}
 
+describe('the in-app inbox (消息中心)', () => {
   it('tells the assistant of a new ticket dispatched to them', async () => {
-    ticket = await submitTicket(t, resident, {
-      categoryCode: 'water_leak',
-      description: '厨房漏水了',
-    });
+    const ticket = await reportLeak();
     const page = await inbox(assistant);
     expect(page.unread).toBe(1);
     expect(page.items[0]).toMatchObject({
@@ -54,9 +66,7 @@ describe('the in-app inbox (消息中心)', () => {
   });
 
   it('tells the resident when the assistant accepts, never the actor themself', async () => {
-    ticket = (
-      await act(ticket.id, assistant, { action: TicketAction.Accept, version: ticket.version })
-    ).body as TicketDetailDto;
+    await accept(await reportLeak());
     const page = await inbox(resident);
     expect(page.items.map((n) => [n.kind, n.title])).toEqual([
       [NotificationKind.TicketUpdated, '管家已受理您的报事'],
@@ -65,6 +75,7 @@ describe('the in-app inbox (消息中心)', () => {
   });
 
   it('warns the handler and escalates to the supervisor when the limit runs out', async () => {
+    const ticket = await accept(await reportLeak());
     t.clock.set({ advanceMinutes: 8 });
     await t.app.get(SlaSweeper).sweep();
     expect((await inbox(assistant)).items[0]).toMatchObject({
@@ -84,6 +95,7 @@ describe('the in-app inbox (消息中心)', () => {
   });
 
   it("marks read only the caller's own messages", async () => {
+    await leakRunOutOfTime();
     const mine = await inbox(assistant);
     const theirs = await inbox(resident);
     const res = await t
@@ -128,6 +140,7 @@ describe('the in-app inbox (消息中心)', () => {
   });
 
   it('pages by time, newest first', async () => {
+    await leakRunOutOfTime();
     const all = await inbox(assistant);
     const first = (
       await t
