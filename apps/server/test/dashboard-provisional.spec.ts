@@ -88,10 +88,12 @@ async function marked(check: () => Promise<void>): Promise<void> {
 
 let communityId = '';
 let communities = 0;
-const ids: Record<string, TicketDetailDto> = {};
+let ids: Record<string, TicketDetailDto>;
 
-beforeAll(async () => {
+/** A fresh app with the week's two tickets: a late-accepted leak and a complaint resolved in time. */
+async function setUp() {
   t = await createTestApp();
+  ids = {};
   await at('2026-11-16 10:00');
   communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' }))
     .id;
@@ -113,10 +115,32 @@ beforeAll(async () => {
   ids.complaint = await act(ids.complaint, TicketAction.Accept);
   await at('2026-11-16 13:00');
   ids.complaint = await act(ids.complaint, TicketAction.Resolve, { note: '已更换灯具' });
-});
-afterAll(() => t?.close());
+}
+
+/** Each test of the describe it is called in starts from its own app (issue #17). */
+function eachOnItsOwnApp() {
+  beforeEach(setUp);
+  afterEach(() => t?.close());
+}
+
+/** The refresh round that started at 11-20 10:20 (run at 10:25). */
+async function roundOf1020() {
+  await at('2026-11-20 10:25');
+  await t.app.get(FrozenMonthJob).refresh();
+}
+
+/** A kitchen leak reported at 10:26, after that round started. */
+async function leakAt1026() {
+  await at('2026-11-20 10:26');
+  ids.late = await submitTicket(t, tokens.resident, {
+    categoryCode: 'water_leak',
+    description: '厨房水管漏水',
+  });
+}
 
 describe('the refresh round', () => {
+  eachOnItsOwnApp();
+
   it('stores every community’s open month as of the round’s start, equal to the live computation then, once per round', async () => {
     await at('2026-11-20 10:25');
     // At 11-20 only November is open (October froze on 11-08); the round started at 10:20.
@@ -155,7 +179,10 @@ describe('the refresh round', () => {
 });
 
 describe('a fresh provisional snapshot', () => {
+  eachOnItsOwnApp();
+
   it('answers the dashboard, its trend, the tap-through and the company view, with its as-of time', async () => {
+    await roundOf1020();
     await at('2026-11-20 10:31');
     await marked(async () => {
       const d = await dashboard('2026-11');
@@ -170,17 +197,15 @@ describe('a fresh provisional snapshot', () => {
   });
 
   it('the tap-through lists the tickets behind the figure shown', async () => {
+    await roundOf1020();
     await at('2026-11-20 10:31');
     expect(await behind('2026-11', 'emergencyResponse')).toEqual([[ids.leak.id, 'missed']]);
     expect(await behind('2026-11', 'complaintResolve')).toEqual([]);
   });
 
   it('does not show what happened after the round’s start until the next round', async () => {
-    await at('2026-11-20 10:26');
-    ids.late = await submitTicket(t, tokens.resident, {
-      categoryCode: 'water_leak',
-      description: '厨房水管漏水',
-    });
+    await roundOf1020();
+    await leakAt1026();
     await at('2026-11-20 10:28');
     expect((await dashboard('2026-11')).received).toBe(2);
     await at('2026-11-20 10:30');
@@ -192,7 +217,13 @@ describe('a fresh provisional snapshot', () => {
 });
 
 describe('a stale or missing provisional snapshot', () => {
+  eachOnItsOwnApp();
+
   it('is not read once older than the interval plus the slack: the month is computed live, as of now', async () => {
+    await roundOf1020();
+    await leakAt1026();
+    await at('2026-11-20 10:30');
+    await t.app.get(FrozenMonthJob).refresh();
     // Stored as of 10:30: it answers until 10:42 (10 minutes + 2).
     await at(new Date(cn('2026-11-20 10:42').getTime() - 1));
     await marked(async () => {
@@ -209,6 +240,8 @@ describe('a stale or missing provisional snapshot', () => {
   });
 
   it('a month with none is computed live', async () => {
+    await roundOf1020();
+    await leakAt1026();
     await at('2026-11-20 10:35');
     await provisional().delete({ communityId });
     const d = await dashboard('2026-11');
@@ -217,6 +250,7 @@ describe('a stale or missing provisional snapshot', () => {
   });
 
   it('a department head’s share is always live', async () => {
+    await roundOf1020();
     await at('2026-11-20 10:40');
     expect(await t.app.get(FrozenMonthJob).refresh()).toBe(communities);
     const figures = await t.app
@@ -231,6 +265,7 @@ describe('a stale or missing provisional snapshot', () => {
   });
 
   it('a month that froze drops its provisional snapshot at the next round', async () => {
+    await roundOf1020();
     await at('2026-12-08 00:05');
     await t.app.get(FrozenMonthJob).refresh();
     expect(await provisional().countBy({ month: '2026-11' })).toBe(0);
