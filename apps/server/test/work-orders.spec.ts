@@ -17,7 +17,8 @@ let assistant: string;
 let supervisor: string;
 let engineering: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17), on Monday at 10:00. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // Monday 10:00 China time
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
   engineering = (await loginPersona(t, DemoPersona.DepartmentHead)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const detail = async (id: string, token = assistant) =>
   (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
@@ -35,26 +36,54 @@ const titles = async (token: string) =>
       .body as NotificationPageDto
   ).items.map((n) => n.title);
 
-describe('an escalation slip and a work order (docs/domain-rules.md §7)', () => {
-  let ticket: TicketDetailDto;
-  let order: WorkOrderDto;
-
-  beforeAll(async () => {
-    const submitted = await submitTicket(t, resident, {
-      categoryCode: 'complaint_general',
-      description: '地下车库排水沟反复堵塞，车位积水',
-    });
-    ticket = (
-      await t
-        .http()
-        .post(ApiRoutes.ticketActions(submitted.id))
-        .set(bearer(assistant))
-        .send({ action: TicketAction.Accept, version: submitted.version })
-        .expect(200)
-    ).body as TicketDetailDto;
+/** 王女士's complaint about the garage drain, accepted by 李管家. */
+async function acceptedComplaint() {
+  const submitted = await submitTicket(t, resident, {
+    categoryCode: 'complaint_general',
+    description: '地下车库排水沟反复堵塞，车位积水',
   });
+  return (
+    await t
+      .http()
+      .post(ApiRoutes.ticketActions(submitted.id))
+      .set(bearer(assistant))
+      .send({ action: TicketAction.Accept, version: submitted.version })
+      .expect(200)
+  ).body as TicketDetailDto;
+}
 
+/** ...sent up to the supervisor with an escalation slip. */
+async function escalatedComplaint() {
+  const ticket = await acceptedComplaint();
+  return (
+    await t
+      .http()
+      .post(ApiRoutes.ticketEscalationSlip(ticket.id))
+      .set(bearer(assistant))
+      .send({ version: ticket.version, reason: '排水沟需要工程部疏通改造，管家无法处理' })
+      .expect(200)
+  ).body as TicketDetailDto;
+}
+
+/** The supervisor's work order to engineering for it (GZ20261123-001 on a fresh day). */
+const issueOrder = async (ticket: TicketDetailDto) =>
+  (
+    await t
+      .http()
+      .post(ApiRoutes.workOrders)
+      .set(bearer(supervisor))
+      .send({
+        department: 'engineering',
+        instructions: '疏通车库排水沟，评估加装截水沟',
+        dueAt: '2026-11-24T10:00:00.000Z',
+        ticketId: ticket.id,
+      })
+      .expect(201)
+  ).body as WorkOrderDto;
+
+describe('an escalation slip and a work order (docs/domain-rules.md §7)', () => {
   it('the handler who cannot solve it sends it up: escalated, on the timeline, the supervisor told', async () => {
+    let ticket = await acceptedComplaint();
     expect(ticket).toMatchObject({ canEscalate: true, canIssueWorkOrder: false });
     await t
       .http()
@@ -95,6 +124,7 @@ describe('an escalation slip and a work order (docs/domain-rules.md §7)', () =>
   });
 
   it('the supervisor names the department with a work order; its head is told', async () => {
+    const ticket = await escalatedComplaint();
     expect((await detail(ticket.id, supervisor)).canIssueWorkOrder).toBe(true);
     const body = {
       department: 'engineering',
@@ -123,7 +153,7 @@ describe('an escalation slip and a work order (docs/domain-rules.md §7)', () =>
           .expect(400)
       ).body.fields,
     ).toEqual([{ field: 'department', message: '请选择责任部门' }]);
-    order = (
+    const order = (
       await t.http().post(ApiRoutes.workOrders).set(bearer(supervisor)).send(body).expect(201)
     ).body as WorkOrderDto;
     expect(order).toMatchObject({
@@ -146,6 +176,8 @@ describe('an escalation slip and a work order (docs/domain-rules.md §7)', () =>
   });
 
   it('only the head of that department accepts and completes it; the result lands on the ticket and with the issuer', async () => {
+    const ticket = await escalatedComplaint();
+    const order = await issueOrder(ticket);
     expect(
       (await t.http().post(ApiRoutes.workOrderAccept(order.id)).set(bearer(supervisor)).expect(403))
         .body.message,
@@ -195,6 +227,16 @@ describe('an escalation slip and a work order (docs/domain-rules.md §7)', () =>
   });
 
   it('can be issued on the supervisor’s own initiative, without a ticket; residents see no work orders', async () => {
+    // The engineering order for the drain is already done when the supervisor issues one of her own.
+    const ticket = await escalatedComplaint();
+    const drain = await issueOrder(ticket);
+    await t.http().post(ApiRoutes.workOrderAccept(drain.id)).set(bearer(engineering)).expect(200);
+    await t
+      .http()
+      .post(ApiRoutes.workOrderDone(drain.id))
+      .set(bearer(engineering))
+      .send({ result: '已疏通排水沟，加装截水沟两处' })
+      .expect(200);
     const own = (
       await t
         .http()
