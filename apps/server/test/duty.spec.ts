@@ -21,7 +21,8 @@ let night: string;
 // Monday 2026-11-23, 10:00 China time.
 const NOW = new Date('2026-11-23T02:00:00Z');
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17), with 周管家 beside 李管家 in 1栋. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: NOW, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -40,10 +41,19 @@ beforeAll(async () => {
   li = options.find((o) => o.name === '李管家')!.id;
   expect(options.map((o) => o.name)).toEqual(expect.arrayContaining(['李管家', '周管家']));
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const shift = (body: object, token = supervisor) =>
   t.http().post(ApiRoutes.dutyShifts).set(bearer(token)).send(body);
+
+/** 周管家 on duty 09:00–21:00 today. */
+const nightOnDuty = () =>
+  shift({
+    buildingId: building1,
+    assistantId: night,
+    startsAt: '2026-11-23T01:00:00.000Z',
+    endsAt: '2026-11-23T13:00:00.000Z',
+  }).expect(201);
 
 describe('the duty rota (24 h lobby duty) and dispatch', () => {
   it('without a rota, the least loaded assistant of the building gets a new ticket', async () => {
@@ -72,10 +82,15 @@ describe('the duty rota (24 h lobby duty) and dispatch', () => {
   });
 
   it('after the shift, dispatch goes back to the least loaded', async () => {
+    // During the day: one ticket each, then two more for 周管家 while on duty.
+    for (const d of ['客厅灯不亮', '卧室灯不亮'])
+      await submitTicket(t, resident, { description: d });
+    await nightOnDuty();
+    for (const d of ['厨房灯不亮', '阳台灯不亮'])
+      await submitTicket(t, resident, { description: d });
     t.clock.set({ now: new Date('2026-11-23T13:00:00Z'), freeze: true });
-    resident = (await loginPersona(t, DemoPersona.Resident)).token;
-    supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
-    expect((await submitTicket(t, resident, { description: '门厅灯不亮' })).assigneeName).toBe(
+    const residentAt21 = (await loginPersona(t, DemoPersona.Resident)).token; // sessions follow the clock
+    expect((await submitTicket(t, residentAt21, { description: '门厅灯不亮' })).assigneeName).toBe(
       '李管家',
     );
   });
@@ -107,8 +122,6 @@ describe('the duty rota (24 h lobby duty) and dispatch', () => {
         }).expect(409)
       ).body,
     ).toMatchObject({ code: ErrorCode.CONFLICT, message: '李管家 在这段时间已有值班' });
-    resident = (await loginPersona(t, DemoPersona.Resident)).token;
-    assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
     await shift(base, assistant).expect(403);
     await t.http().get(ApiRoutes.dutyShifts).set(bearer(resident)).expect(403);
     const mine = (await t.http().get(ApiRoutes.dutyShifts).set(bearer(supervisor)).expect(200))
