@@ -70,8 +70,11 @@ let sunshine = '';
 /** 阳光花园's id (a platform admin reaches every company's communities, so it is named). */
 const ours = () => sunshine;
 
-beforeAll(async () => {
+/** Each test starts from its own app with November's tickets as of 12-02 10:00 (issue #17). */
+beforeEach(async () => {
   t = await createTestApp();
+  for (const key of Object.keys(ids)) delete ids[key];
+  foreignAdminOpenid = '';
   await at('2026-11-01 08:00');
 
   // Another company, with its own community and admin.
@@ -145,7 +148,18 @@ beforeAll(async () => {
   await at('2026-12-02 10:00');
   sunshine = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' })).id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
+
+/** The supervisor issues November's monthly report. */
+const issueNovember = async () =>
+  (
+    await t
+      .http()
+      .post(ApiRoutes.reports)
+      .set(bearer(tokens.supervisor))
+      .send({ kind: ReportKind.Monthly, period: '2026-11' })
+      .expect(201)
+  ).body as ReportSummaryDto;
 
 const get = (url: string, token: string, query: Record<string, string> = {}) =>
   t.http().get(url).query(query).set(bearer(token));
@@ -317,10 +331,8 @@ describe('who reads what', () => {
 });
 
 describe('reports kept as issued', () => {
-  let monthly: ReportSummaryDto;
-
   it('issues November’s monthly report once; issuing it again returns the same report', async () => {
-    monthly = (
+    const monthly = (
       await t
         .http()
         .post(ApiRoutes.reports)
@@ -346,6 +358,7 @@ describe('reports kept as issued', () => {
   });
 
   it('downloads the same workbook after the data changed', async () => {
+    const monthly = await issueNovember();
     const first = (await download(ApiRoutes.reportFile(monthly.id), tokens.supervisor).expect(200))
       .body as Buffer;
     // Later history of a November ticket: the power cut is resolved in December.
@@ -366,6 +379,7 @@ describe('reports kept as issued', () => {
   });
 
   it('refuses a period that has not ended or is malformed, and writes nothing', async () => {
+    await issueNovember();
     const open = await t
       .http()
       .post(ApiRoutes.reports)
@@ -392,6 +406,7 @@ describe('reports kept as issued', () => {
   });
 
   it('a department head issues their weekly complaint review; the supervisor lists it, another company cannot open it', async () => {
+    const monthly = await issueNovember();
     const weekly = (
       await t
         .http()
