@@ -24,7 +24,8 @@ let neighbour: string;
 let room101: string;
 let home: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
   owner = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -50,7 +51,7 @@ beforeAll(async () => {
     .find((b) => b.name === '1栋')!
     .rooms.find((r) => r.label === '1栋1单元101室')!.id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const post = (url: string, token: string, body: object = {}) =>
   t.http().post(url).set(bearer(token)).send(body);

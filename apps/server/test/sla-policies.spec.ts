@@ -16,7 +16,8 @@ let supervisor: string;
 let assistant: string;
 let resident: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // Monday 10:00 China time
   admin = (await loginPersona(t, DemoPersona.Admin)).token;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const list = async (token = admin) =>
   (await t.http().get(ApiRoutes.slaPolicies).set(bearer(token)).expect(200)).body as SlaPolicyDto[];
