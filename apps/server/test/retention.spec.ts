@@ -26,7 +26,7 @@ let a: TestApp;
 let b: TestApp;
 const cn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 const ON = { LINLI_RETENTION_ENABLED: '1' };
-const ids: Record<string, TicketDetailDto> = {};
+let ids: Record<string, TicketDetailDto>;
 
 function setClocks(s: string): void {
   for (const x of [a, b]) x.clock.set({ now: cn(s), freeze: true });
@@ -74,7 +74,9 @@ async function closedRepair(when: string, description: string): Promise<TicketDe
   return ticket;
 }
 
-beforeAll(async () => {
+/** Each test starts from its own database and two instances on it (issue #17), with the three tickets. */
+beforeEach(async () => {
+  ids = {};
   db = await createTestDatabase();
   a = await createTestApp({ database: db, env: ON });
   b = await createTestApp({ database: db, env: ON });
@@ -89,11 +91,17 @@ beforeAll(async () => {
   });
   ids.recent = await closedRepair('2026-11-20 10:00', '楼道灯坏了');
 });
-afterAll(async () => {
+afterEach(async () => {
   await a?.close();
   await b?.close();
   await db?.drop();
 });
+
+/** The retention run of a day at 03:00 China time, on one instance. */
+async function runOn(day: string) {
+  setClocks(`${day} 03:00`);
+  return a.app.get(RetentionJob).run();
+}
 
 describe('retention', () => {
   it('does nothing when it is off (the default outside production)', async () => {
@@ -153,6 +161,7 @@ describe('retention', () => {
   });
 
   it('the next day finds nothing new, and says so', async () => {
+    await runOn('2026-12-04');
     setClocks('2026-12-05 03:00');
     const next = (await a.app.get(RetentionJob).run())!;
     expect(next.counts).toEqual({
@@ -167,6 +176,8 @@ describe('retention', () => {
   });
 
   it('admins list the runs with what each did; others are refused', async () => {
+    await runOn('2026-12-04');
+    await runOn('2026-12-05');
     const admin = (await loginPersona(a, DemoPersona.Admin)).token;
     const listed = (
       (await a.http().get(ApiRoutes.retentionRuns).set(bearer(admin)).expect(200))
