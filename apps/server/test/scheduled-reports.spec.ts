@@ -25,12 +25,13 @@ let a: TestApp;
 let b: TestApp;
 const cn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 
-beforeAll(async () => {
+/** Each test starts from its own database and two instances on it (issue #17). */
+beforeEach(async () => {
   db = await createTestDatabase();
   a = await createTestApp({ database: db });
   b = await createTestApp({ database: db });
 });
-afterAll(async () => {
+afterEach(async () => {
   await a?.close();
   await b?.close();
   await db?.drop();
@@ -63,6 +64,19 @@ function download(url: string, token: string) {
     });
 }
 
+/** The round at the end of November: October, the third quarter and 2025 are issued. */
+async function issueClosedBeforeDecember() {
+  setClocks('2026-11-30 23:59');
+  await a.app.get(PeriodicReportDelivery).run();
+}
+
+/** ...and the round after midnight: November is issued too. */
+async function issueNovember() {
+  await issueClosedBeforeDecember();
+  setClocks('2026-12-01 00:10');
+  await a.app.get(PeriodicReportDelivery).run();
+}
+
 describe('scheduled reports', () => {
   it('issue what has closed, and nothing of a period still running', async () => {
     setClocks('2026-11-30 23:59');
@@ -78,6 +92,7 @@ describe('scheduled reports', () => {
   });
 
   it('with two instances, each closed period’s report is issued once and each reader told once', async () => {
+    await issueClosedBeforeDecember();
     setClocks('2026-12-01 00:10');
     const communities = await a.dataSource.getRepository(Community).count();
     expect(communities).toBe(1);
@@ -109,6 +124,7 @@ describe('scheduled reports', () => {
   });
 
   it('a scheduled report lists as issued by the system and downloads byte for byte as stored, later too', async () => {
+    await issueNovember();
     const token = (await loginPersona(a, DemoPersona.Supervisor)).token;
     const listed = (
       (await a.http().get(ApiRoutes.reports).set(bearer(token)).expect(200))
