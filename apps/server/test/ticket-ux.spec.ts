@@ -26,7 +26,8 @@ let supervisor: string;
 let neighbour: string;
 const START = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 China time
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: START, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -40,7 +41,7 @@ beforeAll(async () => {
     )
   ).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 beforeEach(() => t.clock.set({ now: START, freeze: true }));
 
 const minutesLater = (m: number) =>
