@@ -2,12 +2,23 @@ import { ApiRoutes, ErrorCode } from '@linli/contracts';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('test clock (demo/test mode)', () => {
-  let realNow = Date.parse('2026-11-22T06:00:00Z');
+  let realNow: number;
   let t: TestApp;
-  beforeAll(async () => {
+  /** Each test starts from its own app (issue #17), real time at 2026-11-22 14:00 China time. */
+  beforeEach(async () => {
+    realNow = Date.parse('2026-11-22T06:00:00Z');
     t = await createTestApp({ realTime: () => realNow });
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
+  /** The clock set to 2026-10-01 10:00 and frozen, then a minute of real time passes. */
+  const setAndFreeze = async () => {
+    await t
+      .http()
+      .put(ApiRoutes.testClock)
+      .send({ now: '2026-10-01T02:00:00.000Z', freeze: true })
+      .expect(200);
+    realNow += 60_000;
+  };
 
   it('follows real time until set', async () => {
     const res = await t.http().get(ApiRoutes.testClock).expect(200);
@@ -28,11 +39,14 @@ describe('test clock (demo/test mode)', () => {
   });
 
   it('advances by minutes, staying frozen', async () => {
+    await setAndFreeze();
     const res = await t.http().put(ApiRoutes.testClock).send({ advanceMinutes: 30 }).expect(200);
     expect(res.body).toMatchObject({ now: '2026-10-01T02:30:00.000Z', frozen: true });
   });
 
   it('unfreezes and runs on from the set instant', async () => {
+    await setAndFreeze();
+    await t.http().put(ApiRoutes.testClock).send({ advanceMinutes: 30 }).expect(200);
     await t.http().put(ApiRoutes.testClock).send({ freeze: false }).expect(200);
     realNow += 5_000;
     const res = await t.http().get(ApiRoutes.testClock).expect(200);

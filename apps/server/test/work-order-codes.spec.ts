@@ -11,12 +11,13 @@ import { createTestApp, TestApp } from './support/test-app';
 let t: TestApp;
 let supervisor: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17), on Monday at 10:00. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // Monday 10:00 China time
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 }, 60_000);
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const issue = (n: number) =>
   t
@@ -40,6 +41,7 @@ describe('work-order codes', () => {
   });
 
   it('a day whose counter is missing (orders issued before the counter existed) goes on after the orders on file', async () => {
+    for (let n = 1; n <= 12; n++) await issue(n).expect(201); // GZ20261123-001 … -012 on file
     await t.dataSource.getRepository(TicketSequence).delete({ dayKey: 'GZ20261123' });
     const next = (await issue(13).expect(201)).body as WorkOrderDto;
     expect(next.code).toBe('GZ20261123-013');
