@@ -27,7 +27,8 @@ const UPDATED = 'demo-tpl-ticket_updated';
 const ASSIGNED = 'demo-tpl-ticket_assigned';
 const SEND = '/cgi-bin/message/subscribe/send';
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   wechat = t.wechat.local!;
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
@@ -36,7 +37,7 @@ beforeAll(async () => {
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
   admin = (await loginOpenid(t, 'demo-admin')).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const grant = (token: string, templateId: string) =>
   t
@@ -80,6 +81,7 @@ describe('staff see whether WeChat reaches a resident', () => {
   });
 
   it("on a ticket: the reporter's phone and reach for staff, nothing of it for the resident", async () => {
+    await grant(resident, UPDATED); // 王女士 accepted WeChat's updates once
     const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
     expect(ticket.reporter).toBeNull();
     const seen = (
@@ -214,7 +216,14 @@ describe('phone tasks when WeChat cannot carry an emergency', () => {
 
 describe("admins' view of WeChat messages that failed", () => {
   it('lists dead letters with the reason, sends one again, and refuses what cannot be resent', async () => {
-    await t.app.get(OutboxWorker).drain(); // what earlier tests queued goes first
+    // One update already reached 王女士 on WeChat: the view counts what was sent, not only what failed.
+    await grant(resident, UPDATED);
+    await act(
+      assistant,
+      await submitTicket(t, resident, { categoryCode: 'bulb' }),
+      TicketAction.Accept,
+    );
+    expect(await t.app.get(OutboxWorker).drain()).toMatchObject({ sent: 1 });
     await grant(resident, UPDATED);
     const ticket = await submitTicket(t, resident, { categoryCode: 'bulb' });
     wechat.failNext(40037, 1, SEND); // e.g. a template id mistyped in the configuration
