@@ -21,14 +21,15 @@ let supervisor: string;
 // Monday 2026-11-23, 10:00 China time.
 const MONDAY_10AM = new Date('2026-11-23T02:00:00Z');
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: MONDAY_10AM, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const detail = async (id: string, token = assistant) =>
   (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
@@ -57,21 +58,23 @@ async function acceptedCommonRepair(description: string): Promise<TicketDetailDt
 }
 
 describe('a deadline extension, approved by the supervisor (docs/domain-rules.md §6)', () => {
-  let ticket: TicketDetailDto;
-  let extension: TicketExtensionDto;
   const UNTIL = '2026-11-30T10:00:00.000Z'; // Monday 18:00 China time
-
-  beforeAll(async () => {
-    t.clock.set({ now: MONDAY_10AM, freeze: true });
-    ticket = await acceptedCommonRepair('单元门禁主板烧坏，需要厂家配件');
-  });
+  /** The broken door-entry board, accepted on Monday 10:00, and 李管家's request to extend it to UNTIL. */
+  async function requested() {
+    const ticket = await acceptedCommonRepair('单元门禁主板烧坏，需要厂家配件');
+    const extension = (
+      await ask(ticket.id, { until: UNTIL, reason: '等待厂家配件到货' }).expect(201)
+    ).body as TicketExtensionDto;
+    return { ticket, extension };
+  }
 
   it('is asked for by the assignee with a reason and a new deadline; nothing moves yet', async () => {
+    const ticket = await acceptedCommonRepair('单元门禁主板烧坏，需要厂家配件');
     // 3 working days counted from Tuesday: the end of Thursday.
     expect(await resolveDue(ticket.id)).toBe('2026-11-26T16:00:00.000Z');
     expect(ticket.extensionActions).toEqual({ request: true, decide: false });
     const res = await ask(ticket.id, { until: UNTIL, reason: '等待厂家配件到货' }).expect(201);
-    extension = res.body as TicketExtensionDto;
+    const extension = res.body as TicketExtensionDto;
     expect(extension).toMatchObject({
       status: 'pending',
       milestone: SlaMilestone.Resolve,
@@ -96,6 +99,7 @@ describe('a deadline extension, approved by the supervisor (docs/domain-rules.md
   });
 
   it('one request at a time, only by the assignee, only to a later deadline, never hidden from staff and never shown to residents', async () => {
+    const { ticket } = await requested();
     expect(
       (await ask(ticket.id, { until: '2026-12-01T10:00:00.000Z', reason: '再等等' }).expect(409))
         .body.code,
@@ -124,6 +128,7 @@ describe('a deadline extension, approved by the supervisor (docs/domain-rules.md
   });
 
   it('the supervisor sees it among the pending requests; assistants do not approve', async () => {
+    const { ticket, extension } = await requested();
     const pending = (
       await t.http().get(ApiRoutes.pendingExtensions).set(bearer(supervisor)).expect(200)
     ).body as TicketExtensionDto[];
@@ -136,6 +141,7 @@ describe('a deadline extension, approved by the supervisor (docs/domain-rules.md
   });
 
   it('once approved, the deadline is the approved instant; the old one passes without escalation, the new one escalates', async () => {
+    const { ticket, extension } = await requested();
     // Two supervisors' screens deciding at once: exactly one decision is recorded.
     const [a, b] = await Promise.all([
       decide(extension.id, { approve: true, note: '同意，尽快联系厂家' }),
