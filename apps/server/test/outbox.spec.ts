@@ -12,6 +12,7 @@ import { SubscriptionCredit } from '../src/modules/outbox/entities/subscription-
 import { WechatToken } from '../src/modules/outbox/entities/wechat-token.entity';
 import { OutboxWorker } from '../src/modules/outbox/outbox-worker.service';
 import { Outbox } from '../src/modules/outbox/outbox.service';
+import { AccessTokens } from '../src/modules/outbox/access-tokens.service';
 import { User } from '../src/modules/org/entities/user.entity';
 import { submitTicket } from './support/builders';
 import { bearer, loginPersona } from './support/login';
@@ -25,14 +26,15 @@ let assistant: string;
 const UPDATED = 'demo-tpl-ticket_updated';
 const ASSIGNED = 'demo-tpl-ticket_assigned';
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp({ env: { WECHAT_TIMEOUT_MS: '300' } }); // a swallowed request fails fast
   wechat = t.wechat.local!;
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true }); // 10:00 China time
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const grant = (token: string, results: Record<string, string>) =>
   t.http().post(ApiRoutes.subscriptions).set(bearer(token)).send({ results }).expect(200);
@@ -157,6 +159,7 @@ describe('WeChat subscribe messages through the outbox', () => {
     await accept(ticket);
     const tokenFetches = () =>
       wechat.received.filter((r) => r.path === '/cgi-bin/stable_token').length;
+    await t.app.get(AccessTokens).get(); // a token on file already, as on a server that has sent before
     const fetchesBefore = tokenFetches();
     wechat.failNext(failure, 1, SEND);
     await drain();
