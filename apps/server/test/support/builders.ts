@@ -1,6 +1,6 @@
 import { ApiRoutes, CreateTicketRequest, Role, TicketDetailDto } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { AssistantBuilding } from '../../src/modules/org/entities/assistant-building.entity';
 import { Building } from '../../src/modules/org/entities/building.entity';
 import { Household } from '../../src/modules/org/entities/household.entity';
@@ -93,31 +93,9 @@ export async function submitTicket(
   return res.body as TicketDetailDto;
 }
 
-/** A real, decodable 1×1 PNG (signature, IHDR, IDAT, IEND with correct CRCs). */
+/** A real, decodable 1×1 PNG: one orange pixel, 8-bit RGB. */
 export function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]); // 1×1, 8-bit RGB
-  const idat = deflateSync(Buffer.from([0, 0xff, 0x80, 0x00])); // filter byte + one orange pixel
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
+  const png = new PNG({ width: 1, height: 1 });
+  png.data.set([0xff, 0x80, 0x00, 0xff]);
+  return PNG.sync.write(png, { colorType: 2 });
 }
