@@ -3,16 +3,15 @@ import {
   DemoPersona,
   MemberRole,
   NotificationPageDto,
-  Role,
   SurveyRoutes,
 } from '@linli/contracts';
 import { randomUUID } from 'node:crypto';
-import { HouseholdMember } from '../../src/modules/households/entities/household-member.entity';
 import { Building } from '../../src/modules/org/entities/building.entity';
 import { Household } from '../../src/modules/org/entities/household.entity';
 import { Room } from '../../src/modules/org/entities/room.entity';
 import { User } from '../../src/modules/org/entities/user.entity';
 import { SurveyInvite } from '../../src/modules/surveys/entities/survey-invite.entity';
+import { makeHousehold } from './factories';
 import { bearer, loginOpenid, loginPersona } from './login';
 import { createTestApp, TestApp } from './test-app';
 
@@ -52,38 +51,15 @@ async function addHome(
   const room = await t.dataSource
     .getRepository(Room)
     .findOneByOrFail({ buildingId: b.id, unit, number });
-  const householdId = randomUUID();
-  await t.dataSource
-    .getRepository(Household)
-    .save({ id: householdId, roomId: room.id, createdAt: t.clock.now() });
-  const openid = `test-${randomUUID()}`;
-  const user = await t.dataSource.getRepository(User).save({
-    id: randomUUID(),
-    openid,
-    name,
-    phone: null,
-    role: Role.Resident,
-    householdId,
-    communityId: b.communityId,
-    createdAt: t.clock.now(),
-  });
-  await t.dataSource.getRepository(HouseholdMember).save({
-    id: randomUUID(),
-    householdId,
-    name,
-    role: MemberRole.Owner,
-    relationship: '本人',
-    phone: null,
-    idNumber: null,
-    moveInDate: null,
-    userId: user.id,
-    createdAt: t.clock.now(),
-    removedAt: null,
-  });
+  const { household, users } = await makeHousehold(t, room, [
+    { name, role: MemberRole.Owner, account: true },
+  ]);
+  const householdId = household.id;
+  const user = users[name];
   return {
     householdId,
     userId: user.id,
-    token: (await loginOpenid(t, openid)).token,
+    token: (await loginOpenid(t, user.openid)).token,
     room: room.label,
   };
 }
