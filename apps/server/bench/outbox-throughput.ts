@@ -18,20 +18,17 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { NotificationKind } from '@linli/contracts';
 import { LocalWechatServer, startLocalWechatServer } from '@linli/wechat-local';
 import { MysqlDatabaseConfig, parseMysqlUrl } from '../src/config/app-config';
-import { SubscriptionCredit } from '../src/modules/outbox/entities/subscription-credit.entity';
-import { Outbox } from '../src/modules/outbox/outbox.service';
-import { User } from '../src/modules/org/entities/user.entity';
 import { databaseEnv, ServerProcess, startServerProcess } from '../test/support/server-process';
 import { createTestApp } from '../test/support/test-app';
 import { TestDatabase } from '../test/support/test-database';
+import { queueTicketUpdates, TICKET_UPDATED_TEMPLATE } from '../test/support/outbox-load';
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/linli_bench_outbox';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const TEMPLATE = 'tpl-ticket-updated';
+const TEMPLATE = TICKET_UPDATED_TEMPLATE;
 const APPID = 'wxlinlibench00000';
 const SECRET = 'bench-secret';
 
@@ -127,29 +124,8 @@ async function run(scenario: Scenario): Promise<{ perSecond: number; seconds: nu
   });
   const servers: ServerProcess[] = [];
   try {
-    const resident = await app.dataSource
-      .getRepository(User)
-      .findOneOrFail({ where: { openid: 'demo-resident' } });
-    await app.dataSource.getRepository(SubscriptionCredit).insert({
-      userId: resident.id,
-      templateId: TEMPLATE,
-      credits: MESSAGES,
-      updatedAt: new Date(),
-    });
     for (let i = 0; i < scenario.instances; i++) servers.push(await startServerProcess(env));
-    await app.dataSource.transaction(async (tx) => {
-      for (let i = 0; i < MESSAGES; i++) {
-        await app.app.get(Outbox).enqueue(tx, resident.id, {
-          kind: NotificationKind.TicketUpdated,
-          title: '工单进度',
-          body: `M${i}`,
-          ticketCode: `C${i}`,
-          ticketId: null,
-          at: new Date(),
-          urgent: false,
-        });
-      }
-    });
+    await queueTicketUpdates(app, 'demo-resident', MESSAGES);
     if (scenario.hangShare)
       wechat.failRandomly(scenario.hangShare, ['timeout'], '/cgi-bin/message/subscribe/send');
     const t0 = performance.now();

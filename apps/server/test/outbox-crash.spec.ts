@@ -1,12 +1,9 @@
-import { NotificationKind } from '@linli/contracts';
 import { LocalWechatServer, startLocalWechatServer } from '@linli/wechat-local';
 import { OutboxMessage, OutboxStatus } from '../src/modules/outbox/entities/outbox-message.entity';
-import { SubscriptionCredit } from '../src/modules/outbox/entities/subscription-credit.entity';
-import { Outbox } from '../src/modules/outbox/outbox.service';
-import { User } from '../src/modules/org/entities/user.entity';
 import { databaseEnv, ServerProcess, startServerProcess } from './support/server-process';
 import { createTestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { queueTicketUpdates, TICKET_UPDATED_TEMPLATE } from './support/outbox-load';
 
 jest.setTimeout(180_000);
 
@@ -14,7 +11,7 @@ const MESSAGES = 600;
 const BATCH = 40;
 /** Mid-batch on purpose (not a multiple of BATCH): the kill lands while a claimed batch is being sent. */
 const KILL_AFTER = 5 * BATCH + 22;
-const TEMPLATE = 'tpl-ticket-updated';
+const TEMPLATE = TICKET_UPDATED_TEMPLATE;
 const CLAIM_TTL_MS = 1500;
 /** Deliveries one worker has in flight at once (OutboxWorker's DELIVERY_CONCURRENCY). */
 const IN_FLIGHT = 8;
@@ -87,29 +84,7 @@ describe('the outbox survives a SIGKILL mid-delivery', () => {
     // Migrate, seed and queue the messages through the real Outbox (credits spent, one row each).
     const t = await createTestApp({ database: db, env: env() });
     try {
-      const resident = await t.dataSource
-        .getRepository(User)
-        .findOneOrFail({ where: { openid: 'demo-resident' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({
-        userId: resident.id,
-        templateId: TEMPLATE,
-        credits: MESSAGES,
-        updatedAt: new Date(),
-      });
-      await t.dataSource.transaction(async (tx) => {
-        for (let i = 0; i < MESSAGES; i++) {
-          const queued = await t.app.get(Outbox).enqueue(tx, resident.id, {
-            kind: NotificationKind.TicketUpdated,
-            title: '工单进度',
-            body: `M${i}`,
-            ticketCode: `C${i}`,
-            ticketId: null,
-            at: new Date(),
-            urgent: false,
-          });
-          expect(queued).toBe(true);
-        }
-      });
+      expect(await queueTicketUpdates(t, 'demo-resident', MESSAGES)).toBe(MESSAGES);
     } finally {
       await t.close();
     }

@@ -2,23 +2,20 @@ import {
   ApiRoutes,
   ERROR_MESSAGES,
   ErrorCode,
-  NotificationKind,
   TicketAction,
   TicketDetailDto,
 } from '@linli/contracts';
 import { LocalWechatServer, startLocalWechatServer } from '@linli/wechat-local';
-import { User } from '../../src/modules/org/entities/user.entity';
-import { SubscriptionCredit } from '../../src/modules/outbox/entities/subscription-credit.entity';
-import { Outbox } from '../../src/modules/outbox/outbox.service';
 import { ticketRequest } from '../support/builders';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTcpProxy, TcpProxy } from './tcp-proxy';
 import { call, HttpAnswer, loginWechat, mysqlConfig, record, sleep, sql, until } from './support';
+import { queueTicketUpdates, TICKET_UPDATED_TEMPLATE } from '../support/outbox-load';
 
 const MESSAGES = Number(process.env.LINLI_RESILIENCE_MESSAGES ?? 200);
-const TEMPLATE = 'tpl-ticket-updated';
+const TEMPLATE = TICKET_UPDATED_TEMPLATE;
 const OUTAGE_MS = Number(process.env.LINLI_RESILIENCE_OUTAGE_MS ?? 3000);
 const CLIENTS = 4;
 
@@ -69,28 +66,7 @@ describe('the database restarting during load', () => {
     // Migrate and seed, and queue the messages the outbox will be delivering across the outage.
     const t = await createTestApp({ database: db, env: wechatEnv() });
     try {
-      const reader = await t.dataSource
-        .getRepository(User)
-        .findOneOrFail({ where: { openid: 'demo-supervisor' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({
-        userId: reader.id,
-        templateId: TEMPLATE,
-        credits: MESSAGES,
-        updatedAt: new Date(),
-      });
-      await t.dataSource.transaction(async (tx) => {
-        for (let i = 0; i < MESSAGES; i++) {
-          await t.app.get(Outbox).enqueue(tx, reader.id, {
-            kind: NotificationKind.TicketUpdated,
-            title: '工单进度',
-            body: `M${i}`,
-            ticketCode: `C${i}`,
-            ticketId: null,
-            at: new Date(),
-            urgent: false,
-          });
-        }
-      });
+      await queueTicketUpdates(t, 'demo-supervisor', MESSAGES);
     } finally {
       await t.close();
     }

@@ -1,17 +1,15 @@
-import { ApiRoutes, NotificationKind, TicketDetailDto } from '@linli/contracts';
+import { ApiRoutes, TicketDetailDto } from '@linli/contracts';
 import { LocalWechatServer, startLocalWechatServer } from '@linli/wechat-local';
-import { User } from '../../src/modules/org/entities/user.entity';
-import { SubscriptionCredit } from '../../src/modules/outbox/entities/subscription-credit.entity';
-import { Outbox } from '../../src/modules/outbox/outbox.service';
 import { ticketRequest } from '../support/builders';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { startTcpProxy, TcpProxy } from './tcp-proxy';
 import { call, loginWechat, mysqlConfig, record, sleep, sql, until } from './support';
+import { queueTicketUpdates, TICKET_UPDATED_TEMPLATE } from '../support/outbox-load';
 
 const MESSAGES = 200;
-const TEMPLATE = 'tpl-ticket-updated';
+const TEMPLATE = TICKET_UPDATED_TEMPLATE;
 const IN_FLIGHT = 4;
 
 jest.setTimeout(180_000);
@@ -67,28 +65,7 @@ describe('graceful shutdown on SIGTERM', () => {
       },
     });
     try {
-      const reader = await t.dataSource
-        .getRepository(User)
-        .findOneOrFail({ where: { openid: 'demo-supervisor' } });
-      await t.dataSource.getRepository(SubscriptionCredit).insert({
-        userId: reader.id,
-        templateId: TEMPLATE,
-        credits: MESSAGES,
-        updatedAt: new Date(),
-      });
-      await t.dataSource.transaction(async (tx) => {
-        for (let i = 0; i < MESSAGES; i++) {
-          await t.app.get(Outbox).enqueue(tx, reader.id, {
-            kind: NotificationKind.TicketUpdated,
-            title: '工单进度',
-            body: `M${i}`,
-            ticketCode: `C${i}`,
-            ticketId: null,
-            at: new Date(),
-            urgent: false,
-          });
-        }
-      });
+      await queueTicketUpdates(t, 'demo-supervisor', MESSAGES);
     } finally {
       await t.close();
     }

@@ -59,7 +59,7 @@ async function addHome(
   return {
     householdId,
     userId: user.id,
-    token: (await loginOpenid(t, user.openid)).token,
+    token: (await loginOpenid(t, user.openid!)).token,
     room: room.label,
   };
 }
