@@ -80,16 +80,21 @@ export default function OutboxAdminPage() {
               .join(' · ')}
           </Text>
           {m.lastError ? <Text className="staff__error">{m.lastError}</Text> : null}
-          {m.status === 'dead' ? (
-            <View className="staff__buttons">
-              <Button type="primary" size="small" onClick={() => void retry(m.id)}>
-                重发
-              </Button>
-            </View>
-          ) : null}
+          {m.status === 'dead' ? <RetryButton onRetry={() => void retry(m.id)} /> : null}
         </View>
       ))}
       <ListEnd list={list} whenEmpty />
+    </View>
+  );
+}
+
+/** 重发: a message WeChat gave up on goes back into the queue. */
+function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <View className="staff__buttons">
+      <Button type="primary" size="small" onClick={onRetry}>
+        重发
+      </Button>
     </View>
   );
 }
