@@ -21,14 +21,15 @@ let supervisor: string;
 // Monday 2026-11-23, 10:00 China time.
 const MONDAY_10AM = new Date('2026-11-23T02:00:00Z');
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: MONDAY_10AM, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const detail = async (id: string, token = assistant) =>
   (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
@@ -52,14 +53,27 @@ async function accepted(categoryCode: string, description: string): Promise<Tick
 }
 
 describe('an invalid complaint (docs/domain-rules.md §5: outside the company’s responsibility)', () => {
-  let ticket: TicketDetailDto;
-
-  beforeAll(async () => {
-    t.clock.set({ now: MONDAY_10AM, freeze: true });
-    ticket = await accepted('complaint_general', '小区门口的市政道路坑洼，下雨积水');
-  });
+  const ROAD = '小区门口的市政道路坑洼，下雨积水';
+  const judge = (ticket: TicketDetailDto) =>
+    act(ticket.id, assistant, {
+      action: TicketAction.MarkInvalid,
+      version: ticket.version,
+      note: '属市政道路，归区城管局管理',
+    }).expect(200);
+  /** The road complaint, accepted on Monday 10:00 and judged invalid (outside the company's remit). */
+  async function judgedInvalid(): Promise<TicketDetailDto> {
+    return (await judge(await accepted('complaint_general', ROAD))).body as TicketDetailDto;
+  }
+  /** ...and left without a reply past its 1-working-day limit, so the sweep escalated it. */
+  async function replyLate(): Promise<TicketDetailDto> {
+    const ticket = await judgedInvalid();
+    t.clock.set({ now: new Date('2026-11-24T16:01:00Z'), freeze: true });
+    expect(await sweep()).toMatchObject({ escalations: 1 });
+    return ticket;
+  }
 
   it('can be judged invalid only with a written reason, which the server names', async () => {
+    const ticket = await accepted('complaint_general', ROAD);
     expect(ticket.allowedActions).toContain(TicketAction.MarkInvalid);
     const res = await act(ticket.id, assistant, {
       action: TicketAction.MarkInvalid,
@@ -73,12 +87,7 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
   });
 
   it('starts its own reply limit: the resident must be told within 1 working day', async () => {
-    const res = await act(ticket.id, assistant, {
-      action: TicketAction.MarkInvalid,
-      version: ticket.version,
-      note: '属市政道路，归区城管局管理',
-    }).expect(200);
-    ticket = res.body as TicketDetailDto;
+    const ticket = (await judge(await accepted('complaint_general', ROAD))).body as TicketDetailDto;
     expect(ticket.status).toBe(TicketStatus.Invalid);
     expect(ticket.allowedActions).toEqual([TicketAction.Reply]);
     const reply = ticket.milestones.filter(
@@ -99,6 +108,7 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
   });
 
   it('escalates to the supervisor when the reply is late', async () => {
+    const ticket = await judgedInvalid();
     t.clock.set({ now: new Date('2026-11-24T15:59:00Z'), freeze: true });
     await sweep();
     expect((await detail(ticket.id)).escalationLevel).toBe(0);
@@ -113,6 +123,7 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
   });
 
   it('closes when the assistant replies, and the resident reads the reply in the inbox', async () => {
+    const ticket = await replyLate();
     const current = await detail(ticket.id);
     const res = await act(ticket.id, supervisor, {
       action: TicketAction.Reply,
@@ -155,14 +166,33 @@ describe('an invalid complaint (docs/domain-rules.md §5: outside the company’
 });
 
 describe('a ticket forwarded to the developer or an outside agency', () => {
-  let ticket: TicketDetailDto;
-
-  beforeAll(async () => {
-    t.clock.set({ now: MONDAY_10AM, freeze: true });
-    ticket = await accepted('bulb', '新交房，卫生间吊顶渗水（保修期内）');
-  });
+  const CEILING = '新交房，卫生间吊顶渗水（保修期内）';
+  /** The ceiling leak, accepted on Monday 10:00, handed to the developer half an hour later. */
+  async function forwarded(): Promise<TicketDetailDto> {
+    const ticket = await accepted('bulb', CEILING);
+    t.clock.set({ advanceMinutes: 30 });
+    return (
+      await act(ticket.id, assistant, {
+        action: TicketAction.Forward,
+        version: ticket.version,
+        note: '属开发商保修，已转交开发商售后部',
+      }).expect(200)
+    ).body as TicketDetailDto;
+  }
+  /** ...and followed up once: the developer has scheduled the visit. */
+  async function followedUp(): Promise<TicketDetailDto> {
+    const ticket = await forwarded();
+    return (
+      await act(ticket.id, assistant, {
+        action: TicketAction.FollowUp,
+        version: ticket.version,
+        note: '开发商已排期周四上门',
+      }).expect(200)
+    ).body as TicketDetailDto;
+  }
 
   it('is handed over with a note saying to whom; the clock stops and the resident is told', async () => {
+    let ticket = await accepted('bulb', CEILING);
     const resolveBefore = ticket.milestones.find((m) => m.milestone === SlaMilestone.Resolve)!;
     await act(ticket.id, assistant, {
       action: TicketAction.Forward,
@@ -206,6 +236,7 @@ describe('a ticket forwarded to the developer or an outside agency', () => {
   });
 
   it('is followed: each follow-up is recorded and keeps it forwarded', async () => {
+    let ticket = await forwarded();
     const res = await act(ticket.id, assistant, {
       action: TicketAction.FollowUp,
       version: ticket.version,
@@ -222,6 +253,7 @@ describe('a ticket forwarded to the developer or an outside agency', () => {
   });
 
   it('is resolved when the outside party has done the work, and the resident confirms', async () => {
+    let ticket = await followedUp();
     const res = await act(ticket.id, assistant, {
       action: TicketAction.Resolve,
       version: ticket.version,
