@@ -39,16 +39,35 @@ let communityId: string;
 let residentHousehold: string;
 let elderAlone: User;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   w = await bootCareWorld();
   ({ t, resident, assistant, supervisor, communityId, residentHousehold, elderAlone } = w);
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const { MID_AUTUMN, fanout } = careHelpers(() => w);
 
 describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
-  let campaign: CampaignDto;
+  /** The supervisor plans the Mid-Autumn campaign as a draft. */
+  async function planned(): Promise<CampaignDto> {
+    return (
+      await t
+        .http()
+        .post(CareRoutes.campaigns)
+        .set(bearer(supervisor))
+        .send(MID_AUTUMN())
+        .expect(201)
+    ).body as CampaignDto;
+  }
+
+  /** The planned campaign, sent and fanned out (two households reached, two held back). */
+  async function sent(): Promise<CampaignDto> {
+    const campaign = await planned();
+    await t.http().post(CareRoutes.send(campaign.id)).set(bearer(supervisor)).send({}).expect(200);
+    await fanout();
+    return campaign;
+  }
 
   it('shows the audience’s size before sending, and whom the timing guard holds back and why', async () => {
     const preview = (
@@ -83,14 +102,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('is planned as a draft on the calendar’s date, and nothing is sent yet', async () => {
-    campaign = (
-      await t
-        .http()
-        .post(CareRoutes.campaigns)
-        .set(bearer(supervisor))
-        .send(MID_AUTUMN())
-        .expect(201)
-    ).body as CampaignDto;
+    const campaign = await planned();
     expect(campaign).toMatchObject({
       title: '中秋节',
       occasionDate: '2026-09-25',
@@ -143,6 +155,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('pressing send only schedules it: the fan-out job sends in the background', async () => {
+    const campaign = await planned();
     const sent = (
       await t.http().post(CareRoutes.send(campaign.id)).set(bearer(supervisor)).send({}).expect(200)
     ).body as CampaignDto;
@@ -179,6 +192,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('lists the skipped households with the reason, never dropping them', async () => {
+    const campaign = await sent();
     const skipped = (
       await t
         .http()
@@ -194,6 +208,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('the resident opens the greeting card; the first opening counts', async () => {
+    const campaign = await sent();
     const mine = (
       (await t.http().get(CareRoutes.myGreetings).set(bearer(resident)).expect(200))
         .body as Page<GreetingCardDto>
@@ -241,6 +256,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('the assistant delivers the gift with the resident’s signature; picking up and declining need none', async () => {
+    const campaign = await sent();
     const list = (
       (await t.http().get(CareRoutes.gifts).set(bearer(assistant)).expect(200))
         .body as Page<GiftLineDto>
@@ -333,6 +349,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('an assistant of other buildings neither sees nor hands over these gifts; residents cannot at all', async () => {
+    const campaign = await sent();
     const other = await addAssistant(t, '钱管家', []);
     const otherToken = (await loginOpenid(t, other.openid!)).token;
     expect((await t.http().get(CareRoutes.gifts).set(bearer(otherToken)).expect(200)).body).toEqual(
@@ -365,6 +382,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('skipped households are sent later once the reason is gone; still-held ones stay listed', async () => {
+    const campaign = await sent();
     // 28 days on: the complaint, still open, is 31 days old (outside the 30-day window); the renovation (38 days) goes on.
     t.clock.set({ now: new Date(NOW.getTime() + 28 * 86_400_000), freeze: true });
     supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
@@ -403,6 +421,7 @@ describe('a Mid-Autumn campaign with a gift for elderly residents', () => {
   });
 
   it('campaign routes are the community’s planners’ only', async () => {
+    const campaign = await sent();
     assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
     resident = (await loginPersona(t, DemoPersona.Resident)).token;
     for (const token of [assistant, resident]) {
