@@ -39,7 +39,8 @@ let resident: string;
 let assistant: string;
 let communityId: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' }))
     .id;
 }, 60_000);
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 /** GET a download, collecting the body as bytes whatever its content type. */
 const download = (url: string, token: string) =>
@@ -118,6 +119,11 @@ const SMALL: Cells[] = [
   r('1栋', '1单元', '101', '王女士', '业主', '本人', '13800000001', '2020-06-01'), // already on file: matched, not duplicated
   r('1栋', '1单元', '102', '周亲属', '亲属', '外甥', '13700000003'),
 ];
+
+/** The supervisor has imported the small sheet (3栋 created, 1栋's residents matched). */
+async function imported(): Promise<void> {
+  await upload(csv(SMALL), '住户.csv').expect(200);
+}
 
 describe('the import template', () => {
   it('downloads as xlsx with the Chinese header and an example row that parses back', async () => {
@@ -207,6 +213,7 @@ describe('importing a sheet', () => {
   });
 
   it('is idempotent: the same file again adds nothing', async () => {
+    await imported();
     const before = await counts();
     const res = await upload(csv(SMALL), '住户.csv').expect(200);
     expect(res.body as HouseholdImportReportDto).toEqual({
@@ -219,6 +226,7 @@ describe('importing a sheet', () => {
   });
 
   it('reads the same rows from xlsx, and GBK csv as Excel saves it on Chinese Windows', async () => {
+    await imported();
     const before = await counts();
     const again = await upload(await xlsx(SMALL), '住户.xlsx').expect(200);
     expect(again.body).toMatchObject({
@@ -332,6 +340,7 @@ describe('importing a sheet', () => {
 
 describe('exporting', () => {
   it('writes every room and member in the import columns, full ID numbers for the supervisor, and audits the reads', async () => {
+    await imported();
     const readsBefore = await t.dataSource.getRepository(HouseholdRead).count();
     const res = await download(
       ApiRoutes.householdSheetExport(communityId, 'xlsx'),
@@ -379,6 +388,7 @@ describe('exporting', () => {
   });
 
   it('round-trips: an exported xlsx or csv imports back without adding anything', async () => {
+    await imported();
     const before = await counts();
     const fromXlsx = (
       await download(ApiRoutes.householdSheetExport(communityId, 'xlsx'), admin).expect(200)
