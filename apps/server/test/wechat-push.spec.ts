@@ -15,10 +15,13 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('WeChat message push (/api/wechat/push)', () => {
   let t: TestApp;
   let crypt: WechatMsgCrypt;
-  const handled: ChatInbound[] = [];
-  let failNext = 0;
+  let handled: ChatInbound[];
+  let failNext: number;
 
-  beforeAll(async () => {
+  /** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+  beforeEach(async () => {
+    handled = [];
+    failNext = 0;
     t = await createTestApp();
     crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, t.wechat.appid);
     Object.assign(t.app.get(ChatConversationService), {
@@ -31,7 +34,7 @@ describe('WeChat message push (/api/wechat/push)', () => {
       },
     });
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
 
   const signed = (ts = '1733300000', nonce = 'n0nce') =>
     `signature=${crypt.sign(ts, nonce)}&timestamp=${ts}&nonce=${nonce}`;
@@ -41,6 +44,24 @@ describe('WeChat message push (/api/wechat/push)', () => {
     `{"ToUserName":"gh_linli","FromUserName":"${from}","CreateTime":${created},"MsgType":"text","Content":${JSON.stringify(content)},"MsgId":${msgId}}`;
   const rows = () =>
     t.dataSource.getRepository(ChatInboundRow).find({ order: { receivedAt: 'ASC' } });
+  const pushJson = (msgId: string, content: string) =>
+    t
+      .http()
+      .post(`/api/wechat/push?${signed()}`)
+      .set('Content-Type', 'application/json')
+      .send(textJson(msgId, content));
+  const ENTER_XML = `<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><FromUserName><![CDATA[o-resident-2]]></FromUserName><CreateTime>1733300100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[user_enter_tempsession]]></Event><SessionFrom><![CDATA[ticket:T123]]></SessionFrom></xml>`;
+  /** o-resident-2 opens the chat from ticket T123: an enter event, pushed as XML in safe mode. */
+  const pushEnter = () => {
+    const encrypted = crypt.encrypt(ENTER_XML);
+    return t
+      .http()
+      .post(`/api/wechat/push?${safe(encrypted)}`)
+      .set('Content-Type', 'text/xml')
+      .send(
+        `<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+      );
+  };
 
   it('answers URL verification with the echostr when the signature verifies, and refuses it otherwise', async () => {
     const ok = await t.http().get(`/api/wechat/push?${signed()}&echostr=hello123`);
@@ -116,8 +137,7 @@ describe('WeChat message push (/api/wechat/push)', () => {
   });
 
   it('reads an XML push in safe mode, and an enter event deduplicated by sender + time', async () => {
-    const xml = `<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><FromUserName><![CDATA[o-resident-2]]></FromUserName><CreateTime>1733300100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[user_enter_tempsession]]></Event><SessionFrom><![CDATA[ticket:T123]]></SessionFrom></xml>`;
-    const encrypted = crypt.encrypt(xml);
+    const encrypted = crypt.encrypt(ENTER_XML);
     const envelope = `<xml><ToUserName><![CDATA[gh_linli]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
     for (let i = 0; i < 2; i++) {
       const res = await t
@@ -153,6 +173,17 @@ describe('WeChat message push (/api/wechat/push)', () => {
   });
 
   it('hands each stored message to the conversation once, retrying after the handler threw', async () => {
+    // What the earlier pushes stored: o-resident-1's three texts, then o-resident-2's enter event, a
+    // second apart as pushes arrive (so the order they were received in is certain).
+    for (const [msgId, content] of [
+      ['7000000000000000002', '楼道灯坏了'],
+      ['6054768590064713728', '一'],
+      ['6054768590064713729', '二'],
+    ]) {
+      expect((await pushJson(msgId, content)).text).toBe('success');
+      t.clock.set({ advanceMinutes: 1 / 60 });
+    }
+    expect((await pushEnter()).text).toBe('success');
     failNext = 1;
     const worker = t.app.get(ChatInboxWorker);
     await worker.drain();
@@ -190,11 +221,11 @@ describe('hand-over to WeChat customer service (transfer mode)', () => {
   let t: TestApp;
   let crypt: WechatMsgCrypt;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ env: { LINLI_CHAT_HANDOVER: 'transfer' } });
     crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, t.wechat.appid);
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
 
   it('answers a message with transfer_customer_service in its own format, encrypted in safe mode, and keeps it out of the bot', async () => {
     const ts = '1733300000';
@@ -256,7 +287,7 @@ describe('hand-over to WeChat customer service (transfer mode)', () => {
 describe('outside demo mode without push settings', () => {
   let t: TestApp;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({
       env: {
         WECHAT_APPID: 'wxlinlitest000000',
@@ -265,7 +296,7 @@ describe('outside demo mode without push settings', () => {
       },
     });
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
 
   it('refuses every push, even one signed with the demo Token', async () => {
     const crypt = new WechatMsgCrypt(DEMO_PUSH_TOKEN, DEMO_PUSH_AES_KEY, 'wxlinlitest000000');
