@@ -30,7 +30,8 @@ let home: string;
 const START = new Date('2026-11-23T02:00:00Z');
 const SLIP_CODE = new RegExp(`^[${RELEASE_SLIP_ALPHABET}]{8}$`);
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: START, freeze: true });
   await signIn();
@@ -39,7 +40,7 @@ beforeAll(async () => {
       .body as MyHouseholdDto
   ).id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 /** Sessions last a week of the business clock: sign in again after moving it on. */
 async function signIn() {
@@ -85,8 +86,30 @@ async function newTenant(name: string): Promise<string> {
 }
 
 describe('moving out of the whole household, owner applying', () => {
-  let id: string;
-  let code: string;
+  const WHOLE = { scope: MoveOutScope.Whole, items: ['沙发 1 套\n衣柜 2 个', '书 10 箱'] };
+  /** 王女士 applies on Monday 10:00 to move the whole household out on Wednesday. */
+  async function applied(): Promise<string> {
+    at('2026-11-23T02:00:00Z');
+    return (await apply(owner, WHOLE)).id;
+  }
+  /** ...the fees marked settled five minutes later, and 张主任 approves: the slip is issued. */
+  async function approved(): Promise<{ id: string; code: string }> {
+    const id = await applied();
+    t.clock.set({ advanceMinutes: 5 });
+    await post(ApiRoutes.moveOutFeesSettled(id), assistant).expect(200);
+    const mo = (
+      await post(ApiRoutes.moveOutDecision(id), supervisor, { approve: true }).expect(200)
+    ).body as MoveOutDto;
+    return { id, code: mo.slip!.code };
+  }
+  /** ...and 刘师傅 lets the goods out at 09:30 on the move date; twenty minutes pass. */
+  async function used(): Promise<string> {
+    const { id, code } = await approved();
+    at('2026-11-25T01:30:00Z');
+    await post(ApiRoutes.releaseSlipVerify, guard, { code }).expect(200);
+    t.clock.set({ advanceMinutes: 20 });
+    return id;
+  }
 
   it('takes the application and checks the date, the items and the carrier', async () => {
     at('2026-11-23T02:00:00Z');
@@ -107,11 +130,7 @@ describe('moving out of the whole household, owner applying', () => {
     expect(bad.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(bad.fields?.map((f) => f.field).sort()).toEqual(['carrierPhone', 'items']);
 
-    const mo = await apply(owner, {
-      scope: MoveOutScope.Whole,
-      items: ['沙发 1 套\n衣柜 2 个', '书 10 箱'],
-    });
-    id = mo.id;
+    const mo = await apply(owner, WHOLE);
     // The owner applies herself: her own ID is enough, straight to the office.
     expect(mo).toMatchObject({
       status: MoveOutStatus.Pending,
@@ -127,6 +146,7 @@ describe('moving out of the whole household, owner applying', () => {
   });
 
   it('is approved only once staff have marked the fees settled, recording who and when', async () => {
+    const id = await applied();
     const refused = (
       await post(ApiRoutes.moveOutDecision(id), assistant, { approve: true }).expect(409)
     ).body as ApiError;
@@ -160,7 +180,7 @@ describe('moving out of the whole household, owner applying', () => {
       used: null,
       validUntil: '2026-11-26T15:59:59.999Z',
     });
-    code = approved.slip!.code;
+    const code = approved.slip!.code;
     expect(code).toMatch(SLIP_CODE);
     // Approving twice issues no second slip.
     expect(
@@ -170,6 +190,7 @@ describe('moving out of the whole household, owner applying', () => {
   });
 
   it('shows the resident the slip with its code', async () => {
+    const { id, code } = await approved();
     const mine = (await get(ApiRoutes.myMoveOuts, owner).expect(200)).body as MoveOutDto[];
     expect(mine.map((m) => [m.id, m.status, m.slip?.code])).toEqual([
       [id, MoveOutStatus.Approved, code],
@@ -177,6 +198,7 @@ describe('moving out of the whole household, owner applying', () => {
   });
 
   it('lets the guard let the goods out once, not before the date; a second use is refused with who and when', async () => {
+    const { id, code } = await approved();
     const early = (await post(ApiRoutes.releaseSlipVerify, guard, { code }).expect(409))
       .body as ApiError;
     expect(early.code).toBe(ErrorCode.RELEASE_SLIP_NOT_YET_VALID);
@@ -221,6 +243,7 @@ describe('moving out of the whole household, owner applying', () => {
   });
 
   it('deregisters the members who left for good after the slip was used: kept in history, no longer counted', async () => {
+    const id = await used();
     const file = (await get(ApiRoutes.household(home), assistant).expect(200)).body as {
       members: { id: string; name: string }[];
     };
@@ -267,17 +290,24 @@ describe('moving out of the whole household, owner applying', () => {
 
 describe('a tenant moving out', () => {
   let tenant: string;
-  let id: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     at('2026-12-01T02:00:00Z');
     await signIn();
     tenant = await newTenant('陈租户');
   });
 
+  /** 陈租户's move-out of 3 Dec, authorised by the owner in the mini-program and approved by the office. */
+  async function tenantApproved(): Promise<string> {
+    const { id } = await apply(tenant, { moveDate: '2026-12-03' });
+    await post(ApiRoutes.moveOutOwnerDecision(id), owner, { approve: true }).expect(200);
+    await post(ApiRoutes.moveOutDecision(id), assistant, { approve: true }).expect(200);
+    return id;
+  }
+
   it('needs the owner’s authorisation before the office may approve', async () => {
     const mo = await apply(tenant, { moveDate: '2026-12-03' });
-    id = mo.id;
+    const id = mo.id;
     expect(mo).toMatchObject({
       status: MoveOutStatus.AwaitingOwner,
       applicant: { name: '陈租户', role: MemberRole.Tenant },
@@ -363,6 +393,7 @@ describe('a tenant moving out', () => {
   });
 
   it('refuses an expired slip, and deregistering the tenant unbinds their WeChat account', async () => {
+    const id = await tenantApproved();
     at('2026-12-05T16:00:00Z'); // 6 Dec 00:00 China: the 3 Dec slip (grace 1 day) ended at 24:00 on 4 Dec
     const code = ((await get(ApiRoutes.moveOut(id), tenant).expect(200)).body as MoveOutDto).slip!
       .code;
@@ -406,7 +437,7 @@ describe('a tenant moving out', () => {
 describe('who may see and do what', () => {
   let id: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     at('2026-12-10T02:00:00Z');
     await signIn();
     id = (await apply(owner, { moveDate: '2026-12-12' })).id;
