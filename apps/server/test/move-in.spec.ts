@@ -21,15 +21,17 @@ let assistant: string;
 let supervisor: string;
 let home: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   ({ t, owner, assistant, supervisor, home } = await bootMoveInWorld());
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const { get, post, register } = moveInHelpers(() => ({ t, home }));
 
 describe('a family member registered by the owner and approved by the office', () => {
-  let moveIn: MoveInDto;
+  /** 王女士 registers her son 王小明 herself. */
+  const registeredSon = () => register(owner, [person()]);
 
   it('refuses a bad ID number, a bad phone and an impossible date, naming each field', async () => {
     const bad = (
@@ -67,7 +69,7 @@ describe('a family member registered by the owner and approved by the office', (
   });
 
   it('takes the registration: the owner registering is the owner’s consent; the ID still has to be seen', async () => {
-    moveIn = await register(owner, [person()]);
+    const moveIn = await registeredSon();
     expect(moveIn).toMatchObject({
       status: MoveInStatus.Pending,
       registrant: { name: '王女士', atCounter: false },
@@ -95,6 +97,7 @@ describe('a family member registered by the owner and approved by the office', (
   });
 
   it('is on the office’s list, and cannot be approved before the papers are checked', async () => {
+    const moveIn = await registeredSon();
     const list = (await get(ApiRoutes.officeMoveIns, assistant).expect(200)).body as MoveInDto[];
     expect(list.map((m) => m.id)).toContain(moveIn.id);
     expect(list.find((m) => m.id === moveIn.id)!.can).toMatchObject({
@@ -114,6 +117,7 @@ describe('a family member registered by the owner and approved by the office', (
   });
 
   it('approves once the ID is seen: the member is on the file with a residence pass, and in the history', async () => {
+    const moveIn = await registeredSon();
     const checked = (
       await post(
         ApiRoutes.moveInPapers(moveIn.id),
@@ -185,10 +189,8 @@ describe('a family member registered by the owner and approved by the office', (
 });
 
 describe('a tenant registered at the counter waits for the owner’s consent', () => {
-  let moveIn: MoveInDto;
-
-  it('needs the ID, the lease and the owner’s consent', async () => {
-    moveIn = await register(assistant, [
+  const registerTenant = () =>
+    register(assistant, [
       person({
         name: '陈租客',
         role: MemberRole.Tenant,
@@ -197,6 +199,19 @@ describe('a tenant registered at the counter waits for the owner’s consent', (
         idNumber: ID.tenant,
       }),
     ]);
+  /** 李管家 registers 陈租客 at the counter and checks the ID and the lease. */
+  async function papersChecked(): Promise<MoveInDto> {
+    const moveIn = await registerTenant();
+    await post(
+      ApiRoutes.moveInPapers(moveIn.id),
+      assistant,
+      papers(moveIn, [[MoveInPaper.IdDocument, MoveInPaper.Lease]]),
+    ).expect(200);
+    return moveIn;
+  }
+
+  it('needs the ID, the lease and the owner’s consent', async () => {
+    const moveIn = await registerTenant();
     expect(moveIn).toMatchObject({
       registrant: { name: '李管家', atCounter: true },
       ownerConsent: null,
@@ -221,6 +236,7 @@ describe('a tenant registered at the counter waits for the owner’s consent', (
   });
 
   it('the owner sees it with the consent button; staff cannot consent in the owner’s place through that endpoint', async () => {
+    const moveIn = await papersChecked();
     const own = (await get(ApiRoutes.myMoveIns, owner).expect(200)).body as MoveInDto[];
     const seen = own.find((m) => m.id === moveIn.id)!;
     expect(seen.can).toMatchObject({ ownerConsent: true, cancel: true });
@@ -230,6 +246,7 @@ describe('a tenant registered at the counter waits for the owner’s consent', (
   });
 
   it('approves after the owner agrees in the mini-program', async () => {
+    const moveIn = await papersChecked();
     const consented = (
       await post(ApiRoutes.moveInOwnerConsent(moveIn.id), owner, { approve: true }).expect(200)
     ).body as MoveInDto;
@@ -264,10 +281,8 @@ describe('a tenant registered at the counter waits for the owner’s consent', (
 });
 
 describe('a relative living in needs the owner’s written consent, recorded by the office', () => {
-  let moveIn: MoveInDto;
-
-  it('is not approved on the owner’s own registration alone, nor with the notarised proof', async () => {
-    moveIn = await register(owner, [
+  const registerCousin = () =>
+    register(owner, [
       person({
         name: '王表哥',
         role: MemberRole.Relative,
@@ -276,6 +291,19 @@ describe('a relative living in needs the owner’s written consent, recorded by 
         idNumber: ID.cousin,
       }),
     ]);
+  /** 王女士 registers her cousin; 张主任 checks the ID and the notarised proof of kinship. */
+  async function papersChecked(): Promise<MoveInDto> {
+    const moveIn = await registerCousin();
+    await post(
+      ApiRoutes.moveInPapers(moveIn.id),
+      supervisor,
+      papers(moveIn, [[MoveInPaper.IdDocument, MoveInPaper.NotarisedRelation]]),
+    ).expect(200);
+    return moveIn;
+  }
+
+  it('is not approved on the owner’s own registration alone, nor with the notarised proof', async () => {
+    const moveIn = await registerCousin();
     expect(moveIn.people[0].missing).toEqual([
       MoveInPaper.IdDocument,
       MoveInPaper.NotarisedRelation,
@@ -297,6 +325,7 @@ describe('a relative living in needs the owner’s written consent, recorded by 
   });
 
   it('approves once the written consent is on record (who, when, what)', async () => {
+    const moveIn = await papersChecked();
     expect(
       (
         (
