@@ -34,7 +34,8 @@ async function at(iso: string): Promise<void> {
   otherAssistant = (await loginOpenid(t, otherOpenid)).token;
 }
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   otherOpenid = (await addAssistant(t, '钱管家', ['2栋'])).openid!;
   await at('2026-11-23T02:00:00Z'); // 10:00 China time
@@ -43,7 +44,7 @@ beforeAll(async () => {
       .body as MyHouseholdDto
   ).id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const file = async (token = assistant) =>
   (await t.http().get(ApiRoutes.household(home)).set(bearer(token)).expect(200))
@@ -65,6 +66,27 @@ const due = async (token: string) =>
   (await t.http().get(ApiRoutes.reviewsDue).set(bearer(token)).expect(200)).body as ReviewsDueDto;
 const line = (docs: HouseholdDocumentDto[], kind: HouseholdDocument) =>
   docs.find((d) => d.kind === kind)!;
+
+/** 李管家 files the member register with its scan (Monday 10:00); returns the scan's id. */
+async function memberRegisterOnFile(): Promise<string> {
+  const scan = await upload(assistant);
+  await record(assistant, HouseholdDocument.MemberRegister, {
+    note: '原件存档案柜 A-12',
+    photoIds: [scan],
+  }).expect(200);
+  return scan;
+}
+
+/** 李管家 reviews the file at 10:30 on Monday 23 November 2026: next review 2027-02-23. */
+async function reviewed(): Promise<void> {
+  await at('2026-11-23T02:30:00Z');
+  await t
+    .http()
+    .post(ApiRoutes.householdReviews(home))
+    .set(bearer(assistant))
+    .send({ note: '新增租户一人，电话已更新' })
+    .expect(200);
+}
 
 describe('the documents checklist of a household file', () => {
   it('lists every paper of docs/domain-rules.md §3; the move-in papers are required, renovation papers not yet', async () => {
@@ -123,6 +145,7 @@ describe('the documents checklist of a household file', () => {
   });
 
   it('once a renovation paper is on file, the rest of the renovation set is missing too; a paper recorded by mistake comes off', async () => {
+    await memberRegisterOnFile();
     await record(assistant, HouseholdDocument.RenovationAgreement).expect(200);
     expect((await file()).missingDocuments).toBe(8 + 4);
     const docs = (
@@ -146,6 +169,7 @@ describe('the documents checklist of a household file', () => {
   });
 
   it("refuses someone else's upload, a scan already on a paper, an unknown kind: nothing is written", async () => {
+    await memberRegisterOnFile();
     const residents = await upload(resident);
     const notMine = await record(assistant, HouseholdDocument.FloorPlan, {
       photoIds: [residents],
@@ -174,6 +198,7 @@ describe('the documents checklist of a household file', () => {
   });
 
   it("is the building's staff's only: a resident is refused, another building's assistant finds nothing", async () => {
+    await memberRegisterOnFile();
     await record(resident, HouseholdDocument.FloorPlan).expect(403);
     const foreign = await record(otherAssistant, HouseholdDocument.FloorPlan).expect(404);
     expect(foreign.body).toEqual({
@@ -230,6 +255,7 @@ describe('the quarterly review of household files', () => {
   });
 
   it('comes due again on the date, counting the days overdue; the supervisor sees the whole community', async () => {
+    await reviewed();
     await at('2027-02-22T16:00:00Z'); // 2027-02-23 00:00 China time
     expect((await due(assistant)).items.find((i) => i.householdId === home)).toMatchObject({
       nextReviewOn: '2027-02-23',
@@ -261,6 +287,8 @@ describe('the quarterly review of household files', () => {
   });
 
   it('lists only rooms where someone lives, most overdue first', async () => {
+    await reviewed();
+    await at('2027-03-01T02:00:00Z');
     const newcomer = await addResident(t, {
       building: '1栋',
       unit: '1单元',
@@ -278,6 +306,8 @@ describe('the quarterly review of household files', () => {
 
 describe('the timeline of a household', () => {
   it('puts tickets, documents and reviews in one list, newest first', async () => {
+    await memberRegisterOnFile();
+    await reviewed();
     await at('2027-03-02T02:00:00Z');
     const ticket = await submitTicket(t, resident, {
       categoryCode: 'bulb',
