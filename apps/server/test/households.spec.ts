@@ -23,7 +23,8 @@ let assistant: string;
 let supervisor: string;
 let home: string;
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -34,9 +35,21 @@ beforeAll(async () => {
       .body as MyHouseholdDto
   ).id;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const get = (url: string, token: string) => t.http().get(url).set(bearer(token));
+
+/** 王女士 reports a dead bulb, and 李管家 reads the household file and leaves a note on it. */
+async function ticketAndNote(): Promise<void> {
+  await submitTicket(t, resident, { categoryCode: 'bulb', description: '客厅灯不亮' });
+  await get(ApiRoutes.household(home), assistant).expect(200);
+  await t
+    .http()
+    .post(ApiRoutes.householdNotes(home))
+    .set(bearer(assistant))
+    .send({ text: '王先生上午 10 点前不接电话' })
+    .expect(204);
+}
 
 describe('the household file', () => {
   it("shows the resident their household, housemates' numbers masked, and the building's assistant", async () => {
@@ -202,6 +215,9 @@ describe('the household file', () => {
 
 describe("the community's read log of household files", () => {
   it('shows supervisors who read which file, newest first; assistants and residents are refused', async () => {
+    await ticketAndNote();
+    t.clock.set({ advanceMinutes: 1 });
+    await get(ApiRoutes.household(home), supervisor).expect(200);
     const log = (await get(ApiRoutes.householdReadLog, supervisor).expect(200)).body
       .items as FileReadLogEntryDto[];
     expect(log.length).toBeGreaterThan(0);
@@ -220,6 +236,7 @@ describe("the community's read log of household files", () => {
 
 describe("the resident's export of everything held about their household", () => {
   it('has the household, members, staff notes, tickets with their history and own messages; nothing of others', async () => {
+    await ticketAndNote();
     await t
       .http()
       .put(ApiRoutes.householdDocument(home, 'member_register'))
