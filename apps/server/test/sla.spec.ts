@@ -25,14 +25,15 @@ let supervisor: string;
 // 2026-11-23 is a Monday; 01:00Z is 09:00 China time.
 const MONDAY_9AM = new Date('2026-11-23T01:00:00Z');
 
-beforeAll(async () => {
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: MONDAY_9AM, freeze: true });
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const detail = async (id: string, token = assistant) =>
   (await t.http().get(ApiRoutes.ticket(id)).set(bearer(token)).expect(200)).body as TicketDetailDto;
@@ -52,8 +53,19 @@ describe('the category catalog', () => {
 
 describe('time limits of an emergency leak', () => {
   let id: string;
+  /** At 09:08 (80% of the 10-minute arrival limit) the sweep warns the handler. */
+  const warned = async () => {
+    at(8);
+    expect(await sweep()).toMatchObject({ warnings: 1 });
+  };
+  /** At 09:11 the arrival limit is breached and the sweep escalates to the supervisor. */
+  const escalated = async () => {
+    await warned();
+    at(11);
+    expect(await sweep()).toMatchObject({ escalations: 1 });
+  };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     at(0);
     id = (
       await submitTicket(t, resident, {
@@ -95,6 +107,7 @@ describe('time limits of an emergency leak', () => {
   });
 
   it('escalate a breach to the supervisor, who sees it in the at-risk list', async () => {
+    await warned();
     at(11);
     expect(await sweep()).toMatchObject({ escalations: 1 });
     const d = await detail(id);
@@ -119,6 +132,7 @@ describe('time limits of an emergency leak', () => {
   });
 
   it('go up to the company manager when still open a day later', async () => {
+    await escalated();
     at(11 + 24 * 60 - 1);
     expect(await sweep()).toMatchObject({ escalations: 0 });
     at(11 + 24 * 60);
@@ -143,7 +157,26 @@ describe('hold, reopen, auto-close and transfer', () => {
     return res.body as TicketDetailDto & { code?: string; fields?: unknown };
   };
 
-  beforeAll(async () => {
+  /** Held at 10:00 waiting for the resident, resumed at 12:00. */
+  const heldAndResumed = async () => {
+    t.clock.set({ advanceMinutes: 60 });
+    await run(assistant, {
+      action: TicketAction.Hold,
+      holdReason: HoldReason.WaitingResident,
+      note: '住户不在家，约下午',
+    });
+    t.clock.set({ advanceMinutes: 120 });
+    await run(assistant, { action: TicketAction.Resume });
+  };
+  /** ...then resolved, and reopened by the resident half an hour later. */
+  const reopened = async () => {
+    await heldAndResumed();
+    await run(assistant, { action: TicketAction.Resolve, note: '已更换灯泡' });
+    t.clock.set({ advanceMinutes: 30 });
+    await run(resident, { action: TicketAction.Reopen, note: '灯还是闪' });
+  };
+
+  beforeEach(async () => {
     t.clock.set({ now: new Date('2026-11-24T01:00:00Z'), freeze: true }); // Tuesday 09:00
     const ticket = await submitTicket(t, resident, {
       categoryCode: 'bulb',
@@ -196,6 +229,7 @@ describe('hold, reopen, auto-close and transfer', () => {
   });
 
   it('a reopen needs the reason, counts the round and restarts the resolve limit', async () => {
+    await heldAndResumed();
     await run(assistant, { action: TicketAction.Resolve, note: '已更换灯泡' });
     expect(await run(resident, { action: TicketAction.Reopen }, 400)).toMatchObject({
       code: ErrorCode.TICKET_REASON_REQUIRED,
@@ -241,6 +275,8 @@ describe('hold, reopen, auto-close and transfer', () => {
   });
 
   it('a resolved ticket the resident never answers closes itself after 72 hours', async () => {
+    await reopened();
+    t.clock.set({ now: new Date('2026-11-25T01:00:00Z'), freeze: true }); // Wednesday 09:00
     const resolved = await run(assistant, { action: TicketAction.Resolve, note: '更换了镇流器' });
     expect(resolved.milestones.every((m) => m.state === 'met')).toBe(true);
     t.clock.set({ advanceMinutes: 72 * 60 - 1 });
