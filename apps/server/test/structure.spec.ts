@@ -79,7 +79,45 @@ function expectError(res: Response, status: number, code: ErrorCode, message?: R
   return body;
 }
 
-beforeAll(async () => {
+/** 8栋 and A座, added by the supervisor after the demo's two buildings. */
+async function eightAdded(): Promise<StructureBuildingDto> {
+  const eight = (
+    await post(ApiRoutes.structureBuildings(communityId), supervisor, { name: '8栋' }).expect(201)
+  ).body as StructureBuildingDto;
+  await post(ApiRoutes.structureBuildings(communityId), supervisor, { name: 'A座' }).expect(201);
+  return eight;
+}
+/** ...8栋 with units 1–2 × floors 1–18 × 2 rooms a floor: 72 rooms. */
+async function eightWithRange(): Promise<StructureBuildingDto> {
+  const eight = await eightAdded();
+  await post(ApiRoutes.structureRoomRange(eight.id), supervisor, {
+    unitFrom: 1,
+    unitTo: 2,
+    floorFrom: 1,
+    floorTo: 18,
+    perFloor: 2,
+  }).expect(201);
+  return eight;
+}
+/** ...and 3单元101 added by hand: 73 rooms. */
+async function eightWithRoom(): Promise<StructureBuildingDto> {
+  const eight = await eightWithRange();
+  await post(ApiRoutes.structureRooms(eight.id), supervisor, { unit: '3', number: '101' }).expect(
+    201,
+  );
+  return eight;
+}
+/** ...renamed 9栋 and moved to the top of the list. */
+async function nineBuilt(): Promise<void> {
+  const eight = await eightWithRoom();
+  await put(ApiRoutes.structureBuilding(eight.id), supervisor, {
+    name: '9栋',
+    sortOrder: 0,
+  }).expect(200);
+}
+
+/** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
@@ -89,7 +127,7 @@ beforeAll(async () => {
   companyAdmin = (await account(Role.Admin, '阳光公司管理员', communityId)).token;
   ({ user: chen, token: chenToken } = await account(Role.Assistant, '陈管家', communityId));
 }, 60_000);
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 describe('reading the structure', () => {
   it('lists the demo community: buildings → units → rooms, who lives where, and the assistants', async () => {
@@ -142,10 +180,8 @@ describe('reading the structure', () => {
 });
 
 describe('buildings and rooms', () => {
-  let eight: StructureBuildingDto;
-
   it('adds a building after the others; the same name again (in any case) is refused', async () => {
-    eight = (
+    const eight = (
       await post(ApiRoutes.structureBuildings(communityId), supervisor, { name: ' 8栋 ' }).expect(
         201,
       )
@@ -179,6 +215,7 @@ describe('buildings and rooms', () => {
   });
 
   it('generates units 1–2 × floors 1–18 × 2 rooms a floor, labelled as the import labels them', async () => {
+    const eight = await eightAdded();
     const res = (
       await post(ApiRoutes.structureRoomRange(eight.id), supervisor, {
         unitFrom: 1,
@@ -211,6 +248,7 @@ describe('buildings and rooms', () => {
   });
 
   it('refuses a range that overlaps the building, adding none of it (all or nothing)', async () => {
+    const eight = await eightWithRange();
     const res = await post(ApiRoutes.structureRoomRange(eight.id), supervisor, {
       unitFrom: 2,
       unitTo: 3,
@@ -236,6 +274,7 @@ describe('buildings and rooms', () => {
     [{ unitFrom: 1, unitTo: 30, floorFrom: 1, floorTo: 99, perFloor: 20 }, 'range'],
     [{ unitFrom: '一', unitTo: 1, floorFrom: 1, floorTo: 3, perFloor: 2 }, 'unitFrom'],
   ])('refuses the range %j with a Chinese message on %s', async (range, field) => {
+    const eight = await eightAdded();
     const body = expectError(
       await post(ApiRoutes.structureRoomRange(eight.id), supervisor, range),
       400,
@@ -246,6 +285,7 @@ describe('buildings and rooms', () => {
   });
 
   it('adds one room (a bare unit number is the Nth entrance, 室 is dropped); the same room again is refused', async () => {
+    const eight = await eightWithRange();
     const room = (
       await post(ApiRoutes.structureRooms(eight.id), supervisor, {
         unit: '3',
@@ -273,6 +313,7 @@ describe('buildings and rooms', () => {
   });
 
   it('renames a room (its label follows); a name another room has is refused', async () => {
+    await eightWithRoom();
     const room = (await buildingNamed('8栋'))!.units.find((u) => u.unit === '3单元')!.rooms[0];
     const renamed = (
       await put(ApiRoutes.structureRoom(room.id), supervisor, {
@@ -290,6 +331,7 @@ describe('buildings and rooms', () => {
   });
 
   it('renames a building and moves it in the list; its rooms are said by the new name; a taken name is refused', async () => {
+    const eight = await eightWithRoom();
     const res = (
       await put(ApiRoutes.structureBuilding(eight.id), supervisor, {
         name: '9栋',
@@ -310,6 +352,7 @@ describe('buildings and rooms', () => {
 
 describe("a building's assistants", () => {
   it('assigns one of the community’s assistants, who then works in the building; unassigning takes it away', async () => {
+    await nineBuilt();
     const nine = (await buildingNamed('9栋'))!;
     const list = (await put(ApiRoutes.structureAssistant(nine.id, chen.id), supervisor).expect(200))
       .body as StructureAssistantDto[];
@@ -346,6 +389,7 @@ describe("a building's assistants", () => {
   });
 
   it('refuses to assign someone who is not an assistant of the community', async () => {
+    await nineBuilt();
     const nine = (await buildingNamed('9栋'))!;
     const resident = await t.dataSource.getRepository(User).findOneByOrFail({ name: '王女士' });
     const body = expectError(
@@ -404,7 +448,9 @@ describe('deleting only what nothing hangs off', () => {
   });
 
   it('deletes an empty room, and a building whose rooms are all empty (its assistants’ links go with it)', async () => {
+    await nineBuilt();
     const nine = (await buildingNamed('9栋'))!;
+    await put(ApiRoutes.structureAssistant(nine.id, chen.id), supervisor).expect(200);
     const room = nine.units[0].rooms[0];
     await del(ApiRoutes.structureRoom(room.id), supervisor).expect(204);
     expect(await t.dataSource.getRepository(Room).countBy({ id: room.id })).toBe(0);
@@ -426,7 +472,7 @@ describe('deleting only what nothing hangs off', () => {
 describe('who is refused', () => {
   let other: { supervisor: string; admin: string };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     // Another company's community, with its own supervisor and company admin.
     const now = t.clock.now();
     const company = await t.dataSource
