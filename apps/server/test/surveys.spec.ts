@@ -27,6 +27,7 @@ import {
   surveyHelpers,
   SurveyWorld,
 } from './support/survey-world';
+import { monthlyRound } from './support/survey-monthly';
 import { TestApp } from './support/test-app';
 
 let w: SurveyWorld;
@@ -39,17 +40,24 @@ let guard: string;
 let homeHousehold: string;
 let homes: Home[];
 
-beforeAll(async () => {
+async function boot(): Promise<void> {
   w = await bootSurveyWorld();
   ({ t, resident, assistant, supervisor, admin, guard, homeHousehold, homes } = w);
-}, 120_000);
-afterAll(() => t?.close());
+}
 
 const { http, inbox, answer, invitesOf } = surveyHelpers(() => w);
 
 describe('a monthly solicitation, end to end, with figures worked out by hand', () => {
   let round: SurveyRoundDto;
   let others: Home[];
+
+  /** Each test starts from its own app (issue #17): nothing one test does is seen by another. */
+  beforeEach(async () => {
+    await boot();
+    round = undefined as unknown as SurveyRoundDto;
+    others = [];
+  }, 120_000);
+  afterEach(() => t?.close());
 
   it('offers the eight shipped templates to the supervisor', async () => {
     const list = (await http().get(SurveyRoutes.questionnaires).set(bearer(supervisor)).expect(200))
@@ -99,6 +107,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('lets the supervisor add households by hand (王女士 and three more), refusing a foreign or empty one', async () => {
+    ({ round } = await monthlyRound(w, 'drafted'));
     const drawn = new Set((await invitesOf(round.id)).map((i) => i.householdId));
     others = homes.filter((h) => !drawn.has(h.householdId)).slice(0, 3);
     const wanted = drawn.has(homeHousehold)
@@ -135,10 +144,12 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('a resident cannot answer before the round is sent', async () => {
+    ({ round } = await monthlyRound(w, 'householdsAdded'));
     await answer(resident, round.id, { questionId: 'q1', value: '满意' }).expect(404);
   });
 
   it('sends: invitations reach every invited household’s inbox, opening the questionnaire', async () => {
+    ({ round } = await monthlyRound(w, 'householdsAdded'));
     round = (
       await http().post(SurveyRoutes.roundSend(round.id)).set(bearer(supervisor)).expect(200)
     ).body as SurveyRoundDto;
@@ -160,6 +171,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('王女士 answers half, leaves, and resumes where she left off', async () => {
+    ({ round } = await monthlyRound(w, 'sent'));
     const first = (
       await http().get(SurveyRoutes.conversation(round.id)).set(bearer(resident)).expect(200)
     ).body as SurveyConversationDto;
@@ -181,6 +193,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('refuses a bad answer with {code, message} and writes nothing', async () => {
+    ({ round } = await monthlyRound(w, 'wangHalf'));
     const before = await t.dataSource.getRepository(SurveyAnswer).count();
     const bad = await answer(resident, round.id, { questionId: 'q3', value: '还行吧' }).expect(400);
     expect(bad.body).toMatchObject({
@@ -193,6 +206,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('any member of the household may finish; the first to answer the last question completes it, once', async () => {
+    ({ round } = await monthlyRound(w, 'wangHalf'));
     // 王先生, her husband, gets his own account on the same household and finishes the questionnaire.
     const husband = await t.dataSource.getRepository(User).save({
       id: randomUUID(),
@@ -225,6 +239,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('a second household completes (dissatisfied), a third only starts; an uninvited household is refused', async () => {
+    ({ round, others } = await monthlyRound(w, 'husbandDone'));
     const [h2, h3] = others;
     for (const [q, v] of [
       ['q1', '不满意'],
@@ -244,6 +259,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('results: 2 of 6 responded (33.3%, docked 3), 2 of 4 rating answers satisfied (50%) → 47%', async () => {
+    ({ round } = await monthlyRound(w, 'othersAnswered'));
     await http().post(SurveyRoutes.roundClose(round.id)).set(bearer(supervisor)).expect(200);
     const r = (
       await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
@@ -275,6 +291,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('the supervisor tags reasons and the Pareto chart orders them', async () => {
+    ({ round } = await monthlyRound(w, 'closed'));
     const r = (
       await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(supervisor)).expect(200)
     ).body as SurveyResultsDto;
@@ -303,6 +320,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('shows households’ answers to staff only where the company allows it', async () => {
+    ({ round, others } = await monthlyRound(w, 'tagged'));
     await http()
       .put(SurveyRoutes.settings)
       .set(bearer(supervisor))
@@ -363,6 +381,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('exports the results and answers to Excel', async () => {
+    ({ round } = await monthlyRound(w, 'tagged'));
     const res = await http()
       .get(SurveyRoutes.roundExport(round.id))
       .set(bearer(supervisor))
@@ -383,6 +402,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('residents see nothing before the results are published, then the headline and what will improve', async () => {
+    ({ round } = await monthlyRound(w, 'tagged'));
     await http().get(SurveyRoutes.summary(round.id)).set(bearer(resident)).expect(404);
     await http().get(SurveyRoutes.roundResults(round.id)).set(bearer(resident)).expect(403);
     const bad = await http()
@@ -413,6 +433,7 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
   });
 
   it('after the window, an answer is refused politely', async () => {
+    ({ round, others } = await monthlyRound(w, 'published'));
     const [, , h3] = others;
     const late = await answer(h3.token, round.id, { questionId: 'q2', value: 4 }).expect(410);
     expect(late.body).toMatchObject({
@@ -423,7 +444,11 @@ describe('a monthly solicitation, end to end, with figures worked out by hand', 
 });
 
 describe('an annual survey: 50% at random plus every complainer, counted apart; the recontact window', () => {
+  beforeEach(boot, 120_000);
+  afterEach(() => t?.close());
+
   it('includes the complainer and keeps last month’s households out of the random draw', async () => {
+    await monthlyRound(w, 'published');
     const surveyed = new Set(
       (await t.dataSource.getRepository(SurveyInvite).find()).map((i) => i.householdId),
     );
@@ -464,7 +489,11 @@ describe('authorisation of every survey route', () => {
   let roundId: string;
   let answerId: string;
   let foreignSupervisor: string;
+  // Every case below only reads (each call is refused), so they share one world: the monthly round as
+  // the first describe leaves it, built here rather than by earlier tests.
   beforeAll(async () => {
+    await boot();
+    await monthlyRound(w, 'published');
     roundId = (
       await t.dataSource.getRepository(SurveyInvite).findOneByOrFail({ householdId: homeHousehold })
     ).roundId;
@@ -488,7 +517,8 @@ describe('authorisation of every survey route', () => {
       createdAt: t.clock.now(),
     });
     foreignSupervisor = (await loginOpenid(t, openid)).token;
-  });
+  }, 120_000);
+  afterAll(() => t?.close());
 
   const office: [string, (id: string, a: string) => string][] = [
     ['GET', () => SurveyRoutes.questionnaires],
