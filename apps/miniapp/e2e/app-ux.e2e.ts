@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { goTo, Persona, shot, signIn, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(300_000);
 
@@ -22,29 +16,17 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: dead ends and everyday polish (issue #9)',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('tells a newcomer before typing, then shows the application on the home page through approval and refusal', () =>
-      withFailureScreenshots(browser, async () => {
-        const newcomer = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(newcomer, '新住户 · 赵先生');
+      app.scenario(async () => {
+        const newcomer = await app.openAs('newcomer');
         // Home: no room yet, the three ways forward on the spot.
         await see(newcomer, '您还没有绑定房屋，绑定后即可报事');
         await see(newcomer, '紧急情况？拨打 24 小时热线', { exact: false });
         expect(await button(newcomer, '绑定房屋').count()).toBe(1);
         expect(await button(newcomer, '申请加入房屋').count()).toBe(1);
-        await screenshot(newcomer, 'ux-01-newcomer-home');
+        await shot(newcomer, 'ux-01-newcomer-home');
 
         // The report form, reached from 工单 → 我要报事: told first, no form to fill.
         await visible(newcomer, '工单', { exact: true }).click();
@@ -54,7 +36,7 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         expect(await visible(newcomer, '问题描述').count()).toBe(0);
         expect(await button(newcomer, '提交报事').count()).toBe(0);
         await expect(barTitle(newcomer).textContent()).resolves.toBe('我要报事');
-        await screenshot(newcomer, 'ux-02-newcomer-report-gate');
+        await shot(newcomer, 'ux-02-newcomer-report-gate');
 
         // Apply from there: 1栋 → 1单元101室 as a tenant.
         await button(newcomer, '申请加入房屋').click();
@@ -76,7 +58,7 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await see(newcomer, '待业主同意');
         await see(newcomer, '业主同意后，由物业服务中心审核');
         await expect(phone.inputValue()).resolves.toBe('');
-        await screenshot(newcomer, 'ux-03-applied');
+        await shot(newcomer, 'ux-03-applied');
 
         // The same room again: the earlier application explains itself instead of a bare error.
         await visible(newcomer, '1栋', { exact: true }).click();
@@ -84,7 +66,7 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await phone.fill('13700000009');
         await button(newcomer, '提交申请').click();
         await see(newcomer, '您已申请过这套房屋，无需重复提交', { exact: false });
-        await screenshot(newcomer, 'ux-04-duplicate');
+        await shot(newcomer, 'ux-04-duplicate');
 
         // Home: the application's state, and the apply button now opens it.
         await newcomer.goto('/');
@@ -92,25 +74,21 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await see(newcomer, '待业主同意');
         await see(newcomer, '阳光花园 1栋1单元101室 · 租户');
         expect(await button(newcomer, '查看我的申请').count()).toBe(1);
-        await screenshot(newcomer, 'ux-05-newcomer-home-applied');
+        await shot(newcomer, 'ux-05-newcomer-home-applied');
 
         // The owner agrees: now it waits for the office.
-        const owner = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(owner, '住户 · 王女士');
-        await visible(owner, '我的', { exact: true }).click();
-        await cell(owner, '入住审批').click();
+        const owner = await app.openAs('resident');
+        await goTo(owner, '入住审批');
         await button(owner, '同意加入').click();
         await see(owner, '没有待审批的入住申请');
         await newcomer.reload();
         await see(newcomer, '待物业审核');
         await see(newcomer, '业主 王女士 已同意', { exact: false });
-        await screenshot(newcomer, 'ux-06-newcomer-waits-for-office');
+        await shot(newcomer, 'ux-06-newcomer-waits-for-office');
 
         // The office refuses with a reason: the newcomer reads it on the home page.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '入住审批').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '入住审批');
         await button(assistant, '拒绝').click();
         await assistant
           .locator('textarea')
@@ -122,17 +100,18 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await newcomer.reload();
         await see(newcomer, '已拒绝');
         await see(newcomer, '请携租赁合同到物业服务中心登记', { exact: false });
-        await screenshot(newcomer, 'ux-07-newcomer-refused');
+        await shot(newcomer, 'ux-07-newcomer-refused');
       }));
 
-    const PERSONAS: [string, string][] = [
-      ['resident', '住户 · 王女士'],
-      ['newcomer', '新住户 · 赵先生'],
-      ['assistant', '礼宾助理 · 李管家'],
-      ['supervisor', '管理处主任 · 张主任'],
-      ['department-head', '工程部经理 · 孙经理'],
-      ['admin', '公司管理员 · 系统管理员'],
-      ['guard', '门岗 · 刘师傅'],
+    /** Each persona, by the name its screenshots carry. */
+    const PERSONAS: [string, Persona][] = [
+      ['resident', 'resident'],
+      ['newcomer', 'newcomer'],
+      ['assistant', 'assistant'],
+      ['supervisor', 'supervisor'],
+      ['department-head', 'departmentHead'],
+      ['admin', 'admin'],
+      ['guard', 'guard'],
     ];
 
     /** Something each home shows once its lists have loaded (the screenshot waits for it). */
@@ -147,18 +126,17 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
     };
 
     it.each(PERSONAS)('%s: home and 我的 at 390 × 844, grouped, nothing wrapped', (key, persona) =>
-      withFailureScreenshots(browser, async () => {
-        const page = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(page, persona);
+      app.scenario(async () => {
+        const page = await app.openAs(persona);
         await see(page, HOME_LOADED[key]);
         await page.waitForLoadState('networkidle');
-        await screenshot(page, `ux-home-${key}`);
+        await shot(page, `ux-home-${key}`);
         await visible(page, '我的', { exact: true }).click();
         await see(page, '退出登录');
         await page.waitForLoadState('networkidle');
-        await screenshot(page, `ux-me-${key}`);
+        await shot(page, `ux-me-${key}`);
         await visible(page, '退出登录').scrollIntoViewIfNeeded();
-        await screenshot(page, `ux-me-${key}-end`);
+        await shot(page, `ux-me-${key}-end`);
         // Every right-hand value stays on one line.
         const wrapped = await page.evaluate(() =>
           [...document.querySelectorAll('.menu-list__value')]
@@ -190,15 +168,15 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
     );
 
     it('on a desktop browser: phone-sized scale, content width capped, table pages wider', () =>
-      withFailureScreenshots(browser, async () => {
-        const context = await browser.newContext({
-          baseURL: server.baseUrl,
+      app.scenario(async () => {
+        const context = await app.browser.newContext({
+          baseURL: app.server.baseUrl,
           viewport: { width: 1440, height: 900 },
           locale: 'zh-CN',
           timezoneId: 'Asia/Shanghai',
         });
         const page = await context.newPage();
-        await loginAs(page, '管理处主任 · 张主任');
+        await signIn(page, 'supervisor');
         const rootFont = await page.evaluate(() =>
           parseFloat(getComputedStyle(document.documentElement).fontSize),
         );
@@ -207,36 +185,34 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
           () => document.querySelector('.taro-tabbar__container')!.getBoundingClientRect().width,
         );
         expect(width).toBeLessThanOrEqual(720);
-        await screenshot(page, 'ux-desktop-supervisor-home');
-        await visible(page, '我的', { exact: true }).click();
-        await cell(page, '报事类别').click();
+        await shot(page, 'ux-desktop-supervisor-home');
+        await goTo(page, '报事类别');
         await see(page, '报事类别', { exact: true });
         await page.waitForTimeout(500);
         const wide = await page.evaluate(
           () => document.querySelector('.taro-tabbar__container')!.getBoundingClientRect().width,
         );
         expect(wide).toBeGreaterThan(720);
-        await screenshot(page, 'ux-desktop-categories');
+        await shot(page, 'ux-desktop-categories');
         await context.close();
       }));
 
     it('H5 sub-pages have a title and a back button; offline, a page that cannot load says so and retries; the emergency leads the homes', () =>
-      withFailureScreenshots(browser, async () => {
-        const context = await newPhone(browser, server.baseUrl);
-        const page = await context.newPage();
-        await loginAs(page, '住户 · 王女士');
+      app.scenario(async () => {
+        const page = await app.openAs('resident');
+        const context = page.context();
         // The report page's code has not been loaded in this browser yet: go offline and tap 我要报事.
         await context.setOffline(true);
         await button(page, '我要报事').click();
         await see(page, '网络连接失败');
         await see(page, '页面没有打开，请检查网络后重试');
-        await screenshot(page, 'ux-08-offline-retry');
+        await shot(page, 'ux-08-offline-retry');
         await context.setOffline(false);
         await visible(page, '重试', { exact: true }).click();
         await see(page, '问题描述');
         await page.getByText('网络连接失败').waitFor({ state: 'hidden' });
         await expect(barTitle(page).textContent()).resolves.toBe('我要报事');
-        await screenshot(page, 'ux-09-report-with-title-bar');
+        await shot(page, 'ux-09-report-with-title-bar');
         // The bar's back arrow returns home.
         await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click();
         await see(page, '最近报事');
@@ -254,11 +230,10 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await page.goto('/');
         await see(page, '紧急报事处理中');
         await page.waitForLoadState('networkidle');
-        await screenshot(page, 'ux-10-resident-home-emergency');
+        await shot(page, 'ux-10-resident-home-emergency');
 
         // The company admin's home shows it (item 7); once it is late, first and flagged.
-        const admin = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(admin, '公司管理员 · 系统管理员');
+        const admin = await app.openAs('admin');
         await see(admin, '各小区在办工单');
         await see(admin, '【紧急】其他户内维修');
         await visible(admin, '我的', { exact: true }).click();
@@ -268,7 +243,7 @@ const barTitle = (page: Page) => page.locator('#taro-navigation-bar .taro-naviga
         await see(admin, '1 个工单需要您关注', { exact: false });
         await see(admin, '1栋1单元101室', { exact: false });
         await admin.waitForLoadState('networkidle');
-        await screenshot(admin, 'ux-11-admin-home-attention');
+        await shot(admin, 'ux-11-admin-home-attention');
       }));
   },
 );

@@ -10,16 +10,10 @@ import {
   TicketAction,
   TicketDetailDto,
 } from '@linli/contracts';
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goToTab, shot, signIn, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { button, cell, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -37,8 +31,6 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 demo: the WeChat customer-service chat',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
     /** The leak reported in the first scenario, answered again in the last. */
     let leakTicketId = '';
 
@@ -48,7 +40,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
       token: string | null,
       body?: unknown,
     ): Promise<T> => {
-      const res = await fetch(`${server.baseUrl}${path}`, {
+      const res = await fetch(`${app.server.baseUrl}${path}`, {
         method,
         headers: {
           'content-type': 'application/json',
@@ -60,20 +52,15 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
       return (await res.json()) as T;
     };
 
+    const app = useLinliApp();
+
     beforeAll(async () => {
-      server = await startLinli();
       // Quiet hours (22:00–08:00) hold back WeChat messages and working hours shape the promises: the scenario runs
       // at 10:00 China time on the next working day, whatever the hour the suite starts.
       const day = new WorkingCalendar().nextWorkingDay(chinaDateKey(new Date()));
       await api('PUT', '/api/test-clock', null, {
         now: new Date(`${day}T10:00:00+08:00`).toISOString(),
       });
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
     });
 
     /** What the resident types in the chat window's input bar, sent with 发送. */
@@ -83,20 +70,20 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
     };
 
     it('reports a leak in the chat, gets the assistant’s reply there, and rates "5"', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         const { hotline } = await api<AppMetaDto>('GET', ApiRoutes.meta, null);
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
+        const resident = await app.newPage();
+        const assistant = await app.newPage();
 
         // 我的 → 联系客服 opens the (simulated) WeChat chat; entering it greets the resident.
-        await loginAs(resident, '住户 · 王女士');
+        await signIn(resident, 'resident');
         await visible(resident, '我的', { exact: true }).click();
         await see(resident, '报修 · 咨询 · 评价');
         await resident
           .locator('.contact-button')
           .filter({ visible: true })
           .scrollIntoViewIfNeeded();
-        await screenshot(resident, 'chat-00-me-contact');
+        await shot(resident, 'chat-00-me-contact');
         await visible(resident, '联系客服', { exact: true }).click();
         await see(resident, '您好，这里是物业客服', { exact: false });
 
@@ -109,11 +96,11 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
           .filter({ visible: true })
           .first()
           .waitFor();
-        await screenshot(resident, 'chat-01-leak-reported');
+        await shot(resident, 'chat-01-leak-reported');
 
         // The assistant finds the emergency ticket (channel 微信客服) with the conversation and a reply box.
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await openTicketsTab(assistant);
+        await signIn(assistant, 'assistant');
+        await goToTab(assistant, '工单');
         await visible(assistant, LEAK).click();
         await see(assistant, '处理进度');
         await see(assistant, '【紧急】', { exact: false });
@@ -137,7 +124,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         await see(assistant, '已发到住户的微信聊天');
         await assistant.waitForTimeout(1600); // the toast fades out: photograph the card, not the toast
         await assistant.locator('.ticket-chat').scrollIntoViewIfNeeded();
-        await screenshot(assistant, 'chat-02-ticket-conversation-replied');
+        await shot(assistant, 'chat-02-ticket-conversation-replied');
 
         // The reply reaches the resident in the chat window (it polls the simulator's record).
         await see(resident, `【工单 ${ticket.code} 回复】${REPLY}`);
@@ -157,7 +144,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         await see(resident, '请为本次服务打分：回复 1–5', { exact: false });
         await type(resident, '5');
         await see(resident, '感谢您的评价（5 分）', { exact: false });
-        await screenshot(resident, 'chat-03-rated-in-chat');
+        await shot(resident, 'chat-03-rated-in-chat');
 
         // The chat's ticket card opens the ticket page, which shows the rating and the conversation.
         await resident
@@ -173,20 +160,19 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         expect(messages.filter((m) => m.authorName === '李管家').map((m) => m.delivery)).toEqual([
           'chat',
         ]);
-        await screenshot(resident, 'chat-04-ticket-rated');
+        await shot(resident, 'chat-04-ticket-rated');
         // The ticket page offers 联系客服 too, under the conversation.
         await resident
           .locator('.contact-button')
           .filter({ visible: true })
           .scrollIntoViewIfNeeded();
         await see(resident, '对这张工单有疑问');
-        await screenshot(resident, 'chat-05-ticket-contact');
+        await shot(resident, 'chat-05-ticket-contact');
       }));
 
     it('answers half a questionnaire in the chat, then finishes it on the page', () =>
-      withFailureScreenshots(browser, async () => {
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
+      app.scenario(async () => {
+        const resident = await app.openAs('resident');
         await visible(resident, '我的', { exact: true }).click();
         await visible(resident, '联系客服', { exact: true }).click();
         await see(resident, '回复「问卷」开始作答', { exact: false });
@@ -197,7 +183,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         await see(resident, '（2/4）您所在楼栋的楼道、电梯干净吗？请打星', { exact: false });
         await type(resident, '4');
         await see(resident, '（3/4）垃圾清运是否及时？', { exact: false });
-        await screenshot(resident, 'chat-06-questionnaire-numbered');
+        await shot(resident, 'chat-06-questionnaire-numbered');
         await type(resident, '暂停');
         await see(resident, '问卷已暂停', { exact: false });
 
@@ -224,14 +210,13 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         await visible(resident, '暂不', { exact: true }).click();
         await see(resident, '感谢您的宝贵意见', { exact: false });
         await resident.waitForTimeout(800); // the dialog fades out: photograph the page, not the fading dialog
-        await screenshot(resident, 'chat-07-questionnaire-finished-on-page');
+        await shot(resident, 'chat-07-questionnaire-finished-on-page');
       }));
 
     it('49 hours after the resident last wrote, the reply goes as a notification and the ticket page says so', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         await api('PUT', '/api/test-clock', null, { advanceMinutes: 49 * 60 });
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
+        const assistant = await app.openAs('assistant');
         // The leak ticket, rated and closed in the first scenario (no longer in the queue): opened from its link.
         await assistant.goto(
           `/#/subpackages/ticket/detail/index?id=${encodeURIComponent(leakTicketId)}`,
@@ -246,7 +231,7 @@ const REPLY = '师傅十分钟后到，请先关闭厨房水阀';
         await see(assistant, '聊天窗口已关闭，已改为订阅消息和消息中心通知');
         await assistant.waitForTimeout(1600); // the toast fades out
         await assistant.locator('.ticket-chat__outcome').scrollIntoViewIfNeeded();
-        await screenshot(assistant, 'chat-08-reply-window-closed');
+        await shot(assistant, 'chat-08-reply-window-closed');
       }));
   },
 );

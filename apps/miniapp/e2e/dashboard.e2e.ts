@@ -1,15 +1,8 @@
-import type { Browser } from 'playwright-core';
+import { goTo, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 import * as ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
 
 jest.setTimeout(180_000);
 
@@ -19,25 +12,12 @@ jest.setTimeout(180_000);
  * month's report; the department head sees their department only.
  */
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: 数据看板 and reports', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLinli({ LINLI_DEMO_HISTORY: '1' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useLinliApp({ LINLI_DEMO_HISTORY: '1' });
 
   it('the supervisor reads the month, opens the tickets behind a figure, exports and issues a report', () =>
-    withFailureScreenshots(browser, async () => {
-      const page = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(page, '管理处主任 · 张主任');
-      await visible(page, '我的', { exact: true }).click();
-      await cell(page, '数据看板').click();
+    app.scenario(async () => {
+      const page = await app.openAs('supervisor');
+      await goTo(page, '数据看板');
       await see(page, '核心指标');
       await see(page, '紧急报修 30 分钟内响应率');
       await see(page, '近六个月报事量');
@@ -46,22 +26,22 @@ jest.setTimeout(180_000);
       await page
         .locator('.dashboard__as-of', { hasText: /数据截至 \d{2}-\d{2} \d{2}:\d{2}$/ })
         .waitFor();
-      await screenshot(page, 'dashboard-01-supervisor');
+      await shot(page, 'dashboard-01-supervisor');
 
       // Last month has the whole seeded month; one of its figures was missed (the seed has late work).
       await page.locator('.dashboard__arrow', { hasText: '‹' }).click();
       await see(page, '核心指标');
-      await screenshot(page, 'dashboard-02-last-month');
+      await shot(page, 'dashboard-02-last-month');
       await visible(page, '投诉类别（帕累托）').scrollIntoViewIfNeeded();
-      await screenshot(page, 'dashboard-02b-charts');
+      await shot(page, 'dashboard-02b-charts');
       await visible(page, '管家工作量').scrollIntoViewIfNeeded();
-      await screenshot(page, 'dashboard-02c-workload');
+      await shot(page, 'dashboard-02c-workload');
       await visible(page, '核心指标').scrollIntoViewIfNeeded();
       const missed = page.locator('.dashboard__link', { hasText: '未达标' }).first();
       await missed.click();
       await page.waitForURL(/dashboard\/tickets/);
       await page.locator('.dashboard__tag', { hasText: '未达标' }).first().waitFor();
-      await screenshot(page, 'dashboard-03-tickets-behind');
+      await shot(page, 'dashboard-03-tickets-behind');
       await page
         .locator('.card', { has: page.locator('.dashboard__tag') })
         .filter({ visible: true })
@@ -102,16 +82,14 @@ jest.setTimeout(180_000);
         .filter({ visible: true })
         .waitFor();
       await page.getByText('报表已出具').waitFor({ state: 'hidden' });
-      await screenshot(page, 'dashboard-04-reports');
+      await shot(page, 'dashboard-04-reports');
     }));
 
   it('the department head sees their department’s share', () =>
-    withFailureScreenshots(browser, async () => {
-      const page = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(page, '工程部经理 · 孙经理');
-      await visible(page, '我的', { exact: true }).click();
-      await cell(page, '数据看板').click();
+    app.scenario(async () => {
+      const page = await app.openAs('departmentHead');
+      await goTo(page, '数据看板');
       await see(page, '阳光花园 · 工程部');
-      await screenshot(page, 'dashboard-05-department-head');
+      await shot(page, 'dashboard-05-department-head');
     }));
 });

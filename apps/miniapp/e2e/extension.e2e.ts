@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goToTab, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, cell, see, visible } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -24,24 +17,12 @@ function requestedDeadline(): { typed: string; shown: string } {
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: a deadline extension needs the supervisor’s approval',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('the assistant asks for a later deadline with the reason; the supervisor approves it from the home page', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         const until = requestedDeadline();
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
+        const resident = await app.openAs('resident');
         await button(resident, '我要报事').first().click();
         await visible(resident, '公共区域维修').click();
         await resident.locator('textarea').fill(DESCRIPTION);
@@ -50,9 +31,8 @@ function requestedDeadline(): { typed: string; shown: string } {
         await visible(resident, '暂不', { exact: true }).click();
         await resident.waitForURL(/ticket\/detail/);
 
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await openTicketsTab(assistant);
+        const assistant = await app.openAs('assistant');
+        await goToTab(assistant, '工单');
         await visible(assistant, DESCRIPTION).click();
         await button(assistant, '受理').click();
         await see(assistant, '接收微信通知');
@@ -68,14 +48,13 @@ function requestedDeadline(): { typed: string; shown: string } {
         await button(assistant, '提交延期申请').click();
         await see(assistant, '待审批');
         await see(assistant, '李管家：等待厂家配件到货');
-        await screenshot(assistant, 'extension-01-assistant-asked');
+        await shot(assistant, 'extension-01-assistant-asked');
 
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
+        const supervisor = await app.openAs('supervisor');
         await see(supervisor, '1 个延期申请待审批');
         await visible(supervisor, '1 个延期申请待审批').click();
         await see(supervisor, '等待厂家配件到货');
-        await screenshot(supervisor, 'extension-02-supervisor-list');
+        await shot(supervisor, 'extension-02-supervisor-list');
         await visible(supervisor, '等待厂家配件到货').click();
         await supervisor
           .locator('textarea[placeholder="审批意见（驳回时必填）"]')
@@ -84,7 +63,7 @@ function requestedDeadline(): { typed: string; shown: string } {
         await see(supervisor, '已批准');
         await see(supervisor, '张主任：同意，尽快联系厂家');
         await see(supervisor, `${until.shown} 前`, { exact: false });
-        await screenshot(supervisor, 'extension-03-supervisor-approved');
+        await shot(supervisor, 'extension-03-supervisor-approved');
 
         // The supervisor judges the case serious: the severity is recorded and shown.
         await cell(supervisor, '紧急/严重程度').click();
@@ -92,12 +71,12 @@ function requestedDeadline(): { typed: string; shown: string } {
         await see(supervisor, '已调整，时限已重新计算');
         await see(supervisor, '调整为非紧急、严重', { exact: false });
         await supervisor.locator('.detail__tags', { hasText: '严重' }).waitFor();
-        await screenshot(supervisor, 'extension-04-supervisor-reclassified');
+        await shot(supervisor, 'extension-04-supervisor-reclassified');
 
         await assistant.reload();
         await see(assistant, '已批准');
         await see(assistant, '批准延期');
-        await screenshot(assistant, 'extension-05-assistant-sees-new-deadline');
+        await shot(assistant, 'extension-05-assistant-sees-new-deadline');
       }));
   },
 );

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goToTab, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -23,18 +16,7 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: a new tenant and the landlord’s tickets',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     /** The API as the mini-program calls it. */
     async function api<T>(
@@ -43,7 +25,7 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
       token: string | null,
       body?: object,
     ): Promise<T> {
-      const res = await fetch(`${server.baseUrl}${path}`, {
+      const res = await fetch(`${app.server.baseUrl}${path}`, {
         method,
         headers: {
           'Content-Type': 'application/json',
@@ -66,7 +48,7 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
       });
 
     it('shows the tenant only what is theirs to see', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         // Before the tenant: the landlord's complaint about a neighbour and a repair of the flat.
         const owner = await persona('resident');
         const complaint = await report(owner, 'noise', COMPLAINT);
@@ -85,20 +67,19 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
         await api('PUT', '/api/test-clock', null, { advanceMinutes: 1 });
         await report(owner, 'bulb', NEW_REPAIR);
 
-        const tenant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(tenant, '新住户 · 赵先生');
-        await openTicketsTab(tenant);
+        const tenant = await app.openAs('newcomer');
+        await goToTab(tenant, '工单');
         await see(tenant, NEW_REPAIR, { exact: false });
         expect(await visible(tenant, COMPLAINT, { exact: false }).count()).toBe(0);
         expect(await visible(tenant, OLD_REPAIR, { exact: false }).count()).toBe(0);
-        await screenshot(tenant, 'household-tickets-01-tenant-list');
+        await shot(tenant, 'household-tickets-01-tenant-list');
 
         // The shared repair opens, with 取消 (the tenant may act on what they see).
         await visible(tenant, NEW_REPAIR, { exact: false }).click();
         await see(tenant, '处理进度', { exact: false });
         expect(await button(tenant, '撤销报事').count()).toBeGreaterThan(0);
         const detailUrl = tenant.url();
-        await screenshot(tenant, 'household-tickets-02-shared-repair');
+        await shot(tenant, 'household-tickets-02-shared-repair');
 
         // The landlord's complaint by its address: not there, and nothing to cancel.
         await tenant.goto(detailUrl.replace(/id=[^&]+/, `id=${complaint.id}`));
@@ -106,12 +87,11 @@ const NEW_REPAIR = '客厅吸顶灯不亮';
         await see(tenant, '返回工单列表');
         expect(await visible(tenant, COMPLAINT, { exact: false }).count()).toBe(0);
         expect(await button(tenant, '撤销报事').count()).toBe(0);
-        await screenshot(tenant, 'household-tickets-03-complaint-not-found');
+        await shot(tenant, 'household-tickets-03-complaint-not-found');
 
         // The landlord still sees all three.
-        const landlord = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(landlord, '住户 · 王女士');
-        await openTicketsTab(landlord);
+        const landlord = await app.openAs('resident');
+        await goToTab(landlord, '工单');
         for (const text of [COMPLAINT, OLD_REPAIR, NEW_REPAIR])
           await see(landlord, text, { exact: false });
       }));

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { goTo, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, cell, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -18,28 +11,15 @@ jest.setTimeout(240_000);
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: a tenant joins with the owner’s invitation; the assistant reads the file',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('invites, joins, and shows the file', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         // The owner opens 我的房屋: her husband's number masked, the building's assistant with his service phone.
-        const ownerPhone = await newPhone(browser, server.baseUrl);
-        await ownerPhone.grantPermissions(['clipboard-read', 'clipboard-write']);
-        const owner = await ownerPhone.newPage();
-        await loginAs(owner, '住户 · 王女士');
-        await visible(owner, '我的', { exact: true }).click();
-        await cell(owner, '我的房屋').click();
+        const owner = await app.openAs('resident', {
+          permissions: ['clipboard-read', 'clipboard-write'],
+        });
+        await goTo(owner, '我的房屋');
         await see(owner, '王先生（家属 · 配偶）');
         await see(owner, '139****0002');
         await see(owner, '致电 13800000002');
@@ -54,7 +34,7 @@ jest.setTimeout(240_000);
               .textContent()
           )?.trim() ?? '';
         expect(code).toMatch(/^[A-Z2-9]{8}$/);
-        await screenshot(owner, 'household-01-owner-invites');
+        await shot(owner, 'household-01-owner-invites');
 
         // Her right of access: everything held about the household, copied for her to keep.
         await button(owner, '导出我的数据').click();
@@ -67,22 +47,19 @@ jest.setTimeout(240_000);
         await visible(owner, '确定', { exact: true }).click();
 
         // The newcomer binds the room with the code.
-        const newcomer = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(newcomer, '新住户 · 赵先生');
+        const newcomer = await app.openAs('newcomer');
         await see(newcomer, '您还没有绑定房屋', { exact: false });
-        await screenshot(newcomer, 'household-02-newcomer-unbound');
+        await shot(newcomer, 'household-02-newcomer-unbound');
         await button(newcomer, '绑定房屋').click();
         await newcomer.locator('input').filter({ visible: true }).first().fill(code);
         await button(newcomer, '绑定房屋').click();
         await see(newcomer, '1栋1单元101室');
         await see(newcomer, '我要报事');
-        await screenshot(newcomer, 'household-03-newcomer-bound');
+        await shot(newcomer, 'household-03-newcomer-bound');
 
         // The assistant finds the room and reads the file: the tenant is on it; a note is added.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '住户档案').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '住户档案');
         await cell(assistant, '1栋1单元101室').click();
         await see(assistant, '赵先生（租户）');
         await see(assistant, '110***********2428');
@@ -93,7 +70,7 @@ jest.setTimeout(240_000);
           .fill('租户赵先生，晚上 8 点后方便联系');
         await button(assistant, '添加备注').click();
         await see(assistant, '租户赵先生，晚上 8 点后方便联系');
-        await screenshot(assistant, 'household-04-assistant-file');
+        await shot(assistant, 'household-04-assistant-file');
 
         // The tenant phones the hotline about a lamp: the assistant registers it from the file (代客报事).
         await button(assistant, '代客报事').click();
@@ -115,7 +92,7 @@ jest.setTimeout(240_000);
           .filter({ visible: true })
           .first()
           .fill('租户来电：卧室吸顶灯不亮');
-        await screenshot(assistant, 'household-05-on-behalf-form');
+        await shot(assistant, 'household-05-on-behalf-form');
         await button(assistant, '提交报事').click();
         await assistant.waitForURL(/ticket\/detail/);
         await see(assistant, '租户来电：卧室吸顶灯不亮');
@@ -126,7 +103,7 @@ jest.setTimeout(240_000);
         // First-contact responsibility: the assistant who took the call holds it, ready to accept.
         await see(assistant, '待受理');
         await button(assistant, '受理').waitFor();
-        await screenshot(assistant, 'household-06-on-behalf-ticket');
+        await shot(assistant, 'household-06-on-behalf-ticket');
       }));
   },
 );

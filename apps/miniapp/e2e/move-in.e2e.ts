@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { goTo, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -22,26 +15,13 @@ const SON_ID = '110105201003010014';
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: move-in registration with a residence pass',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('registers a family member, the assistant approves, and 我的房屋 shows him with his pass', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         // The owner opens 我的 → 我的房屋 → 入住登记 and registers her son (家属 is preselected).
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '我的房屋').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '我的房屋');
         await button(resident, '入住登记').click();
         await see(resident, '提交后请到物业服务中心查验证件', { exact: false });
         await resident.waitForFunction(() =>
@@ -63,25 +43,23 @@ const SON_ID = '110105201003010014';
         await button(resident, '提交入住登记').click();
         await see(resident, '王小明：身份证号码不正确（请检查出生日期和校验位）');
         await field('身份证号码').fill(SON_ID);
-        await screenshot(resident, 'move-in-01-resident-registers');
+        await shot(resident, 'move-in-01-resident-registers');
         await button(resident, '提交入住登记').click();
         await see(resident, '王小明（家属 · 儿子）');
         await see(resident, '待物业审核');
         await see(resident, '尚缺：身份证件');
         await see(resident, '业主本人登记', { exact: false });
-        await screenshot(resident, 'move-in-02-resident-pending');
+        await shot(resident, 'move-in-02-resident-pending');
 
         // The building's assistant: 我的 → 入住登记审核; ticks the ID as seen, then approves.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '入住登记审核').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '入住登记审核');
         await see(assistant, '王小明（家属 · 儿子）');
         await see(assistant, '尚缺：身份证件');
         await visible(assistant, '身份证件', { exact: true }).click();
         await button(assistant, '保存查验结果').click();
         await see(assistant, '已查验：身份证件');
-        await screenshot(assistant, 'move-in-03-assistant-checks');
+        await shot(assistant, 'move-in-03-assistant-checks');
         await button(assistant, '审核通过并发放居住证').click();
         await see(assistant, '没有待审核的入住登记');
 
@@ -92,14 +70,14 @@ const SON_ID = '110105201003010014';
         await passText.waitFor();
         const pass = ((await passText.textContent()) ?? '').replace('居住证号', '').trim();
         expect(pass).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
-        await screenshot(resident, 'move-in-04-resident-pass');
+        await shot(resident, 'move-in-04-resident-pass');
 
         // …and 我的房屋 lists the son with it.
         await resident.goBack();
         await resident.reload();
         await see(resident, '王小明（家属 · 儿子）');
         await see(resident, `居住证 ${pass}`, { exact: false });
-        await screenshot(resident, 'move-in-05-my-household');
+        await shot(resident, 'move-in-05-my-household');
       }));
   },
 );

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { goTo, shot, signIn, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -19,26 +12,13 @@ jest.setTimeout(240_000);
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: moving out with a release slip checked once at the gate',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('applies, approves, shows the slip, and lets the goods out once', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         // The resident applies from 我的 → 搬出申请; the date is tomorrow (apply in advance) unless changed.
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '搬出申请').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '搬出申请');
         await see(resident, '请提前申请', { exact: false });
         const date = resident.locator('.move-out__date input').filter({ visible: true }).first();
         await resident.waitForFunction(() =>
@@ -68,23 +48,22 @@ jest.setTimeout(240_000);
           .filter({ visible: true })
           .first()
           .fill('粤B12345');
-        await screenshot(resident, 'move-01-resident-applies');
+        await shot(resident, 'move-01-resident-applies');
         await button(resident, '提交搬出申请').click();
         await see(resident, '待物业审批');
         await see(resident, `${moveDate} 部分搬出`);
         await see(resident, '双门冰箱 1 台、纸箱 6 个');
-        await screenshot(resident, 'move-02-resident-pending');
+        await shot(resident, 'move-02-resident-pending');
 
         // The building's assistant finds it on 首页 (also under 我的 → 搬出审批) and approves: a release slip is issued.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
+        const assistant = await app.openAs('assistant');
         await visible(assistant, '1 个搬出申请待处理').click();
         await see(assistant, `1栋1单元101室 · ${moveDate} 部分搬出`);
         await see(assistant, '搬运人：张师傅 13700001111 · 粤B12345');
         await button(assistant, '批准并出具放行条').click();
         await see(assistant, '已批准 · 放行条有效');
         await see(assistant, '李管家 · ', { exact: false });
-        await screenshot(assistant, 'move-03-assistant-approves');
+        await shot(assistant, 'move-03-assistant-approves');
 
         // The resident opens 我的放行条: the code large, and as a QR code.
         await resident.reload();
@@ -94,16 +73,16 @@ jest.setTimeout(240_000);
         const code = ((await codeText.textContent()) ?? '').trim();
         expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
         expect(await resident.locator('.qr .qr__dot--dark').count()).toBeGreaterThan(100);
-        await screenshot(resident, 'move-04-resident-slip');
+        await shot(resident, 'move-04-resident-slip');
 
         // The guard: one thing to do. Before the move date the slip does not open the gate.
-        const guard = await (await newPhone(browser, server.baseUrl)).newPage();
+        const guard = await app.newPage();
         // The guard's screens ask the server only for what the guard may have: nothing comes back 403.
         const refused: string[] = [];
         guard.on('response', (r) => {
           if (r.status() === 403) refused.push(r.url());
         });
-        await loginAs(guard, '门岗 · 刘师傅');
+        await signIn(guard, 'guard');
         await see(guard, '保安/门岗');
         await button(guard, '核验放行条').click();
         const input = guard.locator('.gate__input input').filter({ visible: true }).first();
@@ -130,13 +109,13 @@ jest.setTimeout(240_000);
         await see(guard, '阳光花园 1栋1单元101室');
         await see(guard, '双门冰箱 1 台、纸箱 6 个');
         await see(guard, '张师傅 13700001111');
-        await screenshot(guard, 'move-05-guard-pass');
+        await shot(guard, 'move-05-guard-pass');
 
         // Typed again: 已使用, saying who let it out and when.
         await button(guard, '核验').first().click();
         await see(guard, '已使用', { exact: true });
         await see(guard, '由 刘师傅 核验放行，不能重复使用', { exact: false });
-        await screenshot(guard, 'move-06-guard-used');
+        await shot(guard, 'move-06-guard-used');
         await guard.goBack();
         await visible(guard, '工单', { exact: true }).click();
         await see(guard, '门岗不处理工单', { exact: false });

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import { goTo, goToTab, shot, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { see, visible } from './support/people';
 import type { CommunityTicketsPage, QueuePage } from '@linli/contracts';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { cell, loginAs, openTicketsTab, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -64,18 +58,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: lists load more on scroll',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     async function api<T>(
       method: string,
@@ -83,7 +66,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
       token: string | null,
       body?: object,
     ): Promise<T> {
-      const res = await fetch(`${server.baseUrl}${path}`, {
+      const res = await fetch(`${app.server.baseUrl}${path}`, {
         method,
         headers: {
           'Content-Type': 'application/json',
@@ -99,7 +82,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
       (await api<{ token: string }>('POST', '/api/auth/demo-login', null, { persona: p })).token;
 
     it('the resident, the supervisor and the assistant scroll past the first page to the end', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         const owner = await persona('resident');
         for (let i = 1; i <= REPORTS; i++) {
           await api('POST', '/api/tickets', owner, {
@@ -111,9 +94,8 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         }
 
         // 王女士's 全部报事: the newest first; the oldest of these is on the second page, loaded by scrolling.
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await openTicketsTab(resident);
+        const resident = await app.openAs('resident');
+        await goToTab(resident, '工单');
         await see(resident, label(REPORTS));
         expect(await visible(resident, label(1)).count()).toBe(0);
         await scrollUntilEnd(resident);
@@ -123,11 +105,10 @@ async function scrollUntilEnd(page: Page): Promise<number> {
           expect(
             await resident.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
           ).toBe(1);
-        await screenshot(resident, 'paging-01-resident-tickets-end');
+        await shot(resident, 'paging-01-resident-tickets-end');
 
         // 张主任's 首页 counts the community's whole open list (the server's counts), not its first page.
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
+        const supervisor = await app.openAs('supervisor');
         const { counts: open } = await api<CommunityTicketsPage>(
           'GET',
           '/api/tickets/community?filter=open',
@@ -144,7 +125,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         await expect(openStat.textContent()).resolves.toBe(String(open!.total));
 
         // 张主任's 小区工单 → 处理中: the open list (nearest deadline first) pages too, each report once.
-        await openTicketsTab(supervisor);
+        await goToTab(supervisor, '工单');
         await supervisor.locator('.ticket-card').filter({ visible: true }).first().waitFor();
         expect(await supervisor.locator('.ticket-card').filter({ visible: true }).count()).toBe(20);
         await scrollUntilEnd(supervisor);
@@ -152,7 +133,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
           expect(
             await supervisor.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
           ).toBe(1);
-        await screenshot(supervisor, 'paging-02a-supervisor-open-tickets-end');
+        await shot(supervisor, 'paging-02a-supervisor-open-tickets-end');
 
         // 张主任's 小区工单 → 全部: the community's history, paged the same way.
         await visible(supervisor, '全部', { exact: true }).click();
@@ -166,13 +147,11 @@ async function scrollUntilEnd(page: Page): Promise<number> {
           expect(
             await supervisor.getByText(label(i), { exact: true }).filter({ visible: true }).count(),
           ).toBe(1);
-        await screenshot(supervisor, 'paging-02-supervisor-all-tickets-end');
+        await shot(supervisor, 'paging-02-supervisor-all-tickets-end');
 
         // 李管家's 消息中心: one message per new ticket dispatched to them, more than a page.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '消息中心').click();
+        const assistant = await app.openAs('assistant');
+        await goTo(assistant, '消息中心');
         await assistant.locator('.inbox__item').filter({ visible: true }).first().waitFor();
         await see(assistant, '全部已读');
         const before = await assistant.locator('.inbox__item').filter({ visible: true }).count();
@@ -184,14 +163,14 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         await see(assistant, '加载失败，请检查网络');
         expect(await assistant.locator('.inbox__item').filter({ visible: true }).count()).toBe(20);
         await scrollToEnd(assistant);
-        await screenshot(assistant, 'paging-04-assistant-inbox-load-failed');
+        await shot(assistant, 'paging-04-assistant-inbox-load-failed');
         await assistant.unroute(nextPage);
         await visible(assistant, '重试', { exact: true }).click();
         await scrollUntilEnd(assistant);
         expect(
           await assistant.locator('.inbox__item').filter({ visible: true }).count(),
         ).toBeGreaterThanOrEqual(REPORTS);
-        await screenshot(assistant, 'paging-03-assistant-inbox-end');
+        await shot(assistant, 'paging-03-assistant-inbox-end');
 
         // 张主任's 档案查阅记录: every opening of a file is logged; 25 openings are more than a page.
         const household = (await api<{ id: string }>('GET', '/api/households/mine', owner)).id;
@@ -199,8 +178,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         for (let i = 0; i < 25; i++) await api('GET', `/api/households/${household}`, boss);
         await supervisor.goto('/');
         await see(supervisor, '您好');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '档案查阅记录').click();
+        await goTo(supervisor, '档案查阅记录');
         await see(supervisor, '住户档案含敏感信息', { exact: false });
         const firstPage = await supervisor
           .locator('.nut-cell')
@@ -216,7 +194,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
             .filter({ visible: true })
             .count(),
         ).toBeGreaterThanOrEqual(25);
-        await screenshot(supervisor, 'paging-05-supervisor-read-log-end');
+        await shot(supervisor, 'paging-05-supervisor-read-log-end');
 
         // The household file's 档案动态: the file carries the first 20 entries, older ones load at the page's end.
         await supervisor.goto(`/#/subpackages/household/file/index?id=${household}`);
@@ -226,7 +204,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         expect(await entries()).toBe(20);
         await scrollUntilEnd(supervisor);
         expect(await entries()).toBeGreaterThan(REPORTS);
-        await screenshot(supervisor, 'paging-06-supervisor-household-timeline-end');
+        await shot(supervisor, 'paging-06-supervisor-household-timeline-end');
 
         // The file's 管家备注: 22 notes, the newest 20 with the file, the two oldest behind 查看更早的备注.
         const note = (i: number) => `翻页测试备注第${String(i).padStart(2, '0')}条`;
@@ -239,7 +217,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         );
         expect(await visible(supervisor, note(1)).count()).toBe(0);
         await visible(supervisor, '查看更早的备注', { exact: true }).scrollIntoViewIfNeeded();
-        await screenshot(supervisor, 'paging-07-household-notes-more');
+        await shot(supervisor, 'paging-07-household-notes-more');
         await visible(supervisor, '查看更早的备注', { exact: true }).click();
         await see(supervisor, note(1));
         for (let i = 1; i <= 22; i++)
@@ -265,8 +243,8 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         await expect(stat('待受理').textContent()).resolves.toBe(String(counts.pending));
         await expect(stat('处理中').textContent()).resolves.toBe(String(counts.inProgress));
         await expect(stat('已超时').textContent()).resolves.toBe(String(counts.late));
-        await screenshot(assistant, 'paging-08-assistant-home-counts');
-        await openTicketsTab(assistant);
+        await shot(assistant, 'paging-08-assistant-home-counts');
+        await goToTab(assistant, '工单');
         await assistant.locator('.ticket-card').filter({ visible: true }).first().waitFor();
         expect(await assistant.locator('.ticket-card').filter({ visible: true }).count()).toBe(20);
         await scrollUntilEnd(assistant);
@@ -277,7 +255,7 @@ async function scrollUntilEnd(page: Page): Promise<number> {
         expect(
           await assistant.locator('.ticket-card').filter({ visible: true }).count(),
         ).toBeGreaterThanOrEqual(counts.pending);
-        await screenshot(assistant, 'paging-09-assistant-queue-end');
+        await shot(assistant, 'paging-09-assistant-queue-end');
       }));
   },
 );

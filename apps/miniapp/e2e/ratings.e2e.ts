@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goTo, goToTab, shot, signIn, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -67,32 +61,21 @@ async function sign(page: Page): Promise<void> {
  * supervisor's 回访抽查 shows last month's coverage (seeded) against the targets.
  */
 (browserTestsEnabled ? describe : describe.skip)('H5 mini-program: ratings and callbacks', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startLinli();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useLinliApp();
 
   const openTicket = async (page: Page) => {
     await page.goto('/');
     await see(page, '您好');
-    await openTicketsTab(page);
+    await goToTab(page, '工单');
     await visible(page, COMPLAINT).click();
     await see(page, '处理进度');
   };
 
   it('the resident rates 不满意, the work is redone, then 满意', () =>
-    withFailureScreenshots(browser, async () => {
-      const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(resident, '住户 · 王女士');
+    app.scenario(async () => {
+      const resident = await app.newPage();
+      const assistant = await app.newPage();
+      await signIn(resident, 'resident');
       await button(resident, '我要报事').first().click();
       await visible(resident, '一般投诉').click();
       await resident.locator('textarea').fill(COMPLAINT);
@@ -101,7 +84,7 @@ async function sign(page: Page): Promise<void> {
       await visible(resident, '暂不', { exact: true }).click();
       await see(resident, '处理进度');
 
-      await loginAs(assistant, '礼宾助理 · 李管家');
+      await signIn(assistant, 'assistant');
       await openTicket(assistant);
       await button(assistant, '受理').click();
       await visible(assistant, '暂不', { exact: true }).click();
@@ -125,11 +108,11 @@ async function sign(page: Page): Promise<void> {
         .filter({ visible: true })
         .first()
         .fill('自行车还在，只是贴了张纸');
-      await screenshot(resident, 'ratings-01-resident-rates-dissatisfied');
+      await shot(resident, 'ratings-01-resident-rates-dissatisfied');
       await button(resident, '提交评价').click();
       await see(resident, '第 2 轮处理');
       await see(resident, '自行车还在，只是贴了张纸');
-      await screenshot(resident, 'ratings-02-sent-back');
+      await shot(resident, 'ratings-02-sent-back');
 
       await openTicket(assistant);
       await see(assistant, '评价：不满意', { exact: false });
@@ -143,17 +126,15 @@ async function sign(page: Page): Promise<void> {
       await button(resident, '提交评价').click();
       await see(resident, '已完成');
       await see(resident, '第 2 轮', { exact: false });
-      await screenshot(resident, 'ratings-03-rated-satisfied');
+      await shot(resident, 'ratings-03-rated-satisfied');
     }));
 
   it('an assistant records an in-person callback with the resident’s drawn signature', () =>
-    withFailureScreenshots(browser, async () => {
-      const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(assistant, '礼宾助理 · 李管家');
-      await visible(assistant, '我的', { exact: true }).click();
-      await cell(assistant, '我的回访').click();
+    app.scenario(async () => {
+      const assistant = await app.openAs('assistant');
+      await goTo(assistant, '我的回访');
       await see(assistant, '关怀回访', { exact: false });
-      await screenshot(assistant, 'ratings-04-my-callbacks');
+      await shot(assistant, 'ratings-04-my-callbacks');
       await button(assistant, '记录回访').first().click();
       await visible(assistant, '上门', { exact: true }).click();
       await visible(assistant, '满意', { exact: true }).click();
@@ -164,7 +145,7 @@ async function sign(page: Page): Promise<void> {
         .fill('住得很舒心，希望多办老人活动');
       await see(assistant, '请住户在框内签名');
       await sign(assistant);
-      await screenshot(assistant, 'ratings-05-signature-drawn');
+      await shot(assistant, 'ratings-05-signature-drawn');
       await button(assistant, '确认签名').click();
       await assistant.locator('.feedback__signature').filter({ visible: true }).first().waitFor();
       await button(assistant, '保存回访').click();
@@ -176,27 +157,25 @@ async function sign(page: Page): Promise<void> {
         .click(); // the tab shows its count
       await see(assistant, '住得很舒心，希望多办老人活动', { exact: false });
       await see(assistant, '住户已签字');
-      await screenshot(assistant, 'ratings-06-callback-done');
+      await shot(assistant, 'ratings-06-callback-done');
     }));
 
   it("the supervisor's 回访抽查 shows last month's coverage against the targets", () =>
-    withFailureScreenshots(browser, async () => {
-      const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-      await loginAs(supervisor, '管理处主任 · 张主任');
-      await visible(supervisor, '我的', { exact: true }).click();
-      await cell(supervisor, '回访抽查').click();
+    app.scenario(async () => {
+      const supervisor = await app.openAs('supervisor');
+      await goTo(supervisor, '回访抽查');
       await see(supervisor, '回访覆盖');
-      await screenshot(supervisor, 'ratings-07-coverage-this-month');
+      await shot(supervisor, 'ratings-07-coverage-this-month');
       await visible(supervisor, '上月', { exact: false }).click();
       await see(supervisor, '8/10 · 80% · 目标 ≥100%');
       await see(supervisor, '5/10 · 50% · 目标 ≥50%');
       await see(supervisor, '重大投诉，主任必查', { exact: false });
-      await screenshot(supervisor, 'ratings-08-coverage-last-month');
+      await shot(supervisor, 'ratings-08-coverage-last-month');
       await supervisor
         .locator('.feedback__sampled')
         .filter({ visible: true })
         .first()
         .scrollIntoViewIfNeeded();
-      await screenshot(supervisor, 'ratings-09-sample-reasons');
+      await shot(supervisor, 'ratings-09-sample-reasons');
     }));
 });

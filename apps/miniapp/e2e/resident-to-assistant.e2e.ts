@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible, writePhoto } from './support/people';
+import { goTo, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible, writePhoto } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(180_000);
@@ -17,32 +10,20 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: a resident reports a repair, the assistant accepts it, the supervisor follows',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('goes from the resident to the assistant and back, as people would click it', () =>
-      withFailureScreenshots(browser, async () => {
-        const residentPhone = await newPhone(browser, server.baseUrl);
-        const resident = await residentPhone.newPage();
+      app.scenario(async () => {
+        const resident = await app.newPage();
 
         // The resident signs in through the persona picker.
         await resident.goto('/');
         await see(resident, '选择演示身份');
-        await screenshot(resident, '01-login');
+        await shot(resident, '01-login');
         await visible(resident, '住户 · 王女士').click();
         await see(resident, '您好，王女士');
         await see(resident, '1栋1单元101室');
-        await screenshot(resident, '02-resident-home');
+        await shot(resident, '02-resident-home');
 
         // Reports a leak with a photo.
         await button(resident, '我要报事').first().click();
@@ -59,12 +40,12 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
         await see(resident, '照片（1/9）');
         await album.waitFor({ state: 'hidden' });
         await resident.locator('.photo-picker__img img, img.photo-picker__img').first().waitFor();
-        await screenshot(resident, '03-report-form');
+        await shot(resident, '03-report-form');
         await button(resident, '提交报事').click();
         // WeChat's subscription dialog, simulated in H5: the resident allows progress messages.
         await see(resident, '接收微信通知');
         await resident.waitForTimeout(400); // let the dialog finish fading in, for the screenshot only
-        await screenshot(resident, '03b-subscribe-prompt');
+        await shot(resident, '03b-subscribe-prompt');
         await visible(resident, '允许', { exact: true }).click();
         await resident.waitForURL(/ticket\/detail/);
 
@@ -80,7 +61,7 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
           .getAttribute('src');
         expect(photoSrc).toMatch(/\/api\/uploads\//);
         const ticketUrl = resident.url();
-        await screenshot(resident, '04-resident-ticket-submitted');
+        await shot(resident, '04-resident-ticket-submitted');
 
         // Back on the home page, it is the latest in "my tickets".
         await resident.goBack();
@@ -89,46 +70,41 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
         await visible(resident, '工单', { exact: true }).click();
         await see(resident, '全部报事');
         await see(resident, DESCRIPTION);
-        await screenshot(resident, '05-resident-my-tickets');
+        await shot(resident, '05-resident-my-tickets');
 
         // The building's assistant sees it in the queue and accepts it.
-        const assistantPhone = await newPhone(browser, server.baseUrl);
-        const assistant = await assistantPhone.newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await screenshot(assistant, '06-assistant-home');
+        const assistant = await app.openAs('assistant');
+        await shot(assistant, '06-assistant-home');
         await visible(assistant, '工单', { exact: true }).click();
         await see(assistant, '我的工单队列');
         await visible(assistant, DESCRIPTION).click();
         await see(assistant, '1栋1单元101室');
-        await screenshot(assistant, '07-assistant-ticket');
+        await shot(assistant, '07-assistant-ticket');
         await button(assistant, '受理').click();
         await see(assistant, '接收微信通知');
         await visible(assistant, '暂不', { exact: true }).click();
         await see(assistant, '李管家');
         await see(assistant, '已受理');
-        await screenshot(assistant, '08-assistant-accepted');
+        await shot(assistant, '08-assistant-accepted');
 
         // The resident sees the change.
         await resident.goto(ticketUrl);
         await see(resident, '已受理');
         await see(resident, '李管家');
-        await screenshot(resident, '09-resident-sees-accepted');
+        await shot(resident, '09-resident-sees-accepted');
 
         // …and finds it in 消息中心 too.
         await resident.goto('/');
         await see(resident, '您好');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '消息中心').click();
+        await goTo(resident, '消息中心');
         await see(resident, '管家已受理您的报事');
-        await screenshot(resident, '09b-resident-inbox');
+        await shot(resident, '09b-resident-inbox');
 
         // The supervisor sees it among the community's open tickets, handled by the assistant.
-        const supervisorPhone = await newPhone(browser, server.baseUrl);
-        const supervisor = await supervisorPhone.newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
+        const supervisor = await app.openAs('supervisor');
         await see(supervisor, '小区在办工单');
         await see(supervisor, DESCRIPTION);
-        await screenshot(supervisor, '10-supervisor-home');
+        await shot(supervisor, '10-supervisor-home');
         await visible(supervisor, '工单', { exact: true }).click();
         await see(supervisor, '小区工单');
         await visible(supervisor, '已结束').click();
@@ -136,7 +112,7 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
         await visible(supervisor, '处理中').click();
         await visible(supervisor, DESCRIPTION).click();
         await see(supervisor, '已受理');
-        await screenshot(supervisor, '11-supervisor-ticket');
+        await shot(supervisor, '11-supervisor-ticket');
 
         // In demo mode the business clock can be moved forward from "我的" (time limits read it).
         await supervisor.goBack();
@@ -151,15 +127,13 @@ const DESCRIPTION = '厨房水槽下面的水管漏水，地上都是水';
             ),
           (before ?? '').replace('系统时间 ', '').slice(0, 16),
         );
-        const clock = (await (await fetch(`${server.baseUrl}/api/test-clock`)).json()) as {
+        const clock = (await (await fetch(`${app.server.baseUrl}/api/test-clock`)).json()) as {
           offsetMs: number;
         };
         expect(clock.offsetMs).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000 - 60_000);
-        await screenshot(supervisor, '12-supervisor-demo-clock');
+        await shot(supervisor, '12-supervisor-demo-clock');
 
-        await residentPhone.close();
-        await assistantPhone.close();
-        await supervisorPhone.close();
+        for (const page of [resident, assistant, supervisor]) await page.context().close();
       }));
   },
 );

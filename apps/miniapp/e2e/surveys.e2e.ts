@@ -1,14 +1,7 @@
+import { goTo, shot, useLinliApp } from './support/app';
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 // Jest's testTimeout is global-only in multi-project runs, so the browser test sets its own.
 jest.setTimeout(240_000);
@@ -33,25 +26,12 @@ const card = (page: Page, text: string) =>
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: satisfaction questionnaires answered in-chat',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('a supervisor builds and sends a round; a resident answers half, leaves, resumes and finishes; results and charts', () =>
-      withFailureScreenshots(browser, async () => {
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(supervisor, '管理处主任 · 张主任');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '满意度调查').click();
+      app.scenario(async () => {
+        const supervisor = await app.openAs('supervisor');
+        await goTo(supervisor, '满意度调查');
         await see(supervisor, '新建一轮调查');
         await chip(supervisor, '绿化').click();
         await see(supervisor, '园林绿化服务意见征询 · 4 道题');
@@ -62,29 +42,27 @@ const card = (page: Page, text: string) =>
         await see(supervisor, '（入住 13 户）', { exact: false });
         await see(supervisor, '近期已调查过', { exact: false });
         await see(supervisor, '1栋：入住', { exact: false });
-        await screenshot(supervisor, 'surveys-01-sample-preview');
+        await shot(supervisor, 'surveys-01-sample-preview');
         await drafted.locator('taro-button-core', { hasText: '发送邀请' }).click();
         await visible(supervisor, '确定', { exact: true }).click();
         await card(supervisor, '园林绿化服务意见征询').getByText('进行中').waitFor();
-        await screenshot(supervisor, 'surveys-02-sent');
+        await shot(supervisor, 'surveys-02-sent');
 
         // 王女士 opens the invitation from her messages and answers two questions.
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(resident, '住户 · 王女士');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '消息中心').click();
+        const resident = await app.openAs('resident');
+        await goTo(resident, '消息中心');
         await visible(resident, '邀请您参加：11月清洁卫生意见征询').click();
         await see(resident, '去作答');
-        await screenshot(resident, 'surveys-03-my-questionnaires');
+        await shot(resident, 'surveys-03-my-questionnaires');
         await card(resident, '11月清洁卫生意见征询').click();
         await see(resident, '您对小区的清洁卫生满意吗？');
-        await screenshot(resident, 'surveys-04-first-question');
+        await shot(resident, 'surveys-04-first-question');
         await chip(resident, '满意').click();
         await see(resident, '您所在楼栋的楼道、电梯干净吗？请打星');
         await chip(resident, '★★★★').click();
         await see(resident, '垃圾清运是否及时？');
         await see(resident, '已答 2/4');
-        await screenshot(resident, 'surveys-05-half-answered');
+        await shot(resident, 'surveys-05-half-answered');
 
         // She leaves, and later resumes where she stopped.
         await resident.goBack();
@@ -100,11 +78,11 @@ const card = (page: Page, text: string) =>
         await button(resident, '发送').click();
         // Finishing is when she is asked whether WeChat may invite her next time (the H5 stand-in dialog).
         await see(resident, '接收微信通知');
-        await screenshot(resident, 'surveys-06a-subscribe');
+        await shot(resident, 'surveys-06a-subscribe');
         await visible(resident, '暂不', { exact: true }).click();
         await see(resident, '感谢您的宝贵意见', { exact: false });
         await see(resident, '已完成');
-        await screenshot(resident, 'surveys-06-thanks');
+        await shot(resident, 'surveys-06-thanks');
 
         // The supervisor closes November's round and reads its results; then October's, with the Pareto chart.
         await supervisor.reload();
@@ -119,7 +97,7 @@ const card = (page: Page, text: string) =>
         await see(supervisor, '回收率 1/3');
         await see(supervisor, '分主题满意率（目标 90%）');
         await see(supervisor, '楼道很干净，谢谢保洁阿姨');
-        await screenshot(supervisor, 'surveys-07-results');
+        await shot(supervisor, 'surveys-07-results');
         await supervisor
           .locator('textarea')
           .filter({ visible: true })
@@ -132,7 +110,7 @@ const card = (page: Page, text: string) =>
           .click();
         await see(supervisor, '不满意原因（排列图）');
         await see(supervisor, '响应慢');
-        await screenshot(supervisor, 'surveys-08-pareto');
+        await shot(supervisor, 'surveys-08-pareto');
       }));
   },
 );

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, see, visible } from './support/people';
+import { goTo, shot, useLinliApp } from './support/app';
+import { browserTestsEnabled } from './support/browser';
+import { button, cell, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -19,24 +12,12 @@ jest.setTimeout(240_000);
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: a tenant asks to join; the owner and the office approve',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli();
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp();
 
     it('asks, approves twice, and shows the tenant on the room and on the file', () =>
-      withFailureScreenshots(browser, async () => {
+      app.scenario(async () => {
         // The newcomer picks 1栋 → 1单元101室, says he rents it, and sends the request.
-        const newcomer = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(newcomer, '新住户 · 赵先生');
+        const newcomer = await app.openAs('newcomer');
         await see(newcomer, '您还没有绑定房屋', { exact: false });
         await button(newcomer, '申请加入房屋').click();
         await visible(newcomer, '1栋', { exact: true }).click();
@@ -53,22 +34,20 @@ jest.setTimeout(240_000);
           .filter({ visible: true })
           .first()
           .fill('租客');
-        await screenshot(newcomer, 'join-01-newcomer-asks');
+        await shot(newcomer, 'join-01-newcomer-asks');
         await button(newcomer, '提交申请').click();
         await see(newcomer, '1栋1单元101室 · 租户');
         await see(newcomer, '审核中');
         await see(newcomer, '等待业主、物业审核');
 
         // The owner finds it under 我的 → 入住审批 and agrees.
-        const owner = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(owner, '住户 · 王女士');
+        const owner = await app.openAs('resident');
         await see(owner, '1 个入住申请待审批'); // the hint on her home page
-        await visible(owner, '我的', { exact: true }).click();
-        await cell(owner, '入住审批').click();
+        await goTo(owner, '入住审批');
         await see(owner, '赵先生（租户 · 租客）');
         await see(owner, '137****0009'); // owners see the requester's number masked
         await see(owner, '需业主和物业同意', { exact: false });
-        await screenshot(owner, 'join-02-owner-approves');
+        await shot(owner, 'join-02-owner-approves');
         await button(owner, '同意加入').click();
         await see(owner, '没有待审批的入住申请');
 
@@ -78,27 +57,24 @@ jest.setTimeout(240_000);
         await see(newcomer, '等待物业审核');
 
         // The building's assistant (the office) approves from 我的 → 入住审批.
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        await loginAs(assistant, '礼宾助理 · 李管家');
+        const assistant = await app.openAs('assistant');
         await see(assistant, '1 个入住申请待审批');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '入住审批').click();
+        await goTo(assistant, '入住审批');
         await see(assistant, '赵先生（租户 · 租客）');
         await see(assistant, '13700000009');
         await see(assistant, '业主 王女士 已同意', { exact: false });
-        await screenshot(assistant, 'join-03-office-approves');
+        await shot(assistant, 'join-03-office-approves');
         await button(assistant, '物业审核通过').click();
         await see(assistant, '没有待审批的入住申请');
 
         // The newcomer now has the room: 我的 → 我的房屋 shows it and, as a tenant, only himself.
         await newcomer.goto('/');
         await see(newcomer, '1栋1单元101室', { exact: false });
-        await visible(newcomer, '我的', { exact: true }).click();
-        await cell(newcomer, '我的房屋').click();
+        await goTo(newcomer, '我的房屋');
         await see(newcomer, '赵先生（租户 · 租客）');
         await see(newcomer, '我的登记信息');
         expect(await visible(newcomer, '王女士（业主 · 本人）').count()).toBe(0);
-        await screenshot(newcomer, 'join-04-tenant-room');
+        await shot(newcomer, 'join-04-tenant-room');
 
         // The assistant reads the file: back to 我的 → 住户档案 → 1栋 → 101; the tenant and who approved are on it.
         await assistant.goBack();
@@ -111,7 +87,7 @@ jest.setTimeout(240_000);
         await see(assistant, '成为住户：赵先生（租户）');
         await see(assistant, '同意加入：赵先生（租户） · 业主王女士');
         await see(assistant, '同意加入：赵先生（租户） · 物业李管家');
-        await screenshot(assistant, 'join-05-assistant-file');
+        await shot(assistant, 'join-05-assistant-file');
       }));
   },
 );

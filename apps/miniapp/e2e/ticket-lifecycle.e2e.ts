@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goToTab, shot, signIn, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { button, cell, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -21,24 +15,13 @@ const LEAK = '卫生间天花板漏水，越滴越多';
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: the full ticket loop with time limits',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startLinli({ LINLI_SLA_SWEEP_SECONDS: '1' });
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const app = useLinliApp({ LINLI_SLA_SWEEP_SECONDS: '1' });
 
     /** Opens the ticket from the 工单 tab, as its user would. */
     const openTicket = async (page: Page) => {
       await page.goto('/');
       await see(page, '您好');
-      await openTicketsTab(page);
+      await goToTab(page, '工单');
       await visible(page, LEAK).click();
       await see(page, '处理进度');
     };
@@ -55,13 +38,13 @@ const LEAK = '卫生间天花板漏水，越滴越多';
     };
 
     it('reports, escalates on breach, is sent back once and confirmed', () =>
-      withFailureScreenshots(browser, async () => {
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
+      app.scenario(async () => {
+        const resident = await app.newPage();
+        const assistant = await app.newPage();
+        const supervisor = await app.newPage();
 
         // The resident reports a leak; the words flag it as an emergency at once.
-        await loginAs(resident, '住户 · 王女士');
+        await signIn(resident, 'resident');
         await button(resident, '我要报事').first().click();
         await visible(resident, '其他户内维修').click();
         await resident.locator('textarea').fill(LEAK);
@@ -70,22 +53,22 @@ const LEAK = '卫生间天花板漏水，越滴越多';
         await visible(resident, '暂不', { exact: true }).click(); // no WeChat messages: the inbox only
         await see(resident, '【紧急】其他户内维修');
         await see(resident, '前上门', { exact: false });
-        await screenshot(resident, 'loop-01-resident-reported-emergency');
+        await shot(resident, 'loop-01-resident-reported-emergency');
 
         // The assistant accepts; the on-site limit (10 minutes for an emergency) keeps running.
-        await loginAs(assistant, '礼宾助理 · 李管家');
+        await signIn(assistant, 'assistant');
         await openTicket(assistant);
         await button(assistant, '受理').click();
         await visible(assistant, '允许', { exact: true }).click();
         await see(assistant, '已受理');
         await see(assistant, '到场剩余', { exact: false });
-        await screenshot(assistant, 'loop-02-assistant-accepted');
+        await shot(assistant, 'loop-02-assistant-accepted');
 
         // An hour passes (the demo clock): the on-site limit is broken and the ticket goes up to the supervisor.
-        await loginAs(supervisor, '管理处主任 · 张主任');
+        await signIn(supervisor, 'supervisor');
         await visible(supervisor, '我的', { exact: true }).click();
         await button(supervisor, '+1 小时').click();
-        await openTicketsTab(supervisor);
+        await goToTab(supervisor, '工单');
         await visible(supervisor, '预警/超时').click();
         for (let i = 0; i < 20 && !(await visible(supervisor, '已升级至主任').isVisible()); i++) {
           await supervisor.waitForTimeout(500); // the sweep runs every second; the list is re-read on each tap
@@ -95,14 +78,14 @@ const LEAK = '卫生间天花板漏水，越滴越多';
         await see(supervisor, LEAK);
         await see(supervisor, '到场已超时', { exact: false });
         await see(supervisor, '已升级至主任');
-        await screenshot(supervisor, 'loop-03-supervisor-sees-breach');
+        await shot(supervisor, 'loop-03-supervisor-sees-breach');
 
         // The escalation also waits in the supervisor's 消息中心, with the badge on 我的.
         await visible(supervisor, '我的', { exact: true }).click();
         await see(supervisor, '条未读', { exact: false });
         await cell(supervisor, '消息中心').click();
         await see(supervisor, '工单超时升级');
-        await screenshot(supervisor, 'loop-03b-supervisor-inbox');
+        await shot(supervisor, 'loop-03b-supervisor-inbox');
         await visible(supervisor, '工单超时升级').click();
         await see(supervisor, '超时升级 · 已受理');
 
@@ -111,7 +94,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
         await see(assistant, '超时升级', { exact: false });
         await resolveFromMenu(assistant, '已更换天花板内的水管接头');
         await see(assistant, '待确认');
-        await screenshot(assistant, 'loop-04-assistant-resolved');
+        await shot(assistant, 'loop-04-assistant-resolved');
 
         // The resident is not satisfied and sends it back with the rating, saying why.
         await openTicket(resident);
@@ -123,7 +106,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
         await button(resident, '提交评价').click();
         await see(resident, '第 2 轮处理');
         await see(resident, '已受理');
-        await screenshot(resident, 'loop-05-resident-reopened');
+        await shot(resident, 'loop-05-resident-reopened');
 
         // Second round, then the resident confirms.
         await openTicket(assistant);
@@ -136,7 +119,7 @@ const LEAK = '卫生间天花板漏水，越滴越多';
         await visible(resident, '满意', { exact: true }).click();
         await button(resident, '提交评价').click();
         await see(resident, '已完成');
-        await screenshot(resident, 'loop-06-resident-confirmed');
+        await shot(resident, 'loop-06-resident-confirmed');
       }));
   },
 );

@@ -1,14 +1,8 @@
 import { chinaDateKey, WorkingCalendar } from '@linli/domain';
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserTestsEnabled,
-  launchChromium,
-  newPhone,
-  screenshot,
-  withFailureScreenshots,
-} from './support/browser';
-import { RunningServer, startLinli } from './support/linli-server';
-import { button, cell, loginAs, openTicketsTab, see, visible } from './support/people';
+import { goTo, goToTab, shot, signIn, useLinliApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { browserTestsEnabled } from './support/browser';
+import { button, see, visible } from './support/people';
 
 jest.setTimeout(240_000);
 
@@ -27,44 +21,36 @@ const sheetItem = (page: Page, text: string) =>
 (browserTestsEnabled ? describe : describe.skip)(
   'H5 mini-program: the ticket page for each persona',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
+    const app = useLinliApp();
 
     beforeAll(async () => {
-      server = await startLinli();
       // The promise ("管家将于今天…") and "two hours later the resident may chase" hold in working hours:
       // the scenario runs at 10:00 China time on the next working day, whatever the hour the suite starts.
       const day = new WorkingCalendar().nextWorkingDay(chinaDateKey(new Date()));
-      const set = await fetch(`${server.baseUrl}/api/test-clock`, {
+      const set = await fetch(`${app.server.baseUrl}/api/test-clock`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ now: new Date(`${day}T10:00:00+08:00`).toISOString() }),
       });
       expect(set.status).toBe(200);
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
     });
 
     const openTicket = async (page: Page) => {
       await page.goto('/');
       await see(page, '您好');
-      await openTicketsTab(page);
+      await goToTab(page, '工单');
       await visible(page, BULB).click();
       await see(page, '处理进度');
     };
 
     it('promises, chases, urges and reassigns', () =>
-      withFailureScreenshots(browser, async () => {
-        const resident = await (await newPhone(browser, server.baseUrl)).newPage();
-        const assistant = await (await newPhone(browser, server.baseUrl)).newPage();
-        const supervisor = await (await newPhone(browser, server.baseUrl)).newPage();
+      app.scenario(async () => {
+        const resident = await app.newPage();
+        const assistant = await app.newPage();
+        const supervisor = await app.newPage();
 
         // The resident reports a broken light: one promise, in words, and no policy rows.
-        await loginAs(resident, '住户 · 王女士');
+        await signIn(resident, 'resident');
         await button(resident, '我要报事').first().click();
         await visible(resident, '其他户内维修').click();
         await resident.locator('textarea').fill(BULB);
@@ -73,17 +59,17 @@ const sheetItem = (page: Page, text: string) =>
         await see(resident, '管家将于今天', { exact: false });
         await see(resident, '按时处理中');
         expect(await visible(resident, '其他户内维修）', { exact: false }).isVisible()).toBe(false);
-        await screenshot(resident, 'ticket-01-resident-promise');
+        await shot(resident, 'ticket-01-resident-promise');
 
         // 撤销报事 says what it does, and 再想想 keeps the report.
         await button(resident, '撤销报事').click();
         await see(resident, '撤销后管家将不再处理这条报事', { exact: false });
-        await screenshot(resident, 'ticket-02-resident-cancel-dialog');
+        await shot(resident, 'ticket-02-resident-cancel-dialog');
         await visible(resident, '再想想', { exact: true }).click();
         await see(resident, '待受理');
 
         // Two hours pass (the demo clock): the 2 hours to respond are up, and the resident may chase.
-        await loginAs(supervisor, '管理处主任 · 张主任');
+        await signIn(supervisor, 'supervisor');
         await visible(supervisor, '我的', { exact: true }).click();
         await button(supervisor, '+1 小时').click();
         await button(supervisor, '+1 小时').click();
@@ -95,15 +81,14 @@ const sheetItem = (page: Page, text: string) =>
           .waitFor();
         await button(resident, '催办').click();
         await see(resident, '催办 · 待受理');
-        await screenshot(resident, 'ticket-03-resident-chased');
+        await shot(resident, 'ticket-03-resident-chased');
 
         // The handler hears of it in the inbox, in one line: category, room, description.
-        await loginAs(assistant, '礼宾助理 · 李管家');
-        await visible(assistant, '我的', { exact: true }).click();
-        await cell(assistant, '消息中心').click();
+        await signIn(assistant, 'assistant');
+        await goTo(assistant, '消息中心');
         await see(assistant, '住户催办');
         await see(assistant, '1栋1单元101室', { exact: false });
-        await screenshot(assistant, 'ticket-04-assistant-inbox');
+        await shot(assistant, 'ticket-04-assistant-inbox');
         await visible(assistant, '住户催办').click();
         await see(assistant, '处理进度');
 
@@ -113,11 +98,11 @@ const sheetItem = (page: Page, text: string) =>
         await assistant.getByText('接收微信通知').first().waitFor({ state: 'hidden' });
         await see(assistant, '13800000001 拨打');
         await button(assistant, '到场').waitFor();
-        await screenshot(assistant, 'ticket-05-assistant-accepted');
+        await shot(assistant, 'ticket-05-assistant-accepted');
         await button(assistant, '更多').click();
         await sheetItem(assistant, '处理完成').waitFor();
         await assistant.waitForTimeout(500); // the sheet slides up
-        await screenshot(assistant, 'ticket-06-assistant-more');
+        await shot(assistant, 'ticket-06-assistant-more');
         await visible(assistant, '取消', { exact: true }).click();
 
         // The supervisor urges the handler with what to do, and may hand the ticket to someone else.
@@ -129,7 +114,7 @@ const sheetItem = (page: Page, text: string) =>
         await button(supervisor, '更多').click();
         await sheetItem(supervisor, '改派').waitFor();
         await supervisor.waitForTimeout(500);
-        await screenshot(supervisor, 'ticket-07-supervisor-urged');
+        await shot(supervisor, 'ticket-07-supervisor-urged');
         await visible(supervisor, '取消', { exact: true }).click();
 
         // The staff table names each limit in plain words, in the order they fall due.
@@ -140,23 +125,21 @@ const sheetItem = (page: Page, text: string) =>
         await openTicket(resident);
         await see(resident, '处理完成', { exact: false });
         await see(resident, '预计', { exact: false });
-        await screenshot(resident, 'ticket-08-resident-accepted');
+        await shot(resident, 'ticket-08-resident-accepted');
         await resident.goto('/');
         await see(resident, '您好');
-        await visible(resident, '我的', { exact: true }).click();
-        await cell(resident, '消息中心').click();
+        await goTo(resident, '消息中心');
         await see(resident, '管家已受理您的报事');
-        await screenshot(resident, 'ticket-09-resident-inbox');
+        await shot(resident, 'ticket-09-resident-inbox');
         await supervisor.goto('/');
         await see(supervisor, '您好');
-        await visible(supervisor, '我的', { exact: true }).click();
-        await cell(supervisor, '消息中心').click();
+        await goTo(supervisor, '消息中心');
         await supervisor
           .getByText(/暂无消息|条未读|工单/)
           .filter({ visible: true })
           .first()
           .waitFor();
-        await screenshot(supervisor, 'ticket-10-supervisor-inbox');
+        await shot(supervisor, 'ticket-10-supervisor-inbox');
       }));
   },
 );

@@ -34,12 +34,19 @@ const TABS = {
 } as const;
 export type Tab = keyof typeof TABS;
 
+/** What a phone's browser profile allows beyond the defaults (e.g. the clipboard, to paste a code). */
+export interface PhoneOptions {
+  permissions?: string[];
+}
+
 export interface LinliApp {
   /** The running server (its baseUrl, its output); set once beforeAll has run. */
   readonly server: RunningServer;
   readonly browser: Browser;
   /** A new phone (its own browser profile, so its own login) signed in as `persona`, on the home page. */
-  openAs(persona: Persona): Promise<Page>;
+  openAs(persona: Persona, options?: PhoneOptions): Promise<Page>;
+  /** A new phone, not signed in yet (sign it in later with `signIn`, e.g. after others have acted). */
+  newPage(options?: PhoneOptions): Promise<Page>;
   /** Runs a scenario; when it fails, every open page is photographed (failure-N.png) first. */
   scenario(run: () => Promise<void>): Promise<void>;
 }
@@ -63,6 +70,11 @@ export function useLinliApp(env: Record<string, string> = {}): LinliApp {
     if (!value) throw new Error('the app is not started yet: use it inside a test');
     return value;
   };
+  const newPage = async (options: PhoneOptions = {}): Promise<Page> => {
+    const phone = await newPhone(started(browser), started(server).baseUrl);
+    if (options.permissions) await phone.grantPermissions(options.permissions);
+    return phone.newPage();
+  };
   return {
     get server() {
       return started(server);
@@ -70,14 +82,19 @@ export function useLinliApp(env: Record<string, string> = {}): LinliApp {
     get browser() {
       return started(browser);
     },
-    async openAs(persona) {
-      const page = await (await newPhone(started(browser), started(server).baseUrl)).newPage();
-      await loginAs(page, PERSONAS[persona]);
+    newPage,
+    async openAs(persona, options = {}) {
+      const page = await newPage(options);
+      await signIn(page, persona);
       return page;
     },
     scenario: (run) => withFailureScreenshots(started(browser), run),
   };
 }
+
+/** Signs a phone in as `persona` from the persona picker, and waits for the home page. */
+export const signIn = (page: Page, persona: Persona): Promise<void> =>
+  loginAs(page, PERSONAS[persona]);
 
 /** Taps a tab of the tab bar and waits until that tab (not the page behind it) is on screen. */
 export async function goToTab(page: Page, tab: Tab): Promise<void> {
