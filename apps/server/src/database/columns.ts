@@ -1,4 +1,4 @@
-import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+import { Column, ColumnOptions, JoinColumn, ManyToOne, ObjectType, PrimaryColumn } from 'typeorm';
 
 /**
  * Column shapes that mean the same on SQLite and MySQL/MariaDB. Migrations spell the same shapes out
@@ -48,3 +48,25 @@ export const CheckedCodeColumn = (
     },
   });
 };
+
+/**
+ * The row a reference column points at, as a many-to-one relation joined on the column `${property}Id`
+ * (or `column`) under the named foreign key. Ids never change, so every foreign key refuses updates
+ * (RESTRICT); `onDelete` is what deleting the row pointed at does to this one. The column itself is a
+ * `RefColumn` declared beside the relation.
+ */
+export const RefersTo =
+  <T>(
+    target: () => ObjectType<T>,
+    foreignKey: string,
+    onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL',
+    column?: string,
+  ): PropertyDecorator =>
+  (prototype, property) => {
+    const name = String(property);
+    JoinColumn({ name: column ?? `${name}Id`, foreignKeyConstraintName: foreignKey })(
+      prototype,
+      name,
+    );
+    ManyToOne(target, { onDelete, onUpdate: 'RESTRICT' })(prototype, name);
+  };

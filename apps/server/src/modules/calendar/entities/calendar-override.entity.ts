@@ -1,5 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { Company } from '../../org/entities/company.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -12,16 +18,12 @@ import { User } from '../../org/entities/user.entity';
 export class CalendarOverride {
   @IdColumn() id!: string;
   @RefColumn() companyId!: string;
-  @ManyToOne(() => Company, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_calendar_override_company' })
-  company?: Company;
+  @RefersTo(() => Company, 'FK_calendar_override_company', 'CASCADE') company?: Company;
   /** China-time day, 'YYYY-MM-DD'. */
   @TextColumn(10) date!: string;
   @Column({ type: 'boolean' }) working!: boolean;
   @TextColumn(100, { nullable: true }) note!: string | null;
   @RefColumn({ nullable: true }) updatedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'updatedById', foreignKeyConstraintName: 'FK_calendar_override_user' })
-  updatedBy?: User | null;
+  @RefersTo(() => User, 'FK_calendar_override_user', 'SET NULL') updatedBy?: User | null;
   @InstantColumn() updatedAt!: Date;
 }

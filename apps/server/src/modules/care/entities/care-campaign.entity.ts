@@ -1,10 +1,11 @@
 import { AudienceSpecDto, CampaignStatus, CareOccasion } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -23,9 +24,7 @@ export interface CampaignChannels {
 export class CareCampaign {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_care_campaign_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_care_campaign_community', 'CASCADE') community?: Community;
   @EnumColumn(CareOccasion) occasion!: CareOccasion;
   @TextColumn(40) title!: string;
   /** 'YYYY-MM-DD' (China calendar day). */
@@ -39,9 +38,7 @@ export class CareCampaign {
   @Column({ type: 'int', nullable: true }) giftStock!: number | null;
   @EnumColumn(CampaignStatus) status!: CampaignStatus;
   @RefColumn({ nullable: true }) ownerId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ownerId', foreignKeyConstraintName: 'FK_care_campaign_owner' })
-  owner?: User | null;
+  @RefersTo(() => User, 'FK_care_campaign_owner', 'SET NULL') owner?: User | null;
   /** Households targeted, fixed when the fan-out starts. */
   @Column({ type: 'int', default: 0 }) targeted!: number;
   /**

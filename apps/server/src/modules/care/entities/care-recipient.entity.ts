@@ -1,10 +1,11 @@
 import { GiftStatus, RecipientStatus, SkipReason } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
@@ -21,17 +22,11 @@ import { CareCampaign } from './care-campaign.entity';
 export class CareRecipient {
   @IdColumn() id!: string;
   @RefColumn() campaignId!: string;
-  @ManyToOne(() => CareCampaign, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'campaignId', foreignKeyConstraintName: 'FK_care_recipient_campaign' })
-  campaign?: CareCampaign;
+  @RefersTo(() => CareCampaign, 'FK_care_recipient_campaign', 'CASCADE') campaign?: CareCampaign;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_care_recipient_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_care_recipient_household', 'CASCADE') household?: Household;
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_care_recipient_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_care_recipient_building', 'CASCADE') building?: Building;
   @EnumColumn(RecipientStatus) status!: RecipientStatus;
   @EnumColumn(SkipReason, { nullable: true }) skipReason!: SkipReason | null;
   @InstantColumn({ nullable: true }) sentAt!: Date | null;
@@ -42,7 +37,5 @@ export class CareRecipient {
   @Column({ type: 'json', nullable: true }) giftPhotoIds!: string[] | null;
   @InstantColumn({ nullable: true }) giftAt!: Date | null;
   @RefColumn({ nullable: true }) giftById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'giftById', foreignKeyConstraintName: 'FK_care_recipient_gift_by' })
-  giftBy?: User | null;
+  @RefersTo(() => User, 'FK_care_recipient_gift_by', 'SET NULL') giftBy?: User | null;
 }

@@ -1,4 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { RefersTo } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { IndicatorFigures } from './indicator-figures';
 
@@ -14,7 +15,5 @@ import { IndicatorFigures } from './indicator-figures';
   unique: true,
 })
 export class IndicatorSnapshot extends IndicatorFigures {
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_indicator_snapshot_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_indicator_snapshot_community', 'CASCADE') community?: Community;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { InstantColumn, RefColumn } from '../../../database/columns';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Company } from '../../org/entities/company.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -7,13 +7,9 @@ import { User } from '../../org/entities/user.entity';
 @Entity('indicator_targets')
 export class IndicatorTargetsRow {
   @PrimaryColumn({ type: 'varchar', length: 36 }) companyId!: string;
-  @ManyToOne(() => Company, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_indicator_targets_company' })
-  company?: Company;
+  @RefersTo(() => Company, 'FK_indicator_targets_company', 'CASCADE') company?: Company;
   @Column({ type: 'json' }) targets!: Record<string, number>;
   @RefColumn({ nullable: true }) updatedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'updatedById', foreignKeyConstraintName: 'FK_indicator_targets_user' })
-  updatedBy?: User | null;
+  @RefersTo(() => User, 'FK_indicator_targets_user', 'SET NULL') updatedBy?: User | null;
   @InstantColumn() updatedAt!: Date;
 }

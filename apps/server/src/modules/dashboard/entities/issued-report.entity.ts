@@ -1,10 +1,11 @@
 import { DepartmentName, ReportKind } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -20,9 +21,7 @@ import type { ReportContent } from '../report-content';
 export class IssuedReport {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_issued_report_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_issued_report_community', 'CASCADE') community?: Community;
   @EnumColumn(ReportKind) kind!: ReportKind;
   /** 'YYYY-MM-DD' (the week's Monday), 'YYYY-MM', 'YYYY-Qn' or 'YYYY'. */
   @TextColumn(10) period!: string;
@@ -35,8 +34,6 @@ export class IssuedReport {
   /** The .xlsx as issued, base64: every download is these bytes (a workbook built again would differ in its zip dates). */
   @Column({ type: 'json' }) workbook!: string;
   @RefColumn({ nullable: true }) issuedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'issuedById', foreignKeyConstraintName: 'FK_issued_report_user' })
-  issuedBy?: User | null;
+  @RefersTo(() => User, 'FK_issued_report_user', 'SET NULL') issuedBy?: User | null;
   @InstantColumn() issuedAt!: Date;
 }

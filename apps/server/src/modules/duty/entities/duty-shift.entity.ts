@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -9,13 +9,9 @@ import { User } from '../../org/entities/user.entity';
 export class DutyShift {
   @IdColumn() id!: string;
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_duty_shift_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_duty_shift_building', 'CASCADE') building?: Building;
   @RefColumn() assistantId!: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'assistantId', foreignKeyConstraintName: 'FK_duty_shift_assistant' })
-  assistant?: User;
+  @RefersTo(() => User, 'FK_duty_shift_assistant', 'CASCADE') assistant?: User;
   @InstantColumn() startsAt!: Date;
   @InstantColumn() endsAt!: Date;
   @RefColumn({ nullable: true }) createdById!: string | null;

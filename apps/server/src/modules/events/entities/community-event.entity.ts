@@ -1,10 +1,11 @@
 import { EventKind } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -16,9 +17,7 @@ import { User } from '../../org/entities/user.entity';
 export class CommunityEvent {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_community_event_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_community_event_community', 'CASCADE') community?: Community;
   @EnumColumn(EventKind) kind!: EventKind;
   @TextColumn(60) title!: string;
   @TextColumn(60) place!: string;
@@ -27,8 +26,6 @@ export class CommunityEvent {
   /** Seats taken; moved only by conditional UPDATEs (never past capacity). */
   @Column({ type: 'int', default: 0 }) confirmedCount!: number;
   @RefColumn({ nullable: true }) createdById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'createdById', foreignKeyConstraintName: 'FK_community_event_creator' })
-  createdBy?: User | null;
+  @RefersTo(() => User, 'FK_community_event_creator', 'SET NULL') createdBy?: User | null;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { SignupStatus } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
@@ -19,24 +20,16 @@ import { CommunityEvent } from './community-event.entity';
 export class EventSignup {
   @IdColumn() id!: string;
   @RefColumn() eventId!: string;
-  @ManyToOne(() => CommunityEvent, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'eventId', foreignKeyConstraintName: 'FK_event_signup_event' })
-  event?: CommunityEvent;
+  @RefersTo(() => CommunityEvent, 'FK_event_signup_event', 'CASCADE') event?: CommunityEvent;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_event_signup_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_event_signup_household', 'CASCADE') household?: Household;
   @RefColumn({ nullable: true }) userId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_event_signup_user' })
-  user?: User | null;
+  @RefersTo(() => User, 'FK_event_signup_user', 'SET NULL') user?: User | null;
   @EnumColumn(SignupStatus) status!: SignupStatus;
   @TextColumn(8) code!: string;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) cancelledAt!: Date | null;
   @InstantColumn({ nullable: true }) checkedInAt!: Date | null;
   @RefColumn({ nullable: true }) checkedInById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'checkedInById', foreignKeyConstraintName: 'FK_event_signup_checker' })
-  checkedInBy?: User | null;
+  @RefersTo(() => User, 'FK_event_signup_checker', 'SET NULL') checkedInBy?: User | null;
 }

@@ -1,10 +1,11 @@
 import { CallbackChannel, CallbackOutcome } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -16,13 +17,9 @@ import { CallbackTask } from './callback-task.entity';
 export class CallbackAttempt {
   @IdColumn() id!: string;
   @RefColumn() callbackId!: string;
-  @ManyToOne(() => CallbackTask, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'callbackId', foreignKeyConstraintName: 'FK_callback_attempt_callback' })
-  callback?: CallbackTask;
+  @RefersTo(() => CallbackTask, 'FK_callback_attempt_callback', 'CASCADE') callback?: CallbackTask;
   @RefColumn() callerId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'callerId', foreignKeyConstraintName: 'FK_callback_attempt_caller' })
-  caller?: User;
+  @RefersTo(() => User, 'FK_callback_attempt_caller', 'RESTRICT') caller?: User;
   @EnumColumn(CallbackOutcome) outcome!: CallbackOutcome;
   @EnumColumn(CallbackChannel) channel!: CallbackChannel;
   @TextColumn(500, { nullable: true }) residentWords!: string | null;

@@ -1,6 +1,12 @@
 import type { SampledItem } from '@linli/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -10,9 +16,7 @@ import { User } from '../../org/entities/user.entity';
 export class CallbackSample {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_callback_sample_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_callback_sample_community', 'CASCADE') community?: Community;
   /** 'YYYY-MM', China time. */
   @TextColumn(7) month!: string;
   /** 31-bit seed of the mulberry32 draw (packages/domain sampling.ts). */
@@ -21,8 +25,6 @@ export class CallbackSample {
   @Column({ type: 'int' }) candidates!: number;
   @Column({ type: 'json' }) items!: SampledItem[];
   @RefColumn({ nullable: true }) drawnById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'drawnById', foreignKeyConstraintName: 'FK_callback_sample_drawnBy' })
-  drawnBy?: User | null;
+  @RefersTo(() => User, 'FK_callback_sample_drawnBy', 'SET NULL') drawnBy?: User | null;
   @InstantColumn() drawnAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { CallbackChannel, CallbackOutcome, CallbackReason, CallbackStatus } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
@@ -27,31 +28,20 @@ import { CallbackSample } from './callback-sample.entity';
 export class CallbackTask {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_callback_task_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_callback_task_community', 'RESTRICT') community?: Community;
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_callback_task_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_callback_task_building', 'RESTRICT') building?: Building;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_callback_task_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_callback_task_household', 'RESTRICT') household?: Household;
   @RefColumn({ nullable: true }) ticketId!: string | null;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_callback_task_ticket' })
-  ticket?: Ticket | null;
+  @RefersTo(() => Ticket, 'FK_callback_task_ticket', 'CASCADE') ticket?: Ticket | null;
   @RefColumn({ nullable: true }) sampleId!: string | null;
-  @ManyToOne(() => CallbackSample, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'sampleId', foreignKeyConstraintName: 'FK_callback_task_sample' })
+  @RefersTo(() => CallbackSample, 'FK_callback_task_sample', 'SET NULL')
   sample?: CallbackSample | null;
   @EnumColumn(CallbackReason) reason!: CallbackReason;
   @EnumColumn(CallbackStatus) status!: CallbackStatus;
   @RefColumn({ nullable: true }) assigneeId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'assigneeId', foreignKeyConstraintName: 'FK_callback_task_assignee' })
-  assignee?: User | null;
+  @RefersTo(() => User, 'FK_callback_task_assignee', 'RESTRICT') assignee?: User | null;
   /** Care callbacks: the day ('YYYY-MM-DD') the schedule made it due; one per household and day (several instances plan at once). */
   @TextColumn(10, { nullable: true }) careDueOn!: string | null;
   /** The supervisor's own monthly check (domain §8: ≥50% of handled complaints, every major one). */
@@ -68,13 +58,10 @@ export class CallbackTask {
   @TextColumn(500, { nullable: true }) residentWords!: string | null;
   /** The resident's signature (an uploaded image) that belongs to this callback alone. */
   @RefColumn({ nullable: true }) signatureId!: string | null;
-  @ManyToOne(() => Attachment, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'signatureId', foreignKeyConstraintName: 'FK_callback_task_signature' })
+  @RefersTo(() => Attachment, 'FK_callback_task_signature', 'RESTRICT')
   signature?: Attachment | null;
   @InstantColumn({ nullable: true }) doneAt!: Date | null;
   @RefColumn({ nullable: true }) doneById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'doneById', foreignKeyConstraintName: 'FK_callback_task_doneBy' })
-  doneBy?: User | null;
+  @RefersTo(() => User, 'FK_callback_task_doneBy', 'RESTRICT') doneBy?: User | null;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,5 +1,11 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
 import { TicketRating } from './ticket-rating.entity';
 
@@ -9,13 +15,10 @@ import { TicketRating } from './ticket-rating.entity';
 export class RatingAddendum {
   @IdColumn() id!: string;
   @RefColumn() ratingId!: string;
-  @ManyToOne(() => TicketRating, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ratingId', foreignKeyConstraintName: 'FK_ticket_rating_addendum_rating' })
+  @RefersTo(() => TicketRating, 'FK_ticket_rating_addendum_rating', 'CASCADE')
   rating?: TicketRating;
   @RefColumn() authorId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'authorId', foreignKeyConstraintName: 'FK_ticket_rating_addendum_author' })
-  author?: User;
+  @RefersTo(() => User, 'FK_ticket_rating_addendum_author', 'RESTRICT') author?: User;
   @TextColumn(500) text!: string;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { Satisfaction } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -17,19 +18,13 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 export class TicketRating {
   @IdColumn() id!: string;
   @RefColumn() ticketId!: string;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_rating_ticket' })
-  ticket?: Ticket;
+  @RefersTo(() => Ticket, 'FK_ticket_rating_ticket', 'CASCADE') ticket?: Ticket;
   @Column({ type: 'int' }) round!: number;
   @RefColumn() raterId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'raterId', foreignKeyConstraintName: 'FK_ticket_rating_rater' })
-  rater?: User;
+  @RefersTo(() => User, 'FK_ticket_rating_rater', 'RESTRICT') rater?: User;
   /** The ticket's handler when it was rated: the rating goes on their record. */
   @RefColumn({ nullable: true }) handlerId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'handlerId', foreignKeyConstraintName: 'FK_ticket_rating_handler' })
-  handler?: User | null;
+  @RefersTo(() => User, 'FK_ticket_rating_handler', 'SET NULL') handler?: User | null;
   @EnumColumn(Satisfaction) overall!: Satisfaction;
   @Column({ type: 'int' }) speed!: number;
   @Column({ type: 'int' }) attitude!: number;

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, RefColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import { IdColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Attachment } from '../../uploads/entities/attachment.entity';
 import { HouseholdDocumentRecord } from './household-document.entity';
 
@@ -10,17 +10,9 @@ import { HouseholdDocumentRecord } from './household-document.entity';
 export class HouseholdDocumentPhoto {
   @IdColumn() id!: string;
   @RefColumn() documentId!: string;
-  @ManyToOne(() => HouseholdDocumentRecord, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'documentId',
-    foreignKeyConstraintName: 'FK_household_document_photo_document',
-  })
+  @RefersTo(() => HouseholdDocumentRecord, 'FK_household_document_photo_document', 'CASCADE')
   document?: HouseholdDocumentRecord;
   @RefColumn() attachmentId!: string;
-  @ManyToOne(() => Attachment, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'attachmentId',
-    foreignKeyConstraintName: 'FK_household_document_photo_attachment',
-  })
+  @RefersTo(() => Attachment, 'FK_household_document_photo_attachment', 'CASCADE')
   attachment?: Attachment;
 }

@@ -1,10 +1,11 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { HouseholdDocument } from '@linli/contracts';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
@@ -16,14 +17,10 @@ import { User } from '../../org/entities/user.entity';
 export class HouseholdDocumentRecord {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_household_document_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_household_document_household', 'CASCADE') household?: Household;
   @EnumColumn(HouseholdDocument) kind!: HouseholdDocument;
   @TextColumn(200, { nullable: true }) note!: string | null;
   @RefColumn({ nullable: true }) recordedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'recordedById', foreignKeyConstraintName: 'FK_household_document_recorder' })
-  recordedBy?: User | null;
+  @RefersTo(() => User, 'FK_household_document_recorder', 'SET NULL') recordedBy?: User | null;
   @InstantColumn() recordedAt!: Date;
 }

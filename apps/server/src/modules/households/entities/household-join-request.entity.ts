@@ -1,10 +1,11 @@
 import { JoinRequestStatus, MemberRole } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
@@ -29,16 +30,12 @@ export const JOIN_REQUEST_STATUSES: Record<string, JoinRequestStatus> = {
 export class HouseholdJoinRequest {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_join_request_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_join_request_household', 'CASCADE') household?: Household;
   /** The household's building and community, copied so the office's queue is one index range. */
   @RefColumn() buildingId!: string;
   @RefColumn() communityId!: string;
   @RefColumn() userId!: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_join_request_user' })
-  user?: User;
+  @RefersTo(() => User, 'FK_join_request_user', 'CASCADE') user?: User;
   @TextColumn(50) name!: string;
   @TextColumn(20) phone!: string;
   @EnumColumn(MemberRole) role!: MemberRole;
@@ -47,32 +44,20 @@ export class HouseholdJoinRequest {
   @Column({ type: 'boolean' }) needsOwner!: boolean;
   @Column({ type: 'boolean' }) needsOffice!: boolean;
   @RefColumn({ nullable: true }) ownerApprovedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'ownerApprovedById',
-    foreignKeyConstraintName: 'FK_join_request_owner_approver',
-  })
-  ownerApprovedBy?: User | null;
+  @RefersTo(() => User, 'FK_join_request_owner_approver', 'SET NULL') ownerApprovedBy?: User | null;
   @InstantColumn({ nullable: true }) ownerApprovedAt!: Date | null;
   @RefColumn({ nullable: true }) officeApprovedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'officeApprovedById',
-    foreignKeyConstraintName: 'FK_join_request_office_approver',
-  })
+  @RefersTo(() => User, 'FK_join_request_office_approver', 'SET NULL')
   officeApprovedBy?: User | null;
   @InstantColumn({ nullable: true }) officeApprovedAt!: Date | null;
   /** Who rejected it (or the requester, when cancelled). */
   @RefColumn({ nullable: true }) decidedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'decidedById', foreignKeyConstraintName: 'FK_join_request_decider' })
-  decidedBy?: User | null;
+  @RefersTo(() => User, 'FK_join_request_decider', 'SET NULL') decidedBy?: User | null;
   @InstantColumn({ nullable: true }) decidedAt!: Date | null;
   @TextColumn(200, { nullable: true }) rejectReason!: string | null;
   /** The member row the approval created or linked. */
   @RefColumn({ nullable: true }) memberId!: string | null;
-  @ManyToOne(() => HouseholdMember, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'memberId', foreignKeyConstraintName: 'FK_join_request_member' })
+  @RefersTo(() => HouseholdMember, 'FK_join_request_member', 'SET NULL')
   member?: HouseholdMember | null;
   @InstantColumn() createdAt!: Date;
 }

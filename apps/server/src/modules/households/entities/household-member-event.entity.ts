@@ -1,10 +1,11 @@
 import { JoinApprover, MemberRole, MembershipAction } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
@@ -28,23 +29,17 @@ export const JOIN_APPROVERS: Record<string, JoinApprover> = { Owner: 'owner', Of
 export class HouseholdMemberEvent {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_member_event_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_member_event_household', 'CASCADE') household?: Household;
   @RefColumn({ nullable: true }) requestId!: string | null;
-  @ManyToOne(() => HouseholdJoinRequest, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'requestId', foreignKeyConstraintName: 'FK_member_event_request' })
+  @RefersTo(() => HouseholdJoinRequest, 'FK_member_event_request', 'SET NULL')
   request?: HouseholdJoinRequest | null;
   @RefColumn({ nullable: true }) memberId!: string | null;
-  @ManyToOne(() => HouseholdMember, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'memberId', foreignKeyConstraintName: 'FK_member_event_member' })
+  @RefersTo(() => HouseholdMember, 'FK_member_event_member', 'SET NULL')
   member?: HouseholdMember | null;
   @EnumColumn(MEMBERSHIP_ACTIONS) action!: MembershipAction;
   @EnumColumn(JOIN_APPROVERS, { nullable: true }) actingAs!: JoinApprover | null;
   @RefColumn({ nullable: true }) actorId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'actorId', foreignKeyConstraintName: 'FK_member_event_actor' })
-  actor?: User | null;
+  @RefersTo(() => User, 'FK_member_event_actor', 'SET NULL') actor?: User | null;
   /** The actor's name at the time (kept if the account goes). */
   @TextColumn(50, { nullable: true }) actorName!: string | null;
   @TextColumn(50) subjectName!: string;

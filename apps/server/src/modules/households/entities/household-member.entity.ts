@@ -1,10 +1,11 @@
 import { MemberRole } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
@@ -17,9 +18,7 @@ import { User } from '../../org/entities/user.entity';
 export class HouseholdMember {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_member_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_member_household', 'CASCADE') household?: Household;
   @TextColumn(50) name!: string;
   @EnumColumn(MemberRole) role!: MemberRole;
   @TextColumn(20, { nullable: true }) relationship!: string | null;
@@ -27,14 +26,10 @@ export class HouseholdMember {
   @TextColumn(32, { nullable: true }) idNumber!: string | null;
   @TextColumn(10, { nullable: true }) moveInDate!: string | null;
   @RefColumn({ nullable: true }) userId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_member_user' })
-  user?: User | null;
+  @RefersTo(() => User, 'FK_member_user', 'SET NULL') user?: User | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) removedAt!: Date | null;
   /** Who removed the member (an owner or the office); the removal is also in the membership history. */
   @RefColumn({ nullable: true }) removedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'removedById', foreignKeyConstraintName: 'FK_member_remover' })
-  removedBy?: User | null;
+  @RefersTo(() => User, 'FK_member_remover', 'SET NULL') removedBy?: User | null;
 }

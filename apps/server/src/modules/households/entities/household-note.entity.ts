@@ -1,5 +1,11 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -9,13 +15,9 @@ import { User } from '../../org/entities/user.entity';
 export class HouseholdNote {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_note_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_note_household', 'CASCADE') household?: Household;
   @RefColumn() authorId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'authorId', foreignKeyConstraintName: 'FK_note_author' })
-  author?: User;
+  @RefersTo(() => User, 'FK_note_author', 'RESTRICT') author?: User;
   @TextColumn(500) text!: string;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -9,12 +9,8 @@ import { User } from '../../org/entities/user.entity';
 export class HouseholdRead {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_read_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_read_household', 'CASCADE') household?: Household;
   @RefColumn() readerId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'readerId', foreignKeyConstraintName: 'FK_read_reader' })
-  reader?: User;
+  @RefersTo(() => User, 'FK_read_reader', 'RESTRICT') reader?: User;
   @InstantColumn() at!: Date;
 }

@@ -1,5 +1,11 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -9,13 +15,9 @@ import { User } from '../../org/entities/user.entity';
 export class HouseholdReview {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_household_review_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_household_review_household', 'CASCADE') household?: Household;
   @RefColumn({ nullable: true }) reviewerId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'reviewerId', foreignKeyConstraintName: 'FK_household_review_reviewer' })
-  reviewer?: User | null;
+  @RefersTo(() => User, 'FK_household_review_reviewer', 'SET NULL') reviewer?: User | null;
   @TextColumn(200, { nullable: true }) note!: string | null;
   @InstantColumn() reviewedAt!: Date;
   /** 'YYYY-MM-DD', China date: the review after this one is due. */

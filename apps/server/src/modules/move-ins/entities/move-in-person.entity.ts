@@ -1,10 +1,11 @@
 import { MemberRole } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { HouseholdMember } from '../../households/entities/household-member.entity';
@@ -23,9 +24,7 @@ import { MoveIn } from './move-in.entity';
 export class MoveInPerson {
   @IdColumn() id!: string;
   @RefColumn() moveInId!: string;
-  @ManyToOne(() => MoveIn, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'moveInId', foreignKeyConstraintName: 'FK_move_in_person_move_in' })
-  moveIn?: MoveIn;
+  @RefersTo(() => MoveIn, 'FK_move_in_person_move_in', 'CASCADE') moveIn?: MoveIn;
   /** Order within the registration, from 0. */
   @Column({ type: 'int' }) position!: number;
   @TextColumn(50) name!: string;
@@ -37,20 +36,15 @@ export class MoveInPerson {
   @TextColumn(10) moveInDate!: string;
   /** The photo for the residence pass (an upload of the registrant's). */
   @RefColumn({ nullable: true }) photoId!: string | null;
-  @ManyToOne(() => Attachment, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'photoId', foreignKeyConstraintName: 'FK_move_in_person_photo' })
-  photo?: Attachment | null;
+  @RefersTo(() => Attachment, 'FK_move_in_person_photo', 'SET NULL') photo?: Attachment | null;
   /** The papers the office saw, comma-separated MoveInPaper values ('' for none). */
   @TextColumn(100) papers!: string;
   @RefColumn({ nullable: true }) papersCheckedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'papersCheckedById', foreignKeyConstraintName: 'FK_move_in_person_checker' })
-  papersCheckedBy?: User | null;
+  @RefersTo(() => User, 'FK_move_in_person_checker', 'SET NULL') papersCheckedBy?: User | null;
   @InstantColumn({ nullable: true }) papersCheckedAt!: Date | null;
   /** On approval: the member row added to the household file, and the pass number. */
   @RefColumn({ nullable: true }) memberId!: string | null;
-  @ManyToOne(() => HouseholdMember, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'memberId', foreignKeyConstraintName: 'FK_move_in_person_member' })
+  @RefersTo(() => HouseholdMember, 'FK_move_in_person_member', 'SET NULL')
   member?: HouseholdMember | null;
   @TextColumn(8, { nullable: true }) residencePass!: string | null;
 }

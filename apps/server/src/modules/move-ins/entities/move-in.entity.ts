@@ -1,10 +1,11 @@
 import { MoveInOwnerConsent, MoveInStatus } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
@@ -25,24 +26,16 @@ import { User } from '../../org/entities/user.entity';
 export class MoveIn {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_move_in_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_move_in_household', 'CASCADE') household?: Household;
   /** Copied from the household's place, for the office's scope. */
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_move_in_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_move_in_building', 'CASCADE') building?: Building;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_move_in_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_move_in_community', 'CASCADE') community?: Community;
 
   @EnumColumn(MoveInStatus) status!: MoveInStatus;
   @RefColumn({ nullable: true }) registrantId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'registrantId', foreignKeyConstraintName: 'FK_move_in_registrant' })
-  registrant?: User | null;
+  @RefersTo(() => User, 'FK_move_in_registrant', 'SET NULL') registrant?: User | null;
   @TextColumn(50) registrantName!: string;
   /** Registered by the office at the counter (not by a member in the mini-program). */
   @Column({ type: 'boolean' }) atCounter!: boolean;
@@ -50,26 +43,18 @@ export class MoveIn {
 
   @EnumColumn(MoveInOwnerConsent, { nullable: true }) ownerConsent!: MoveInOwnerConsent | null;
   @RefColumn({ nullable: true }) ownerConsentById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ownerConsentById', foreignKeyConstraintName: 'FK_move_in_owner_consenter' })
-  ownerConsentBy?: User | null;
+  @RefersTo(() => User, 'FK_move_in_owner_consenter', 'SET NULL') ownerConsentBy?: User | null;
   @InstantColumn({ nullable: true }) ownerConsentAt!: Date | null;
 
   /** The office holds the owner's written consent: who recorded it, when, and what it is. */
   @RefColumn({ nullable: true }) writtenConsentById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'writtenConsentById',
-    foreignKeyConstraintName: 'FK_move_in_written_consent_recorder',
-  })
+  @RefersTo(() => User, 'FK_move_in_written_consent_recorder', 'SET NULL')
   writtenConsentBy?: User | null;
   @InstantColumn({ nullable: true }) writtenConsentAt!: Date | null;
   @TextColumn(200, { nullable: true }) writtenConsentNote!: string | null;
 
   @RefColumn({ nullable: true }) decidedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'decidedById', foreignKeyConstraintName: 'FK_move_in_decider' })
-  decidedBy?: User | null;
+  @RefersTo(() => User, 'FK_move_in_decider', 'SET NULL') decidedBy?: User | null;
   @InstantColumn({ nullable: true }) decidedAt!: Date | null;
   @TextColumn(200, { nullable: true }) rejectReason!: string | null;
 }

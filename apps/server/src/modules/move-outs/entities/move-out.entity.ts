@@ -1,10 +1,11 @@
 import { MemberRole, MoveOutScope, MoveOutStatus, OwnerAuthorisation } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Building } from '../../org/entities/building.entity';
@@ -25,18 +26,12 @@ import { User } from '../../org/entities/user.entity';
 export class MoveOut {
   @IdColumn() id!: string;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_move_out_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_move_out_household', 'CASCADE') household?: Household;
   /** Copied from the household's place, for the office's scope (an assistant's buildings, a supervisor's community). */
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_move_out_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_move_out_building', 'CASCADE') building?: Building;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_move_out_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_move_out_community', 'CASCADE') community?: Community;
 
   @EnumColumn(MoveOutStatus) status!: MoveOutStatus;
   @EnumColumn(MoveOutScope) scope!: MoveOutScope;
@@ -49,9 +44,7 @@ export class MoveOut {
   @TextColumn(16, { nullable: true }) vehiclePlate!: string | null;
 
   @RefColumn({ nullable: true }) applicantId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'applicantId', foreignKeyConstraintName: 'FK_move_out_applicant' })
-  applicant?: User | null;
+  @RefersTo(() => User, 'FK_move_out_applicant', 'SET NULL') applicant?: User | null;
   @TextColumn(50) applicantName!: string;
   @EnumColumn(MemberRole) applicantRole!: MemberRole;
   @InstantColumn() createdAt!: Date;
@@ -59,25 +52,16 @@ export class MoveOut {
   @EnumColumn(OwnerAuthorisation, { nullable: true })
   ownerAuthorisation!: OwnerAuthorisation | null;
   @RefColumn({ nullable: true }) ownerAuthorisedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'ownerAuthorisedById',
-    foreignKeyConstraintName: 'FK_move_out_owner_authoriser',
-  })
-  ownerAuthorisedBy?: User | null;
+  @RefersTo(() => User, 'FK_move_out_owner_authoriser', 'SET NULL') ownerAuthorisedBy?: User | null;
   @InstantColumn({ nullable: true }) ownerAuthorisedAt!: Date | null;
   @TextColumn(200, { nullable: true }) writtenAuthorisationNote!: string | null;
 
   @RefColumn({ nullable: true }) feesSettledById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'feesSettledById', foreignKeyConstraintName: 'FK_move_out_fees_settler' })
-  feesSettledBy?: User | null;
+  @RefersTo(() => User, 'FK_move_out_fees_settler', 'SET NULL') feesSettledBy?: User | null;
   @InstantColumn({ nullable: true }) feesSettledAt!: Date | null;
 
   @RefColumn({ nullable: true }) decidedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'decidedById', foreignKeyConstraintName: 'FK_move_out_decider' })
-  decidedBy?: User | null;
+  @RefersTo(() => User, 'FK_move_out_decider', 'SET NULL') decidedBy?: User | null;
   @InstantColumn({ nullable: true }) decidedAt!: Date | null;
   @TextColumn(200, { nullable: true }) rejectReason!: string | null;
 
@@ -85,16 +69,12 @@ export class MoveOut {
   @TextColumn(8, { nullable: true }) slipCode!: string | null;
   @InstantColumn({ nullable: true }) slipValidUntil!: Date | null;
   @RefColumn({ nullable: true }) usedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'usedById', foreignKeyConstraintName: 'FK_move_out_guard' })
-  usedBy?: User | null;
+  @RefersTo(() => User, 'FK_move_out_guard', 'SET NULL') usedBy?: User | null;
   @TextColumn(50, { nullable: true }) usedByName!: string | null;
   @InstantColumn({ nullable: true }) usedAt!: Date | null;
 
   /** After the slip was used: the members who left for good were deregistered (their removedAt is this instant). */
   @RefColumn({ nullable: true }) deregisteredById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'deregisteredById', foreignKeyConstraintName: 'FK_move_out_deregistrar' })
-  deregisteredBy?: User | null;
+  @RefersTo(() => User, 'FK_move_out_deregistrar', 'SET NULL') deregisteredBy?: User | null;
   @InstantColumn({ nullable: true }) deregisteredAt!: Date | null;
 }

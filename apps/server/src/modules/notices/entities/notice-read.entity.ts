@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { InstantColumn, RefColumn } from '../../../database/columns';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { User } from '../../org/entities/user.entity';
 import { Notice } from './notice.entity';
@@ -9,16 +9,10 @@ import { Notice } from './notice.entity';
 @Index('IDX_notice_read_household', ['householdId'])
 export class NoticeRead {
   @PrimaryColumn({ type: 'varchar', length: 36 }) noticeId!: string;
-  @ManyToOne(() => Notice, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'noticeId', foreignKeyConstraintName: 'FK_notice_read_notice' })
-  notice?: Notice;
+  @RefersTo(() => Notice, 'FK_notice_read_notice', 'CASCADE') notice?: Notice;
   @PrimaryColumn({ type: 'varchar', length: 36 }) householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_notice_read_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_notice_read_household', 'CASCADE') household?: Household;
   @RefColumn({ nullable: true }) userId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_notice_read_user' })
-  user?: User | null;
+  @RefersTo(() => User, 'FK_notice_read_user', 'SET NULL') user?: User | null;
   @InstantColumn() readAt!: Date;
 }

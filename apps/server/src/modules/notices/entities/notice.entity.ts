@@ -1,10 +1,11 @@
 import { NoticeKind, NoticeTargetDto } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -19,9 +20,7 @@ import { OutageNotice } from '../../outages/entities/outage-notice.entity';
 export class Notice {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_notice_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_notice_community', 'CASCADE') community?: Community;
   @EnumColumn(NoticeKind) kind!: NoticeKind;
   @TextColumn(60) title!: string;
   @TextColumn(1000) body!: string;
@@ -32,12 +31,8 @@ export class Notice {
   @InstantColumn({ nullable: true }) inForceUntil!: Date | null;
   @InstantColumn({ nullable: true }) startsAt!: Date | null;
   @RefColumn({ nullable: true }) outageId!: string | null;
-  @ManyToOne(() => OutageNotice, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'outageId', foreignKeyConstraintName: 'FK_notice_outage' })
-  outage?: OutageNotice | null;
+  @RefersTo(() => OutageNotice, 'FK_notice_outage', 'SET NULL') outage?: OutageNotice | null;
   @RefColumn({ nullable: true }) createdById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'createdById', foreignKeyConstraintName: 'FK_notice_creator' })
-  createdBy?: User | null;
+  @RefersTo(() => User, 'FK_notice_creator', 'SET NULL') createdBy?: User | null;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { CallTaskPurpose, CallTaskStatus } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -18,25 +19,17 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 export class CallTask {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_call_task_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_call_task_community', 'CASCADE') community?: Community;
   @RefColumn({ nullable: true }) ticketId!: string | null;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_call_task_ticket' })
-  ticket?: Ticket | null;
+  @RefersTo(() => Ticket, 'FK_call_task_ticket', 'CASCADE') ticket?: Ticket | null;
   /** Whom to call: a user, or a caller with no account (a request taken by phone). Name and phone are copied at creation. */
   @RefColumn({ nullable: true }) calleeId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'calleeId', foreignKeyConstraintName: 'FK_call_task_callee' })
-  callee?: User | null;
+  @RefersTo(() => User, 'FK_call_task_callee', 'SET NULL') callee?: User | null;
   @TextColumn(50) calleeName!: string;
   @TextColumn(20, { nullable: true }) calleePhone!: string | null;
   /** Who should call; null: the community's supervisors (the duty desk). */
   @RefColumn({ nullable: true }) callerId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'callerId', foreignKeyConstraintName: 'FK_call_task_caller' })
-  caller?: User | null;
+  @RefersTo(() => User, 'FK_call_task_caller', 'SET NULL') caller?: User | null;
   @TextColumn(100) reason!: string;
   /** What the call asks for: decides when the task ends by itself. */
   @EnumColumn(CallTaskPurpose) purpose!: CallTaskPurpose;
@@ -45,8 +38,6 @@ export class CallTask {
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) doneAt!: Date | null;
   @RefColumn({ nullable: true }) doneById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'doneById', foreignKeyConstraintName: 'FK_call_task_done_by' })
-  doneBy?: User | null;
+  @RefersTo(() => User, 'FK_call_task_done_by', 'SET NULL') doneBy?: User | null;
   @TextColumn(200, { nullable: true }) outcome!: string | null;
 }

@@ -1,10 +1,11 @@
 import { NotificationKind } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   CheckedCodeColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -17,16 +18,12 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 export class Notification {
   @IdColumn() id!: string;
   @RefColumn() userId!: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_notification_user' })
-  user?: User;
+  @RefersTo(() => User, 'FK_notification_user', 'CASCADE') user?: User;
   @CheckedCodeColumn(NotificationKind, 'notification.kind') kind!: NotificationKind;
   @TextColumn(50) title!: string;
   @TextColumn(200) body!: string;
   @RefColumn({ nullable: true }) ticketId!: string | null;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_notification_ticket' })
-  ticket?: Ticket | null;
+  @RefersTo(() => Ticket, 'FK_notification_ticket', 'CASCADE') ticket?: Ticket | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) readAt!: Date | null;
 }

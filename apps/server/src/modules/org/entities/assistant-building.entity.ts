@@ -1,4 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { RefersTo } from '../../../database/columns';
 import { Building } from './building.entity';
 import { User } from './user.entity';
 
@@ -7,10 +8,6 @@ import { User } from './user.entity';
 export class AssistantBuilding {
   @PrimaryColumn({ type: 'varchar', length: 36 }) userId!: string;
   @PrimaryColumn({ type: 'varchar', length: 36 }) buildingId!: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_assistant_building_user' })
-  user?: User;
-  @ManyToOne(() => Building, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_assistant_building_building' })
-  building?: Building;
+  @RefersTo(() => User, 'FK_assistant_building_user', 'CASCADE') user?: User;
+  @RefersTo(() => Building, 'FK_assistant_building_building', 'CASCADE') building?: Building;
 }

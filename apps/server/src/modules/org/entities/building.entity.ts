@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, RefersTo, TextColumn } from '../../../database/columns';
 import { Community } from './community.entity';
 
 /** A building (栋), e.g. '1栋'. */
@@ -7,9 +7,7 @@ import { Community } from './community.entity';
 export class Building {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_building_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_building_community', 'RESTRICT') community?: Community;
   @TextColumn(50) name!: string;
   @Column({ type: 'int', default: 0 }) sortOrder!: number;
 }

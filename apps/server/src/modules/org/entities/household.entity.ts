@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from '../../../database/columns';
+import { Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RefersTo } from '../../../database/columns';
 import { Room } from './room.entity';
 
 /** The household file of one room (住户档案). Members, documents and history hang off it. */
@@ -8,8 +8,6 @@ import { Room } from './room.entity';
 export class Household {
   @IdColumn() id!: string;
   @RefColumn() roomId!: string;
-  @ManyToOne(() => Room, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'roomId', foreignKeyConstraintName: 'FK_household_room' })
-  room?: Room;
+  @RefersTo(() => Room, 'FK_household_room', 'RESTRICT') room?: Room;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { DepartmentName, Role } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from './community.entity';
@@ -28,13 +29,9 @@ export class User {
   @TextColumn(20, { nullable: true }) phone!: string | null;
   @EnumColumn(Role) role!: Role;
   @RefColumn({ nullable: true }) householdId!: string | null;
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_user_household' })
-  household?: Household | null;
+  @RefersTo(() => Household, 'FK_user_household', 'RESTRICT') household?: Household | null;
   @RefColumn({ nullable: true }) communityId!: string | null;
-  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_user_community' })
-  community?: Community | null;
+  @RefersTo(() => Community, 'FK_user_community', 'RESTRICT') community?: Community | null;
   @InstantColumn() createdAt!: Date;
   /** A department head (部门负责人, role supervisor): the department whose work orders they receive. */
   @EnumColumn(DEPARTMENTS, { nullable: true }) department?: DepartmentName | null;

@@ -1,10 +1,11 @@
 import { OutageKindName, OutageStatus } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -19,9 +20,7 @@ export const OUTAGE_STATUSES: Record<string, OutageStatus> = { Active: 'active',
 export class OutageNotice {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_outage_notice_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_outage_notice_community', 'CASCADE') community?: Community;
   @EnumColumn(OUTAGE_KINDS) kind!: OutageKindName;
   @TextColumn(60) title!: string;
   @TextColumn(500) body!: string;
@@ -31,14 +30,10 @@ export class OutageNotice {
   @InstantColumn() endsAt!: Date;
   @EnumColumn(OUTAGE_STATUSES) status!: OutageStatus;
   @RefColumn({ nullable: true }) createdById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'createdById', foreignKeyConstraintName: 'FK_outage_notice_creator' })
-  createdBy?: User | null;
+  @RefersTo(() => User, 'FK_outage_notice_creator', 'SET NULL') createdBy?: User | null;
   @InstantColumn() createdAt!: Date;
   @RefColumn({ nullable: true }) closedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'closedById', foreignKeyConstraintName: 'FK_outage_notice_closer' })
-  closedBy?: User | null;
+  @RefersTo(() => User, 'FK_outage_notice_closer', 'SET NULL') closedBy?: User | null;
   @InstantColumn({ nullable: true }) closedAt!: Date | null;
   @TextColumn(200, { nullable: true }) closeNote!: string | null;
 }

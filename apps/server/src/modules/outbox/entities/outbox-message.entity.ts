@@ -1,11 +1,12 @@
 import { NotificationKind } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   CheckedCodeColumn,
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -27,9 +28,7 @@ export enum OutboxStatus {
 export class OutboxMessage {
   @IdColumn() id!: string;
   @RefColumn() userId!: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_outbox_user' })
-  user?: User;
+  @RefersTo(() => User, 'FK_outbox_user', 'CASCADE') user?: User;
   @CheckedCodeColumn(NotificationKind, 'outbox_message.kind') kind!: NotificationKind;
   @TextColumn(64) templateId!: string;
   @TextColumn(200, { nullable: true }) page!: string | null;

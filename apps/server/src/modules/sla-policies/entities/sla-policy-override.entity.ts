@@ -1,6 +1,12 @@
 import { SlaLimit, SlaMilestone } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { Company } from '../../org/entities/company.entity';
 import { User } from '../../org/entities/user.entity';
 
@@ -13,14 +19,10 @@ import { User } from '../../org/entities/user.entity';
 export class SlaPolicyOverrideRow {
   @IdColumn() id!: string;
   @RefColumn() companyId!: string;
-  @ManyToOne(() => Company, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_sla_policy_override_company' })
-  company?: Company;
+  @RefersTo(() => Company, 'FK_sla_policy_override_company', 'CASCADE') company?: Company;
   @TextColumn(40) policyCode!: string;
   @Column({ type: 'json' }) milestones!: Partial<Record<SlaMilestone, SlaLimit | null>>;
   @RefColumn({ nullable: true }) updatedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'updatedById', foreignKeyConstraintName: 'FK_sla_policy_override_user' })
-  updatedBy?: User | null;
+  @RefersTo(() => User, 'FK_sla_policy_override_user', 'SET NULL') updatedBy?: User | null;
   @InstantColumn() updatedAt!: Date;
 }

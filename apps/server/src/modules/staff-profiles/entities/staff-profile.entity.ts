@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
-import { InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { InstantColumn, RefColumn, RefersTo, TextColumn } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
 import { Attachment } from '../../uploads/entities/attachment.entity';
 
@@ -11,9 +11,7 @@ export class StaffProfile {
   @JoinColumn({ name: 'userId', foreignKeyConstraintName: 'FK_staff_profile_user' })
   user?: User;
   @RefColumn({ nullable: true }) photoId!: string | null;
-  @ManyToOne(() => Attachment, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'photoId', foreignKeyConstraintName: 'FK_staff_profile_photo' })
-  photo?: Attachment | null;
+  @RefersTo(() => Attachment, 'FK_staff_profile_photo', 'SET NULL') photo?: Attachment | null;
   @Column({ type: 'json' }) specialities!: string[];
   @TextColumn(20, { nullable: true }) servicePhone!: string | null;
   @TextColumn(200, { nullable: true }) intro!: string | null;

@@ -1,10 +1,11 @@
 import { QuestionnaireStatus, SurveyQuestion, SurveyTheme } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -24,14 +25,10 @@ export const QUESTIONNAIRE_STATUSES: Record<string, QuestionnaireStatus> = {
 export class Questionnaire {
   @IdColumn() id!: string;
   @RefColumn() companyId!: string;
-  @ManyToOne(() => Company, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_questionnaire_company' })
-  company?: Company;
+  @RefersTo(() => Company, 'FK_questionnaire_company', 'CASCADE') company?: Company;
   /** Null: a company-wide template. */
   @RefColumn({ nullable: true }) communityId!: string | null;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_questionnaire_community' })
-  community?: Community | null;
+  @RefersTo(() => Community, 'FK_questionnaire_community', 'CASCADE') community?: Community | null;
   @TextColumn(60) title!: string;
   @EnumColumn(SurveyTheme) theme!: SurveyTheme;
   @Column({ type: 'int' }) version!: number;

@@ -1,10 +1,11 @@
 import { SurveyAnswerValue, SurveyTheme } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { SurveyInvite } from './survey-invite.entity';
@@ -21,9 +22,7 @@ export class SurveyAnswer {
   @IdColumn() id!: string;
   @RefColumn() roundId!: string;
   @RefColumn() inviteId!: string;
-  @ManyToOne(() => SurveyInvite, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'inviteId', foreignKeyConstraintName: 'FK_survey_answer_invite' })
-  invite?: SurveyInvite;
+  @RefersTo(() => SurveyInvite, 'FK_survey_answer_invite', 'CASCADE') invite?: SurveyInvite;
   @TextColumn(20) questionId!: string;
   @EnumColumn(SurveyTheme) theme!: SurveyTheme;
   @Column({ type: 'json' }) value!: SurveyAnswerValue;

@@ -1,6 +1,12 @@
 import { SampleSource } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { EnumColumn, IdColumn, InstantColumn, RefColumn } from '../../../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  EnumColumn,
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+} from '../../../database/columns';
 import { Household } from '../../org/entities/household.entity';
 import { SurveyRound } from './survey-round.entity';
 
@@ -17,13 +23,9 @@ export const SAMPLE_SOURCES: Record<string, SampleSource> = {
 export class SurveyInvite {
   @IdColumn() id!: string;
   @RefColumn() roundId!: string;
-  @ManyToOne(() => SurveyRound, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'roundId', foreignKeyConstraintName: 'FK_survey_invite_round' })
-  round?: SurveyRound;
+  @RefersTo(() => SurveyRound, 'FK_survey_invite_round', 'CASCADE') round?: SurveyRound;
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_survey_invite_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_survey_invite_household', 'CASCADE') household?: Household;
   @RefColumn() buildingId!: string;
   @EnumColumn(SAMPLE_SOURCES) source!: SampleSource;
   @InstantColumn() invitedAt!: Date;

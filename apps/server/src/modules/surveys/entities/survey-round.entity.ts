@@ -1,10 +1,11 @@
 import { SurveyRoundKind, SurveyRoundStatus } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -24,15 +25,9 @@ export interface RoundStratum {
 export class SurveyRound {
   @IdColumn() id!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_survey_round_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_survey_round_community', 'CASCADE') community?: Community;
   @RefColumn() questionnaireId!: string;
-  @ManyToOne(() => Questionnaire, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({
-    name: 'questionnaireId',
-    foreignKeyConstraintName: 'FK_survey_round_questionnaire',
-  })
+  @RefersTo(() => Questionnaire, 'FK_survey_round_questionnaire', 'RESTRICT')
   questionnaire?: Questionnaire;
   @EnumColumn(SurveyRoundKind) kind!: SurveyRoundKind;
   @TextColumn(60) title!: string;

@@ -1,11 +1,12 @@
 import { TicketAction, TicketStatus } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   CheckedCodeColumn,
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -21,18 +22,14 @@ import { Ticket } from './ticket.entity';
 export class TicketEvent {
   @IdColumn() id!: string;
   @RefColumn() ticketId!: string;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_event_ticket' })
-  ticket?: Ticket;
+  @RefersTo(() => Ticket, 'FK_ticket_event_ticket', 'CASCADE') ticket?: Ticket;
   @Column({ type: 'int' }) version!: number;
   @CheckedCodeColumn(TicketAction, 'ticket_event.action') action!: TicketAction;
   @EnumColumn(TicketStatus, { nullable: true }) fromStatus!: TicketStatus | null;
   @EnumColumn(TicketStatus) toStatus!: TicketStatus;
   /** Null when the system acted (automatic dispatch). */
   @RefColumn({ nullable: true }) actorId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'actorId', foreignKeyConstraintName: 'FK_ticket_event_actor' })
-  actor?: User | null;
+  @RefersTo(() => User, 'FK_ticket_event_actor', 'RESTRICT') actor?: User | null;
   @TextColumn(500, { nullable: true }) note!: string | null;
   @InstantColumn() at!: Date;
 }

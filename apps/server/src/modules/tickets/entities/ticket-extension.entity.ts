@@ -1,10 +1,11 @@
 import { ExtensionStatus, SlaMilestone } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
@@ -23,25 +24,19 @@ export const EXTENSION_STATUSES: Record<string, ExtensionStatus> = {
 export class TicketExtension {
   @IdColumn() id!: string;
   @RefColumn() ticketId!: string;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_extension_ticket' })
-  ticket?: Ticket;
+  @RefersTo(() => Ticket, 'FK_ticket_extension_ticket', 'CASCADE') ticket?: Ticket;
   /** The ticket's community, copied so a supervisor's pending list is one index range. */
   @RefColumn() communityId!: string;
   @EnumColumn(SlaMilestone) milestone!: SlaMilestone;
   @EnumColumn(EXTENSION_STATUSES) status!: ExtensionStatus;
   @TextColumn(200) reason!: string;
   @RefColumn({ nullable: true }) requestedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'requestedById', foreignKeyConstraintName: 'FK_ticket_extension_requester' })
-  requestedBy?: User | null;
+  @RefersTo(() => User, 'FK_ticket_extension_requester', 'SET NULL') requestedBy?: User | null;
   @InstantColumn() requestedAt!: Date;
   @InstantColumn() previousDueAt!: Date;
   @InstantColumn() requestedDueAt!: Date;
   @RefColumn({ nullable: true }) decidedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'decidedById', foreignKeyConstraintName: 'FK_ticket_extension_decider' })
-  decidedBy?: User | null;
+  @RefersTo(() => User, 'FK_ticket_extension_decider', 'SET NULL') decidedBy?: User | null;
   @InstantColumn({ nullable: true }) decidedAt!: Date | null;
   @TextColumn(200, { nullable: true }) decisionNote!: string | null;
 }

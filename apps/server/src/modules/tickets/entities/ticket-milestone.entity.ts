@@ -1,10 +1,11 @@
 import { SlaLimit, SlaMilestone } from '@linli/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Ticket } from './ticket.entity';
@@ -19,9 +20,7 @@ import { Ticket } from './ticket.entity';
 export class TicketMilestone {
   @IdColumn() id!: string;
   @RefColumn() ticketId!: string;
-  @ManyToOne(() => Ticket, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_ticket_milestone_ticket' })
-  ticket?: Ticket;
+  @RefersTo(() => Ticket, 'FK_ticket_milestone_ticket', 'CASCADE') ticket?: Ticket;
   @EnumColumn(SlaMilestone) milestone!: SlaMilestone;
   @TextColumn(40) policyCode!: string;
   @TextColumn(50) policyName!: string;

@@ -1,11 +1,12 @@
 import { Channel, HoldReason, TicketKind, TicketStatus } from '@linli/contracts';
 import { OutageNotice } from '../../outages/entities/outage-notice.entity';
-import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { TicketCategory } from '../../categories/entities/ticket-category.entity';
@@ -42,8 +43,7 @@ export class Ticket {
   @EnumColumn(TicketKind) kind!: TicketKind;
 
   @TextColumn(32) categoryCode!: string;
-  @ManyToOne(() => TicketCategory, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'categoryCode', foreignKeyConstraintName: 'FK_ticket_category' })
+  @RefersTo(() => TicketCategory, 'FK_ticket_category', 'RESTRICT', 'categoryCode')
   category?: TicketCategory;
 
   @TextColumn(500) description!: string;
@@ -53,46 +53,30 @@ export class Ticket {
   @Column({ type: 'boolean', default: false }) serious!: boolean;
   /** A report of a planned cut: linked to its notice instead of dispatched, closed with it. */
   @RefColumn({ nullable: true }) outageId!: string | null;
-  @ManyToOne(() => OutageNotice, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'outageId', foreignKeyConstraintName: 'FK_ticket_outage' })
-  outage?: OutageNotice | null;
+  @RefersTo(() => OutageNotice, 'FK_ticket_outage', 'SET NULL') outage?: OutageNotice | null;
 
   @RefColumn() householdId!: string;
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'householdId', foreignKeyConstraintName: 'FK_ticket_household' })
-  household?: Household;
+  @RefersTo(() => Household, 'FK_ticket_household', 'RESTRICT') household?: Household;
 
   @RefColumn() roomId!: string;
-  @ManyToOne(() => Room, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'roomId', foreignKeyConstraintName: 'FK_ticket_room' })
-  room?: Room;
+  @RefersTo(() => Room, 'FK_ticket_room', 'RESTRICT') room?: Room;
 
   @RefColumn() buildingId!: string;
-  @ManyToOne(() => Building, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'buildingId', foreignKeyConstraintName: 'FK_ticket_building' })
-  building?: Building;
+  @RefersTo(() => Building, 'FK_ticket_building', 'RESTRICT') building?: Building;
 
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_ticket_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_ticket_community', 'RESTRICT') community?: Community;
 
   @RefColumn() reporterId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'reporterId', foreignKeyConstraintName: 'FK_ticket_reporter' })
-  reporter?: User;
+  @RefersTo(() => User, 'FK_ticket_reporter', 'RESTRICT') reporter?: User;
 
   @RefColumn({ nullable: true }) assigneeId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'assigneeId', foreignKeyConstraintName: 'FK_ticket_assignee' })
-  assignee?: User | null;
+  @RefersTo(() => User, 'FK_ticket_assignee', 'RESTRICT') assignee?: User | null;
 
   @EnumColumn(Channel) channel!: Channel;
   /** The staff member who registered a request received by phone, at the desk or on patrol (首接责任制). */
   @RefColumn({ nullable: true }) receivedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'receivedById', foreignKeyConstraintName: 'FK_ticket_received_by' })
-  receivedBy?: User | null;
+  @RefersTo(() => User, 'FK_ticket_received_by', 'RESTRICT') receivedBy?: User | null;
   /** Whom to call back about a request staff registered: the caller may have no account. */
   @TextColumn(50, { nullable: true }) contactName!: string | null;
   @TextColumn(20, { nullable: true }) contactPhone!: string | null;

@@ -1,5 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  InstantColumn,
+  RefColumn,
+  RefersTo,
+  TextColumn,
+} from '../../../database/columns';
 import { User } from '../../org/entities/user.entity';
 import { TicketEvent } from '../../tickets/entities/ticket-event.entity';
 import { Ticket } from '../../tickets/entities/ticket.entity';
@@ -11,17 +17,11 @@ import { Ticket } from '../../tickets/entities/ticket.entity';
 export class Attachment {
   @IdColumn() id!: string;
   @RefColumn() ownerId!: string;
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ownerId', foreignKeyConstraintName: 'FK_attachment_owner' })
-  owner?: User;
+  @RefersTo(() => User, 'FK_attachment_owner', 'RESTRICT') owner?: User;
   @RefColumn({ nullable: true }) ticketId!: string | null;
-  @ManyToOne(() => Ticket, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_attachment_ticket' })
-  ticket?: Ticket | null;
+  @RefersTo(() => Ticket, 'FK_attachment_ticket', 'RESTRICT') ticket?: Ticket | null;
   @RefColumn({ nullable: true }) eventId!: string | null;
-  @ManyToOne(() => TicketEvent, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'eventId', foreignKeyConstraintName: 'FK_attachment_event' })
-  event?: TicketEvent | null;
+  @RefersTo(() => TicketEvent, 'FK_attachment_event', 'RESTRICT') event?: TicketEvent | null;
   @TextColumn(32) mimeType!: string;
   @Column({ type: 'int' }) size!: number;
   /** Path under LINLI_DATA_DIR/uploads. */

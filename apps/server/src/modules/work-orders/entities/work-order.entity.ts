@@ -1,10 +1,11 @@
 import { DepartmentName, WorkOrderStatus } from '@linli/contracts';
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   EnumColumn,
   IdColumn,
   InstantColumn,
   RefColumn,
+  RefersTo,
   TextColumn,
 } from '../../../database/columns';
 import { Community } from '../../org/entities/community.entity';
@@ -26,26 +27,18 @@ export class WorkOrder {
   @IdColumn() id!: string;
   @TextColumn(20) code!: string;
   @RefColumn() communityId!: string;
-  @ManyToOne(() => Community, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'communityId', foreignKeyConstraintName: 'FK_work_order_community' })
-  community?: Community;
+  @RefersTo(() => Community, 'FK_work_order_community', 'CASCADE') community?: Community;
   @EnumColumn(DEPARTMENTS) department!: DepartmentName;
   @RefColumn({ nullable: true }) ticketId!: string | null;
-  @ManyToOne(() => Ticket, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'ticketId', foreignKeyConstraintName: 'FK_work_order_ticket' })
-  ticket?: Ticket | null;
+  @RefersTo(() => Ticket, 'FK_work_order_ticket', 'SET NULL') ticket?: Ticket | null;
   @TextColumn(500) instructions!: string;
   @InstantColumn() dueAt!: Date;
   @EnumColumn(WORK_ORDER_STATUSES) status!: WorkOrderStatus;
   @RefColumn({ nullable: true }) issuedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'issuedById', foreignKeyConstraintName: 'FK_work_order_issuer' })
-  issuedBy?: User | null;
+  @RefersTo(() => User, 'FK_work_order_issuer', 'SET NULL') issuedBy?: User | null;
   @InstantColumn() issuedAt!: Date;
   @RefColumn({ nullable: true }) acceptedById!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'acceptedById', foreignKeyConstraintName: 'FK_work_order_acceptor' })
-  acceptedBy?: User | null;
+  @RefersTo(() => User, 'FK_work_order_acceptor', 'SET NULL') acceptedBy?: User | null;
   @InstantColumn({ nullable: true }) acceptedAt!: Date | null;
   @InstantColumn({ nullable: true }) doneAt!: Date | null;
   @TextColumn(500, { nullable: true }) result!: string | null;
