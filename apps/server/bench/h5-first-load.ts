@@ -14,10 +14,10 @@
  * Writes bench/results/h5-first-load.md (or BENCH_OUT) with the medians.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, Page } from 'playwright-core';
+import { BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { freePort, serverEnv } from './common/bench-server';
 
 const root = path.resolve(__dirname, '../../..');
@@ -95,28 +95,13 @@ async function measure(page: Page, text: RegExp): Promise<Load> {
 
 async function main(): Promise<void> {
   const { baseUrl, child } = await startServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The same Chromium and phone as the browser tests.
+  const { chromium: launch, phone } = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../../../config/phone-browser.json'), 'utf8'),
+  ) as { chromium: { executablePath: string; args: string[] }; phone: BrowserContextOptions };
+  const browser = await chromium.launch({ ...launch, headless: true });
   const newPage = async (init?: string) => {
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const context = await browser.newContext({ ...phone, baseURL: baseUrl });
     if (init) await context.addInitScript(init);
     return context.newPage();
   };

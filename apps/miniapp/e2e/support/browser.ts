@@ -1,9 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
 
-/** Debian's Chromium: the only browser these tests use (never a downloaded one). */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The browser and the phone every scenario (and the H5 first-load benchmark) uses: Debian's Chromium,
+ * never a downloaded one, and a 390 × 844 WeChat phone in China time.
+ */
+const PHONE_BROWSER = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../../config/phone-browser.json'), 'utf8'),
+) as { chromium: { executablePath: string; args: string[] }; phone: BrowserContextOptions };
+export const CHROMIUM = PHONE_BROWSER.chromium.executablePath;
 export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
 
 /**
@@ -18,34 +24,12 @@ export function launchChromium(): Promise<Browser> {
     throw new Error(
       `${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`,
     );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ ...PHONE_BROWSER.chromium, headless: true });
 }
 
 /** A phone-sized browser profile: one per person, so each keeps their own login. */
 export function newPhone(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    userAgent:
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI Language/zh_CN',
-  });
+  return browser.newContext({ ...PHONE_BROWSER.phone, baseURL: baseUrl });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
