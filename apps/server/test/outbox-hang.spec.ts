@@ -88,6 +88,21 @@ describe('the outbox when WeChat leaves requests hanging', () => {
 
   const bodies = () => wechat.delivered.map((d) => d.data.thing3.value);
 
+  async function lapsedWhileHanging(app: TestApp, count: number): Promise<void> {
+    const lapsed = async () => {
+      if (wechat.received.filter((r) => r.path === SEND).length < IN_FLIGHT) return false;
+      const rows = await app.dataSource.getRepository(OutboxMessage).find();
+      return (
+        rows.length === count &&
+        rows.every(
+          (r) => r.status === OutboxStatus.Sending && r.nextAttemptAt.getTime() < Date.now(),
+        )
+      );
+    };
+    for (let i = 0; i < 500 && !(await lapsed()); i++) await sleep(10);
+    expect(await lapsed()).toBe(true);
+  }
+
   it('one hanging request holds up only its own slot: every other message goes out while it hangs', async () => {
     const app = await createTestApp({ database: db, env: env(60_000) });
     apps.push(app);
@@ -123,7 +138,10 @@ describe('the outbox when WeChat leaves requests hanging', () => {
     // Every slot of worker A hangs on its first request; its claim on the whole batch lapses meanwhile.
     wechat.failNext('timeout', IN_FLIGHT, SEND);
     const draining = a.app.get(OutboxWorker).drain();
-    await sleep(ttl + 200);
+    // Until all eight of A's requests hang at WeChat and every one of its claims has lapsed. A fixed sleep
+    // of the TTL plus 200 ms was not enough on a loaded CI machine: when one of A's requests reached WeChat
+    // after B's first, B's drew the hang and B sent 9 of 10.
+    await lapsedWhileHanging(a, messages);
     // Worker B takes the lapsed claims and delivers all of them while A's requests still hang.
     const byB = await b.app.get(OutboxWorker).drain();
     expect(byB.sent).toBe(messages);
