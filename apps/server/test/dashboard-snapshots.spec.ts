@@ -59,7 +59,8 @@ const october = () => ({ communityId, department: null });
 let communityId = '';
 const ids: Record<string, TicketDetailDto> = {};
 
-beforeAll(async () => {
+// Each test starts from its own app with October's two tickets.
+beforeEach(async () => {
   t = await createTestApp();
   await at('2026-10-12 10:00');
   communityId = (await t.dataSource.getRepository(Community).findOneByOrFail({ name: '阳光花园' }))
@@ -82,7 +83,7 @@ beforeAll(async () => {
   await at('2026-10-12 13:00');
   ids.complaint = await act(ids.complaint, TicketAction.Resolve, { note: '已更换灯具' });
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 describe('a month before its freeze', () => {
   it('is read live and nothing is stored (October freezes on 11-08 00:00, China time)', async () => {
@@ -103,7 +104,9 @@ describe('a month before its freeze', () => {
 });
 
 describe('a frozen month', () => {
-  beforeAll(() => at('2026-11-20 10:00'));
+  beforeEach(() => at('2026-11-20 10:00'));
+  /** The first read of October after its freeze, which stores its snapshot (the first test's step). */
+  const octoberStored = () => dashboard('2026-10');
 
   it('is stored once, equal to the live computation as of the freeze', async () => {
     const d = await dashboard('2026-11');
@@ -134,6 +137,7 @@ describe('a frozen month', () => {
   });
 
   it('the dashboard, the tap-through and the company view answer from the snapshot', async () => {
+    await octoberStored();
     const row = await snapshots().findOneByOrFail({ communityId, month: '2026-10', scopeKey: '*' });
     // Mark the stored figures so that only a read of the snapshot can show them.
     const marked = {
@@ -172,6 +176,7 @@ describe('a frozen month', () => {
   });
 
   it('does not change when data for October arrives after the freeze', async () => {
+    await octoberStored();
     // A paper rating entered now with the date the resident gave it (10-13): dissatisfied.
     const rater = (await loginPersona(t, DemoPersona.Resident)).user.id;
     await t.dataSource.getRepository(TicketRating).insert({
@@ -202,6 +207,7 @@ describe('a frozen month', () => {
   });
 
   it('other targets are another snapshot; the first stays as it was', async () => {
+    await octoberStored();
     await t
       .http()
       .put(ApiRoutes.dashboardTargets)

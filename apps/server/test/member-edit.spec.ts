@@ -17,7 +17,8 @@ let tenant: string;
 let neighbour: string;
 let home: MyHouseholdDto;
 
-beforeAll(async () => {
+// Each test starts from its own app: the demo owner's household, a tenant who joined it, a neighbour.
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-23T02:00:00Z'), freeze: true });
   owner = (await loginPersona(t, DemoPersona.Resident)).token;
@@ -48,23 +49,25 @@ beforeAll(async () => {
     )
   ).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const edit = (token: string, memberId: string, body: object) =>
   t.http().put(ApiRoutes.myHouseholdMember(memberId)).set(bearer(token)).send(body);
 const mine = async (token: string) =>
   (await t.http().get(ApiRoutes.myHousehold).set(bearer(token)).expect(200)).body as MyHouseholdDto;
+const husbandOf = () => home.members.find((m) => m.name === '王先生')!;
+/** The owner corrects her husband's phone, relationship and move-in date (the first test's step). */
+const ownerEditsHusband = () =>
+  edit(owner, husbandOf().id, {
+    phone: '13900000099',
+    relationship: '丈夫',
+    moveInDate: '2020-05-01',
+  }).expect(200);
 
 describe("residents edit their own household's members", () => {
   it("the owner corrects a family member's phone, relationship and move-in date", async () => {
-    const husband = home.members.find((m) => m.name === '王先生')!;
-    const after = (
-      await edit(owner, husband.id, {
-        phone: '13900000099',
-        relationship: '丈夫',
-        moveInDate: '2020-05-01',
-      }).expect(200)
-    ).body as MyHouseholdDto;
+    const husband = husbandOf();
+    const after = (await ownerEditsHusband()).body as MyHouseholdDto;
     // The owner sees a housemate's number masked, as before; the office sees it in full.
     expect(after.members.find((m) => m.id === husband.id)).toMatchObject({
       phone: '139****0099',
@@ -79,6 +82,7 @@ describe("residents edit their own household's members", () => {
   });
 
   it('a tenant sees only themself and edits only their own record', async () => {
+    await ownerEditsHusband();
     const seen = await mine(tenant);
     expect(seen.members.map((m) => m.name)).toEqual(['赵先生']);
     const me = seen.members[0];
@@ -115,6 +119,7 @@ describe("residents edit their own household's members", () => {
   });
 
   it('refuses bad values field by field and changes nothing', async () => {
+    await ownerEditsHusband();
     const husband = home.members.find((m) => m.name === '王先生')!;
     const bad = await edit(owner, husband.id, {
       phone: '12345',

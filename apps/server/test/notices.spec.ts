@@ -37,7 +37,8 @@ const relogin = async () => {
 };
 let neighbourOpenid: string;
 
-beforeAll(async () => {
+// Each test starts from its own app on Monday 10:00, with a neighbour in 2栋.
+beforeEach(async () => {
   t = await createTestApp();
   at(MONDAY_10AM.toISOString());
   await relogin();
@@ -67,7 +68,7 @@ beforeAll(async () => {
   neighbourOpenid = other.openid!;
   neighbour = (await loginOpenid(t, neighbourOpenid)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const PEST = () => ({
   kind: NoticeKind.PestControl,
@@ -78,14 +79,14 @@ const PEST = () => ({
 });
 const mine = async (token: string) =>
   (await t.http().get(NoticeRoutes.mine).set(bearer(token)).expect(200)).body.items as NoticeDto[];
+/** The supervisor posts the pest-control notice to 1栋1单元 (the first test's step). */
+const pestPosted = async () =>
+  (await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send(PEST()).expect(201))
+    .body as NoticeDto;
 
 describe('notices with read receipts', () => {
-  let pest: NoticeDto;
-
   it('reaches only the unit entrance it targets, pinned while in force, unread', async () => {
-    pest = (
-      await t.http().post(NoticeRoutes.notices).set(bearer(supervisor)).send(PEST()).expect(201)
-    ).body as NoticeDto;
+    const pest = await pestPosted();
     expect(pest).toMatchObject({
       kindLabel: '消杀通知',
       targetLabel: '1栋1单元',
@@ -103,6 +104,7 @@ describe('notices with read receipts', () => {
   });
 
   it('records the household’s receipt when a member opens it (once)', async () => {
+    const pest = await pestPosted();
     expect(
       (
         (await t.http().post(NoticeRoutes.read(pest.id)).set(bearer(resident)).expect(200))
@@ -127,6 +129,7 @@ describe('notices with read receipts', () => {
   });
 
   it('a scheduled notice is published when its time comes', async () => {
+    const pest = await pestPosted();
     const report = (
       await t
         .http()
@@ -190,6 +193,7 @@ describe('notices with read receipts', () => {
   });
 
   it('is refused to anyone else', async () => {
+    const pest = await pestPosted();
     await t.http().post(NoticeRoutes.notices).set(bearer(assistant)).send(PEST()).expect(403);
     await t.http().post(NoticeRoutes.notices).set(bearer(resident)).send(PEST()).expect(403);
     await t.http().get(NoticeRoutes.notices).set(bearer(resident)).expect(403);
