@@ -42,10 +42,11 @@ let newcomer: string;
 
 const SAME = new Date('2026-11-20T08:00:00.000Z');
 
-beforeAll(async () => {
+// Each test starts from its own world: the rows one test pages through never reach another's pages.
+beforeEach(async () => {
   ({ t, resident, assistant, supervisor, newcomer } = await bootPagingWorld());
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const walk = <T>(route: string, token: string, query: Record<string, string | number>) =>
   walkPages<T>(t, route, token, query);
@@ -243,7 +244,8 @@ describe('issued reports and retention runs page by their instant and id', () =>
 });
 
 describe('work orders: the open ones whole on the first page, the finished ones paged after them', () => {
-  it('every order once; a cursor continues the finished ones only', async () => {
+  /** Five orders to engineering on Monday 11:00, the first three of them done. */
+  async function fiveOrdersThreeDone(): Promise<WorkOrderDto[]> {
     const head = (await loginPersona(t, DemoPersona.DepartmentHead)).token;
     t.clock.set({ now: new Date('2026-11-23T03:00:00Z'), freeze: true });
     const issue = async (n: number) =>
@@ -271,6 +273,11 @@ describe('work orders: the open ones whole on the first page, the finished ones 
         .send({ result: '已完成' })
         .expect(200);
     }
+    return orders;
+  }
+
+  it('every order once; a cursor continues the finished ones only', async () => {
+    const orders = await fiveOrdersThreeDone();
     const pages = await walk<WorkOrderDto>(ApiRoutes.workOrders, supervisor, { limit: 1 });
     expect(pages[0].items.map((o) => o.status)).toEqual(['issued', 'issued', 'done']);
     const seen = pages.flatMap((p) => p.items.map((o) => o.id));
@@ -280,6 +287,7 @@ describe('work orders: the open ones whole on the first page, the finished ones 
   });
 
   it('an open order is listed however many finished ones came due before it (the list used to read 200 by due date)', async () => {
+    await fiveOrdersThreeDone();
     const open = (await t.http().get(ApiRoutes.workOrders).set(bearer(supervisor)).expect(200))
       .body as Page<WorkOrderDto>;
     const template = await t.dataSource

@@ -25,14 +25,16 @@ let resident: string;
 let assistant: string;
 let supervisor: string;
 
-beforeAll(async () => {
+// Each test starts from its own app at 09:00 on Sunday 2026-11-22: ticket numbers, assistants and
+// workloads of one test never reach another.
+beforeEach(async () => {
   t = await createTestApp();
   t.clock.set({ now: new Date('2026-11-22T01:00:00Z'), freeze: true }); // 09:00 China time
   resident = (await loginPersona(t, DemoPersona.Resident)).token;
   assistant = (await loginPersona(t, DemoPersona.Assistant)).token;
   supervisor = (await loginPersona(t, DemoPersona.Supervisor)).token;
 });
-afterAll(() => t?.close());
+afterEach(() => t?.close());
 
 const get = (url: string, token: string) => t.http().get(url).set(bearer(token));
 const act = (id: string, token: string, action: TicketAction, version: number) =>
@@ -322,7 +324,7 @@ describe('idempotent submission', () => {
 
 describe('who sees and acts on a ticket', () => {
   let ticket: TicketDetailDto;
-  beforeAll(async () => {
+  beforeEach(async () => {
     ticket = await submitTicket(t, resident, { description: '厨房灯不亮' });
   });
 
@@ -429,6 +431,18 @@ describe('supervisor dispatch', () => {
 });
 
 describe('the assistants', () => {
+  /**
+   * The resident's tickets in 1栋, all dispatched to 李管家 (the work the earlier tests of this file used
+   * to leave him): three open, one of them an emergency, and one the resident cancelled.
+   */
+  async function liHasWork(): Promise<void> {
+    await submitTicket(t, resident, { categoryCode: 'lock', description: '门锁打不开' });
+    await submitTicket(t, resident, { categoryCode: 'water_leak', description: '卫生间漏水' });
+    await submitTicket(t, resident, { categoryCode: 'fee_inquiry', description: '物业费怎么交' });
+    const cancelled = await submitTicket(t, resident, { description: '厨房灯不亮' });
+    await act(cancelled.id, resident, TicketAction.Cancel, cancelled.version).expect(200);
+  }
+
   it('lets exactly one of two assistants accepting at once win; the other gets TICKET_STALE', async () => {
     const colleague = await addAssistant(t, '孙管家', ['1栋']);
     const colleagueToken = (await loginOpenid(t, colleague.openid!)).token;
@@ -450,6 +464,7 @@ describe('the assistants', () => {
   });
 
   it('dispatches each new ticket to an assistant of the building with the fewest open tickets', async () => {
+    await liHasWork();
     await addAssistant(t, '吴管家', ['2栋']);
     const tenant = await addResident(t, {
       building: '2栋',
@@ -479,6 +494,17 @@ describe('the assistants', () => {
   });
 
   it("queues by the nearest deadline, and leaves out closed and others' tickets", async () => {
+    await liHasWork();
+    // Another assistant's ticket: 吴管家 of 2栋, with no open ticket, gets a new one there.
+    await addAssistant(t, '吴管家', ['2栋']);
+    const tenant = await addResident(t, {
+      building: '2栋',
+      unit: '1单元',
+      number: '301',
+      name: '郑先生',
+    });
+    const others = await submitTicket(t, (await loginOpenid(t, tenant.openid!)).token);
+    expect(others.assigneeName).toBe('吴管家');
     const queue = (await get(ApiRoutes.myQueue, assistant).expect(200)).body
       .items as TicketSummaryDto[];
     expect(queue.length).toBeGreaterThan(2);
@@ -498,5 +524,6 @@ describe('the assistants', () => {
       ),
     ).toBe(true);
     expect(queue.every((q) => q.assigneeName === null || q.assigneeName === '李管家')).toBe(true);
+    expect(queue.map((q) => q.id)).not.toContain(others.id);
   });
 });
