@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -26,17 +26,28 @@ export async function startPrivateMariadb(options: {
 }): Promise<PrivateMariadb> {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-mariadb-'));
   const datadir = path.join(dir, 'data');
-  await run(
-    'mariadb-install-db',
-    [
-      '--no-defaults',
-      `--datadir=${datadir}`,
-      '--user=root',
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-    ],
-    { timeout: 60_000 },
-  );
+  // Its own tmpdir: two instances bootstrapped at once in the shared /tmp once failed in CI ("Could not
+  // remove temporary table '/tmp/#sql-temptable-…', error 2"). A failed bootstrap is tried once more on
+  // a clean datadir.
+  const tmp = path.join(dir, 'tmp');
+  mkdirSync(tmp);
+  const install = () =>
+    run(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--tmpdir=${tmp}`,
+        '--user=root',
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ],
+      { timeout: 60_000 },
+    );
+  await install().catch(() => {
+    rmSync(datadir, { recursive: true, force: true });
+    return install();
+  });
   const port = await freePort();
   const args = [
     '--no-defaults',
@@ -44,6 +55,7 @@ export async function startPrivateMariadb(options: {
     `--port=${port}`,
     '--bind-address=127.0.0.1',
     `--socket=${path.join(dir, 'mysqld.sock')}`,
+    `--tmpdir=${tmp}`,
     '--user=root',
     `--server-id=${options.serverId}`,
     '--skip-name-resolve',
